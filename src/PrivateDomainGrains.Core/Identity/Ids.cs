@@ -1,0 +1,26 @@
+namespace PrivateDomainGrains.Core.Identity;
+
+/// <summary>
+/// Tenant, customer, staff, event and nudge ids: 1-128 characters of ASCII letters, digits and <c>-_.:@</c>.
+/// Restricting the alphabet keeps ids safe inside grain keys, URLs and log lines.
+/// </summary>
+public static class Ids
+{
+    public const int MaxLength = 128;
+
+    public static bool IsValid(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Length > MaxLength) return false;
+        foreach (var c in id)
+        {
+            if (!IsAllowed(c)) return false;
+        }
+        return true;
+    }
+
+    public static string Describe(string field) =>
+        $"'{field}' must be 1-{MaxLength} characters of letters, digits and -_.:@";
+
+    private static bool IsAllowed(char c) =>
+        c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.' or ':' or '@';
+}

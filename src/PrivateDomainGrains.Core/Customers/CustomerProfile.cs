@@ -29,6 +29,7 @@ public sealed class CustomerProfile
     [JsonPropertyName("recent")] public List<Interaction> RecentInteractions { get; set; } = [];
     [JsonPropertyName("recentEventIds")] public List<string> RecentEventIds { get; set; } = [];
     [JsonPropertyName("nba")] public NextBestAction? NextBestAction { get; set; }
+    [JsonPropertyName("engine")] public Engine.EngineState Engine { get; set; } = new();
     /// <summary>Journal sequence of the last event folded into this profile; replay starts after it.</summary>
     [JsonPropertyName("seq")] public long JournalSequence { get; set; }
 

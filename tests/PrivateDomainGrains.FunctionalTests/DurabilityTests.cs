@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests;
+
+public sealed class DurabilityTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task A_restarted_host_keeps_every_customers_state_and_history()
+    {
+        var settings = NodeSettings.Fresh(_database.ConnectionString, "restart");
+        PlatformClient api;
+        await using (var node = await PlatformNode.StartAsync(settings))
+        {
+            api = new PlatformClient(node.BaseAddress);
+            await api.ProvisionAsync("acme", "alice");
+            await api.PostEventsAsync(
+                Events.FriendAdded("r-1", "li", "alice", nickname: "Li"),
+                Events.OrderPaid("r-2", "li", "order-1", 199.5m),
+                Events.MessageReceived("r-3", "li", "thanks!"));
+            await api.SendAsync(HttpMethod.Post, "/api/v1/tenants/acme/customers/li/tags", new { tags = new[] { "油皮" } }, api.ApiKey);
+        }
+
+        await using (await PlatformNode.StartAsync(settings))
+        {
+            var customer = (await api.GetCustomerAsync("li"))!;
+            Assert.Equal("alice", (string?)customer["owner"]);
+            Assert.Equal("Li", (string?)customer["name"]);
+            Assert.Equal(1, (int)customer["counters"]!["orders"]!);
+            Assert.Equal(199.5m, (decimal)customer["counters"]!["spend"]!);
+            Assert.Equal("FirstPurchase", (string?)customer["tier"]);
+            Assert.Contains("油皮", customer["tags"]!.AsArray().Select(t => (string?)t));
+            Assert.Equal("reply", (string?)customer["nextBestAction"]!["kind"]);
+            var history = await api.GetInteractionsAsync("li");
+            Assert.Equal(["r-3", "r-2", "r-1"], history["items"]!.AsArray().Select(i => (string)i!["eventId"]!));
+        }
+    }
+
+    [Fact]
+    public async Task An_acknowledged_event_survives_kill_minus_9_of_the_host_right_after_the_response()
+    {
+        var settings = NodeSettings.Fresh(_database.ConnectionString, "crash");
+        using var api = new PlatformClient(settings.BaseAddress);
+        using (var host = HostProcess.Start(settings, "--Customers:SnapshotEveryEvents", "100000", "--Customers:SnapshotInterval", "01:00:00"))
+        {
+            await host.WaitUntilHealthyAsync();
+            await api.ProvisionAsync("acme", "alice");
+            await api.PostEventsAsync(Events.FriendAdded("k-1", "li", "alice"), Events.MessageReceived("k-2", "li", "hello?"));
+            host.Kill();
+        }
+
+        using (var host = HostProcess.Start(settings))
+        {
+            await host.WaitUntilHealthyAsync();
+            var customer = (await api.GetCustomerAsync("li"))!;
+            Assert.Equal("alice", (string?)customer["owner"]);
+            Assert.Equal(2, (long)customer["counters"]!["events"]!);
+            await using var console = await ConsoleClient.ConnectAsync(settings.BaseAddress, await api.ConsoleTokenAsync("alice"));
+            await console.WaitForAsync(n => (string?)n["eventId"] == "k-2");
+            host.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task A_duplicate_event_id_changes_nothing()
+    {
+        await using var node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "dupes"));
+        using var api = new PlatformClient(node.BaseAddress);
+        await api.ProvisionAsync("acme", "alice");
+        var order = Events.OrderPaid("d-1", "li", "order-1", 100m);
+
+        var first = await api.PostEventsAsync(order);
+        var again = await api.PostEventsAsync(order, Events.OrderPaid("d-1", "li", "order-1", 100m));
+        var sameIdOtherCustomer = await api.PostEventsAsync(Events.OrderPaid("d-1", "wang", "order-9", 5m));
+
+        Assert.Equal(1, (int)first["accepted"]!);
+        Assert.Equal((0, 2), ((int)again["accepted"]!, (int)again["duplicates"]!));
+        Assert.Equal((0, 1), ((int)sameIdOtherCustomer["accepted"]!, (int)sameIdOtherCustomer["duplicates"]!));
+        var customer = (await api.GetCustomerAsync("li"))!;
+        Assert.Equal(1, (int)customer["counters"]!["orders"]!);
+        Assert.Equal(100m, (decimal)customer["counters"]!["spend"]!);
+        Assert.Null(await api.GetCustomerAsync("wang"));
+        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM pdg_event_journal"));
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_4xx_problem_and_changes_nothing()
+    {
+        await using var node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "bad-input"));
+        using var api = new PlatformClient(node.BaseAddress);
+        await api.ProvisionAsync("acme", "alice");
+        var good = """{"id":"ok-1","customerId":"li","type":"page.viewed"}""";
+
+        await AssertProblem(HttpStatusCode.BadRequest, api.PostEventsRawAsync("{\"events\":[" + good));
+        await AssertProblem(HttpStatusCode.BadRequest, api.PostEventsRawAsync("""{"events":"nope"}"""));
+        await AssertProblem(HttpStatusCode.BadRequest, api.PostEventsRawAsync("{\"events\":[" + string.Join(",", Enumerable.Repeat(good, 1001)) + "]}"));
+        Assert.Equal(413, await RawHttp.StatusForHeadersOnlyAsync(node.BaseAddress, "/api/v1/tenants/acme/events", api.ApiKey, contentLength: 9 * 1024 * 1024));
+        await AssertProblem(HttpStatusCode.Unauthorized, api.PostEventsRawAsync("{\"events\":[" + good + "]}", key: "wrong-key"));
+        await AssertProblem(HttpStatusCode.Unauthorized, api.PostEventsRawAsync("{\"events\":[" + good + "]}", key: api.ApiKey + "x"));
+        await AssertProblem(HttpStatusCode.NotFound, api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/nobody/events", "{\"events\":[" + good + "]}", api.ApiKey));
+        await AssertProblem(HttpStatusCode.BadRequest, api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/bad%20tenant/events", "{\"events\":[" + good + "]}", api.ApiKey));
+        await AssertProblem(HttpStatusCode.BadRequest, api.SetOwnerAsync("li", "not-a-staff-member"));
+        await AssertProblem(HttpStatusCode.BadRequest, api.SendAsync(HttpMethod.Post, "/api/v1/tenants/acme/customers/li/tags", new { tags = Array.Empty<string>() }, api.ApiKey));
+
+        var mixed = await api.PostEventsRawAsync("""
+            {"events":[
+              {"id":"bad id","customerId":"li","type":"page.viewed"},
+              {"id":"m-2","customerId":"li","type":"no.such.type"},
+              {"id":"m-3","customerId":"li","type":"order.paid","data":{"amount":"-1"}},
+              {"id":"m-4","customerId":"li","type":"page.viewed","at":"yesterday"},
+              {"id":"m-5","customerId":"li","type":"message.sent","staffId":"mallory"}
+            ]}
+            """);
+        var body = await mixed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, mixed.StatusCode);
+        Assert.Contains("\"rejected\":5", body);
+        Assert.Contains("\"accepted\":0", body);
+        foreach (var index in Enumerable.Range(0, 5)) Assert.Contains($"\"index\":{index}", body);
+
+        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM pdg_event_journal"));
+        Assert.Null(await api.GetCustomerAsync("li"));
+    }
+
+    private static async Task AssertProblem(HttpStatusCode expected, Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+
+namespace PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+/// <summary>The host as a separate OS process, so a test can kill it the hard way (SIGKILL: no shutdown code runs).</summary>
+public sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly NodeSettings _settings;
+
+    private HostProcess(Process process, NodeSettings settings)
+    {
+        _process = process;
+        _settings = settings;
+    }
+
+    public static HostProcess Start(NodeSettings settings, params string[] extraArgs)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(HostAssembly());
+        foreach (var arg in settings.Args(extraArgs)) info.ArgumentList.Add(arg);
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new HostProcess(process, settings);
+    }
+
+    public async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = _settings.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The host exited with code {_process.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The host did not become healthy within 60 s");
+    }
+
+    public void Kill()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    /// <summary>The host's build output next to this test's, under the same configuration.</summary>
+    private static string HostAssembly()
+    {
+        var local = Path.Combine(AppContext.BaseDirectory, "PrivateDomainGrains.Host.dll");
+        if (File.Exists(local) && File.Exists(Path.ChangeExtension(local, ".runtimeconfig.json"))) return local;
+        throw new FileNotFoundException($"PrivateDomainGrains.Host.dll with its runtimeconfig was not found in {AppContext.BaseDirectory}");
+    }
+}

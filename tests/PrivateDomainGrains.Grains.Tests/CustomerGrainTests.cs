@@ -1,0 +1,103 @@
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Abstractions.Nudges;
+using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Grains.Tests;
+
+public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture<GrainTestCluster>
+{
+    private static EventEnvelope Event(string id, string customerId, string type, string? staffId = null, string? text = null, Dictionary<string, string>? data = null) =>
+        new(id, customerId, type, DateTimeOffset.UtcNow, "wecom", staffId, text, data);
+
+    private ICustomerGrain Customer(string tenant, string id) => fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, id));
+
+    [Fact]
+    public async Task Events_are_folded_into_the_profile_and_a_repeated_id_is_not_accepted_twice()
+    {
+        var li = Customer("t1", "li");
+        var first = await li.IngestAsync([
+            Event("t1-1", "li", "friend.added", staffId: "alice"),
+            Event("t1-2", "li", "order.paid", data: new() { ["orderId"] = "o1", ["amount"] = "88.00", ["currency"] = "CNY" }),
+        ]);
+        var again = await li.IngestAsync([Event("t1-2", "li", "order.paid", data: new() { ["orderId"] = "o1", ["amount"] = "88.00" })]);
+
+        Assert.Equal([true, true], first.Accepted);
+        Assert.Equal([false], again.Accepted);
+        var view = (await li.GetAsync())!;
+        Assert.Equal("alice", view.Owner);
+        Assert.Equal(1, view.Counters.Orders);
+        Assert.Equal(88.00m, view.Counters.Spend);
+        Assert.Equal("FirstPurchase", view.Tier);
+    }
+
+    [Fact]
+    public async Task A_customer_replays_journaled_events_it_never_folded_and_stores_their_nudges()
+    {
+        // As after a crash: the journal has events that no snapshot holds.
+        await fixture.Journal.AppendAsync([
+            new JournalRow("t2", "wang", 1, "t2-1", "friend.added", DateTimeOffset.UtcNow, "wecom", "alice", null, null),
+            new JournalRow("t2", "wang", 2, "t2-2", "message.received", DateTimeOffset.UtcNow, "wecom", null, "price?", null),
+        ]);
+
+        var view = (await Customer("t2", "wang").GetAsync())!;
+
+        Assert.Equal(2, view.Counters.Events);
+        Assert.Equal("reply", view.NextBestAction!.Kind);
+        var inbox = await OpenNudgesAsync("t2", "alice");
+        Assert.Equal(["reply", "welcome"], inbox.Select(n => n.Kind).Order());
+    }
+
+    [Fact]
+    public async Task Reassigning_the_owner_moves_open_nudges_to_the_new_owner()
+    {
+        var chen = Customer("t3", "chen");
+        await chen.IngestAsync([Event("t3-1", "chen", "message.received", text: "hi")]); // no owner yet: no nudge
+        await chen.AssignOwnerAsync("alice");
+        await chen.IngestAsync([Event("t3-2", "chen", "message.received", text: "hello?")]);
+        Assert.Single(await OpenNudgesAsync("t3", "alice"));
+
+        await chen.AssignOwnerAsync("bob");
+
+        Assert.Empty(await OpenNudgesAsync("t3", "alice"));
+        Assert.Equal("t3-2", Assert.Single(await OpenNudgesAsync("t3", "bob")).EventId);
+    }
+
+    [Fact]
+    public async Task A_staff_grain_pushes_new_nudges_to_subscribed_nodes()
+    {
+        var received = new TaskCompletionSource<Nudge[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var node = fixture.Cluster.Client.CreateObjectReference<INudgeObserver>(new RecordingObserver(received));
+        await fixture.Grains.GetGrain<IStaffGrain>(GrainKeys.For("t4", "alice")).SubscribeAsync(node);
+
+        await Customer("t4", "zhou").IngestAsync([Event("t4-1", "zhou", "friend.added", staffId: "alice")]);
+
+        var nudge = Assert.Single(await received.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+        Assert.Equal(("welcome", "zhou", "alice", "t4-1"), (nudge.Kind, nudge.CustomerId, nudge.StaffId, nudge.EventId));
+    }
+
+    [Fact]
+    public async Task Staff_belong_to_their_tenant_roster_and_cannot_join_a_tenant_that_does_not_exist()
+    {
+        Assert.True(await fixture.Grains.GetGrain<ITenantGrain>("t5").CreateAsync("T5", [1], [2]));
+        Assert.False(await fixture.Grains.GetGrain<ITenantGrain>("t5").CreateAsync("T5 again", [1], [2]));
+        Assert.True(await fixture.Grains.GetGrain<IStaffGrain>(GrainKeys.For("t5", "alice")).CreateAsync("Alice", "hash"));
+        Assert.False(await fixture.Grains.GetGrain<IStaffGrain>(GrainKeys.For("t5", "alice")).CreateAsync("Alice", "hash"));
+
+        Assert.Equal(["alice"], await fixture.Grains.GetGrain<ITenantGrain>("t5").GetStaffIdsAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Grains.GetGrain<IStaffGrain>(GrainKeys.For("nope", "x")).CreateAsync("X", "hash"));
+    }
+
+    private Task<List<NudgeRow>> OpenNudgesAsync(string tenant, string staffId) => fixture.Inbox.ReadOpenAsync(tenant, staffId, null, 100);
+
+    private sealed class RecordingObserver(TaskCompletionSource<Nudge[]> received) : INudgeObserver
+    {
+        public Task OnNudgesAsync(Nudge[] nudges)
+        {
+            received.TrySetResult(nudges);
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.TestingHost;
+using PrivateDomainGrains.Grains.Storage;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Grains.Tests;
+
+/// <summary>An in-process test cluster whose grains store into a fresh PostgreSQL database of their own.</summary>
+public sealed class GrainTestCluster : IAsyncLifetime
+{
+    // Silo configurators are created by type, so the database they use is handed over here.
+    private static string s_connectionString = "";
+
+    private readonly string _database = "pdg_grains_" + Guid.NewGuid().ToString("N")[..12];
+
+    private ServiceProvider _store = null!;
+
+    public TestCluster Cluster { get; private set; } = null!;
+    /// <summary>The same journal and inbox the grains use, for arranging and checking what is in the database.</summary>
+    public EventJournal Journal => _store.GetRequiredService<EventJournal>();
+    public NudgeInbox Inbox => _store.GetRequiredService<NudgeInbox>();
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var admin = Environment.GetEnvironmentVariable("PDG_TEST_PG_ADMIN")
+            ?? throw new InvalidOperationException("PDG_TEST_PG_ADMIN is not set: run the tests with deploy/test.sh");
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        s_connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _database }.ConnectionString;
+        _store = new ServiceCollection().AddLogging().AddPlatformPersistence(s_connectionString).BuildServiceProvider();
+        await _store.GetRequiredService<SchemaMigrator>().ApplyAsync();
+
+        var builder = new TestClusterBuilder(initialSilosCount: 1);
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await _store.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.Services.AddPlatformPersistence(s_connectionString);
+            silo.Services.AddOptions<Customers.CustomerGrainOptions>();
+            silo.AddAdoNetGrainStorage(PlatformStorage.Name, o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = s_connectionString;
+                o.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
+        }
+    }
+}

@@ -33,7 +33,9 @@ public sealed class GrainTestCluster : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
         s_connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _database }.ConnectionString;
-        _store = new ServiceCollection().AddLogging().AddPlatformPersistence(s_connectionString).BuildServiceProvider();
+        _store = new ServiceCollection().AddLogging()
+            .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
+            .AddPlatformPersistence(s_connectionString).BuildServiceProvider();
         await _store.GetRequiredService<SchemaMigrator>().ApplyAsync();
 
         var builder = new TestClusterBuilder(initialSilosCount: 1);

@@ -236,7 +236,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
                 var overtaken = run.Step < seq.Steps.Length && run.StartedAt + seq.Steps[run.Step].Delay <= _now;
                 if (overtaken)
                     _moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, "overtaken by a later due step"));
-                else if (Conditions.All(step.SkipIf, customer, null, _now))
+                else if (step.SkipIf.Length > 0 && Conditions.All(step.SkipIf, customer, null, _now))
                     _moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, "skip condition holds"));
                 else
                 {

@@ -47,7 +47,8 @@ public sealed class EngineState
         if (!LastAt.TryGetValue(type, out var last) || at > last) LastAt[type] = at;
     }
 
-    internal void SetField(string name, string? value)
+    /// <summary>Sets a custom field (e.g. from a staff edit or an integration); null or empty clears it.</summary>
+    public void SetField(string name, string? value)
     {
         if (string.IsNullOrEmpty(value)) Fields?.Remove(name);
         else (Fields ??= new(StringComparer.Ordinal))[name] = value;

@@ -1,6 +1,8 @@
+using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Nudges;
-using PrivateDomainGrains.Core.Rules;
+using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Tiers;
 
 namespace PrivateDomainGrains.Core.Customers;
 
@@ -10,16 +12,12 @@ namespace PrivateDomainGrains.Core.Customers;
 /// </summary>
 public static class CustomerDecisions
 {
-    public static IReadOnlyList<NudgeDraft> Apply(CustomerProfile customer, CustomerEvent e, long journalSequence)
-    {
-        Fold(customer, e);
-        customer.JournalSequence = Math.Max(customer.JournalSequence, journalSequence);
-        var nudges = customer.OwnerStaffId is null ? [] : SpineRules.Decide(customer, e).ToList();
-        UpdateNextBestAction(customer, e, nudges);
-        return nudges;
-    }
+    /// <summary>The spine behaviour: <see cref="DecisionEngine"/> with the <see cref="DefaultPlaybook"/>, deciding at the event's time.</summary>
+    public static IReadOnlyList<NudgeDraft> Apply(CustomerProfile customer, CustomerEvent e, long journalSequence) =>
+        DecisionEngine.Decide(DefaultPlaybook.Compiled, customer, EngineInput.FromEvent(e, journalSequence), new DecisionContext(e.At)).Nudges;
 
-    private static void Fold(CustomerProfile c, CustomerEvent e)
+    /// <summary>Records the event in the profile's history, counters and timestamps. The tier is the engine's to set.</summary>
+    internal static void Fold(CustomerProfile c, CustomerEvent e)
     {
         c.RememberEvent(e.Id);
         c.Record(new Interaction(e.Id, e.Type, e.At, e.Channel, e.StaffId, e.Text));
@@ -65,25 +63,11 @@ public static class CustomerDecisions
                 c.Counters.Spend -= Amount(e);
                 break;
         }
-        c.Tier = TierOf(c.Counters);
     }
 
-    public static CustomerTier TierOf(CustomerCounters counters) => counters.Orders switch
-    {
-        0 => CustomerTier.Prospect,
-        1 => CustomerTier.FirstPurchase,
-        _ => CustomerTier.Repeat,
-    };
-
-    /// <summary>The strongest nudge of the latest event becomes the next-best-action; a staff message settles a pending conversation.</summary>
-    private static void UpdateNextBestAction(CustomerProfile c, CustomerEvent e, IReadOnlyList<NudgeDraft> nudges)
-    {
-        if (e.Type == EventTypes.MessageSent && c.NextBestAction?.Kind is NudgeKinds.Reply or NudgeKinds.Welcome)
-            c.NextBestAction = null;
-        var best = nudges.MaxBy(n => n.Priority);
-        if (best is not null)
-            c.NextBestAction = new NextBestAction(best.Id, best.Kind, best.Title, best.Text, best.Reason, best.Priority, e.At);
-    }
+    /// <summary>The default tiering (no super-user or dormancy thresholds) of a customer with these counters.</summary>
+    public static CustomerTier TierOf(CustomerCounters counters) =>
+        TierPolicy.Default.TierOf(new CustomerValue(null, null, counters.Orders, counters.Spend, 0));
 
     private static decimal Amount(CustomerEvent e) =>
         e.DataValue("amount") is { } a && EventValidator.TryParseAmount(a, out var amount) ? amount : 0m;

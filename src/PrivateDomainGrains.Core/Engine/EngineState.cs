@@ -1,6 +1,93 @@
+using System.Text.Json.Serialization;
+using PrivateDomainGrains.Core.Policy;
+
 namespace PrivateDomainGrains.Core.Engine;
 
-/// <summary>Per-customer state of the decision engine (SOP positions, contact history, learned timing). JSON names are the storage contract.</summary>
+/// <summary>
+/// Per-customer state of the decision engine (custom fields, event times for timers, SOP positions, contact history,
+/// held nudges, learned timing). It travels with the profile, so a restart or an ownership change loses nothing.
+/// JSON names are the storage contract. Collections stay null until first used: most customers never need most of
+/// them, and a million activated grains pay for every empty collection.
+/// </summary>
 public sealed class EngineState
 {
+    /// <summary>Raised nudges remembered for outcome lookup and attribution.</summary>
+    public const int RecentNudgeLimit = 16;
+
+    [JsonPropertyName("fields")] public Dictionary<string, string>? Fields { get; set; }
+    /// <summary>First and latest time of each event type, the anchors of <c>after</c> timers.</summary>
+    [JsonPropertyName("firstAt")] public Dictionary<string, DateTimeOffset>? FirstAt { get; set; }
+    [JsonPropertyName("lastAt")] public Dictionary<string, DateTimeOffset>? LastAt { get; set; }
+    /// <summary>Timer rule id -> the anchor (or occurrence) it last fired for, so an occurrence fires once.</summary>
+    [JsonPropertyName("fired")] public Dictionary<string, DateTimeOffset>? Fired { get; set; }
+    [JsonPropertyName("sequences")] public List<SequenceRun>? Sequences { get; set; }
+    /// <summary>Proactive touches inside the longest contact-cap window.</summary>
+    [JsonPropertyName("touches")] public List<Touch>? Touches { get; set; }
+    [JsonPropertyName("held")] public List<HeldNudge>? Held { get; set; }
+    /// <summary>Nudge source (rule id or sequence/step) -> times this customer's owner dismissed it.</summary>
+    [JsonPropertyName("dismissals")] public Dictionary<string, int>? Dismissals { get; set; }
+    [JsonPropertyName("recentNudges")] public List<SentNudge>? RecentNudges { get; set; }
+    [JsonPropertyName("activeHours")] public ContactHours? ActiveHours { get; set; }
+
+    public string? Field(string name) => Fields is not null && Fields.TryGetValue(name, out var v) ? v : null;
+
+    public DateTimeOffset? FirstTime(string eventType) => FirstAt is not null && FirstAt.TryGetValue(eventType, out var t) ? t : null;
+
+    public DateTimeOffset? LastTime(string eventType) => LastAt is not null && LastAt.TryGetValue(eventType, out var t) ? t : null;
+
+    public DateTimeOffset? FiredFor(string ruleId) => Fired is not null && Fired.TryGetValue(ruleId, out var t) ? t : null;
+
+    public int DismissalsOf(string source) => Dismissals is not null && Dismissals.TryGetValue(source, out var n) ? n : 0;
+
+    internal void NoteEvent(string type, DateTimeOffset at)
+    {
+        FirstAt ??= new(StringComparer.Ordinal);
+        LastAt ??= new(StringComparer.Ordinal);
+        if (!FirstAt.TryGetValue(type, out var first) || at < first) FirstAt[type] = at;
+        if (!LastAt.TryGetValue(type, out var last) || at > last) LastAt[type] = at;
+    }
+
+    /// <summary>Sets a custom field (e.g. from a staff edit or an integration); null or empty clears it.</summary>
+    public void SetField(string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) Fields?.Remove(name);
+        else (Fields ??= new(StringComparer.Ordinal))[name] = value;
+    }
+
+    internal void Remember(SentNudge nudge)
+    {
+        RecentNudges ??= [];
+        RecentNudges.Add(nudge);
+        if (RecentNudges.Count > RecentNudgeLimit) RecentNudges.RemoveAt(0);
+    }
+}
+
+/// <summary>Where a customer is in one SOP sequence: <see cref="Step"/> is the index of the next step to run.</summary>
+public sealed class SequenceRun
+{
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+    [JsonPropertyName("step")] public int Step { get; set; }
+    [JsonPropertyName("startedAt")] public DateTimeOffset StartedAt { get; set; }
+    /// <summary>What started it (event id or timer occurrence): step nudge ids derive from it.</summary>
+    [JsonPropertyName("key")] public string Key { get; set; } = "";
+}
+
+public sealed record Touch(
+    [property: JsonPropertyName("at")] DateTimeOffset At,
+    [property: JsonPropertyName("channel")] string? Channel);
+
+/// <summary>A proactive nudge waiting for a contact policy to allow it; it is reconsidered at <see cref="Until"/>.</summary>
+public sealed record HeldNudge(
+    [property: JsonPropertyName("nudge")] PlannedNudge Nudge,
+    [property: JsonPropertyName("until")] DateTimeOffset Until,
+    [property: JsonPropertyName("policy")] string Policy);
+
+/// <summary>A raised nudge, remembered so later outcomes (dismissal, reply, order) can be credited to its source.</summary>
+public sealed class SentNudge
+{
+    [JsonPropertyName("id")] public string Id { get; set; } = "";
+    [JsonPropertyName("source")] public string Source { get; set; } = "";
+    [JsonPropertyName("segment")] public string Segment { get; set; } = "";
+    [JsonPropertyName("at")] public DateTimeOffset At { get; set; }
+    [JsonPropertyName("credited")] public bool Credited { get; set; }
 }

@@ -1,0 +1,10 @@
+// Run from the repository root: dotnet run -c Release --project src/PrivateDomainGrains.Benchmarks -- --filter '*'
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+
+// A short job keeps a full run to a few minutes on a 2-core machine; medians are stable enough for microsecond targets.
+var config = DefaultConfig.Instance
+    .AddJob(Job.ShortRun.WithWarmupCount(3).WithIterationCount(5))
+    .WithOptions(ConfigOptions.JoinSummary);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -1,0 +1,62 @@
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Learning;
+using PrivateDomainGrains.Core.Nudges;
+
+namespace PrivateDomainGrains.Core.Engine;
+
+/// <summary>
+/// The outcome of one <see cref="DecisionEngine.Decide"/>: the nudges to raise and hold, every alternative with its
+/// score and the policy that stopped it, the profile changes made, and when to wake the customer up next.
+/// The profile (including <see cref="EngineState"/>) has already been updated; the grain persists it and publishes.
+/// </summary>
+public sealed class Decision
+{
+    /// <summary>Every nudge considered, chosen first, then by score.</summary>
+    public required IReadOnlyList<Candidate> Candidates { get; init; }
+    /// <summary>The next-best-action: the best-scored raised nudge.</summary>
+    public Candidate? Chosen { get; init; }
+    public required IReadOnlyList<string> TagsAdded { get; init; }
+    public required IReadOnlyList<string> TagsRemoved { get; init; }
+    /// <summary>Fields set by rules; a null value means cleared.</summary>
+    public required IReadOnlyList<KeyValuePair<string, string?>> FieldsSet { get; init; }
+    public required IReadOnlyList<SequenceMove> SequenceMoves { get; init; }
+    public TierChange? TierChange { get; init; }
+    /// <summary>Outcomes for the tenant's propensity model (forward them to the tenant grain).</summary>
+    public required IReadOnlyList<LearningSignal> Signals { get; init; }
+    /// <summary>When to call the engine again with <see cref="EngineInput.Timer"/>; null when nothing is pending.</summary>
+    public DateTimeOffset? NextDueAt { get; init; }
+
+    public IEnumerable<Candidate> RunnerUps => Candidates.Where(c => !ReferenceEquals(c, Chosen));
+    public IEnumerable<Candidate> Raised => Candidates.Where(c => c.Verdict == Verdict.Raised);
+    public IEnumerable<Candidate> Held => Candidates.Where(c => c.Verdict == Verdict.Held);
+    public IReadOnlyList<NudgeDraft> Nudges => [.. Raised.Select(c => c.Nudge.ToDraft())];
+}
+
+public enum Verdict { Raised, Held, Suppressed }
+
+/// <summary>score = propensity x value x context x lever.</summary>
+public readonly record struct Score(double Propensity, double Value, double Context, double Lever)
+{
+    public double Total => Propensity * Value * Context * Lever;
+
+    public override string ToString() =>
+        $"{Total:0.###} = propensity {Propensity:0.###} x value {Value:0.###} x context {Context:0.###} x lever {Lever:0.###}";
+}
+
+/// <summary>One nudge the engine considered, with why it was raised, held or suppressed.</summary>
+public sealed record Candidate(PlannedNudge Nudge, Score Score, Verdict Verdict, string? Policy, DateTimeOffset? HoldUntil)
+{
+    public string Explain() =>
+        $"{Nudge.Source} ({Nudge.Trigger}): score {Score}; " + Verdict switch
+        {
+            Verdict.Raised => "raised",
+            Verdict.Held => $"held until {HoldUntil:u} by {Policy}",
+            _ => $"suppressed by {Policy}",
+        };
+}
+
+public enum SequenceMoveKind { Started, StepRaised, StepSkipped, Completed, Exited, Stopped }
+
+public sealed record SequenceMove(string Sequence, string? Step, SequenceMoveKind Kind, string Why);
+
+public sealed record TierChange(CustomerTier From, CustomerTier To);

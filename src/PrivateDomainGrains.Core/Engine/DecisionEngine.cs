@@ -1,0 +1,36 @@
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Scheduling;
+
+namespace PrivateDomainGrains.Core.Engine;
+
+/// <summary>
+/// The next-best-action engine: pure, synchronous, allocation-light. The customer grain calls <see cref="Decide"/>
+/// for every event, tag change, nudge outcome and due timer, then persists the profile and acts on the decision.
+/// </summary>
+public static class DecisionEngine
+{
+    public static Decision Decide(CompiledPlaybook playbook, CustomerProfile customer, EngineInput input, DecisionContext ctx) =>
+        new DecisionRun(playbook, customer, ctx).Run(input);
+
+    /// <summary>
+    /// The earliest time anything is pending for the customer: a timer rule, an SOP step, a held nudge, turning dormant.
+    /// The grain keeps it in the shared due-time index and calls <see cref="Decide"/> with <see cref="EngineInput.Timer"/> then.
+    /// </summary>
+    public static DateTimeOffset? NextDueAt(CompiledPlaybook playbook, CustomerProfile customer, DateTimeOffset now)
+    {
+        DateTimeOffset? next = null;
+        var zone = playbook.ZoneOf(customer);
+        foreach (var rule in playbook.Timers)
+            next = Min(next, TimerSchedule.Next(rule, customer, zone, now)?.Due);
+        foreach (var run in customer.Engine.Sequences ?? [])
+            if (playbook.Sequences.TryGetValue(run.Id, out var seq) && run.Step < seq.Steps.Length)
+                next = Min(next, run.StartedAt + seq.Steps[run.Step].Delay);
+        foreach (var held in customer.Engine.Held ?? [])
+            next = Min(next, held.Until);
+        return Min(next, playbook.Tiers.DormantAt(customer));
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using PrivateDomainGrains.Core.Nudges;
+
+namespace PrivateDomainGrains.Core.Engine;
+
+/// <summary>
+/// A nudge the engine wants to raise, rendered and addressed. <see cref="Source"/> is the rule id, or
+/// <c>sequence/step</c> for SOP steps: the unit learning and dismissal suppression count by. JSON names are the
+/// storage contract (held nudges are persisted in <see cref="EngineState"/>).
+/// </summary>
+public sealed record PlannedNudge(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("text")] string Text,
+    [property: JsonPropertyName("suggested")] string? Suggested,
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("priority")] int Priority,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("trigger")] string Trigger,
+    [property: JsonPropertyName("channel")] string? Channel,
+    [property: JsonPropertyName("proactive")] bool Proactive,
+    [property: JsonPropertyName("value")] double Value,
+    [property: JsonPropertyName("lever")] double Lever)
+{
+    public NudgeDraft ToDraft() => new(Id, Kind, Title, Text, Reason, Priority);
+}

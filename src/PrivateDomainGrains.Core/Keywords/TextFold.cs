@@ -1,0 +1,29 @@
+using System.Runtime.CompilerServices;
+
+namespace PrivateDomainGrains.Core.Keywords;
+
+/// <summary>
+/// The character folding used for keyword matching: full-width ASCII (ＡＢＣ, ０１２) and the ideographic space
+/// fold to their ASCII forms, then letters fold to lower case. It is the part of NFKC + case folding that matters
+/// for Chinese and English chat text, done per char without allocating.
+/// </summary>
+public static class TextFold
+{
+    private const char FullWidthFirst = '\uFF01';
+    private const char FullWidthLast = '\uFF5E';
+    private const int FullWidthOffset = 0xFEE0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char Fold(char c)
+    {
+        if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+        if (c is >= FullWidthFirst and <= FullWidthLast) return Fold((char)(c - FullWidthOffset));
+        if (c == '\u3000') return ' ';
+        return char.ToLowerInvariant(c);
+    }
+
+    public static string Fold(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < span.Length; i++) span[i] = Fold(source[i]);
+    });
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+
+namespace PrivateDomainGrains.Core.Learning;
+
+/// <summary>
+/// A tenant's learned propensity of each action (rule or SOP step) to succeed, overall and per segment (tier):
+/// Beta(alpha, beta) posteriors updated by nudge outcomes. A segment with little data borrows strength from the
+/// tenant-wide arm (its prior is the tenant mean, worth <see cref="SegmentPriorWeight"/> observations).
+/// Decisions sample from the posterior (Thompson sampling) so untried actions still get explored.
+/// Pure and serializable: the tenant grain owns it and hands customer grains a snapshot.
+/// </summary>
+public sealed class PropensityModel
+{
+    public const string AllSegments = "*";
+    public const double SegmentPriorWeight = 4;
+
+    [JsonPropertyName("version")] public long Version { get; set; }
+    [JsonPropertyName("arms")] public Dictionary<string, BetaArm> Arms { get; set; } = new(StringComparer.Ordinal);
+
+    public void Record(string action, string segment, NudgeOutcome outcome)
+    {
+        var success = outcome.IsSuccess();
+        Arm(action, AllSegments).Observe(success);
+        if (segment != AllSegments) Arm(action, segment).Observe(success);
+        Version++;
+    }
+
+    public void Record(LearningSignal signal) => Record(signal.Action, signal.Segment, signal.Outcome);
+
+    /// <summary>The posterior mean for the action in the segment.</summary>
+    public double Mean(string action, string segment)
+    {
+        var (a, b) = Posterior(action, segment);
+        return a / (a + b);
+    }
+
+    /// <summary>A Thompson draw for the action in the segment.</summary>
+    public double Sample(string action, string segment, IRandomSource random)
+    {
+        var (a, b) = Posterior(action, segment);
+        return BetaSampler.Sample(a, b, random);
+    }
+
+    public (double Alpha, double Beta) Posterior(string action, string segment)
+    {
+        var all = Arms.GetValueOrDefault(Key(action, AllSegments)) ?? BetaArm.Uniform;
+        var seg = segment == AllSegments ? null : Arms.GetValueOrDefault(Key(action, segment));
+        if (seg is null) return (all.Alpha, all.Beta);
+        var mean = all.Alpha / (all.Alpha + all.Beta);
+        return (SegmentPriorWeight * mean + seg.Successes, SegmentPriorWeight * (1 - mean) + seg.Failures);
+    }
+
+    private BetaArm Arm(string action, string segment)
+    {
+        var key = Key(action, segment);
+        if (!Arms.TryGetValue(key, out var arm)) Arms[key] = arm = new BetaArm();
+        return arm;
+    }
+
+    private static string Key(string action, string segment) => segment + "|" + action;
+}
+
+/// <summary>Successes and failures of one action in one segment; the posterior is Beta(1 + successes, 1 + failures).</summary>
+public sealed class BetaArm
+{
+    public static readonly BetaArm Uniform = new();
+
+    [JsonPropertyName("s")] public double Successes { get; set; }
+    [JsonPropertyName("f")] public double Failures { get; set; }
+
+    [JsonIgnore] public double Alpha => 1 + Successes;
+    [JsonIgnore] public double Beta => 1 + Failures;
+
+    public void Observe(bool success)
+    {
+        if (success) Successes++;
+        else Failures++;
+    }
+}

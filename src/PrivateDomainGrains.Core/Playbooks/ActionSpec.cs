@@ -1,0 +1,43 @@
+namespace PrivateDomainGrains.Core.Playbooks;
+
+/// <summary>What a rule does (see <see cref="ActionKinds"/>). Text fields are templates, see <see cref="Template"/>.</summary>
+public sealed class ActionSpec
+{
+    public string Kind { get; set; } = "";
+    /// <summary><c>nudge</c>: the nudge kind shown in the console (e.g. <c>welcome</c>, <c>reply</c>, <c>offer</c>).</summary>
+    public string? NudgeKind { get; set; }
+    public string? Title { get; set; }
+    /// <summary><c>nudge</c>: the script the owner follows.</summary>
+    public string? Script { get; set; }
+    /// <summary><c>nudge</c>: content the owner can send as is.</summary>
+    public string? Suggested { get; set; }
+    /// <summary><c>nudge</c>: why, for the explanation; defaults to the rule description.</summary>
+    public string? Reason { get; set; }
+    /// <summary>
+    /// <c>nudge</c>: whether acting on it contacts the customer unprompted. Proactive nudges are subject to contact
+    /// caps, quiet hours and the staff cap; reactive ones (answering the customer, alerts) never wait.
+    /// </summary>
+    public bool Proactive { get; set; } = true;
+    /// <summary><c>nudge</c>: the channel to contact on; defaults to the customer's latest channel.</summary>
+    public string? Channel { get; set; }
+    /// <summary><c>addTag</c> / <c>removeTag</c>.</summary>
+    public string? Tag { get; set; }
+    /// <summary><c>setField</c>.</summary>
+    public string? Field { get; set; }
+    /// <summary><c>setField</c>: a template; an empty result clears the field.</summary>
+    public string? Value { get; set; }
+    /// <summary><c>startSequence</c> / <c>stopSequence</c>.</summary>
+    public string? Sequence { get; set; }
+}
+
+public static class ActionKinds
+{
+    public const string Nudge = "nudge";
+    public const string AddTag = "addTag";
+    public const string RemoveTag = "removeTag";
+    public const string SetField = "setField";
+    public const string StartSequence = "startSequence";
+    public const string StopSequence = "stopSequence";
+
+    public static readonly IReadOnlyList<string> All = [Nudge, AddTag, RemoveTag, SetField, StartSequence, StopSequence];
+}

@@ -1,0 +1,33 @@
+namespace PrivateDomainGrains.Core.Playbooks;
+
+/// <summary>How often and when proactive nudges may reach a customer. Durations use <see cref="Durations"/> syntax.</summary>
+public sealed class ContactPolicySpec
+{
+    public List<ContactCapSpec> Caps { get; set; } = [];
+    public QuietHoursSpec? QuietHours { get; set; }
+    /// <summary>A rule whose nudges this customer dismissed this many times stops nudging about them.</summary>
+    public int? SuppressAfterDismissals { get; set; }
+    /// <summary>When the owner already has this many open nudges, proactive nudges wait <see cref="RetryAfter"/>.</summary>
+    public int? MaxOpenNudgesPerStaff { get; set; }
+    /// <summary>How long a proactive nudge that lost arbitration or met the staff cap waits before it is reconsidered.</summary>
+    public string RetryAfter { get; set; } = "1h";
+    /// <summary>A reply or order within this window after a nudge is credited to it.</summary>
+    public string AttributionWindow { get; set; } = "48h";
+    /// <summary>Half-life of the read/reply hour-of-week histogram behind the best contact time.</summary>
+    public string BestTimeHalfLife { get; set; } = "30d";
+}
+
+/// <summary>At most <see cref="Max"/> proactive touches in any window of <see cref="Window"/>, optionally on one channel only.</summary>
+public sealed class ContactCapSpec
+{
+    public int Max { get; set; }
+    public string Window { get; set; } = "";
+    public string? Channel { get; set; }
+}
+
+/// <summary>Local times (HH:mm, customer's zone) between which proactive nudges wait; may wrap midnight.</summary>
+public sealed class QuietHoursSpec
+{
+    public string Start { get; set; } = "";
+    public string End { get; set; } = "";
+}

@@ -1,0 +1,332 @@
+using System.Text.Json;
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Scheduling;
+
+namespace PrivateDomainGrains.Core.Playbooks;
+
+/// <summary>
+/// Checks a playbook and returns every error with its JSON path, so an operator fixes them all in one round.
+/// A playbook that validates always compiles.
+/// </summary>
+public static class PlaybookValidator
+{
+    public const int MaxRules = 1000;
+    public const int MaxKeywords = 20_000;
+    public const int MaxKeywordLength = 64;
+    public const int MaxTagLength = 64;
+
+    public static IReadOnlyList<PlaybookError> Validate(string json)
+    {
+        Playbook playbook;
+        try
+        {
+            playbook = PlaybookJson.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            return [new PlaybookError(ex.Path ?? "$", "not a valid playbook document: " + FirstLine(ex.Message))];
+        }
+        return Validate(playbook);
+    }
+
+    public static IReadOnlyList<PlaybookError> Validate(Playbook p)
+    {
+        var v = new Errors();
+        if (!Ids.IsValid(p.TenantId)) v.Add("$.tenantId", Ids.Describe("tenantId"));
+        if (p.Version < 1) v.Add("$.version", "must be 1 or more");
+        if (!TimeZones.TryFind(p.TimeZone, out _)) v.Add("$.timeZone", $"unknown time zone '{p.TimeZone}'");
+
+        var sequences = (p.Sequences ?? []).Where(s => s is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var rules = p.Rules ?? [];
+        if (rules.Count > MaxRules) v.Add("$.rules", $"at most {MaxRules} rules");
+        var ruleIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var path = $"$.rules[{i}]";
+            if (rules[i] is not { } rule)
+            {
+                v.Add(path, "must not be null");
+                continue;
+            }
+            if (!Ids.IsValid(rule.Id)) v.Add(path + ".id", Ids.Describe("id"));
+            else if (!ruleIds.Add(rule.Id)) v.Add(path + ".id", $"duplicate rule id '{rule.Id}'");
+            ValidateTrigger(rule.Trigger, path + ".trigger", v);
+            ValidateConditions(rule.Conditions, path + ".conditions", v);
+            ValidateScore(rule.Priority, rule.Value, rule.Lever, path, v);
+            var actions = rule.Actions ?? [];
+            if (actions.Count == 0) v.Add(path + ".actions", "a rule needs at least one action");
+            for (var a = 0; a < actions.Count; a++) ValidateAction(actions[a], $"{path}.actions[{a}]", sequences, v);
+        }
+
+        ValidateSequences(p.Sequences ?? [], v);
+        ValidateKeywords(p.Keywords ?? [], v);
+        ValidateTiers(p.Tiers, v);
+        ValidateContactPolicy(p.ContactPolicy, v);
+        return v.List;
+    }
+
+    private static void ValidateTrigger(TriggerSpec? t, string path, Errors v)
+    {
+        if (t is null)
+        {
+            v.Add(path, "a rule needs a trigger");
+            return;
+        }
+        switch (t.Kind)
+        {
+            case TriggerKinds.Event:
+                RequireEventType(t.Event, path + ".event", v);
+                break;
+            case TriggerKinds.TagAdded or TriggerKinds.TagRemoved:
+                RequireTag(t.Tag, path + ".tag", v);
+                break;
+            case TriggerKinds.TierChanged:
+                if (t.Tier is not null && !Enum.TryParse<CustomerTier>(t.Tier, ignoreCase: false, out _))
+                    v.Add(path + ".tier", $"unknown tier '{t.Tier}': one of {string.Join(", ", Enum.GetNames<CustomerTier>())}");
+                break;
+            case TriggerKinds.After:
+                RequireEventType(t.Event, path + ".event", v);
+                if (!Durations.TryParse(t.Delay, out _)) v.Add(path + ".delay", "must be " + Durations.Describe);
+                if (t.Anchor is not (null or "first" or "latest")) v.Add(path + ".anchor", "must be 'first' or 'latest'");
+                if (t.Unless is not null) RequireEventType(t.Unless, path + ".unless", v);
+                break;
+            case TriggerKinds.Inactive:
+                if (t.Days is not >= 1) v.Add(path + ".days", "must be 1 or more");
+                break;
+            case TriggerKinds.Annual:
+                if (string.IsNullOrEmpty(t.Field)) v.Add(path + ".field", "names the date field, e.g. 'birthday'");
+                if (!LocalTimes.TryParse(t.At, out _)) v.Add(path + ".at", "must be a local time HH:mm");
+                break;
+            default:
+                v.Add(path + ".kind", $"unknown trigger kind '{t.Kind}': one of {string.Join(", ", TriggerKinds.All)}");
+                break;
+        }
+    }
+
+    private static void ValidateConditions(List<ConditionSpec>? conditions, string path, Errors v)
+    {
+        conditions ??= [];
+        for (var i = 0; i < conditions.Count; i++)
+        {
+            var cp = $"{path}[{i}]";
+            if (conditions[i] is not { } c)
+            {
+                v.Add(cp, "must not be null");
+                continue;
+            }
+            switch (c.Kind)
+            {
+                case ConditionKinds.Tags:
+                    if (c.All is null && c.Any is null && c.None is null) v.Add(cp, "give at least one of all, any, none");
+                    foreach (var (list, name) in new[] { (c.All, "all"), (c.Any, "any"), (c.None, "none") })
+                        for (var t = 0; t < (list?.Count ?? 0); t++) RequireTag(list![t], $"{cp}.{name}[{t}]", v);
+                    break;
+                case ConditionKinds.Tier:
+                    if (c.In is not { Count: > 0 }) v.Add(cp + ".in", "list at least one tier");
+                    for (var t = 0; t < (c.In?.Count ?? 0); t++)
+                        if (!Enum.TryParse<CustomerTier>(c.In![t], ignoreCase: false, out _)) v.Add($"{cp}.in[{t}]", $"unknown tier '{c.In[t]}'");
+                    break;
+                case ConditionKinds.Counter:
+                    if (c.Counter is null || !CounterNames.All.Contains(c.Counter))
+                        v.Add(cp + ".counter", $"must be one of {string.Join(", ", CounterNames.All)}");
+                    RequireOp(c.Op, cp, v);
+                    if (c.Value is null) v.Add(cp + ".value", "a number is required");
+                    break;
+                case ConditionKinds.SinceLastInteraction or ConditionKinds.SinceLastContact or ConditionKinds.SinceLastOrder:
+                    RequireOp(c.Op, cp, v);
+                    if (!Durations.TryParse(c.Duration, out _)) v.Add(cp + ".duration", "must be " + Durations.Describe);
+                    break;
+                case ConditionKinds.Channel:
+                    if (c.In is not { Count: > 0 } || c.In.Any(string.IsNullOrEmpty)) v.Add(cp + ".in", "list at least one channel");
+                    break;
+                case ConditionKinds.Field:
+                    if (string.IsNullOrEmpty(c.Field)) v.Add(cp + ".field", "names the profile field");
+                    if ((c.EqualTo is null) == (c.Exists is null)) v.Add(cp, "give exactly one of equals, exists");
+                    break;
+                default:
+                    v.Add(cp + ".kind", $"unknown condition kind '{c.Kind}': one of {string.Join(", ", ConditionKinds.All)}");
+                    break;
+            }
+        }
+    }
+
+    private static void ValidateAction(ActionSpec? a, string path, HashSet<string> sequences, Errors v)
+    {
+        if (a is null)
+        {
+            v.Add(path, "must not be null");
+            return;
+        }
+        switch (a.Kind)
+        {
+            case ActionKinds.Nudge:
+                ValidateNudge(a, path, v);
+                break;
+            case ActionKinds.AddTag or ActionKinds.RemoveTag:
+                RequireTag(a.Tag, path + ".tag", v);
+                break;
+            case ActionKinds.SetField:
+                if (string.IsNullOrEmpty(a.Field)) v.Add(path + ".field", "names the profile field");
+                RequireTemplate(a.Value ?? "", path + ".value", v);
+                break;
+            case ActionKinds.StartSequence or ActionKinds.StopSequence:
+                if (a.Sequence is null || !sequences.Contains(a.Sequence))
+                    v.Add(path + ".sequence", $"unknown sequence '{a.Sequence}'");
+                break;
+            default:
+                v.Add(path + ".kind", $"unknown action kind '{a.Kind}': one of {string.Join(", ", ActionKinds.All)}");
+                break;
+        }
+    }
+
+    private static void ValidateNudge(ActionSpec a, string path, Errors v)
+    {
+        if (!Ids.IsValid(a.NudgeKind)) v.Add(path + ".nudgeKind", Ids.Describe("nudgeKind"));
+        if (string.IsNullOrWhiteSpace(a.Title)) v.Add(path + ".title", "a nudge needs a title");
+        else RequireTemplate(a.Title, path + ".title", v);
+        if (string.IsNullOrWhiteSpace(a.Script)) v.Add(path + ".script", "a nudge needs a script");
+        else RequireTemplate(a.Script, path + ".script", v);
+        if (a.Suggested is not null) RequireTemplate(a.Suggested, path + ".suggested", v);
+        if (a.Reason is not null) RequireTemplate(a.Reason, path + ".reason", v);
+    }
+
+    private static void ValidateScore(int priority, double value, double lever, string path, Errors v)
+    {
+        if (priority is < 0 or > 100) v.Add(path + ".priority", "must be 0-100");
+        if (!(value > 0) || double.IsInfinity(value)) v.Add(path + ".value", "must be a positive number");
+        if (!(lever >= 0) || double.IsInfinity(lever)) v.Add(path + ".lever", "must be 0 or more (0 switches the rule's nudges off)");
+    }
+
+    private static void ValidateSequences(List<SequenceSpec> sequences, Errors v)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sequences.Count; i++)
+        {
+            var path = $"$.sequences[{i}]";
+            if (sequences[i] is not { } s)
+            {
+                v.Add(path, "must not be null");
+                continue;
+            }
+            if (!Ids.IsValid(s.Id)) v.Add(path + ".id", Ids.Describe("id"));
+            else if (!ids.Add(s.Id)) v.Add(path + ".id", $"duplicate sequence id '{s.Id}'");
+            var exitOn = s.ExitOn ?? [];
+            for (var e = 0; e < exitOn.Count; e++) RequireEventType(exitOn[e], $"{path}.exitOn[{e}]", v);
+            var steps = s.Steps ?? [];
+            if (steps.Count == 0) v.Add(path + ".steps", "a sequence needs at least one step");
+            var stepIds = new HashSet<string>(StringComparer.Ordinal);
+            var previous = TimeSpan.Zero;
+            for (var k = 0; k < steps.Count; k++)
+            {
+                var sp = $"{path}.steps[{k}]";
+                if (steps[k] is not { } step)
+                {
+                    v.Add(sp, "must not be null");
+                    continue;
+                }
+                if (!Ids.IsValid(step.Id)) v.Add(sp + ".id", Ids.Describe("id"));
+                else if (!stepIds.Add(step.Id)) v.Add(sp + ".id", $"duplicate step id '{step.Id}'");
+                if (!Durations.TryParse(step.Delay, out var delay)) v.Add(sp + ".delay", "must be " + Durations.Describe);
+                else if (delay < previous) v.Add(sp + ".delay", "steps must not go back in time");
+                else previous = delay;
+                ValidateConditions(step.SkipIf, sp + ".skipIf", v);
+                if (step.Nudge is null) v.Add(sp + ".nudge", "a step needs a nudge");
+                else if (step.Nudge.Kind != ActionKinds.Nudge) v.Add(sp + ".nudge.kind", "must be 'nudge'");
+                else ValidateNudge(step.Nudge, sp + ".nudge", v);
+                ValidateScore(step.Priority, step.Value, step.Lever, sp, v);
+            }
+        }
+    }
+
+    private static void ValidateKeywords(List<KeywordSpec> keywords, Errors v)
+    {
+        if (keywords.Count > MaxKeywords) v.Add("$.keywords", $"at most {MaxKeywords} keywords");
+        for (var i = 0; i < keywords.Count; i++)
+        {
+            var path = $"$.keywords[{i}]";
+            if (keywords[i] is not { } k)
+            {
+                v.Add(path, "must not be null");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(k.Keyword) || k.Keyword.Trim().Length > MaxKeywordLength)
+                v.Add(path + ".keyword", $"must be 1-{MaxKeywordLength} characters, not only spaces");
+            RequireTag(k.Tag, path + ".tag", v);
+        }
+    }
+
+    private static void ValidateTiers(TierSpec? t, Errors v)
+    {
+        if (t is null) return;
+        if (t.DormantAfterDays is < 1) v.Add("$.tiers.dormantAfterDays", "must be 1 or more");
+        if (t.SuperUser is not { } s) return;
+        if (s.MinOrders is null && s.MinSpend is null && s.MaxDaysSinceOrder is null)
+            v.Add("$.tiers.superUser", "give at least one of minOrders, minSpend, maxDaysSinceOrder");
+        if (s.MinOrders is < 1) v.Add("$.tiers.superUser.minOrders", "must be 1 or more");
+        if (s.MinSpend is < 0) v.Add("$.tiers.superUser.minSpend", "must be 0 or more");
+        if (s.MaxDaysSinceOrder is < 1) v.Add("$.tiers.superUser.maxDaysSinceOrder", "must be 1 or more");
+    }
+
+    private static void ValidateContactPolicy(ContactPolicySpec? c, Errors v)
+    {
+        if (c is null) return;
+        var caps = c.Caps ?? [];
+        for (var i = 0; i < caps.Count; i++)
+        {
+            var path = $"$.contactPolicy.caps[{i}]";
+            if (caps[i] is not { } cap)
+            {
+                v.Add(path, "must not be null");
+                continue;
+            }
+            if (cap.Max < 0) v.Add(path + ".max", "must be 0 or more");
+            if (!Durations.TryParse(cap.Window, out var w) || w <= TimeSpan.Zero) v.Add(path + ".window", "must be " + Durations.Describe);
+            if (cap.Channel is "") v.Add(path + ".channel", "omit it for all channels");
+        }
+        if (c.QuietHours is { } q)
+        {
+            var startOk = LocalTimes.TryParse(q.Start, out var start);
+            var endOk = LocalTimes.TryParse(q.End, out var end);
+            if (!startOk) v.Add("$.contactPolicy.quietHours.start", "must be a local time HH:mm");
+            if (!endOk) v.Add("$.contactPolicy.quietHours.end", "must be a local time HH:mm");
+            if (startOk && endOk && start == end) v.Add("$.contactPolicy.quietHours", "start and end must differ");
+        }
+        if (c.SuppressAfterDismissals is < 1) v.Add("$.contactPolicy.suppressAfterDismissals", "must be 1 or more");
+        if (c.MaxOpenNudgesPerStaff is < 1) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", "must be 1 or more");
+        foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife") })
+            if (!Durations.TryParse(value, out var d) || d <= TimeSpan.Zero) v.Add("$.contactPolicy." + name, "must be a positive " + Durations.Describe);
+    }
+
+    private static void RequireEventType(string? type, string path, Errors v)
+    {
+        if (!EventTypes.IsValid(type)) v.Add(path, $"unknown event type '{type}': a v1 type or a custom type starting with 'x.'");
+    }
+
+    private static void RequireTag(string? tag, string path, Errors v)
+    {
+        if (string.IsNullOrWhiteSpace(tag) || tag.Length > MaxTagLength || tag.Any(char.IsControl))
+            v.Add(path, $"a tag is 1-{MaxTagLength} printable characters");
+    }
+
+    private static void RequireOp(string? op, string path, Errors v)
+    {
+        if (op is null || !Comparisons.All.Contains(op)) v.Add(path + ".op", $"must be one of {string.Join(" ", Comparisons.All)}");
+    }
+
+    private static void RequireTemplate(string text, string path, Errors v)
+    {
+        var errors = new List<string>();
+        Template.Parse(text, errors);
+        foreach (var e in errors) v.Add(path, e);
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Split(" Path:")[0];
+
+    private sealed class Errors
+    {
+        public List<PlaybookError> List { get; } = [];
+        public void Add(string path, string message) => List.Add(new PlaybookError(path, message));
+    }
+}

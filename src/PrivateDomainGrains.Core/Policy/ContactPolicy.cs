@@ -1,0 +1,38 @@
+using PrivateDomainGrains.Core.Playbooks;
+
+namespace PrivateDomainGrains.Core.Policy;
+
+/// <summary>The compiled contact policy of a playbook.</summary>
+public sealed class ContactPolicy
+{
+    public static readonly ContactPolicy None = From(new ContactPolicySpec());
+
+    public required IReadOnlyList<ContactCap> Caps { get; init; }
+    public QuietHours? QuietHours { get; init; }
+    public int? SuppressAfterDismissals { get; init; }
+    public int? MaxOpenNudgesPerStaff { get; init; }
+    public TimeSpan RetryAfter { get; init; }
+    public TimeSpan AttributionWindow { get; init; }
+    public TimeSpan BestTimeHalfLife { get; init; }
+    /// <summary>How long touches must be remembered to evaluate every cap.</summary>
+    public TimeSpan LongestWindow => Caps.Count == 0 ? TimeSpan.Zero : Caps.Max(c => c.Window);
+
+    public static ContactPolicy From(ContactPolicySpec spec) => new()
+    {
+        Caps = [.. (spec.Caps ?? []).Select(c => new ContactCap(c.Max, Durations.Parse(c.Window), c.Channel))],
+        QuietHours = spec.QuietHours is { } q ? new QuietHours(LocalTimes.Parse(q.Start), LocalTimes.Parse(q.End)) : null,
+        SuppressAfterDismissals = spec.SuppressAfterDismissals,
+        MaxOpenNudgesPerStaff = spec.MaxOpenNudgesPerStaff,
+        RetryAfter = Durations.Parse(spec.RetryAfter),
+        AttributionWindow = Durations.Parse(spec.AttributionWindow),
+        BestTimeHalfLife = Durations.Parse(spec.BestTimeHalfLife),
+    };
+}
+
+/// <summary>At most <see cref="Max"/> proactive touches in any rolling <see cref="Window"/>; on <see cref="Channel"/> only, or all when null.</summary>
+public sealed record ContactCap(int Max, TimeSpan Window, string? Channel)
+{
+    public bool Covers(string? channel) => Channel is null || string.Equals(Channel, channel, StringComparison.Ordinal);
+
+    public override string ToString() => Channel is null ? $"cap {Max} per {Window}" : $"cap {Max} per {Window} on {Channel}";
+}

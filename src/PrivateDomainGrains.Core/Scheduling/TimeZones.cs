@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace PrivateDomainGrains.Core.Scheduling;
+
+/// <summary>IANA time zones by id, looked up once per process (FindSystemTimeZoneById reads tzdata from disk).</summary>
+public static class TimeZones
+{
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Cache = new(StringComparer.Ordinal);
+
+    public static bool TryFind(string? id, out TimeZoneInfo zone)
+    {
+        zone = TimeZoneInfo.Utc;
+        if (string.IsNullOrEmpty(id)) return false;
+        var found = Cache.GetOrAdd(id, static key =>
+        {
+            try { return TimeZoneInfo.FindSystemTimeZoneById(key); }
+            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { return null; }
+        });
+        if (found is null) return false;
+        zone = found;
+        return true;
+    }
+
+    /// <summary>
+    /// The instant at which wall-clock <paramref name="local"/> happens in <paramref name="zone"/>. A time skipped by a
+    /// DST jump moves forward past the gap; a repeated time takes its first occurrence.
+    /// </summary>
+    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+
+    public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+}

@@ -1,0 +1,94 @@
+using PrivateDomainGrains.Core.Playbooks;
+
+namespace PrivateDomainGrains.Core.Tests.Playbooks;
+
+public sealed class PlaybookValidatorTests
+{
+    [Fact]
+    public void Every_error_is_reported_with_its_json_path()
+    {
+        const string json = """
+        {
+          "tenantId": "t1",
+          "version": 2,
+          "timeZone": "Mars/Olympus",
+          "rules": [
+            { "id": "ok", "trigger": { "kind": "event", "event": "friend.added" },
+              "actions": [ { "kind": "nudge", "nudgeKind": "welcome", "title": "Hi {name}", "script": "Say hi" } ] },
+            { "id": "ok", "trigger": { "kind": "after", "event": "order.paid", "delay": "3 days" },
+              "conditions": [ { "kind": "counter", "counter": "wallet", "op": "~", "value": 1 } ],
+              "actions": [ { "kind": "nudge", "nudgeKind": "offer", "title": "Offer", "script": "Hi {foo}" },
+                           { "kind": "startSequence", "sequence": "nope" } ] }
+          ],
+          "keywords": [ { "keyword": " ", "tag": "x" } ],
+          "contactPolicy": { "caps": [ { "max": 2, "window": "1y" } ], "quietHours": { "start": "22:00", "end": "22:00" } }
+        }
+        """;
+        var errors = PlaybookValidator.Validate(json).Select(e => e.ToString()).ToList();
+        Assert.Equal(
+        [
+            "$.timeZone: unknown time zone 'Mars/Olympus'",
+            "$.rules[1].id: duplicate rule id 'ok'",
+            "$.rules[1].trigger.delay: must be a duration like 5m, 2h, 3d or 1w",
+            "$.rules[1].conditions[0].counter: must be one of messagesIn, messagesOut, likes, comments, views, orders, refunds, spend, events",
+            "$.rules[1].conditions[0].op: must be one of = != > >= < <=",
+            "$.rules[1].actions[0].script: unknown placeholder {foo}",
+            "$.rules[1].actions[1].sequence: unknown sequence 'nope'",
+            "$.keywords[0].keyword: must be 1-64 characters, not only spaces",
+            "$.contactPolicy.caps[0].window: must be a duration like 5m, 2h, 3d or 1w",
+            "$.contactPolicy.quietHours: start and end must differ",
+        ], errors);
+    }
+
+    [Fact]
+    public void Malformed_json_is_reported_where_it_breaks()
+    {
+        var error = Assert.Single(PlaybookValidator.Validate("""{ "tenantId": "t1", "rules": [ { "priority": "high" } ] }"""));
+        Assert.Equal("$.rules[0].priority", error.Path);
+    }
+
+    [Fact]
+    public void A_rule_without_trigger_or_actions_is_rejected()
+    {
+        var p = Fixture.Playbook(new RuleSpec { Id = "r1" });
+        Assert.Equal(["$.rules[0].trigger: a rule needs a trigger", "$.rules[0].actions: a rule needs at least one action"],
+            PlaybookValidator.Validate(p).Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Templates_reject_stray_braces()
+    {
+        var p = Fixture.Playbook(Fixture.Rule("r1", Fixture.OnEvent("friend.added"), Fixture.Nudge("hi", title: "Hi {name", script: "a } b")));
+        Assert.Equal(["$.rules[0].actions[0].title: unclosed '{' at 3", "$.rules[0].actions[0].script: unmatched '}' at 2"],
+            PlaybookValidator.Validate(p).Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Sequence_steps_must_not_go_back_in_time()
+    {
+        var p = Fixture.Playbook();
+        p.Sequences.Add(new SequenceSpec
+        {
+            Id = "s1",
+            Steps = [new StepSpec { Id = "a", Delay = "2d", Nudge = Fixture.Nudge("a") }, new StepSpec { Id = "b", Delay = "1d", Nudge = Fixture.Nudge("b") }],
+        });
+        Assert.Equal("$.sequences[0].steps[1].delay: steps must not go back in time", Assert.Single(PlaybookValidator.Validate(p)).ToString());
+    }
+
+    [Fact]
+    public void Compiling_an_invalid_playbook_throws_with_every_error()
+    {
+        var p = Fixture.Playbook(new RuleSpec { Id = "r1" }, new RuleSpec { Id = "r1" });
+        var ex = Assert.Throws<PlaybookInvalidException>(() => CompiledPlaybook.Compile(p));
+        Assert.Equal(5, ex.Errors.Count);
+    }
+
+    [Fact]
+    public void The_default_playbook_is_valid_and_survives_a_json_round_trip()
+    {
+        var json = PlaybookJson.Serialize(DefaultPlaybook.Create());
+        Assert.Empty(PlaybookValidator.Validate(json));
+        Assert.Contains("\"nudgeKind\": \"welcome\"", json);
+        Assert.Equal(json, PlaybookJson.Serialize(PlaybookJson.Parse(json)));
+    }
+}

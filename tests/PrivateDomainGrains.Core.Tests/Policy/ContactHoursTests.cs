@@ -1,0 +1,39 @@
+using PrivateDomainGrains.Core.Policy;
+using static PrivateDomainGrains.Core.Tests.Fixture;
+
+namespace PrivateDomainGrains.Core.Tests.Policy;
+
+public sealed class ContactHoursTests
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Fact]
+    public void The_best_contact_time_is_the_hour_the_customer_is_usually_active()
+    {
+        var hours = new ContactHours();
+        for (var week = 0; week < 5; week++) hours.Observe(T0.AddDays(7 * week).AddHours(2.5), Shanghai, TimeSpan.FromDays(30)); // Mondays 12:30
+        var monday9am = new DateTimeOffset(2025, 4, 7, 1, 0, 0, TimeSpan.Zero);
+        Assert.Equal(new DateTimeOffset(2025, 4, 7, 4, 0, 0, TimeSpan.Zero), hours.BestWithinDay(monday9am, Shanghai));
+        Assert.Equal(1.5, hours.ContextWeight(monday9am.AddHours(3), Shanghai));
+        Assert.Equal(0.5, hours.ContextWeight(monday9am, Shanghai));
+    }
+
+    [Fact]
+    public void Old_habits_fade()
+    {
+        var hours = new ContactHours();
+        for (var i = 0; i < 5; i++) hours.Observe(T0.AddMinutes(i), Shanghai, TimeSpan.FromDays(7)); // Monday 10:00
+        for (var i = 0; i < 3; i++) hours.Observe(T0.AddDays(63).AddHours(6).AddMinutes(i), Shanghai, TimeSpan.FromDays(7)); // Monday 16:00, 9 weeks later
+        var mondayMorning = T0.AddDays(70).AddHours(-1);
+        Assert.Equal(T0.AddDays(70).AddHours(6), hours.BestWithinDay(mondayMorning, Shanghai));
+    }
+
+    [Fact]
+    public void Without_enough_evidence_no_time_is_preferred()
+    {
+        var hours = new ContactHours();
+        hours.Observe(T0, Shanghai, TimeSpan.FromDays(30));
+        Assert.Null(hours.BestWithinDay(T0, Shanghai));
+        Assert.Equal(1, hours.ContextWeight(T0, Shanghai));
+    }
+}

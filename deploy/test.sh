@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, starts a throw-away PostgreSQL under .data/pg-test, runs every test.
+# Each test class creates its own database in it, so tests never share state.
+#   deploy/test.sh [extra dotnet test arguments]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+pg_port="${PDG_TEST_PG_PORT:-55433}"
+
+"$root/deploy/prerequisites.sh"
+mkdir -p "$root/.data"
+"$root/deploy/postgres.sh" start "$root/.data/pg-test" "$pg_port" >/dev/null
+trap '"$root/deploy/postgres.sh" stop "$root/.data/pg-test" >/dev/null 2>&1 || true' EXIT
+
+export PDG_TEST_PG_ADMIN="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres;Database=postgres"
+dotnet test "$root/PrivateDomainGrains.sln" -c Release --logger "console;verbosity=normal" "$@"

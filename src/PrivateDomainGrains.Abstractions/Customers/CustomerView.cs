@@ -1,0 +1,48 @@
+namespace PrivateDomainGrains.Abstractions.Customers;
+
+/// <summary>A customer as the API shows it.</summary>
+[GenerateSerializer, Immutable, Alias("pdg.CustomerView")]
+public sealed record CustomerView(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] string? Name,
+    [property: Id(2)] string? Owner,
+    [property: Id(3)] string Status,
+    [property: Id(4)] string Tier,
+    [property: Id(5)] string[] Tags,
+    [property: Id(6)] CustomerCountersView Counters,
+    [property: Id(7)] NextBestActionView? NextBestAction,
+    [property: Id(8)] InteractionView[] RecentInteractions,
+    [property: Id(9)] DateTimeOffset? FirstSeenAt,
+    [property: Id(10)] DateTimeOffset? LastInteractionAt);
+
+[GenerateSerializer, Immutable, Alias("pdg.CustomerCountersView")]
+public sealed record CustomerCountersView(
+    [property: Id(0)] int MessagesReceived,
+    [property: Id(1)] int MessagesSent,
+    [property: Id(2)] int MomentLikes,
+    [property: Id(3)] int MomentComments,
+    [property: Id(4)] int PageViews,
+    [property: Id(5)] int Orders,
+    [property: Id(6)] int Refunds,
+    [property: Id(7)] decimal Spend,
+    [property: Id(8)] string? Currency,
+    [property: Id(9)] long Events);
+
+[GenerateSerializer, Immutable, Alias("pdg.NextBestActionView")]
+public sealed record NextBestActionView(
+    [property: Id(0)] string NudgeId,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string Title,
+    [property: Id(3)] string Text,
+    [property: Id(4)] string Reason,
+    [property: Id(5)] int Priority,
+    [property: Id(6)] DateTimeOffset At);
+
+[GenerateSerializer, Immutable, Alias("pdg.InteractionView")]
+public sealed record InteractionView(
+    [property: Id(0)] string EventId,
+    [property: Id(1)] string Type,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] string? Channel,
+    [property: Id(4)] string? StaffId,
+    [property: Id(5)] string? Text);

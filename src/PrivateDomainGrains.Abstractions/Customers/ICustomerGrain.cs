@@ -1,0 +1,19 @@
+namespace PrivateDomainGrains.Abstractions.Customers;
+
+/// <summary>One customer of one tenant. Key: <see cref="GrainKeys.For"/>(tenant, customerId).</summary>
+[Alias("pdg.ICustomerGrain")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Journals the events durably, folds them in and raises nudges; completes only when all of that is durable.</summary>
+    [Alias("Ingest")] Task<IngestOutcome> IngestAsync(EventEnvelope[] events);
+
+    /// <summary>The customer, or null if nothing is known about it.</summary>
+    [Alias("Get")] Task<CustomerView?> GetAsync();
+
+    /// <summary>Makes <paramref name="staffId"/> the owner; open nudges and future ones go to the new owner.</summary>
+    [Alias("AssignOwner")] Task<CustomerView> AssignOwnerAsync(string staffId);
+
+    [Alias("AddTags")] Task<CustomerView> AddTagsAsync(string[] tags);
+
+    [Alias("RemoveTags")] Task<CustomerView?> RemoveTagsAsync(string[] tags);
+}

@@ -1,0 +1,24 @@
+using Orleans.Concurrency;
+using PrivateDomainGrains.Abstractions.Nudges;
+
+namespace PrivateDomainGrains.Abstractions.Staff;
+
+/// <summary>A staff member of a tenant, and the router of that member's nudges to the nodes where their consoles are.</summary>
+[Alias("pdg.IStaffGrain")]
+public interface IStaffGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the staff member; false if it already exists.</summary>
+    [Alias("Create")] Task<bool> CreateAsync(string name, string passwordHash);
+
+    [Alias("Get")] Task<StaffView?> GetAsync();
+
+    [Alias("GetCredentials")] Task<StaffCredentials?> GetCredentialsAsync();
+
+    /// <summary>A node with consoles of this staff member registers (and periodically re-registers) its observer.</summary>
+    [Alias("Subscribe")] Task SubscribeAsync(INudgeObserver node);
+
+    [Alias("Unsubscribe")] Task UnsubscribeAsync(INudgeObserver node);
+
+    /// <summary>Forwards already-persisted nudges to every subscribed node.</summary>
+    [OneWay, Alias("Deliver")] Task DeliverAsync(Nudge[] nudges);
+}

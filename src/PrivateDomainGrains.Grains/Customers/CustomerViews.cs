@@ -1,0 +1,17 @@
+using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Core.Customers;
+
+namespace PrivateDomainGrains.Grains.Customers;
+
+/// <summary>Projects the core's profile onto the wire contract.</summary>
+internal static class CustomerViews
+{
+    public static CustomerView ToView(this CustomerProfile p) => new(
+        p.CustomerId, p.DisplayName, p.OwnerStaffId, p.Status.ToString(), p.Tier.ToString(), p.Tags.ToArray(),
+        new CustomerCountersView(p.Counters.MessagesReceived, p.Counters.MessagesSent, p.Counters.MomentLikes,
+            p.Counters.MomentComments, p.Counters.PageViews, p.Counters.Orders, p.Counters.Refunds, p.Counters.Spend,
+            p.Counters.Currency, p.Counters.Events),
+        p.NextBestAction is { } nba ? new NextBestActionView(nba.NudgeId, nba.Kind, nba.Title, nba.Text, nba.Reason, nba.Priority, nba.At) : null,
+        p.RecentInteractions.AsEnumerable().Reverse().Select(i => new InteractionView(i.EventId, i.Type, i.At, i.Channel, i.StaffId, i.Text)).ToArray(),
+        p.FirstSeenAt, p.LastInteractionAt);
+}

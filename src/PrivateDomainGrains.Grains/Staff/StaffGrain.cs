@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Nudges;
+using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Grains.Storage;
+
+namespace PrivateDomainGrains.Grains.Staff;
+
+/// <summary>
+/// A staff member, and the router of their nudges: it knows which web nodes have that member's consoles
+/// (one observer per node, as in the GPSTracker sample) and forwards nudges only there.
+/// </summary>
+public sealed class StaffGrain(
+    [PersistentState(PlatformStorage.StaffState, PlatformStorage.Name)] IPersistentState<StaffState> state,
+    ILogger<StaffGrain> logger) : Grain, IStaffGrain
+{
+    /// <summary>Nodes re-subscribe well within this; a node that died simply stops doing so and drops out.</summary>
+    public static readonly TimeSpan NodeExpiry = TimeSpan.FromMinutes(2);
+
+    private readonly ObserverManager<INudgeObserver> _nodes = new(NodeExpiry, logger);
+
+    public async Task<bool> CreateAsync(string name, string passwordHash)
+    {
+        if (state.RecordExists) return false;
+        var (tenant, staffId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        // Roster first: if we stop between the two writes, a retry finds no staff record and completes both.
+        await GrainFactory.GetGrain<ITenantGrain>(tenant).AddStaffAsync(staffId);
+        state.State = new StaffState { Name = name, PasswordHash = passwordHash, CreatedAt = DateTimeOffset.UtcNow };
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<StaffView?> GetAsync() => Task.FromResult(state.RecordExists
+        ? new StaffView(GrainKeys.Parse(this.GetPrimaryKeyString()).Id, state.State.Name, state.State.CreatedAt)
+        : null);
+
+    public Task<StaffCredentials?> GetCredentialsAsync() => Task.FromResult(state.RecordExists
+        ? new StaffCredentials(GrainKeys.Parse(this.GetPrimaryKeyString()).Id, state.State.PasswordHash)
+        : null);
+
+    public Task SubscribeAsync(INudgeObserver node)
+    {
+        _nodes.Subscribe(node, node);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(INudgeObserver node)
+    {
+        _nodes.Unsubscribe(node);
+        return Task.CompletedTask;
+    }
+
+    public Task DeliverAsync(Nudge[] nudges)
+    {
+        _nodes.Notify(node => node.OnNudgesAsync(nudges));
+        return Task.CompletedTask;
+    }
+}

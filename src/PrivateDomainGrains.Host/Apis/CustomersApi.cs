@@ -1,0 +1,97 @@
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+public static class CustomersApi
+{
+    public const int MaxTagLength = 64;
+    public const int MaxTagsPerRequest = 50;
+    public const int MaxPageSize = 500;
+
+    public sealed record OwnerRequest(string? StaffId);
+    public sealed record TagsRequest(string[]? Tags);
+    public sealed record InteractionItem(long Seq, string EventId, string Type, DateTimeOffset At, string? Channel, string? StaffId, string? Text, IReadOnlyDictionary<string, string>? Data);
+    public sealed record InteractionPage(IReadOnlyList<InteractionItem> Items, long? NextBefore);
+
+    public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
+    {
+        var customer = api.MapGroup("/tenants/{tenant}/customers/{customerId}").RequireTenantKey(TenantRole.Integration);
+        customer.MapGet("", GetAsync).WithSummary("Owner, tags, tier, counters, next-best-action and recent interactions.")
+            .Produces<CustomerView>();
+        customer.MapGet("/interactions", InteractionsAsync)
+            .WithSummary("The complete history, newest first, paged with ?before=<seq>&limit=<1-500>.")
+            .Produces<InteractionPage>();
+        customer.MapPut("/owner", AssignOwnerAsync).WithSummary("Hand the customer to another staff member; open nudges move too.")
+            .Produces<CustomerView>();
+        customer.MapPost("/tags", AddTagsAsync).WithSummary("Add tags: {\"tags\":[...]}.").Produces<CustomerView>();
+        customer.MapDelete("/tags", RemoveTagsAsync).WithSummary("Remove tags: {\"tags\":[...]}.").Produces<CustomerView>();
+        return api;
+    }
+
+    private static async Task<IResult> GetAsync(string tenant, string customerId, IGrainFactory grains)
+    {
+        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        var view = await Customer(grains, tenant, customerId).GetAsync();
+        return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> InteractionsAsync(string tenant, string customerId, long? before, int? limit, IGrainFactory grains, EventJournal journal)
+    {
+        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
+        if (before is < 1) return Problems.BadRequest("'before' must be a positive sequence number from a previous page");
+        if (await Customer(grains, tenant, customerId).GetAsync() is null) return UnknownCustomer(customerId);
+        var pageSize = limit ?? 50;
+        var rows = await journal.ReadPageAsync(tenant, customerId, before ?? long.MaxValue, pageSize + 1);
+        var items = rows.Take(pageSize).Select(r => new InteractionItem(r.Sequence, r.EventId, r.Type, r.OccurredAt, r.Channel, r.StaffId, r.Text, r.Data)).ToList();
+        return TypedResults.Ok(new InteractionPage(items, rows.Count > pageSize ? items[^1].Seq : null));
+    }
+
+    private static async Task<IResult> AssignOwnerAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
+    {
+        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        var (body, problem) = await JsonBody.ReadAsync<OwnerRequest>(request);
+        if (body is null) return problem!;
+        if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        if (await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, body.StaffId!)).GetAsync() is null)
+            return Problems.BadRequest($"staffId '{body.StaffId}' is not a staff member of tenant '{tenant}'");
+        return TypedResults.Ok(await Customer(grains, tenant, customerId).AssignOwnerAsync(body.StaffId!));
+    }
+
+    private static async Task<IResult> AddTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
+    {
+        var (tags, problem) = await ReadTagsAsync(customerId, request);
+        return tags is null ? problem! : TypedResults.Ok(await Customer(grains, tenant, customerId).AddTagsAsync(tags));
+    }
+
+    private static async Task<IResult> RemoveTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
+    {
+        var (tags, problem) = await ReadTagsAsync(customerId, request);
+        if (tags is null) return problem!;
+        var view = await Customer(grains, tenant, customerId).RemoveTagsAsync(tags);
+        return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(view);
+    }
+
+    private static async Task<(string[]? Tags, IResult? Problem)> ReadTagsAsync(string customerId, HttpRequest request)
+    {
+        if (!Ids.IsValid(customerId)) return (null, Problems.BadRequest(Ids.Describe("customerId")));
+        var (body, problem) = await JsonBody.ReadAsync<TagsRequest>(request);
+        if (body is null) return (null, problem);
+        if (body.Tags is not { Length: > 0 and <= MaxTagsPerRequest })
+            return (null, Problems.BadRequest($"'tags' must hold 1-{MaxTagsPerRequest} tags"));
+        var tags = body.Tags.Select(t => t?.Trim()).ToArray();
+        if (tags.Any(t => string.IsNullOrEmpty(t) || t.Length > MaxTagLength || t.Any(char.IsControl)))
+            return (null, Problems.BadRequest($"each tag must be 1-{MaxTagLength} printable characters"));
+        return (tags.Distinct(StringComparer.Ordinal).ToArray()!, null);
+    }
+
+    private static ICustomerGrain Customer(IGrainFactory grains, string tenant, string customerId) =>
+        grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId));
+
+    private static IResult UnknownCustomer(string customerId) => Problems.NotFound($"Customer '{customerId}' has no events, owner or tags yet");
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>Reads a JSON body ourselves so that malformed, oversized or mistyped bodies get a precise ProblemDetails.</summary>
+public static class JsonBody
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadDocumentAsync(HttpRequest request)
+    {
+        if (request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
+            return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {ApiHostingExtensions.MaxRequestBodyBytes}"));
+        try
+        {
+            return (await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.BadRequest($"Malformed JSON: {ex.Message}"));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.TooLarge($"The body exceeds {ApiHostingExtensions.MaxRequestBodyBytes} bytes"));
+        }
+    }
+
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class
+    {
+        var (document, problem) = await ReadDocumentAsync(request);
+        if (document is null) return (null, problem);
+        using (document)
+        {
+            try
+            {
+                var value = document.Deserialize<T>(Web);
+                return value is null ? (null, Problems.BadRequest("The body must be a JSON object")) : (value, null);
+            }
+            catch (JsonException ex)
+            {
+                return (null, Problems.BadRequest($"The body does not match the expected shape: {ex.Message}"));
+            }
+        }
+    }
+}

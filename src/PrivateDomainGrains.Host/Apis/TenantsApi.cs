@@ -1,0 +1,46 @@
+using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Security;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+public static class TenantsApi
+{
+    public sealed record CreateTenantRequest(string? Tenant, string? Name);
+
+    /// <summary>The keys are shown here once and never again; only their hashes are stored.</summary>
+    public sealed record CreatedTenant(string Tenant, string Name, string ApiKey, string AdminKey);
+
+    public static RouteGroupBuilder MapTenantsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/tenants", CreateAsync)
+            .AddEndpointFilter<OperatorKeyFilter>()
+            .WithSummary("Create a tenant (operator key). Returns its integration API key and admin key, once.")
+            .Produces<CreatedTenant>(StatusCodes.Status201Created);
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateTenantRequest>(request);
+        if (body is null) return problem!;
+        if (!Ids.IsValid(body.Tenant)) return Problems.BadRequest(Ids.Describe("tenant"));
+        var created = await TenantProvisioning.CreateAsync(grains, body.Tenant!, body.Name);
+        return created is null
+            ? Problems.Conflict($"Tenant '{body.Tenant}' already exists")
+            : TypedResults.Created($"/api/v1/tenants/{created.Tenant}", created);
+    }
+}
+
+/// <summary>Creates tenants with fresh keys, or with given keys (the demo tenant's are configured).</summary>
+public static class TenantProvisioning
+{
+    public static async Task<TenantsApi.CreatedTenant?> CreateAsync(IGrainFactory grains, string tenant, string? name, string? apiKey = null, string? adminKey = null)
+    {
+        apiKey ??= ApiKeys.Generate("pdg_api_");
+        adminKey ??= ApiKeys.Generate("pdg_adm_");
+        name = string.IsNullOrWhiteSpace(name) ? tenant : name.Trim();
+        var created = await grains.GetGrain<ITenantGrain>(tenant).CreateAsync(name, ApiKeys.Hash(apiKey), ApiKeys.Hash(adminKey));
+        return created ? new TenantsApi.CreatedTenant(tenant, name, apiKey, adminKey) : null;
+    }
+}

@@ -1,0 +1,21 @@
+namespace PrivateDomainGrains.Host.Console;
+
+public static class ConsoleHostingExtensions
+{
+    /// <summary>SignalR, this node's nudge observer and its subscription upkeep.</summary>
+    public static WebApplicationBuilder AddConsolePush(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<ConsoleConnections>();
+        builder.Services.AddSingleton<NodeNudgeObserver>();
+        builder.Services.AddSingleton<ConsoleNode>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsoleNode>());
+        return builder;
+    }
+
+    public static WebApplication MapConsoleHub(this WebApplication app)
+    {
+        app.MapHub<ConsoleHub>(ConsoleHub.Path);
+        return app;
+    }
+}

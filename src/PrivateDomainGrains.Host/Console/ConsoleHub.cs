@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Grains.Customers;
+using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Console;
+
+/// <summary>
+/// A staff member's live console. On connect it receives every open nudge from the inbox, then live ones as they
+/// are raised; <see cref="Ack"/> closes a nudge so it is not replayed again.
+/// </summary>
+[Authorize]
+public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox) : Hub
+{
+    public const string Path = "/hubs/console";
+    private const int ReplayPageSize = 500;
+
+    public override async Task OnConnectedAsync()
+    {
+        var (tenant, staffId) = Caller();
+        var staffKey = GrainKeys.For(tenant, staffId);
+        connections.Add(staffKey, Context.ConnectionId);
+        await node.SubscribeAsync(staffKey);
+
+        (DateTimeOffset, string)? after = null;
+        while (true)
+        {
+            var page = await inbox.ReadOpenAsync(tenant, staffId, after, ReplayPageSize, Context.ConnectionAborted);
+            foreach (var row in page) await connections.ReplayAsync(staffKey, Context.ConnectionId, row.ToNudge());
+            if (page.Count < ReplayPageSize) break;
+            after = (page[^1].CreatedAt, page[^1].NudgeId);
+        }
+        connections.EndReplay(staffKey, Context.ConnectionId);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        var (tenant, staffId) = Caller();
+        var staffKey = GrainKeys.For(tenant, staffId);
+        if (connections.Remove(staffKey, Context.ConnectionId)) await node.UnsubscribeAsync(staffKey);
+    }
+
+    /// <summary>Marks one of the caller's own nudges done.</summary>
+    public async Task Ack(string nudgeId)
+    {
+        if (!Ids.IsValid(nudgeId)) throw new HubException(Ids.Describe("nudgeId"));
+        var (tenant, staffId) = Caller();
+        await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId));
+    }
+
+    private (string Tenant, string StaffId) Caller() =>
+        (Context.User?.FindFirst(ConsoleTokens.TenantClaim)?.Value ?? throw new HubException("The token names no tenant"),
+         Context.User?.FindFirst(ConsoleTokens.StaffClaim)?.Value ?? throw new HubException("The token names no staff member"));
+}

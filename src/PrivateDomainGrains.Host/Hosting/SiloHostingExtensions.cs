@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using PrivateDomainGrains.Grains.Customers;
+using PrivateDomainGrains.Grains.Storage;
+
+namespace PrivateDomainGrains.Host.Hosting;
+
+public static class SiloHostingExtensions
+{
+    private const string Invariant = "Npgsql";
+
+    /// <summary>Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders, all on PostgreSQL.</summary>
+    public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CustomerGrainOptions>().BindConfiguration(CustomerGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var connectionString = PersistenceHostingExtensions.PlatformConnectionString(builder.Configuration);
+
+        builder.UseOrleans(orleans =>
+        {
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = silo.ClusterId;
+                o.ServiceId = silo.ServiceId;
+            });
+            orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
+            orleans.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            orleans.AddAdoNetGrainStorage(PlatformStorage.Name, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
+            orleans.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using PrivateDomainGrains.Core.Events;
+
+namespace PrivateDomainGrains.Host.Ingestion;
+
+/// <summary>
+/// Reads <c>{"events":[...]}</c> leniently enough to report every bad event by index, while one bad event never
+/// spoils the rest of the batch.
+/// </summary>
+public static class EventBatchParser
+{
+    public const int MaxEventsPerRequest = 1_000;
+
+    public sealed record Parsed(IReadOnlyList<(int Index, CustomerEvent Event)> Valid, IReadOnlyList<EventError> Errors, int Total);
+
+    /// <summary>Parses the document; returns null and a message when the batch as a whole is unusable.</summary>
+    public static (Parsed? Batch, string? Problem) Parse(JsonDocument document, DateTimeOffset now)
+    {
+        if (document.RootElement.ValueKind != JsonValueKind.Object ||
+            !document.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+            return (null, "The body must be a JSON object with an 'events' array");
+        var total = events.GetArrayLength();
+        if (total == 0) return (null, "'events' is empty");
+        if (total > MaxEventsPerRequest) return (null, $"'events' holds {total} events; at most {MaxEventsPerRequest} per request");
+
+        var valid = new List<(int, CustomerEvent)>(total);
+        var errors = new List<EventError>();
+        var index = 0;
+        foreach (var element in events.EnumerateArray())
+        {
+            var problems = new List<string>();
+            var e = Read(element, now, problems);
+            if (e is not null) problems.AddRange(EventValidator.Validate(e));
+            if (problems.Count == 0) valid.Add((index, e!));
+            else errors.Add(new EventError(index, e?.Id ?? TryString(element, "id"), problems));
+            index++;
+        }
+        return (new Parsed(valid, errors, total), null);
+    }
+
+    private static CustomerEvent? Read(JsonElement element, DateTimeOffset now, List<string> problems)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("each event must be a JSON object");
+            return null;
+        }
+        var id = String(element, "id", problems);
+        var customerId = String(element, "customerId", problems);
+        var type = String(element, "type", problems);
+        var at = Timestamp(element, now, problems);
+        var channel = String(element, "channel", problems, required: false);
+        var staffId = String(element, "staffId", problems, required: false);
+        var text = String(element, "text", problems, required: false);
+        var data = Data(element, problems);
+        return new CustomerEvent(id ?? "", customerId ?? "", type ?? "", at, channel, staffId, text, data);
+    }
+
+    private static string? String(JsonElement element, string name, List<string> problems, bool required = true)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required) problems.Add($"'{name}' is required");
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String) return value.GetString();
+        problems.Add($"'{name}' must be a string");
+        return null;
+    }
+
+    private static DateTimeOffset Timestamp(JsonElement element, DateTimeOffset now, List<string> problems)
+    {
+        if (!element.TryGetProperty("at", out var value) || value.ValueKind == JsonValueKind.Null) return now;
+        if (value.ValueKind == JsonValueKind.String &&
+            DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            return at.ToUniversalTime();
+        problems.Add("'at' must be an ISO 8601 timestamp, e.g. 2026-11-22T09:30:00+08:00");
+        return now;
+    }
+
+    /// <summary>Data values keep their JSON text for numbers and nested values, so an amount of 199.00 stays exact.</summary>
+    private static IReadOnlyDictionary<string, string>? Data(JsonElement element, List<string> problems)
+    {
+        if (!element.TryGetProperty("data", out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("'data' must be a JSON object");
+            return null;
+        }
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Null) continue;
+            data[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+        }
+        return data;
+    }
+
+    private static string? TryString(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

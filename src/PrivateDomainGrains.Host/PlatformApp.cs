@@ -1,0 +1,33 @@
+using PrivateDomainGrains.Host.Apis;
+using PrivateDomainGrains.Host.Console;
+using PrivateDomainGrains.Host.Demo;
+using PrivateDomainGrains.Host.Hosting;
+using PrivateDomainGrains.Host.Security;
+
+namespace PrivateDomainGrains.Host;
+
+/// <summary>Builds the platform host; shared by Program, the functional tests and the load tool's in-process mode.</summary>
+public static class PlatformApp
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddPlatformPersistence();
+        builder.AddPlatformSilo();
+        builder.AddPlatformSecurity();
+        builder.AddPlatformApi();
+        builder.AddConsolePush();
+        builder.AddDemoTenant();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapPlatformApi();
+        app.MapConsoleHub();
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using PrivateDomainGrains.Host;
+
+var app = PlatformApp.Create(args);
+app.Run();

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using PrivateDomainGrains.Host.Hosting;
+
+namespace PrivateDomainGrains.Host.Security;
+
+/// <summary>Short-lived signed tokens naming one staff member of one tenant; the console hub trusts nothing else.</summary>
+public sealed class ConsoleTokens(IOptions<PlatformOptions> options, TimeProvider time)
+{
+    public const string Issuer = "private-domain-grains";
+    public const string Audience = "console";
+    public const string TenantClaim = "tenant";
+    public const string StaffClaim = "sub";
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(string tenant, string staffId)
+    {
+        var now = time.GetUtcNow();
+        var expires = now + options.Value.ConsoleTokenLifetime;
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity([new Claim(StaffClaim, staffId), new Claim(TenantClaim, tenant)]),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(SigningKey(options.Value), SecurityAlgorithms.HmacSha256),
+        });
+        return (token, expires);
+    }
+
+    public static SymmetricSecurityKey SigningKey(PlatformOptions options) => new(options.SigningKeyBytes);
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Host.Hosting;
+
+namespace PrivateDomainGrains.Host.Security;
+
+public static class SecurityHostingExtensions
+{
+    /// <summary>Options, password hashing, and JWT bearer authentication for the console hub (token in the
+    /// <c>access_token</c> query string, the SignalR convention for WebSockets).</summary>
+    public static WebApplicationBuilder AddPlatformSecurity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ConsoleTokens>();
+        builder.Services.AddSingleton<IPasswordHasher<StaffCredentials>, PasswordHasher<StaffCredentials>>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<PlatformOptions>>((jwt, platform) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = ConsoleTokens.Issuer,
+                    ValidAudience = ConsoleTokens.Audience,
+                    IssuerSigningKey = ConsoleTokens.SigningKey(platform.Value),
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = ConsoleTokens.StaffClaim,
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        var token = context.Request.Query["access_token"];
+                        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+                            context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace PrivateDomainGrains.Persistence;
+
+/// <summary>
+/// Group commit: writes from many customer grains are queued and flushed together, one multi-row statement per
+/// table in one round trip and one transaction. Each caller's task completes only after that transaction commits,
+/// so "acknowledged" still means "durable", while the database sees a few large commits instead of thousands of
+/// small ones (per-grain state writes cap near 2k/s on this class of machine; batched inserts reach tens of thousands).
+/// </summary>
+public sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private const string InsertEvents = """
+        INSERT INTO pdg_event_journal (tenant, customer_id, seq, event_id, type, occurred_at, channel, staff_id, body, data)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::jsonb[])
+        ON CONFLICT DO NOTHING
+        RETURNING tenant, event_id
+        """;
+
+    private const string InsertNudges = """
+        INSERT INTO pdg_nudges (tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::integer[], $11::timestamptz[])
+        ON CONFLICT DO NOTHING
+        RETURNING tenant, nudge_id
+        """;
+
+    private const string AcknowledgeNudges = """
+        UPDATE pdg_nudges n SET acked_at = now()
+        FROM unnest($1::text[], $2::text[], $3::text[]) AS a(tenant, staff_id, nudge_id)
+        WHERE n.tenant = a.tenant AND n.nudge_id = a.nudge_id AND n.staff_id = a.staff_id AND n.acked_at IS NULL
+        """;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly GroupCommitOptions _options;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleWriter = false });
+    private readonly Task[] _flushers;
+
+    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options)
+    {
+        _dataSource = dataSource;
+        _options = options.Value;
+        _flushers = Enumerable.Range(0, _options.ConcurrentFlushes).Select(_ => Task.Run(FlushLoopAsync)).ToArray();
+    }
+
+    /// <summary>Commits the rows; the result names the events and nudges that were new (the rest already existed).</summary>
+    public Task<WriteResult> WriteAsync(WriteRequest request)
+    {
+        var pending = new PendingWrite(request);
+        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(GroupCommitWriter));
+        return pending.Completion.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_flushers);
+    }
+
+    private async Task FlushLoopAsync()
+    {
+        var batch = new List<PendingWrite>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            var rows = 0;
+            while (rows < _options.MaxRowsPerFlush && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+                rows += next.Request.RowCount;
+            }
+            if (batch.Count == 0) continue;
+            try
+            {
+                await FlushAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                foreach (var write in batch) write.Completion.TrySetException(ex);
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task FlushAsync(List<PendingWrite> batch)
+    {
+        var events = batch.SelectMany(w => w.Request.Events).ToList();
+        var nudges = batch.SelectMany(w => w.Request.Nudges).ToList();
+        var acks = batch.SelectMany(w => w.Request.Acks).ToList();
+
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
+        await using var command = new NpgsqlBatch(connection);
+        if (events.Count > 0) command.BatchCommands.Add(EventsCommand(events));
+        if (nudges.Count > 0) command.BatchCommands.Add(NudgesCommand(nudges));
+        if (acks.Count > 0) command.BatchCommands.Add(AcksCommand(acks));
+
+        var insertedEvents = new HashSet<(string, string)>();
+        var insertedNudges = new HashSet<(string, string)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            if (events.Count > 0) await ReadKeysAsync(reader, insertedEvents, advance: nudges.Count > 0 || acks.Count > 0);
+            if (nudges.Count > 0) await ReadKeysAsync(reader, insertedNudges, advance: acks.Count > 0);
+        }
+
+        foreach (var write in batch)
+        {
+            write.Completion.TrySetResult(new WriteResult(
+                Claim(write.Request.Events.Select(e => (e.Tenant, e.EventId)), insertedEvents),
+                Claim(write.Request.Nudges.Select(n => (n.Tenant, n.NudgeId)), insertedNudges)));
+        }
+    }
+
+    /// <summary>
+    /// Each inserted key goes to the first write that offered it, so two grains racing with the same event id
+    /// cannot both believe they stored it.
+    /// </summary>
+    private static HashSet<string> Claim(IEnumerable<(string Tenant, string Id)> offered, HashSet<(string, string)> inserted)
+    {
+        var mine = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in offered)
+        {
+            if (inserted.Remove(key)) mine.Add(key.Id);
+        }
+        return mine;
+    }
+
+    private static async Task ReadKeysAsync(NpgsqlDataReader reader, HashSet<(string, string)> keys, bool advance)
+    {
+        while (await reader.ReadAsync()) keys.Add((reader.GetString(0), reader.GetString(1)));
+        if (advance) await reader.NextResultAsync();
+    }
+
+    private static NpgsqlBatchCommand EventsCommand(List<JournalRow> rows) => new(InsertEvents)
+    {
+        Parameters =
+        {
+            Text(rows.Select(r => r.Tenant)),
+            Text(rows.Select(r => r.CustomerId)),
+            new() { Value = rows.Select(r => r.Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
+            Text(rows.Select(r => r.EventId)),
+            Text(rows.Select(r => r.Type)),
+            Timestamps(rows.Select(r => r.OccurredAt)),
+            Text(rows.Select(r => r.Channel)),
+            Text(rows.Select(r => r.StaffId)),
+            Text(rows.Select(r => r.Text)),
+            new() { Value = rows.Select(r => JournalData.ToJson(r.Data)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
+        },
+    };
+
+    private static NpgsqlBatchCommand NudgesCommand(List<NudgeRow> rows) => new(InsertNudges)
+    {
+        Parameters =
+        {
+            Text(rows.Select(r => r.Tenant)),
+            Text(rows.Select(r => r.NudgeId)),
+            Text(rows.Select(r => r.StaffId)),
+            Text(rows.Select(r => r.CustomerId)),
+            Text(rows.Select(r => r.EventId)),
+            Text(rows.Select(r => r.Kind)),
+            Text(rows.Select(r => r.Title)),
+            Text(rows.Select(r => r.Text)),
+            Text(rows.Select(r => r.Reason)),
+            new() { Value = rows.Select(r => r.Priority).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer },
+            Timestamps(rows.Select(r => r.CreatedAt)),
+        },
+    };
+
+    private static NpgsqlBatchCommand AcksCommand(List<NudgeAck> rows) => new(AcknowledgeNudges)
+    {
+        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)) },
+    };
+
+    private static NpgsqlParameter Text(IEnumerable<string?> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Timestamps(IEnumerable<DateTimeOffset> values) =>
+        new() { Value = values.Select(v => v.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
+
+    private sealed class PendingWrite(WriteRequest request)
+    {
+        public WriteRequest Request { get; } = request;
+
+        // Continuations run off the flusher so one slow caller cannot hold up the next flush.
+        public TaskCompletionSource<WriteResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace PrivateDomainGrains.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>Registers the platform's PostgreSQL data source, schema migrator, group-commit writer, journal and inbox.</summary>
+    public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddOptions<GroupCommitOptions>().BindConfiguration(GroupCommitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddSingleton<EventJournal>();
+        services.AddSingleton<NudgeInbox>();
+        return services;
+    }
+}

@@ -19,8 +19,8 @@ public sealed record LatencyBucket(double UpperMs, long Count)
         var counts = new long[uppers.Count];
         foreach (var v in microseconds.RecordedValues())
         {
-            // Each recorded value stands for its whole equivalence range; its top end decides the bucket.
-            var ms = v.ValueIteratedTo / 1000.0;
+            // Each recorded value stands for a small equivalence range; its bottom end is the value as recorded.
+            var ms = microseconds.LowestEquivalentValue(v.ValueIteratedTo) / 1000.0;
             var i = uppers.FindIndex(u => ms <= u);
             counts[i < 0 ? counts.Length - 1 : i] += v.CountAtValueIteratedTo;
         }

@@ -1,4 +1,5 @@
 using PrivateDomainGrains.LoadTest.Api;
+using PrivateDomainGrains.LoadTest.InProcess;
 using PrivateDomainGrains.LoadTest.Options;
 using PrivateDomainGrains.LoadTest.Reports;
 using PrivateDomainGrains.LoadTest.Run;
@@ -18,6 +19,12 @@ try
     {
         Console.WriteLine(Usage.Text);
         return 0;
+    }
+    await using var node = options.InProcessConnectionString is { } pg ? await InProcessPlatform.StartAsync(pg, cancel.Token) : null;
+    if (node is not null)
+    {
+        options = options with { Targets = [node.Url], OperatorKey = node.OperatorKey };
+        Console.WriteLine($"in-process node listening on {node.Url}");
     }
     var report = await new LoadTestRun(options, Console.Out).RunAsync(cancel.Token);
     Console.WriteLine();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PrivateDomainGrains.LoadTest.Accounting;
 
 namespace PrivateDomainGrains.LoadTest.Live;
 
@@ -21,9 +22,9 @@ public sealed class ProgressPrinter(RunClock clock, RunCounters counters, LiveLa
                 var ack = ackLatency.TakeInterval();
                 var nudge = nudgeLatency.TakeInterval();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[{TimeSpan.FromTicks(now - startTicks).TotalSeconds,6:0}s {phase(),-8}] sent {counters.Offered} acked {acked} " +
-                    $"rejected {counters.Rejected} failed {counters.Failed} | {rate:0}/s | ack p50 {ack.P50Ms:0.0} p99 {ack.P99Ms:0.0} ms | " +
-                    $"nudges {counters.NudgesReceived} p99 {nudge.P99Ms:0.0} ms | in flight {counters.InFlightRequests}"));
+                    $"[{Math.Floor(TimeSpan.FromTicks(now - startTicks).TotalSeconds),6}s {phase(),-8}] sent {counters.Offered} acked {acked} " +
+                    $"rejected {counters.Rejected} failed {counters.Failed} | {rate:0}/s | ack p50 {Ms(ack, ack.P50Ms)} p99 {Ms(ack, ack.P99Ms)} | " +
+                    $"nudges {counters.NudgesReceived} p99 {Ms(nudge, nudge.P99Ms)} | in flight {counters.InFlightRequests}"));
             }
         }
         catch (OperationCanceledException)
@@ -31,4 +32,8 @@ public sealed class ProgressPrinter(RunClock clock, RunCounters counters, LiveLa
             // Stopped at the end of the run.
         }
     }
+
+    /// <summary>Warm-up is not measured, so its seconds have no latency to show rather than a misleading zero.</summary>
+    private static string Ms(LatencySummary interval, double value) =>
+        interval.Count == 0 ? "-" : value.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 }

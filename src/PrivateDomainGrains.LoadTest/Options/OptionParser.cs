@@ -39,6 +39,8 @@ public static class OptionParser
         if (preset == Preset.Spike && duration < LoadTestOptions.SpikeLength)
             throw new OptionsException($"--duration must be at least {LoadTestOptions.SpikeLength.TotalSeconds:0}s for the spike preset");
 
+        if (values.ContainsKey("in-process-pg") && (values.ContainsKey("targets") || values.ContainsKey("operator-key")))
+            throw new OptionsException("--in-process-pg starts its own node and operator key: leave out --targets and --operator-key");
         var targets = ParseTargets(values.GetValueOrDefault("targets") ?? "http://127.0.0.1:5000");
         var apiKey = values.GetValueOrDefault("api-key");
         var adminKey = values.GetValueOrDefault("admin-key");

@@ -94,6 +94,7 @@ public sealed class OptionParserTests
     [InlineData("--api-key and --admin-key go together", "--api-key", "k")]
     [InlineData("--provision: 'maybe' must be true or false", "--provision", "maybe")]
     [InlineData("--tenant: 'a b' must be", "--tenant", "a b")]
+    [InlineData("--in-process-pg starts its own node", "--in-process-pg", "Host=x", "--targets", "http://a")]
     public void Bad_command_lines_say_what_is_wrong(string expected, params string[] args) =>
         Assert.StartsWith(expected, Error(args));
 }

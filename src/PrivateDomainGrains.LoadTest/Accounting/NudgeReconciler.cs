@@ -1,0 +1,88 @@
+namespace PrivateDomainGrains.LoadTest.Accounting;
+
+/// <summary>
+/// Works out which nudges the measured events should have raised and matches the consoles' arrivals to them by
+/// event id. Pure: it sees only what the run recorded, so every counting rule is unit-testable.
+/// </summary>
+public static class NudgeReconciler
+{
+    public const int LostSampleSize = 20;
+
+    private sealed record Expectation(string Kind, string Owner, long DueTicks);
+
+    /// <param name="events">Every event of the run (warm-up included, since it can assign owners), in schedule order.</param>
+    /// <param name="provisionedOwners">Owners set by acknowledged provisioning friend.added events.</param>
+    /// <param name="staffWithConsoles">Staff members with at least one connected console.</param>
+    public static NudgeReconciliation Reconcile(
+        IReadOnlyList<SentEvent> events,
+        IReadOnlyDictionary<string, string> provisionedOwners,
+        IReadOnlySet<string> staffWithConsoles,
+        IReadOnlyList<NudgeArrival> arrivals)
+    {
+        var (expected, unobserved) = Expect(events, provisionedOwners, staffWithConsoles);
+        var measured = events.Where(e => e.Measured).Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+
+        var firstArrival = new Dictionary<string, long>(StringComparer.Ordinal);
+        var consolesSeen = new HashSet<(string EventId, int Console)>();
+        long duplicates = 0, extraCopies = 0, misrouted = 0, wrongKind = 0, unexpected = 0, outside = 0;
+        foreach (var a in arrivals)
+        {
+            if (a.EventId is null || !measured.Contains(a.EventId)) { outside++; continue; }
+            if (!expected.TryGetValue(a.EventId, out var want)) { unexpected++; continue; }
+            if (!string.Equals(a.Kind, want.Kind, StringComparison.Ordinal)) { wrongKind++; continue; }
+            if (!string.Equals(a.ConsoleStaffId, want.Owner, StringComparison.Ordinal)) { misrouted++; continue; }
+            if (!consolesSeen.Add((a.EventId, a.ConsoleIndex))) { duplicates++; continue; }
+            if (firstArrival.TryGetValue(a.EventId, out var first))
+            {
+                extraCopies++;
+                if (a.ArrivedTicks < first) firstArrival[a.EventId] = a.ArrivedTicks;
+            }
+            else
+            {
+                firstArrival[a.EventId] = a.ArrivedTicks;
+            }
+        }
+
+        var deliveries = firstArrival
+            .Select(kv => new NudgeDelivery(kv.Key, kv.Value, Math.Max(0, kv.Value - expected[kv.Key].DueTicks)))
+            .OrderBy(d => d.ArrivedTicks).ToArray();
+        var lostSample = expected.Where(kv => !firstArrival.ContainsKey(kv.Key))
+            .OrderBy(kv => kv.Value.DueTicks).Take(LostSampleSize).Select(kv => kv.Key).ToArray();
+        return new NudgeReconciliation
+        {
+            Expected = expected.Count,
+            Received = firstArrival.Count,
+            Duplicates = duplicates,
+            ExtraCopies = extraCopies,
+            Misrouted = misrouted,
+            WrongKind = wrongKind,
+            Unexpected = unexpected,
+            OutsideMeasurement = outside,
+            Unobserved = unobserved,
+            Deliveries = deliveries,
+            LostSample = lostSample,
+        };
+    }
+
+    /// <summary>
+    /// Mirrors the server's fold-then-decide order: a friend.added gives an ownerless customer its owner before the
+    /// rule runs, so that very event already raises a welcome. The first owner sticks.
+    /// </summary>
+    private static (Dictionary<string, Expectation> Expected, long Unobserved) Expect(
+        IReadOnlyList<SentEvent> events, IReadOnlyDictionary<string, string> provisionedOwners, IReadOnlySet<string> staffWithConsoles)
+    {
+        var owners = new Dictionary<string, string>(provisionedOwners, StringComparer.Ordinal);
+        var expected = new Dictionary<string, Expectation>(StringComparer.Ordinal);
+        long unobserved = 0;
+        foreach (var e in events)
+        {
+            // Duplicates and ambiguous events did reach the server at some point, so they count for ownership.
+            if (e.Acknowledged && e.Type == "friend.added" && e.StaffId is not null) owners.TryAdd(e.CustomerId, e.StaffId);
+            if (!e.Measured || e.Outcome != EventOutcome.Accepted) continue;
+            if (NudgeRules.KindFor(e.Type) is not { } kind || !owners.TryGetValue(e.CustomerId, out var owner)) continue;
+            if (staffWithConsoles.Contains(owner)) expected[e.EventId] = new Expectation(kind, owner, e.DueTicks);
+            else unobserved++;
+        }
+        return (expected, unobserved);
+    }
+}

@@ -1,0 +1,29 @@
+namespace PrivateDomainGrains.LoadTest.Accounting;
+
+/// <summary>Expected nudges of the measured events against what the consoles received.</summary>
+public sealed record NudgeReconciliation
+{
+    /// <summary>Accepted measured events whose rule raises a nudge for an owner with a connected console.</summary>
+    public required long Expected { get; init; }
+    /// <summary>Expected nudges that reached at least one console of their owner.</summary>
+    public required long Received { get; init; }
+    public long Lost => Expected - Received;
+    /// <summary>The same nudge delivered again to a console that already had it.</summary>
+    public required long Duplicates { get; init; }
+    /// <summary>Copies on the owner's other consoles: not an error, staff may have several open.</summary>
+    public required long ExtraCopies { get; init; }
+    /// <summary>Arrived at a console of someone other than the customer's owner: the one thing a console must never see.</summary>
+    public required long Misrouted { get; init; }
+    /// <summary>Arrived for an expected event but with another kind than the rule says.</summary>
+    public required long WrongKind { get; init; }
+    /// <summary>Arrived for a measured event that should raise none (rejected, failed, ambiguous, or no rule/owner/console).</summary>
+    public required long Unexpected { get; init; }
+    /// <summary>Arrived for events outside the measurement: warm-up, provisioning, earlier runs. Acked and set aside.</summary>
+    public required long OutsideMeasurement { get; init; }
+    /// <summary>Nudges the rules raise for owners without a connected console; nobody can receive them, so they are not expected.</summary>
+    public required long Unobserved { get; init; }
+    /// <summary>First arrival of each received expected nudge, timed from its event's scheduled send time.</summary>
+    public required IReadOnlyList<NudgeDelivery> Deliveries { get; init; }
+    /// <summary>A few lost event ids, to look them up on the server.</summary>
+    public required IReadOnlyList<string> LostSample { get; init; }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using PrivateDomainGrains.LoadTest.Workload;
+
+namespace PrivateDomainGrains.LoadTest.Api;
+
+/// <summary>The v1 HTTP API of one node.</summary>
+public sealed class PlatformApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public PlatformApiClient(Uri baseAddress, TimeSpan timeout)
+    {
+        BaseAddress = baseAddress;
+        // One pool per node, wide enough that the client never becomes the queue it is trying to measure.
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 4096,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Returns null when the tenant already exists (409).</summary>
+    public async Task<TenantCredentials?> CreateTenantAsync(string operatorKey, string tenant, string name, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, "api/v1/tenants", operatorKey, new CreateTenantRequest(tenant, name), ApiJson.Default.CreateTenantRequest);
+        using var response = await _http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.Conflict) return null;
+        await EnsureAsync(response, HttpStatusCode.Created, "create tenant", ct);
+        return await ReadAsync(response, ApiJson.Default.TenantCredentials, "create tenant", ct);
+    }
+
+    /// <summary>Returns false when the staff member already exists (409), which a re-run against the same tenant expects.</summary>
+    public async Task<bool> CreateStaffAsync(string adminKey, string tenant, string staffId, string password, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, $"api/v1/tenants/{Uri.EscapeDataString(tenant)}/staff", adminKey,
+            new CreateStaffRequest(staffId, $"Load test {staffId}", password), ApiJson.Default.CreateStaffRequest);
+        using var response = await _http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.Conflict) return false;
+        await EnsureAsync(response, HttpStatusCode.Created, $"create staff {staffId}", ct);
+        return true;
+    }
+
+    public async Task<ConsoleToken> GetConsoleTokenAsync(string tenant, string staffId, string password, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, "api/v1/auth/console-token", null,
+            new ConsoleTokenRequest(tenant, staffId, password), ApiJson.Default.ConsoleTokenRequest);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureAsync(response, HttpStatusCode.OK, $"console token for {staffId}", ct);
+        return await ReadAsync(response, ApiJson.Default.ConsoleToken, "console token", ct);
+    }
+
+    public async Task<IngestResponse> PostEventsAsync(string apiKey, string tenant, IReadOnlyList<LoadEvent> events, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, $"api/v1/tenants/{Uri.EscapeDataString(tenant)}/events", apiKey,
+            new IngestRequest(events), ApiJson.Default.IngestRequest);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureAsync(response, HttpStatusCode.OK, "post events", ct);
+        return await ReadAsync(response, ApiJson.Default.IngestResponse, "post events", ct);
+    }
+
+    public async Task<NodeStats> GetStatsAsync(string operatorKey, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, "api/v1/system/stats", operatorKey, null, ApiJson.Default.NodeStats);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureAsync(response, HttpStatusCode.OK, "system stats", ct);
+        return await ReadAsync(response, ApiJson.Default.NodeStats, "system stats", ct);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static HttpRequestMessage Request<T>(HttpMethod method, string path, string? bearer, T? body, JsonTypeInfo<T> type)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        if (body is not null) request.Content = JsonContent.Create(body, type);
+        return request;
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected, string what, CancellationToken ct)
+    {
+        if (response.StatusCode == expected) return;
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (body.Length > 500) body = body[..500] + "…";
+        throw new ApiException($"{what}: {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode} {response.StatusCode}, expected {(int)expected}. {body}".TrimEnd(), response.StatusCode);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, string what, CancellationToken ct)
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(type, ct) ?? throw new ApiException($"{what}: empty response body");
+        }
+        catch (JsonException e)
+        {
+            throw new ApiException($"{what}: response body is not the v1 shape: {e.Message}");
+        }
+    }
+}

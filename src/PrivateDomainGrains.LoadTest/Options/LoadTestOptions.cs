@@ -1,0 +1,37 @@
+namespace PrivateDomainGrains.LoadTest.Options;
+
+/// <summary>Everything one run needs, after presets and command-line overrides have been resolved.</summary>
+public sealed record LoadTestOptions
+{
+    public required Preset Preset { get; init; }
+    /// <summary>Base URLs of the nodes; requests and consoles are spread over them round-robin.</summary>
+    public required IReadOnlyList<Uri> Targets { get; init; }
+    public string? OperatorKey { get; init; }
+    public required string Tenant { get; init; }
+    /// <summary>Keys of an existing tenant; when both are given the tenant is not created.</summary>
+    public string? ApiKey { get; init; }
+    public string? AdminKey { get; init; }
+    public required int Customers { get; init; }
+    public required int Staff { get; init; }
+    public required int Consoles { get; init; }
+    public required string StaffPassword { get; init; }
+    /// <summary>Events per second offered during the measured period (the spike multiplies it).</summary>
+    public required double Rate { get; init; }
+    public required TimeSpan Duration { get; init; }
+    public required TimeSpan Warmup { get; init; }
+    /// <summary>How long to keep consoles open after the last acknowledgement, waiting for in-flight nudges.</summary>
+    public required TimeSpan Drain { get; init; }
+    public required EventMix Mix { get; init; }
+    public required int BatchSize { get; init; }
+    public required int Seed { get; init; }
+    /// <summary>Whether to send one friend.added per customer, owners round-robin, before the run.</summary>
+    public required bool ProvisionCustomers { get; init; }
+    public required int MaxInFlight { get; init; }
+    public required TimeSpan RequestTimeout { get; init; }
+    public required string OutputDirectory { get; init; }
+    /// <summary>When set, the tool starts a platform node in its own process against this PostgreSQL database.</summary>
+    public string? InProcessConnectionString { get; init; }
+
+    public const double SpikeFactor = 10;
+    public static readonly TimeSpan SpikeLength = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+
+namespace PrivateDomainGrains.LoadTest.Options;
+
+/// <summary>
+/// Hand-parses <c>--key value</c> pairs. The preset is applied first and explicit options override it, so
+/// <c>--preset activate --customers 1000000</c> means what it says.
+/// </summary>
+public static class OptionParser
+{
+    private static readonly string[] Known =
+    [
+        "preset", "targets", "operator-key", "in-process-pg", "tenant", "api-key", "admin-key", "customers", "staff",
+        "consoles", "staff-password", "provision", "rate", "duration", "warmup", "drain", "mix", "batch-size", "seed",
+        "max-in-flight", "request-timeout", "out",
+    ];
+
+    public const int MaxBatchSize = 1000;
+
+    /// <summary>Returns null when help was asked for.</summary>
+    public static LoadTestOptions? Parse(IReadOnlyList<string> args, DateTimeOffset now, Func<string, string?> environment)
+    {
+        if (args.Any(a => a is "--help" or "-h" or "-?")) return null;
+        var values = ReadPairs(args);
+
+        var preset = values.TryGetValue("preset", out var p) ? ParsePreset(p) : Preset.Steady;
+        var stamp = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var tenant = values.GetValueOrDefault("tenant") ?? $"lt-{stamp}";
+        if (!IsId(tenant)) throw new OptionsException($"--tenant: '{tenant}' must be 1-128 letters, digits or -_.:@");
+
+        var activate = preset == Preset.Activate;
+        var staff = Int(values, "staff", 10, min: 1);
+        var customers = Int(values, "customers", activate ? 100_000 : 1000, min: 1);
+        var rate = Double(values, "rate", activate ? 20_000 : 500);
+        var duration = values.ContainsKey("duration")
+            ? Duration(values, "duration", TimeSpan.Zero)
+            : activate ? TimeSpan.FromSeconds(customers / rate) : TimeSpan.FromSeconds(preset == Preset.Spike ? 120 : 60);
+        if (duration <= TimeSpan.Zero) throw new OptionsException("--duration must be above 0");
+        if (preset == Preset.Spike && duration < LoadTestOptions.SpikeLength)
+            throw new OptionsException($"--duration must be at least {LoadTestOptions.SpikeLength.TotalSeconds:0}s for the spike preset");
+
+        if (values.ContainsKey("in-process-pg") && (values.ContainsKey("targets") || values.ContainsKey("operator-key")))
+            throw new OptionsException("--in-process-pg starts its own node and operator key: leave out --targets and --operator-key");
+        var targets = ParseTargets(values.GetValueOrDefault("targets") ?? "http://127.0.0.1:5000");
+        var apiKey = values.GetValueOrDefault("api-key");
+        var adminKey = values.GetValueOrDefault("admin-key");
+        if ((apiKey is null) != (adminKey is null))
+            throw new OptionsException("--api-key and --admin-key go together: both name an existing tenant's keys");
+
+        return new LoadTestOptions
+        {
+            Preset = preset,
+            Targets = targets,
+            OperatorKey = values.GetValueOrDefault("operator-key") ?? environment("PDG_OPERATOR_KEY"),
+            InProcessConnectionString = values.GetValueOrDefault("in-process-pg"),
+            Tenant = tenant,
+            ApiKey = apiKey,
+            AdminKey = adminKey,
+            Customers = customers,
+            Staff = staff,
+            Consoles = Int(values, "consoles", activate ? 0 : staff, min: 0),
+            StaffPassword = values.GetValueOrDefault("staff-password") ?? $"LoadTest-{tenant}-pw",
+            ProvisionCustomers = Bool(values, "provision", !activate),
+            Rate = rate,
+            Duration = duration,
+            Warmup = Duration(values, "warmup", activate ? TimeSpan.Zero : TimeSpan.FromSeconds(10)),
+            Drain = Duration(values, "drain", TimeSpan.FromSeconds(15)),
+            Mix = values.TryGetValue("mix", out var mix) ? EventMix.Parse(mix) : activate ? EventMix.PageViewsOnly : EventMix.Default,
+            BatchSize = Int(values, "batch-size", 50, min: 1, max: MaxBatchSize),
+            Seed = Int(values, "seed", 1, min: int.MinValue),
+            MaxInFlight = Int(values, "max-in-flight", 256, min: 1),
+            RequestTimeout = Duration(values, "request-timeout", TimeSpan.FromSeconds(30)),
+            OutputDirectory = values.GetValueOrDefault("out") ?? Path.Combine("loadtest-reports", stamp),
+        };
+    }
+
+    private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+                throw new OptionsException($"unexpected '{arg}': options are --key value pairs (see --help)");
+            var key = arg[2..];
+            if (!Known.Contains(key))
+                throw new OptionsException($"unknown option '{arg}'; known: {string.Join(" ", Known.Select(k => "--" + k))}");
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                throw new OptionsException($"{arg} needs a value");
+            if (!values.TryAdd(key, args[++i]))
+                throw new OptionsException($"{arg} is given twice");
+        }
+        return values;
+    }
+
+    private static Preset ParsePreset(string text) => text switch
+    {
+        "steady" => Preset.Steady,
+        "spike" => Preset.Spike,
+        "activate" => Preset.Activate,
+        "handover" => Preset.Handover,
+        _ => throw new OptionsException($"--preset: '{text}' is not one of steady, spike, activate, handover"),
+    };
+
+    private static IReadOnlyList<Uri> ParseTargets(string text)
+    {
+        var targets = new List<Uri>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(part, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                throw new OptionsException($"--targets: '{part}' is not an http(s) URL");
+            targets.Add(new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/"));
+        }
+        if (targets.Count == 0) throw new OptionsException("--targets needs at least one URL");
+        return targets;
+    }
+
+    private static int Int(Dictionary<string, string> values, string key, int fallback, int min, int max = int.MaxValue)
+    {
+        if (!values.TryGetValue(key, out var text)) return fallback;
+        if (!int.TryParse(text.Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            throw new OptionsException($"--{key}: '{text}' is not a whole number");
+        if (value < min || value > max)
+            throw new OptionsException(max == int.MaxValue ? $"--{key} must be at least {min}" : $"--{key} must be {min}-{max}");
+        return value;
+    }
+
+    private static double Double(Dictionary<string, string> values, string key, double fallback)
+    {
+        if (!values.TryGetValue(key, out var text)) return fallback;
+        if (!double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value) || value <= 0)
+            throw new OptionsException($"--{key}: '{text}' must be a number above 0");
+        return value;
+    }
+
+    private static bool Bool(Dictionary<string, string> values, string key, bool fallback) =>
+        !values.TryGetValue(key, out var text) ? fallback : text.ToLowerInvariant() switch
+        {
+            "true" or "yes" or "1" => true,
+            "false" or "no" or "0" => false,
+            _ => throw new OptionsException($"--{key}: '{text}' must be true or false"),
+        };
+
+    private static TimeSpan Duration(Dictionary<string, string> values, string key, TimeSpan fallback)
+    {
+        if (!values.TryGetValue(key, out var text)) return fallback;
+        return ParseDuration(text) ?? throw new OptionsException($"--{key}: '{text}' is not a duration like 500ms, 30s, 5m, 1h or a number of seconds");
+    }
+
+    /// <summary>500ms, 30s, 5m, 1h, or a bare number of seconds.</summary>
+    public static TimeSpan? ParseDuration(string text)
+    {
+        var (number, scale) = text switch
+        {
+            _ when text.EndsWith("ms", StringComparison.Ordinal) => (text[..^2], 0.001),
+            _ when text.EndsWith('s') => (text[..^1], 1.0),
+            _ when text.EndsWith('m') => (text[..^1], 60.0),
+            _ when text.EndsWith('h') => (text[..^1], 3600.0),
+            _ => (text, 1.0),
+        };
+        return double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? TimeSpan.FromSeconds(value * scale)
+            : null;
+    }
+
+    private static bool IsId(string id) =>
+        id.Length is > 0 and <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@');
+}

@@ -1,0 +1,14 @@
+namespace PrivateDomainGrains.LoadTest.Options;
+
+/// <summary>A named scenario: it sets defaults (every one can still be overridden) and the shape of the arrival schedule.</summary>
+public enum Preset
+{
+    /// <summary>Constant rate for the whole run.</summary>
+    Steady,
+    /// <summary>Constant rate with 30 s at ten times the rate in the middle of the measured period.</summary>
+    Spike,
+    /// <summary>One page.viewed per customer, once, to measure how fast and how heavy activating N customers is.</summary>
+    Activate,
+    /// <summary>Staff handover under load; refused until the platform has a handover API.</summary>
+    Handover,
+}

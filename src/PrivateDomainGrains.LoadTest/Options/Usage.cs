@@ -1,0 +1,40 @@
+namespace PrivateDomainGrains.LoadTest.Options;
+
+public static class Usage
+{
+    public const string Text = """
+        PrivateDomainGrains load test: drives a running platform over HTTP and SignalR.
+
+        usage: PrivateDomainGrains.LoadTest [--preset steady|spike|activate|handover] [--key value]...
+
+        target
+          --targets URL[,URL...]   node base URLs; requests and consoles are spread over them (default http://127.0.0.1:5000)
+          --operator-key KEY       creates the tenant and reads /api/v1/system/stats (env PDG_OPERATOR_KEY)
+          --in-process-pg CONN     start a platform node inside this process on PostgreSQL CONN instead of --targets
+        tenant
+          --tenant ID              tenant to create (default lt-<timestamp>)
+          --api-key KEY --admin-key KEY   use an existing tenant instead of creating one
+          --customers N            customers (default 1000; activate: 100000)
+          --staff N                staff members (default 10)
+          --consoles N             connected SignalR consoles, spread over staff (default one per staff member)
+          --staff-password PW      password given to every staff member (default LoadTest-<tenant>-pw)
+          --provision true|false   send one friend.added per customer first, owners round-robin (default true; activate: false)
+        load
+          --rate N                 offered events/s, open loop (default 500; activate: 20000)
+          --duration D             measured period, e.g. 90s, 5m (default 60s, spike 120s; activate: customers/rate)
+          --warmup D               unmeasured lead-in at the same rate (default 10s; activate 0s)
+          --drain D                wait for in-flight nudges before counting lost ones (default 15s)
+          --mix T=W[,T=W...]       event type weights, e.g. message.received=30,order.paid=5 (activate: page.viewed only)
+          --batch-size N           events per request, 1-1000 (default 50)
+          --seed N                 same seed, same event sequence (default 1)
+          --max-in-flight N        concurrent event requests before the sender waits (default 256)
+          --request-timeout D      per request (default 30s)
+        output
+          --out DIR                report folder (default ./loadtest-reports/<timestamp>)
+          --help
+
+        presets: steady (constant rate), spike (10x the rate for 30 s in the middle of the measured period),
+                 activate (one page.viewed per customer, measures time and memory), handover (not available yet)
+        latency is measured from each batch's scheduled send time, so a slow server cannot hide queueing delay.
+        """;
+}

@@ -1,0 +1,72 @@
+using PrivateDomainGrains.LoadTest.Accounting;
+using PrivateDomainGrains.LoadTest.Options;
+
+namespace PrivateDomainGrains.LoadTest.Reports;
+
+/// <summary>Computes the report from what the run recorded. Pure: the same inputs always give the same report.</summary>
+public static class ReportBuilder
+{
+    public static RunReport Build(ReportInputs r)
+    {
+        var o = r.Options;
+        var measured = r.Events.Where(e => e.Measured).ToArray();
+        var events = new EventFigures(
+            measured.Length,
+            measured.Count(e => e.Outcome == EventOutcome.Accepted),
+            measured.Count(e => e.Outcome == EventOutcome.Duplicate),
+            measured.Count(e => e.Outcome == EventOutcome.Ambiguous),
+            measured.Count(e => e.Outcome == EventOutcome.Rejected),
+            measured.Count(e => e.Outcome == EventOutcome.Failed),
+            r.Events.Count - measured.Length);
+
+        var measureStart = TimeSpan.FromTicks(r.StartTicks) + r.Schedule.MeasureFrom;
+        var acknowledged = measured.Where(e => e.Acknowledged).ToArray();
+        var lastAck = acknowledged.Length == 0 ? measureStart : TimeSpan.FromTicks(acknowledged.Max(e => e.AnsweredTicks));
+        var measuredEnd = TimeSpan.FromTicks(r.StartTicks) + r.Schedule.End;
+        var throughput = new ThroughputFigures(
+            Math.Round(Accounting.Throughput.Offered(measured.Length, measureStart, measuredEnd), 1),
+            Math.Round(Accounting.Throughput.Sustained(acknowledged.Length, measureStart, lastAck), 1),
+            Math.Round((measuredEnd - measureStart).TotalSeconds, 3),
+            Math.Round((lastAck - TimeSpan.FromTicks(r.StartTicks)).TotalSeconds, 3));
+
+        var ackHistogram = LatencyHistograms.FromTicks(acknowledged.Select(e => e.AnsweredTicks - e.DueTicks));
+        var owners = r.Provisioning?.Owners ?? new Dictionary<string, string>();
+        var nudges = NudgeReconciler.Reconcile(r.Events, owners, r.StaffWithConsoles, r.Arrivals);
+        var nudgeHistogram = LatencyHistograms.FromTicks(nudges.Deliveries.Select(d => d.LatencyTicks));
+
+        return new RunReport(
+            r.StartedAt,
+            Settings(o),
+            r.Provisioning is { } p
+                ? new ProvisioningFigures(p.TenantCreated, p.StaffCreated, p.Owners.Count, p.CustomersFailed, Math.Round(p.Elapsed.TotalSeconds, 3))
+                : null,
+            events,
+            throughput,
+            LatencySummary.From(ackHistogram),
+            LatencyBucket.From(ackHistogram),
+            new NudgeFigures(r.ConsolesConnected, nudges.Expected, nudges.Received, nudges.Lost, nudges.Duplicates, nudges.ExtraCopies,
+                nudges.Misrouted, nudges.WrongKind, nudges.Unexpected, nudges.OutsideMeasurement, nudges.Unobserved, r.Arrivals.Count,
+                r.AcksSent, r.AckFailures, r.Reconnects, nudges.LostSample),
+            LatencySummary.From(nudgeHistogram),
+            LatencyBucket.From(nudgeHistogram),
+            r.Stats.Count == 0 ? null : HostUsage.Summarise(r.Stats),
+            o.Preset == Preset.Activate ? Activation(r) : null,
+            Timeline.Build(r.Events, nudges.Deliveries, r.Stats, r.StartTicks),
+            r.Errors);
+    }
+
+    /// <summary>From the first scheduled event to the last acknowledgement, warm-up included: activation is the whole job.</summary>
+    private static ActivationFigures Activation(ReportInputs r)
+    {
+        var all = r.Events.Where(e => e.Acknowledged).ToArray();
+        var seconds = all.Length == 0 ? 0 : TimeSpan.FromTicks(all.Max(e => e.AnsweredTicks) - r.StartTicks).TotalSeconds;
+        return new ActivationFigures(r.Events.Count, all.Length, Math.Round(seconds, 3), seconds > 0 ? Math.Round(all.Length / seconds, 1) : 0);
+    }
+
+    private static RunSettings Settings(LoadTestOptions o) => new(
+        o.Preset.ToString().ToLowerInvariant(),
+        o.Targets.Select(t => t.ToString()).ToArray(),
+        o.Tenant, o.Customers, o.Staff, o.Consoles, o.Rate,
+        o.Duration.TotalSeconds, o.Warmup.TotalSeconds, o.Drain.TotalSeconds,
+        o.Mix.ToString(), o.BatchSize, o.Seed, o.MaxInFlight);
+}

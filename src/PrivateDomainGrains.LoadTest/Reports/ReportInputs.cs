@@ -1,0 +1,23 @@
+using PrivateDomainGrains.LoadTest.Accounting;
+using PrivateDomainGrains.LoadTest.Options;
+using PrivateDomainGrains.LoadTest.Run;
+using PrivateDomainGrains.LoadTest.Workload;
+
+namespace PrivateDomainGrains.LoadTest.Reports;
+
+/// <summary>What a finished run hands to the report: recorded facts only, no live objects.</summary>
+public sealed record ReportInputs(
+    LoadTestOptions Options,
+    DateTimeOffset StartedAt,
+    ArrivalSchedule Schedule,
+    long StartTicks,
+    IReadOnlyList<SentEvent> Events,
+    ProvisioningResult? Provisioning,
+    int ConsolesConnected,
+    IReadOnlySet<string> StaffWithConsoles,
+    IReadOnlyList<NudgeArrival> Arrivals,
+    IReadOnlyList<NodeStatsSample> Stats,
+    long AcksSent,
+    long AckFailures,
+    long Reconnects,
+    IReadOnlyList<ErrorCount> Errors);

@@ -1,0 +1,69 @@
+using PrivateDomainGrains.LoadTest.Accounting;
+
+namespace PrivateDomainGrains.LoadTest.Reports;
+
+/// <summary>Everything a run measured; written as JSON for machines and rendered as text and HTML for people.</summary>
+public sealed record RunReport(
+    DateTimeOffset StartedAt,
+    RunSettings Settings,
+    ProvisioningFigures? Provisioning,
+    EventFigures Events,
+    ThroughputFigures Throughput,
+    LatencySummary AckLatency,
+    IReadOnlyList<LatencyBucket> AckLatencyHistogram,
+    NudgeFigures Nudges,
+    LatencySummary NudgeLatency,
+    IReadOnlyList<LatencyBucket> NudgeLatencyHistogram,
+    HostUsageSummary? Host,
+    ActivationFigures? Activation,
+    IReadOnlyList<TimelinePoint> Timeline,
+    IReadOnlyList<ErrorCount> Errors);
+
+public sealed record RunSettings(
+    string Preset,
+    IReadOnlyList<string> Targets,
+    string Tenant,
+    int Customers,
+    int Staff,
+    int Consoles,
+    double Rate,
+    double DurationSeconds,
+    double WarmupSeconds,
+    double DrainSeconds,
+    string Mix,
+    int BatchSize,
+    int Seed,
+    int MaxInFlight);
+
+public sealed record ProvisioningFigures(bool TenantCreated, int StaffCreated, int CustomersWithOwner, long CustomersFailed, double Seconds);
+
+/// <summary>Measured events only; warm-up events are counted apart.</summary>
+public sealed record EventFigures(long Offered, long Accepted, long Duplicates, long Ambiguous, long Rejected, long Failed, long WarmupOffered)
+{
+    public long Acknowledged => Accepted + Duplicates + Ambiguous;
+}
+
+public sealed record ThroughputFigures(double OfferedPerSecond, double SustainedAcknowledgedPerSecond, double MeasuredSeconds, double LastAckSeconds);
+
+public sealed record NudgeFigures(
+    int ConsolesConnected,
+    long Expected,
+    long Received,
+    long Lost,
+    long Duplicates,
+    long ExtraCopies,
+    long Misrouted,
+    long WrongKind,
+    long Unexpected,
+    long OutsideMeasurement,
+    long Unobserved,
+    long TotalArrivals,
+    long AcksSent,
+    long AckFailures,
+    long Reconnects,
+    IReadOnlyList<string> LostSample);
+
+/// <summary>For the activate preset: how long until every customer's event was acknowledged.</summary>
+public sealed record ActivationFigures(long Customers, long Acknowledged, double Seconds, double PerSecond);
+
+public sealed record ErrorCount(string Message, long Count);

@@ -1,0 +1,109 @@
+using PrivateDomainGrains.LoadTest.Accounting;
+using PrivateDomainGrains.LoadTest.Api;
+using PrivateDomainGrains.LoadTest.Consoles;
+using PrivateDomainGrains.LoadTest.Live;
+using PrivateDomainGrains.LoadTest.Options;
+using PrivateDomainGrains.LoadTest.Reports;
+using PrivateDomainGrains.LoadTest.Stats;
+using PrivateDomainGrains.LoadTest.Workload;
+
+namespace PrivateDomainGrains.LoadTest.Run;
+
+/// <summary>
+/// One run from start to report: tenant and staff, consoles, customers, then the scheduled load with stats
+/// sampling and a progress line, then the drain for in-flight nudges.
+/// </summary>
+public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
+{
+    /// <summary>Gives the stats sampler time for a baseline reading before the first event.</summary>
+    private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(500);
+
+    public async Task<RunReport> RunAsync(CancellationToken ct)
+    {
+        if (options.Preset == Preset.Handover)
+            throw new NotSupportedException("handover API not available yet: the platform has no staff handover endpoint to drive, so the handover preset cannot run");
+
+        var nodes = options.Targets.Select(t => new PlatformApiClient(t, options.RequestTimeout)).ToArray();
+        try
+        {
+            return await RunAsync(nodes, ct);
+        }
+        finally
+        {
+            foreach (var node in nodes) node.Dispose();
+        }
+    }
+
+    private async Task<RunReport> RunAsync(PlatformApiClient[] nodes, CancellationToken ct)
+    {
+        var clock = new RunClock();
+        var counters = new RunCounters();
+        var errors = new ErrorLog();
+        var ackLatency = new LiveLatency();
+        var nudgeLatency = new LiveLatency();
+        var roster = new StaffRoster(options.Staff);
+
+        var provisioner = new Provisioner(options, nodes, roster, errors, log);
+        var (credentials, created, staffCreated) = await provisioner.SetUpTenantAsync(ct);
+        var dueTimes = options.Consoles > 0 ? new DueTimes() : null;
+        await using var fleet = new ConsoleFleet(nodes, roster, credentials.Tenant, options.StaffPassword, clock, counters, nudgeLatency, dueTimes ?? new DueTimes(), errors);
+        if (options.Consoles > 0)
+        {
+            await fleet.ConnectAsync(options.Consoles, ct);
+            log.WriteLine($"{fleet.Connected} consoles connected for {fleet.ConnectedStaff.Count} staff");
+        }
+        var provisioning = await provisioner.ProvisionCustomersAsync(credentials, created, staffCreated, ct);
+
+        var schedule = ArrivalSchedule.For(options);
+        var generator = new EventGenerator(options.Seed, options.Customers, roster, options.Mix, eachCustomerOnce: options.Preset == Preset.Activate);
+        var driver = new EventDriver(schedule, generator, nodes, credentials, options.BatchSize, options.MaxInFlight, clock, counters, ackLatency, dueTimes, errors);
+        using var background = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var sampler = options.OperatorKey is null ? null : new StatsSampler(nodes, options.OperatorKey, clock, errors);
+        if (sampler is null) log.WriteLine("no --operator-key: host CPU and memory will not be sampled");
+        var sampling = sampler?.RunAsync(background.Token) ?? Task.CompletedTask;
+
+        var start = clock.NowTicks + Lead.Ticks;
+        var draining = false;
+        var printer = new ProgressPrinter(clock, counters, ackLatency, nudgeLatency, log);
+        var progress = printer.RunAsync(start, () => Phase(clock, start, schedule, draining), background.Token);
+        log.WriteLine($"sending {schedule.TotalEvents} events over {schedule.End.TotalSeconds:0.#} s ({schedule.MeasureFrom.TotalSeconds:0.#} s warm-up)");
+
+        var sent = await driver.RunAsync(start, ct);
+        draining = true;
+        await DrainAsync(sent, provisioning, fleet, ct);
+        await background.CancelAsync();
+        await Task.WhenAll(sampling, progress);
+
+        return ReportBuilder.Build(new ReportInputs(
+            options, clock.WallAt(start), schedule, start, sent, provisioning, fleet.Connected, fleet.ConnectedStaff,
+            fleet.Arrivals, sampler?.Samples ?? [], counters.AcksSent, counters.AckFailures, counters.Reconnects,
+            errors.Top(20).Select(e => new ErrorCount(e.Key, e.Value)).ToArray()));
+    }
+
+    /// <summary>Waits for nudges still on their way, up to the drain period, stopping early once none is missing.</summary>
+    private async Task DrainAsync(SentEvent[] sent, ProvisioningResult provisioning, ConsoleFleet fleet, CancellationToken ct)
+    {
+        if (fleet.Connected == 0 || ct.IsCancellationRequested) return;
+        var deadline = DateTime.UtcNow + options.Drain;
+        while (true)
+        {
+            var missing = NudgeReconciler.Reconcile(sent, provisioning.Owners, fleet.ConnectedStaff, fleet.Arrivals).Lost;
+            if (missing == 0 || DateTime.UtcNow >= deadline) return;
+            log.WriteLine($"draining: {missing} expected nudges not yet received");
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static string Phase(RunClock clock, long start, ArrivalSchedule schedule, bool draining)
+    {
+        var elapsed = TimeSpan.FromTicks(clock.NowTicks - start);
+        return draining ? "drain" : elapsed < schedule.MeasureFrom ? "warm-up" : elapsed < schedule.End ? "measure" : "answers";
+    }
+}

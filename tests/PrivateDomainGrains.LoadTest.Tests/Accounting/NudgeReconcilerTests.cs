@@ -1,0 +1,151 @@
+using PrivateDomainGrains.LoadTest.Accounting;
+
+namespace PrivateDomainGrains.LoadTest.Tests.Accounting;
+
+public sealed class NudgeReconcilerTests
+{
+    private const long Ms = TimeSpan.TicksPerMillisecond;
+    private static readonly IReadOnlySet<string> Watched = new HashSet<string> { "alice", "bob" };
+    private static readonly Dictionary<string, string> Owners = new() { ["c1"] = "alice", ["c2"] = "bob", ["c3"] = "carol" };
+
+    private static SentEvent Sent(string id, string customer, string type, long dueMs = 0, EventOutcome outcome = EventOutcome.Accepted,
+        bool measured = true, string? staff = null) =>
+        new(id, customer, type, staff, dueMs * Ms, dueMs * Ms + Ms, measured, outcome);
+
+    private static NudgeArrival Arrived(string eventId, string kind, string console, long atMs, int consoleIndex = 0, string? nudgeId = null) =>
+        new(nudgeId ?? $"n-{eventId}", eventId, kind, console, console, consoleIndex, atMs * Ms);
+
+    private static NudgeReconciliation Reconcile(SentEvent[] events, params NudgeArrival[] arrivals) =>
+        NudgeReconciler.Reconcile(events, Owners, Watched, arrivals);
+
+    [Fact]
+    public void Each_rule_expects_one_nudge_of_its_kind_and_other_events_none()
+    {
+        var r = Reconcile(
+        [
+            Sent("e1", "c1", "friend.added"), Sent("e2", "c1", "message.received"), Sent("e3", "c2", "friend.deleted"),
+            Sent("e4", "c1", "message.sent"), Sent("e5", "c1", "order.paid"), Sent("e6", "c2", "page.viewed"),
+            Sent("e7", "c2", "moment.liked"), Sent("e8", "c2", "group.joined"),
+        ],
+            Arrived("e1", "welcome", "alice", 5), Arrived("e2", "reply", "alice", 6), Arrived("e3", "customer-lost", "bob", 7));
+        Assert.Equal((3L, 3L, 0L), (r.Expected, r.Received, r.Lost));
+        Assert.Equal(0, r.Duplicates + r.Misrouted + r.WrongKind + r.Unexpected + r.OutsideMeasurement);
+    }
+
+    [Fact]
+    public void Latency_runs_from_the_scheduled_send_time_to_the_first_arrival()
+    {
+        var r = Reconcile([Sent("e1", "c1", "message.received", dueMs: 100)],
+            Arrived("e1", "reply", "alice", 130, consoleIndex: 0), Arrived("e1", "reply", "alice", 125, consoleIndex: 1));
+        Assert.Equal([new NudgeDelivery("e1", 125 * Ms, 25 * Ms)], r.Deliveries);
+        Assert.Equal(1, r.ExtraCopies);
+        Assert.Equal(0, r.Duplicates);
+    }
+
+    [Fact]
+    public void Missing_nudges_are_lost_and_sampled_in_schedule_order()
+    {
+        var r = Reconcile([Sent("e2", "c1", "message.received", 20), Sent("e1", "c2", "message.received", 10), Sent("e3", "c1", "message.received", 30)],
+            Arrived("e3", "reply", "alice", 40));
+        Assert.Equal((3L, 1L, 2L), (r.Expected, r.Received, r.Lost));
+        Assert.Equal(["e1", "e2"], r.LostSample);
+    }
+
+    [Fact]
+    public void The_same_nudge_twice_on_one_console_is_a_duplicate_whatever_its_nudge_id()
+    {
+        var r = Reconcile([Sent("e1", "c1", "message.received")],
+            Arrived("e1", "reply", "alice", 5), Arrived("e1", "reply", "alice", 6), Arrived("e1", "reply", "alice", 7, nudgeId: "replayed-under-new-id"));
+        Assert.Equal((1L, 0L, 2L), (r.Received, r.Lost, r.Duplicates));
+    }
+
+    [Fact]
+    public void A_nudge_on_another_staff_members_console_is_misrouted_and_does_not_count_as_received()
+    {
+        var r = Reconcile([Sent("e1", "c1", "message.received")], Arrived("e1", "reply", "bob", 5));
+        Assert.Equal((1L, 0L, 1L, 1L), (r.Expected, r.Received, r.Lost, r.Misrouted));
+    }
+
+    [Fact]
+    public void A_nudge_of_the_wrong_kind_is_counted_as_such()
+    {
+        var r = Reconcile([Sent("e1", "c1", "message.received")], Arrived("e1", "welcome", "alice", 5));
+        Assert.Equal((1L, 1L), (r.WrongKind, r.Lost));
+    }
+
+    [Theory]
+    [InlineData(EventOutcome.Rejected)]
+    [InlineData(EventOutcome.Failed)]
+    [InlineData(EventOutcome.Duplicate)]
+    [InlineData(EventOutcome.Ambiguous)]
+    public void Only_accepted_events_are_expected_to_raise_nudges(EventOutcome outcome)
+    {
+        var r = Reconcile([Sent("e1", "c1", "message.received", outcome: outcome)], Arrived("e1", "reply", "alice", 5));
+        Assert.Equal((0L, 0L, 1L), (r.Expected, r.Lost, r.Unexpected));
+    }
+
+    [Fact]
+    public void A_nudge_for_an_event_that_raises_none_is_unexpected()
+    {
+        var r = Reconcile([Sent("e1", "c1", "order.paid")], Arrived("e1", "reply", "alice", 5));
+        Assert.Equal((0L, 1L), (r.Expected, r.Unexpected));
+    }
+
+    [Fact]
+    public void Owners_without_a_console_are_unobserved_not_lost()
+    {
+        var r = Reconcile([Sent("e1", "c3", "message.received"), Sent("e2", "c1", "message.received")], Arrived("e2", "reply", "alice", 5));
+        Assert.Equal((1L, 0L, 1L), (r.Expected, r.Lost, r.Unobserved));
+    }
+
+    [Fact]
+    public void Customers_without_an_owner_raise_nothing()
+    {
+        var r = Reconcile([Sent("e1", "c9", "message.received"), Sent("e2", "c9", "friend.deleted")]);
+        Assert.Equal((0L, 0L), (r.Expected, r.Unobserved));
+    }
+
+    [Fact]
+    public void A_friend_added_gives_an_ownerless_customer_its_owner_and_its_own_welcome()
+    {
+        var r = Reconcile([Sent("e0", "c9", "message.received"), Sent("e1", "c9", "friend.added", staff: "bob"), Sent("e2", "c9", "message.received")],
+            Arrived("e1", "welcome", "bob", 5), Arrived("e2", "reply", "bob", 6));
+        Assert.Equal((2L, 2L), (r.Expected, r.Received));
+    }
+
+    [Fact]
+    public void The_first_owner_sticks()
+    {
+        var r = Reconcile([Sent("e1", "c1", "friend.added", staff: "bob"), Sent("e2", "c1", "message.received")],
+            Arrived("e1", "welcome", "alice", 5), Arrived("e2", "reply", "alice", 6));
+        Assert.Equal((2L, 2L, 0L), (r.Expected, r.Received, r.Misrouted));
+    }
+
+    [Fact]
+    public void Warm_up_and_rejected_friend_added_events_still_decide_ownership_only_when_the_server_has_them()
+    {
+        var r = Reconcile(
+        [
+            Sent("w1", "c8", "friend.added", staff: "alice", measured: false),
+            Sent("x1", "c9", "friend.added", staff: "alice", outcome: EventOutcome.Rejected, measured: false),
+            Sent("e1", "c8", "message.received"), Sent("e2", "c9", "message.received"),
+        ]);
+        Assert.Equal(1, r.Expected);
+    }
+
+    [Fact]
+    public void Arrivals_outside_the_measurement_are_set_aside()
+    {
+        var r = Reconcile([Sent("w1", "c1", "message.received", measured: false), Sent("e1", "c1", "message.received")],
+            Arrived("w1", "reply", "alice", 1), Arrived("p-c-1", "welcome", "alice", 1), Arrived("e1", "reply", "alice", 2),
+            new NudgeArrival("n-x", null, "reply", "alice", "alice", 0, 3));
+        Assert.Equal((1L, 1L, 3L), (r.Expected, r.Received, r.OutsideMeasurement));
+    }
+
+    [Fact]
+    public void Arrival_before_the_acknowledgement_still_matches_and_never_has_negative_latency()
+    {
+        var r = Reconcile([Sent("e1", "c1", "message.received", dueMs: 50)], Arrived("e1", "reply", "alice", 49));
+        Assert.Equal(0, r.Deliveries.Single().LatencyTicks);
+    }
+}

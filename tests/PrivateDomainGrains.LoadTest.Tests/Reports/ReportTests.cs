@@ -1,0 +1,121 @@
+using PrivateDomainGrains.LoadTest.Accounting;
+using PrivateDomainGrains.LoadTest.Api;
+using PrivateDomainGrains.LoadTest.Options;
+using PrivateDomainGrains.LoadTest.Reports;
+using PrivateDomainGrains.LoadTest.Run;
+using PrivateDomainGrains.LoadTest.Workload;
+
+namespace PrivateDomainGrains.LoadTest.Tests.Reports;
+
+public sealed class ReportTests
+{
+    private const long S = TimeSpan.TicksPerSecond, Ms = TimeSpan.TicksPerMillisecond;
+    private const long Start = 10 * S;
+
+    /// <summary>A 10/s run of 4 s with 1 s warm-up: 40 events, every 4th one a message.received for alice's customer.</summary>
+    private static ReportInputs Inputs(Preset preset = Preset.Steady, bool loseOne = false)
+    {
+        var options = OptionParser.Parse(["--preset", preset.ToString().ToLowerInvariant(), "--rate", "10", "--duration", "3s", "--warmup", "1s",
+            "--customers", "2", "--staff", "2", "--tenant", "t1", "--seed", "7"], DateTimeOffset.UnixEpoch, _ => null)!;
+        var schedule = ArrivalSchedule.For(options);
+        var events = Enumerable.Range(0, (int)schedule.TotalEvents).Select(i =>
+        {
+            var due = Start + schedule.TimeOf(i).Ticks;
+            var outcome = i == 39 ? EventOutcome.Failed : i == 38 ? EventOutcome.Rejected : EventOutcome.Accepted;
+            return new SentEvent($"e{i}", "c-0", i % 4 == 0 ? "message.received" : "page.viewed", null, due,
+                outcome == EventOutcome.Failed ? 0 : due + (i + 1) * Ms, due >= Start + schedule.MeasureFrom.Ticks, outcome);
+        }).ToArray();
+        var arrivals = events.Where(e => e.Type == "message.received" && (!loseOne || e.EventId != "e36"))
+            .Select(e => new NudgeArrival($"n{e.EventId}", e.EventId, "reply", "staff-0", "staff-0", 0, e.DueTicks + 50 * Ms)).ToArray();
+        var provisioning = new ProvisioningResult(new TenantCredentials("t1", "api", "adm"), true, 2,
+            new Dictionary<string, string> { ["c-0"] = "staff-0", ["c-1"] = "staff-1" }, 0, TimeSpan.FromSeconds(1.5));
+        NodeStatsSample Stat(long at, double cpu, long grains) => new("node-1", at, grains, 100_000_000 + grains * 1000, 50_000_000, cpu, 2, at / (double)S);
+        return new ReportInputs(options, DateTimeOffset.UnixEpoch, schedule, Start, events, provisioning, 2,
+            new HashSet<string> { "staff-0", "staff-1" }, arrivals, [Stat(Start, 1, 0), Stat(Start + 2 * S, 2, 2), Stat(Start + 4 * S, 3, 2)],
+            arrivals.Length, 0, 0, [new ErrorCount("post events: boom", 1)]);
+    }
+
+    [Fact]
+    public void Counts_only_the_measured_period()
+    {
+        var r = ReportBuilder.Build(Inputs());
+        Assert.Equal(new EventFigures(30, 28, 0, 0, 1, 1, 10), r.Events);
+        Assert.Equal(28, r.Events.Acknowledged);
+        Assert.Equal(10, r.Throughput.OfferedPerSecond, tolerance: 0.1);
+        Assert.Equal(3, r.Throughput.MeasuredSeconds, tolerance: 0.001);
+        Assert.Equal(28, r.AckLatency.Count);
+        Assert.Equal(38, r.AckLatency.MaxMs, tolerance: 0.1);
+    }
+
+    [Fact]
+    public void Nudges_are_reconciled_against_the_accepted_measured_events()
+    {
+        var r = ReportBuilder.Build(Inputs(loseOne: true));
+        // Measured message.received: e12, e16, ..., e36 = 7 events; e36 lost; warm-up e0..e8 arrive outside the measurement.
+        Assert.Equal((7L, 6L, 1L, 3L), (r.Nudges.Expected, r.Nudges.Received, r.Nudges.Lost, r.Nudges.OutsideMeasurement));
+        Assert.Equal(["e36"], r.Nudges.LostSample);
+        Assert.Equal(50, r.NudgeLatency.P99Ms, tolerance: 0.1);
+        Assert.Equal(6, r.NudgeLatencyHistogram.Sum(b => b.Count));
+    }
+
+    [Fact]
+    public void Host_figures_and_activation()
+    {
+        var r = ReportBuilder.Build(Inputs(Preset.Activate));
+        Assert.Equal(2, r.Host!.ActiveCustomerGrains);
+        Assert.Equal(1000, r.Host.IncrementalBytesPerActiveCustomer);
+        Assert.NotNull(r.Activation);
+        Assert.Null(ReportBuilder.Build(Inputs()).Activation);
+    }
+
+    [Fact]
+    public void Json_round_trips()
+    {
+        var report = ReportBuilder.Build(Inputs());
+        var json = JsonReportWriter.Write(report);
+        var back = JsonReportWriter.Read(json);
+        Assert.Equal(report.Events, back.Events);
+        Assert.Equal(report.AckLatency, back.AckLatency);
+        Assert.Equal(report.Nudges.Expected, back.Nudges.Expected);
+        Assert.Equal(report.Timeline, back.Timeline);
+        Assert.Contains("\"sustainedAcknowledgedPerSecond\"", json);
+    }
+
+    [Fact]
+    public void Html_is_one_self_contained_page_with_charts()
+    {
+        var html = HtmlReportWriter.Write(ReportBuilder.Build(Inputs(loseOne: true)));
+        Assert.StartsWith("<!doctype html>", html);
+        Assert.Equal(4, html.Split("<svg").Length - 1);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("src=", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.Contains("class=\"bad\">lost", html);
+        Assert.Contains("post events: boom", html);
+    }
+
+    [Fact]
+    public void Text_summary_names_the_headline_figures()
+    {
+        var text = TextReportWriter.Write(ReportBuilder.Build(Inputs(loseOne: true)));
+        Assert.Contains("offered 30  acknowledged 28", text);
+        Assert.Contains("expected 7  received 6  lost 1", text);
+        Assert.Contains("lost e.g.     e36", text);
+    }
+
+    [Fact]
+    public void Files_are_written_to_the_output_folder()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pdg-lt-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var files = ReportFiles.Write(ReportBuilder.Build(Inputs()), dir);
+            Assert.Equal(["report.json", "report.html", "summary.txt"], files.Select(Path.GetFileName));
+            Assert.All(files, f => Assert.True(new FileInfo(f).Length > 100));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

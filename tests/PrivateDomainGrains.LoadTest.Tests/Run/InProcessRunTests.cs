@@ -1,0 +1,75 @@
+using Npgsql;
+using PrivateDomainGrains.LoadTest.InProcess;
+using PrivateDomainGrains.LoadTest.Options;
+using PrivateDomainGrains.LoadTest.Reports;
+using PrivateDomainGrains.LoadTest.Run;
+using Xunit.Abstractions;
+
+namespace PrivateDomainGrains.LoadTest.Tests.Run;
+
+/// <summary>
+/// The whole tool against a real node started in this process on its own PostgreSQL database: provisioning,
+/// open-loop load, consoles, drain and report. A small run, but every nudge must arrive exactly once.
+/// </summary>
+public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly string _database = "pdg_loadtest_" + Guid.NewGuid().ToString("N")[..12];
+    private InProcessPlatform? _node;
+
+    private static string AdminConnectionString => Environment.GetEnvironmentVariable("PDG_TEST_PG_ADMIN")
+        ?? throw new InvalidOperationException("PDG_TEST_PG_ADMIN must name a PostgreSQL admin connection string; deploy/test.sh sets it");
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _database }.ConnectionString;
+        _node = await InProcessPlatform.StartAsync(connectionString, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_node is not null) await _node.DisposeAsync();
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task A_steady_run_delivers_every_expected_nudge_once_and_reports_it()
+    {
+        var options = OptionParser.Parse(
+        [
+            "--customers", "60", "--staff", "3", "--consoles", "4", "--rate", "150", "--duration", "4s", "--warmup", "1s",
+            "--drain", "20s", "--batch-size", "20", "--seed", "11",
+            "--mix", "message.received=5,friend.deleted=1,friend.added=1,page.viewed=2,order.paid=1,message.sent=1",
+        ], DateTimeOffset.UtcNow, _ => null)! with { Targets = [_node!.Url], OperatorKey = _node.OperatorKey };
+        var log = new StringWriter();
+        RunReport report;
+        try
+        {
+            report = await new LoadTestRun(options, TextWriter.Synchronized(log)).RunAsync(CancellationToken.None);
+        }
+        finally
+        {
+            output.WriteLine(log.ToString());
+        }
+        output.WriteLine(TextReportWriter.Write(report));
+
+        Assert.Equal(60, report.Provisioning!.CustomersWithOwner);
+        // 5 s at 150/s; a batch counts as measured when its last event is due after the 1 s warm-up.
+        Assert.Equal(750, report.Events.Offered + report.Events.WarmupOffered);
+        Assert.InRange(report.Events.WarmupOffered, 140, 150);
+        Assert.Equal(report.Events.Offered, report.Events.Accepted);
+        Assert.Equal(report.Events.Offered, report.AckLatency.Count);
+        var n = report.Nudges;
+        Assert.True(n.Expected > 200, $"expected {n.Expected}");
+        Assert.Equal((n.Expected, 0L, 0L, 0L, 0L, 0L), (n.Received, n.Lost, n.Duplicates, n.Misrouted, n.WrongKind, n.Unexpected));
+        // staff-0 has two of the four consoles, so its nudges also arrive as copies.
+        Assert.True(n.ExtraCopies > 0);
+        Assert.Equal(n.Received, report.NudgeLatency.Count);
+        Assert.True(report.Host!.ActiveCustomerGrains >= 60);
+        Assert.True(report.Host.Nodes.Single().Samples >= 3);
+        Assert.NotEmpty(report.Timeline);
+        Assert.Empty(report.Errors);
+    }
+}

@@ -25,7 +25,7 @@ public static class HtmlReportWriter
             ["offered rate", $"{F(s.Rate, "0.#")} events/s"],
             ["duration / warm-up / drain", $"{F(s.DurationSeconds, "0.#")} s / {F(s.WarmupSeconds, "0.#")} s / {F(s.DrainSeconds, "0.#")} s"],
             ["batch size / max in flight / seed", $"{s.BatchSize} / {s.MaxInFlight} / {s.Seed}"],
-            ["mix", E(s.Mix)],
+            ["mix", E(s.Mix.Replace(",", ", "))],
         ]);
         var e = r.Events;
         Table(b, "Events (measured period)", ["", "count"],

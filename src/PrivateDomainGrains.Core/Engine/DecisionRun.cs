@@ -273,9 +273,12 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
 
         var judged = new List<Candidate>(_candidates.Count);
         var eligibleProactive = new List<Candidate>();
+        // Both depend only on the customer and the moment, not on the candidate: work them out once.
+        var context = _state.ActiveHours?.ContextWeight(_now, _zone) ?? 1;
+        Dictionary<string, ContactScheduler.Slot>? slots = null;
         foreach (var nudge in _candidates)
         {
-            var score = ScoreOf(nudge, segment);
+            var score = ScoreOf(nudge, segment, context);
             if (customer.OwnerStaffId is null) judged.Add(Suppress(nudge, score, "no owner"));
             else if (nudge.Lever == 0) judged.Add(Suppress(nudge, score, "lever off"));
             else if (contact.SuppressAfterDismissals is { } n && _state.DismissalsOf(nudge.Source) >= n)
@@ -285,7 +288,9 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
                 judged.Add(Hold(nudge, score, _now + contact.RetryAfter, $"staff cap {max} open nudges"));
             else
             {
-                var slot = ContactScheduler.Earliest(contact, _state.Touches ?? [], nudge.Channel, _zone, _now);
+                slots ??= new(StringComparer.Ordinal);
+                if (!slots.TryGetValue(nudge.Channel ?? "", out var slot))
+                    slots[nudge.Channel ?? ""] = slot = ContactScheduler.Earliest(contact, _state.Touches ?? [], nudge.Channel, _zone, _now);
                 if (slot.Never) judged.Add(Suppress(nudge, score, slot.Policy!));
                 else if (slot.At > _now) judged.Add(Hold(nudge, score, slot.At, slot.Policy!));
                 else eligibleProactive.Add(new Candidate(nudge, score, Verdict.Raised, null, null));
@@ -335,12 +340,11 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
         };
     }
 
-    private Score ScoreOf(PlannedNudge n, string segment)
+    private Score ScoreOf(PlannedNudge n, string segment, double context)
     {
         var propensity = ctx.Model is null ? 0.5
             : ctx.Random is null ? ctx.Model.Mean(n.Source, segment)
             : ctx.Model.Sample(n.Source, segment, ctx.Random);
-        var context = _state.ActiveHours?.ContextWeight(_now, _zone) ?? 1;
         return new Score(propensity, n.Value, context, n.Lever);
     }
 

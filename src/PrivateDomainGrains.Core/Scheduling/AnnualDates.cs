@@ -1,27 +1,22 @@
-using System.Globalization;
-
 namespace PrivateDomainGrains.Core.Scheduling;
 
 /// <summary>Yearly dates such as birthdays: a field value <c>yyyy-MM-dd</c> or <c>MM-dd</c>, celebrated at a local time.</summary>
 public static class AnnualDates
 {
+    /// <summary>Parsed by hand: this runs for every yearly rule on every decision.</summary>
     public static bool TryParseMonthDay(string? text, out int month, out int day)
     {
         month = day = 0;
-        if (text is null) return false;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            (month, day) = (date.Month, date.Day);
-            return true;
-        }
-        // 2000 is a leap year, so 02-29 parses.
-        if (DateOnly.TryParseExact("2000-" + text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            (month, day) = (date.Month, date.Day);
-            return true;
-        }
-        return false;
+        var s = text.AsSpan();
+        if (s.Length == 10 && s[4] == '-' && IsDigits(s[..4])) s = s[5..];
+        if (s.Length != 5 || s[2] != '-' || !IsDigits(s[..2]) || !IsDigits(s[3..])) return false;
+        month = (s[0] - '0') * 10 + s[1] - '0';
+        day = (s[3] - '0') * 10 + s[4] - '0';
+        // 2000 is a leap year, so 02-29 is accepted.
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2000, month);
     }
+
+    private static bool IsDigits(ReadOnlySpan<char> s) => s.IndexOfAnyExceptInRange('0', '9') < 0;
 
     /// <summary>
     /// The first occurrence of month/day at <paramref name="time"/> in <paramref name="zone"/> at or after
@@ -29,11 +24,12 @@ public static class AnnualDates
     /// </summary>
     public static DateTimeOffset NextOccurrence(int month, int day, TimeOnly time, TimeZoneInfo zone, DateTimeOffset from)
     {
-        var year = TimeZones.ToLocal(from, zone).Year - 1;
+        // Local and UTC years differ by at most one, so starting a year early never misses an occurrence.
+        var year = from.UtcDateTime.Year - 1;
         while (true)
         {
             var d = Math.Min(day, DateTime.DaysInMonth(year, month));
-            var instant = TimeZones.ToInstant(new DateTime(new DateOnly(year, month, d), time), zone);
+            var instant = TimeZones.ToInstantCached(new DateTime(new DateOnly(year, month, d), time), zone);
             if (instant >= from) return instant;
             year++;
         }

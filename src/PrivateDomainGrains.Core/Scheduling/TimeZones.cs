@@ -33,6 +33,19 @@ public static class TimeZones
         return new DateTimeOffset(local, offset);
     }
 
+    /// <summary>
+    /// <see cref="ToInstant"/> memoised: wall-clock to instant is fixed for a given zone and tzdata, and yearly timers
+    /// ask for the same few local times on every decision. Cleared when large rather than grown without bound.
+    /// </summary>
+    public static DateTimeOffset ToInstantCached(DateTime local, TimeZoneInfo zone)
+    {
+        if (InstantCache.Count > MaxCachedInstants) InstantCache.Clear();
+        return InstantCache.GetOrAdd((zone, local.Ticks), static key => ToInstant(new DateTime(key.Ticks), key.Zone));
+    }
+
+    private const int MaxCachedInstants = 100_000;
+    private static readonly ConcurrentDictionary<(TimeZoneInfo Zone, long Ticks), DateTimeOffset> InstantCache = new();
+
     public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).DateTime;
 }

@@ -14,9 +14,12 @@ public static class TimerSchedule
 
     /// <summary>
     /// One pending occurrence of a timer rule: due at <paramref name="Due"/>; <paramref name="Anchor"/> is recorded in
-    /// <c>EngineState.Fired</c> once it fires, and <paramref name="Key"/> makes its nudge ids deterministic.
+    /// <c>EngineState.Fired</c> once it fires, and <see cref="Key"/> makes its nudge ids deterministic.
     /// </summary>
-    public readonly record struct Occurrence(DateTimeOffset Due, DateTimeOffset Anchor, string Key);
+    public readonly record struct Occurrence(string RuleId, DateTimeOffset Due, DateTimeOffset Anchor)
+    {
+        public string Key => $"timer:{RuleId}:{Anchor.UtcTicks}";
+    }
 
     public static Occurrence? Next(CompiledRule rule, CustomerProfile c, TimeZoneInfo zone, DateTimeOffset now)
     {
@@ -29,12 +32,12 @@ public static class TimerSchedule
                 var anchor = rule.Trigger.Anchor == "first" ? c.Engine.FirstTime(type) : c.Engine.LastTime(type);
                 if (anchor is not { } a || fired == a) return null;
                 if (rule.Trigger.Unless is { } unless && c.Engine.LastTime(unless) > a) return null;
-                return new Occurrence(a + rule.Delay, a, Key(rule, a));
+                return new Occurrence(rule.Id, a + rule.Delay, a);
             }
             case TriggerKinds.Inactive:
             {
                 if (c.LastInteractionAt is not { } a || fired == a) return null;
-                return new Occurrence(a + rule.Delay, a, Key(rule, a));
+                return new Occurrence(rule.Id, a + rule.Delay, a);
             }
             case TriggerKinds.Annual:
             {
@@ -42,12 +45,10 @@ public static class TimerSchedule
                 var from = now - AnnualGrace;
                 if (fired is { } f && f >= from) from = f.AddTicks(1);
                 var due = AnnualDates.NextOccurrence(month, day, rule.At, zone, from);
-                return new Occurrence(due, due, Key(rule, due));
+                return new Occurrence(rule.Id, due, due);
             }
             default:
                 return null;
         }
     }
-
-    private static string Key(CompiledRule rule, DateTimeOffset anchor) => $"timer:{rule.Id}:{anchor.UtcTicks}";
 }

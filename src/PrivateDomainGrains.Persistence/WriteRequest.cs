@@ -6,11 +6,14 @@ public sealed record WriteRequest(
     IReadOnlyList<NudgeRow> Nudges,
     IReadOnlyList<NudgeAck> Acks)
 {
+    /// <summary>Due-time index changes committed in the same transaction as the rest of the request.</summary>
+    public IReadOnlyList<DueRow> Due { get; init; } = [];
+
     public static WriteRequest ForEvents(IReadOnlyList<JournalRow> events) => new(events, [], []);
     public static WriteRequest ForNudges(IReadOnlyList<NudgeRow> nudges) => new(Array.Empty<JournalRow>(), nudges, []);
     public static WriteRequest ForAck(NudgeAck ack) => new(Array.Empty<JournalRow>(), Array.Empty<NudgeRow>(), [ack]);
 
-    public int RowCount => Events.Count + Nudges.Count + Acks.Count;
+    public int RowCount => Events.Count + Nudges.Count + Acks.Count + Due.Count;
 }
 
 /// <summary>The ids among the request's rows that were new; the others were already stored (duplicates).</summary>

@@ -16,4 +16,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("AddTags")] Task<CustomerView> AddTagsAsync(string[] tags);
 
     [Alias("RemoveTags")] Task<CustomerView?> RemoveTagsAsync(string[] tags);
+
+    /// <summary>
+    /// The scheduler's call when the customer's due time (in the due-time index) has come: runs due timers, SOP steps
+    /// and held nudges, raises what is due and records the next due time. Safe to repeat: nudge ids are deterministic.
+    /// </summary>
+    [Alias("Wake")] Task WakeAsync(DateTimeOffset dueAt);
+
+    /// <summary>The owner's response to one of this customer's nudges; unknown or old nudge ids are ignored.</summary>
+    [Alias("RecordResponse")] Task RecordResponseAsync(string nudgeId, NudgeResponse response);
 }

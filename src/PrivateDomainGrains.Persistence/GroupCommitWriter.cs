@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
@@ -21,8 +20,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         """;
 
     private const string InsertNudges = """
-        INSERT INTO pdg_nudges (tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::integer[], $11::timestamptz[])
+        INSERT INTO pdg_nudges (tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::integer[], $11::timestamptz[], $12::text[], $13::text[])
         ON CONFLICT DO NOTHING
         RETURNING tenant, nudge_id
         """;
@@ -31,86 +30,79 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         UPDATE pdg_nudges n SET acked_at = now()
         FROM unnest($1::text[], $2::text[], $3::text[]) AS a(tenant, staff_id, nudge_id)
         WHERE n.tenant = a.tenant AND n.nudge_id = a.nudge_id AND n.staff_id = a.staff_id AND n.acked_at IS NULL
+        RETURNING n.tenant, n.nudge_id, n.customer_id
+        """;
+
+    private const string UpsertSnapshots = """
+        INSERT INTO pdg_customer_snapshots (tenant, customer_id, revision, seq, body)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::bytea[])
+        ON CONFLICT (tenant, customer_id) DO UPDATE
+        SET revision = excluded.revision, seq = excluded.seq, body = excluded.body, saved_at = now()
+        WHERE pdg_customer_snapshots.revision < excluded.revision
         """;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly GroupCommitOptions _options;
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new() { SingleWriter = false });
-    private readonly Task[] _flushers;
+    private readonly BatchPump<PendingWrite> _pump;
 
     public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options)
     {
         _dataSource = dataSource;
-        _options = options.Value;
-        _flushers = Enumerable.Range(0, _options.ConcurrentFlushes).Select(_ => Task.Run(FlushLoopAsync)).ToArray();
+        _pump = new BatchPump<PendingWrite>(options.Value.ConcurrentFlushes, options.Value.MaxRowsPerFlush, w => w.Request.RowCount, FlushAsync,
+            (batch, ex) => batch.ForEach(w => w.Completion.TrySetException(ex)));
     }
 
     /// <summary>Commits the rows; the result names the events and nudges that were new (the rest already existed).</summary>
     public Task<WriteResult> WriteAsync(WriteRequest request)
     {
         var pending = new PendingWrite(request);
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(GroupCommitWriter));
+        _pump.Enqueue(pending);
         return pending.Completion.Task;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await Task.WhenAll(_flushers);
-    }
-
-    private async Task FlushLoopAsync()
-    {
-        var batch = new List<PendingWrite>();
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            var rows = 0;
-            while (rows < _options.MaxRowsPerFlush && _queue.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-                rows += next.Request.RowCount;
-            }
-            if (batch.Count == 0) continue;
-            try
-            {
-                await FlushAsync(batch);
-            }
-            catch (Exception ex)
-            {
-                foreach (var write in batch) write.Completion.TrySetException(ex);
-            }
-            batch.Clear();
-        }
-    }
+    public ValueTask DisposeAsync() => _pump.DisposeAsync();
 
     private async Task FlushAsync(List<PendingWrite> batch)
     {
         var events = batch.SelectMany(w => w.Request.Events).ToList();
         var nudges = batch.SelectMany(w => w.Request.Nudges).ToList();
         var acks = batch.SelectMany(w => w.Request.Acks).ToList();
+        var snapshots = LatestPerCustomer(batch.SelectMany(w => w.Request.Snapshots));
 
         await using var connection = await _dataSource.OpenConnectionAsync();
         // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
+        // Statements that return rows come first, in the order their results are read below.
         await using var command = new NpgsqlBatch(connection);
         if (events.Count > 0) command.BatchCommands.Add(EventsCommand(events));
         if (nudges.Count > 0) command.BatchCommands.Add(NudgesCommand(nudges));
         if (acks.Count > 0) command.BatchCommands.Add(AcksCommand(acks));
+        if (snapshots.Count > 0) command.BatchCommands.Add(SnapshotsCommand(snapshots));
 
         var insertedEvents = new HashSet<(string, string)>();
         var insertedNudges = new HashSet<(string, string)>();
+        var ackedCustomers = new Dictionary<(string, string), string>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
-            if (events.Count > 0) await ReadKeysAsync(reader, insertedEvents, advance: nudges.Count > 0 || acks.Count > 0);
-            if (nudges.Count > 0) await ReadKeysAsync(reader, insertedNudges, advance: acks.Count > 0);
+            var resultSets = (events.Count > 0 ? 1 : 0) + (nudges.Count > 0 ? 1 : 0) + (acks.Count > 0 ? 1 : 0);
+            if (events.Count > 0) await ReadKeysAsync(reader, insertedEvents, --resultSets > 0);
+            if (nudges.Count > 0) await ReadKeysAsync(reader, insertedNudges, --resultSets > 0);
+            if (acks.Count > 0)
+                while (await reader.ReadAsync()) ackedCustomers[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
         }
 
         foreach (var write in batch)
         {
             write.Completion.TrySetResult(new WriteResult(
                 Claim(write.Request.Events.Select(e => (e.Tenant, e.EventId)), insertedEvents),
-                Claim(write.Request.Nudges.Select(n => (n.Tenant, n.NudgeId)), insertedNudges)));
+                Claim(write.Request.Nudges.Select(n => (n.Tenant, n.NudgeId)), insertedNudges),
+                write.Request.Acks
+                    .Where(a => ackedCustomers.ContainsKey((a.Tenant, a.NudgeId)))
+                    .ToDictionary(a => a.NudgeId, a => ackedCustomers[(a.Tenant, a.NudgeId)], StringComparer.Ordinal)));
         }
     }
+
+    /// <summary>One upsert cannot touch a row twice: of several snapshots of one customer in a flush, the newest wins.</summary>
+    private static List<CustomerSnapshotRow> LatestPerCustomer(IEnumerable<CustomerSnapshotRow> rows) =>
+        rows.GroupBy(r => (r.Tenant, r.CustomerId)).Select(g => g.MaxBy(r => r.Revision)!).ToList();
 
     /// <summary>
     /// Each inserted key goes to the first write that offered it, so two grains racing with the same event id
@@ -164,12 +156,26 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             Text(rows.Select(r => r.Reason)),
             new() { Value = rows.Select(r => r.Priority).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer },
             Timestamps(rows.Select(r => r.CreatedAt)),
+            Text(rows.Select(r => r.Suggested)),
+            Text(rows.Select(r => r.Explanation)),
         },
     };
 
     private static NpgsqlBatchCommand AcksCommand(List<NudgeAck> rows) => new(AcknowledgeNudges)
     {
         Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)) },
+    };
+
+    private static NpgsqlBatchCommand SnapshotsCommand(List<CustomerSnapshotRow> rows) => new(UpsertSnapshots)
+    {
+        Parameters =
+        {
+            Text(rows.Select(r => r.Tenant)),
+            Text(rows.Select(r => r.CustomerId)),
+            new() { Value = rows.Select(r => r.Revision).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
+            new() { Value = rows.Select(r => r.Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
+            new() { Value = rows.Select(r => r.Body).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea },
+        },
     };
 
     private static NpgsqlParameter Text(IEnumerable<string?> values) =>

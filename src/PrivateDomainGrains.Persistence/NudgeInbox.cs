@@ -8,14 +8,15 @@ namespace PrivateDomainGrains.Persistence;
 /// </summary>
 public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter writer)
 {
-    private const string Columns = "tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at";
+    private const string Columns = "tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation";
 
     /// <summary>Durably stores the nudges; returns the ids that were new (a replayed decision yields ids already stored).</summary>
     public async Task<IReadOnlySet<string>> AddAsync(IReadOnlyList<NudgeRow> nudges) =>
         (await writer.WriteAsync(WriteRequest.ForNudges(nudges))).InsertedNudgeIds;
 
-    /// <summary>Marks the nudge done; only its own staff member can.</summary>
-    public Task AcknowledgeAsync(NudgeAck ack) => writer.WriteAsync(WriteRequest.ForAck(ack));
+    /// <summary>Closes the nudge; only its own staff member can. Returns the customer it was about, or null if it was not open.</summary>
+    public async Task<string?> AcknowledgeAsync(NudgeAck ack) =>
+        (await writer.WriteAsync(WriteRequest.ForAck(ack))).AcknowledgedCustomers.GetValueOrDefault(ack.NudgeId);
 
     /// <summary>Open nudges of a staff member in creation order, after the given position (keyset paging).</summary>
     public async Task<List<NudgeRow>> ReadOpenAsync(string tenant, string staffId, (DateTimeOffset CreatedAt, string NudgeId)? after, int limit, CancellationToken ct = default)
@@ -52,7 +53,11 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt32(9),
-                new DateTimeOffset(reader.GetDateTime(10), TimeSpan.Zero)));
+                new DateTimeOffset(reader.GetDateTime(10), TimeSpan.Zero))
+            {
+                Suggested = reader.IsDBNull(11) ? null : reader.GetString(11),
+                Explanation = reader.IsDBNull(12) ? null : reader.GetString(12),
+            });
         }
         return rows;
     }

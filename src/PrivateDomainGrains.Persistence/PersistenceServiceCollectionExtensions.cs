@@ -5,12 +5,14 @@ namespace PrivateDomainGrains.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
-    /// <summary>Registers the platform's PostgreSQL data source, schema migrator, group-commit writer, journal and inbox.</summary>
+    /// <summary>Registers the platform's PostgreSQL data source, schema migrator, group-commit writer, customer loader, journal and inbox.</summary>
     public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddOptions<GroupCommitOptions>().BindConfiguration(GroupCommitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GroupReadOptions>().BindConfiguration(GroupReadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<CustomerLoader>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<EventJournal>();
         services.AddSingleton<NudgeInbox>();

@@ -1,20 +1,27 @@
 namespace PrivateDomainGrains.Persistence;
 
-/// <summary>Rows one caller wants committed together with everybody else's in the next group commit.</summary>
-public sealed record WriteRequest(
-    IReadOnlyList<JournalRow> Events,
-    IReadOnlyList<NudgeRow> Nudges,
-    IReadOnlyList<NudgeAck> Acks)
+/// <summary>Rows one caller wants committed together (one transaction) with everybody else's in the next group commit.</summary>
+public sealed record WriteRequest
 {
-    /// <summary>Due-time index changes committed in the same transaction as the rest of the request.</summary>
+    public IReadOnlyList<JournalRow> Events { get; init; } = [];
+    public IReadOnlyList<NudgeRow> Nudges { get; init; } = [];
+    public IReadOnlyList<NudgeAck> Acks { get; init; } = [];
+    /// <summary>Due-time index changes.</summary>
     public IReadOnlyList<DueRow> Due { get; init; } = [];
+    public IReadOnlyList<CustomerSnapshotRow> Snapshots { get; init; } = [];
 
-    public static WriteRequest ForEvents(IReadOnlyList<JournalRow> events) => new(events, [], []);
-    public static WriteRequest ForNudges(IReadOnlyList<NudgeRow> nudges) => new(Array.Empty<JournalRow>(), nudges, []);
-    public static WriteRequest ForAck(NudgeAck ack) => new(Array.Empty<JournalRow>(), Array.Empty<NudgeRow>(), [ack]);
+    public static WriteRequest ForEvents(IReadOnlyList<JournalRow> events) => new() { Events = events };
+    public static WriteRequest ForNudges(IReadOnlyList<NudgeRow> nudges) => new() { Nudges = nudges };
+    public static WriteRequest ForAck(NudgeAck ack) => new() { Acks = [ack] };
 
-    public int RowCount => Events.Count + Nudges.Count + Acks.Count + Due.Count;
+    public int RowCount => Events.Count + Nudges.Count + Acks.Count + Due.Count + Snapshots.Count;
 }
 
-/// <summary>The ids among the request's rows that were new; the others were already stored (duplicates).</summary>
-public sealed record WriteResult(IReadOnlySet<string> InsertedEventIds, IReadOnlySet<string> InsertedNudgeIds);
+/// <summary>
+/// The ids among the request's rows that were new (the others were already stored: duplicates), and for each
+/// acknowledgement that closed an open nudge, the customer the nudge was about.
+/// </summary>
+public sealed record WriteResult(
+    IReadOnlySet<string> InsertedEventIds,
+    IReadOnlySet<string> InsertedNudgeIds,
+    IReadOnlyDictionary<string, string> AcknowledgedCustomers);

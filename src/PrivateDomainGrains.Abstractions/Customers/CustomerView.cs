@@ -13,7 +13,14 @@ public sealed record CustomerView(
     [property: Id(7)] NextBestActionView? NextBestAction,
     [property: Id(8)] InteractionView[] RecentInteractions,
     [property: Id(9)] DateTimeOffset? FirstSeenAt,
-    [property: Id(10)] DateTimeOffset? LastInteractionAt);
+    [property: Id(10)] DateTimeOffset? LastInteractionAt)
+{
+    /// <summary>Version of the tenant playbook the customer's last decision used.</summary>
+    [Id(11)] public int PlaybookVersion { get; init; }
+
+    /// <summary>When the customer is next due (an SOP step, a timer rule, a held nudge); null when nothing is pending.</summary>
+    [Id(12)] public DateTimeOffset? NextDueAt { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("pdg.CustomerCountersView")]
 public sealed record CustomerCountersView(
@@ -36,7 +43,8 @@ public sealed record NextBestActionView(
     [property: Id(3)] string Text,
     [property: Id(4)] string Reason,
     [property: Id(5)] int Priority,
-    [property: Id(6)] DateTimeOffset At);
+    [property: Id(6)] DateTimeOffset At,
+    [property: Id(7)] string? Why);
 
 [GenerateSerializer, Immutable, Alias("pdg.InteractionView")]
 public sealed record InteractionView(

@@ -13,4 +13,11 @@ public sealed record Nudge(
     [property: Id(7)] string Reason,
     [property: Id(8)] int Priority,
     [property: Id(9)] DateTimeOffset CreatedAt,
-    [property: Id(10)] string? EventId);
+    [property: Id(10)] string? EventId)
+{
+    /// <summary>Content the owner could send, e.g. a guide or a coupon.</summary>
+    [Id(11)] public string? Suggested { get; init; }
+
+    /// <summary>Why: the rule, the scores, and the alternatives with the policies that stopped them.</summary>
+    [Id(12)] public string? Explanation { get; init; }
+}

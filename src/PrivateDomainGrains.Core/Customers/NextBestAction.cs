@@ -10,4 +10,8 @@ public sealed record NextBestAction(
     [property: JsonPropertyName("text")] string Text,
     [property: JsonPropertyName("reason")] string Reason,
     [property: JsonPropertyName("priority")] int Priority,
-    [property: JsonPropertyName("at")] DateTimeOffset At);
+    [property: JsonPropertyName("at")] DateTimeOffset At)
+{
+    /// <summary>The engine's explanation: rule, scores, and the alternatives with the policies that stopped them.</summary>
+    [JsonPropertyName("why")] public string? Why { get; init; }
+}

@@ -30,6 +30,12 @@ public sealed class Decision
     public IEnumerable<Candidate> Raised => Candidates.Where(c => c.Verdict == Verdict.Raised);
     public IEnumerable<Candidate> Held => Candidates.Where(c => c.Verdict == Verdict.Held);
     public IReadOnlyList<NudgeDraft> Nudges => [.. Raised.Select(c => c.Nudge.ToDraft())];
+
+    /// <summary>Why <paramref name="raised"/>: its rule, trigger and score, then every alternative and what stopped it.</summary>
+    public string Explain(Candidate raised) => Explain(Candidates, raised);
+
+    internal static string Explain(IReadOnlyList<Candidate> candidates, Candidate raised) =>
+        string.Join("\n", candidates.Where(c => !ReferenceEquals(c, raised)).Select(c => "vs " + c.Explain()).Prepend(raised.Explain()));
 }
 
 public enum Verdict { Raised, Held, Suppressed }

@@ -319,12 +319,15 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
         }
 
         var chosen = judged.Where(c => c.Verdict == Verdict.Raised).OrderBy(c => c, Comparer<Candidate>.Create(ByScore)).FirstOrDefault();
+        judged.Sort((a, b) => ReferenceEquals(a, chosen) ? -1 : ReferenceEquals(b, chosen) ? 1 : ByScore(a, b));
         if (chosen is not null)
         {
             var n = chosen.Nudge;
-            customer.NextBestAction = new NextBestAction(n.Id, n.Kind, n.Title, n.Text, n.Reason, n.Priority, _now);
+            customer.NextBestAction = new NextBestAction(n.Id, n.Kind, n.Title, n.Text, n.Reason, n.Priority, _now)
+            {
+                Why = Decision.Explain(judged, chosen),
+            };
         }
-        judged.Sort((a, b) => ReferenceEquals(a, chosen) ? -1 : ReferenceEquals(b, chosen) ? 1 : ByScore(a, b));
 
         return new Decision
         {

@@ -4,48 +4,68 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Engine;
+using PrivateDomainGrains.Core.Learning;
+using PrivateDomainGrains.Grains.Decisions;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Grains.Customers;
 
 /// <summary>
-/// One customer. Events are journaled by group commit before they are folded in, so an acknowledged event is
-/// durable without a state write per event; the profile is snapshotted now and then, and a re-activation replays
-/// the journal after the snapshot. Nudges are stored in the owner's inbox before they are pushed.
+/// One customer: holds the profile and calls the decision engine on every event, tag change, nudge response and due
+/// time. Events are journaled by group commit before they are decided on, so an acknowledged event is durable without
+/// a state write per event. What a decision produces (nudges, the next due time, and when asked the snapshot of the
+/// profile) commits in one transaction, then fresh nudges are pushed to the owner.
 /// </summary>
 public sealed class CustomerGrain(
-    [PersistentState(PlatformStorage.CustomerState, PlatformStorage.Name)] IPersistentState<CustomerProfile> snapshot,
-    EventJournal journal,
+    CustomerLoader loader,
+    GroupCommitWriter writer,
     NudgeInbox inbox,
+    ITenantDecisionInputs tenants,
+    ILearningSignalSink learning,
     IOptions<CustomerGrainOptions> options,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private static long s_active;
 
     private string _tenant = "";
+    private CustomerProfile _profile = new();
+    private long _revision;
     private long _nextSequence;
     private int _unsnapshotted;
     private bool _discardOnDeactivate;
     private IGrainTimer? _snapshotTimer;
+    private DateTimeOffset? _nextDueAt;
+    /// <summary>What the due-time index holds for this customer; unknown (null) until this activation wrote it.</summary>
+    private DueRow? _dueStored;
+    /// <summary>True while the scheduler's wake is the only reason this activation exists.</summary>
+    private bool _onlyWoken = true;
 
     /// <summary>Customer grains active in this process: what "resident customers" means for memory sizing.</summary>
     public static long ActiveCount => Interlocked.Read(ref s_active);
 
-    private CustomerProfile Profile => snapshot.State;
-
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenant, var customerId) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        Profile.CustomerId = customerId;
-        var unfolded = await journal.ReadAfterAsync(_tenant, customerId, Profile.JournalSequence, cancellationToken);
-        if (unfolded.Count > 0)
+        var load = await loader.LoadAsync(_tenant, customerId);
+        if (load.Snapshot is { } snapshot)
         {
-            // Re-deciding yields the same nudge ids, so the inbox keeps what it already has and gains what a crash lost.
-            await PublishAsync(unfolded.SelectMany(Fold).ToList());
-            await MarkChangedAsync(unfolded.Count);
+            _profile = StorageJson.Read<CustomerProfile>(snapshot.Body);
+            _revision = snapshot.Revision;
         }
-        _nextSequence = Profile.JournalSequence + 1;
+        _profile.CustomerId = customerId;
+        if (load.Unfolded.Count > 0)
+        {
+            // Replay what the snapshot missed. Re-deciding yields the same nudge ids, so the inbox keeps what it
+            // already has and gains what a crash lost; learning signals are not re-posted, so none count twice.
+            var inputs = await tenants.GetAsync(_tenant);
+            var nudges = new List<NudgeRow>();
+            foreach (var row in load.Unfolded) nudges.AddRange(DecideOn(inputs, row, live: false));
+            _unsnapshotted += load.Unfolded.Count;
+            await CommitAsync(nudges, snapshot: true);
+        }
+        _nextSequence = _profile.JournalSequence + 1;
         Interlocked.Increment(ref s_active);
     }
 
@@ -57,90 +77,165 @@ public sealed class CustomerGrain(
 
     public async Task<IngestOutcome> IngestAsync(EventEnvelope[] events)
     {
+        _onlyWoken = false;
         var accepted = new bool[events.Length];
         var offered = new List<(int Index, JournalRow Row)>(events.Length);
         var inThisCall = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < events.Length; i++)
         {
-            if (Profile.HasSeenEvent(events[i].Id) || !inThisCall.Add(events[i].Id)) continue;
+            if (_profile.HasSeenEvent(events[i].Id) || !inThisCall.Add(events[i].Id)) continue;
             offered.Add((i, events[i].ToRow(_tenant, _nextSequence++)));
         }
         if (offered.Count == 0) return new IngestOutcome(accepted);
 
-        var stored = await journal.AppendAsync(offered.Select(o => o.Row).ToList());
+        var stored = (await writer.WriteAsync(WriteRequest.ForEvents(offered.ConvertAll(o => o.Row)))).InsertedEventIds;
+        if (stored.Count == 0) return new IngestOutcome(accepted);
         try
         {
+            var inputs = await tenants.GetAsync(_tenant);
             var nudges = new List<NudgeRow>();
             foreach (var (index, row) in offered.Where(o => stored.Contains(o.Row.EventId)))
             {
                 accepted[index] = true;
-                nudges.AddRange(Fold(row));
+                nudges.AddRange(DecideOn(inputs, row, live: true));
             }
-            await PublishAsync(nudges);
+            _unsnapshotted += stored.Count;
+            await CommitAsync(nudges, snapshot: _unsnapshotted >= options.Value.SnapshotEveryEvents);
         }
         catch
         {
-            // The events are durable but their nudges may not be: drop this activation so the next one replays them.
+            // The events are durable but what they decided may not be: drop this activation so the next one replays them.
             _discardOnDeactivate = true;
             DeactivateOnIdle();
             throw;
         }
-        await MarkChangedAsync(stored.Count);
+        ScheduleSnapshot();
         return new IngestOutcome(accepted);
     }
 
-    public Task<CustomerView?> GetAsync() => Task.FromResult(Profile.Exists ? Profile.ToView() : null);
+    public async Task<CustomerView?> GetAsync()
+    {
+        _onlyWoken = false;
+        if (!_profile.Exists) return null;
+        return View(await tenants.GetAsync(_tenant));
+    }
 
     public async Task<CustomerView> AssignOwnerAsync(string staffId)
     {
-        if (Profile.OwnerStaffId != staffId)
+        _onlyWoken = false;
+        if (_profile.OwnerStaffId != staffId)
         {
-            Profile.OwnerStaffId = staffId;
-            await SnapshotAsync();
-            var moved = await inbox.ReassignOpenAsync(_tenant, Profile.CustomerId, staffId);
+            _profile.OwnerStaffId = staffId;
+            _unsnapshotted++;
+            await CommitAsync([], snapshot: true);
+            var moved = await inbox.ReassignOpenAsync(_tenant, _profile.CustomerId, staffId);
             if (moved.Count > 0) await DeliverAsync(moved);
-            logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId}; {Moved} open nudges moved", _tenant, Profile.CustomerId, staffId, moved.Count);
+            logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId}; {Moved} open nudges moved", _tenant, _profile.CustomerId, staffId, moved.Count);
         }
-        return Profile.ToView();
+        return View(await tenants.GetAsync(_tenant));
     }
 
-    public async Task<CustomerView> AddTagsAsync(string[] tags)
+    public async Task<CustomerView> AddTagsAsync(string[] tags) => (await ChangeTagsAsync(tags, added: true))!;
+
+    public Task<CustomerView?> RemoveTagsAsync(string[] tags) => ChangeTagsAsync(tags, added: false);
+
+    public async Task WakeAsync(DateTimeOffset dueAt)
     {
-        var changed = false;
-        foreach (var tag in tags) changed |= Profile.Tags.Add(tag);
-        if (changed) await SnapshotAsync();
-        return Profile.ToView();
+        // The scheduler's claim leased the index entry: whatever is decided, the next due time is written to release it.
+        _dueStored = null;
+        List<NudgeRow> nudges = [];
+        if (_profile.Exists)
+        {
+            var now = DateTimeOffset.UtcNow;
+            nudges = Decide(await tenants.GetAsync(_tenant), EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true);
+            _unsnapshotted++;
+        }
+        // Timer decisions are not journaled: the state they changed commits with their nudges and the next due time.
+        await CommitAsync(nudges, snapshot: _unsnapshotted > 0);
+        // Woken only to act on time: leave memory, nothing is left unsaved.
+        if (_onlyWoken) DeactivateOnIdle();
     }
 
-    public async Task<CustomerView?> RemoveTagsAsync(string[] tags)
+    public async Task RecordResponseAsync(string nudgeId, NudgeResponse response)
     {
-        var changed = false;
-        foreach (var tag in tags) changed |= Profile.Tags.Remove(tag);
-        if (changed) await SnapshotAsync();
-        return Profile.Exists ? Profile.ToView() : null;
-    }
-
-    // Wired to the decision engine in this session's integration; helpers must not edit this file.
-    public Task WakeAsync(DateTimeOffset dueAt) => throw new NotImplementedException();
-
-    public Task RecordResponseAsync(string nudgeId, NudgeResponse response) => throw new NotImplementedException();
-
-    /// <summary>Folds one journaled event into the profile and addresses the nudges it raises to the current owner.</summary>
-    private IEnumerable<NudgeRow> Fold(JournalRow row)
-    {
-        var drafts = CustomerDecisions.Apply(Profile, row.ToEvent(), row.Sequence);
-        var owner = Profile.OwnerStaffId;
-        if (owner is null) return [];
+        _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
-        return drafts.Select(d => new NudgeRow(_tenant, d.Id, owner, Profile.CustomerId, row.EventId, d.Kind, d.Title, d.Text, d.Reason, d.Priority, now));
+        var outcome = response == NudgeResponse.Acted ? NudgeOutcome.Acted : NudgeOutcome.Dismissed;
+        var inputs = await tenants.GetAsync(_tenant);
+        var nudges = Decide(inputs, EngineInput.FromOutcome(nudgeId, outcome), now, eventId: null, live: true);
+        // Responses come as often as events; like events they wait for the periodic snapshot. A crash before it
+        // loses only a dismissal count: timers it ran are re-run from the older state with the same nudge ids.
+        _unsnapshotted++;
+        await CommitAsync(nudges, snapshot: _unsnapshotted >= options.Value.SnapshotEveryEvents);
+        ScheduleSnapshot();
     }
 
-    /// <summary>Stores the nudges in their owners' inboxes, then pushes the ones that are new.</summary>
-    private async Task PublishAsync(List<NudgeRow> nudges)
+    private async Task<CustomerView?> ChangeTagsAsync(string[] tags, bool added)
     {
-        if (nudges.Count == 0) return;
-        var stored = await inbox.AddAsync(nudges);
-        var fresh = nudges.Where(n => stored.Contains(n.NudgeId)).ToList();
+        _onlyWoken = false;
+        var now = DateTimeOffset.UtcNow;
+        var inputs = await tenants.GetAsync(_tenant);
+        var nudges = new List<NudgeRow>();
+        foreach (var tag in tags) nudges.AddRange(Decide(inputs, EngineInput.FromTag(tag, added, now), now, eventId: null, live: true));
+        _unsnapshotted++;
+        await CommitAsync(nudges, snapshot: true);
+        return _profile.Exists ? View(inputs) : null;
+    }
+
+    /// <summary>The customer as the API shows it, with the playbook version its decisions use now.</summary>
+    private CustomerView View(TenantDecisionInputs inputs) =>
+        _profile.ToView() with { PlaybookVersion = inputs.Playbook.Version, NextDueAt = _nextDueAt };
+
+    /// <summary>Decides on one journaled event at the event's time, which is what makes replay reproduce it.</summary>
+    private List<NudgeRow> DecideOn(TenantDecisionInputs inputs, JournalRow row, bool live) =>
+        Decide(inputs, EngineInput.FromEvent(row.ToEvent(), row.Sequence), row.OccurredAt, row.EventId, live);
+
+    /// <summary>Runs the engine and addresses the raised nudges to the current owner, each with its explanation.</summary>
+    private List<NudgeRow> Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live)
+    {
+        // Replays use posterior means, not Thompson draws, so they choose as a fresh look at the same facts would.
+        var context = new DecisionContext(now) { Model = inputs.Model, Random = live ? SharedRandom.Instance : null };
+        var decision = DecisionEngine.Decide(inputs.Playbook, _profile, input, context);
+        _nextDueAt = decision.NextDueAt;
+        if (live && decision.Signals.Count > 0) learning.Post(_tenant, decision.Signals);
+        if (_profile.OwnerStaffId is not { } owner) return [];
+        var created = DateTimeOffset.UtcNow;
+        return decision.Raised
+            .Select(c => new NudgeRow(_tenant, c.Nudge.Id, owner, _profile.CustomerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
+                c.Nudge.Reason, c.Nudge.Priority, created)
+            {
+                Suggested = c.Nudge.Suggested,
+                Explanation = decision.Explain(c),
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// Commits the nudges, the due-time change and (when asked) the snapshot in one transaction, then pushes the
+    /// nudges that were new. One transaction keeps the scheduler's view, the inbox and the profile consistent.
+    /// </summary>
+    private async Task CommitAsync(List<NudgeRow> nudges, bool snapshot)
+    {
+        var due = new DueRow(_tenant, _profile.CustomerId, _nextDueAt);
+        var dueChanged = due != _dueStored;
+        var snapshotRow = snapshot ? new CustomerSnapshotRow(_tenant, _profile.CustomerId, _revision + 1, _profile.JournalSequence, StorageJson.Write(_profile)) : null;
+        if (nudges.Count == 0 && !dueChanged && snapshotRow is null) return;
+
+        var result = await writer.WriteAsync(new WriteRequest
+        {
+            Nudges = nudges,
+            Due = dueChanged ? [due] : [],
+            Snapshots = snapshotRow is null ? [] : [snapshotRow],
+        });
+        _dueStored = due;
+        if (snapshotRow is not null)
+        {
+            _revision = snapshotRow.Revision;
+            _unsnapshotted = 0;
+            _snapshotTimer?.Dispose();
+            _snapshotTimer = null;
+        }
+        var fresh = nudges.Where(n => result.InsertedNudgeIds.Contains(n.NudgeId)).ToList();
         if (fresh.Count > 0) await DeliverAsync(fresh);
     }
 
@@ -153,18 +248,11 @@ public sealed class CustomerGrain(
         }
     }
 
-    private async Task MarkChangedAsync(int events)
+    private void ScheduleSnapshot()
     {
-        _unsnapshotted += events;
-        if (_unsnapshotted >= options.Value.SnapshotEveryEvents)
-        {
-            await TrySnapshotAsync();
-        }
-        else
-        {
-            var interval = options.Value.SnapshotInterval;
-            _snapshotTimer ??= this.RegisterGrainTimer(_ => TrySnapshotAsync(), interval, interval);
-        }
+        if (_unsnapshotted == 0 || _snapshotTimer is not null) return;
+        var interval = options.Value.SnapshotInterval;
+        _snapshotTimer = this.RegisterGrainTimer(_ => TrySnapshotAsync(), interval, interval);
     }
 
     /// <summary>Snapshots are an optimisation over a durable journal: a failed one is logged, never surfaced.</summary>
@@ -172,19 +260,11 @@ public sealed class CustomerGrain(
     {
         try
         {
-            await SnapshotAsync();
+            await CommitAsync([], snapshot: true);
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Snapshot of {Tenant}/{CustomerId} failed; the journal still holds every event", _tenant, Profile.CustomerId);
+            logger.LogWarning(ex, "Snapshot of {Tenant}/{CustomerId} failed; the journal still holds every event", _tenant, _profile.CustomerId);
         }
-    }
-
-    private async Task SnapshotAsync()
-    {
-        await snapshot.WriteStateAsync();
-        _unsnapshotted = 0;
-        _snapshotTimer?.Dispose();
-        _snapshotTimer = null;
     }
 }

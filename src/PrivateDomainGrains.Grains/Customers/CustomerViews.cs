@@ -11,7 +11,7 @@ internal static class CustomerViews
         new CustomerCountersView(p.Counters.MessagesReceived, p.Counters.MessagesSent, p.Counters.MomentLikes,
             p.Counters.MomentComments, p.Counters.PageViews, p.Counters.Orders, p.Counters.Refunds, p.Counters.Spend,
             p.Counters.Currency, p.Counters.Events),
-        p.NextBestAction is { } nba ? new NextBestActionView(nba.NudgeId, nba.Kind, nba.Title, nba.Text, nba.Reason, nba.Priority, nba.At) : null,
+        p.NextBestAction is { } nba ? new NextBestActionView(nba.NudgeId, nba.Kind, nba.Title, nba.Text, nba.Reason, nba.Priority, nba.At, nba.Why) : null,
         p.RecentInteractions.AsEnumerable().Reverse().Select(i => new InteractionView(i.EventId, i.Type, i.At, i.Channel, i.StaffId, i.Text)).ToArray(),
         p.FirstSeenAt, p.LastInteractionAt);
 }

@@ -15,5 +15,9 @@ public static class JournalMapping
         new(r.EventId, r.CustomerId, r.Type, r.OccurredAt, r.Channel, r.StaffId, r.Text, r.Data);
 
     public static Nudge ToNudge(this NudgeRow n) =>
-        new(n.NudgeId, n.Tenant, n.CustomerId, n.StaffId, n.Kind, n.Title, n.Text, n.Reason, n.Priority, n.CreatedAt, n.EventId);
+        new(n.NudgeId, n.Tenant, n.CustomerId, n.StaffId, n.Kind, n.Title, n.Text, n.Reason, n.Priority, n.CreatedAt, n.EventId)
+        {
+            Suggested = n.Suggested,
+            Explanation = n.Explanation,
+        };
 }

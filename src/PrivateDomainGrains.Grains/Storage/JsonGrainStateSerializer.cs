@@ -1,22 +1,11 @@
-using System.Text.Json;
 using Orleans.Storage;
 
 namespace PrivateDomainGrains.Grains.Storage;
 
-/// <summary>
-/// Grain state as compact System.Text.Json with the explicit property names declared on the state types.
-/// Unlike the default serializer it embeds no .NET type names, so renaming a class cannot break activation,
-/// and rows stay readable with plain SQL (convert_from(payloadbinary, 'UTF8')).
-/// </summary>
+/// <summary>Orleans grain state as <see cref="StorageJson"/>; rows stay readable with convert_from(payloadbinary, 'UTF8').</summary>
 public sealed class JsonGrainStateSerializer : IGrainStorageSerializer
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+    public BinaryData Serialize<T>(T input) => new(StorageJson.Write(input));
 
-    public BinaryData Serialize<T>(T input) => new(JsonSerializer.SerializeToUtf8Bytes(input, Options));
-
-    public T Deserialize<T>(BinaryData input) => JsonSerializer.Deserialize<T>(input.ToMemory().Span, Options)!;
+    public T Deserialize<T>(BinaryData input) => StorageJson.Read<T>(input.ToMemory().Span);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Host.Security;
@@ -10,10 +11,11 @@ namespace PrivateDomainGrains.Host.Console;
 
 /// <summary>
 /// A staff member's live console. On connect it receives every open nudge from the inbox, then live ones as they
-/// are raised; <see cref="Ack"/> closes a nudge so it is not replayed again.
+/// are raised; <see cref="Ack"/> and <see cref="Dismiss"/> close a nudge (it is not replayed again) and feed the
+/// tenant's propensity model.
 /// </summary>
 [Authorize]
-public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox) : Hub
+public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains) : Hub
 {
     public const string Path = "/hubs/console";
     private const int ReplayPageSize = 500;
@@ -43,12 +45,19 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         if (connections.Remove(staffKey, Context.ConnectionId)) await node.UnsubscribeAsync(staffKey);
     }
 
-    /// <summary>Marks one of the caller's own nudges done.</summary>
-    public async Task Ack(string nudgeId)
+    /// <summary>The caller did what one of its own nudges suggested: closes it and credits the action.</summary>
+    public Task Ack(string nudgeId) => RespondAsync(nudgeId, NudgeResponse.Acted);
+
+    /// <summary>The caller found one of its own nudges not useful: closes it and counts against the action.</summary>
+    public Task Dismiss(string nudgeId) => RespondAsync(nudgeId, NudgeResponse.Dismissed);
+
+    private async Task RespondAsync(string nudgeId, NudgeResponse response)
     {
         if (!Ids.IsValid(nudgeId)) throw new HubException(Ids.Describe("nudgeId"));
         var (tenant, staffId) = Caller();
-        await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId));
+        // Only the close of an open nudge counts, so a repeated click cannot teach the model twice.
+        if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId)) is not { } customerId) return;
+        await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
     }
 
     private (string Tenant, string StaffId) Caller() =>

@@ -46,11 +46,23 @@ function show(nudge) {
   item.querySelector("time").textContent = new Date(nudge.createdAt).toLocaleTimeString();
   item.querySelector(".text").textContent = nudge.text;
   item.querySelector(".reason").textContent = "Why: " + nudge.reason;
-  item.querySelector(".done").addEventListener("click", () => {
-    socket.send(JSON.stringify({ type: 1, target: "Ack", arguments: [nudge.id] }) + RS);
-    item.remove();
-    updateEmpty();
-  });
+  if (nudge.suggested) {
+    const suggested = item.querySelector(".suggested");
+    suggested.textContent = "Send: " + nudge.suggested;
+    suggested.hidden = false;
+  }
+  if (nudge.explanation) {
+    item.querySelector(".why pre").textContent = nudge.explanation;
+    item.querySelector(".why").hidden = false;
+  }
+  // Done and Not useful close the nudge and teach the tenant's model which actions work.
+  for (const [button, target] of [[".done", "Ack"], [".dismiss", "Dismiss"]]) {
+    item.querySelector(button).addEventListener("click", () => {
+      socket.send(JSON.stringify({ type: 1, target, arguments: [nudge.id] }) + RS);
+      item.remove();
+      updateEmpty();
+    });
+  }
   list.prepend(item);
 }
 

@@ -1,0 +1,11 @@
+namespace PrivateDomainGrains.Persistence;
+
+/// <summary>
+/// A customer's profile as stored in <c>pdg_customer_snapshots</c>: UTF-8 JSON <paramref name="Body"/> with the
+/// journal <paramref name="Sequence"/> folded into it. <paramref name="Revision"/> grows with every write of the
+/// customer, so a stale write can never overwrite a newer one.
+/// </summary>
+public sealed record CustomerSnapshotRow(string Tenant, string CustomerId, long Revision, long Sequence, byte[] Body);
+
+/// <summary>What a customer grain needs to activate: its last snapshot (if any) and the journal events after it.</summary>
+public sealed record CustomerLoad(CustomerSnapshotRow? Snapshot, IReadOnlyList<JournalRow> Unfolded);

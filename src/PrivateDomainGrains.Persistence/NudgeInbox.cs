@@ -32,6 +32,19 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
         return await ReadRowsAsync(command, ct);
     }
 
+    /// <summary>How many open nudges each of the staff members has (absent: none).</summary>
+    public async Task<Dictionary<string, int>> CountOpenAsync(string tenant, IReadOnlyList<string> staffIds, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT staff_id, count(*)::int FROM pdg_nudges WHERE tenant = $1 AND staff_id = ANY($2) AND acked_at IS NULL GROUP BY staff_id");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = staffIds.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = reader.GetInt32(1);
+        return counts;
+    }
+
     /// <summary>Moves a customer's open nudges to its new owner and returns them, so the new owner can act at once.</summary>
     public async Task<List<NudgeRow>> ReassignOpenAsync(string tenant, string customerId, string staffId, CancellationToken ct = default)
     {

@@ -57,7 +57,7 @@ public sealed class GrainTestCluster : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.Services.AddPlatformPersistence(s_connectionString);
-            silo.Services.AddOptions<Customers.CustomerGrainOptions>();
+            silo.Services.AddPlatformGrains();
             silo.AddAdoNetGrainStorage(PlatformStorage.Name, o =>
             {
                 o.Invariant = "Npgsql";

@@ -24,6 +24,7 @@ public sealed class CustomerGrain(
     NudgeInbox inbox,
     ITenantDecisionInputs tenants,
     ILearningSignalSink learning,
+    StaffWorkload workload,
     IOptions<CustomerGrainOptions> options,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -194,14 +195,20 @@ public sealed class CustomerGrain(
     private List<NudgeRow> Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live)
     {
         // Replays use posterior means, not Thompson draws, so they choose as a fresh look at the same facts would.
-        var context = new DecisionContext(now) { Model = inputs.Model, Random = live ? SharedRandom.Instance : null };
+        var context = new DecisionContext(now)
+        {
+            Model = inputs.Model,
+            Random = live ? SharedRandom.Instance : null,
+            OwnerOpenNudges = live && inputs.Playbook.Contact.MaxOpenNudgesPerStaff is not null && _profile.OwnerStaffId is { } owner
+                ? workload.OpenNudges(_tenant, owner) : 0,
+        };
         var decision = DecisionEngine.Decide(inputs.Playbook, _profile, input, context);
         _nextDueAt = decision.NextDueAt;
         if (live && decision.Signals.Count > 0) learning.Post(_tenant, decision.Signals);
-        if (_profile.OwnerStaffId is not { } owner) return [];
+        if (_profile.OwnerStaffId is not { } addressee) return [];
         var created = DateTimeOffset.UtcNow;
         return decision.Raised
-            .Select(c => new NudgeRow(_tenant, c.Nudge.Id, owner, _profile.CustomerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
+            .Select(c => new NudgeRow(_tenant, c.Nudge.Id, addressee, _profile.CustomerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
                 c.Nudge.Reason, c.Nudge.Priority, created)
             {
                 Suggested = c.Nudge.Suggested,

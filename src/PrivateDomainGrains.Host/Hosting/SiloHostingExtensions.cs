@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using PrivateDomainGrains.Grains.Customers;
+using PrivateDomainGrains.Grains;
 using PrivateDomainGrains.Grains.Storage;
 
 namespace PrivateDomainGrains.Host.Hosting;
@@ -14,7 +14,7 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<CustomerGrainOptions>().BindConfiguration(CustomerGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddPlatformGrains();
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         var connectionString = PersistenceHostingExtensions.PlatformConnectionString(builder.Configuration);
 

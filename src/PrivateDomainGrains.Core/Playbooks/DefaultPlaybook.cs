@@ -6,8 +6,9 @@ namespace PrivateDomainGrains.Core.Playbooks;
 /// <summary>
 /// The playbook every tenant starts with: the spine behaviour as rules. Welcome new friends, answer inbound messages,
 /// alert on lost friends; order counters and the lost status are kept by the event fold itself. Rule ids equal the
-/// nudge kinds so nudge ids are exactly those of <see cref="Rules.SpineRules"/>. These nudges answer the customer or
-/// alert the owner, so they are reactive: contact caps and quiet hours never delay them.
+/// nudge kinds so nudge ids are exactly those of the spine's original hand-written rules (a test keeps them as the
+/// oracle). These nudges answer the customer or alert the owner, so they are reactive: contact caps and quiet hours
+/// never delay them.
 /// </summary>
 public static class DefaultPlaybook
 {

@@ -4,7 +4,6 @@ using FsCheck.Xunit;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Nudges;
-using PrivateDomainGrains.Core.Rules;
 
 namespace PrivateDomainGrains.Core.Tests.Playbooks;
 

@@ -2,13 +2,13 @@ using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Nudges;
 
-namespace PrivateDomainGrains.Core.Rules;
+namespace PrivateDomainGrains.Core.Tests.Playbooks;
 
 /// <summary>
-/// The first rules every tenant gets: welcome new friends, answer inbound messages, alert on lost friends.
-/// They run after the event has been folded into the profile.
+/// The spine's hand-written rules (welcome new friends, answer inbound messages, alert on lost friends), kept as the
+/// oracle that <see cref="PrivateDomainGrains.Core.Playbooks.DefaultPlaybook"/> must reproduce exactly.
 /// </summary>
-public static class SpineRules
+internal static class SpineRules
 {
     public const int QuoteLength = 120;
 

@@ -22,7 +22,7 @@ internal static class CustomerFootprint
     public static void Run(int customers)
     {
         Console.WriteLine($"Retained bytes per customer profile, {customers:N0} customers (managed heap, GC.GetTotalMemory(true) delta / N)");
-        Console.WriteLine($"{"scenario",-34} {"live",8} {"loaded",8} {"snapshot",9}");
+        Console.WriteLine($"{"scenario",-38} {"live",8} {"loaded",8} {"snapshot",9}");
         Measure("activate: friend.added + page.viewed", customers, 1, EventMix.PageViewsOnly, eachCustomerOnce: true);
         Measure("steady: friend.added + ~5 events", customers, 5, EventMix.Default, eachCustomerOnce: false);
         Measure("busy: friend.added + ~100 events", customers / 10, 100, EventMix.Default, eachCustomerOnce: false);
@@ -59,7 +59,7 @@ internal static class CustomerFootprint
         }
         var loaded = GC.GetTotalMemory(forceFullCollection: true) - before;
 
-        Console.WriteLine($"{scenario,-34} {live / customers,8:N0} {loaded / customers,8:N0} {snapshotBytes / customers,9:N0}");
+        Console.WriteLine($"{scenario,-38} {live / customers,8:N0} {loaded / customers,8:N0} {snapshotBytes / customers,9:N0}");
         GC.KeepAlive(profiles);
     }
 

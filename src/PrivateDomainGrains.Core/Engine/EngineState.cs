@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Core.Policy;
 
 namespace PrivateDomainGrains.Core.Engine;
@@ -143,10 +144,15 @@ public sealed record HeldNudge(
 /// <summary>A raised nudge, remembered so later outcomes (dismissal, reply, order) can be credited to its source.</summary>
 public sealed class SentNudge
 {
-    [JsonPropertyName("id")] public string Id { get; set; } = "";
+    private CompactNudgeId _id = CompactNudgeId.From("");
+
+    [JsonPropertyName("id")] public string Id { get => _id.ToString(); set => _id = CompactNudgeId.From(value); }
     /// <summary>A rule or step id: shared across customers, like <see cref="Segment"/>.</summary>
     [JsonPropertyName("source")] public string Source { get; set => field = SharedStrings.Share(value); } = "";
     [JsonPropertyName("segment")] public string Segment { get; set => field = SharedStrings.Share(value); } = "";
     [JsonPropertyName("at")] public DateTimeOffset At { get; set; }
     [JsonPropertyName("credited")] public bool Credited { get; set; }
+
+    /// <summary>Whether this is the nudge with that id, without spelling out its own id.</summary>
+    public bool Is(string nudgeId) => _id.Is(nudgeId);
 }

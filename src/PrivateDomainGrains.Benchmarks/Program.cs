@@ -1,7 +1,15 @@
 // Run from the repository root: dotnet run -c Release --project src/PrivateDomainGrains.Benchmarks -- --filter '*'
+// Retained memory per customer: dotnet run -c Release --project src/PrivateDomainGrains.Benchmarks -- --footprint [customers]
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using PrivateDomainGrains.Benchmarks;
+
+if (args is ["--footprint", ..])
+{
+    CustomerFootprint.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+    return;
+}
 
 // A short job keeps a full run to a few minutes on a 2-core machine; medians are stable enough for microsecond targets.
 var config = DefaultConfig.Instance

@@ -14,6 +14,6 @@ public sealed class CustomerCounters
     [JsonPropertyName("refunds")] public int Refunds { get; set; }
     /// <summary>Paid minus refunded, in the currency of <see cref="Currency"/>.</summary>
     [JsonPropertyName("spend")] public decimal Spend { get; set; }
-    [JsonPropertyName("currency")] public string? Currency { get; set; }
+    [JsonPropertyName("currency")] public string? Currency { get; set => field = SharedStrings.Share(value); }
     [JsonPropertyName("events")] public long Events { get; set; }
 }

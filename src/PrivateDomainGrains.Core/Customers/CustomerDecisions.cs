@@ -19,7 +19,6 @@ public static class CustomerDecisions
     /// <summary>Records the event in the profile's history, counters and timestamps. The tier is the engine's to set.</summary>
     internal static void Fold(CustomerProfile c, CustomerEvent e)
     {
-        c.RememberEvent(e.Id);
         c.Record(new Interaction(e.Id, e.Type, e.At, e.Channel, e.StaffId, e.Text));
         c.FirstSeenAt ??= e.At;
         c.LastInteractionAt = Max(c.LastInteractionAt, e.At);

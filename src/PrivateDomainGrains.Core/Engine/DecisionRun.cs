@@ -80,7 +80,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
 
     private void OnOutcome(OutcomeInput o)
     {
-        var sent = _state.RecentNudges?.Find(n => n.Id == o.NudgeId);
+        var sent = _state.RecentNudges?.Find(n => n.Is(o.NudgeId));
         if (sent is null) return;
         if (o.Outcome == NudgeOutcome.Dismissed)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Core.Policy;
 
 namespace PrivateDomainGrains.Core.Engine;
@@ -14,10 +15,13 @@ public sealed class EngineState
     /// <summary>Raised nudges remembered for outcome lookup and attribution.</summary>
     public const int RecentNudgeLimit = 16;
 
+    /// <summary>
+    /// First and latest time of each event type, the anchors of <c>after</c> timers: one entry per type seen, in the
+    /// order first seen, rather than two dictionaries (each with its buckets and its own copy of every type name).
+    /// </summary>
+    private EventTimes[]? _eventTimes;
+
     [JsonPropertyName("fields")] public Dictionary<string, string>? Fields { get; set; }
-    /// <summary>First and latest time of each event type, the anchors of <c>after</c> timers.</summary>
-    [JsonPropertyName("firstAt")] public Dictionary<string, DateTimeOffset>? FirstAt { get; set; }
-    [JsonPropertyName("lastAt")] public Dictionary<string, DateTimeOffset>? LastAt { get; set; }
     /// <summary>Timer rule id -> the anchor (or occurrence) it last fired for, so an occurrence fires once.</summary>
     [JsonPropertyName("fired")] public Dictionary<string, DateTimeOffset>? Fired { get; set; }
     [JsonPropertyName("sequences")] public List<SequenceRun>? Sequences { get; set; }
@@ -31,9 +35,9 @@ public sealed class EngineState
 
     public string? Field(string name) => Fields is not null && Fields.TryGetValue(name, out var v) ? v : null;
 
-    public DateTimeOffset? FirstTime(string eventType) => FirstAt is not null && FirstAt.TryGetValue(eventType, out var t) ? t : null;
+    public DateTimeOffset? FirstTime(string eventType) => IndexOf(eventType) is var i and >= 0 ? _eventTimes![i].First : null;
 
-    public DateTimeOffset? LastTime(string eventType) => LastAt is not null && LastAt.TryGetValue(eventType, out var t) ? t : null;
+    public DateTimeOffset? LastTime(string eventType) => IndexOf(eventType) is var i and >= 0 ? _eventTimes![i].Last : null;
 
     public DateTimeOffset? FiredFor(string ruleId) => Fired is not null && Fired.TryGetValue(ruleId, out var t) ? t : null;
 
@@ -41,10 +45,64 @@ public sealed class EngineState
 
     internal void NoteEvent(string type, DateTimeOffset at)
     {
-        FirstAt ??= new(StringComparer.Ordinal);
-        LastAt ??= new(StringComparer.Ordinal);
-        if (!FirstAt.TryGetValue(type, out var first) || at < first) FirstAt[type] = at;
-        if (!LastAt.TryGetValue(type, out var last) || at > last) LastAt[type] = at;
+        var i = IndexOf(type);
+        if (i < 0) Append(new EventTimes(type, at, at));
+        else
+        {
+            ref var times = ref _eventTimes![i];
+            if (at < times.First) times.First = at;
+            if (at > times.Last) times.Last = at;
+        }
+    }
+
+    /// <summary>Storage shape of the event times (unchanged from when they were two dictionaries): type -> first time.</summary>
+    [JsonInclude, JsonPropertyName("firstAt")]
+    private Dictionary<string, DateTimeOffset>? FirstAtByType
+    {
+        get => _eventTimes?.ToDictionary(t => t.Type, t => t.First, StringComparer.Ordinal);
+        set => Merge(value, first: true);
+    }
+
+    [JsonInclude, JsonPropertyName("lastAt")]
+    private Dictionary<string, DateTimeOffset>? LastAtByType
+    {
+        get => _eventTimes?.ToDictionary(t => t.Type, t => t.Last, StringComparer.Ordinal);
+        set => Merge(value, first: false);
+    }
+
+    /// <summary>Either property may be read first; a type found in only one of them gets that time for both.</summary>
+    private void Merge(Dictionary<string, DateTimeOffset>? times, bool first)
+    {
+        foreach (var (type, at) in times ?? [])
+        {
+            var i = IndexOf(type);
+            if (i < 0) Append(new EventTimes(type, at, at));
+            else if (first) _eventTimes![i].First = at;
+            else _eventTimes![i].Last = at;
+        }
+    }
+
+    private int IndexOf(string type)
+    {
+        if (_eventTimes is null) return -1;
+        for (var i = 0; i < _eventTimes.Length; i++)
+            if (string.Equals(_eventTimes[i].Type, type, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
+    private void Append(EventTimes times)
+    {
+        var grown = new EventTimes[(_eventTimes?.Length ?? 0) + 1];
+        _eventTimes?.CopyTo(grown, 0);
+        grown[^1] = times;
+        _eventTimes = grown;
+    }
+
+    private struct EventTimes(string type, DateTimeOffset first, DateTimeOffset last)
+    {
+        public readonly string Type = SharedStrings.Share(type);
+        public DateTimeOffset First = first;
+        public DateTimeOffset Last = last;
     }
 
     /// <summary>Sets a custom field (e.g. from a staff edit or an integration); null or empty clears it.</summary>
@@ -57,8 +115,9 @@ public sealed class EngineState
     internal void Remember(SentNudge nudge)
     {
         RecentNudges ??= [];
+        // Make room first, so the list never grows its backing array past the limit.
+        if (RecentNudges.Count >= RecentNudgeLimit) RecentNudges.RemoveAt(0);
         RecentNudges.Add(nudge);
-        if (RecentNudges.Count > RecentNudgeLimit) RecentNudges.RemoveAt(0);
     }
 }
 
@@ -85,9 +144,15 @@ public sealed record HeldNudge(
 /// <summary>A raised nudge, remembered so later outcomes (dismissal, reply, order) can be credited to its source.</summary>
 public sealed class SentNudge
 {
-    [JsonPropertyName("id")] public string Id { get; set; } = "";
-    [JsonPropertyName("source")] public string Source { get; set; } = "";
-    [JsonPropertyName("segment")] public string Segment { get; set; } = "";
+    private CompactNudgeId _id = CompactNudgeId.From("");
+
+    [JsonPropertyName("id")] public string Id { get => _id.ToString(); set => _id = CompactNudgeId.From(value); }
+    /// <summary>A rule or step id: shared across customers, like <see cref="Segment"/>.</summary>
+    [JsonPropertyName("source")] public string Source { get; set => field = SharedStrings.Share(value); } = "";
+    [JsonPropertyName("segment")] public string Segment { get; set => field = SharedStrings.Share(value); } = "";
     [JsonPropertyName("at")] public DateTimeOffset At { get; set; }
     [JsonPropertyName("credited")] public bool Credited { get; set; }
+
+    /// <summary>Whether this is the nudge with that id, without spelling out its own id.</summary>
+    public bool Is(string nudgeId) => _id.Is(nudgeId);
 }

@@ -6,7 +6,8 @@ namespace PrivateDomainGrains.Core.Policy;
 /// <summary>
 /// When this customer is active (reads, replies, likes), as an hour-of-week histogram in the customer's local time
 /// with exponential decay, so habits that change are followed. Decay is applied lazily on each observation;
-/// comparisons between slots are unaffected by the common scale.
+/// comparisons between slots are unaffected by the common scale. Only the hours the customer was ever active in are
+/// held (most customers have a handful): a dense histogram would cost every resident customer 168 floats.
 /// </summary>
 public sealed class ContactHours
 {
@@ -14,7 +15,34 @@ public sealed class ContactHours
     /// <summary>Below this much (decayed) evidence the histogram says nothing.</summary>
     public const double MinEvidence = 3;
 
-    [JsonPropertyName("w")] public float[] Weights { get; set; } = new float[Slots];
+    /// <summary>The slots with a weight, ascending; <see cref="_weights"/> holds their weights at the same indexes.</summary>
+    private byte[] _slots = [];
+    private float[] _weights = [];
+
+    /// <summary>Stored dense, one weight per slot of the week, as it always was.</summary>
+    [JsonInclude, JsonPropertyName("w")]
+    private float[] DenseWeights
+    {
+        get
+        {
+            var dense = new float[Slots];
+            for (var i = 0; i < _slots.Length; i++) dense[_slots[i]] = _weights[i];
+            return dense;
+        }
+        set
+        {
+            var slots = new List<byte>();
+            var weights = new List<float>();
+            for (var slot = 0; slot < Math.Min(value.Length, Slots); slot++)
+            {
+                if (value[slot] == 0) continue;
+                slots.Add((byte)slot);
+                weights.Add(value[slot]);
+            }
+            (_slots, _weights) = ([.. slots], [.. weights]);
+        }
+    }
+
     [JsonPropertyName("at")] public DateTimeOffset UpdatedAt { get; set; }
 
     public static int SlotOf(DateTime local) => (int)local.DayOfWeek * 24 + local.Hour;
@@ -25,14 +53,14 @@ public sealed class ContactHours
         if (at > UpdatedAt)
         {
             var scale = (float)Decay(at - UpdatedAt, halfLife);
-            for (var i = 0; i < Weights.Length; i++) Weights[i] *= scale;
+            for (var i = 0; i < _weights.Length; i++) _weights[i] *= scale;
             UpdatedAt = at;
         }
         else weight = Decay(UpdatedAt - at, halfLife);
-        Weights[SlotOf(TimeZones.ToLocal(at, zone))] += (float)weight;
+        Add(SlotOf(TimeZones.ToLocal(at, zone)), (float)weight);
     }
 
-    public double Evidence => Weights.Sum();
+    public double Evidence => _weights.Sum();
 
     /// <summary>
     /// How good <paramref name="at"/> is for contact relative to this customer's best hour: 0.5 (never active then) to
@@ -40,9 +68,9 @@ public sealed class ContactHours
     /// </summary>
     public double ContextWeight(DateTimeOffset at, TimeZoneInfo zone)
     {
-        var max = Weights.Max();
+        var max = _weights.Length == 0 ? 0 : _weights.Max();
         if (Evidence < MinEvidence || max <= 0) return 1;
-        return 0.5 + Weights[SlotOf(TimeZones.ToLocal(at, zone))] / max;
+        return 0.5 + WeightOf(SlotOf(TimeZones.ToLocal(at, zone))) / max;
     }
 
     /// <summary>The start of the most active hour in the 24 hours from <paramref name="from"/> (or <paramref name="from"/> itself when that hour is best).</summary>
@@ -54,12 +82,27 @@ public sealed class ContactHours
         var best = -1f;
         for (var h = 0; h < 24; h++)
         {
-            var w = Weights[SlotOf(local.AddHours(h))];
+            var w = WeightOf(SlotOf(local.AddHours(h)));
             if (w > best) (best, bestOffset) = (w, h);
         }
         if (bestOffset == 0) return from;
         var hourStart = local.Date.AddHours(local.Hour + bestOffset);
         return TimeZones.ToInstant(hourStart, zone);
+    }
+
+    private float WeightOf(int slot) => Array.BinarySearch(_slots, (byte)slot) is var i and >= 0 ? _weights[i] : 0;
+
+    private void Add(int slot, float weight)
+    {
+        var i = Array.BinarySearch(_slots, (byte)slot);
+        if (i >= 0)
+        {
+            _weights[i] += weight;
+            return;
+        }
+        i = ~i;
+        _slots = [.. _slots.AsSpan(0, i), (byte)slot, .. _slots.AsSpan(i)];
+        _weights = [.. _weights.AsSpan(0, i), weight, .. _weights.AsSpan(i)];
     }
 
     private static double Decay(TimeSpan elapsed, TimeSpan halfLife) => Math.Pow(0.5, elapsed / halfLife);

@@ -101,14 +101,13 @@ public sealed class CustomerDecisionsTests
     }
 
     [Fact]
-    public void Recent_history_and_remembered_event_ids_stay_bounded()
+    public void Recent_history_stays_bounded_and_keeps_the_latest_events()
     {
         var li = NewCustomer();
         for (var i = 0; i < 200; i++) Apply(li, $"e{i}", EventTypes.PageViewed);
         Assert.Equal(CustomerProfile.RecentInteractionLimit, li.RecentInteractions.Count);
-        Assert.Equal(CustomerProfile.RecentEventIdLimit, li.RecentEventIds.Count);
-        Assert.True(li.HasSeenEvent("e199"));
-        Assert.False(li.HasSeenEvent("e0"));
+        Assert.Equal("e180", li.RecentInteractions[0].EventId);
+        Assert.Equal("e199", li.RecentInteractions[^1].EventId);
         Assert.Equal(200, li.JournalSequence);
     }
 }

@@ -72,7 +72,7 @@ public sealed class DefaultPlaybookTests
                 at = at.AddMinutes(7);
                 var e = Fixture.Event(type, at, text, channel);
                 var actual = CustomerDecisions.Apply(engine, e, 0);
-                spine.RecentInteractions.Add(new Interaction(e.Id, e.Type, e.At, e.Channel, e.StaffId, e.Text));
+                spine.Record(new Interaction(e.Id, e.Type, e.At, e.Channel, e.StaffId, e.Text));
                 var expected = SpineRules.Decide(spine, e).ToList();
                 if (!actual.SequenceEqual(expected)) return false;
             }

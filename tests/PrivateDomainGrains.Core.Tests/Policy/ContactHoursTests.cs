@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PrivateDomainGrains.Core.Policy;
 using static PrivateDomainGrains.Core.Tests.Fixture;
 
@@ -35,5 +36,21 @@ public sealed class ContactHoursTests
         hours.Observe(T0, Shanghai, TimeSpan.FromDays(30));
         Assert.Null(hours.BestWithinDay(T0, Shanghai));
         Assert.Equal(1, hours.ContextWeight(T0, Shanghai));
+    }
+
+    [Fact]
+    public void The_histogram_survives_a_snapshot_in_its_dense_stored_shape()
+    {
+        var hours = new ContactHours();
+        for (var i = 0; i < 6; i++) hours.Observe(T0.AddDays(i).AddHours(i % 2 * 5), Shanghai, TimeSpan.FromDays(30));
+
+        var json = JsonSerializer.Serialize(hours, StateJson.Options);
+        var loaded = JsonSerializer.Deserialize<ContactHours>(json, StateJson.Options)!;
+
+        Assert.Equal(ContactHours.Slots, JsonDocument.Parse(json).RootElement.GetProperty("w").GetArrayLength());
+        Assert.Equal(hours.Evidence, loaded.Evidence);
+        var later = T0.AddDays(8);
+        Assert.Equal(hours.BestWithinDay(later, Shanghai), loaded.BestWithinDay(later, Shanghai));
+        Assert.Equal(hours.ContextWeight(later.AddHours(5), Shanghai), loaded.ContextWeight(later.AddHours(5), Shanghai));
     }
 }

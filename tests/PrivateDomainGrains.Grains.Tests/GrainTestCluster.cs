@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.TestingHost;
+using PrivateDomainGrains.Grains.Decisions;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -64,6 +65,7 @@ public sealed class GrainTestCluster : IAsyncLifetime
                 o.ConnectionString = s_connectionString;
                 o.GrainStorageSerializer = new JsonGrainStateSerializer();
             });
+            silo.AddTenantDecisions();
         }
     }
 }

@@ -47,19 +47,7 @@ public sealed class TenantDecisionInputsTests(GrainTestCluster fixture) : IClass
         Assert.Equal((3.0, 2.0), view.Model.Posterior("coupon", PropensityModel.AllSegments));
     }
 
-    [Fact]
-    public async Task The_learning_grain_skips_outcomes_it_does_not_know()
-    {
-        var learning = fixture.Grains.GetGrain<ITenantLearningGrain>("dec-unknown");
-
-        await learning.RecordAsync([new("coupon", "Repeat", "Exploded", "n1"), new("coupon", "Repeat", "7", "n2"), new("coupon", "Repeat", "Replied", "n3")]);
-
-        Assert.Equal(1, await learning.GetVersionAsync());
-        Assert.Null(await learning.GetModelAsync(knownVersion: 1));
-        Assert.NotNull(await learning.GetModelAsync(knownVersion: 0));
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    internal static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         using var timeout = new CancellationTokenSource(Patience);
         while (true)

@@ -17,7 +17,7 @@ public sealed class TenantPlaybookGrain(
     private string Tenant => this.GetPrimaryKeyString();
 
     public Task<PlaybookDocument> GetAsync() => Task.FromResult(state.RecordExists
-        ? new PlaybookDocument(state.State.Version, state.State.Json, state.State.UpdatedAt)
+        ? new PlaybookDocument(state.State.Version, state.State.Playbook.GetRawText(), state.State.UpdatedAt)
         : TenantPlaybooks.DefaultDocument(Tenant));
 
     public Task<int> GetVersionAsync() => Task.FromResult(state.RecordExists ? state.State.Version : PlaybookDocument.DefaultVersion);
@@ -44,7 +44,7 @@ public sealed class TenantPlaybookGrain(
         errors.AddRange(PlaybookValidator.Validate(playbook));
         if (errors.Count > 0) return Refused(errors);
 
-        state.State = new TenantPlaybookState { Version = version, Json = PlaybookJson.Serialize(playbook), UpdatedAt = DateTimeOffset.UtcNow };
+        state.State = new TenantPlaybookState { Version = version, Playbook = JsonSerializer.SerializeToElement(playbook, PlaybookJson.Options), UpdatedAt = DateTimeOffset.UtcNow };
         await state.WriteStateAsync();
         logger.LogInformation("Tenant {Tenant} playbook version {Version} stored: {Rules} rules, {Keywords} keywords",
             Tenant, version, playbook.Rules?.Count ?? 0, playbook.Keywords?.Count ?? 0);

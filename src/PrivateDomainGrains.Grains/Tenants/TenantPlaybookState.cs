@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PrivateDomainGrains.Grains.Tenants;
@@ -6,7 +7,10 @@ namespace PrivateDomainGrains.Grains.Tenants;
 public sealed class TenantPlaybookState
 {
     [JsonPropertyName("version")] public int Version { get; set; }
-    /// <summary>The playbook as <see cref="Core.Playbooks.PlaybookJson"/> writes it, version and tenant id filled in by the server.</summary>
-    [JsonPropertyName("json")] public string Json { get; set; } = "";
+    /// <summary>
+    /// The playbook as <see cref="Core.Playbooks.PlaybookJson"/> writes it, version and tenant id filled in by the
+    /// server; kept as JSON rather than a string so the stored row reads as plain JSON in SQL.
+    /// </summary>
+    [JsonPropertyName("playbook")] public JsonElement Playbook { get; set; }
     [JsonPropertyName("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -29,6 +29,23 @@ public sealed class TenantDecisionInputsTests(GrainTestCluster fixture) : IClass
     }
 
     [Fact]
+    public async Task A_cached_tenant_is_answered_from_memory_without_allocating()
+    {
+        var inputs = Inputs;
+        var cached = await inputs.GetAsync("dec-fast");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            var answer = inputs.GetAsync("dec-fast");
+            Assert.True(answer.IsCompletedSuccessfully);
+            Assert.Same(cached, answer.Result);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public async Task Signals_posted_to_the_silo_sink_reach_the_tenant_model_and_the_silo_view_of_it()
     {
         var cached = await Inputs.GetAsync("dec-learning");

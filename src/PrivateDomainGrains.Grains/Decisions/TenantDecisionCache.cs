@@ -16,7 +16,8 @@ namespace PrivateDomainGrains.Grains.Decisions;
 public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDecisionCache> logger) : ITenantDecisionInputs
 {
     private readonly ConcurrentDictionary<string, TenantDecisionInputs> _tenants = new(StringComparer.Ordinal);
-    // Concurrent first requests for a tenant share one fetch and one compile.
+    // Concurrent first requests for a tenant share one fetch and one compile, run on the thread pool rather than in
+    // the activation of whichever customer grain asked first.
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantDecisionInputs>>> _loading = new(StringComparer.Ordinal);
 
     public ValueTask<TenantDecisionInputs> GetAsync(string tenant) =>
@@ -27,7 +28,7 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
 
     private async Task<TenantDecisionInputs> LoadAsync(string tenant)
     {
-        var load = _loading.GetOrAdd(tenant, static (t, self) => new Lazy<Task<TenantDecisionInputs>>(() => self.FetchAsync(t)), this);
+        var load = _loading.GetOrAdd(tenant, static (t, self) => new Lazy<Task<TenantDecisionInputs>>(() => Task.Run(() => self.FetchAsync(t))), this);
         try
         {
             var inputs = await load.Value;

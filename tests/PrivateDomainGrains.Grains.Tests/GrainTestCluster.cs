@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.TestingHost;
+using PrivateDomainGrains.Grains.Decisions;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -57,13 +58,13 @@ public sealed class GrainTestCluster : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.Services.AddPlatformPersistence(s_connectionString);
-            silo.Services.AddPlatformGrains();
             silo.AddAdoNetGrainStorage(PlatformStorage.Name, o =>
             {
                 o.Invariant = "Npgsql";
                 o.ConnectionString = s_connectionString;
                 o.GrainStorageSerializer = new JsonGrainStateSerializer();
             });
+            silo.AddPlatformGrains();
         }
     }
 }

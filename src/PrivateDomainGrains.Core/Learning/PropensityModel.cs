@@ -50,6 +50,14 @@ public sealed class PropensityModel
         return (SegmentPriorWeight * mean + seg.Successes, SegmentPriorWeight * (1 - mean) + seg.Failures);
     }
 
+    /// <summary>Every arm that has observations, with its action and segment: what a manager reads to see what was learned.</summary>
+    public IEnumerable<(string Action, string Segment, BetaArm Arm)> ObservedArms() =>
+        Arms.Select(kv =>
+        {
+            var bar = kv.Key.IndexOf('|');
+            return (kv.Key[(bar + 1)..], kv.Key[..bar], kv.Value);
+        });
+
     private BetaArm Arm(string action, string segment)
     {
         var key = Key(action, segment);

@@ -10,4 +10,6 @@ public static class PlatformStorage
     public const string Name = "platform";
     public const string StaffState = "staff";
     public const string TenantState = "tenant";
+    public const string PlaybookState = "playbook";
+    public const string LearningState = "learning";
 }

@@ -10,5 +10,9 @@ public static class Problems
     public static IResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", detail);
     public static IResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", detail);
 
+    /// <summary>A 400 listing every error by the name (or JSON path) of what it is about.</summary>
+    public static IResult Invalid(string detail, IDictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, detail, title: "Invalid request");
+
     private static IResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
 }

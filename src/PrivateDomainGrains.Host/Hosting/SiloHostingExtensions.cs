@@ -10,11 +10,13 @@ public static class SiloHostingExtensions
 {
     private const string Invariant = "Npgsql";
 
-    /// <summary>Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders, all on PostgreSQL.</summary>
+    /// <summary>
+    /// Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders, all on PostgreSQL, and the silo's
+    /// in-memory view of tenants' playbooks and models.
+    /// </summary>
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddPlatformGrains();
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         var connectionString = PersistenceHostingExtensions.PlatformConnectionString(builder.Configuration);
 
@@ -42,6 +44,7 @@ public static class SiloHostingExtensions
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
             });
+            orleans.AddPlatformGrains();
         });
         return builder;
     }

@@ -58,6 +58,10 @@ public sealed class PlatformClient(Uri baseAddress) : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
+    /// <summary>Replaces the tenant's playbook (admin key unless another is given).</summary>
+    public Task<HttpResponseMessage> PutPlaybookAsync(string json, string? key = null) =>
+        SendRawAsync(HttpMethod.Put, $"/api/v1/tenants/{Tenant}/playbook", json, key ?? AdminKey);
+
     public Task<HttpResponseMessage> SetOwnerAsync(string customerId, string staffId) =>
         SendAsync(HttpMethod.Put, $"/api/v1/tenants/{Tenant}/customers/{customerId}/owner", new { staffId }, ApiKey);
 

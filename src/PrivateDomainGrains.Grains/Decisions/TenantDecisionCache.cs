@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Core.Learning;
+using PrivateDomainGrains.Grains.Tenants;
+
+namespace PrivateDomainGrains.Grains.Decisions;
+
+/// <summary>
+/// This silo's <see cref="ITenantDecisionInputs"/>: each tenant's compiled playbook and model snapshot, fetched from
+/// the tenant grains on first use and kept current by <see cref="TenantDecisionRefresher"/>. A cached tenant is a
+/// dictionary hit with no allocation. Values are immutable once published: customer grains on many threads read the
+/// same playbook and model, and a change replaces them rather than mutating them.
+/// </summary>
+public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDecisionCache> logger) : ITenantDecisionInputs
+{
+    private readonly ConcurrentDictionary<string, TenantDecisionInputs> _tenants = new(StringComparer.Ordinal);
+    // Concurrent first requests for a tenant share one fetch and one compile, run on the thread pool rather than in
+    // the activation of whichever customer grain asked first.
+    private readonly ConcurrentDictionary<string, Lazy<Task<TenantDecisionInputs>>> _loading = new(StringComparer.Ordinal);
+
+    public ValueTask<TenantDecisionInputs> GetAsync(string tenant) =>
+        _tenants.TryGetValue(tenant, out var inputs) ? new ValueTask<TenantDecisionInputs>(inputs) : new ValueTask<TenantDecisionInputs>(LoadAsync(tenant));
+
+    /// <summary>Checks every cached tenant's versions and refetches only what changed; a failure keeps the last good value.</summary>
+    public Task RefreshAllAsync() => Task.WhenAll(_tenants.Keys.Select(RefreshAsync));
+
+    private async Task<TenantDecisionInputs> LoadAsync(string tenant)
+    {
+        var load = _loading.GetOrAdd(tenant, static (t, self) => new Lazy<Task<TenantDecisionInputs>>(() => Task.Run(() => self.FetchAsync(t))), this);
+        try
+        {
+            var inputs = await load.Value;
+            return _tenants.GetOrAdd(tenant, inputs);
+        }
+        finally
+        {
+            // A failed fetch is not remembered: the next request tries again.
+            _loading.TryRemove(new KeyValuePair<string, Lazy<Task<TenantDecisionInputs>>>(tenant, load));
+        }
+    }
+
+    private async Task<TenantDecisionInputs> FetchAsync(string tenant)
+    {
+        var document = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetAsync();
+        var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(PropensityModelDocument.NoVersion);
+        return new TenantDecisionInputs(TenantPlaybooks.Compile(tenant, document), ToModel(model!));
+    }
+
+    private async Task RefreshAsync(string tenant)
+    {
+        if (!_tenants.TryGetValue(tenant, out var current)) return;
+        try
+        {
+            var playbook = current.Playbook;
+            if (await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetVersionAsync() != playbook.Version)
+            {
+                playbook = TenantPlaybooks.Compile(tenant, await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetAsync());
+                logger.LogInformation("Tenant {Tenant} decides with playbook version {Version} on this silo", tenant, playbook.Version);
+            }
+            var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(current.Model.Version);
+            if (ReferenceEquals(playbook, current.Playbook) && model is null) return;
+            // Only replace what this refresh read; a concurrent first load of the same tenant stores nothing newer.
+            _tenants.TryUpdate(tenant, new TenantDecisionInputs(playbook, model is null ? current.Model : ToModel(model)), current);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Refreshing tenant {Tenant}'s playbook and model failed; keeping playbook version {Version}", tenant, current.Playbook.Version);
+        }
+    }
+
+    private static PropensityModel ToModel(PropensityModelDocument document) =>
+        JsonSerializer.Deserialize<PropensityModel>(document.Json) ?? new PropensityModel();
+}

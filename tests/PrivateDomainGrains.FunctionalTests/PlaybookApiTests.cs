@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests;
+
+public sealed class PlaybookApiTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
+{
+    private const string CouponPlaybook = """
+        {
+          "timeZone": "Asia/Shanghai",
+          "rules": [
+            { "id": "coupon", "trigger": { "kind": "event", "event": "x.coupon.viewed" },
+              "actions": [ { "kind": "nudge", "nudgeKind": "coupon", "title": "Coupon for {name}", "script": "Offer the coupon" } ] }
+          ]
+        }
+        """;
+
+    /// <summary>Each test gets a tenant of its own, so versions do not depend on test order.</summary>
+    private async Task<PlatformClient> TenantAsync(string tenant)
+    {
+        var client = new PlatformClient(platform.Node.BaseAddress);
+        await client.ProvisionAsync(tenant);
+        return client;
+    }
+
+    private static async Task<JsonObject> GetAsync(PlatformClient api, string resource)
+    {
+        var response = await api.SendAsync(HttpMethod.Get, $"/api/v1/tenants/{api.Tenant}/{resource}", null, api.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    [Fact]
+    public async Task An_invalid_playbook_is_refused_with_every_error_keyed_by_json_path()
+    {
+        using var api = await TenantAsync("pb-invalid");
+
+        var response = await api.PutPlaybookAsync("""
+            { "timeZone": "Mars/Olympus",
+              "rules": [ { "id": "r1", "trigger": { "kind": "event", "event": "no.such.event" }, "actions": [] } ] }
+            """);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal(["$.rules[0].actions", "$.rules[0].trigger.event", "$.timeZone"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(0, (int)(await GetAsync(api, "playbook"))["version"]!);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_refused_with_where_it_breaks()
+    {
+        using var api = await TenantAsync("pb-malformed");
+
+        var response = await api.PutPlaybookAsync("""{ "rules": [ { "priority": "high" } ] }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Equal("$.rules[0].priority", Assert.Single(errors).Key);
+    }
+
+    [Fact]
+    public async Task An_accepted_playbook_is_served_as_the_next_version()
+    {
+        using var api = await TenantAsync("pb-accepted");
+        var before = await GetAsync(api, "playbook");
+        Assert.Equal(0, (int)before["version"]!);
+        Assert.Null(before["updatedAt"]);
+
+        var response = await api.PutPlaybookAsync(CouponPlaybook);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["version"]!);
+        var after = await GetAsync(api, "playbook");
+        Assert.Equal(1, (int)after["version"]!);
+        Assert.NotNull(after["updatedAt"]);
+        var playbook = after["playbook"]!;
+        Assert.Equal((1, "pb-accepted", "coupon"), ((int)playbook["version"]!, (string)playbook["tenantId"]!, (string)playbook["rules"]![0]!["id"]!));
+        Assert.Equal(2, (int)(await (await api.PutPlaybookAsync(CouponPlaybook)).Content.ReadFromJsonAsync<JsonObject>())!["version"]!);
+    }
+
+    [Fact]
+    public async Task Only_the_admin_key_of_the_tenant_may_replace_its_playbook()
+    {
+        using var api = await TenantAsync("pb-keys");
+        using var other = await TenantAsync("pb-keys-other");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PutPlaybookAsync(CouponPlaybook, key: api.ApiKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PutPlaybookAsync(CouponPlaybook, key: other.AdminKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await api.SendAsync(HttpMethod.Get, $"/api/v1/tenants/{api.Tenant}/playbook", null, "wrong-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await api.SendAsync(HttpMethod.Get, $"/api/v1/tenants/{api.Tenant}/learning", null, other.ApiKey)).StatusCode);
+        Assert.Equal(0, (int)(await GetAsync(api, "playbook"))["version"]!);
+    }
+
+    [Fact]
+    public async Task A_tenant_with_no_outcomes_yet_has_learned_nothing()
+    {
+        using var api = await TenantAsync("pb-learning");
+
+        var learning = await GetAsync(api, "learning");
+
+        Assert.Equal(0, (long)learning["version"]!);
+        Assert.Empty(learning["arms"]!.AsArray());
+    }
+}

@@ -12,6 +12,7 @@ public sealed record WriteRequest(
     public static WriteRequest ForEvents(IReadOnlyList<JournalRow> events) => new(events, [], []);
     public static WriteRequest ForNudges(IReadOnlyList<NudgeRow> nudges) => new(Array.Empty<JournalRow>(), nudges, []);
     public static WriteRequest ForAck(NudgeAck ack) => new(Array.Empty<JournalRow>(), Array.Empty<NudgeRow>(), [ack]);
+    public static WriteRequest ForDue(DueRow due) => new(Array.Empty<JournalRow>(), Array.Empty<NudgeRow>(), []) { Due = [due] };
 
     public int RowCount => Events.Count + Nudges.Count + Acks.Count + Due.Count;
 }

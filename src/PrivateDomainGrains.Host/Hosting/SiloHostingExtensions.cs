@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PrivateDomainGrains.Grains.Customers;
+using PrivateDomainGrains.Grains.Scheduling;
 using PrivateDomainGrains.Grains.Storage;
 
 namespace PrivateDomainGrains.Host.Hosting;
@@ -10,7 +11,7 @@ public static class SiloHostingExtensions
 {
     private const string Invariant = "Npgsql";
 
-    /// <summary>Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders, all on PostgreSQL.</summary>
+    /// <summary>Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders, all on PostgreSQL, and the customer scheduler.</summary>
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -42,6 +43,7 @@ public static class SiloHostingExtensions
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
             });
+            orleans.AddCustomerScheduler();
         });
         return builder;
     }

@@ -1,21 +1,22 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Grains.Decisions;
+using PrivateDomainGrains.Grains.Scheduling;
 
 namespace PrivateDomainGrains.Grains;
 
 public static class GrainsSiloBuilderExtensions
 {
     /// <summary>
-    /// Registers what the grains need in a silo besides persistence: their options and the per-silo services customer
-    /// grains decide with. Needs <c>AddPlatformPersistence</c>. Call it inside <c>UseOrleans</c> so the background
-    /// services stop before the silo does.
+    /// Registers what the grains need in a silo besides persistence: their options, the per-silo services customer
+    /// grains decide with, and the customer scheduler. Needs <c>AddPlatformPersistence</c> and a reminder service.
+    /// Call it inside <c>UseOrleans</c> so the background services stop before the silo does.
     /// </summary>
     public static ISiloBuilder AddPlatformGrains(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<CustomerGrainOptions>().BindConfiguration(CustomerGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSingleton<StaffWorkload>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<StaffWorkload>());
-        return silo.AddTenantDecisions();
+        return silo.AddTenantDecisions().AddCustomerScheduler();
     }
 }

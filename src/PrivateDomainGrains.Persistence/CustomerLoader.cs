@@ -5,8 +5,8 @@ using NpgsqlTypes;
 namespace PrivateDomainGrains.Persistence;
 
 /// <summary>
-/// Group read: activating customer grains queue their loads and one round trip fetches the snapshots and unfolded
-/// journal tails of hundreds of customers at once. A per-grain read costs a round trip and a query plan each, which
+/// Group read: activating customer grains queue their loads and one round trip fetches the snapshots, unfolded
+/// journal tails and due times of hundreds of customers at once. A per-grain read costs a round trip and a query plan each, which
 /// is what capped activation near 1,200 customers/s.
 /// </summary>
 public sealed class CustomerLoader : IAsyncDisposable
@@ -23,6 +23,11 @@ public sealed class CustomerLoader : IAsyncDisposable
         LEFT JOIN pdg_customer_snapshots s ON s.tenant = k.tenant AND s.customer_id = k.customer_id
         JOIN pdg_event_journal j ON j.tenant = k.tenant AND j.customer_id = k.customer_id AND j.seq > coalesce(s.seq, 0)
         ORDER BY k.i, j.seq
+        """;
+
+    private const string SelectDue = $"""
+        SELECT k.i, d.due_at FROM {Keys}
+        JOIN pdg_due d ON d.tenant = k.tenant AND d.customer_id = k.customer_id
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -48,11 +53,12 @@ public sealed class CustomerLoader : IAsyncDisposable
     {
         var snapshots = new CustomerSnapshotRow?[batch.Count];
         var unfolded = new List<JournalRow>?[batch.Count];
+        var due = new DateTimeOffset?[batch.Count];
 
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var command = new NpgsqlBatch(connection)
         {
-            BatchCommands = { WithKeys(SelectSnapshots, batch), WithKeys(SelectUnfolded, batch) },
+            BatchCommands = { WithKeys(SelectSnapshots, batch), WithKeys(SelectUnfolded, batch), WithKeys(SelectDue, batch) },
         };
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -67,9 +73,11 @@ public sealed class CustomerLoader : IAsyncDisposable
                 var i = (int)reader.GetInt64(0) - 1;
                 (unfolded[i] ??= []).Add(JournalRows.Read(reader, offset: 1));
             }
+            await reader.NextResultAsync();
+            while (await reader.ReadAsync()) due[(int)reader.GetInt64(0) - 1] = new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero);
         }
         for (var i = 0; i < batch.Count; i++)
-            batch[i].Completion.TrySetResult(new CustomerLoad(snapshots[i], (IReadOnlyList<JournalRow>?)unfolded[i] ?? []));
+            batch[i].Completion.TrySetResult(new CustomerLoad(snapshots[i], (IReadOnlyList<JournalRow>?)unfolded[i] ?? [], due[i]));
     }
 
     private static NpgsqlBatchCommand WithKeys(string sql, List<PendingLoad> batch) => new(sql)

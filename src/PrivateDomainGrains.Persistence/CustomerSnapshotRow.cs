@@ -7,5 +7,8 @@ namespace PrivateDomainGrains.Persistence;
 /// </summary>
 public sealed record CustomerSnapshotRow(string Tenant, string CustomerId, long Revision, long Sequence, byte[] Body);
 
-/// <summary>What a customer grain needs to activate: its last snapshot (if any) and the journal events after it.</summary>
-public sealed record CustomerLoad(CustomerSnapshotRow? Snapshot, IReadOnlyList<JournalRow> Unfolded);
+/// <summary>
+/// What a customer grain needs to activate: its last snapshot (if any), the journal events after it, and its entry in
+/// the due-time index (null: none).
+/// </summary>
+public sealed record CustomerLoad(CustomerSnapshotRow? Snapshot, IReadOnlyList<JournalRow> Unfolded, DateTimeOffset? DueAt);

@@ -41,6 +41,19 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         WHERE pdg_customer_snapshots.revision < excluded.revision
         """;
 
+    // A new due time ends any lease: the customer has dealt with (or rescheduled) what the lease was for.
+    private const string UpsertDue = """
+        INSERT INTO pdg_due (tenant, customer_id, bucket, due_at)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::smallint[], $4::timestamptz[])
+        ON CONFLICT (tenant, customer_id) DO UPDATE SET due_at = excluded.due_at, leased_until = NULL
+        """;
+
+    private const string DeleteDue = """
+        DELETE FROM pdg_due d
+        USING unnest($1::text[], $2::text[]) AS r(tenant, customer_id)
+        WHERE d.tenant = r.tenant AND d.customer_id = r.customer_id
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly BatchPump<PendingWrite> _pump;
 
@@ -67,6 +80,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var nudges = batch.SelectMany(w => w.Request.Nudges).ToList();
         var acks = batch.SelectMany(w => w.Request.Acks).ToList();
         var snapshots = LatestPerCustomer(batch.SelectMany(w => w.Request.Snapshots));
+        var (dueSet, dueRemoved) = LatestDue(batch);
 
         await using var connection = await _dataSource.OpenConnectionAsync();
         // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
@@ -76,6 +90,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (nudges.Count > 0) command.BatchCommands.Add(NudgesCommand(nudges));
         if (acks.Count > 0) command.BatchCommands.Add(AcksCommand(acks));
         if (snapshots.Count > 0) command.BatchCommands.Add(SnapshotsCommand(snapshots));
+        if (dueSet.Count > 0) command.BatchCommands.Add(UpsertDueCommand(dueSet));
+        if (dueRemoved.Count > 0) command.BatchCommands.Add(DeleteDueCommand(dueRemoved));
 
         var insertedEvents = new HashSet<(string, string)>();
         var insertedNudges = new HashSet<(string, string)>();
@@ -87,6 +103,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             if (nudges.Count > 0) await ReadKeysAsync(reader, insertedNudges, --resultSets > 0);
             if (acks.Count > 0)
                 while (await reader.ReadAsync()) ackedCustomers[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+            // Run through the remaining results so a failing later statement fails this flush before anyone is told "committed".
+            while (await reader.NextResultAsync()) { }
         }
 
         foreach (var write in batch)
@@ -116,6 +134,23 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             if (inserted.Remove(key)) mine.Add(key.Id);
         }
         return mine;
+    }
+
+    /// <summary>
+    /// One row per customer, the last write in queue order winning: ON CONFLICT cannot touch a row twice in one
+    /// statement, and a customer's later write supersedes its earlier one.
+    /// </summary>
+    private static (List<DueRow> Set, List<DueRow> Removed) LatestDue(List<PendingWrite> batch)
+    {
+        var latest = new Dictionary<(string, string), DueRow>();
+        foreach (var write in batch)
+        {
+            foreach (var due in write.Request.Due) latest[(due.Tenant, due.CustomerId)] = due;
+        }
+        var set = new List<DueRow>(latest.Count);
+        var removed = new List<DueRow>();
+        foreach (var due in latest.Values) (due.DueAt is null ? removed : set).Add(due);
+        return (set, removed);
     }
 
     private static async Task ReadKeysAsync(NpgsqlDataReader reader, HashSet<(string, string)> keys, bool advance)
@@ -176,6 +211,22 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             new() { Value = rows.Select(r => r.Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
             new() { Value = rows.Select(r => r.Body).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea },
         },
+    };
+
+    private static NpgsqlBatchCommand UpsertDueCommand(List<DueRow> rows) => new(UpsertDue)
+    {
+        Parameters =
+        {
+            Text(rows.Select(r => r.Tenant)),
+            Text(rows.Select(r => r.CustomerId)),
+            new() { Value = rows.Select(r => DueBuckets.Of(r.Tenant, r.CustomerId)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Smallint },
+            Timestamps(rows.Select(r => r.DueAt!.Value)),
+        },
+    };
+
+    private static NpgsqlBatchCommand DeleteDueCommand(List<DueRow> rows) => new(DeleteDue)
+    {
+        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.CustomerId)) },
     };
 
     private static NpgsqlParameter Text(IEnumerable<string?> values) =>

@@ -13,6 +13,7 @@ public sealed record WriteRequest
     public static WriteRequest ForEvents(IReadOnlyList<JournalRow> events) => new() { Events = events };
     public static WriteRequest ForNudges(IReadOnlyList<NudgeRow> nudges) => new() { Nudges = nudges };
     public static WriteRequest ForAck(NudgeAck ack) => new() { Acks = [ack] };
+    public static WriteRequest ForDue(DueRow due) => new() { Due = [due] };
 
     public int RowCount => Events.Count + Nudges.Count + Acks.Count + Due.Count + Snapshots.Count;
 }

@@ -64,6 +64,11 @@ public sealed class GrainTestCluster : IAsyncLifetime
                 o.ConnectionString = s_connectionString;
                 o.GrainStorageSerializer = new JsonGrainStateSerializer();
             });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = s_connectionString;
+            });
             silo.AddPlatformGrains();
         }
     }

@@ -9,7 +9,6 @@ namespace PrivateDomainGrains.Grains.Tests;
 /// <summary>The silo's in-memory view of tenants' playbooks and models, and the path of learning signals back to them.</summary>
 public sealed class TenantDecisionInputsTests(GrainTestCluster fixture) : IClassFixture<GrainTestCluster>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private IServiceProvider Silo => ((InProcessSiloHandle)fixture.Cluster.Primary).SiloHost.Services;
     private ITenantDecisionInputs Inputs => Silo.GetRequiredService<ITenantDecisionInputs>();
@@ -23,7 +22,7 @@ public sealed class TenantDecisionInputsTests(GrainTestCluster fixture) : IClass
 
         await fixture.Grains.GetGrain<ITenantPlaybookGrain>("dec-playbook").PutAsync(TenantPlaybookGrainTests.CouponPlaybook());
 
-        var after = await EventuallyAsync(() => Inputs.GetAsync("dec-playbook").AsTask(), i => i.Playbook.Version == 1);
+        var after = await Eventually.Async(() => Inputs.GetAsync("dec-playbook").AsTask(), i => i.Playbook.Version == 1);
         Assert.Equal("coupon", Assert.Single(after.Playbook.ForEvent("x.coupon.viewed")).Id);
         Assert.Empty(after.Playbook.ForEvent("friend.added"));
     }
@@ -59,19 +58,8 @@ public sealed class TenantDecisionInputsTests(GrainTestCluster fixture) : IClass
         ]);
 
         var learning = fixture.Grains.GetGrain<ITenantLearningGrain>("dec-learning");
-        await EventuallyAsync(learning.GetVersionAsync, v => v == 3);
-        var view = await EventuallyAsync(() => Inputs.GetAsync("dec-learning").AsTask(), i => i.Model.Version == 3);
+        await Eventually.Async(learning.GetVersionAsync, v => v == 3);
+        var view = await Eventually.Async(() => Inputs.GetAsync("dec-learning").AsTask(), i => i.Model.Version == 3);
         Assert.Equal((3.0, 2.0), view.Model.Posterior("coupon", PropensityModel.AllSegments));
-    }
-
-    internal static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var value = await read();
-            if (done(value)) return value;
-            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
-        }
     }
 }

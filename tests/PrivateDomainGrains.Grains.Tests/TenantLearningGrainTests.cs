@@ -4,7 +4,6 @@ using Npgsql;
 using Orleans.TestingHost;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Grains.Storage;
-using static PrivateDomainGrains.Grains.Tests.TenantDecisionInputsTests;
 
 namespace PrivateDomainGrains.Grains.Tests;
 
@@ -35,7 +34,7 @@ public sealed class TenantLearningGrainTests(GrainTestCluster fixture) : IClassF
     {
         await Learning("ln-stored").RecordAsync([new("coupon", "Repeat", "Ordered", "n1"), new("coupon", "Prospect", "Dismissed", "n2")]);
 
-        var stored = await EventuallyAsync(() => StoredAsync("ln-stored"), s => s?["model"]?["version"]?.GetValue<long>() == 2);
+        var stored = await Eventually.Async(() => StoredAsync("ln-stored"), s => s?["model"]?["version"]?.GetValue<long>() == 2);
         Assert.Equal(1.0, stored!["model"]!["arms"]!["Repeat|coupon"]!["s"]!.GetValue<double>());
     }
 

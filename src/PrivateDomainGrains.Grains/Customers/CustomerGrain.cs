@@ -38,7 +38,7 @@ public sealed class CustomerGrain(
     private bool _discardOnDeactivate;
     private IGrainTimer? _snapshotTimer;
     private DateTimeOffset? _nextDueAt;
-    /// <summary>What the due-time index holds for this customer; unknown (null) until this activation wrote it.</summary>
+    /// <summary>What the due-time index holds for this customer (null: unknown, write it next time).</summary>
     private DueRow? _dueStored;
     /// <summary>True while the scheduler's wake is the only reason this activation exists.</summary>
     private bool _onlyWoken = true;
@@ -56,6 +56,8 @@ public sealed class CustomerGrain(
             _revision = snapshot.Revision;
         }
         _profile.CustomerId = customerId;
+        // Until a decision says otherwise, the index is right about when the customer is next due.
+        (_nextDueAt, _dueStored) = (load.DueAt, new DueRow(_tenant, customerId, load.DueAt));
         if (load.Unfolded.Count > 0)
         {
             // Replay what the snapshot missed. Re-deciding yields the same nudge ids, so the inbox keeps what it

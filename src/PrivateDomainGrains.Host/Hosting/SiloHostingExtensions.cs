@@ -11,8 +11,8 @@ public static class SiloHostingExtensions
     private const string Invariant = "Npgsql";
 
     /// <summary>
-    /// Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders, all on PostgreSQL, and the silo's
-    /// in-memory view of tenants' playbooks and models.
+    /// Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders, all on PostgreSQL, and what the grains
+    /// need per silo (tenants' playbooks and models, the customer scheduler).
     /// </summary>
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
     {

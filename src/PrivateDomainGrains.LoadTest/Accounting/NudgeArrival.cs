@@ -1,6 +1,9 @@
 namespace PrivateDomainGrains.LoadTest.Accounting;
 
-/// <summary>One nudge as a console received it. <see cref="ConsoleStaffId"/> is who the console logged in as.</summary>
+/// <summary>
+/// One nudge as a console received it. <see cref="ConsoleStaffId"/> is who the console logged in as; timer nudges
+/// have no event, so they are matched by <see cref="CustomerId"/> and kind.
+/// </summary>
 public readonly record struct NudgeArrival(
     string NudgeId,
     string? EventId,
@@ -8,4 +11,5 @@ public readonly record struct NudgeArrival(
     string? NudgeStaffId,
     string ConsoleStaffId,
     int ConsoleIndex,
-    long ArrivedTicks);
+    long ArrivedTicks,
+    string? CustomerId = null);

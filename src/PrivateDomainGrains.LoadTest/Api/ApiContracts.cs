@@ -22,6 +22,8 @@ public sealed record IngestError(int Index, string? EventId, IReadOnlyList<strin
 
 public sealed record IngestResponse(int Accepted, int Duplicates, int Rejected, IReadOnlyList<IngestError>? Errors);
 
+public sealed record PlaybookSaved(int Version);
+
 public sealed record NodeStats(
     string Node,
     long ActiveCustomerGrains,
@@ -40,4 +42,5 @@ public sealed record NodeStats(
 [JsonSerializable(typeof(IngestRequest))]
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(NodeStats))]
+[JsonSerializable(typeof(PlaybookSaved))]
 internal sealed partial class ApiJson : JsonSerializerContext;

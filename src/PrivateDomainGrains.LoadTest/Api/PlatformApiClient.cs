@@ -57,6 +57,19 @@ public sealed class PlatformApiClient : IDisposable
         return await ReadAsync(response, ApiJson.Default.ConsoleToken, "console token", ct);
     }
 
+    /// <summary>Replaces the tenant's playbook (a JSON document as the platform's PlaybookJson reads it); returns its new version.</summary>
+    public async Task<int> PutPlaybookAsync(string adminKey, string tenant, string playbookJson, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"api/v1/tenants/{Uri.EscapeDataString(tenant)}/playbook")
+        {
+            Content = new StringContent(playbookJson, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureAsync(response, HttpStatusCode.OK, "put playbook", ct);
+        return (await ReadAsync(response, ApiJson.Default.PlaybookSaved, "put playbook", ct)).Version;
+    }
+
     public async Task<IngestResponse> PostEventsAsync(string apiKey, string tenant, IReadOnlyList<LoadEvent> events, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Post, $"api/v1/tenants/{Uri.EscapeDataString(tenant)}/events", apiKey,

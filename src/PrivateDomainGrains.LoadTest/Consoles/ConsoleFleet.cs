@@ -93,7 +93,7 @@ public sealed class ConsoleFleet(
             errors.Record($"console {index}", new InvalidDataException("nudge without an id"));
             return;
         }
-        _arrivals.Enqueue(new NudgeArrival(id, eventId, Text(nudge, "kind"), Text(nudge, "staffId"), staff, index, arrived));
+        _arrivals.Enqueue(new NudgeArrival(id, eventId, Text(nudge, "kind"), Text(nudge, "staffId"), staff, index, arrived, Text(nudge, "customerId")));
         counters.NudgeReceived();
         if (eventId is not null && dueTimes.TryGet(eventId, out var due)) nudgeLatency.Record(arrived - due);
         _ = AckAsync(connection, id, index);

@@ -31,6 +31,10 @@ public sealed record LoadTestOptions
     public required string OutputDirectory { get; init; }
     /// <summary>When set, the tool starts a platform node in its own process against this PostgreSQL database.</summary>
     public string? InProcessConnectionString { get; init; }
+    /// <summary>Timers preset: from the start of provisioning to the first customer's due time; provisioning must finish before it.</summary>
+    public TimeSpan DueAfter { get; init; }
+    /// <summary>Timers preset: due times are spread evenly over this window after <see cref="DueAfter"/>; zero means all at once.</summary>
+    public TimeSpan DueWindow { get; init; }
 
     public const double SpikeFactor = 10;
     public static readonly TimeSpan SpikeLength = TimeSpan.FromSeconds(30);

@@ -12,7 +12,7 @@ public static class OptionParser
     [
         "preset", "targets", "operator-key", "in-process-pg", "tenant", "api-key", "admin-key", "customers", "staff",
         "consoles", "staff-password", "provision", "rate", "duration", "warmup", "drain", "mix", "batch-size", "seed",
-        "max-in-flight", "request-timeout", "out",
+        "max-in-flight", "request-timeout", "out", "due-after", "due-window",
     ];
 
     public const int MaxBatchSize = 1000;
@@ -29,8 +29,11 @@ public static class OptionParser
         if (!IsId(tenant)) throw new OptionsException($"--tenant: '{tenant}' must be 1-128 letters, digits or -_.:@");
 
         var activate = preset == Preset.Activate;
+        var timers = preset == Preset.Timers;
         var staff = Int(values, "staff", 10, min: 1);
         var customers = Int(values, "customers", activate ? 100_000 : 1000, min: 1);
+        var dueAfter = Duration(values, "due-after", DefaultDueAfter(customers));
+        if (timers && dueAfter <= TimeSpan.Zero) throw new OptionsException("--due-after must be above 0");
         var rate = Double(values, "rate", activate ? 20_000 : 500);
         var duration = values.ContainsKey("duration")
             ? Duration(values, "duration", TimeSpan.Zero)
@@ -42,6 +45,8 @@ public static class OptionParser
         if (values.ContainsKey("in-process-pg") && (values.ContainsKey("targets") || values.ContainsKey("operator-key")))
             throw new OptionsException("--in-process-pg starts its own node and operator key: leave out --targets and --operator-key");
         var targets = ParseTargets(values.GetValueOrDefault("targets") ?? "http://127.0.0.1:5000");
+        if (timers && (values.GetValueOrDefault("provision") is "false" or "no" or "0" || values.GetValueOrDefault("consoles") == "0"))
+            throw new OptionsException("the timers preset provisions the customers and counts their nudges on consoles: leave --provision on and --consoles above 0");
         var apiKey = values.GetValueOrDefault("api-key");
         var adminKey = values.GetValueOrDefault("admin-key");
         if ((apiKey is null) != (adminKey is null))
@@ -64,15 +69,20 @@ public static class OptionParser
             Rate = rate,
             Duration = duration,
             Warmup = Duration(values, "warmup", activate ? TimeSpan.Zero : TimeSpan.FromSeconds(10)),
-            Drain = Duration(values, "drain", TimeSpan.FromSeconds(15)),
+            Drain = Duration(values, "drain", timers ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(15)),
             Mix = values.TryGetValue("mix", out var mix) ? EventMix.Parse(mix) : activate ? EventMix.PageViewsOnly : EventMix.Default,
             BatchSize = Int(values, "batch-size", 50, min: 1, max: MaxBatchSize),
             Seed = Int(values, "seed", 1, min: int.MinValue),
             MaxInFlight = Int(values, "max-in-flight", 256, min: 1),
             RequestTimeout = Duration(values, "request-timeout", TimeSpan.FromSeconds(30)),
             OutputDirectory = values.GetValueOrDefault("out") ?? Path.Combine("loadtest-reports", stamp),
+            DueAfter = dueAfter,
+            DueWindow = Duration(values, "due-window", TimeSpan.Zero),
         };
     }
+
+    /// <summary>Room for provisioning at a conservative 1,000 customers/s plus 30 s: customers provisioned after their due time would start late.</summary>
+    public static TimeSpan DefaultDueAfter(int customers) => TimeSpan.FromSeconds(30 + Math.Ceiling(customers / 1000.0));
 
     private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args)
     {
@@ -99,7 +109,8 @@ public static class OptionParser
         "spike" => Preset.Spike,
         "activate" => Preset.Activate,
         "handover" => Preset.Handover,
-        _ => throw new OptionsException($"--preset: '{text}' is not one of steady, spike, activate, handover"),
+        "timers" => Preset.Timers,
+        _ => throw new OptionsException($"--preset: '{text}' is not one of steady, spike, activate, handover, timers"),
     };
 
     private static IReadOnlyList<Uri> ParseTargets(string text)

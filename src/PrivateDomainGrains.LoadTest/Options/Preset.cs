@@ -11,4 +11,9 @@ public enum Preset
     Activate,
     /// <summary>Staff handover under load; refused until the platform has a handover API.</summary>
     Handover,
+    /// <summary>
+    /// Time-triggered nudges at scale: a playbook timer rule falls due for every provisioned customer at one moment
+    /// (or over a window) after provisioning; measures how many fire, how late, and what the host holds meanwhile.
+    /// </summary>
+    Timers,
 }

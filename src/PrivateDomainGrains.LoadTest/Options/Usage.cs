@@ -5,7 +5,7 @@ public static class Usage
     public const string Text = """
         PrivateDomainGrains load test: drives a running platform over HTTP and SignalR.
 
-        usage: PrivateDomainGrains.LoadTest [--preset steady|spike|activate|handover] [--key value]...
+        usage: PrivateDomainGrains.LoadTest [--preset steady|spike|activate|handover|timers] [--key value]...
 
         target
           --targets URL[,URL...]   node base URLs; requests and consoles are spread over them (default http://127.0.0.1:5000)
@@ -29,12 +29,17 @@ public static class Usage
           --seed N                 same seed, same event sequence (default 1)
           --max-in-flight N        concurrent event requests before the sender waits (default 256)
           --request-timeout D      per request (default 30s)
+        timers preset
+          --due-after D            from the start of provisioning to the first due time (default 30s + 1s per 1,000 customers)
+          --due-window D           spread the due times evenly over this window (default 0: all at once)
+          --drain D                how long after the last due time to wait for timer nudges (timers default 90s)
         output
           --out DIR                report folder (default ./loadtest-reports/<timestamp>)
           --help
 
         presets: steady (constant rate), spike (10x the rate for 30 s in the middle of the measured period),
-                 activate (one page.viewed per customer, measures time and memory), handover (not available yet)
+                 activate (one page.viewed per customer, measures time and memory), handover (not available yet),
+                 timers (a playbook timer rule falls due for every customer after provisioning; measures lag to the console)
         latency is measured from each batch's scheduled send time, so a slow server cannot hide queueing delay.
         """;
 }

@@ -53,6 +53,22 @@ public static class HtmlReportWriter
             ["reconnects", N(n.Reconnects)],
         ]);
         if (n.LostSample.Count > 0) b.Append($"<p>Lost, e.g.: {E(string.Join(" ", n.LostSample))}</p>");
+        if (r.Timers is { } timers)
+        {
+            Table(b, "Timers (due time to first arrival on the owner's console)", ["", "value"],
+            [
+                ["first due time / window / rule delay", $"{E(timers.FirstDue.ToString("u"))} / {F(timers.WindowSeconds, "0.#")} s / {F(timers.RuleDelayMinutes, "0")} min"],
+                ["expected", N(timers.Expected)], ["fired", N(timers.Received)], [Bad("lost", timers.Lost), N(timers.Lost)],
+                [Bad("duplicated", timers.Duplicates), N(timers.Duplicates)], [Bad("misrouted", timers.Misrouted), N(timers.Misrouted)],
+                [Bad("unexpected", timers.Unexpected), N(timers.Unexpected)], [Bad("early (before the due time)", timers.Early), N(timers.Early)],
+                ["unobserved (owner has no console)", N(timers.Unobserved)],
+                ["within 60 s", F(timers.FiredWithinTargetFraction * 100, "0.###") + "%"],
+                ["drained after the first due time", timers.DrainSeconds is { } d ? F(d, "0.0") + " s" : "n/a"],
+                [Bad("provisioning past the first due time", timers.ProvisioningOverranSeconds > 0 ? 1 : 0), F(timers.ProvisioningOverranSeconds, "0.0") + " s"],
+            ]);
+            Table(b, "Timer lag", ["", "n", "p50", "p95", "p99", "p99.9", "max"], [LatencyRow("due time to console", timers.Lag)]);
+            b.Append(SvgCharts.Histogram("Timer lag (due time to console)", timers.LagHistogram));
+        }
         if (r.Activation is { } a)
             Table(b, "Activation", ["customers", "acknowledged", "seconds", "per second"],
                 [[N(a.Customers), N(a.Acknowledged), F(a.Seconds, "0.0"), F(a.PerSecond, "0")]]);

@@ -33,6 +33,8 @@ public static class ReportBuilder
         var owners = r.Provisioning?.Owners ?? new Dictionary<string, string>();
         var nudges = NudgeReconciler.Reconcile(r.Events, owners, r.StaffWithConsoles, r.Arrivals);
         var nudgeHistogram = LatencyHistograms.FromTicks(nudges.Deliveries.Select(d => d.LatencyTicks));
+        long TicksOf(DateTimeOffset wall) => r.StartTicks + (wall - r.StartedAt).Ticks;
+        var timers = r.Timers is { } t ? TimerReconciler.Reconcile(t.Plan, owners, r.StaffWithConsoles, r.Arrivals, TicksOf) : null;
 
         return new RunReport(
             r.StartedAt,
@@ -51,8 +53,26 @@ public static class ReportBuilder
             LatencyBucket.From(nudgeHistogram),
             r.Stats.Count == 0 ? null : HostUsage.Summarise(r.Stats),
             o.Preset == Preset.Activate ? Activation(r) : null,
-            Timeline.Build(r.Events, nudges.Deliveries, r.Stats, r.StartTicks),
-            r.Errors);
+            Timeline.Build(r.Events, timers is null ? nudges.Deliveries : [.. nudges.Deliveries, .. timers.Deliveries], r.Stats, r.StartTicks),
+            r.Errors,
+            timers is null ? null : Timers(r.Timers!, timers, TicksOf(r.Timers!.Plan.FirstDue)));
+    }
+
+    private static TimerFigures Timers(TimerInputs inputs, TimerReconciliation t, long firstDueTicks)
+    {
+        var plan = inputs.Plan;
+        var lag = LatencyHistograms.FromTicks(t.Deliveries.Select(d => d.LatencyTicks));
+        return new TimerFigures(
+            plan.FirstDue,
+            plan.Window.TotalSeconds,
+            plan.Delay.TotalMinutes,
+            Math.Round(Math.Max(0, (inputs.ProvisioningEndedAt - plan.FirstDue).TotalSeconds), 3),
+            t.Expected, t.Received, t.Lost, t.Duplicates, t.Misrouted, t.Unexpected, t.Unobserved, t.Early,
+            t.Expected == 0 ? 0 : Math.Round(t.WithinTarget / (double)t.Expected, 6),
+            t.LastArrivalTicks is { } last ? Math.Round(TimeSpan.FromTicks(last - firstDueTicks).TotalSeconds, 3) : null,
+            LatencySummary.From(lag),
+            LatencyBucket.From(lag),
+            t.LostSample);
     }
 
     /// <summary>From the first scheduled event to the last acknowledgement, warm-up included: activation is the whole job.</summary>

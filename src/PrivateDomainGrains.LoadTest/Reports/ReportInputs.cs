@@ -20,4 +20,8 @@ public sealed record ReportInputs(
     long AcksSent,
     long AckFailures,
     long Reconnects,
-    IReadOnlyList<ErrorCount> Errors);
+    IReadOnlyList<ErrorCount> Errors,
+    TimerInputs? Timers = null);
+
+/// <summary>The timers preset's plan, and when provisioning (which must precede the first due time) ended.</summary>
+public sealed record TimerInputs(TimerPlan Plan, DateTimeOffset ProvisioningEndedAt);

@@ -17,7 +17,8 @@ public sealed record RunReport(
     HostUsageSummary? Host,
     ActivationFigures? Activation,
     IReadOnlyList<TimelinePoint> Timeline,
-    IReadOnlyList<ErrorCount> Errors);
+    IReadOnlyList<ErrorCount> Errors,
+    TimerFigures? Timers = null);
 
 public sealed record RunSettings(
     string Preset,
@@ -65,5 +66,28 @@ public sealed record NudgeFigures(
 
 /// <summary>For the activate preset: how long until every customer's event was acknowledged.</summary>
 public sealed record ActivationFigures(long Customers, long Acknowledged, double Seconds, double PerSecond);
+
+/// <summary>For the timers preset: how many customers' timer nudges arrived, and how long after their due time.</summary>
+/// <param name="ProvisioningOverranSeconds">How long provisioning went on past the first due time: customers provisioned late start late.</param>
+/// <param name="FiredWithinTargetFraction">Expected customers whose nudge arrived within 60 s of its due time (lost ones count as late).</param>
+/// <param name="DrainSeconds">From the first due time to the last first arrival.</param>
+public sealed record TimerFigures(
+    DateTimeOffset FirstDue,
+    double WindowSeconds,
+    double RuleDelayMinutes,
+    double ProvisioningOverranSeconds,
+    long Expected,
+    long Received,
+    long Lost,
+    long Duplicates,
+    long Misrouted,
+    long Unexpected,
+    long Unobserved,
+    long Early,
+    double FiredWithinTargetFraction,
+    double? DrainSeconds,
+    LatencySummary Lag,
+    IReadOnlyList<LatencyBucket> LagHistogram,
+    IReadOnlyList<string> LostSample);
 
 public sealed record ErrorCount(string Message, long Count);

@@ -24,6 +24,15 @@ public static class TextReportWriter
         b.AppendLine($"              {N(n.ExtraCopies)} copies on owners' other consoles, {N(n.OutsideMeasurement)} outside the measurement, {N(n.Unobserved)} unobserved (owner without console), {N(n.AcksSent)} acks sent, {N(n.AckFailures)} failed, {N(n.Reconnects)} reconnects");
         b.AppendLine($"nudge latency {Latency(r.NudgeLatency)}  (event scheduled -> first arrival on the owner's console)");
         if (n.LostSample.Count > 0) b.AppendLine($"lost e.g.     {string.Join(" ", n.LostSample)}");
+        if (r.Timers is { } t)
+        {
+            b.AppendLine($"timers        due {t.FirstDue:u} over {F(t.WindowSeconds, "0.#")} s, rule delay {F(t.RuleDelayMinutes, "0")} min: expected {N(t.Expected)}  fired {N(t.Received)}  lost {N(t.Lost)}  duplicated {N(t.Duplicates)}  misrouted {N(t.Misrouted)}  unexpected {N(t.Unexpected)}  early {N(t.Early)}  unobserved {N(t.Unobserved)}");
+            b.AppendLine($"timer lag     {Latency(t.Lag)}  (due time -> first arrival on the owner's console)");
+            b.AppendLine($"              {F(t.FiredWithinTargetFraction * 100, "0.###")}% within 60 s; drained {(t.DrainSeconds is { } d ? F(d, "0.0") + " s" : "n/a")} after the first due time");
+            if (t.ProvisioningOverranSeconds > 0)
+                b.AppendLine($"              provisioning ended {F(t.ProvisioningOverranSeconds, "0.0")} s after the first due time: raise --due-after");
+            if (t.LostSample.Count > 0) b.AppendLine($"timers lost   e.g. {string.Join(" ", t.LostSample)}");
+        }
         if (r.Activation is { } a)
             b.AppendLine($"activation    {N(a.Acknowledged)}/{N(a.Customers)} customers in {F(a.Seconds, "0.0")} s = {F(a.PerSecond, "0")}/s");
         if (r.Host is { } h)

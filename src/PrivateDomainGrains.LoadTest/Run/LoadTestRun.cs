@@ -11,7 +11,8 @@ namespace PrivateDomainGrains.LoadTest.Run;
 
 /// <summary>
 /// One run from start to report: tenant and staff, consoles, customers, then the scheduled load with stats
-/// sampling and a progress line, then the drain for in-flight nudges.
+/// sampling and a progress line, then the drain for in-flight nudges. The timers preset instead puts a playbook
+/// with one timer rule, provisions customers so that it falls due after provisioning, and waits for the nudges.
 /// </summary>
 public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
 {
@@ -52,7 +53,9 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
             await fleet.ConnectAsync(options.Consoles, ct);
             log.WriteLine($"{fleet.Connected} consoles connected for {fleet.ConnectedStaff.Count} staff");
         }
-        var provisioning = await provisioner.ProvisionCustomersAsync(credentials, created, staffCreated, ct);
+        var timers = options.Preset == Preset.Timers ? await PutTimerPlaybookAsync(nodes[0], credentials, ct) : null;
+        var provisioning = await provisioner.ProvisionCustomersAsync(credentials, created, staffCreated, ct, timers is null ? null : timers.FriendAddedAt);
+        var provisioned = DateTimeOffset.UtcNow;
 
         var schedule = ArrivalSchedule.For(options);
         var generator = new EventGenerator(options.Seed, options.Customers, roster, options.Mix, eachCustomerOnce: options.Preset == Preset.Activate);
@@ -62,22 +65,65 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
         if (sampler is null) log.WriteLine("no --operator-key: host CPU and memory will not be sampled");
         var sampling = sampler?.RunAsync(background.Token) ?? Task.CompletedTask;
 
-        var start = clock.NowTicks + Lead.Ticks;
+        // A timers run's clock starts at the first due time, so its timeline shows seconds since then.
+        var start = timers is null ? clock.NowTicks + Lead.Ticks : (timers.FirstDue - clock.StartedAt).Ticks;
         var draining = false;
         var printer = new ProgressPrinter(clock, counters, ackLatency, nudgeLatency, log);
-        var progress = printer.RunAsync(start, () => Phase(clock, start, schedule, draining), background.Token);
-        log.WriteLine($"sending {schedule.TotalEvents} events over {schedule.End.TotalSeconds:0.#} s ({schedule.MeasureFrom.TotalSeconds:0.#} s warm-up)");
+        var progress = printer.RunAsync(start, () => timers is null ? Phase(clock, start, schedule, draining) : "timers", background.Token);
 
-        var sent = await driver.RunAsync(start, ct);
-        draining = true;
-        await DrainAsync(sent, provisioning, fleet, ct);
+        SentEvent[] sent = [];
+        if (timers is null)
+        {
+            log.WriteLine($"sending {schedule.TotalEvents} events over {schedule.End.TotalSeconds:0.#} s ({schedule.MeasureFrom.TotalSeconds:0.#} s warm-up)");
+            sent = await driver.RunAsync(start, ct);
+            draining = true;
+            await DrainAsync(sent, provisioning, fleet, ct);
+        }
+        else
+        {
+            await WaitForTimersAsync(timers, provisioning, fleet, clock, ct);
+        }
         await background.CancelAsync();
         await Task.WhenAll(sampling, progress);
 
         return ReportBuilder.Build(new ReportInputs(
             options, clock.WallAt(start), schedule, start, sent, provisioning, fleet.Connected, fleet.ConnectedStaff,
             fleet.Arrivals, sampler?.Samples ?? [], counters.AcksSent, counters.AckFailures, counters.Reconnects,
-            errors.Top(20).Select(e => new ErrorCount(e.Key, e.Value)).ToArray()));
+            errors.Top(20).Select(e => new ErrorCount(e.Key, e.Value)).ToArray(),
+            timers is null ? null : new TimerInputs(timers, provisioned)));
+    }
+
+    /// <summary>Plans the due times from now (provisioning starts next) and makes the timer rule the tenant's playbook.</summary>
+    private async Task<TimerPlan> PutTimerPlaybookAsync(PlatformApiClient node, TenantCredentials credentials, CancellationToken ct)
+    {
+        var plan = TimerPlan.Create(DateTimeOffset.UtcNow, options.DueAfter, options.DueWindow, options.Customers);
+        var version = await node.PutPlaybookAsync(credentials.AdminKey, credentials.Tenant, plan.PlaybookJson(credentials.Tenant), ct);
+        log.WriteLine($"playbook version {version}: timer nudge {plan.Delay.TotalMinutes:0} min after friend.added; customers fall due from {plan.FirstDue:u} over {plan.Window.TotalSeconds:0.#} s");
+        return plan;
+    }
+
+    /// <summary>Waits until every expected timer nudge has arrived, or the drain period after the last due time is over.</summary>
+    private async Task WaitForTimersAsync(TimerPlan plan, ProvisioningResult provisioning, ConsoleFleet fleet, RunClock clock, CancellationToken ct)
+    {
+        var deadline = plan.LastDue + options.Drain;
+        while (!ct.IsCancellationRequested)
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (now >= plan.FirstDue)
+            {
+                var r = TimerReconciler.Reconcile(plan, provisioning.Owners, fleet.ConnectedStaff, fleet.Arrivals, wall => (wall - clock.StartedAt).Ticks);
+                if ((r.Lost == 0 && now >= plan.LastDue) || now >= deadline) return;
+                log.WriteLine($"timers: {r.Received}/{r.Expected} fired, {r.Duplicates} duplicated");
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Waits for nudges still on their way, up to the drain period, stopping early once none is missing.</summary>

@@ -32,13 +32,17 @@ public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<PlatformA
         return (credentials, created, staffCreated);
     }
 
-    /// <summary>One friend.added per customer when provisioning is on; the consoles should be connected first so the welcome nudges drain during it.</summary>
-    public async Task<ProvisioningResult> ProvisionCustomersAsync(TenantCredentials credentials, bool created, int staffCreated, CancellationToken ct)
+    /// <summary>
+    /// One friend.added per customer when provisioning is on; the consoles should be connected first so the welcome
+    /// nudges drain during it. <paramref name="friendAddedAt"/> gives customer n's event time (default: now).
+    /// </summary>
+    public async Task<ProvisioningResult> ProvisionCustomersAsync(TenantCredentials credentials, bool created, int staffCreated,
+        CancellationToken ct, Func<long, DateTimeOffset>? friendAddedAt = null)
     {
         _watch.Start();
         var owners = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         long failed = 0;
-        if (options.ProvisionCustomers) failed = await CustomersAsync(credentials, owners, ct);
+        if (options.ProvisionCustomers) failed = await CustomersAsync(credentials, owners, friendAddedAt ?? (_ => DateTimeOffset.UtcNow), ct);
         _watch.Stop();
         return new ProvisioningResult(credentials, created, staffCreated, owners, failed, _watch.Elapsed);
     }
@@ -54,7 +58,8 @@ public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<PlatformA
         return (credentials, true);
     }
 
-    private async Task<long> CustomersAsync(TenantCredentials credentials, ConcurrentDictionary<string, string> owners, CancellationToken ct)
+    private async Task<long> CustomersAsync(TenantCredentials credentials, ConcurrentDictionary<string, string> owners,
+        Func<long, DateTimeOffset> friendAddedAt, CancellationToken ct)
     {
         long failed = 0, done = 0;
         var batches = Enumerable.Range(0, (options.Customers + options.BatchSize - 1) / options.BatchSize);
@@ -66,7 +71,7 @@ public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<PlatformA
             var first = (long)b * options.BatchSize;
             var count = (int)Math.Min(options.BatchSize, options.Customers - first);
             var events = Enumerable.Range(0, count)
-                .Select(i => EventGenerator.ProvisioningEvent(first + i, roster, DateTimeOffset.UtcNow)).ToArray();
+                .Select(i => EventGenerator.ProvisioningEvent(first + i, roster, friendAddedAt(first + i))).ToArray();
             try
             {
                 var response = await nodes[b % nodes.Count].PostEventsAsync(credentials.ApiKey, credentials.Tenant, events, token);

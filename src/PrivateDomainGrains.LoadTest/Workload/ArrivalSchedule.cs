@@ -55,6 +55,9 @@ public sealed class ArrivalSchedule
                     new(spikeEnd, total, o.Rate),
                 ];
                 return new ArrivalSchedule(segments.Where(s => s.End > s.Start).ToArray(), o.Warmup);
+            case Preset.Timers:
+                // The due timers are the load; provisioning already sent the only events.
+                return new ArrivalSchedule([new(TimeSpan.Zero, TimeSpan.FromTicks(1), o.Rate)], TimeSpan.Zero, eventLimit: 0);
             case Preset.Activate:
                 // Exactly one event per customer, however long that takes at the asked rate.
                 var activation = TimeSpan.FromSeconds(o.Customers / o.Rate) + TimeSpan.FromTicks(1);

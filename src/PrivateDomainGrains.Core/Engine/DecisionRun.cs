@@ -40,15 +40,15 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
                 key = ei.Event.Id;
                 break;
             case TagInput ti:
-                key = $"tag:{ti.Tag}:{(ti.Added ? "+" : "-")}:{ti.At.UtcTicks}";
+                key = CustomerKey($"tag:{ti.Tag}:{(ti.Added ? "+" : "-")}:{ti.At.UtcTicks}");
                 ChangeTag(ti.Tag, ti.Added, key);
                 break;
             case OutcomeInput oi:
                 OnOutcome(oi);
-                key = "outcome:" + oi.NudgeId;
+                key = CustomerKey("outcome:" + oi.NudgeId);
                 break;
             default:
-                key = "timer:" + _now.UtcTicks;
+                key = CustomerKey("timer:" + _now.UtcTicks);
                 break;
         }
         RefreshTier(key);
@@ -59,6 +59,12 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
         DrainTagChanges();
         return Finish();
     }
+
+    /// <summary>
+    /// Nudge ids derive from the key of what raised them. An event id is unique in its tenant; a timer occurrence or a
+    /// tag change is not (thousands of customers fall due at the same instant), so those keys name the customer.
+    /// </summary>
+    private string CustomerKey(string key) => customer.CustomerId + "/" + key;
 
     private void OnEvent(CustomerEvent e, long journalSequence)
     {
@@ -142,7 +148,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
             if (TimerSchedule.Next(rule, customer, _zone, _now) is not { } occurrence || occurrence.Due > _now) continue;
             // The occurrence is consumed even when conditions fail: it is re-armed by a new anchor, not retried.
             (_state.Fired ??= new(StringComparer.Ordinal))[rule.Id] = occurrence.Anchor;
-            Fire(rule, null, occurrence.Key);
+            Fire(rule, null, CustomerKey(occurrence.Key));
         }
     }
 

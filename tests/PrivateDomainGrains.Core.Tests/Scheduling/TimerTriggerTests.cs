@@ -21,9 +21,22 @@ public sealed class TimerTriggerTests
 
         var fired = Tick(Welcome, c, T0.AddMinutes(5));
         var nudge = Assert.Single(fired.Raised).Nudge;
-        Assert.Equal(NudgeIds.For($"timer:welcome-5m:{T0.UtcTicks}", "welcome-5m"), nudge.Id);
+        Assert.Equal(NudgeIds.For($"c1/timer:welcome-5m:{T0.UtcTicks}", "welcome-5m"), nudge.Id);
         Assert.Null(fired.NextDueAt);
         Assert.Empty(Tick(Welcome, c, T0.AddMinutes(6)).Raised);
+    }
+
+    [Fact]
+    public void Customers_falling_due_at_the_same_instant_get_nudges_of_their_own()
+    {
+        var (lin, wu) = (Customer(), Customer());
+        wu.CustomerId = "c2";
+        Send(Welcome, lin, Event(EventTypes.FriendAdded, T0));
+        Send(Welcome, wu, Event(EventTypes.FriendAdded, T0));
+
+        var linNudge = Assert.Single(Tick(Welcome, lin, T0.AddMinutes(5)).Raised).Nudge;
+        var wuNudge = Assert.Single(Tick(Welcome, wu, T0.AddMinutes(5)).Raised).Nudge;
+        Assert.NotEqual(linNudge.Id, wuNudge.Id);
     }
 
     [Fact]

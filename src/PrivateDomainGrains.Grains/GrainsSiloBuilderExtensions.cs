@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Grains.Decisions;
+using PrivateDomainGrains.Grains.Handovers;
 using PrivateDomainGrains.Grains.Scheduling;
 
 namespace PrivateDomainGrains.Grains;
@@ -9,12 +10,14 @@ public static class GrainsSiloBuilderExtensions
 {
     /// <summary>
     /// Registers what the grains need in a silo besides persistence: their options, the per-silo services customer
-    /// grains decide with, and the customer scheduler. Needs <c>AddPlatformPersistence</c> and a reminder service.
+    /// grains decide with, the customer scheduler and staff handovers. Needs <c>AddPlatformPersistence</c>, the "platform"
+    /// grain storage and a reminder service.
     /// Call it inside <c>UseOrleans</c> so the background services stop before the silo does.
     /// </summary>
     public static ISiloBuilder AddPlatformGrains(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<CustomerGrainOptions>().BindConfiguration(CustomerGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<HandoverOptions>().BindConfiguration(HandoverOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSingleton<StaffWorkload>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<StaffWorkload>());
         return silo.AddTenantDecisions().AddCustomerScheduler();

@@ -54,6 +54,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         WHERE d.tenant = r.tenant AND d.customer_id = r.customer_id
         """;
 
+    // The ownership index follows the profile: the latest owner wins, whatever the row said before.
+    private const string UpsertOwners = """
+        INSERT INTO pdg_customer_owners (tenant, customer_id, staff_id)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+        ON CONFLICT (tenant, customer_id) DO UPDATE SET staff_id = excluded.staff_id
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly BatchPump<PendingWrite> _pump;
 
@@ -81,6 +88,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var acks = batch.SelectMany(w => w.Request.Acks).ToList();
         var snapshots = LatestPerCustomer(batch.SelectMany(w => w.Request.Snapshots));
         var (dueSet, dueRemoved) = LatestDue(batch);
+        var owners = LatestOwners(batch);
 
         await using var connection = await _dataSource.OpenConnectionAsync();
         // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
@@ -92,6 +100,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (snapshots.Count > 0) command.BatchCommands.Add(SnapshotsCommand(snapshots));
         if (dueSet.Count > 0) command.BatchCommands.Add(UpsertDueCommand(dueSet));
         if (dueRemoved.Count > 0) command.BatchCommands.Add(DeleteDueCommand(dueRemoved));
+        if (owners.Count > 0) command.BatchCommands.Add(OwnersCommand(owners));
 
         var insertedEvents = new HashSet<(string, string)>();
         var insertedNudges = new HashSet<(string, string)>();
@@ -151,6 +160,17 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var removed = new List<DueRow>();
         foreach (var due in latest.Values) (due.DueAt is null ? removed : set).Add(due);
         return (set, removed);
+    }
+
+    /// <summary>One row per customer, the last write in queue order winning, for the same reason as <see cref="LatestDue"/>.</summary>
+    private static List<OwnerRow> LatestOwners(List<PendingWrite> batch)
+    {
+        var latest = new Dictionary<(string, string), OwnerRow>();
+        foreach (var write in batch)
+        {
+            foreach (var owner in write.Request.Owners) latest[(owner.Tenant, owner.CustomerId)] = owner;
+        }
+        return latest.Values.ToList();
     }
 
     private static async Task ReadKeysAsync(NpgsqlDataReader reader, HashSet<(string, string)> keys, bool advance)
@@ -227,6 +247,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private static NpgsqlBatchCommand DeleteDueCommand(List<DueRow> rows) => new(DeleteDue)
     {
         Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.CustomerId)) },
+    };
+
+    private static NpgsqlBatchCommand OwnersCommand(List<OwnerRow> rows) => new(UpsertOwners)
+    {
+        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.CustomerId)), Text(rows.Select(r => r.StaffId)) },
     };
 
     private static NpgsqlParameter Text(IEnumerable<string?> values) =>

@@ -5,7 +5,7 @@ namespace PrivateDomainGrains.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
-    /// <summary>Registers the platform's PostgreSQL data source, schema migrator, group-commit writer, customer loader, journal, inbox and due-time index.</summary>
+    /// <summary>Registers the platform's PostgreSQL data source, schema migrator, group-commit writer, customer loader, journal, inbox, due-time index and ownership index.</summary>
     public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
@@ -17,6 +17,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<EventJournal>();
         services.AddSingleton<NudgeInbox>();
         services.AddSingleton<DueIndex>();
+        services.AddSingleton<CustomerOwners>();
         return services;
     }
 }

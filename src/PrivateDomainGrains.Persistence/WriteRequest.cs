@@ -9,13 +9,15 @@ public sealed record WriteRequest
     /// <summary>Due-time index changes.</summary>
     public IReadOnlyList<DueRow> Due { get; init; } = [];
     public IReadOnlyList<CustomerSnapshotRow> Snapshots { get; init; } = [];
+    /// <summary>Ownership index changes.</summary>
+    public IReadOnlyList<OwnerRow> Owners { get; init; } = [];
 
     public static WriteRequest ForEvents(IReadOnlyList<JournalRow> events) => new() { Events = events };
     public static WriteRequest ForNudges(IReadOnlyList<NudgeRow> nudges) => new() { Nudges = nudges };
     public static WriteRequest ForAck(NudgeAck ack) => new() { Acks = [ack] };
     public static WriteRequest ForDue(DueRow due) => new() { Due = [due] };
 
-    public int RowCount => Events.Count + Nudges.Count + Acks.Count + Due.Count + Snapshots.Count;
+    public int RowCount => Events.Count + Nudges.Count + Acks.Count + Due.Count + Snapshots.Count + Owners.Count;
 }
 
 /// <summary>

@@ -21,6 +21,7 @@ public sealed class GrainTestCluster : IAsyncLifetime
     /// <summary>The same journal and inbox the grains use, for arranging and checking what is in the database.</summary>
     public EventJournal Journal => _store.GetRequiredService<EventJournal>();
     public NudgeInbox Inbox => _store.GetRequiredService<NudgeInbox>();
+    public CustomerOwners Owners => _store.GetRequiredService<CustomerOwners>();
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync()

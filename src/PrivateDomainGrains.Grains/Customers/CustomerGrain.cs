@@ -40,6 +40,8 @@ public sealed class CustomerGrain(
     private DateTimeOffset? _nextDueAt;
     /// <summary>What the due-time index holds for this customer (null: unknown, write it next time).</summary>
     private DueRow? _dueStored;
+    /// <summary>What the ownership index holds for this customer (null: unknown, write it with the next commit).</summary>
+    private string? _ownerStored;
     /// <summary>True while the scheduler's wake is the only reason this activation exists.</summary>
     private bool _onlyWoken = true;
 
@@ -227,16 +229,20 @@ public sealed class CustomerGrain(
     {
         var due = new DueRow(_tenant, _profile.CustomerId, _nextDueAt);
         var dueChanged = due != _dueStored;
+        var owner = _profile.OwnerStaffId;
+        var ownerChanged = owner is not null && owner != _ownerStored;
         var snapshotRow = snapshot ? new CustomerSnapshotRow(_tenant, _profile.CustomerId, _revision + 1, _profile.JournalSequence, StorageJson.Write(_profile)) : null;
-        if (nudges.Count == 0 && !dueChanged && snapshotRow is null) return;
+        if (nudges.Count == 0 && !dueChanged && !ownerChanged && snapshotRow is null) return;
 
         var result = await writer.WriteAsync(new WriteRequest
         {
             Nudges = nudges,
             Due = dueChanged ? [due] : [],
             Snapshots = snapshotRow is null ? [] : [snapshotRow],
+            Owners = ownerChanged ? [new OwnerRow(_tenant, _profile.CustomerId, owner!)] : [],
         });
         _dueStored = due;
+        _ownerStored = owner;
         if (snapshotRow is not null)
         {
             _revision = snapshotRow.Revision;

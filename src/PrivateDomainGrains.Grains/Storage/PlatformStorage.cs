@@ -12,4 +12,5 @@ public static class PlatformStorage
     public const string TenantState = "tenant";
     public const string PlaybookState = "playbook";
     public const string LearningState = "learning";
+    public const string HandoverState = "handover";
 }

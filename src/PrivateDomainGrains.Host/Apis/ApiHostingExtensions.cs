@@ -27,6 +27,7 @@ public static class ApiHostingExtensions
         v1.MapAuthApi();
         v1.MapEventsApi();
         v1.MapCustomersApi();
+        v1.MapHandoversApi();
         v1.MapPlaybookApi();
         v1.MapLearningApi();
         v1.MapSystemApi();

@@ -8,29 +8,42 @@ public static class NudgeReconciler
 {
     public const int LostSampleSize = 20;
 
-    private sealed record Expectation(string Kind, string Owner, long DueTicks);
+    /// <param name="FormerOwner">Also a right console: the customer was being handed over when the event was sent.</param>
+    /// <param name="AfterHandover">Sent after the handover completed, to a customer it moved.</param>
+    private sealed record Expectation(string Kind, string Owner, string? FormerOwner, long DueTicks, bool AfterHandover)
+    {
+        public bool IsOwner(string staffId) =>
+            string.Equals(staffId, Owner, StringComparison.Ordinal) || string.Equals(staffId, FormerOwner, StringComparison.Ordinal);
+    }
 
     /// <param name="events">Every event of the run (warm-up included, since it can assign owners), in schedule order.</param>
     /// <param name="provisionedOwners">Owners set by acknowledged provisioning friend.added events.</param>
     /// <param name="staffWithConsoles">Staff members with at least one connected console.</param>
+    /// <param name="handover">The run's handover, if it had one: it changes who the right console is for the customers it moved.</param>
     public static NudgeReconciliation Reconcile(
         IReadOnlyList<SentEvent> events,
         IReadOnlyDictionary<string, string> provisionedOwners,
         IReadOnlySet<string> staffWithConsoles,
-        IReadOnlyList<NudgeArrival> arrivals)
+        IReadOnlyList<NudgeArrival> arrivals,
+        HandoverWindow? handover = null)
     {
-        var (expected, unobserved) = Expect(events, provisionedOwners, staffWithConsoles);
+        var (expected, unobserved) = Expect(events, provisionedOwners, staffWithConsoles, handover);
         var measured = events.Where(e => e.Measured).Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
 
         var firstArrival = new Dictionary<string, long>(StringComparer.Ordinal);
         var consolesSeen = new HashSet<(string EventId, int Console)>();
-        long duplicates = 0, extraCopies = 0, misrouted = 0, wrongKind = 0, unexpected = 0, outside = 0;
+        long duplicates = 0, extraCopies = 0, misrouted = 0, wrongKind = 0, unexpected = 0, outside = 0, misroutedAfterHandover = 0;
         foreach (var a in arrivals)
         {
             if (a.EventId is null || !measured.Contains(a.EventId)) { outside++; continue; }
             if (!expected.TryGetValue(a.EventId, out var want)) { unexpected++; continue; }
             if (!string.Equals(a.Kind, want.Kind, StringComparison.Ordinal)) { wrongKind++; continue; }
-            if (!string.Equals(a.ConsoleStaffId, want.Owner, StringComparison.Ordinal)) { misrouted++; continue; }
+            if (!want.IsOwner(a.ConsoleStaffId))
+            {
+                misrouted++;
+                if (want.AfterHandover) misroutedAfterHandover++;
+                continue;
+            }
             if (!consolesSeen.Add((a.EventId, a.ConsoleIndex))) { duplicates++; continue; }
             if (firstArrival.TryGetValue(a.EventId, out var first))
             {
@@ -61,15 +74,22 @@ public static class NudgeReconciler
             Unobserved = unobserved,
             Deliveries = deliveries,
             LostSample = lostSample,
+            AfterHandover = handover?.CompletedTicks is null ? null : new HandoverNudges(
+                expected.Values.Count(x => x.AfterHandover),
+                expected.Count(kv => kv.Value.AfterHandover && firstArrival.ContainsKey(kv.Key)),
+                misroutedAfterHandover),
         };
     }
 
     /// <summary>
     /// Mirrors the server's fold-then-decide order: a friend.added gives an ownerless customer its owner before the
-    /// rule runs, so that very event already raises a welcome. The first owner sticks.
+    /// rule runs, so that very event already raises a welcome. The first owner sticks, until a handover: the customers
+    /// of its departing staff member belong to the new owner once it has completed, and to either of them before that,
+    /// since a nudge still open when its customer moves is pushed to the new owner too.
     /// </summary>
     private static (Dictionary<string, Expectation> Expected, long Unobserved) Expect(
-        IReadOnlyList<SentEvent> events, IReadOnlyDictionary<string, string> provisionedOwners, IReadOnlySet<string> staffWithConsoles)
+        IReadOnlyList<SentEvent> events, IReadOnlyDictionary<string, string> provisionedOwners, IReadOnlySet<string> staffWithConsoles,
+        HandoverWindow? handover)
     {
         var owners = new Dictionary<string, string>(provisionedOwners, StringComparer.Ordinal);
         var expected = new Dictionary<string, Expectation>(StringComparer.Ordinal);
@@ -80,7 +100,13 @@ public static class NudgeReconciler
             if (e.Acknowledged && e.Type == "friend.added" && e.StaffId is not null) owners.TryAdd(e.CustomerId, e.StaffId);
             if (!e.Measured || e.Outcome != EventOutcome.Accepted) continue;
             if (NudgeRules.KindFor(e.Type) is not { } kind || !owners.TryGetValue(e.CustomerId, out var owner)) continue;
-            if (staffWithConsoles.Contains(owner)) expected[e.EventId] = new Expectation(kind, owner, e.DueTicks);
+            var expectation = handover is { } h && string.Equals(owner, h.From, StringComparison.Ordinal)
+                ? e.DueTicks >= h.CompletedTicks
+                    ? new Expectation(kind, h.To, null, e.DueTicks, AfterHandover: true)
+                    : new Expectation(kind, h.To, h.From, e.DueTicks, AfterHandover: false)
+                : new Expectation(kind, owner, null, e.DueTicks, AfterHandover: false);
+            if (staffWithConsoles.Contains(expectation.Owner) || expectation.FormerOwner is { } former && staffWithConsoles.Contains(former))
+                expected[e.EventId] = expectation;
             else unobserved++;
         }
         return (expected, unobserved);

@@ -26,4 +26,6 @@ public sealed record NudgeReconciliation
     public required IReadOnlyList<NudgeDelivery> Deliveries { get; init; }
     /// <summary>A few lost event ids, to look them up on the server.</summary>
     public required IReadOnlyList<string> LostSample { get; init; }
+    /// <summary>The moved customers' nudges after a completed handover (null: the run had none, or it never completed).</summary>
+    public HandoverNudges? AfterHandover { get; init; }
 }

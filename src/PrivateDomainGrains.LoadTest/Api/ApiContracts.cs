@@ -24,6 +24,24 @@ public sealed record IngestResponse(int Accepted, int Duplicates, int Rejected, 
 
 public sealed record PlaybookSaved(int Version);
 
+public sealed record HandoverRequest(string ToStaffId);
+
+public sealed record HandoverStatus(
+    string HandoverId,
+    string From,
+    string To,
+    string State,
+    long Total,
+    long Moved,
+    long Failed,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt)
+{
+    public bool Completed => State == "completed";
+}
+
+public sealed record HandoverAccepted(string HandoverId, string StatusUrl, HandoverStatus Handover);
+
 public sealed record NodeStats(
     string Node,
     long ActiveCustomerGrains,
@@ -43,4 +61,7 @@ public sealed record NodeStats(
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(NodeStats))]
 [JsonSerializable(typeof(PlaybookSaved))]
+[JsonSerializable(typeof(HandoverRequest))]
+[JsonSerializable(typeof(HandoverAccepted))]
+[JsonSerializable(typeof(HandoverStatus))]
 internal sealed partial class ApiJson : JsonSerializerContext;

@@ -79,6 +79,25 @@ public sealed class PlatformApiClient : IDisposable
         return await ReadAsync(response, ApiJson.Default.IngestResponse, "post events", ct);
     }
 
+    /// <summary>Starts handing every customer of <paramref name="fromStaffId"/> to <paramref name="toStaffId"/> (202).</summary>
+    public async Task<HandoverAccepted> StartHandoverAsync(string adminKey, string tenant, string fromStaffId, string toStaffId, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Post, $"api/v1/tenants/{Uri.EscapeDataString(tenant)}/staff/{Uri.EscapeDataString(fromStaffId)}/handover",
+            adminKey, new HandoverRequest(toStaffId), ApiJson.Default.HandoverRequest);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureAsync(response, HttpStatusCode.Accepted, "start handover", ct);
+        return await ReadAsync(response, ApiJson.Default.HandoverAccepted, "start handover", ct);
+    }
+
+    /// <summary>A handover's progress, from the status URL the start returned.</summary>
+    public async Task<HandoverStatus> GetHandoverAsync(string adminKey, string statusUrl, CancellationToken ct)
+    {
+        using var request = Request(HttpMethod.Get, statusUrl.TrimStart('/'), adminKey, null, ApiJson.Default.HandoverStatus);
+        using var response = await _http.SendAsync(request, ct);
+        await EnsureAsync(response, HttpStatusCode.OK, "handover status", ct);
+        return await ReadAsync(response, ApiJson.Default.HandoverStatus, "handover status", ct);
+    }
+
     public async Task<NodeStats> GetStatsAsync(string operatorKey, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Get, "api/v1/system/stats", operatorKey, null, ApiJson.Default.NodeStats);

@@ -35,6 +35,8 @@ public sealed record LoadTestOptions
     public TimeSpan DueAfter { get; init; }
     /// <summary>Timers preset: due times are spread evenly over this window after <see cref="DueAfter"/>; zero means all at once.</summary>
     public TimeSpan DueWindow { get; init; }
+    /// <summary>Handover preset: when the handover of staff-0's customers to staff-1 starts, from the start of the measured period.</summary>
+    public TimeSpan HandoverAt { get; init; }
 
     public const double SpikeFactor = 10;
     public static readonly TimeSpan SpikeLength = TimeSpan.FromSeconds(30);

@@ -13,6 +13,7 @@ public static class OptionParser
         "preset", "targets", "operator-key", "in-process-pg", "tenant", "api-key", "admin-key", "customers", "staff",
         "consoles", "staff-password", "provision", "rate", "duration", "warmup", "drain", "mix", "batch-size", "seed",
         "max-in-flight", "request-timeout", "out", "due-after", "due-window",
+        "handover-at",
     ];
 
     public const int MaxBatchSize = 1000;
@@ -47,6 +48,14 @@ public static class OptionParser
         var targets = ParseTargets(values.GetValueOrDefault("targets") ?? "http://127.0.0.1:5000");
         if (timers && (values.GetValueOrDefault("provision") is "false" or "no" or "0" || values.GetValueOrDefault("consoles") == "0"))
             throw new OptionsException("the timers preset provisions the customers and counts their nudges on consoles: leave --provision on and --consoles above 0");
+        var handoverAt = Duration(values, "handover-at", TimeSpan.FromSeconds(10));
+        if (preset == Preset.Handover)
+        {
+            if (handoverAt < TimeSpan.Zero || handoverAt >= duration)
+                throw new OptionsException("--handover-at must be within the measured period: at least 0 and below --duration");
+            if (staff < 2 || values.GetValueOrDefault("provision") is "false" or "no" or "0" || values.GetValueOrDefault("consoles") is "0" or "1")
+                throw new OptionsException("the handover preset moves staff-0's provisioned customers to staff-1 and watches both consoles: use --staff 2 or more, --provision on and --consoles 2 or more");
+        }
         var apiKey = values.GetValueOrDefault("api-key");
         var adminKey = values.GetValueOrDefault("admin-key");
         if ((apiKey is null) != (adminKey is null))
@@ -78,6 +87,7 @@ public static class OptionParser
             OutputDirectory = values.GetValueOrDefault("out") ?? Path.Combine("loadtest-reports", stamp),
             DueAfter = dueAfter,
             DueWindow = Duration(values, "due-window", TimeSpan.Zero),
+            HandoverAt = handoverAt,
         };
     }
 

@@ -9,7 +9,10 @@ public enum Preset
     Spike,
     /// <summary>One page.viewed per customer, once, to measure how fast and how heavy activating N customers is.</summary>
     Activate,
-    /// <summary>Staff handover under load; refused until the platform has a handover API.</summary>
+    /// <summary>
+    /// Staff handover under load: the steady load, and during it every customer of staff-0 handed to staff-1; measures how
+    /// long the handover takes and whether the moved customers' next nudges reach the new owner.
+    /// </summary>
     Handover,
     /// <summary>
     /// Time-triggered nudges at scale: a playbook timer rule falls due for every provisioned customer at one moment

@@ -33,12 +33,16 @@ public static class Usage
           --due-after D            from the start of provisioning to the first due time (default 30s + 1s per 1,000 customers)
           --due-window D           spread the due times evenly over this window (default 0: all at once)
           --drain D                how long after the last due time to wait for timer nudges (timers default 90s)
+        handover preset
+          --handover-at D          when staff-0's customers are handed to staff-1, from the start of the measured period (default 10s)
         output
           --out DIR                report folder (default ./loadtest-reports/<timestamp>)
           --help
 
         presets: steady (constant rate), spike (10x the rate for 30 s in the middle of the measured period),
-                 activate (one page.viewed per customer, measures time and memory), handover (not available yet),
+                 activate (one page.viewed per customer, measures time and memory),
+                 handover (steady load; at --handover-at staff-0 hands every customer to staff-1; measures how long it
+                 takes and whether the moved customers' next nudges reach staff-1),
                  timers (a playbook timer rule falls due for every customer after provisioning; measures lag to the console)
         latency is measured from each batch's scheduled send time, so a slow server cannot hide queueing delay.
         """;

@@ -69,6 +69,18 @@ public static class HtmlReportWriter
             Table(b, "Timer lag", ["", "n", "p50", "p95", "p99", "p99.9", "max"], [LatencyRow("due time to console", timers.Lag)]);
             b.Append(SvgCharts.Histogram("Timer lag (due time to console)", timers.LagHistogram));
         }
+        if (r.Handover is { } ho)
+            Table(b, $"Handover {ho.From} to {ho.To} under load", ["", "value"],
+            [
+                ["requested at / state", $"{F(ho.RequestedAtSeconds, "0.0")} s / {E(ho.State)}"],
+                ["customers moved / total", $"{N(ho.Moved)} / {N(ho.Total)}"], [Bad("failed", ho.Failed), N(ho.Failed)],
+                ["duration (request to completed seen / on the server)", $"{Seconds(ho.Seconds)} / {Seconds(ho.ServerSeconds)}"],
+                ["customers moved per second", ho.MovedPerSecond is { } rate ? F(rate, "0.0") : "n/a"],
+                ["moved customers' nudges after it: expected / at the new owner", ho.NudgesAfter is { } x ? $"{N(x.Expected)} / {N(x.Received)}" : "n/a"],
+                [Bad("lost / misrouted of those", (ho.NudgesAfter?.Lost ?? 0) + (ho.NudgesAfter?.Misrouted ?? 0)),
+                    ho.NudgesAfter is { } y ? $"{N(y.Lost)} / {N(y.Misrouted)}" : "n/a"],
+                [Bad("error", ho.Error is null ? 0 : 1), E(ho.Error ?? "none")],
+            ]);
         if (r.Activation is { } a)
             Table(b, "Activation", ["customers", "acknowledged", "seconds", "per second"],
                 [[N(a.Customers), N(a.Acknowledged), F(a.Seconds, "0.0"), F(a.PerSecond, "0")]]);

@@ -1,5 +1,6 @@
 using PrivateDomainGrains.LoadTest.Accounting;
 using PrivateDomainGrains.LoadTest.Options;
+using PrivateDomainGrains.LoadTest.Run;
 
 namespace PrivateDomainGrains.LoadTest.Reports;
 
@@ -31,7 +32,7 @@ public static class ReportBuilder
 
         var ackHistogram = LatencyHistograms.FromTicks(acknowledged.Select(e => e.AnsweredTicks - e.DueTicks));
         var owners = r.Provisioning?.Owners ?? new Dictionary<string, string>();
-        var nudges = NudgeReconciler.Reconcile(r.Events, owners, r.StaffWithConsoles, r.Arrivals);
+        var nudges = NudgeReconciler.Reconcile(r.Events, owners, r.StaffWithConsoles, r.Arrivals, r.Handover?.Window);
         var nudgeHistogram = LatencyHistograms.FromTicks(nudges.Deliveries.Select(d => d.LatencyTicks));
         long TicksOf(DateTimeOffset wall) => r.StartTicks + (wall - r.StartedAt).Ticks;
         var timers = r.Timers is { } t ? TimerReconciler.Reconcile(t.Plan, owners, r.StaffWithConsoles, r.Arrivals, TicksOf) : null;
@@ -55,7 +56,20 @@ public static class ReportBuilder
             o.Preset == Preset.Activate ? Activation(r) : null,
             Timeline.Build(r.Events, timers is null ? nudges.Deliveries : [.. nudges.Deliveries, .. timers.Deliveries], r.Stats, r.StartTicks),
             r.Errors,
-            timers is null ? null : Timers(r.Timers!, timers, TicksOf(r.Timers!.Plan.FirstDue)));
+            timers is null ? null : Timers(r.Timers!, timers, TicksOf(r.Timers!.Plan.FirstDue)),
+            r.Handover is { } h ? Handover(h, nudges.AfterHandover, r.StartTicks) : null);
+    }
+
+    private static HandoverFigures Handover(HandoverResult h, HandoverNudges? after, long startTicks)
+    {
+        var status = h.Status;
+        double? server = status?.FinishedAt is { } finished ? Math.Round((finished - status.StartedAt).TotalSeconds, 3) : null;
+        double? seconds = h.CompletedTicks is { } done ? Math.Round(TimeSpan.FromTicks(done - h.RequestedTicks).TotalSeconds, 3) : null;
+        // The server's own duration when it has one: the client's includes up to one poll interval.
+        var elapsed = server is > 0 ? server : seconds;
+        return new HandoverFigures(h.From, h.To, status?.State ?? "not started", Math.Round(TimeSpan.FromTicks(h.RequestedTicks - startTicks).TotalSeconds, 3),
+            status?.Total ?? 0, status?.Moved ?? 0, status?.Failed ?? 0, seconds, server,
+            elapsed is > 0 && status is not null ? Math.Round(status.Moved / elapsed.Value, 1) : null, after, h.Error);
     }
 
     private static TimerFigures Timers(TimerInputs inputs, TimerReconciliation t, long firstDueTicks)

@@ -21,7 +21,8 @@ public sealed record ReportInputs(
     long AckFailures,
     long Reconnects,
     IReadOnlyList<ErrorCount> Errors,
-    TimerInputs? Timers = null);
+    TimerInputs? Timers = null,
+    HandoverResult? Handover = null);
 
 /// <summary>The timers preset's plan, and when provisioning (which must precede the first due time) ended.</summary>
 public sealed record TimerInputs(TimerPlan Plan, DateTimeOffset ProvisioningEndedAt);

@@ -18,7 +18,8 @@ public sealed record RunReport(
     ActivationFigures? Activation,
     IReadOnlyList<TimelinePoint> Timeline,
     IReadOnlyList<ErrorCount> Errors,
-    TimerFigures? Timers = null);
+    TimerFigures? Timers = null,
+    HandoverFigures? Handover = null);
 
 public sealed record RunSettings(
     string Preset,
@@ -89,5 +90,24 @@ public sealed record TimerFigures(
     LatencySummary Lag,
     IReadOnlyList<LatencyBucket> LagHistogram,
     IReadOnlyList<string> LostSample);
+
+/// <summary>For the handover preset: how long handing one staff member's customers to another took under load, and where the moved customers' nudges went.</summary>
+/// <param name="RequestedAtSeconds">When the handover was requested, from the start of the run's schedule.</param>
+/// <param name="Seconds">From the request to the first status poll that saw it completed (null: it never did).</param>
+/// <param name="ServerSeconds">The server's own startedAt to finishedAt.</param>
+/// <param name="NudgesAfter">Nudges of moved customers' events sent after it completed: all must reach the new owner.</param>
+public sealed record HandoverFigures(
+    string From,
+    string To,
+    string State,
+    double RequestedAtSeconds,
+    long Total,
+    long Moved,
+    long Failed,
+    double? Seconds,
+    double? ServerSeconds,
+    double? MovedPerSecond,
+    HandoverNudges? NudgesAfter,
+    string? Error);
 
 public sealed record ErrorCount(string Message, long Count);

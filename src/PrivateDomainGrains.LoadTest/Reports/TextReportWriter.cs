@@ -33,6 +33,13 @@ public static class TextReportWriter
                 b.AppendLine($"              provisioning ended {F(t.ProvisioningOverranSeconds, "0.0")} s after the first due time: raise --due-after");
             if (t.LostSample.Count > 0) b.AppendLine($"timers lost   e.g. {string.Join(" ", t.LostSample)}");
         }
+        if (r.Handover is { } ho)
+        {
+            b.AppendLine($"handover      {ho.From} -> {ho.To} at {F(ho.RequestedAtSeconds, "0.0")} s: {ho.State}, {N(ho.Moved)}/{N(ho.Total)} customers moved, {N(ho.Failed)} failed in {Seconds(ho.Seconds)} ({Seconds(ho.ServerSeconds)} on the server) = {(ho.MovedPerSecond is { } rate ? F(rate, "0.0") : "n/a")} customers/s");
+            if (ho.NudgesAfter is { } after)
+                b.AppendLine($"              moved customers' nudges after it: expected {N(after.Expected)}  at the new owner {N(after.Received)}  lost {N(after.Lost)}  misrouted {N(after.Misrouted)}");
+            if (ho.Error is not null) b.AppendLine($"              {ho.Error}");
+        }
         if (r.Activation is { } a)
             b.AppendLine($"activation    {N(a.Acknowledged)}/{N(a.Customers)} customers in {F(a.Seconds, "0.0")} s = {F(a.PerSecond, "0")}/s");
         if (r.Host is { } h)

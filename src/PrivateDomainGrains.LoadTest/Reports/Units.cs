@@ -13,6 +13,8 @@ internal static class Units
         _ => F(bytes.Value, "0") + " B",
     };
 
+    public static string Seconds(double? seconds) => seconds is { } s ? F(s, "0.000") + " s" : "n/a";
+
     public static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     public static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

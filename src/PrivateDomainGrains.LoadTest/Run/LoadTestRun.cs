@@ -11,8 +11,9 @@ namespace PrivateDomainGrains.LoadTest.Run;
 
 /// <summary>
 /// One run from start to report: tenant and staff, consoles, customers, then the scheduled load with stats
-/// sampling and a progress line, then the drain for in-flight nudges. The timers preset instead puts a playbook
-/// with one timer rule, provisions customers so that it falls due after provisioning, and waits for the nudges.
+/// sampling and a progress line, then the drain for in-flight nudges. The handover preset also hands staff-0's customers
+/// to staff-1 during the measured period. The timers preset instead puts a playbook with one timer rule, provisions
+/// customers so that it falls due after provisioning, and waits for the nudges.
 /// </summary>
 public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
 {
@@ -21,9 +22,6 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
 
     public async Task<RunReport> RunAsync(CancellationToken ct)
     {
-        if (options.Preset == Preset.Handover)
-            throw new NotSupportedException("handover API not available yet: the platform has no staff handover endpoint to drive, so the handover preset cannot run");
-
         var nodes = options.Targets.Select(t => new PlatformApiClient(t, options.RequestTimeout)).ToArray();
         try
         {
@@ -72,12 +70,24 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
         var progress = printer.RunAsync(start, () => timers is null ? Phase(clock, start, schedule, draining) : "timers", background.Token);
 
         SentEvent[] sent = [];
+        HandoverResult? handover = null;
         if (timers is null)
         {
             log.WriteLine($"sending {schedule.TotalEvents} events over {schedule.End.TotalSeconds:0.#} s ({schedule.MeasureFrom.TotalSeconds:0.#} s warm-up)");
+            using var handoverGiveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var handing = options.Preset == Preset.Handover
+                ? new HandoverDriver(nodes[0], credentials, clock, errors, log).RunAsync(roster.StaffId(0), roster.StaffId(1),
+                    start + (schedule.MeasureFrom + options.HandoverAt).Ticks, handoverGiveUp.Token)
+                : null;
             sent = await driver.RunAsync(start, ct);
             draining = true;
-            await DrainAsync(sent, provisioning, fleet, ct);
+            if (handing is not null)
+            {
+                // A handover still running after the load gets the drain period to finish.
+                handoverGiveUp.CancelAfter(options.Drain);
+                handover = await handing;
+            }
+            await DrainAsync(sent, provisioning, fleet, handover?.Window, ct);
         }
         else
         {
@@ -90,7 +100,7 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
             options, clock.WallAt(start), schedule, start, sent, provisioning, fleet.Connected, fleet.ConnectedStaff,
             fleet.Arrivals, sampler?.Samples ?? [], counters.AcksSent, counters.AckFailures, counters.Reconnects,
             errors.Top(20).Select(e => new ErrorCount(e.Key, e.Value)).ToArray(),
-            timers is null ? null : new TimerInputs(timers, provisioned)));
+            timers is null ? null : new TimerInputs(timers, provisioned), handover));
     }
 
     /// <summary>Plans the due times from now (provisioning starts next) and makes the timer rule the tenant's playbook.</summary>
@@ -127,13 +137,13 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
     }
 
     /// <summary>Waits for nudges still on their way, up to the drain period, stopping early once none is missing.</summary>
-    private async Task DrainAsync(SentEvent[] sent, ProvisioningResult provisioning, ConsoleFleet fleet, CancellationToken ct)
+    private async Task DrainAsync(SentEvent[] sent, ProvisioningResult provisioning, ConsoleFleet fleet, HandoverWindow? handover, CancellationToken ct)
     {
         if (fleet.Connected == 0 || ct.IsCancellationRequested) return;
         var deadline = DateTime.UtcNow + options.Drain;
         while (true)
         {
-            var missing = NudgeReconciler.Reconcile(sent, provisioning.Owners, fleet.ConnectedStaff, fleet.Arrivals).Lost;
+            var missing = NudgeReconciler.Reconcile(sent, provisioning.Owners, fleet.ConnectedStaff, fleet.Arrivals, handover).Lost;
             if (missing == 0 || DateTime.UtcNow >= deadline) return;
             log.WriteLine($"draining: {missing} expected nudges not yet received");
             try

@@ -148,4 +148,35 @@ public sealed class NudgeReconcilerTests
         var r = Reconcile([Sent("e1", "c1", "message.received", dueMs: 50)], Arrived("e1", "reply", "alice", 49));
         Assert.Equal(0, r.Deliveries.Single().LatencyTicks);
     }
+    [Fact]
+    public void After_a_handover_the_moved_customers_nudges_belong_to_the_new_owner_and_before_it_completes_to_either()
+    {
+        var handover = new HandoverWindow("alice", "bob", StartTicks: 100 * Ms, CompletedTicks: 200 * Ms);
+        var r = NudgeReconciler.Reconcile(
+        [
+            Sent("before", "c1", "message.received", dueMs: 50), Sent("during", "c1", "message.received", dueMs: 150),
+            Sent("after-1", "c1", "message.received", dueMs: 250), Sent("after-2", "c1", "message.received", dueMs: 300),
+            Sent("bobs-own", "c2", "message.received", dueMs: 300),
+        ], Owners, Watched,
+        [
+            Arrived("before", "reply", "alice", 60), Arrived("before", "reply", "bob", 150, consoleIndex: 1), // still open, so it moved
+            Arrived("during", "reply", "bob", 160, consoleIndex: 1),
+            Arrived("after-1", "reply", "bob", 260, consoleIndex: 1), Arrived("after-2", "reply", "alice", 310),
+            Arrived("bobs-own", "reply", "bob", 310, consoleIndex: 1),
+        ], handover);
+
+        Assert.Equal((5L, 4L, 1L, 1L), (r.Expected, r.Received, r.Misrouted, r.ExtraCopies));
+        Assert.Equal(new HandoverNudges(Expected: 2, Received: 1, Misrouted: 1), r.AfterHandover);
+        Assert.Equal(["after-2"], r.LostSample);
+    }
+
+    [Fact]
+    public void A_handover_that_never_completed_leaves_the_moved_customers_nudges_to_either_owner()
+    {
+        var r = NudgeReconciler.Reconcile([Sent("late", "c1", "message.received", dueMs: 900)], Owners, Watched,
+            [Arrived("late", "reply", "bob", 910)], new HandoverWindow("alice", "bob", 100 * Ms, CompletedTicks: null));
+
+        Assert.Equal((1L, 1L, 0L), (r.Expected, r.Received, r.Misrouted));
+        Assert.Null(r.AfterHandover);
+    }
 }

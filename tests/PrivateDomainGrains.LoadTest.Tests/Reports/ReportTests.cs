@@ -69,6 +69,22 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public void A_handover_reports_its_duration_rate_and_where_the_moved_customers_next_nudges_went()
+    {
+        // Every reply arrives on staff-0's console; after the handover completes (2.5 s in) they should go to staff-1.
+        var status = new HandoverStatus("h1", "staff-0", "staff-1", "completed", 1, 1, 0, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(0.4));
+        var inputs = Inputs() with { Handover = new HandoverResult("staff-0", "staff-1", Start + 2 * S, Start + 2500 * Ms, status) };
+
+        var r = ReportBuilder.Build(inputs);
+
+        Assert.Equal(new HandoverFigures("staff-0", "staff-1", "completed", 2, 1, 1, 0, 0.5, 0.4, 2.5, new HandoverNudges(3, 0, 3), null), r.Handover);
+        Assert.Equal(3, r.Nudges.Misrouted);
+        Assert.Contains("moved customers' nudges after it: expected 3  at the new owner 0  lost 3  misrouted 3", TextReportWriter.Write(r));
+        Assert.Contains("Handover staff-0 to staff-1 under load", HtmlReportWriter.Write(r));
+        Assert.Null(ReportBuilder.Build(Inputs()).Handover);
+    }
+
+    [Fact]
     public void Json_round_trips()
     {
         var report = ReportBuilder.Build(Inputs());

@@ -37,23 +37,10 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_steady_run_delivers_every_expected_nudge_once_and_reports_it()
     {
-        var options = OptionParser.Parse(
-        [
+        var report = await RunAsync(
             "--customers", "60", "--staff", "3", "--consoles", "4", "--rate", "150", "--duration", "4s", "--warmup", "1s",
             "--drain", "20s", "--batch-size", "20", "--seed", "11",
-            "--mix", "message.received=5,friend.deleted=1,friend.added=1,page.viewed=2,order.paid=1,message.sent=1",
-        ], DateTimeOffset.UtcNow, _ => null)! with { Targets = [_node!.Url], OperatorKey = _node.OperatorKey };
-        var log = new StringWriter();
-        RunReport report;
-        try
-        {
-            report = await new LoadTestRun(options, TextWriter.Synchronized(log)).RunAsync(CancellationToken.None);
-        }
-        finally
-        {
-            output.WriteLine(log.ToString());
-        }
-        output.WriteLine(TextReportWriter.Write(report));
+            "--mix", "message.received=5,friend.deleted=1,friend.added=1,page.viewed=2,order.paid=1,message.sent=1");
 
         Assert.Equal(60, report.Provisioning!.CustomersWithOwner);
         // 5 s at 150/s; a batch counts as measured when its last event is due after the 1 s warm-up.
@@ -71,5 +58,39 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(report.Host.Nodes.Single().Samples >= 3);
         Assert.NotEmpty(report.Timeline);
         Assert.Empty(report.Errors);
+    }
+
+    [Fact]
+    public async Task A_handover_run_moves_staff_0s_customers_under_load_and_their_next_nudges_reach_staff_1()
+    {
+        var report = await RunAsync(
+            "--preset", "handover", "--handover-at", "1s", "--customers", "60", "--staff", "3", "--rate", "100", "--duration", "5s",
+            "--warmup", "1s", "--drain", "20s", "--batch-size", "10", "--seed", "12", "--mix", "message.received=4,page.viewed=1");
+
+        var handover = report.Handover!;
+        Assert.Equal(("staff-0", "staff-1", "completed"), (handover.From, handover.To, handover.State));
+        Assert.Equal((20L, 20L, 0L), (handover.Total, handover.Moved, handover.Failed));
+        Assert.True(handover.MovedPerSecond > 0);
+        var after = handover.NudgesAfter!;
+        Assert.True(after.Expected > 0, "no moved customer's event came after the handover");
+        Assert.Equal((after.Expected, 0L), (after.Received, after.Misrouted));
+        Assert.Equal((0L, 0L), (report.Nudges.Lost, report.Nudges.Misrouted));
+        Assert.Empty(report.Errors);
+    }
+
+    private async Task<RunReport> RunAsync(params string[] args)
+    {
+        var options = OptionParser.Parse(args, DateTimeOffset.UtcNow, _ => null)! with { Targets = [_node!.Url], OperatorKey = _node.OperatorKey };
+        var log = new StringWriter();
+        try
+        {
+            var report = await new LoadTestRun(options, TextWriter.Synchronized(log)).RunAsync(CancellationToken.None);
+            output.WriteLine(TextReportWriter.Write(report));
+            return report;
+        }
+        finally
+        {
+            output.WriteLine(log.ToString());
+        }
     }
 }

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Abstractions.Handovers;
+using PrivateDomainGrains.Grains.Storage;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Grains.Handovers;
+
+/// <summary>
+/// Moves every customer of one staff member to another. It pages through the ownership index in customer id order and
+/// calls <see cref="ICustomerGrain.AssignOwnerAsync"/> a bounded number at a time; each customer moves its open nudges
+/// and pushes them to the new owner itself. Progress is saved after every page. A reminder brings the grain back if
+/// its silo dies, and the activation resumes after the last saved page: customers of a page that was cut short have
+/// either moved (and left the departing member's rows) or are moved again, which changes nothing.
+/// </summary>
+public sealed class HandoverGrain(
+    [PersistentState(PlatformStorage.HandoverState, PlatformStorage.Name)] IPersistentState<HandoverState> state,
+    CustomerOwners owners,
+    IOptions<HandoverOptions> options,
+    ILogger<HandoverGrain> logger) : Grain, IHandoverGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+
+    // Orleans' minimum reminder period; the reminder only re-activates a handover whose silo died, the timer works.
+    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
+    // A page that failed (say, the database was unreachable) is retried this long after.
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    private string _tenant = "";
+    private string _handoverId = "";
+    private IGrainTimer? _work;
+
+    private bool Running => state.RecordExists && state.State.State == HandoverStates.Running;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenant, _handoverId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        if (Running) StartWork();
+        return Task.CompletedTask;
+    }
+
+    public async Task<HandoverView> StartAsync(string fromStaffId, string toStaffId)
+    {
+        if (state.RecordExists) return View();
+        state.State = new HandoverState
+        {
+            From = fromStaffId,
+            To = toStaffId,
+            State = HandoverStates.Running,
+            Total = await owners.CountAsync(_tenant, fromStaffId),
+            StartedAt = DateTimeOffset.UtcNow,
+        };
+        // Reminder before the record: a handover that is stored as running always has something to resume it.
+        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await state.WriteStateAsync();
+        logger.LogInformation("{Tenant} handover {HandoverId}: {Total} customers of {From} to {To}", _tenant, _handoverId, state.State.Total, fromStaffId, toStaffId);
+        StartWork();
+        return View();
+    }
+
+    public Task<HandoverView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Running) return; // activating brought the work back
+        if (await this.GetReminder(reminderName) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private void StartWork() =>
+        _work ??= this.RegisterGrainTimer(MoveAllAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RetryInterval) { KeepAlive = true });
+
+    /// <summary>Runs page after page until the departing member has no customers left after the saved position.</summary>
+    private async Task MoveAllAsync(CancellationToken cancellationToken)
+    {
+        var handover = state.State;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var page = await owners.PageAsync(_tenant, handover.From, handover.After, options.Value.PageSize, cancellationToken);
+                if (page.Count == 0) break;
+                var failed = await MovePageAsync(page, handover.To);
+                handover.Moved += page.Count - failed;
+                handover.Failed += failed;
+                handover.Total = Math.Max(handover.Total, handover.Moved + handover.Failed);
+                handover.After = page[^1];
+                await state.WriteStateAsync(cancellationToken);
+            }
+            if (cancellationToken.IsCancellationRequested) return;
+            handover.State = HandoverStates.Completed;
+            handover.FinishedAt = DateTimeOffset.UtcNow;
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "{Tenant} handover {HandoverId} stopped after {Moved} customers; retrying in {Retry}", _tenant, _handoverId, handover.Moved, RetryInterval);
+            return;
+        }
+        _work?.Dispose();
+        _work = null;
+        logger.LogInformation("{Tenant} handover {HandoverId} completed: {Moved} moved, {Failed} failed", _tenant, _handoverId, handover.Moved, handover.Failed);
+        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>Moves one page, a bounded number of customers at a time; returns how many could not be moved.</summary>
+    private async Task<int> MovePageAsync(List<string> customers, string toStaffId)
+    {
+        using var slots = new SemaphoreSlim(options.Value.MaxConcurrentMoves);
+        var moves = new List<Task<bool>>(customers.Count);
+        foreach (var customerId in customers)
+        {
+            await slots.WaitAsync();
+            moves.Add(MoveAsync(customerId, toStaffId, slots));
+        }
+        var failed = (await Task.WhenAll(moves)).Count(moved => !moved);
+        if (failed > 0)
+            logger.LogWarning("{Tenant} handover {HandoverId}: {Failed} of {Count} customers could not be moved; they stay with their owner", _tenant, _handoverId, failed, customers.Count);
+        return failed;
+    }
+
+    private async Task<bool> MoveAsync(string customerId, string toStaffId, SemaphoreSlim slots)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId)).AssignOwnerAsync(toStaffId);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "{Tenant} handover {HandoverId}: moving {CustomerId} failed", _tenant, _handoverId, customerId);
+            return false;
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private HandoverView View()
+    {
+        var s = state.State;
+        return new HandoverView(_handoverId, s.From, s.To, s.State, s.Total, s.Moved, s.Failed, s.StartedAt, s.FinishedAt);
+    }
+}

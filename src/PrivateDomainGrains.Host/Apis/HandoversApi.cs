@@ -1,0 +1,55 @@
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Handovers;
+using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Security;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>Bulk handover (离职继承 / 在职转接): every customer of a staff member, with history and open nudges, to another.</summary>
+public static class HandoversApi
+{
+    public sealed record HandoverRequest(string? ToStaffId);
+
+    /// <summary>The handover runs in the background; poll <see cref="StatusUrl"/> (also the Location header).</summary>
+    public sealed record HandoverAccepted(string HandoverId, string StatusUrl, HandoverView Handover);
+
+    public static RouteGroupBuilder MapHandoversApi(this RouteGroupBuilder api)
+    {
+        var tenant = api.MapGroup("/tenants/{tenant}").RequireTenantKey(TenantRole.Admin);
+        tenant.MapPost("/staff/{staffId}/handover", StartAsync)
+            .WithSummary("Hand every customer of this staff member to another (admin key): {\"toStaffId\"}. 202 with a status URL.")
+            .Produces<HandoverAccepted>(StatusCodes.Status202Accepted);
+        tenant.MapGet("/handovers/{handoverId}", GetAsync)
+            .WithSummary("A handover's progress (admin key): from, to, state (running, completed), total, moved, failed, startedAt, finishedAt.")
+            .Produces<HandoverView>();
+        return api;
+    }
+
+    private static async Task<IResult> StartAsync(string tenant, string staffId, HttpRequest request, IGrainFactory grains)
+    {
+        if (!Ids.IsValid(staffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        var (body, problem) = await JsonBody.ReadAsync<HandoverRequest>(request);
+        if (body is null) return problem!;
+        if (!Ids.IsValid(body.ToStaffId)) return Problems.BadRequest(Ids.Describe("toStaffId"));
+        if (string.Equals(staffId, body.ToStaffId, StringComparison.Ordinal))
+            return Problems.BadRequest("'toStaffId' must be another staff member than the one handing over");
+        foreach (var id in new[] { staffId, body.ToStaffId! })
+        {
+            if (await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, id)).GetAsync() is null)
+                return Problems.NotFound($"Staff '{id}' is not a staff member of tenant '{tenant}'");
+        }
+
+        var handoverId = Guid.NewGuid().ToString("N");
+        var view = await grains.GetGrain<IHandoverGrain>(GrainKeys.For(tenant, handoverId)).StartAsync(staffId, body.ToStaffId!);
+        var statusUrl = $"/api/v1/tenants/{tenant}/handovers/{handoverId}";
+        return TypedResults.Accepted(statusUrl, new HandoverAccepted(handoverId, statusUrl, view));
+    }
+
+    private static async Task<IResult> GetAsync(string tenant, string handoverId, IGrainFactory grains)
+    {
+        if (!Ids.IsValid(handoverId)) return Problems.BadRequest(Ids.Describe("handoverId"));
+        var view = await grains.GetGrain<IHandoverGrain>(GrainKeys.For(tenant, handoverId)).GetAsync();
+        return view is null ? Problems.NotFound($"Handover '{handoverId}' does not exist") : TypedResults.Ok(view);
+    }
+}

@@ -15,13 +15,13 @@ public sealed class SchedulerOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")] public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Rows claimed per query; a shard claims again at once while a full batch came back.</summary>
-    [Range(1, 10_000)] public int ClaimBatch { get; set; } = 500;
+    [Range(1, 10_000)] public int ClaimBatch { get; set; } = 2_000;
 
     /// <summary>How long a claimed row is reserved for its wake; a failed wake is retried after this.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Wakes in flight at once per shard: bounds the activations one shard can cause at the same time.</summary>
-    [Range(1, 10_000)] public int MaxConcurrentWakes { get; set; } = 64;
+    [Range(1, 10_000)] public int MaxConcurrentWakes { get; set; } = 1_000;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

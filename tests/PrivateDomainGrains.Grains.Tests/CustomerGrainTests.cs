@@ -34,6 +34,20 @@ public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_retry_older_than_the_profile_remembers_is_refused_by_the_journal_and_counted_once()
+    {
+        var he = Customer("t6", "he");
+        await he.IngestAsync([Event("t6-order", "he", "order.paid", staffId: "alice", data: new() { ["orderId"] = "o1", ["amount"] = "50" })]);
+        await he.IngestAsync(Enumerable.Range(1, 30).Select(i => Event($"t6-view-{i}", "he", "page.viewed")).ToArray());
+
+        var retry = await he.IngestAsync([Event("t6-order", "he", "order.paid", data: new() { ["orderId"] = "o1", ["amount"] = "50" })]);
+
+        Assert.Equal([false], retry.Accepted);
+        var view = (await he.GetAsync())!;
+        Assert.Equal((1, 50m, 31L), (view.Counters.Orders, view.Counters.Spend, view.Counters.Events));
+    }
+
+    [Fact]
     public async Task A_customer_replays_journaled_events_it_never_folded_and_stores_their_nudges()
     {
         // As after a crash: the journal has events that no snapshot holds.

@@ -29,6 +29,7 @@ public sealed class CustomerGrain(
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private static long s_active;
+    private static readonly WriteResult s_nothingWritten = new(new HashSet<string>(), new HashSet<string>(), new Dictionary<string, string>());
 
     private string _tenant = "";
     private CustomerProfile _profile = new();
@@ -93,29 +94,40 @@ public sealed class CustomerGrain(
         }
         if (offered.Count == 0) return new IngestOutcome(accepted);
 
-        var stored = (await writer.WriteAsync(WriteRequest.ForEvents(offered.ConvertAll(o => o.Row)))).InsertedEventIds;
-        if (stored.Count == 0) return new IngestOutcome(accepted);
+        // Decide first, then commit the events together with what they decided in one transaction: one round trip
+        // per ingest. The profile is ahead of storage until that commit, so a failed commit, or an event the journal
+        // already held (a retry older than the profile remembers), discards this activation: the next one rebuilds
+        // the profile from the snapshot and the journal, and re-deciding yields the same nudge ids.
+        IReadOnlySet<string> stored;
         try
         {
             var inputs = await tenants.GetAsync(_tenant);
             var nudges = new List<NudgeRow>();
-            foreach (var (index, row) in offered.Where(o => stored.Contains(o.Row.EventId)))
-            {
-                accepted[index] = true;
-                nudges.AddRange(DecideOn(inputs, row, live: true));
-            }
-            _unsnapshotted += stored.Count;
-            await CommitAsync(nudges, snapshot: _unsnapshotted >= options.Value.SnapshotEveryEvents);
+            foreach (var (_, row) in offered) nudges.AddRange(DecideOn(inputs, row, live: true));
+            stored = (await CommitAsync(nudges, snapshot: false, offered.ConvertAll(o => o.Row))).InsertedEventIds;
         }
         catch
         {
-            // The events are durable but what they decided may not be: drop this activation so the next one replays them.
-            _discardOnDeactivate = true;
-            DeactivateOnIdle();
+            DiscardActivation();
             throw;
         }
+        foreach (var (index, row) in offered) accepted[index] = stored.Contains(row.EventId);
+        if (stored.Count < offered.Count)
+        {
+            DiscardActivation();
+            return new IngestOutcome(accepted);
+        }
+        _unsnapshotted += stored.Count;
+        if (_unsnapshotted >= options.Value.SnapshotEveryEvents) await TrySnapshotAsync();
         ScheduleSnapshot();
         return new IngestOutcome(accepted);
+    }
+
+    /// <summary>The profile may hold effects storage does not: never snapshot it, start the next activation afresh.</summary>
+    private void DiscardActivation()
+    {
+        _discardOnDeactivate = true;
+        DeactivateOnIdle();
     }
 
     public async Task<CustomerView?> GetAsync()
@@ -222,20 +234,22 @@ public sealed class CustomerGrain(
     }
 
     /// <summary>
-    /// Commits the nudges, the due-time change and (when asked) the snapshot in one transaction, then pushes the
-    /// nudges that were new. One transaction keeps the scheduler's view, the inbox and the profile consistent.
+    /// Commits the journaled events (if any), the nudges, the due-time and owner changes and (when asked) the snapshot
+    /// in one transaction, then pushes the nudges that were new. One transaction keeps the journal, the scheduler's
+    /// view, the inbox and the profile consistent.
     /// </summary>
-    private async Task CommitAsync(List<NudgeRow> nudges, bool snapshot)
+    private async Task<WriteResult> CommitAsync(List<NudgeRow> nudges, bool snapshot, IReadOnlyList<JournalRow>? events = null)
     {
         var due = new DueRow(_tenant, _profile.CustomerId, _nextDueAt);
         var dueChanged = due != _dueStored;
         var owner = _profile.OwnerStaffId;
         var ownerChanged = owner is not null && owner != _ownerStored;
         var snapshotRow = snapshot ? new CustomerSnapshotRow(_tenant, _profile.CustomerId, _revision + 1, _profile.JournalSequence, StorageJson.Write(_profile)) : null;
-        if (nudges.Count == 0 && !dueChanged && !ownerChanged && snapshotRow is null) return;
+        if (events is null && nudges.Count == 0 && !dueChanged && !ownerChanged && snapshotRow is null) return s_nothingWritten;
 
         var result = await writer.WriteAsync(new WriteRequest
         {
+            Events = events ?? [],
             Nudges = nudges,
             Due = dueChanged ? [due] : [],
             Snapshots = snapshotRow is null ? [] : [snapshotRow],
@@ -252,6 +266,7 @@ public sealed class CustomerGrain(
         }
         var fresh = nudges.Where(n => result.InsertedNudgeIds.Contains(n.NudgeId)).ToList();
         if (fresh.Count > 0) await DeliverAsync(fresh);
+        return result;
     }
 
     private async Task DeliverAsync(List<NudgeRow> nudges)

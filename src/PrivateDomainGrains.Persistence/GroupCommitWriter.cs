@@ -67,7 +67,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options)
     {
         _dataSource = dataSource;
-        _pump = new BatchPump<PendingWrite>(options.Value.ConcurrentFlushes, options.Value.MaxRowsPerFlush, w => w.Request.RowCount, FlushAsync,
+        _pump = new BatchPump<PendingWrite>(options.Value.ConcurrentFlushes, options.Value.MaxRowsPerFlush, w => w.Request.Weight, FlushAsync,
             (batch, ex) => batch.ForEach(w => w.Completion.TrySetException(ex)));
     }
 

@@ -17,7 +17,11 @@ public sealed record WriteRequest
     public static WriteRequest ForAck(NudgeAck ack) => new() { Acks = [ack] };
     public static WriteRequest ForDue(DueRow due) => new() { Due = [due] };
 
-    public int RowCount => Events.Count + Nudges.Count + Acks.Count + Due.Count + Snapshots.Count + Owners.Count;
+    /// <summary>A snapshot row carries a whole profile, about ten times the bytes of an event or a nudge.</summary>
+    public const int SnapshotWeight = 10;
+
+    /// <summary>The request's share of a flush: rows, with snapshots counted by their size.</summary>
+    public int Weight => Events.Count + Nudges.Count + Acks.Count + Due.Count + Owners.Count + Snapshots.Count * SnapshotWeight;
 }
 
 /// <summary>

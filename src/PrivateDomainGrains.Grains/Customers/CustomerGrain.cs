@@ -281,7 +281,9 @@ public sealed class CustomerGrain(
     private void ScheduleSnapshot()
     {
         if (_unsnapshotted == 0 || _snapshotTimer is not null) return;
-        var interval = options.Value.SnapshotInterval;
+        // Jittered (0.5x to 1.5x): customers provisioned together must not all snapshot in the same second and stall
+        // the group commit behind megabytes of profiles.
+        var interval = options.Value.SnapshotInterval * (0.5 + Random.Shared.NextDouble());
         _snapshotTimer = this.RegisterGrainTimer(_ => TrySnapshotAsync(), interval, interval);
     }
 

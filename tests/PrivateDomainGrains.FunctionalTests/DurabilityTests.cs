@@ -48,7 +48,7 @@ public sealed class DurabilityTests : IAsyncLifetime
     {
         var settings = NodeSettings.Fresh(_database.ConnectionString, "crash");
         using var api = new PlatformClient(settings.BaseAddress);
-        using (var host = HostProcess.Start(settings, "--Customers:SnapshotEveryEvents", "100000", "--Customers:SnapshotInterval", "01:00:00"))
+        using (var host = HostProcess.Start(settings, "--Customers:SnapshotEveryEvents", "100000"))
         {
             await host.WaitUntilHealthyAsync();
             await api.ProvisionAsync("acme", "alice");

@@ -37,10 +37,9 @@ public sealed class CustomerGrain(
     private long _nextSequence;
     private int _unsnapshotted;
     private bool _discardOnDeactivate;
-    private IGrainTimer? _snapshotTimer;
     private DateTimeOffset? _nextDueAt;
-    /// <summary>What the due-time index holds for this customer (null: unknown, write it next time).</summary>
-    private DueRow? _dueStored;
+    /// <summary>What the due-time index holds for this customer, when known (unknown: write it next time).</summary>
+    private (bool Known, DateTimeOffset? At) _dueStored;
     /// <summary>What the ownership index holds for this customer (null: unknown, write it with the next commit).</summary>
     private string? _ownerStored;
     /// <summary>True while the scheduler's wake is the only reason this activation exists.</summary>
@@ -51,7 +50,9 @@ public sealed class CustomerGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_tenant, var customerId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        (var tenant, var customerId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        // A tenant has up to millions of customers: share one copy of its id instead of one per activation.
+        _tenant = string.Intern(tenant);
         var load = await loader.LoadAsync(_tenant, customerId);
         if (load.Snapshot is { } snapshot)
         {
@@ -60,7 +61,7 @@ public sealed class CustomerGrain(
         }
         _profile.CustomerId = customerId;
         // Until a decision says otherwise, the index is right about when the customer is next due.
-        (_nextDueAt, _dueStored) = (load.DueAt, new DueRow(_tenant, customerId, load.DueAt));
+        (_nextDueAt, _dueStored) = (load.DueAt, (true, load.DueAt));
         if (load.Unfolded.Count > 0)
         {
             // Replay what the snapshot missed. Re-deciding yields the same nudge ids, so the inbox keeps what it
@@ -119,7 +120,6 @@ public sealed class CustomerGrain(
         }
         _unsnapshotted += stored.Count;
         if (_unsnapshotted >= options.Value.SnapshotEveryEvents) await TrySnapshotAsync();
-        ScheduleSnapshot();
         return new IngestOutcome(accepted);
     }
 
@@ -159,7 +159,7 @@ public sealed class CustomerGrain(
     public async Task WakeAsync(DateTimeOffset dueAt)
     {
         // The scheduler's claim leased the index entry: whatever is decided, the next due time is written to release it.
-        _dueStored = null;
+        _dueStored = default;
         List<NudgeRow> nudges = [];
         if (_profile.Exists)
         {
@@ -184,7 +184,6 @@ public sealed class CustomerGrain(
         // loses only a dismissal count: timers it ran are re-run from the older state with the same nudge ids.
         _unsnapshotted++;
         await CommitAsync(nudges, snapshot: _unsnapshotted >= options.Value.SnapshotEveryEvents);
-        ScheduleSnapshot();
     }
 
     private async Task<CustomerView?> ChangeTagsAsync(string[] tags, bool added)
@@ -240,8 +239,7 @@ public sealed class CustomerGrain(
     /// </summary>
     private async Task<WriteResult> CommitAsync(List<NudgeRow> nudges, bool snapshot, IReadOnlyList<JournalRow>? events = null)
     {
-        var due = new DueRow(_tenant, _profile.CustomerId, _nextDueAt);
-        var dueChanged = due != _dueStored;
+        var dueChanged = _dueStored != (true, _nextDueAt);
         var owner = _profile.OwnerStaffId;
         var ownerChanged = owner is not null && owner != _ownerStored;
         var snapshotRow = snapshot ? new CustomerSnapshotRow(_tenant, _profile.CustomerId, _revision + 1, _profile.JournalSequence, StorageJson.Write(_profile)) : null;
@@ -251,18 +249,16 @@ public sealed class CustomerGrain(
         {
             Events = events ?? [],
             Nudges = nudges,
-            Due = dueChanged ? [due] : [],
+            Due = dueChanged ? [new DueRow(_tenant, _profile.CustomerId, _nextDueAt)] : [],
             Snapshots = snapshotRow is null ? [] : [snapshotRow],
             Owners = ownerChanged ? [new OwnerRow(_tenant, _profile.CustomerId, owner!)] : [],
         });
-        _dueStored = due;
+        _dueStored = (true, _nextDueAt);
         _ownerStored = owner;
         if (snapshotRow is not null)
         {
             _revision = snapshotRow.Revision;
             _unsnapshotted = 0;
-            _snapshotTimer?.Dispose();
-            _snapshotTimer = null;
         }
         var fresh = nudges.Where(n => result.InsertedNudgeIds.Contains(n.NudgeId)).ToList();
         if (fresh.Count > 0) await DeliverAsync(fresh);
@@ -276,15 +272,6 @@ public sealed class CustomerGrain(
             var staff = GrainFactory.GetGrain<IStaffGrain>(GrainKeys.For(_tenant, byOwner.Key));
             await staff.DeliverAsync(byOwner.Select(n => n.ToNudge()).ToArray());
         }
-    }
-
-    private void ScheduleSnapshot()
-    {
-        if (_unsnapshotted == 0 || _snapshotTimer is not null) return;
-        // Jittered (0.5x to 1.5x): customers provisioned together must not all snapshot in the same second and stall
-        // the group commit behind megabytes of profiles.
-        var interval = options.Value.SnapshotInterval * (0.5 + Random.Shared.NextDouble());
-        _snapshotTimer = this.RegisterGrainTimer(_ => TrySnapshotAsync(), interval, interval);
     }
 
     /// <summary>Snapshots are an optimisation over a durable journal: a failed one is logged, never surfaced.</summary>

@@ -10,7 +10,7 @@ namespace PrivateDomainGrains.Grains.Tests;
 public sealed class TenantDecisionInputsTests(GrainTestCluster fixture) : IClassFixture<GrainTestCluster>
 {
 
-    private IServiceProvider Silo => ((InProcessSiloHandle)fixture.Cluster.Primary).SiloHost.Services;
+    private IServiceProvider Silo => fixture.Cluster.GetSiloServiceProvider();
     private ITenantDecisionInputs Inputs => Silo.GetRequiredService<ITenantDecisionInputs>();
 
     [Fact]

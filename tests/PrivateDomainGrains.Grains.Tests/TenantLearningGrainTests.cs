@@ -40,7 +40,7 @@ public sealed class TenantLearningGrainTests(GrainTestCluster fixture) : IClassF
 
     private async Task<JsonNode?> StoredAsync(string tenant)
     {
-        var silo = ((InProcessSiloHandle)fixture.Cluster.Primary).SiloHost.Services;
+        var silo = fixture.Cluster.GetSiloServiceProvider();
         await using var command = silo.GetRequiredService<NpgsqlDataSource>().CreateCommand(
             "SELECT convert_from(payloadbinary, 'UTF8') FROM orleansstorage WHERE graintypestring = $1 AND grainidextensionstring = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = PlatformStorage.LearningState });

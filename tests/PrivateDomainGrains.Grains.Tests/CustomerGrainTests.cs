@@ -80,6 +80,19 @@ public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_bulk_handover_does_not_undo_a_reassignment_made_since()
+    {
+        var qin = Customer("t7", "qin");
+        await qin.IngestAsync([Event("t7-1", "qin", "friend.added", staffId: "alice")]);
+        await qin.AssignOwnerAsync("carol");
+
+        Assert.False(await qin.HandOverAsync("alice", "bob"));
+        Assert.Equal("carol", (await qin.GetAsync())!.Owner);
+        Assert.True(await qin.HandOverAsync("carol", "bob"));
+        Assert.Equal("bob", (await qin.GetAsync())!.Owner);
+    }
+
+    [Fact]
     public async Task A_staff_grain_pushes_new_nudges_to_subscribed_nodes()
     {
         var received = new TaskCompletionSource<Nudge[]>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -13,6 +13,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Makes <paramref name="staffId"/> the owner; open nudges and future ones go to the new owner.</summary>
     [Alias("AssignOwner")] Task<CustomerView> AssignOwnerAsync(string staffId);
 
+    /// <summary>
+    /// Hands the customer from <paramref name="fromStaffId"/> to <paramref name="toStaffId"/> as <see cref="AssignOwnerAsync"/>
+    /// does, but only if <paramref name="fromStaffId"/> still owns it: a bulk handover must not undo a manager's later
+    /// reassignment. True if it moved (or already belongs to <paramref name="toStaffId"/>).
+    /// </summary>
+    [Alias("HandOver")] Task<bool> HandOverAsync(string fromStaffId, string toStaffId);
+
     [Alias("AddTags")] Task<CustomerView> AddTagsAsync(string[] tags);
 
     [Alias("RemoveTags")] Task<CustomerView?> RemoveTagsAsync(string[] tags);

@@ -137,6 +137,14 @@ public sealed class CustomerGrain(
         return View(await tenants.GetAsync(_tenant));
     }
 
+    public async Task<bool> HandOverAsync(string fromStaffId, string toStaffId)
+    {
+        if (_profile.OwnerStaffId == toStaffId) return true;
+        if (_profile.OwnerStaffId != fromStaffId) return false;
+        await AssignOwnerAsync(toStaffId);
+        return true;
+    }
+
     public async Task<CustomerView> AssignOwnerAsync(string staffId)
     {
         _onlyWoken = false;

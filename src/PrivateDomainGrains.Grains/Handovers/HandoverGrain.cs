@@ -10,7 +10,7 @@ namespace PrivateDomainGrains.Grains.Handovers;
 
 /// <summary>
 /// Moves every customer of one staff member to another. It pages through the ownership index in customer id order and
-/// calls <see cref="ICustomerGrain.AssignOwnerAsync"/> a bounded number at a time; each customer moves its open nudges
+/// calls <see cref="ICustomerGrain.HandOverAsync"/> a bounded number at a time; each customer moves its open nudges
 /// and pushes them to the new owner itself. Progress is saved after every page. A reminder brings the grain back if
 /// its silo dies, and the activation resumes after the last saved page: customers of a page that was cut short have
 /// either moved (and left the departing member's rows) or are moved again, which changes nothing.
@@ -81,7 +81,7 @@ public sealed class HandoverGrain(
             {
                 var page = await owners.PageAsync(_tenant, handover.From, handover.After, options.Value.PageSize, cancellationToken);
                 if (page.Count == 0) break;
-                var failed = await MovePageAsync(page, handover.To);
+                var failed = await MovePageAsync(page, handover.From, handover.To);
                 handover.Moved += page.Count - failed;
                 handover.Failed += failed;
                 handover.Total = Math.Max(handover.Total, handover.Moved + handover.Failed);
@@ -105,14 +105,14 @@ public sealed class HandoverGrain(
     }
 
     /// <summary>Moves one page, a bounded number of customers at a time; returns how many could not be moved.</summary>
-    private async Task<int> MovePageAsync(List<string> customers, string toStaffId)
+    private async Task<int> MovePageAsync(List<string> customers, string fromStaffId, string toStaffId)
     {
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrentMoves);
         var moves = new List<Task<bool>>(customers.Count);
         foreach (var customerId in customers)
         {
             await slots.WaitAsync();
-            moves.Add(MoveAsync(customerId, toStaffId, slots));
+            moves.Add(MoveAsync(customerId, fromStaffId, toStaffId, slots));
         }
         var failed = (await Task.WhenAll(moves)).Count(moved => !moved);
         if (failed > 0)
@@ -120,11 +120,12 @@ public sealed class HandoverGrain(
         return failed;
     }
 
-    private async Task<bool> MoveAsync(string customerId, string toStaffId, SemaphoreSlim slots)
+    private async Task<bool> MoveAsync(string customerId, string fromStaffId, string toStaffId, SemaphoreSlim slots)
     {
         try
         {
-            await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId)).AssignOwnerAsync(toStaffId);
+            // A customer someone reassigned since the page was read stays where they put it.
+            await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId)).HandOverAsync(fromStaffId, toStaffId);
             return true;
         }
         catch (Exception ex)

@@ -1,3 +1,4 @@
+using System.Text;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Core.Nudges;
@@ -34,8 +35,14 @@ public sealed class Decision
     /// <summary>Why <paramref name="raised"/>: its rule, trigger and score, then every alternative and what stopped it.</summary>
     public string Explain(Candidate raised) => Explain(Candidates, raised);
 
-    internal static string Explain(IReadOnlyList<Candidate> candidates, Candidate raised) =>
-        string.Join("\n", candidates.Where(c => !ReferenceEquals(c, raised)).Select(c => "vs " + c.Explain()).Prepend(raised.Explain()));
+    internal static string Explain(IReadOnlyList<Candidate> candidates, Candidate raised)
+    {
+        var formats = new ExplainFormats();
+        var text = raised.AppendExplanation(new StringBuilder(), formats);
+        foreach (var c in candidates)
+            if (!ReferenceEquals(c, raised)) c.AppendExplanation(text.Append("\nvs "), formats);
+        return text.ToString();
+    }
 }
 
 public enum Verdict { Raised, Held, Suppressed }
@@ -45,20 +52,30 @@ public readonly record struct Score(double Propensity, double Value, double Cont
 {
     public double Total => Propensity * Value * Context * Lever;
 
-    public override string ToString() =>
-        $"{Total:0.###} = propensity {Propensity:0.###} x value {Value:0.###} x context {Context:0.###} x lever {Lever:0.###}";
+    public override string ToString() => AppendTo(new StringBuilder(), null).ToString();
+
+    /// <summary>Value, context and lever repeat across a decision's candidates: <paramref name="formats"/> formats each once.</summary>
+    internal StringBuilder AppendTo(StringBuilder text, ExplainFormats? formats) => text
+        .Append($"{Total:0.###} = propensity {Propensity:0.###} x value ").Append(ExplainFormats.Number(formats, Value))
+        .Append(" x context ").Append(ExplainFormats.Number(formats, Context))
+        .Append(" x lever ").Append(ExplainFormats.Number(formats, Lever));
 }
 
 /// <summary>One nudge the engine considered, with why it was raised, held or suppressed.</summary>
 public sealed record Candidate(PlannedNudge Nudge, Score Score, Verdict Verdict, string? Policy, DateTimeOffset? HoldUntil)
 {
-    public string Explain() =>
-        $"{Nudge.Source} ({Nudge.Trigger}): score {Score}; " + Verdict switch
+    public string Explain() => AppendExplanation(new StringBuilder(), null).ToString();
+
+    internal StringBuilder AppendExplanation(StringBuilder text, ExplainFormats? formats)
+    {
+        Score.AppendTo(text.Append(Nudge.Source).Append(" (").Append(Nudge.Trigger).Append("): score "), formats).Append("; ");
+        return Verdict switch
         {
-            Verdict.Raised => "raised",
-            Verdict.Held => $"held until {HoldUntil:u} by {Policy}",
-            _ => $"suppressed by {Policy}",
+            Verdict.Raised => text.Append("raised"),
+            Verdict.Held => text.Append("held until ").Append(ExplainFormats.Time(formats, HoldUntil)).Append(" by ").Append(Policy),
+            _ => text.Append("suppressed by ").Append(Policy),
         };
+    }
 }
 
 public enum SequenceMoveKind { Started, StepRaised, StepSkipped, Completed, Exited, Stopped }

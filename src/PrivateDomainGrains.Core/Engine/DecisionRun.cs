@@ -316,15 +316,23 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
             else judged.Add(Hold(c.Nudge, c.Score, _now + contact.RetryAfter, "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
         }
 
+        // Ids already held, as a set: a decision can hold a hundred nudges, and a list scan per nudge is quadratic.
+        HashSet<string>? heldIds = null;
+        Candidate? chosen = null;
         foreach (var c in judged)
         {
             if (c.Verdict == Verdict.Raised)
+            {
                 _state.Remember(new SentNudge { Id = c.Nudge.Id, Source = c.Nudge.Source, Segment = segment, At = _now });
-            else if (c.Verdict == Verdict.Held && _state.Held?.Exists(h => h.Nudge.Id == c.Nudge.Id) != true)
-                (_state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
+                if (chosen is null || ByScore(c, chosen) < 0) chosen = c;
+            }
+            else if (c.Verdict == Verdict.Held)
+            {
+                heldIds ??= HeldIds();
+                if (heldIds.Add(c.Nudge.Id)) (_state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
+            }
         }
 
-        var chosen = judged.Where(c => c.Verdict == Verdict.Raised).OrderBy(c => c, Comparer<Candidate>.Create(ByScore)).FirstOrDefault();
         judged.Sort((a, b) => ReferenceEquals(a, chosen) ? -1 : ReferenceEquals(b, chosen) ? 1 : ByScore(a, b));
         if (chosen is not null)
         {
@@ -347,6 +355,13 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
             Signals = _signals,
             NextDueAt = DecisionEngine.NextDueAt(playbook, customer, _now),
         };
+    }
+
+    private HashSet<string> HeldIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var h in _state.Held ?? []) ids.Add(h.Nudge.Id);
+        return ids;
     }
 
     private Score ScoreOf(PlannedNudge n, string segment, double context)

@@ -39,12 +39,19 @@ public static class TimeZones
     /// </summary>
     public static DateTimeOffset ToInstantCached(DateTime local, TimeZoneInfo zone)
     {
-        if (InstantCache.Count > MaxCachedInstants) InstantCache.Clear();
+        if (InstantCache.TryGetValue((zone, local.Ticks), out var cached)) return cached;
+        // ConcurrentDictionary.Count takes every lock: count additions here instead (approximate under races is fine).
+        if (Interlocked.Increment(ref _cachedInstants) > MaxCachedInstants)
+        {
+            InstantCache.Clear();
+            Volatile.Write(ref _cachedInstants, 0);
+        }
         return InstantCache.GetOrAdd((zone, local.Ticks), static key => ToInstant(new DateTime(key.Ticks), key.Zone));
     }
 
     private const int MaxCachedInstants = 100_000;
     private static readonly ConcurrentDictionary<(TimeZoneInfo Zone, long Ticks), DateTimeOffset> InstantCache = new();
+    private static int _cachedInstants;
 
     public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).DateTime;

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Core.Nudges;
@@ -38,10 +38,15 @@ public sealed class Decision
     internal static string Explain(IReadOnlyList<Candidate> candidates, Candidate raised)
     {
         var formats = new ExplainFormats();
-        var text = raised.AppendExplanation(new StringBuilder(), formats);
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        raised.AppendExplanation(ref text, formats);
         foreach (var c in candidates)
-            if (!ReferenceEquals(c, raised)) c.AppendExplanation(text.Append("\nvs "), formats);
-        return text.ToString();
+        {
+            if (ReferenceEquals(c, raised)) continue;
+            text.AppendLiteral("\nvs ");
+            c.AppendExplanation(ref text, formats);
+        }
+        return text.ToStringAndClear();
     }
 }
 
@@ -52,29 +57,62 @@ public readonly record struct Score(double Propensity, double Value, double Cont
 {
     public double Total => Propensity * Value * Context * Lever;
 
-    public override string ToString() => AppendTo(new StringBuilder(), null).ToString();
+    public override string ToString()
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        AppendTo(ref text, null);
+        return text.ToStringAndClear();
+    }
 
     /// <summary>Value, context and lever repeat across a decision's candidates: <paramref name="formats"/> formats each once.</summary>
-    internal StringBuilder AppendTo(StringBuilder text, ExplainFormats? formats) => text
-        .Append($"{Total:0.###} = propensity {Propensity:0.###} x value ").Append(ExplainFormats.Number(formats, Value))
-        .Append(" x context ").Append(ExplainFormats.Number(formats, Context))
-        .Append(" x lever ").Append(ExplainFormats.Number(formats, Lever));
+    internal void AppendTo(ref DefaultInterpolatedStringHandler text, ExplainFormats? formats)
+    {
+        text.AppendFormatted(Total, "0.###");
+        text.AppendLiteral(" = propensity ");
+        text.AppendFormatted(Propensity, "0.###");
+        text.AppendLiteral(" x value ");
+        ExplainFormats.AppendNumber(ref text, formats, Value);
+        text.AppendLiteral(" x context ");
+        ExplainFormats.AppendNumber(ref text, formats, Context);
+        text.AppendLiteral(" x lever ");
+        ExplainFormats.AppendNumber(ref text, formats, Lever);
+    }
 }
 
 /// <summary>One nudge the engine considered, with why it was raised, held or suppressed.</summary>
 public sealed record Candidate(PlannedNudge Nudge, Score Score, Verdict Verdict, string? Policy, DateTimeOffset? HoldUntil)
 {
-    public string Explain() => AppendExplanation(new StringBuilder(), null).ToString();
-
-    internal StringBuilder AppendExplanation(StringBuilder text, ExplainFormats? formats)
+    public string Explain()
     {
-        Score.AppendTo(text.Append(Nudge.Source).Append(" (").Append(Nudge.Trigger).Append("): score "), formats).Append("; ");
-        return Verdict switch
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        AppendExplanation(ref text, null);
+        return text.ToStringAndClear();
+    }
+
+    internal void AppendExplanation(ref DefaultInterpolatedStringHandler text, ExplainFormats? formats)
+    {
+        text.AppendFormatted(Nudge.Source);
+        text.AppendLiteral(" (");
+        text.AppendFormatted(Nudge.Trigger);
+        text.AppendLiteral("): score ");
+        Score.AppendTo(ref text, formats);
+        text.AppendLiteral("; ");
+        switch (Verdict)
         {
-            Verdict.Raised => text.Append("raised"),
-            Verdict.Held => text.Append("held until ").Append(ExplainFormats.Time(formats, HoldUntil)).Append(" by ").Append(Policy),
-            _ => text.Append("suppressed by ").Append(Policy),
-        };
+            case Verdict.Raised:
+                text.AppendLiteral("raised");
+                break;
+            case Verdict.Held:
+                text.AppendLiteral("held until ");
+                ExplainFormats.AppendTime(ref text, formats, HoldUntil);
+                text.AppendLiteral(" by ");
+                text.AppendFormatted(Policy);
+                break;
+            default:
+                text.AppendLiteral("suppressed by ");
+                text.AppendFormatted(Policy);
+                break;
+        }
     }
 }
 

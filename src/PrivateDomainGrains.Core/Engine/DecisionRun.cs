@@ -29,6 +29,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
     private readonly HashSet<string> _firedRules = new(StringComparer.Ordinal);
     private readonly Queue<(string Tag, bool Added, string Key)> _tagChanges = new();
     private TierChange? _tierChange;
+    private DateTimeOffset? _timersDue;
 
     public Decision Run(EngineInput input)
     {
@@ -141,16 +142,32 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
         _tagChanges.Clear();
     }
 
+    /// <summary>
+    /// Fires every due timer, noting what each has pending afterwards: <see cref="Finish"/> needs the earliest, and
+    /// working out a hundred yearly and idle timers twice per decision was a good part of its cost.
+    /// </summary>
     private void RunDueTimers()
     {
         foreach (var rule in playbook.Timers)
         {
-            if (TimerSchedule.Next(rule, customer, _zone, _now) is not { } occurrence || occurrence.Due > _now) continue;
-            // The occurrence is consumed even when conditions fail: it is re-armed by a new anchor, not retried.
-            (_state.Fired ??= new(StringComparer.Ordinal))[rule.Id] = occurrence.Anchor;
-            Fire(rule, null, CustomerKey(occurrence.Key));
+            var next = TimerSchedule.Next(rule, customer, _zone, _now);
+            if (next is { } occurrence && occurrence.Due <= _now)
+            {
+                // The occurrence is consumed even when conditions fail: it is re-armed by a new anchor, not retried.
+                (_state.Fired ??= new(StringComparer.Ordinal))[rule.Id] = occurrence.Anchor;
+                Fire(rule, null, CustomerKey(occurrence.Key));
+                next = TimerSchedule.Next(rule, customer, _zone, _now);
+            }
+            _timersDue = DecisionEngine.Min(_timersDue, next?.Due);
         }
     }
+
+    /// <summary>
+    /// The earliest pending timer occurrence now. What <see cref="RunDueTimers"/> noted still holds unless a rule set a
+    /// field (a yearly date, the time zone); event times and fired occurrences do not change after it.
+    /// </summary>
+    private DateTimeOffset? TimersDue() =>
+        _fieldsSet.Count == 0 ? _timersDue : DecisionEngine.NextTimerDue(playbook, customer, playbook.ZoneOf(customer), _now);
 
     private void Fire(CompiledRule rule, CustomerEvent? e, string key)
     {
@@ -353,7 +370,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
             SequenceMoves = _moves,
             TierChange = _tierChange,
             Signals = _signals,
-            NextDueAt = DecisionEngine.NextDueAt(playbook, customer, _now),
+            NextDueAt = DecisionEngine.NextDueAt(playbook, customer, TimersDue()),
         };
     }
 

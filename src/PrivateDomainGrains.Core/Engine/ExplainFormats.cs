@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PrivateDomainGrains.Core.Engine;
 
 /// <summary>
@@ -7,28 +9,61 @@ namespace PrivateDomainGrains.Core.Engine;
 /// </summary>
 internal sealed class ExplainFormats
 {
-    /// <summary>By bit pattern, not by value: 0 and -0 are equal but format differently.</summary>
-    private readonly Dictionary<long, string> _numbers = [];
-    /// <summary>By UTC ticks: the "u" format writes the UTC time.</summary>
-    private readonly Dictionary<long, string> _times = [];
+    /// <summary>Numbers by bit pattern, not by value: 0 and -0 are equal but format differently.</summary>
+    private readonly Memo _numbers = new();
+    /// <summary>Times by UTC ticks: the "u" format writes the UTC time.</summary>
+    private readonly Memo _times = new();
 
-    public static string Number(ExplainFormats? formats, double value)
+    public static void AppendNumber(ref DefaultInterpolatedStringHandler text, ExplainFormats? formats, double value)
     {
-        if (formats is null) return Format(value);
+        if (formats is null)
+        {
+            text.AppendFormatted(value, "0.###");
+            return;
+        }
         var key = BitConverter.DoubleToInt64Bits(value);
-        if (!formats._numbers.TryGetValue(key, out var text)) formats._numbers[key] = text = Format(value);
-        return text;
+        if (!formats._numbers.TryGet(key, out var formatted)) formats._numbers.Add(key, formatted = value.ToString("0.###"));
+        text.AppendLiteral(formatted);
     }
 
-    public static string Time(ExplainFormats? formats, DateTimeOffset? at)
+    public static void AppendTime(ref DefaultInterpolatedStringHandler text, ExplainFormats? formats, DateTimeOffset? at)
     {
-        if (at is not { } t) return "";
-        if (formats is null) return Format(t);
-        if (!formats._times.TryGetValue(t.UtcTicks, out var text)) formats._times[t.UtcTicks] = text = Format(t);
-        return text;
+        if (at is not { } t) return;
+        if (formats is null)
+        {
+            text.AppendFormatted(t, "u");
+            return;
+        }
+        if (!formats._times.TryGet(t.UtcTicks, out var formatted)) formats._times.Add(t.UtcTicks, formatted = t.ToString("u"));
+        text.AppendLiteral(formatted);
     }
 
-    private static string Format(double value) => $"{value:0.###}";
+    /// <summary>A few values at most repeat (a playbook's handful of values and levers): a short list, not a table.</summary>
+    private sealed class Memo
+    {
+        private const int Capacity = 8;
+        private readonly long[] _keys = new long[Capacity];
+        private readonly string[] _texts = new string[Capacity];
+        private int _count;
 
-    private static string Format(DateTimeOffset at) => $"{at:u}";
+        public bool TryGet(long key, out string text)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (_keys[i] != key) continue;
+                text = _texts[i];
+                return true;
+            }
+            text = "";
+            return false;
+        }
+
+        /// <summary>Once full, later values are simply formatted each time.</summary>
+        public void Add(long key, string text)
+        {
+            if (_count == Capacity) return;
+            _keys[_count] = key;
+            _texts[_count++] = text;
+        }
+    }
 }

@@ -322,6 +322,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
 
         // Arbitration: one proactive touch per decision, the best scored; the rest wait and compete again.
         eligibleProactive.Sort(ByScore);
+        string? lostTo = null;
         for (var i = 0; i < eligibleProactive.Count; i++)
         {
             var c = eligibleProactive[i];
@@ -330,7 +331,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
                 judged.Add(c);
                 (_state.Touches ??= []).Add(new Touch(_now, c.Nudge.Channel));
             }
-            else judged.Add(Hold(c.Nudge, c.Score, _now + contact.RetryAfter, "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
+            else judged.Add(Hold(c.Nudge, c.Score, _now + contact.RetryAfter, lostTo ??= "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
         }
 
         // Ids already held, as a set: a decision can hold a hundred nudges, and a list scan per nudge is quadratic.
@@ -345,7 +346,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
             }
             else if (c.Verdict == Verdict.Held)
             {
-                heldIds ??= HeldIds();
+                heldIds ??= HeldIds(judged.Count);
                 if (heldIds.Add(c.Nudge.Id)) (_state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
             }
         }
@@ -374,9 +375,9 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
         };
     }
 
-    private HashSet<string> HeldIds()
+    private HashSet<string> HeldIds(int adding)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<string>((_state.Held?.Count ?? 0) + adding, StringComparer.Ordinal);
         foreach (var h in _state.Held ?? []) ids.Add(h.Nudge.Id);
         return ids;
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace PrivateDomainGrains.Core.Nudges;
@@ -17,8 +16,8 @@ public static class NudgeIds
         var written = Encoding.UTF8.GetBytes(eventId, buffer);
         buffer[written++] = (byte)'\n';
         written += Encoding.UTF8.GetBytes(kind, buffer[written..]);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(buffer[..written], hash);
+        Span<byte> hash = stackalloc byte[Sha256.HashSize];
+        Sha256.HashData(buffer[..written], hash);
         Span<char> id = stackalloc char[2 + 24];
         id[0] = 'n';
         id[1] = '_';

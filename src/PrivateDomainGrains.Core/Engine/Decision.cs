@@ -38,7 +38,8 @@ public sealed class Decision
     internal static string Explain(IReadOnlyList<Candidate> candidates, Candidate raised)
     {
         var formats = new ExplainFormats();
-        var text = new DefaultInterpolatedStringHandler(0, 0);
+        // Sized for the usual line (~130 chars) up front: growing a pooled buffer copies it at every doubling.
+        var text = new DefaultInterpolatedStringHandler(candidates.Count * 160, 0);
         raised.AppendExplanation(ref text, formats);
         foreach (var c in candidates)
         {

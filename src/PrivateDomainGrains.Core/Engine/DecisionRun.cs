@@ -28,6 +28,11 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
     private readonly List<LearningSignal> _signals = [];
     private readonly HashSet<string> _firedRules = new(StringComparer.Ordinal);
     private readonly Queue<(string Tag, bool Added, string Key)> _tagChanges = new();
+    /// <summary>
+    /// Texts rendered in this decision, by template source and whether the event is at hand: many rules share a
+    /// title or script, and each would otherwise render and hold its own copy. Dropped when the tier or a field changes.
+    /// </summary>
+    private Dictionary<(string Source, bool WithEvent), string>? _rendered;
     private TierChange? _tierChange;
     private DateTimeOffset? _timersDue;
 
@@ -118,6 +123,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
         if (tier == customer.Tier) return;
         _tierChange = new TierChange(customer.Tier, tier);
         customer.Tier = tier;
+        _rendered?.Clear();
         foreach (var rule in playbook.OnTierChanged)
             if (rule.Tier is null || rule.Tier == tier) Fire(rule, null, $"{key}:tier:{tier}");
     }
@@ -191,6 +197,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
                 case ActionKinds.SetField:
                     var value = action.Value!.Render(customer, e);
                     _state.SetField(action.Field!, value);
+                    _rendered?.Clear();
                     _fieldsSet.Add(new(action.Field!, value.Length == 0 ? null : value));
                     break;
                 case ActionKinds.StartSequence:
@@ -206,13 +213,25 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
     private PlannedNudge Plan(NudgeTemplate t, string id, string source, string trigger, string description,
         int priority, double value, double lever, CustomerEvent? e) => new(
         id, t.Kind,
-        t.Title.Render(customer, e),
-        t.Script.Render(customer, e),
-        t.Suggested?.Render(customer, e),
-        t.Reason?.Render(customer, e) ?? description,
+        Render(t.Title, e),
+        Render(t.Script, e),
+        t.Suggested is null ? null : Render(t.Suggested, e),
+        t.Reason is null ? description : Render(t.Reason, e),
         priority, source, trigger,
         t.Channel ?? e?.Channel ?? LatestChannel(),
         t.Proactive, value, lever);
+
+    /// <summary>
+    /// A nudge text. Besides the tier and fields, a template reads only the profile as the event left it and the event:
+    /// within one decision <paramref name="e"/> is that event or null.
+    /// </summary>
+    private string Render(Template template, CustomerEvent? e)
+    {
+        if (template.IsConstant) return template.Render(customer, e);
+        var key = (template.Source, e is not null);
+        if ((_rendered ??= []).TryGetValue(key, out var text)) return text;
+        return _rendered[key] = template.Render(customer, e);
+    }
 
     private string? LatestChannel()
     {

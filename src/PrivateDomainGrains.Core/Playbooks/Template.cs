@@ -20,9 +20,15 @@ public sealed class Template
 
     private readonly Segment[] _segments;
 
-    private Template(Segment[] segments) => _segments = segments;
+    private Template(string source, Segment[] segments) => (Source, _segments) = (source, segments);
 
-    public static readonly Template Empty = new([]);
+    public static readonly Template Empty = new("", []);
+
+    /// <summary>The text it was parsed from: templates with the same source render the same.</summary>
+    public string Source { get; }
+
+    /// <summary>Whether it renders the same text for everyone: no placeholders.</summary>
+    public bool IsConstant => _segments.Length == 0 || _segments.Length == 1 && _segments[0].Literal is not null;
 
     /// <summary>Parses <paramref name="text"/>, reporting every unknown placeholder and stray brace.</summary>
     public static Template Parse(string text, List<string> errors)
@@ -65,7 +71,7 @@ public sealed class Template
             i = end;
         }
         if (literal.Length > 0) segments.Add(new Segment(literal.ToString(), null));
-        return new Template([.. segments]);
+        return new Template(text, [.. segments]);
     }
 
     private static bool IsKnown(string name) =>

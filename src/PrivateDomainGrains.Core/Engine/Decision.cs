@@ -68,9 +68,9 @@ public readonly record struct Score(double Propensity, double Value, double Cont
     /// <summary>Value, context and lever repeat across a decision's candidates: <paramref name="formats"/> formats each once.</summary>
     internal void AppendTo(ref DefaultInterpolatedStringHandler text, ExplainFormats? formats)
     {
-        text.AppendFormatted(Total, "0.###");
+        ExplainFormats.AppendNumber(ref text, null, Total);
         text.AppendLiteral(" = propensity ");
-        text.AppendFormatted(Propensity, "0.###");
+        ExplainFormats.AppendNumber(ref text, null, Propensity);
         text.AppendLiteral(" x value ");
         ExplainFormats.AppendNumber(ref text, formats, Value);
         text.AppendLiteral(" x context ");

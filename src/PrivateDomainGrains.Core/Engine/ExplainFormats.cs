@@ -18,12 +18,44 @@ internal sealed class ExplainFormats
     {
         if (formats is null)
         {
-            text.AppendFormatted(value, "0.###");
+            AppendNumber(ref text, value);
             return;
         }
         var key = BitConverter.DoubleToInt64Bits(value);
-        if (!formats._numbers.TryGet(key, out var formatted)) formats._numbers.Add(key, formatted = value.ToString("0.###"));
+        if (!formats._numbers.TryGet(key, out var formatted)) formats._numbers.Add(key, formatted = Format(value));
         text.AppendLiteral(formatted);
+    }
+
+    /// <summary><paramref name="value"/> as "0.###" formats it in the current culture.</summary>
+    internal static string Format(double value)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        AppendNumber(ref text, value);
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>
+    /// "0.###" without the general formatter for the usual score (positive, below 10,000), as it reads: the general one
+    /// works out 15 significant digits and rounds those to thousandths, which is the nearest thousandth unless the
+    /// value is within a hair of a tie. Ties, and anything else, take the general formatter.
+    /// </summary>
+    private static void AppendNumber(ref DefaultInterpolatedStringHandler text, double value)
+    {
+        var scaled = value * 1000;
+        var whole = Math.Floor(scaled);
+        var fraction = scaled - whole;
+        if (!(value >= 0.0005 && value < 10_000) || Math.Abs(fraction - 0.5) < 1e-6)
+        {
+            text.AppendFormatted(value, "0.###");
+            return;
+        }
+        var thousandths = (int)whole + (fraction > 0.5 ? 1 : 0);
+        text.AppendFormatted(thousandths / 1000);
+        var decimals = thousandths % 1000;
+        if (decimals == 0) return;
+        text.AppendLiteral(System.Globalization.NumberFormatInfo.CurrentInfo.NumberDecimalSeparator);
+        Span<char> digits = [(char)('0' + decimals / 100), (char)('0' + decimals / 10 % 10), (char)('0' + decimals % 10)];
+        text.AppendFormatted(digits.TrimEnd('0'));
     }
 
     public static void AppendTime(ref DefaultInterpolatedStringHandler text, ExplainFormats? formats, DateTimeOffset? at)

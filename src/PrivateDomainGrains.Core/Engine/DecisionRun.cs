@@ -32,7 +32,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
     /// Texts rendered in this decision, by template source and whether the event is at hand: many rules share a
     /// title or script, and each would otherwise render and hold its own copy. Dropped when the tier or a field changes.
     /// </summary>
-    private Dictionary<(string Source, bool WithEvent), string>? _rendered;
+    private Dictionary<(Template Template, bool WithEvent), string>? _rendered;
     private TierChange? _tierChange;
     private DateTimeOffset? _timersDue;
 
@@ -228,9 +228,20 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
     private string Render(Template template, CustomerEvent? e)
     {
         if (template.IsConstant) return template.Render(customer, e);
-        var key = (template.Source, e is not null);
-        if ((_rendered ??= []).TryGetValue(key, out var text)) return text;
+        var key = (template, e is not null);
+        if ((_rendered ??= new(BySource.Instance)).TryGetValue(key, out var text)) return text;
         return _rendered[key] = template.Render(customer, e);
+    }
+
+    private sealed class BySource : IEqualityComparer<(Template Template, bool WithEvent)>
+    {
+        public static readonly BySource Instance = new();
+
+        public bool Equals((Template Template, bool WithEvent) x, (Template Template, bool WithEvent) y) =>
+            x.WithEvent == y.WithEvent
+            && (ReferenceEquals(x.Template, y.Template) || string.Equals(x.Template.Source, y.Template.Source, StringComparison.Ordinal));
+
+        public int GetHashCode((Template Template, bool WithEvent) key) => key.Template.SourceHash ^ (key.WithEvent ? 1 : 0);
     }
 
     private string? LatestChannel()

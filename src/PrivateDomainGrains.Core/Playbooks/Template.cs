@@ -20,12 +20,15 @@ public sealed class Template
 
     private readonly Segment[] _segments;
 
-    private Template(string source, Segment[] segments) => (Source, _segments) = (source, segments);
+    private Template(string source, Segment[] segments) => (Source, SourceHash, _segments) = (source, source.GetHashCode(), segments);
 
     public static readonly Template Empty = new("", []);
 
     /// <summary>The text it was parsed from: templates with the same source render the same.</summary>
     public string Source { get; }
+
+    /// <summary>The hash of <see cref="Source"/>, worked out once: decisions look texts up by it for every nudge.</summary>
+    internal int SourceHash { get; }
 
     /// <summary>Whether it renders the same text for everyone: no placeholders.</summary>
     public bool IsConstant => _segments.Length == 0 || _segments.Length == 1 && _segments[0].Literal is not null;

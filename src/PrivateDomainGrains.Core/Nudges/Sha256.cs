@@ -44,6 +44,7 @@ internal static class Sha256
         for (var i = 0; i < 8; i++) BinaryPrimitives.WriteUInt32BigEndian(hash[(i * 4)..], state[i]);
     }
 
+    /// <summary>Choice and majority in their three-operation forms: g ^ (e &amp; (f ^ g)), (a &amp; b) | (c &amp; (a | b)).</summary>
     private static void Compress(Span<uint> state, ReadOnlySpan<byte> block, Span<uint> w)
     {
         for (var i = 0; i < 16; i++) w[i] = BinaryPrimitives.ReadUInt32BigEndian(block[(i * 4)..]);
@@ -59,9 +60,9 @@ internal static class Sha256
         for (var i = 0; i < 64; i++)
         {
             var t1 = h + (BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25))
-                + ((e & f) ^ (~e & g)) + k[i] + w[i];
+                + (g ^ (e & (f ^ g))) + k[i] + w[i];
             var t2 = (BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22))
-                + ((a & b) ^ (a & c) ^ (b & c));
+                + ((a & b) | (c & (a | b)));
             h = g;
             g = f;
             f = e;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Core.Nudges;
@@ -34,8 +35,20 @@ public sealed class Decision
     /// <summary>Why <paramref name="raised"/>: its rule, trigger and score, then every alternative and what stopped it.</summary>
     public string Explain(Candidate raised) => Explain(Candidates, raised);
 
-    internal static string Explain(IReadOnlyList<Candidate> candidates, Candidate raised) =>
-        string.Join("\n", candidates.Where(c => !ReferenceEquals(c, raised)).Select(c => "vs " + c.Explain()).Prepend(raised.Explain()));
+    internal static string Explain(IReadOnlyList<Candidate> candidates, Candidate raised)
+    {
+        var formats = new ExplainFormats();
+        // Sized for the usual line (~130 chars) up front: growing a pooled buffer copies it at every doubling.
+        var text = new DefaultInterpolatedStringHandler(candidates.Count * 160, 0);
+        raised.AppendExplanation(ref text, formats);
+        foreach (var c in candidates)
+        {
+            if (ReferenceEquals(c, raised)) continue;
+            text.AppendLiteral("\nvs ");
+            c.AppendExplanation(ref text, formats);
+        }
+        return text.ToStringAndClear();
+    }
 }
 
 public enum Verdict { Raised, Held, Suppressed }
@@ -45,20 +58,63 @@ public readonly record struct Score(double Propensity, double Value, double Cont
 {
     public double Total => Propensity * Value * Context * Lever;
 
-    public override string ToString() =>
-        $"{Total:0.###} = propensity {Propensity:0.###} x value {Value:0.###} x context {Context:0.###} x lever {Lever:0.###}";
+    public override string ToString()
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        AppendTo(ref text, null);
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>Value, context and lever repeat across a decision's candidates: <paramref name="formats"/> formats each once.</summary>
+    internal void AppendTo(ref DefaultInterpolatedStringHandler text, ExplainFormats? formats)
+    {
+        ExplainFormats.AppendNumber(ref text, null, Total);
+        text.AppendLiteral(" = propensity ");
+        ExplainFormats.AppendNumber(ref text, null, Propensity);
+        text.AppendLiteral(" x value ");
+        ExplainFormats.AppendNumber(ref text, formats, Value);
+        text.AppendLiteral(" x context ");
+        ExplainFormats.AppendNumber(ref text, formats, Context);
+        text.AppendLiteral(" x lever ");
+        ExplainFormats.AppendNumber(ref text, formats, Lever);
+    }
 }
 
 /// <summary>One nudge the engine considered, with why it was raised, held or suppressed.</summary>
 public sealed record Candidate(PlannedNudge Nudge, Score Score, Verdict Verdict, string? Policy, DateTimeOffset? HoldUntil)
 {
-    public string Explain() =>
-        $"{Nudge.Source} ({Nudge.Trigger}): score {Score}; " + Verdict switch
+    public string Explain()
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0);
+        AppendExplanation(ref text, null);
+        return text.ToStringAndClear();
+    }
+
+    internal void AppendExplanation(ref DefaultInterpolatedStringHandler text, ExplainFormats? formats)
+    {
+        text.AppendFormatted(Nudge.Source);
+        text.AppendLiteral(" (");
+        text.AppendFormatted(Nudge.Trigger);
+        text.AppendLiteral("): score ");
+        Score.AppendTo(ref text, formats);
+        text.AppendLiteral("; ");
+        switch (Verdict)
         {
-            Verdict.Raised => "raised",
-            Verdict.Held => $"held until {HoldUntil:u} by {Policy}",
-            _ => $"suppressed by {Policy}",
-        };
+            case Verdict.Raised:
+                text.AppendLiteral("raised");
+                break;
+            case Verdict.Held:
+                text.AppendLiteral("held until ");
+                ExplainFormats.AppendTime(ref text, formats, HoldUntil);
+                text.AppendLiteral(" by ");
+                text.AppendFormatted(Policy);
+                break;
+            default:
+                text.AppendLiteral("suppressed by ");
+                text.AppendFormatted(Policy);
+                break;
+        }
+    }
 }
 
 public enum SequenceMoveKind { Started, StepRaised, StepSkipped, Completed, Exited, Stopped }

@@ -17,12 +17,13 @@ public static class DecisionEngine
     /// The earliest time anything is pending for the customer: a timer rule, an SOP step, a held nudge, turning dormant.
     /// The grain keeps it in the shared due-time index and calls <see cref="Decide"/> with <see cref="EngineInput.Timer"/> then.
     /// </summary>
-    public static DateTimeOffset? NextDueAt(CompiledPlaybook playbook, CustomerProfile customer, DateTimeOffset now)
+    public static DateTimeOffset? NextDueAt(CompiledPlaybook playbook, CustomerProfile customer, DateTimeOffset now) =>
+        NextDueAt(playbook, customer, NextTimerDue(playbook, customer, playbook.ZoneOf(customer), now));
+
+    /// <param name="timersDue">The earliest pending timer occurrence (<see cref="NextTimerDue"/>), already worked out.</param>
+    internal static DateTimeOffset? NextDueAt(CompiledPlaybook playbook, CustomerProfile customer, DateTimeOffset? timersDue)
     {
-        DateTimeOffset? next = null;
-        var zone = playbook.ZoneOf(customer);
-        foreach (var rule in playbook.Timers)
-            next = Min(next, TimerSchedule.Next(rule, customer, zone, now)?.Due);
+        var next = timersDue;
         foreach (var run in customer.Engine.Sequences ?? [])
             if (playbook.Sequences.TryGetValue(run.Id, out var seq) && run.Step < seq.Steps.Length)
                 next = Min(next, run.StartedAt + seq.Steps[run.Step].Delay);
@@ -31,6 +32,14 @@ public static class DecisionEngine
         return Min(next, playbook.Tiers.DormantAt(customer));
     }
 
-    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) =>
+    internal static DateTimeOffset? NextTimerDue(CompiledPlaybook playbook, CustomerProfile customer, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        DateTimeOffset? next = null;
+        foreach (var rule in playbook.Timers)
+            next = Min(next, TimerSchedule.Next(rule, customer, zone, now)?.Due);
+        return next;
+    }
+
+    internal static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
 }

@@ -28,7 +28,13 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
     private readonly List<LearningSignal> _signals = [];
     private readonly HashSet<string> _firedRules = new(StringComparer.Ordinal);
     private readonly Queue<(string Tag, bool Added, string Key)> _tagChanges = new();
+    /// <summary>
+    /// Texts rendered in this decision, by template source and whether the event is at hand: many rules share a
+    /// title or script, and each would otherwise render and hold its own copy. Dropped when the tier or a field changes.
+    /// </summary>
+    private Dictionary<(Template Template, bool WithEvent), string>? _rendered;
     private TierChange? _tierChange;
+    private DateTimeOffset? _timersDue;
 
     public Decision Run(EngineInput input)
     {
@@ -117,6 +123,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
         if (tier == customer.Tier) return;
         _tierChange = new TierChange(customer.Tier, tier);
         customer.Tier = tier;
+        _rendered?.Clear();
         foreach (var rule in playbook.OnTierChanged)
             if (rule.Tier is null || rule.Tier == tier) Fire(rule, null, $"{key}:tier:{tier}");
     }
@@ -141,16 +148,32 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
         _tagChanges.Clear();
     }
 
+    /// <summary>
+    /// Fires every due timer, noting what each has pending afterwards: <see cref="Finish"/> needs the earliest, and
+    /// working out a hundred yearly and idle timers twice per decision was a good part of its cost.
+    /// </summary>
     private void RunDueTimers()
     {
         foreach (var rule in playbook.Timers)
         {
-            if (TimerSchedule.Next(rule, customer, _zone, _now) is not { } occurrence || occurrence.Due > _now) continue;
-            // The occurrence is consumed even when conditions fail: it is re-armed by a new anchor, not retried.
-            (_state.Fired ??= new(StringComparer.Ordinal))[rule.Id] = occurrence.Anchor;
-            Fire(rule, null, CustomerKey(occurrence.Key));
+            var next = TimerSchedule.Next(rule, customer, _zone, _now);
+            if (next is { } occurrence && occurrence.Due <= _now)
+            {
+                // The occurrence is consumed even when conditions fail: it is re-armed by a new anchor, not retried.
+                (_state.Fired ??= new(StringComparer.Ordinal))[rule.Id] = occurrence.Anchor;
+                Fire(rule, null, CustomerKey(occurrence.Key));
+                next = TimerSchedule.Next(rule, customer, _zone, _now);
+            }
+            _timersDue = DecisionEngine.Min(_timersDue, next?.Due);
         }
     }
+
+    /// <summary>
+    /// The earliest pending timer occurrence now. What <see cref="RunDueTimers"/> noted still holds unless a rule set a
+    /// field (a yearly date, the time zone); event times and fired occurrences do not change after it.
+    /// </summary>
+    private DateTimeOffset? TimersDue() =>
+        _fieldsSet.Count == 0 ? _timersDue : DecisionEngine.NextTimerDue(playbook, customer, playbook.ZoneOf(customer), _now);
 
     private void Fire(CompiledRule rule, CustomerEvent? e, string key)
     {
@@ -174,6 +197,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
                 case ActionKinds.SetField:
                     var value = action.Value!.Render(customer, e);
                     _state.SetField(action.Field!, value);
+                    _rendered?.Clear();
                     _fieldsSet.Add(new(action.Field!, value.Length == 0 ? null : value));
                     break;
                 case ActionKinds.StartSequence:
@@ -189,13 +213,36 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
     private PlannedNudge Plan(NudgeTemplate t, string id, string source, string trigger, string description,
         int priority, double value, double lever, CustomerEvent? e) => new(
         id, t.Kind,
-        t.Title.Render(customer, e),
-        t.Script.Render(customer, e),
-        t.Suggested?.Render(customer, e),
-        t.Reason?.Render(customer, e) ?? description,
+        Render(t.Title, e),
+        Render(t.Script, e),
+        t.Suggested is null ? null : Render(t.Suggested, e),
+        t.Reason is null ? description : Render(t.Reason, e),
         priority, source, trigger,
         t.Channel ?? e?.Channel ?? LatestChannel(),
         t.Proactive, value, lever);
+
+    /// <summary>
+    /// A nudge text. Besides the tier and fields, a template reads only the profile as the event left it and the event:
+    /// within one decision <paramref name="e"/> is that event or null.
+    /// </summary>
+    private string Render(Template template, CustomerEvent? e)
+    {
+        if (template.IsConstant) return template.Render(customer, e);
+        var key = (template, e is not null);
+        if ((_rendered ??= new(BySource.Instance)).TryGetValue(key, out var text)) return text;
+        return _rendered[key] = template.Render(customer, e);
+    }
+
+    private sealed class BySource : IEqualityComparer<(Template Template, bool WithEvent)>
+    {
+        public static readonly BySource Instance = new();
+
+        public bool Equals((Template Template, bool WithEvent) x, (Template Template, bool WithEvent) y) =>
+            x.WithEvent == y.WithEvent
+            && (ReferenceEquals(x.Template, y.Template) || string.Equals(x.Template.Source, y.Template.Source, StringComparison.Ordinal));
+
+        public int GetHashCode((Template Template, bool WithEvent) key) => key.Template.SourceHash ^ (key.WithEvent ? 1 : 0);
+    }
 
     private string? LatestChannel()
     {
@@ -305,6 +352,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
 
         // Arbitration: one proactive touch per decision, the best scored; the rest wait and compete again.
         eligibleProactive.Sort(ByScore);
+        string? lostTo = null;
         for (var i = 0; i < eligibleProactive.Count; i++)
         {
             var c = eligibleProactive[i];
@@ -313,18 +361,26 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
                 judged.Add(c);
                 (_state.Touches ??= []).Add(new Touch(_now, c.Nudge.Channel));
             }
-            else judged.Add(Hold(c.Nudge, c.Score, _now + contact.RetryAfter, "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
+            else judged.Add(Hold(c.Nudge, c.Score, _now + contact.RetryAfter, lostTo ??= "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
         }
 
+        // Ids already held, as a set: a decision can hold a hundred nudges, and a list scan per nudge is quadratic.
+        HashSet<string>? heldIds = null;
+        Candidate? chosen = null;
         foreach (var c in judged)
         {
             if (c.Verdict == Verdict.Raised)
+            {
                 _state.Remember(new SentNudge { Id = c.Nudge.Id, Source = c.Nudge.Source, Segment = segment, At = _now });
-            else if (c.Verdict == Verdict.Held && _state.Held?.Exists(h => h.Nudge.Id == c.Nudge.Id) != true)
-                (_state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
+                if (chosen is null || ByScore(c, chosen) < 0) chosen = c;
+            }
+            else if (c.Verdict == Verdict.Held)
+            {
+                heldIds ??= HeldIds(judged.Count);
+                if (heldIds.Add(c.Nudge.Id)) (_state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
+            }
         }
 
-        var chosen = judged.Where(c => c.Verdict == Verdict.Raised).OrderBy(c => c, Comparer<Candidate>.Create(ByScore)).FirstOrDefault();
         judged.Sort((a, b) => ReferenceEquals(a, chosen) ? -1 : ReferenceEquals(b, chosen) ? 1 : ByScore(a, b));
         if (chosen is not null)
         {
@@ -345,8 +401,15 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
             SequenceMoves = _moves,
             TierChange = _tierChange,
             Signals = _signals,
-            NextDueAt = DecisionEngine.NextDueAt(playbook, customer, _now),
+            NextDueAt = DecisionEngine.NextDueAt(playbook, customer, TimersDue()),
         };
+    }
+
+    private HashSet<string> HeldIds(int adding)
+    {
+        var ids = new HashSet<string>((_state.Held?.Count ?? 0) + adding, StringComparer.Ordinal);
+        foreach (var h in _state.Held ?? []) ids.Add(h.Nudge.Id);
+        return ids;
     }
 
     private Score ScoreOf(PlannedNudge n, string segment, double context)

@@ -43,8 +43,8 @@ public sealed class PropensityModel
 
     public (double Alpha, double Beta) Posterior(string action, string segment)
     {
-        var all = Arms.GetValueOrDefault(Key(action, AllSegments)) ?? BetaArm.Uniform;
-        var seg = segment == AllSegments ? null : Arms.GetValueOrDefault(Key(action, segment));
+        var all = Find(action, AllSegments) ?? BetaArm.Uniform;
+        var seg = segment == AllSegments ? null : Find(action, segment);
         if (seg is null) return (all.Alpha, all.Beta);
         var mean = all.Alpha / (all.Alpha + all.Beta);
         return (SegmentPriorWeight * mean + seg.Successes, SegmentPriorWeight * (1 - mean) + seg.Failures);
@@ -63,6 +63,18 @@ public sealed class PropensityModel
         var key = Key(action, segment);
         if (!Arms.TryGetValue(key, out var arm)) Arms[key] = arm = new BetaArm();
         return arm;
+    }
+
+    /// <summary>Looks the arm up by a key spelled on the stack: every candidate of every decision asks twice.</summary>
+    private BetaArm? Find(string action, string segment)
+    {
+        if (!Arms.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup)) return Arms.GetValueOrDefault(Key(action, segment));
+        var length = segment.Length + 1 + action.Length;
+        var key = length <= 256 ? stackalloc char[length] : new char[length];
+        segment.CopyTo(key);
+        key[segment.Length] = '|';
+        action.CopyTo(key[(segment.Length + 1)..]);
+        return lookup.TryGetValue(key, out var arm) ? arm : null;
     }
 
     private static string Key(string action, string segment) => segment + "|" + action;

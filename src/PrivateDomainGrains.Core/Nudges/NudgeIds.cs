@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace PrivateDomainGrains.Core.Nudges;
@@ -11,8 +10,18 @@ public static class NudgeIds
 {
     public static string For(string eventId, string kind)
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(eventId + "\n" + kind), hash);
-        return "n_" + Convert.ToHexStringLower(hash[..12]);
+        // UTF-8 of eventId + "\n" + kind, on the stack when short (it is, for every id the engine makes).
+        var length = Encoding.UTF8.GetMaxByteCount(eventId.Length + 1 + kind.Length);
+        var buffer = length <= 512 ? stackalloc byte[length] : new byte[length];
+        var written = Encoding.UTF8.GetBytes(eventId, buffer);
+        buffer[written++] = (byte)'\n';
+        written += Encoding.UTF8.GetBytes(kind, buffer[written..]);
+        Span<byte> hash = stackalloc byte[Sha256.HashSize];
+        Sha256.HashData(buffer[..written], hash);
+        Span<char> id = stackalloc char[2 + 24];
+        id[0] = 'n';
+        id[1] = '_';
+        Convert.TryToHexStringLower(hash[..12], id[2..], out _);
+        return new string(id);
     }
 }

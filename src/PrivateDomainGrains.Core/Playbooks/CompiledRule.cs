@@ -5,6 +5,8 @@ namespace PrivateDomainGrains.Core.Playbooks;
 /// <summary>A rule ready to evaluate: parsed durations and times, compiled conditions and templates.</summary>
 public sealed class CompiledRule
 {
+    private string? _trigger;
+
     public required string Id { get; init; }
     public required string Description { get; init; }
     public required TriggerSpec Trigger { get; init; }
@@ -45,8 +47,8 @@ public sealed class CompiledRule
         };
     }
 
-    /// <summary>How the trigger reads in an explanation.</summary>
-    public string DescribeTrigger() => Trigger.Kind switch
+    /// <summary>How the trigger reads in an explanation: worked out once, as every nudge of the rule carries it.</summary>
+    public string DescribeTrigger() => _trigger ??= Trigger.Kind switch
     {
         TriggerKinds.Event => $"event {Trigger.Event}",
         TriggerKinds.TagAdded => $"tag {Trigger.Tag} added",

@@ -33,9 +33,22 @@ public static class Conditions
     };
 
     private static Condition Tags(List<string> all, List<string>? any, List<string> none) => (c, _, _) =>
-        all.TrueForAll(c.Tags.Contains)
-        && (any is null || any.Exists(c.Tags.Contains))
-        && !none.Exists(c.Tags.Contains);
+        ContainsAll(c.Tags, all) && (any is null || ContainsAny(c.Tags, any)) && !ContainsAny(c.Tags, none);
+
+    // Loops rather than TrueForAll(tags.Contains): that makes a delegate on every evaluation of every rule.
+    private static bool ContainsAll(TagSet tags, List<string> wanted)
+    {
+        foreach (var tag in wanted)
+            if (!tags.Contains(tag)) return false;
+        return true;
+    }
+
+    private static bool ContainsAny(TagSet tags, List<string> wanted)
+    {
+        foreach (var tag in wanted)
+            if (tags.Contains(tag)) return true;
+        return false;
+    }
 
     private static Condition TierIn(CustomerTier[] tiers) => (c, _, _) => Array.IndexOf(tiers, c.Tier) >= 0;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Events;
@@ -19,9 +20,18 @@ public sealed class Template
 
     private readonly Segment[] _segments;
 
-    private Template(Segment[] segments) => _segments = segments;
+    private Template(string source, Segment[] segments) => (Source, SourceHash, _segments) = (source, source.GetHashCode(), segments);
 
-    public static readonly Template Empty = new([]);
+    public static readonly Template Empty = new("", []);
+
+    /// <summary>The text it was parsed from: templates with the same source render the same.</summary>
+    public string Source { get; }
+
+    /// <summary>The hash of <see cref="Source"/>, worked out once: decisions look texts up by it for every nudge.</summary>
+    internal int SourceHash { get; }
+
+    /// <summary>Whether it renders the same text for everyone: no placeholders.</summary>
+    public bool IsConstant => _segments.Length == 0 || _segments.Length == 1 && _segments[0].Literal is not null;
 
     /// <summary>Parses <paramref name="text"/>, reporting every unknown placeholder and stray brace.</summary>
     public static Template Parse(string text, List<string> errors)
@@ -64,7 +74,7 @@ public sealed class Template
             i = end;
         }
         if (literal.Length > 0) segments.Add(new Segment(literal.ToString(), null));
-        return new Template([.. segments]);
+        return new Template(text, [.. segments]);
     }
 
     private static bool IsKnown(string name) =>
@@ -75,34 +85,51 @@ public sealed class Template
     public string Render(CustomerProfile customer, CustomerEvent? e)
     {
         if (_segments.Length == 1 && _segments[0].Literal is { } only) return only;
-        var sb = new StringBuilder();
+        // Every planned nudge renders several templates: build on the stack, so the text itself is the only allocation.
+        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
         foreach (var s in _segments)
         {
-            if (s.Literal is not null) sb.Append(s.Literal);
-            else sb.Append(Resolve(s.Placeholder!, customer, e));
+            if (s.Literal is not null) text.AppendLiteral(s.Literal);
+            else Append(ref text, s.Placeholder!, customer, e);
         }
-        return sb.ToString();
+        return text.ToStringAndClear();
     }
 
-    private static string Resolve(string placeholder, CustomerProfile c, CustomerEvent? e)
+    private static void Append(ref DefaultInterpolatedStringHandler text, string placeholder, CustomerProfile c, CustomerEvent? e)
     {
-        // With a triggering event, its channel is the one being talked about, even when absent.
-        var channel = e is not null ? e.Channel : LatestChannel(c);
-        return placeholder switch
+        switch (placeholder)
         {
-            "name" => c.DisplayName ?? c.CustomerId,
-            "lastMessage" => Quote(LastMessage(c, e)),
-            "tier" => c.Tier.ToString(),
-            "channel" => channel ?? "",
-            "via" => channel is null ? "" : " via " + channel,
-            "orders" => c.Counters.Orders.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "spend" => c.Counters.Spend.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
-            "eventType" => e?.Type ?? "",
-            "eventAt" => e is null ? "" : $"{e.At:u}",
-            _ when placeholder.StartsWith("data.", StringComparison.Ordinal) => e?.DataValue(placeholder[5..]) ?? "",
-            _ => c.Engine.Field(placeholder[6..]) ?? "",
-        };
+            case "lastMessage":
+                AppendQuote(ref text, LastMessage(c, e));
+                break;
+            case "via":
+                if (ChannelOf(c, e) is { } channel)
+                {
+                    text.AppendLiteral(" via ");
+                    text.AppendLiteral(channel);
+                }
+                break;
+            default:
+                text.AppendFormatted(Resolve(placeholder, c, e));
+                break;
+        }
     }
+
+    private static string Resolve(string placeholder, CustomerProfile c, CustomerEvent? e) => placeholder switch
+    {
+        "name" => c.DisplayName ?? c.CustomerId,
+        "tier" => c.Tier.ToString(),
+        "channel" => ChannelOf(c, e) ?? "",
+        "orders" => c.Counters.Orders.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "spend" => c.Counters.Spend.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+        "eventType" => e?.Type ?? "",
+        "eventAt" => e is null ? "" : $"{e.At:u}",
+        _ when placeholder.StartsWith("data.", StringComparison.Ordinal) => e?.DataValue(placeholder[5..]) ?? "",
+        _ => c.Engine.Field(placeholder[6..]) ?? "",
+    };
+
+    /// <summary>With a triggering event, its channel is the one being talked about, even when absent.</summary>
+    private static string? ChannelOf(CustomerProfile c, CustomerEvent? e) => e is not null ? e.Channel : LatestChannel(c);
 
     private static string? LatestChannel(CustomerProfile c)
     {
@@ -119,11 +146,17 @@ public sealed class Template
         return null;
     }
 
-    private static string Quote(string? text)
+    /// <summary>Quoted trimmed and shortened, straight from the message: no trimmed or shortened copy of it is made.</summary>
+    private static void AppendQuote(ref DefaultInterpolatedStringHandler text, string? message)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "(no text)";
-        var t = text.Trim();
-        return t.Length <= QuoteLength ? t : string.Concat(t.AsSpan(0, QuoteLength), "…");
+        var t = message.AsSpan().Trim();
+        if (t.IsEmpty) text.AppendLiteral("(no text)");
+        else if (t.Length <= QuoteLength) text.AppendFormatted(t);
+        else
+        {
+            text.AppendFormatted(t[..QuoteLength]);
+            text.AppendLiteral("…");
+        }
     }
 
     private readonly record struct Segment(string? Literal, string? Placeholder);

@@ -24,14 +24,28 @@ public static class AnnualDates
     /// </summary>
     public static DateTimeOffset NextOccurrence(int month, int day, TimeOnly time, TimeZoneInfo zone, DateTimeOffset from)
     {
+        // A tenant's yearly rules mostly read the same date (a birthday) at the same time: one decision asks the same
+        // question once per rule. Only the instant of from matters, not its offset.
+        var last = t_last;
+        if (ReferenceEquals(last.Zone, zone) && last.Month == month && last.Day == day && last.Time == time && last.FromTicks == from.UtcTicks)
+            return last.Next;
+
         // Local and UTC years differ by at most one, so starting a year early never misses an occurrence.
         var year = from.UtcDateTime.Year - 1;
         while (true)
         {
             var d = Math.Min(day, DateTime.DaysInMonth(year, month));
             var instant = TimeZones.ToInstantCached(new DateTime(new DateOnly(year, month, d), time), zone);
-            if (instant >= from) return instant;
+            if (instant >= from)
+            {
+                t_last = new LastOccurrence(zone, month, day, time, from.UtcTicks, instant);
+                return instant;
+            }
             year++;
         }
     }
+
+    [ThreadStatic] private static LastOccurrence t_last;
+
+    private readonly record struct LastOccurrence(TimeZoneInfo? Zone, int Month, int Day, TimeOnly Time, long FromTicks, DateTimeOffset Next);
 }

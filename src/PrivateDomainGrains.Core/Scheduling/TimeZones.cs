@@ -39,13 +39,35 @@ public static class TimeZones
     /// </summary>
     public static DateTimeOffset ToInstantCached(DateTime local, TimeZoneInfo zone)
     {
-        if (InstantCache.Count > MaxCachedInstants) InstantCache.Clear();
+        if (InstantCache.TryGetValue((zone, local.Ticks), out var cached)) return cached;
+        // ConcurrentDictionary.Count takes every lock: count additions here instead (approximate under races is fine).
+        if (Interlocked.Increment(ref _cachedInstants) > MaxCachedInstants)
+        {
+            InstantCache.Clear();
+            Volatile.Write(ref _cachedInstants, 0);
+        }
         return InstantCache.GetOrAdd((zone, local.Ticks), static key => ToInstant(new DateTime(key.Ticks), key.Zone));
     }
 
     private const int MaxCachedInstants = 100_000;
-    private static readonly ConcurrentDictionary<(TimeZoneInfo Zone, long Ticks), DateTimeOffset> InstantCache = new();
+    private static readonly ConcurrentDictionary<(TimeZoneInfo Zone, long Ticks), DateTimeOffset> InstantCache = new(ByZoneInstance.Instance);
+    private static int _cachedInstants;
 
     public static DateTime ToLocal(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+
+    /// <summary>
+    /// Zones by instance (they come from <see cref="Cache"/>): TimeZoneInfo.Equals compares every adjustment rule,
+    /// which made each cache hit dearer than the conversion it saves.
+    /// </summary>
+    private sealed class ByZoneInstance : IEqualityComparer<(TimeZoneInfo Zone, long Ticks)>
+    {
+        public static readonly ByZoneInstance Instance = new();
+
+        public bool Equals((TimeZoneInfo Zone, long Ticks) x, (TimeZoneInfo Zone, long Ticks) y) =>
+            ReferenceEquals(x.Zone, y.Zone) && x.Ticks == y.Ticks;
+
+        public int GetHashCode((TimeZoneInfo Zone, long Ticks) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Zone), key.Ticks);
+    }
 }

@@ -175,9 +175,11 @@ public sealed class CustomerGrain(
             nudges = Decide(await tenants.GetAsync(_tenant), EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true);
             _unsnapshotted++;
         }
-        // Timer decisions are not journaled: the state they changed commits with their nudges and the next due time.
-        await CommitAsync(nudges, snapshot: _unsnapshotted > 0);
-        // Woken only to act on time: leave memory, nothing is left unsaved.
+        // Timer decisions are not journaled. A customer woken only for this leaves memory, so its state commits with
+        // the nudges and the next due time. A resident one snapshots as it does for events: if it crashes first, the
+        // older state re-runs the same timers and SOP steps with the same nudge ids, which the inbox stores and
+        // pushes once, so nothing is lost or sent twice, and a million wakes do not write a million profiles.
+        await CommitAsync(nudges, snapshot: _onlyWoken ? _unsnapshotted > 0 : _unsnapshotted >= options.Value.SnapshotEveryEvents);
         if (_onlyWoken) DeactivateOnIdle();
     }
 

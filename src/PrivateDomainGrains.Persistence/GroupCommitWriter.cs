@@ -185,7 +185,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             Text(rows.Select(r => r.Tenant)),
             Text(rows.Select(r => r.CustomerId)),
-            new() { Value = rows.Select(r => r.Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
+            Bigints(rows.Select(r => r.Sequence)),
             Text(rows.Select(r => r.EventId)),
             Text(rows.Select(r => r.Type)),
             Timestamps(rows.Select(r => r.OccurredAt)),
@@ -227,8 +227,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             Text(rows.Select(r => r.Tenant)),
             Text(rows.Select(r => r.CustomerId)),
-            new() { Value = rows.Select(r => r.Revision).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
-            new() { Value = rows.Select(r => r.Sequence).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
+            Bigints(rows.Select(r => r.Revision)),
+            Bigints(rows.Select(r => r.Sequence)),
             new() { Value = rows.Select(r => r.Body).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea },
         },
     };
@@ -256,6 +256,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private static NpgsqlParameter Text(IEnumerable<string?> values) =>
         new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter Bigints(IEnumerable<long> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
 
     private static NpgsqlParameter Timestamps(IEnumerable<DateTimeOffset> values) =>
         new() { Value = values.Select(v => v.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };

@@ -119,7 +119,7 @@ public sealed class CustomerGrain(
             return new IngestOutcome(accepted);
         }
         _unsnapshotted += stored.Count;
-        if (_unsnapshotted >= options.Value.SnapshotEveryEvents) await TrySnapshotAsync();
+        if (SnapshotDue) await TrySnapshotAsync();
         return new IngestOutcome(accepted);
     }
 
@@ -179,7 +179,7 @@ public sealed class CustomerGrain(
         // the nudges and the next due time. A resident one snapshots as it does for events: if it crashes first, the
         // older state re-runs the same timers and SOP steps with the same nudge ids, which the inbox stores and
         // pushes once, so nothing is lost or sent twice, and a million wakes do not write a million profiles.
-        await CommitAsync(nudges, snapshot: _onlyWoken ? _unsnapshotted > 0 : _unsnapshotted >= options.Value.SnapshotEveryEvents);
+        await CommitAsync(nudges, snapshot: _onlyWoken ? _unsnapshotted > 0 : SnapshotDue);
         if (_onlyWoken) DeactivateOnIdle();
     }
 
@@ -193,7 +193,7 @@ public sealed class CustomerGrain(
         // Responses come as often as events; like events they wait for the periodic snapshot. A crash before it
         // loses only a dismissal count: timers it ran are re-run from the older state with the same nudge ids.
         _unsnapshotted++;
-        await CommitAsync(nudges, snapshot: _unsnapshotted >= options.Value.SnapshotEveryEvents);
+        await CommitAsync(nudges, snapshot: SnapshotDue);
     }
 
     private async Task<CustomerView?> ChangeTagsAsync(string[] tags, bool added)
@@ -207,6 +207,9 @@ public sealed class CustomerGrain(
         await CommitAsync(nudges, snapshot: true);
         return _profile.Exists ? View(inputs) : null;
     }
+
+    /// <summary>Enough has changed since the last snapshot that a re-activation should not have to replay it.</summary>
+    private bool SnapshotDue => _unsnapshotted >= options.Value.SnapshotEveryEvents;
 
     /// <summary>The customer as the API shows it, with the playbook version its decisions use now.</summary>
     private CustomerView View(TenantDecisionInputs inputs) =>

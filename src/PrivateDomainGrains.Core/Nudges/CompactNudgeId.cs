@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 
 namespace PrivateDomainGrains.Core.Nudges;
@@ -12,6 +13,8 @@ internal readonly struct CompactNudgeId : IEquatable<CompactNudgeId>
     private const string Prefix = "n_";
     private const int HexDigits = 24;
 
+    private static readonly SearchValues<char> LowerHex = SearchValues.Create("0123456789abcdef");
+
     private readonly UInt128 _hash;
     private readonly string? _other;
 
@@ -22,8 +25,7 @@ internal readonly struct CompactNudgeId : IEquatable<CompactNudgeId>
         if (id.Length != Prefix.Length + HexDigits || !id.StartsWith(Prefix, StringComparison.Ordinal)) return new(0, id);
         var hex = id.AsSpan(Prefix.Length);
         // Lowercase only: an uppercase id would come back lowercase, a different id.
-        foreach (var c in hex)
-            if (!char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c)) return new(0, id);
+        if (hex.ContainsAnyExcept(LowerHex)) return new(0, id);
         Span<byte> bytes = stackalloc byte[16];
         bytes.Clear();
         Convert.FromHexString(hex, bytes[4..], out _, out _);

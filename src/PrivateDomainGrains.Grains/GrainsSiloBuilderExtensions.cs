@@ -3,6 +3,7 @@ using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Grains.Decisions;
 using PrivateDomainGrains.Grains.Handovers;
 using PrivateDomainGrains.Grains.Scheduling;
+using PrivateDomainGrains.Grains.Staff;
 
 namespace PrivateDomainGrains.Grains;
 
@@ -10,7 +11,7 @@ public static class GrainsSiloBuilderExtensions
 {
     /// <summary>
     /// Registers what the grains need in a silo besides persistence: their options, the per-silo services customer
-    /// grains decide with, the customer scheduler and staff handovers. Needs <c>AddPlatformPersistence</c>, the "platform"
+    /// grains decide and deliver with, the customer scheduler and staff handovers. Needs <c>AddPlatformPersistence</c>, the "platform"
     /// grain storage and a reminder service.
     /// Call it inside <c>UseOrleans</c> so the background services stop before the silo does.
     /// </summary>
@@ -18,6 +19,7 @@ public static class GrainsSiloBuilderExtensions
     {
         silo.Services.AddOptions<CustomerGrainOptions>().BindConfiguration(CustomerGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<HandoverOptions>().BindConfiguration(HandoverOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddSingleton<NudgeDispatcher>();
         silo.Services.AddSingleton<StaffWorkload>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<StaffWorkload>());
         return silo.AddTenantDecisions().AddCustomerScheduler();

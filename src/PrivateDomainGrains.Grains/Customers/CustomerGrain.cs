@@ -7,6 +7,7 @@ using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Grains.Decisions;
+using PrivateDomainGrains.Grains.Staff;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -25,6 +26,7 @@ public sealed class CustomerGrain(
     ITenantDecisionInputs tenants,
     ILearningSignalSink learning,
     StaffWorkload workload,
+    NudgeDispatcher dispatcher,
     IOptions<CustomerGrainOptions> options,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -154,7 +156,7 @@ public sealed class CustomerGrain(
             _unsnapshotted++;
             await CommitAsync([], snapshot: true);
             var moved = await inbox.ReassignOpenAsync(_tenant, _profile.CustomerId, staffId);
-            if (moved.Count > 0) await DeliverAsync(moved);
+            if (moved.Count > 0) Deliver(moved);
             logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId}; {Moved} open nudges moved", _tenant, _profile.CustomerId, staffId, moved.Count);
         }
         return View(await tenants.GetAsync(_tenant));
@@ -274,18 +276,11 @@ public sealed class CustomerGrain(
             _unsnapshotted = 0;
         }
         var fresh = nudges.Where(n => result.InsertedNudgeIds.Contains(n.NudgeId)).ToList();
-        if (fresh.Count > 0) await DeliverAsync(fresh);
+        if (fresh.Count > 0) Deliver(fresh);
         return result;
     }
 
-    private async Task DeliverAsync(List<NudgeRow> nudges)
-    {
-        foreach (var byOwner in nudges.GroupBy(n => n.StaffId))
-        {
-            var staff = GrainFactory.GetGrain<IStaffGrain>(GrainKeys.For(_tenant, byOwner.Key));
-            await staff.DeliverAsync(byOwner.Select(n => n.ToNudge()).ToArray());
-        }
-    }
+    private void Deliver(List<NudgeRow> nudges) => dispatcher.Post(nudges.Select(n => n.ToNudge()));
 
     /// <summary>Snapshots are an optimisation over a durable journal: a failed one is logged, never surfaced.</summary>
     private async Task TrySnapshotAsync()

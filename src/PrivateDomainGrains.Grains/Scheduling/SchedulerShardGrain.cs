@@ -36,8 +36,9 @@ public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOption
         if (!Retired)
         {
             _buckets = DueBuckets.OwnedBy(_shard, _options.Shards);
-            // Timer callbacks are non-interleaving turns and the next tick waits for the current one: polls never overlap.
-            this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(TimeSpan.Zero, _options.PollInterval) { KeepAlive = true });
+            // The next tick waits for the current one, so polls never overlap. A poll that drains a backlog runs for
+            // minutes; interleaving lets the keep-alive reminder and stats calls through meanwhile.
+            this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(TimeSpan.Zero, _options.PollInterval) { KeepAlive = true, Interleave = true });
         }
         return Task.CompletedTask;
     }
@@ -63,59 +64,72 @@ public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOption
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var now = DateTimeOffset.UtcNow;
-            IReadOnlyList<DueClaim> claims;
-            try
-            {
-                claims = await index.ClaimAsync(_buckets, now, _options.ClaimBatch, _options.Lease, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Scheduler shard {Shard} could not claim due customers; retrying at the next poll", _shard);
-                return;
-            }
-            if (claims.Count == 0) return;
-
-            await WakeAllAsync(claims);
-            _lastLag = DateTimeOffset.UtcNow - claims.Min(c => c.DueAt);
-            if (claims.Count < _options.ClaimBatch) return;
-        }
-    }
-
-    private async Task WakeAllAsync(IReadOnlyList<DueClaim> claims)
-    {
+        // One set of slots for the whole poll: the next batch is claimed as soon as the last one is under way, so a
+        // few slow wakes at the end of a batch do not idle the other slots while a backlog waits.
         using var slots = new SemaphoreSlim(_options.MaxConcurrentWakes);
-        var wakes = new Task<Exception?>[claims.Count];
-        for (var i = 0; i < claims.Count; i++)
+        var poll = new PollOutcome();
+        try
         {
-            await slots.WaitAsync();
-            wakes[i] = WakeAsync(claims[i], slots);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var now = DateTimeOffset.UtcNow;
+                IReadOnlyList<DueClaim> claims;
+                try
+                {
+                    claims = await index.ClaimAsync(_buckets, now, _options.ClaimBatch, _options.Lease, cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "Scheduler shard {Shard} could not claim due customers; retrying at the next poll", _shard);
+                    return;
+                }
+                if (claims.Count == 0) return;
+
+                foreach (var claim in claims)
+                {
+                    await slots.WaitAsync(CancellationToken.None);
+                    _ = WakeAsync(claim, slots, poll);
+                }
+                _lastLag = DateTimeOffset.UtcNow - claims.Min(c => c.DueAt);
+                poll.Claimed += claims.Count;
+                if (claims.Count < _options.ClaimBatch) return;
+            }
         }
-        var errors = (await Task.WhenAll(wakes)).Where(e => e is not null).ToList();
-        _woken += claims.Count - errors.Count;
-        _failures += errors.Count;
-        // One line per batch, not per customer: a broken wake path must not flood the log.
-        if (errors.Count > 0)
-            logger.LogWarning(errors[0], "Scheduler shard {Shard}: {Failed} of {Claimed} wakes failed; they are retried when their lease expires",
-                _shard, errors.Count, claims.Count);
+        finally
+        {
+            // Holding every slot means every wake of this poll has finished: polls never overlap.
+            for (var i = 0; i < _options.MaxConcurrentWakes; i++) await slots.WaitAsync(CancellationToken.None);
+            // One line per poll, not per customer: a broken wake path must not flood the log.
+            if (poll.FirstError is { } error)
+                logger.LogWarning(error, "Scheduler shard {Shard}: {Failed} of {Claimed} wakes failed; they are retried when their lease expires",
+                    _shard, poll.Failed, poll.Claimed);
+        }
     }
 
-    private async Task<Exception?> WakeAsync(DueClaim claim, SemaphoreSlim slots)
+    private async Task WakeAsync(DueClaim claim, SemaphoreSlim slots, PollOutcome poll)
     {
         try
         {
             await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(claim.Tenant, claim.CustomerId)).WakeAsync(claim.DueAt);
-            return null;
+            _woken++;
         }
         catch (Exception ex)
         {
-            return ex;
+            _failures++;
+            poll.Failed++;
+            poll.FirstError ??= ex;
         }
         finally
         {
             slots.Release();
         }
+    }
+
+    /// <summary>What one poll claimed and what failed; its continuations run on this grain's scheduler, one at a time.</summary>
+    private sealed class PollOutcome
+    {
+        public int Claimed;
+        public int Failed;
+        public Exception? FirstError;
     }
 }

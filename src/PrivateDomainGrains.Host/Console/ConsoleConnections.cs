@@ -7,10 +7,12 @@ namespace PrivateDomainGrains.Host.Console;
 /// <summary>
 /// The console connections on this node, by staff member. A new connection first replays the inbox while live
 /// nudges may already be arriving; until the replay ends it remembers what it sent, so each nudge reaches it once.
+/// Nudges go out as arrays, one message for all that arrived together: a burst costs a console a few messages, not
+/// one per nudge.
 /// </summary>
 public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
 {
-    public const string NudgeMethod = "nudge";
+    public const string NudgesMethod = "nudges";
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Connection>> _byStaff = new(StringComparer.Ordinal);
 
@@ -28,19 +30,22 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
         return connections.IsEmpty;
     }
 
-    public async Task SendAsync(string staffKey, Nudge nudge)
+    public async Task SendAsync(string staffKey, Nudge[] nudges)
     {
         if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
-        foreach (var connection in connections.Values)
-        {
-            if (connection.ShouldSend(nudge.Id)) await hub.Clients.Client(connection.Id).SendAsync(NudgeMethod, nudge);
-        }
+        foreach (var connection in connections.Values) await SendAsync(connection, nudges);
     }
 
-    public async Task ReplayAsync(string staffKey, string connectionId, Nudge nudge)
+    public async Task ReplayAsync(string staffKey, string connectionId, Nudge[] nudges)
     {
-        if (_byStaff.TryGetValue(staffKey, out var connections) && connections.TryGetValue(connectionId, out var connection) && connection.ShouldSend(nudge.Id))
-            await hub.Clients.Client(connectionId).SendAsync(NudgeMethod, nudge);
+        if (_byStaff.TryGetValue(staffKey, out var connections) && connections.TryGetValue(connectionId, out var connection))
+            await SendAsync(connection, nudges);
+    }
+
+    private async Task SendAsync(Connection connection, Nudge[] nudges)
+    {
+        var unsent = Array.FindAll(nudges, n => connection.ShouldSend(n.Id));
+        if (unsent.Length > 0) await hub.Clients.Client(connection.Id).SendAsync(NudgesMethod, unsent);
     }
 
     public void EndReplay(string staffKey, string connectionId)

@@ -31,7 +31,7 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         while (true)
         {
             var page = await inbox.ReadOpenAsync(tenant, staffId, after, ReplayPageSize, Context.ConnectionAborted);
-            foreach (var row in page) await connections.ReplayAsync(staffKey, Context.ConnectionId, row.ToNudge());
+            await connections.ReplayAsync(staffKey, Context.ConnectionId, [.. page.Select(row => row.ToNudge())]);
             if (page.Count < ReplayPageSize) break;
             after = (page[^1].CreatedAt, page[^1].NudgeId);
         }

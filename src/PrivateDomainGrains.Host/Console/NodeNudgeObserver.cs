@@ -8,16 +8,16 @@ public sealed class NodeNudgeObserver(ConsoleConnections connections, ILogger<No
 {
     public async Task OnNudgesAsync(Nudge[] nudges)
     {
-        foreach (var nudge in nudges)
+        foreach (var byStaff in nudges.GroupBy(n => GrainKeys.For(n.Tenant, n.StaffId)))
         {
             try
             {
-                await connections.SendAsync(GrainKeys.For(nudge.Tenant, nudge.StaffId), nudge);
+                await connections.SendAsync(byStaff.Key, [.. byStaff]);
             }
             catch (Exception ex)
             {
-                // The nudge stays in the inbox; the console gets it on its next connect.
-                logger.LogWarning(ex, "Pushing nudge {NudgeId} to {Tenant}/{StaffId} failed", nudge.Id, nudge.Tenant, nudge.StaffId);
+                // The nudges stay in the inbox; the console gets them on its next connect.
+                logger.LogWarning(ex, "Pushing {Count} nudges to {StaffKey} failed", byStaff.Count(), byStaff.Key);
             }
         }
     }

@@ -31,7 +31,7 @@ async function connect(token, who) {
 
 function receive(message, who) {
   if (message.type === undefined) statusLine.textContent = `live as ${who.staffId} @ ${who.tenant}`;
-  if (message.type === 1 && message.target === "nudge") show(message.arguments[0]);
+  if (message.type === 1 && message.target === "nudges") message.arguments[0].forEach(show);
   updateEmpty();
 }
 

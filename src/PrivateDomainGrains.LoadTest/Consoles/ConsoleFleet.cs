@@ -68,7 +68,7 @@ public sealed class ConsoleFleet(
             .WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken))
             .WithAutomaticReconnect()
             .Build();
-        connection.On<JsonElement>("nudge", nudge => OnNudge(connection, nudge, index, staff));
+        connection.On<JsonElement>("nudges", nudges => OnNudges(connection, nudges, index, staff));
         connection.Reconnecting += error =>
         {
             if (error is not null) errors.Record($"console {index}", error);
@@ -82,9 +82,20 @@ public sealed class ConsoleFleet(
         return connection;
     }
 
-    private void OnNudge(HubConnection connection, JsonElement nudge, int index, string staff)
+    private void OnNudges(HubConnection connection, JsonElement nudges, int index, string staff)
     {
         var arrived = clock.NowTicks;
+        if (nudges.ValueKind != JsonValueKind.Array)
+        {
+            counters.ConsoleError();
+            errors.Record($"console {index}", new InvalidDataException("nudges that are not an array"));
+            return;
+        }
+        foreach (var nudge in nudges.EnumerateArray()) OnNudge(connection, nudge, index, staff, arrived);
+    }
+
+    private void OnNudge(HubConnection connection, JsonElement nudge, int index, string staff, long arrived)
+    {
         var id = Text(nudge, "id");
         var eventId = Text(nudge, "eventId");
         if (id is null)

@@ -14,10 +14,13 @@ public sealed class ConsoleClient : IAsyncDisposable
     private ConsoleClient(HubConnection connection)
     {
         _connection = connection;
-        _connection.On<JsonObject>("nudge", nudge =>
+        _connection.On<JsonObject[]>("nudges", nudges =>
         {
-            _received.Enqueue(nudge);
-            _arrived.Release();
+            foreach (var nudge in nudges)
+            {
+                _received.Enqueue(nudge);
+                _arrived.Release();
+            }
         });
     }
 

@@ -1,6 +1,6 @@
 namespace PrivateDomainGrains.Abstractions.Nudges;
 
-/// <summary>A prompt for one staff member about one customer. This is also the SignalR <c>nudge</c> payload.</summary>
+/// <summary>A prompt for one staff member about one customer. The SignalR <c>nudges</c> message carries arrays of these.</summary>
 [GenerateSerializer, Immutable, Alias("pdg.Nudge")]
 public sealed record Nudge(
     [property: Id(0)] string Id,

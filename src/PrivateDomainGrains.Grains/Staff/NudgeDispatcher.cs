@@ -31,10 +31,13 @@ public sealed class NudgeDispatcher : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
+    /// <summary>
+    /// Queues committed nudges for their owners. Once the silo is stopping this is refused silently: the nudges are in
+    /// the inbox, and the consoles of a stopping node reconnect and replay it.
+    /// </summary>
     public void Post(IEnumerable<Nudge> nudges)
     {
-        foreach (var nudge in nudges)
-            if (!_queue.Writer.TryWrite(nudge)) throw new ObjectDisposedException(nameof(NudgeDispatcher));
+        foreach (var nudge in nudges) _queue.Writer.TryWrite(nudge);
     }
 
     public async ValueTask DisposeAsync()

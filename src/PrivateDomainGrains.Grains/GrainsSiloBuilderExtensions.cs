@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrivateDomainGrains.Grains.Customers;
-using PrivateDomainGrains.Grains.Decisions;
 using PrivateDomainGrains.Grains.Handovers;
 using PrivateDomainGrains.Grains.Scheduling;
 using PrivateDomainGrains.Grains.Staff;
+using PrivateDomainGrains.Grains.TenantInputs;
 
 namespace PrivateDomainGrains.Grains;
 

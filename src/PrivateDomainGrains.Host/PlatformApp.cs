@@ -1,7 +1,7 @@
 using PrivateDomainGrains.Host.Apis;
-using PrivateDomainGrains.Host.Console;
 using PrivateDomainGrains.Host.Demo;
 using PrivateDomainGrains.Host.Hosting;
+using PrivateDomainGrains.Host.Hubs;
 using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.TestingHost;
-using PrivateDomainGrains.Grains.Decisions;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 

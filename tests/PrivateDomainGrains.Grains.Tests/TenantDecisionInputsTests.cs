@@ -2,7 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Learning;
-using PrivateDomainGrains.Grains.Decisions;
+using PrivateDomainGrains.Grains.Learning;
+using PrivateDomainGrains.Grains.TenantInputs;
 
 namespace PrivateDomainGrains.Grains.Tests;
 

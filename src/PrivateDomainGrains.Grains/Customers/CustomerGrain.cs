@@ -5,9 +5,10 @@ using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Learning;
-using PrivateDomainGrains.Grains.Decisions;
+using PrivateDomainGrains.Grains.Learning;
 using PrivateDomainGrains.Grains.Staff;
 using PrivateDomainGrains.Grains.Storage;
+using PrivateDomainGrains.Grains.TenantInputs;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Grains.Customers;

@@ -35,7 +35,7 @@ public sealed class DemoTenantSeeder(
             await SeedCustomersAsync(demo);
         }
         var url = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "(unknown)";
-        System.Console.WriteLine($"""
+        Console.WriteLine($"""
 
             PrivateDomainGrains is running at {url}
               console:         {url}/  (tenant '{demo.Tenant}', staff {string.Join(", ", demo.Staff)}, password '{demo.StaffPassword}')

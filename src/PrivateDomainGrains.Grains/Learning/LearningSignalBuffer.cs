@@ -2,8 +2,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Learning;
+using PrivateDomainGrains.Grains.TenantInputs;
 
-namespace PrivateDomainGrains.Grains.Decisions;
+namespace PrivateDomainGrains.Grains.Learning;
 
 /// <summary>
 /// This silo's <see cref="ILearningSignalSink"/>: customer grains post outcomes without waiting, and

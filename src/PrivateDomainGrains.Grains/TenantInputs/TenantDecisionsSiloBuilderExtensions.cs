@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using PrivateDomainGrains.Grains.Learning;
 
-namespace PrivateDomainGrains.Grains.Decisions;
+namespace PrivateDomainGrains.Grains.TenantInputs;
 
 public static class TenantDecisionsSiloBuilderExtensions
 {

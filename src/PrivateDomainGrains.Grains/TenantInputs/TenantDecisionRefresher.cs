@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace PrivateDomainGrains.Grains.Decisions;
+namespace PrivateDomainGrains.Grains.TenantInputs;
 
 /// <summary>Keeps this silo's <see cref="TenantDecisionCache"/> current: one pass over the cached tenants per interval.</summary>
 public sealed class TenantDecisionRefresher(TenantDecisionCache cache, IOptions<TenantDecisionOptions> options) : BackgroundService

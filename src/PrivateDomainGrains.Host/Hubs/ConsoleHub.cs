@@ -7,7 +7,7 @@ using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
-namespace PrivateDomainGrains.Host.Console;
+namespace PrivateDomainGrains.Host.Hubs;
 
 /// <summary>
 /// A staff member's live console. On connect it receives every open nudge from the inbox, then live ones as they

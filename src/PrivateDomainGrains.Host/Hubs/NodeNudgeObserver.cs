@@ -1,7 +1,7 @@
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Nudges;
 
-namespace PrivateDomainGrains.Host.Console;
+namespace PrivateDomainGrains.Host.Hubs;
 
 /// <summary>This node's single observer: staff grains anywhere in the cluster send it the nudges of staff whose consoles are here.</summary>
 public sealed class NodeNudgeObserver(ConsoleConnections connections, ILogger<NodeNudgeObserver> logger) : INudgeObserver

@@ -1,4 +1,4 @@
-namespace PrivateDomainGrains.Host.Console;
+namespace PrivateDomainGrains.Host.Hubs;
 
 public static class ConsoleHostingExtensions
 {

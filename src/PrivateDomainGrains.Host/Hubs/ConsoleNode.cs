@@ -2,7 +2,7 @@ using PrivateDomainGrains.Abstractions.Nudges;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Grains.Staff;
 
-namespace PrivateDomainGrains.Host.Console;
+namespace PrivateDomainGrains.Host.Hubs;
 
 /// <summary>
 /// Registers this node's observer with the staff grains of the consoles connected here, and keeps re-registering

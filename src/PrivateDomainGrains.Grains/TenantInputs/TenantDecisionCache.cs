@@ -5,7 +5,7 @@ using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Grains.Tenants;
 
-namespace PrivateDomainGrains.Grains.Decisions;
+namespace PrivateDomainGrains.Grains.TenantInputs;
 
 /// <summary>
 /// This silo's <see cref="ITenantDecisionInputs"/>: each tenant's compiled playbook and model snapshot, fetched from

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using PrivateDomainGrains.Abstractions.Nudges;
 
-namespace PrivateDomainGrains.Host.Console;
+namespace PrivateDomainGrains.Host.Hubs;
 
 /// <summary>
 /// The console connections on this node, by staff member. A new connection first replays the inbox while live

@@ -1,7 +1,7 @@
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Core.Playbooks;
 
-namespace PrivateDomainGrains.Grains.Decisions;
+namespace PrivateDomainGrains.Grains.TenantInputs;
 
 /// <summary>
 /// The per-silo view of what a tenant's customers decide with: the current compiled playbook and a recent snapshot of
@@ -14,9 +14,3 @@ public interface ITenantDecisionInputs
 }
 
 public sealed record TenantDecisionInputs(CompiledPlaybook Playbook, PropensityModel Model);
-
-/// <summary>Collects learning signals from customer grains and forwards them to their tenant's propensity model.</summary>
-public interface ILearningSignalSink
-{
-    void Post(string tenant, IReadOnlyList<LearningSignal> signals);
-}

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Grains.TenantInputs;
 
-namespace PrivateDomainGrains.Grains.Decisions;
+namespace PrivateDomainGrains.Grains.Learning;
 
 /// <summary>Flushes this silo's <see cref="LearningSignalBuffer"/> every interval, and once more when the silo stops.</summary>
 public sealed class LearningSignalFlusher(LearningSignalBuffer buffer, IOptions<TenantDecisionOptions> options) : BackgroundService

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Persistence;
 
-namespace PrivateDomainGrains.Grains.Decisions;
+namespace PrivateDomainGrains.Grains.Staff;
 
 /// <summary>
 /// Per-silo, recently refreshed counts of each staff member's open nudges, for the contact policy's per-staff cap.

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PrivateDomainGrains.Grains.Decisions;
+namespace PrivateDomainGrains.Grains.TenantInputs;
 
 /// <summary>How fresh each silo keeps tenants' playbooks and models, and how it forwards learning signals.</summary>
 public sealed class TenantDecisionOptions

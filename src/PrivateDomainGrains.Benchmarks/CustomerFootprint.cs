@@ -4,6 +4,7 @@ using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.LoadTest.Options;
 using PrivateDomainGrains.LoadTest.Workload;
+using PrivateDomainGrains.Core.Engine;
 
 namespace PrivateDomainGrains.Benchmarks;
 
@@ -63,9 +64,12 @@ internal static class CustomerFootprint
         GC.KeepAlive(profiles);
     }
 
-    private static void Fold(CustomerProfile profile, LoadEvent e, long sequence) =>
-        CustomerDecisions.Apply(profile, new CustomerEvent(Copy(e.Id), Copy(e.CustomerId), Copy(e.Type), e.At, Copy(e.Channel),
-            Copy(e.StaffId), Copy(e.Text), e.Data?.ToDictionary(kv => Copy(kv.Key), kv => Copy(kv.Value))), sequence);
+    private static void Fold(CustomerProfile profile, LoadEvent e, long sequence)
+    {
+        var copy = new CustomerEvent(Copy(e.Id), Copy(e.CustomerId), Copy(e.Type), e.At, Copy(e.Channel),
+            Copy(e.StaffId), Copy(e.Text), e.Data?.ToDictionary(kv => Copy(kv.Key), kv => Copy(kv.Value)));
+        DecisionEngine.Decide(CompiledPlaybook.Default, profile, EngineInput.FromEvent(copy, sequence), new DecisionContext(copy.At));
+    }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(s))]
     private static string? Copy(string? s) => s is null ? null : new string(s.AsSpan());

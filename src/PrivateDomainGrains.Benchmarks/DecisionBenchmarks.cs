@@ -3,7 +3,6 @@ using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
-using PrivateDomainGrains.Core.Playbooks;
 
 namespace PrivateDomainGrains.Benchmarks;
 
@@ -16,7 +15,7 @@ namespace PrivateDomainGrains.Benchmarks;
 public class DecisionBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2025, 3, 3, 4, 0, 0, TimeSpan.Zero);
-    private CompiledPlaybook _playbook = DefaultPlaybook.Compiled;
+    private CompiledPlaybook _playbook = CompiledPlaybook.Default;
     private CustomerProfile _customer = new();
     private string _text = "";
     private long _sequence;

@@ -1,6 +1,7 @@
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Core.Playbooks;
 
 namespace PrivateDomainGrains.Core.Tests;
@@ -49,6 +50,10 @@ internal static class Fixture
         DecisionEngine.Decide(p, c, input, new DecisionContext(now) { OwnerOpenNudges = openNudges });
 
     public static Decision Send(CompiledPlaybook p, CustomerProfile c, CustomerEvent e) => Decide(p, c, EngineInput.FromEvent(e), e.At);
+
+    /// <summary>The default playbook's decision on one event, at the event's time: what a tenant without a playbook gets.</summary>
+    public static IReadOnlyList<NudgeDraft> DecideByDefault(CustomerProfile c, CustomerEvent e, long journalSequence) =>
+        DecisionEngine.Decide(CompiledPlaybook.Default, c, EngineInput.FromEvent(e, journalSequence), new DecisionContext(e.At)).Nudges;
 
     public static Decision Tick(CompiledPlaybook p, CustomerProfile c, DateTimeOffset now) => Decide(p, c, EngineInput.Timer, now);
 }

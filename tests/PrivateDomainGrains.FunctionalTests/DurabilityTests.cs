@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.SignalR.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
 namespace PrivateDomainGrains.FunctionalTests;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.TestingHost;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Grains.Learning;

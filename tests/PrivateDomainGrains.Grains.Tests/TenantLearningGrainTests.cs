@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Orleans.TestingHost;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Grains.Storage;
 

@@ -38,7 +38,7 @@ public sealed class CustomerProfile
     }
 
     [JsonPropertyName("nba")] public NextBestAction? NextBestAction { get; set; }
-    [JsonPropertyName("engine")] public Engine.EngineState Engine { get; set; } = new();
+    [JsonPropertyName("engine")] public EngineState Engine { get; set; } = new();
     /// <summary>Journal sequence of the last event folded into this profile; replay starts after it.</summary>
     [JsonPropertyName("seq")] public long JournalSequence { get; set; }
 

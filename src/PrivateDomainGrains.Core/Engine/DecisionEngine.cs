@@ -1,5 +1,4 @@
 using PrivateDomainGrains.Core.Customers;
-using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Scheduling;
 
 namespace PrivateDomainGrains.Core.Engine;

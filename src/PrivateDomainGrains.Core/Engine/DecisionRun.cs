@@ -74,7 +74,7 @@ internal sealed class DecisionRun(CompiledPlaybook playbook, CustomerProfile cus
 
     private void OnEvent(CustomerEvent e, long journalSequence)
     {
-        CustomerDecisions.Fold(customer, e);
+        ProfileFold.Fold(customer, e);
         customer.JournalSequence = Math.Max(customer.JournalSequence, journalSequence);
         _state.NoteEvent(e.Type, e.At);
         if (e.Type == EventTypes.MessageSent && customer.NextBestAction?.Kind is NudgeKinds.Reply or NudgeKinds.Welcome)

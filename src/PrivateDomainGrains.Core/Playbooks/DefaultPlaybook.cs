@@ -34,8 +34,6 @@ public static class DefaultPlaybook
         ],
     };
 
-    public static CompiledPlaybook Compiled { get; } = CompiledPlaybook.Compile(Create());
-
     private static RuleSpec Rule(string kind, string eventType, int priority, string title, string script, string reason) => new()
     {
         Id = kind,

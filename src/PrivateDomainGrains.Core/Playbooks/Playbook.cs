@@ -2,7 +2,7 @@ namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>
 /// A tenant's operating playbook as operators read and write it (camelCase JSON, see <see cref="PlaybookJson"/>).
-/// Every save is a new <see cref="Version"/>; grains evaluate the <see cref="CompiledPlaybook"/> of one version.
+/// Every save is a new <see cref="Version"/>; grains evaluate the <c>CompiledPlaybook</c> (Engine) of one version.
 /// </summary>
 public sealed class Playbook
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
-using PrivateDomainGrains.Core.Scheduling;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Playbooks;
 

@@ -1,4 +1,4 @@
-using PrivateDomainGrains.Core.Engine;
+using PrivateDomainGrains.Core.Customers;
 
 namespace PrivateDomainGrains.Core.Policy;
 

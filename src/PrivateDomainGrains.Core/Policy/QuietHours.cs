@@ -1,4 +1,4 @@
-using PrivateDomainGrains.Core.Scheduling;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Policy;
 

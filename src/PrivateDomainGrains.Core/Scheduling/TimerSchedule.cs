@@ -1,5 +1,6 @@
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Scheduling;
 

@@ -1,5 +1,5 @@
 using PrivateDomainGrains.Core.Learning;
-using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Engine;
 
 namespace PrivateDomainGrains.Grains.TenantInputs;
 

@@ -1,5 +1,6 @@
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Engine;
 
 namespace PrivateDomainGrains.Grains.Tenants;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PrivateDomainGrains.Grains;
 using PrivateDomainGrains.Grains.Storage;

@@ -11,7 +11,7 @@ public sealed class CustomerProfileTests
     {
         var customer = new CustomerProfile { CustomerId = "c1" };
         var sequence = 0;
-        foreach (var e in events) CustomerDecisions.Apply(customer, e, ++sequence);
+        foreach (var e in events) Fixture.DecideByDefault(customer, e, ++sequence);
         return customer;
     }
 
@@ -69,7 +69,7 @@ public sealed class CustomerProfileTests
         Assert.Equal(snapshot, JsonSerializer.Serialize(loaded, StateJson.Options));
         Assert.Equal(original.RecentInteractions, loaded.RecentInteractions);
         var next = Event(EventTypes.MessageReceived, T0.AddDays(2), "when will my order arrive?");
-        Assert.Equal(CustomerDecisions.Apply(original, next, 6), CustomerDecisions.Apply(loaded, next, 6));
+        Assert.Equal(Fixture.DecideByDefault(original, next, 6), Fixture.DecideByDefault(loaded, next, 6));
         Assert.Equal(JsonSerializer.Serialize(original, StateJson.Options), JsonSerializer.Serialize(loaded, StateJson.Options));
     }
 

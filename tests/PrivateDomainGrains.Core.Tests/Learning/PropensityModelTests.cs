@@ -2,7 +2,6 @@ using System.Text.Json;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
-using PrivateDomainGrains.Core.Playbooks;
 using static PrivateDomainGrains.Core.Tests.Fixture;
 
 namespace PrivateDomainGrains.Core.Tests.Learning;

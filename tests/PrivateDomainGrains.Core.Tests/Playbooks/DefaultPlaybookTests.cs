@@ -14,7 +14,7 @@ public sealed class DefaultPlaybookTests
     {
         var c = Fixture.Customer();
         var e = Fixture.Event(EventTypes.MessageReceived, Fixture.T0, text: "  Is the serum good for oily skin?  ");
-        var nudge = Assert.Single(CustomerDecisions.Apply(c, e, 1));
+        var nudge = Assert.Single(Fixture.DecideByDefault(c, e, 1));
         Assert.Equal("Reply to Lin", nudge.Title);
         Assert.Equal("Lin wrote via wecom: \"Is the serum good for oily skin?\". Reply now.", nudge.Text);
         Assert.Equal(NudgeIds.For(e.Id, NudgeKinds.Reply), nudge.Id);
@@ -25,7 +25,7 @@ public sealed class DefaultPlaybookTests
     public void A_deleted_friend_is_marked_lost_and_the_owner_alerted()
     {
         var c = Fixture.Customer();
-        var nudge = Assert.Single(CustomerDecisions.Apply(c, Fixture.Event(EventTypes.FriendDeleted, Fixture.T0), 1));
+        var nudge = Assert.Single(Fixture.DecideByDefault(c, Fixture.Event(EventTypes.FriendDeleted, Fixture.T0), 1));
         Assert.Equal(NudgeKinds.CustomerLost, nudge.Kind);
         Assert.Equal(CustomerStatus.Lost, c.Status);
     }
@@ -34,8 +34,8 @@ public sealed class DefaultPlaybookTests
     public void Paid_orders_count_and_move_the_tier()
     {
         var c = Fixture.Customer();
-        Assert.Empty(CustomerDecisions.Apply(c, Fixture.Order(Fixture.T0, 99.5m), 1));
-        CustomerDecisions.Apply(c, Fixture.Order(Fixture.T0.AddDays(1), 100m), 2);
+        Assert.Empty(Fixture.DecideByDefault(c, Fixture.Order(Fixture.T0, 99.5m), 1));
+        Fixture.DecideByDefault(c, Fixture.Order(Fixture.T0.AddDays(1), 100m), 2);
         Assert.Equal((2, 199.5m, CustomerTier.Repeat, 2L), (c.Counters.Orders, c.Counters.Spend, c.Tier, c.JournalSequence));
     }
 
@@ -43,15 +43,15 @@ public sealed class DefaultPlaybookTests
     public void A_customer_without_owner_gets_no_nudges()
     {
         var c = new CustomerProfile { CustomerId = "c1" };
-        Assert.Empty(CustomerDecisions.Apply(c, Fixture.Event(EventTypes.MessageReceived, Fixture.T0, text: "hi"), 1));
+        Assert.Empty(Fixture.DecideByDefault(c, Fixture.Event(EventTypes.MessageReceived, Fixture.T0, text: "hi"), 1));
     }
 
     [Fact]
     public void A_staff_message_settles_a_pending_reply()
     {
         var c = Fixture.Customer();
-        CustomerDecisions.Apply(c, Fixture.Event(EventTypes.MessageReceived, Fixture.T0, text: "hi"), 1);
-        CustomerDecisions.Apply(c, Fixture.Event(EventTypes.MessageSent, Fixture.T0.AddMinutes(1), text: "hello"), 2);
+        Fixture.DecideByDefault(c, Fixture.Event(EventTypes.MessageReceived, Fixture.T0, text: "hi"), 1);
+        Fixture.DecideByDefault(c, Fixture.Event(EventTypes.MessageSent, Fixture.T0.AddMinutes(1), text: "hello"), 2);
         Assert.Null(c.NextBestAction);
     }
 
@@ -71,7 +71,7 @@ public sealed class DefaultPlaybookTests
             {
                 at = at.AddMinutes(7);
                 var e = Fixture.Event(type, at, text, channel);
-                var actual = CustomerDecisions.Apply(engine, e, 0);
+                var actual = Fixture.DecideByDefault(engine, e, 0);
                 spine.Record(new Interaction(e.Id, e.Type, e.At, e.Channel, e.StaffId, e.Text));
                 var expected = SpineRules.Decide(spine, e).ToList();
                 if (!actual.SequenceEqual(expected)) return false;

@@ -1,4 +1,5 @@
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Engine;
 
 namespace PrivateDomainGrains.Core.Tests.Playbooks;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using PrivateDomainGrains.Core.Policy;
 using static PrivateDomainGrains.Core.Tests.Fixture;
+using PrivateDomainGrains.Core.Customers;
 
 namespace PrivateDomainGrains.Core.Tests.Policy;
 

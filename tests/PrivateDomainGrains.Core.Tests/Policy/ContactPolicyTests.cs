@@ -6,8 +6,8 @@ using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Policy;
-using PrivateDomainGrains.Core.Scheduling;
 using static PrivateDomainGrains.Core.Tests.Fixture;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Tests.Policy;
 

@@ -1,12 +1,11 @@
 using System.Text.Json.Serialization;
-using PrivateDomainGrains.Core.Nudges;
 
-namespace PrivateDomainGrains.Core.Engine;
+namespace PrivateDomainGrains.Core.Nudges;
 
 /// <summary>
 /// A nudge the engine wants to raise, rendered and addressed. <see cref="Source"/> is the rule id, or
 /// <c>sequence/step</c> for SOP steps: the unit learning and dismissal suppression count by. JSON names are the
-/// storage contract (held nudges are persisted in <see cref="EngineState"/>).
+/// storage contract (held nudges are persisted in the customer's <c>EngineState</c>).
 /// </summary>
 public sealed record PlannedNudge(
     [property: JsonPropertyName("id")] string Id,

@@ -1,4 +1,4 @@
-namespace PrivateDomainGrains.Core.Scheduling;
+namespace PrivateDomainGrains.Core.Time;
 
 /// <summary>Yearly dates such as birthdays: a field value <c>yyyy-MM-dd</c> or <c>MM-dd</c>, celebrated at a local time.</summary>
 public static class AnnualDates

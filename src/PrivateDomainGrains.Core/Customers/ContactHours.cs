@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using PrivateDomainGrains.Core.Scheduling;
+using PrivateDomainGrains.Core.Time;
 
-namespace PrivateDomainGrains.Core.Policy;
+namespace PrivateDomainGrains.Core.Customers;
 
 /// <summary>
 /// When this customer is active (reads, replies, likes), as an hour-of-week histogram in the customer's local time

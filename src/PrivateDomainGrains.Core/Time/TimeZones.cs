@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace PrivateDomainGrains.Core.Scheduling;
+namespace PrivateDomainGrains.Core.Time;
 
 /// <summary>IANA time zones by id, looked up once per process (FindSystemTimeZoneById reads tzdata from disk).</summary>
 public static class TimeZones

@@ -1,23 +1,15 @@
-using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
-using PrivateDomainGrains.Core.Nudges;
-using PrivateDomainGrains.Core.Playbooks;
-using PrivateDomainGrains.Core.Tiers;
 
 namespace PrivateDomainGrains.Core.Customers;
 
 /// <summary>
-/// Folds one event into a customer profile and decides the nudges it raises. Deterministic: the same profile
-/// and event always give the same result, which is what makes journal replay safe.
+/// Folds one event into a customer profile: history, counters, timestamps, status and the first owner. Deterministic,
+/// which is what makes journal replay safe. The engine calls it first on every event; tiers, tags and nudges are its.
 /// </summary>
-public static class CustomerDecisions
+internal static class ProfileFold
 {
-    /// <summary>The spine behaviour: <see cref="DecisionEngine"/> with the <see cref="DefaultPlaybook"/>, deciding at the event's time.</summary>
-    public static IReadOnlyList<NudgeDraft> Apply(CustomerProfile customer, CustomerEvent e, long journalSequence) =>
-        DecisionEngine.Decide(DefaultPlaybook.Compiled, customer, EngineInput.FromEvent(e, journalSequence), new DecisionContext(e.At)).Nudges;
-
     /// <summary>Records the event in the profile's history, counters and timestamps. The tier is the engine's to set.</summary>
-    internal static void Fold(CustomerProfile c, CustomerEvent e)
+    public static void Fold(CustomerProfile c, CustomerEvent e)
     {
         c.Record(new Interaction(e.Id, e.Type, e.At, e.Channel, e.StaffId, e.Text));
         c.FirstSeenAt ??= e.At;
@@ -63,10 +55,6 @@ public static class CustomerDecisions
                 break;
         }
     }
-
-    /// <summary>The default tiering (no super-user or dormancy thresholds) of a customer with these counters.</summary>
-    public static CustomerTier TierOf(CustomerCounters counters) =>
-        TierPolicy.Default.TierOf(new CustomerValue(null, null, counters.Orders, counters.Spend, 0));
 
     private static decimal Amount(CustomerEvent e) =>
         e.DataValue("amount") is { } a && EventValidator.TryParseAmount(a, out var amount) ? amount : 0m;

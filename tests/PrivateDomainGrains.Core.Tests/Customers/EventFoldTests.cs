@@ -4,13 +4,13 @@ using PrivateDomainGrains.Core.Nudges;
 
 namespace PrivateDomainGrains.Core.Tests.Customers;
 
-public sealed class CustomerDecisionsTests
+public sealed class EventFoldTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 22, 12, 0, 0, TimeSpan.FromHours(8));
     private long _sequence;
 
     private IReadOnlyList<NudgeDraft> Apply(CustomerProfile customer, string id, string type, string? staffId = null, string? text = null, Dictionary<string, string>? data = null) =>
-        CustomerDecisions.Apply(customer, new CustomerEvent(id, customer.CustomerId, type, Noon, "wecom", staffId, text, data), ++_sequence);
+        Fixture.DecideByDefault(customer, new CustomerEvent(id, customer.CustomerId, type, Noon, "wecom", staffId, text, data), ++_sequence);
 
     private static CustomerProfile NewCustomer() => new() { CustomerId = "li" };
 

@@ -1,8 +1,7 @@
 using System.Text.Json.Serialization;
 using PrivateDomainGrains.Core.Nudges;
-using PrivateDomainGrains.Core.Policy;
 
-namespace PrivateDomainGrains.Core.Engine;
+namespace PrivateDomainGrains.Core.Customers;
 
 /// <summary>
 /// Per-customer state of the decision engine (custom fields, event times for timers, SOP positions, contact history,

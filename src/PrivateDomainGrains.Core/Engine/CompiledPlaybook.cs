@@ -1,9 +1,11 @@
 using PrivateDomainGrains.Core.Keywords;
 using PrivateDomainGrains.Core.Policy;
-using PrivateDomainGrains.Core.Scheduling;
 using PrivateDomainGrains.Core.Tiers;
+using PrivateDomainGrains.Core.Time;
+using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Customers;
 
-namespace PrivateDomainGrains.Core.Playbooks;
+namespace PrivateDomainGrains.Core.Engine;
 
 /// <summary>
 /// A validated playbook version, indexed for evaluation: rules by event type and tag, the keyword automaton, the tier
@@ -35,6 +37,9 @@ public sealed class CompiledPlaybook
         DefaultZone = zone;
     }
 
+    /// <summary>The built-in playbook of a tenant that never saved one (<see cref="DefaultPlaybook"/>).</summary>
+    public static CompiledPlaybook Default { get; } = Compile(DefaultPlaybook.Create());
+
     public Playbook Source { get; }
     public string TenantId => Source.TenantId;
     public int Version => Source.Version;
@@ -63,7 +68,7 @@ public sealed class CompiledPlaybook
         (added ? _byTagAdded : _byTagRemoved).GetValueOrDefault(tag, NoRules);
 
     /// <summary>The customer's zone: their <c>timeZone</c> field if it names a known zone, else the tenant's.</summary>
-    public TimeZoneInfo ZoneOf(Customers.CustomerProfile c) =>
+    public TimeZoneInfo ZoneOf(CustomerProfile c) =>
         TimeZones.TryFind(c.Engine.Field("timeZone"), out var zone) ? zone : DefaultZone;
 
     private static Dictionary<string, CompiledRule[]> Index(CompiledRule[] rules, string kind, Func<CompiledRule, string> key) =>

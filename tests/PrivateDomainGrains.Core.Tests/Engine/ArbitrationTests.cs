@@ -1,8 +1,8 @@
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
-using PrivateDomainGrains.Core.Playbooks;
 using static PrivateDomainGrains.Core.Tests.Fixture;
+using PrivateDomainGrains.Core.Nudges;
 
 namespace PrivateDomainGrains.Core.Tests.Engine;
 
@@ -80,50 +80,34 @@ public sealed class ArbitrationTests
         Assert.True(Enumerable.Range(0, 40).Select(Pick).Distinct().Count() > 1, "untried actions must all get explored");
     }
 
+    private static PlannedNudge Planned(string source, bool proactive, double value = 1, string? channel = "wecom") =>
+        new("n-" + source, source, "Title", "Text", null, "reason", 50, source, "event page.viewed", channel, proactive, value, 1);
+
     [Fact]
-    public void Rule_actions_tag_set_fields_and_cascade_to_tag_rules()
+    public void Reactive_nudges_are_all_raised_and_only_the_best_proactive_one_touches_the_customer()
     {
-        var p = CompiledPlaybook.Compile(Playbook(
-            Rule("mark", OnEvent("x.coupon.claimed"),
-                new ActionSpec { Kind = ActionKinds.AddTag, Tag = "coupon" },
-                new ActionSpec { Kind = ActionKinds.SetField, Field = "coupon", Value = "{data.code}" }),
-            Rule("follow-up", new TriggerSpec { Kind = TriggerKinds.TagAdded, Tag = "coupon" },
-                Nudge("coupon", title: "Coupon {field.coupon}"))));
         var c = Customer();
-        var d = Send(p, c, Event("x.coupon.claimed", T0, data: new Dictionary<string, string> { ["code"] = "SPRING" }));
-        Assert.Equal(["coupon"], d.TagsAdded);
-        Assert.Equal("SPRING", c.Engine.Field("coupon"));
-        Assert.Equal("Coupon SPRING", d.Chosen!.Nudge.Title);
+        var (judged, chosen) = Arbitration.Judge(
+            [Planned("answer", proactive: false), Planned("offer-low", proactive: true), Planned("offer-high", proactive: true, value: 3)],
+            CompiledPlaybook.Compile(Playbook()), c, new DecisionContext(T0), TimeZoneInfo.Utc);
+
+        Assert.Equal("offer-high", chosen!.Nudge.Source);
+        Assert.Equal(["offer-high", "answer", "offer-low"], judged.Select(j => j.Nudge.Source));
+        Assert.Equal([Verdict.Raised, Verdict.Raised, Verdict.Held], judged.Select(j => j.Verdict));
+        Assert.Equal(T0, Assert.Single(c.Engine.Touches!).At);
+        Assert.Equal("n-offer-low", Assert.Single(c.Engine.Held!).Nudge.Id);
     }
 
     [Fact]
-    public void Inbound_messages_are_tagged_from_tenant_keywords_and_tag_rules_fire()
+    public void A_customer_without_an_owner_is_sent_nothing()
     {
-        var pb = Playbook(Rule("skin-advice", new TriggerSpec { Kind = TriggerKinds.TagAdded, Tag = "oily-skin" }, Nudge("advice", proactive: false)));
-        pb.Keywords = [new KeywordSpec { Keyword = "油皮", Tag = "oily-skin" }, new KeywordSpec { Keyword = "refund", Tag = "refund" }];
         var c = Customer();
-        var d = Send(CompiledPlaybook.Compile(pb), c, Event(EventTypes.MessageReceived, T0, text: "我是油皮, ＲＥＦＵＮＤ?"));
-        Assert.Equal(["oily-skin", "refund"], d.TagsAdded);
-        Assert.Equal("advice", d.Chosen!.Nudge.Kind);
-    }
+        c.OwnerStaffId = null;
+        var (judged, chosen) = Arbitration.Judge([Planned("answer", proactive: false), Planned("offer", proactive: true)],
+            CompiledPlaybook.Compile(Playbook()), c, new DecisionContext(T0), TimeZoneInfo.Utc);
 
-    [Fact]
-    public void Conditions_gate_a_rule()
-    {
-        var r = Rule("vip-only", OnEvent(EventTypes.PageViewed));
-        r.Conditions =
-        [
-            new ConditionSpec { Kind = ConditionKinds.Tags, Any = ["vip"], None = ["blocked"] },
-            new ConditionSpec { Kind = ConditionKinds.SinceLastContact, Op = ">", Duration = "1d" },
-            new ConditionSpec { Kind = ConditionKinds.Channel, In = ["wecom"] },
-            new ConditionSpec { Kind = ConditionKinds.Field, Field = "city", EqualTo = "Shanghai" },
-        ];
-        var p = CompiledPlaybook.Compile(Playbook(r));
-        var c = Customer();
-        Assert.Empty(Send(p, c, Event(EventTypes.PageViewed, T0)).Candidates);
-        c.Tags.Add("vip");
-        c.Engine.SetField("city", "Shanghai");
-        Assert.Single(Send(p, c, Event(EventTypes.PageViewed, T0.AddMinutes(1))).Candidates);
-        Assert.Empty(Send(p, c, Event(EventTypes.PageViewed, T0.AddMinutes(2), channel: "douyin")).Candidates);
+        Assert.Null(chosen);
+        Assert.All(judged, j => Assert.Equal((Verdict.Suppressed, "no owner"), (j.Verdict, j.Policy)));
+        Assert.Null(c.Engine.Touches);
     }
 }

@@ -1,0 +1,123 @@
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Nudges;
+using PrivateDomainGrains.Core.Policy;
+
+namespace PrivateDomainGrains.Core.Engine;
+
+/// <summary>
+/// Judges the nudges one decision wants to raise. First each gets a verdict from the policies: suppressed (no owner,
+/// lever off, dismissed too often, a cap of 0), held (the owner's open-nudge cap, a contact cap's window, quiet hours)
+/// or eligible. Reactive nudges (answers, alerts) are raised whatever the contact policy says. Then arbitration: of
+/// the eligible proactive nudges only the best scored is raised, one touch per decision; the runner-ups are held for
+/// <see cref="ContactPolicy.RetryAfter"/> and compete again. The next-best-action is the best scored raised nudge.
+/// Scores are propensity x value x context x lever (<see cref="Score"/>).
+/// </summary>
+public static class Arbitration
+{
+    /// <summary>
+    /// The verdict on every candidate, the chosen one first and then by score, and the chosen one (null when nothing
+    /// is raised). Updates the customer's engine state with the verdicts: the touch of the raised proactive nudge
+    /// (touches older than every cap's window are forgotten), raised nudges remembered for attribution, held nudges
+    /// queued until their time.
+    /// </summary>
+    public static Judgement Judge(IReadOnlyList<PlannedNudge> candidates, CompiledPlaybook playbook, CustomerProfile customer,
+        DecisionContext ctx, TimeZoneInfo zone)
+    {
+        var state = customer.Engine;
+        var contact = playbook.Contact;
+        var now = ctx.Now;
+        var cutoff = now - contact.LongestWindow;
+        state.Touches?.RemoveAll(t => t.At <= cutoff);
+        var segment = customer.Tier.ToString();
+
+        var judged = new List<Candidate>(candidates.Count);
+        var eligibleProactive = new List<Candidate>();
+        // Both depend only on the customer and the moment, not on the candidate: work them out once.
+        var context = state.ActiveHours?.ContextWeight(now, zone) ?? 1;
+        Dictionary<string, ContactScheduler.Slot>? slots = null;
+        foreach (var nudge in candidates)
+        {
+            var score = ScoreOf(nudge, segment, context, ctx);
+            if (customer.OwnerStaffId is null) judged.Add(Suppress(nudge, score, "no owner"));
+            else if (nudge.Lever == 0) judged.Add(Suppress(nudge, score, "lever off"));
+            else if (contact.SuppressAfterDismissals is { } n && state.DismissalsOf(nudge.Source) >= n)
+                judged.Add(Suppress(nudge, score, $"dismissed {n} times"));
+            else if (!nudge.Proactive) judged.Add(new Candidate(nudge, score, Verdict.Raised, null, null));
+            else if (contact.MaxOpenNudgesPerStaff is { } max && ctx.OwnerOpenNudges >= max)
+                judged.Add(Hold(nudge, score, now + contact.RetryAfter, $"staff cap {max} open nudges"));
+            else
+            {
+                slots ??= new(StringComparer.Ordinal);
+                if (!slots.TryGetValue(nudge.Channel ?? "", out var slot))
+                    slots[nudge.Channel ?? ""] = slot = ContactScheduler.Earliest(contact, state.Touches ?? [], nudge.Channel, zone, now);
+                if (slot.Never) judged.Add(Suppress(nudge, score, slot.Policy!));
+                else if (slot.At > now) judged.Add(Hold(nudge, score, slot.At, slot.Policy!));
+                else eligibleProactive.Add(new Candidate(nudge, score, Verdict.Raised, null, null));
+            }
+        }
+
+        // One proactive touch per decision, the best scored; the rest wait and compete again.
+        eligibleProactive.Sort(ByScore);
+        string? lostTo = null;
+        for (var i = 0; i < eligibleProactive.Count; i++)
+        {
+            var c = eligibleProactive[i];
+            if (i == 0)
+            {
+                judged.Add(c);
+                (state.Touches ??= []).Add(new Touch(now, c.Nudge.Channel));
+            }
+            else judged.Add(Hold(c.Nudge, c.Score, now + contact.RetryAfter, lostTo ??= "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
+        }
+
+        // Raised nudges are remembered for attribution; held ones wait in the customer's state to compete again. Ids
+        // already held, as a set: a decision can hold a hundred nudges, and a list scan per nudge is quadratic.
+        HashSet<string>? heldIds = null;
+        Candidate? chosen = null;
+        foreach (var c in judged)
+        {
+            if (c.Verdict == Verdict.Raised)
+            {
+                state.Remember(new SentNudge { Id = c.Nudge.Id, Source = c.Nudge.Source, Segment = segment, At = now });
+                if (chosen is null || ByScore(c, chosen) < 0) chosen = c;
+            }
+            else if (c.Verdict == Verdict.Held)
+            {
+                heldIds ??= HeldIds(state, judged.Count);
+                if (heldIds.Add(c.Nudge.Id)) (state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
+            }
+        }
+        judged.Sort((a, b) => ReferenceEquals(a, chosen) ? -1 : ReferenceEquals(b, chosen) ? 1 : ByScore(a, b));
+        return new Judgement(judged, chosen);
+    }
+
+    private static HashSet<string> HeldIds(EngineState state, int adding)
+    {
+        var ids = new HashSet<string>((state.Held?.Count ?? 0) + adding, StringComparer.Ordinal);
+        foreach (var h in state.Held ?? []) ids.Add(h.Nudge.Id);
+        return ids;
+    }
+
+    private static Score ScoreOf(PlannedNudge n, string segment, double context, DecisionContext ctx)
+    {
+        var propensity = ctx.Model is null ? 0.5
+            : ctx.Random is null ? ctx.Model.Mean(n.Source, segment)
+            : ctx.Model.Sample(n.Source, segment, ctx.Random);
+        return new Score(propensity, n.Value, context, n.Lever);
+    }
+
+    /// <summary>Higher score first; ties by priority, then id, so the order is deterministic.</summary>
+    private static int ByScore(Candidate a, Candidate b)
+    {
+        var c = b.Score.Total.CompareTo(a.Score.Total);
+        if (c == 0) c = b.Nudge.Priority.CompareTo(a.Nudge.Priority);
+        return c != 0 ? c : string.CompareOrdinal(a.Nudge.Id, b.Nudge.Id);
+    }
+
+    private static Candidate Suppress(PlannedNudge n, Score s, string policy) => new(n, s, Verdict.Suppressed, policy, null);
+
+    private static Candidate Hold(PlannedNudge n, Score s, DateTimeOffset until, string policy) => new(n, s, Verdict.Held, policy, until);
+}
+
+/// <summary>What <see cref="Arbitration.Judge"/> decided: every candidate with its verdict (chosen first, then by score).</summary>
+public readonly record struct Judgement(List<Candidate> Candidates, Candidate? Chosen);

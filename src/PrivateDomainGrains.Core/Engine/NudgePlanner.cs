@@ -1,0 +1,61 @@
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Nudges;
+using PrivateDomainGrains.Core.Playbooks;
+
+namespace PrivateDomainGrains.Core.Engine;
+
+/// <summary>
+/// Turns a rule's or an SOP step's nudge template into a <see cref="PlannedNudge"/> for one decision: texts rendered
+/// for this customer and event, channel chosen (the template's, else the event's, else the latest interaction's).
+/// Many rules share a title or script; each text is rendered once per template source until <see cref="Invalidate"/>
+/// (the tier or a field changed), rather than each rule rendering and holding its own copy.
+/// </summary>
+internal sealed class NudgePlanner(CustomerProfile customer)
+{
+    private Dictionary<(Template Template, bool WithEvent), string>? _rendered;
+
+    public PlannedNudge Plan(NudgeTemplate t, string id, string source, string trigger, string description,
+        int priority, double value, double lever, CustomerEvent? e) => new(
+        id, t.Kind,
+        Render(t.Title, e),
+        Render(t.Script, e),
+        t.Suggested is null ? null : Render(t.Suggested, e),
+        t.Reason is null ? description : Render(t.Reason, e),
+        priority, source, trigger,
+        t.Channel ?? e?.Channel ?? LatestChannel(),
+        t.Proactive, value, lever);
+
+    /// <summary>Texts rendered so far may read the tier or fields that just changed.</summary>
+    public void Invalidate() => _rendered?.Clear();
+
+    /// <summary>
+    /// A nudge text. Besides the tier and fields, a template reads only the profile as the event left it and the event:
+    /// within one decision <paramref name="e"/> is that event or null.
+    /// </summary>
+    private string Render(Template template, CustomerEvent? e)
+    {
+        if (template.IsConstant) return template.Render(customer, e);
+        var key = (template, e is not null);
+        if ((_rendered ??= new(BySource.Instance)).TryGetValue(key, out var text)) return text;
+        return _rendered[key] = template.Render(customer, e);
+    }
+
+    private string? LatestChannel()
+    {
+        for (var i = customer.RecentInteractions.Count - 1; i >= 0; i--)
+            if (customer.RecentInteractions[i].Channel is { } channel) return channel;
+        return null;
+    }
+
+    private sealed class BySource : IEqualityComparer<(Template Template, bool WithEvent)>
+    {
+        public static readonly BySource Instance = new();
+
+        public bool Equals((Template Template, bool WithEvent) x, (Template Template, bool WithEvent) y) =>
+            x.WithEvent == y.WithEvent
+            && (ReferenceEquals(x.Template, y.Template) || string.Equals(x.Template.Source, y.Template.Source, StringComparison.Ordinal));
+
+        public int GetHashCode((Template Template, bool WithEvent) key) => key.Template.SourceHash ^ (key.WithEvent ? 1 : 0);
+    }
+}

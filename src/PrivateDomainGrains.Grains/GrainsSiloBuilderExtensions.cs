@@ -19,6 +19,8 @@ public static class GrainsSiloBuilderExtensions
     {
         silo.Services.AddOptions<CustomerGrainOptions>().BindConfiguration(CustomerGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<HandoverOptions>().BindConfiguration(HandoverOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddSingleton<CustomerStore>();
+        silo.Services.AddSingleton<CustomerMetrics>();
         silo.Services.AddSingleton<NudgeDispatcher>();
         silo.Services.AddSingleton<StaffWorkload>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<StaffWorkload>());

@@ -9,7 +9,7 @@ namespace PrivateDomainGrains.Persistence;
 /// writes); scheduler shards claim due rows of their buckets. A claim leases the row, so a wake that fails is retried
 /// once the lease expires, and the customer's next write (new due time or removal) ends the lease.
 /// </summary>
-public sealed class DueIndex(NpgsqlDataSource dataSource, GroupCommitWriter writer)
+public sealed class DueIndex(NpgsqlDataSource dataSource)
 {
     // No ORDER BY: sorting every due row of the shard on each claim costs more than it buys; the planner walks the
     // (bucket, due_at) index while few rows are due and the table while most are, and the scheduler keeps claiming
@@ -25,9 +25,6 @@ public sealed class DueIndex(NpgsqlDataSource dataSource, GroupCommitWriter writ
         WHERE d.ctid = c.ctid
         RETURNING d.tenant, d.customer_id, d.due_at
         """;
-
-    /// <summary>Sets (or, with a null due time, removes) the customer's entry; completes once committed.</summary>
-    public Task SetAsync(DueRow row) => writer.WriteAsync(WriteRequest.ForDue(row));
 
     /// <summary>
     /// Leases up to <paramref name="limit"/> rows of <paramref name="buckets"/> due at <paramref name="now"/> and not

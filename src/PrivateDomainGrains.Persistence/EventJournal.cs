@@ -2,13 +2,12 @@ using Npgsql;
 
 namespace PrivateDomainGrains.Persistence;
 
-/// <summary>The durable, complete history of every customer: appended by group commit, read for replay and paging.</summary>
-public sealed class EventJournal(NpgsqlDataSource dataSource, GroupCommitWriter writer)
+/// <summary>
+/// The durable, complete history of every customer: customers append to it with their commits (group commit) and
+/// replay it on activation (group read); this pages through it.
+/// </summary>
+public sealed class EventJournal(NpgsqlDataSource dataSource)
 {
-    /// <summary>Durably appends the events; returns the ids that were new (the others are duplicates).</summary>
-    public async Task<IReadOnlySet<string>> AppendAsync(IReadOnlyList<JournalRow> events) =>
-        (await writer.WriteAsync(WriteRequest.ForEvents(events))).InsertedEventIds;
-
     /// <summary>A page of history, newest first, strictly before <paramref name="beforeSequence"/>.</summary>
     public Task<List<JournalRow>> ReadPageAsync(string tenant, string customerId, long beforeSequence, int limit, CancellationToken ct = default) =>
         QueryAsync($"SELECT {JournalRows.Columns} FROM pdg_event_journal j WHERE tenant = $1 AND customer_id = $2 AND seq < $3 ORDER BY seq DESC LIMIT $4",

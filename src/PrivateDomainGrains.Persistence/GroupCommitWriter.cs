@@ -119,7 +119,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         foreach (var write in batch)
         {
             write.Completion.TrySetResult(new WriteResult(
-                Claim(write.Request.Events.Select(e => (e.Tenant, e.EventId)), insertedEvents),
+                Claim(write.Request.Events.Select(e => (e.Tenant, e.Event.Id)), insertedEvents),
                 Claim(write.Request.Nudges.Select(n => (n.Tenant, n.NudgeId)), insertedNudges),
                 write.Request.Acks
                     .Where(a => ackedCustomers.ContainsKey((a.Tenant, a.NudgeId)))
@@ -186,13 +186,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             Text(rows.Select(r => r.Tenant)),
             Text(rows.Select(r => r.CustomerId)),
             Bigints(rows.Select(r => r.Sequence)),
-            Text(rows.Select(r => r.EventId)),
-            Text(rows.Select(r => r.Type)),
-            Timestamps(rows.Select(r => r.OccurredAt)),
-            Text(rows.Select(r => r.Channel)),
-            Text(rows.Select(r => r.StaffId)),
-            Text(rows.Select(r => r.Text)),
-            new() { Value = rows.Select(r => JournalData.ToJson(r.Data)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
+            Text(rows.Select(r => r.Event.Id)),
+            Text(rows.Select(r => r.Event.Type)),
+            Timestamps(rows.Select(r => r.Event.At)),
+            Text(rows.Select(r => r.Event.Channel)),
+            Text(rows.Select(r => r.Event.StaffId)),
+            Text(rows.Select(r => r.Event.Text)),
+            new() { Value = rows.Select(r => JournalData.ToJson(r.Event.Data)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb },
         },
     };
 

@@ -1,14 +1,10 @@
+using PrivateDomainGrains.Core.Events;
+
 namespace PrivateDomainGrains.Persistence;
 
-/// <summary>One customer event as stored in <c>pdg_event_journal</c>.</summary>
-public sealed record JournalRow(
-    string Tenant,
-    string CustomerId,
-    long Sequence,
-    string EventId,
-    string Type,
-    DateTimeOffset OccurredAt,
-    string? Channel,
-    string? StaffId,
-    string? Text,
-    IReadOnlyDictionary<string, string>? Data);
+/// <summary>
+/// One customer event as stored in <c>pdg_event_journal</c>: the event at position <paramref name="Sequence"/> of the
+/// customer's history. <paramref name="CustomerId"/> names the customer whose history it is (the grain's key), which
+/// is what is stored, whatever the event itself says.
+/// </summary>
+public sealed record JournalRow(string Tenant, string CustomerId, long Sequence, CustomerEvent Event);

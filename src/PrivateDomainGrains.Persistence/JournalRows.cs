@@ -1,4 +1,5 @@
 using Npgsql;
+using PrivateDomainGrains.Core.Events;
 
 namespace PrivateDomainGrains.Persistence;
 
@@ -7,12 +8,15 @@ internal static class JournalRows
 {
     public const string Columns = "j.tenant, j.customer_id, j.seq, j.event_id, j.type, j.occurred_at, j.channel, j.staff_id, j.body, j.data::text";
 
-    public static JournalRow Read(NpgsqlDataReader reader, int offset = 0) => new(
-        reader.GetString(offset), reader.GetString(offset + 1), reader.GetInt64(offset + 2), reader.GetString(offset + 3),
-        reader.GetString(offset + 4),
-        new DateTimeOffset(reader.GetDateTime(offset + 5), TimeSpan.Zero),
-        NullableString(reader, offset + 6), NullableString(reader, offset + 7), NullableString(reader, offset + 8),
-        JournalData.FromJson(NullableString(reader, offset + 9)));
+    public static JournalRow Read(NpgsqlDataReader reader, int offset = 0)
+    {
+        var customerId = reader.GetString(offset + 1);
+        return new JournalRow(reader.GetString(offset), customerId, reader.GetInt64(offset + 2), new CustomerEvent(
+            reader.GetString(offset + 3), customerId, reader.GetString(offset + 4),
+            new DateTimeOffset(reader.GetDateTime(offset + 5), TimeSpan.Zero),
+            NullableString(reader, offset + 6), NullableString(reader, offset + 7), NullableString(reader, offset + 8),
+            JournalData.FromJson(NullableString(reader, offset + 9))));
+    }
 
     private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -3,16 +3,12 @@ using Npgsql;
 namespace PrivateDomainGrains.Persistence;
 
 /// <summary>
-/// Every staff member's nudges, kept until their console acknowledges them. Writes go through group commit;
-/// consoles read their open nudges when they connect.
+/// Every staff member's nudges, kept until their console acknowledges them. Customers add nudges with their commits
+/// (group commit); consoles read their open nudges when they connect and close them here.
 /// </summary>
 public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter writer)
 {
     private const string Columns = "tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation";
-
-    /// <summary>Durably stores the nudges; returns the ids that were new (a replayed decision yields ids already stored).</summary>
-    public async Task<IReadOnlySet<string>> AddAsync(IReadOnlyList<NudgeRow> nudges) =>
-        (await writer.WriteAsync(WriteRequest.ForNudges(nudges))).InsertedNudgeIds;
 
     /// <summary>Closes the nudge; only its own staff member can. Returns the customer it was about, or null if it was not open.</summary>
     public async Task<string?> AcknowledgeAsync(NudgeAck ack) =>

@@ -12,10 +12,7 @@ public sealed record WriteRequest
     /// <summary>Ownership index changes.</summary>
     public IReadOnlyList<OwnerRow> Owners { get; init; } = [];
 
-    public static WriteRequest ForEvents(IReadOnlyList<JournalRow> events) => new() { Events = events };
-    public static WriteRequest ForNudges(IReadOnlyList<NudgeRow> nudges) => new() { Nudges = nudges };
     public static WriteRequest ForAck(NudgeAck ack) => new() { Acks = [ack] };
-    public static WriteRequest ForDue(DueRow due) => new() { Due = [due] };
 
     /// <summary>A snapshot row carries a whole profile, about ten times the bytes of an event or a nudge.</summary>
     public const int SnapshotWeight = 10;

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Core.Events;
 using System.Text.Json;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
@@ -23,7 +24,7 @@ public sealed class CustomerDecisionTests(GrainTestCluster fixture) : IClassFixt
         }
         """;
 
-    private static EventEnvelope Event(string id, string customerId, string type, string? staffId = null, string? text = null) =>
+    private static CustomerEvent Event(string id, string customerId, string type, string? staffId = null, string? text = null) =>
         new(id, customerId, type, DateTimeOffset.UtcNow, "wecom", staffId, text, null);
 
     private ICustomerGrain Customer(string tenant, string id) => fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, id));

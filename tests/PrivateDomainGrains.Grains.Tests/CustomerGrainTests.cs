@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Nudges;
@@ -9,7 +10,7 @@ namespace PrivateDomainGrains.Grains.Tests;
 
 public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture<GrainTestCluster>
 {
-    private static EventEnvelope Event(string id, string customerId, string type, string? staffId = null, string? text = null, Dictionary<string, string>? data = null) =>
+    private static CustomerEvent Event(string id, string customerId, string type, string? staffId = null, string? text = null, Dictionary<string, string>? data = null) =>
         new(id, customerId, type, DateTimeOffset.UtcNow, "wecom", staffId, text, data);
 
     private ICustomerGrain Customer(string tenant, string id) => fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, id));
@@ -51,10 +52,10 @@ public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture
     public async Task A_customer_replays_journaled_events_it_never_folded_and_stores_their_nudges()
     {
         // As after a crash: the journal has events that no snapshot holds.
-        await fixture.Journal.AppendAsync([
-            new JournalRow("t2", "wang", 1, "t2-1", "friend.added", DateTimeOffset.UtcNow, "wecom", "alice", null, null),
-            new JournalRow("t2", "wang", 2, "t2-2", "message.received", DateTimeOffset.UtcNow, "wecom", null, "price?", null),
-        ]);
+        await fixture.Writer.WriteAsync(new WriteRequest { Events = [
+            new JournalRow("t2", "wang", 1, new CustomerEvent("t2-1", "wang", "friend.added", DateTimeOffset.UtcNow, "wecom", "alice", null, null)),
+            new JournalRow("t2", "wang", 2, new CustomerEvent("t2-2", "wang", "message.received", DateTimeOffset.UtcNow, "wecom", null, "price?", null)),
+        ] });
 
         var view = (await Customer("t2", "wang").GetAsync())!;
 

@@ -19,6 +19,8 @@ public sealed class GrainTestCluster : IAsyncLifetime
     public TestCluster Cluster { get; private set; } = null!;
     /// <summary>The same journal and inbox the grains use, for arranging and checking what is in the database.</summary>
     public EventJournal Journal => _store.GetRequiredService<EventJournal>();
+    /// <summary>The group commit the customers write with, for arranging what a crashed node left in the database.</summary>
+    public GroupCommitWriter Writer => _store.GetRequiredService<GroupCommitWriter>();
     public NudgeInbox Inbox => _store.GetRequiredService<NudgeInbox>();
     public CustomerOwners Owners => _store.GetRequiredService<CustomerOwners>();
     public IGrainFactory Grains => Cluster.Client;

@@ -1,11 +1,16 @@
+using PrivateDomainGrains.Core.Events;
+
 namespace PrivateDomainGrains.Abstractions.Customers;
 
 /// <summary>One customer of one tenant. Key: <see cref="GrainKeys.For"/>(tenant, customerId).</summary>
 [Alias("pdg.ICustomerGrain")]
 public interface ICustomerGrain : IGrainWithStringKey
 {
-    /// <summary>Journals the events durably, folds them in and raises nudges; completes only when all of that is durable.</summary>
-    [Alias("Ingest")] Task<IngestOutcome> IngestAsync(EventEnvelope[] events);
+    /// <summary>
+    /// Journals the events durably, folds them in and raises nudges; completes only when all of that is durable. The
+    /// events are validated already; they are this customer's whatever their <see cref="CustomerEvent.CustomerId"/> says.
+    /// </summary>
+    [Alias("Ingest")] Task<IngestOutcome> IngestAsync(CustomerEvent[] events);
 
     /// <summary>The customer, or null if nothing is known about it.</summary>
     [Alias("Get")] Task<CustomerView?> GetAsync();

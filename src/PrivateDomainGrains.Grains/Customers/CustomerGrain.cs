@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
+using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Grains.Learning;
 using PrivateDomainGrains.Grains.Staff;
@@ -15,55 +15,41 @@ namespace PrivateDomainGrains.Grains.Customers;
 
 /// <summary>
 /// One customer: holds the profile and calls the decision engine on every event, tag change, nudge response and due
-/// time. Events are journaled by group commit before they are decided on, so an acknowledged event is durable without
-/// a state write per event. What a decision produces (nudges, the next due time, and when asked the snapshot of the
-/// profile) commits in one transaction, then fresh nudges are pushed to the owner.
+/// time. Events are journaled by group commit before they are acknowledged, so an acknowledged event is durable
+/// without a state write per event. What a decision produces commits in one transaction (<see cref="CustomerCommits"/>),
+/// then fresh nudges are pushed to the owner.
 /// </summary>
 public sealed class CustomerGrain(
-    CustomerLoader loader,
-    GroupCommitWriter writer,
+    CustomerStore store,
     NudgeInbox inbox,
     ITenantDecisionInputs tenants,
     ILearningSignalSink learning,
     StaffWorkload workload,
     NudgeDispatcher dispatcher,
-    IOptions<CustomerGrainOptions> options,
+    CustomerMetrics metrics,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
-    private static long s_active;
-    private static readonly WriteResult s_nothingWritten = new(new HashSet<string>(), new HashSet<string>(), new Dictionary<string, string>());
-
     private string _tenant = "";
     private CustomerProfile _profile = new();
-    private long _revision;
+    private CustomerCommits _commits = null!;
     private long _nextSequence;
-    private int _unsnapshotted;
-    private bool _discardOnDeactivate;
     private DateTimeOffset? _nextDueAt;
-    /// <summary>What the due-time index holds for this customer, when known (unknown: write it next time).</summary>
-    private (bool Known, DateTimeOffset? At) _dueStored;
-    /// <summary>What the ownership index holds for this customer (null: unknown, write it with the next commit).</summary>
-    private string? _ownerStored;
+    private bool _discardOnDeactivate;
     /// <summary>True while the scheduler's wake is the only reason this activation exists.</summary>
     private bool _onlyWoken = true;
-
-    /// <summary>Customer grains active in this process: what "resident customers" means for memory sizing.</summary>
-    public static long ActiveCount => Interlocked.Read(ref s_active);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (var tenant, var customerId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         // A tenant has up to millions of customers: share one copy of its id instead of one per activation.
         _tenant = string.Intern(tenant);
-        var load = await loader.LoadAsync(_tenant, customerId);
-        if (load.Snapshot is { } snapshot)
-        {
-            _profile = StorageJson.Read<CustomerProfile>(snapshot.Body);
-            _revision = snapshot.Revision;
-        }
+        _commits = store.Commits(_tenant, customerId);
+        var load = await store.LoadAsync(_tenant, customerId);
+        if (load.Snapshot is { } snapshot) _profile = StorageJson.Read<CustomerProfile>(snapshot.Body);
         _profile.CustomerId = customerId;
         // Until a decision says otherwise, the index is right about when the customer is next due.
-        (_nextDueAt, _dueStored) = (load.DueAt, (true, load.DueAt));
+        _commits.Loaded(load.Snapshot?.Revision ?? 0, load.DueAt);
+        _nextDueAt = load.DueAt;
         if (load.Unfolded.Count > 0)
         {
             // Replay what the snapshot missed. Re-deciding yields the same nudge ids, so the inbox keeps what it
@@ -71,20 +57,20 @@ public sealed class CustomerGrain(
             var inputs = await tenants.GetAsync(_tenant);
             var nudges = new List<NudgeRow>();
             foreach (var row in load.Unfolded) nudges.AddRange(DecideOn(inputs, row, live: false));
-            _unsnapshotted += load.Unfolded.Count;
+            _commits.Changed(load.Unfolded.Count);
             await CommitAsync(nudges, snapshot: true);
         }
         _nextSequence = _profile.JournalSequence + 1;
-        Interlocked.Increment(ref s_active);
+        metrics.Activated();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        Interlocked.Decrement(ref s_active);
-        if (_unsnapshotted > 0 && !_discardOnDeactivate) await TrySnapshotAsync();
+        metrics.Deactivated();
+        if (_commits.Unsnapshotted > 0 && !_discardOnDeactivate) await TrySnapshotAsync();
     }
 
-    public async Task<IngestOutcome> IngestAsync(EventEnvelope[] events)
+    public async Task<IngestOutcome> IngestAsync(CustomerEvent[] events)
     {
         _onlyWoken = false;
         var accepted = new bool[events.Length];
@@ -93,7 +79,7 @@ public sealed class CustomerGrain(
         for (var i = 0; i < events.Length; i++)
         {
             if (_profile.HasSeenEvent(events[i].Id) || !inThisCall.Add(events[i].Id)) continue;
-            offered.Add((i, events[i].ToRow(_tenant, _nextSequence++)));
+            offered.Add((i, new JournalRow(_tenant, _profile.CustomerId, _nextSequence++, events[i])));
         }
         if (offered.Count == 0) return new IngestOutcome(accepted);
 
@@ -114,14 +100,14 @@ public sealed class CustomerGrain(
             DiscardActivation();
             throw;
         }
-        foreach (var (index, row) in offered) accepted[index] = stored.Contains(row.EventId);
+        foreach (var (index, row) in offered) accepted[index] = stored.Contains(row.Event.Id);
         if (stored.Count < offered.Count)
         {
             DiscardActivation();
             return new IngestOutcome(accepted);
         }
-        _unsnapshotted += stored.Count;
-        if (SnapshotDue) await TrySnapshotAsync();
+        _commits.Changed(stored.Count);
+        if (_commits.SnapshotDue) await TrySnapshotAsync();
         return new IngestOutcome(accepted);
     }
 
@@ -153,7 +139,7 @@ public sealed class CustomerGrain(
         if (_profile.OwnerStaffId != staffId)
         {
             _profile.OwnerStaffId = staffId;
-            _unsnapshotted++;
+            _commits.Changed();
             await CommitAsync([], snapshot: true);
             var moved = await inbox.ReassignOpenAsync(_tenant, _profile.CustomerId, staffId);
             if (moved.Count > 0) Deliver(moved);
@@ -168,20 +154,19 @@ public sealed class CustomerGrain(
 
     public async Task WakeAsync(DateTimeOffset dueAt)
     {
-        // The scheduler's claim leased the index entry: whatever is decided, the next due time is written to release it.
-        _dueStored = default;
+        _commits.DueEntryLeased();
         List<NudgeRow> nudges = [];
         if (_profile.Exists)
         {
             var now = DateTimeOffset.UtcNow;
             nudges = Decide(await tenants.GetAsync(_tenant), EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true);
-            _unsnapshotted++;
+            _commits.Changed();
         }
         // Timer decisions are not journaled. A customer woken only for this leaves memory, so its state commits with
         // the nudges and the next due time. A resident one snapshots as it does for events: if it crashes first, the
         // older state re-runs the same timers and SOP steps with the same nudge ids, which the inbox stores and
         // pushes once, so nothing is lost or sent twice, and a million wakes do not write a million profiles.
-        await CommitAsync(nudges, snapshot: _onlyWoken ? _unsnapshotted > 0 : SnapshotDue);
+        await CommitAsync(nudges, snapshot: _onlyWoken ? _commits.Unsnapshotted > 0 : _commits.SnapshotDue);
         if (_onlyWoken) DeactivateOnIdle();
     }
 
@@ -194,8 +179,8 @@ public sealed class CustomerGrain(
         var nudges = Decide(inputs, EngineInput.FromOutcome(nudgeId, outcome), now, eventId: null, live: true);
         // Responses come as often as events; like events they wait for the periodic snapshot. A crash before it
         // loses only a dismissal count: timers it ran are re-run from the older state with the same nudge ids.
-        _unsnapshotted++;
-        await CommitAsync(nudges, snapshot: SnapshotDue);
+        _commits.Changed();
+        await CommitAsync(nudges, snapshot: _commits.SnapshotDue);
     }
 
     private async Task<CustomerView?> ChangeTagsAsync(string[] tags, bool added)
@@ -205,13 +190,10 @@ public sealed class CustomerGrain(
         var inputs = await tenants.GetAsync(_tenant);
         var nudges = new List<NudgeRow>();
         foreach (var tag in tags) nudges.AddRange(Decide(inputs, EngineInput.FromTag(tag, added, now), now, eventId: null, live: true));
-        _unsnapshotted++;
+        _commits.Changed();
         await CommitAsync(nudges, snapshot: true);
         return _profile.Exists ? View(inputs) : null;
     }
-
-    /// <summary>Enough has changed since the last snapshot that a re-activation should not have to replay it.</summary>
-    private bool SnapshotDue => _unsnapshotted >= options.Value.SnapshotEveryEvents;
 
     /// <summary>The customer as the API shows it, with the playbook version its decisions use now.</summary>
     private CustomerView View(TenantDecisionInputs inputs) =>
@@ -219,7 +201,7 @@ public sealed class CustomerGrain(
 
     /// <summary>Decides on one journaled event at the event's time, which is what makes replay reproduce it.</summary>
     private List<NudgeRow> DecideOn(TenantDecisionInputs inputs, JournalRow row, bool live) =>
-        Decide(inputs, EngineInput.FromEvent(row.ToEvent(), row.Sequence), row.OccurredAt, row.EventId, live);
+        Decide(inputs, EngineInput.FromEvent(row.Event, row.Sequence), row.Event.At, row.Event.Id, live);
 
     /// <summary>Runs the engine and addresses the raised nudges to the current owner, each with its explanation.</summary>
     private List<NudgeRow> Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live)
@@ -247,35 +229,11 @@ public sealed class CustomerGrain(
             .ToList();
     }
 
-    /// <summary>
-    /// Commits the journaled events (if any), the nudges, the due-time and owner changes and (when asked) the snapshot
-    /// in one transaction, then pushes the nudges that were new. One transaction keeps the journal, the scheduler's
-    /// view, the inbox and the profile consistent.
-    /// </summary>
+    /// <summary>Commits what the last decisions changed (<see cref="CustomerCommits"/>), then pushes the nudges that were new.</summary>
     private async Task<WriteResult> CommitAsync(List<NudgeRow> nudges, bool snapshot, IReadOnlyList<JournalRow>? events = null)
     {
-        var dueChanged = _dueStored != (true, _nextDueAt);
-        var owner = _profile.OwnerStaffId;
-        var ownerChanged = owner is not null && owner != _ownerStored;
-        var snapshotRow = snapshot ? new CustomerSnapshotRow(_tenant, _profile.CustomerId, _revision + 1, _profile.JournalSequence, StorageJson.Write(_profile)) : null;
-        if (events is null && nudges.Count == 0 && !dueChanged && !ownerChanged && snapshotRow is null) return s_nothingWritten;
-
-        var result = await writer.WriteAsync(new WriteRequest
-        {
-            Events = events ?? [],
-            Nudges = nudges,
-            Due = dueChanged ? [new DueRow(_tenant, _profile.CustomerId, _nextDueAt)] : [],
-            Snapshots = snapshotRow is null ? [] : [snapshotRow],
-            Owners = ownerChanged ? [new OwnerRow(_tenant, _profile.CustomerId, owner!)] : [],
-        });
-        _dueStored = (true, _nextDueAt);
-        _ownerStored = owner;
-        if (snapshotRow is not null)
-        {
-            _revision = snapshotRow.Revision;
-            _unsnapshotted = 0;
-        }
-        var fresh = nudges.Where(n => result.InsertedNudgeIds.Contains(n.NudgeId)).ToList();
+        var result = await _commits.CommitAsync(_profile, _nextDueAt, nudges, snapshot, events);
+        var fresh = nudges.FindAll(n => result.InsertedNudgeIds.Contains(n.NudgeId));
         if (fresh.Count > 0) Deliver(fresh);
         return result;
     }

@@ -48,7 +48,7 @@ public static class CustomersApi
         if (await Customer(grains, tenant, customerId).GetAsync() is null) return UnknownCustomer(customerId);
         var pageSize = limit ?? 50;
         var rows = await journal.ReadPageAsync(tenant, customerId, before ?? long.MaxValue, pageSize + 1);
-        var items = rows.Take(pageSize).Select(r => new InteractionItem(r.Sequence, r.EventId, r.Type, r.OccurredAt, r.Channel, r.StaffId, r.Text, r.Data)).ToList();
+        var items = rows.Take(pageSize).Select(r => new InteractionItem(r.Sequence, r.Event.Id, r.Event.Type, r.Event.At, r.Event.Channel, r.Event.StaffId, r.Event.Text, r.Event.Data)).ToList();
         return TypedResults.Ok(new InteractionPage(items, rows.Count > pageSize ? items[^1].Seq : null));
     }
 

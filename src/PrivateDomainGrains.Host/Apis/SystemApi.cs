@@ -12,10 +12,10 @@ public static class SystemApi
 
     public static RouteGroupBuilder MapSystemApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/system/stats", (ILocalSiloDetails silo) =>
+        api.MapGet("/system/stats", (ILocalSiloDetails silo, CustomerMetrics customers) =>
             {
                 using var process = Process.GetCurrentProcess();
-                return TypedResults.Ok(new NodeStats(silo.SiloAddress.ToString(), CustomerGrain.ActiveCount,
+                return TypedResults.Ok(new NodeStats(silo.SiloAddress.ToString(), customers.Resident,
                     process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), process.TotalProcessorTime.TotalSeconds,
                     Environment.ProcessorCount, (DateTime.Now - process.StartTime).TotalSeconds));
             })

@@ -19,7 +19,7 @@ public sealed class EventIngestion(IGrainFactory grains)
             {
                 var items = customer.ToList();
                 var grain = grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customer.Key));
-                var outcome = await grain.IngestAsync(items.Select(i => ToEnvelope(i.Event)).ToArray());
+                var outcome = await grain.IngestAsync(items.Select(i => i.Event).ToArray());
                 return outcome.Accepted.Count(a => a);
             })
             .ToList();
@@ -41,7 +41,4 @@ public sealed class EventIngestion(IGrainFactory grains)
         }
         return known;
     }
-
-    private static EventEnvelope ToEnvelope(CustomerEvent e) =>
-        new(e.Id, e.CustomerId, e.Type, e.At, e.Channel, e.StaffId, e.Text, e.Data?.ToDictionary(StringComparer.Ordinal));
 }

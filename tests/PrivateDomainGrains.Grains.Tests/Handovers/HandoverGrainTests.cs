@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Handovers;
@@ -8,7 +9,7 @@ public sealed class HandoverGrainTests(GrainTestCluster fixture) : IClassFixture
 {
     private ICustomerGrain Customer(string tenant, string id) => fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, id));
 
-    private static EventEnvelope FriendAdded(string id, string customerId, string staffId) =>
+    private static CustomerEvent FriendAdded(string id, string customerId, string staffId) =>
         new(id, customerId, "friend.added", DateTimeOffset.UtcNow, "wecom", staffId, null, null);
 
     [Fact]

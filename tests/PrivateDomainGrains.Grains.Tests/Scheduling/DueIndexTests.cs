@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Core.Events;
 using Microsoft.Extensions.DependencyInjection;
 using PrivateDomainGrains.Persistence;
 
@@ -18,17 +19,17 @@ public sealed class DueIndexTests(GrainTestCluster fixture) : IClassFixture<Grai
     [Fact]
     public async Task A_due_time_is_set_moved_and_removed_through_group_commit_together_with_the_customers_events()
     {
-        var journaled = new JournalRow("due-set", "li", 1, "due-set-1", "friend.added", Now, "wecom", "alice", null, null);
-        await Writer.WriteAsync(WriteRequest.ForEvents([journaled]) with { Due = [new DueRow("due-set", "li", Now.AddMinutes(5))] });
+        var journaled = new JournalRow("due-set", "li", 1, new CustomerEvent("due-set-1", "li", "friend.added", Now, "wecom", "alice", null, null));
+        await Writer.WriteAsync(new WriteRequest { Events = [journaled], Due = [new DueRow("due-set", "li", Now.AddMinutes(5))] });
         Assert.Equal(Now.AddMinutes(5), await Index.ReadDueAtAsync("due-set", "li"));
         Assert.Single(await fixture.Journal.ReadPageAsync("due-set", "li", long.MaxValue, 10));
 
-        await Index.SetAsync(new DueRow("due-set", "li", Now.AddHours(1)));
+        await Writer.WriteAsync(DueWrites(new DueRow("due-set", "li", Now.AddHours(1))));
         Assert.Equal(Now.AddHours(1), await Index.ReadDueAtAsync("due-set", "li"));
 
-        await Index.SetAsync(new DueRow("due-set", "li", null));
+        await Writer.WriteAsync(DueWrites(new DueRow("due-set", "li", null)));
         Assert.Null(await Index.ReadDueAtAsync("due-set", "li"));
-        await Index.SetAsync(new DueRow("due-set", "li", null)); // removing what is not there is fine
+        await Writer.WriteAsync(DueWrites(new DueRow("due-set", "li", null))); // removing what is not there is fine
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class DueIndexTests(GrainTestCluster fixture) : IClassFixture<Grai
     [Fact]
     public async Task A_claimed_row_is_not_claimed_again_until_its_lease_expires()
     {
-        await Index.SetAsync(new DueRow("due-lease", "li", Now));
+        await Writer.WriteAsync(DueWrites(new DueRow("due-lease", "li", Now)));
 
         Assert.Single(await ClaimAsync("due-lease", AllBuckets, Now, TimeSpan.FromMinutes(1)));
         Assert.Empty(await ClaimAsync("due-lease", AllBuckets, Now.AddSeconds(59), TimeSpan.FromMinutes(1)));
@@ -69,10 +70,10 @@ public sealed class DueIndexTests(GrainTestCluster fixture) : IClassFixture<Grai
     [Fact]
     public async Task The_customers_next_write_ends_the_lease()
     {
-        await Index.SetAsync(new DueRow("due-release", "li", Now));
+        await Writer.WriteAsync(DueWrites(new DueRow("due-release", "li", Now)));
         Assert.Single(await ClaimAsync("due-release", AllBuckets, Now, TimeSpan.FromHours(1)));
 
-        await Index.SetAsync(new DueRow("due-release", "li", Now.AddSeconds(1)));
+        await Writer.WriteAsync(DueWrites(new DueRow("due-release", "li", Now.AddSeconds(1))));
 
         var again = Assert.Single(await ClaimAsync("due-release", AllBuckets, Now.AddSeconds(1), TimeSpan.FromHours(1)));
         Assert.Equal(Now.AddSeconds(1), again.DueAt);

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Core.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
@@ -16,10 +17,9 @@ public sealed class SchedulerShardTests(GrainTestCluster fixture) : IClassFixtur
     public async Task A_due_customer_is_woken_and_its_entry_no_longer_holds_the_past_due_time()
     {
         await fixture.Grains.GetGrain<ICustomerGrain>(GrainKeys.For("sched", "li"))
-            .IngestAsync([new EventEnvelope("sched-1", "li", "friend.added", DateTimeOffset.UtcNow, "wecom", "alice", null, null)]);
+            .IngestAsync([new CustomerEvent("sched-1", "li", "friend.added", DateTimeOffset.UtcNow, "wecom", "alice", null, null)]);
         var dueAt = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var index = Silo.GetRequiredService<DueIndex>();
-        await index.SetAsync(new DueRow("sched", "li", dueAt));
+        await Silo.GetRequiredService<GroupCommitWriter>().WriteAsync(new WriteRequest { Due = [new DueRow("sched", "li", dueAt)] });
 
         // Activating the shards starts their polling; StartAsync would also register reminders, which this cluster lacks.
         var shards = Enumerable.Range(0, Silo.GetRequiredService<IOptions<SchedulerOptions>>().Value.Shards)
@@ -33,6 +33,6 @@ public sealed class SchedulerShardTests(GrainTestCluster fixture) : IClassFixtur
 
         Assert.Equal(1, woken);
         // The wake recorded the customer's next due time, or removed the entry when nothing more is pending.
-        Assert.True(await index.ReadDueAtAsync("sched", "li") is not { } next || next > dueAt);
+        Assert.True(await Silo.GetRequiredService<DueIndex>().ReadDueAtAsync("sched", "li") is not { } next || next > dueAt);
     }
 }

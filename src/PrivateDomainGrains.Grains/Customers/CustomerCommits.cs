@@ -1,0 +1,72 @@
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Grains.Storage;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Grains.Customers;
+
+/// <summary>
+/// One customer activation's unit of work: what storage holds for the customer (snapshot revision, how many changes
+/// the last snapshot misses, the due-time and ownership index entries), and the one write that brings storage up to
+/// date with a decision. Everything a decision changes (journaled events, nudges, due time, owner, and the snapshot
+/// when one is due) commits in one transaction through group commit, so the journal, the inbox, the indexes and the
+/// profile never disagree. Only index entries that changed are written.
+/// </summary>
+internal sealed class CustomerCommits(string tenant, string customerId, GroupCommitWriter writer, int snapshotEveryChanges)
+{
+    private static readonly WriteResult NothingWritten = new(new HashSet<string>(), new HashSet<string>(), new Dictionary<string, string>());
+
+    private long _revision;
+    /// <summary>What the due-time index holds for this customer, when known (unknown: write it next time).</summary>
+    private (bool Known, DateTimeOffset? At) _dueStored;
+    /// <summary>What the ownership index holds for this customer (null: unknown, write it with the next commit).</summary>
+    private string? _ownerStored;
+
+    /// <summary>Changes folded into the profile since its last snapshot (events, responses, wakes, tag and owner edits).</summary>
+    public int Unsnapshotted { get; private set; }
+
+    /// <summary>Enough has changed since the last snapshot that a re-activation should not have to replay it.</summary>
+    public bool SnapshotDue => Unsnapshotted >= snapshotEveryChanges;
+
+    /// <summary>What activation read: the snapshot's revision (0: none) and the customer's due-time index entry.</summary>
+    public void Loaded(long revision, DateTimeOffset? dueAt) => (_revision, _dueStored) = (revision, (true, dueAt));
+
+    public void Changed(int count = 1) => Unsnapshotted += count;
+
+    /// <summary>
+    /// The scheduler's claim leased the due-time entry: whatever is decided, the next commit writes the entry to end
+    /// the lease.
+    /// </summary>
+    public void DueEntryLeased() => _dueStored = default;
+
+    /// <summary>
+    /// Commits <paramref name="events"/> (if any), <paramref name="nudges"/>, the due-time and owner entries if they
+    /// changed, and (when asked) a snapshot of <paramref name="profile"/>, in one transaction. Writes nothing when
+    /// nothing changed. The result names the events and nudges that were new.
+    /// </summary>
+    public async Task<WriteResult> CommitAsync(CustomerProfile profile, DateTimeOffset? nextDueAt, IReadOnlyList<NudgeRow> nudges, bool snapshot,
+        IReadOnlyList<JournalRow>? events = null)
+    {
+        var dueChanged = _dueStored != (true, nextDueAt);
+        var owner = profile.OwnerStaffId;
+        var ownerChanged = owner is not null && owner != _ownerStored;
+        var snapshotRow = snapshot ? new CustomerSnapshotRow(tenant, customerId, _revision + 1, profile.JournalSequence, StorageJson.Write(profile)) : null;
+        if (events is null && nudges.Count == 0 && !dueChanged && !ownerChanged && snapshotRow is null) return NothingWritten;
+
+        var result = await writer.WriteAsync(new WriteRequest
+        {
+            Events = events ?? [],
+            Nudges = nudges,
+            Due = dueChanged ? [new DueRow(tenant, customerId, nextDueAt)] : [],
+            Snapshots = snapshotRow is null ? [] : [snapshotRow],
+            Owners = ownerChanged ? [new OwnerRow(tenant, customerId, owner!)] : [],
+        });
+        _dueStored = (true, nextDueAt);
+        _ownerStored = owner;
+        if (snapshotRow is not null)
+        {
+            _revision = snapshotRow.Revision;
+            Unsnapshotted = 0;
+        }
+        return result;
+    }
+}

@@ -5,7 +5,6 @@
 #                                               start (no-op if running), print conn string
 #   deploy/postgres.sh stop     DATA_DIR        fast shutdown if running
 #   deploy/postgres.sh createdb PORT NAME       create database NAME if it does not exist
-#   deploy/postgres.sh apply    PORT NAME       apply deploy/sql/*.sql in name order (idempotent)
 #
 # The server listens on 127.0.0.1:PORT only, with its Unix socket in DATA_DIR/socket (never
 # /var/run/postgresql). Superuser "postgres", password "postgres": a loopback-only dev
@@ -22,8 +21,6 @@
 # Environment: PG_MAJOR (preferred major version, default 15).
 set -euo pipefail
 
-readonly SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-readonly SQL_DIR="$SCRIPT_DIR/sql"
 readonly PREFERRED_MAJOR="${PG_MAJOR:-15}"
 readonly SUPERUSER=postgres
 readonly SUPERPASS=postgres
@@ -34,7 +31,7 @@ die() { echo "postgres.sh: error: $*" >&2; exit 1; }
 note() { echo "postgres.sh: $*" >&2; }
 
 usage() {
-    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -119,7 +116,7 @@ require_bindir() {
     echo "$bindir"
 }
 
-# Client binaries (psql) for createdb/apply: the bin dir, or any psql on PATH.
+# Client binaries (psql) for createdb: the bin dir, or any psql on PATH.
 find_psql() {
     local bindir
     bindir="$(find_bindir "")"
@@ -343,23 +340,6 @@ cmd_createdb() {
     note "database '$name' created"
 }
 
-cmd_apply() {
-    [ $# -eq 2 ] || usage
-    local port="$1" name="$2"
-    check_port "$port"
-    check_dbname "$name"
-    PSQL="$(find_psql)"
-    local -a files=()
-    local f
-    while IFS= read -r f; do files+=("$f"); done < <(LC_ALL=C ls -1 "$SQL_DIR"/*.sql 2>/dev/null | LC_ALL=C sort)
-    [ ${#files[@]} -gt 0 ] || die "no SQL scripts in $SQL_DIR"
-    for f in "${files[@]}"; do
-        note "applying $(basename "$f") to '$name'"
-        run_psql "$port" "$name" -1 -f "$f" >/dev/null
-    done
-    note "applied ${#files[@]} script(s) to '$name'"
-}
-
 main() {
     [ $# -ge 1 ] || usage
     local cmd="$1"
@@ -368,7 +348,6 @@ main() {
         start) cmd_start "$@" ;;
         stop) cmd_stop "$@" ;;
         createdb) cmd_createdb "$@" ;;
-        apply) cmd_apply "$@" ;;
         -h|--help|help) usage ;;
         *) echo "postgres.sh: unknown command '$cmd'" >&2; usage ;;
     esac

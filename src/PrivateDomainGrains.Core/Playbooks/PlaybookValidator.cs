@@ -50,8 +50,7 @@ public static class PlaybookValidator
                 v.Add(path, "must not be null");
                 continue;
             }
-            if (!Ids.IsValid(rule.Id)) v.Add(path + ".id", Ids.Describe("id"));
-            else if (!ruleIds.Add(rule.Id)) v.Add(path + ".id", $"duplicate rule id '{rule.Id}'");
+            RequireUniqueId(rule.Id, ruleIds, path, "rule", v);
             ValidateTrigger(rule.Trigger, path + ".trigger", v);
             ValidateConditions(rule.Conditions, path + ".conditions", v);
             ValidateScore(rule.Priority, rule.Value, rule.Lever, path, v);
@@ -210,8 +209,7 @@ public static class PlaybookValidator
                 v.Add(path, "must not be null");
                 continue;
             }
-            if (!Ids.IsValid(s.Id)) v.Add(path + ".id", Ids.Describe("id"));
-            else if (!ids.Add(s.Id)) v.Add(path + ".id", $"duplicate sequence id '{s.Id}'");
+            RequireUniqueId(s.Id, ids, path, "sequence", v);
             var exitOn = s.ExitOn ?? [];
             for (var e = 0; e < exitOn.Count; e++) RequireEventType(exitOn[e], $"{path}.exitOn[{e}]", v);
             var steps = s.Steps ?? [];
@@ -226,8 +224,7 @@ public static class PlaybookValidator
                     v.Add(sp, "must not be null");
                     continue;
                 }
-                if (!Ids.IsValid(step.Id)) v.Add(sp + ".id", Ids.Describe("id"));
-                else if (!stepIds.Add(step.Id)) v.Add(sp + ".id", $"duplicate step id '{step.Id}'");
+                RequireUniqueId(step.Id, stepIds, sp, "step", v);
                 if (!Durations.TryParse(step.Delay, out var delay)) v.Add(sp + ".delay", "must be " + Durations.Describe);
                 else if (delay < previous) v.Add(sp + ".delay", "steps must not go back in time");
                 else previous = delay;
@@ -297,6 +294,13 @@ public static class PlaybookValidator
         if (c.MaxOpenNudgesPerStaff is < 1) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", "must be 1 or more");
         foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife") })
             if (!Durations.TryParse(value, out var d) || d <= TimeSpan.Zero) v.Add("$.contactPolicy." + name, "must be a positive " + Durations.Describe);
+    }
+
+    /// <summary>An <see cref="Ids"/>-valid id not used before in <paramref name="seen"/> (rules, sequences, a sequence's steps).</summary>
+    private static void RequireUniqueId(string? id, HashSet<string> seen, string path, string what, Errors v)
+    {
+        if (!Ids.IsValid(id)) v.Add(path + ".id", Ids.Describe("id"));
+        else if (!seen.Add(id!)) v.Add(path + ".id", $"duplicate {what} id '{id}'");
     }
 
     private static void RequireEventType(string? type, string path, Errors v)

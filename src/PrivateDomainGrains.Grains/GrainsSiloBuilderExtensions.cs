@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Grains.Handovers;
+using PrivateDomainGrains.Grains.Hosting;
+using PrivateDomainGrains.Grains.Learning;
 using PrivateDomainGrains.Grains.Scheduling;
 using PrivateDomainGrains.Grains.Staff;
 using PrivateDomainGrains.Grains.TenantInputs;
@@ -10,10 +12,10 @@ namespace PrivateDomainGrains.Grains;
 public static class GrainsSiloBuilderExtensions
 {
     /// <summary>
-    /// Registers what the grains need in a silo besides persistence: their options, the per-silo services customer
-    /// grains decide and deliver with, the customer scheduler and staff handovers. Needs <c>AddPlatformPersistence</c>, the "platform"
-    /// grain storage and a reminder service.
-    /// Call it inside <c>UseOrleans</c> so the background services stop before the silo does.
+    /// Registers what the grains need in a silo besides storage: their options (validated at start), the per-silo
+    /// services customer grains decide and deliver with, the customer scheduler and staff handovers. Per-silo
+    /// background work starts and stops with the silo's lifecycle. Needs <c>AddPlatformPersistence</c> and
+    /// <see cref="Storage.PlatformStorageSiloBuilderExtensions.AddPlatformStorage"/>.
     /// </summary>
     public static ISiloBuilder AddPlatformGrains(this ISiloBuilder silo)
     {
@@ -23,7 +25,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddSingleton<CustomerMetrics>();
         silo.Services.AddSingleton<NudgeDispatcher>();
         silo.Services.AddSingleton<StaffWorkload>();
-        silo.Services.AddHostedService(sp => sp.GetRequiredService<StaffWorkload>());
-        return silo.AddTenantDecisions().AddCustomerScheduler();
+        silo.Services.AddPeriodicWork<StaffWorkload>("Open-nudge counts refresh", _ => StaffWorkload.RefreshEvery, (w, ct) => w.RefreshAsync(ct));
+        return silo.AddTenantInputs().AddLearningSignals().AddCustomerScheduler();
     }
 }

@@ -60,18 +60,7 @@ public sealed class GrainTestCluster : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.Services.AddPlatformPersistence(s_connectionString);
-            silo.AddAdoNetGrainStorage(PlatformStorage.Name, o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = s_connectionString;
-                o.GrainStorageSerializer = new JsonGrainStateSerializer();
-            });
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = s_connectionString;
-            });
-            silo.AddPlatformGrains();
+            silo.AddPlatformStorage(s_connectionString).AddPlatformGrains();
         }
     }
 }

@@ -7,10 +7,11 @@ using PrivateDomainGrains.Grains.TenantInputs;
 namespace PrivateDomainGrains.Grains.Learning;
 
 /// <summary>
-/// This silo's <see cref="ILearningSignalSink"/>: customer grains post outcomes without waiting, and
-/// <see cref="LearningSignalFlusher"/> forwards them per tenant in batches, so a learning grain sees one call per
-/// silo per interval instead of one per outcome. Signals that fail to go out are kept and retried; the buffer is
-/// bounded so an unreachable learning grain cannot exhaust memory, and what the bound turns away is logged.
+/// This silo's <see cref="ILearningSignalSink"/>: customer grains post outcomes without waiting, and a periodic flush
+/// (<see cref="LearningSiloBuilderExtensions.AddLearningSignals"/>) forwards them per tenant in batches, so a learning
+/// grain sees one call per silo per interval instead of one per outcome. Signals that fail to go out are kept and
+/// retried; the buffer is bounded so an unreachable learning grain cannot exhaust memory, and what the bound turns
+/// away is logged.
 /// </summary>
 public sealed class LearningSignalBuffer(IGrainFactory grains, IOptions<TenantDecisionOptions> options, ILogger<LearningSignalBuffer> logger)
     : ILearningSignalSink

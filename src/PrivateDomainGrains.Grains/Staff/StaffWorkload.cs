@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Grains.Staff;
@@ -10,9 +8,10 @@ namespace PrivateDomainGrains.Grains.Staff;
 /// A count a few seconds old is good enough to stop a flood; asking the database on every decision is not affordable.
 /// Only staff members asked about in the last few minutes are refreshed.
 /// </summary>
-public sealed class StaffWorkload(NudgeInbox inbox, ILogger<StaffWorkload> logger) : BackgroundService
+public sealed class StaffWorkload(NudgeInbox inbox)
 {
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
+    /// <summary>How often the counts of the staff members asked about are read again.</summary>
+    public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<(string Tenant, string StaffId), Entry> _entries = new();
@@ -25,23 +24,8 @@ public sealed class StaffWorkload(NudgeInbox inbox, ILogger<StaffWorkload> logge
         return entry.Open;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(RefreshEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Refreshing open-nudge counts failed; the last counts stay in use");
-            }
-        }
-    }
-
-    private async Task RefreshAsync(CancellationToken ct)
+    /// <summary>Reads the open-nudge counts of every staff member asked about recently; forgets the others.</summary>
+    public async Task RefreshAsync(CancellationToken ct)
     {
         var forgetBefore = DateTimeOffset.UtcNow - ForgetAfter;
         foreach (var stale in _entries.Where(e => e.Value.AskedAt < forgetBefore)) _entries.TryRemove(stale);

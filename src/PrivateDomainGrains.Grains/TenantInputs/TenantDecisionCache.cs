@@ -9,7 +9,7 @@ namespace PrivateDomainGrains.Grains.TenantInputs;
 
 /// <summary>
 /// This silo's <see cref="ITenantDecisionInputs"/>: each tenant's compiled playbook and model snapshot, fetched from
-/// the tenant grains on first use and kept current by <see cref="TenantDecisionRefresher"/>. A cached tenant is a
+/// the tenant grains on first use and kept current by a periodic refresh (<see cref="TenantInputsSiloBuilderExtensions.AddTenantInputs"/>). A cached tenant is a
 /// dictionary hit with no allocation. Values are immutable once published: customer grains on many threads read the
 /// same playbook and model, and a change replaces them rather than mutating them.
 /// </summary>

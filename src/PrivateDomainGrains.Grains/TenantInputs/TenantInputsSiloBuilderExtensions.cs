@@ -1,26 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
-using PrivateDomainGrains.Grains.Learning;
+using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Grains.Hosting;
 
 namespace PrivateDomainGrains.Grains.TenantInputs;
 
-public static class TenantDecisionsSiloBuilderExtensions
+public static class TenantInputsSiloBuilderExtensions
 {
     /// <summary>
-    /// Registers this silo's tenant decision inputs (<see cref="ITenantDecisionInputs"/>, cached and refreshed) and
-    /// learning signal sink (<see cref="ILearningSignalSink"/>, buffered and flushed), with their options
-    /// (section <see cref="TenantDecisionOptions.Section"/>, validated at start). Call it inside <c>UseOrleans</c> so
-    /// the background services stop before the silo does.
+    /// Registers this silo's tenant decision inputs (<see cref="ITenantDecisionInputs"/>: each tenant's compiled
+    /// playbook and model snapshot, cached and refreshed every <see cref="TenantDecisionOptions.RefreshInterval"/>
+    /// while the silo is active), with the options of section <see cref="TenantDecisionOptions.Section"/>, validated
+    /// at start.
     /// </summary>
-    public static ISiloBuilder AddTenantDecisions(this ISiloBuilder silo)
+    public static ISiloBuilder AddTenantInputs(this ISiloBuilder silo)
     {
         var services = silo.Services;
         services.AddOptions<TenantDecisionOptions>().BindConfiguration(TenantDecisionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TenantDecisionCache>();
         services.AddSingleton<ITenantDecisionInputs>(sp => sp.GetRequiredService<TenantDecisionCache>());
-        services.AddHostedService<TenantDecisionRefresher>();
-        services.AddSingleton<LearningSignalBuffer>();
-        services.AddSingleton<ILearningSignalSink>(sp => sp.GetRequiredService<LearningSignalBuffer>());
-        services.AddHostedService<LearningSignalFlusher>();
+        services.AddPeriodicWork<TenantDecisionCache>("Tenant inputs refresh",
+            sp => sp.GetRequiredService<IOptions<TenantDecisionOptions>>().Value.RefreshInterval, (cache, _) => cache.RefreshAllAsync());
         return silo;
     }
 }

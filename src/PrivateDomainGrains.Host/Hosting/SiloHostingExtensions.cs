@@ -10,8 +10,8 @@ public static class SiloHostingExtensions
     private const string Invariant = "Npgsql";
 
     /// <summary>
-    /// Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders, all on PostgreSQL, and what the grains
-    /// need per silo (tenants' playbooks and models, the customer scheduler).
+    /// Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders (<c>AddPlatformStorage</c>), all on
+    /// PostgreSQL, and what the grains need per silo (<c>AddPlatformGrains</c>).
     /// </summary>
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
     {
@@ -32,17 +32,7 @@ public static class SiloHostingExtensions
                 o.Invariant = Invariant;
                 o.ConnectionString = connectionString;
             });
-            orleans.AddAdoNetGrainStorage(PlatformStorage.Name, o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-                o.GrainStorageSerializer = new JsonGrainStateSerializer();
-            });
-            orleans.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = Invariant;
-                o.ConnectionString = connectionString;
-            });
+            orleans.AddPlatformStorage(connectionString);
             orleans.AddPlatformGrains();
         });
         return builder;

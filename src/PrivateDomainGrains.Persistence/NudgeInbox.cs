@@ -1,4 +1,5 @@
 using Npgsql;
+using PrivateDomainGrains.Persistence.Statements;
 
 namespace PrivateDomainGrains.Persistence;
 
@@ -8,8 +9,6 @@ namespace PrivateDomainGrains.Persistence;
 /// </summary>
 public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter writer)
 {
-    private const string Columns = "tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation";
-
     /// <summary>Closes the nudge; only its own staff member can. Returns the customer it was about, or null if it was not open.</summary>
     public async Task<string?> AcknowledgeAsync(NudgeAck ack) =>
         (await writer.WriteAsync(WriteRequest.ForAck(ack))).AcknowledgedCustomers.GetValueOrDefault(ack.NudgeId);
@@ -18,7 +17,7 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
     public async Task<List<NudgeRow>> ReadOpenAsync(string tenant, string staffId, (DateTimeOffset CreatedAt, string NudgeId)? after, int limit, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM pdg_nudges WHERE tenant = $1 AND staff_id = $2 AND acked_at IS NULL " +
+            $"SELECT {NudgeStatements.Columns} FROM pdg_nudges WHERE tenant = $1 AND staff_id = $2 AND acked_at IS NULL " +
             "AND (created_at, nudge_id) > ($3, $4) ORDER BY created_at, nudge_id LIMIT $5");
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = staffId });
@@ -41,33 +40,11 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
         return counts;
     }
 
-    /// <summary>Moves a customer's open nudges to its new owner and returns them, so the new owner can act at once.</summary>
-    public async Task<List<NudgeRow>> ReassignOpenAsync(string tenant, string customerId, string staffId, CancellationToken ct = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            $"UPDATE pdg_nudges SET staff_id = $3 WHERE tenant = $1 AND customer_id = $2 AND acked_at IS NULL AND staff_id <> $3 RETURNING {Columns}");
-        command.Parameters.Add(new() { Value = tenant });
-        command.Parameters.Add(new() { Value = customerId });
-        command.Parameters.Add(new() { Value = staffId });
-        return await ReadRowsAsync(command, ct);
-    }
-
     private static async Task<List<NudgeRow>> ReadRowsAsync(NpgsqlCommand command, CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<NudgeRow>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(new NudgeRow(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt32(9),
-                new DateTimeOffset(reader.GetDateTime(10), TimeSpan.Zero))
-            {
-                Suggested = reader.IsDBNull(11) ? null : reader.GetString(11),
-                Explanation = reader.IsDBNull(12) ? null : reader.GetString(12),
-            });
-        }
+        while (await reader.ReadAsync(ct)) rows.Add(NudgeStatements.ReadRow(reader));
         return rows;
     }
 }

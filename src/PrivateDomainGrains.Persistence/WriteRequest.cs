@@ -11,6 +11,8 @@ public sealed record WriteRequest
     public IReadOnlyList<CustomerSnapshotRow> Snapshots { get; init; } = [];
     /// <summary>Ownership index changes.</summary>
     public IReadOnlyList<OwnerRow> Owners { get; init; } = [];
+    /// <summary>Customers whose open nudges move to a new owner (the row's staff member) in this transaction.</summary>
+    public IReadOnlyList<OwnerRow> OpenNudgeMoves { get; init; } = [];
 
     public static WriteRequest ForAck(NudgeAck ack) => new() { Acks = [ack] };
 
@@ -18,14 +20,20 @@ public sealed record WriteRequest
     public const int SnapshotWeight = 10;
 
     /// <summary>The request's share of a flush: rows, with snapshots counted by their size.</summary>
-    public int Weight => Events.Count + Nudges.Count + Acks.Count + Due.Count + Owners.Count + Snapshots.Count * SnapshotWeight;
+    public int Weight => Events.Count + Nudges.Count + Acks.Count + Due.Count + Owners.Count + OpenNudgeMoves.Count + Snapshots.Count * SnapshotWeight;
 }
 
 /// <summary>
-/// The ids among the request's rows that were new (the others were already stored: duplicates), and for each
-/// acknowledgement that closed an open nudge, the customer the nudge was about.
+/// What a committed request changed: the ids among its events and nudges that were new (the others were already
+/// stored: duplicates), for each acknowledgement that closed an open nudge the customer the nudge was about, and the
+/// open nudges its owner changes moved (now addressed to the new owner).
 /// </summary>
 public sealed record WriteResult(
     IReadOnlySet<string> InsertedEventIds,
     IReadOnlySet<string> InsertedNudgeIds,
-    IReadOnlyDictionary<string, string> AcknowledgedCustomers);
+    IReadOnlyDictionary<string, string> AcknowledgedCustomers)
+{
+    public IReadOnlyList<NudgeRow> MovedNudges { get; init; } = [];
+
+    public static readonly WriteResult Nothing = new(new HashSet<string>(), new HashSet<string>(), new Dictionary<string, string>());
+}

@@ -45,14 +45,30 @@ internal static class ProfileFold
                 break;
             case EventTypes.OrderPaid:
                 c.Counters.Orders++;
-                c.Counters.Spend += Amount(e);
+                c.Counters.Spend = Add(c.Counters.Spend, Amount(e));
                 c.Counters.Currency ??= e.DataValue("currency");
                 c.LastOrderAt = Max(c.LastOrderAt, e.At);
                 break;
             case EventTypes.OrderRefunded:
                 c.Counters.Refunds++;
-                c.Counters.Spend -= Amount(e);
+                c.Counters.Spend = Add(c.Counters.Spend, -Amount(e));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Amounts are bounded at the edge (<see cref="EventValidator.MaxAmount"/>), so this saturates only for a journal
+    /// written before that bound: a total is never worth failing a customer's every decision over.
+    /// </summary>
+    private static decimal Add(decimal total, decimal amount)
+    {
+        try
+        {
+            return total + amount;
+        }
+        catch (OverflowException)
+        {
+            return amount > 0 ? decimal.MaxValue : decimal.MinValue;
         }
     }
 

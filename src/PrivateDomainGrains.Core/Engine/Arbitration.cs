@@ -1,6 +1,7 @@
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Core.Policy;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Engine;
 
@@ -26,7 +27,7 @@ public static class Arbitration
         var state = customer.Engine;
         var contact = playbook.Contact;
         var now = ctx.Now;
-        var cutoff = now - contact.LongestWindow;
+        var cutoff = Instants.Plus(now, -contact.LongestWindow);
         state.Touches?.RemoveAll(t => t.At <= cutoff);
         var segment = customer.Tier.ToString();
 
@@ -44,7 +45,7 @@ public static class Arbitration
                 judged.Add(Suppress(nudge, score, $"dismissed {n} times"));
             else if (!nudge.Proactive) judged.Add(new Candidate(nudge, score, Verdict.Raised, null, null));
             else if (contact.MaxOpenNudgesPerStaff is { } max && ctx.OwnerOpenNudges >= max)
-                judged.Add(Hold(nudge, score, now + contact.RetryAfter, $"staff cap {max} open nudges"));
+                judged.Add(Hold(nudge, score, Instants.Plus(now, contact.RetryAfter), $"staff cap {max} open nudges"));
             else
             {
                 slots ??= new(StringComparer.Ordinal);
@@ -67,7 +68,7 @@ public static class Arbitration
                 judged.Add(c);
                 (state.Touches ??= []).Add(new Touch(now, c.Nudge.Channel));
             }
-            else judged.Add(Hold(c.Nudge, c.Score, now + contact.RetryAfter, lostTo ??= "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
+            else judged.Add(Hold(c.Nudge, c.Score, Instants.Plus(now, contact.RetryAfter), lostTo ??= "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
         }
 
         // Raised nudges are remembered for attribution; held ones wait in the customer's state to compete again. Ids

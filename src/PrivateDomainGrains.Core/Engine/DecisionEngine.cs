@@ -1,5 +1,6 @@
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Scheduling;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Engine;
 
@@ -25,7 +26,7 @@ public static class DecisionEngine
         var next = timersDue;
         foreach (var run in customer.Engine.Sequences ?? [])
             if (playbook.Sequences.TryGetValue(run.Id, out var seq) && run.Step < seq.Steps.Length)
-                next = Min(next, run.StartedAt + seq.Steps[run.Step].Delay);
+                next = Min(next, Instants.Plus(run.StartedAt, seq.Steps[run.Step].Delay));
         foreach (var held in customer.Engine.Held ?? [])
             next = Min(next, held.Until);
         return Min(next, playbook.Tiers.DormantAt(customer));

@@ -4,6 +4,7 @@ using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Scheduling;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Engine;
 
@@ -143,8 +144,10 @@ internal sealed class DecisionRun
             if (next is { } occurrence && occurrence.Due <= _now)
             {
                 // The occurrence is consumed even when conditions fail: it is re-armed by a new anchor, not retried.
+                // One that fell due too long ago (the customer's history was imported, or the platform was down) is
+                // consumed without firing.
                 (_state.Fired ??= new(StringComparer.Ordinal))[rule.Id] = occurrence.Anchor;
-                Fire(rule, null, CustomerKey(occurrence.Key));
+                if (Instants.Plus(occurrence.Due, _playbook.Contact.MaxLateness) >= _now) Fire(rule, null, CustomerKey(occurrence.Key));
                 next = TimerSchedule.Next(rule, _customer, _zone, _now);
             }
             _timersDue = DecisionEngine.Min(_timersDue, next?.Due);

@@ -1,6 +1,7 @@
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Engine;
 
@@ -50,12 +51,14 @@ internal sealed class SopSequencing(CompiledPlaybook playbook, CustomerProfile c
                 End(run.Id, SequenceMoveKind.Stopped, "no longer in the playbook");
                 continue;
             }
-            while (run.Step < seq.Steps.Length && run.StartedAt + seq.Steps[run.Step].Delay <= now)
+            while (run.Step < seq.Steps.Length && Instants.Plus(run.StartedAt, seq.Steps[run.Step].Delay) <= now)
             {
                 var step = seq.Steps[run.Step++];
-                var overtaken = run.Step < seq.Steps.Length && run.StartedAt + seq.Steps[run.Step].Delay <= now;
+                var overtaken = run.Step < seq.Steps.Length && Instants.Plus(run.StartedAt, seq.Steps[run.Step].Delay) <= now;
                 if (overtaken)
                     moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, "overtaken by a later due step"));
+                else if (Instants.Plus(Instants.Plus(run.StartedAt, step.Delay), playbook.Contact.MaxLateness) < now)
+                    moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, $"due more than {playbook.Contact.MaxLateness} ago"));
                 else if (step.SkipIf.Length > 0 && Conditions.All(step.SkipIf, customer, null, now))
                     moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, "skip condition holds"));
                 else

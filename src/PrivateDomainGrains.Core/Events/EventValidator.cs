@@ -1,47 +1,95 @@
 using System.Globalization;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Core.Events;
 
-/// <summary>Checks one event against the v1 contract and returns every problem, so callers can report them all at once.</summary>
+/// <summary>
+/// Checks one event against the v1 contract and returns every problem with the field it concerns, so callers can
+/// report them all at once. The bounds keep every accepted event storable and every date computed from it within the
+/// calendar: strings PostgreSQL can store (<see cref="StorableText"/>), times from <see cref="Earliest"/> to
+/// <see cref="DefaultMaxFutureSkew"/> ahead of now, amounts up to <see cref="MaxAmount"/>.
+/// </summary>
 public static class EventValidator
 {
     public const int MaxTextLength = 4000;
     public const int MaxChannelLength = 64;
     public const int MaxDataEntries = 32;
+    public const int MaxDataKeyLength = 64;
     public const int MaxDataValueLength = 1000;
+    /// <summary>The largest order amount, in the currency's major unit; 4 decimal places at most.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+    public const int MaxAmountDecimals = 4;
 
-    public static IReadOnlyList<string> Validate(CustomerEvent e)
+    /// <summary>An event from further ahead than this is a clock error: it would move the customer's timers into the future.</summary>
+    public static readonly TimeSpan DefaultMaxFutureSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Events before this are not history, they are a wrong date.</summary>
+    public static readonly DateTimeOffset Earliest = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <param name="now">The server's clock: <see cref="CustomerEvent.At"/> may be at most <paramref name="maxFutureSkew"/> after it.</param>
+    public static IReadOnlyList<FieldError> Validate(CustomerEvent e, DateTimeOffset now, TimeSpan? maxFutureSkew = null)
     {
-        var errors = new List<string>();
-        if (!Ids.IsValid(e.Id)) errors.Add(Ids.Describe("id"));
-        if (!Ids.IsValid(e.CustomerId)) errors.Add(Ids.Describe("customerId"));
+        var errors = new List<FieldError>();
+        if (!Ids.IsValid(e.Id)) errors.Add(new("id", Ids.Rule));
+        if (!Ids.IsValid(e.CustomerId)) errors.Add(new("customerId", Ids.Rule));
         if (!EventTypes.IsValid(e.Type))
-            errors.Add($"'type' must be one of {string.Join(", ", EventTypes.Known)} or a custom type starting with 'x.'");
-        if (e.StaffId is not null && !Ids.IsValid(e.StaffId)) errors.Add(Ids.Describe("staffId"));
-        if (e.Channel is { Length: 0 or > MaxChannelLength }) errors.Add($"'channel' must be 1-{MaxChannelLength} characters");
-        if (e.Text is { Length: > MaxTextLength }) errors.Add($"'text' must be at most {MaxTextLength} characters");
-        if (e.Data is { Count: > MaxDataEntries }) errors.Add($"'data' may hold at most {MaxDataEntries} fields");
-        if (e.Data is not null && e.Data.Any(kv => kv.Key.Length is 0 or > 64 || kv.Value.Length > MaxDataValueLength))
-            errors.Add($"'data' keys must be 1-64 characters and values at most {MaxDataValueLength}");
+            errors.Add(new("type", $"must be one of {string.Join(", ", EventTypes.Known)} or a custom type starting with 'x.'"));
+        if (e.StaffId is not null && !Ids.IsValid(e.StaffId)) errors.Add(new("staffId", Ids.Rule));
+        var skew = maxFutureSkew ?? DefaultMaxFutureSkew;
+        if (e.At > now + skew) errors.Add(new("at", $"is more than {skew.TotalMinutes:0} minutes ahead of the server's clock ({now:u}): send the time the event happened"));
+        else if (e.At < Earliest) errors.Add(new("at", $"must not be before {Earliest:yyyy-MM-dd}"));
+        Text("channel", e.Channel, MaxChannelLength, errors);
+        if (e.Channel is "") errors.Add(new("channel", "must not be empty; omit it when unknown"));
+        Text("text", e.Text, MaxTextLength, errors);
+        if (e.Data is not null) ValidateData(e.Data, errors);
         if (e.Type == EventTypes.OrderPaid || e.Type == EventTypes.OrderRefunded)
             ValidateOrder(e, errors);
         return errors;
     }
 
-    private static void ValidateOrder(CustomerEvent e, List<string> errors)
+    private static void ValidateData(IReadOnlyDictionary<string, string> data, List<FieldError> errors)
     {
-        if (!Ids.IsValid(e.DataValue("orderId"))) errors.Add($"{e.Type} needs data.orderId: " + Ids.Describe("orderId"));
-        var amount = e.DataValue("amount");
-        if (e.Type == EventTypes.OrderPaid && (amount is null || !TryParseAmount(amount, out var a) || a < 0))
-            errors.Add("order.paid needs data.amount, a non-negative number");
-        if (e.Type == EventTypes.OrderRefunded && amount is not null && (!TryParseAmount(amount, out var r) || r < 0))
-            errors.Add("order.refunded data.amount, when given, must be a non-negative number");
-        var currency = e.DataValue("currency");
-        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
-            errors.Add("data.currency must be a 3-letter upper-case ISO 4217 code");
+        if (data.Count > MaxDataEntries) errors.Add(new("data", $"may hold at most {MaxDataEntries} fields"));
+        foreach (var (key, value) in data)
+        {
+            if (key.Length is 0 or > MaxDataKeyLength || StorableText.Problem(key) is not null)
+                errors.Add(new("data", $"keys must be 1-{MaxDataKeyLength} characters of valid text without U+0000"));
+            else Text("data." + key, value, MaxDataValueLength, errors);
+        }
     }
 
+    private static void Text(string field, string? value, int maxLength, List<FieldError> errors)
+    {
+        if (value is null) return;
+        if (value.Length > maxLength) errors.Add(new(field, $"must be at most {maxLength} characters"));
+        if (StorableText.Problem(value) is { } problem) errors.Add(new(field, problem));
+    }
+
+    private static void ValidateOrder(CustomerEvent e, List<FieldError> errors)
+    {
+        if (!Ids.IsValid(e.DataValue("orderId"))) errors.Add(new("data.orderId", $"{e.Type} needs an order id: " + Ids.Rule));
+        var amount = e.DataValue("amount");
+        if (e.Type == EventTypes.OrderPaid && amount is null) errors.Add(new("data.amount", "order.paid needs an amount"));
+        else if (amount is not null && AmountProblem(amount) is { } problem) errors.Add(new("data.amount", problem));
+        var currency = e.DataValue("currency");
+        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+            errors.Add(new("data.currency", "must be a 3-letter upper-case ISO 4217 code"));
+    }
+
+    private static string? AmountProblem(string text) =>
+        !TryParseAmount(text, out var amount) ? "must be a number"
+        : amount < 0 ? "must not be negative"
+        : amount > MaxAmount ? $"must be at most {MaxAmount:N0}"
+        : amount.Scale > MaxAmountDecimals ? $"must have at most {MaxAmountDecimals} decimal places"
+        : null;
+
     public static bool TryParseAmount(string text, out decimal amount) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out amount);
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out amount);
+}
+
+/// <summary>One problem with one field of a request: <see cref="Field"/> is its name or path (e.g. <c>data.amount</c>).</summary>
+public sealed record FieldError(string Field, string Message)
+{
+    public override string ToString() => $"'{Field}' {Message}";
 }

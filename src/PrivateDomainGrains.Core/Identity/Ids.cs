@@ -18,8 +18,10 @@ public static class Ids
         return true;
     }
 
-    public static string Describe(string field) =>
-        $"'{field}' must be 1-{MaxLength} characters of letters, digits and -_.:@";
+    /// <summary>The rule an id must follow, to follow the field's name in a message.</summary>
+    public const string Rule = "must be 1-128 characters of letters, digits and -_.:@";
+
+    public static string Describe(string field) => $"'{field}' {Rule}";
 
     private static bool IsAllowed(char c) =>
         c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.' or ':' or '@';

@@ -13,6 +13,11 @@ public sealed class ContactPolicySpec
     public string RetryAfter { get; set; } = "1h";
     /// <summary>A reply or order within this window after a nudge is credited to it.</summary>
     public string AttributionWindow { get; set; } = "48h";
+    /// <summary>
+    /// A timer occurrence or SOP step due longer ago than this is skipped, not sent: after a long outage, or for a
+    /// history of events imported from the past, "welcome within minutes" is no longer the right thing to do.
+    /// </summary>
+    public string MaxLateness { get; set; } = "1d";
     /// <summary>Half-life of the read/reply hour-of-week histogram behind the best contact time.</summary>
     public string BestTimeHalfLife { get; set; } = "30d";
 }

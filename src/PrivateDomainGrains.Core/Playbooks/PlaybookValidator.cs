@@ -8,21 +8,44 @@ namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>
 /// Checks a playbook and returns every error with its JSON path, so an operator fixes them all in one round.
-/// A playbook that validates always compiles.
+/// A playbook that validates always compiles and runs: every number, count, duration and string is bounded so that
+/// no decision can overflow, and every string can be stored (a property test generates playbooks at the bounds).
 /// </summary>
 public static class PlaybookValidator
 {
     public const int MaxRules = 1000;
+    public const int MaxSequences = 100;
+    public const int MaxSteps = 50;
+    public const int MaxConditions = 20;
+    public const int MaxActions = 20;
+    public const int MaxCaps = 20;
+    public const int MaxListItems = 50;
     public const int MaxKeywords = 20_000;
     public const int MaxKeywordLength = 64;
     public const int MaxTagLength = 64;
+    public const int MaxNameLength = 64;
+    /// <summary>Templates, descriptions and other free text.</summary>
+    public const int MaxTextLength = 2000;
+    /// <summary>Day counts (inactivity, dormancy, recency): 10 years, like <see cref="Durations.Max"/>.</summary>
+    public const int MaxDays = 3650;
+    public const double MaxScore = 1_000_000;
+    public const int MaxCapCount = 1000;
+    public const int MaxOpenNudgesCap = 1_000_000;
+    public const int MaxDismissals = 1000;
+    public const decimal MaxCounterValue = 1_000_000_000_000_000m;
 
+    /// <summary>Validates a playbook document as sent: malformed JSON is an error at the path where it breaks.</summary>
     public static IReadOnlyList<PlaybookError> Validate(string json)
     {
         Playbook playbook;
         try
         {
             playbook = PlaybookJson.Parse(json);
+        }
+        catch (JsonException ex) when (ex.InnerException is InvalidOperationException)
+        {
+            // The reader stops at the first string that is not Unicode (an escaped unpaired surrogate).
+            return [new PlaybookError(ex.Path ?? "$", "is not valid Unicode text (an unpaired surrogate)")];
         }
         catch (JsonException ex)
         {
@@ -34,6 +57,7 @@ public static class PlaybookValidator
     public static IReadOnlyList<PlaybookError> Validate(Playbook p)
     {
         var v = new Errors();
+        PlaybookText.Check(p, MaxTextLength, v.Add);
         if (!Ids.IsValid(p.TenantId)) v.Add("$.tenantId", Ids.Describe("tenantId"));
         if (p.Version < 1) v.Add("$.version", "must be 1 or more");
         if (!TimeZones.TryFind(p.TimeZone, out _)) v.Add("$.timeZone", $"unknown time zone '{p.TimeZone}'");
@@ -41,6 +65,7 @@ public static class PlaybookValidator
         var sequences = (p.Sequences ?? []).Where(s => s is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var rules = p.Rules ?? [];
         if (rules.Count > MaxRules) v.Add("$.rules", $"at most {MaxRules} rules");
+        if ((p.Sequences?.Count ?? 0) > MaxSequences) v.Add("$.sequences", $"at most {MaxSequences} sequences");
         var ruleIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
@@ -56,6 +81,7 @@ public static class PlaybookValidator
             ValidateScore(rule.Priority, rule.Value, rule.Lever, path, v);
             var actions = rule.Actions ?? [];
             if (actions.Count == 0) v.Add(path + ".actions", "a rule needs at least one action");
+            else if (actions.Count > MaxActions) v.Add(path + ".actions", $"at most {MaxActions} actions");
             for (var a = 0; a < actions.Count; a++) ValidateAction(actions[a], $"{path}.actions[{a}]", sequences, v);
         }
 
@@ -92,7 +118,7 @@ public static class PlaybookValidator
                 if (t.Unless is not null) RequireEventType(t.Unless, path + ".unless", v);
                 break;
             case TriggerKinds.Inactive:
-                if (t.Days is not >= 1) v.Add(path + ".days", "must be 1 or more");
+                if (t.Days is not (>= 1 and <= MaxDays)) v.Add(path + ".days", $"must be 1-{MaxDays}");
                 break;
             case TriggerKinds.Annual:
                 if (string.IsNullOrEmpty(t.Field)) v.Add(path + ".field", "names the date field, e.g. 'birthday'");
@@ -107,6 +133,7 @@ public static class PlaybookValidator
     private static void ValidateConditions(List<ConditionSpec>? conditions, string path, Errors v)
     {
         conditions ??= [];
+        if (conditions.Count > MaxConditions) v.Add(path, $"at most {MaxConditions} conditions");
         for (var i = 0; i < conditions.Count; i++)
         {
             var cp = $"{path}[{i}]";
@@ -120,10 +147,12 @@ public static class PlaybookValidator
                 case ConditionKinds.Tags:
                     if (c.All is null && c.Any is null && c.None is null) v.Add(cp, "give at least one of all, any, none");
                     foreach (var (list, name) in new[] { (c.All, "all"), (c.Any, "any"), (c.None, "none") })
+                        if (list?.Count > MaxListItems) v.Add($"{cp}.{name}", $"at most {MaxListItems} tags");
+                    foreach (var (list, name) in new[] { (c.All, "all"), (c.Any, "any"), (c.None, "none") })
                         for (var t = 0; t < (list?.Count ?? 0); t++) RequireTag(list![t], $"{cp}.{name}[{t}]", v);
                     break;
                 case ConditionKinds.Tier:
-                    if (c.In is not { Count: > 0 }) v.Add(cp + ".in", "list at least one tier");
+                    if (c.In is not { Count: > 0 and <= MaxListItems }) v.Add(cp + ".in", $"list 1-{MaxListItems} tiers");
                     for (var t = 0; t < (c.In?.Count ?? 0); t++)
                         if (!Enum.TryParse<CustomerTier>(c.In![t], ignoreCase: false, out _)) v.Add($"{cp}.in[{t}]", $"unknown tier '{c.In[t]}'");
                     break;
@@ -132,16 +161,18 @@ public static class PlaybookValidator
                         v.Add(cp + ".counter", $"must be one of {string.Join(", ", CounterNames.All)}");
                     RequireOp(c.Op, cp, v);
                     if (c.Value is null) v.Add(cp + ".value", "a number is required");
+                    else if (Math.Abs(c.Value.Value) > MaxCounterValue) v.Add(cp + ".value", $"must be between -{MaxCounterValue:0} and {MaxCounterValue:0}");
                     break;
                 case ConditionKinds.SinceLastInteraction or ConditionKinds.SinceLastContact or ConditionKinds.SinceLastOrder:
                     RequireOp(c.Op, cp, v);
                     if (!Durations.TryParse(c.Duration, out _)) v.Add(cp + ".duration", "must be " + Durations.Describe);
                     break;
                 case ConditionKinds.Channel:
-                    if (c.In is not { Count: > 0 } || c.In.Any(string.IsNullOrEmpty)) v.Add(cp + ".in", "list at least one channel");
+                    if (c.In is not { Count: > 0 and <= MaxListItems } || c.In.Any(ch => ch is not { Length: > 0 and <= MaxNameLength }))
+                        v.Add(cp + ".in", $"list 1-{MaxListItems} channels of 1-{MaxNameLength} characters");
                     break;
                 case ConditionKinds.Field:
-                    if (string.IsNullOrEmpty(c.Field)) v.Add(cp + ".field", "names the profile field");
+                    RequireFieldName(c.Field, cp + ".field", v);
                     if ((c.EqualTo is null) == (c.Exists is null)) v.Add(cp, "give exactly one of equals, exists");
                     break;
                 default:
@@ -167,7 +198,7 @@ public static class PlaybookValidator
                 RequireTag(a.Tag, path + ".tag", v);
                 break;
             case ActionKinds.SetField:
-                if (string.IsNullOrEmpty(a.Field)) v.Add(path + ".field", "names the profile field");
+                RequireFieldName(a.Field, path + ".field", v);
                 RequireTemplate(a.Value ?? "", path + ".value", v);
                 break;
             case ActionKinds.StartSequence or ActionKinds.StopSequence:
@@ -189,13 +220,14 @@ public static class PlaybookValidator
         else RequireTemplate(a.Script, path + ".script", v);
         if (a.Suggested is not null) RequireTemplate(a.Suggested, path + ".suggested", v);
         if (a.Reason is not null) RequireTemplate(a.Reason, path + ".reason", v);
+        if (a.Channel is "" or { Length: > MaxNameLength }) v.Add(path + ".channel", $"1-{MaxNameLength} characters, or omit it for the customer's latest channel");
     }
 
     private static void ValidateScore(int priority, double value, double lever, string path, Errors v)
     {
         if (priority is < 0 or > 100) v.Add(path + ".priority", "must be 0-100");
-        if (!(value > 0) || double.IsInfinity(value)) v.Add(path + ".value", "must be a positive number");
-        if (!(lever >= 0) || double.IsInfinity(lever)) v.Add(path + ".lever", "must be 0 or more (0 switches the rule's nudges off)");
+        if (!(value > 0 && value <= MaxScore)) v.Add(path + ".value", $"must be a positive number up to {MaxScore:0}");
+        if (!(lever >= 0 && lever <= MaxScore)) v.Add(path + ".lever", $"must be 0-{MaxScore:0} (0 switches the rule's nudges off)");
     }
 
     private static void ValidateSequences(List<SequenceSpec> sequences, Errors v)
@@ -214,6 +246,8 @@ public static class PlaybookValidator
             for (var e = 0; e < exitOn.Count; e++) RequireEventType(exitOn[e], $"{path}.exitOn[{e}]", v);
             var steps = s.Steps ?? [];
             if (steps.Count == 0) v.Add(path + ".steps", "a sequence needs at least one step");
+            else if (steps.Count > MaxSteps) v.Add(path + ".steps", $"at most {MaxSteps} steps");
+            if (exitOn.Count > MaxListItems) v.Add(path + ".exitOn", $"at most {MaxListItems} event types");
             var stepIds = new HashSet<string>(StringComparer.Ordinal);
             var previous = TimeSpan.Zero;
             for (var k = 0; k < steps.Count; k++)
@@ -257,13 +291,13 @@ public static class PlaybookValidator
     private static void ValidateTiers(TierSpec? t, Errors v)
     {
         if (t is null) return;
-        if (t.DormantAfterDays is < 1) v.Add("$.tiers.dormantAfterDays", "must be 1 or more");
+        if (t.DormantAfterDays is < 1 or > MaxDays) v.Add("$.tiers.dormantAfterDays", $"must be 1-{MaxDays}");
         if (t.SuperUser is not { } s) return;
         if (s.MinOrders is null && s.MinSpend is null && s.MaxDaysSinceOrder is null)
             v.Add("$.tiers.superUser", "give at least one of minOrders, minSpend, maxDaysSinceOrder");
-        if (s.MinOrders is < 1) v.Add("$.tiers.superUser.minOrders", "must be 1 or more");
-        if (s.MinSpend is < 0) v.Add("$.tiers.superUser.minSpend", "must be 0 or more");
-        if (s.MaxDaysSinceOrder is < 1) v.Add("$.tiers.superUser.maxDaysSinceOrder", "must be 1 or more");
+        if (s.MinOrders is < 1 or > 1_000_000) v.Add("$.tiers.superUser.minOrders", "must be 1-1000000");
+        if (s.MinSpend is < 0 or > MaxCounterValue) v.Add("$.tiers.superUser.minSpend", $"must be 0-{MaxCounterValue:0}");
+        if (s.MaxDaysSinceOrder is < 1 or > MaxDays) v.Add("$.tiers.superUser.maxDaysSinceOrder", $"must be 1-{MaxDays}");
     }
 
     private static void ValidateContactPolicy(ContactPolicySpec? c, Errors v)
@@ -278,9 +312,10 @@ public static class PlaybookValidator
                 v.Add(path, "must not be null");
                 continue;
             }
-            if (cap.Max < 0) v.Add(path + ".max", "must be 0 or more");
+            if (cap.Max is < 0 or > MaxCapCount) v.Add(path + ".max", $"must be 0-{MaxCapCount}");
             if (!Durations.TryParse(cap.Window, out var w) || w <= TimeSpan.Zero) v.Add(path + ".window", "must be " + Durations.Describe);
             if (cap.Channel is "") v.Add(path + ".channel", "omit it for all channels");
+            else if (cap.Channel is { Length: > MaxNameLength }) v.Add(path + ".channel", $"at most {MaxNameLength} characters");
         }
         if (c.QuietHours is { } q)
         {
@@ -290,9 +325,10 @@ public static class PlaybookValidator
             if (!endOk) v.Add("$.contactPolicy.quietHours.end", "must be a local time HH:mm");
             if (startOk && endOk && start == end) v.Add("$.contactPolicy.quietHours", "start and end must differ");
         }
-        if (c.SuppressAfterDismissals is < 1) v.Add("$.contactPolicy.suppressAfterDismissals", "must be 1 or more");
-        if (c.MaxOpenNudgesPerStaff is < 1) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", "must be 1 or more");
-        foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife") })
+        if (caps.Count > MaxCaps) v.Add("$.contactPolicy.caps", $"at most {MaxCaps} caps");
+        if (c.SuppressAfterDismissals is < 1 or > MaxDismissals) v.Add("$.contactPolicy.suppressAfterDismissals", $"must be 1-{MaxDismissals}");
+        if (c.MaxOpenNudgesPerStaff is < 1 or > MaxOpenNudgesCap) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", $"must be 1-{MaxOpenNudgesCap}");
+        foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife"), (c.MaxLateness, "maxLateness") })
             if (!Durations.TryParse(value, out var d) || d <= TimeSpan.Zero) v.Add("$.contactPolicy." + name, "must be a positive " + Durations.Describe);
     }
 
@@ -301,6 +337,11 @@ public static class PlaybookValidator
     {
         if (!Ids.IsValid(id)) v.Add(path + ".id", Ids.Describe("id"));
         else if (!seen.Add(id!)) v.Add(path + ".id", $"duplicate {what} id '{id}'");
+    }
+
+    private static void RequireFieldName(string? field, string path, Errors v)
+    {
+        if (field is not { Length: > 0 and <= MaxNameLength }) v.Add(path, $"names the profile field: 1-{MaxNameLength} characters");
     }
 
     private static void RequireEventType(string? type, string path, Errors v)

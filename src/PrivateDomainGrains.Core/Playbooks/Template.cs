@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Core.Playbooks;
 
@@ -154,7 +155,8 @@ public sealed class Template
         else if (t.Length <= QuoteLength) text.AppendFormatted(t);
         else
         {
-            text.AppendFormatted(t[..QuoteLength]);
+            // Cut between characters, never inside a surrogate pair or between a letter and its combining marks.
+            text.AppendFormatted(t[..StorableText.FittingPrefix(t, QuoteLength)]);
             text.AppendLiteral("…");
         }
     }

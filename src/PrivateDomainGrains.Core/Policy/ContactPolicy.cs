@@ -14,6 +14,8 @@ public sealed class ContactPolicy
     public TimeSpan RetryAfter { get; init; }
     public TimeSpan AttributionWindow { get; init; }
     public TimeSpan BestTimeHalfLife { get; init; }
+    /// <summary>Timer occurrences and SOP steps due longer ago than this are skipped rather than raised late.</summary>
+    public TimeSpan MaxLateness { get; init; }
     /// <summary>How long touches must be remembered to evaluate every cap.</summary>
     public TimeSpan LongestWindow => Caps.Count == 0 ? TimeSpan.Zero : Caps.Max(c => c.Window);
 
@@ -26,6 +28,7 @@ public sealed class ContactPolicy
         RetryAfter = Durations.Parse(spec.RetryAfter),
         AttributionWindow = Durations.Parse(spec.AttributionWindow),
         BestTimeHalfLife = Durations.Parse(spec.BestTimeHalfLife),
+        MaxLateness = Durations.Parse(spec.MaxLateness),
     };
 }
 

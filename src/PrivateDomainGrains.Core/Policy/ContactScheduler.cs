@@ -1,4 +1,5 @@
 using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Policy;
 
@@ -39,13 +40,13 @@ public static class ContactScheduler
     /// <summary>When the cap has room again: touches count in (t - window, t], so the k-th oldest frees its place at its time + window.</summary>
     private static DateTimeOffset FreeAt(ContactCap cap, IReadOnlyList<Touch> touches, DateTimeOffset at)
     {
-        var from = at - cap.Window;
+        var from = Instants.Plus(at, -cap.Window);
         var inWindow = new List<DateTimeOffset>();
         foreach (var t in touches)
             if (t.At > from && t.At <= at && cap.Covers(t.Channel)) inWindow.Add(t.At);
         if (inWindow.Count < cap.Max) return at;
         inWindow.Sort();
-        return inWindow[inWindow.Count - cap.Max] + cap.Window;
+        return Instants.Plus(inWindow[inWindow.Count - cap.Max], cap.Window);
     }
 
     /// <summary>How many touches on <paramref name="channel"/> fall in (at - window, at] for the cap; for tests and explanations.</summary>

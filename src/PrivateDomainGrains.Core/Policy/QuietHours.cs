@@ -15,7 +15,8 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
     {
         var local = TimeZones.ToLocal(at, zone);
         var time = TimeOnly.FromDateTime(local);
-        if (!Contains(time)) return at;
+        // The calendar's last day has no next day: nothing is ever sent there anyway.
+        if (!Contains(time) || local.Date == DateTime.MaxValue.Date) return at;
         var endDay = time < End ? local.Date : local.Date.AddDays(1);
         var end = TimeZones.ToInstant(endDay.Add(End.ToTimeSpan()), zone);
         return end > at ? end : at;

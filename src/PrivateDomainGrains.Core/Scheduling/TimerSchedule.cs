@@ -33,18 +33,18 @@ public static class TimerSchedule
                 var anchor = rule.Trigger.Anchor == "first" ? c.Engine.FirstTime(type) : c.Engine.LastTime(type);
                 if (anchor is not { } a || fired == a) return null;
                 if (rule.Trigger.Unless is { } unless && c.Engine.LastTime(unless) > a) return null;
-                return new Occurrence(rule.Id, a + rule.Delay, a);
+                return new Occurrence(rule.Id, Instants.Plus(a, rule.Delay), a);
             }
             case TriggerKinds.Inactive:
             {
                 if (c.LastInteractionAt is not { } a || fired == a) return null;
-                return new Occurrence(rule.Id, a + rule.Delay, a);
+                return new Occurrence(rule.Id, Instants.Plus(a, rule.Delay), a);
             }
             case TriggerKinds.Annual:
             {
                 if (!AnnualDates.TryParseMonthDay(c.Engine.Field(rule.Trigger.Field!), out var month, out var day)) return null;
                 var from = now - AnnualGrace;
-                if (fired is { } f && f >= from) from = f.AddTicks(1);
+                if (fired is { } f && f >= from) from = Instants.Plus(f, TimeSpan.FromTicks(1));
                 var due = AnnualDates.NextOccurrence(month, day, rule.At, zone, from);
                 return new Occurrence(rule.Id, due, due);
             }

@@ -1,5 +1,6 @@
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Tiers;
 
@@ -37,7 +38,7 @@ public sealed class TierPolicy
     /// <summary>When the customer turns dormant if nothing happens before, so the grain can wake up then; null if never.</summary>
     public DateTimeOffset? DormantAt(CustomerProfile c) =>
         DormantAfterDays is { } days && c.LastInteractionAt is { } last && c.Tier != CustomerTier.Dormant
-            ? last.AddDays(days)
+            ? Instants.Plus(last, TimeSpan.FromDays(days))
             : null;
 
     private static bool IsSuperUser(SuperUserSpec s, CustomerValue v) =>

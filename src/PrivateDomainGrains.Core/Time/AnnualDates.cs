@@ -32,7 +32,7 @@ public static class AnnualDates
 
         // Local and UTC years differ by at most one, so starting a year early never misses an occurrence.
         var year = from.UtcDateTime.Year - 1;
-        while (true)
+        while (year < DateTime.MaxValue.Year)
         {
             var d = Math.Min(day, DateTime.DaysInMonth(year, month));
             var instant = TimeZones.ToInstantCached(new DateTime(new DateOnly(year, month, d), time), zone);
@@ -43,6 +43,7 @@ public static class AnnualDates
             }
             year++;
         }
+        return DateTimeOffset.MaxValue;
     }
 
     [ThreadStatic] private static LastOccurrence t_last;

@@ -5,19 +5,44 @@ namespace PrivateDomainGrains.Core.Time;
 /// <summary>IANA time zones by id, looked up once per process (FindSystemTimeZoneById reads tzdata from disk).</summary>
 public static class TimeZones
 {
+    private const int MaxCachedNames = 10_000;
     private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Cache = new(StringComparer.Ordinal);
+    private static int _cachedNames;
 
+    /// <summary>
+    /// The zone named <paramref name="id"/> (e.g. <c>Asia/Shanghai</c>), or false. Only names of IANA's shape are looked up
+    /// (letters, digits and <c>/_-+</c>, at most 64 characters, no empty segment), and any failure to read one
+    /// (a name of a directory, such as <c>America</c>, an unreadable file) means "unknown", never an exception.
+    /// </summary>
     public static bool TryFind(string? id, out TimeZoneInfo zone)
     {
         zone = TimeZoneInfo.Utc;
         if (string.IsNullOrEmpty(id)) return false;
-        var found = Cache.GetOrAdd(id, static key =>
+        if (!Cache.TryGetValue(id, out var found))
         {
-            try { return TimeZoneInfo.FindSystemTimeZoneById(key); }
-            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { return null; }
-        });
+            if (!IsIanaShaped(id)) return false;
+            if (Interlocked.Increment(ref _cachedNames) > MaxCachedNames)
+            {
+                // Names come from customers' fields too: unknown ones must not grow the cache without bound.
+                Cache.Clear();
+                Volatile.Write(ref _cachedNames, 0);
+            }
+            found = Cache.GetOrAdd(id, static key =>
+            {
+                try { return TimeZoneInfo.FindSystemTimeZoneById(key); }
+                catch (Exception e) when (e is not OutOfMemoryException) { return null; }
+            });
+        }
         if (found is null) return false;
         zone = found;
+        return true;
+    }
+
+    private static bool IsIanaShaped(string id)
+    {
+        if (id.Length > 64 || id.AsSpan().IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/_-+") >= 0) return false;
+        foreach (var segment in id.AsSpan().Split('/'))
+            if (segment.End.Value == segment.Start.Value) return false;
         return true;
     }
 

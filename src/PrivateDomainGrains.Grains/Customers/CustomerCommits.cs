@@ -13,8 +13,6 @@ namespace PrivateDomainGrains.Grains.Customers;
 /// </summary>
 internal sealed class CustomerCommits(string tenant, string customerId, GroupCommitWriter writer, int snapshotEveryChanges)
 {
-    private static readonly WriteResult NothingWritten = new(new HashSet<string>(), new HashSet<string>(), new Dictionary<string, string>());
-
     private long _revision;
     /// <summary>What the due-time index holds for this customer, when known (unknown: write it next time).</summary>
     private (bool Known, DateTimeOffset? At) _dueStored;
@@ -40,17 +38,20 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
 
     /// <summary>
     /// Commits <paramref name="events"/> (if any), <paramref name="nudges"/>, the due-time and owner entries if they
-    /// changed, and (when asked) a snapshot of <paramref name="profile"/>, in one transaction. Writes nothing when
-    /// nothing changed. The result names the events and nudges that were new.
+    /// changed, and (when asked) a snapshot of <paramref name="profile"/>, in one transaction. With
+    /// <paramref name="moveOpenNudges"/> the customer's open nudges move to its owner in the same transaction (a
+    /// handover). Writes nothing when nothing changed. The result names the events and nudges that were new, and the
+    /// nudges moved.
     /// </summary>
     public async Task<WriteResult> CommitAsync(CustomerProfile profile, DateTimeOffset? nextDueAt, IReadOnlyList<NudgeRow> nudges, bool snapshot,
-        IReadOnlyList<JournalRow>? events = null)
+        IReadOnlyList<JournalRow>? events = null, bool moveOpenNudges = false)
     {
         var dueChanged = _dueStored != (true, nextDueAt);
         var owner = profile.OwnerStaffId;
         var ownerChanged = owner is not null && owner != _ownerStored;
         var snapshotRow = snapshot ? new CustomerSnapshotRow(tenant, customerId, _revision + 1, profile.JournalSequence, StorageJson.Write(profile)) : null;
-        if (events is null && nudges.Count == 0 && !dueChanged && !ownerChanged && snapshotRow is null) return NothingWritten;
+        var move = moveOpenNudges && owner is not null;
+        if (events is null && nudges.Count == 0 && !dueChanged && !ownerChanged && snapshotRow is null && !move) return WriteResult.Nothing;
 
         var result = await writer.WriteAsync(new WriteRequest
         {
@@ -59,6 +60,7 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
             Due = dueChanged ? [new DueRow(tenant, customerId, nextDueAt)] : [],
             Snapshots = snapshotRow is null ? [] : [snapshotRow],
             Owners = ownerChanged ? [new OwnerRow(tenant, customerId, owner!)] : [],
+            OpenNudgeMoves = move ? [new OwnerRow(tenant, customerId, owner!)] : [],
         });
         _dueStored = (true, nextDueAt);
         _ownerStored = owner;

@@ -21,7 +21,6 @@ namespace PrivateDomainGrains.Grains.Customers;
 /// </summary>
 public sealed class CustomerGrain(
     CustomerStore store,
-    NudgeInbox inbox,
     ITenantDecisionInputs tenants,
     ILearningSignalSink learning,
     StaffWorkload workload,
@@ -56,7 +55,7 @@ public sealed class CustomerGrain(
             // already has and gains what a crash lost; learning signals are not re-posted, so none count twice.
             var inputs = await tenants.GetAsync(_tenant);
             var nudges = new List<NudgeRow>();
-            foreach (var row in load.Unfolded) nudges.AddRange(DecideOn(inputs, row, live: false));
+            foreach (var row in load.Unfolded) nudges.AddRange(Replay(inputs, row));
             _commits.Changed(load.Unfolded.Count);
             await CommitAsync(nudges, snapshot: true);
         }
@@ -140,9 +139,9 @@ public sealed class CustomerGrain(
         {
             _profile.OwnerStaffId = staffId;
             _commits.Changed();
-            await CommitAsync([], snapshot: true);
-            var moved = await inbox.ReassignOpenAsync(_tenant, _profile.CustomerId, staffId);
-            if (moved.Count > 0) Deliver(moved);
+            // The owner, its index entry and the open nudges move in one transaction: never half a handover.
+            var moved = (await CommitAsync([], snapshot: true, moveOpenNudges: true)).MovedNudges;
+            if (moved.Count > 0) Deliver([.. moved]);
             logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId}; {Moved} open nudges moved", _tenant, _profile.CustomerId, staffId, moved.Count);
         }
         return View(await tenants.GetAsync(_tenant));
@@ -199,6 +198,26 @@ public sealed class CustomerGrain(
     private CustomerView View(TenantDecisionInputs inputs) =>
         _profile.ToView() with { PlaybookVersion = inputs.Playbook.Version, NextDueAt = _nextDueAt };
 
+    /// <summary>
+    /// Decides again on an event the last snapshot does not hold. One that cannot be decided on (a journal written
+    /// before a validation rule existed, or a bug) is logged and stepped over, so that it cannot keep the customer from
+    /// activating ever again: it stays in the journal and the history.
+    /// </summary>
+    private List<NudgeRow> Replay(TenantDecisionInputs inputs, JournalRow row)
+    {
+        try
+        {
+            return DecideOn(inputs, row, live: false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Replaying event {EventId} (#{Sequence}) of {Tenant}/{CustomerId} failed; the customer goes on without its effects",
+                row.Event.Id, row.Sequence, _tenant, _profile.CustomerId);
+            _profile.JournalSequence = Math.Max(_profile.JournalSequence, row.Sequence);
+            return [];
+        }
+    }
+
     /// <summary>Decides on one journaled event at the event's time, which is what makes replay reproduce it.</summary>
     private List<NudgeRow> DecideOn(TenantDecisionInputs inputs, JournalRow row, bool live) =>
         Decide(inputs, EngineInput.FromEvent(row.Event, row.Sequence), row.Event.At, row.Event.Id, live);
@@ -230,9 +249,9 @@ public sealed class CustomerGrain(
     }
 
     /// <summary>Commits what the last decisions changed (<see cref="CustomerCommits"/>), then pushes the nudges that were new.</summary>
-    private async Task<WriteResult> CommitAsync(List<NudgeRow> nudges, bool snapshot, IReadOnlyList<JournalRow>? events = null)
+    private async Task<WriteResult> CommitAsync(List<NudgeRow> nudges, bool snapshot, IReadOnlyList<JournalRow>? events = null, bool moveOpenNudges = false)
     {
-        var result = await _commits.CommitAsync(_profile, _nextDueAt, nudges, snapshot, events);
+        var result = await _commits.CommitAsync(_profile, _nextDueAt, nudges, snapshot, events, moveOpenNudges);
         var fresh = nudges.FindAll(n => result.InsertedNudgeIds.Contains(n.NudgeId));
         if (fresh.Count > 0) Deliver(fresh);
         return result;

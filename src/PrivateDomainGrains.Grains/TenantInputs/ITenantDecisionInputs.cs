@@ -13,4 +13,8 @@ public interface ITenantDecisionInputs
     ValueTask<TenantDecisionInputs> GetAsync(string tenant);
 }
 
-public sealed record TenantDecisionInputs(CompiledPlaybook Playbook, PropensityModel Model);
+public sealed record TenantDecisionInputs(CompiledPlaybook Playbook, PropensityModel Model)
+{
+    /// <summary>The stored playbook version these inputs come from; <see cref="Playbook"/> is the default if it did not compile.</summary>
+    public int StoredPlaybookVersion { get; init; } = Playbook.Version;
+}

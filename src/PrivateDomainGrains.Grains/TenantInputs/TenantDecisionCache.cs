@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Grains.Tenants;
+using PrivateDomainGrains.Core.Engine;
+using PrivateDomainGrains.Core.Playbooks;
 
 namespace PrivateDomainGrains.Grains.TenantInputs;
 
@@ -45,7 +47,25 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
     {
         var document = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetAsync();
         var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(PropensityModelDocument.NoVersion);
-        return new TenantDecisionInputs(TenantPlaybooks.Compile(tenant, document), ToModel(model!));
+        return new TenantDecisionInputs(Compile(tenant, document), ToModel(model!)) { StoredPlaybookVersion = document.Version };
+    }
+
+    /// <summary>
+    /// The stored playbook compiled, or, if it no longer compiles (an engine stricter than the one that accepted it),
+    /// the built-in default: a tenant whose playbook needs replacing still serves its customers meanwhile.
+    /// </summary>
+    private CompiledPlaybook Compile(string tenant, PlaybookDocument document)
+    {
+        try
+        {
+            return TenantPlaybooks.Compile(tenant, document);
+        }
+        catch (PlaybookInvalidException ex)
+        {
+            logger.LogError(ex, "Tenant {Tenant}'s playbook version {Version} does not compile ({Errors}); deciding with the built-in default until it is replaced",
+                tenant, document.Version, string.Join("; ", ex.Errors));
+            return TenantPlaybooks.Compile(tenant, TenantPlaybooks.DefaultDocument(tenant));
+        }
     }
 
     private async Task RefreshAsync(string tenant)
@@ -53,16 +73,17 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
         if (!_tenants.TryGetValue(tenant, out var current)) return;
         try
         {
-            var playbook = current.Playbook;
-            if (await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetVersionAsync() != playbook.Version)
+            var (playbook, stored) = (current.Playbook, current.StoredPlaybookVersion);
+            if (await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetVersionAsync() != stored)
             {
-                playbook = TenantPlaybooks.Compile(tenant, await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetAsync());
+                var document = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetAsync();
+                (playbook, stored) = (Compile(tenant, document), document.Version);
                 logger.LogInformation("Tenant {Tenant} decides with playbook version {Version} on this silo", tenant, playbook.Version);
             }
             var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(current.Model.Version);
             if (ReferenceEquals(playbook, current.Playbook) && model is null) return;
             // Only replace what this refresh read; a concurrent first load of the same tenant stores nothing newer.
-            _tenants.TryUpdate(tenant, new TenantDecisionInputs(playbook, model is null ? current.Model : ToModel(model)), current);
+            _tenants.TryUpdate(tenant, new TenantDecisionInputs(playbook, model is null ? current.Model : ToModel(model)) { StoredPlaybookVersion = stored }, current);
         }
         catch (Exception ex)
         {

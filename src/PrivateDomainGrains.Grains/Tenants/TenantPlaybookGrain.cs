@@ -1,14 +1,15 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Grains.Storage;
 
 namespace PrivateDomainGrains.Grains.Tenants;
 
 /// <summary>
-/// A tenant's playbook: validates every PUT with the engine's own validator (so a stored playbook always compiles),
-/// numbers accepted versions and stores them. Silos compile what it returns; it never compiles itself.
+/// A tenant's playbook: validates and compiles every PUT with the engine's own validator and compiler (so a stored
+/// playbook always compiles), numbers accepted versions and stores them. Silos compile what it returns.
 /// </summary>
 public sealed class TenantPlaybookGrain(
     [PersistentState(PlatformStorage.PlaybookState, PlatformStorage.Name)] IPersistentState<TenantPlaybookState> state,
@@ -43,6 +44,16 @@ public sealed class TenantPlaybookGrain(
         playbook.Version = version;
         errors.AddRange(PlaybookValidator.Validate(playbook));
         if (errors.Count > 0) return Refused(errors);
+        try
+        {
+            // Validation promises that this compiles; proving it here keeps a gap in that promise out of every silo.
+            CompiledPlaybook.Compile(playbook);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Tenant {Tenant}'s playbook validated but did not compile; refused", Tenant);
+            return Refused([new PlaybookError("$", "could not be compiled: " + ex.Message)]);
+        }
 
         state.State = new TenantPlaybookState { Version = version, Playbook = JsonSerializer.SerializeToElement(playbook, PlaybookJson.Options), UpdatedAt = DateTimeOffset.UtcNow };
         await state.WriteStateAsync();

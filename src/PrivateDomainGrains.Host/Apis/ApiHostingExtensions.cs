@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 
 namespace PrivateDomainGrains.Host.Apis;
@@ -11,6 +12,8 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<TransientFailureHandler>();
+        builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<EventIngestion>();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

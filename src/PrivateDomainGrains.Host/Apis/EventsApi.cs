@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Security;
 
@@ -14,24 +16,36 @@ public static class EventsApi
         return api;
     }
 
-    private static async Task<IResult> IngestAsync(string tenant, HttpRequest request, EventIngestion ingestion, TimeProvider time, ILogger<EventIngestion> logger)
+    /// <summary>
+    /// 200 with every event's fate (accepted, duplicate, or rejected with its reasons by index); 400 when no event of
+    /// the request is valid, keyed by <c>events[i].field</c>; 503 with Retry-After when storage or a node failed
+    /// transiently (a retry of the same request is safe: stored events come back as duplicates).
+    /// </summary>
+    private static async Task<IResult> IngestAsync(string tenant, HttpRequest request, EventIngestion ingestion, TimeProvider time,
+        IOptions<IngestionOptions> options, ILogger<EventIngestion> logger)
     {
         var (document, problem) = await JsonBody.ReadDocumentAsync(request);
         if (document is null) return problem!;
         using (document)
         {
-            var (batch, batchProblem) = EventBatchParser.Parse(document, time.GetUtcNow());
+            var (batch, batchProblem) = EventBatchParser.Parse(document, time.GetUtcNow(), options.Value.MaxClockSkew);
             if (batch is null) return Problems.BadRequest(batchProblem!);
+            if (batch.Valid.Count == 0) return NoValidEvent(batch.Errors);
             try
             {
                 return TypedResults.Ok(await ingestion.IngestAsync(tenant, batch));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (TransientFailures.Is(ex))
             {
-                // Some events may be durable already; a retry of the whole batch is safe because they come back as duplicates.
-                logger.LogError(ex, "Ingesting {Count} events for {Tenant} failed", batch.Total, tenant);
+                logger.LogWarning(ex, "Ingesting {Count} events for {Tenant} failed for a transient reason", batch.Total, tenant);
                 return Problems.Unavailable("The events could not all be stored. Retry the same request: events already stored are reported as duplicates.");
             }
         }
     }
+
+    private static IResult NoValidEvent(IReadOnlyList<EventError> errors) => Problems.Invalid(
+        errors.Count == 1 ? "The event is invalid" : $"None of the {errors.Count} events is valid",
+        errors.SelectMany(e => e.Fields.Select(f => (Key: $"events[{e.Index}].{f.Field}", f.Message)))
+            .GroupBy(p => p.Key)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
 }

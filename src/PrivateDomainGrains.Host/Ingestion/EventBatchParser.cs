@@ -5,8 +5,9 @@ using PrivateDomainGrains.Core.Events;
 namespace PrivateDomainGrains.Host.Ingestion;
 
 /// <summary>
-/// Reads <c>{"events":[...]}</c> leniently enough to report every bad event by index, while one bad event never
-/// spoils the rest of the batch.
+/// Reads <c>{"events":[...]}</c> leniently enough to report every bad event by index and field, while one bad event
+/// never spoils the rest of the batch. Strings that are not valid Unicode (invalid UTF-8 bytes, an escaped unpaired
+/// surrogate such as <c>"\ud800"</c>) are a problem of that event's field, like any other.
 /// </summary>
 public static class EventBatchParser
 {
@@ -15,7 +16,8 @@ public static class EventBatchParser
     public sealed record Parsed(IReadOnlyList<(int Index, CustomerEvent Event)> Valid, IReadOnlyList<EventError> Errors, int Total);
 
     /// <summary>Parses the document; returns null and a message when the batch as a whole is unusable.</summary>
-    public static (Parsed? Batch, string? Problem) Parse(JsonDocument document, DateTimeOffset now)
+    /// <param name="now">The server's clock, against which event times are checked.</param>
+    public static (Parsed? Batch, string? Problem) Parse(JsonDocument document, DateTimeOffset now, TimeSpan maxFutureSkew)
     {
         if (document.RootElement.ValueKind != JsonValueKind.Object ||
             !document.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
@@ -29,21 +31,21 @@ public static class EventBatchParser
         var index = 0;
         foreach (var element in events.EnumerateArray())
         {
-            var problems = new List<string>();
+            var problems = new List<FieldError>();
             var e = Read(element, now, problems);
-            if (e is not null) problems.AddRange(EventValidator.Validate(e));
+            if (e is not null && problems.Count == 0) problems.AddRange(EventValidator.Validate(e, now, maxFutureSkew));
             if (problems.Count == 0) valid.Add((index, e!));
-            else errors.Add(new EventError(index, e?.Id ?? TryString(element, "id"), problems));
+            else errors.Add(EventError.Invalid(index, e?.Id ?? TryString(element, "id"), problems));
             index++;
         }
         return (new Parsed(valid, errors, total), null);
     }
 
-    private static CustomerEvent? Read(JsonElement element, DateTimeOffset now, List<string> problems)
+    private static CustomerEvent? Read(JsonElement element, DateTimeOffset now, List<FieldError> problems)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("each event must be a JSON object");
+            problems.Add(new("event", "must be a JSON object"));
             return null;
         }
         var id = String(element, "id", problems);
@@ -57,46 +59,83 @@ public static class EventBatchParser
         return new CustomerEvent(id ?? "", customerId ?? "", type ?? "", at, channel, staffId, text, data);
     }
 
-    private static string? String(JsonElement element, string name, List<string> problems, bool required = true)
+    private static string? String(JsonElement element, string name, List<FieldError> problems, bool required = true)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required) problems.Add($"'{name}' is required");
+            if (required) problems.Add(new(name, "is required"));
             return null;
         }
-        if (value.ValueKind == JsonValueKind.String) return value.GetString();
-        problems.Add($"'{name}' must be a string");
-        return null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new(name, "must be a string"));
+            return null;
+        }
+        return Text(value, name, problems);
     }
 
-    private static DateTimeOffset Timestamp(JsonElement element, DateTimeOffset now, List<string> problems)
+    /// <summary>The string, or null and a problem when its bytes or escapes are not valid Unicode.</summary>
+    private static string? Text(JsonElement value, string field, List<FieldError> problems)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            problems.Add(new(field, "is not valid Unicode text (invalid UTF-8 bytes or an unpaired surrogate)"));
+            return null;
+        }
+    }
+
+    private static DateTimeOffset Timestamp(JsonElement element, DateTimeOffset now, List<FieldError> problems)
     {
         if (!element.TryGetProperty("at", out var value) || value.ValueKind == JsonValueKind.Null) return now;
-        if (value.ValueKind == JsonValueKind.String &&
-            DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        if (value.ValueKind == JsonValueKind.String && Text(value, "at", problems) is { } text &&
+            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             return at.ToUniversalTime();
-        problems.Add("'at' must be an ISO 8601 timestamp, e.g. 2026-11-22T09:30:00+08:00");
+        problems.Add(new("at", "must be an ISO 8601 timestamp, e.g. 2026-11-22T09:30:00+08:00"));
         return now;
     }
 
     /// <summary>Data values keep their JSON text for numbers and nested values, so an amount of 199.00 stays exact.</summary>
-    private static IReadOnlyDictionary<string, string>? Data(JsonElement element, List<string> problems)
+    private static IReadOnlyDictionary<string, string>? Data(JsonElement element, List<FieldError> problems)
     {
         if (!element.TryGetProperty("data", out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("'data' must be a JSON object");
+            problems.Add(new("data", "must be a JSON object"));
             return null;
         }
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
+            string name;
+            try
+            {
+                name = property.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                problems.Add(new("data", "has a key that is not valid Unicode text"));
+                continue;
+            }
             if (property.Value.ValueKind == JsonValueKind.Null) continue;
-            data[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            var text = property.Value.ValueKind == JsonValueKind.String ? Text(property.Value, "data." + name, problems) : property.Value.GetRawText();
+            if (text is not null) data[name] = text;
         }
         return data;
     }
 
-    private static string? TryString(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? TryString(JsonElement element, string name)
+    {
+        try
+        {
+            return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }

@@ -37,7 +37,7 @@ public sealed class EventIngestion(IGrainFactory grains)
         foreach (var (index, e) in events)
         {
             if (e.StaffId is null || staff.Contains(e.StaffId)) known.Add((index, e));
-            else errors.Add(new EventError(index, e.Id, [$"staffId '{e.StaffId}' is not a staff member of tenant '{tenant}'"]));
+            else errors.Add(EventError.Invalid(index, e.Id, [new FieldError("staffId", $"'{e.StaffId}' is not a staff member of tenant '{tenant}'")]));
         }
         return known;
     }

@@ -94,4 +94,19 @@ public sealed class SequenceTests
         var e = Event(EventTypes.FriendAdded, T0);
         Assert.Equal(Send(p, Customer(), e).Raised.Single().Nudge.Id, Send(p, Customer(), e).Raised.Single().Nudge.Id);
     }
+
+    [Fact]
+    public void A_step_that_fell_due_longer_ago_than_the_max_lateness_is_skipped_not_sent()
+    {
+        var p = Onboarding();
+        var c = Customer();
+        Send(p, c, Event(EventTypes.FriendAdded, T0));
+
+        // The platform was down for days: the tips step (due at day 1) is more than a day late at day 2.5.
+        var d = Tick(p, c, T0.AddDays(2.5));
+        Assert.Empty(d.Raised);
+        var skipped = Assert.Single(d.SequenceMoves);
+        Assert.Equal((SequenceMoveKind.StepSkipped, "tips"), (skipped.Kind, skipped.Step));
+        Assert.Equal("offer", Assert.Single(Tick(p, c, T0.AddDays(3)).Raised).Nudge.Kind);
+    }
 }

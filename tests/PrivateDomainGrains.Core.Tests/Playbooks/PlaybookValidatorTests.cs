@@ -30,13 +30,13 @@ public sealed class PlaybookValidatorTests
         [
             "$.timeZone: unknown time zone 'Mars/Olympus'",
             "$.rules[1].id: duplicate rule id 'ok'",
-            "$.rules[1].trigger.delay: must be a duration like 5m, 2h, 3d or 1w",
+            "$.rules[1].trigger.delay: must be a duration like 5m, 2h, 3d or 1w, at most 3650d",
             "$.rules[1].conditions[0].counter: must be one of messagesIn, messagesOut, likes, comments, views, orders, refunds, spend, events",
             "$.rules[1].conditions[0].op: must be one of = != > >= < <=",
             "$.rules[1].actions[0].script: unknown placeholder {foo}",
             "$.rules[1].actions[1].sequence: unknown sequence 'nope'",
             "$.keywords[0].keyword: must be 1-64 characters, not only spaces",
-            "$.contactPolicy.caps[0].window: must be a duration like 5m, 2h, 3d or 1w",
+            "$.contactPolicy.caps[0].window: must be a duration like 5m, 2h, 3d or 1w, at most 3650d",
             "$.contactPolicy.quietHours: start and end must differ",
         ], errors);
     }

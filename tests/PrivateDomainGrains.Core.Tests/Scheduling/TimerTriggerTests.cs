@@ -27,6 +27,18 @@ public sealed class TimerTriggerTests
     }
 
     [Fact]
+    public void A_timer_that_fell_due_longer_ago_than_the_max_lateness_is_consumed_without_a_nudge()
+    {
+        var c = Customer();
+        Send(Welcome, c, Event(EventTypes.FriendAdded, T0));
+
+        var late = Tick(Welcome, c, T0.AddMinutes(5).AddDays(1).AddMinutes(1));
+        Assert.Empty(late.Raised);
+        Assert.Null(late.NextDueAt);
+        Assert.Empty(Tick(Welcome, c, T0.AddDays(3)).Raised);
+    }
+
+    [Fact]
     public void Customers_falling_due_at_the_same_instant_get_nudges_of_their_own()
     {
         var (lin, wu) = (Customer(), Customer());

@@ -1,0 +1,43 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PrivateDomainGrains.Core.Text;
+
+namespace PrivateDomainGrains.Core.Playbooks;
+
+/// <summary>
+/// Every string of a playbook, wherever it sits (templates, tags, keywords, descriptions, field names...), checked
+/// once: storable (<see cref="StorableText"/>) and not longer than the general cap. Walks the spec types' public
+/// properties, so a string property added to a spec later is covered without a new check. Paths are the JSON paths
+/// an operator sees (<c>$.rules[0].actions[1].title</c>).
+/// </summary>
+internal static class PlaybookText
+{
+    public static void Check(Playbook playbook, int maxLength, Action<string, string> error) => Visit(playbook, "$", maxLength, error);
+
+    private static void Visit(object? value, string path, int maxLength, Action<string, string> error)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case string text:
+                if (StorableText.Problem(text) is { } problem) error(path, problem);
+                else if (text.Length > maxLength) error(path, $"at most {maxLength} characters");
+                return;
+            case IEnumerable items:
+                var i = 0;
+                foreach (var item in items) Visit(item, $"{path}[{i++}]", maxLength, error);
+                return;
+        }
+        var type = value.GetType();
+        if (type.Namespace != typeof(Playbook).Namespace) return;
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0) continue;
+            var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            Visit(property.GetValue(value), path + "." + name, maxLength, error);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace PrivateDomainGrains.Core.Text;
+
+/// <summary>
+/// Text the platform can store and every client can read. PostgreSQL's <c>text</c> and <c>jsonb</c> refuse U+0000
+/// (NUL), and an unpaired UTF-16 surrogate is not Unicode at all (it has no UTF-8 form, so it cannot even be sent to
+/// the database). Every string that reaches storage is checked with <see cref="Problem"/> at the edge (4xx naming the
+/// field), and text the platform derives itself (quotes, shortened texts) is cut with <see cref="Shorten"/>, which
+/// never splits a character.
+/// </summary>
+public static class StorableText
+{
+    /// <summary>Why <paramref name="text"/> cannot be stored, or null when it can (null text can).</summary>
+    public static string? Problem(string? text)
+    {
+        if (text is null) return null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0') return "contains U+0000 (NUL), which cannot be stored";
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(c)) return $"contains an unpaired surrogate (U+{(int)c:X4}) at position {i}: not valid Unicode";
+        }
+        return null;
+    }
+
+    public static bool IsStorable(string? text) => Problem(text) is null;
+
+    /// <summary>
+    /// <paramref name="text"/> if it has at most <paramref name="maxLength"/> UTF-16 units, else its first whole text
+    /// elements (a character with its combining marks, an emoji with its modifiers) that fit in
+    /// <paramref name="maxLength"/> - 1 units, followed by "…".
+    /// </summary>
+    public static string Shorten(ReadOnlySpan<char> text, int maxLength)
+    {
+        if (text.Length <= maxLength) return text.ToString();
+        return string.Concat(text[..FittingPrefix(text, maxLength - 1)], "…");
+    }
+
+    /// <summary>The length of the longest prefix of whole text elements within <paramref name="maxLength"/> units.</summary>
+    public static int FittingPrefix(ReadOnlySpan<char> text, int maxLength)
+    {
+        var length = 0;
+        while (length < text.Length)
+        {
+            var next = StringInfo.GetNextTextElementLength(text[length..]);
+            if (length + next > maxLength) break;
+            length += next;
+        }
+        return length;
+    }
+}

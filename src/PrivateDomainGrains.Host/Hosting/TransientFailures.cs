@@ -1,0 +1,26 @@
+using Npgsql;
+
+namespace PrivateDomainGrains.Host.Hosting;
+
+/// <summary>
+/// Failures a retry of the same request can cure: PostgreSQL unreachable or restarting, a silo lost or not yet
+/// replaced, this node stopping. Anything else is deterministic (a retry fails the same way) and is not one of these.
+/// </summary>
+public static class TransientFailures
+{
+    public static bool Is(Exception exception) => exception switch
+    {
+        AggregateException a => a.InnerExceptions.All(Is),
+        PostgresException pg => IsTransient(pg.SqlState),
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException,
+        OrleansMessageRejectionException or SiloUnavailableException or ClientNotAvailableException or TimeoutException => true,
+        // Group commit and the dispatcher refuse new work once the node is stopping.
+        ObjectDisposedException => true,
+        _ => exception.InnerException is { } inner && Is(inner),
+    };
+
+    /// <summary>Connection exceptions (08), shutdown and "cannot connect now" (57P0x), resources (53), serialisation and deadlock (40).</summary>
+    private static bool IsTransient(string state) =>
+        state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("57P0", StringComparison.Ordinal)
+        || state.StartsWith("53", StringComparison.Ordinal) || state is "40001" or "40P01";
+}

@@ -1,0 +1,29 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace PrivateDomainGrains.Persistence.Statements;
+
+/// <summary>Array parameters for <c>unnest</c>-based multi-row statements: one parameter per column.</summary>
+internal static class Parameters
+{
+    public static NpgsqlParameter Text(IEnumerable<string?> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    public static NpgsqlParameter Bigints(IEnumerable<long> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint };
+
+    public static NpgsqlParameter Integers(IEnumerable<int> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer };
+
+    public static NpgsqlParameter Smallints(IEnumerable<short> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Smallint };
+
+    public static NpgsqlParameter Timestamps(IEnumerable<DateTimeOffset> values) =>
+        new() { Value = values.Select(v => v.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
+
+    public static NpgsqlParameter Jsonb(IEnumerable<string?> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb };
+
+    public static NpgsqlParameter Bytea(IEnumerable<byte[]> values) =>
+        new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea };
+}

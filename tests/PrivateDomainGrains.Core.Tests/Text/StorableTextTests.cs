@@ -1,0 +1,59 @@
+using System.Globalization;
+using PrivateDomainGrains.Core.Engine;
+using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Text;
+using static PrivateDomainGrains.Core.Tests.Fixture;
+
+namespace PrivateDomainGrains.Core.Tests.Text;
+
+public sealed class StorableTextTests
+{
+    /// <summary>Characters of one or more UTF-16 units each, some followed by marks that belong to them.</summary>
+    private static readonly string[] Graphemes =
+        ["a", "油", "皮", "é", "e\u0301", "👩🏽‍💻", "🇨🇳", "م", "ر", "ح", "\u05e9\u05c1", "क्षि", " ", "🙂"];
+
+    private static string Mixed(int seed, int count)
+    {
+        var random = new Random(seed);
+        return string.Concat(Enumerable.Range(0, count).Select(_ => Graphemes[random.Next(Graphemes.Length)]));
+    }
+
+    [Fact]
+    public void A_shortened_text_never_splits_a_character_at_any_length()
+    {
+        for (var seed = 0; seed < 50; seed++)
+        {
+            var text = Mixed(seed, 60);
+            var elements = StringInfo.GetTextElementEnumerator(text);
+            var boundaries = new HashSet<int> { 0 };
+            while (elements.MoveNext()) boundaries.Add(elements.ElementIndex + ((string)elements.Current).Length);
+            for (var max = 1; max <= text.Length + 1; max++)
+            {
+                var shortened = StorableText.Shorten(text, max);
+                Assert.True(shortened.Length <= max, $"{shortened.Length} > {max}");
+                Assert.Null(StorableText.Problem(shortened));
+                var kept = shortened == text ? text : shortened[..^1]; // a cut text ends with "…"
+                Assert.True(text.StartsWith(kept, StringComparison.Ordinal));
+                Assert.Contains(kept.Length, boundaries);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_quoted_message_in_a_nudge_is_storable_whatever_the_message()
+    {
+        for (var seed = 0; seed < 50; seed++)
+        {
+            var message = Mixed(seed, 100 + seed);
+            var reply = Send(CompiledPlaybook.Default, Customer(), Event(EventTypes.MessageReceived, T0, text: message)).Chosen!.Nudge;
+            Assert.Null(StorableText.Problem(reply.Text));
+            Assert.Null(StorableText.Problem(reply.Title));
+        }
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("油皮 👩🏽‍💻 مرحبا")]
+    public void Valid_text_has_no_problem(string text) => Assert.Null(StorableText.Problem(text));
+}

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PrivateDomainGrains.Host.Ingestion;
+using PrivateDomainGrains.Host.Integrations.WeCom;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -13,6 +14,7 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<EventIngestion>();
+        builder.AddWeComCallbacks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
@@ -31,6 +33,7 @@ public static class ApiHostingExtensions
         v1.MapPlaybookApi();
         v1.MapLearningApi();
         v1.MapSystemApi();
+        v1.MapWeComApi();
         return app;
     }
 }

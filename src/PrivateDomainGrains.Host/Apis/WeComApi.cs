@@ -39,8 +39,9 @@ public static class WeComApi
             .WithSummary("WeCom's URL verification: answers the decrypted echostr.")
             .Produces<string>(contentType: "text/plain").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
         callback.MapPost("", ReceiveAsync).WithName("ReceiveWeComCallback")
-            .WithSummary("An encrypted WeCom callback (XML). 200 once handled; 4xx if refused (nothing stored); 503 to be retried.")
-            .Accepts<string>("text/xml").Produces(StatusCodes.Status200OK)
+            // No Accepts(...): it would make routing answer 415 to a Content-Type WeCom may not send; the body is read as XML whatever it says.
+            .WithSummary("An encrypted WeCom callback (XML body <xml><ToUserName/><Encrypt/><AgentID/></xml>). 200 once handled; 4xx if refused (nothing stored); 503 to be retried.")
+            .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;

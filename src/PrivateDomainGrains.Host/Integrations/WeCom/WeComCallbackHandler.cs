@@ -29,7 +29,7 @@ public sealed class WeComCallbackHandler(
     /// <summary>URL verification: answers the decrypted <c>echostr</c> as plain text.</summary>
     public async Task<IResult> VerifyUrlAsync(string tenant, Query query)
     {
-        if (Missing(query, requireEchoStr: true) is { } missing) return Refuse(tenant, "bad-request", missing);
+        if (Missing(query, requireEchoStr: true) is { } missing) return Refuse(null, "bad-request", missing);
         var (tenantKeys, problem) = await KeysAsync(tenant);
         if (tenantKeys is null) return problem!;
         if (Check(tenant, tenantKeys, query, query.EchoStr!) is { } refused) return refused;
@@ -51,7 +51,7 @@ public sealed class WeComCallbackHandler(
     /// <summary>An encrypted callback: verify, decrypt, map, ingest, record, answer.</summary>
     public async Task<IResult> ReceiveAsync(string tenant, Query query, HttpRequest request)
     {
-        if (Missing(query, requireEchoStr: false) is { } missing) return Refuse(tenant, "bad-request", missing);
+        if (Missing(query, requireEchoStr: false) is { } missing) return Refuse(null, "bad-request", missing);
         var (tenantKeys, problem) = await KeysAsync(tenant);
         if (tenantKeys is null) return problem!;
 
@@ -140,8 +140,8 @@ public sealed class WeComCallbackHandler(
             case WeComOutcome.UnknownStaff:
                 logger.LogWarning(
                     "WeCom {ChangeType} for tenant {Tenant} NOT recorded: UserID {UserId} is not a staff member of the tenant (external contact {ExternalUserId}, event {EventId}). " +
-                    "Create the staff member with staffId = the WeCom UserID; WeCom was answered success, and the callback is listed in GET /api/v1/tenants/{Tenant}/integrations/wecom",
-                    mapping.ChangeType, tenant, mapping.UserId, mapping.ExternalUserId, mapping.CustomerEvent!.Id, tenant);
+                    "Create the staff member with staffId = that UserID; WeCom was answered success, and the tenant's GET integrations/wecom lists the callback",
+                    mapping.ChangeType, tenant, mapping.UserId, mapping.ExternalUserId, mapping.CustomerEvent!.Id);
                 break;
             default:
                 logger.LogWarning("WeCom {Event}/{ChangeType} for tenant {Tenant} NOT recorded ({Outcome}): {Reason}",
@@ -156,7 +156,7 @@ public sealed class WeComCallbackHandler(
         {
             var tenantKeys = await keys.GetAsync(tenant);
             if (tenantKeys is not null) return (tenantKeys, null);
-            metrics.Answered(tenant, "not-configured");
+            metrics.Answered(null, "not-configured");
             return (null, Problems.NotFound($"Tenant '{tenant}' has no WeCom settings: PUT /api/v1/tenants/{tenant}/integrations/wecom first"));
         }
         catch (CryptographicException ex)
@@ -199,9 +199,9 @@ public sealed class WeComCallbackHandler(
             statusCode: StatusCodes.Status403Forbidden, title: "Wrong CorpID");
     }
 
-    private IResult Refuse(string tenant, string outcome, IResult problem)
+    private IResult Refuse(string? configuredTenant, string outcome, IResult problem)
     {
-        metrics.Answered(tenant, outcome);
+        metrics.Answered(configuredTenant, outcome);
         return problem;
     }
 

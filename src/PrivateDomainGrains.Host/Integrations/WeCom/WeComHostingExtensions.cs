@@ -32,6 +32,7 @@ public static class WeComHostingExtensions
             dataProtection.ProtectKeysWithCertificate(
                 X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration[KeyCertificatePasswordKey]));
 
+        builder.Services.AddHostedService<DataProtectionKeyRingStartup>();
         builder.Services.AddSingleton<WeComSettingsProtector>();
         builder.Services.AddSingleton<WeComTenantKeys>();
         builder.Services.AddSingleton<WeComCallbackLog>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using PrivateDomainGrains.Abstractions.Integrations;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Host.Integrations.WeCom;
@@ -69,14 +70,14 @@ public static class WeComApi
             await log.SummarizeAsync(tenant, time.GetUtcNow(), MaxListedProblems, ct));
 
     private static Task<IResult> VerifyUrlAsync(
-        string tenant, string? msg_signature, string? timestamp, string? nonce, string? echostr, WeComCallbackHandler handler) =>
+        string tenant, [FromQuery(Name = "msg_signature")] string? msgSignature, string? timestamp, string? nonce, string? echostr, WeComCallbackHandler handler) =>
         Ids.IsValid(tenant)
-            ? handler.VerifyUrlAsync(tenant, new WeComCallbackHandler.Query(msg_signature, timestamp, nonce, echostr))
+            ? handler.VerifyUrlAsync(tenant, new WeComCallbackHandler.Query(msgSignature, timestamp, nonce, echostr))
             : Task.FromResult(Problems.BadRequest(Ids.Describe("tenant")));
 
     private static Task<IResult> ReceiveAsync(
-        string tenant, string? msg_signature, string? timestamp, string? nonce, HttpRequest request, WeComCallbackHandler handler) =>
+        string tenant, [FromQuery(Name = "msg_signature")] string? msgSignature, string? timestamp, string? nonce, HttpRequest request, WeComCallbackHandler handler) =>
         Ids.IsValid(tenant)
-            ? handler.ReceiveAsync(tenant, new WeComCallbackHandler.Query(msg_signature, timestamp, nonce, null), request)
+            ? handler.ReceiveAsync(tenant, new WeComCallbackHandler.Query(msgSignature, timestamp, nonce, null), request)
             : Task.FromResult(Problems.BadRequest(Ids.Describe("tenant")));
 }

@@ -92,7 +92,7 @@ public sealed class WeComCallbackHandler(
         }
 
         var mapping = WeComEventMapper.Map(tenantKeys.CorpId, fields);
-        var (outcome, detail) = mapping.CustomerEvent is null ? (mapping.Outcome, mapping.Detail) : (WeComOutcome.Accepted, null);
+        var (outcome, detail) = (mapping.Outcome, mapping.Detail);
         if (mapping.CustomerEvent is { } customerEvent)
         {
             try

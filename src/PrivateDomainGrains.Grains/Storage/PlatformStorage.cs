@@ -13,4 +13,5 @@ public static class PlatformStorage
     public const string PlaybookState = "playbook";
     public const string LearningState = "learning";
     public const string HandoverState = "handover";
+    public const string WeComSettingsState = "wecom-settings";
 }

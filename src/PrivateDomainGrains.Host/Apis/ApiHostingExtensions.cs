@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
+using PrivateDomainGrains.Host.Integrations.WeCom;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -16,6 +17,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton<EventIngestion>();
+        builder.AddWeComCallbacks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
@@ -34,6 +36,7 @@ public static class ApiHostingExtensions
         v1.MapPlaybookApi();
         v1.MapLearningApi();
         v1.MapSystemApi();
+        v1.MapWeComApi();
         return app;
     }
 }

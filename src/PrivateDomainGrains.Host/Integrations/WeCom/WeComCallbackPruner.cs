@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace PrivateDomainGrains.Host.Integrations.WeCom;
+
+/// <summary>
+/// Deletes handled callbacks older than <see cref="WeComOptions.CallbackRetention"/> every <see cref="Interval"/>. Every
+/// node runs one; the DELETE is idempotent, so nodes pruning at once only repeat each other's (cheap) work.
+/// </summary>
+public sealed class WeComCallbackPruner(WeComCallbackLog log, IOptions<WeComOptions> options, TimeProvider time, ILogger<WeComCallbackPruner> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                var deleted = await log.PruneAsync(time.GetUtcNow() - options.Value.CallbackRetention, stoppingToken);
+                if (deleted > 0) logger.LogInformation("Pruned {Count} WeCom callbacks older than {Retention}", deleted, options.Value.CallbackRetention);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Pruning old WeCom callbacks failed; retrying in {Interval}", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+}

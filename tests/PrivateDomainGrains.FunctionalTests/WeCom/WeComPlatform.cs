@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests.WeCom;
+
+/// <summary>
+/// A test-class fixture: its own database, one node, tenant "acme" with staff alice and bob whose WeCom settings are
+/// WeCom's sample values, and a WeCom server that signs callbacks for it. Extra nodes of the same cluster on demand.
+/// </summary>
+public sealed class WeComPlatform : IAsyncLifetime
+{
+    // WeCom's published sample settings (github.com/sbzhu/weworkapi_python, callback/Sample.py).
+    public const string Token = "hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo";
+    public const string EncodingAesKey = "6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt";
+    public const string CorpId = "ww1436e0e65a779aee";
+    public const string ClusterId = "wecom";
+
+    private readonly List<PlatformNode> _extraNodes = [];
+
+    public TestDatabase Database { get; } = new();
+    public PlatformNode Node { get; private set; } = null!;
+    public PlatformClient Client { get; private set; } = null!;
+    public WeComServer WeCom { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        Node = await PlatformNode.StartAsync(NodeSettings.Fresh(Database.ConnectionString, ClusterId));
+        Client = new PlatformClient(Node.BaseAddress);
+        await Client.ProvisionAsync("acme", "alice", "bob");
+        (await PutSettingsAsync(Client, new { corpId = CorpId, token = Token, encodingAesKey = EncodingAesKey })).EnsureSuccessStatusCode();
+        WeCom = new WeComServer(Node.BaseAddress, Client.Tenant, Token, EncodingAesKey, CorpId);
+    }
+
+    public static Task<HttpResponseMessage> PutSettingsAsync(PlatformClient client, object body, string? key = null) =>
+        client.SendAsync(HttpMethod.Put, $"/api/v1/tenants/{client.Tenant}/integrations/wecom", body, key ?? client.AdminKey);
+
+    public static async Task<JsonObject> GetSettingsAsync(PlatformClient client)
+    {
+        var response = await client.SendAsync(HttpMethod.Get, $"/api/v1/tenants/{client.Tenant}/integrations/wecom", null, client.AdminKey);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public async Task<ConsoleClient> ConsoleAsync(string staffId) => await ConsoleClient.ConnectAsync(Node.BaseAddress, await Client.ConsoleTokenAsync(staffId));
+
+    /// <summary>Events journaled for a customer of acme.</summary>
+    public Task<long> JournaledAsync(string customerId) =>
+        Database.ScalarAsync<long>($"SELECT count(*) FROM pdg_event_journal WHERE tenant = 'acme' AND customer_id = '{customerId}'");
+
+    /// <summary>Starts another node of the same cluster on the same database.</summary>
+    public async Task<PlatformNode> StartNodeAsync()
+    {
+        var node = await PlatformNode.StartAsync(NodeSettings.Fresh(Database.ConnectionString, ClusterId));
+        _extraNodes.Add(node);
+        return node;
+    }
+
+    public async Task DisposeAsync()
+    {
+        WeCom.Dispose();
+        Client.Dispose();
+        foreach (var node in _extraNodes) await node.DisposeAsync();
+        await Node.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

@@ -17,6 +17,7 @@ public static class SecurityHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConsoleTokens>();
         builder.Services.AddSingleton<IPasswordHasher<StaffCredentials>, PasswordHasher<StaffCredentials>>();
+        builder.AddPlatformDataProtection();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

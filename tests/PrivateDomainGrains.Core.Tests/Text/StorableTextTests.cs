@@ -1,7 +1,6 @@
 using System.Globalization;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
-using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Text;
 using static PrivateDomainGrains.Core.Tests.Fixture;
 

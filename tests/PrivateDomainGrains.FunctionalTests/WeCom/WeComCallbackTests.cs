@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using PrivateDomainGrains.Host.Integrations.WeCom;
 
 namespace PrivateDomainGrains.FunctionalTests.WeCom;

@@ -28,7 +28,7 @@ public sealed class WeComEventMapperTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1403610513), e.At);
         Assert.Equal(("teststate", "WELCOMECODE", Corp, "add_external_contact"),
             (e.DataValue("state"), e.DataValue("welcomeCode"), e.DataValue("corpId"), e.DataValue("changeType")));
-        Assert.Empty(EventValidator.Validate(e));
+        Assert.Empty(EventValidator.Validate(e, e.At));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class WeComEventMapperTests
 
         Assert.Equal((EventTypes.FriendAdded, "half", "W"), (half.Type, half.DataValue("relation"), half.DataValue("welcomeCode")));
         Assert.Equal(("x.wecom.transfer-failed", "customer_refused", "zhangsan"), (failed.Type, failed.DataValue("failReason"), failed.StaffId));
-        Assert.Empty(EventValidator.Validate(failed));
+        Assert.Empty(EventValidator.Validate(failed, failed.At));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
-using PrivateDomainGrains.Host.Integrations.WeCom;
+using PrivateDomainGrains.Host.Hosting;
 
 namespace PrivateDomainGrains.FunctionalTests.WeCom;
 
@@ -23,7 +23,7 @@ public sealed class WeComKeyRingCertificateTests : IAsyncLifetime
     }
 
     private Task<PlatformNode> StartAsync() => PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "wecom-certificate"),
-        "--" + WeComHostingExtensions.KeyCertificateKey, _certificatePath, "--" + WeComHostingExtensions.KeyCertificatePasswordKey, Password);
+        "--" + DataProtectionHostingExtensions.KeyCertificateKey, _certificatePath, "--" + DataProtectionHostingExtensions.KeyCertificatePasswordKey, Password);
 
     [Fact]
     public async Task Keys_are_stored_encrypted_and_a_restarted_node_decrypts_them_to_verify_callbacks()

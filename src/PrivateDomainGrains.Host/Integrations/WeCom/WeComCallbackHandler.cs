@@ -118,7 +118,7 @@ public sealed class WeComCallbackHandler(
     private async Task<(WeComOutcome, string?)> IngestAsync(string tenant, CustomerEvent customerEvent)
     {
         // The same validation as POST /events: a WeCom id the platform's ids cannot hold is rejected, not mangled.
-        var errors = EventValidator.Validate(customerEvent);
+        var errors = EventValidator.Validate(customerEvent, time.GetUtcNow());
         if (errors.Count > 0) return (WeComOutcome.Rejected, string.Join("; ", errors));
         var batch = new EventBatchParser.Parsed([(0, customerEvent)], [], 1);
         var result = await ingestion.IngestAsync(tenant, batch).WaitAsync(options.Value.IngestTimeout, time);

@@ -22,6 +22,7 @@ public static class PlatformApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -27,6 +27,27 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
         return await ReadRowsAsync(command, ct);
     }
 
+    /// <summary>
+    /// Open nudges created after <paramref name="since"/> of each of the staff members (tenant, staff id), oldest first,
+    /// at most <paramref name="limitPerStaff"/> each: what a console that stayed connected may have missed while the
+    /// cluster replaced a node.
+    /// </summary>
+    public async Task<List<NudgeRow>> ReadOpenSinceAsync(IReadOnlyList<(string Tenant, string StaffId)> staff, DateTimeOffset since, int limitPerStaff, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {NudgeStatements.ColumnsOf("n")} FROM unnest($1::text[], $2::text[]) AS k(tenant, staff_id)
+            CROSS JOIN LATERAL (
+                SELECT * FROM pdg_nudges n
+                WHERE n.tenant = k.tenant AND n.staff_id = k.staff_id AND n.acked_at IS NULL AND n.created_at > $3
+                ORDER BY n.created_at, n.nudge_id LIMIT $4) n
+            """);
+        command.Parameters.Add(new() { Value = staff.Select(s => s.Tenant).ToArray() });
+        command.Parameters.Add(new() { Value = staff.Select(s => s.StaffId).ToArray() });
+        command.Parameters.Add(new() { Value = since.UtcDateTime });
+        command.Parameters.Add(new() { Value = limitPerStaff });
+        return await ReadRowsAsync(command, ct);
+    }
+
     /// <summary>How many open nudges each of the staff members has (absent: none).</summary>
     public async Task<Dictionary<string, int>> CountOpenAsync(string tenant, IReadOnlyList<string> staffIds, CancellationToken ct = default)
     {

@@ -103,7 +103,8 @@ public sealed class DurabilityTests : IAsyncLifetime
         Assert.Equal(413, await RawHttp.StatusForHeadersOnlyAsync(node.BaseAddress, "/api/v1/tenants/acme/events", api.ApiKey, contentLength: 9 * 1024 * 1024));
         await AssertProblem(HttpStatusCode.Unauthorized, api.PostEventsRawAsync("{\"events\":[" + good + "]}", key: "wrong-key"));
         await AssertProblem(HttpStatusCode.Unauthorized, api.PostEventsRawAsync("{\"events\":[" + good + "]}", key: api.ApiKey + "x"));
-        await AssertProblem(HttpStatusCode.NotFound, api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/nobody/events", "{\"events\":[" + good + "]}", api.ApiKey));
+        // An unknown tenant answers like a wrong key: the API does not tell which tenants exist.
+        await AssertProblem(HttpStatusCode.Unauthorized, api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/nobody/events", "{\"events\":[" + good + "]}", api.ApiKey));
         await AssertProblem(HttpStatusCode.BadRequest, api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/bad%20tenant/events", "{\"events\":[" + good + "]}", api.ApiKey));
         await AssertProblem(HttpStatusCode.BadRequest, api.SetOwnerAsync("li", "not-a-staff-member"));
         await AssertProblem(HttpStatusCode.BadRequest, api.SendAsync(HttpMethod.Post, "/api/v1/tenants/acme/customers/li/tags", new { tags = Array.Empty<string>() }, api.ApiKey));

@@ -127,5 +127,7 @@ public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture
             received.TrySetResult(nudges);
             return Task.CompletedTask;
         }
+
+        public Task OnSignedOutAsync(string tenant, string staffId) => Task.CompletedTask;
     }
 }

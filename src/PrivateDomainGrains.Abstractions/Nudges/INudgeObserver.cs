@@ -10,4 +10,7 @@ namespace PrivateDomainGrains.Abstractions.Nudges;
 public interface INudgeObserver : IGrainObserver
 {
     [OneWay, Alias("OnNudges")] Task OnNudgesAsync(Nudge[] nudges);
+
+    /// <summary>The staff member's sessions ended (disabled, or left): close their consoles on this node.</summary>
+    [OneWay, Alias("OnSignedOut")] Task OnSignedOutAsync(string tenant, string staffId);
 }

@@ -14,6 +14,15 @@ public interface IStaffGrain : IGrainWithStringKey
 
     [Alias("GetCredentials")] Task<StaffCredentials?> GetCredentialsAsync();
 
+    /// <summary>
+    /// The staff member may no longer sign in, and every session ends now: tokens already issued stop working and
+    /// connected consoles are closed. False if the staff member does not exist.
+    /// </summary>
+    [Alias("Disable")] Task<bool> DisableAsync();
+
+    /// <summary>The staff member may sign in again (earlier sessions stay ended). False if the staff member does not exist.</summary>
+    [Alias("Enable")] Task<bool> EnableAsync();
+
     /// <summary>A node with consoles of this staff member registers (and periodically re-registers) its observer.</summary>
     [Alias("Subscribe")] Task SubscribeAsync(INudgeObserver node);
 

@@ -33,12 +33,35 @@ public sealed class StaffGrain(
     }
 
     public Task<StaffView?> GetAsync() => Task.FromResult(state.RecordExists
-        ? new StaffView(GrainKeys.Parse(this.GetPrimaryKeyString()).Id, state.State.Name, state.State.CreatedAt)
+        ? new StaffView(StaffId, state.State.Name, state.State.CreatedAt) { DisabledAt = state.State.DisabledAt }
         : null);
 
     public Task<StaffCredentials?> GetCredentialsAsync() => Task.FromResult(state.RecordExists
-        ? new StaffCredentials(GrainKeys.Parse(this.GetPrimaryKeyString()).Id, state.State.PasswordHash)
+        ? new StaffCredentials(StaffId, state.State.PasswordHash) { Disabled = state.State.DisabledAt is not null, SessionGeneration = state.State.SessionGeneration }
         : null);
+
+    public async Task<bool> DisableAsync()
+    {
+        if (!state.RecordExists) return false;
+        state.State.DisabledAt ??= DateTimeOffset.UtcNow;
+        state.State.SessionGeneration++;
+        await state.WriteStateAsync();
+        var (tenant, staffId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _nodes.Notify(node => node.OnSignedOutAsync(tenant, staffId));
+        logger.LogInformation("Staff {Tenant}/{StaffId} disabled: sessions ended", tenant, staffId);
+        return true;
+    }
+
+    public async Task<bool> EnableAsync()
+    {
+        if (!state.RecordExists) return false;
+        if (state.State.DisabledAt is null) return true;
+        state.State.DisabledAt = null;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    private string StaffId => GrainKeys.Parse(this.GetPrimaryKeyString()).Id;
 
     public Task SubscribeAsync(INudgeObserver node)
     {

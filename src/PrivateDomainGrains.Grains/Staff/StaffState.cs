@@ -8,4 +8,7 @@ public sealed class StaffState
     [JsonPropertyName("name")] public string Name { get; set; } = "";
     [JsonPropertyName("passwordHash")] public string PasswordHash { get; set; } = "";
     [JsonPropertyName("createdAt")] public DateTimeOffset CreatedAt { get; set; }
+    [JsonPropertyName("disabledAt")] public DateTimeOffset? DisabledAt { get; set; }
+    /// <summary>Bumped whenever every session must end; tokens carry the generation they were issued in.</summary>
+    [JsonPropertyName("sessionGeneration")] public int SessionGeneration { get; set; }
 }

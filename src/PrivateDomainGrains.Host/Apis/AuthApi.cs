@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Staff;
@@ -20,19 +21,34 @@ public static class AuthApi
         return api;
     }
 
-    private static async Task<IResult> IssueAsync(HttpRequest request, IGrainFactory grains, IPasswordHasher<StaffCredentials> hasher, ConsoleTokens tokens)
+    private static async Task<IResult> IssueAsync(HttpRequest request, IGrainFactory grains, IPasswordHasher<StaffCredentials> hasher,
+        ConsoleTokens tokens, SignInThrottle throttle)
     {
         var (body, problem) = await JsonBody.ReadAsync<ConsoleTokenRequest>(request);
         if (body is null) return problem!;
         if (!Ids.IsValid(body.Tenant)) return Problems.BadRequest(Ids.Describe("tenant"));
         if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
         if (string.IsNullOrEmpty(body.Password)) return Problems.BadRequest("'password' is required");
+        if (body.Password.Length > StaffApi.MaxPasswordLength) return Problems.BadRequest($"'password' must be at most {StaffApi.MaxPasswordLength} characters");
+        if (throttle.Blocked(body.Tenant!, body.StaffId!) is { } wait)
+            return Problems.TooManyRequests($"Too many failed sign-ins for '{body.StaffId}': try again in {Math.Ceiling(wait.TotalSeconds):0} s", wait);
 
         var credentials = await grains.GetGrain<IStaffGrain>(GrainKeys.For(body.Tenant!, body.StaffId!)).GetCredentialsAsync();
-        // One answer for unknown staff and wrong passwords, so sign-in does not reveal who exists.
-        if (credentials is null || hasher.VerifyHashedPassword(credentials, credentials.PasswordHash, body.Password) == PasswordVerificationResult.Failed)
+        // One answer, at one cost (a password hash either way), for unknown staff and wrong passwords, so sign-in does
+        // not reveal who exists.
+        var checkedAgainst = credentials ?? Unknown.Value;
+        var verified = hasher.VerifyHashedPassword(checkedAgainst, checkedAgainst.PasswordHash, body.Password!) != PasswordVerificationResult.Failed;
+        if (credentials is null || !verified)
+        {
+            throttle.Failed(body.Tenant!, body.StaffId!);
             return Problems.Unauthorized("Unknown staff member or wrong password");
-        var (token, expiresAt) = tokens.Issue(body.Tenant!, body.StaffId!);
+        }
+        if (credentials.Disabled) return Problems.Forbidden($"Staff member '{body.StaffId}' is disabled");
+        var (token, expiresAt) = tokens.Issue(body.Tenant!, body.StaffId!, credentials.SessionGeneration);
         return TypedResults.Ok(new ConsoleToken(token, expiresAt, body.Tenant!, body.StaffId!));
     }
+
+    /// <summary>A hash no password matches, verified against when the staff member does not exist.</summary>
+    private static readonly Lazy<StaffCredentials> Unknown = new(() =>
+        new StaffCredentials("", new PasswordHasher<StaffCredentials>().HashPassword(new StaffCredentials("", ""), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))));
 }

@@ -9,7 +9,8 @@ namespace PrivateDomainGrains.Host.Apis;
 /// <summary>Bulk handover (离职继承 / 在职转接): every customer of a staff member, with history and open nudges, to another.</summary>
 public static class HandoversApi
 {
-    public sealed record HandoverRequest(string? ToStaffId);
+    /// <param name="Departure">The staff member is leaving (离职继承): disabled at once (sign-in refused, sessions ended) before the customers move.</param>
+    public sealed record HandoverRequest(string? ToStaffId, bool Departure = false);
 
     /// <summary>The handover runs in the background; poll <see cref="StatusUrl"/> (also the Location header).</summary>
     public sealed record HandoverAccepted(string HandoverId, string StatusUrl, HandoverView Handover);
@@ -18,7 +19,7 @@ public static class HandoversApi
     {
         var tenant = api.MapGroup("/tenants/{tenant}").RequireTenantKey(TenantRole.Admin);
         tenant.MapPost("/staff/{staffId}/handover", StartAsync)
-            .WithSummary("Hand every customer of this staff member to another (admin key): {\"toStaffId\"}. 202 with a status URL.")
+            .WithSummary("Hand every customer of this staff member to another (admin key): {\"toStaffId\", \"departure\"}; a departure disables the leaver first. 202 with a status URL.")
             .Produces<HandoverAccepted>(StatusCodes.Status202Accepted);
         tenant.MapGet("/handovers/{handoverId}", GetAsync)
             .WithSummary("A handover's progress (admin key): from, to, state (running, completed), total, moved, failed, startedAt, finishedAt.")
@@ -40,6 +41,7 @@ public static class HandoversApi
                 return Problems.NotFound($"Staff '{id}' is not a staff member of tenant '{tenant}'");
         }
 
+        if (body.Departure) await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DisableAsync();
         var handoverId = Guid.NewGuid().ToString("N");
         var view = await grains.GetGrain<IHandoverGrain>(GrainKeys.For(tenant, handoverId)).StartAsync(staffId, body.ToStaffId!);
         var statusUrl = $"/api/v1/tenants/{tenant}/handovers/{handoverId}";

@@ -7,6 +7,7 @@ public static class Problems
 {
     public static IResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "Invalid request", detail);
     public static IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+    public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
     public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
     public static IResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", detail);
     public static IResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", detail);

@@ -10,6 +10,8 @@ namespace PrivateDomainGrains.Host.Apis;
 public static class StaffApi
 {
     public const int MinPasswordLength = 8;
+    public const int MaxPasswordLength = 256;
+    public const int MaxNameLength = 100;
 
     public sealed record CreateStaffRequest(string? StaffId, string? Name, string? Password);
 
@@ -19,6 +21,10 @@ public static class StaffApi
         staff.MapPost("", CreateAsync).WithSummary("Create a staff member with a console password (admin key).")
             .Produces<StaffView>(StatusCodes.Status201Created);
         staff.MapGet("", ListAsync).WithSummary("List the tenant's staff (admin key).").Produces<StaffView[]>();
+        staff.MapPost("/{staffId}/disable", DisableAsync)
+            .WithSummary("Disable a staff member (admin key): sign-in is refused and every session ends at once (tokens stop working, consoles close).")
+            .Produces<StaffView>();
+        staff.MapPost("/{staffId}/enable", EnableAsync).WithSummary("Let a disabled staff member sign in again (admin key).").Produces<StaffView>();
         return api;
     }
 
@@ -27,8 +33,9 @@ public static class StaffApi
         var (body, problem) = await JsonBody.ReadAsync<CreateStaffRequest>(request);
         if (body is null) return problem!;
         if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
-        if (body.Password is null || body.Password.Length < MinPasswordLength)
-            return Problems.BadRequest($"'password' must be at least {MinPasswordLength} characters");
+        if (body.Password is null || body.Password.Length is < MinPasswordLength or > MaxPasswordLength)
+            return Problems.BadRequest($"'password' must be {MinPasswordLength}-{MaxPasswordLength} characters");
+        if (TextFields.Problem("name", body.Name, MaxNameLength) is { } nameProblem) return nameProblem;
         var name = string.IsNullOrWhiteSpace(body.Name) ? body.StaffId! : body.Name.Trim();
         var staff = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, body.StaffId!));
         var hash = hasher.HashPassword(new StaffCredentials(body.StaffId!, ""), body.Password);
@@ -41,5 +48,19 @@ public static class StaffApi
         var ids = await grains.GetGrain<ITenantGrain>(tenant).GetStaffIdsAsync();
         var staff = await Task.WhenAll(ids.Select(id => grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, id)).GetAsync()));
         return TypedResults.Ok(staff.OfType<StaffView>().ToArray());
+    }
+
+    private static Task<IResult> DisableAsync(string tenant, string staffId, IGrainFactory grains) =>
+        SetDisabledAsync(tenant, staffId, grains, disabled: true);
+
+    private static Task<IResult> EnableAsync(string tenant, string staffId, IGrainFactory grains) =>
+        SetDisabledAsync(tenant, staffId, grains, disabled: false);
+
+    private static async Task<IResult> SetDisabledAsync(string tenant, string staffId, IGrainFactory grains, bool disabled)
+    {
+        if (!Ids.IsValid(staffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        var staff = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId));
+        var found = disabled ? await staff.DisableAsync() : await staff.EnableAsync();
+        return found ? TypedResults.Ok(await staff.GetAsync()) : Problems.NotFound($"Staff '{staffId}' is not a staff member of tenant '{tenant}'");
     }
 }

@@ -5,22 +5,43 @@ using PrivateDomainGrains.Abstractions.Nudges;
 namespace PrivateDomainGrains.Host.Hubs;
 
 /// <summary>
-/// The console connections on this node, by staff member. A new connection first replays the inbox while live
-/// nudges may already be arriving; until the replay ends it remembers what it sent, so each nudge reaches it once.
-/// Nudges go out as arrays, one message for all that arrived together: a burst costs a console a few messages, not
-/// one per nudge.
+/// The console connections on this node, by staff member. Each connection remembers the nudges it was sent (all of
+/// them while its replay of the inbox runs, then the latest <see cref="RecentlySent"/>), so a nudge that reaches the
+/// node twice (replay and live push, or a catch-up after a node loss) reaches the console once. Nudges go out as
+/// arrays, one message for all that arrived together: a burst costs a console a few messages, not one per nudge.
 /// </summary>
 public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
 {
     public const string NudgesMethod = "nudges";
+
+    /// <summary>Tells a console its session ended (the staff member was disabled); the connection is closed after it.</summary>
+    public const string SignedOutMethod = "signedOut";
+
+    /// <summary>How many nudge ids a connection remembers once its replay is over.</summary>
+    public const int RecentlySent = 512;
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Connection>> _byStaff = new(StringComparer.Ordinal);
 
     /// <summary>Staff keys (tenant/staff) with at least one console on this node.</summary>
     public IEnumerable<string> StaffKeys => _byStaff.Where(s => !s.Value.IsEmpty).Select(s => s.Key);
 
-    public void Add(string staffKey, string connectionId) =>
-        _byStaff.GetOrAdd(staffKey, _ => new(StringComparer.Ordinal))[connectionId] = new Connection(connectionId);
+    /// <summary>How many consoles of the staff member are connected to this node.</summary>
+    public int CountOf(string staffKey) => _byStaff.TryGetValue(staffKey, out var connections) ? connections.Count : 0;
+
+    /// <param name="abort">Closes the connection from the server's side (the hub's <c>Context.Abort</c>).</param>
+    public void Add(string staffKey, string connectionId, Action? abort = null) =>
+        _byStaff.GetOrAdd(staffKey, _ => new(StringComparer.Ordinal))[connectionId] = new Connection(connectionId, abort);
+
+    /// <summary>Tells each of the staff member's consoles here that its session ended, then closes it.</summary>
+    public async Task SignOutAsync(string staffKey)
+    {
+        if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
+        foreach (var connection in connections.Values)
+        {
+            await hub.Clients.Client(connection.Id).SendAsync(SignedOutMethod);
+            connection.Abort?.Invoke();
+        }
+    }
 
     /// <summary>Removes the connection; true when it was the staff member's last one on this node.</summary>
     public bool Remove(string staffKey, string connectionId)
@@ -29,6 +50,10 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
         connections.TryRemove(connectionId, out _);
         return connections.IsEmpty;
     }
+
+    /// <summary>The connection ids of the staff member's consoles on this node.</summary>
+    public IReadOnlyList<string> ConnectionsOf(string staffKey) =>
+        _byStaff.TryGetValue(staffKey, out var connections) ? [.. connections.Keys] : [];
 
     public async Task SendAsync(string staffKey, Nudge[] nudges)
     {
@@ -53,20 +78,38 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
         if (_byStaff.TryGetValue(staffKey, out var connections) && connections.TryGetValue(connectionId, out var connection)) connection.EndReplay();
     }
 
-    private sealed class Connection(string id)
+    private sealed class Connection(string id, Action? abort)
     {
-        private HashSet<string>? _sentDuringReplay = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _sent = new(StringComparer.Ordinal);
+        private readonly Queue<string> _order = new();
+        private bool _replaying = true;
 
         public string Id { get; } = id;
+        public Action? Abort { get; } = abort;
 
         public bool ShouldSend(string nudgeId)
         {
-            lock (this) return _sentDuringReplay?.Add(nudgeId) ?? true;
+            lock (this)
+            {
+                if (!_sent.Add(nudgeId)) return false;
+                _order.Enqueue(nudgeId);
+                if (!_replaying) Trim();
+                return true;
+            }
         }
 
         public void EndReplay()
         {
-            lock (this) _sentDuringReplay = null;
+            lock (this)
+            {
+                _replaying = false;
+                Trim();
+            }
+        }
+
+        private void Trim()
+        {
+            while (_order.Count > RecentlySent) _sent.Remove(_order.Dequeue());
         }
     }
 }

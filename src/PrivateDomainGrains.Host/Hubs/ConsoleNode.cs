@@ -1,17 +1,35 @@
+using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Nudges;
 using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Grains.Staff;
+using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Hubs;
 
 /// <summary>
 /// Registers this node's observer with the staff grains of the consoles connected here, and keeps re-registering
 /// well within <see cref="StaffGrain.NodeExpiry"/> so a staff grain that moved or re-activated finds the node again.
+/// When the cluster loses a silo, the staff grains that lived there re-activate elsewhere knowing no node: this node
+/// re-registers at once and sends its consoles the open nudges of the last <see cref="CatchUpWindow"/> they may have
+/// missed meanwhile (each connection gets each nudge once), instead of leaving them silent until the next round.
 /// </summary>
-public sealed class ConsoleNode(IGrainFactory grains, NodeNudgeObserver observer, ConsoleConnections connections, ILogger<ConsoleNode> logger)
-    : BackgroundService
+public sealed class ConsoleNode(
+    IGrainFactory grains,
+    NodeNudgeObserver observer,
+    ConsoleConnections connections,
+    NudgeInbox inbox,
+    IClusterMembershipService membership,
+    TimeProvider time,
+    ILogger<ConsoleNode> logger) : BackgroundService
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>How far back a catch-up looks: longer than the cluster takes to declare a silo dead and replace it.</summary>
+    public static readonly TimeSpan CatchUpWindow = TimeSpan.FromMinutes(2);
+
+    private const int CatchUpStaffPerQuery = 500;
+    private const int CatchUpNudgesPerStaff = 200;
 
     private readonly Lazy<INudgeObserver> _reference = new(() => grains.CreateObjectReference<INudgeObserver>(observer));
 
@@ -19,21 +37,69 @@ public sealed class ConsoleNode(IGrainFactory grains, NodeNudgeObserver observer
 
     public Task UnsubscribeAsync(string staffKey) => grains.GetGrain<IStaffGrain>(staffKey).UnsubscribeAsync(_reference.Value);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(RefreshPeriodicallyAsync(stoppingToken), WatchMembershipAsync(stoppingToken));
+
+    private async Task RefreshPeriodicallyAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(RefreshInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (await timer.WaitForNextTickAsync(stoppingToken)) await SubscribeAllAsync();
+    }
+
+    private async Task WatchMembershipAsync(CancellationToken stoppingToken)
+    {
+        var active = ActiveSilos(membership.CurrentSnapshot);
+        try
         {
-            foreach (var staffKey in connections.StaffKeys)
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
-                try
-                {
-                    await SubscribeAsync(staffKey);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "Re-subscribing this node for {StaffKey} failed; retrying in {Interval}", staffKey, RefreshInterval);
-                }
+                var now = ActiveSilos(snapshot);
+                var lost = active.Except(now).ToList();
+                active = now;
+                if (lost.Count == 0 || connections.StaffKeys.FirstOrDefault() is null) continue;
+                logger.LogInformation("Silo(s) {Silos} left the cluster: re-registering this node's consoles and catching them up", string.Join(", ", lost));
+                var since = time.GetUtcNow() - CatchUpWindow;
+                await SubscribeAllAsync();
+                await CatchUpAsync(since, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static HashSet<SiloAddress> ActiveSilos(ClusterMembershipSnapshot snapshot) =>
+        [.. snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
+
+    private async Task SubscribeAllAsync()
+    {
+        foreach (var staffKey in connections.StaffKeys)
+        {
+            try
+            {
+                await SubscribeAsync(staffKey);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Registering this node for {StaffKey} failed; retrying in {Interval}", staffKey, RefreshInterval);
+            }
+        }
+    }
+
+    /// <summary>Sends every console here the open nudges of its staff member created since <paramref name="since"/> that it was not sent.</summary>
+    private async Task CatchUpAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        foreach (var chunk in connections.StaffKeys.Select(GrainKeys.Parse).Chunk(CatchUpStaffPerQuery))
+        {
+            try
+            {
+                var missed = await inbox.ReadOpenSinceAsync(chunk, since, CatchUpNudgesPerStaff, ct);
+                foreach (var byStaff in missed.GroupBy(n => GrainKeys.For(n.Tenant, n.StaffId)))
+                    await connections.SendAsync(byStaff.Key, [.. byStaff.Select(n => n.ToNudge())]);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Catching up {Count} staff members' consoles failed; their next connect replays the inbox", chunk.Length);
             }
         }
     }

@@ -6,6 +6,19 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// <summary>This node's single observer: staff grains anywhere in the cluster send it the nudges of staff whose consoles are here.</summary>
 public sealed class NodeNudgeObserver(ConsoleConnections connections, ILogger<NodeNudgeObserver> logger) : INudgeObserver
 {
+    public async Task OnSignedOutAsync(string tenant, string staffId)
+    {
+        try
+        {
+            await connections.SignOutAsync(GrainKeys.For(tenant, staffId));
+        }
+        catch (Exception ex)
+        {
+            // Their tokens no longer work either: a console that stays open cannot call or reconnect.
+            logger.LogWarning(ex, "Closing the consoles of {Tenant}/{StaffId} failed", tenant, staffId);
+        }
+    }
+
     public async Task OnNudgesAsync(Nudge[] nudges)
     {
         foreach (var byStaff in nudges.GroupBy(n => GrainKeys.For(n.Tenant, n.StaffId)))

@@ -13,8 +13,10 @@ public sealed class ConsoleTokens(IOptions<PlatformOptions> options, TimeProvide
     public const string Audience = "console";
     public const string TenantClaim = "tenant";
     public const string StaffClaim = "sub";
+    /// <summary>The staff member's session generation the token was issued in (<see cref="Abstractions.Staff.StaffCredentials.SessionGeneration"/>).</summary>
+    public const string SessionClaim = "gen";
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(string tenant, string staffId)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(string tenant, string staffId, int sessionGeneration)
     {
         var now = time.GetUtcNow();
         var expires = now + options.Value.ConsoleTokenLifetime;
@@ -22,7 +24,9 @@ public sealed class ConsoleTokens(IOptions<PlatformOptions> options, TimeProvide
         {
             Issuer = Issuer,
             Audience = Audience,
-            Subject = new ClaimsIdentity([new Claim(StaffClaim, staffId), new Claim(TenantClaim, tenant)]),
+            Subject = new ClaimsIdentity([
+                new Claim(StaffClaim, staffId), new Claim(TenantClaim, tenant),
+                new Claim(SessionClaim, sessionGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32)]),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,

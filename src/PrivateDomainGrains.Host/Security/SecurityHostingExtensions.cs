@@ -17,7 +17,9 @@ public static class SecurityHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConsoleTokens>();
         builder.Services.AddSingleton<IPasswordHasher<StaffCredentials>, PasswordHasher<StaffCredentials>>();
+        builder.Services.AddSingleton<TenantDirectory>();
         builder.AddPlatformDataProtection();
+        builder.AddPlatformRateLimits();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -34,6 +36,13 @@ public static class SecurityHostingExtensions
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    // A validly signed token is not enough: its staff member must exist, be enabled, and not have had
+                    // every session ended since the token was issued (disabled, or left in a handover).
+                    OnTokenValidated = async context =>
+                    {
+                        if (await ConsoleSessions.ProblemAsync(context.Principal, context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()) is { } problem)
+                            context.Fail(problem);
+                    },
                     OnMessageReceived = context =>
                     {
                         var token = context.Request.Query["access_token"];

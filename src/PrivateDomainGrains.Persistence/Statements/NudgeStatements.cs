@@ -8,6 +8,9 @@ internal static class NudgeStatements
 {
     public const string Columns = "tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation";
 
+    /// <summary><see cref="Columns"/> of the table aliased <paramref name="alias"/>, for queries that join it.</summary>
+    public static string ColumnsOf(string alias) => string.Join(", ", Columns.Split(", ").Select(c => alias + "." + c));
+
     private const string Insert = """
         INSERT INTO pdg_nudges (tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation)
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::integer[], $11::timestamptz[], $12::text[], $13::text[])
@@ -23,11 +26,11 @@ internal static class NudgeStatements
         """;
 
     // Open nudges follow their customer to its new owner, in the same transaction as the owner change.
-    private const string Reassign = $"""
+    private static readonly string Reassign = $"""
         UPDATE pdg_nudges n SET staff_id = r.staff_id
         FROM unnest($1::text[], $2::text[], $3::text[]) AS r(tenant, customer_id, staff_id)
         WHERE n.tenant = r.tenant AND n.customer_id = r.customer_id AND n.acked_at IS NULL AND n.staff_id <> r.staff_id
-        RETURNING n.tenant, n.nudge_id, n.staff_id, n.customer_id, n.event_id, n.kind, n.title, n.body, n.reason, n.priority, n.created_at, n.suggested, n.explanation
+        RETURNING {ColumnsOf("n")}
         """;
 
     /// <summary>Returns (tenant, nudge_id) of the rows inserted.</summary>

@@ -64,5 +64,7 @@ public sealed class NudgeDispatcherTests(GrainTestCluster fixture) : IClassFixtu
             foreach (var nudge in nudges) _received.Enqueue(nudge);
             return Task.CompletedTask;
         }
+
+        public Task OnSignedOutAsync(string tenant, string staffId) => Task.CompletedTask;
     }
 }

@@ -1,0 +1,15 @@
+using PrivateDomainGrains.Core.Text;
+
+namespace PrivateDomainGrains.Host;
+
+/// <summary>Free-text fields of requests (names, titles): at most a given length and storable (<see cref="StorableText"/>).</summary>
+public static class TextFields
+{
+    /// <summary>A 400 naming <paramref name="field"/>, or null when <paramref name="value"/> (null is fine) may be stored.</summary>
+    public static IResult? Problem(string field, string? value, int maxLength)
+    {
+        if (value is null) return null;
+        if (value.Length > maxLength) return Problems.BadRequest($"'{field}' must be at most {maxLength} characters");
+        return StorableText.Problem(value) is { } problem ? Problems.BadRequest($"'{field}' {problem}") : null;
+    }
+}

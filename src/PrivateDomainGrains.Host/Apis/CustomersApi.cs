@@ -2,6 +2,7 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
@@ -85,8 +86,8 @@ public static class CustomersApi
         if (body.Tags is not { Length: > 0 and <= MaxTagsPerRequest })
             return (null, Problems.BadRequest($"'tags' must hold 1-{MaxTagsPerRequest} tags"));
         var tags = body.Tags.Select(t => t?.Trim()).ToArray();
-        if (tags.Any(t => string.IsNullOrEmpty(t) || t.Length > MaxTagLength || t.Any(char.IsControl)))
-            return (null, Problems.BadRequest($"each tag must be 1-{MaxTagLength} printable characters"));
+        if (tags.Any(t => string.IsNullOrEmpty(t) || t.Length > MaxTagLength || t.Any(char.IsControl) || !StorableText.IsStorable(t)))
+            return (null, Problems.BadRequest($"each tag must be 1-{MaxTagLength} printable characters of valid text"));
         return (tags.Distinct(StringComparer.Ordinal).ToArray()!, null);
     }
 

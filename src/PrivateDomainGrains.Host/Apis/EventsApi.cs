@@ -30,10 +30,12 @@ public static class EventsApi
         {
             var (batch, batchProblem) = EventBatchParser.Parse(document, time.GetUtcNow(), options.Value.MaxClockSkew);
             if (batch is null) return Problems.BadRequest(batchProblem!);
-            if (batch.Valid.Count == 0) return NoValidEvent(batch.Errors);
             try
             {
-                return TypedResults.Ok(await ingestion.IngestAsync(tenant, batch));
+                var response = await ingestion.IngestAsync(tenant, batch);
+                return response.Accepted + response.Duplicates == 0 && response.Errors.All(e => e.Status == StatusCodes.Status400BadRequest)
+                    ? NoValidEvent(response.Errors)
+                    : TypedResults.Ok(response);
             }
             catch (Exception ex) when (TransientFailures.Is(ex))
             {

@@ -36,6 +36,10 @@ public static class JsonBody
                 var value = document.Deserialize<T>(Web);
                 return value is null ? (null, Problems.BadRequest("The body must be a JSON object")) : (value, null);
             }
+            catch (JsonException ex) when (ex.InnerException is InvalidOperationException)
+            {
+                return (null, Problems.BadRequest($"'{ex.Path?.TrimStart('$', '.')}' is not valid Unicode text (invalid UTF-8 bytes or an unpaired surrogate)"));
+            }
             catch (JsonException ex)
             {
                 return (null, Problems.BadRequest($"The body does not match the expected shape: {ex.Message}"));

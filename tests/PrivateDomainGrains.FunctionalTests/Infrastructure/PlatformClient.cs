@@ -76,6 +76,15 @@ public sealed class PlatformClient(Uri baseAddress) : IDisposable
         return _http.SendAsync(request);
     }
 
+    /// <summary>Sends <paramref name="body"/> as it is, byte for byte (for bodies that are not valid UTF-8).</summary>
+    public Task<HttpResponseMessage> SendBytesAsync(HttpMethod method, string path, byte[] body, string? key)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return _http.SendAsync(request);
+    }
+
     public async Task<string> ConsoleTokenAsync(string staffId)
     {
         var response = await SendAsync(HttpMethod.Post, "/api/v1/auth/console-token", new { tenant = Tenant, staffId, password = StaffPassword }, null);

@@ -2,11 +2,12 @@ namespace PrivateDomainGrains.LoadTest.Accounting;
 
 /// <summary>
 /// One connection of a console to a node, on the run clock: from the moment it was established to the moment it dropped
-/// (null: still connected when the run ended). A console that reconnects or fails over starts a new session; the
-/// nudges it receives carry the session they arrived on.
+/// (null: still connected when the run ended). A console that reconnects or fails over gets a new connection; the
+/// nudges it receives carry the connection id they arrived on.
 /// </summary>
+/// <param name="Connection">The SignalR connection id.</param>
 /// <param name="Node">The node's host:port.</param>
-public sealed record ConsoleSession(int Console, string Staff, int Session, string Node, long StartTicks, long? EndTicks)
+public sealed record ConsoleSession(int Console, string Staff, string Connection, string Node, long StartTicks, long? EndTicks)
 {
     public bool Covers(long ticks) => ticks >= StartTicks && (EndTicks is not { } end || ticks < end);
 }

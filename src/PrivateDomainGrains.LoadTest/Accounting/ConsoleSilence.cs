@@ -21,7 +21,7 @@ public static class ConsoleSilence
     {
         var byStaff = nudges.Where(n => n.CreatedTicks >= fromTicks && n.CreatedTicks < toTicks)
             .ToLookup(n => n.StaffId, StringComparer.Ordinal);
-        var arrivalsBySession = arrivals.ToLookup(a => (a.ConsoleIndex, a.Session));
+        var arrivalsBySession = arrivals.ToLookup(a => (a.ConsoleIndex, a.Connection));
         var waits = new List<long>();
         ConsoleWait? longestWait = null;
         ConsoleGap? longestGap = null;
@@ -30,7 +30,7 @@ public static class ConsoleSilence
         {
             var end = Math.Min(session.EndTicks ?? toTicks, toTicks);
             if (end <= session.StartTicks) continue;
-            var received = arrivalsBySession[(session.Console, session.Session)].ToArray();
+            var received = arrivalsBySession[(session.Console, session.Connection)].ToArray();
             var firstArrival = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var a in received)
             {

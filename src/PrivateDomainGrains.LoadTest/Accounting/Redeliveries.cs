@@ -19,12 +19,12 @@ public static class Redeliveries
         foreach (var group in arrivals.GroupBy(a => (a.ConsoleIndex, a.NudgeId)))
         {
             var ordered = group.OrderBy(a => a.ArrivedTicks).ToArray();
-            var sessions = new HashSet<int> { ordered[0].Session };
+            var connections = new HashSet<string?> { ordered[0].Connection };
             for (var i = 1; i < ordered.Length; i++)
             {
                 var a = ordered[i];
                 var duplicate = true;
-                if (!sessions.Add(a.Session)) sameConnection++;
+                if (!connections.Add(a.Connection)) sameConnection++;
                 else if (confirmed.TryGetValue(group.Key, out var ackedAt) && ackedAt <= a.ArrivedTicks) afterAck++;
                 else
                 {
@@ -32,7 +32,7 @@ public static class Redeliveries
                     duplicate = false;
                 }
                 if (duplicate && sample.Count < NudgeReconciler.LostSampleSize)
-                    sample.Add(new RepeatedArrival(a.NudgeId, a.ConsoleIndex, ordered[i - 1].Session, ordered[i - 1].ArrivedTicks, a.Session, a.ArrivedTicks));
+                    sample.Add(new RepeatedArrival(a.NudgeId, a.ConsoleIndex, ordered[i - 1].Connection, ordered[i - 1].ArrivedTicks, a.Connection, a.ArrivedTicks));
             }
         }
         return new RedeliveryCounts(sameConnection, afterAck, replayedOpen, sample);
@@ -49,5 +49,5 @@ public sealed record RedeliveryCounts(long SameConnection, long AfterAckConfirme
     public long Duplicated => SameConnection + AfterAckConfirmed;
 }
 
-/// <summary>A nudge that reached one console twice: the earlier and the later arrival, with the connections (sessions) they came on.</summary>
-public sealed record RepeatedArrival(string NudgeId, int Console, int FirstSession, long FirstTicks, int AgainSession, long AgainTicks);
+/// <summary>A nudge that reached one console twice: the earlier and the later arrival, with the connection ids they came on.</summary>
+public sealed record RepeatedArrival(string NudgeId, int Console, string? FirstConnection, long FirstTicks, string? AgainConnection, long AgainTicks);

@@ -69,10 +69,13 @@ public sealed class ManagedCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops every node gracefully (SIGTERM), leaving PostgreSQL running.</summary>
+    public Task StopNodesAsync() => Task.WhenAll(_nodes.Select(n => n.DisposeAsync().AsTask()));
+
     /// <summary>Stops every node gracefully, then PostgreSQL.</summary>
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(_nodes.Select(n => n.DisposeAsync().AsTask()));
+        await StopNodesAsync();
         await Postgres.StopAsync(CancellationToken.None);
     }
 }

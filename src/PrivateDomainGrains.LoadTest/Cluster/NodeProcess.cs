@@ -90,6 +90,7 @@ public sealed class NodeProcess(int index, NodePorts ports, string hostDll, IRea
     {
         await StopAsync(TimeSpan.FromSeconds(30));
         _process?.Dispose();
+        _process = null;
         lock (_log)
         {
             _writer?.Dispose();

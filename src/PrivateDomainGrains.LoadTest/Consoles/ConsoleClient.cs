@@ -32,7 +32,6 @@ internal sealed class ConsoleClient(
     private readonly CancellationTokenSource _stopping = new();
     private HubConnection? _connection;
     private ConsoleSession? _open;
-    private int _session;
 
     public string Staff => staff;
 
@@ -60,12 +59,7 @@ internal sealed class ConsoleClient(
     private async Task ConnectAsync(PlatformApiClient node, CancellationToken ct)
     {
         var connection = Build(node.BaseAddress);
-        lock (_lock)
-        {
-            _connection = connection;
-            // Nudges replayed during the handshake already belong to the new session.
-            _session++;
-        }
+        lock (_lock) _connection = connection;
         try
         {
             await connection.StartAsync(ct);
@@ -75,7 +69,7 @@ internal sealed class ConsoleClient(
             await connection.DisposeAsync();
             throw;
         }
-        lock (_lock) Open(node.BaseAddress.Authority);
+        lock (_lock) Open(node.BaseAddress.Authority, connection.ConnectionId);
     }
 
     private HubConnection Build(Uri node)
@@ -89,17 +83,13 @@ internal sealed class ConsoleClient(
         connection.On<JsonElement>("nudges", nudges => OnNudges(connection, nudges));
         connection.Reconnecting += error =>
         {
-            lock (_lock)
-            {
-                Close();
-                _session++;
-            }
+            lock (_lock) Close();
             if (error is not null) errors.Record($"console {index}", error);
             return Task.CompletedTask;
         };
-        connection.Reconnected += _ =>
+        connection.Reconnected += connectionId =>
         {
-            lock (_lock) Open(node.Authority);
+            lock (_lock) Open(node.Authority, connectionId);
             counters.Reconnected();
             return Task.CompletedTask;
         };
@@ -147,7 +137,7 @@ internal sealed class ConsoleClient(
         }
     }
 
-    private void Open(string node) => _open = new ConsoleSession(index, staff, _session, node, clock.NowTicks, null);
+    private void Open(string node, string? connectionId) => _open = new ConsoleSession(index, staff, connectionId ?? "", node, clock.NowTicks, null);
 
     private void Close()
     {
@@ -159,8 +149,8 @@ internal sealed class ConsoleClient(
     private void OnNudges(HubConnection connection, JsonElement nudges)
     {
         var arrived = clock.NowTicks;
-        int session;
-        lock (_lock) session = _session;
+        // The id of the physical connection the message came on, whatever the client's reconnect bookkeeping says.
+        var connectionId = connection.ConnectionId;
         if (nudges.ValueKind != JsonValueKind.Array)
         {
             counters.ConsoleError();
@@ -177,7 +167,7 @@ internal sealed class ConsoleClient(
                 continue;
             }
             onNudge(new NudgeArrival(id, Text(nudge, "eventId"), Text(nudge, "kind"), Text(nudge, "staffId"), staff, index, arrived,
-                Text(nudge, "customerId"), session));
+                Text(nudge, "customerId"), connectionId));
             _ = AckAsync(connection, id);
         }
     }

@@ -40,8 +40,8 @@ public sealed record ChaosNudgeFigures(
     IReadOnlyList<string> HeldSample,
     IReadOnlyList<DuplicateFigure> DuplicateSample);
 
-/// <summary>A nudge pushed twice to one console: when (seconds from the start) and on which connection of that console.</summary>
-public sealed record DuplicateFigure(string NudgeId, int Console, int FirstConnection, double FirstAtSeconds, int AgainConnection, double AgainAtSeconds);
+/// <summary>A nudge pushed twice to one console: when (seconds from the start) and on which SignalR connection.</summary>
+public sealed record DuplicateFigure(string NudgeId, int Console, string? FirstConnection, double FirstAtSeconds, string? AgainConnection, double AgainAtSeconds);
 
 /// <param name="Owed">(console connection, nudge) pairs: the nudge was raised for the console's staff member while it was connected.</param>
 /// <param name="NotWhileConnected">Of those, not received before that connection dropped or the run ended.</param>

@@ -23,7 +23,7 @@ public static class ChaosReportBuilder
         var nudgeFigures = new ChaosNudgeFigures(a.Expected, a.Received, nudges.HeldOpen, nudges.Lost, nudges.LostWithoutRow, nudges.LostClosedUnseen,
             redeliveries.Duplicated, redeliveries.SameConnection, redeliveries.AfterAckConfirmed, redeliveries.ReplayedWhileOpen,
             a.Misrouted, a.WrongKind, a.Unexpected, nudges.LostSample, nudges.HeldSample,
-            redeliveries.DuplicateSample.Select(d => new DuplicateFigure(d.NudgeId, d.Console, d.FirstSession, At(d.FirstTicks), d.AgainSession, At(d.AgainTicks))).ToArray());
+            redeliveries.DuplicateSample.Select(d => new DuplicateFigure(d.NudgeId, d.Console, d.FirstConnection, At(d.FirstTicks), d.AgainConnection, At(d.AgainTicks))).ToArray());
         var silenceFigures = new SilenceFigures(silence.Owed, silence.NotWhileConnected, silence.Waits, silence.WaitsOver2Seconds, silence.WaitsOver10Seconds,
             silence.LongestWait is { } w ? new WaitFigure(w.Console, w.Staff, w.Node, w.NudgeId, At(w.CreatedTicks), Seconds(w.WaitTicks), w.Arrived) : null,
             silence.LongestGap is { } g ? new GapFigure(g.Console, g.Staff, g.Node, At(g.FromTicks), Seconds(g.Ticks)) : null);

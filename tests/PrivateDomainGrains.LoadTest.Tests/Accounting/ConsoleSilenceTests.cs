@@ -7,12 +7,12 @@ public sealed class ConsoleSilenceTests
     private const long S = TimeSpan.TicksPerSecond;
 
     private static ConsoleSession Session(int session, long fromS, long? toS, int console = 0, string staff = "alice", string node = "n1") =>
-        new(console, staff, session, node, fromS * S, toS * S);
+        new(console, staff, $"conn-{session}", node, fromS * S, toS * S);
 
     private static StoredNudge Raised(string id, double atS, string staff = "alice") => new(id, staff, "c1", "e-" + id, "reply", (long)(atS * S), Open: false);
 
     private static NudgeArrival Arrived(string id, double atS, int session = 1, int console = 0) =>
-        new(id, "e-" + id, "reply", "alice", "alice", console, (long)(atS * S), Session: session);
+        new(id, "e-" + id, "reply", "alice", "alice", console, (long)(atS * S), Connection: $"conn-{session}");
 
     [Fact]
     public void A_nudge_is_owed_to_a_console_connected_when_it_was_raised_and_waits_until_it_arrives_on_that_connection()

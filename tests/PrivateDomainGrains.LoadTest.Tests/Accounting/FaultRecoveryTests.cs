@@ -8,12 +8,12 @@ public sealed class FaultRecoveryTests
     private const long S = TimeSpan.TicksPerSecond;
 
     private static ConsoleSession Session(int console, string staff, string node, double fromS, double? toS, int session = 1) =>
-        new(console, staff, session, node, (long)(fromS * S), toS is { } t ? (long)(t * S) : null);
+        new(console, staff, $"conn-{session}", node, (long)(fromS * S), toS is { } t ? (long)(t * S) : null);
 
     private static StoredNudge Raised(string id, string staff, double atS) => new(id, staff, "c1", "e-" + id, "reply", (long)(atS * S), Open: false);
 
     private static NudgeArrival Arrived(string id, string staff, int console, double atS, int session = 1) =>
-        new(id, "e-" + id, "reply", staff, staff, console, (long)(atS * S), Session: session);
+        new(id, "e-" + id, "reply", staff, staff, console, (long)(atS * S), Connection: $"conn-{session}");
 
     private static readonly FaultRecord KillNodeA = new(1, FaultKind.Kill, "node-a", 10 * S, 10 * S, 20 * S);
 

@@ -5,7 +5,7 @@ namespace PrivateDomainGrains.LoadTest.Tests.Accounting;
 public sealed class RedeliveriesTests
 {
     private static NudgeArrival Arrived(string nudge, int console, int session, long at) =>
-        new(nudge, "e-" + nudge, "reply", "alice", "alice", console, at, Session: session);
+        new(nudge, "e-" + nudge, "reply", "alice", "alice", console, at, Connection: $"conn-{session}");
 
     [Fact]
     public void The_same_nudge_twice_on_one_connection_is_a_duplicate()
@@ -13,7 +13,7 @@ public sealed class RedeliveriesTests
         var r = Redeliveries.Classify([Arrived("n1", 0, 1, 10), Arrived("n1", 0, 1, 20)], []);
 
         Assert.Equal((1L, 0L, 0L, 1L), (r.SameConnection, r.AfterAckConfirmed, r.ReplayedWhileOpen, r.Duplicated));
-        Assert.Equal(new RepeatedArrival("n1", 0, 1, 10, 1, 20), r.DuplicateSample.Single());
+        Assert.Equal(new RepeatedArrival("n1", 0, "conn-1", 10, "conn-1", 20), r.DuplicateSample.Single());
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ChaosReportTests
         new(id, customer, "message.received", null, (long)(dueS * S), (long)(dueS * S) + 10 * Ms, true, outcome);
 
     private static NudgeArrival Arrival(string eventId, string staff, int console, double atS, int session = 1) =>
-        new("n-" + eventId, eventId, "reply", staff, staff, console, (long)(atS * S), Session: session);
+        new("n-" + eventId, eventId, "reply", staff, staff, console, (long)(atS * S), Connection: $"conn-{console}-{session}");
 
     private static StoredNudge Row(string eventId, string staff, double atS, bool open = false) => new("n-" + eventId, staff, "c", eventId, "reply", (long)(atS * S), open);
 
@@ -41,8 +41,8 @@ public sealed class ChaosReportTests
         var chaos = new ChaosInputs(options.Chaos!, ["node-a", "node-b"],
             [new FaultRecord(1, FaultKind.Kill, "node-a", 10 * S, 10 * S, 15 * S)],
             [
-                new ConsoleSession(0, "staff-0", 1, "node-a", 0, 10 * S + 100 * Ms), new ConsoleSession(0, "staff-0", 2, "node-b", 11 * S, null),
-                new ConsoleSession(1, "staff-1", 1, "node-b", 0, null),
+                new ConsoleSession(0, "staff-0", "conn-0-1", "node-a", 0, 10 * S + 100 * Ms), new ConsoleSession(0, "staff-0", "conn-0-2", "node-b", 11 * S, null),
+                new ConsoleSession(1, "staff-1", "conn-1-1", "node-b", 0, null),
             ],
             [new AckConfirmation(0, "n-e1", (long)(5.2 * S))],
             new HashSet<string> { "p-c-0", "p-c-1", "e1", "e2", "e3" },

@@ -14,7 +14,7 @@ public static class NoisyReportBuilder
         var due = measured.ToDictionary(e => e.EventId, e => e.DueTicks, StringComparer.Ordinal);
         var quiet = Phase(measured, nudges, due, requests, measureFrom, n.FloodStartTicks);
         var flood = Phase(measured, nudges, due, requests, n.FloodStartTicks, measureTo);
-        double? ratio = quiet.Ack.Count > 0 && flood.Ack.Count > 0 && quiet.Ack.P99Ms > 0 ? Math.Round(flood.Ack.P99Ms / quiet.Ack.P99Ms, 2) : null;
+        double? ratio = quiet.P99WithFailuresMs is > 0 && flood.P99WithFailuresMs is { } f ? Math.Round(f / quiet.P99WithFailuresMs.Value, 2) : null;
         var valid = n.Flood.ValidEvents;
         var validAcked = valid.Where(e => e.Acknowledged).ToArray();
         return new NoisyFigures(
@@ -25,7 +25,7 @@ public static class NoisyReportBuilder
             quiet,
             flood,
             ratio,
-            ratio is { } x ? x <= NoisyFigures.TargetRatio : null,
+            ratio is { } x ? x <= NoisyFigures.TargetRatio : flood.Events > 0 && flood.P99WithFailuresMs is null ? false : null,
             new FloodFigures(n.Flood.SignInsSent, n.Flood.BadEventsSent, valid.Count, validAcked.Length, n.Flood.Skipped,
                 LatencySummary.From(LatencyHistograms.FromTicks(validAcked.Select(e => e.AnsweredTicks - e.DueTicks))), n.Flood.Outcomes));
     }
@@ -36,6 +36,10 @@ public static class NoisyReportBuilder
         bool In(long ticks) => ticks >= from && ticks < to;
         var events = measured.Where(e => In(e.DueTicks)).ToArray();
         var acked = events.Where(e => e.Acknowledged).ToArray();
+        var answered = events.Where(e => e.Outcome != EventOutcome.Failed).Select(e => e.AnsweredTicks - e.DueTicks).Order().ToArray();
+        // Nearest rank over all events, the unanswered ones sorted after every answer.
+        var rank = (int)Math.Ceiling(0.99 * events.Length);
+        double? p99WithFailures = events.Length > 0 && rank <= answered.Length ? Math.Round(answered[rank - 1] / (double)TimeSpan.TicksPerMillisecond, 3) : null;
         var answers = requests.Where(q => q.Call == EventDriver.DefaultCall && In(q.AtTicks))
             .GroupBy(q => q.Outcome).Select(g => new StatusCount(EventDriver.DefaultCall, g.Key, g.LongCount())).OrderBy(c => c.Outcome, StringComparer.Ordinal).ToArray();
         return new PhaseFigures(
@@ -45,6 +49,7 @@ public static class NoisyReportBuilder
             events.LongCount(e => e.Outcome == EventOutcome.Rejected),
             events.LongCount(e => e.Outcome == EventOutcome.Failed),
             LatencySummary.From(LatencyHistograms.FromTicks(acked.Select(e => e.AnsweredTicks - e.DueTicks))),
+            p99WithFailures,
             LatencySummary.From(LatencyHistograms.FromTicks(nudges.Deliveries.Where(d => In(due[d.EventId])).Select(d => d.LatencyTicks))),
             answers);
     }

@@ -109,14 +109,16 @@ public static class TextReportWriter
         b.AppendLine($"  B quiet     {Phase(n.Quiet)}");
         b.AppendLine($"  B flood     {Phase(n.Flood)}");
         b.AppendLine($"  target {(n.TargetMet is true ? "met    " : "NOT MET")} B's ingest p99 during the flood within {F(NoisyFigures.TargetRatio, "0")}x of quiet: " +
-            $"{(n.P99Ratio is { } ratio ? F(ratio, "0.00") + "x" : "n/a")}");
+            $"{(n.P99Ratio is { } ratio ? F(ratio, "0.00") + "x" : "n/a")} (p99 over every event, a failed one slower than any answer: quiet {P99(n.Quiet)}, flood {P99(n.Flood)})");
         var a = n.Noisy;
         b.AppendLine($"  A sent      {N(a.SignInsSent)} wrong sign-ins, {N(a.BadEventsSent)} bad events, {N(a.ValidEventsSent)} valid events ({N(a.ValidEventsAcknowledged)} acknowledged, ack {Latency(a.ValidAck)}); {N(a.Skipped)} beats skipped");
         foreach (var o in a.Outcomes) b.AppendLine($"  A answers   {o.Call}: {o.Outcome} x{N(o.Count)}");
     }
 
+    private static string P99(PhaseFigures p) => p.P99WithFailuresMs is { } ms ? F(ms, "0.0") + " ms" : "no answer (over 1% failed)";
+
     private static string Phase(PhaseFigures p) =>
-        $"{F(p.Seconds, "0")} s, {N(p.Events)} events, {N(p.Acknowledged)} acknowledged, {N(p.Rejected)} rejected, {N(p.Failed)} failed; ack {Latency(p.Ack)}; " +
+        $"{F(p.Seconds, "0")} s, {N(p.Events)} events, {N(p.Acknowledged)} acknowledged, {N(p.Rejected)} rejected, {N(p.Failed)} failed; ack of the acknowledged {Latency(p.Ack)}; " +
         $"nudge p99 {F(p.Nudge.P99Ms, "0.0")} ms; answers {Statuses(p.Answers)}";
 
     private static string Statuses(IEnumerable<StatusCount> counts) =>

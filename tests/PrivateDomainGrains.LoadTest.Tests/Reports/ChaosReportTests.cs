@@ -90,33 +90,48 @@ public sealed class ChaosReportTests
         Assert.Contains("<h2>Faults</h2>", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_noisy_report_compares_tenant_bs_latency_before_and_during_the_flood()
+    /// <summary>Quiet: every event acknowledged in 10 ms; flood (from 10 s): 30 ms, and optionally one more that got no answer.</summary>
+    private static ReportInputs NoisyInputs(bool oneFails)
     {
         var (options, schedule) = Run("noisy");
-        // Quiet: acknowledged in 10 ms each; flood (from 10 s): 30 ms, one failed.
         SentEvent[] events =
         [
             .. Enumerable.Range(0, 10).Select(i => new SentEvent($"q{i}", "c-0", "page.viewed", null, i * S, i * S + 10 * Ms, true, EventOutcome.Accepted)),
             .. Enumerable.Range(10, 10).Select(i => new SentEvent($"f{i}", "c-0", "page.viewed", null, i * S, i * S + 30 * Ms, true, EventOutcome.Accepted)),
-            new SentEvent("lost", "c-0", "page.viewed", null, 15 * S, 0, true, EventOutcome.Failed),
+            .. oneFails ? [new SentEvent("lost", "c-0", "page.viewed", null, 15 * S, 0, true, EventOutcome.Failed)] : Array.Empty<SentEvent>(),
         ];
         var flood = new FloodResult("t1-noisy", 32, 8, 0, [new SentEvent("a1", "c-9", "page.viewed", null, 11 * S, 11 * S + 50 * Ms, false, EventOutcome.Accepted)],
             [new StatusCount(FloodDriver.SignInCall, "401", 32), new StatusCount("A bad event: NUL in channel", "503", 2)]);
-        var inputs = new ReportInputs(options, DateTimeOffset.UnixEpoch, schedule, 0, events, Provisioning, 0, new HashSet<string>(), [], [], 0, 0, 0, [],
+        return new ReportInputs(options, DateTimeOffset.UnixEpoch, schedule, 0, events, Provisioning, 0, new HashSet<string>(), [], [], 0, 0, 0, [],
             Requests: [new RequestAttempt(5 * S, "events", "n", 200, null), new RequestAttempt(15 * S, "events", "n", 503, null)],
             Noisy: new NoisyInputs(options.Noisy!, 10 * S, 20 * S, flood));
+    }
+
+    [Fact]
+    public void A_noisy_report_compares_tenant_bs_latency_before_and_during_the_flood()
+    {
+        var inputs = NoisyInputs(oneFails: false);
 
         var n = ReportBuilder.Build(inputs).Noisy!;
 
         Assert.Equal(("t1", "t1-noisy", 10.0, 20.0), (n.QuietTenant, n.NoisyTenant, n.FloodFromSeconds, n.FloodToSeconds));
         Assert.Equal((10L, 10L, 0L), (n.Quiet.Events, n.Quiet.Acknowledged, n.Quiet.Failed));
-        Assert.Equal((11L, 10L, 1L), (n.Flood.Events, n.Flood.Acknowledged, n.Flood.Failed));
-        Assert.Equal(10.0, n.Quiet.Ack.P99Ms, tolerance: 0.05);
+        Assert.Equal(((double?)10.0, (double?)30.0), (n.Quiet.P99WithFailuresMs, n.Flood.P99WithFailuresMs));
         Assert.Equal(30.0, n.Flood.Ack.P99Ms, tolerance: 0.05);
         Assert.Equal((3.0, false), (n.P99Ratio, n.TargetMet));
         Assert.Equal([new StatusCount("events", "503", 1)], n.Flood.Answers);
         Assert.Equal((1L, 1L), (n.Noisy.ValidEventsSent, n.Noisy.ValidEventsAcknowledged));
         Assert.Contains("target NOT MET B's ingest p99 during the flood within 2x of quiet: 3.00x", TextReportWriter.Write(ReportBuilder.Build(inputs)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Events_of_b_that_got_no_answer_count_as_slower_than_any_answer_so_a_fast_p99_of_the_few_answered_cannot_pass()
+    {
+        var n = ReportBuilder.Build(NoisyInputs(oneFails: true)).Noisy!;
+
+        Assert.Equal((11L, 10L, 1L), (n.Flood.Events, n.Flood.Acknowledged, n.Flood.Failed));
+        Assert.Equal(30.0, n.Flood.Ack.P99Ms, tolerance: 0.05);
+        Assert.Null(n.Flood.P99WithFailuresMs);
+        Assert.Equal((null, false), (n.P99Ratio, n.TargetMet));
     }
 }

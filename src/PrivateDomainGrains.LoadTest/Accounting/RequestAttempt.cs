@@ -13,8 +13,6 @@ public readonly record struct RequestAttempt(long AtTicks, string Call, string N
     /// <summary>How the report names the outcome: the status code, or the kind of transport failure.</summary>
     public string Outcome => Status is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : Failure ?? "failed";
 
-    public bool IsServerError => Status is >= 500;
-
     /// <summary>The server did not answer: the request may or may not have reached it.</summary>
     public bool IsTransportFailure => Status is null;
 

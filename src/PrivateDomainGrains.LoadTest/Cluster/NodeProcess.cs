@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.LoadTest.Cluster;
 
 /// <summary>
 /// One platform node as its own OS process (<c>dotnet PrivateDomainGrains.Host.dll</c> with the settings deploy/run.sh
-/// gives), so it can be killed like a crashed server. Its output is appended to <see cref="LogPath"/> across restarts.
+/// gives), so it can be killed like a crashed server. Its output is appended to <paramref name="logPath"/> across restarts.
 /// </summary>
 public sealed class NodeProcess(int index, NodePorts ports, string hostDll, IReadOnlyList<string> settings, string logPath) : IAsyncDisposable
 {
@@ -17,16 +17,12 @@ public sealed class NodeProcess(int index, NodePorts ports, string hostDll, IRea
     private Process? _process;
     private StreamWriter? _writer;
 
-    public int Index => index;
-
     public Uri Url { get; } = new($"http://127.0.0.1:{ports.Http}/");
 
     /// <summary>host:port, as consoles and faults name the node in the report.</summary>
     public string Name => Url.Authority;
 
-    public string LogPath => logPath;
-
-    public bool Running => _process is { HasExited: false };
+    private bool Running => _process is { HasExited: false };
 
     /// <summary>Starts the process and returns once <c>/health</c> answers 200 (the silo has joined and PostgreSQL is reachable).</summary>
     public async Task StartAsync(CancellationToken ct)

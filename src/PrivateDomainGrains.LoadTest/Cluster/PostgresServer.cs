@@ -9,8 +9,6 @@ namespace PrivateDomainGrains.LoadTest.Cluster;
 /// </summary>
 public sealed class PostgresServer(string script, string dataDirectory, int port)
 {
-    public int Port => port;
-
     /// <summary>Connection string of <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "postgres", Password = "postgres", Database = database }.ConnectionString;

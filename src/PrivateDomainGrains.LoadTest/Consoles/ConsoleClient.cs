@@ -29,6 +29,7 @@ internal sealed class ConsoleClient(
 
     private readonly Lock _lock = new();
     private readonly List<ConsoleSession> _sessions = [];
+    // Never disposed: a fail-over still under way may read its token after the console is disposed.
     private readonly CancellationTokenSource _stopping = new();
     private HubConnection? _connection;
     private ConsoleSession? _open;
@@ -53,7 +54,6 @@ internal sealed class ConsoleClient(
         lock (_lock) connection = _connection;
         if (connection is not null) await connection.DisposeAsync();
         lock (_lock) Close();
-        _stopping.Dispose();
     }
 
     private async Task ConnectAsync(PlatformApiClient node, CancellationToken ct)
@@ -117,8 +117,9 @@ internal sealed class ConsoleClient(
                 counters.Reconnected();
                 return;
             }
-            catch (Exception e) when (!_stopping.IsCancellationRequested)
+            catch (Exception e)
             {
+                if (_stopping.IsCancellationRequested) return;
                 if (RequestAttempt.Describe(e).Status is null) pool.Unreachable(node);
                 errors.Record($"console {index} fail-over to {node.BaseAddress}", e);
                 try
@@ -129,10 +130,6 @@ internal sealed class ConsoleClient(
                 {
                     return;
                 }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }
@@ -194,7 +191,7 @@ internal sealed class ConsoleClient(
         }
     }
 
-    internal static string? Text(JsonElement element, string name) =>
+    private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object
         && (element.TryGetProperty(name, out var value) || TryGetIgnoringCase(element, name, out value))
         && value.ValueKind == JsonValueKind.String

@@ -1,4 +1,5 @@
 using PrivateDomainGrains.LoadTest.Api;
+using PrivateDomainGrains.LoadTest.Cluster;
 using PrivateDomainGrains.LoadTest.InProcess;
 using PrivateDomainGrains.LoadTest.Options;
 using PrivateDomainGrains.LoadTest.Reports;
@@ -26,7 +27,10 @@ try
         options = options with { Targets = [node.Url], OperatorKey = node.OperatorKey };
         Console.WriteLine($"in-process node listening on {node.Url}");
     }
-    var report = await new LoadTestRun(options, Console.Out).RunAsync(cancel.Token);
+    // Started before the run and stopped after it, whatever happens; its node logs go next to the report.
+    await using var cluster = options.Cluster is { } c ? await ManagedCluster.StartAsync(c, options.OutputDirectory, Console.Out, cancel.Token) : null;
+    if (cluster is not null) options = options with { OperatorKey = cluster.OperatorKey };
+    var report = await new LoadTestRun(options, Console.Out, cluster).RunAsync(cancel.Token);
     Console.WriteLine();
     Console.Write(TextReportWriter.Write(report));
     foreach (var file in ReportFiles.Write(report, options.OutputDirectory)) Console.WriteLine($"wrote {file}");
@@ -38,7 +42,7 @@ catch (OptionsException e)
     Console.Error.WriteLine("run with --help to see the options");
     return 2;
 }
-catch (NotSupportedException e)
+catch (Exception e) when (e is NotSupportedException or InvalidOperationException or TimeoutException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 3;

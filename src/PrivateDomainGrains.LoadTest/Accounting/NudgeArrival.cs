@@ -2,7 +2,8 @@ namespace PrivateDomainGrains.LoadTest.Accounting;
 
 /// <summary>
 /// One nudge as a console received it. <see cref="ConsoleStaffId"/> is who the console logged in as; timer nudges
-/// have no event, so they are matched by <see cref="CustomerId"/> and kind.
+/// have no event, so they are matched by <see cref="CustomerId"/> and kind. <see cref="Connection"/> is the SignalR
+/// connection id it came on (a new one on every reconnect or fail-over; see <see cref="ConsoleSession"/>).
 /// </summary>
 public readonly record struct NudgeArrival(
     string NudgeId,
@@ -12,4 +13,5 @@ public readonly record struct NudgeArrival(
     string ConsoleStaffId,
     int ConsoleIndex,
     long ArrivedTicks,
-    string? CustomerId = null);
+    string? CustomerId = null,
+    string? Connection = null);

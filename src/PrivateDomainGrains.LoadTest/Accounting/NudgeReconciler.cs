@@ -59,8 +59,8 @@ public static class NudgeReconciler
         var deliveries = firstArrival
             .Select(kv => new NudgeDelivery(kv.Key, kv.Value, Math.Max(0, kv.Value - expected[kv.Key].DueTicks)))
             .OrderBy(d => d.ArrivedTicks).ToArray();
-        var lostSample = expected.Where(kv => !firstArrival.ContainsKey(kv.Key))
-            .OrderBy(kv => kv.Value.DueTicks).Take(LostSampleSize).Select(kv => kv.Key).ToArray();
+        var missing = expected.Where(kv => !firstArrival.ContainsKey(kv.Key))
+            .OrderBy(kv => kv.Value.DueTicks).Select(kv => kv.Key).ToArray();
         return new NudgeReconciliation
         {
             Expected = expected.Count,
@@ -73,7 +73,8 @@ public static class NudgeReconciler
             OutsideMeasurement = outside,
             Unobserved = unobserved,
             Deliveries = deliveries,
-            LostSample = lostSample,
+            LostSample = missing.Take(LostSampleSize).ToArray(),
+            Missing = missing,
             AfterHandover = handover?.CompletedTicks is null ? null : new HandoverNudges(
                 expected.Values.Count(x => x.AfterHandover),
                 expected.Count(kv => kv.Value.AfterHandover && firstArrival.ContainsKey(kv.Key)),

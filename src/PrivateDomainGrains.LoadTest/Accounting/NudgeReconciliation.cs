@@ -24,6 +24,8 @@ public sealed record NudgeReconciliation
     public required long Unobserved { get; init; }
     /// <summary>First arrival of each received expected nudge, timed from its event's scheduled send time.</summary>
     public required IReadOnlyList<NudgeDelivery> Deliveries { get; init; }
+    /// <summary>Every expected event id whose nudge no console of its owner received, in schedule order.</summary>
+    public required IReadOnlyList<string> Missing { get; init; }
     /// <summary>A few lost event ids, to look them up on the server.</summary>
     public required IReadOnlyList<string> LostSample { get; init; }
     /// <summary>The moved customers' nudges after a completed handover (null: the run had none, or it never completed).</summary>

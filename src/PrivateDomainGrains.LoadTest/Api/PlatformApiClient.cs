@@ -106,6 +106,24 @@ public sealed class PlatformApiClient : IDisposable
         return await ReadAsync(response, ApiJson.Default.NodeStats, "system stats", ct);
     }
 
+    /// <summary>
+    /// Posts <paramref name="json"/> exactly as given (for bodies built to be refused, which a serializer would not
+    /// write) and returns the status and, for a 200 from the ingest API, the response's counts.
+    /// </summary>
+    public async Task<(int Status, IngestResponse? Ingest)> PostRawAsync(string path, string? bearer, string json, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        using var response = await _http.SendAsync(request, ct);
+        IngestResponse? ingest = null;
+        if (response.StatusCode == HttpStatusCode.OK && path.EndsWith("/events", StringComparison.Ordinal))
+            ingest = await ReadAsync(response, ApiJson.Default.IngestResponse, "post events", ct);
+        return ((int)response.StatusCode, ingest);
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static HttpRequestMessage Request<T>(HttpMethod method, string path, string? bearer, T? body, JsonTypeInfo<T> type)

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
 using PrivateDomainGrains.LoadTest.Accounting;
 using PrivateDomainGrains.LoadTest.Api;
 using PrivateDomainGrains.LoadTest.Live;
@@ -11,10 +9,12 @@ namespace PrivateDomainGrains.LoadTest.Consoles;
 /// <summary>
 /// The staff consoles: SignalR connections to <c>/hubs/console</c>, spread round-robin over staff and nodes.
 /// Each records every nudge it gets and acknowledges it at once, as a diligent staff member would, so the
-/// server's inboxes drain and replays stay small.
+/// server's inboxes drain and replays stay small. A console whose node goes away reconnects to another
+/// (<see cref="ConsoleClient"/>). With <paramref name="confirmAcks"/> each Ack is an invocation whose completion is
+/// recorded, so a nudge sent again after its Ack was processed can be told from a replay of one still open.
 /// </summary>
 public sealed class ConsoleFleet(
-    IReadOnlyList<PlatformApiClient> nodes,
+    NodePool nodes,
     StaffRoster roster,
     string tenant,
     string password,
@@ -22,126 +22,54 @@ public sealed class ConsoleFleet(
     RunCounters counters,
     LiveLatency nudgeLatency,
     DueTimes dueTimes,
-    ErrorLog errors) : IAsyncDisposable
+    ErrorLog errors,
+    bool confirmAcks = false) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<NudgeArrival> _arrivals = new();
-    private readonly List<HubConnection> _connections = [];
+    private readonly ConcurrentQueue<AckConfirmation> _acks = new();
+    private readonly List<ConsoleClient> _consoles = [];
     private readonly HashSet<string> _connectedStaff = new(StringComparer.Ordinal);
 
     public IReadOnlyList<NudgeArrival> Arrivals => _arrivals.ToArray();
 
+    public IReadOnlyList<AckConfirmation> AckConfirmations => _acks.ToArray();
+
+    /// <summary>Every connection every console had, in console order.</summary>
+    public IReadOnlyList<ConsoleSession> Sessions => _consoles.SelectMany(c => c.Sessions).ToArray();
+
     public IReadOnlySet<string> ConnectedStaff => _connectedStaff;
 
-    public int Connected => _connections.Count;
+    public int Connected => _consoles.Count;
 
     public async Task ConnectAsync(int consoles, CancellationToken ct)
     {
         var tokens = new ConcurrentDictionary<string, Task<ConsoleToken>>(StringComparer.Ordinal);
-        var connected = new ConcurrentBag<(int Index, string Staff, HubConnection Connection)>();
+        var connected = new ConcurrentBag<(int Index, ConsoleClient Console)>();
         await Parallel.ForAsync(0, consoles, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
         {
             var staff = roster.StaffOfConsole(i);
-            var node = nodes[i % nodes.Count];
+            var node = nodes.Nodes[i % nodes.Nodes.Count];
             var access = await tokens.GetOrAdd(staff, s => node.GetConsoleTokenAsync(tenant, s, password, token));
-            var connection = Build(node.BaseAddress, access.AccessToken, i, staff);
-            await connection.StartAsync(token);
-            connected.Add((i, staff, connection));
+            var console = new ConsoleClient(i, staff, access.AccessToken, nodes, confirmAcks, clock, counters, OnNudge, _acks.Enqueue, errors);
+            await console.StartAsync(node, token);
+            connected.Add((i, console));
         });
-        foreach (var (_, staff, connection) in connected.OrderBy(c => c.Index))
+        foreach (var (_, console) in connected.OrderBy(c => c.Index))
         {
-            _connections.Add(connection);
-            _connectedStaff.Add(staff);
+            _consoles.Add(console);
+            _connectedStaff.Add(console.Staff);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var connection in _connections) await connection.DisposeAsync();
-        _connections.Clear();
+        foreach (var console in _consoles) await console.DisposeAsync();
     }
 
-    private HubConnection Build(Uri node, string accessToken, int index, string staff)
+    private void OnNudge(NudgeArrival arrival)
     {
-        // The contract names the query parameter; the token provider adds the header for negotiate too.
-        var url = new Uri(node, $"hubs/console?access_token={Uri.EscapeDataString(accessToken)}");
-        var connection = new HubConnectionBuilder()
-            .WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken))
-            .WithAutomaticReconnect()
-            .Build();
-        connection.On<JsonElement>("nudges", nudges => OnNudges(connection, nudges, index, staff));
-        connection.Reconnecting += error =>
-        {
-            if (error is not null) errors.Record($"console {index}", error);
-            return Task.CompletedTask;
-        };
-        connection.Reconnected += _ =>
-        {
-            counters.Reconnected();
-            return Task.CompletedTask;
-        };
-        return connection;
-    }
-
-    private void OnNudges(HubConnection connection, JsonElement nudges, int index, string staff)
-    {
-        var arrived = clock.NowTicks;
-        if (nudges.ValueKind != JsonValueKind.Array)
-        {
-            counters.ConsoleError();
-            errors.Record($"console {index}", new InvalidDataException("nudges that are not an array"));
-            return;
-        }
-        foreach (var nudge in nudges.EnumerateArray()) OnNudge(connection, nudge, index, staff, arrived);
-    }
-
-    private void OnNudge(HubConnection connection, JsonElement nudge, int index, string staff, long arrived)
-    {
-        var id = Text(nudge, "id");
-        var eventId = Text(nudge, "eventId");
-        if (id is null)
-        {
-            counters.ConsoleError();
-            errors.Record($"console {index}", new InvalidDataException("nudge without an id"));
-            return;
-        }
-        _arrivals.Enqueue(new NudgeArrival(id, eventId, Text(nudge, "kind"), Text(nudge, "staffId"), staff, index, arrived, Text(nudge, "customerId")));
+        _arrivals.Enqueue(arrival);
         counters.NudgeReceived();
-        if (eventId is not null && dueTimes.TryGet(eventId, out var due)) nudgeLatency.Record(arrived - due);
-        _ = AckAsync(connection, id, index);
-    }
-
-    private async Task AckAsync(HubConnection connection, string nudgeId, int index)
-    {
-        try
-        {
-            await connection.SendAsync("Ack", nudgeId);
-            counters.AckSent();
-        }
-        catch (Exception e)
-        {
-            counters.AckFailed();
-            errors.Record($"console {index} ack", e);
-        }
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object
-        && (element.TryGetProperty(name, out var value) || TryGetIgnoringCase(element, name, out value))
-        && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    private static bool TryGetIgnoringCase(JsonElement element, string name, out JsonElement value)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = property.Value;
-                return true;
-            }
-        }
-        value = default;
-        return false;
+        if (arrival.EventId is not null && dueTimes.TryGet(arrival.EventId, out var due)) nudgeLatency.Record(arrival.ArrivedTicks - due);
     }
 }

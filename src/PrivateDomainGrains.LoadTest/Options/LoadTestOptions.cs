@@ -37,6 +37,15 @@ public sealed record LoadTestOptions
     public TimeSpan DueWindow { get; init; }
     /// <summary>Handover preset: when the handover of staff-0's customers to staff-1 starts, from the start of the measured period.</summary>
     public TimeSpan HandoverAt { get; init; }
+    /// <summary>When set, the tool starts PostgreSQL and these nodes itself and targets them (<c>--nodes N</c>; the chaos preset's default).</summary>
+    public ManagedClusterOptions? Cluster { get; init; }
+    /// <summary>
+    /// How long a batch that failed with a 5xx answer, a timeout or a connection error is retried, with the same event ids,
+    /// on the next node; zero: it is not retried and its events count as failed.
+    /// </summary>
+    public TimeSpan RetryFor { get; init; }
+    public ChaosOptions? Chaos { get; init; }
+    public NoisyOptions? Noisy { get; init; }
 
     public const double SpikeFactor = 10;
     public static readonly TimeSpan SpikeLength = TimeSpan.FromSeconds(30);

@@ -13,7 +13,8 @@ public static class OptionParser
         "preset", "targets", "operator-key", "in-process-pg", "tenant", "api-key", "admin-key", "customers", "staff",
         "consoles", "staff-password", "provision", "rate", "duration", "warmup", "drain", "mix", "batch-size", "seed",
         "max-in-flight", "request-timeout", "out", "due-after", "due-window",
-        "handover-at",
+        "handover-at", "nodes", "host-dll", "pg-data", "pg-port", "database", "http-port", "silo-port", "gateway-port", "retry-for",
+        "first-fault", "fault-every", "faults", "down-for", "flood-at", "flood-signins", "flood-bad", "flood-rate",
     ];
 
     public const int MaxBatchSize = 1000;
@@ -31,29 +32,40 @@ public static class OptionParser
 
         var activate = preset == Preset.Activate;
         var timers = preset == Preset.Timers;
-        var staff = Int(values, "staff", 10, min: 1);
-        var customers = Int(values, "customers", activate ? 100_000 : 1000, min: 1);
+        var chaos = preset == Preset.Chaos;
+        var noisy = preset == Preset.Noisy;
+        var staff = Int(values, "staff", chaos ? 12 : noisy ? 5 : 10, min: 1);
+        var customers = Int(values, "customers", activate ? 100_000 : chaos ? 2000 : 1000, min: 1);
         var dueAfter = Duration(values, "due-after", DefaultDueAfter(customers));
         if (timers && dueAfter <= TimeSpan.Zero) throw new OptionsException("--due-after must be above 0");
-        var rate = Double(values, "rate", activate ? 20_000 : 500);
+        var rate = Double(values, "rate", activate ? 20_000 : chaos ? 200 : noisy ? 100 : 500);
         var duration = values.ContainsKey("duration")
             ? Duration(values, "duration", TimeSpan.Zero)
-            : activate ? TimeSpan.FromSeconds(customers / rate) : TimeSpan.FromSeconds(preset == Preset.Spike ? 120 : 60);
+            : activate ? TimeSpan.FromSeconds(customers / rate) : TimeSpan.FromSeconds(preset switch { Preset.Spike => 120, Preset.Chaos => 150, _ => 60 });
         if (duration <= TimeSpan.Zero) throw new OptionsException("--duration must be above 0");
         if (preset == Preset.Spike && duration < LoadTestOptions.SpikeLength)
             throw new OptionsException($"--duration must be at least {LoadTestOptions.SpikeLength.TotalSeconds:0}s for the spike preset");
 
+        var starts = values.ContainsKey("nodes") || chaos;
+        if (starts && (values.ContainsKey("targets") || values.ContainsKey("in-process-pg") || values.ContainsKey("operator-key")))
+            throw new OptionsException("--nodes (and the chaos preset) start their own PostgreSQL, nodes and operator key: leave out --targets, --in-process-pg and --operator-key");
         if (values.ContainsKey("in-process-pg") && (values.ContainsKey("targets") || values.ContainsKey("operator-key")))
             throw new OptionsException("--in-process-pg starts its own node and operator key: leave out --targets and --operator-key");
-        var targets = ParseTargets(values.GetValueOrDefault("targets") ?? "http://127.0.0.1:5000");
-        if (timers && (values.GetValueOrDefault("provision") is "false" or "no" or "0" || values.GetValueOrDefault("consoles") == "0"))
+        var cluster = starts ? Cluster(values, chaos) : null;
+        var targets = cluster is not null
+            ? cluster.Nodes.Select(n => new Uri($"http://127.0.0.1:{n.Http}/")).ToArray()
+            : ParseTargets(values.GetValueOrDefault("targets") ?? "http://127.0.0.1:5000");
+        var provisionOff = values.GetValueOrDefault("provision") is "false" or "no" or "0";
+        if (timers && (provisionOff || values.GetValueOrDefault("consoles") == "0"))
             throw new OptionsException("the timers preset provisions the customers and counts their nudges on consoles: leave --provision on and --consoles above 0");
+        if (chaos && (provisionOff || values.GetValueOrDefault("consoles") == "0"))
+            throw new OptionsException("the chaos preset provisions the customers and watches their owners' consoles: leave --provision on and --consoles above 0");
         var handoverAt = Duration(values, "handover-at", TimeSpan.FromSeconds(10));
         if (preset == Preset.Handover)
         {
             if (handoverAt < TimeSpan.Zero || handoverAt >= duration)
                 throw new OptionsException("--handover-at must be within the measured period: at least 0 and below --duration");
-            if (staff < 2 || values.GetValueOrDefault("provision") is "false" or "no" or "0" || values.GetValueOrDefault("consoles") is "0" or "1")
+            if (staff < 2 || provisionOff || values.GetValueOrDefault("consoles") is "0" or "1")
                 throw new OptionsException("the handover preset moves staff-0's provisioned customers to staff-1 and watches both consoles: use --staff 2 or more, --provision on and --consoles 2 or more");
         }
         var apiKey = values.GetValueOrDefault("api-key");
@@ -65,7 +77,7 @@ public static class OptionParser
         {
             Preset = preset,
             Targets = targets,
-            OperatorKey = values.GetValueOrDefault("operator-key") ?? environment("PDG_OPERATOR_KEY"),
+            OperatorKey = values.GetValueOrDefault("operator-key") ?? (starts ? null : environment("PDG_OPERATOR_KEY")),
             InProcessConnectionString = values.GetValueOrDefault("in-process-pg"),
             Tenant = tenant,
             ApiKey = apiKey,
@@ -78,17 +90,65 @@ public static class OptionParser
             Rate = rate,
             Duration = duration,
             Warmup = Duration(values, "warmup", activate ? TimeSpan.Zero : TimeSpan.FromSeconds(10)),
-            Drain = Duration(values, "drain", timers ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(15)),
+            Drain = Duration(values, "drain", timers ? TimeSpan.FromSeconds(90) : chaos ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(15)),
             Mix = values.TryGetValue("mix", out var mix) ? EventMix.Parse(mix) : activate ? EventMix.PageViewsOnly : EventMix.Default,
             BatchSize = Int(values, "batch-size", 50, min: 1, max: MaxBatchSize),
             Seed = Int(values, "seed", 1, min: int.MinValue),
             MaxInFlight = Int(values, "max-in-flight", 256, min: 1),
-            RequestTimeout = Duration(values, "request-timeout", TimeSpan.FromSeconds(30)),
+            RequestTimeout = Duration(values, "request-timeout", chaos ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(30)),
             OutputDirectory = values.GetValueOrDefault("out") ?? Path.Combine("loadtest-reports", stamp),
             DueAfter = dueAfter,
             DueWindow = Duration(values, "due-window", TimeSpan.Zero),
             HandoverAt = handoverAt,
+            Cluster = cluster,
+            RetryFor = Duration(values, "retry-for", chaos ? TimeSpan.FromSeconds(60) : TimeSpan.Zero),
+            Chaos = chaos ? Chaos(values, duration, cluster!.Nodes.Count) : null,
+            Noisy = noisy ? Noisy(values, duration) : null,
         };
+    }
+
+    /// <summary>Ports of node i are the base ports plus i; the chaos preset starts three nodes unless told otherwise.</summary>
+    private static ManagedClusterOptions Cluster(Dictionary<string, string> values, bool chaos)
+    {
+        var nodes = Int(values, "nodes", chaos ? 3 : 1, min: chaos ? 2 : 1, max: 16);
+        int Port(string key, int fallback) => Int(values, key, fallback, min: 1, max: 65535 - nodes);
+        var http = Port("http-port", 5181);
+        var silo = Port("silo-port", 11181);
+        var gateway = Port("gateway-port", 30181);
+        var database = values.GetValueOrDefault("database") ?? "pdg_loadtest";
+        if (!IsDatabaseName(database)) throw new OptionsException($"--database: '{database}' must start with a letter or _ and hold only letters, digits, _ and - (at most 63)");
+        return new ManagedClusterOptions(
+            Enumerable.Range(0, nodes).Select(i => new NodePorts(http + i, silo + i, gateway + i)).ToArray(),
+            values.GetValueOrDefault("host-dll"),
+            values.GetValueOrDefault("pg-data"),
+            Int(values, "pg-port", 55441, min: 1, max: 65535),
+            database);
+    }
+
+    private static ChaosOptions Chaos(Dictionary<string, string> values, TimeSpan duration, int nodes)
+    {
+        var every = Duration(values, "fault-every", TimeSpan.FromSeconds(30));
+        if (every <= TimeSpan.Zero) throw new OptionsException("--fault-every must be above 0");
+        var first = Duration(values, "first-fault", every);
+        if (first < TimeSpan.Zero || first >= duration)
+            throw new OptionsException("--first-fault must be within the measured period: at least 0 and below --duration");
+        var kinds = (values.GetValueOrDefault("faults") ?? "kill,stop,pg")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(ChaosOptions.ParseKind).ToArray();
+        if (kinds.Length == 0) throw new OptionsException("--faults needs at least one of kill, stop, pg");
+        var down = Duration(values, "down-for", TimeSpan.FromSeconds(5));
+        if (down < TimeSpan.Zero) throw new OptionsException("--down-for must be at least 0");
+        return new ChaosOptions(first, every, kinds, down);
+    }
+
+    private static NoisyOptions Noisy(Dictionary<string, string> values, TimeSpan duration)
+    {
+        var floodAt = Duration(values, "flood-at", duration / 2);
+        if (floodAt <= TimeSpan.Zero || floodAt >= duration)
+            throw new OptionsException("--flood-at must be within the measured period, after a quiet phase: above 0 and below --duration");
+        // 0 leaves that part of the flood out, to tell which part hurts.
+        return new NoisyOptions(floodAt, Double(values, "flood-signins", 32, allowZero: true), Double(values, "flood-bad", 8, allowZero: true),
+            Double(values, "flood-rate", 1000, allowZero: true));
     }
 
     /// <summary>Room for provisioning at a conservative 1,000 customers/s plus 30 s: customers provisioned after their due time would start late.</summary>
@@ -120,7 +180,9 @@ public static class OptionParser
         "activate" => Preset.Activate,
         "handover" => Preset.Handover,
         "timers" => Preset.Timers,
-        _ => throw new OptionsException($"--preset: '{text}' is not one of steady, spike, activate, handover, timers"),
+        "chaos" => Preset.Chaos,
+        "noisy" => Preset.Noisy,
+        _ => throw new OptionsException($"--preset: '{text}' is not one of steady, spike, activate, handover, timers, chaos, noisy"),
     };
 
     private static IReadOnlyList<Uri> ParseTargets(string text)
@@ -146,12 +208,12 @@ public static class OptionParser
         return value;
     }
 
-    private static double Double(Dictionary<string, string> values, string key, double fallback)
+    private static double Double(Dictionary<string, string> values, string key, double fallback, bool allowZero = false)
     {
         if (!values.TryGetValue(key, out var text)) return fallback;
         if (!double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || !double.IsFinite(value) || value <= 0)
-            throw new OptionsException($"--{key}: '{text}' must be a number above 0");
+            || !double.IsFinite(value) || value < 0 || value == 0 && !allowZero)
+            throw new OptionsException($"--{key}: '{text}' must be a number {(allowZero ? "of 0 or more" : "above 0")}");
         return value;
     }
 
@@ -184,6 +246,9 @@ public static class OptionParser
             ? TimeSpan.FromSeconds(value * scale)
             : null;
     }
+
+    private static bool IsDatabaseName(string name) =>
+        name.Length is > 0 and <= 63 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
     private static bool IsId(string id) =>
         id.Length is > 0 and <= 128 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@');

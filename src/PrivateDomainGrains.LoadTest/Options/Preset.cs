@@ -19,4 +19,15 @@ public enum Preset
     /// (or over a window) after provisioning; measures how many fire, how late, and what the host holds meanwhile.
     /// </summary>
     Timers,
+    /// <summary>
+    /// Faults under load: the tool starts PostgreSQL and several nodes, sends events and acts on every nudge, and on a
+    /// schedule kills a node (SIGKILL), stops one (SIGTERM) and restarts PostgreSQL; measures what was lost, duplicated or
+    /// misrouted and how long consoles went without their nudges.
+    /// </summary>
+    Chaos,
+    /// <summary>
+    /// A noisy neighbour: tenant B sends a steady load while, after a quiet phase, tenant A floods sign-in with wrong
+    /// passwords, posts malformed events and a burst of valid ones; measures B's ingest latency quiet against flood.
+    /// </summary>
+    Noisy,
 }

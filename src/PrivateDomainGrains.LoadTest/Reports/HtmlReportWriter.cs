@@ -81,6 +81,8 @@ public static class HtmlReportWriter
                     ho.NudgesAfter is { } y ? $"{N(y.Lost)} / {N(y.Misrouted)}" : "n/a"],
                 [Bad("error", ho.Error is null ? 0 : 1), E(ho.Error ?? "none")],
             ]);
+        if (r.Chaos is { } chaos) Chaos(b, chaos);
+        if (r.Noisy is { } noisy) Noisy(b, noisy);
         if (r.Activation is { } a)
             Table(b, "Activation", ["customers", "acknowledged", "seconds", "per second"],
                 [[N(a.Customers), N(a.Acknowledged), F(a.Seconds, "0.0"), F(a.PerSecond, "0")]]);
@@ -111,10 +113,76 @@ public static class HtmlReportWriter
                 new("cpu %", "#e15759", t.Select(p => p.CpuPercent).ToArray()),
                 new("working set MiB", "#4e79a7", t.Select(p => p.WorkingSetBytes / (double?)(1 << 20)).ToArray(), RightAxis: true),
             ], "cpu %", "MiB"));
+        if (r.Http is { Answers.Count: > 0 } http)
+        {
+            b.Append($"<h2>HTTP answers</h2><p>{Bad($"{N(http.Status500)} answers 500", http.Status500)}, {N(http.OtherServerErrors)} other 5xx, {N(http.TransportFailures)} requests without an answer.</p>");
+            Table(b, "", ["call", "status", "count"], http.Answers.Select(x => new[] { E(x.Call), Bad(x.Outcome, x.Outcome == "500" ? 1 : 0), N(x.Count) }).ToArray());
+        }
         if (r.Errors.Count > 0)
             Table(b, "Errors", ["message", "count"], r.Errors.Select(x => new[] { E(x.Message), N(x.Count) }).ToArray());
         return b.Append("</body></html>").ToString();
     }
+
+    private static void Chaos(StringBuilder b, ChaosFigures c)
+    {
+        b.Append($"<h2>Chaos</h2><p>{c.Nodes.Count} nodes ({E(string.Join(", ", c.Nodes))}); {E(c.Schedule)}.</p>");
+        Table(b, "Targets (issue 9)", ["", "target", "measured", "met"],
+            c.Targets.Select(t => new[] { E(t.What), E(t.Target), E(t.Measured), t.Met ? "yes" : Bad("no", 1) }).ToArray());
+        var l = c.Ledger;
+        Table(b, "Event ledger (against pdg_event_journal)", ["", "count"],
+        [
+            ["event ids checked", N(l.Sent)], ["acknowledged (accepted or duplicate)", N(l.Acknowledged)],
+            [Bad("acknowledged but not in the journal (lost)", l.AcknowledgedLost), N(l.AcknowledgedLost)],
+            ["never acknowledged / of them stored anyway", $"{N(l.Unacknowledged)} / {N(l.UnacknowledgedStored)}"],
+            ["rejected / of them stored", $"{N(l.Rejected)} / {N(l.RejectedStored)}"],
+        ]);
+        var n = c.Nudges;
+        Table(b, "Nudges (expected from the journal, checked against consoles and pdg_nudges)", ["", "count"],
+        [
+            ["expected", N(n.Expected)], ["delivered to the owner's console", N(n.Delivered)],
+            [Bad("held open in the inbox, never pushed", n.HeldOpen), N(n.HeldOpen)],
+            [Bad("lost: no inbox row / closed but unseen", n.Lost), $"{N(n.LostWithoutRow)} / {N(n.LostClosedUnseen)}"],
+            [Bad("pushed twice to one console: same connection / after a confirmed ack", n.Duplicated), $"{N(n.DuplicatedSameConnection)} / {N(n.DuplicatedAfterAck)}"],
+            ["replayed on a new connection while still open", N(n.ReplayedWhileOpen)],
+            [Bad("misrouted", n.Misrouted), N(n.Misrouted)], [Bad("wrong kind / unexpected", n.WrongKind + n.Unexpected), $"{N(n.WrongKind)} / {N(n.Unexpected)}"],
+        ]);
+        var s = c.Silence;
+        Table(b, "Silence of connected consoles", ["", "value"],
+        [
+            ["nudges owed to connected consoles / not received on that connection", $"{N(s.Owed)} / {N(s.NotWhileConnected)}"],
+            ["wait (creation to arrival) p50 / p99 / max", $"{Ms(s.Waits.P50Ms)} / {Ms(s.Waits.P99Ms)} / {Ms(s.Waits.MaxMs)}"],
+            ["waits over 2 s / over 10 s", $"{N(s.WaitsOver2Seconds)} / {N(s.WaitsOver10Seconds)}"],
+            ["longest wait", s.LongestWait is { } w ? E($"{F(w.Seconds, "0.00")} s, console {w.Console} ({w.Staff} on {w.Node}), raised at {F(w.CreatedAtSeconds, "0.0")} s{(w.Arrived ? "" : ", never arrived on that connection")}") : "n/a"],
+            ["longest silence (owed, nothing arrived)", s.LongestSilence is { } g ? E($"{F(g.Seconds, "0.00")} s, console {g.Console} ({g.Staff} on {g.Node}) from {F(g.FromSeconds, "0.0")} s") : "n/a"],
+        ]);
+        Table(b, "Faults", ["#", "fault", "at", "down / healthy after", "surviving consoles: silence max (target), not resumed", "lost-node consoles: silence max (target), reconnect max", "HTTP failures in the window", "longest ack"],
+            c.Faults.Select(f => new[]
+            {
+                N(f.Number), E($"{f.Kind} {f.Target}"), F(f.AtSeconds, "0.0") + " s", $"{Seconds(f.DownAfterSeconds)} / {Seconds(f.BackAfterSeconds)}{(f.Error is null ? "" : " " + E(f.Error))}",
+                Bad($"{Seconds(f.Surviving.MaxSilenceSeconds)} ({Seconds(f.Surviving.TargetSeconds)}), {f.Surviving.NotResumed} of {f.Surviving.WithNudges}", f.Surviving.OverTarget ?? 0),
+                f.LostNode.Consoles == 0 ? "none" : Bad($"{Seconds(f.LostNode.MaxSilenceSeconds)} ({Seconds(f.LostNode.TargetSeconds)}), {Seconds(f.LostNode.MaxReconnectSeconds)}", f.LostNode.OverTarget ?? 0),
+                E(string.Join(", ", f.HttpFailures.Select(x => $"{x.Call} {x.Outcome} x{x.Count}"))), Seconds(f.MaxAckSeconds),
+            }).ToArray());
+    }
+
+    private static void Noisy(StringBuilder b, NoisyFigures n)
+    {
+        b.Append($"<h2>Noisy neighbour</h2><p>Tenant B {E(n.QuietTenant)} sends steadily; tenant A {E(n.NoisyTenant)} floods from {F(n.FloodFromSeconds, "0.0")} s to {F(n.FloodToSeconds, "0.0")} s. " +
+            $"B's ingest p99 (every event, a failed one slower than any answer) during the flood is {(n.P99Ratio is { } ratio ? F(ratio, "0.00") + "x its quiet p99" : "no answer")}: " +
+            $"{(n.TargetMet is true ? "within" : Bad("not within", 1))} the {F(NoisyFigures.TargetRatio, "0")}x target.</p>");
+        Table(b, "Tenant B by phase", ["phase", "events", "acknowledged", "rejected", "failed", "p99 with failures", "ack p50", "ack p99", "ack max", "nudge p99", "answers"],
+            [PhaseRow("quiet", n.Quiet), PhaseRow("flood", n.Flood)]);
+        var a = n.Noisy;
+        b.Append($"<p>Tenant A sent {N(a.SignInsSent)} wrong sign-ins, {N(a.BadEventsSent)} bad events and {N(a.ValidEventsSent)} valid events ({N(a.ValidEventsAcknowledged)} acknowledged, p99 {Ms(a.ValidAck.P99Ms)}); {N(a.Skipped)} beats skipped.</p>");
+        Table(b, "Tenant A's answers", ["call", "outcome", "count"], a.Outcomes.Select(o => new[] { E(o.Call), E(o.Outcome), N(o.Count) }).ToArray());
+    }
+
+    private static string[] PhaseRow(string name, PhaseFigures p) =>
+    [
+        name, N(p.Events), N(p.Acknowledged), N(p.Rejected), Bad(N(p.Failed), p.Failed),
+        p.P99WithFailuresMs is { } ms ? Ms(ms) : Bad("no answer", 1), Ms(p.Ack.P50Ms), Ms(p.Ack.P99Ms), Ms(p.Ack.MaxMs), Ms(p.Nudge.P99Ms),
+        E(string.Join(", ", p.Answers.Select(x => $"{x.Outcome} x{x.Count}"))),
+    ];
 
     private static string[] LatencyRow(string name, LatencySummary l) =>
         [name, N(l.Count), Ms(l.P50Ms), Ms(l.P95Ms), Ms(l.P99Ms), Ms(l.P999Ms), Ms(l.MaxMs)];
@@ -122,7 +190,8 @@ public static class HtmlReportWriter
     /// <summary>Cells are already HTML: callers encode free text with <see cref="E"/>.</summary>
     private static void Table(StringBuilder b, string title, string[] header, string[][] rows)
     {
-        b.Append($"<h2>{E(title)}</h2><table><tr>");
+        if (title.Length > 0) b.Append($"<h2>{E(title)}</h2>");
+        b.Append("<table><tr>");
         foreach (var h in header) b.Append($"<th>{E(h)}</th>");
         b.Append("</tr>");
         foreach (var row in rows)

@@ -10,6 +10,7 @@ public static class ReportBuilder
     public static RunReport Build(ReportInputs r)
     {
         var o = r.Options;
+        var requests = r.Requests ?? [];
         var measured = r.Events.Where(e => e.Measured).ToArray();
         var events = new EventFigures(
             measured.Length,
@@ -32,7 +33,9 @@ public static class ReportBuilder
 
         var ackHistogram = LatencyHistograms.FromTicks(acknowledged.Select(e => e.AnsweredTicks - e.DueTicks));
         var owners = r.Provisioning?.Owners ?? new Dictionary<string, string>();
-        var nudges = NudgeReconciler.Reconcile(r.Events, owners, r.StaffWithConsoles, r.Arrivals, r.Handover?.Window);
+        // With faults, which events raised a nudge is read from the journal (see NudgeLedger), not from acknowledgements.
+        var ledger = r.Chaos is { } stored ? NudgeLedger.Reconcile(r.Events, stored.Journal, owners, r.StaffWithConsoles, r.Arrivals, stored.Nudges) : null;
+        var nudges = ledger?.Arrivals ?? NudgeReconciler.Reconcile(r.Events, owners, r.StaffWithConsoles, r.Arrivals, r.Handover?.Window);
         var nudgeHistogram = LatencyHistograms.FromTicks(nudges.Deliveries.Select(d => d.LatencyTicks));
         long TicksOf(DateTimeOffset wall) => r.StartTicks + (wall - r.StartedAt).Ticks;
         var timers = r.Timers is { } t ? TimerReconciler.Reconcile(t.Plan, owners, r.StaffWithConsoles, r.Arrivals, TicksOf) : null;
@@ -57,7 +60,10 @@ public static class ReportBuilder
             Timeline.Build(r.Events, timers is null ? nudges.Deliveries : [.. nudges.Deliveries, .. timers.Deliveries], r.Stats, r.StartTicks),
             r.Errors,
             timers is null ? null : Timers(r.Timers!, timers, TicksOf(r.Timers!.Plan.FirstDue)),
-            r.Handover is { } h ? Handover(h, nudges.AfterHandover, r.StartTicks) : null);
+            r.Handover is { } h ? Handover(h, nudges.AfterHandover, r.StartTicks) : null,
+            HttpFigures.From(requests),
+            r.Chaos is { } chaos ? ChaosReportBuilder.Build(r, chaos, ledger!, requests) : null,
+            r.Noisy is { } noisy ? NoisyReportBuilder.Build(r, noisy, nudges, requests) : null);
     }
 
     private static HandoverFigures Handover(HandoverResult h, HandoverNudges? after, long startTicks)

@@ -1,4 +1,5 @@
 using PrivateDomainGrains.LoadTest.Accounting;
+using PrivateDomainGrains.LoadTest.Noisy;
 using PrivateDomainGrains.LoadTest.Options;
 using PrivateDomainGrains.LoadTest.Run;
 using PrivateDomainGrains.LoadTest.Workload;
@@ -22,7 +23,27 @@ public sealed record ReportInputs(
     long Reconnects,
     IReadOnlyList<ErrorCount> Errors,
     TimerInputs? Timers = null,
-    HandoverResult? Handover = null);
+    HandoverResult? Handover = null,
+    IReadOnlyList<RequestAttempt>? Requests = null,
+    ChaosInputs? Chaos = null,
+    NoisyInputs? Noisy = null);
 
 /// <summary>The timers preset's plan, and when provisioning (which must precede the first due time) ended.</summary>
 public sealed record TimerInputs(TimerPlan Plan, DateTimeOffset ProvisioningEndedAt);
+
+/// <summary>
+/// What the chaos preset adds: the faults as injected, every console connection, confirmed Acks, and what the platform
+/// stored (the tenant's journal event ids and inbox rows) read from PostgreSQL after the drain, at <see cref="EndTicks"/>.
+/// </summary>
+public sealed record ChaosInputs(
+    ChaosOptions Options,
+    IReadOnlyList<string> Nodes,
+    IReadOnlyList<FaultRecord> Faults,
+    IReadOnlyList<ConsoleSession> Sessions,
+    IReadOnlyList<AckConfirmation> Acks,
+    IReadOnlySet<string> Journal,
+    IReadOnlyList<StoredNudge> Nudges,
+    long EndTicks);
+
+/// <summary>What the noisy preset adds: when tenant A's flood ran, on the run clock, and what it got.</summary>
+public sealed record NoisyInputs(NoisyOptions Options, long FloodStartTicks, long FloodEndTicks, FloodResult Flood);

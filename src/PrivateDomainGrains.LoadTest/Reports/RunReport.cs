@@ -19,7 +19,10 @@ public sealed record RunReport(
     IReadOnlyList<TimelinePoint> Timeline,
     IReadOnlyList<ErrorCount> Errors,
     TimerFigures? Timers = null,
-    HandoverFigures? Handover = null);
+    HandoverFigures? Handover = null,
+    HttpFigures? Http = null,
+    ChaosFigures? Chaos = null,
+    NoisyFigures? Noisy = null);
 
 public sealed record RunSettings(
     string Preset,

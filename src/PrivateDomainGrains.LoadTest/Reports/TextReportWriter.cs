@@ -40,6 +40,8 @@ public static class TextReportWriter
                 b.AppendLine($"              moved customers' nudges after it: expected {N(after.Expected)}  at the new owner {N(after.Received)}  lost {N(after.Lost)}  misrouted {N(after.Misrouted)}");
             if (ho.Error is not null) b.AppendLine($"              {ho.Error}");
         }
+        if (r.Chaos is { } chaos) Chaos(b, chaos);
+        if (r.Noisy is { } noisy) Noisy(b, noisy);
         if (r.Activation is { } a)
             b.AppendLine($"activation    {N(a.Acknowledged)}/{N(a.Customers)} customers in {F(a.Seconds, "0.0")} s = {F(a.PerSecond, "0")}/s");
         if (r.Host is { } h)
@@ -52,9 +54,75 @@ public static class TextReportWriter
         {
             b.AppendLine("host          no stats samples (needs --operator-key and GET /api/v1/system/stats)");
         }
+        if (r.Http is { Answers.Count: > 0 } http)
+        {
+            b.AppendLine($"http          {N(http.Status500)} answers 500, {N(http.OtherServerErrors)} other 5xx, {N(http.TransportFailures)} without an answer; by call: {Statuses(http.Answers)}");
+        }
         foreach (var error in r.Errors) b.AppendLine($"error x{N(error.Count)}  {error.Message}");
         return b.ToString();
     }
+
+    private static void Chaos(StringBuilder b, ChaosFigures c)
+    {
+        b.AppendLine($"chaos         {c.Nodes.Count} nodes ({string.Join(", ", c.Nodes)}); {c.Schedule}");
+        foreach (var t in c.Targets)
+            b.AppendLine($"  target {(t.Met ? "met    " : "NOT MET")} {t.What}: {t.Measured} (target {t.Target})");
+        var l = c.Ledger;
+        b.AppendLine($"ledger        {N(l.Sent)} event ids checked against pdg_event_journal: {N(l.Acknowledged)} acknowledged, {N(l.AcknowledgedLost)} of them missing (lost); " +
+            $"{N(l.Unacknowledged)} never acknowledged ({N(l.UnacknowledgedStored)} stored anyway); {N(l.Rejected)} rejected ({N(l.RejectedStored)} stored)");
+        if (l.LostSample.Count > 0) b.AppendLine($"  lost events e.g. {string.Join(" ", l.LostSample)}");
+        var n = c.Nudges;
+        b.AppendLine($"nudges        expected {N(n.Expected)} (events in the journal)  delivered {N(n.Delivered)}  held open, not pushed {N(n.HeldOpen)}  " +
+            $"lost {N(n.Lost)} ({N(n.LostWithoutRow)} no inbox row, {N(n.LostClosedUnseen)} closed unseen)");
+        b.AppendLine($"              pushed twice to one console {N(n.Duplicated)} ({N(n.DuplicatedSameConnection)} same connection, {N(n.DuplicatedAfterAck)} after a confirmed ack)  " +
+            $"replayed while open {N(n.ReplayedWhileOpen)}  misrouted {N(n.Misrouted)}  wrong kind {N(n.WrongKind)}  unexpected {N(n.Unexpected)}");
+        if (n.LostSample.Count > 0) b.AppendLine($"  lost e.g. {string.Join(" ", n.LostSample)}");
+        if (n.HeldSample.Count > 0) b.AppendLine($"  held e.g. {string.Join(" ", n.HeldSample)}");
+        foreach (var d in n.DuplicateSample)
+            b.AppendLine($"  twice      {d.NudgeId} on console {d.Console}: connection {d.FirstConnection} at {F(d.FirstAtSeconds, "0.000")} s, connection {d.AgainConnection} at {F(d.AgainAtSeconds, "0.000")} s");
+        var s = c.Silence;
+        b.AppendLine($"silence       {N(s.Owed)} nudges owed to connected consoles, {N(s.NotWhileConnected)} not received on that connection; wait {Latency(s.Waits)}; " +
+            $"{N(s.WaitsOver2Seconds)} over 2 s, {N(s.WaitsOver10Seconds)} over 10 s");
+        if (s.LongestWait is { } w)
+            b.AppendLine($"  longest wait   {F(w.Seconds, "0.00")} s: console {w.Console} ({w.Staff} on {w.Node}), nudge {w.NudgeId} raised at {F(w.CreatedAtSeconds, "0.0")} s{(w.Arrived ? "" : ", never arrived on that connection")}");
+        if (s.LongestSilence is { } g)
+            b.AppendLine($"  longest silence {F(g.Seconds, "0.00")} s: console {g.Console} ({g.Staff} on {g.Node}) owed a nudge and got nothing from {F(g.FromSeconds, "0.0")} s");
+        foreach (var f in c.Faults)
+        {
+            b.AppendLine($"fault {f.Number,-2}      {f.Kind} {f.Target} at {F(f.AtSeconds, "0.0")} s: down after {Seconds(f.DownAfterSeconds)}, healthy again after {Seconds(f.BackAfterSeconds)}{(f.Error is null ? "" : $", {f.Error}")}");
+            b.AppendLine($"  surviving   {Group(f.Surviving)}");
+            if (f.LostNode.Consoles > 0) b.AppendLine($"  lost node   {Group(f.LostNode)}");
+            if (f.ConsolesDisconnected > 0) b.AppendLine($"  {f.ConsolesDisconnected} consoles were not connected at the fault");
+            b.AppendLine($"  http        {(f.HttpFailures.Count == 0 ? "no failed requests" : $"{Statuses(f.HttpFailures)} from +{F(f.FirstFailureAfterSeconds ?? 0, "0.0")} s to +{F(f.LastFailureAfterSeconds ?? 0, "0.0")} s")}; " +
+                $"{N(f.EventsDue)} events due in the window, {N(f.EventsUnacknowledged)} never acknowledged, longest to acknowledge {Seconds(f.MaxAckSeconds)}");
+        }
+    }
+
+    private static string Group(GroupFigures g) =>
+        $"{g.Consoles} consoles, {g.WithNudges} with nudges: silence max {Seconds(g.MaxSilenceSeconds)}, median {Seconds(g.MedianSilenceSeconds)}, " +
+        $"{g.NotResumed} not resumed{(g.OverTarget is { } over ? $", {over} over the {F(g.TargetSeconds ?? 0, "0")} s target" : "")}; " +
+        $"{g.Dropped} dropped, {g.NotReconnected} not back, reconnect max {Seconds(g.MaxReconnectSeconds)}";
+
+    private static void Noisy(StringBuilder b, NoisyFigures n)
+    {
+        b.AppendLine($"noisy         tenant B {n.QuietTenant} steady; tenant A {n.NoisyTenant} floods from {F(n.FloodFromSeconds, "0.0")} s to {F(n.FloodToSeconds, "0.0")} s");
+        b.AppendLine($"  B quiet     {Phase(n.Quiet)}");
+        b.AppendLine($"  B flood     {Phase(n.Flood)}");
+        b.AppendLine($"  target {(n.TargetMet is true ? "met    " : "NOT MET")} B's ingest p99 during the flood within {F(NoisyFigures.TargetRatio, "0")}x of quiet: " +
+            $"{(n.P99Ratio is { } ratio ? F(ratio, "0.00") + "x" : "n/a")} (p99 over every event, a failed one slower than any answer: quiet {P99(n.Quiet)}, flood {P99(n.Flood)})");
+        var a = n.Noisy;
+        b.AppendLine($"  A sent      {N(a.SignInsSent)} wrong sign-ins, {N(a.BadEventsSent)} bad events, {N(a.ValidEventsSent)} valid events ({N(a.ValidEventsAcknowledged)} acknowledged, ack {Latency(a.ValidAck)}); {N(a.Skipped)} beats skipped");
+        foreach (var o in a.Outcomes) b.AppendLine($"  A answers   {o.Call}: {o.Outcome} x{N(o.Count)}");
+    }
+
+    private static string P99(PhaseFigures p) => p.P99WithFailuresMs is { } ms ? F(ms, "0.0") + " ms" : "no answer (over 1% failed)";
+
+    private static string Phase(PhaseFigures p) =>
+        $"{F(p.Seconds, "0")} s, {N(p.Events)} events, {N(p.Acknowledged)} acknowledged, {N(p.Rejected)} rejected, {N(p.Failed)} failed; ack of the acknowledged {Latency(p.Ack)}; " +
+        $"nudge p99 {F(p.Nudge.P99Ms, "0.0")} ms; answers {Statuses(p.Answers)}";
+
+    private static string Statuses(IEnumerable<StatusCount> counts) =>
+        string.Join(", ", counts.Select(c => $"{c.Call} {c.Outcome} x{N(c.Count)}"));
 
     private static string Latency(LatencySummary l) => l.Count == 0
         ? "no samples"

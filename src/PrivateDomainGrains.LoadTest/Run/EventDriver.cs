@@ -9,11 +9,15 @@ namespace PrivateDomainGrains.LoadTest.Run;
 /// The open-loop sender: each batch goes out when the schedule says, whether or not earlier ones were answered.
 /// Only the in-flight cap can hold a batch back, and then its latency still counts from its scheduled time, so
 /// the wait shows up in the numbers instead of silently lowering the offered rate (coordinated omission).
+/// With <paramref name="retryFor"/> above zero, a batch that got a 5xx answer, a timeout or no connection is sent again
+/// with the same event ids to the next node (events it already stored come back as duplicates: the platform's
+/// idempotency contract) until it is answered or the time is up; its latency then includes the retries.
 /// </summary>
+/// <param name="call">How this sender's requests are named in the request log ("events"; the noisy preset's tenant A has its own).</param>
 public sealed class EventDriver(
     ArrivalSchedule schedule,
     EventGenerator generator,
-    IReadOnlyList<PlatformApiClient> nodes,
+    NodePool nodes,
     TenantCredentials credentials,
     int batchSize,
     int maxInFlight,
@@ -21,8 +25,17 @@ public sealed class EventDriver(
     RunCounters counters,
     LiveLatency ackLatency,
     DueTimes? dueTimes,
-    ErrorLog errors)
+    ErrorLog errors,
+    RequestLog requests,
+    TimeSpan retryFor,
+    string call = EventDriver.DefaultCall)
 {
+    /// <summary>How the run's own event requests are named in the request log.</summary>
+    public const string DefaultCall = "events";
+
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Sends the schedule starting at <paramref name="startTicks"/> and returns every sent event's fate, in schedule
     /// order. Cancelling stops sending; what was sent is still returned so an interrupted run gets a report.
@@ -31,7 +44,6 @@ public sealed class EventDriver(
     {
         var sent = new SentEvent[schedule.TotalEvents];
         using var slots = new SemaphoreSlim(maxInFlight, maxInFlight);
-        var batchNumber = 0;
         long dispatched = 0;
         foreach (var batch in schedule.Batches(batchSize))
         {
@@ -44,9 +56,8 @@ public sealed class EventDriver(
                 if (batch.Measured) dueTimes?.Register(events[i].Id, due);
             }
             counters.RequestStarted(batch.Count);
-            var node = nodes[batchNumber++ % nodes.Count];
             // Serialising and writing happen off the schedule loop so a large batch cannot delay the next one.
-            _ = Task.Run(() => SendAsync(node, batch, events, due, sent, slots, ct), CancellationToken.None);
+            _ = Task.Run(() => SendAsync(batch, events, due, sent, slots, ct), CancellationToken.None);
             dispatched += batch.Count;
         }
         // Every slot back means every request has been answered or has failed.
@@ -54,27 +65,48 @@ public sealed class EventDriver(
         return dispatched == sent.Length ? sent : sent[..(int)dispatched];
     }
 
-    private async Task SendAsync(PlatformApiClient node, ScheduledBatch batch, LoadEvent[] events, long due,
-        SentEvent[] sent, SemaphoreSlim slots, CancellationToken ct)
+    private async Task SendAsync(ScheduledBatch batch, LoadEvent[] events, long due, SentEvent[] sent, SemaphoreSlim slots, CancellationToken ct)
     {
-        EventOutcome[] outcomes;
+        var outcomes = IngestOutcomes.AllFailed(events.Length);
         long answered = 0;
-        try
+        var giveUpAt = clock.NowTicks + retryFor.Ticks;
+        var backoff = FirstBackoff;
+        while (true)
         {
-            var response = await node.PostEventsAsync(credentials.ApiKey, credentials.Tenant, events, ct);
-            answered = clock.NowTicks;
-            outcomes = IngestOutcomes.Classify(events.Length, response.Duplicates, response.Errors?.Select(e => e.Index) ?? []);
-            var rejected = outcomes.Count(o => o == EventOutcome.Rejected);
-            counters.RequestAnswered(events.Length - rejected, rejected);
-            if (batch.Measured && events.Length > rejected) ackLatency.Record(answered - due, events.Length - rejected);
-            if (response.Errors is { Count: > 0 } rejections)
-                errors.Record("rejected event", new InvalidDataException(string.Join("; ", rejections[0].Errors ?? [])));
-        }
-        catch (Exception e)
-        {
-            outcomes = IngestOutcomes.AllFailed(events.Length);
-            counters.RequestFailed(events.Length);
-            if (!ct.IsCancellationRequested) errors.Record($"post events to {node.BaseAddress}", e);
+            var node = nodes.Next();
+            try
+            {
+                var response = await node.PostEventsAsync(credentials.ApiKey, credentials.Tenant, events, ct);
+                answered = clock.NowTicks;
+                requests.Answered(call, node.BaseAddress, 200);
+                outcomes = IngestOutcomes.Classify(events.Length, response.Duplicates, response.Errors?.Select(e => e.Index) ?? []);
+                var rejected = outcomes.Count(o => o == EventOutcome.Rejected);
+                counters.RequestAnswered(events.Length - rejected, rejected);
+                if (batch.Measured && events.Length > rejected) ackLatency.Record(answered - due, events.Length - rejected);
+                if (response.Errors is { Count: > 0 } rejections)
+                    errors.Record("rejected event", new InvalidDataException(string.Join("; ", rejections[0].Errors ?? [])));
+                break;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                requests.Failed(call, node.BaseAddress, e);
+                errors.Record($"post {call} to {node.BaseAddress}", e);
+                var (status, _) = RequestAttempt.Describe(e);
+                if (status is null) nodes.Unreachable(node);
+                // A 4xx is the request's own fault: sending it again cannot help.
+                if (status is < 500 || clock.NowTicks + backoff.Ticks > giveUpAt || !await DelayAsync(backoff, ct))
+                {
+                    counters.RequestFailed(events.Length);
+                    break;
+                }
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+            catch (Exception)
+            {
+                // Cancelled: the run is stopping, the batch's fate is unknown.
+                counters.RequestFailed(events.Length);
+                break;
+            }
         }
         for (var i = 0; i < events.Length; i++)
         {
@@ -83,6 +115,19 @@ public sealed class EventDriver(
         }
         // Released only after the outcomes are written: the final wait for all slots relies on it.
         slots.Release();
+    }
+
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, ct);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -1,7 +1,10 @@
 using PrivateDomainGrains.LoadTest.Accounting;
 using PrivateDomainGrains.LoadTest.Api;
+using PrivateDomainGrains.LoadTest.Chaos;
+using PrivateDomainGrains.LoadTest.Cluster;
 using PrivateDomainGrains.LoadTest.Consoles;
 using PrivateDomainGrains.LoadTest.Live;
+using PrivateDomainGrains.LoadTest.Noisy;
 using PrivateDomainGrains.LoadTest.Options;
 using PrivateDomainGrains.LoadTest.Reports;
 using PrivateDomainGrains.LoadTest.Stats;
@@ -13,9 +16,11 @@ namespace PrivateDomainGrains.LoadTest.Run;
 /// One run from start to report: tenant and staff, consoles, customers, then the scheduled load with stats
 /// sampling and a progress line, then the drain for in-flight nudges. The handover preset also hands staff-0's customers
 /// to staff-1 during the measured period. The timers preset instead puts a playbook with one timer rule, provisions
-/// customers so that it falls due after provisioning, and waits for the nudges.
+/// customers so that it falls due after provisioning, and waits for the nudges. The chaos preset injects faults into the
+/// <paramref name="cluster"/> the tool started while the load runs, and reads the journal and inbox from its database
+/// after the drain; the noisy preset lets tenant A flood the node during the second part of the measured period.
 /// </summary>
-public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
+public sealed class LoadTestRun(LoadTestOptions options, TextWriter log, ManagedCluster? cluster = null)
 {
     /// <summary>Gives the stats sampler time for a baseline reading before the first event.</summary>
     private static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(500);
@@ -41,11 +46,16 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
         var ackLatency = new LiveLatency();
         var nudgeLatency = new LiveLatency();
         var roster = new StaffRoster(options.Staff);
+        var pool = new NodePool(nodes);
+        var requests = new RequestLog(clock);
+        if (options.Chaos is not null && cluster is null)
+            throw new OptionsException("the chaos preset kills and restarts nodes it started itself: run it with --nodes (its default), not --targets");
 
         var provisioner = new Provisioner(options, nodes, roster, errors, log);
         var (credentials, created, staffCreated) = await provisioner.SetUpTenantAsync(ct);
         var dueTimes = options.Consoles > 0 ? new DueTimes() : null;
-        await using var fleet = new ConsoleFleet(nodes, roster, credentials.Tenant, options.StaffPassword, clock, counters, nudgeLatency, dueTimes ?? new DueTimes(), errors);
+        await using var fleet = new ConsoleFleet(pool, roster, credentials.Tenant, options.StaffPassword, clock, counters, nudgeLatency,
+            dueTimes ?? new DueTimes(), errors, confirmAcks: options.Chaos is not null);
         if (options.Consoles > 0)
         {
             await fleet.ConnectAsync(options.Consoles, ct);
@@ -57,7 +67,10 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
 
         var schedule = ArrivalSchedule.For(options);
         var generator = new EventGenerator(options.Seed, options.Customers, roster, options.Mix, eachCustomerOnce: options.Preset == Preset.Activate);
-        var driver = new EventDriver(schedule, generator, nodes, credentials, options.BatchSize, options.MaxInFlight, clock, counters, ackLatency, dueTimes, errors);
+        var driver = new EventDriver(schedule, generator, pool, credentials, options.BatchSize, options.MaxInFlight, clock, counters, ackLatency,
+            dueTimes, errors, requests, options.RetryFor);
+        var flood = options.Noisy is { } noisy ? new FloodDriver(options, noisy, pool, clock, requests, errors, log) : null;
+        if (flood is not null) await flood.SetUpAsync(ct);
         using var background = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var sampler = options.OperatorKey is null ? null : new StatsSampler(nodes, options.OperatorKey, clock, errors);
         if (sampler is null) log.WriteLine("no --operator-key: host CPU and memory will not be sampled");
@@ -71,6 +84,8 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
 
         SentEvent[] sent = [];
         HandoverResult? handover = null;
+        ChaosInputs? chaosInputs = null;
+        NoisyInputs? noisyInputs = null;
         if (timers is null)
         {
             log.WriteLine($"sending {schedule.TotalEvents} events over {schedule.End.TotalSeconds:0.#} s ({schedule.MeasureFrom.TotalSeconds:0.#} s warm-up)");
@@ -79,7 +94,17 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
                 ? new HandoverDriver(nodes[0], credentials, clock, errors, log).RunAsync(roster.StaffId(0), roster.StaffId(1),
                     start + (schedule.MeasureFrom + options.HandoverAt).Ticks, handoverGiveUp.Token)
                 : null;
+            var measureStart = start + schedule.MeasureFrom.Ticks;
+            var chaos = options.Chaos is { } c
+                ? new ChaosController(cluster!, FaultPlan.Create(c, options.Duration, cluster!.Nodes.Count), c.DownFor, clock, log)
+                : null;
+            var faulting = chaos?.RunAsync(measureStart, ct) ?? Task.CompletedTask;
+            var floodStart = measureStart + (options.Noisy?.FloodAt.Ticks ?? 0);
+            var flooding = flood?.RunAsync(floodStart, start + schedule.End.Ticks, ct);
             sent = await driver.RunAsync(start, ct);
+            // A node still coming back after the load gets to finish before the drain starts.
+            await faulting;
+            if (flooding is not null) noisyInputs = new NoisyInputs(options.Noisy!, floodStart, start + schedule.End.Ticks, await flooding);
             draining = true;
             if (handing is not null)
             {
@@ -88,6 +113,7 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
                 handover = await handing;
             }
             await DrainAsync(sent, provisioning, fleet, handover?.Window, ct);
+            if (chaos is not null) chaosInputs = await ReadStoredAsync(chaos, credentials.Tenant, fleet, clock, CancellationToken.None);
         }
         else
         {
@@ -100,7 +126,18 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log)
             options, clock.WallAt(start), schedule, start, sent, provisioning, fleet.Connected, fleet.ConnectedStaff,
             fleet.Arrivals, sampler?.Samples ?? [], counters.AcksSent, counters.AckFailures, counters.Reconnects,
             errors.Top(20).Select(e => new ErrorCount(e.Key, e.Value)).ToArray(),
-            timers is null ? null : new TimerInputs(timers, provisioned), handover));
+            timers is null ? null : new TimerInputs(timers, provisioned), handover, requests.Attempts, chaosInputs, noisyInputs));
+    }
+
+    /// <summary>The chaos ledger's other side: what the platform holds for the tenant once the drain is over, read from PostgreSQL.</summary>
+    private async Task<ChaosInputs> ReadStoredAsync(ChaosController chaos, string tenant, ConsoleFleet fleet, RunClock clock, CancellationToken ct)
+    {
+        var end = clock.NowTicks;
+        var journal = await PlatformRecords.ReadJournalEventIdsAsync(cluster!.ConnectionString, tenant, ct);
+        var nudges = await PlatformRecords.ReadNudgesAsync(cluster.ConnectionString, tenant, wall => (wall - clock.StartedAt).Ticks, ct);
+        log.WriteLine($"ledger: {journal.Count} events in the journal, {nudges.Count} nudges in the inbox ({nudges.Count(n => n.Open)} open)");
+        return new ChaosInputs(options.Chaos!, cluster.Nodes.Select(n => n.Name).ToArray(), chaos.Faults, fleet.Sessions, fleet.AckConfirmations,
+            journal, nudges, end);
     }
 
     /// <summary>Plans the due times from now (provisioning starts next) and makes the timer rule the tenant's playbook.</summary>

@@ -65,8 +65,10 @@ public sealed class EventGenerator
 
     /// <summary>The friend.added that gives a customer its round-robin owner before a run. Its id is stable, so re-provisioning is idempotent.</summary>
     public static LoadEvent ProvisioningEvent(long customerIndex, StaffRoster roster, DateTimeOffset at) =>
-        new($"p-{StaffRoster.CustomerId(customerIndex)}", StaffRoster.CustomerId(customerIndex), "friend.added", at, "wecom",
+        new(ProvisioningEventId(StaffRoster.CustomerId(customerIndex)), StaffRoster.CustomerId(customerIndex), "friend.added", at, "wecom",
             roster.OwnerOf(customerIndex), null, new Dictionary<string, string> { ["nickname"] = $"Customer {customerIndex}" });
+
+    public static string ProvisioningEventId(string customerId) => $"p-{customerId}";
 
     private string Pick(string[] texts) => texts[_random.Next(texts.Length)];
 

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using PrivateDomainGrains.LoadTest.Cluster;
+using PrivateDomainGrains.LoadTest.Options;
+using PrivateDomainGrains.LoadTest.Reports;
+using PrivateDomainGrains.LoadTest.Run;
+using Xunit.Abstractions;
+
+namespace PrivateDomainGrains.LoadTest.Tests.Run;
+
+/// <summary>
+/// A short chaos run end to end: the tool starts its own PostgreSQL (through deploy/postgres.sh, on the test server's
+/// port + 1, or PDG_TEST_CHAOS_PG_PORT) and three host processes from the Release build, kills one with SIGKILL under
+/// load and restarts PostgreSQL, then checks the journal and the inbox. Needs the solution built in Release
+/// (deploy/test.sh does that).
+/// </summary>
+public sealed class ChaosRunTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// What the platform guarantees today: nothing it acknowledged is lost and no console gets another staff member's nudge.
+    /// </summary>
+    [Fact]
+    public async Task Under_a_kill_9_and_a_postgres_restart_no_acknowledged_event_is_lost_and_no_nudge_is_misrouted()
+    {
+        var report = await RunAsync();
+        var chaos = report.Chaos!;
+
+        Assert.Equal(["kill", "pg"], chaos.Faults.Select(f => f.Kind));
+        Assert.All(chaos.Faults, f => Assert.True(f.BackAfterSeconds is not null, $"fault {f.Number} did not recover: {f.Error}"));
+        Assert.True(chaos.Ledger.Acknowledged > 1000, $"only {chaos.Ledger.Acknowledged} events acknowledged");
+        Assert.Equal(0, chaos.Ledger.AcknowledgedLost);
+        Assert.True(chaos.Nudges.Expected > 100, $"only {chaos.Nudges.Expected} nudges expected");
+        Assert.Equal(0, chaos.Nudges.Misrouted);
+        Assert.True(chaos.Faults[0].LostNode.Consoles > 0, "no console was on the killed node");
+    }
+
+    /// <summary>Issue 9's targets, all of them. Switch it on once the platform meets them.</summary>
+    [Fact(Skip = "Issue 9 targets the platform does not meet yet: after a node loss, staff grains re-activate without subscribers until nodes re-subscribe (30 s), so consoles miss live nudges; the survivors answer 500 for a few seconds; a console can be pushed a nudge twice. The lead switches this on with the fix.")]
+    public async Task Under_a_kill_9_and_a_postgres_restart_every_issue_9_target_is_met()
+    {
+        var report = await RunAsync();
+
+        Assert.All(report.Chaos!.Targets, t => Assert.True(t.Met, $"{t.What}: {t.Measured} (target {t.Target})"));
+    }
+
+    private async Task<RunReport> RunAsync()
+    {
+        var layout = RepositoryLayout.Find();
+        var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("PDG_TEST_PG_ADMIN")
+            ?? throw new InvalidOperationException("PDG_TEST_PG_ADMIN must name a PostgreSQL admin connection string; deploy/test.sh sets it"));
+        var pgPort = int.TryParse(Environment.GetEnvironmentVariable("PDG_TEST_CHAOS_PG_PORT"), out var port) ? port : admin.Port + 1;
+        var database = "pdg_chaos_" + Guid.NewGuid().ToString("N")[..12];
+        var clusterOptions = new ManagedClusterOptions(
+            Enumerable.Range(0, 3).Select(_ => new NodePorts(FreePort(), FreePort(), FreePort())).ToArray(),
+            HostDll: null,
+            Path.Combine(layout.Root, ".data", "pg-chaos-test"),
+            pgPort,
+            database);
+        var options = OptionParser.Parse(
+            [
+                "--preset", "chaos", "--customers", "200", "--staff", "4", "--rate", "100", "--duration", "30s", "--warmup", "3s", "--drain", "10s",
+                "--faults", "kill,pg", "--first-fault", "6s", "--fault-every", "12s", "--down-for", "2s", "--batch-size", "20", "--seed", "21",
+                "--mix", "message.received=5,page.viewed=3,order.paid=1,friend.added=1",
+            ], DateTimeOffset.UtcNow, _ => null)!;
+        var outDirectory = Path.Combine(Path.GetTempPath(), "pdg-chaos-test-" + Guid.NewGuid().ToString("N")[..8]);
+        options = options with
+        {
+            Cluster = clusterOptions,
+            Targets = clusterOptions.Nodes.Select(n => new Uri($"http://127.0.0.1:{n.Http}/")).ToArray(),
+            OutputDirectory = outDirectory,
+        };
+        var log = new StringWriter();
+        var synchronizedLog = TextWriter.Synchronized(log);
+        try
+        {
+            RunReport report;
+            await using (var cluster = await ManagedCluster.StartAsync(clusterOptions, outDirectory, synchronizedLog, CancellationToken.None))
+            {
+                try
+                {
+                    report = await new LoadTestRun(options with { OperatorKey = cluster.OperatorKey }, synchronizedLog, cluster).RunAsync(CancellationToken.None);
+                }
+                finally
+                {
+                    await cluster.StopNodesAsync();
+                    await DropDatabaseAsync(cluster.Postgres.ConnectionString("postgres"), database);
+                }
+            }
+            output.WriteLine(TextReportWriter.Write(report));
+            return report;
+        }
+        finally
+        {
+            output.WriteLine(log.ToString());
+            output.WriteLine($"node logs: {outDirectory}");
+        }
+    }
+
+    private static async Task DropDatabaseAsync(string connectionString, string database)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Staff;
@@ -17,6 +19,10 @@ public static class AuthApi
         api.MapPost("/auth/console-token", IssueAsync)
             .WithSummary("Sign a staff member in: a short-lived token for the console hub (?access_token=).")
             .Produces<ConsoleToken>();
+        api.MapPost("/auth/console-token/refresh", RefreshAsync)
+            .WithSummary("Renew a console token before it expires (Authorization: Bearer <console token>): a fresh token for the same tenant and staff member.")
+            .Produces<ConsoleToken>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return api;
     }
 
@@ -34,5 +40,22 @@ public static class AuthApi
             return Problems.Unauthorized("Unknown staff member or wrong password");
         var (token, expiresAt) = tokens.Issue(body.Tenant!, body.StaffId!);
         return TypedResults.Ok(new ConsoleToken(token, expiresAt, body.Tenant!, body.StaffId!));
+    }
+
+    /// <summary>
+    /// A valid, unexpired console token (checked exactly as the hub checks it) of a staff member who still exists buys
+    /// a fresh one with the same claims, so an open console stays signed in; a console away for longer than a token's
+    /// lifetime signs in again.
+    /// </summary>
+    private static async Task<IResult> RefreshAsync(HttpContext http, IGrainFactory grains, ConsoleTokens tokens)
+    {
+        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        var tenant = authenticated.Principal?.FindFirst(ConsoleTokens.TenantClaim)?.Value;
+        var staffId = authenticated.Principal?.FindFirst(ConsoleTokens.StaffClaim)?.Value;
+        if (!authenticated.Succeeded || tenant is null || staffId is null
+            || await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).GetCredentialsAsync() is null)
+            return Problems.Unauthorized("This route needs a valid, unexpired console token as 'Authorization: Bearer <token>': sign in again");
+        var (token, expiresAt) = tokens.Issue(tenant, staffId);
+        return TypedResults.Ok(new ConsoleToken(token, expiresAt, tenant, staffId));
     }
 }

@@ -27,6 +27,8 @@ export interface ConsoleHub {
 /** Waits between reconnect attempts: quick at first, then every 10 s, never giving up. */
 const retryDelaysMs = [0, 1000, 2000, 5000];
 const steadyRetryMs = 10_000;
+/** After this many failed attempts (about 3 s) the console says it is offline, and keeps trying. */
+const attemptsBeforeOffline = 3;
 
 /**
  * The console's one hub connection (SignalR, /hubs/console). Reconnects by itself forever: the client's automatic
@@ -40,7 +42,12 @@ export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
 
   const connection: HubConnection = new HubConnectionBuilder()
     .withUrl("/hubs/console", { accessTokenFactory: options.accessToken })
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => retryDelaysMs[c.previousRetryCount] ?? steadyRetryMs })
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds(context) {
+        if (context.previousRetryCount >= attemptsBeforeOffline) state.value = "offline";
+        return retryDelaysMs[context.previousRetryCount] ?? steadyRetryMs;
+      },
+    })
     .configureLogging(LogLevel.Warning)
     .build();
 

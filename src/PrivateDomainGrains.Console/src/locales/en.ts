@@ -54,6 +54,7 @@ const en: typeof zhCN = {
     alternatives: "Also considered:",
     held: "“{rule}” held until {time}: {policy}",
     suppressed: "“{rule}” not suggested: {policy}",
+    raised: "“{rule}” suggested too",
     noneElse: "There was nothing else to suggest.",
   },
   trigger: {

@@ -52,6 +52,7 @@ export default {
     alternatives: "同时考虑过：",
     held: "「{rule}」暂缓到 {time}：{policy}",
     suppressed: "「{rule}」未推荐：{policy}",
+    raised: "「{rule}」也已推荐",
     noneElse: "没有其他候选提醒。",
   },
   trigger: {

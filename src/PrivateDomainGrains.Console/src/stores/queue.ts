@@ -6,7 +6,7 @@ import { groupByCustomer } from "../queue/ordering";
 import { Outbox, drainOutbox, type OutboxEntry } from "../queue/outbox";
 import { useSessionStore } from "./session";
 
-/** How long after the first connect nudges still count as the replay of what was open, not as new. */
+/** How long after the first connect older nudges still count as the replay of what was open, not as new. */
 const replayGraceMs = 1500;
 /** How long a new nudge stays highlighted. */
 const freshMs = 12_000;
@@ -28,6 +28,8 @@ export const useQueueStore = defineStore("queue", () => {
   /** Closed here and confirmed: a replay page read before the close must not bring the card back. */
   const closed = new Set<string>();
   let outbox: Outbox | null = null;
+  /** When this page started connecting, and when it first got through (0: not yet). */
+  let connectingSince = 0;
   let firstConnectedAt = 0;
   let draining: Promise<void> | null = null;
   let drainAgain = false;
@@ -40,6 +42,7 @@ export const useQueueStore = defineStore("queue", () => {
 
   function connect(): void {
     if (hub.value) return;
+    connectingSince = Date.now();
     outbox = new Outbox(localStorage, `pdg.console.outbox:${session.tenant}/${session.staffId}`);
     syncPending();
     window.addEventListener("storage", onOtherTab);
@@ -65,15 +68,19 @@ export const useQueueStore = defineStore("queue", () => {
     fresh.clear();
     closed.clear();
     outbox = null;
-    firstConnectedAt = 0;
+    connectingSince = firstConnectedAt = 0;
   }
 
+  /**
+   * New to the staff member: raised since this page opened (live, or while it was reconnecting), or arriving after the
+   * first replay settled. What was already open when the page opened is the replay, not news.
+   */
   function receive(arrived: Nudge[]): void {
-    const live = firstConnectedAt > 0 && Date.now() - firstConnectedAt > replayGraceMs;
+    const replaySettled = firstConnectedAt > 0 && Date.now() - firstConnectedAt > replayGraceMs;
     for (const nudge of arrived) {
       if (closed.has(nudge.id) || nudges.has(nudge.id)) continue;
       nudges.set(nudge.id, nudge);
-      if (live) {
+      if (replaySettled || Date.parse(nudge.createdAt) > connectingSince) {
         fresh.add(nudge.id);
         setTimeout(() => fresh.delete(nudge.id), freshMs);
       }

@@ -43,13 +43,14 @@ public sealed class ConsolePageTests(SingleNodePlatform platform, Chromium chrom
         await Expect(console.OpenCount).ToHaveAttributeAsync("data-count", "0");
         await LearnedOutcomes.WaitForAsync(api, o => o.Successes >= 1);
 
-        await api.PostEventsAsync(Events.MessageReceived("live-2", "qian", "油皮适合哪款粉底？"));
-        await Expect(console.Nudge("qian", "reply")).ToBeVisibleAsync();
+        // (Another friend, not a message from Qian: her reply would credit the welcome as a success of its own.)
+        await api.PostEventsAsync(Events.FriendAdded("live-2", "zhao", "alice", nickname: "Zhao"));
+        await Expect(console.Nudge("zhao", "welcome")).ToBeVisibleAsync();
         await console.Page.ReloadAsync();
         await console.ExpectConnectedAsync();
-        // The open reply is replayed on connect (and is not new to this staff member); the welcome, done, is not.
-        await Expect(console.Nudge("qian", "reply")).ToBeVisibleAsync();
-        await Expect(console.Nudge("qian", "reply").GetByTestId("new")).ToHaveCountAsync(0);
+        // The open welcome is replayed on connect (and is not new to this staff member); the one done is not.
+        await Expect(console.Nudge("zhao", "welcome")).ToBeVisibleAsync();
+        await Expect(console.Nudge("zhao", "welcome").GetByTestId("new")).ToHaveCountAsync(0);
         await Expect(console.Nudge("qian", "welcome")).ToHaveCountAsync(0);
         Assert.Equal((1, 0), await LearnedOutcomes.ReadAsync(api));
     }

@@ -26,31 +26,32 @@ public sealed class ConsoleOutboxTests(Chromium chromium) : IClassFixture<Chromi
         await api.ProvisionAsync("restart", "alice");
         await using var console = await chromium.OpenAsync(node.BaseAddress);
         await console.SignInAsync("restart", "alice");
-        await api.PostEventsAsync(Events.FriendAdded("r-1", "li", "alice"), Events.MessageReceived("r-2", "li", "在吗？"));
-        var reply = console.Nudge("li", "reply");
-        await Expect(reply).ToBeVisibleAsync();
-        var nudgeId = (await reply.GetAttributeAsync("data-nudge-id"))!;
+        // Only welcomes: a customer's message would credit an open welcome as a success of its own.
+        await api.PostEventsAsync(Events.FriendAdded("r-1", "li", "alice"), Events.FriendAdded("r-2", "he", "alice"));
+        var welcome = console.Nudge("li", "welcome");
+        await Expect(welcome).ToBeVisibleAsync();
+        var nudgeId = (await welcome.GetAttributeAsync("data-nudge-id"))!;
 
         await node.StopAsync();
         await Expect(console.Connection).Not.ToHaveAttributeAsync("data-state", "connected");
-        await reply.GetByTestId("done").ClickAsync();
+        await welcome.GetByTestId("done").ClickAsync();
         // Visibly pending, and durable before anything was sent.
-        await Expect(reply).ToHaveAttributeAsync("data-state", "pending");
-        await Expect(reply.GetByTestId("pending")).ToContainTextAsync("恢复连接后自动发送");
+        await Expect(welcome).ToHaveAttributeAsync("data-state", "pending");
+        await Expect(welcome.GetByTestId("pending")).ToContainTextAsync("恢复连接后自动发送");
         Assert.Equal(nudgeId, (string?)(await console.OutboxAsync("restart", "alice")).Single()!["nudgeId"]);
         Assert.Equal(0, await ClosedCountAsync("restart", nudgeId));
 
         await node.StartAsync();
         await console.ExpectConnectedAsync();
-        await Expect(reply).ToHaveCountAsync(0);
+        await Expect(welcome).ToHaveCountAsync(0);
         Assert.Empty(await console.OutboxAsync("restart", "alice"));
         Assert.Equal(1, await ClosedCountAsync("restart", nudgeId));
         await LearnedOutcomes.WaitForAsync(api, o => o.Successes >= 1);
 
         await console.Page.ReloadAsync();
         await console.ExpectConnectedAsync();
-        await Expect(console.Nudge("li", "welcome")).ToBeVisibleAsync();
-        await Expect(console.Nudge("li", "reply")).ToHaveCountAsync(0);
+        await Expect(console.Nudge("he", "welcome")).ToBeVisibleAsync();
+        await Expect(console.Nudge("li", "welcome")).ToHaveCountAsync(0);
         Assert.Equal((1, 0), await LearnedOutcomes.ReadAsync(api));
     }
 

@@ -23,7 +23,7 @@ export function useWording() {
 
   function duration(text: string): string {
     const span = durationUnit(text);
-    return span ? t(`unit.${span.unit}`, { n: span.count }) : text;
+    return span ? t(`unit.${span.unit}`, { n: span.count }, span.count) : text;
   }
 
   /** A rule id as staff know it: the default playbook's rules are named after their kinds. */

@@ -50,7 +50,7 @@ const en: typeof zhCN = {
   },
   why: {
     chosen: "Triggered by: {trigger} (rule “{rule}”)",
-    factors: "Score {total}: chance it works {chance} × value {value} × timing {timing} × rule weight {weight}",
+    factors: "Score {total} = chance it works {chance} × value {value} × timing {timing} × rule weight {weight}",
     alternatives: "Also considered:",
     held: "“{rule}” held until {time}: {policy}",
     suppressed: "“{rule}” not suggested: {policy}",
@@ -77,7 +77,7 @@ const en: typeof zhCN = {
     capOnChannel: "contact limit on {channel} (at most {n} per {window})",
     lostTo: "“{rule}” was a better fit",
   },
-  unit: { day: "{n} day(s)", hour: "{n} hour(s)", minute: "{n} minute(s)" },
+  unit: { day: "{n} day | {n} days", hour: "{n} hour | {n} hours", minute: "{n} minute | {n} minutes" },
   event: {
     friend_added: "added you as a friend",
     friend_deleted: "removed you as a friend",

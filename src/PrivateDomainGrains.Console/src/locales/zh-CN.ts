@@ -48,7 +48,7 @@ export default {
   },
   why: {
     chosen: "触发：{trigger}（规则「{rule}」）",
-    factors: "综合得分 {total}：成功可能性 {chance} × 价值 {value} × 时机 {timing} × 规则权重 {weight}",
+    factors: "综合得分 {total} = 成功可能性 {chance} × 价值 {value} × 时机 {timing} × 规则权重 {weight}",
     alternatives: "同时考虑过：",
     held: "「{rule}」暂缓到 {time}：{policy}",
     suppressed: "「{rule}」未推荐：{policy}",

@@ -73,6 +73,8 @@ public sealed class ConsolePage : IAsyncDisposable
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
+        // From the top: a full-page shot of a scrolled page draws the sticky header where the scroll left it.
+        await Page.EvaluateAsync("window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 

@@ -34,7 +34,7 @@ async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { Accept: "application/json", ...init.headers } });
-  } catch (e) {
+  } catch {
     throw new ApiError(0, "unreachable", undefined, undefined);
   }
   if (response.ok) return (await response.json()) as T;

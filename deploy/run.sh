@@ -9,6 +9,7 @@ http_port="${PDG_HTTP_PORT:-5080}"
 pg_port="${PDG_PG_PORT:-55432}"
 
 "$root/deploy/prerequisites.sh"
+"$root/deploy/console.sh" build
 mkdir -p "$root/.data"
 "$root/deploy/postgres.sh" start "$root/.data/pg" "$pg_port" >/dev/null
 "$root/deploy/postgres.sh" createdb "$pg_port" pdg >/dev/null

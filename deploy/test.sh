@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, starts a throw-away PostgreSQL under .data/pg-test, runs every test.
+# The test command: installs what is missing, builds the console, starts a throw-away PostgreSQL under .data/pg-test,
+# runs every test (the console's unit tests, then the .NET ones, whose functional tests drive the built console).
 # Each test class creates its own database in it, so tests never share state.
 #   deploy/test.sh [extra dotnet test arguments]
 set -euo pipefail
@@ -7,6 +8,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 pg_port="${PDG_TEST_PG_PORT:-55433}"
 
 "$root/deploy/prerequisites.sh"
+"$root/deploy/console.sh" build
+"$root/deploy/console.sh" test
 mkdir -p "$root/.data"
 "$root/deploy/postgres.sh" start "$root/.data/pg-test" "$pg_port" >/dev/null
 trap '"$root/deploy/postgres.sh" stop "$root/.data/pg-test" >/dev/null 2>&1 || true' EXIT

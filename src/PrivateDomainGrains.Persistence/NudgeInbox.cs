@@ -13,6 +13,20 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
     public async Task<string?> AcknowledgeAsync(NudgeAck ack) =>
         (await writer.WriteAsync(WriteRequest.ForAck(ack))).AcknowledgedCustomers.GetValueOrDefault(ack.NudgeId);
 
+    /// <summary>
+    /// Whether the staff member's nudge was closed before: true when it is theirs and acknowledged, false when it is
+    /// not theirs, not stored, or still open. Tells a resent close (already done) from one about a nudge that is not theirs.
+    /// </summary>
+    public async Task<bool> IsClosedAsync(string tenant, string staffId, string nudgeId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM pdg_nudges WHERE tenant = $1 AND nudge_id = $2 AND staff_id = $3 AND acked_at IS NOT NULL)");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = nudgeId });
+        command.Parameters.Add(new() { Value = staffId });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Open nudges of a staff member in creation order, after the given position (keyset paging).</summary>
     public async Task<List<NudgeRow>> ReadOpenAsync(string tenant, string staffId, (DateTimeOffset CreatedAt, string NudgeId)? after, int limit, CancellationToken ct = default)
     {

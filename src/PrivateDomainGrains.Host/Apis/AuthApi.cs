@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Staff;
@@ -18,6 +20,10 @@ public static class AuthApi
         api.MapPost("/auth/console-token", IssueAsync)
             .WithSummary("Sign a staff member in: a short-lived token for the console hub (?access_token=).")
             .Produces<ConsoleToken>();
+        api.MapPost("/auth/console-token/refresh", RefreshAsync)
+            .WithSummary("Renew a console token before it expires (Authorization: Bearer <console token>): a fresh token for the same tenant and staff member.")
+            .Produces<ConsoleToken>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return api;
     }
 
@@ -46,6 +52,25 @@ public static class AuthApi
         if (credentials.Disabled) return Problems.Forbidden($"Staff member '{body.StaffId}' is disabled");
         var (token, expiresAt) = tokens.Issue(body.Tenant!, body.StaffId!, credentials.SessionGeneration);
         return TypedResults.Ok(new ConsoleToken(token, expiresAt, body.Tenant!, body.StaffId!));
+    }
+
+    /// <summary>
+    /// A valid, unexpired console token of a live session (checked exactly as the hub checks it: the staff member exists,
+    /// is enabled, and the session was not ended) buys a fresh one with the same claims, so an open console stays signed
+    /// in; a console away for longer than a token's lifetime signs in again.
+    /// </summary>
+    private static async Task<IResult> RefreshAsync(HttpContext http, IGrainFactory grains, ConsoleTokens tokens)
+    {
+        var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        var tenant = authenticated.Principal?.FindFirst(ConsoleTokens.TenantClaim)?.Value;
+        var staffId = authenticated.Principal?.FindFirst(ConsoleTokens.StaffClaim)?.Value;
+        var credentials = authenticated.Succeeded && tenant is not null && staffId is not null
+            ? await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).GetCredentialsAsync()
+            : null;
+        if (credentials is null || credentials.Disabled)
+            return Problems.Unauthorized("This route needs a valid, unexpired console token as 'Authorization: Bearer <token>': sign in again");
+        var (token, expiresAt) = tokens.Issue(tenant!, staffId!, credentials.SessionGeneration);
+        return TypedResults.Ok(new ConsoleToken(token, expiresAt, tenant!, staffId!));
     }
 
     /// <summary>A hash no password matches, verified against when the staff member does not exist.</summary>

@@ -5,6 +5,7 @@ public static class ConsoleHostingExtensions
     /// <summary>SignalR, this node's nudge observer and its subscription upkeep.</summary>
     public static WebApplicationBuilder AddConsolePush(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<ConsoleConnections>();
         builder.Services.AddSingleton<NodeNudgeObserver>();

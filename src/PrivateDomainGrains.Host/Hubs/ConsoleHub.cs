@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Identity;
@@ -12,10 +13,11 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// <summary>
 /// A staff member's live console. On connect it receives every open nudge from the inbox, then live ones as they
 /// are raised; <see cref="Ack"/> and <see cref="Dismiss"/> close a nudge (it is not replayed again) and feed the
-/// tenant's propensity model.
+/// tenant's propensity model. Both answer a <see cref="CloseResults"/> value and are idempotent, so a console may
+/// resend a close whose answer it never got (its outbox does, after a reconnect).
 /// </summary>
 [Authorize]
-public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains) : Hub
+public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains, IOptions<ConsoleOptions> options) : Hub
 {
     public const string Path = "/hubs/console";
     private const int ReplayPageSize = 500;
@@ -24,7 +26,11 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
     {
         var (tenant, staffId) = Caller();
         var staffKey = GrainKeys.For(tenant, staffId);
-        connections.Add(staffKey, Context.ConnectionId);
+        // Each console replays every open nudge: a token opening consoles without end would replay without end.
+        var max = options.Value.MaxConnectionsPerStaff;
+        if (connections.CountOf(staffKey) >= max)
+            throw new HubException($"Staff member '{staffId}' already has {max} consoles open on this node: close one first");
+        connections.Add(staffKey, Context.ConnectionId, Context.Abort);
         await node.SubscribeAsync(staffKey);
 
         (DateTimeOffset, string)? after = null;
@@ -46,21 +52,39 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
     }
 
     /// <summary>The caller did what one of its own nudges suggested: closes it and credits the action.</summary>
-    public Task Ack(string nudgeId) => RespondAsync(nudgeId, NudgeResponse.Acted);
+    /// <returns>One of <see cref="CloseResults"/>.</returns>
+    public Task<string> Ack(string nudgeId) => RespondAsync(nudgeId, NudgeResponse.Acted);
 
     /// <summary>The caller found one of its own nudges not useful: closes it and counts against the action.</summary>
-    public Task Dismiss(string nudgeId) => RespondAsync(nudgeId, NudgeResponse.Dismissed);
+    /// <returns>One of <see cref="CloseResults"/>.</returns>
+    public Task<string> Dismiss(string nudgeId) => RespondAsync(nudgeId, NudgeResponse.Dismissed);
 
-    private async Task RespondAsync(string nudgeId, NudgeResponse response)
+    private async Task<string> RespondAsync(string nudgeId, NudgeResponse response)
     {
-        if (!Ids.IsValid(nudgeId)) throw new HubException(Ids.Describe("nudgeId"));
+        // Bad input from a console is its problem, not the server's: an answer, no exception and no error log.
+        if (!Ids.IsValid(nudgeId)) return CloseResults.Invalid;
         var (tenant, staffId) = Caller();
         // Only the close of an open nudge counts, so a repeated click cannot teach the model twice.
-        if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId)) is not { } customerId) return;
+        if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId)) is not { } customerId)
+            return await inbox.IsClosedAsync(tenant, staffId, nudgeId) ? CloseResults.AlreadyClosed : CloseResults.Unknown;
         await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
+        return CloseResults.Closed;
     }
 
     private (string Tenant, string StaffId) Caller() =>
         (Context.User?.FindFirst(ConsoleTokens.TenantClaim)?.Value ?? throw new HubException("The token names no tenant"),
          Context.User?.FindFirst(ConsoleTokens.StaffClaim)?.Value ?? throw new HubException("The token names no staff member"));
+}
+
+/// <summary>What <see cref="ConsoleHub.Ack"/> and <see cref="ConsoleHub.Dismiss"/> answer.</summary>
+public static class CloseResults
+{
+    /// <summary>This call closed the nudge.</summary>
+    public const string Closed = "closed";
+    /// <summary>An earlier call closed it (a resend): success, nothing changed.</summary>
+    public const string AlreadyClosed = "already-closed";
+    /// <summary>Not a nudge of the caller's (never raised, or handed over to another staff member).</summary>
+    public const string Unknown = "unknown";
+    /// <summary>The id is not a valid id (1-128 letters, digits and -_.:@).</summary>
+    public const string Invalid = "invalid";
 }

@@ -50,7 +50,11 @@ public sealed class ConsoleClient : IAsyncDisposable
         }
     }
 
-    public Task AckAsync(string nudgeId) => _connection.InvokeAsync("Ack", nudgeId);
+    /// <summary>Done: the hub's answer, "closed", "already-closed", "unknown" or "invalid".</summary>
+    public Task<string> AckAsync(string nudgeId) => _connection.InvokeAsync<string>("Ack", nudgeId);
+
+    /// <summary>Not useful: answers as <see cref="AckAsync"/>.</summary>
+    public Task<string> DismissAsync(string nudgeId) => _connection.InvokeAsync<string>("Dismiss", nudgeId);
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }

@@ -1,0 +1,46 @@
+import { useI18n } from "vue-i18n";
+import type { Phrase } from "../queue/explanation";
+import { ageOf, humaniseReason, durationUnit } from "../queue/wording";
+
+/** The console's words for what the server sends as codes: event types, kinds, times, rules and policies. */
+export function useWording() {
+  const { t, te, locale } = useI18n();
+
+  const eventName = (type: string) => (te(`event.${type.replace(".", "_")}`) ? t(`event.${type.replace(".", "_")}`) : type);
+  const kindName = (kind: string) => (te(`nudge.kind.${kind}`) ? t(`nudge.kind.${kind}`) : kind);
+
+  function localTime(at: Date): string {
+    const sameDay = at.toDateString() === new Date().toDateString();
+    return new Intl.DateTimeFormat(locale.value, sameDay ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }).format(at);
+  }
+
+  /** "3 min ago", "刚刚". */
+  function age(createdAt: string, now: number): string {
+    const { unit, value } = ageOf(createdAt, now);
+    const words = new Intl.RelativeTimeFormat(locale.value, { numeric: "auto", style: "short" });
+    return unit === "second" ? words.format(0, "second") : words.format(-value, unit);
+  }
+
+  function duration(text: string): string {
+    const span = durationUnit(text);
+    return span ? t(`unit.${span.unit}`, { n: span.count }, span.count) : text;
+  }
+
+  /** A rule id as staff know it: the default playbook's rules are named after their kinds. */
+  const ruleName = (rule: string) => kindName(rule);
+
+  function phrase(p: Phrase): string {
+    if ("raw" in p) return p.raw;
+    const params: Record<string, string> = { ...p.params };
+    if (params.event) params.event = eventName(params.event);
+    if (params.unless) params.unless = eventName(params.unless);
+    if (params.window) params.window = duration(params.window);
+    if (params.delay) params.delay = duration(params.delay);
+    if (params.rule) params.rule = ruleName(params.rule);
+    return t(p.key, params);
+  }
+
+  const reason = (text: string) => humaniseReason(text, eventName, localTime);
+
+  return { eventName, kindName, localTime, age, phrase, ruleName, reason };
+}

@@ -1,0 +1,100 @@
+import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
+import { ref, type Ref } from "vue";
+import type { CloseResult, Nudge, NudgeAction } from "../queue/nudge";
+
+/** What the staff member sees: live, trying to get back, or without a connection (retrying in the background). */
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
+
+export interface ConsoleHubOptions {
+  /** Asked on every connect and reconnect, so a renewed token is picked up. */
+  accessToken: () => string;
+  /** Every `nudges` message: on connect the open ones (replayed), then live ones. */
+  onNudges: (nudges: Nudge[]) => void;
+  /** After the first connect and after every reconnect (a time to send what waited). */
+  onConnected: () => void;
+  /** The hub refused the token (401): the session should renew it or sign out. */
+  onUnauthorized: () => void;
+}
+
+export interface ConsoleHub {
+  state: Ref<ConnectionState>;
+  start(): void;
+  stop(): Promise<void>;
+  /** Ack (Done) or Dismiss (Not useful); rejects when the connection is down or drops before the answer. */
+  close(nudgeId: string, action: NudgeAction): Promise<CloseResult>;
+}
+
+/** Waits between reconnect attempts: quick at first, then every 10 s, never giving up. */
+const retryDelaysMs = [0, 1000, 2000, 5000];
+const steadyRetryMs = 10_000;
+/** After this many failed attempts (about 3 s) the console says it is offline, and keeps trying. */
+const attemptsBeforeOffline = 3;
+
+/**
+ * The console's one hub connection (SignalR, /hubs/console). Reconnects by itself forever: the client's automatic
+ * reconnect after a drop, and a retry loop of its own while the first start fails (automatic reconnect only covers
+ * connections that were up once).
+ */
+export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
+  const state = ref<ConnectionState>("connecting");
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  const connection: HubConnection = new HubConnectionBuilder()
+    .withUrl("/hubs/console", { accessTokenFactory: options.accessToken })
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds(context) {
+        if (context.previousRetryCount >= attemptsBeforeOffline) state.value = "offline";
+        return retryDelaysMs[context.previousRetryCount] ?? steadyRetryMs;
+      },
+    })
+    .configureLogging(LogLevel.Warning)
+    .build();
+
+  connection.on("nudges", (nudges: Nudge[]) => options.onNudges(nudges));
+  connection.onreconnecting(() => (state.value = "reconnecting"));
+  connection.onreconnected(() => {
+    state.value = "connected";
+    options.onConnected();
+  });
+  connection.onclose(() => {
+    if (stopped) return;
+    state.value = "offline";
+    startWithRetry(steadyRetryMs);
+  });
+
+  async function startOnce(): Promise<boolean> {
+    try {
+      await connection.start();
+      state.value = "connected";
+      options.onConnected();
+      return true;
+    } catch (e) {
+      // The client wraps a refused negotiate in a plain error naming the status code.
+      if (/\b401\b/.test(String(e))) options.onUnauthorized();
+      return false;
+    }
+  }
+
+  function startWithRetry(delayMs: number, attempt = 0): void {
+    clearTimeout(retry);
+    retry = setTimeout(async () => {
+      if (stopped || connection.state !== HubConnectionState.Disconnected) return;
+      if (!(await startOnce()) && !stopped) {
+        state.value = "offline";
+        startWithRetry(retryDelaysMs[attempt + 1] ?? steadyRetryMs, attempt + 1);
+      }
+    }, delayMs);
+  }
+
+  return {
+    state,
+    start: () => startWithRetry(0),
+    async stop() {
+      stopped = true;
+      clearTimeout(retry);
+      await connection.stop();
+    },
+    close: (nudgeId, action) => connection.invoke<CloseResult>(action === "ack" ? "Ack" : "Dismiss", nudgeId),
+  };
+}

@@ -1,0 +1,32 @@
+/** A nudge as the console hub sends it (`nudges` messages carry arrays of these; see README "Console"). */
+export interface Nudge {
+  id: string;
+  tenant: string;
+  customerId: string;
+  staffId: string;
+  /** welcome, reply, customer-lost, or a playbook's own kind. */
+  kind: string;
+  title: string;
+  /** What to do, in the playbook's words. */
+  text: string;
+  /** Why now, in the playbook's words; may contain event types and UTC times ("friend.added at 2025-03-03 03:00:00Z"). */
+  reason: string;
+  /** Higher is more urgent (the default playbook: lost 90, reply 80, welcome 70). */
+  priority: number;
+  /** ISO 8601. */
+  createdAt: string;
+  eventId: string | null;
+  /** A script the staff member could send as is. */
+  suggested: string | null;
+  /** The engine's account: "rule (trigger): score ...; raised", then "\nvs " and each alternative. */
+  explanation: string | null;
+}
+
+/** What the staff member did with a nudge: Done (`Ack`) or Not useful (`Dismiss`). */
+export type NudgeAction = "ack" | "dismiss";
+
+/**
+ * The hub's answer to Ack / Dismiss. "closed": this call closed it; "already-closed": an earlier call did (a resend,
+ * success); "unknown": not an open nudge of this staff member (e.g. handed over); "invalid": not a valid id.
+ */
+export type CloseResult = "closed" | "already-closed" | "unknown" | "invalid";

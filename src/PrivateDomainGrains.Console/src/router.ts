@@ -1,0 +1,19 @@
+import { createRouter, createWebHistory } from "vue-router";
+import { useSessionStore } from "./stores/session";
+
+/** Client routes (history mode; the host answers them with index.html). Each screen is its own chunk. */
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: "/", redirect: "/queue" },
+    { path: "/sign-in", name: "sign-in", component: () => import("./views/SignInView.vue") },
+    { path: "/queue", name: "queue", component: () => import("./views/QueueView.vue"), meta: { signedIn: true } },
+    { path: "/:rest(.*)*", redirect: "/queue" },
+  ],
+});
+
+router.beforeEach((to) => {
+  const session = useSessionStore();
+  if (to.meta.signedIn && !session.signedIn) return { name: "sign-in", query: to.fullPath === "/queue" ? {} : { next: to.fullPath } };
+  if (to.name === "sign-in" && session.signedIn) return { name: "queue" };
+});

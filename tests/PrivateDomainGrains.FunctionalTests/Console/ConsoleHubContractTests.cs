@@ -1,0 +1,32 @@
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests.Console;
+
+/// <summary>
+/// The hub's Ack and Dismiss answer what happened, so a console can resend safely: "closed" once, "already-closed"
+/// after, "unknown" for what is not the caller's open nudge, "invalid" for a malformed id.
+/// </summary>
+public sealed class ConsoleHubContractTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
+{
+    [Fact]
+    public async Task Closing_a_nudge_answers_closed_once_then_already_closed_and_the_model_learns_once()
+    {
+        await using var alice = await platform.ConsoleAsync("alice");
+        await using var bob = await platform.ConsoleAsync("bob");
+        await platform.Client.PostEventsAsync(Events.FriendAdded("hub-1", "zhou", "alice"));
+        var id = (string)(await alice.WaitForAsync(n => (string?)n["customerId"] == "zhou"))["id"]!;
+
+        // Another staff member's nudge reads as one that does not exist, before and after it is closed.
+        Assert.Equal("unknown", await bob.AckAsync(id));
+        Assert.Equal("unknown", await alice.AckAsync("no-such-nudge"));
+        Assert.Equal("invalid", await alice.DismissAsync("not a valid id!"));
+        Assert.Equal("closed", await alice.AckAsync(id));
+        Assert.Equal("already-closed", await alice.AckAsync(id));
+        Assert.Equal("already-closed", await alice.DismissAsync(id));
+        Assert.Equal("unknown", await bob.DismissAsync(id));
+
+        await LearnedOutcomes.WaitForAsync(platform.Client, o => o.Successes >= 1);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // two of the node's learning flushes: a second count would have arrived
+        Assert.Equal((1, 0), await LearnedOutcomes.ReadAsync(platform.Client));
+    }
+}

@@ -18,6 +18,13 @@ public sealed class WeComPlatform : IAsyncLifetime
 
     private readonly List<PlatformNode> _extraNodes = [];
 
+    /// <summary>Per-key and per-tenant limits out of the way, for tests that drive one node as fast as it goes.</summary>
+    public static readonly string[] Unlimited =
+    [
+        "--RateLimits:PerKeyPerSecond", "1000000", "--RateLimits:PerKeyBurst", "1000000",
+        "--RateLimits:PerTenantPerSecond", "1000000", "--RateLimits:PerTenantBurst", "1000000",
+    ];
+
     public TestDatabase Database { get; } = new();
     public PlatformNode Node { get; private set; } = null!;
     public PlatformClient Client { get; private set; } = null!;

@@ -91,6 +91,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var snapshots = batch.SelectMany(w => w.Request.Snapshots).GroupBy(r => (r.Tenant, r.CustomerId)).Select(g => g.MaxBy(r => r.Revision)!).ToList();
         var due = LatestPerCustomer(batch, r => r.Due);
         var owners = LatestPerCustomer(batch, r => r.Owners);
+        // An UPDATE touches a row once: one close and one credit of each kind per nudge.
+        var closes = batch.SelectMany(w => w.Request.Closes).DistinctBy(c => (c.Tenant, c.NudgeId)).ToList();
+        var credits = batch.SelectMany(w => w.Request.Credits).DistinctBy(c => (c.Tenant, c.NudgeId)).ToList();
+        var marks = NudgeStatements.MergedMark.Of(batch.SelectMany(w => w.Request.Marks));
+        var directory = LatestPerCustomer(batch, r => r.Directory);
+        var changes = batch.SelectMany(w => w.Request.Changes).ToList();
 
         await using var connection = await _dataSource.OpenConnectionAsync();
         // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
@@ -100,6 +106,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (nudges.Count > 0) command.BatchCommands.Add(NudgeStatements.InsertNudges(nudges));
         if (acks.Count > 0) command.BatchCommands.Add(NudgeStatements.AcknowledgeNudges(acks));
         if (moves.Count > 0) command.BatchCommands.Add(NudgeStatements.ReassignOpenNudges(moves));
+        if (closes.Count > 0) command.BatchCommands.Add(NudgeStatements.CloseNudges(closes));
+        if (marks.Count > 0) command.BatchCommands.Add(NudgeStatements.MarkNudges(marks));
+        if (credits.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(credits));
+        if (directory.Count > 0) command.BatchCommands.Add(DirectoryStatements.Directory(directory));
+        if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
         if (snapshots.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Snapshots(snapshots));
         if (due.Any(d => d.DueAt is not null)) command.BatchCommands.Add(CustomerIndexStatements.SetDue(due.FindAll(d => d.DueAt is not null)));
         if (due.Any(d => d.DueAt is null)) command.BatchCommands.Add(CustomerIndexStatements.RemoveDue(due.FindAll(d => d.DueAt is null)));
@@ -109,6 +120,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var insertedNudges = new HashSet<(string, string)>();
         var ackedCustomers = new Dictionary<(string, string), string>();
         var moved = new Dictionary<(string, string), List<NudgeRow>>();
+        var closedStaff = new Dictionary<(string, string), string>();
+        var marked = new HashSet<(string, string)>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
             var resultSets = new Queue<Func<Task>>();
@@ -127,6 +140,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                     list.Add(row);
                 }
             });
+            if (closes.Count > 0) resultSets.Enqueue(async () =>
+            {
+                while (await reader.ReadAsync()) closedStaff[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+            });
+            if (marks.Count > 0) resultSets.Enqueue(() => ReadKeysAsync(reader, marked));
             while (resultSets.TryDequeue(out var read))
             {
                 await read();
@@ -147,6 +165,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                     .ToDictionary(a => a.NudgeId, a => ackedCustomers[(a.Tenant, a.NudgeId)], StringComparer.Ordinal))
             {
                 MovedNudges = [.. request.OpenNudgeMoves.SelectMany(m => moved.Remove((m.Tenant, m.CustomerId), out var rows) ? rows : [])],
+                ClosedNudges = [.. request.Closes.Where(c => closedStaff.ContainsKey((c.Tenant, c.NudgeId)))
+                    .Select(c => (c.NudgeId, closedStaff[(c.Tenant, c.NudgeId)]))],
+                MarkedNudgeIds = request.Marks.Where(m => marked.Contains((m.Tenant, m.NudgeId))).Select(m => m.NudgeId).ToHashSet(StringComparer.Ordinal),
             });
         }
     }

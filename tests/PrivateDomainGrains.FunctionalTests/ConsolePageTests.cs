@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using PrivateDomainGrains.FunctionalTests.Console;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;

@@ -129,5 +129,7 @@ public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture
         }
 
         public Task OnSignedOutAsync(string tenant, string staffId) => Task.CompletedTask;
+
+        public Task OnNudgesChangedAsync(string tenant, string staffId, NudgeChange[] changes) => Task.CompletedTask;
     }
 }

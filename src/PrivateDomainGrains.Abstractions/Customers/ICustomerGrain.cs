@@ -25,9 +25,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("HandOver")] Task<bool> HandOverAsync(string fromStaffId, string toStaffId);
 
-    [Alias("AddTags")] Task<CustomerView> AddTagsAsync(string[] tags);
+    /// <summary>Adds tags by hand: <paramref name="staffId"/> is the staff member who did (null: an integration), for the timeline.</summary>
+    [Alias("AddTags")] Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null);
 
-    [Alias("RemoveTags")] Task<CustomerView?> RemoveTagsAsync(string[] tags);
+    /// <summary>Removes tags by hand (see <see cref="AddTagsAsync"/>); null if nothing is known about the customer.</summary>
+    [Alias("RemoveTags")] Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null);
 
     /// <summary>
     /// The scheduler's call when the customer's due time (in the due-time index) has come: runs due timers, SOP steps

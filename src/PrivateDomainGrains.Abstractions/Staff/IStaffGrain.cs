@@ -30,4 +30,7 @@ public interface IStaffGrain : IGrainWithStringKey
 
     /// <summary>Forwards already-persisted nudges to every subscribed node.</summary>
     [OneWay, Alias("Deliver")] Task DeliverAsync(Nudge[] nudges);
+
+    /// <summary>Tells every subscribed node that these nudges changed (closed or snoozed).</summary>
+    [OneWay, Alias("DeliverChanges")] Task DeliverChangesAsync(NudgeChange[] changes);
 }

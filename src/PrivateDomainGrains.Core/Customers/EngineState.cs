@@ -11,8 +11,14 @@ namespace PrivateDomainGrains.Core.Customers;
 /// </summary>
 public sealed class EngineState
 {
-    /// <summary>Raised nudges remembered for outcome lookup and attribution.</summary>
+    /// <summary>Closed nudges remembered for attribution, at most.</summary>
     public const int RecentNudgeLimit = 16;
+
+    /// <summary>
+    /// Open nudges remembered, at most: past it the oldest open one is closed as expired (a customer with this many
+    /// unanswered prompts is not served by one more).
+    /// </summary>
+    public const int OpenNudgeLimit = 64;
 
     /// <summary>
     /// First and latest time of each event type, the anchors of <c>after</c> timers: one entry per type seen, in the
@@ -29,6 +35,7 @@ public sealed class EngineState
     [JsonPropertyName("held")] public List<HeldNudge>? Held { get; set; }
     /// <summary>Nudge source (rule id or sequence/step) -> times this customer's owner dismissed it.</summary>
     [JsonPropertyName("dismissals")] public Dictionary<string, int>? Dismissals { get; set; }
+    /// <summary>Raised nudges: every open one, and the latest closed ones (for attribution), oldest first.</summary>
     [JsonPropertyName("recentNudges")] public List<SentNudge>? RecentNudges { get; set; }
     [JsonPropertyName("activeHours")] public ContactHours? ActiveHours { get; set; }
 
@@ -111,12 +118,30 @@ public sealed class EngineState
         else (Fields ??= new(StringComparer.Ordinal))[name] = value;
     }
 
+    /// <summary>Remembers a raised nudge and forgets the oldest closed ones beyond <see cref="RecentNudgeLimit"/>.</summary>
     internal void Remember(SentNudge nudge)
     {
         RecentNudges ??= [];
-        // Make room first, so the list never grows its backing array past the limit.
-        if (RecentNudges.Count >= RecentNudgeLimit) RecentNudges.RemoveAt(0);
         RecentNudges.Add(nudge);
+        var closed = 0;
+        foreach (var n in RecentNudges) if (!n.Open) closed++;
+        for (var i = 0; closed > RecentNudgeLimit && i < RecentNudges.Count;)
+        {
+            if (RecentNudges[i].Open) i++;
+            else
+            {
+                RecentNudges.RemoveAt(i);
+                closed--;
+            }
+        }
+    }
+
+    /// <summary>The open nudge with that id, if the customer has it.</summary>
+    public SentNudge? OpenNudge(string nudgeId)
+    {
+        foreach (var n in RecentNudges ?? [])
+            if (n.Open && n.Is(nudgeId)) return n;
+        return null;
     }
 }
 
@@ -140,7 +165,10 @@ public sealed record HeldNudge(
     [property: JsonPropertyName("until")] DateTimeOffset Until,
     [property: JsonPropertyName("policy")] string Policy);
 
-/// <summary>A raised nudge, remembered so later outcomes (dismissal, reply, order) can be credited to its source.</summary>
+/// <summary>
+/// A raised nudge, remembered while it is open (so it can close when it no longer applies: done by the owner's own
+/// action, obsolete, expired) and for a while after (so a reply or order can be credited to it).
+/// </summary>
 public sealed class SentNudge
 {
     private CompactNudgeId _id = CompactNudgeId.From("");
@@ -150,8 +178,29 @@ public sealed class SentNudge
     [JsonPropertyName("source")] public string Source { get; set => field = SharedStrings.Share(value); } = "";
     [JsonPropertyName("segment")] public string Segment { get; set => field = SharedStrings.Share(value); } = "";
     [JsonPropertyName("at")] public DateTimeOffset At { get; set; }
-    [JsonPropertyName("credited")] public bool Credited { get; set; }
+    /// <summary>Outcomes already credited to it (<see cref="Credit"/> flags), so each counts once.</summary>
+    [JsonPropertyName("credits")] public Credit Credits { get; set; }
+    /// <summary>Not yet done, dismissed, expired or obsolete. Nudges remembered before lifecycles existed read as closed.</summary>
+    [JsonPropertyName("open")] public bool Open { get; set; }
+    [JsonPropertyName("proactive")] public bool Proactive { get; set; }
+    /// <summary>When it closes as expired if still open.</summary>
+    [JsonPropertyName("expiresAt")] public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>Event types by which the owner does it without the console.</summary>
+    [JsonPropertyName("doneOn")] public string[]? DoneOn { get; set; }
+    /// <summary>When it was done (in the console or by the owner's own action): the start of its attribution window.</summary>
+    [JsonPropertyName("actedAt")] public DateTimeOffset? ActedAt { get; set; }
+
+    /// <summary>Snapshots written before credits were per outcome: credited then meant with everything.</summary>
+    [JsonInclude, JsonPropertyName("credited")]
+    private bool? LegacyCredited
+    {
+        get => null;
+        set { if (value == true) Credits = Credit.Reply | Credit.Order; }
+    }
 
     /// <summary>Whether this is the nudge with that id, without spelling out its own id.</summary>
     public bool Is(string nudgeId) => _id.Is(nudgeId);
+
+    [Flags]
+    public enum Credit { None = 0, Reply = 1, Order = 2 }
 }

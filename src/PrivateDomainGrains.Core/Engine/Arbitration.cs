@@ -79,7 +79,7 @@ public static class Arbitration
         {
             if (c.Verdict == Verdict.Raised)
             {
-                state.Remember(new SentNudge { Id = c.Nudge.Id, Source = c.Nudge.Source, Segment = segment, At = now });
+                state.Remember(NudgeLifecycle.Raised(c.Nudge, segment, now, contact.NudgeExpiry));
                 if (chosen is null || ByScore(c, chosen) < 0) chosen = c;
             }
             else if (c.Verdict == Verdict.Held)

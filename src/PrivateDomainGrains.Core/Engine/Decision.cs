@@ -24,6 +24,10 @@ public sealed class Decision
     public TierChange? TierChange { get; init; }
     /// <summary>Outcomes for the tenant's propensity model (forward them to the tenant grain).</summary>
     public required IReadOnlyList<LearningSignal> Signals { get; init; }
+    /// <summary>Nudges this decision closed because they no longer apply (done by the owner's action, obsolete, expired).</summary>
+    public IReadOnlyList<ClosedNudge> Closed { get; init; } = [];
+    /// <summary>Replies and orders credited to the nudge that led to them.</summary>
+    public IReadOnlyList<NudgeCredit> Credits { get; init; } = [];
     /// <summary>When to call the engine again with <see cref="EngineInput.Timer"/>; null when nothing is pending.</summary>
     public DateTimeOffset? NextDueAt { get; init; }
 

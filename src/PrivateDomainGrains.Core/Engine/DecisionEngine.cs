@@ -29,6 +29,7 @@ public static class DecisionEngine
                 next = Min(next, Instants.Plus(run.StartedAt, seq.Steps[run.Step].Delay));
         foreach (var held in customer.Engine.Held ?? [])
             next = Min(next, held.Until);
+        next = Min(next, NudgeLifecycle.NextExpiry(customer.Engine));
         return Min(next, playbook.Tiers.DormantAt(customer));
     }
 

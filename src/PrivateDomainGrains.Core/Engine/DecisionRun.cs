@@ -30,10 +30,13 @@ internal sealed class DecisionRun
     private readonly List<KeyValuePair<string, string?>> _fieldsSet = [];
     private readonly List<SequenceMove> _moves = [];
     private readonly List<LearningSignal> _signals = [];
+    private readonly List<ClosedNudge> _closed = [];
+    private readonly List<NudgeCredit> _credits = [];
     private readonly HashSet<string> _firedRules = new(StringComparer.Ordinal);
     private readonly Queue<(string Tag, bool Added, string Key)> _tagChanges = new();
     private readonly NudgePlanner _planner;
     private readonly SopSequencing _sequences;
+    private readonly NudgeLifecycle _lifecycle;
     private TierChange? _tierChange;
     private DateTimeOffset? _timersDue;
 
@@ -45,6 +48,7 @@ internal sealed class DecisionRun
         _now = ctx.Now;
         _planner = new NudgePlanner(customer);
         _sequences = new SopSequencing(playbook, customer, _planner, _candidates, _moves, _now);
+        _lifecycle = new NudgeLifecycle(customer, _closed, _signals, _now);
     }
 
     public Decision Run(EngineInput input)
@@ -61,7 +65,7 @@ internal sealed class DecisionRun
                 ChangeTag(ti.Tag, ti.Added, key);
                 break;
             case OutcomeInput oi:
-                Attribution.Respond(_state, oi, _signals);
+                Attribution.Respond(_customer, oi, _now, _signals);
                 key = CustomerKey("outcome:" + oi.NudgeId);
                 break;
             default:
@@ -74,6 +78,7 @@ internal sealed class DecisionRun
         _sequences.RunDueSteps();
         ReleaseHeldNudges();
         DrainTagChanges();
+        _lifecycle.ExpireDue();
         return Finish();
     }
 
@@ -88,10 +93,9 @@ internal sealed class DecisionRun
         ProfileFold.Fold(_customer, e);
         _customer.JournalSequence = Math.Max(_customer.JournalSequence, journalSequence);
         _state.NoteEvent(e.Type, e.At);
-        if (e.Type == EventTypes.MessageSent && _customer.NextBestAction?.Kind is NudgeKinds.Reply or NudgeKinds.Welcome)
-            _customer.NextBestAction = null;
+        _lifecycle.OnEvent(e);
         _sequences.ExitOn(e.Type);
-        Attribution.Credit(_state, e, _playbook.Contact.AttributionWindow, _signals);
+        Attribution.Credit(_state, e, _playbook.Contact.AttributionWindow, _signals, _credits);
         if (e.Type is EventTypes.MessageReceived or EventTypes.MomentLiked or EventTypes.MomentCommented or EventTypes.PageViewed)
             (_state.ActiveHours ??= new ContactHours()).Observe(e.At, _zone, _playbook.Contact.BestTimeHalfLife);
         if (e.Type == EventTypes.MessageReceived && !string.IsNullOrEmpty(e.Text))
@@ -209,6 +213,7 @@ internal sealed class DecisionRun
     private Decision Finish()
     {
         var (judged, chosen) = Arbitration.Judge(_candidates, _playbook, _customer, _ctx, _zone);
+        _lifecycle.CloseBeyondLimit();
         if (chosen is not null)
         {
             var n = chosen.Nudge;
@@ -228,6 +233,8 @@ internal sealed class DecisionRun
             SequenceMoves = _moves,
             TierChange = _tierChange,
             Signals = _signals,
+            Closed = _closed,
+            Credits = _credits,
             NextDueAt = DecisionEngine.NextDueAt(_playbook, _customer, TimersDue()),
         };
     }

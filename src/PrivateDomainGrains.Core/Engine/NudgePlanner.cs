@@ -24,7 +24,11 @@ internal sealed class NudgePlanner(CustomerProfile customer)
         t.Reason is null ? description : Render(t.Reason, e),
         priority, source, trigger,
         t.Channel ?? e?.Channel ?? LatestChannel(),
-        t.Proactive, value, lever);
+        t.Proactive, value, lever)
+    {
+        DoneOn = t.DoneOn,
+        ExpiresAfter = t.ExpiresAfter,
+    };
 
     /// <summary>Texts rendered so far may read the tier or fields that just changed.</summary>
     public void Invalidate() => _rendered?.Clear();

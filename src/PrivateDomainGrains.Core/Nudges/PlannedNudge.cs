@@ -22,5 +22,10 @@ public sealed record PlannedNudge(
     [property: JsonPropertyName("value")] double Value,
     [property: JsonPropertyName("lever")] double Lever)
 {
+    /// <summary>Event types by which the owner does it without the console (closes it as done-by-action).</summary>
+    [JsonPropertyName("doneOn")] public string[]? DoneOn { get; init; }
+    /// <summary>How long it stays open unanswered; null: the playbook's default.</summary>
+    [JsonPropertyName("expiresAfter")] public TimeSpan? ExpiresAfter { get; init; }
+
     public NudgeDraft ToDraft() => new(Id, Kind, Title, Text, Reason, Priority);
 }

@@ -20,6 +20,13 @@ public sealed class ActionSpec
     public bool Proactive { get; set; } = true;
     /// <summary><c>nudge</c>: the channel to contact on; defaults to the customer's latest channel.</summary>
     public string? Channel { get; set; }
+    /// <summary>
+    /// <c>nudge</c>: event types by which the owner does what the nudge asks without the console (e.g. <c>message.sent</c>
+    /// for a reply): when one arrives from the owner, the nudge closes as done-by-action.
+    /// </summary>
+    public List<string>? DoneOn { get; set; }
+    /// <summary><c>nudge</c>: how long it stays open unanswered before it closes as expired; defaults to <c>contactPolicy.nudgeExpiry</c>.</summary>
+    public string? ExpiresAfter { get; set; }
     /// <summary><c>addTag</c> / <c>removeTag</c>.</summary>
     public string? Tag { get; set; }
     /// <summary><c>setField</c>.</summary>

@@ -91,9 +91,15 @@ public sealed class NudgeTemplate
     public Template? Reason { get; init; }
     public required bool Proactive { get; init; }
     public string? Channel { get; init; }
+    /// <summary>Event types by which the owner does it without the console; shared by every nudge of the template.</summary>
+    public string[]? DoneOn { get; init; }
+    /// <summary>How long it stays open unanswered; null: the contact policy's <c>nudgeExpiry</c>.</summary>
+    public TimeSpan? ExpiresAfter { get; init; }
 
     internal static NudgeTemplate From(ActionSpec a) => new()
     {
+        DoneOn = a.DoneOn is { Count: > 0 } doneOn ? [.. doneOn.Select(type => SharedStrings.Share(type))] : null,
+        ExpiresAfter = a.ExpiresAfter is null ? null : Durations.Parse(a.ExpiresAfter),
         Kind = a.NudgeKind!,
         Title = Template.Parse(a.Title!, []),
         Script = Template.Parse(a.Script!, []),

@@ -18,6 +18,8 @@ public sealed class ContactPolicySpec
     /// history of events imported from the past, "welcome within minutes" is no longer the right thing to do.
     /// </summary>
     public string MaxLateness { get; set; } = "1d";
+    /// <summary>How long a nudge stays open unanswered before it closes as expired (a nudge's own <c>expiresAfter</c> wins).</summary>
+    public string NudgeExpiry { get; set; } = "3d";
     /// <summary>Half-life of the read/reply hour-of-week histogram behind the best contact time.</summary>
     public string BestTimeHalfLife { get; set; } = "30d";
 }

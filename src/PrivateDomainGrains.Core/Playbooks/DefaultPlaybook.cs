@@ -39,6 +39,14 @@ public static class DefaultPlaybook
         Id = kind,
         Trigger = new TriggerSpec { Kind = TriggerKinds.Event, Event = eventType },
         Priority = priority,
-        Actions = [new ActionSpec { Kind = ActionKinds.Nudge, NudgeKind = kind, Title = title, Script = script, Reason = reason, Proactive = false }],
+        Actions =
+        [
+            new ActionSpec
+            {
+                Kind = ActionKinds.Nudge, NudgeKind = kind, Title = title, Script = script, Reason = reason, Proactive = false,
+                // A welcome or a reply is done once the owner writes to the customer, from the console or their phone.
+                DoneOn = kind is NudgeKinds.Welcome or NudgeKinds.Reply ? [EventTypes.MessageSent] : null,
+            },
+        ],
     };
 }

@@ -221,6 +221,10 @@ public static class PlaybookValidator
         if (a.Suggested is not null) RequireTemplate(a.Suggested, path + ".suggested", v);
         if (a.Reason is not null) RequireTemplate(a.Reason, path + ".reason", v);
         if (a.Channel is "" or { Length: > MaxNameLength }) v.Add(path + ".channel", $"1-{MaxNameLength} characters, or omit it for the customer's latest channel");
+        if (a.DoneOn is { Count: > MaxListItems }) v.Add(path + ".doneOn", $"at most {MaxListItems} event types");
+        for (var i = 0; i < (a.DoneOn?.Count ?? 0); i++) RequireEventType(a.DoneOn![i], $"{path}.doneOn[{i}]", v);
+        if (a.ExpiresAfter is not null && (!Durations.TryParse(a.ExpiresAfter, out var expiry) || expiry <= TimeSpan.Zero))
+            v.Add(path + ".expiresAfter", "must be a positive " + Durations.Describe);
     }
 
     private static void ValidateScore(int priority, double value, double lever, string path, Errors v)
@@ -328,7 +332,7 @@ public static class PlaybookValidator
         if (caps.Count > MaxCaps) v.Add("$.contactPolicy.caps", $"at most {MaxCaps} caps");
         if (c.SuppressAfterDismissals is < 1 or > MaxDismissals) v.Add("$.contactPolicy.suppressAfterDismissals", $"must be 1-{MaxDismissals}");
         if (c.MaxOpenNudgesPerStaff is < 1 or > MaxOpenNudgesCap) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", $"must be 1-{MaxOpenNudgesCap}");
-        foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife"), (c.MaxLateness, "maxLateness") })
+        foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife"), (c.MaxLateness, "maxLateness"), (c.NudgeExpiry, "nudgeExpiry") })
             if (!Durations.TryParse(value, out var d) || d <= TimeSpan.Zero) v.Add("$.contactPolicy." + name, "must be a positive " + Durations.Describe);
     }
 

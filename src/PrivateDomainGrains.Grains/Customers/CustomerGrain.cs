@@ -10,6 +10,8 @@ using PrivateDomainGrains.Grains.Staff;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Grains.TenantInputs;
 using PrivateDomainGrains.Persistence;
+using PrivateDomainGrains.Core.Time;
+using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Grains.Customers;
 
@@ -54,10 +56,10 @@ public sealed class CustomerGrain(
             // Replay what the snapshot missed. Re-deciding yields the same nudge ids, so the inbox keeps what it
             // already has and gains what a crash lost; learning signals are not re-posted, so none count twice.
             var inputs = await tenants.GetAsync(_tenant);
-            var nudges = new List<NudgeRow>();
-            foreach (var row in load.Unfolded) nudges.AddRange(Replay(inputs, row));
+            var pending = Pending();
+            foreach (var row in load.Unfolded) Replay(inputs, row, pending);
             _commits.Changed(load.Unfolded.Count);
-            await CommitAsync(nudges, snapshot: true);
+            await CommitAsync(pending, snapshot: true);
         }
         _nextSequence = _profile.JournalSequence + 1;
         metrics.Activated();
@@ -90,9 +92,9 @@ public sealed class CustomerGrain(
         try
         {
             var inputs = await tenants.GetAsync(_tenant);
-            var nudges = new List<NudgeRow>();
-            foreach (var (_, row) in offered) nudges.AddRange(DecideOn(inputs, row, live: true));
-            stored = (await CommitAsync(nudges, snapshot: false, offered.ConvertAll(o => o.Row))).InsertedEventIds;
+            var pending = Pending();
+            foreach (var (_, row) in offered) DecideOn(inputs, row, live: true, pending);
+            stored = (await CommitAsync(pending, snapshot: false, offered.ConvertAll(o => o.Row))).InsertedEventIds;
         }
         catch
         {
@@ -137,35 +139,37 @@ public sealed class CustomerGrain(
         _onlyWoken = false;
         if (_profile.OwnerStaffId != staffId)
         {
+            var pending = Pending();
+            pending.OwnerChanged(DateTimeOffset.UtcNow, _profile.OwnerStaffId, staffId);
             _profile.OwnerStaffId = staffId;
             _commits.Changed();
             // The owner, its index entry and the open nudges move in one transaction: never half a handover.
-            var moved = (await CommitAsync([], snapshot: true, moveOpenNudges: true)).MovedNudges;
+            var moved = (await CommitAsync(pending, snapshot: true, moveOpenNudges: true)).MovedNudges;
             if (moved.Count > 0) Deliver([.. moved]);
             logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId}; {Moved} open nudges moved", _tenant, _profile.CustomerId, staffId, moved.Count);
         }
         return View(await tenants.GetAsync(_tenant));
     }
 
-    public async Task<CustomerView> AddTagsAsync(string[] tags) => (await ChangeTagsAsync(tags, added: true))!;
+    public async Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null) => (await ChangeTagsAsync(tags, added: true, staffId))!;
 
-    public Task<CustomerView?> RemoveTagsAsync(string[] tags) => ChangeTagsAsync(tags, added: false);
+    public Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null) => ChangeTagsAsync(tags, added: false, staffId);
 
     public async Task WakeAsync(DateTimeOffset dueAt)
     {
         _commits.DueEntryLeased();
-        List<NudgeRow> nudges = [];
+        var pending = Pending();
         if (_profile.Exists)
         {
             var now = DateTimeOffset.UtcNow;
-            nudges = Decide(await tenants.GetAsync(_tenant), EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true);
+            Decide(await tenants.GetAsync(_tenant), EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true, pending);
             _commits.Changed();
         }
         // Timer decisions are not journaled. A customer woken only for this leaves memory, so its state commits with
         // the nudges and the next due time. A resident one snapshots as it does for events: if it crashes first, the
         // older state re-runs the same timers and SOP steps with the same nudge ids, which the inbox stores and
         // pushes once, so nothing is lost or sent twice, and a million wakes do not write a million profiles.
-        await CommitAsync(nudges, snapshot: _onlyWoken ? _commits.Unsnapshotted > 0 : _commits.SnapshotDue);
+        await CommitAsync(pending, snapshot: _onlyWoken ? _commits.Unsnapshotted > 0 : _commits.SnapshotDue);
         if (_onlyWoken) DeactivateOnIdle();
     }
 
@@ -175,22 +179,23 @@ public sealed class CustomerGrain(
         var now = DateTimeOffset.UtcNow;
         var outcome = response == NudgeResponse.Acted ? NudgeOutcome.Acted : NudgeOutcome.Dismissed;
         var inputs = await tenants.GetAsync(_tenant);
-        var nudges = Decide(inputs, EngineInput.FromOutcome(nudgeId, outcome), now, eventId: null, live: true);
+        var pending = Pending();
+        Decide(inputs, EngineInput.FromOutcome(nudgeId, outcome), now, eventId: null, live: true, pending);
         // Responses come as often as events; like events they wait for the periodic snapshot. A crash before it
         // loses only a dismissal count: timers it ran are re-run from the older state with the same nudge ids.
         _commits.Changed();
-        await CommitAsync(nudges, snapshot: _commits.SnapshotDue);
+        await CommitAsync(pending, snapshot: _commits.SnapshotDue);
     }
 
-    private async Task<CustomerView?> ChangeTagsAsync(string[] tags, bool added)
+    private async Task<CustomerView?> ChangeTagsAsync(string[] tags, bool added, string? staffId)
     {
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var inputs = await tenants.GetAsync(_tenant);
-        var nudges = new List<NudgeRow>();
-        foreach (var tag in tags) nudges.AddRange(Decide(inputs, EngineInput.FromTag(tag, added, now), now, eventId: null, live: true));
+        var pending = Pending();
+        foreach (var tag in tags) Decide(inputs, EngineInput.FromTag(tag, added, now), now, eventId: null, live: true, pending, tag, staffId);
         _commits.Changed();
-        await CommitAsync(nudges, snapshot: true);
+        await CommitAsync(pending, snapshot: true);
         return _profile.Exists ? View(inputs) : null;
     }
 
@@ -203,27 +208,30 @@ public sealed class CustomerGrain(
     /// before a validation rule existed, or a bug) is logged and stepped over, so that it cannot keep the customer from
     /// activating ever again: it stays in the journal and the history.
     /// </summary>
-    private List<NudgeRow> Replay(TenantDecisionInputs inputs, JournalRow row)
+    private void Replay(TenantDecisionInputs inputs, JournalRow row, PendingWrites pending)
     {
         try
         {
-            return DecideOn(inputs, row, live: false);
+            DecideOn(inputs, row, live: false, pending);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Replaying event {EventId} (#{Sequence}) of {Tenant}/{CustomerId} failed; the customer goes on without its effects",
                 row.Event.Id, row.Sequence, _tenant, _profile.CustomerId);
             _profile.JournalSequence = Math.Max(_profile.JournalSequence, row.Sequence);
-            return [];
         }
     }
 
     /// <summary>Decides on one journaled event at the event's time, which is what makes replay reproduce it.</summary>
-    private List<NudgeRow> DecideOn(TenantDecisionInputs inputs, JournalRow row, bool live) =>
-        Decide(inputs, EngineInput.FromEvent(row.Event, row.Sequence), row.Event.At, row.Event.Id, live);
+    private void DecideOn(TenantDecisionInputs inputs, JournalRow row, bool live, PendingWrites pending) =>
+        Decide(inputs, EngineInput.FromEvent(row.Event, row.Sequence), row.Event.At, row.Event.Id, live, pending);
 
-    /// <summary>Runs the engine and addresses the raised nudges to the current owner, each with its explanation.</summary>
-    private List<NudgeRow> Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live)
+    /// <summary>
+    /// Runs the engine, addresses the raised nudges to the current owner, each with its explanation and expiry, and
+    /// gathers what else the decision changed (<see cref="PendingWrites"/>).
+    /// </summary>
+    private void Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live, PendingWrites pending,
+        string? manualTag = null, string? by = null)
     {
         // Replays use posterior means, not Thompson draws, so they choose as a fresh look at the same facts would.
         var context = new DecisionContext(now)
@@ -236,24 +244,36 @@ public sealed class CustomerGrain(
         var decision = DecisionEngine.Decide(inputs.Playbook, _profile, input, context);
         _nextDueAt = decision.NextDueAt;
         if (live && decision.Signals.Count > 0) learning.Post(_tenant, decision.Signals);
-        if (_profile.OwnerStaffId is not { } addressee) return [];
+        pending.Add(decision, now, manualTag, by);
+        if (_profile.OwnerStaffId is not { } addressee) return;
         var created = DateTimeOffset.UtcNow;
-        return decision.Raised
-            .Select(c => new NudgeRow(_tenant, c.Nudge.Id, addressee, _profile.CustomerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
+        foreach (var c in decision.Raised)
+        {
+            pending.Nudges.Add(new NudgeRow(_tenant, c.Nudge.Id, addressee, _profile.CustomerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
                 c.Nudge.Reason, c.Nudge.Priority, created)
             {
                 Suggested = c.Nudge.Suggested,
                 Explanation = decision.Explain(c),
-            })
-            .ToList();
+                Source = c.Nudge.Source,
+                ExpiresAt = Instants.Plus(now, c.Nudge.ExpiresAfter ?? inputs.Playbook.Contact.NudgeExpiry),
+                CustomerName = _profile.DisplayName,
+            });
+        }
     }
 
+    private PendingWrites Pending() => new(_tenant, _profile.CustomerId);
+
     /// <summary>Commits what the last decisions changed (<see cref="CustomerCommits"/>), then pushes the nudges that were new.</summary>
-    private async Task<WriteResult> CommitAsync(List<NudgeRow> nudges, bool snapshot, IReadOnlyList<JournalRow>? events = null, bool moveOpenNudges = false)
+    private async Task<WriteResult> CommitAsync(PendingWrites pending, bool snapshot, IReadOnlyList<JournalRow>? events = null, bool moveOpenNudges = false)
     {
-        var result = await _commits.CommitAsync(_profile, _nextDueAt, nudges, snapshot, events, moveOpenNudges);
-        var fresh = nudges.FindAll(n => result.InsertedNudgeIds.Contains(n.NudgeId));
+        var result = await _commits.CommitAsync(_profile, _nextDueAt, pending, snapshot, events, moveOpenNudges);
+        var fresh = pending.Nudges.FindAll(n => result.InsertedNudgeIds.Contains(n.NudgeId));
         if (fresh.Count > 0) Deliver(fresh);
+        if (result.ClosedNudges.Count > 0)
+        {
+            var how = pending.Closes.ToDictionary(c => c.NudgeId, c => c.How, StringComparer.Ordinal);
+            dispatcher.PostChanges(_tenant, result.ClosedNudges.Select(c => (c.StaffId, NudgeChange.Closing(c.NudgeId, how[c.NudgeId]))));
+        }
         return result;
     }
 
@@ -264,7 +284,7 @@ public sealed class CustomerGrain(
     {
         try
         {
-            await CommitAsync([], snapshot: true);
+            await CommitAsync(Pending(), snapshot: true);
         }
         catch (ObjectDisposedException)
         {

@@ -20,7 +20,7 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     /// <summary>A batch at least this large means nudges are arriving faster than they are sent one by one.</summary>
     private const int BusyBatch = 32;
 
-    private readonly Channel<Nudge> _queue = Channel.CreateUnbounded<Nudge>(new() { SingleReader = true });
+    private readonly Channel<Delivery> _queue = Channel.CreateUnbounded<Delivery>(new() { SingleReader = true });
     private readonly IGrainFactory _grains;
     private readonly ILogger<NudgeDispatcher> _logger;
     private readonly Task _loop;
@@ -37,7 +37,13 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     /// </summary>
     public void Post(IEnumerable<Nudge> nudges)
     {
-        foreach (var nudge in nudges) _queue.Writer.TryWrite(nudge);
+        foreach (var nudge in nudges) _queue.Writer.TryWrite(new Delivery(nudge.Tenant, nudge.StaffId, nudge, null));
+    }
+
+    /// <summary>Queues changes to nudges (closed, snoozed) for their staff members' consoles, batched like nudges.</summary>
+    public void PostChanges(string tenant, IEnumerable<(string StaffId, NudgeChange Change)> changes)
+    {
+        foreach (var (staffId, change) in changes) _queue.Writer.TryWrite(new Delivery(tenant, staffId, null, change));
     }
 
     public async ValueTask DisposeAsync()
@@ -48,34 +54,40 @@ public sealed class NudgeDispatcher : IAsyncDisposable
 
     private async Task LoopAsync()
     {
-        var byStaff = new Dictionary<(string Tenant, string StaffId), List<Nudge>>();
+        var byStaff = new Dictionary<(string Tenant, string StaffId), (List<Nudge> Raised, List<NudgeChange> Changed)>();
         while (await _queue.Reader.WaitToReadAsync())
         {
             var count = 0;
-            while (_queue.Reader.TryRead(out var nudge))
+            while (_queue.Reader.TryRead(out var delivery))
             {
-                var key = (nudge.Tenant, nudge.StaffId);
-                if (!byStaff.TryGetValue(key, out var list)) byStaff[key] = list = [];
-                list.Add(nudge);
+                var key = (delivery.Tenant, delivery.StaffId);
+                if (!byStaff.TryGetValue(key, out var lists)) byStaff[key] = lists = ([], []);
+                if (delivery.Raised is { } nudge) lists.Raised.Add(nudge);
+                else lists.Changed.Add(delivery.Change!);
                 count++;
             }
-            foreach (var ((tenant, staffId), nudges) in byStaff) Send(tenant, staffId, [.. nudges]);
+            foreach (var ((tenant, staffId), (raised, changed)) in byStaff) Send(tenant, staffId, raised, changed);
             byStaff.Clear();
             if (count >= BusyBatch) await Task.Delay(GatherWindow);
         }
     }
 
-    private void Send(string tenant, string staffId, Nudge[] nudges)
+    private void Send(string tenant, string staffId, List<Nudge> raised, List<NudgeChange> changed)
     {
         try
         {
             // One-way: the staff grain forwards to the nodes with this member's consoles; nothing here waits on them.
-            _ = _grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverAsync(nudges);
+            var staff = _grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId));
+            if (raised.Count > 0) _ = staff.DeliverAsync([.. raised]);
+            if (changed.Count > 0) _ = staff.DeliverChangesAsync([.. changed]);
         }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Sending {Count} nudges to {Tenant}/{StaffId} failed; they stay in the inbox for the next connect",
-                nudges.Length, tenant, staffId);
+            _logger.LogWarning(ex, "Sending {Count} nudges and {Changed} changes to {Tenant}/{StaffId} failed; consoles catch up from the inbox on their next connect",
+                raised.Count, changed.Count, tenant, staffId);
         }
     }
+
+    /// <summary>A nudge raised, or a change to one, for one staff member.</summary>
+    private readonly record struct Delivery(string Tenant, string StaffId, Nudge? Raised, NudgeChange? Change);
 }

@@ -80,4 +80,11 @@ public sealed class StaffGrain(
         _nodes.Notify(node => node.OnNudgesAsync(nudges));
         return Task.CompletedTask;
     }
+
+    public Task DeliverChangesAsync(NudgeChange[] changes)
+    {
+        var (tenant, staffId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _nodes.Notify(node => node.OnNudgesChangedAsync(tenant, staffId, changes));
+        return Task.CompletedTask;
+    }
 }

@@ -14,6 +14,9 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
 {
     public const string NudgesMethod = "nudges";
 
+    /// <summary>Tells consoles that nudges they show changed: closed (done elsewhere, done by the owner's own action, obsolete, expired) or snoozed.</summary>
+    public const string ChangedMethod = "changed";
+
     /// <summary>Tells a console its session ended (the staff member was disabled); the connection is closed after it.</summary>
     public const string SignedOutMethod = "signedOut";
 
@@ -59,6 +62,12 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
     {
         if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
         foreach (var connection in connections.Values) await SendAsync(connection, nudges);
+    }
+
+    public async Task SendChangesAsync(string staffKey, NudgeChange[] changes)
+    {
+        if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
+        foreach (var connection in connections.Values) await hub.Clients.Client(connection.Id).SendAsync(ChangedMethod, changes);
     }
 
     public async Task ReplayAsync(string staffKey, string connectionId, Nudge[] nudges)

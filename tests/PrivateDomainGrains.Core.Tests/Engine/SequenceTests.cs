@@ -71,7 +71,7 @@ public sealed class SequenceTests
         Send(p, c, Event(EventTypes.FriendAdded, T0));
         var d = Send(p, c, Order(T0.AddHours(5), 50));
         Assert.Equal(SequenceMoveKind.Exited, Assert.Single(d.SequenceMoves).Kind);
-        Assert.Null(d.NextDueAt);
+        Assert.Equal(T0.AddDays(3), d.NextDueAt); // only the welcome step's nudge expiry is left
         Assert.Empty(Tick(p, c, T0.AddDays(3)).Raised);
     }
 

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using PrivateDomainGrains.Core.Engine;
+using PrivateDomainGrains.Core.Learning;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Grains.Customers;
+
+/// <summary>
+/// What the decisions of one grain call produced for storage, gathered for the one commit that follows: the nudges
+/// raised (addressed to the owner), the nudges closed and credited, and the changes that are not events (tags, tier,
+/// fields) for the customer's timeline.
+/// </summary>
+internal sealed class PendingWrites(string tenant, string customerId)
+{
+    public List<NudgeRow> Nudges { get; } = [];
+    public List<NudgeClose> Closes { get; } = [];
+    public List<NudgeCreditRow> Credits { get; } = [];
+    public List<CustomerChangeRow> Changes { get; } = [];
+
+    public bool IsEmpty => Nudges.Count == 0 && Closes.Count == 0 && Credits.Count == 0 && Changes.Count == 0;
+
+    /// <summary>Adds what <paramref name="decision"/>, taken at <paramref name="at"/>, changed beside its nudges.</summary>
+    /// <param name="manualTag">The tag changed by hand that the decision was on, if any; every other tag change was a rule's or a keyword's.</param>
+    /// <param name="by">Who changed <paramref name="manualTag"/>: a staff member's id, or null for an integration.</param>
+    public void Add(Decision decision, DateTimeOffset at, string? manualTag = null, string? by = null)
+    {
+        foreach (var c in decision.Closed) Closes.Add(new NudgeClose(tenant, c.NudgeId, c.How, c.At));
+        foreach (var c in decision.Credits)
+            Credits.Add(new NudgeCreditRow(tenant, c.NudgeId, c.Outcome == NudgeOutcome.Ordered ? "ordered" : "replied", c.At, c.Amount, c.Currency));
+        // The tag changed by hand was a staff member's or an integration's doing; the others a rule's or a keyword's.
+        string Who(string tag) => tag != manualTag ? "rule" : by is null ? "integration" : "staff:" + by;
+        foreach (var tag in decision.TagsAdded) Change(at, CustomerChangeKinds.TagAdded, new { tag, by = Who(tag) });
+        foreach (var tag in decision.TagsRemoved) Change(at, CustomerChangeKinds.TagRemoved, new { tag, by = Who(tag) });
+        if (decision.TierChange is { } tier) Change(at, CustomerChangeKinds.TierChanged, new { from = tier.From.ToString(), to = tier.To.ToString() });
+        foreach (var (field, value) in decision.FieldsSet) Change(at, CustomerChangeKinds.FieldSet, new { field, value });
+    }
+
+    public void OwnerChanged(DateTimeOffset at, string? from, string to) => Change(at, CustomerChangeKinds.OwnerChanged, new { from, to });
+
+    private void Change(DateTimeOffset at, string kind, object detail) =>
+        Changes.Add(new CustomerChangeRow(tenant, customerId, at, kind, JsonSerializer.Serialize(detail)));
+}

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using PrivateDomainGrains.Persistence;
 using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Host.Hubs;
@@ -10,7 +11,7 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// node twice (replay and live push, or a catch-up after a node loss) reaches the console once. Nudges go out as
 /// arrays, one message for all that arrived together: a burst costs a console a few messages, not one per nudge.
 /// </summary>
-public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
+public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox inbox, ILogger<ConsoleConnections> logger)
 {
     public const string NudgesMethod = "nudges";
 
@@ -79,7 +80,20 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
     private async Task SendAsync(Connection connection, Nudge[] nudges)
     {
         var unsent = Array.FindAll(nudges, n => connection.ShouldSend(n.Id));
-        if (unsent.Length > 0) await hub.Clients.Client(connection.Id).SendAsync(NudgesMethod, unsent);
+        if (unsent.Length == 0) return;
+        await hub.Clients.Client(connection.Id).SendAsync(NudgesMethod, unsent);
+        MarkDelivered(unsent);
+    }
+
+    /// <summary>
+    /// Records that the nudges reached a connected console, for the execution reports (the first delivery counts; the
+    /// store keeps it). Not awaited: a console must not wait on it, and a lost mark costs a figure, not a nudge.
+    /// </summary>
+    private void MarkDelivered(Nudge[] sent)
+    {
+        var now = DateTimeOffset.UtcNow;
+        inbox.MarkAsync([.. sent.Select(n => new NudgeMark(n.Tenant, n.StaffId, n.Id, NudgeMarkKind.Delivered, now))])
+            .ContinueWith(t => logger.LogDebug(t.Exception, "Recording the delivery of {Count} nudges failed", sent.Length), TaskContinuationOptions.OnlyOnFaulted);
     }
 
     public void EndReplay(string staffKey, string connectionId)

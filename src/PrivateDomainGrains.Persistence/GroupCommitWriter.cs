@@ -91,10 +91,14 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var snapshots = batch.SelectMany(w => w.Request.Snapshots).GroupBy(r => (r.Tenant, r.CustomerId)).Select(g => g.MaxBy(r => r.Revision)!).ToList();
         var due = LatestPerCustomer(batch, r => r.Due);
         var owners = LatestPerCustomer(batch, r => r.Owners);
-        // An UPDATE touches a row once: one close and one credit of each kind per nudge.
+        // An UPDATE touches a row once: one close, one credit of each kind and one mark of each kind per nudge.
         var closes = batch.SelectMany(w => w.Request.Closes).DistinctBy(c => (c.Tenant, c.NudgeId)).ToList();
-        var credits = batch.SelectMany(w => w.Request.Credits).DistinctBy(c => (c.Tenant, c.NudgeId)).ToList();
-        var marks = NudgeStatements.MergedMark.Of(batch.SelectMany(w => w.Request.Marks));
+        var credits = CreditsOf(batch.SelectMany(w => w.Request.Credits));
+        var conversions = CreditsOf(batch.SelectMany(w => w.Request.Conversions));
+        var marks = batch.SelectMany(w => w.Request.Marks).ToList();
+        var delivered = FirstOf(marks, NudgeMarkKind.Delivered);
+        var opened = FirstOf(marks, NudgeMarkKind.Opened);
+        var snoozes = marks.Where(m => m.Kind == NudgeMarkKind.Snoozed).GroupBy(m => (m.Tenant, m.NudgeId)).Select(g => g.Last()).ToList();
         var directory = LatestPerCustomer(batch, r => r.Directory);
         var changes = batch.SelectMany(w => w.Request.Changes).ToList();
 
@@ -107,8 +111,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (acks.Count > 0) command.BatchCommands.Add(NudgeStatements.AcknowledgeNudges(acks));
         if (moves.Count > 0) command.BatchCommands.Add(NudgeStatements.ReassignOpenNudges(moves));
         if (closes.Count > 0) command.BatchCommands.Add(NudgeStatements.CloseNudges(closes));
-        if (marks.Count > 0) command.BatchCommands.Add(NudgeStatements.MarkNudges(marks));
-        if (credits.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(credits));
+        if (delivered.Count > 0) command.BatchCommands.Add(NudgeStatements.FirstMarks(delivered, NudgeMarkKind.Delivered));
+        if (opened.Count > 0) command.BatchCommands.Add(NudgeStatements.FirstMarks(opened, NudgeMarkKind.Opened));
+        if (snoozes.Count > 0) command.BatchCommands.Add(NudgeStatements.Snoozes(snoozes));
+        // Credits return their first credits, unread: added after every statement whose rows are read.
+        foreach (var (rows, conversion, orders) in new[] { (credits.Replies, false, false), (credits.Orders, false, true), (conversions.Replies, true, false), (conversions.Orders, true, true) })
+            if (rows.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(rows, conversion, orders));
         if (directory.Count > 0) command.BatchCommands.Add(DirectoryStatements.Directory(directory));
         if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
         if (snapshots.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Snapshots(snapshots));
@@ -144,7 +152,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             {
                 while (await reader.ReadAsync()) closedStaff[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
             });
-            if (marks.Count > 0) resultSets.Enqueue(() => ReadKeysAsync(reader, marked));
+            foreach (var kind in new[] { delivered, opened, snoozes })
+                if (kind.Count > 0) resultSets.Enqueue(() => ReadKeysAsync(reader, marked));
             while (resultSets.TryDequeue(out var read))
             {
                 await read();
@@ -171,6 +180,17 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             });
         }
     }
+
+    /// <summary>Credits split by outcome, one per nudge and outcome (the first).</summary>
+    private static (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) CreditsOf(IEnumerable<NudgeCreditRow> rows)
+    {
+        var unique = rows.DistinctBy(c => (c.Tenant, c.NudgeId, c.Outcome)).ToList();
+        return (unique.FindAll(c => c.Outcome == "replied"), unique.FindAll(c => c.Outcome == "ordered"));
+    }
+
+    /// <summary>The earliest mark of the kind per nudge.</summary>
+    private static List<NudgeMark> FirstOf(List<NudgeMark> marks, NudgeMarkKind kind) =>
+        [.. marks.Where(m => m.Kind == kind).GroupBy(m => (m.Tenant, m.NudgeId)).Select(g => g.MinBy(m => m.At)!)];
 
     /// <summary>
     /// Each inserted key goes to the first write that offered it, so two grains racing with the same event id

@@ -31,6 +31,14 @@ public sealed record NudgeRow(
 
     /// <summary>The customer's display name, for the queue (not stored with the nudge: read from the directory, or given when raised).</summary>
     public string? CustomerName { get; init; }
+
+    /// <summary>The variant under test it was raised with, <c>holdout</c> for a held-out decision (stored closed, never shown).</summary>
+    public string? Variant { get; init; }
+
+    /// <summary>The day it was raised in the tenant's time zone: the day the execution reports count it under.</summary>
+    public DateOnly? RaisedDay { get; init; }
+
+    public bool HeldOut => Variant == "holdout";
 }
 
 /// <summary>

@@ -23,6 +23,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<CustomerOwners>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<CustomerTimeline>();
+        services.AddSingleton<ExecutionRollups>();
         return services;
     }
 }

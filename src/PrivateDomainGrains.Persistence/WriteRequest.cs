@@ -15,8 +15,10 @@ public sealed record WriteRequest
     public IReadOnlyList<OwnerRow> OpenNudgeMoves { get; init; } = [];
     /// <summary>Nudges the platform closes (they no longer apply).</summary>
     public IReadOnlyList<NudgeClose> Closes { get; init; } = [];
-    /// <summary>Replies and orders credited to nudges.</summary>
+    /// <summary>Replies and orders credited to nudges acted on.</summary>
     public IReadOnlyList<NudgeCreditRow> Credits { get; init; } = [];
+    /// <summary>Replies and orders within the window after nudges were raised, acted on or not (for tests against holdouts).</summary>
+    public IReadOnlyList<NudgeCreditRow> Conversions { get; init; } = [];
     /// <summary>Console-side facts: delivered, opened, snoozed.</summary>
     public IReadOnlyList<NudgeMark> Marks { get; init; } = [];
     /// <summary>Customer directory changes.</summary>
@@ -31,7 +33,7 @@ public sealed record WriteRequest
 
     /// <summary>The request's share of a flush: rows, with snapshots counted by their size.</summary>
     public int Weight => Events.Count + Nudges.Count + Acks.Count + Due.Count + Owners.Count + OpenNudgeMoves.Count
-        + Closes.Count + Credits.Count + Marks.Count + Directory.Count + Changes.Count + Snapshots.Count * SnapshotWeight;
+        + Closes.Count + Credits.Count + Conversions.Count + Marks.Count + Directory.Count + Changes.Count + Snapshots.Count * SnapshotWeight;
 }
 
 /// <summary>
@@ -49,7 +51,7 @@ public sealed record WriteResult(
     /// <summary>The platform's closes that closed an open nudge, with the staff member it belonged to.</summary>
     public IReadOnlyList<(string NudgeId, string StaffId)> ClosedNudges { get; init; } = [];
 
-    /// <summary>The ids among the request's marks that applied (the staff member's own nudge).</summary>
+    /// <summary>The ids among the request's marks that applied: first deliveries and openings, snoozes of the staff member's own open nudges.</summary>
     public IReadOnlySet<string> MarkedNudgeIds { get; init; } = new HashSet<string>();
 
     public static readonly WriteResult Nothing = new(new HashSet<string>(), new HashSet<string>(), new Dictionary<string, string>());

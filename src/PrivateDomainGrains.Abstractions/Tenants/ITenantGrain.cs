@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Abstractions.Staff;
 namespace PrivateDomainGrains.Abstractions.Tenants;
 
 /// <summary>A tenant: its keys and its staff roster. Key: the tenant id.</summary>
@@ -9,7 +10,11 @@ public interface ITenantGrain : IGrainWithStringKey
 
     [Alias("Get")] Task<TenantInfo?> GetAsync();
 
-    [Alias("AddStaff")] Task AddStaffAsync(string staffId);
-
     [Alias("GetStaffIds")] Task<string[]> GetStaffIdsAsync();
+
+    /// <summary>Records a staff member's role, team and whether disabled in the roster (the staff grain is the truth; this is its index).</summary>
+    [Alias("SetRosterEntry")] Task SetRosterEntryAsync(RosterEntry entry);
+
+    /// <summary>Every staff member with role, team and whether disabled.</summary>
+    [Alias("GetRoster")] Task<RosterEntry[]> GetRosterAsync();
 }

@@ -180,6 +180,8 @@ public sealed class SentNudge
     [JsonPropertyName("at")] public DateTimeOffset At { get; set; }
     /// <summary>Outcomes already credited to it (<see cref="Credit"/> flags), so each counts once.</summary>
     [JsonPropertyName("credits")] public Credit Credits { get; set; }
+    /// <summary>Replies and orders within the window after it was raised, acted on or not (for tests against a holdout), each counted once.</summary>
+    [JsonPropertyName("converted")] public Credit Converted { get; set; }
     /// <summary>Not yet done, dismissed, expired or obsolete. Nudges remembered before lifecycles existed read as closed.</summary>
     [JsonPropertyName("open")] public bool Open { get; set; }
     [JsonPropertyName("proactive")] public bool Proactive { get; set; }

@@ -66,7 +66,8 @@ public static class Arbitration
             if (i == 0)
             {
                 judged.Add(c);
-                (state.Touches ??= []).Add(new Touch(now, c.Nudge.Channel));
+                // A held-out decision reaches no one: it takes the decision's touch, not the customer's.
+                if (!c.Nudge.HeldOut) (state.Touches ??= []).Add(new Touch(now, c.Nudge.Channel));
             }
             else judged.Add(Hold(c.Nudge, c.Score, Instants.Plus(now, contact.RetryAfter), lostTo ??= "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
         }
@@ -80,7 +81,7 @@ public static class Arbitration
             if (c.Verdict == Verdict.Raised)
             {
                 state.Remember(NudgeLifecycle.Raised(c.Nudge, segment, now, contact.NudgeExpiry));
-                if (chosen is null || ByScore(c, chosen) < 0) chosen = c;
+                if (!c.Nudge.HeldOut && (chosen is null || ByScore(c, chosen) < 0)) chosen = c;
             }
             else if (c.Verdict == Verdict.Held)
             {

@@ -34,14 +34,25 @@ internal static class Attribution
         signals.Add(new LearningSignal(sent.Source, sent.Segment, o.Outcome, sent.Id));
     }
 
-    /// <summary>A reply or an order credited to the most recent nudge acted on within the window before it, once.</summary>
-    public static void Credit(EngineState state, CustomerEvent e, TimeSpan window, List<LearningSignal> signals, List<NudgeCredit> credits)
+    /// <summary>
+    /// A reply or an order credited to the most recent nudge acted on within the window before it, once; and, for the
+    /// tests of variants against holdouts, counted as a conversion of every nudge raised within the window before it
+    /// (acted on or not, shown or held out), once each (intention to treat).
+    /// </summary>
+    public static void Credit(EngineState state, CustomerEvent e, TimeSpan window, List<LearningSignal> signals, List<NudgeCredit> credits,
+        List<NudgeCredit> conversions)
     {
         NudgeOutcome outcome;
         SentNudge.Credit flag;
         if (e.Type == EventTypes.MessageReceived) (outcome, flag) = (NudgeOutcome.Replied, SentNudge.Credit.Reply);
         else if (e.Type == EventTypes.OrderPaid) (outcome, flag) = (NudgeOutcome.Ordered, SentNudge.Credit.Order);
         else return;
+        foreach (var sent in state.RecentNudges ?? [])
+        {
+            if (sent.Converted.HasFlag(flag) || e.At < sent.At || e.At - sent.At > window) continue;
+            sent.Converted |= flag;
+            conversions.Add(Of(sent, outcome, e));
+        }
         SentNudge? latest = null;
         foreach (var sent in state.RecentNudges ?? [])
         {
@@ -51,10 +62,12 @@ internal static class Attribution
         if (latest is null || latest.Credits.HasFlag(flag)) return;
         latest.Credits |= flag;
         signals.Add(new LearningSignal(latest.Source, latest.Segment, outcome, latest.Id));
-        credits.Add(outcome == NudgeOutcome.Ordered
-            ? new NudgeCredit(latest.Id, outcome, e.At, Amount(e), e.DataValue("currency"))
-            : new NudgeCredit(latest.Id, outcome, e.At, null, null));
+        credits.Add(Of(latest, outcome, e));
     }
+
+    private static NudgeCredit Of(SentNudge sent, NudgeOutcome outcome, CustomerEvent e) => outcome == NudgeOutcome.Ordered
+        ? new NudgeCredit(sent.Id, outcome, e.At, Amount(e), e.DataValue("currency"))
+        : new NudgeCredit(sent.Id, outcome, e.At, null, null);
 
     private static decimal? Amount(CustomerEvent e) =>
         e.DataValue("amount") is { } text && EventValidator.TryParseAmount(text, out var amount) ? amount : null;

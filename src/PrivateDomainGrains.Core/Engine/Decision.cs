@@ -28,6 +28,8 @@ public sealed class Decision
     public IReadOnlyList<ClosedNudge> Closed { get; init; } = [];
     /// <summary>Replies and orders credited to the nudge that led to them.</summary>
     public IReadOnlyList<NudgeCredit> Credits { get; init; } = [];
+    /// <summary>Replies and orders within the window after nudges were raised, acted on or not (for variant and holdout tests).</summary>
+    public IReadOnlyList<NudgeCredit> Conversions { get; init; } = [];
     /// <summary>When to call the engine again with <see cref="EngineInput.Timer"/>; null when nothing is pending.</summary>
     public DateTimeOffset? NextDueAt { get; init; }
 

@@ -32,6 +32,7 @@ internal sealed class DecisionRun
     private readonly List<LearningSignal> _signals = [];
     private readonly List<ClosedNudge> _closed = [];
     private readonly List<NudgeCredit> _credits = [];
+    private readonly List<NudgeCredit> _conversions = [];
     private readonly HashSet<string> _firedRules = new(StringComparer.Ordinal);
     private readonly Queue<(string Tag, bool Added, string Key)> _tagChanges = new();
     private readonly NudgePlanner _planner;
@@ -95,7 +96,7 @@ internal sealed class DecisionRun
         _state.NoteEvent(e.Type, e.At);
         _lifecycle.OnEvent(e);
         _sequences.ExitOn(e.Type);
-        Attribution.Credit(_state, e, _playbook.Contact.AttributionWindow, _signals, _credits);
+        Attribution.Credit(_state, e, _playbook.Contact.AttributionWindow, _signals, _credits, _conversions);
         if (e.Type is EventTypes.MessageReceived or EventTypes.MomentLiked or EventTypes.MomentCommented or EventTypes.PageViewed)
             (_state.ActiveHours ??= new ContactHours()).Observe(e.At, _zone, _playbook.Contact.BestTimeHalfLife);
         if (e.Type == EventTypes.MessageReceived && !string.IsNullOrEmpty(e.Text))
@@ -235,6 +236,7 @@ internal sealed class DecisionRun
             Signals = _signals,
             Closed = _closed,
             Credits = _credits,
+            Conversions = _conversions,
             NextDueAt = DecisionEngine.NextDueAt(_playbook, _customer, TimersDue()),
         };
     }

@@ -75,13 +75,14 @@ internal sealed class NudgeLifecycle(CustomerProfile customer, List<ClosedNudge>
     }
 
     /// <summary>The nudge as the customer remembers it once raised: open until it closes.</summary>
+    /// <summary>A held-out decision is remembered closed: it is never shown, but its customer's replies and orders still count for the test.</summary>
     public static SentNudge Raised(PlannedNudge n, string segment, DateTimeOffset at, TimeSpan defaultExpiry) => new()
     {
         Id = n.Id,
         Source = n.Source,
         Segment = segment,
         At = at,
-        Open = true,
+        Open = !n.HeldOut,
         Proactive = n.Proactive,
         DoneOn = n.DoneOn,
         ExpiresAt = Instants.Plus(at, n.ExpiresAfter ?? defaultExpiry),

@@ -15,6 +15,8 @@ public static class NudgeClosings
     public const string Obsolete = "obsolete";
     /// <summary>Nobody acted on it before it expired.</summary>
     public const string Expired = "expired";
+    /// <summary>Never shown: the customer is held out of the action's test, and the decision recorded for comparison.</summary>
+    public const string Holdout = "holdout";
 
-    public static readonly IReadOnlyList<string> All = [Done, NotUseful, DoneByAction, Obsolete, Expired];
+    public static readonly IReadOnlyList<string> All = [Done, NotUseful, DoneByAction, Obsolete, Expired, Holdout];
 }

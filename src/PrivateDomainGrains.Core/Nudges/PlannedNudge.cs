@@ -26,6 +26,11 @@ public sealed record PlannedNudge(
     [JsonPropertyName("doneOn")] public string[]? DoneOn { get; init; }
     /// <summary>How long it stays open unanswered; null: the playbook's default.</summary>
     [JsonPropertyName("expiresAfter")] public TimeSpan? ExpiresAfter { get; init; }
+    /// <summary>The variant under test this customer was assigned, <c>holdout</c> when held out, null when not under test.</summary>
+    [JsonPropertyName("variant")] public string? Variant { get; init; }
+
+    /// <summary>Held out: the decision is recorded, the nudge is never shown.</summary>
+    [JsonIgnore] public bool HeldOut => Variant == NudgeClosings.Holdout;
 
     public NudgeDraft ToDraft() => new(Id, Kind, Title, Text, Reason, Priority);
 }

@@ -27,6 +27,16 @@ public sealed class ActionSpec
     public List<string>? DoneOn { get; set; }
     /// <summary><c>nudge</c>: how long it stays open unanswered before it closes as expired; defaults to <c>contactPolicy.nudgeExpiry</c>.</summary>
     public string? ExpiresAfter { get; set; }
+    /// <summary>
+    /// <c>nudge</c>: variants under test; each customer is assigned one for good, by a hash of customer and action
+    /// (see <see cref="Engine.VariantAssignment"/>), in proportion to the weights.
+    /// </summary>
+    public List<VariantSpec>? Variants { get; set; }
+    /// <summary>
+    /// <c>nudge</c>: the share of customers (0 to 0.9) held out: the decision is recorded for them but no nudge is shown,
+    /// so the reports can measure the uplift of the nudge over doing nothing.
+    /// </summary>
+    public double? Holdout { get; set; }
     /// <summary><c>addTag</c> / <c>removeTag</c>.</summary>
     public string? Tag { get; set; }
     /// <summary><c>setField</c>.</summary>

@@ -95,9 +95,15 @@ public sealed class NudgeTemplate
     public string[]? DoneOn { get; init; }
     /// <summary>How long it stays open unanswered; null: the contact policy's <c>nudgeExpiry</c>.</summary>
     public TimeSpan? ExpiresAfter { get; init; }
+    /// <summary>Variants under test (each with the texts it changes), or null; see <see cref="Engine.VariantAssignment"/>.</summary>
+    public NudgeVariant[]? Variants { get; init; }
+    /// <summary>The share of customers held out (0: none).</summary>
+    public double Holdout { get; init; }
 
     internal static NudgeTemplate From(ActionSpec a) => new()
     {
+        Variants = a.Variants is { Count: > 0 } variants ? [.. variants.Select(NudgeVariant.From)] : null,
+        Holdout = a.Holdout ?? 0,
         DoneOn = a.DoneOn is { Count: > 0 } doneOn ? [.. doneOn.Select(type => SharedStrings.Share(type))] : null,
         ExpiresAfter = a.ExpiresAfter is null ? null : Durations.Parse(a.ExpiresAfter),
         Kind = a.NudgeKind!,
@@ -107,6 +113,25 @@ public sealed class NudgeTemplate
         Reason = a.Reason is null ? null : Template.Parse(a.Reason, []),
         Proactive = a.Proactive,
         Channel = a.Channel,
+    };
+}
+
+/// <summary>One compiled variant: the templates it replaces (null: the action's).</summary>
+public sealed class NudgeVariant
+{
+    public required string Id { get; init; }
+    public required double Weight { get; init; }
+    public Template? Title { get; init; }
+    public Template? Script { get; init; }
+    public Template? Suggested { get; init; }
+
+    internal static NudgeVariant From(VariantSpec v) => new()
+    {
+        Id = SharedStrings.Share(v.Id),
+        Weight = v.Weight,
+        Title = v.Title is null ? null : Template.Parse(v.Title, []),
+        Script = v.Script is null ? null : Template.Parse(v.Script, []),
+        Suggested = v.Suggested is null ? null : Template.Parse(v.Suggested, []),
     };
 }
 

@@ -33,6 +33,10 @@ public static class PlaybookValidator
     public const int MaxOpenNudgesCap = 1_000_000;
     public const int MaxDismissals = 1000;
     public const decimal MaxCounterValue = 1_000_000_000_000_000m;
+    public const int MaxVariants = 10;
+    public const double MaxHoldout = 0.9;
+    /// <summary>The variant id the held-out customers' decisions are recorded with.</summary>
+    public const string HoldoutVariant = "holdout";
 
     /// <summary>Validates a playbook document as sent: malformed JSON is an error at the path where it breaks.</summary>
     public static IReadOnlyList<PlaybookError> Validate(string json)
@@ -223,6 +227,25 @@ public static class PlaybookValidator
         if (a.Channel is "" or { Length: > MaxNameLength }) v.Add(path + ".channel", $"1-{MaxNameLength} characters, or omit it for the customer's latest channel");
         if (a.DoneOn is { Count: > MaxListItems }) v.Add(path + ".doneOn", $"at most {MaxListItems} event types");
         for (var i = 0; i < (a.DoneOn?.Count ?? 0); i++) RequireEventType(a.DoneOn![i], $"{path}.doneOn[{i}]", v);
+        if (a.Holdout is not null && !(a.Holdout >= 0 && a.Holdout <= MaxHoldout)) v.Add(path + ".holdout", $"must be a share from 0 to {MaxHoldout}");
+        var variants = a.Variants ?? [];
+        if (variants.Count > MaxVariants) v.Add(path + ".variants", $"at most {MaxVariants} variants");
+        var variantIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var vp = $"{path}.variants[{i}]";
+            if (variants[i] is not { } variant)
+            {
+                v.Add(vp, "must not be null");
+                continue;
+            }
+            RequireUniqueId(variant.Id, variantIds, vp, "variant", v);
+            if (variant.Id == HoldoutVariant) v.Add(vp + ".id", $"'{HoldoutVariant}' names the held-out customers; choose another id");
+            if (!(variant.Weight > 0 && variant.Weight <= MaxScore)) v.Add(vp + ".weight", $"must be a positive number up to {MaxScore:0}");
+            if (variant.Title is not null) RequireTemplate(variant.Title, vp + ".title", v);
+            if (variant.Script is not null) RequireTemplate(variant.Script, vp + ".script", v);
+            if (variant.Suggested is not null) RequireTemplate(variant.Suggested, vp + ".suggested", v);
+        }
         if (a.ExpiresAfter is not null && (!Durations.TryParse(a.ExpiresAfter, out var expiry) || expiry <= TimeSpan.Zero))
             v.Add(path + ".expiresAfter", "must be a positive " + Durations.Describe);
     }

@@ -63,6 +63,7 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
             Nudges = pending.Nudges,
             Closes = pending.Closes,
             Credits = pending.Credits,
+            Conversions = pending.Conversions,
             Changes = pending.Changes,
             Due = dueChanged ? [new DueRow(tenant, customerId, nextDueAt)] : [],
             Snapshots = snapshotRow is null ? [] : [snapshotRow],

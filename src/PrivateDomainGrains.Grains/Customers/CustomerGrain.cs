@@ -257,6 +257,8 @@ public sealed class CustomerGrain(
                 Source = c.Nudge.Source,
                 ExpiresAt = Instants.Plus(now, c.Nudge.ExpiresAfter ?? inputs.Playbook.Contact.NudgeExpiry),
                 CustomerName = _profile.DisplayName,
+                Variant = c.Nudge.Variant,
+                RaisedDay = DateOnly.FromDateTime(TimeZones.ToLocal(now, inputs.Playbook.DefaultZone)),
             });
         }
     }
@@ -267,7 +269,8 @@ public sealed class CustomerGrain(
     private async Task<WriteResult> CommitAsync(PendingWrites pending, bool snapshot, IReadOnlyList<JournalRow>? events = null, bool moveOpenNudges = false)
     {
         var result = await _commits.CommitAsync(_profile, _nextDueAt, pending, snapshot, events, moveOpenNudges);
-        var fresh = pending.Nudges.FindAll(n => result.InsertedNudgeIds.Contains(n.NudgeId));
+        // A held-out decision is stored for the test's record, never shown.
+        var fresh = pending.Nudges.FindAll(n => !n.HeldOut && result.InsertedNudgeIds.Contains(n.NudgeId));
         if (fresh.Count > 0) Deliver(fresh);
         if (result.ClosedNudges.Count > 0)
         {

@@ -15,9 +15,10 @@ internal sealed class PendingWrites(string tenant, string customerId)
     public List<NudgeRow> Nudges { get; } = [];
     public List<NudgeClose> Closes { get; } = [];
     public List<NudgeCreditRow> Credits { get; } = [];
+    public List<NudgeCreditRow> Conversions { get; } = [];
     public List<CustomerChangeRow> Changes { get; } = [];
 
-    public bool IsEmpty => Nudges.Count == 0 && Closes.Count == 0 && Credits.Count == 0 && Changes.Count == 0;
+    public bool IsEmpty => Nudges.Count == 0 && Closes.Count == 0 && Credits.Count == 0 && Conversions.Count == 0 && Changes.Count == 0;
 
     /// <summary>Adds what <paramref name="decision"/>, taken at <paramref name="at"/>, changed beside its nudges.</summary>
     /// <param name="manualTag">The tag changed by hand that the decision was on, if any; every other tag change was a rule's or a keyword's.</param>
@@ -25,8 +26,8 @@ internal sealed class PendingWrites(string tenant, string customerId)
     public void Add(Decision decision, DateTimeOffset at, string? manualTag = null, string? by = null)
     {
         foreach (var c in decision.Closed) Closes.Add(new NudgeClose(tenant, c.NudgeId, c.How, c.At));
-        foreach (var c in decision.Credits)
-            Credits.Add(new NudgeCreditRow(tenant, c.NudgeId, c.Outcome == NudgeOutcome.Ordered ? "ordered" : "replied", c.At, c.Amount, c.Currency));
+        foreach (var c in decision.Credits) Credits.Add(Row(c));
+        foreach (var c in decision.Conversions) Conversions.Add(Row(c));
         // The tag changed by hand was a staff member's or an integration's doing; the others a rule's or a keyword's.
         string Who(string tag) => tag != manualTag ? "rule" : by is null ? "integration" : "staff:" + by;
         foreach (var tag in decision.TagsAdded) Change(at, CustomerChangeKinds.TagAdded, new { tag, by = Who(tag) });
@@ -34,6 +35,9 @@ internal sealed class PendingWrites(string tenant, string customerId)
         if (decision.TierChange is { } tier) Change(at, CustomerChangeKinds.TierChanged, new { from = tier.From.ToString(), to = tier.To.ToString() });
         foreach (var (field, value) in decision.FieldsSet) Change(at, CustomerChangeKinds.FieldSet, new { field, value });
     }
+
+    private NudgeCreditRow Row(NudgeCredit c) =>
+        new(tenant, c.NudgeId, c.Outcome == NudgeOutcome.Ordered ? "ordered" : "replied", c.At, c.Amount, c.Currency);
 
     public void OwnerChanged(DateTimeOffset at, string? from, string to) => Change(at, CustomerChangeKinds.OwnerChanged, new { from, to });
 

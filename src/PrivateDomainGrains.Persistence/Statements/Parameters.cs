@@ -24,6 +24,9 @@ internal static class Parameters
     public static NpgsqlParameter NullableTimestamps(IEnumerable<DateTimeOffset?> values) =>
         new() { Value = values.Select(v => v is { } at ? (object)at.UtcDateTime : DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz };
 
+    public static NpgsqlParameter Dates(IEnumerable<DateOnly?> values) =>
+        new() { Value = values.Select(v => v is { } d ? (object)d : DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date };
+
     public static NpgsqlParameter Numerics(IEnumerable<decimal?> values) =>
         new() { Value = values.Select(v => v is { } d ? (object)d : DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric };
 

@@ -1,7 +1,6 @@
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Events;
-using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Grains.Tests.Customers;
 

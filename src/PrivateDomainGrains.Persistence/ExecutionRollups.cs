@@ -1,4 +1,5 @@
 using Npgsql;
+using PrivateDomainGrains.Core.Execution;
 
 namespace PrivateDomainGrains.Persistence;
 
@@ -13,16 +14,12 @@ namespace PrivateDomainGrains.Persistence;
 /// </summary>
 public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
 {
-    /// <summary>The counters of a rollup row, in column order; act_b0..act_b11 count time-to-done buckets.</summary>
+    /// <summary>The counters of a rollup row, in column order; act_b0.. count the time-to-done buckets of <see cref="ExecutionCounts.ActBucketBounds"/>.</summary>
     public static readonly string[] Counters =
     [
         "raised", "delivered", "opened", "done", "not_useful", "done_by_action", "expired", "obsolete", "holdout",
-        "replies", "orders", "itt_replies", "itt_orders", .. Enumerable.Range(0, ActBuckets).Select(i => "act_b" + i),
+        "replies", "orders", "itt_replies", "itt_orders", .. Enumerable.Range(0, ExecutionCounts.ActBucketBounds.Length + 1).Select(i => "act_b" + i),
     ];
-
-    /// <summary>Upper bounds of the time-to-done buckets, in seconds (the last bucket is everything later).</summary>
-    public static readonly int[] ActBucketBounds = [60, 120, 300, 600, 1800, 3600, 7200, 14400, 28800, 86400, 259200];
-    public const int ActBuckets = 12;
 
     private const int FoldBatch = 20_000;
 
@@ -108,29 +105,33 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
         var rows = new Dictionary<(DateOnly, string, string, string), ExecutionRow>();
         while (await reader.ReadAsync(ct))
         {
-            var counters = new long[Counters.Length];
-            for (var i = 0; i < counters.Length; i++) counters[i] = reader.GetInt64(4 + i);
             var key = (reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
-            rows[key] = new ExecutionRow(key.Item1, key.Item2, key.Item3, key.Item4, counters);
+            rows[key] = new ExecutionRow(key.Item1, key.Item2, key.Item3, key.Item4, Read(reader, 4));
         }
         await reader.NextResultAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var key = (reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
-            if (!rows.TryGetValue(key, out var row)) rows[key] = row = new ExecutionRow(key.Item1, key.Item2, key.Item3, key.Item4, new long[Counters.Length]);
-            row.Revenue[reader.GetString(4)] = (reader.GetDecimal(5), reader.GetDecimal(6));
+            if (!rows.TryGetValue(key, out var row)) rows[key] = row = new ExecutionRow(key.Item1, key.Item2, key.Item3, key.Item4, new ExecutionCounts());
+            row.Counts.Revenue[reader.GetString(4)] = (reader.GetDecimal(5), reader.GetDecimal(6));
         }
         return [.. rows.Values];
     }
+
+    private static ExecutionCounts Read(NpgsqlDataReader reader, int first)
+    {
+        long Next(ref int i) => reader.GetInt64(i++);
+        var i = first;
+        var counts = new ExecutionCounts
+        {
+            Raised = Next(ref i), Delivered = Next(ref i), Opened = Next(ref i), Done = Next(ref i), NotUseful = Next(ref i),
+            DoneByAction = Next(ref i), Expired = Next(ref i), Obsolete = Next(ref i), Holdout = Next(ref i),
+            Replies = Next(ref i), Orders = Next(ref i), IttReplies = Next(ref i), IttOrders = Next(ref i),
+        };
+        for (var b = 0; b < counts.ActBuckets.Length; b++) counts.ActBuckets[b] = Next(ref i);
+        return counts;
+    }
 }
 
-/// <summary>
-/// One rollup row: counters in the order of <see cref="ExecutionRollups.Counters"/>, and revenue per currency
-/// (attributed to nudges acted on; within the window after raising, for tests).
-/// </summary>
-public sealed record ExecutionRow(DateOnly Day, string StaffId, string Source, string Variant, long[] Counters)
-{
-    public Dictionary<string, (decimal Attributed, decimal Itt)> Revenue { get; } = new(StringComparer.Ordinal);
-
-    public long this[string counter] => Counters[Array.IndexOf(ExecutionRollups.Counters, counter)];
-}
+/// <summary>One rollup row: the counts of the nudges a staff member was given from one source and variant on one raised day.</summary>
+public sealed record ExecutionRow(DateOnly Day, string StaffId, string Source, string Variant, ExecutionCounts Counts);

@@ -1,4 +1,5 @@
 using Npgsql;
+using PrivateDomainGrains.Core.Execution;
 using static PrivateDomainGrains.Persistence.Statements.Parameters;
 
 namespace PrivateDomainGrains.Persistence.Statements;
@@ -29,10 +30,8 @@ internal static class NudgeStatements
         """;
 
     /// <summary>Time from raised to done, as the rollups' act_b0..act_b11 bucket metric.</summary>
-    private const string ActBucket = """
-        'act_b' || width_bucket(extract(epoch FROM f.acked_at - f.created_at)::float8,
-            ARRAY[60, 120, 300, 600, 1800, 3600, 7200, 14400, 28800, 86400, 259200]::float8[])
-        """;
+    private static readonly string ActBucket =
+        $"'act_b' || width_bucket(extract(epoch FROM f.acked_at - f.created_at)::float8, ARRAY[{string.Join(", ", ExecutionCounts.ActBucketBounds)}]::float8[])";
 
     private static readonly string Insert = $"""
         WITH inserted AS (

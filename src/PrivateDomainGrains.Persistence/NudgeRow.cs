@@ -38,6 +38,16 @@ public sealed record NudgeRow(
     /// <summary>The day it was raised in the tenant's time zone: the day the execution reports count it under.</summary>
     public DateOnly? RaisedDay { get; init; }
 
+    /// <summary>
+    /// Addressed to the owner, whoever that is: it moves with owner changes. False for a nudge addressed to a staff
+    /// member by name (the one the customer added, deleted or wrote to). <see cref="StaffId"/> is empty while a
+    /// nudge that follows the owner waits for one (the unassigned queue).
+    /// </summary>
+    public bool FollowsOwner { get; init; } = true;
+
+    /// <summary>For a nudge just moved (a new owner, a leaver's successor): who it was addressed to before.</summary>
+    public string? PreviousStaffId { get; init; }
+
     public bool HeldOut => Variant == "holdout";
 }
 

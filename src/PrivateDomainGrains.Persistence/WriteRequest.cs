@@ -11,8 +11,8 @@ public sealed record WriteRequest
     public IReadOnlyList<CustomerSnapshotRow> Snapshots { get; init; } = [];
     /// <summary>Ownership index changes.</summary>
     public IReadOnlyList<OwnerRow> Owners { get; init; } = [];
-    /// <summary>Customers whose open nudges move to a new owner (the row's staff member) in this transaction.</summary>
-    public IReadOnlyList<OwnerRow> OpenNudgeMoves { get; init; } = [];
+    /// <summary>Customers whose open nudges move to a new owner (or a leaver's successor) in this transaction.</summary>
+    public IReadOnlyList<NudgeMove> OpenNudgeMoves { get; init; } = [];
     /// <summary>Nudges the platform closes (they no longer apply).</summary>
     public IReadOnlyList<NudgeClose> Closes { get; init; } = [];
     /// <summary>Replies and orders credited to nudges acted on.</summary>
@@ -47,6 +47,12 @@ public sealed record WriteResult(
     IReadOnlyDictionary<string, string> AcknowledgedCustomers)
 {
     public IReadOnlyList<NudgeRow> MovedNudges { get; init; } = [];
+
+    /// <summary>
+    /// The ids of the request's events the journal already held (duplicates, or ids used for other events): the whole
+    /// request was then refused, nothing of it stored. Empty when it committed.
+    /// </summary>
+    public IReadOnlySet<string> Refused { get; init; } = new HashSet<string>();
 
     /// <summary>The platform's closes that closed an open nudge, with the staff member it belonged to.</summary>
     public IReadOnlyList<(string NudgeId, string StaffId)> ClosedNudges { get; init; } = [];

@@ -7,10 +7,13 @@ namespace PrivateDomainGrains.Abstractions.Customers;
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Journals the events durably, folds them in and raises nudges; completes only when all of that is durable. The
-    /// events are validated already; they are this customer's whatever their <see cref="CustomerEvent.CustomerId"/> says.
+    /// Journals the events durably, folds them in by event time and raises nudges; completes only when all of that is
+    /// durable. The events are validated already; they are this customer's whatever their
+    /// <see cref="CustomerEvent.CustomerId"/> says. With <paramref name="backfill"/> (and for any event that arrives
+    /// longer than the playbook's <c>contactPolicy.backfillAfter</c> after its time) they are history: they build the
+    /// customer but raise no nudge and start no SOP. Events naming a staff member who left count as their successor's.
     /// </summary>
-    [Alias("Ingest")] Task<IngestOutcome> IngestAsync(CustomerEvent[] events);
+    [Alias("Ingest")] Task<IngestOutcome> IngestAsync(CustomerEvent[] events, bool backfill = false);
 
     /// <summary>The customer, or null if nothing is known about it.</summary>
     [Alias("Get")] Task<CustomerView?> GetAsync();
@@ -21,9 +24,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>
     /// Hands the customer from <paramref name="fromStaffId"/> to <paramref name="toStaffId"/> as <see cref="AssignOwnerAsync"/>
     /// does, but only if <paramref name="fromStaffId"/> still owns it: a bulk handover must not undo a manager's later
-    /// reassignment. True if it moved (or already belongs to <paramref name="toStaffId"/>).
+    /// reassignment. On a <paramref name="departure"/> (离职继承) the leaver's relationship with the customer and the
+    /// open nudges addressed to them by name go to <paramref name="toStaffId"/> too, owner or not. True if anything
+    /// moved or already belonged to <paramref name="toStaffId"/>.
     /// </summary>
-    [Alias("HandOver")] Task<bool> HandOverAsync(string fromStaffId, string toStaffId);
+    [Alias("HandOver")] Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false);
 
     /// <summary>Adds tags by hand: <paramref name="staffId"/> is the staff member who did (null: an integration), for the timeline.</summary>
     [Alias("AddTags")] Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null);

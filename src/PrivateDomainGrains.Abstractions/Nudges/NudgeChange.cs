@@ -11,6 +11,9 @@ public sealed record NudgeChange(
     [property: Id(1)] string? Closed,
     [property: Id(2)] DateTimeOffset? SnoozedUntil)
 {
+    /// <summary>What <see cref="Closed"/> says of a nudge that moved to another staff member (a new owner, a successor): gone from this queue.</summary>
+    public const string Moved = "moved";
+
     public static NudgeChange Closing(string id, string how) => new(id, how, null);
 
     public static NudgeChange Snoozing(string id, DateTimeOffset until) => new(id, null, until);

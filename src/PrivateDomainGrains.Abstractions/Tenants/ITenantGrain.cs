@@ -17,4 +17,13 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>Every staff member with role, team and whether disabled.</summary>
     [Alias("GetRoster")] Task<RosterEntry[]> GetRosterAsync();
+
+    /// <summary>
+    /// Records that <paramref name="staffId"/> left and <paramref name="successor"/> takes over what still names them
+    /// (null: they are back, nothing is routed).
+    /// </summary>
+    [Alias("SetSuccessor")] Task SetSuccessorAsync(string staffId, string? successor);
+
+    /// <summary>Who took over from whom, with a version that changes whenever that does (silos poll it).</summary>
+    [Alias("GetRouting")] Task<StaffRouting> GetRoutingAsync();
 }

@@ -26,6 +26,9 @@ public sealed class EngineState
     /// </summary>
     private EventTimes[]? _eventTimes;
 
+    /// <summary>Latest <c>message.sent</c> per staff member (empty: unnamed), by event time: who already did what a nudge asks.</summary>
+    private StaffTime[]? _sentBy;
+
     [JsonPropertyName("fields")] public Dictionary<string, string>? Fields { get; set; }
     /// <summary>Timer rule id -> the anchor (or occurrence) it last fired for, so an occurrence fires once.</summary>
     [JsonPropertyName("fired")] public Dictionary<string, DateTimeOffset>? Fired { get; set; }
@@ -59,6 +62,41 @@ public sealed class EngineState
             if (at < times.First) times.First = at;
             if (at > times.Last) times.Last = at;
         }
+    }
+
+    /// <summary>Event time of the latest <c>message.sent</c> by the staff member (empty or null: events that named no one).</summary>
+    public DateTimeOffset? LastSentBy(string? staffId)
+    {
+        foreach (var s in _sentBy ?? [])
+            if (string.Equals(s.StaffId, staffId ?? "", StringComparison.Ordinal)) return s.At;
+        return null;
+    }
+
+    internal void NoteSent(string? staffId, DateTimeOffset at)
+    {
+        for (var i = 0; i < (_sentBy?.Length ?? 0); i++)
+        {
+            if (!string.Equals(_sentBy![i].StaffId, staffId ?? "", StringComparison.Ordinal)) continue;
+            if (at > _sentBy[i].At) _sentBy[i].At = at;
+            return;
+        }
+        var grown = new StaffTime[(_sentBy?.Length ?? 0) + 1];
+        _sentBy?.CopyTo(grown, 0);
+        grown[^1] = new StaffTime(staffId ?? "", at);
+        _sentBy = grown;
+    }
+
+    [JsonInclude, JsonPropertyName("sentBy")]
+    private Dictionary<string, DateTimeOffset>? SentByStaff
+    {
+        get => _sentBy?.ToDictionary(s => s.StaffId, s => s.At, StringComparer.Ordinal);
+        set => _sentBy = value is null ? null : [.. value.Select(kv => new StaffTime(kv.Key, kv.Value))];
+    }
+
+    private struct StaffTime(string staffId, DateTimeOffset at)
+    {
+        public readonly string StaffId = SharedStrings.Share(staffId);
+        public DateTimeOffset At = at;
     }
 
     /// <summary>Storage shape of the event times (unchanged from when they were two dictionaries): type -> first time.</summary>
@@ -136,6 +174,16 @@ public sealed class EngineState
         }
     }
 
+    /// <summary>
+    /// Open nudges addressed to <paramref name="from"/> by name now go to <paramref name="to"/> (the successor of a
+    /// staff member who left). Nudges addressed to the owner follow the owner without this.
+    /// </summary>
+    public void Readdress(string from, string to)
+    {
+        foreach (var n in RecentNudges ?? [])
+            if (n.Open && n.To == from) n.To = to;
+    }
+
     /// <summary>The open nudge with that id, if the customer has it.</summary>
     public SentNudge? OpenNudge(string nudgeId)
     {
@@ -153,7 +201,30 @@ public sealed class SequenceRun
     [JsonPropertyName("startedAt")] public DateTimeOffset StartedAt { get; set; }
     /// <summary>What started it (event id or timer occurrence): step nudge ids derive from it.</summary>
     [JsonPropertyName("key")] public string Key { get; set; } = "";
+    /// <summary>An exit event dated after the start but folded before it: only the steps due before it are raised.</summary>
+    [JsonPropertyName("endsAt")] public DateTimeOffset? EndsAt { get; set; }
+    /// <summary>
+    /// Starts dated after this run's start, earliest first, at most <see cref="LaterLimit"/>: had the run ended before
+    /// one of them (a late exit, its last step), that one starts the next run.
+    /// </summary>
+    [JsonPropertyName("later")] public List<PendingStart>? Later { get; set; }
+
+    public const int LaterLimit = 8;
+
+    internal void Remember(PendingStart start)
+    {
+        Later ??= [];
+        if (Later.Exists(p => p.At == start.At)) return;
+        var at = Later.FindIndex(p => p.At > start.At);
+        Later.Insert(at < 0 ? Later.Count : at, start);
+        if (Later.Count > LaterLimit) Later.RemoveAt(Later.Count - 1);
+    }
 }
+
+/// <summary>A start of a SOP at <see cref="At"/> by what <see cref="Key"/> names, heard of while a run was going.</summary>
+public sealed record PendingStart(
+    [property: JsonPropertyName("at")] DateTimeOffset At,
+    [property: JsonPropertyName("key")] string Key);
 
 public sealed record Touch(
     [property: JsonPropertyName("at")] DateTimeOffset At,
@@ -178,6 +249,16 @@ public sealed class SentNudge
     [JsonPropertyName("source")] public string Source { get; set => field = SharedStrings.Share(value); } = "";
     [JsonPropertyName("segment")] public string Segment { get; set => field = SharedStrings.Share(value); } = "";
     [JsonPropertyName("at")] public DateTimeOffset At { get; set; }
+    /// <summary>When it would have been raised had events arrived in order (<c>PlannedNudge.Since</c>), when not <see cref="At"/>.</summary>
+    [JsonPropertyName("since")] public DateTimeOffset? Since { get; set; }
+
+    /// <summary>Only what happens from this time on can do or obsolete it.</summary>
+    [JsonIgnore] public DateTimeOffset From => Since ?? At;
+    /// <summary>
+    /// The staff member it is addressed to by name (an action addressed to the event's staff); null: whoever owns the
+    /// customer (it follows the owner, and waits in the unassigned queue while there is none).
+    /// </summary>
+    [JsonPropertyName("to")] public string? To { get; set => field = SharedStrings.Share(value); }
     /// <summary>Outcomes already credited to it (<see cref="Credit"/> flags), so each counts once.</summary>
     [JsonPropertyName("credits")] public Credit Credits { get; set; }
     /// <summary>Replies and orders within the window after it was raised, acted on or not (for tests against a holdout), each counted once.</summary>

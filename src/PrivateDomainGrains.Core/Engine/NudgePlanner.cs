@@ -15,8 +15,9 @@ internal sealed class NudgePlanner(CustomerProfile customer)
 {
     private Dictionary<(Template Template, bool WithEvent), string>? _rendered;
 
+    /// <param name="since">When it would have been raised had events arrived in order (<see cref="PlannedNudge.Since"/>).</param>
     public PlannedNudge Plan(NudgeTemplate t, string id, string source, string trigger, string description,
-        int priority, double value, double lever, CustomerEvent? e)
+        int priority, double value, double lever, CustomerEvent? e, DateTimeOffset since)
     {
         var variantId = VariantAssignment.Of(t, customer.CustomerId, source);
         var variant = variantId is null ? null : Array.Find(t.Variants ?? [], v => v.Id == variantId);
@@ -31,6 +32,8 @@ internal sealed class NudgePlanner(CustomerProfile customer)
             t.Channel ?? e?.Channel ?? LatestChannel(),
             t.Proactive, value, lever)
         {
+            To = t.ToEventStaff && e?.StaffId is { Length: > 0 } staff ? staff : null,
+            Since = since,
             DoneOn = t.DoneOn,
             ExpiresAfter = t.ExpiresAfter,
             Variant = variantId,

@@ -29,6 +29,13 @@ public sealed record PlannedNudge(
     /// <summary>The variant under test this customer was assigned, <c>holdout</c> when held out, null when not under test.</summary>
     [JsonPropertyName("variant")] public string? Variant { get; init; }
 
+    /// <summary>The staff member it goes to when not the owner (an action addressed to the event's staff); null: the owner.</summary>
+    [JsonPropertyName("to")] public string? To { get; init; }
+    /// <summary>
+    /// When it would have been raised had every event arrived in order: the triggering event's time, or the time a
+    /// timer or SOP step fell due. Only what happens after it can do or obsolete it.
+    /// </summary>
+    [JsonPropertyName("since")] public DateTimeOffset Since { get; init; }
     /// <summary>Held out: the decision is recorded, the nudge is never shown.</summary>
     [JsonIgnore] public bool HeldOut => Variant == NudgeClosings.Holdout;
 

@@ -18,6 +18,12 @@ public sealed class ActionSpec
     /// caps, quiet hours and the staff cap; reactive ones (answering the customer, alerts) never wait.
     /// </summary>
     public bool Proactive { get; set; } = true;
+    /// <summary>
+    /// <c>nudge</c>: who it goes to: <c>owner</c> (the default: the staff member responsible for the customer) or
+    /// <c>staff</c> (the staff member the triggering event names, e.g. the one a customer just added or deleted, or
+    /// whose account received the message; the owner when the event names no one).
+    /// </summary>
+    public string? To { get; set; }
     /// <summary><c>nudge</c>: the channel to contact on; defaults to the customer's latest channel.</summary>
     public string? Channel { get; set; }
     /// <summary>
@@ -45,6 +51,13 @@ public sealed class ActionSpec
     public string? Value { get; set; }
     /// <summary><c>startSequence</c> / <c>stopSequence</c>.</summary>
     public string? Sequence { get; set; }
+}
+
+/// <summary>The addressees a nudge action may name in <see cref="ActionSpec.To"/>.</summary>
+public static class NudgeAddressees
+{
+    public const string Owner = "owner";
+    public const string Staff = "staff";
 }
 
 public static class ActionKinds

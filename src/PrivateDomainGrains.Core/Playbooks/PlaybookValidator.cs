@@ -93,6 +93,7 @@ public static class PlaybookValidator
         ValidateKeywords(p.Keywords ?? [], v);
         ValidateTiers(p.Tiers, v);
         ValidateContactPolicy(p.ContactPolicy, v);
+        if (p.Ownership?.FallbackOwner is { } fallback && !Ids.IsValid(fallback)) v.Add("$.ownership.fallbackOwner", "a staff id " + Ids.Rule);
         return v.List;
     }
 
@@ -225,6 +226,7 @@ public static class PlaybookValidator
         if (a.Suggested is not null) RequireTemplate(a.Suggested, path + ".suggested", v);
         if (a.Reason is not null) RequireTemplate(a.Reason, path + ".reason", v);
         if (a.Channel is "" or { Length: > MaxNameLength }) v.Add(path + ".channel", $"1-{MaxNameLength} characters, or omit it for the customer's latest channel");
+        if (a.To is not (null or NudgeAddressees.Owner or NudgeAddressees.Staff)) v.Add(path + ".to", $"must be '{NudgeAddressees.Owner}' or '{NudgeAddressees.Staff}'");
         if (a.DoneOn is { Count: > MaxListItems }) v.Add(path + ".doneOn", $"at most {MaxListItems} event types");
         for (var i = 0; i < (a.DoneOn?.Count ?? 0); i++) RequireEventType(a.DoneOn![i], $"{path}.doneOn[{i}]", v);
         if (a.Holdout is not null && !(a.Holdout >= 0 && a.Holdout <= MaxHoldout)) v.Add(path + ".holdout", $"must be a share from 0 to {MaxHoldout}");
@@ -355,7 +357,7 @@ public static class PlaybookValidator
         if (caps.Count > MaxCaps) v.Add("$.contactPolicy.caps", $"at most {MaxCaps} caps");
         if (c.SuppressAfterDismissals is < 1 or > MaxDismissals) v.Add("$.contactPolicy.suppressAfterDismissals", $"must be 1-{MaxDismissals}");
         if (c.MaxOpenNudgesPerStaff is < 1 or > MaxOpenNudgesCap) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", $"must be 1-{MaxOpenNudgesCap}");
-        foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife"), (c.MaxLateness, "maxLateness"), (c.NudgeExpiry, "nudgeExpiry") })
+        foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife"), (c.MaxLateness, "maxLateness"), (c.NudgeExpiry, "nudgeExpiry"), (c.BackfillAfter, "backfillAfter") })
             if (!Durations.TryParse(value, out var d) || d <= TimeSpan.Zero) v.Add("$.contactPolicy." + name, "must be a positive " + Durations.Describe);
     }
 

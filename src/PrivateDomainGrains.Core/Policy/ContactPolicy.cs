@@ -16,6 +16,8 @@ public sealed class ContactPolicy
     public TimeSpan BestTimeHalfLife { get; init; }
     /// <summary>Timer occurrences and SOP steps due longer ago than this are skipped rather than raised late.</summary>
     public TimeSpan MaxLateness { get; init; }
+    /// <summary>Events arriving longer than this after their time are history: they raise no nudges.</summary>
+    public TimeSpan BackfillAfter { get; init; }
     /// <summary>How long a nudge stays open unanswered unless its action says otherwise.</summary>
     public TimeSpan NudgeExpiry { get; init; }
     /// <summary>How long touches must be remembered to evaluate every cap.</summary>
@@ -32,6 +34,7 @@ public sealed class ContactPolicy
         BestTimeHalfLife = Durations.Parse(spec.BestTimeHalfLife),
         MaxLateness = Durations.Parse(spec.MaxLateness),
         NudgeExpiry = Durations.Parse(spec.NudgeExpiry),
+        BackfillAfter = Durations.Parse(spec.BackfillAfter),
     };
 }
 

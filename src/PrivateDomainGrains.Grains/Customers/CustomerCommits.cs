@@ -41,12 +41,12 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
     /// <summary>
     /// Commits <paramref name="events"/> (if any), what the decisions produced (<paramref name="pending"/>), the
     /// due-time, owner and directory entries if they changed, and (when asked) a snapshot of
-    /// <paramref name="profile"/>, in one transaction. With <paramref name="moveOpenNudges"/> the customer's open
-    /// nudges move to its owner in the same transaction (a handover). Writes nothing when nothing changed. The result
-    /// names the events and nudges that were new, the nudges closed and the nudges moved.
+    /// <paramref name="profile"/>, in one transaction. When the owner changed (<see cref="PendingWrites.MovesOpenNudges"/>)
+    /// the open nudges that follow the owner move to the new one in the same transaction. Writes nothing when nothing
+    /// changed. The result names the events and nudges that were new, the nudges closed and the nudges moved.
     /// </summary>
     public async Task<WriteResult> CommitAsync(CustomerProfile profile, DateTimeOffset? nextDueAt, PendingWrites pending, bool snapshot,
-        IReadOnlyList<JournalRow>? events = null, bool moveOpenNudges = false)
+        IReadOnlyList<JournalRow>? events = null)
     {
         var dueChanged = _dueStored != (true, nextDueAt);
         var owner = profile.OwnerStaffId;
@@ -54,7 +54,7 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
         var directoryKey = profile.Exists ? DirectoryEntry.KeyOf(profile) : 0;
         var directoryChanged = directoryKey != 0 && directoryKey != _directoryStored;
         var snapshotRow = snapshot ? new CustomerSnapshotRow(tenant, customerId, _revision + 1, profile.JournalSequence, StorageJson.Write(profile)) : null;
-        var move = moveOpenNudges && owner is not null;
+        var move = pending.MovesOpenNudges;
         if (events is null && pending.IsEmpty && !dueChanged && !ownerChanged && !directoryChanged && snapshotRow is null && !move) return WriteResult.Nothing;
 
         var result = await writer.WriteAsync(new WriteRequest
@@ -68,7 +68,7 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
             Due = dueChanged ? [new DueRow(tenant, customerId, nextDueAt)] : [],
             Snapshots = snapshotRow is null ? [] : [snapshotRow],
             Owners = ownerChanged ? [new OwnerRow(tenant, customerId, owner!)] : [],
-            OpenNudgeMoves = move ? [new OwnerRow(tenant, customerId, owner!)] : [],
+            OpenNudgeMoves = move ? [new NudgeMove(tenant, customerId, owner ?? "", pending.Departure?.Leaver, pending.Departure?.Successor)] : [],
             Directory = directoryChanged ? [DirectoryEntry.Of(tenant, profile)] : [],
         });
         _dueStored = (true, nextDueAt);

@@ -18,7 +18,13 @@ internal sealed class PendingWrites(string tenant, string customerId)
     public List<NudgeCreditRow> Conversions { get; } = [];
     public List<CustomerChangeRow> Changes { get; } = [];
 
-    public bool IsEmpty => Nudges.Count == 0 && Closes.Count == 0 && Credits.Count == 0 && Conversions.Count == 0 && Changes.Count == 0;
+    /// <summary>The owner changed: the open nudges that follow the owner move to the new one in the same transaction.</summary>
+    public bool MovesOpenNudges { get; private set; }
+
+    /// <summary>A staff member who left and their successor: the open nudges addressed to the leaver by name go to the successor.</summary>
+    public (string Leaver, string Successor)? Departure { get; private set; }
+
+    public bool IsEmpty => Nudges.Count == 0 && Closes.Count == 0 && Credits.Count == 0 && Conversions.Count == 0 && Changes.Count == 0 && !MovesOpenNudges;
 
     /// <summary>Adds what <paramref name="decision"/>, taken at <paramref name="at"/>, changed beside its nudges.</summary>
     /// <param name="manualTag">The tag changed by hand that the decision was on, if any; every other tag change was a rule's or a keyword's.</param>
@@ -39,7 +45,19 @@ internal sealed class PendingWrites(string tenant, string customerId)
     private NudgeCreditRow Row(NudgeCredit c) =>
         new(tenant, c.NudgeId, c.Outcome == NudgeOutcome.Ordered ? "ordered" : "replied", c.At, c.Amount, c.Currency);
 
-    public void OwnerChanged(DateTimeOffset at, string? from, string to) => Change(at, CustomerChangeKinds.OwnerChanged, new { from, to });
+    /// <summary>Moves the open nudges addressed by name to a staff member who left to their successor.</summary>
+    public void Departed(string leaver, string successor)
+    {
+        MovesOpenNudges = true;
+        Departure = (leaver, successor);
+    }
+
+    /// <summary>Records the owner change for the timeline (<paramref name="how"/>: assigned, follower, fallback, handover, departure) and moves the open nudges that follow the owner.</summary>
+    public void OwnerChanged(DateTimeOffset at, string? from, string to, string how)
+    {
+        MovesOpenNudges = true;
+        Change(at, CustomerChangeKinds.OwnerChanged, new { from, to, how });
+    }
 
     private void Change(DateTimeOffset at, string kind, object detail) =>
         Changes.Add(new CustomerChangeRow(tenant, customerId, at, kind, JsonSerializer.Serialize(detail)));

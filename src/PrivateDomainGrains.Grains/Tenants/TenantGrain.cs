@@ -4,7 +4,7 @@ using PrivateDomainGrains.Grains.Storage;
 
 namespace PrivateDomainGrains.Grains.Tenants;
 
-/// <summary>A tenant's keys and staff roster.</summary>
+/// <summary>A tenant's keys and staff roster, with who took over from staff who left.</summary>
 public sealed class TenantGrain(
     [PersistentState(PlatformStorage.TenantState, PlatformStorage.Name)] IPersistentState<TenantState> state) : Grain, ITenantGrain
 {
@@ -34,6 +34,21 @@ public sealed class TenantGrain(
     }
 
     public Task<RosterEntry[]> GetRosterAsync() => Task.FromResult(state.State.StaffIds.Select(Entry).ToArray());
+
+    public async Task SetSuccessorAsync(string staffId, string? successor)
+    {
+        if (!state.RecordExists) throw new InvalidOperationException($"Tenant '{this.GetPrimaryKeyString()}' does not exist");
+        var current = state.State.Successors.GetValueOrDefault(staffId);
+        if (current == successor) return;
+        if (successor is null) state.State.Successors.Remove(staffId);
+        else state.State.Successors[staffId] = successor;
+        state.State.RoutingVersion++;
+        await state.WriteStateAsync();
+    }
+
+    public Task<StaffRouting> GetRoutingAsync() => Task.FromResult(state.State.Successors.Count == 0 && state.State.RoutingVersion == 0
+        ? StaffRouting.None
+        : new StaffRouting(state.State.RoutingVersion, new Dictionary<string, string>(state.State.Successors, StringComparer.Ordinal)));
 
     private RosterEntry Entry(string staffId) => state.State.Roster.TryGetValue(staffId, out var r)
         ? new RosterEntry(staffId, r.Role, r.Team, r.Disabled)

@@ -19,4 +19,8 @@ public sealed class TenantState
     [JsonPropertyName("staff")] public SortedSet<string> StaffIds { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Role, team and disabled flag of each staff member with anything but the defaults (staff, no team, enabled).</summary>
     [JsonPropertyName("roster")] public Dictionary<string, RosterState> Roster { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Staff who left -> their successors.</summary>
+    [JsonPropertyName("successors")] public Dictionary<string, string> Successors { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Bumped whenever <see cref="Successors"/> changes.</summary>
+    [JsonPropertyName("routingVersion")] public long RoutingVersion { get; set; }
 }

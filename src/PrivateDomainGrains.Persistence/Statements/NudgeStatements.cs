@@ -14,6 +14,8 @@ internal static class NudgeStatements
 {
     public const string Columns = "tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation, source, expires_at, snoozed_until";
 
+    public static readonly int ColumnCount = Columns.Split(", ").Length;
+
     /// <summary><see cref="Columns"/> of the table aliased <paramref name="alias"/>, for queries that join it.</summary>
     public static string ColumnsOf(string alias) => string.Join(", ", Columns.Split(", ").Select(c => alias + "." + c));
 
@@ -36,10 +38,10 @@ internal static class NudgeStatements
     private static readonly string Insert = $"""
         WITH inserted AS (
             INSERT INTO pdg_nudges AS n (tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at,
-                suggested, explanation, source, expires_at, variant, raised_day, acked_at, closed_how)
+                suggested, explanation, source, expires_at, variant, raised_day, acked_at, closed_how, follows_owner)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                 $10::integer[], $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::text[], $17::date[],
-                $18::timestamptz[], $19::text[])
+                $18::timestamptz[], $19::text[], $20::boolean[])
             ON CONFLICT DO NOTHING
             RETURNING {DeltaColumns})
         {Deltas("inserted", "('raised'), (CASE WHEN f.closed_how = 'holdout' THEN 'holdout' END)")}
@@ -117,12 +119,20 @@ internal static class NudgeStatements
         RETURNING n.tenant, n.nudge_id
         """;
 
-    // Open nudges follow their customer to its new owner, in the same transaction as the owner change.
+    // Open nudges addressed to the owner follow their customer to its new owner, in the same transaction as the owner
+    // change; the ones addressed by name to a staff member who left go to their successor. The previous staff member
+    // is returned after the columns, so their consoles can drop the cards.
     private static readonly string Reassign = $"""
-        UPDATE pdg_nudges n SET staff_id = r.staff_id
-        FROM unnest($1::text[], $2::text[], $3::text[]) AS r(tenant, customer_id, staff_id)
-        WHERE n.tenant = r.tenant AND n.customer_id = r.customer_id AND n.acked_at IS NULL AND n.staff_id <> r.staff_id
-        RETURNING {ColumnsOf("n")}
+        WITH moving AS (
+            SELECT n.tenant, n.nudge_id, n.staff_id AS previous, CASE WHEN n.follows_owner THEN r.owner ELSE r.successor END AS staff_id
+            FROM pdg_nudges n JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(tenant, customer_id, owner, leaver, successor)
+              ON n.tenant = r.tenant AND n.customer_id = r.customer_id
+            WHERE n.acked_at IS NULL
+              AND ((n.follows_owner AND n.staff_id <> r.owner) OR (NOT n.follows_owner AND n.staff_id = r.leaver AND r.successor IS NOT NULL))
+            FOR UPDATE OF n)
+        UPDATE pdg_nudges n SET staff_id = m.staff_id
+        FROM moving m WHERE n.tenant = m.tenant AND n.nudge_id = m.nudge_id
+        RETURNING {ColumnsOf("n")}, m.previous
         """;
 
     /// <summary>Returns (tenant, nudge_id) of the rows inserted. Held-out decisions are stored closed as holdout.</summary>
@@ -149,6 +159,7 @@ internal static class NudgeStatements
             Dates(rows.Select(r => r.RaisedDay)),
             NullableTimestamps(rows.Select(r => r.HeldOut ? r.CreatedAt : (DateTimeOffset?)null)),
             Text(rows.Select(r => r.HeldOut ? "holdout" : null)),
+            Booleans(rows.Select(r => r.FollowsOwner)),
         },
     };
 
@@ -196,10 +207,14 @@ internal static class NudgeStatements
         Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)), NullableTimestamps(rows.Select(r => r.Until)) },
     };
 
-    /// <summary>Returns the moved nudges, as <see cref="ReadRow"/> reads them.</summary>
-    public static NpgsqlBatchCommand ReassignOpenNudges(List<OwnerRow> owners) => new(Reassign)
+    /// <summary>Returns the moved nudges, as <see cref="ReadRow"/> reads them, each followed by the staff member it was addressed to before.</summary>
+    public static NpgsqlBatchCommand ReassignOpenNudges(List<NudgeMove> moves) => new(Reassign)
     {
-        Parameters = { Text(owners.Select(r => r.Tenant)), Text(owners.Select(r => r.CustomerId)), Text(owners.Select(r => r.StaffId)) },
+        Parameters =
+        {
+            Text(moves.Select(r => r.Tenant)), Text(moves.Select(r => r.CustomerId)), Text(moves.Select(r => r.Owner)),
+            Text(moves.Select(r => r.Leaver)), Text(moves.Select(r => r.Successor)),
+        },
     };
 
     /// <summary>

@@ -99,15 +99,27 @@ public sealed class ArbitrationTests
     }
 
     [Fact]
-    public void A_customer_without_an_owner_is_sent_nothing()
+    public void A_customer_without_an_owner_gets_answers_for_the_unassigned_queue_but_no_outreach()
     {
         var c = Customer();
         c.OwnerStaffId = null;
         var (judged, chosen) = Arbitration.Judge([Planned("answer", proactive: false), Planned("offer", proactive: true)],
             CompiledPlaybook.Compile(Playbook()), c, new DecisionContext(T0), TimeZoneInfo.Utc);
 
-        Assert.Null(chosen);
-        Assert.All(judged, j => Assert.Equal((Verdict.Suppressed, "no owner"), (j.Verdict, j.Policy)));
+        Assert.Equal("answer", chosen?.Nudge.Source);
+        Assert.Equal((Verdict.Suppressed, "no owner"), judged.Single(j => j.Nudge.Source == "offer") is var offer ? (offer.Verdict, offer.Policy) : default);
         Assert.Null(c.Engine.Touches);
+    }
+
+    [Fact]
+    public void A_nudge_that_would_already_be_closed_is_not_raised()
+    {
+        var c = Customer();
+        var (judged, chosen) = Arbitration.Judge([Planned("answer", proactive: false)], CompiledPlaybook.Compile(Playbook()), c,
+            new DecisionContext(T0), TimeZoneInfo.Utc, _ => "done-by-action: message.sent at 2026-01-01");
+
+        Assert.Null(chosen);
+        Assert.Equal((Verdict.Suppressed, "already done-by-action: message.sent at 2026-01-01"), (judged[0].Verdict, judged[0].Policy));
+        Assert.Null(c.Engine.RecentNudges);
     }
 }

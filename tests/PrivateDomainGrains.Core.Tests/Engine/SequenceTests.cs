@@ -76,7 +76,7 @@ public sealed class SequenceTests
     }
 
     [Fact]
-    public void Steps_overtaken_while_the_customer_was_not_woken_are_skipped_not_sent_in_a_burst()
+    public void After_a_long_gap_the_steps_past_the_max_lateness_are_skipped_and_the_rest_raised()
     {
         var p = Onboarding();
         var c = Customer();

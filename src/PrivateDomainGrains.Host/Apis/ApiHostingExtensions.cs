@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using PrivateDomainGrains.Host.Apis.OpenApi;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Integrations.WeCom;
@@ -15,10 +17,31 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOpenApi();
+        builder.AddPlatformOpenApi();
         builder.Services.AddSingleton<EventIngestion>();
         builder.AddWeComCallbacks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        return builder;
+    }
+
+    /// <summary>
+    /// The OpenAPI document (<c>/openapi/v1.json</c>) from the routes' own declarations: typed results, names, tags,
+    /// <see cref="ApiCredentialExtensions">credentials</see>, <see cref="JsonBodyExtensions">JSON bodies</see> and
+    /// <see cref="ApiProblemExtensions">problems</see>.
+    /// </summary>
+    private static WebApplicationBuilder AddPlatformOpenApi(this WebApplicationBuilder builder)
+    {
+        // Responses are written as numbers; without this the document would also allow numbers as strings (what the
+        // framework's lenient reading accepts), which generated clients turn into strings. Bodies are read by JsonBody.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi(o =>
+        {
+            o.CreateSchemaReferenceId = SchemaNames.For;
+            o.AddDocumentTransformer<PlatformDocumentTransformer>();
+            o.AddOperationTransformer<CredentialRequirementTransformer>();
+            o.AddOperationTransformer<JsonBodyTransformer>();
+            o.AddOperationTransformer<ProblemResponsesTransformer>();
+        });
         return builder;
     }
 

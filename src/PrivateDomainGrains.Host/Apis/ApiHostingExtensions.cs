@@ -38,6 +38,7 @@ public static class ApiHostingExtensions
         {
             o.CreateSchemaReferenceId = SchemaNames.For;
             o.AddDocumentTransformer<PlatformDocumentTransformer>();
+            o.AddSchemaTransformer<SchemaOfTransformer>();
             o.AddOperationTransformer<CredentialRequirementTransformer>();
             o.AddOperationTransformer<JsonBodyTransformer>();
             o.AddOperationTransformer<ProblemResponsesTransformer>();

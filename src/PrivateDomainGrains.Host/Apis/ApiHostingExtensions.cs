@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Host.Apis.OpenApi;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Integrations.WeCom;
+using Scalar.AspNetCore;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -18,6 +20,7 @@ public static class ApiHostingExtensions
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddPlatformOpenApi();
+        builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<EventIngestion>();
         builder.AddWeComCallbacks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -26,7 +29,7 @@ public static class ApiHostingExtensions
 
     /// <summary>
     /// The OpenAPI document (<c>/openapi/v1.json</c>) from the routes' own declarations: typed results, names, tags,
-    /// <see cref="ApiCredentialExtensions">credentials</see>, <see cref="JsonBodyExtensions">JSON bodies</see> and
+    /// <see cref="ApiCredentialExtensions">credentials</see>, <see cref="RequestBodyExtensions">request bodies</see> and
     /// <see cref="ApiProblemExtensions">problems</see>.
     /// </summary>
     private static WebApplicationBuilder AddPlatformOpenApi(this WebApplicationBuilder builder)
@@ -40,7 +43,7 @@ public static class ApiHostingExtensions
             o.AddDocumentTransformer<PlatformDocumentTransformer>();
             o.AddSchemaTransformer<SchemaOfTransformer>();
             o.AddOperationTransformer<CredentialRequirementTransformer>();
-            o.AddOperationTransformer<JsonBodyTransformer>();
+            o.AddOperationTransformer<RequestBodyTransformer>();
             o.AddOperationTransformer<ProblemResponsesTransformer>();
         });
         return builder;
@@ -49,6 +52,7 @@ public static class ApiHostingExtensions
     public static WebApplication MapPlatformApi(this WebApplication app)
     {
         app.MapOpenApi();
+        app.MapPlatformDocs();
         app.MapHealthChecks("/health");
         var v1 = app.MapGroup("/api/v1");
         v1.MapTenantsApi();
@@ -62,5 +66,17 @@ public static class ApiHostingExtensions
         v1.MapSystemApi();
         v1.MapWeComApi();
         return app;
+    }
+
+    /// <summary>The Scalar reference over the document, when <see cref="DocsOptions"/> says so; its script is served from the package; no web fonts, no AI agent (nothing leaves for Scalar's services).</summary>
+    private static void MapPlatformDocs(this WebApplication app)
+    {
+        var docs = app.Services.GetRequiredService<IOptions<DocsOptions>>().Value;
+        if (!docs.IsEnabled(app.Environment)) return;
+        app.MapScalarApiReference(docs.Path, o => o
+            .WithTitle("PrivateDomainGrains API")
+            .WithDefaultFonts(false)
+            .DisableAgent()
+            .AddPreferredSecuritySchemes(["integrationKey"]));
     }
 }

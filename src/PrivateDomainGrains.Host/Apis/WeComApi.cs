@@ -52,8 +52,9 @@ public static class WeComApi
             .Produces<string>(contentType: "text/plain")
             .WithProblem(StatusCodes.Status400BadRequest, "echostr is missing or does not decrypt");
         callback.MapPost("", ReceiveAsync).WithName("ReceiveWeComCallback")
-            // No Accepts(...): it would make routing answer 415 to a Content-Type WeCom may not send; the body is read as XML whatever it says.
             .WithSummary("An encrypted WeCom callback (XML body <xml><ToUserName/><Encrypt/><AgentID/></xml>). 200 with an empty body once handled, whatever the mapping decided; 4xx if refused (nothing stored); 503 to be retried.")
+            // Not Accepts(...): it would make routing answer 415 to a Content-Type WeCom may not send; the body is read as XML whatever it says.
+            .WithMetadata(new RequestBodyMetadata(typeof(string), "text/xml"))
             .Produces(StatusCodes.Status200OK)
             .WithProblem(StatusCodes.Status400BadRequest, "The body is not the callback XML, or its <Encrypt> does not decrypt")
             .WithProblem(StatusCodes.Status409Conflict, "This (timestamp, nonce, msg_signature) was handled before: a replay")

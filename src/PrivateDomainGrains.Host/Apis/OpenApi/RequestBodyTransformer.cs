@@ -3,18 +3,18 @@ using Microsoft.OpenApi;
 
 namespace PrivateDomainGrains.Host.Apis.OpenApi;
 
-/// <summary>The request body of an operation that reads its JSON itself (<see cref="JsonBodyMetadata"/>).</summary>
-internal sealed class JsonBodyTransformer : IOpenApiOperationTransformer
+/// <summary>The request body of an operation that reads its body itself (<see cref="RequestBodyMetadata"/>).</summary>
+internal sealed class RequestBodyTransformer : IOpenApiOperationTransformer
 {
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<JsonBodyMetadata>().LastOrDefault() is not { } body) return;
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RequestBodyMetadata>().LastOrDefault() is not { } body) return;
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/json"] = new() { Schema = await SchemaReferences.GetAsync(context, body.Type, cancellationToken) },
+                [body.ContentType] = new() { Schema = await SchemaReferences.GetAsync(context, body.Type, cancellationToken) },
             },
         };
     }

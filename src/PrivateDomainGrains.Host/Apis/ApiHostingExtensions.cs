@@ -75,7 +75,7 @@ public static class ApiHostingExtensions
         if (!docs.IsEnabled(app.Environment)) return;
         app.MapScalarApiReference(docs.Path, o => o
             .WithTitle("PrivateDomainGrains API")
-            .WithDefaultFonts(false)
+            .DisableDefaultFonts()
             .DisableAgent()
             .AddPreferredSecuritySchemes(["integrationKey"]));
     }

@@ -9,7 +9,7 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// </summary>
 /// <param name="Accepted">Events stored now.</param>
 /// <param name="Duplicates">Events whose id was stored before (a retry): nothing changed.</param>
-/// <param name="Rejected">Events refused; each has an entry in <see cref="Errors"/>.</param>
+/// <param name="Rejected">Events refused; each has an entry in <c>errors</c>.</param>
 public sealed record EventBatchResponse(int Accepted, int Duplicates, int Rejected, IReadOnlyList<EventError> Errors);
 
 /// <summary>

@@ -50,6 +50,15 @@ public static class ApiCredentialExtensions
             .WithProblem(StatusCodes.Status400BadRequest, TenantIdInvalid)
             .WithProblem(StatusCodes.Status401Unauthorized, TenantRefused + "; the integration key is not enough");
 
+    /// <summary>
+    /// A console token of a live session (JWT bearer authentication; its handler also checks that the staff member
+    /// exists, is enabled and the session was not ended): for console routes under <c>/api/v1/console/</c>.
+    /// </summary>
+    public static TBuilder RequireConsoleToken<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization()
+            .WithMetadata(ApiCredentialMetadata.ConsoleToken)
+            .WithProblem(StatusCodes.Status401Unauthorized, "No console token, or one that is invalid, expired, or of an ended session: sign in again");
+
     /// <summary>The platform operator key (<see cref="OperatorKeyFilter"/>).</summary>
     public static TBuilder RequireOperatorKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter<TBuilder, OperatorKeyFilter>()

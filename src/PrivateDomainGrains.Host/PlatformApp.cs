@@ -30,8 +30,8 @@ public static class PlatformApp
         app.MapPlatformApi();
         app.MapConsoleHub();
         // The console is a single-page app with client routes (/queue, ...): they get its page, while unknown API,
-        // hub, OpenAPI and health paths, and missing files (a dot in the last segment), keep their 404.
-        app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|hubs|openapi|health)(/|$)))}", "index.html");
+        // hub, OpenAPI, docs and health paths, and missing files (a dot in the last segment), keep their 404.
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|hubs|openapi|docs|health)(/|$)))}", "index.html");
         return app;
     }
 }

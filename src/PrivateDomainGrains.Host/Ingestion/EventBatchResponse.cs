@@ -7,12 +7,17 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// Outcome of one events request: every event is accepted, a duplicate (its id was seen before), or rejected with
 /// reasons (<see cref="Errors"/>, by the event's index in the request).
 /// </summary>
+/// <param name="Accepted">Events stored now.</param>
+/// <param name="Duplicates">Events whose id was stored before (a retry): nothing changed.</param>
+/// <param name="Rejected">Events refused; each has an entry in <c>errors</c>.</param>
 public sealed record EventBatchResponse(int Accepted, int Duplicates, int Rejected, IReadOnlyList<EventError> Errors);
 
 /// <summary>
 /// Why one event was rejected. <see cref="Status"/> is the HTTP status it would have had alone: 400 (invalid: each
 /// entry of <see cref="Errors"/> starts with the field it concerns, quoted) or 409 (conflicts with what is stored).
 /// </summary>
+/// <param name="Index">The event's position in the request's <c>events</c>, from 0.</param>
+/// <param name="EventId">Its id, when it had a readable one.</param>
 public sealed record EventError(int Index, string? EventId, IReadOnlyList<string> Errors, int Status = StatusCodes.Status400BadRequest)
 {
     /// <summary>The problems with their fields, for a 400 of a request whose every event is invalid.</summary>

@@ -1,0 +1,9 @@
+namespace PrivateDomainGrains.Client;
+
+/// <param name="StaffId">1-128 letters, digits and <c>-_.:@</c>; events and WeCom callbacks name staff by it.</param>
+/// <param name="Password">The console password, 8-256 characters.</param>
+/// <param name="Name">At most 100 characters; the staff id when null.</param>
+public sealed record CreateStaffRequest(string StaffId, string Password, string? Name = null);
+
+/// <param name="DisabledAt">Set while the staff member may not sign in.</param>
+public sealed record StaffView(string StaffId, string Name, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt = null);

@@ -168,7 +168,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (due.Any(d => d.DueAt is null)) command.BatchCommands.Add(CustomerIndexStatements.RemoveDue(due.FindAll(d => d.DueAt is null)));
         if (owners.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Owners(owners));
         if (undo.Count > 0) command.BatchCommands.Add(JournalStatements.DeleteEvents(undo));
-        if (command.BatchCommands.Count == 0) return [.. batch.Select(w => (w, WriteResult.Nothing))];
+        if (command.BatchCommands.Count == 0)
+            return [.. batch.Select(w => (w, WriteResult.Nothing with { InsertedEventIds = claimedEvents.GetValueOrDefault(w) ?? new HashSet<string>() }))];
 
         var insertedNudges = new HashSet<(string, string)>();
         var ackedCustomers = new Dictionary<(string, string), string>();

@@ -24,8 +24,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>
     /// Hands the customer from <paramref name="fromStaffId"/> to <paramref name="toStaffId"/> as <see cref="AssignOwnerAsync"/>
     /// does, but only if <paramref name="fromStaffId"/> still owns it: a bulk handover must not undo a manager's later
-    /// reassignment. On a <paramref name="departure"/> (离职继承) the leaver's relationship with the customer and the
-    /// open nudges addressed to them by name go to <paramref name="toStaffId"/> too, owner or not. True if anything
+    /// reassignment. As WeCom's 在职/离职继承 transfer the external contact, the relationship of
+    /// <paramref name="fromStaffId"/> with the customer and the open nudges addressed to them by name go too; on a
+    /// <paramref name="departure"/> (离职继承) also when they follow the customer without owning it. True if anything
     /// moved or already belonged to <paramref name="toStaffId"/>.
     /// </summary>
     [Alias("HandOver")] Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false);

@@ -6,7 +6,17 @@ namespace PrivateDomainGrains.Client;
 public sealed record CustomerView(
     string CustomerId, string? Name, string? Owner, string Status, string Tier, IReadOnlyList<string> Tags, CustomerCountersView Counters,
     NextBestActionView? NextBestAction, IReadOnlyList<InteractionView> RecentInteractions, DateTimeOffset? FirstSeenAt,
-    DateTimeOffset? LastInteractionAt, int PlaybookVersion, DateTimeOffset? NextDueAt);
+    DateTimeOffset? LastInteractionAt, int PlaybookVersion, DateTimeOffset? NextDueAt)
+{
+    /// <summary>How the owner was chosen: <c>assigned</c>, <c>follower</c>, <c>fallback</c>; null without an owner.</summary>
+    public string? OwnerBasis { get; init; }
+
+    /// <summary>One per staff member the customer added (or deleted).</summary>
+    public IReadOnlyList<RelationshipView> Relationships { get; init; } = [];
+}
+
+/// <summary>A staff member's friendship with the customer; <see cref="Active"/> follows the latest add or delete by event time.</summary>
+public sealed record RelationshipView(string StaffId, DateTimeOffset Since, bool Active, DateTimeOffset ChangedAt, string? Channel);
 
 public sealed record CustomerCountersView(
     int MessagesReceived, int MessagesSent, int MomentLikes, int MomentComments, int PageViews, int Orders, int Refunds,

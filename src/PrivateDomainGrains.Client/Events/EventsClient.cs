@@ -16,7 +16,17 @@ public sealed class EventsClient
     /// </summary>
     /// <exception cref="PlatformApiException">400 when no event is valid (<see cref="ApiProblem.Errors"/> keyed <c>events[i].field</c>); 503 after the retries.</exception>
     public Task<EventBatchResponse> PostAsync(IReadOnlyList<PostedEvent> events, CancellationToken cancellationToken = default) =>
+        SendAsync(new EventBatchRequest(events), cancellationToken);
+
+    /// <summary>
+    /// Posts up to 1,000 events of history (<c>"mode": "backfill"</c>): they build customers (history, counters, tiers,
+    /// relationships, tags) but raise no nudge and start no SOP. Otherwise as <see cref="PostAsync"/>.
+    /// </summary>
+    public Task<EventBatchResponse> BackfillAsync(IReadOnlyList<PostedEvent> events, CancellationToken cancellationToken = default) =>
+        SendAsync(new EventBatchRequest(events, "backfill"), cancellationToken);
+
+    private Task<EventBatchResponse> SendAsync(EventBatchRequest request, CancellationToken cancellationToken) =>
         _http.SendAsync(HttpMethod.Post, _http.TenantPath("events"), _http.IntegrationKey,
-            PlatformHttp.Json(new EventBatchRequest(events), ClientJson.Default.EventBatchRequest), idempotent: true,
+            PlatformHttp.Json(request, ClientJson.Default.EventBatchRequest), idempotent: true,
             ClientJson.Default.EventBatchResponse, cancellationToken);
 }

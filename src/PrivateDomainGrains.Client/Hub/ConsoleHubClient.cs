@@ -14,6 +14,7 @@ public sealed class ConsoleHubClient : IAsyncDisposable
     public const string HubPath = "hubs/console";
     public const string NudgesMessage = "nudges";
     public const string SignedOutMessage = "signedOut";
+    public const string ChangedMessage = "changed";
 
     private readonly HubConnection _connection;
     private volatile bool _signedOut;
@@ -71,6 +72,9 @@ public sealed class ConsoleHubClient : IAsyncDisposable
     public IDisposable OnNudges(Action<IReadOnlyList<Nudge>> handler) => _connection.On<Nudge[]>(NudgesMessage, nudges => handler(nudges));
 
     /// <summary>Calls <paramref name="handler"/> when the hub says the session ended (the connection closes next).</summary>
+    /// <summary>Nudges this console shows changed: closed elsewhere or by the platform, moved away, or snoozed.</summary>
+    public IDisposable OnChanged(Action<IReadOnlyList<NudgeChange>> handler) => _connection.On<NudgeChange[]>(ChangedMessage, changes => handler(changes));
+
     public IDisposable OnSignedOut(Action handler) => _connection.On(SignedOutMessage, handler);
 
     /// <exception cref="Microsoft.AspNetCore.SignalR.HubException">The hub refused the connection, e.g. too many consoles of this staff member on the node.</exception>

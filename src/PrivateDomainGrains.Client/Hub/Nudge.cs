@@ -13,4 +13,24 @@ namespace PrivateDomainGrains.Client;
 /// <param name="Explanation">The rule, the scores, and the alternatives with the policies that stopped them.</param>
 public sealed record Nudge(
     string Id, string Tenant, string CustomerId, string StaffId, string Kind, string Title, string Text, string Reason, int Priority,
-    DateTimeOffset CreatedAt, string? EventId, string? Suggested = null, string? Explanation = null);
+    DateTimeOffset CreatedAt, string? EventId, string? Suggested = null, string? Explanation = null)
+{
+    /// <summary>The customer's display name (null when unknown: show the id).</summary>
+    public string? CustomerName { get; init; }
+
+    /// <summary>The rule, or <c>sequence/step</c>, that raised it.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>When it closes as expired if nobody acts on it.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Hidden from the queue until then (a snooze).</summary>
+    public DateTimeOffset? SnoozedUntil { get; init; }
+}
+
+/// <summary>
+/// A change to a nudge a console already shows (the hub's <c>changed</c> message carries arrays of these): closed
+/// (<see cref="Closed"/> says how: done, not-useful, done-by-action, obsolete, expired, or moved to another staff
+/// member), or snoozed until <see cref="SnoozedUntil"/>.
+/// </summary>
+public sealed record NudgeChange(string Id, string? Closed, DateTimeOffset? SnoozedUntil);

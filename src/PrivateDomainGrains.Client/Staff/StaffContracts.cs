@@ -6,4 +6,6 @@ namespace PrivateDomainGrains.Client;
 public sealed record CreateStaffRequest(string StaffId, string Password, string? Name = null);
 
 /// <param name="DisabledAt">Set while the staff member may not sign in.</param>
-public sealed record StaffView(string StaffId, string Name, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt = null);
+/// <param name="Role"><c>staff</c>, <c>manager</c> (sees their team's figures and customers) or <c>admin</c>.</param>
+/// <param name="Team">The team they belong to; null: none.</param>
+public sealed record StaffView(string StaffId, string Name, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt = null, string Role = "staff", string? Team = null);

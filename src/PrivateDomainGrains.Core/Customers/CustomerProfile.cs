@@ -67,11 +67,14 @@ public sealed class CustomerProfile
     /// The answer is exact (ids are compared, not hashes), so no new event can ever be mistaken for a duplicate.
     /// Snapshots written before this kept the last 64 ids under <c>recentEventIds</c>; that property is ignored.
     /// </summary>
-    public bool HasSeenEvent(string eventId)
+    public bool HasSeenEvent(string eventId) => RecentInteraction(eventId) is not null;
+
+    /// <summary>The recent interaction recorded for that event id, if it is one (see <see cref="HasSeenEvent"/>).</summary>
+    public Interaction? RecentInteraction(string eventId)
     {
         foreach (var interaction in _recent)
-            if (string.Equals(interaction.EventId, eventId, StringComparison.Ordinal)) return true;
-        return false;
+            if (string.Equals(interaction.EventId, eventId, StringComparison.Ordinal)) return interaction;
+        return null;
     }
 
     /// <summary>

@@ -68,7 +68,7 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
             Due = dueChanged ? [new DueRow(tenant, customerId, nextDueAt)] : [],
             Snapshots = snapshotRow is null ? [] : [snapshotRow],
             Owners = ownerChanged ? [new OwnerRow(tenant, customerId, owner!)] : [],
-            OpenNudgeMoves = move ? [new NudgeMove(tenant, customerId, owner ?? "", pending.Departure?.Leaver, pending.Departure?.Successor)] : [],
+            OpenNudgeMoves = move ? [new NudgeMove(tenant, customerId, owner ?? "", pending.Handover?.From, pending.Handover?.To)] : [],
             Directory = directoryChanged ? [DirectoryEntry.Of(tenant, profile)] : [],
         });
         _dueStored = (true, nextDueAt);

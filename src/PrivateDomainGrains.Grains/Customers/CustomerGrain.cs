@@ -121,7 +121,7 @@ public sealed class CustomerGrain(
                 continue;
             }
             inThisCall[e.Id] = e;
-            if (_profile.RecentInteractions.FirstOrDefault(r => r.EventId == e.Id) is { } seen)
+            if (_profile.RecentInteraction(e.Id) is { } seen)
             {
                 if (seen.Type != e.Type || seen.At != e.At) outcome.Conflict(i, $"already used by this customer's {seen.Type} at {seen.At:O}");
                 continue;
@@ -202,13 +202,11 @@ public sealed class CustomerGrain(
         if (!owned && !departure) return _profile.OwnerStaffId == toStaffId;
         var pending = Pending();
         if (owned) ChangeOwner(pending, toStaffId, departure ? "departure" : "handover");
-        if (departure)
-        {
-            // The leaver's friendship and what was addressed to them by name are the successor's now (离职继承).
-            _profile.HandOverRelationship(fromStaffId, toStaffId);
-            _profile.Engine.Readdress(fromStaffId, toStaffId);
-            pending.Departed(fromStaffId, toStaffId);
-        }
+        // As WeCom's 在职/离职继承 transfer the external contact: the friendship and what was addressed to the staff
+        // member handing over by name go too (on a departure also from the customers they followed without owning).
+        _profile.HandOverRelationship(fromStaffId, toStaffId);
+        _profile.Engine.Readdress(fromStaffId, toStaffId);
+        pending.HandedOver(fromStaffId, toStaffId);
         _commits.Changed();
         // The owner, its index entry and the open nudges move in one transaction: never half a handover.
         await CommitAsync(pending, snapshot: true);

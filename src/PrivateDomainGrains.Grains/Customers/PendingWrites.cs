@@ -21,8 +21,8 @@ internal sealed class PendingWrites(string tenant, string customerId)
     /// <summary>The owner changed: the open nudges that follow the owner move to the new one in the same transaction.</summary>
     public bool MovesOpenNudges { get; private set; }
 
-    /// <summary>A staff member who left and their successor: the open nudges addressed to the leaver by name go to the successor.</summary>
-    public (string Leaver, string Successor)? Departure { get; private set; }
+    /// <summary>A handover: the open nudges addressed by name to the staff member handing over go to the one taking over.</summary>
+    public (string From, string To)? Handover { get; private set; }
 
     public bool IsEmpty => Nudges.Count == 0 && Closes.Count == 0 && Credits.Count == 0 && Conversions.Count == 0 && Changes.Count == 0 && !MovesOpenNudges;
 
@@ -45,11 +45,11 @@ internal sealed class PendingWrites(string tenant, string customerId)
     private NudgeCreditRow Row(NudgeCredit c) =>
         new(tenant, c.NudgeId, c.Outcome == NudgeOutcome.Ordered ? "ordered" : "replied", c.At, c.Amount, c.Currency);
 
-    /// <summary>Moves the open nudges addressed by name to a staff member who left to their successor.</summary>
-    public void Departed(string leaver, string successor)
+    /// <summary>Moves the open nudges addressed by name to <paramref name="from"/> to <paramref name="to"/> (a handover).</summary>
+    public void HandedOver(string from, string to)
     {
         MovesOpenNudges = true;
-        Departure = (leaver, successor);
+        Handover = (from, to);
     }
 
     /// <summary>Records the owner change for the timeline (<paramref name="how"/>: assigned, follower, fallback, handover, departure) and moves the open nudges that follow the owner.</summary>

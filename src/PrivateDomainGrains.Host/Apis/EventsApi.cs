@@ -9,10 +9,15 @@ namespace PrivateDomainGrains.Host.Apis;
 public static class EventsApi
 {
     /// <summary>Up to 1,000 events. Read leniently (<see cref="EventBatchParser"/>): each event is checked on its own.</summary>
-    public sealed record EventBatchRequest(IReadOnlyList<PostedEvent> Events);
+    /// <param name="Mode"><c>live</c> (the default) or <c>backfill</c>: history that builds customers (counters, tiers,
+    /// relationships, tags) but raises no nudge and starts no SOP, at journal speed. Events arriving longer than the
+    /// playbook's <c>contactPolicy.backfillAfter</c> (1 day) after their time are history whatever the mode.</param>
+    public sealed record EventBatchRequest(IReadOnlyList<PostedEvent> Events, string? Mode = null);
 
     /// <summary>One customer event as an integration posts it.</summary>
-    /// <param name="Id">Unique per tenant: posting the same id again is a duplicate, never a second event.</param>
+    /// <param name="Id">Unique per tenant: posting the same event again under its id is a duplicate, never a second event;
+    /// the id on another event (another customer's, or another type or time) is a 409 conflict. Build ids from what makes
+    /// an event unique in its source, e.g. <c>wecom:{corp}:{external user}:{staff}:{type}:{time}</c>.</param>
     /// <param name="CustomerId">The customer it is about (1-128 letters, digits and <c>-_.:@</c>).</param>
     /// <param name="Type"><c>friend.added</c>, <c>friend.deleted</c>, <c>message.received</c>, <c>message.sent</c>,
     /// <c>moment.liked</c>, <c>moment.commented</c>, <c>order.paid</c>, <c>order.refunded</c>, <c>page.viewed</c>,
@@ -21,9 +26,10 @@ public static class EventsApi
     /// <param name="StaffId">The staff member involved; must be staff of the tenant (<c>friend.added</c> makes them the owner of a customer without one).</param>
     /// <param name="Data">Extra fields; <c>order.paid</c> takes <c>orderId</c>, <c>amount</c> (up to 10^12, 4 decimals), <c>currency</c>.
     /// Numbers may be sent as JSON numbers too and are kept as their exact text.</param>
+    /// <param name="Mode">This event's own <c>live</c> or <c>backfill</c>, over the request's.</param>
     public sealed record PostedEvent(
         string Id, string CustomerId, string Type, DateTimeOffset? At = null, string? Channel = null, string? StaffId = null,
-        string? Text = null, IReadOnlyDictionary<string, string>? Data = null);
+        string? Text = null, IReadOnlyDictionary<string, string>? Data = null, string? Mode = null);
 
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {

@@ -10,7 +10,11 @@ namespace PrivateDomainGrains.Host.Apis;
 public static class HandoversApi
 {
     /// <param name="ToStaffId">Who takes the customers over: another staff member of the tenant.</param>
-    /// <param name="Departure">The staff member is leaving (离职继承): disabled at once (sign-in refused, sessions ended) before the customers move.</param>
+    /// <param name="Departure">
+    /// The staff member is leaving (离职继承): disabled at once (sign-in refused, sessions ended), recorded as gone with
+    /// the new staff member as successor (events that still name them count as the successor's), and the customers they
+    /// only follow move too.
+    /// </param>
     public sealed record HandoverRequest(string ToStaffId, bool Departure = false);
 
     /// <summary>The handover runs in the background; poll <see cref="StatusUrl"/> (also the Location header).</summary>
@@ -47,7 +51,7 @@ public static class HandoversApi
 
         if (body.Departure) await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DisableAsync();
         var handoverId = Guid.NewGuid().ToString("N");
-        var view = await grains.GetGrain<IHandoverGrain>(GrainKeys.For(tenant, handoverId)).StartAsync(staffId, body.ToStaffId);
+        var view = await grains.GetGrain<IHandoverGrain>(GrainKeys.For(tenant, handoverId)).StartAsync(staffId, body.ToStaffId, body.Departure);
         var statusUrl = $"/api/v1/tenants/{tenant}/handovers/{handoverId}";
         return TypedResults.Accepted(statusUrl, new HandoverAccepted(handoverId, statusUrl, view));
     }

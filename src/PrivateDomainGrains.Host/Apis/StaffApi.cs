@@ -74,6 +74,8 @@ public static class StaffApi
         if (!Ids.IsValid(staffId)) return Problems.BadRequest(Ids.Describe("staffId"));
         var staff = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId));
         var found = disabled ? await staff.DisableAsync() : await staff.EnableAsync();
+        // Someone back from a departure acts for themself again: events naming them are theirs.
+        if (found && !disabled) await grains.GetGrain<ITenantGrain>(tenant).SetSuccessorAsync(staffId, null);
         return found ? TypedResults.Ok(await staff.GetAsync()) : Problems.NotFound($"Staff '{staffId}' is not a staff member of tenant '{tenant}'");
     }
 }

@@ -8,9 +8,16 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// reasons (<see cref="Errors"/>, by the event's index in the request).
 /// </summary>
 /// <param name="Accepted">Events stored now.</param>
-/// <param name="Duplicates">Events whose id was stored before (a retry): nothing changed.</param>
-/// <param name="Rejected">Events refused; each has an entry in <c>errors</c>.</param>
-public sealed record EventBatchResponse(int Accepted, int Duplicates, int Rejected, IReadOnlyList<EventError> Errors);
+/// <param name="Duplicates">Events stored before under the same id, for the same customer, type and time (a retry): nothing changed.</param>
+/// <param name="Rejected">Events refused; each has an entry in <c>errors</c> (400 invalid, 409 an id the tenant already uses for another event).</param>
+public sealed record EventBatchResponse(int Accepted, int Duplicates, int Rejected, IReadOnlyList<EventError> Errors)
+{
+    /// <summary>
+    /// Customers of the request no one owns (never added by a staff member): their nudges wait in the tenant's
+    /// unassigned queue until someone is assigned, or the playbook's <c>ownership.fallbackOwner</c> is set.
+    /// </summary>
+    public IReadOnlyList<string> Unowned { get; init; } = [];
+}
 
 /// <summary>
 /// Why one event was rejected. <see cref="Status"/> is the HTTP status it would have had alone: 400 (invalid: each

@@ -120,15 +120,15 @@ internal static class NudgeStatements
         """;
 
     // Open nudges addressed to the owner follow their customer to its new owner, in the same transaction as the owner
-    // change; the ones addressed by name to a staff member who left go to their successor. The previous staff member
+    // change; on a handover, the ones addressed by name to the staff member handing over go too. The previous staff member
     // is returned after the columns, so their consoles can drop the cards.
     private static readonly string Reassign = $"""
         WITH moving AS (
-            SELECT n.tenant, n.nudge_id, n.staff_id AS previous, CASE WHEN n.follows_owner THEN r.owner ELSE r.successor END AS staff_id
-            FROM pdg_nudges n JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(tenant, customer_id, owner, leaver, successor)
+            SELECT n.tenant, n.nudge_id, n.staff_id AS previous, CASE WHEN n.follows_owner THEN r.owner ELSE r.handed_to END AS staff_id
+            FROM pdg_nudges n JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(tenant, customer_id, owner, handed_from, handed_to)
               ON n.tenant = r.tenant AND n.customer_id = r.customer_id
             WHERE n.acked_at IS NULL
-              AND ((n.follows_owner AND n.staff_id <> r.owner) OR (NOT n.follows_owner AND n.staff_id = r.leaver AND r.successor IS NOT NULL))
+              AND ((n.follows_owner AND n.staff_id <> r.owner) OR (NOT n.follows_owner AND n.staff_id = r.handed_from AND r.handed_to IS NOT NULL))
             FOR UPDATE OF n)
         UPDATE pdg_nudges n SET staff_id = m.staff_id
         FROM moving m WHERE n.tenant = m.tenant AND n.nudge_id = m.nudge_id
@@ -213,7 +213,7 @@ internal static class NudgeStatements
         Parameters =
         {
             Text(moves.Select(r => r.Tenant)), Text(moves.Select(r => r.CustomerId)), Text(moves.Select(r => r.Owner)),
-            Text(moves.Select(r => r.Leaver)), Text(moves.Select(r => r.Successor)),
+            Text(moves.Select(r => r.HandedFrom)), Text(moves.Select(r => r.HandedTo)),
         },
     };
 

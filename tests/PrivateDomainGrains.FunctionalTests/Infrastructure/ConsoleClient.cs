@@ -8,6 +8,7 @@ public sealed class ConsoleClient : IAsyncDisposable
 {
     private readonly ConsoleHubClient _hub;
     private readonly ConcurrentQueue<Nudge> _received = new();
+    private readonly ConcurrentQueue<NudgeChange> _changes = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
     private ConsoleClient(ConsoleHubClient hub)
@@ -21,6 +22,31 @@ public sealed class ConsoleClient : IAsyncDisposable
                 _arrived.Release();
             }
         });
+        _hub.OnChanged(changes =>
+        {
+            foreach (var change in changes)
+            {
+                _changes.Enqueue(change);
+                _arrived.Release();
+            }
+        });
+    }
+
+    /// <summary>Every change the hub announced (closed, moved away, snoozed), in arrival order.</summary>
+    public IReadOnlyList<NudgeChange> Changes => _changes.ToList();
+
+    /// <summary>Waits until a change matching <paramref name="match"/> has arrived, or fails after <paramref name="timeout"/>.</summary>
+    public async Task<NudgeChange> WaitForChangeAsync(Func<NudgeChange, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = _changes.FirstOrDefault(match);
+            if (found is not null) return found;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+                throw new TimeoutException($"No matching change arrived; received: {string.Join(" | ", _changes)}");
+        }
     }
 
     public IReadOnlyList<Nudge> Received => _received.ToList();

@@ -49,7 +49,7 @@ public sealed class NudgeLifecycleStorageTests(GrainTestCluster fixture) : IClas
     public async Task A_nudge_nobody_acts_on_closes_as_expired_when_the_customer_is_woken_after_its_expiry()
     {
         var sun = Customer("lc3", "sun");
-        var addedAt = DateTimeOffset.UtcNow.AddDays(-4);
+        var addedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
         await sun.IngestAsync([Event("lc3-1", "sun", EventTypes.FriendAdded, staffId: "alice", at: addedAt)]);
         var view = (await sun.GetAsync())!;
         Assert.Equal(addedAt.AddDays(3), view.NextDueAt);
@@ -60,16 +60,17 @@ public sealed class NudgeLifecycleStorageTests(GrainTestCluster fixture) : IClas
     }
 
     [Fact]
-    public async Task A_handover_moves_the_open_nudges_with_the_owner_in_one_commit_and_records_the_change()
+    public async Task A_new_owner_takes_the_nudges_addressed_to_the_owner_in_one_commit_and_the_change_is_recorded()
     {
         var li = Customer("lc4", "li");
-        await li.IngestAsync([Event("lc4-1", "li", EventTypes.FriendAdded, staffId: "alice")]);
+        await li.IngestAsync([Event("lc4-1", "li", EventTypes.FriendAdded, staffId: "alice"), Event("lc4-2", "li", EventTypes.MessageReceived, text: "hi")]);
 
         await li.AssignOwnerAsync("bob");
 
-        Assert.Empty(await fixture.Inbox.ReadOpenAsync("lc4", "alice", null, 10));
-        Assert.Single(await fixture.Inbox.ReadOpenAsync("lc4", "bob", null, 10));
+        // The welcome is alice's own (the customer added her); the reply is the owner's.
+        Assert.Equal("welcome", Assert.Single(await fixture.Inbox.ReadOpenAsync("lc4", "alice", null, 10)).Kind);
+        Assert.Equal("reply", Assert.Single(await fixture.Inbox.ReadOpenAsync("lc4", "bob", null, 10)).Kind);
         Assert.True(await fixture.ScalarAsync<bool>(
-            """SELECT detail = '{"from": "alice", "to": "bob"}'::jsonb FROM pdg_customer_changes WHERE tenant = 'lc4' AND kind = 'owner-changed'"""));
+            """SELECT detail = '{"from": "alice", "to": "bob", "how": "assigned"}'::jsonb FROM pdg_customer_changes WHERE tenant = 'lc4' AND kind = 'owner-changed' AND detail->>'to' = 'bob'"""));
     }
 }

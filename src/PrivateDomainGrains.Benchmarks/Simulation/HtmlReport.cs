@@ -19,7 +19,7 @@ public static class HtmlReport
         ("lostFriendsPer1000", "Friends lost (deleted) per 1,000 customers, cumulative", ""),
         ("revenuePerCustomer", "Revenue of orders the nudges caused, per customer, cumulative", "CNY"),
         ("nudgesPerCustomer", "Proactive nudges raised per customer, cumulative", ""),
-        ("outcomes", "Learning outcomes recorded into the model, cumulative", ""),
+        ("outcomes", "Learning signals the decisions produced, cumulative (only the engine policy records them into a model)", ""),
         ("realizedConversionRate", "Realized conversions per proactive nudge (4-week rolling)", "%"),
     ];
 

@@ -14,7 +14,7 @@ public static class SimulationCommand
 {
     public const string Usage = """
         dotnet run -c Release --project src/PrivateDomainGrains.Benchmarks -- --simulate [options]
-          --customers N            simulated customers (default 20000)
+          --customers N            simulated customers (default 10000)
           --weeks N                simulated weeks (default 52)
           --seeds N                seeds per policy, 1..N (default 5); --first-seed S starts elsewhere
           --policies a,b           engine, fixed, random, oracle (default all)
@@ -22,7 +22,7 @@ public static class SimulationCommand
           --attribution-window D   the playbook's attribution window (default 48h)
           --exploration E          thompson (as shipped) or mean (greedy on posterior means)
           --customers-per-staff N  (default 500); --join-weeks N: customers join over the first N weeks (default 4)
-          --out DIR                where simulation.json and simulation.html go (default artifacts/simulation)
+          --out DIR                where simulation.json and simulation.html go (default BenchmarkDotNet.Artifacts/simulation)
         """;
 
     public static readonly JsonSerializerOptions Json = new()
@@ -62,7 +62,7 @@ public static class SimulationCommand
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, i =>
         {
             var (policy, seed) = jobs[i];
-            runs[i] = Simulator.Run(settings, policy, seed);
+            runs[i] = Simulator.Run(settings, policy, seed, line => Console.WriteLine("  " + line));
             var t = runs[i].Totals;
             Console.WriteLine($"  {policy.Name(),-7} seed {seed}: {t.Decisions:N0} decisions in {t.WallSeconds:F1} s "
                 + $"({t.Decisions / Math.Max(t.WallSeconds, 1e-9):N0}/s)");
@@ -118,7 +118,7 @@ public static class SimulationCommand
         var settings = new SimulationSettings();
         IReadOnlyList<Policy> policies = Policies.All;
         int seeds = 5, firstSeed = 1, parallel = Environment.ProcessorCount;
-        var output = Path.Combine("artifacts", "simulation");
+        var output = Path.Combine("BenchmarkDotNet.Artifacts", "simulation");
         var help = false;
         for (var i = 0; i < args.Length; i++)
         {

@@ -3,7 +3,7 @@ namespace PrivateDomainGrains.Benchmarks.Simulation;
 /// <summary>What one simulated run is set up with, besides its policy and seed.</summary>
 public sealed record SimulationSettings
 {
-    public int Customers { get; init; } = 20_000;
+    public int Customers { get; init; } = 10_000;
     public int Weeks { get; init; } = 52;
     /// <summary>Customers add the staff as friends spread evenly over the first weeks.</summary>
     public int JoinWeeks { get; init; } = 4;

@@ -27,7 +27,11 @@ public sealed class Simulator
     private static readonly TimeSpan OrderDelay = TimeSpan.FromHours(20);
     private static readonly TimeSpan LeaveDelay = TimeSpan.FromHours(6);
 
+    /// <summary>Simulated weeks between progress lines.</summary>
+    public const int ProgressEveryWeeks = 13;
+
     private readonly SimulationSettings _settings;
+    private readonly Action<string>? _progress;
     private readonly Policy _policy;
     private readonly int _seed;
     private readonly CompiledPlaybook _playbook;
@@ -47,9 +51,10 @@ public sealed class Simulator
     private double _bestReadingAllowed;
     private long _delivered;
 
-    public Simulator(SimulationSettings settings, Policy policy, int seed)
+    /// <param name="progress">Told every <see cref="ProgressEveryWeeks"/> simulated weeks how far the run is.</param>
+    public Simulator(SimulationSettings settings, Policy policy, int seed, Action<string>? progress = null)
     {
-        (_settings, _policy, _seed) = (settings, policy, seed);
+        (_settings, _policy, _seed, _progress) = (settings, policy, seed, progress);
         var playbook = SimulationPlaybook.Create(settings.AttributionWindow);
         _playbook = CompiledPlaybook.Compile(playbook);
         _model = policy == Policy.Engine ? new PropensityModel() : null;
@@ -69,7 +74,8 @@ public sealed class Simulator
         _endTicks = (settings.Start + TimeSpan.FromDays(7 * settings.Weeks)).UtcTicks;
     }
 
-    public static RunResult Run(SimulationSettings settings, Policy policy, int seed) => new Simulator(settings, policy, seed).Run();
+    public static RunResult Run(SimulationSettings settings, Policy policy, int seed, Action<string>? progress = null) =>
+        new Simulator(settings, policy, seed, progress).Run();
 
     public RunResult Run()
     {
@@ -80,8 +86,18 @@ public sealed class Simulator
             var day = _settings.Start + TimeSpan.FromDays(join.NextDouble() * 7 * _settings.JoinWeeks);
             Push(new Pending(Kind.Join, c.Index), AtReadingHour(c, day, join));
         }
+        var reportAt = _settings.Start + TimeSpan.FromDays(7 * ProgressEveryWeeks);
         while (_queue.TryDequeue(out var next, out var ticks) && ticks < _endTicks)
-            Handle(next, new DateTimeOffset(ticks, TimeSpan.Zero));
+        {
+            var now = new DateTimeOffset(ticks, TimeSpan.Zero);
+            if (now >= reportAt)
+            {
+                _progress?.Invoke($"{_policy.Name()} seed {_seed}: week {(reportAt - _settings.Start).Days / 7} of {_settings.Weeks}, "
+                    + $"{_totals.Decisions:N0} decisions, {clock.Elapsed.TotalSeconds:F0} s");
+                reportAt += TimeSpan.FromDays(7 * ProgressEveryWeeks);
+            }
+            Handle(next, now);
+        }
 
         _totals.WallSeconds = clock.Elapsed.TotalSeconds;
         _totals.CapViolations = _violations.CapViolations;

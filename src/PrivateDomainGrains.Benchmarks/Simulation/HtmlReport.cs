@@ -53,7 +53,7 @@ public static class HtmlReport
                 <tr><td>{name}</td><td>{Pct(p.ConversionsPerNudge)}</td><td>{Pct(p.ExpectedConversionsPerNudge)}</td><td>{p.RevenuePerCustomer.Format("F2")}</td>
                 <td>{p.LostFriendsPer1000.Format("F1")}</td><td>{p.RegretRevenuePerCustomer?.Format("F2") ?? "-"}</td><td>{p.NudgesPerCustomer.Format("F1")}</td>
                 <td>{Pct(p.DeliveredShare)}</td><td>{p.CapViolations}</td><td>{p.QuietHourViolations}</td>
-                <td>{string.Join(", ", p.WeekWithin10Percent.Select(w => w?.ToString(CultureInfo.InvariantCulture) ?? "never"))}</td></tr>
+                <td>{(p.RegretRevenuePerCustomer is null ? "-" : string.Join(", ", p.WeekWithin10Percent.Select(w => w?.ToString(CultureInfo.InvariantCulture) ?? "never")))}</td></tr>
                 """);
         html.Append("</table>");
         foreach (var (name, m) in summary.EngineMargins)

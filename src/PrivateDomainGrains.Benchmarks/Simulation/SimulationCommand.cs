@@ -99,6 +99,7 @@ public static class SimulationCommand
         foreach (var (name, m) in s.EngineMargins)
             Console.WriteLine($"{name}: conversions per nudge {Points(m.ConversionsPerNudge)} points, expected {Points(m.ExpectedConversionsPerNudge)}; "
                 + $"revenue/customer {m.RevenuePerCustomer.Format("F2")}; lost friends/1000 {m.LostFriendsPer1000.Format("F1")}");
+        if (!s.Policies.ContainsKey(Policy.Oracle.Name())) return;
         foreach (var (name, p) in s.Policies.Where(p => p.Key != Policy.Oracle.Name()))
             Console.WriteLine($"{name}: within 10% of the oracle's rolling conversion rate from week {Join(p.WeekWithin10Percent)}; "
                 + $"outcomes recorded by then {Join(p.OutcomesWithin10Percent)} (proactive {Join(p.ProactiveOutcomesWithin10Percent)})");

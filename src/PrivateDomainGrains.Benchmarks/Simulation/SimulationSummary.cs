@@ -88,7 +88,10 @@ public sealed class PolicySummary
     public required Spread LostFriendsPer1000 { get; init; }
     public Spread? RegretRevenuePerCustomer { get; init; }
     public Spread? RegretConversionsPer1000 { get; init; }
-    /// <summary>Per seed: the first week (1-based) from which the rolling expected conversion rate stays within 10% of the oracle's; null if never.</summary>
+    /// <summary>
+    /// Per seed: the first week (1-based) from which the rolling expected conversion rate stays within 10% of the
+    /// oracle's; null if never, or when the oracle did not run (then <see cref="RegretRevenuePerCustomer"/> is null too).
+    /// </summary>
     public required List<int?> WeekWithin10Percent { get; init; }
     /// <summary>Per seed: learning outcomes recorded into the model by the end of that week (all sources, and proactive ones).</summary>
     public required List<long?> OutcomesWithin10Percent { get; init; }

@@ -108,7 +108,8 @@ public static class Arbitration
 
     private static Score ScoreOf(PlannedNudge n, string segment, double context, DecisionContext ctx)
     {
-        var propensity = ctx.Model is null ? 0.5
+        var propensity = ctx.Propensity is { } propensityOf ? propensityOf(n, segment)
+            : ctx.Model is null ? 0.5
             : ctx.Random is null ? ctx.Model.Mean(n.Source, segment)
             : ctx.Model.Sample(n.Source, segment, ctx.Random);
         return new Score(propensity, n.Value, context, n.Lever);

@@ -80,6 +80,31 @@ public sealed class ArbitrationTests
         Assert.True(Enumerable.Range(0, 40).Select(Pick).Distinct().Count() > 1, "untried actions must all get explored");
     }
 
+    [Fact]
+    public void A_propensity_given_in_the_context_scores_every_candidate_in_place_of_the_model()
+    {
+        var model = new PropensityModel();
+        for (var i = 0; i < 30; i++) model.Record("offer-3", "Prospect", NudgeOutcome.Ordered);
+        var asked = new List<(string Source, string Segment)>();
+        var ctx = new DecisionContext(T0)
+        {
+            Model = model,
+            Random = new SeededRandom(1),
+            Propensity = (nudge, segment) =>
+            {
+                asked.Add((nudge.Source, segment));
+                return nudge.Source == "offer-1" ? 0.9 : 0.1;
+            },
+        };
+
+        var d = DecisionEngine.Decide(Offers(), Customer(), EngineInput.FromEvent(Event(EventTypes.PageViewed, T0)), ctx);
+
+        Assert.Equal(("offer-1", 0.9, 0.9), (d.Chosen!.Nudge.Source, d.Chosen.Score.Propensity, d.Chosen.Score.Total));
+        Assert.Equal([("offer-3", 0.3), ("offer-2", 0.2)], d.RunnerUps.Select(r => (r.Nudge.Source, Math.Round(r.Score.Total, 9))));
+        Assert.Equal(["offer-1", "offer-2", "offer-3"], asked.Select(a => a.Source).Order());
+        Assert.All(asked, a => Assert.Equal("Prospect", a.Segment));
+    }
+
     private static PlannedNudge Planned(string source, bool proactive, double value = 1, string? channel = "wecom") =>
         new("n-" + source, source, "Title", "Text", null, "reason", 50, source, "event page.viewed", channel, proactive, value, 1);
 

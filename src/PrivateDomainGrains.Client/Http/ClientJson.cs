@@ -9,6 +9,7 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(CreateTenantRequest))]
 [JsonSerializable(typeof(CreatedTenant))]
 [JsonSerializable(typeof(CreateStaffRequest))]
+[JsonSerializable(typeof(UpdateStaffRequest))]
 [JsonSerializable(typeof(StaffView))]
 [JsonSerializable(typeof(IReadOnlyList<StaffView>))]
 [JsonSerializable(typeof(ConsoleTokenRequest))]

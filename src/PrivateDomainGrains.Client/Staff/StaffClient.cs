@@ -12,9 +12,20 @@ public sealed class StaffClient
     /// <summary>Creates a staff member with a console password (<c>CreateStaff</c>); not resent after a transient failure.</summary>
     /// <exception cref="PlatformApiException">409 when the staff id exists; 400 naming an invalid field.</exception>
     public Task<StaffView> CreateAsync(string staffId, string password, string? name = null, CancellationToken cancellationToken = default) =>
+        CreateAsync(new CreateStaffRequest(staffId, password, name), cancellationToken);
+
+    /// <summary>Creates a staff member with a role and team (<c>CreateStaff</c>); not resent after a transient failure.</summary>
+    /// <exception cref="PlatformApiException">409 when the staff id exists; 400 naming an invalid field.</exception>
+    public Task<StaffView> CreateAsync(CreateStaffRequest request, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, _http.TenantPath("staff"), _http.AdminKey,
-            PlatformHttp.Json(new CreateStaffRequest(staffId, password, name), ClientJson.Default.CreateStaffRequest), idempotent: false,
+            PlatformHttp.Json(request, ClientJson.Default.CreateStaffRequest), idempotent: false,
             ClientJson.Default.StaffView, cancellationToken);
+
+    /// <summary>Changes a staff member's name, role or team (<c>UpdateStaff</c>).</summary>
+    /// <exception cref="PlatformApiException">404 when there is no such staff member; 400 naming an invalid field.</exception>
+    public Task<StaffView> UpdateAsync(string staffId, UpdateStaffRequest request, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Put, _http.TenantPath($"staff/{PlatformHttp.Escape(staffId)}"), _http.AdminKey,
+            PlatformHttp.Json(request, ClientJson.Default.UpdateStaffRequest), idempotent: true, ClientJson.Default.StaffView, cancellationToken);
 
     /// <summary>The tenant's staff (<c>ListStaff</c>).</summary>
     public Task<IReadOnlyList<StaffView>> ListAsync(CancellationToken cancellationToken = default) =>

@@ -18,7 +18,15 @@ public static class StaffApi
     /// <param name="StaffId">1-128 letters, digits and <c>-_.:@</c>; events and WeCom callbacks name staff by it.</param>
     /// <param name="Password">The console password, 8-256 characters; stored as a PBKDF2 hash.</param>
     /// <param name="Name">Display name, at most 100 characters; the staff id when absent.</param>
-    public sealed record CreateStaffRequest(string StaffId, string Password, string? Name = null);
+    /// <param name="Role"><c>staff</c> (the default), <c>manager</c> (sees their team's queue, customers and figures) or <c>admin</c> (the tenant's).</param>
+    /// <param name="Team">The team, 1-128 letters, digits and <c>-_.:@</c>; none when absent.</param>
+    public sealed record CreateStaffRequest(string StaffId, string Password, string? Name = null, string? Role = null, string? Team = null);
+
+    /// <summary>Changes to a staff member; an absent field stays as it is, an empty <see cref="Team"/> clears it.</summary>
+    /// <param name="Name">Display name, at most 100 characters.</param>
+    /// <param name="Role"><c>staff</c>, <c>manager</c> or <c>admin</c>.</param>
+    /// <param name="Team">The team (1-128 letters, digits and <c>-_.:@</c>), or "" for none.</param>
+    public sealed record UpdateStaffRequest(string? Name = null, string? Role = null, string? Team = null);
 
     public static RouteGroupBuilder MapStaffApi(this RouteGroupBuilder api)
     {
@@ -27,6 +35,10 @@ public static class StaffApi
             .WithSummary("Create a staff member with a console password.")
             .WithJsonBody<CreateStaffRequest>()
             .WithProblem(StatusCodes.Status409Conflict, "A staff member with this id exists");
+        staff.MapPut("/{staffId}", UpdateAsync).WithName("UpdateStaff")
+            .WithSummary("Change a staff member's name, role or team; a change of role or team applies to their next request.")
+            .WithJsonBody<UpdateStaffRequest>()
+            .WithProblem(StatusCodes.Status404NotFound, "No such staff member in the tenant");
         staff.MapGet("", ListAsync).WithName("ListStaff")
             .WithSummary("List the tenant's staff.");
         staff.MapPost("/{staffId}/disable", DisableAsync).WithName("DisableStaff")
@@ -49,11 +61,31 @@ public static class StaffApi
         if (body.Password is null || body.Password.Length is < MinPasswordLength or > MaxPasswordLength)
             return Problems.BadRequest($"'password' must be {MinPasswordLength}-{MaxPasswordLength} characters");
         if (TextFields.Problem("name", body.Name, MaxNameLength) is { } nameProblem) return nameProblem;
+        if (RoleOrTeamProblem(body.Role, body.Team, allowEmptyTeam: false) is { } roleProblem) return roleProblem;
         var name = string.IsNullOrWhiteSpace(body.Name) ? body.StaffId : body.Name.Trim();
         var staff = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, body.StaffId));
         var hash = hasher.HashPassword(new StaffCredentials(body.StaffId, ""), body.Password);
-        if (!await staff.CreateAsync(name, hash)) return Problems.Conflict($"Staff '{body.StaffId}' already exists");
+        if (!await staff.CreateAsync(name, hash, body.Role ?? StaffRoles.Staff, body.Team)) return Problems.Conflict($"Staff '{body.StaffId}' already exists");
         return TypedResults.Created($"/api/v1/tenants/{tenant}/staff/{body.StaffId}", await staff.GetAsync());
+    }
+
+    private static async Task<Results<Ok<StaffView>, ProblemHttpResult>> UpdateAsync(string tenant, string staffId, HttpRequest request, IGrainFactory grains)
+    {
+        if (!Ids.IsValid(staffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        var (body, problem) = await JsonBody.ReadAsync<UpdateStaffRequest>(request);
+        if (body is null) return problem!;
+        if (body.Name is not null && (string.IsNullOrWhiteSpace(body.Name) || TextFields.Problem("name", body.Name, MaxNameLength) is not null))
+            return TextFields.Problem("name", body.Name, MaxNameLength) ?? Problems.BadRequest("'name' must not be blank");
+        if (RoleOrTeamProblem(body.Role, body.Team, allowEmptyTeam: true) is { } roleProblem) return roleProblem;
+        var updated = await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).UpdateAsync(body.Name?.Trim(), body.Role, body.Team);
+        return updated is null ? Problems.NotFound($"Staff '{staffId}' is not a staff member of tenant '{tenant}'") : TypedResults.Ok(updated);
+    }
+
+    private static ProblemHttpResult? RoleOrTeamProblem(string? role, string? team, bool allowEmptyTeam)
+    {
+        if (role is not null && !StaffRoles.IsValid(role)) return Problems.BadRequest($"'role' must be one of {string.Join(", ", StaffRoles.All)}");
+        if (team is not null && !(allowEmptyTeam && team.Length == 0) && !Ids.IsValid(team)) return Problems.BadRequest(Ids.Describe("team"));
+        return null;
     }
 
     private static async Task<Ok<StaffView[]>> ListAsync(string tenant, IGrainFactory grains)

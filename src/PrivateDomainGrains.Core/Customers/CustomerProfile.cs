@@ -35,6 +35,11 @@ public sealed class CustomerProfile
     [JsonPropertyName("relationships")] public List<Relationship>? Relationships { get; set; }
     /// <summary>Event time of the latest deletion that named no staff member: it ends every relationship changed before it.</summary>
     [JsonPropertyName("allRemovedAt")] public DateTimeOffset? AllRemovedAt { get; set; }
+    /// <summary>
+    /// Staff members whose relationship was handed over, each to whom holds it now (from → to, no chains); null until
+    /// the first handover. Callbacks still naming them address the holder (see <see cref="AddresseeFor"/>).
+    /// </summary>
+    [JsonPropertyName("handedOver")] public Dictionary<string, string>? HandedOver { get; set; }
     /// <summary>Event time of the nickname <see cref="DisplayName"/> holds, so a late event does not overwrite a newer one.</summary>
     [JsonPropertyName("nameAt")] public DateTimeOffset? DisplayNameAt { get; set; }
     [JsonPropertyName("tier")] public CustomerTier Tier { get; set; } = CustomerTier.Prospect;
@@ -117,6 +122,7 @@ public sealed class CustomerProfile
     public void HandOverRelationship(string fromStaffId, string toStaffId)
     {
         if (RelationshipWith(fromStaffId) is not { } from) return;
+        Forward(fromStaffId, toStaffId);
         if (RelationshipWith(toStaffId) is not { } to)
         {
             from.StaffId = toStaffId;
@@ -126,6 +132,22 @@ public sealed class CustomerProfile
         if (from.ChangedAt > to.ChangedAt) (to.Active, to.ChangedAt, to.Channel) = (from.Active, from.ChangedAt, from.Channel ?? to.Channel);
         if (from.RemovedAt > to.RemovedAt || to.RemovedAt is null) to.RemovedAt = from.RemovedAt ?? to.RemovedAt;
         Relationships!.Remove(from);
+    }
+
+    /// <summary>
+    /// Who a nudge for an event naming <paramref name="staffId"/> goes to: that staff member, unless their relationship
+    /// was handed over and they have none of their own since (a late or stale callback still naming them), then its holder.
+    /// </summary>
+    public string AddresseeFor(string staffId) =>
+        RelationshipWith(staffId) is null && HandedOver?.GetValueOrDefault(staffId) is { } holder ? holder : staffId;
+
+    private void Forward(string fromStaffId, string toStaffId)
+    {
+        HandedOver ??= new(StringComparer.Ordinal);
+        HandedOver.Remove(toStaffId);
+        foreach (var earlier in HandedOver.Where(h => h.Value == fromStaffId).Select(h => h.Key).ToList())
+            HandedOver[earlier] = toStaffId;
+        HandedOver[fromStaffId] = toStaffId;
     }
 
     /// <summary>Whether the relationship is current: its latest change was an add, after any deletion that named no one.</summary>

@@ -71,7 +71,8 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
                 EventTypes.FriendAdded => customer.RelationshipWith(to) is { } r && customer.IsActive(r) && r.ChangedAt > since ? r.ChangedAt : null,
                 _ => _state.LastTime(type),
             };
-            if (doneAt >= since) return $"{NudgeClosings.DoneByAction}: {type} at {doneAt:u}";
+            // Strictly after: at the same instant arrival order decides, and whatever is folded already arrived first.
+            if (doneAt > since) return $"{NudgeClosings.DoneByAction}: {type} at {doneAt:u}";
         }
         if (n.To is not null && Later(customer.RelationshipWith(n.To)?.RemovedAt, customer.AllRemovedAt) is { } removed && removed > since)
             return $"{NudgeClosings.Obsolete}: {n.To} deleted at {removed:u}";

@@ -32,7 +32,7 @@ internal sealed class NudgePlanner(CustomerProfile customer)
             t.Channel ?? e?.Channel ?? LatestChannel(),
             t.Proactive, value, lever)
         {
-            To = t.ToEventStaff && e?.StaffId is { Length: > 0 } staff ? staff : null,
+            To = t.ToEventStaff && e?.StaffId is { Length: > 0 } staff ? customer.AddresseeFor(staff) : null,
             Since = since,
             DoneOn = t.DoneOn,
             ExpiresAfter = t.ExpiresAfter,

@@ -149,4 +149,33 @@ public sealed class RelationshipTests
         Assert.Equal(CustomerStatus.Active, c.Status);
         Assert.Equal("alice", c.OwnerStaffId);
     }
+
+    [Fact]
+    public void After_a_handover_callbacks_still_naming_the_former_follower_address_whoever_holds_the_relationship_now()
+    {
+        var c = new CustomerProfile { CustomerId = "c1" };
+        Apply(c, EventTypes.FriendAdded, T, "alice");
+        c.HandOverRelationship("alice", "bob");
+        c.HandOverRelationship("bob", "carol");
+
+        var reply = Apply(c, EventTypes.MessageReceived, T.AddMinutes(5), "alice");
+        Assert.Equal("carol", Assert.Single(reply.Raised).Nudge.To);
+
+        // Once alice adds the customer again the relationship is hers, and so is what names her.
+        Apply(c, EventTypes.FriendAdded, T.AddMinutes(10), "alice");
+        var again = Apply(c, EventTypes.MessageReceived, T.AddMinutes(15), "alice");
+        Assert.Contains(again.Raised, r => r.Nudge.Kind == NudgeKinds.Reply && r.Nudge.To == "alice");
+    }
+
+    [Fact]
+    public void A_relationship_handed_back_is_addressed_to_its_holder_again()
+    {
+        var c = new CustomerProfile { CustomerId = "c1" };
+        Apply(c, EventTypes.FriendAdded, T, "alice");
+        c.HandOverRelationship("alice", "bob");
+        c.HandOverRelationship("bob", "alice");
+
+        Assert.Equal("alice", c.AddresseeFor("alice"));
+        Assert.Equal("alice", c.AddresseeFor("bob"));
+    }
 }

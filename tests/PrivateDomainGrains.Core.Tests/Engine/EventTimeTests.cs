@@ -213,4 +213,15 @@ public sealed class EventTimeTests
         var e = E("future", EventTypes.MessageReceived, new DateTimeOffset(2099, 1, 1, 0, 0, 0, TimeSpan.Zero), "alice", "hi");
         Assert.Contains(EventValidator.Validate(e, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)), f => f.Field == "at");
     }
+
+    [Fact]
+    public void At_the_same_instant_arrival_order_decides_so_a_message_sent_first_does_not_answer_one_received_after_it()
+    {
+        var c = New();
+        Apply(CompiledPlaybook.Default, c, E("add", EventTypes.FriendAdded, At0300, "alice"));
+        Apply(CompiledPlaybook.Default, c, E("sent", EventTypes.MessageSent, At0300.AddMinutes(1), "alice", "hello"));
+        var received = Apply(CompiledPlaybook.Default, c, E("received", EventTypes.MessageReceived, At0300.AddMinutes(1), "alice", "hi"));
+
+        Assert.Contains(received.Raised, r => r.Nudge.Kind == NudgeKinds.Reply);
+    }
 }

@@ -47,6 +47,20 @@ public sealed class CustomerDirectoryTests(GrainTestCluster fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Names_with_emoji_combining_marks_and_right_to_left_text_are_stored_and_found()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await AddFriendAsync("dir5", "wx-flower", "alice", "🌸小美👩🏽‍💻", now);
+        await AddFriendAsync("dir5", "wx-cafe", "alice", "Cafe\u0301 🇨🇳", now);
+        await AddFriendAsync("dir5", "wx-arabic", "alice", "مرحبا", now);
+
+        Assert.Equal(["wx-flower"], await IdsAsync("dir5", new DirectoryFilter(["alice"], Query: "🌸小")));
+        Assert.Equal(["wx-flower"], await IdsAsync("dir5", new DirectoryFilter(["alice"], Query: "美👩🏽‍💻")));
+        Assert.Equal(["wx-cafe"], await IdsAsync("dir5", new DirectoryFilter(["alice"], Query: "cafe\u0301")));
+        Assert.Equal(["wx-arabic"], await IdsAsync("dir5", new DirectoryFilter(["alice"], Query: "رحب")));
+    }
+
+    [Fact]
     public async Task Tags_tier_status_and_open_nudges_filter_the_list_and_follow_the_customer()
     {
         var now = DateTimeOffset.UtcNow;

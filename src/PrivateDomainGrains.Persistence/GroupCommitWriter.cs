@@ -17,11 +17,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly GroupCommitMetrics _metrics;
     private readonly BatchPump<PendingWrite> _pump;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, ILogger<GroupCommitWriter> logger)
+    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, GroupCommitMetrics metrics, ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _logger) = (dataSource, logger);
+        (_dataSource, _metrics, _logger) = (dataSource, metrics, logger);
         _pump = new BatchPump<PendingWrite>(options.Value.ConcurrentFlushes, options.Value.MaxRowsPerFlush, w => w.Request.Weight, FlushIsolatingAsync,
             (batch, ex) => batch.ForEach(w => w.Completion.TrySetException(ex)));
     }
@@ -32,7 +33,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         var pending = new PendingWrite(request);
         _pump.Enqueue(pending);
-        return pending.Completion.Task;
+        return _metrics.Traced(pending.Completion.Task, request);
     }
 
     public ValueTask DisposeAsync() => _pump.DisposeAsync();
@@ -84,6 +85,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task FlushAsync(List<PendingWrite> batch)
     {
+        using var flush = _metrics.StartFlush(batch.Count, batch.Sum(w => w.Request.Weight));
         var events = batch.SelectMany(w => w.Request.Events).ToList();
         var nudges = batch.SelectMany(w => w.Request.Nudges).ToList();
         var acks = batch.SelectMany(w => w.Request.Acks).ToList();
@@ -135,6 +137,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             // Run through the remaining results so a failing later statement fails this flush before anyone is told "committed".
             while (await reader.NextResultAsync()) { }
         }
+        flush.Committed();
 
         foreach (var write in batch)
         {

@@ -253,6 +253,7 @@ public sealed class CustomerGrain(
     {
         var result = await _commits.CommitAsync(_profile, _nextDueAt, nudges, snapshot, events, moveOpenNudges);
         var fresh = nudges.FindAll(n => result.InsertedNudgeIds.Contains(n.NudgeId));
+        metrics.Raised(_tenant, fresh);
         if (fresh.Count > 0) Deliver(fresh);
         return result;
     }

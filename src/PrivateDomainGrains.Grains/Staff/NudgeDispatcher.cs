@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Abstractions;
@@ -20,14 +21,18 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     /// <summary>A batch at least this large means nudges are arriving faster than they are sent one by one.</summary>
     private const int BusyBatch = 32;
 
-    private readonly Channel<Nudge> _queue = Channel.CreateUnbounded<Nudge>(new() { SingleReader = true });
+    // Each nudge travels with the trace it was raised in, so its send continues that trace.
+    private readonly Channel<(Nudge Nudge, ActivityContext Trace)> _queue =
+        Channel.CreateUnbounded<(Nudge, ActivityContext)>(new() { SingleReader = true });
     private readonly IGrainFactory _grains;
+    private readonly NudgeDispatchMetrics _metrics;
     private readonly ILogger<NudgeDispatcher> _logger;
     private readonly Task _loop;
 
-    public NudgeDispatcher(IGrainFactory grains, ILogger<NudgeDispatcher> logger)
+    public NudgeDispatcher(IGrainFactory grains, NudgeDispatchMetrics metrics, ILogger<NudgeDispatcher> logger)
     {
-        (_grains, _logger) = (grains, logger);
+        (_grains, _metrics, _logger) = (grains, metrics, logger);
+        metrics.ObserveQueue(() => _queue.Reader.Count);
         _loop = Task.Run(LoopAsync);
     }
 
@@ -37,7 +42,8 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     /// </summary>
     public void Post(IEnumerable<Nudge> nudges)
     {
-        foreach (var nudge in nudges) _queue.Writer.TryWrite(nudge);
+        var trace = Activity.Current?.Context ?? default;
+        foreach (var nudge in nudges) _queue.Writer.TryWrite((nudge, trace));
     }
 
     public async ValueTask DisposeAsync()
@@ -48,27 +54,30 @@ public sealed class NudgeDispatcher : IAsyncDisposable
 
     private async Task LoopAsync()
     {
-        var byStaff = new Dictionary<(string Tenant, string StaffId), List<Nudge>>();
+        var byStaff = new Dictionary<(string Tenant, string StaffId), List<(Nudge Nudge, ActivityContext Trace)>>();
         while (await _queue.Reader.WaitToReadAsync())
         {
             var count = 0;
-            while (_queue.Reader.TryRead(out var nudge))
+            while (_queue.Reader.TryRead(out var item))
             {
-                var key = (nudge.Tenant, nudge.StaffId);
+                var key = (item.Nudge.Tenant, item.Nudge.StaffId);
                 if (!byStaff.TryGetValue(key, out var list)) byStaff[key] = list = [];
-                list.Add(nudge);
+                list.Add(item);
                 count++;
             }
-            foreach (var ((tenant, staffId), nudges) in byStaff) Send(tenant, staffId, [.. nudges]);
+            foreach (var ((tenant, staffId), items) in byStaff) Send(tenant, staffId, items);
             byStaff.Clear();
             if (count >= BusyBatch) await Task.Delay(GatherWindow);
         }
     }
 
-    private void Send(string tenant, string staffId, Nudge[] nudges)
+    private void Send(string tenant, string staffId, List<(Nudge Nudge, ActivityContext Trace)> items)
     {
+        Nudge[] nudges = [.. items.Select(i => i.Nudge)];
         try
         {
+            // The span is current while the call is made, so the staff grain's call continues the nudges' trace.
+            using var span = _metrics.StartDispatch([.. items.Select(i => i.Trace)]);
             // One-way: the staff grain forwards to the nodes with this member's consoles; nothing here waits on them.
             _ = _grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverAsync(nudges);
         }

@@ -16,6 +16,7 @@ public static class ApiHostingExtensions
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<EventIngestion>();
         builder.AddWeComCallbacks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -25,7 +26,6 @@ public static class ApiHostingExtensions
     public static WebApplication MapPlatformApi(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapHealthChecks("/health");
         var v1 = app.MapGroup("/api/v1");
         v1.MapTenantsApi();
         v1.MapStaffApi();

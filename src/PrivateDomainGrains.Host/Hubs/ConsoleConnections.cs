@@ -10,7 +10,7 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// node twice (replay and live push, or a catch-up after a node loss) reaches the console once. Nudges go out as
 /// arrays, one message for all that arrived together: a burst costs a console a few messages, not one per nudge.
 /// </summary>
-public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
+public sealed class ConsoleConnections
 {
     public const string NudgesMethod = "nudges";
 
@@ -21,6 +21,14 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
     public const int RecentlySent = 512;
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Connection>> _byStaff = new(StringComparer.Ordinal);
+    private readonly IHubContext<ConsoleHub> _hub;
+    private readonly ConsoleMetrics _metrics;
+
+    public ConsoleConnections(IHubContext<ConsoleHub> hub, ConsoleMetrics metrics)
+    {
+        (_hub, _metrics) = (hub, metrics);
+        metrics.ObserveConnections(() => _byStaff.Values.Sum(c => c.Count));
+    }
 
     /// <summary>Staff keys (tenant/staff) with at least one console on this node.</summary>
     public IEnumerable<string> StaffKeys => _byStaff.Where(s => !s.Value.IsEmpty).Select(s => s.Key);
@@ -38,7 +46,7 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
         if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
         foreach (var connection in connections.Values)
         {
-            await hub.Clients.Client(connection.Id).SendAsync(SignedOutMethod);
+            await _hub.Clients.Client(connection.Id).SendAsync(SignedOutMethod);
             connection.Abort?.Invoke();
         }
     }
@@ -58,19 +66,20 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub)
     public async Task SendAsync(string staffKey, Nudge[] nudges)
     {
         if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
-        foreach (var connection in connections.Values) await SendAsync(connection, nudges);
+        foreach (var connection in connections.Values) await SendAsync(connection, nudges, replay: false);
     }
 
     public async Task ReplayAsync(string staffKey, string connectionId, Nudge[] nudges)
     {
         if (_byStaff.TryGetValue(staffKey, out var connections) && connections.TryGetValue(connectionId, out var connection))
-            await SendAsync(connection, nudges);
+            await SendAsync(connection, nudges, replay: true);
     }
 
-    private async Task SendAsync(Connection connection, Nudge[] nudges)
+    private async Task SendAsync(Connection connection, Nudge[] nudges, bool replay)
     {
         var unsent = Array.FindAll(nudges, n => connection.ShouldSend(n.Id));
-        if (unsent.Length > 0) await hub.Clients.Client(connection.Id).SendAsync(NudgesMethod, unsent);
+        if (unsent.Length > 0) await _hub.Clients.Client(connection.Id).SendAsync(NudgesMethod, unsent);
+        _metrics.Pushed(unsent, replay);
     }
 
     public void EndReplay(string staffKey, string connectionId)

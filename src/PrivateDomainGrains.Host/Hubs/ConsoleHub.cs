@@ -17,7 +17,8 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// resend a close whose answer it never got (its outbox does, after a reconnect).
 /// </summary>
 [Authorize]
-public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains, IOptions<ConsoleOptions> options) : Hub
+public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains, IOptions<ConsoleOptions> options,
+    ConsoleMetrics metrics) : Hub
 {
     public const string Path = "/hubs/console";
     private const int ReplayPageSize = 500;
@@ -68,6 +69,7 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId)) is not { } customerId)
             return await inbox.IsClosedAsync(tenant, staffId, nudgeId) ? CloseResults.AlreadyClosed : CloseResults.Unknown;
         await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
+        metrics.Closed(tenant, response == NudgeResponse.Acted ? ConsoleMetrics.ClosedHow.Done : ConsoleMetrics.ClosedHow.NotUseful);
         return CloseResults.Closed;
     }
 

@@ -6,12 +6,14 @@ using PrivateDomainGrains.Core.Events;
 namespace PrivateDomainGrains.Host.Ingestion;
 
 /// <summary>Hands a parsed batch to the customer grains, one call per customer, all customers at once.</summary>
-public sealed class EventIngestion(IGrainFactory grains)
+public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metrics)
 {
     public async Task<EventBatchResponse> IngestAsync(string tenant, EventBatchParser.Parsed batch)
     {
         var errors = batch.Errors.ToList();
+        metrics.Refused(tenant, "invalid", errors.Count);
         var valid = await RejectUnknownStaffAsync(tenant, batch.Valid, errors);
+        metrics.Refused(tenant, "unknown-staff", batch.Valid.Count - valid.Count);
 
         var calls = valid
             .GroupBy(v => v.Event.CustomerId, StringComparer.Ordinal)
@@ -23,7 +25,17 @@ public sealed class EventIngestion(IGrainFactory grains)
                 return outcome.Accepted.Count(a => a);
             })
             .ToList();
-        var accepted = (await Task.WhenAll(calls)).Sum();
+        int accepted;
+        try
+        {
+            accepted = (await Task.WhenAll(calls)).Sum();
+        }
+        catch
+        {
+            metrics.Refused(tenant, "failed", valid.Count);
+            throw;
+        }
+        metrics.Ingested(tenant, accepted, valid.Count - accepted);
         return new EventBatchResponse(accepted, valid.Count - accepted, errors.Count, errors.OrderBy(e => e.Index).ToList());
     }
 

@@ -1,0 +1,26 @@
+using Orleans.Dashboard;
+
+namespace PrivateDomainGrains.Host.Hosting;
+
+public static class DashboardHostingExtensions
+{
+    public const string Path = "/dashboard";
+    public const string EnabledKey = "Dashboard:Enabled";
+
+    /// <summary>Whether this node serves the Orleans dashboard (<c>Dashboard:Enabled</c>, on unless set to false).</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue(EnabledKey, true);
+
+    /// <summary>
+    /// The Orleans dashboard's silo side (grain and silo statistics, reminders; it profiles grain calls only while
+    /// someone has the page open, and stops a minute after). Called from <c>AddPlatformSilo</c>.
+    /// </summary>
+    public static ISiloBuilder AddPlatformDashboard(this ISiloBuilder silo, IConfiguration configuration) =>
+        IsEnabled(configuration) ? silo.AddDashboard() : silo;
+
+    /// <summary>The dashboard's page and its data under <see cref="Path"/>, for the operator only (<see cref="OperatorAuthentication"/>).</summary>
+    public static WebApplication MapPlatformDashboard(this WebApplication app)
+    {
+        if (IsEnabled(app.Configuration)) app.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(OperatorAuthentication.Policy);
+        return app;
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace PrivateDomainGrains.Host.Hosting;
 
@@ -11,11 +12,14 @@ public static class HealthHostingExtensions
 
     /// <summary>
     /// The readiness checks besides PostgreSQL's (registered with the persistence): silo active, node not stopping; and
-    /// the drain that keeps a stopping node serving while it reports not ready (<see cref="HealthOptions"/>).
+    /// the drain that keeps a stopping node serving while it reports not ready, and the host's shutdown timeout
+    /// (<see cref="HealthOptions"/>).
     /// </summary>
     public static WebApplicationBuilder AddPlatformHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<HealthOptions>>((host, health) =>
+            host.ShutdownTimeout = health.Value.DrainDelay + health.Value.StopTimeout);
         builder.Services.AddSingleton<ShutdownDrain>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
         builder.Services.AddHealthChecks()

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PrivateDomainGrains.Host.Hosting;
 
-/// <summary>Readiness during shutdown ("Health" section), validated at start-up.</summary>
+/// <summary>Readiness and timing during shutdown ("Health" section), validated at start-up.</summary>
 public sealed class HealthOptions
 {
     public const string Section = "Health";
@@ -13,4 +13,11 @@ public sealed class HealthOptions
     /// propagation). 0 (the default, for development) stops at once.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")] public TimeSpan DrainDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// How long the rest of a stop may take after the drain (web server, consoles, the silo leaving the cluster and its
+    /// grains deactivating with their last snapshots); the host's shutdown timeout is <see cref="DrainDelay"/> plus this.
+    /// An orchestrator's grace period must exceed both (deploy/kubernetes/deployment.yaml).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:30:00")] public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

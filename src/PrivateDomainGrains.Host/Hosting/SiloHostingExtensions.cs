@@ -13,7 +13,7 @@ public static class SiloHostingExtensions
     /// <summary>
     /// Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders (<c>AddPlatformStorage</c>), all on
     /// PostgreSQL, what the grains need per silo (<c>AddPlatformGrains</c>), trace propagation across grain calls
-    /// (unless <c>Telemetry:Enabled</c> is false) and the Orleans dashboard's silo side (unless <c>Dashboard:Enabled</c> is false).
+    /// (with a <c>Telemetry:TraceSampleRatio</c> above 0) and the Orleans dashboard's silo side (with <c>Dashboard:Enabled</c>).
     /// </summary>
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
     {
@@ -38,7 +38,7 @@ public static class SiloHostingExtensions
             orleans.AddPlatformGrains();
             // Trace context rides along grain calls (the traceparent in the request context), so a trace follows an
             // event from HTTP through its grains to the console push.
-            if (TelemetryOptions.From(builder.Configuration).Enabled) orleans.AddActivityPropagation();
+            if (TelemetryOptions.From(builder.Configuration).PropagatesTraces) orleans.AddActivityPropagation();
             orleans.AddPlatformDashboard(builder.Configuration);
         });
         return builder;

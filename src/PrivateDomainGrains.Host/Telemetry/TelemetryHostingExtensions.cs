@@ -34,8 +34,9 @@ public static class TelemetryHostingExtensions
 
     /// <summary>
     /// OpenTelemetry (<see cref="TelemetryOptions"/>): metrics for the Prometheus scrape at <see cref="MetricsPath"/>
-    /// and, with an OTLP endpoint, metrics and traces (parent-based ratio sampling) pushed to that collector. Trace context
-    /// crosses grain calls through Orleans' activity propagation (<c>AddPlatformSilo</c>).
+    /// and, with an OTLP endpoint, metrics pushed to that collector, and traces (parent-based ratio sampling) when
+    /// <c>Telemetry:TraceSampleRatio</c> is above 0. Trace context then crosses grain calls through Orleans' activity
+    /// propagation (<c>AddPlatformSilo</c>).
     /// </summary>
     public static WebApplicationBuilder AddPlatformTelemetry(this WebApplicationBuilder builder)
     {
@@ -56,7 +57,7 @@ public static class TelemetryHostingExtensions
                         reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)options.OtlpExportInterval.TotalMilliseconds;
                     });
             });
-        if (options.ExportsOtlp)
+        if (options.ExportsTraces)
             telemetry.WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsOperationsPath(http.Request.Path))

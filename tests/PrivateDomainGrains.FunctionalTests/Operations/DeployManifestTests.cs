@@ -96,7 +96,8 @@ public sealed class DeployManifestTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(configMap.Data.Select(d => KeyValuePair.Create(d.Key.Replace("__", ":"), (string?)d.Value)))
             .Build();
-        Assert.All(configMap.Data.Keys, key => Assert.Contains(key.Split("__")[0], new[] { SiloOptions.Section, HealthOptions.Section, TelemetryOptions.Section }));
+        Assert.All(configMap.Data.Keys, key => Assert.Contains(key.Split("__")[0], new[] { SiloOptions.Section, HealthOptions.Section, TelemetryOptions.Section, "Dashboard" }));
+        DashboardHostingExtensions.IsEnabled(configuration);
 
         var health = Valid<HealthOptions>(configuration, HealthOptions.Section);
         Valid<SiloOptions>(configuration, SiloOptions.Section);

@@ -46,7 +46,7 @@ public sealed class LogSecretsTests : IAsyncLifetime
         var connectionString = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Username = _role, Password = _databasePassword }.ConnectionString;
         var settings = NodeSettings.Fresh(connectionString, "logscan");
         using var host = HostProcess.Start(settings,
-            "--environment", "Production", "--contentRoot", AppContext.BaseDirectory,
+            "--environment", "Production", "--contentRoot", AppContext.BaseDirectory, "--Dashboard:Enabled", "true",
             "--Logging:LogLevel:Default", "Debug", "--Logging:LogLevel:Microsoft", "Debug", "--Logging:LogLevel:Microsoft.AspNetCore", "Debug",
             "--Logging:LogLevel:Orleans", "Debug", "--Logging:LogLevel:Polly", "Debug", "--Logging:LogLevel:Npgsql", "Debug");
         await host.WaitUntilHealthyAsync();

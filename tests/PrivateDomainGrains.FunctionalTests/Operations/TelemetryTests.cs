@@ -8,10 +8,33 @@ using PrivateDomainGrains.Host.Telemetry;
 
 namespace PrivateDomainGrains.FunctionalTests.Operations;
 
-/// <summary>What an operator watches: one trace per event from HTTP to the console push, and the Prometheus scrape.</summary>
-public sealed class TelemetryTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
+/// <summary>
+/// What an operator watches: one trace per event from HTTP to the console push (on a node recording traces), and the
+/// Prometheus scrape.
+/// </summary>
+public sealed class TelemetryTests : IAsyncLifetime
 {
-    private PlatformClient Api => platform.Client;
+    private readonly TestDatabase _database = new();
+    private PlatformNode _node = null!;
+
+    private PlatformClient Api { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "telemetry"), "--Telemetry:TraceSampleRatio", "1");
+        Api = new PlatformClient(_node.BaseAddress);
+        await Api.ProvisionAsync("acme", "alice", "bob");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api.Dispose();
+        await _node.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private async Task<ConsoleClient> ConsoleAsync(string staffId) => await ConsoleClient.ConnectAsync(_node.BaseAddress, await Api.ConsoleTokenAsync(staffId));
 
     [Fact]
     public async Task An_event_is_one_trace_from_the_http_request_through_the_grain_call_and_the_group_commit_to_the_console_push()
@@ -25,7 +48,7 @@ public sealed class TelemetryTests(SingleNodePlatform platform) : IClassFixture<
                    .AddInMemoryExporter(spans)
                    .Build())
         {
-            await using var alice = await platform.ConsoleAsync("alice");
+            await using var alice = await ConsoleAsync("alice");
             await Api.PostEventsAsync(Events.FriendAdded("trace-1", "trace-customer", "alice"));
             await alice.WaitForAsync(n => (string?)n["eventId"] == "trace-1");
 
@@ -50,13 +73,13 @@ public sealed class TelemetryTests(SingleNodePlatform platform) : IClassFixture<
     [Fact]
     public async Task The_metrics_scrape_needs_the_operator_key_and_shows_the_platforms_figures()
     {
-        await using var alice = await platform.ConsoleAsync("alice");
+        await using var alice = await ConsoleAsync("alice");
         await Api.PostEventsAsync(Events.FriendAdded("metrics-1", "metrics-customer", "alice"), new { id = "metrics-bad", customerId = "x", type = "no-such-type" });
         await Api.PostEventsAsync(Events.FriendAdded("metrics-1", "metrics-customer", "alice"));
         var nudge = await alice.WaitForAsync(n => (string?)n["eventId"] == "metrics-1");
         Assert.Equal("closed", await alice.AckAsync((string)nudge["id"]!));
 
-        using var http = new HttpClient { BaseAddress = platform.Node.BaseAddress };
+        using var http = new HttpClient { BaseAddress = _node.BaseAddress };
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(TelemetryHostingExtensions.MetricsPath)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await ScrapeAsync(http, new AuthenticationHeaderValue("Bearer", "not-the-operator-key"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await ScrapeAsync(http, new AuthenticationHeaderValue("Bearer", Api.ApiKey))).StatusCode);

@@ -6,7 +6,8 @@
 #
 # Through the proxy, API requests go round-robin to the nodes (a node that refuses connections is passed over for 5 s);
 # console hub connections stick to one node per console token (negotiate and WebSocket must reach the same node), and
-# a console whose node dies reconnects through the proxy to another.
+# a console whose node dies reconnects through the proxy to another. A node that exits is started again after 2 s
+# (compose's restart policy): stop one with kill -TERM $(cat .data/cluster/node-1.pid) to watch fail-over under load.
 #
 # Environment (defaults in brackets):
 #   PDG_CLUSTER_NODES [3]              nodes to start
@@ -96,10 +97,29 @@ stop_all() {
     note "stopped"
 }
 
+# Node i, started again whenever it exits (a crash, or a stop to try fail-over), as compose's restart policy does; its
+# current process id is in $state/node-i.pid. TERM or INT stops the node gracefully and ends the loop.
+supervise_node() {
+    local i="$1" child="" code
+    trap 'kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; exit 0' TERM INT
+    while true; do
+        # Node 0 seeds the demo tenant (once: a restart keeps it).
+        Demo__Enabled=$([ "$i" -eq 0 ] && echo true || echo false) \
+            dotnet "$host_dll" --contentRoot "$root/src/PrivateDomainGrains.Host" --urls "http://127.0.0.1:$((http_base + i))" \
+            --Orleans:SiloPort "$((silo_base + i))" --Orleans:GatewayPort "$((gateway_base + i))" \
+            >>"$state/node-$i.log" 2>&1 &
+        child=$!
+        echo "$child" >"$state/node-$i.pid"
+        code=0
+        wait "$child" || code=$?
+        note "node $i exited (code $code); starting it again in 2 s"
+        sleep 2
+    done
+}
+
 wait_healthy() {
-    local url="$1" pid="$2" i
+    local url="$1" i
     for i in $(seq 1 600); do
-        kill -0 "$pid" 2>/dev/null || die "the node behind $url exited while starting; see $state/node-*.log"
         curl -fsS -o /dev/null "$url/health" 2>/dev/null && return 0
         sleep 0.2
     done
@@ -126,14 +146,10 @@ export Platform__TokenSigningKey="$(cat "$key_file")"
 export Platform__OperatorKey="$operator_key"
 export Orleans__ClusterId="pdg-cluster"
 for ((i = 0; i < nodes; i++)); do
-    # Node 0 seeds the demo tenant (once: a restart keeps it).
-    Demo__Enabled=$([ "$i" -eq 0 ] && echo true || echo false) \
-        dotnet "$host_dll" --contentRoot "$root/src/PrivateDomainGrains.Host" --urls "http://127.0.0.1:$((http_base + i))" \
-        --Orleans:SiloPort "$((silo_base + i))" --Orleans:GatewayPort "$((gateway_base + i))" \
-        >>"$state/node-$i.log" 2>&1 &
+    supervise_node "$i" &
     pids+=("$!")
 done
-for ((i = 0; i < nodes; i++)); do wait_healthy "http://127.0.0.1:$((http_base + i))" "${pids[$i]}"; done
+for ((i = 0; i < nodes; i++)); do wait_healthy "http://127.0.0.1:$((http_base + i))"; done
 write_nginx_conf
 nginx -c "$state/nginx/nginx.conf" -p "$state/nginx" &
 pids+=("$!")
@@ -148,7 +164,7 @@ $(for ((i = 0; i < nodes; i++)); do echo "  node $i:                     http://
   demo tenant:                demo (API key demo-api-key-0123456789, admin key demo-admin-key-0123456789, staff alice/bob/carol, password demo-password)
 Load test against it:
   dotnet run -c Release --project src/PrivateDomainGrains.LoadTest -- --targets http://127.0.0.1:$proxy_port --operator-key $operator_key
-Ctrl+C stops everything.
+A node that exits is started again (try: kill -TERM \$(cat $state/node-1.pid)). Ctrl+C stops everything.
 EOF
 wait -n "${pids[@]}" || true
-note "a process of the cluster exited (see its log); stopping the rest"
+note "the proxy exited (see $state/nginx/error.log); stopping the rest"

@@ -29,10 +29,13 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     private readonly ILogger<NudgeDispatcher> _logger;
     private readonly Task _loop;
 
+    // Queued and not yet taken by the loop, for the queue gauge (a single-reader channel cannot count itself).
+    private long _queued;
+
     public NudgeDispatcher(IGrainFactory grains, NudgeDispatchMetrics metrics, ILogger<NudgeDispatcher> logger)
     {
         (_grains, _metrics, _logger) = (grains, metrics, logger);
-        metrics.ObserveQueue(() => _queue.Reader.Count);
+        metrics.ObserveQueue(() => (int)Interlocked.Read(ref _queued));
         _loop = Task.Run(LoopAsync);
     }
 
@@ -43,7 +46,12 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     public void Post(IEnumerable<Nudge> nudges)
     {
         var trace = Activity.Current?.Context ?? default;
-        foreach (var nudge in nudges) _queue.Writer.TryWrite((nudge, trace));
+        var queued = 0;
+        foreach (var nudge in nudges)
+        {
+            if (_queue.Writer.TryWrite((nudge, trace))) queued++;
+        }
+        Interlocked.Add(ref _queued, queued);
     }
 
     public async ValueTask DisposeAsync()
@@ -65,6 +73,7 @@ public sealed class NudgeDispatcher : IAsyncDisposable
                 list.Add(item);
                 count++;
             }
+            Interlocked.Add(ref _queued, -count);
             foreach (var ((tenant, staffId), items) in byStaff) Send(tenant, staffId, items);
             byStaff.Clear();
             if (count >= BusyBatch) await Task.Delay(GatherWindow);

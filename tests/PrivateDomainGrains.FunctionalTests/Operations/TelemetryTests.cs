@@ -96,6 +96,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Matches(@"pdg_customer_activations_total\{[^}]*\} [1-9]", text);
         Assert.Matches(@"pdg_nudges_raised_total\{[^}]*tenant=""acme""[^}]*\} [1-9]", text);
         Assert.Matches(@"pdg_nudges_dispatched_total\{[^}]*\} [1-9]", text);
+        Assert.Matches(@"pdg_nudge_dispatch_queue\{[^}]*\} \d", text);
         Assert.Matches(@"pdg_nudges_pushed_total\{[^}]*path=""live""[^}]*tenant=""acme""[^}]*\} [1-9]", text);
         Assert.Matches(@"pdg_nudges_closed_total\{[^}]*how=""done""[^}]*tenant=""acme""[^}]*\} [1-9]", text);
         Assert.Matches(@"pdg_console_connections\{[^}]*\} [1-9]", text);

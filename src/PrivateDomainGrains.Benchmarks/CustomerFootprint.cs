@@ -5,6 +5,7 @@ using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.LoadTest.Options;
 using PrivateDomainGrains.LoadTest.Workload;
 using PrivateDomainGrains.Core.Engine;
+using PrivateDomainGrains.Client;
 
 namespace PrivateDomainGrains.Benchmarks;
 
@@ -64,9 +65,9 @@ internal static class CustomerFootprint
         GC.KeepAlive(profiles);
     }
 
-    private static void Fold(CustomerProfile profile, LoadEvent e, long sequence)
+    private static void Fold(CustomerProfile profile, PostedEvent e, long sequence)
     {
-        var copy = new CustomerEvent(Copy(e.Id), Copy(e.CustomerId), Copy(e.Type), e.At, Copy(e.Channel),
+        var copy = new CustomerEvent(Copy(e.Id), Copy(e.CustomerId), Copy(e.Type), e.At!.Value, Copy(e.Channel),
             Copy(e.StaffId), Copy(e.Text), e.Data?.ToDictionary(kv => Copy(kv.Key), kv => Copy(kv.Value)));
         DecisionEngine.Decide(CompiledPlaybook.Default, profile, EngineInput.FromEvent(copy, sequence), new DecisionContext(copy.At));
     }

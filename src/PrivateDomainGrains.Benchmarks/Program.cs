@@ -1,13 +1,21 @@
 // Run from the repository root: dotnet run -c Release --project src/PrivateDomainGrains.Benchmarks -- --filter '*'
 // Retained memory per customer: dotnet run -c Release --project src/PrivateDomainGrains.Benchmarks -- --footprint [customers]
+// Decision simulator: dotnet run -c Release --project src/PrivateDomainGrains.Benchmarks -- --simulate [options] (--simulate --help)
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using PrivateDomainGrains.Benchmarks;
+using PrivateDomainGrains.Benchmarks.Simulation;
 
 if (args is ["--footprint", ..])
 {
     CustomerFootprint.Run(args.Length > 1 ? int.Parse(args[1]) : 100_000);
+    return;
+}
+
+if (args is ["--simulate", ..])
+{
+    Environment.ExitCode = SimulationCommand.Run(args[1..]);
     return;
 }
 

@@ -6,6 +6,7 @@ using PrivateDomainGrains.Grains.Learning;
 using PrivateDomainGrains.Grains.Scheduling;
 using PrivateDomainGrains.Grains.Staff;
 using PrivateDomainGrains.Grains.TenantInputs;
+using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Grains;
 
@@ -27,6 +28,8 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddSingleton<NudgeDispatcher>();
         silo.Services.AddSingleton<StaffWorkload>();
         silo.Services.AddPeriodicWork<StaffWorkload>("Open-nudge counts refresh", _ => StaffWorkload.RefreshEvery, (w, ct) => w.RefreshAsync(ct));
+        // Lifecycle facts become rollup figures within a second; reports add what is not folded yet, so they are exact anyway.
+        silo.Services.AddPeriodicWork<ExecutionRollups>("Execution rollups fold", _ => TimeSpan.FromSeconds(1), (r, ct) => r.FoldAsync(ct));
         return silo.AddTenantInputs().AddLearningSignals().AddCustomerScheduler();
     }
 }

@@ -38,8 +38,8 @@ public static class PlatformApp
         app.MapPlatformTelemetry();
         app.MapPlatformDashboard();
         // The console is a single-page app with client routes (/queue, ...): they get its page, while unknown API,
-        // hub, OpenAPI, health, metrics and dashboard paths, and missing files (a dot in the last segment), keep their 404.
-        app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|hubs|openapi|health|metrics|dashboard)(/|$)))}", "index.html");
+        // hub, OpenAPI, docs, health, metrics and dashboard paths, and missing files (a dot in the last segment), keep their 404.
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|hubs|openapi|docs|health|metrics|dashboard)(/|$)))}", "index.html");
         return app;
     }
 }

@@ -1,4 +1,4 @@
-using PrivateDomainGrains.LoadTest.Api;
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.LoadTest.Cluster;
 using PrivateDomainGrains.LoadTest.InProcess;
 using PrivateDomainGrains.LoadTest.Options;
@@ -47,7 +47,7 @@ catch (Exception e) when (e is NotSupportedException or InvalidOperationExceptio
     Console.Error.WriteLine($"error: {e.Message}");
     return 3;
 }
-catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+catch (Exception e) when (e is PlatformApiException or System.Text.Json.JsonException or HttpRequestException or TaskCanceledException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;

@@ -13,6 +13,13 @@ public sealed class EventJournal(NpgsqlDataSource dataSource)
         QueryAsync($"SELECT {JournalRows.Columns} FROM pdg_event_journal j WHERE tenant = $1 AND customer_id = $2 AND seq < $3 ORDER BY seq DESC LIMIT $4",
             [tenant, customerId, beforeSequence, limit], ct);
 
+    /// <summary>
+    /// The events the tenant's journal holds under these ids, whichever customer's they are: what a duplicate or a
+    /// conflicting reuse of an event id is compared with (event ids are unique per tenant).
+    /// </summary>
+    public Task<List<JournalRow>> FindAsync(string tenant, IReadOnlyCollection<string> eventIds, CancellationToken ct = default) =>
+        QueryAsync($"SELECT {JournalRows.Columns} FROM pdg_event_journal j WHERE tenant = $1 AND event_id = ANY($2)", [tenant, eventIds.ToArray()], ct);
+
     private async Task<List<JournalRow>> QueryAsync(string sql, object[] parameters, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(sql);

@@ -12,6 +12,12 @@ namespace PrivateDomainGrains.Persistence;
 /// of thousands of small ones (per-grain state writes cap near 2k/s on this class of machine; batched inserts reach
 /// tens of thousands). A flush that the database refuses for the data of one write (a value it cannot store) is split
 /// and retried until that write fails alone: one caller's bad rows never fail another caller's write.
+/// <para>
+/// Events go first: a write whose events were not all new (one already journaled: a duplicate the grain did not
+/// remember, or an id the tenant already uses for another event) stores nothing at all, its new events included, and
+/// learns which of its events the journal refused (<see cref="WriteResult.Refused"/>). What a grain decided on such
+/// events must never be stored.
+/// </para>
 /// </summary>
 public sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -86,35 +92,98 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private async Task FlushAsync(List<PendingWrite> batch)
     {
         using var flush = _metrics.StartFlush(batch.Count, batch.Sum(w => w.Request.Weight));
+        await using var connection = await _dataSource.OpenConnectionAsync();
         var events = batch.SelectMany(w => w.Request.Events).ToList();
+        if (events.Count == 0)
+        {
+            // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
+            var committed = await FlushRestAsync(connection, batch, [], []);
+            flush.Committed();
+            foreach (var (write, result) in committed) write.Completion.TrySetResult(result);
+            return;
+        }
+        await using var transaction = await connection.BeginTransactionAsync();
+        var insertedEvents = new HashSet<(string, string)>();
+        await using (var insert = new NpgsqlBatch(connection, transaction) { BatchCommands = { JournalStatements.InsertEvents(events) } })
+        await using (var reader = await insert.ExecuteReaderAsync())
+            await ReadKeysAsync(reader, insertedEvents);
+        // Each inserted event belongs to the first write that offered it; a write with any event it did not get is refused whole.
+        var refused = new HashSet<PendingWrite>();
+        var claimed = new Dictionary<PendingWrite, HashSet<string>>();
+        foreach (var write in batch)
+        {
+            var mine = Claim(write.Request.Events.Select(e => (e.Tenant, e.Event.Id)), insertedEvents);
+            claimed[write] = mine;
+            if (mine.Count < write.Request.Events.Count) refused.Add(write);
+        }
+        var undo = refused.SelectMany(w => w.Request.Events.Where(e => claimed[w].Contains(e.Event.Id))).ToList();
+        var results = await FlushRestAsync(connection, [.. batch.Where(w => !refused.Contains(w))], undo, claimed, transaction);
+        await transaction.CommitAsync();
+        flush.Committed();
+        foreach (var (write, result) in results) write.Completion.TrySetResult(result);
+        foreach (var write in refused)
+            write.Completion.TrySetResult(WriteResult.Nothing with
+            {
+                Refused = write.Request.Events.Where(e => !claimed[write].Contains(e.Event.Id)).Select(e => e.Event.Id).ToHashSet(StringComparer.Ordinal),
+            });
+    }
+
+    /// <summary>
+    /// Everything but the events, for <paramref name="batch"/> (the writes not refused), in one round trip: the
+    /// events of refused writes in <paramref name="undo"/> are taken back out of the journal first. Returns each
+    /// write's result, for the caller to hand out once committed (<paramref name="transaction"/>; without one, the
+    /// batch was its own transaction).
+    /// </summary>
+    private static async Task<List<(PendingWrite Write, WriteResult Result)>> FlushRestAsync(NpgsqlConnection connection, List<PendingWrite> batch,
+        List<JournalRow> undo, Dictionary<PendingWrite, HashSet<string>> claimedEvents, NpgsqlTransaction? transaction = null)
+    {
         var nudges = batch.SelectMany(w => w.Request.Nudges).ToList();
         var acks = batch.SelectMany(w => w.Request.Acks).ToList();
         var moves = LatestPerCustomer(batch, r => r.OpenNudgeMoves);
         var snapshots = batch.SelectMany(w => w.Request.Snapshots).GroupBy(r => (r.Tenant, r.CustomerId)).Select(g => g.MaxBy(r => r.Revision)!).ToList();
         var due = LatestPerCustomer(batch, r => r.Due);
         var owners = LatestPerCustomer(batch, r => r.Owners);
+        // An UPDATE touches a row once: one close, one credit of each kind and one mark of each kind per nudge.
+        var closes = batch.SelectMany(w => w.Request.Closes).DistinctBy(c => (c.Tenant, c.NudgeId)).ToList();
+        var credits = CreditsOf(batch.SelectMany(w => w.Request.Credits));
+        var conversions = CreditsOf(batch.SelectMany(w => w.Request.Conversions));
+        var marks = batch.SelectMany(w => w.Request.Marks).ToList();
+        var delivered = FirstOf(marks, NudgeMarkKind.Delivered);
+        var opened = FirstOf(marks, NudgeMarkKind.Opened);
+        var snoozes = marks.Where(m => m.Kind == NudgeMarkKind.Snoozed).GroupBy(m => (m.Tenant, m.NudgeId)).Select(g => g.Last()).ToList();
+        var directory = LatestPerCustomer(batch, r => r.Directory);
+        var changes = batch.SelectMany(w => w.Request.Changes).ToList();
 
-        await using var connection = await _dataSource.OpenConnectionAsync();
-        // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
         // Statements that return rows come first, in the order their results are read below.
-        await using var command = new NpgsqlBatch(connection);
-        if (events.Count > 0) command.BatchCommands.Add(JournalStatements.InsertEvents(events));
+        await using var command = new NpgsqlBatch(connection, transaction);
         if (nudges.Count > 0) command.BatchCommands.Add(NudgeStatements.InsertNudges(nudges));
         if (acks.Count > 0) command.BatchCommands.Add(NudgeStatements.AcknowledgeNudges(acks));
         if (moves.Count > 0) command.BatchCommands.Add(NudgeStatements.ReassignOpenNudges(moves));
+        if (closes.Count > 0) command.BatchCommands.Add(NudgeStatements.CloseNudges(closes));
+        if (delivered.Count > 0) command.BatchCommands.Add(NudgeStatements.FirstMarks(delivered, NudgeMarkKind.Delivered));
+        if (opened.Count > 0) command.BatchCommands.Add(NudgeStatements.FirstMarks(opened, NudgeMarkKind.Opened));
+        if (snoozes.Count > 0) command.BatchCommands.Add(NudgeStatements.Snoozes(snoozes));
+        // Credits return their first credits, unread: added after every statement whose rows are read.
+        foreach (var (rows, conversion, orders) in new[] { (credits.Replies, false, false), (credits.Orders, false, true), (conversions.Replies, true, false), (conversions.Orders, true, true) })
+            if (rows.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(rows, conversion, orders));
+        if (directory.Count > 0) command.BatchCommands.Add(DirectoryStatements.Directory(directory));
+        if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
         if (snapshots.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Snapshots(snapshots));
         if (due.Any(d => d.DueAt is not null)) command.BatchCommands.Add(CustomerIndexStatements.SetDue(due.FindAll(d => d.DueAt is not null)));
         if (due.Any(d => d.DueAt is null)) command.BatchCommands.Add(CustomerIndexStatements.RemoveDue(due.FindAll(d => d.DueAt is null)));
         if (owners.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Owners(owners));
+        if (undo.Count > 0) command.BatchCommands.Add(JournalStatements.DeleteEvents(undo));
+        if (command.BatchCommands.Count == 0)
+            return [.. batch.Select(w => (w, WriteResult.Nothing with { InsertedEventIds = claimedEvents.GetValueOrDefault(w) ?? new HashSet<string>() }))];
 
-        var insertedEvents = new HashSet<(string, string)>();
         var insertedNudges = new HashSet<(string, string)>();
         var ackedCustomers = new Dictionary<(string, string), string>();
         var moved = new Dictionary<(string, string), List<NudgeRow>>();
+        var closedStaff = new Dictionary<(string, string), string>();
+        var marked = new HashSet<(string, string)>();
         await using (var reader = await command.ExecuteReaderAsync())
         {
             var resultSets = new Queue<Func<Task>>();
-            if (events.Count > 0) resultSets.Enqueue(() => ReadKeysAsync(reader, insertedEvents));
             if (nudges.Count > 0) resultSets.Enqueue(() => ReadKeysAsync(reader, insertedNudges));
             if (acks.Count > 0) resultSets.Enqueue(async () =>
             {
@@ -124,11 +193,17 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             {
                 while (await reader.ReadAsync())
                 {
-                    var row = NudgeStatements.ReadRow(reader);
+                    var row = NudgeStatements.ReadRow(reader) with { PreviousStaffId = reader.GetString(NudgeStatements.ColumnCount) };
                     if (!moved.TryGetValue((row.Tenant, row.CustomerId), out var list)) moved[(row.Tenant, row.CustomerId)] = list = [];
                     list.Add(row);
                 }
             });
+            if (closes.Count > 0) resultSets.Enqueue(async () =>
+            {
+                while (await reader.ReadAsync()) closedStaff[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+            });
+            foreach (var kind in new[] { delivered, opened, snoozes })
+                if (kind.Count > 0) resultSets.Enqueue(() => ReadKeysAsync(reader, marked));
             while (resultSets.TryDequeue(out var read))
             {
                 await read();
@@ -137,22 +212,37 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             // Run through the remaining results so a failing later statement fails this flush before anyone is told "committed".
             while (await reader.NextResultAsync()) { }
         }
-        flush.Committed();
 
+        var results = new List<(PendingWrite, WriteResult)>(batch.Count);
         foreach (var write in batch)
         {
             var request = write.Request;
-            write.Completion.TrySetResult(new WriteResult(
-                Claim(request.Events.Select(e => (e.Tenant, e.Event.Id)), insertedEvents),
+            results.Add((write, new WriteResult(
+                claimedEvents.TryGetValue(write, out var events) ? events : new HashSet<string>(),
                 Claim(request.Nudges.Select(n => (n.Tenant, n.NudgeId)), insertedNudges),
                 request.Acks
                     .Where(a => ackedCustomers.ContainsKey((a.Tenant, a.NudgeId)))
                     .ToDictionary(a => a.NudgeId, a => ackedCustomers[(a.Tenant, a.NudgeId)], StringComparer.Ordinal))
             {
                 MovedNudges = [.. request.OpenNudgeMoves.SelectMany(m => moved.Remove((m.Tenant, m.CustomerId), out var rows) ? rows : [])],
-            });
+                ClosedNudges = [.. request.Closes.Where(c => closedStaff.ContainsKey((c.Tenant, c.NudgeId)))
+                    .Select(c => (c.NudgeId, closedStaff[(c.Tenant, c.NudgeId)]))],
+                MarkedNudgeIds = request.Marks.Where(m => marked.Contains((m.Tenant, m.NudgeId))).Select(m => m.NudgeId).ToHashSet(StringComparer.Ordinal),
+            }));
         }
+        return results;
     }
+
+    /// <summary>Credits split by outcome, one per nudge and outcome (the first).</summary>
+    private static (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) CreditsOf(IEnumerable<NudgeCreditRow> rows)
+    {
+        var unique = rows.DistinctBy(c => (c.Tenant, c.NudgeId, c.Outcome)).ToList();
+        return (unique.FindAll(c => c.Outcome == "replied"), unique.FindAll(c => c.Outcome == "ordered"));
+    }
+
+    /// <summary>The earliest mark of the kind per nudge.</summary>
+    private static List<NudgeMark> FirstOf(List<NudgeMark> marks, NudgeMarkKind kind) =>
+        [.. marks.Where(m => m.Kind == kind).GroupBy(m => (m.Tenant, m.NudgeId)).Select(g => g.MinBy(m => m.At)!)];
 
     /// <summary>
     /// Each inserted key goes to the first write that offered it, so two grains racing with the same event id

@@ -9,6 +9,13 @@ namespace PrivateDomainGrains.Persistence;
 /// </summary>
 public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter writer)
 {
+    /// <summary>
+    /// Records console-side facts (delivered, opened, snoozed) through group commit; returns the ids that were marked
+    /// (a staff member can mark only their own nudges, and snooze only open ones).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> MarkAsync(IReadOnlyList<NudgeMark> marks) =>
+        (await writer.WriteAsync(new WriteRequest { Marks = marks })).MarkedNudgeIds;
+
     /// <summary>Closes the nudge; only its own staff member can. Returns the customer it was about, or null if it was not open.</summary>
     public async Task<string?> AcknowledgeAsync(NudgeAck ack) =>
         (await writer.WriteAsync(WriteRequest.ForAck(ack))).AcknowledgedCustomers.GetValueOrDefault(ack.NudgeId);
@@ -31,14 +38,16 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
     public async Task<List<NudgeRow>> ReadOpenAsync(string tenant, string staffId, (DateTimeOffset CreatedAt, string NudgeId)? after, int limit, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {NudgeStatements.Columns} FROM pdg_nudges WHERE tenant = $1 AND staff_id = $2 AND acked_at IS NULL " +
-            "AND (created_at, nudge_id) > ($3, $4) ORDER BY created_at, nudge_id LIMIT $5");
+            $"SELECT {NudgeStatements.ColumnsOf("n")}, d.display_name FROM pdg_nudges n " +
+            "LEFT JOIN pdg_customer_directory d ON d.tenant = n.tenant AND d.customer_id = n.customer_id " +
+            "WHERE n.tenant = $1 AND n.staff_id = $2 AND n.acked_at IS NULL " +
+            "AND (n.created_at, n.nudge_id) > ($3, $4) ORDER BY n.created_at, n.nudge_id LIMIT $5");
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = staffId });
         command.Parameters.Add(new() { Value = (after?.CreatedAt ?? DateTimeOffset.UnixEpoch).UtcDateTime });
         command.Parameters.Add(new() { Value = after?.NudgeId ?? "" });
         command.Parameters.Add(new() { Value = limit });
-        return await ReadRowsAsync(command, ct);
+        return await ReadRowsAsync(command, ct, withCustomerName: true);
     }
 
     /// <summary>
@@ -75,11 +84,11 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
         return counts;
     }
 
-    private static async Task<List<NudgeRow>> ReadRowsAsync(NpgsqlCommand command, CancellationToken ct)
+    private static async Task<List<NudgeRow>> ReadRowsAsync(NpgsqlCommand command, CancellationToken ct, bool withCustomerName = false)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<NudgeRow>();
-        while (await reader.ReadAsync(ct)) rows.Add(NudgeStatements.ReadRow(reader));
+        while (await reader.ReadAsync(ct)) rows.Add(NudgeStatements.ReadRow(reader, withCustomerName));
         return rows;
     }
 }

@@ -5,7 +5,10 @@ namespace PrivateDomainGrains.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
-    /// <summary>Registers the platform's PostgreSQL data source, schema migrator, group-commit writer and its metrics, customer loader, journal, inbox, due-time index and ownership index.</summary>
+    /// <summary>
+    /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer and its metrics, customer
+    /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline.
+    /// </summary>
     public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
@@ -20,6 +23,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<NudgeInbox>();
         services.AddSingleton<DueIndex>();
         services.AddSingleton<CustomerOwners>();
+        services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<CustomerTimeline>();
+        services.AddSingleton<ExecutionRollups>();
         return services;
     }
 }

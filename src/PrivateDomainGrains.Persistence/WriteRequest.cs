@@ -11,8 +11,20 @@ public sealed record WriteRequest
     public IReadOnlyList<CustomerSnapshotRow> Snapshots { get; init; } = [];
     /// <summary>Ownership index changes.</summary>
     public IReadOnlyList<OwnerRow> Owners { get; init; } = [];
-    /// <summary>Customers whose open nudges move to a new owner (the row's staff member) in this transaction.</summary>
-    public IReadOnlyList<OwnerRow> OpenNudgeMoves { get; init; } = [];
+    /// <summary>Customers whose open nudges move to a new owner (or a leaver's successor) in this transaction.</summary>
+    public IReadOnlyList<NudgeMove> OpenNudgeMoves { get; init; } = [];
+    /// <summary>Nudges the platform closes (they no longer apply).</summary>
+    public IReadOnlyList<NudgeClose> Closes { get; init; } = [];
+    /// <summary>Replies and orders credited to nudges acted on.</summary>
+    public IReadOnlyList<NudgeCreditRow> Credits { get; init; } = [];
+    /// <summary>Replies and orders within the window after nudges were raised, acted on or not (for tests against holdouts).</summary>
+    public IReadOnlyList<NudgeCreditRow> Conversions { get; init; } = [];
+    /// <summary>Console-side facts: delivered, opened, snoozed.</summary>
+    public IReadOnlyList<NudgeMark> Marks { get; init; } = [];
+    /// <summary>Customer directory changes.</summary>
+    public IReadOnlyList<DirectoryRow> Directory { get; init; } = [];
+    /// <summary>Changes to customers that are not events, for their timelines.</summary>
+    public IReadOnlyList<CustomerChangeRow> Changes { get; init; } = [];
 
     public static WriteRequest ForAck(NudgeAck ack) => new() { Acks = [ack] };
 
@@ -20,7 +32,8 @@ public sealed record WriteRequest
     public const int SnapshotWeight = 10;
 
     /// <summary>The request's share of a flush: rows, with snapshots counted by their size.</summary>
-    public int Weight => Events.Count + Nudges.Count + Acks.Count + Due.Count + Owners.Count + OpenNudgeMoves.Count + Snapshots.Count * SnapshotWeight;
+    public int Weight => Events.Count + Nudges.Count + Acks.Count + Due.Count + Owners.Count + OpenNudgeMoves.Count
+        + Closes.Count + Credits.Count + Conversions.Count + Marks.Count + Directory.Count + Changes.Count + Snapshots.Count * SnapshotWeight;
 }
 
 /// <summary>
@@ -34,6 +47,18 @@ public sealed record WriteResult(
     IReadOnlyDictionary<string, string> AcknowledgedCustomers)
 {
     public IReadOnlyList<NudgeRow> MovedNudges { get; init; } = [];
+
+    /// <summary>
+    /// The ids of the request's events the journal already held (duplicates, or ids used for other events): the whole
+    /// request was then refused, nothing of it stored. Empty when it committed.
+    /// </summary>
+    public IReadOnlySet<string> Refused { get; init; } = new HashSet<string>();
+
+    /// <summary>The platform's closes that closed an open nudge, with the staff member it belonged to.</summary>
+    public IReadOnlyList<(string NudgeId, string StaffId)> ClosedNudges { get; init; } = [];
+
+    /// <summary>The ids among the request's marks that applied: first deliveries and openings, snoozes of the staff member's own open nudges.</summary>
+    public IReadOnlySet<string> MarkedNudgeIds { get; init; } = new HashSet<string>();
 
     public static readonly WriteResult Nothing = new(new HashSet<string>(), new HashSet<string>(), new Dictionary<string, string>());
 }

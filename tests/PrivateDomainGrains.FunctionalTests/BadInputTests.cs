@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
@@ -126,7 +125,7 @@ public sealed class BadInputTests(BadInputTests.Platform platform) : IClassFixtu
     [Theory]
     [MemberData(nameof(Playbooks))]
     public Task A_playbook_past_a_bound_is_refused_at_the_path_of_the_field(string path, string playbook) =>
-        AssertRefusedAsync(() => Api.PutPlaybookAsync(playbook), HttpStatusCode.BadRequest, path);
+        AssertRefusedAsync(() => Api.PutPlaybookRawAsync(playbook), HttpStatusCode.BadRequest, path);
 
     [Fact]
     public async Task Staff_and_tenant_names_are_bounded_and_storable()

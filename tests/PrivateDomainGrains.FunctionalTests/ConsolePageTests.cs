@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using PrivateDomainGrains.FunctionalTests.Console;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -16,7 +15,7 @@ public sealed class ConsolePageTests(SingleNodePlatform platform, Chromium chrom
     {
         var api = new PlatformClient(platform.Node.BaseAddress);
         await api.ProvisionAsync(tenant, "alice", "bob");
-        if (playbook is not null) (await api.PutPlaybookAsync(playbook)).EnsureSuccessStatusCode();
+        if (playbook is not null) await api.Api.Playbook.PutAsync(playbook);
         return api;
     }
 

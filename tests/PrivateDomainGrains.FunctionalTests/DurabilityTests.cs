@@ -24,21 +24,21 @@ public sealed class DurabilityTests : IAsyncLifetime
                 Events.FriendAdded("r-1", "li", "alice", nickname: "Li"),
                 Events.OrderPaid("r-2", "li", "order-1", 199.5m),
                 Events.MessageReceived("r-3", "li", "thanks!"));
-            await api.SendAsync(HttpMethod.Post, "/api/v1/tenants/acme/customers/li/tags", new { tags = new[] { "油皮" } }, api.ApiKey);
+            await api.Api.Customers.AddTagsAsync("li", ["油皮"]);
         }
 
         await using (await PlatformNode.StartAsync(settings))
         {
-            var customer = (await api.GetCustomerAsync("li"))!;
-            Assert.Equal("alice", (string?)customer["owner"]);
-            Assert.Equal("Li", (string?)customer["name"]);
-            Assert.Equal(1, (int)customer["counters"]!["orders"]!);
-            Assert.Equal(199.5m, (decimal)customer["counters"]!["spend"]!);
-            Assert.Equal("FirstPurchase", (string?)customer["tier"]);
-            Assert.Contains("油皮", customer["tags"]!.AsArray().Select(t => (string?)t));
-            Assert.Equal("reply", (string?)customer["nextBestAction"]!["kind"]);
-            var history = await api.GetInteractionsAsync("li");
-            Assert.Equal(["r-3", "r-2", "r-1"], history["items"]!.AsArray().Select(i => (string)i!["eventId"]!));
+            var customer = (await api.Api.Customers.GetAsync("li"))!;
+            Assert.Equal("alice", customer.Owner);
+            Assert.Equal("Li", customer.Name);
+            Assert.Equal(1, customer.Counters.Orders);
+            Assert.Equal(199.5m, customer.Counters.Spend);
+            Assert.Equal("FirstPurchase", customer.Tier);
+            Assert.Contains("油皮", customer.Tags);
+            Assert.Equal("reply", customer.NextBestAction?.Kind);
+            var history = await api.Api.Customers.ListInteractionsAsync("li");
+            Assert.Equal(["r-3", "r-2", "r-1"], history.Items.Select(i => i.EventId));
         }
     }
 
@@ -58,11 +58,11 @@ public sealed class DurabilityTests : IAsyncLifetime
         using (var host = HostProcess.Start(settings))
         {
             await host.WaitUntilHealthyAsync();
-            var customer = (await api.GetCustomerAsync("li"))!;
-            Assert.Equal("alice", (string?)customer["owner"]);
-            Assert.Equal(2, (long)customer["counters"]!["events"]!);
+            var customer = (await api.Api.Customers.GetAsync("li"))!;
+            Assert.Equal("alice", customer.Owner);
+            Assert.Equal(2, customer.Counters.Events);
             await using var console = await ConsoleClient.ConnectAsync(settings.BaseAddress, await api.ConsoleTokenAsync("alice"));
-            await console.WaitForAsync(n => (string?)n["eventId"] == "k-2");
+            await console.WaitForAsync(n => n.EventId == "k-2");
             host.Kill();
         }
     }
@@ -79,13 +79,13 @@ public sealed class DurabilityTests : IAsyncLifetime
         var again = await api.PostEventsAsync(order, Events.OrderPaid("d-1", "li", "order-1", 100m));
         var sameIdOtherCustomer = await api.PostEventsAsync(Events.OrderPaid("d-1", "wang", "order-9", 5m));
 
-        Assert.Equal(1, (int)first["accepted"]!);
-        Assert.Equal((0, 2), ((int)again["accepted"]!, (int)again["duplicates"]!));
-        Assert.Equal((0, 1), ((int)sameIdOtherCustomer["accepted"]!, (int)sameIdOtherCustomer["duplicates"]!));
-        var customer = (await api.GetCustomerAsync("li"))!;
-        Assert.Equal(1, (int)customer["counters"]!["orders"]!);
-        Assert.Equal(100m, (decimal)customer["counters"]!["spend"]!);
-        Assert.Null(await api.GetCustomerAsync("wang"));
+        Assert.Equal(1, first.Accepted);
+        Assert.Equal((0, 2), (again.Accepted, again.Duplicates));
+        Assert.Equal((0, 1), (sameIdOtherCustomer.Accepted, sameIdOtherCustomer.Duplicates));
+        var customer = (await api.Api.Customers.GetAsync("li"))!;
+        Assert.Equal(1, customer.Counters.Orders);
+        Assert.Equal(100m, customer.Counters.Spend);
+        Assert.Null(await api.Api.Customers.GetAsync("wang"));
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM pdg_event_journal"));
     }
 
@@ -106,7 +106,7 @@ public sealed class DurabilityTests : IAsyncLifetime
         // An unknown tenant answers like a wrong key: the API does not tell which tenants exist.
         await AssertProblem(HttpStatusCode.Unauthorized, api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/nobody/events", "{\"events\":[" + good + "]}", api.ApiKey));
         await AssertProblem(HttpStatusCode.BadRequest, api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/bad%20tenant/events", "{\"events\":[" + good + "]}", api.ApiKey));
-        await AssertProblem(HttpStatusCode.BadRequest, api.SetOwnerAsync("li", "not-a-staff-member"));
+        await AssertProblem(HttpStatusCode.BadRequest, api.SendAsync(HttpMethod.Put, "/api/v1/tenants/acme/customers/li/owner", new { staffId = "not-a-staff-member" }, api.ApiKey));
         await AssertProblem(HttpStatusCode.BadRequest, api.SendAsync(HttpMethod.Post, "/api/v1/tenants/acme/customers/li/tags", new { tags = Array.Empty<string>() }, api.ApiKey));
 
         var mixed = await api.PostEventsRawAsync("""
@@ -125,7 +125,7 @@ public sealed class DurabilityTests : IAsyncLifetime
             Assert.Contains($"\"{field}\"", body);
 
         Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM pdg_event_journal"));
-        Assert.Null(await api.GetCustomerAsync("li"));
+        Assert.Null(await api.Api.Customers.GetAsync("li"));
     }
 
     private static async Task AssertProblem(HttpStatusCode expected, Task<HttpResponseMessage> call)

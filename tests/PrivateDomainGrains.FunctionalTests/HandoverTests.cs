@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
 namespace PrivateDomainGrains.FunctionalTests;
@@ -20,40 +20,38 @@ public sealed class HandoverTests(SingleNodePlatform platform) : IClassFixture<S
 
         var started = await Api.SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Api.Tenant}/staff/alice/handover", new { toStaffId = "bob" }, Api.AdminKey);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var accepted = (await started.Content.ReadFromJsonAsync<JsonObject>())!;
-        var statusUrl = (string)accepted["statusUrl"]!;
-        Assert.Equal($"/api/v1/tenants/{Api.Tenant}/handovers/{(string)accepted["handoverId"]!}", statusUrl);
-        Assert.Equal(statusUrl, started.Headers.Location!.OriginalString);
+        var accepted = (await started.Content.ReadFromJsonAsync<HandoverAccepted>())!;
+        Assert.Equal($"/api/v1/tenants/{Api.Tenant}/handovers/{accepted.HandoverId}", accepted.StatusUrl);
+        Assert.Equal(accepted.StatusUrl, started.Headers.Location!.OriginalString);
 
-        var status = await CompletedAsync(statusUrl);
-        Assert.Equal(("alice", "bob", 5L, 5L, 0L), ((string)status["from"]!, (string)status["to"]!, (long)status["total"]!, (long)status["moved"]!, (long)status["failed"]!));
-        Assert.True((DateTimeOffset)status["finishedAt"]! >= (DateTimeOffset)status["startedAt"]!);
+        var status = await CompletedAsync(accepted.HandoverId);
+        Assert.Equal(("alice", "bob", 5L, 5L, 0L), (status.From, status.To, status.Total, status.Moved, status.Failed));
+        Assert.True(status.FinishedAt >= status.StartedAt);
 
-        foreach (var customer in alices) Assert.Equal("bob", (string?)(await Api.GetCustomerAsync(customer))!["owner"]);
-        Assert.Equal("bob", (string?)(await Api.GetCustomerAsync("ho-zhao"))!["owner"]);
-        Assert.Equal(2, (await Api.GetInteractionsAsync("ho-li"))["items"]!.AsArray().Count);
+        foreach (var customer in alices) Assert.Equal("bob", (await Api.Api.Customers.GetAsync(customer))!.Owner);
+        Assert.Equal("bob", (await Api.Api.Customers.GetAsync("ho-zhao"))!.Owner);
+        Assert.Equal(2, (await Api.Api.Customers.ListInteractionsAsync("ho-li")).Items.Count);
 
         // Alice never acknowledged her nudges: they are bob's now, pushed to his console.
         foreach (var (customer, i) in alices.Select((c, i) => (c, i)))
-            await bob.WaitForAsync(n => (string?)n["eventId"] == $"ho-add-{i}" && (string?)n["staffId"] == "bob" && (string?)n["customerId"] == customer);
-        await bob.WaitForAsync(n => (string?)n["eventId"] == "ho-msg-1" && (string?)n["kind"] == "reply");
+            await bob.WaitForAsync(n => n.EventId == $"ho-add-{i}" && n.StaffId == "bob" && n.CustomerId == customer);
+        await bob.WaitForAsync(n => n.EventId == "ho-msg-1" && n.Kind == "reply");
 
         await Api.PostEventsAsync(Events.MessageReceived("ho-msg-2", "ho-wang", "hello, anyone?"));
-        var reply = await bob.WaitForAsync(n => (string?)n["eventId"] == "ho-msg-2");
-        Assert.Equal(("reply", "bob"), ((string?)reply["kind"], (string?)reply["staffId"]));
-        Assert.DoesNotContain(alice.Received, n => (string?)n["eventId"] == "ho-msg-2");
+        var reply = await bob.WaitForAsync(n => n.EventId == "ho-msg-2");
+        Assert.Equal(("reply", "bob"), (reply.Kind, reply.StaffId));
+        Assert.DoesNotContain(alice.Received, n => n.EventId == "ho-msg-2");
     }
 
     [Fact]
     public async Task Handing_over_a_staff_member_without_customers_completes_with_nothing_to_move()
     {
-        await Api.SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Api.Tenant}/staff", new { staffId = "ho-nobody", name = "Nobody", password = PlatformClient.StaffPassword }, Api.AdminKey);
+        await Api.Api.Staff.CreateAsync("ho-nobody", PlatformClient.StaffPassword, "Nobody");
 
-        var started = await Api.SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Api.Tenant}/staff/ho-nobody/handover", new { toStaffId = "alice" }, Api.AdminKey);
+        var started = await Api.Api.Handovers.StartAsync("ho-nobody", "alice");
 
-        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var status = await CompletedAsync((string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["statusUrl"]!);
-        Assert.Equal((0L, 0L, 0L), ((long)status["total"]!, (long)status["moved"]!, (long)status["failed"]!));
+        var status = await CompletedAsync(started.HandoverId);
+        Assert.Equal((0L, 0L, 0L), (status.Total, status.Moved, status.Failed));
     }
 
     [Theory]
@@ -83,18 +81,16 @@ public sealed class HandoverTests(SingleNodePlatform platform) : IClassFixture<S
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>Polls the status URL until the handover has completed.</summary>
-    private async Task<JsonObject> CompletedAsync(string statusUrl)
+    /// <summary>Polls the handover until it has completed.</summary>
+    private async Task<HandoverView> CompletedAsync(string handoverId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var response = await Api.SendAsync(HttpMethod.Get, statusUrl, null, Api.AdminKey);
-            response.EnsureSuccessStatusCode();
-            var status = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-            if ((string?)status["state"] == "completed") return status;
-            Assert.Equal("running", (string?)status["state"]);
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The handover did not complete: {status.ToJsonString()}");
+            var status = await Api.Api.Handovers.GetAsync(handoverId);
+            if (status.Completed) return status;
+            Assert.Equal("running", status.State);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The handover did not complete: {status}");
             await Task.Delay(100);
         }
     }

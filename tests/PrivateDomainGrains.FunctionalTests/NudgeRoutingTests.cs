@@ -18,18 +18,18 @@ public sealed class NudgeRoutingTests(SingleNodePlatform platform) : IClassFixtu
             Events.MessageReceived("route-2", "li", "Do you have a foundation for oily skin?"));
         await Api.PostEventsAsync(Events.FriendAdded("route-3", "wang", "bob"));
 
-        var reply = await alice.WaitForAsync(n => (string?)n["eventId"] == "route-2");
-        Assert.Equal("reply", (string?)reply["kind"]);
-        Assert.Equal("acme", (string?)reply["tenant"]);
-        Assert.Equal("li", (string?)reply["customerId"]);
-        Assert.Equal("alice", (string?)reply["staffId"]);
-        Assert.Contains("Do you have a foundation for oily skin?", (string?)reply["text"]);
-        Assert.False(string.IsNullOrEmpty((string?)reply["reason"]));
-        await alice.WaitForAsync(n => (string?)n["eventId"] == "route-1" && (string?)n["kind"] == "welcome");
+        var reply = await alice.WaitForAsync(n => n.EventId == "route-2");
+        Assert.Equal("reply", reply.Kind);
+        Assert.Equal("acme", reply.Tenant);
+        Assert.Equal("li", reply.CustomerId);
+        Assert.Equal("alice", reply.StaffId);
+        Assert.Contains("Do you have a foundation for oily skin?", reply.Text);
+        Assert.False(string.IsNullOrEmpty(reply.Reason));
+        await alice.WaitForAsync(n => n.EventId == "route-1" && n.Kind == "welcome");
 
-        await bob.WaitForAsync(n => (string?)n["customerId"] == "wang");
-        Assert.DoesNotContain(bob.Received, n => (string?)n["customerId"] == "li");
-        Assert.DoesNotContain(alice.Received, n => (string?)n["customerId"] == "wang");
+        await bob.WaitForAsync(n => n.CustomerId == "wang");
+        Assert.DoesNotContain(bob.Received, n => n.CustomerId == "li");
+        Assert.DoesNotContain(alice.Received, n => n.CustomerId == "wang");
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public sealed class NudgeRoutingTests(SingleNodePlatform platform) : IClassFixtu
         await using var alice = await platform.ConsoleAsync("alice");
         await Api.PostEventsAsync(Events.FriendAdded("lost-1", "zhao", "alice"), Events.FriendDeleted("lost-2", "zhao"));
 
-        var alert = await alice.WaitForAsync(n => (string?)n["eventId"] == "lost-2");
-        Assert.Equal("customer-lost", (string?)alert["kind"]);
-        Assert.Equal("Lost", (string?)(await Api.GetCustomerAsync("zhao"))!["status"]);
+        var alert = await alice.WaitForAsync(n => n.EventId == "lost-2");
+        Assert.Equal("customer-lost", alert.Kind);
+        Assert.Equal("Lost", (await Api.Api.Customers.GetAsync("zhao"))!.Status);
     }
 
     [Fact]
@@ -49,14 +49,14 @@ public sealed class NudgeRoutingTests(SingleNodePlatform platform) : IClassFixtu
         await using var alice = await platform.ConsoleAsync("alice");
         await using var bob = await platform.ConsoleAsync("bob");
         await Api.PostEventsAsync(Events.FriendAdded("move-1", "chen", "alice"));
-        await alice.WaitForAsync(n => (string?)n["eventId"] == "move-1");
+        await alice.WaitForAsync(n => n.EventId == "move-1");
 
-        Assert.Equal(HttpStatusCode.OK, (await Api.SetOwnerAsync("chen", "bob")).StatusCode);
+        Assert.Equal("bob", (await Api.Api.Customers.AssignOwnerAsync("chen", "bob")).Owner);
         await Api.PostEventsAsync(Events.MessageReceived("move-2", "chen", "still there?"));
 
-        await bob.WaitForAsync(n => (string?)n["eventId"] == "move-2" && (string?)n["staffId"] == "bob");
-        Assert.DoesNotContain(alice.Received, n => (string?)n["eventId"] == "move-2");
-        Assert.Equal("bob", (string?)(await Api.GetCustomerAsync("chen"))!["owner"]);
+        await bob.WaitForAsync(n => n.EventId == "move-2" && n.StaffId == "bob");
+        Assert.DoesNotContain(alice.Received, n => n.EventId == "move-2");
+        Assert.Equal("bob", (await Api.Api.Customers.GetAsync("chen"))!.Owner);
     }
 
     [Fact]

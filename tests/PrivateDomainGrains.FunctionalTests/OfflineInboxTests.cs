@@ -13,15 +13,15 @@ public sealed class OfflineInboxTests(SingleNodePlatform platform) : IClassFixtu
 
         await using (var first = await platform.ConsoleAsync("alice"))
         {
-            var welcome = await first.WaitForAsync(n => (string?)n["eventId"] == "off-1");
-            await first.WaitForAsync(n => (string?)n["eventId"] == "off-2");
-            await first.AckAsync((string)welcome["id"]!);
+            var welcome = await first.WaitForAsync(n => n.EventId == "off-1");
+            await first.WaitForAsync(n => n.EventId == "off-2");
+            await first.AckAsync(welcome.Id);
             await Task.Delay(TimeSpan.FromSeconds(1)); // let the console stay a moment, as a person would
-            Assert.Equal(1, first.Received.Count(n => (string?)n["eventId"] == "off-2"));
+            Assert.Equal(1, first.Received.Count(n => n.EventId == "off-2"));
         }
 
         await using var second = await platform.ConsoleAsync("alice");
-        await second.WaitForAsync(n => (string?)n["eventId"] == "off-2");
-        Assert.DoesNotContain(second.Received, n => (string?)n["eventId"] == "off-1");
+        await second.WaitForAsync(n => n.EventId == "off-2");
+        Assert.DoesNotContain(second.Received, n => n.EventId == "off-1");
     }
 }

@@ -37,7 +37,7 @@ public sealed class PlaybookApiTests(SingleNodePlatform platform) : IClassFixtur
     {
         using var api = await TenantAsync("pb-invalid");
 
-        var response = await api.PutPlaybookAsync("""
+        var response = await api.PutPlaybookRawAsync("""
             { "timeZone": "Mars/Olympus",
               "rules": [ { "id": "r1", "trigger": { "kind": "event", "event": "no.such.event" }, "actions": [] } ] }
             """);
@@ -54,7 +54,7 @@ public sealed class PlaybookApiTests(SingleNodePlatform platform) : IClassFixtur
     {
         using var api = await TenantAsync("pb-malformed");
 
-        var response = await api.PutPlaybookAsync("""{ "rules": [ { "priority": "high" } ] }""");
+        var response = await api.PutPlaybookRawAsync("""{ "rules": [ { "priority": "high" } ] }""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
@@ -69,7 +69,7 @@ public sealed class PlaybookApiTests(SingleNodePlatform platform) : IClassFixtur
         Assert.Equal(0, (int)before["version"]!);
         Assert.Null(before["updatedAt"]);
 
-        var response = await api.PutPlaybookAsync(CouponPlaybook);
+        var response = await api.PutPlaybookRawAsync(CouponPlaybook);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["version"]!);
@@ -78,7 +78,7 @@ public sealed class PlaybookApiTests(SingleNodePlatform platform) : IClassFixtur
         Assert.NotNull(after["updatedAt"]);
         var playbook = after["playbook"]!;
         Assert.Equal((1, "pb-accepted", "coupon"), ((int)playbook["version"]!, (string)playbook["tenantId"]!, (string)playbook["rules"]![0]!["id"]!));
-        Assert.Equal(2, (int)(await (await api.PutPlaybookAsync(CouponPlaybook)).Content.ReadFromJsonAsync<JsonObject>())!["version"]!);
+        Assert.Equal(2, (int)(await (await api.PutPlaybookRawAsync(CouponPlaybook)).Content.ReadFromJsonAsync<JsonObject>())!["version"]!);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class PlaybookApiTests(SingleNodePlatform platform) : IClassFixtur
         using var api = await TenantAsync("pb-keys");
         using var other = await TenantAsync("pb-keys-other");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PutPlaybookAsync(CouponPlaybook, key: api.ApiKey)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PutPlaybookAsync(CouponPlaybook, key: other.AdminKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PutPlaybookRawAsync(CouponPlaybook, key: api.ApiKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.PutPlaybookRawAsync(CouponPlaybook, key: other.AdminKey)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized,
             (await api.SendAsync(HttpMethod.Get, $"/api/v1/tenants/{api.Tenant}/playbook", null, "wrong-key")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized,

@@ -41,12 +41,12 @@ public sealed class SopTimerTests : IAsyncLifetime
         {
             await host.WaitUntilHealthyAsync();
             await api.ProvisionAsync("acme", "alice");
-            (await api.PutPlaybookAsync(Onboarding)).EnsureSuccessStatusCode();
+            await api.Api.Playbook.PutAsync(Onboarding);
             await using var console = await ConsoleClient.ConnectAsync(settings.BaseAddress, await api.ConsoleTokenAsync("alice"));
             await api.PostEventsAsync(Events.FriendAdded("s-1", "li", "alice", nickname: "Li", at: startedAt));
-            var welcome = await console.WaitForAsync(n => (string?)n["kind"] == "welcome");
-            await console.AckAsync((string)welcome["id"]!);
-            Assert.DoesNotContain(console.Received, n => (string?)n["kind"] == "tips");
+            var welcome = await console.WaitForAsync(n => n.Kind == "welcome");
+            await console.AckAsync(welcome.Id);
+            Assert.DoesNotContain(console.Received, n => n.Kind == "tips");
             host.Kill();
         }
 
@@ -54,14 +54,14 @@ public sealed class SopTimerTests : IAsyncLifetime
         {
             await host.WaitUntilHealthyAsync();
             await using var console = await ConsoleClient.ConnectAsync(settings.BaseAddress, await api.ConsoleTokenAsync("alice"));
-            var tips = await console.WaitForAsync(n => (string?)n["kind"] == "tips", TimeSpan.FromSeconds(90));
-            Assert.Equal("Tips for Li", (string?)tips["title"]);
+            var tips = await console.WaitForAsync(n => n.Kind == "tips", TimeSpan.FromSeconds(90));
+            Assert.Equal("Tips for Li", tips.Title);
 
-            var customer = (await api.GetCustomerAsync("li"))!;
-            Assert.Equal(startedAt.AddMinutes(2).ToUnixTimeSeconds(), DateTimeOffset.Parse((string)customer["nextDueAt"]!).ToUnixTimeSeconds());
+            var customer = (await api.Api.Customers.GetAsync("li"))!;
+            Assert.Equal(startedAt.AddMinutes(2).ToUnixTimeSeconds(), customer.NextDueAt?.ToUnixTimeSeconds());
             await Task.Delay(TimeSpan.FromSeconds(3));
-            Assert.Single(console.Received, n => (string?)n["kind"] == "tips");
-            Assert.DoesNotContain(console.Received, n => (string?)n["kind"] == "welcome");
+            Assert.Single(console.Received, n => n.Kind == "tips");
+            Assert.DoesNotContain(console.Received, n => n.Kind == "welcome");
         }
     }
 }

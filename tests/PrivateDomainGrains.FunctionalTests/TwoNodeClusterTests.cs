@@ -26,6 +26,6 @@ public sealed class TwoNodeClusterTests : IAsyncLifetime
             await apiA.PostEventsAsync(Events.FriendAdded($"x-{i}", $"customer-{i}", "alice"));
 
         for (var i = 0; i < 20; i++)
-            await console.WaitForAsync(n => (string?)n["eventId"] == $"x-{i}");
+            await console.WaitForAsync(n => n.EventId == $"x-{i}");
     }
 }

@@ -66,18 +66,22 @@ public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Reassigning_the_owner_moves_open_nudges_to_the_new_owner()
+    public async Task A_reply_waits_in_the_unassigned_queue_until_an_owner_is_assigned_and_reassigning_moves_open_nudges()
     {
         var chen = Customer("t3", "chen");
-        await chen.IngestAsync([Event("t3-1", "chen", "message.received", text: "hi")]); // no owner yet: no nudge
+        var first = await chen.IngestAsync([Event("t3-1", "chen", "message.received", text: "hi")]);
+        Assert.Null(first.Owner);
+        Assert.Equal("t3-1", Assert.Single(await OpenNudgesAsync("t3", "")).EventId);
+
         await chen.AssignOwnerAsync("alice");
         await chen.IngestAsync([Event("t3-2", "chen", "message.received", text: "hello?")]);
-        Assert.Single(await OpenNudgesAsync("t3", "alice"));
+        Assert.Empty(await OpenNudgesAsync("t3", ""));
+        Assert.Equal(["t3-1", "t3-2"], (await OpenNudgesAsync("t3", "alice")).Select(n => n.EventId).Order());
 
         await chen.AssignOwnerAsync("bob");
 
         Assert.Empty(await OpenNudgesAsync("t3", "alice"));
-        Assert.Equal("t3-2", Assert.Single(await OpenNudgesAsync("t3", "bob")).EventId);
+        Assert.Equal(["t3-1", "t3-2"], (await OpenNudgesAsync("t3", "bob")).Select(n => n.EventId).Order());
     }
 
     [Fact]
@@ -129,5 +133,7 @@ public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture
         }
 
         public Task OnSignedOutAsync(string tenant, string staffId) => Task.CompletedTask;
+
+        public Task OnNudgesChangedAsync(string tenant, string staffId, NudgeChange[] changes) => Task.CompletedTask;
     }
 }

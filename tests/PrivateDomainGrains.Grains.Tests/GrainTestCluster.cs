@@ -23,6 +23,15 @@ public sealed class GrainTestCluster : IAsyncLifetime
     public GroupCommitWriter Writer => _store.GetRequiredService<GroupCommitWriter>();
     public NudgeInbox Inbox => _store.GetRequiredService<NudgeInbox>();
     public CustomerOwners Owners => _store.GetRequiredService<CustomerOwners>();
+    public CustomerDirectory Directory => _store.GetRequiredService<CustomerDirectory>();
+    public CustomerTimeline Timeline => _store.GetRequiredService<CustomerTimeline>();
+
+    /// <summary>A scalar from the test database, for checking what the grains stored.</summary>
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = _store.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync()

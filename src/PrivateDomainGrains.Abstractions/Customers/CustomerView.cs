@@ -20,7 +20,25 @@ public sealed record CustomerView(
 
     /// <summary>When the customer is next due (an SOP step, a timer rule, a held nudge); null when nothing is pending.</summary>
     [Id(12)] public DateTimeOffset? NextDueAt { get; init; }
+
+    /// <summary>How the owner was chosen: <c>assigned</c>, <c>follower</c> (the first current follower), <c>fallback</c> (the playbook's).</summary>
+    [Id(13)] public string? OwnerBasis { get; init; }
+
+    /// <summary>One per staff member the customer added (or deleted), in the order first heard of.</summary>
+    [Id(14)] public RelationshipView[] Relationships { get; init; } = [];
 }
+
+/// <summary>
+/// A staff member's friendship with the customer (WeCom: each staff account that added the external contact).
+/// <see cref="Active"/> follows the latest add or delete by event time.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("pdg.RelationshipView")]
+public sealed record RelationshipView(
+    [property: Id(0)] string StaffId,
+    [property: Id(1)] DateTimeOffset Since,
+    [property: Id(2)] bool Active,
+    [property: Id(3)] DateTimeOffset ChangedAt,
+    [property: Id(4)] string? Channel);
 
 [GenerateSerializer, Immutable, Alias("pdg.CustomerCountersView")]
 public sealed record CustomerCountersView(

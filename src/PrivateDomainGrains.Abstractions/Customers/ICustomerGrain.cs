@@ -7,10 +7,13 @@ namespace PrivateDomainGrains.Abstractions.Customers;
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Journals the events durably, folds them in and raises nudges; completes only when all of that is durable. The
-    /// events are validated already; they are this customer's whatever their <see cref="CustomerEvent.CustomerId"/> says.
+    /// Journals the events durably, folds them in by event time and raises nudges; completes only when all of that is
+    /// durable. The events are validated already; they are this customer's whatever their
+    /// <see cref="CustomerEvent.CustomerId"/> says. With <paramref name="backfill"/> (and for any event that arrives
+    /// longer than the playbook's <c>contactPolicy.backfillAfter</c> after its time) they are history: they build the
+    /// customer but raise no nudge and start no SOP. Events naming a staff member who left count as their successor's.
     /// </summary>
-    [Alias("Ingest")] Task<IngestOutcome> IngestAsync(CustomerEvent[] events);
+    [Alias("Ingest")] Task<IngestOutcome> IngestAsync(CustomerEvent[] events, bool backfill = false);
 
     /// <summary>The customer, or null if nothing is known about it.</summary>
     [Alias("Get")] Task<CustomerView?> GetAsync();
@@ -21,13 +24,18 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>
     /// Hands the customer from <paramref name="fromStaffId"/> to <paramref name="toStaffId"/> as <see cref="AssignOwnerAsync"/>
     /// does, but only if <paramref name="fromStaffId"/> still owns it: a bulk handover must not undo a manager's later
-    /// reassignment. True if it moved (or already belongs to <paramref name="toStaffId"/>).
+    /// reassignment. As WeCom's 在职/离职继承 transfer the external contact, the relationship of
+    /// <paramref name="fromStaffId"/> with the customer and the open nudges addressed to them by name go too; on a
+    /// <paramref name="departure"/> (离职继承) also when they follow the customer without owning it. True if anything
+    /// moved or already belonged to <paramref name="toStaffId"/>.
     /// </summary>
-    [Alias("HandOver")] Task<bool> HandOverAsync(string fromStaffId, string toStaffId);
+    [Alias("HandOver")] Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false);
 
-    [Alias("AddTags")] Task<CustomerView> AddTagsAsync(string[] tags);
+    /// <summary>Adds tags by hand: <paramref name="staffId"/> is the staff member who did (null: an integration), for the timeline.</summary>
+    [Alias("AddTags")] Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null);
 
-    [Alias("RemoveTags")] Task<CustomerView?> RemoveTagsAsync(string[] tags);
+    /// <summary>Removes tags by hand (see <see cref="AddTagsAsync"/>); null if nothing is known about the customer.</summary>
+    [Alias("RemoveTags")] Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null);
 
     /// <summary>
     /// The scheduler's call when the customer's due time (in the due-time index) has come: runs due timers, SOP steps

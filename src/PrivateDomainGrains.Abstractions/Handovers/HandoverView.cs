@@ -3,7 +3,8 @@ namespace PrivateDomainGrains.Abstractions.Handovers;
 /// <summary>
 /// A handover's progress. <see cref="Total"/> is what the departing staff member owned when it started, plus customers
 /// found later (given to them while it ran); <see cref="Failed"/> customers stay with their owner, and starting another
-/// handover retries them.
+/// handover retries them. <see cref="Remaining"/> is what the last pass left with the departing staff member: a
+/// completed handover left nothing (or only what failed).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pdg.HandoverView")]
 public sealed record HandoverView(
@@ -15,7 +16,11 @@ public sealed record HandoverView(
     [property: Id(5)] long Moved,
     [property: Id(6)] long Failed,
     [property: Id(7)] DateTimeOffset StartedAt,
-    [property: Id(8)] DateTimeOffset? FinishedAt);
+    [property: Id(8)] DateTimeOffset? FinishedAt)
+{
+    [Id(9)] public long Remaining { get; init; }
+    [Id(10)] public bool Departure { get; init; }
+}
 
 /// <summary>The values of <see cref="HandoverView.State"/>.</summary>
 public static class HandoverStates

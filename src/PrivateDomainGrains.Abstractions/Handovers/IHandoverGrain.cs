@@ -12,9 +12,12 @@ public interface IHandoverGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Starts moving <paramref name="fromStaffId"/>'s customers to <paramref name="toStaffId"/> and returns at once.
-    /// Starting a handover that already exists changes nothing and returns its status.
+    /// On a <paramref name="departure"/> the leaver is recorded as gone with <paramref name="toStaffId"/> as successor
+    /// first, so events that still name them count as the successor's, and it also moves what is addressed to the
+    /// leaver by name. It completes only when a pass finds nothing left. Starting a handover that already exists
+    /// changes nothing and returns its status.
     /// </summary>
-    [Alias("Start")] Task<HandoverView> StartAsync(string fromStaffId, string toStaffId);
+    [Alias("Start")] Task<HandoverView> StartAsync(string fromStaffId, string toStaffId, bool departure = false);
 
     /// <summary>The status, or null if no handover has this id. Answers while the handover is running.</summary>
     [AlwaysInterleave, Alias("Get")] Task<HandoverView?> GetAsync();

@@ -11,6 +11,9 @@ public interface INudgeObserver : IGrainObserver
 {
     [OneWay, Alias("OnNudges")] Task OnNudgesAsync(Nudge[] nudges);
 
+    /// <summary>The staff member's nudges changed (closed, snoozed): tell their consoles here.</summary>
+    [OneWay, Alias("OnNudgesChanged")] Task OnNudgesChangedAsync(string tenant, string staffId, NudgeChange[] changes);
+
     /// <summary>The staff member's sessions ended (disabled, or left): close their consoles on this node.</summary>
     [OneWay, Alias("OnSignedOut")] Task OnSignedOutAsync(string tenant, string staffId);
 }

@@ -20,4 +20,16 @@ public sealed record Nudge(
 
     /// <summary>Why: the rule, the scores, and the alternatives with the policies that stopped them.</summary>
     [Id(12)] public string? Explanation { get; init; }
+
+    /// <summary>The customer's display name (null when unknown: show the id).</summary>
+    [Id(13)] public string? CustomerName { get; init; }
+
+    /// <summary>The rule, or <c>sequence/step</c>, that raised it.</summary>
+    [Id(14)] public string? Source { get; init; }
+
+    /// <summary>When it closes as expired if nobody acts on it.</summary>
+    [Id(15)] public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>Hidden from the queue until then (snoozed by its staff member); null when not snoozed.</summary>
+    [Id(16)] public DateTimeOffset? SnoozedUntil { get; init; }
 }

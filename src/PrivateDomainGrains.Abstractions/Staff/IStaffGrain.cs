@@ -7,8 +7,11 @@ namespace PrivateDomainGrains.Abstractions.Staff;
 [Alias("pdg.IStaffGrain")]
 public interface IStaffGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the staff member; false if it already exists.</summary>
-    [Alias("Create")] Task<bool> CreateAsync(string name, string passwordHash);
+    /// <summary>Creates the staff member with a role (<see cref="StaffRoles"/>) and a team (null: none); false if it already exists.</summary>
+    [Alias("Create")] Task<bool> CreateAsync(string name, string passwordHash, string role = StaffRoles.Staff, string? team = null);
+
+    /// <summary>Changes what is given (null: unchanged; an empty team: no team). Null if the staff member does not exist.</summary>
+    [Alias("Update")] Task<StaffView?> UpdateAsync(string? name, string? role, string? team);
 
     [Alias("Get")] Task<StaffView?> GetAsync();
 
@@ -30,4 +33,7 @@ public interface IStaffGrain : IGrainWithStringKey
 
     /// <summary>Forwards already-persisted nudges to every subscribed node.</summary>
     [OneWay, Alias("Deliver")] Task DeliverAsync(Nudge[] nudges);
+
+    /// <summary>Tells every subscribed node that these nudges changed (closed or snoozed).</summary>
+    [OneWay, Alias("DeliverChanges")] Task DeliverChangesAsync(NudgeChange[] changes);
 }

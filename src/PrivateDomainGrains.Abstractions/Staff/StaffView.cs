@@ -8,6 +8,12 @@ public sealed record StaffView(
     [property: Id(2)] DateTimeOffset CreatedAt)
 {
     [Id(3)] public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>One of <see cref="StaffRoles"/>.</summary>
+    [Id(4)] public string Role { get; init; } = StaffRoles.Staff;
+
+    /// <summary>The team the staff member belongs to (a manager sees their team's figures and customers); null: none.</summary>
+    [Id(5)] public string? Team { get; init; }
 }
 
 /// <summary>
@@ -22,4 +28,6 @@ public sealed record StaffCredentials(
 {
     [Id(2)] public bool Disabled { get; init; }
     [Id(3)] public int SessionGeneration { get; init; }
+    [Id(4)] public string Role { get; init; } = StaffRoles.Staff;
+    [Id(5)] public string? Team { get; init; }
 }

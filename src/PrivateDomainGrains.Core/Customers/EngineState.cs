@@ -11,14 +11,23 @@ namespace PrivateDomainGrains.Core.Customers;
 /// </summary>
 public sealed class EngineState
 {
-    /// <summary>Raised nudges remembered for outcome lookup and attribution.</summary>
+    /// <summary>Closed nudges remembered for attribution, at most.</summary>
     public const int RecentNudgeLimit = 16;
+
+    /// <summary>
+    /// Open nudges remembered, at most: past it the oldest open one is closed as expired (a customer with this many
+    /// unanswered prompts is not served by one more).
+    /// </summary>
+    public const int OpenNudgeLimit = 64;
 
     /// <summary>
     /// First and latest time of each event type, the anchors of <c>after</c> timers: one entry per type seen, in the
     /// order first seen, rather than two dictionaries (each with its buckets and its own copy of every type name).
     /// </summary>
     private EventTimes[]? _eventTimes;
+
+    /// <summary>Latest <c>message.sent</c> per staff member (empty: unnamed), by event time: who already did what a nudge asks.</summary>
+    private StaffTime[]? _sentBy;
 
     [JsonPropertyName("fields")] public Dictionary<string, string>? Fields { get; set; }
     /// <summary>Timer rule id -> the anchor (or occurrence) it last fired for, so an occurrence fires once.</summary>
@@ -29,6 +38,7 @@ public sealed class EngineState
     [JsonPropertyName("held")] public List<HeldNudge>? Held { get; set; }
     /// <summary>Nudge source (rule id or sequence/step) -> times this customer's owner dismissed it.</summary>
     [JsonPropertyName("dismissals")] public Dictionary<string, int>? Dismissals { get; set; }
+    /// <summary>Raised nudges: every open one, and the latest closed ones (for attribution), oldest first.</summary>
     [JsonPropertyName("recentNudges")] public List<SentNudge>? RecentNudges { get; set; }
     [JsonPropertyName("activeHours")] public ContactHours? ActiveHours { get; set; }
 
@@ -52,6 +62,41 @@ public sealed class EngineState
             if (at < times.First) times.First = at;
             if (at > times.Last) times.Last = at;
         }
+    }
+
+    /// <summary>Event time of the latest <c>message.sent</c> by the staff member (empty or null: events that named no one).</summary>
+    public DateTimeOffset? LastSentBy(string? staffId)
+    {
+        foreach (var s in _sentBy ?? [])
+            if (string.Equals(s.StaffId, staffId ?? "", StringComparison.Ordinal)) return s.At;
+        return null;
+    }
+
+    internal void NoteSent(string? staffId, DateTimeOffset at)
+    {
+        for (var i = 0; i < (_sentBy?.Length ?? 0); i++)
+        {
+            if (!string.Equals(_sentBy![i].StaffId, staffId ?? "", StringComparison.Ordinal)) continue;
+            if (at > _sentBy[i].At) _sentBy[i].At = at;
+            return;
+        }
+        var grown = new StaffTime[(_sentBy?.Length ?? 0) + 1];
+        _sentBy?.CopyTo(grown, 0);
+        grown[^1] = new StaffTime(staffId ?? "", at);
+        _sentBy = grown;
+    }
+
+    [JsonInclude, JsonPropertyName("sentBy")]
+    private Dictionary<string, DateTimeOffset>? SentByStaff
+    {
+        get => _sentBy?.ToDictionary(s => s.StaffId, s => s.At, StringComparer.Ordinal);
+        set => _sentBy = value is null ? null : [.. value.Select(kv => new StaffTime(kv.Key, kv.Value))];
+    }
+
+    private struct StaffTime(string staffId, DateTimeOffset at)
+    {
+        public readonly string StaffId = SharedStrings.Share(staffId);
+        public DateTimeOffset At = at;
     }
 
     /// <summary>Storage shape of the event times (unchanged from when they were two dictionaries): type -> first time.</summary>
@@ -111,12 +156,40 @@ public sealed class EngineState
         else (Fields ??= new(StringComparer.Ordinal))[name] = value;
     }
 
+    /// <summary>Remembers a raised nudge and forgets the oldest closed ones beyond <see cref="RecentNudgeLimit"/>.</summary>
     internal void Remember(SentNudge nudge)
     {
         RecentNudges ??= [];
-        // Make room first, so the list never grows its backing array past the limit.
-        if (RecentNudges.Count >= RecentNudgeLimit) RecentNudges.RemoveAt(0);
         RecentNudges.Add(nudge);
+        var closed = 0;
+        foreach (var n in RecentNudges) if (!n.Open) closed++;
+        for (var i = 0; closed > RecentNudgeLimit && i < RecentNudges.Count;)
+        {
+            if (RecentNudges[i].Open) i++;
+            else
+            {
+                RecentNudges.RemoveAt(i);
+                closed--;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Open nudges addressed to <paramref name="from"/> by name now go to <paramref name="to"/> (the successor of a
+    /// staff member who left). Nudges addressed to the owner follow the owner without this.
+    /// </summary>
+    public void Readdress(string from, string to)
+    {
+        foreach (var n in RecentNudges ?? [])
+            if (n.Open && n.To == from) n.To = to;
+    }
+
+    /// <summary>The open nudge with that id, if the customer has it.</summary>
+    public SentNudge? OpenNudge(string nudgeId)
+    {
+        foreach (var n in RecentNudges ?? [])
+            if (n.Open && n.Is(nudgeId)) return n;
+        return null;
     }
 }
 
@@ -128,7 +201,30 @@ public sealed class SequenceRun
     [JsonPropertyName("startedAt")] public DateTimeOffset StartedAt { get; set; }
     /// <summary>What started it (event id or timer occurrence): step nudge ids derive from it.</summary>
     [JsonPropertyName("key")] public string Key { get; set; } = "";
+    /// <summary>An exit event dated after the start but folded before it: only the steps due before it are raised.</summary>
+    [JsonPropertyName("endsAt")] public DateTimeOffset? EndsAt { get; set; }
+    /// <summary>
+    /// Starts dated after this run's start, earliest first, at most <see cref="LaterLimit"/>: had the run ended before
+    /// one of them (a late exit, its last step), that one starts the next run.
+    /// </summary>
+    [JsonPropertyName("later")] public List<PendingStart>? Later { get; set; }
+
+    public const int LaterLimit = 8;
+
+    internal void Remember(PendingStart start)
+    {
+        Later ??= [];
+        if (Later.Exists(p => p.At == start.At)) return;
+        var at = Later.FindIndex(p => p.At > start.At);
+        Later.Insert(at < 0 ? Later.Count : at, start);
+        if (Later.Count > LaterLimit) Later.RemoveAt(Later.Count - 1);
+    }
 }
+
+/// <summary>A start of a SOP at <see cref="At"/> by what <see cref="Key"/> names, heard of while a run was going.</summary>
+public sealed record PendingStart(
+    [property: JsonPropertyName("at")] DateTimeOffset At,
+    [property: JsonPropertyName("key")] string Key);
 
 public sealed record Touch(
     [property: JsonPropertyName("at")] DateTimeOffset At,
@@ -140,7 +236,10 @@ public sealed record HeldNudge(
     [property: JsonPropertyName("until")] DateTimeOffset Until,
     [property: JsonPropertyName("policy")] string Policy);
 
-/// <summary>A raised nudge, remembered so later outcomes (dismissal, reply, order) can be credited to its source.</summary>
+/// <summary>
+/// A raised nudge, remembered while it is open (so it can close when it no longer applies: done by the owner's own
+/// action, obsolete, expired) and for a while after (so a reply or order can be credited to it).
+/// </summary>
 public sealed class SentNudge
 {
     private CompactNudgeId _id = CompactNudgeId.From("");
@@ -150,8 +249,41 @@ public sealed class SentNudge
     [JsonPropertyName("source")] public string Source { get; set => field = SharedStrings.Share(value); } = "";
     [JsonPropertyName("segment")] public string Segment { get; set => field = SharedStrings.Share(value); } = "";
     [JsonPropertyName("at")] public DateTimeOffset At { get; set; }
-    [JsonPropertyName("credited")] public bool Credited { get; set; }
+    /// <summary>When it would have been raised had events arrived in order (<c>PlannedNudge.Since</c>), when not <see cref="At"/>.</summary>
+    [JsonPropertyName("since")] public DateTimeOffset? Since { get; set; }
+
+    /// <summary>Only what happens from this time on can do or obsolete it.</summary>
+    [JsonIgnore] public DateTimeOffset From => Since ?? At;
+    /// <summary>
+    /// The staff member it is addressed to by name (an action addressed to the event's staff); null: whoever owns the
+    /// customer (it follows the owner, and waits in the unassigned queue while there is none).
+    /// </summary>
+    [JsonPropertyName("to")] public string? To { get; set => field = SharedStrings.Share(value); }
+    /// <summary>Outcomes already credited to it (<see cref="Credit"/> flags), so each counts once.</summary>
+    [JsonPropertyName("credits")] public Credit Credits { get; set; }
+    /// <summary>Replies and orders within the window after it was raised, acted on or not (for tests against a holdout), each counted once.</summary>
+    [JsonPropertyName("converted")] public Credit Converted { get; set; }
+    /// <summary>Not yet done, dismissed, expired or obsolete. Nudges remembered before lifecycles existed read as closed.</summary>
+    [JsonPropertyName("open")] public bool Open { get; set; }
+    [JsonPropertyName("proactive")] public bool Proactive { get; set; }
+    /// <summary>When it closes as expired if still open.</summary>
+    [JsonPropertyName("expiresAt")] public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>Event types by which the owner does it without the console.</summary>
+    [JsonPropertyName("doneOn")] public string[]? DoneOn { get; set; }
+    /// <summary>When it was done (in the console or by the owner's own action): the start of its attribution window.</summary>
+    [JsonPropertyName("actedAt")] public DateTimeOffset? ActedAt { get; set; }
+
+    /// <summary>Snapshots written before credits were per outcome: credited then meant with everything.</summary>
+    [JsonInclude, JsonPropertyName("credited")]
+    private bool? LegacyCredited
+    {
+        get => null;
+        set { if (value == true) Credits = Credit.Reply | Credit.Order; }
+    }
 
     /// <summary>Whether this is the nudge with that id, without spelling out its own id.</summary>
     public bool Is(string nudgeId) => _id.Is(nudgeId);
+
+    [Flags]
+    public enum Credit { None = 0, Reply = 1, Order = 2 }
 }

@@ -3,8 +3,10 @@ using PrivateDomainGrains.Core.Events;
 namespace PrivateDomainGrains.Core.Customers;
 
 /// <summary>
-/// Folds one event into a customer profile: history, counters, timestamps, status and the first owner. Deterministic,
-/// which is what makes journal replay safe. The engine calls it first on every event; tiers, tags and nudges are its.
+/// Folds one event into a customer profile: history, counters, timestamps, relationships and status. Deterministic,
+/// which is what makes journal replay safe, and by event time rather than arrival: history is kept in event-time
+/// order, first and last times are minimums and maximums, the nickname is the latest by event time, relationships
+/// follow <see cref="RelationshipFold"/>. The engine calls it first on every event; owner, tiers, tags and nudges are its.
 /// </summary>
 internal static class ProfileFold
 {
@@ -12,19 +14,19 @@ internal static class ProfileFold
     public static void Fold(CustomerProfile c, CustomerEvent e)
     {
         c.Record(new Interaction(e.Id, e.Type, e.At, e.Channel, e.StaffId, e.Text));
-        c.FirstSeenAt ??= e.At;
+        c.FirstSeenAt = c.FirstSeenAt is { } first && first <= e.At ? first : e.At;
         c.LastInteractionAt = Max(c.LastInteractionAt, e.At);
         c.Counters.Events++;
-        if (e.DataValue("nickname") is { Length: > 0 } nickname) c.DisplayName = nickname;
+        if (e.DataValue("nickname") is { Length: > 0 } nickname && (c.DisplayNameAt is not { } nameAt || e.At >= nameAt))
+            (c.DisplayName, c.DisplayNameAt) = (nickname, e.At);
 
         switch (e.Type)
         {
             case EventTypes.FriendAdded:
-                c.Status = CustomerStatus.Active;
-                c.OwnerStaffId ??= e.StaffId;
+                RelationshipFold.Added(c, e.StaffId, e.At, e.Channel);
                 break;
             case EventTypes.FriendDeleted:
-                c.Status = CustomerStatus.Lost;
+                RelationshipFold.Deleted(c, e.StaffId, e.At);
                 break;
             case EventTypes.MessageReceived:
                 c.Counters.MessagesReceived++;
@@ -33,6 +35,7 @@ internal static class ProfileFold
             case EventTypes.MessageSent:
                 c.Counters.MessagesSent++;
                 c.LastContactAt = Max(c.LastContactAt, e.At);
+                c.Engine.NoteSent(e.StaffId, e.At);
                 break;
             case EventTypes.MomentLiked:
                 c.Counters.MomentLikes++;

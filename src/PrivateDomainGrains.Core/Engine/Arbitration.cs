@@ -6,8 +6,9 @@ using PrivateDomainGrains.Core.Time;
 namespace PrivateDomainGrains.Core.Engine;
 
 /// <summary>
-/// Judges the nudges one decision wants to raise. First each gets a verdict from the policies: suppressed (no owner,
-/// lever off, dismissed too often, a cap of 0), held (the owner's open-nudge cap, a contact cap's window, quiet hours)
+/// Judges the nudges one decision wants to raise. First each gets a verdict from the policies: suppressed (already
+/// closed had events arrived in order, a proactive nudge with no one to address it to, lever off, dismissed too
+/// often, a cap of 0), held (the owner's open-nudge cap, a contact cap's window, quiet hours)
 /// or eligible. Reactive nudges (answers, alerts) are raised whatever the contact policy says. Then arbitration: of
 /// the eligible proactive nudges only the best scored is raised, one touch per decision; the runner-ups are held for
 /// <see cref="ContactPolicy.RetryAfter"/> and compete again. The next-best-action is the best scored raised nudge.
@@ -21,8 +22,11 @@ public static class Arbitration
     /// (touches older than every cap's window are forgotten), raised nudges remembered for attribution, held nudges
     /// queued until their time.
     /// </summary>
+    /// <param name="wouldBeClosed">
+    /// Why a candidate would already be closed had events arrived in order (see <see cref="NudgeLifecycle.WouldBeClosed"/>), or null.
+    /// </param>
     public static Judgement Judge(IReadOnlyList<PlannedNudge> candidates, CompiledPlaybook playbook, CustomerProfile customer,
-        DecisionContext ctx, TimeZoneInfo zone)
+        DecisionContext ctx, TimeZoneInfo zone, Func<PlannedNudge, string?>? wouldBeClosed = null)
     {
         var state = customer.Engine;
         var contact = playbook.Contact;
@@ -39,7 +43,9 @@ public static class Arbitration
         foreach (var nudge in candidates)
         {
             var score = ScoreOf(nudge, segment, context, ctx);
-            if (customer.OwnerStaffId is null) judged.Add(Suppress(nudge, score, "no owner"));
+            if (wouldBeClosed?.Invoke(nudge) is { } closed) judged.Add(Suppress(nudge, score, "already " + closed));
+            // Reactive nudges about a customer no one owns wait in the unassigned queue; outreach needs someone to do it.
+            else if (nudge.To is null && customer.OwnerStaffId is null && nudge.Proactive) judged.Add(Suppress(nudge, score, "no owner"));
             else if (nudge.Lever == 0) judged.Add(Suppress(nudge, score, "lever off"));
             else if (contact.SuppressAfterDismissals is { } n && state.DismissalsOf(nudge.Source) >= n)
                 judged.Add(Suppress(nudge, score, $"dismissed {n} times"));
@@ -66,7 +72,8 @@ public static class Arbitration
             if (i == 0)
             {
                 judged.Add(c);
-                (state.Touches ??= []).Add(new Touch(now, c.Nudge.Channel));
+                // A held-out decision reaches no one: it takes the decision's touch, not the customer's.
+                if (!c.Nudge.HeldOut) (state.Touches ??= []).Add(new Touch(now, c.Nudge.Channel));
             }
             else judged.Add(Hold(c.Nudge, c.Score, Instants.Plus(now, contact.RetryAfter), lostTo ??= "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
         }
@@ -79,8 +86,8 @@ public static class Arbitration
         {
             if (c.Verdict == Verdict.Raised)
             {
-                state.Remember(new SentNudge { Id = c.Nudge.Id, Source = c.Nudge.Source, Segment = segment, At = now });
-                if (chosen is null || ByScore(c, chosen) < 0) chosen = c;
+                state.Remember(NudgeLifecycle.Raised(c.Nudge, segment, now, contact.NudgeExpiry));
+                if (!c.Nudge.HeldOut && (chosen is null || ByScore(c, chosen) < 0)) chosen = c;
             }
             else if (c.Verdict == Verdict.Held)
             {
@@ -101,7 +108,8 @@ public static class Arbitration
 
     private static Score ScoreOf(PlannedNudge n, string segment, double context, DecisionContext ctx)
     {
-        var propensity = ctx.Model is null ? 0.5
+        var propensity = ctx.Propensity is { } propensityOf ? propensityOf(n, segment)
+            : ctx.Model is null ? 0.5
             : ctx.Random is null ? ctx.Model.Mean(n.Source, segment)
             : ctx.Model.Sample(n.Source, segment, ctx.Random);
         return new Score(propensity, n.Value, context, n.Lever);

@@ -18,12 +18,14 @@ public sealed class CompiledPlaybook
     private readonly Dictionary<string, CompiledRule[]> _byEvent;
     private readonly Dictionary<string, CompiledRule[]> _byTagAdded;
     private readonly Dictionary<string, CompiledRule[]> _byTagRemoved;
+    private readonly Dictionary<string, CompiledRule> _byId;
 
     private CompiledPlaybook(Playbook source)
     {
         Source = source;
         var rules = source.Rules.Select(CompiledRule.From).ToArray();
         Rules = rules;
+        _byId = rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         _byEvent = Index(rules, TriggerKinds.Event, r => r.Trigger.Event!);
         _byTagAdded = Index(rules, TriggerKinds.TagAdded, r => r.Trigger.Tag!);
         _byTagRemoved = Index(rules, TriggerKinds.TagRemoved, r => r.Trigger.Tag!);
@@ -51,6 +53,11 @@ public sealed class CompiledPlaybook
     public TierPolicy Tiers { get; }
     public ContactPolicy Contact { get; }
     public TimeZoneInfo DefaultZone { get; }
+    /// <summary>The owner of customers with no follower (<see cref="OwnershipSpec"/>); null: the unassigned queue.</summary>
+    public string? FallbackOwner => Source.Ownership?.FallbackOwner;
+
+    /// <summary>The rule with that id, if the playbook has it.</summary>
+    public CompiledRule? Rule(string id) => _byId.GetValueOrDefault(id);
 
     /// <exception cref="PlaybookInvalidException">With every validation error.</exception>
     public static CompiledPlaybook Compile(Playbook playbook)

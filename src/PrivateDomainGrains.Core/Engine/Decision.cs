@@ -22,8 +22,16 @@ public sealed class Decision
     public required IReadOnlyList<KeyValuePair<string, string?>> FieldsSet { get; init; }
     public required IReadOnlyList<SequenceMove> SequenceMoves { get; init; }
     public TierChange? TierChange { get; init; }
+    /// <summary>The owner the default rule chose anew (a first follower, or one heard of late who came first); the open nudges addressed to the owner follow.</summary>
+    public OwnerChange? OwnerChange { get; init; }
     /// <summary>Outcomes for the tenant's propensity model (forward them to the tenant grain).</summary>
     public required IReadOnlyList<LearningSignal> Signals { get; init; }
+    /// <summary>Nudges this decision closed because they no longer apply (done by the owner's action, obsolete, expired).</summary>
+    public IReadOnlyList<ClosedNudge> Closed { get; init; } = [];
+    /// <summary>Replies and orders credited to the nudge that led to them.</summary>
+    public IReadOnlyList<NudgeCredit> Credits { get; init; } = [];
+    /// <summary>Replies and orders within the window after nudges were raised, acted on or not (for variant and holdout tests).</summary>
+    public IReadOnlyList<NudgeCredit> Conversions { get; init; } = [];
     /// <summary>When to call the engine again with <see cref="EngineInput.Timer"/>; null when nothing is pending.</summary>
     public DateTimeOffset? NextDueAt { get; init; }
 
@@ -122,3 +130,6 @@ public enum SequenceMoveKind { Started, StepRaised, StepSkipped, Completed, Exit
 public sealed record SequenceMove(string Sequence, string? Step, SequenceMoveKind Kind, string Why);
 
 public sealed record TierChange(CustomerTier From, CustomerTier To);
+
+/// <summary>The owner changed from <see cref="From"/> (null: none) to <see cref="To"/>.</summary>
+public sealed record OwnerChange(string? From, string To);

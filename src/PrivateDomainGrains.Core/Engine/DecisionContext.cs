@@ -1,4 +1,5 @@
 using PrivateDomainGrains.Core.Learning;
+using PrivateDomainGrains.Core.Nudges;
 
 namespace PrivateDomainGrains.Core.Engine;
 
@@ -11,4 +12,12 @@ public sealed record DecisionContext(DateTimeOffset Now)
     public PropensityModel? Model { get; init; }
     public int OwnerOpenNudges { get; init; }
     public IRandomSource? Random { get; init; }
+
+    /// <summary>
+    /// When set, the propensity of each candidate (normally 0 to 1: the chance the nudge succeeds), given the nudge and the
+    /// customer's segment (tier name), used in place of <see cref="Model"/> and <see cref="Random"/>. Null (the
+    /// grains' case): the model's Thompson draw or posterior mean, or 0.5 without a model. The decision simulator
+    /// scores with known response rates through it (its oracle) and picks at random among eligible nudges.
+    /// </summary>
+    public Func<PlannedNudge, string, double>? Propensity { get; init; }
 }

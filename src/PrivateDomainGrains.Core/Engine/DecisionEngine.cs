@@ -26,9 +26,10 @@ public static class DecisionEngine
         var next = timersDue;
         foreach (var run in customer.Engine.Sequences ?? [])
             if (playbook.Sequences.TryGetValue(run.Id, out var seq) && run.Step < seq.Steps.Length)
-                next = Min(next, Instants.Plus(run.StartedAt, seq.Steps[run.Step].Delay));
+                next = Min(next, Instants.Plus(run.StartedAt, seq.Steps[run.Step].Delay) is var due && due >= run.EndsAt ? run.EndsAt : due);
         foreach (var held in customer.Engine.Held ?? [])
             next = Min(next, held.Until);
+        next = Min(next, NudgeLifecycle.NextExpiry(customer.Engine));
         return Min(next, playbook.Tiers.DormantAt(customer));
     }
 

@@ -12,6 +12,13 @@ namespace PrivateDomainGrains.Core.Engine;
 /// One decision in progress. Order: fold the input, cascade tag and tier changes through their rules, run due
 /// timers, SOP steps (<see cref="SopSequencing"/>) and held nudges, then judge every candidate nudge
 /// (<see cref="Arbitration"/>) and make the best raised one the customer's next-best-action.
+/// <para>
+/// Events are decided at their own time, whenever they arrive. What depends on order follows event time (see
+/// <see cref="ProfileFold"/>, <see cref="RelationshipFold"/>, <see cref="NudgeLifecycle"/>), and a nudge a late
+/// event would raise is not raised when, had the events arrived in order, it would already be closed again
+/// (<see cref="NudgeLifecycle.WouldBeClosed"/>). A history event (<see cref="EventInput.History"/>) builds the
+/// profile and closes what it closes, but raises nothing, starts no SOP and runs no timers.
+/// </para>
 /// </summary>
 internal sealed class DecisionRun
 {
@@ -30,11 +37,17 @@ internal sealed class DecisionRun
     private readonly List<KeyValuePair<string, string?>> _fieldsSet = [];
     private readonly List<SequenceMove> _moves = [];
     private readonly List<LearningSignal> _signals = [];
+    private readonly List<ClosedNudge> _closed = [];
+    private readonly List<NudgeCredit> _credits = [];
+    private readonly List<NudgeCredit> _conversions = [];
     private readonly HashSet<string> _firedRules = new(StringComparer.Ordinal);
     private readonly Queue<(string Tag, bool Added, string Key)> _tagChanges = new();
     private readonly NudgePlanner _planner;
     private readonly SopSequencing _sequences;
+    private readonly NudgeLifecycle _lifecycle;
     private TierChange? _tierChange;
+    private OwnerChange? _ownerChange;
+    private bool _history;
     private DateTimeOffset? _timersDue;
 
     public DecisionRun(CompiledPlaybook playbook, CustomerProfile customer, DecisionContext ctx)
@@ -44,7 +57,8 @@ internal sealed class DecisionRun
         _zone = playbook.ZoneOf(customer);
         _now = ctx.Now;
         _planner = new NudgePlanner(customer);
-        _sequences = new SopSequencing(playbook, customer, _planner, _candidates, _moves, _now);
+        _lifecycle = new NudgeLifecycle(playbook, customer, _closed, _signals, _now);
+        _sequences = new SopSequencing(playbook, customer, _planner, _candidates, _moves, _lifecycle, _now);
     }
 
     public Decision Run(EngineInput input)
@@ -53,6 +67,7 @@ internal sealed class DecisionRun
         switch (input)
         {
             case EventInput ei:
+                _history = ei.History;
                 OnEvent(ei.Event, ei.JournalSequence);
                 key = ei.Event.Id;
                 break;
@@ -61,7 +76,7 @@ internal sealed class DecisionRun
                 ChangeTag(ti.Tag, ti.Added, key);
                 break;
             case OutcomeInput oi:
-                Attribution.Respond(_state, oi, _signals);
+                Attribution.Respond(_customer, oi, _now, _signals);
                 key = CustomerKey("outcome:" + oi.NudgeId);
                 break;
             default:
@@ -70,10 +85,14 @@ internal sealed class DecisionRun
         }
         RefreshTier(key);
         DrainTagChanges();
-        RunDueTimers();
-        _sequences.RunDueSteps();
-        ReleaseHeldNudges();
-        DrainTagChanges();
+        if (!_history)
+        {
+            RunDueTimers();
+            _sequences.RunDueSteps();
+            ReleaseHeldNudges();
+            DrainTagChanges();
+        }
+        _lifecycle.ExpireDue();
         return Finish();
     }
 
@@ -88,10 +107,11 @@ internal sealed class DecisionRun
         ProfileFold.Fold(_customer, e);
         _customer.JournalSequence = Math.Max(_customer.JournalSequence, journalSequence);
         _state.NoteEvent(e.Type, e.At);
-        if (e.Type == EventTypes.MessageSent && _customer.NextBestAction?.Kind is NudgeKinds.Reply or NudgeKinds.Welcome)
-            _customer.NextBestAction = null;
-        _sequences.ExitOn(e.Type);
-        Attribution.Credit(_state, e, _playbook.Contact.AttributionWindow, _signals);
+        if (RelationshipFold.ChooseOwner(_customer, _playbook.FallbackOwner, out var previousOwner))
+            _ownerChange = new OwnerChange(previousOwner, _customer.OwnerStaffId!);
+        _lifecycle.OnEvent(e);
+        _sequences.ExitOn(e);
+        Attribution.Credit(_state, e, _playbook.Contact.AttributionWindow, _signals, _credits, _conversions);
         if (e.Type is EventTypes.MessageReceived or EventTypes.MomentLiked or EventTypes.MomentCommented or EventTypes.PageViewed)
             (_state.ActiveHours ??= new ContactHours()).Observe(e.At, _zone, _playbook.Contact.BestTimeHalfLife);
         if (e.Type == EventTypes.MessageReceived && !string.IsNullOrEmpty(e.Text))
@@ -147,7 +167,7 @@ internal sealed class DecisionRun
                 // One that fell due too long ago (the customer's history was imported, or the platform was down) is
                 // consumed without firing.
                 (_state.Fired ??= new(StringComparer.Ordinal))[rule.Id] = occurrence.Anchor;
-                if (Instants.Plus(occurrence.Due, _playbook.Contact.MaxLateness) >= _now) Fire(rule, null, CustomerKey(occurrence.Key));
+                if (Instants.Plus(occurrence.Due, _playbook.Contact.MaxLateness) >= _now) Fire(rule, null, CustomerKey(occurrence.Key), occurrence.Due);
                 next = TimerSchedule.Next(rule, _customer, _zone, _now);
             }
             _timersDue = DecisionEngine.Min(_timersDue, next?.Due);
@@ -159,9 +179,10 @@ internal sealed class DecisionRun
     /// field (a yearly date, the time zone); event times and fired occurrences do not change after it.
     /// </summary>
     private DateTimeOffset? TimersDue() =>
-        _fieldsSet.Count == 0 ? _timersDue : DecisionEngine.NextTimerDue(_playbook, _customer, _playbook.ZoneOf(_customer), _now);
+        _fieldsSet.Count == 0 && !_history ? _timersDue : DecisionEngine.NextTimerDue(_playbook, _customer, _playbook.ZoneOf(_customer), _now);
 
-    private void Fire(CompiledRule rule, CustomerEvent? e, string key)
+    /// <param name="since">When the rule's nudges would have been raised had events arrived in order; null: now.</param>
+    private void Fire(CompiledRule rule, CustomerEvent? e, string key, DateTimeOffset? since = null)
     {
         if (_firedRules.Count >= MaxCascade * 64 || !_firedRules.Add(rule.Id)) return;
         if (!Conditions.All(rule.Conditions, _customer, e, _now)) return;
@@ -172,7 +193,9 @@ internal sealed class DecisionRun
             {
                 case ActionKinds.Nudge:
                     var id = NudgeIds.For(key, nudgeIndex++ == 0 ? rule.Id : $"{rule.Id}#{nudgeIndex}");
-                    _candidates.Add(_planner.Plan(action.Nudge!, id, rule.Id, rule.DescribeTrigger(), rule.Description, rule.Priority, rule.Value, rule.Lever, e));
+                    if (_history) break;
+                    _candidates.Add(_planner.Plan(action.Nudge!, id, rule.Id, rule.DescribeTrigger(), rule.Description, rule.Priority, rule.Value, rule.Lever, e,
+                        since ?? _now));
                     break;
                 case ActionKinds.AddTag:
                     ChangeTag(action.Tag!, added: true, key);
@@ -187,7 +210,7 @@ internal sealed class DecisionRun
                     _fieldsSet.Add(new(action.Field!, value.Length == 0 ? null : value));
                     break;
                 case ActionKinds.StartSequence:
-                    _sequences.Start(action.Sequence!, key, rule.Id);
+                    if (!_history) _sequences.Start(action.Sequence!, key, rule.Id);
                     break;
                 case ActionKinds.StopSequence:
                     _sequences.End(action.Sequence!, SequenceMoveKind.Stopped, "stopped by rule " + rule.Id);
@@ -208,7 +231,8 @@ internal sealed class DecisionRun
 
     private Decision Finish()
     {
-        var (judged, chosen) = Arbitration.Judge(_candidates, _playbook, _customer, _ctx, _zone);
+        var (judged, chosen) = Arbitration.Judge(_candidates, _playbook, _customer, _ctx, _zone, _lifecycle.WouldBeClosed);
+        _lifecycle.CloseBeyondLimit();
         if (chosen is not null)
         {
             var n = chosen.Nudge;
@@ -227,7 +251,11 @@ internal sealed class DecisionRun
             FieldsSet = _fieldsSet,
             SequenceMoves = _moves,
             TierChange = _tierChange,
+            OwnerChange = _ownerChange,
             Signals = _signals,
+            Closed = _closed,
+            Credits = _credits,
+            Conversions = _conversions,
             NextDueAt = DecisionEngine.NextDueAt(_playbook, _customer, TimersDue()),
         };
     }

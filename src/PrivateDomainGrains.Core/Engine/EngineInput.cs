@@ -6,8 +6,12 @@ namespace PrivateDomainGrains.Core.Engine;
 /// <summary>What the grain asks the engine to decide on. Every input also runs whatever timers are due at the context's now.</summary>
 public abstract record EngineInput
 {
-    /// <summary>An already-validated event; <paramref name="JournalSequence"/> is its position in the event journal.</summary>
-    public static EngineInput FromEvent(CustomerEvent e, long journalSequence = 0) => new EventInput(e, journalSequence);
+    /// <summary>
+    /// An already-validated event; <paramref name="journalSequence"/> is its position in the event journal. A
+    /// <paramref name="history"/> event (a backfill, or one that arrived long after its time) builds the profile but
+    /// raises no nudge, starts no SOP and runs no timer.
+    /// </summary>
+    public static EngineInput FromEvent(CustomerEvent e, long journalSequence = 0, bool history = false) => new EventInput(e, journalSequence, history);
 
     /// <summary>Staff (or an integration) added or removed a tag by hand.</summary>
     public static EngineInput FromTag(string tag, bool added, DateTimeOffset at) => new TagInput(tag, added, at);
@@ -19,7 +23,7 @@ public abstract record EngineInput
     public static EngineInput FromOutcome(string nudgeId, NudgeOutcome outcome) => new OutcomeInput(nudgeId, outcome);
 }
 
-public sealed record EventInput(CustomerEvent Event, long JournalSequence) : EngineInput;
+public sealed record EventInput(CustomerEvent Event, long JournalSequence, bool History = false) : EngineInput;
 
 public sealed record TagInput(string Tag, bool Added, DateTimeOffset At) : EngineInput;
 

@@ -15,16 +15,30 @@ internal sealed class NudgePlanner(CustomerProfile customer)
 {
     private Dictionary<(Template Template, bool WithEvent), string>? _rendered;
 
+    /// <param name="since">When it would have been raised had events arrived in order (<see cref="PlannedNudge.Since"/>).</param>
     public PlannedNudge Plan(NudgeTemplate t, string id, string source, string trigger, string description,
-        int priority, double value, double lever, CustomerEvent? e) => new(
-        id, t.Kind,
-        Render(t.Title, e),
-        Render(t.Script, e),
-        t.Suggested is null ? null : Render(t.Suggested, e),
-        t.Reason is null ? description : Render(t.Reason, e),
-        priority, source, trigger,
-        t.Channel ?? e?.Channel ?? LatestChannel(),
-        t.Proactive, value, lever);
+        int priority, double value, double lever, CustomerEvent? e, DateTimeOffset since)
+    {
+        var variantId = VariantAssignment.Of(t, customer.CustomerId, source);
+        var variant = variantId is null ? null : Array.Find(t.Variants ?? [], v => v.Id == variantId);
+        var suggested = variant?.Suggested ?? t.Suggested;
+        return new PlannedNudge(
+            id, t.Kind,
+            Render(variant?.Title ?? t.Title, e),
+            Render(variant?.Script ?? t.Script, e),
+            suggested is null ? null : Render(suggested, e),
+            t.Reason is null ? description : Render(t.Reason, e),
+            priority, source, trigger,
+            t.Channel ?? e?.Channel ?? LatestChannel(),
+            t.Proactive, value, lever)
+        {
+            To = t.ToEventStaff && e?.StaffId is { Length: > 0 } staff ? customer.AddresseeFor(staff) : null,
+            Since = since,
+            DoneOn = t.DoneOn,
+            ExpiresAfter = t.ExpiresAfter,
+            Variant = variantId,
+        };
+    }
 
     /// <summary>Texts rendered so far may read the tier or fields that just changed.</summary>
     public void Invalidate() => _rendered?.Clear();

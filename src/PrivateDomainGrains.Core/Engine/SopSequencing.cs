@@ -1,4 +1,5 @@
 using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Time;
@@ -12,25 +13,50 @@ namespace PrivateDomainGrains.Core.Engine;
 /// <c>skipIf</c> holds; an <c>exitOn</c> event, a <c>stopSequence</c> action or the sequence leaving the playbook
 /// ends it and drops its held step nudges. Positions live in <see cref="EngineState.Sequences"/>, so they survive
 /// restarts and move with the customer on a handover.
+/// <para>
+/// By event time, whatever the arrival order: a run starts at the time of what started it; an exit dated after the
+/// start ends it (one already folded when it starts limits it to the steps due before the exit), one dated before
+/// does not, and a late exit withdraws the step nudges that fell due after it. A start dated while a run is going is
+/// remembered (<see cref="SequenceRun.Later"/>): when the run ends at a time before it, a new run starts from it; a
+/// start heard of late that came before the running one restarts the run from it (the steps raised so far are
+/// withdrawn and raised again as the earlier run's). Steps that fell due while the customer was not woken are raised
+/// late, within <c>contactPolicy.maxLateness</c> (proactive ones one at a time, as arbitration has it).
+/// </para>
 /// </summary>
 internal sealed class SopSequencing(CompiledPlaybook playbook, CustomerProfile customer, NudgePlanner planner,
-    List<PlannedNudge> candidates, List<SequenceMove> moves, DateTimeOffset now)
+    List<PlannedNudge> candidates, List<SequenceMove> moves, NudgeLifecycle lifecycle, DateTimeOffset now)
 {
     private readonly EngineState _state = customer.Engine;
 
     public void Start(string id, string key, string ruleId)
     {
-        if (_state.Sequences?.Exists(r => r.Id == id) == true) return;
-        (_state.Sequences ??= []).Add(new SequenceRun { Id = id, Step = 0, StartedAt = now, Key = key });
-        moves.Add(new SequenceMove(id, null, SequenceMoveKind.Started, "started by rule " + ruleId));
+        if (_state.Sequences?.Find(r => r.Id == id) is not { } running)
+        {
+            Begin(id, now, key, "started by rule " + ruleId);
+            return;
+        }
+        if (running.StartedAt <= now)
+        {
+            running.Remember(new PendingStart(now, key));
+            return;
+        }
+        // In order, this start came first and the running one fell during its run: the run's steps so far go.
+        lifecycle.WithdrawSteps(id, after: running.StartedAt.AddTicks(-1));
+        running.Remember(new PendingStart(running.StartedAt, running.Key));
+        (running.StartedAt, running.Key, running.Step, running.EndsAt) = (now, key, 0, KnownExitAfter(id, now));
+        moves.Add(new SequenceMove(id, null, SequenceMoveKind.Started, "restarted from an earlier start by rule " + ruleId));
     }
 
-    /// <summary>Ends every run whose sequence exits on this event type.</summary>
-    public void ExitOn(string eventType)
+    /// <summary>Ends every run whose sequence exits on this event's type and that started before it.</summary>
+    public void ExitOn(CustomerEvent e)
     {
         foreach (var run in _state.Sequences?.ToArray() ?? [])
-            if (playbook.Sequences.TryGetValue(run.Id, out var seq) && seq.ExitOn.Contains(eventType))
-                End(run.Id, SequenceMoveKind.Exited, "exit on " + eventType);
+            if (playbook.Sequences.TryGetValue(run.Id, out var seq) && seq.ExitOn.Contains(e.Type) && e.At > run.StartedAt)
+            {
+                End(run.Id, SequenceMoveKind.Exited, "exit on " + e.Type);
+                lifecycle.WithdrawSteps(run.Id, after: e.At);
+                Resume(run, e.At);
+            }
     }
 
     /// <summary>Ends a run and drops its held step nudges: they no longer apply.</summary>
@@ -41,23 +67,22 @@ internal sealed class SopSequencing(CompiledPlaybook playbook, CustomerProfile c
         moves.Add(new SequenceMove(id, null, kind, why));
     }
 
-    /// <summary>Raises the latest due step of each run; earlier due steps it overtook are skipped, not sent late in a burst.</summary>
+    /// <summary>Raises each due step of each run, skipping those due longer ago than the max lateness.</summary>
     public void RunDueSteps()
     {
-        foreach (var run in _state.Sequences?.ToArray() ?? [])
+        for (var i = 0; i < (_state.Sequences?.Count ?? 0); i++)
         {
+            var run = _state.Sequences![i];
             if (!playbook.Sequences.TryGetValue(run.Id, out var seq))
             {
                 End(run.Id, SequenceMoveKind.Stopped, "no longer in the playbook");
+                i--;
                 continue;
             }
-            while (run.Step < seq.Steps.Length && Instants.Plus(run.StartedAt, seq.Steps[run.Step].Delay) <= now)
+            while (run.Step < seq.Steps.Length && Due(run, seq, run.Step) is var due && due <= now && !(due >= run.EndsAt))
             {
                 var step = seq.Steps[run.Step++];
-                var overtaken = run.Step < seq.Steps.Length && Instants.Plus(run.StartedAt, seq.Steps[run.Step].Delay) <= now;
-                if (overtaken)
-                    moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, "overtaken by a later due step"));
-                else if (Instants.Plus(Instants.Plus(run.StartedAt, step.Delay), playbook.Contact.MaxLateness) < now)
+                if (Instants.Plus(due, playbook.Contact.MaxLateness) < now)
                     moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, $"due more than {playbook.Contact.MaxLateness} ago"));
                 else if (step.SkipIf.Length > 0 && Conditions.All(step.SkipIf, customer, null, now))
                     moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, "skip condition holds"));
@@ -65,15 +90,59 @@ internal sealed class SopSequencing(CompiledPlaybook playbook, CustomerProfile c
                 {
                     var id = NudgeIds.For(run.Key, step.Source);
                     candidates.Add(planner.Plan(step.Nudge, id, step.Source, $"sequence {seq.Id} step {step.Id}", $"SOP {seq.Id}, step {step.Id}",
-                        step.Priority, step.Value, step.Lever, null));
+                        step.Priority, step.Value, step.Lever, null, due));
                     moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepRaised, $"due {step.Delay} after start"));
                 }
             }
+            DateTimeOffset endedAt;
             if (run.Step >= seq.Steps.Length)
             {
-                _state.Sequences!.Remove(run);
-                moves.Add(new SequenceMove(seq.Id, null, SequenceMoveKind.Completed, "all steps done"));
+                End(run.Id, SequenceMoveKind.Completed, "all steps done");
+                endedAt = Due(run, seq, seq.Steps.Length - 1);
             }
+            else if (run.EndsAt is { } end && Due(run, seq, run.Step) >= end)
+            {
+                End(run.Id, SequenceMoveKind.Exited, $"exit at {end:u}, before its next step");
+                endedAt = end;
+            }
+            else continue;
+            // The ended run was replaced by one that starts later in the list, or by nothing: look at this index again.
+            i--;
+            Resume(run, endedAt);
         }
+    }
+
+    private static DateTimeOffset Due(SequenceRun run, CompiledSequence seq, int step) => Instants.Plus(run.StartedAt, seq.Steps[step].Delay);
+
+    private void Begin(string id, DateTimeOffset at, string key, string why, List<PendingStart>? later = null)
+    {
+        (_state.Sequences ??= []).Add(new SequenceRun { Id = id, Step = 0, StartedAt = at, Key = key, EndsAt = KnownExitAfter(id, at), Later = later });
+        moves.Add(new SequenceMove(id, null, SequenceMoveKind.Started, why));
+    }
+
+    /// <summary>A start remembered during a run that ended at <paramref name="endedAt"/> begins the next run.</summary>
+    private void Resume(SequenceRun ended, DateTimeOffset endedAt)
+    {
+        if (ended.Later is not { } later) return;
+        var next = later.Where(p => p.At >= endedAt).MinBy(p => p.At);
+        if (next is null) return;
+        var rest = later.Where(p => p.At > next.At).ToList();
+        Begin(ended.Id, next.At, next.Key, $"started at {next.At:u}, after the previous run ended", rest.Count > 0 ? rest : null);
+    }
+
+    /// <summary>
+    /// The earliest exit event already folded that is dated after <paramref name="start"/> (the first of its type if
+    /// that is after the start, else the latest), or null.
+    /// </summary>
+    private DateTimeOffset? KnownExitAfter(string id, DateTimeOffset start)
+    {
+        if (!playbook.Sequences.TryGetValue(id, out var seq)) return null;
+        DateTimeOffset? earliest = null;
+        foreach (var exit in seq.ExitOn)
+        {
+            var at = _state.FirstTime(exit) is { } first && first > start ? first : _state.LastTime(exit) is { } last && last > start ? last : (DateTimeOffset?)null;
+            if (at < earliest || (earliest is null && at is not null)) earliest = at;
+        }
+        return earliest;
     }
 }

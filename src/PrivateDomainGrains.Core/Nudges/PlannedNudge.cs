@@ -22,5 +22,22 @@ public sealed record PlannedNudge(
     [property: JsonPropertyName("value")] double Value,
     [property: JsonPropertyName("lever")] double Lever)
 {
+    /// <summary>Event types by which the owner does it without the console (closes it as done-by-action).</summary>
+    [JsonPropertyName("doneOn")] public string[]? DoneOn { get; init; }
+    /// <summary>How long it stays open unanswered; null: the playbook's default.</summary>
+    [JsonPropertyName("expiresAfter")] public TimeSpan? ExpiresAfter { get; init; }
+    /// <summary>The variant under test this customer was assigned, <c>holdout</c> when held out, null when not under test.</summary>
+    [JsonPropertyName("variant")] public string? Variant { get; init; }
+
+    /// <summary>The staff member it goes to when not the owner (an action addressed to the event's staff); null: the owner.</summary>
+    [JsonPropertyName("to")] public string? To { get; init; }
+    /// <summary>
+    /// When it would have been raised had every event arrived in order: the triggering event's time, or the time a
+    /// timer or SOP step fell due. Only what happens after it can do or obsolete it.
+    /// </summary>
+    [JsonPropertyName("since")] public DateTimeOffset Since { get; init; }
+    /// <summary>Held out: the decision is recorded, the nudge is never shown.</summary>
+    [JsonIgnore] public bool HeldOut => Variant == NudgeClosings.Holdout;
+
     public NudgeDraft ToDraft() => new(Id, Kind, Title, Text, Reason, Priority);
 }

@@ -37,7 +37,8 @@ public sealed class CompiledRule
             Description = r.Description ?? r.Id,
             Trigger = t,
             Conditions = Playbooks.Conditions.Compile(r.Conditions),
-            Actions = [.. (r.Actions ?? []).Select(CompiledAction.From)],
+            // The unless event of an after timer is what the timer waits for: once it happens, the timer's nudges are done.
+            Actions = [.. (r.Actions ?? []).Select(a => CompiledAction.From(a, t.Kind == TriggerKinds.After ? t.Unless : null))],
             Priority = r.Priority,
             Value = r.Value,
             Lever = r.Lever,
@@ -71,10 +72,11 @@ public sealed class CompiledAction
     public Template? Value { get; init; }
     public string? Sequence { get; init; }
 
-    internal static CompiledAction From(ActionSpec a) => new()
+    /// <param name="doneOnAlso">An event type that also does the action's nudge (an after timer's unless), if any.</param>
+    internal static CompiledAction From(ActionSpec a, string? doneOnAlso = null) => new()
     {
         Kind = a.Kind,
-        Nudge = a.Kind == ActionKinds.Nudge ? NudgeTemplate.From(a) : null,
+        Nudge = a.Kind == ActionKinds.Nudge ? NudgeTemplate.From(a, doneOnAlso) : null,
         Tag = a.Tag,
         Field = a.Field,
         Value = a.Kind == ActionKinds.SetField ? Template.Parse(a.Value ?? "", []) : null,
@@ -91,9 +93,29 @@ public sealed class NudgeTemplate
     public Template? Reason { get; init; }
     public required bool Proactive { get; init; }
     public string? Channel { get; init; }
+    /// <summary>Addressed to the staff member the triggering event names rather than the owner.</summary>
+    public bool ToEventStaff { get; init; }
+    /// <summary>Event types by which the owner does it without the console; shared by every nudge of the template.</summary>
+    public string[]? DoneOn { get; init; }
+    /// <summary>How long it stays open unanswered; null: the contact policy's <c>nudgeExpiry</c>.</summary>
+    public TimeSpan? ExpiresAfter { get; init; }
+    /// <summary>Variants under test (each with the texts it changes), or null; see <see cref="Engine.VariantAssignment"/>.</summary>
+    public NudgeVariant[]? Variants { get; init; }
+    /// <summary>The share of customers held out (0: none).</summary>
+    public double Holdout { get; init; }
 
-    internal static NudgeTemplate From(ActionSpec a) => new()
+    internal static NudgeTemplate From(ActionSpec a, string? doneOnAlso = null)
     {
+        var doneOn = (a.DoneOn ?? []).Append(doneOnAlso).OfType<string>().Distinct(StringComparer.Ordinal).Select(type => SharedStrings.Share(type)).ToArray();
+        return Build(a, doneOn.Length > 0 ? doneOn : null);
+    }
+
+    private static NudgeTemplate Build(ActionSpec a, string[]? doneOn) => new()
+    {
+        Variants = a.Variants is { Count: > 0 } variants ? [.. variants.Select(NudgeVariant.From)] : null,
+        Holdout = a.Holdout ?? 0,
+        DoneOn = doneOn,
+        ExpiresAfter = a.ExpiresAfter is null ? null : Durations.Parse(a.ExpiresAfter),
         Kind = a.NudgeKind!,
         Title = Template.Parse(a.Title!, []),
         Script = Template.Parse(a.Script!, []),
@@ -101,6 +123,26 @@ public sealed class NudgeTemplate
         Reason = a.Reason is null ? null : Template.Parse(a.Reason, []),
         Proactive = a.Proactive,
         Channel = a.Channel,
+        ToEventStaff = a.To == NudgeAddressees.Staff,
+    };
+}
+
+/// <summary>One compiled variant: the templates it replaces (null: the action's).</summary>
+public sealed class NudgeVariant
+{
+    public required string Id { get; init; }
+    public required double Weight { get; init; }
+    public Template? Title { get; init; }
+    public Template? Script { get; init; }
+    public Template? Suggested { get; init; }
+
+    internal static NudgeVariant From(VariantSpec v) => new()
+    {
+        Id = SharedStrings.Share(v.Id),
+        Weight = v.Weight,
+        Title = v.Title is null ? null : Template.Parse(v.Title, []),
+        Script = v.Script is null ? null : Template.Parse(v.Script, []),
+        Suggested = v.Suggested is null ? null : Template.Parse(v.Suggested, []),
     };
 }
 

@@ -18,6 +18,13 @@ public sealed class ContactPolicySpec
     /// history of events imported from the past, "welcome within minutes" is no longer the right thing to do.
     /// </summary>
     public string MaxLateness { get; set; } = "1d";
+    /// <summary>
+    /// An event that arrives longer than this after its time is history, as if sent with <c>"mode": "backfill"</c>: it
+    /// builds the customer's history, counters, tier and relationships but raises no nudge and starts no SOP.
+    /// </summary>
+    public string BackfillAfter { get; set; } = "1d";
+    /// <summary>How long a nudge stays open unanswered before it closes as expired (a nudge's own <c>expiresAfter</c> wins).</summary>
+    public string NudgeExpiry { get; set; } = "3d";
     /// <summary>Half-life of the read/reply hour-of-week histogram behind the best contact time.</summary>
     public string BestTimeHalfLife { get; set; } = "30d";
 }

@@ -7,8 +7,9 @@ namespace PrivateDomainGrains.Core.Playbooks;
 /// The playbook every tenant starts with: the spine behaviour as rules. Welcome new friends, answer inbound messages,
 /// alert on lost friends; order counters and the lost status are kept by the event fold itself. Rule ids equal the
 /// nudge kinds so nudge ids are exactly those of the spine's original hand-written rules (a test keeps them as the
-/// oracle). These nudges answer the customer or alert the owner, so they are reactive: contact caps and quiet hours
-/// never delay them.
+/// oracle). These nudges answer the customer or alert staff, so they are reactive: contact caps and quiet hours
+/// never delay them. Each goes to the staff member the event names (the one the customer added, wrote to or
+/// deleted; WeCom lets several follow one customer), the owner when it names no one.
 /// </summary>
 public static class DefaultPlaybook
 {
@@ -39,6 +40,16 @@ public static class DefaultPlaybook
         Id = kind,
         Trigger = new TriggerSpec { Kind = TriggerKinds.Event, Event = eventType },
         Priority = priority,
-        Actions = [new ActionSpec { Kind = ActionKinds.Nudge, NudgeKind = kind, Title = title, Script = script, Reason = reason, Proactive = false }],
+        Actions =
+        [
+            new ActionSpec
+            {
+                Kind = ActionKinds.Nudge, NudgeKind = kind, Title = title, Script = script, Reason = reason, Proactive = false,
+                To = NudgeAddressees.Staff,
+                // A welcome or a reply is done once its staff member writes to the customer, from the console or their
+                // phone; a lost alert once the customer adds them back.
+                DoneOn = kind is NudgeKinds.Welcome or NudgeKinds.Reply ? [EventTypes.MessageSent] : [EventTypes.FriendAdded],
+            },
+        ],
     };
 }

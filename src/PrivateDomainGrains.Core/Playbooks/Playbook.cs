@@ -15,6 +15,20 @@ public sealed class Playbook
     public List<KeywordSpec> Keywords { get; set; } = [];
     public TierSpec Tiers { get; set; } = new();
     public ContactPolicySpec ContactPolicy { get; set; } = new();
+    public OwnershipSpec? Ownership { get; set; }
+}
+
+/// <summary>
+/// Who owns a customer nobody assigned. By default the first current follower by event time (the first staff member
+/// the customer added; the last one deleted once all are). A customer with no follower (known only from messages,
+/// orders or page views: the integration started after the friendships existed) has no owner, and the nudges about
+/// them wait in the tenant's unassigned queue for a manager, unless <see cref="FallbackOwner"/> names a staff member
+/// (say, a front desk) who owns them until someone follows them.
+/// </summary>
+public sealed class OwnershipSpec
+{
+    /// <summary>A staff id, or null for the unassigned queue.</summary>
+    public string? FallbackOwner { get; set; }
 }
 
 public sealed class KeywordSpec

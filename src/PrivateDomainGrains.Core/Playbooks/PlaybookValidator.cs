@@ -33,6 +33,10 @@ public static class PlaybookValidator
     public const int MaxOpenNudgesCap = 1_000_000;
     public const int MaxDismissals = 1000;
     public const decimal MaxCounterValue = 1_000_000_000_000_000m;
+    public const int MaxVariants = 10;
+    public const double MaxHoldout = 0.9;
+    /// <summary>The variant id the held-out customers' decisions are recorded with.</summary>
+    public const string HoldoutVariant = "holdout";
 
     /// <summary>Validates a playbook document as sent: malformed JSON is an error at the path where it breaks.</summary>
     public static IReadOnlyList<PlaybookError> Validate(string json)
@@ -89,6 +93,7 @@ public static class PlaybookValidator
         ValidateKeywords(p.Keywords ?? [], v);
         ValidateTiers(p.Tiers, v);
         ValidateContactPolicy(p.ContactPolicy, v);
+        if (p.Ownership?.FallbackOwner is { } fallback && !Ids.IsValid(fallback)) v.Add("$.ownership.fallbackOwner", "a staff id " + Ids.Rule);
         return v.List;
     }
 
@@ -221,6 +226,30 @@ public static class PlaybookValidator
         if (a.Suggested is not null) RequireTemplate(a.Suggested, path + ".suggested", v);
         if (a.Reason is not null) RequireTemplate(a.Reason, path + ".reason", v);
         if (a.Channel is "" or { Length: > MaxNameLength }) v.Add(path + ".channel", $"1-{MaxNameLength} characters, or omit it for the customer's latest channel");
+        if (a.To is not (null or NudgeAddressees.Owner or NudgeAddressees.Staff)) v.Add(path + ".to", $"must be '{NudgeAddressees.Owner}' or '{NudgeAddressees.Staff}'");
+        if (a.DoneOn is { Count: > MaxListItems }) v.Add(path + ".doneOn", $"at most {MaxListItems} event types");
+        for (var i = 0; i < (a.DoneOn?.Count ?? 0); i++) RequireEventType(a.DoneOn![i], $"{path}.doneOn[{i}]", v);
+        if (a.Holdout is not null && !(a.Holdout >= 0 && a.Holdout <= MaxHoldout)) v.Add(path + ".holdout", $"must be a share from 0 to {MaxHoldout}");
+        var variants = a.Variants ?? [];
+        if (variants.Count > MaxVariants) v.Add(path + ".variants", $"at most {MaxVariants} variants");
+        var variantIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var vp = $"{path}.variants[{i}]";
+            if (variants[i] is not { } variant)
+            {
+                v.Add(vp, "must not be null");
+                continue;
+            }
+            RequireUniqueId(variant.Id, variantIds, vp, "variant", v);
+            if (variant.Id == HoldoutVariant) v.Add(vp + ".id", $"'{HoldoutVariant}' names the held-out customers; choose another id");
+            if (!(variant.Weight > 0 && variant.Weight <= MaxScore)) v.Add(vp + ".weight", $"must be a positive number up to {MaxScore:0}");
+            if (variant.Title is not null) RequireTemplate(variant.Title, vp + ".title", v);
+            if (variant.Script is not null) RequireTemplate(variant.Script, vp + ".script", v);
+            if (variant.Suggested is not null) RequireTemplate(variant.Suggested, vp + ".suggested", v);
+        }
+        if (a.ExpiresAfter is not null && (!Durations.TryParse(a.ExpiresAfter, out var expiry) || expiry <= TimeSpan.Zero))
+            v.Add(path + ".expiresAfter", "must be a positive " + Durations.Describe);
     }
 
     private static void ValidateScore(int priority, double value, double lever, string path, Errors v)
@@ -328,7 +357,7 @@ public static class PlaybookValidator
         if (caps.Count > MaxCaps) v.Add("$.contactPolicy.caps", $"at most {MaxCaps} caps");
         if (c.SuppressAfterDismissals is < 1 or > MaxDismissals) v.Add("$.contactPolicy.suppressAfterDismissals", $"must be 1-{MaxDismissals}");
         if (c.MaxOpenNudgesPerStaff is < 1 or > MaxOpenNudgesCap) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", $"must be 1-{MaxOpenNudgesCap}");
-        foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife"), (c.MaxLateness, "maxLateness") })
+        foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife"), (c.MaxLateness, "maxLateness"), (c.NudgeExpiry, "nudgeExpiry"), (c.BackfillAfter, "backfillAfter") })
             if (!Durations.TryParse(value, out var d) || d <= TimeSpan.Zero) v.Add("$.contactPolicy." + name, "must be a positive " + Durations.Describe);
     }
 

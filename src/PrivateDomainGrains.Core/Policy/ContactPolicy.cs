@@ -16,6 +16,10 @@ public sealed class ContactPolicy
     public TimeSpan BestTimeHalfLife { get; init; }
     /// <summary>Timer occurrences and SOP steps due longer ago than this are skipped rather than raised late.</summary>
     public TimeSpan MaxLateness { get; init; }
+    /// <summary>Events arriving longer than this after their time are history: they raise no nudges.</summary>
+    public TimeSpan BackfillAfter { get; init; }
+    /// <summary>How long a nudge stays open unanswered unless its action says otherwise.</summary>
+    public TimeSpan NudgeExpiry { get; init; }
     /// <summary>How long touches must be remembered to evaluate every cap.</summary>
     public TimeSpan LongestWindow => Caps.Count == 0 ? TimeSpan.Zero : Caps.Max(c => c.Window);
 
@@ -29,6 +33,8 @@ public sealed class ContactPolicy
         AttributionWindow = Durations.Parse(spec.AttributionWindow),
         BestTimeHalfLife = Durations.Parse(spec.BestTimeHalfLife),
         MaxLateness = Durations.Parse(spec.MaxLateness),
+        NudgeExpiry = Durations.Parse(spec.NudgeExpiry),
+        BackfillAfter = Durations.Parse(spec.BackfillAfter),
     };
 }
 

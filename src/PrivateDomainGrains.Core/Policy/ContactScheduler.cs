@@ -37,16 +37,39 @@ public static class ContactScheduler
         return new Slot(at, reason, Never: false);
     }
 
-    /// <summary>When the cap has room again: touches count in (t - window, t], so the k-th oldest frees its place at its time + window.</summary>
+    /// <summary>
+    /// When a touch fits the cap: every rolling window (s - window, s] that would hold it must hold fewer than the cap
+    /// already. Usually every touch is before <paramref name="at"/> and only the window ending at it matters (the k-th
+    /// oldest touch in it frees its place at its time + window); a decision on a late event can come before touches
+    /// already made, and then the windows ending at those count too: the touch waits until after them.
+    /// </summary>
     private static DateTimeOffset FreeAt(ContactCap cap, IReadOnlyList<Touch> touches, DateTimeOffset at)
     {
-        var from = Instants.Plus(at, -cap.Window);
-        var inWindow = new List<DateTimeOffset>();
+        var times = new List<DateTimeOffset>();
         foreach (var t in touches)
-            if (t.At > from && t.At <= at && cap.Covers(t.Channel)) inWindow.Add(t.At);
-        if (inWindow.Count < cap.Max) return at;
-        inWindow.Sort();
-        return Instants.Plus(inWindow[inWindow.Count - cap.Max], cap.Window);
+            if (cap.Covers(t.Channel)) times.Add(t.At);
+        if (times.Count < cap.Max) return at;
+        times.Sort();
+        for (var round = 0; round <= times.Count + 1; round++)
+        {
+            var moved = false;
+            // Window ends worth checking: the touch's own time, and every later touch within a window of it.
+            for (var i = -1; i < times.Count && !moved; i++)
+            {
+                var end = i < 0 ? at : times[i];
+                if (i >= 0 && (end <= at || end >= Instants.Plus(at, cap.Window))) continue;
+                var from = Instants.Plus(end, -cap.Window);
+                var first = times.FindIndex(t => t > from);
+                var last = times.FindLastIndex(t => t <= end);
+                var count = first < 0 || last < first ? 0 : last - first + 1;
+                if (count < cap.Max) continue;
+                // Room comes once enough of them have left a window ending at the touch (for a later window: past its end too).
+                at = Instants.Plus(times[last - cap.Max + 1], cap.Window);
+                moved = true;
+            }
+            if (!moved) return at;
+        }
+        return at;
     }
 
     /// <summary>How many touches on <paramref name="channel"/> fall in (at - window, at] for the cap; for tests and explanations.</summary>

@@ -18,6 +18,8 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
     private (bool Known, DateTimeOffset? At) _dueStored;
     /// <summary>What the ownership index holds for this customer (null: unknown, write it with the next commit).</summary>
     private string? _ownerStored;
+    /// <summary>The <see cref="DirectoryEntry.KeyOf"/> of the directory row last written (0: unknown, write it next time).</summary>
+    private long _directoryStored;
 
     /// <summary>Changes folded into the profile since its last snapshot (events, responses, wakes, tag and owner edits).</summary>
     public int Unsnapshotted { get; private set; }
@@ -37,33 +39,41 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
     public void DueEntryLeased() => _dueStored = default;
 
     /// <summary>
-    /// Commits <paramref name="events"/> (if any), <paramref name="nudges"/>, the due-time and owner entries if they
-    /// changed, and (when asked) a snapshot of <paramref name="profile"/>, in one transaction. With
-    /// <paramref name="moveOpenNudges"/> the customer's open nudges move to its owner in the same transaction (a
-    /// handover). Writes nothing when nothing changed. The result names the events and nudges that were new, and the
-    /// nudges moved.
+    /// Commits <paramref name="events"/> (if any), what the decisions produced (<paramref name="pending"/>), the
+    /// due-time, owner and directory entries if they changed, and (when asked) a snapshot of
+    /// <paramref name="profile"/>, in one transaction. When the owner changed (<see cref="PendingWrites.MovesOpenNudges"/>)
+    /// the open nudges that follow the owner move to the new one in the same transaction. Writes nothing when nothing
+    /// changed. The result names the events and nudges that were new, the nudges closed and the nudges moved.
     /// </summary>
-    public async Task<WriteResult> CommitAsync(CustomerProfile profile, DateTimeOffset? nextDueAt, IReadOnlyList<NudgeRow> nudges, bool snapshot,
-        IReadOnlyList<JournalRow>? events = null, bool moveOpenNudges = false)
+    public async Task<WriteResult> CommitAsync(CustomerProfile profile, DateTimeOffset? nextDueAt, PendingWrites pending, bool snapshot,
+        IReadOnlyList<JournalRow>? events = null)
     {
         var dueChanged = _dueStored != (true, nextDueAt);
         var owner = profile.OwnerStaffId;
         var ownerChanged = owner is not null && owner != _ownerStored;
+        var directoryKey = profile.Exists ? DirectoryEntry.KeyOf(profile) : 0;
+        var directoryChanged = directoryKey != 0 && directoryKey != _directoryStored;
         var snapshotRow = snapshot ? new CustomerSnapshotRow(tenant, customerId, _revision + 1, profile.JournalSequence, StorageJson.Write(profile)) : null;
-        var move = moveOpenNudges && owner is not null;
-        if (events is null && nudges.Count == 0 && !dueChanged && !ownerChanged && snapshotRow is null && !move) return WriteResult.Nothing;
+        var move = pending.MovesOpenNudges;
+        if (events is null && pending.IsEmpty && !dueChanged && !ownerChanged && !directoryChanged && snapshotRow is null && !move) return WriteResult.Nothing;
 
         var result = await writer.WriteAsync(new WriteRequest
         {
             Events = events ?? [],
-            Nudges = nudges,
+            Nudges = pending.Nudges,
+            Closes = pending.Closes,
+            Credits = pending.Credits,
+            Conversions = pending.Conversions,
+            Changes = pending.Changes,
             Due = dueChanged ? [new DueRow(tenant, customerId, nextDueAt)] : [],
             Snapshots = snapshotRow is null ? [] : [snapshotRow],
             Owners = ownerChanged ? [new OwnerRow(tenant, customerId, owner!)] : [],
-            OpenNudgeMoves = move ? [new OwnerRow(tenant, customerId, owner!)] : [],
+            OpenNudgeMoves = move ? [new NudgeMove(tenant, customerId, owner ?? "", pending.Handover?.From, pending.Handover?.To)] : [],
+            Directory = directoryChanged ? [DirectoryEntry.Of(tenant, profile)] : [],
         });
         _dueStored = (true, nextDueAt);
         _ownerStored = owner;
+        if (directoryChanged) _directoryStored = directoryKey;
         if (snapshotRow is not null)
         {
             _revision = snapshotRow.Revision;

@@ -10,6 +10,8 @@ using PrivateDomainGrains.Grains.Staff;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Grains.TenantInputs;
 using PrivateDomainGrains.Persistence;
+using PrivateDomainGrains.Core.Time;
+using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Grains.Customers;
 
@@ -21,6 +23,7 @@ namespace PrivateDomainGrains.Grains.Customers;
 /// </summary>
 public sealed class CustomerGrain(
     CustomerStore store,
+    EventJournal journal,
     ITenantDecisionInputs tenants,
     ILearningSignalSink learning,
     StaffWorkload workload,
@@ -42,7 +45,18 @@ public sealed class CustomerGrain(
         (var tenant, var customerId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         // A tenant has up to millions of customers: share one copy of its id instead of one per activation.
         _tenant = string.Intern(tenant);
+        await LoadAsync(customerId);
+        metrics.Activated();
+    }
+
+    /// <summary>
+    /// Reads the customer from storage (the snapshot, then the journal after it, replayed) into this activation,
+    /// replacing whatever it held.
+    /// </summary>
+    private async Task LoadAsync(string customerId)
+    {
         _commits = store.Commits(_tenant, customerId);
+        _profile = new CustomerProfile();
         var load = await store.LoadAsync(_tenant, customerId);
         if (load.Snapshot is { } snapshot) _profile = StorageJson.Read<CustomerProfile>(snapshot.Body);
         _profile.CustomerId = customerId;
@@ -54,13 +68,12 @@ public sealed class CustomerGrain(
             // Replay what the snapshot missed. Re-deciding yields the same nudge ids, so the inbox keeps what it
             // already has and gains what a crash lost; learning signals are not re-posted, so none count twice.
             var inputs = await tenants.GetAsync(_tenant);
-            var nudges = new List<NudgeRow>();
-            foreach (var row in load.Unfolded) nudges.AddRange(Replay(inputs, row));
+            var pending = Pending();
+            foreach (var row in load.Unfolded) Replay(inputs, row, pending);
             _commits.Changed(load.Unfolded.Count);
-            await CommitAsync(nudges, snapshot: true);
+            await CommitAsync(pending, snapshot: true);
         }
         _nextSequence = _profile.JournalSequence + 1;
-        metrics.Activated();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -69,46 +82,104 @@ public sealed class CustomerGrain(
         if (_commits.Unsnapshotted > 0 && !_discardOnDeactivate) await TrySnapshotAsync();
     }
 
-    public async Task<IngestOutcome> IngestAsync(CustomerEvent[] events)
+    public async Task<IngestOutcome> IngestAsync(CustomerEvent[] events, bool backfill = false)
     {
         _onlyWoken = false;
-        var accepted = new bool[events.Length];
-        var offered = new List<(int Index, JournalRow Row)>(events.Length);
-        var inThisCall = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < events.Length; i++)
+        var outcome = new IngestResult(events.Length);
+        var inputs = await tenants.GetAsync(_tenant);
+        IEnumerable<int> take = Enumerable.Range(0, events.Length);
+        // The journal refuses a call whole when it already holds one of its ids: nothing of it was stored, and this
+        // activation decided on events it must forget. Start again from storage, tell duplicates and conflicts apart,
+        // and take the rest again (another customer may have taken one of its ids meanwhile: a few rounds at most).
+        for (var round = 0; round < 3; round++)
         {
-            if (_profile.HasSeenEvent(events[i].Id) || !inThisCall.Add(events[i].Id)) continue;
-            offered.Add((i, new JournalRow(_tenant, _profile.CustomerId, _nextSequence++, events[i])));
+            var offered = Offer(events, take, backfill, inputs, outcome);
+            if (offered.Count == 0 || await TryCommitEventsAsync(inputs, offered, outcome) is not { Count: > 0 } refused) break;
+            await LoadAsync(_profile.CustomerId);
+            take = await ClassifyRefusedAsync(offered, refused, outcome);
         }
-        if (offered.Count == 0) return new IngestOutcome(accepted);
+        return outcome.ToOutcome(_profile.OwnerStaffId);
+    }
 
-        // Decide first, then commit the events together with what they decided in one transaction: one round trip
-        // per ingest. The profile is ahead of storage until that commit, so a failed commit, or an event the journal
-        // already held (a retry older than the profile remembers), discards this activation: the next one rebuilds
-        // the profile from the snapshot and the journal, and re-deciding yields the same nudge ids.
-        IReadOnlySet<string> stored;
+    /// <summary>
+    /// The events at <paramref name="indexes"/> this customer does not already have, as journal rows: an id seen
+    /// before (in this call or among the recent interactions) is a duplicate when it is the same event, a conflict
+    /// otherwise. An event older than the playbook's <c>backfillAfter</c> on arrival is history, as is every event of a
+    /// backfill.
+    /// </summary>
+    private List<(int Index, JournalRow Row)> Offer(CustomerEvent[] events, IEnumerable<int> indexes, bool backfill, TenantDecisionInputs inputs, IngestResult outcome)
+    {
+        var arrived = DateTimeOffset.UtcNow;
+        var offered = new List<(int Index, JournalRow Row)>(events.Length);
+        var inThisCall = new Dictionary<string, CustomerEvent>(StringComparer.Ordinal);
+        foreach (var i in indexes)
+        {
+            var e = events[i];
+            if (inThisCall.TryGetValue(e.Id, out var first))
+            {
+                if (!SameEvent(first, e)) outcome.Conflict(i, "the same id is used twice in this request for different events");
+                continue;
+            }
+            inThisCall[e.Id] = e;
+            if (_profile.RecentInteraction(e.Id) is { } seen)
+            {
+                if (seen.Type != e.Type || seen.At != e.At) outcome.Conflict(i, $"already used by this customer's {seen.Type} at {seen.At:O}");
+                continue;
+            }
+            var history = backfill || Instants.Plus(e.At, inputs.Playbook.Contact.BackfillAfter) < arrived;
+            offered.Add((i, new JournalRow(_tenant, _profile.CustomerId, _nextSequence++, e, history)));
+        }
+        return offered;
+    }
+
+    /// <summary>
+    /// Decides on the rows, then commits them with what they decided in one transaction: one round trip per ingest.
+    /// The profile is ahead of storage until that commit, so a failed commit discards this activation (the next one
+    /// rebuilds the profile from the snapshot and the journal; re-deciding yields the same nudge ids). Returns the
+    /// ids the journal refused (then nothing was stored), empty when everything committed.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> TryCommitEventsAsync(TenantDecisionInputs inputs, List<(int Index, JournalRow Row)> offered, IngestResult outcome)
+    {
+        WriteResult result;
         try
         {
-            var inputs = await tenants.GetAsync(_tenant);
-            var nudges = new List<NudgeRow>();
-            foreach (var (_, row) in offered) nudges.AddRange(DecideOn(inputs, row, live: true));
-            stored = (await CommitAsync(nudges, snapshot: false, offered.ConvertAll(o => o.Row))).InsertedEventIds;
+            var pending = Pending();
+            foreach (var (_, row) in offered) DecideOn(inputs, row, live: true, pending);
+            result = await CommitAsync(pending, snapshot: false, offered.ConvertAll(o => o.Row));
         }
         catch
         {
             DiscardActivation();
             throw;
         }
-        foreach (var (index, row) in offered) accepted[index] = stored.Contains(row.Event.Id);
-        if (stored.Count < offered.Count)
-        {
-            DiscardActivation();
-            return new IngestOutcome(accepted);
-        }
-        _commits.Changed(stored.Count);
+        if (result.Refused.Count > 0) return result.Refused;
+        foreach (var (index, _) in offered) outcome.Accept(index);
+        _commits.Changed(offered.Count);
         if (_commits.SnapshotDue) await TrySnapshotAsync();
-        return new IngestOutcome(accepted);
+        return result.Refused;
     }
+
+    /// <summary>
+    /// What the journal holds under the refused ids: this customer's same event (a duplicate), or another event (a
+    /// conflict: event ids are unique per tenant). Returns the indexes of the offered events to take again.
+    /// </summary>
+    private async Task<List<int>> ClassifyRefusedAsync(List<(int Index, JournalRow Row)> offered, IReadOnlySet<string> refused, IngestResult outcome)
+    {
+        var held = (await journal.FindAsync(_tenant, refused)).ToDictionary(r => r.Event.Id, StringComparer.Ordinal);
+        var again = new List<int>(offered.Count);
+        foreach (var (index, row) in offered)
+        {
+            if (!held.TryGetValue(row.Event.Id, out var existing)) again.Add(index);
+            else if (existing.CustomerId != _profile.CustomerId)
+                outcome.Conflict(index, $"already used by customer '{existing.CustomerId}': event ids are unique per tenant");
+            else if (!SameEvent(existing.Event, row.Event))
+                outcome.Conflict(index, $"already used by this customer's {existing.Event.Type} at {existing.Event.At:O}");
+        }
+        return again;
+    }
+
+    /// <summary>Two events under one id are the same event when type and time agree (a retry may differ in wording).</summary>
+    private static bool SameEvent(CustomerEvent a, CustomerEvent b) => a.Type == b.Type && a.At == b.At;
 
     /// <summary>The profile may hold effects storage does not: never snapshot it, start the next activation afresh.</summary>
     private void DiscardActivation()
@@ -124,48 +195,64 @@ public sealed class CustomerGrain(
         return View(await tenants.GetAsync(_tenant));
     }
 
-    public async Task<bool> HandOverAsync(string fromStaffId, string toStaffId)
+    public async Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false)
     {
-        if (_profile.OwnerStaffId == toStaffId) return true;
-        if (_profile.OwnerStaffId != fromStaffId) return false;
-        await AssignOwnerAsync(toStaffId);
+        _onlyWoken = false;
+        var owned = _profile.OwnerStaffId == fromStaffId;
+        if (!owned && !departure) return _profile.OwnerStaffId == toStaffId;
+        var pending = Pending();
+        if (owned) ChangeOwner(pending, toStaffId, departure ? "departure" : "handover");
+        // As WeCom's 在职/离职继承 transfer the external contact: the friendship and what was addressed to the staff
+        // member handing over by name go too (on a departure also from the customers they followed without owning).
+        _profile.HandOverRelationship(fromStaffId, toStaffId);
+        _profile.Engine.Readdress(fromStaffId, toStaffId);
+        pending.HandedOver(fromStaffId, toStaffId);
+        _commits.Changed();
+        // The owner, its index entry and the open nudges move in one transaction: never half a handover.
+        await CommitAsync(pending, snapshot: true);
         return true;
     }
 
     public async Task<CustomerView> AssignOwnerAsync(string staffId)
     {
         _onlyWoken = false;
-        if (_profile.OwnerStaffId != staffId)
+        if (_profile.OwnerStaffId != staffId || _profile.OwnerBasis != OwnerBasis.Assigned)
         {
-            _profile.OwnerStaffId = staffId;
+            var pending = Pending();
+            ChangeOwner(pending, staffId, "assigned");
             _commits.Changed();
-            // The owner, its index entry and the open nudges move in one transaction: never half a handover.
-            var moved = (await CommitAsync([], snapshot: true, moveOpenNudges: true)).MovedNudges;
-            if (moved.Count > 0) Deliver([.. moved]);
-            logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId}; {Moved} open nudges moved", _tenant, _profile.CustomerId, staffId, moved.Count);
+            await CommitAsync(pending, snapshot: true);
         }
         return View(await tenants.GetAsync(_tenant));
     }
 
-    public async Task<CustomerView> AddTagsAsync(string[] tags) => (await ChangeTagsAsync(tags, added: true))!;
+    /// <summary>Someone chose the owner: it stays until someone changes it, whoever follows the customer.</summary>
+    private void ChangeOwner(PendingWrites pending, string staffId, string how)
+    {
+        if (_profile.OwnerStaffId != staffId) pending.OwnerChanged(DateTimeOffset.UtcNow, _profile.OwnerStaffId, staffId, how);
+        (_profile.OwnerStaffId, _profile.OwnerBasis) = (staffId, OwnerBasis.Assigned);
+        logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId} ({How})", _tenant, _profile.CustomerId, staffId, how);
+    }
 
-    public Task<CustomerView?> RemoveTagsAsync(string[] tags) => ChangeTagsAsync(tags, added: false);
+    public async Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null) => (await ChangeTagsAsync(tags, added: true, staffId))!;
+
+    public Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null) => ChangeTagsAsync(tags, added: false, staffId);
 
     public async Task WakeAsync(DateTimeOffset dueAt)
     {
         _commits.DueEntryLeased();
-        List<NudgeRow> nudges = [];
+        var pending = Pending();
         if (_profile.Exists)
         {
             var now = DateTimeOffset.UtcNow;
-            nudges = Decide(await tenants.GetAsync(_tenant), EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true);
+            Decide(await tenants.GetAsync(_tenant), EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true, pending);
             _commits.Changed();
         }
         // Timer decisions are not journaled. A customer woken only for this leaves memory, so its state commits with
         // the nudges and the next due time. A resident one snapshots as it does for events: if it crashes first, the
         // older state re-runs the same timers and SOP steps with the same nudge ids, which the inbox stores and
         // pushes once, so nothing is lost or sent twice, and a million wakes do not write a million profiles.
-        await CommitAsync(nudges, snapshot: _onlyWoken ? _commits.Unsnapshotted > 0 : _commits.SnapshotDue);
+        await CommitAsync(pending, snapshot: _onlyWoken ? _commits.Unsnapshotted > 0 : _commits.SnapshotDue);
         if (_onlyWoken) DeactivateOnIdle();
     }
 
@@ -175,22 +262,23 @@ public sealed class CustomerGrain(
         var now = DateTimeOffset.UtcNow;
         var outcome = response == NudgeResponse.Acted ? NudgeOutcome.Acted : NudgeOutcome.Dismissed;
         var inputs = await tenants.GetAsync(_tenant);
-        var nudges = Decide(inputs, EngineInput.FromOutcome(nudgeId, outcome), now, eventId: null, live: true);
+        var pending = Pending();
+        Decide(inputs, EngineInput.FromOutcome(nudgeId, outcome), now, eventId: null, live: true, pending);
         // Responses come as often as events; like events they wait for the periodic snapshot. A crash before it
         // loses only a dismissal count: timers it ran are re-run from the older state with the same nudge ids.
         _commits.Changed();
-        await CommitAsync(nudges, snapshot: _commits.SnapshotDue);
+        await CommitAsync(pending, snapshot: _commits.SnapshotDue);
     }
 
-    private async Task<CustomerView?> ChangeTagsAsync(string[] tags, bool added)
+    private async Task<CustomerView?> ChangeTagsAsync(string[] tags, bool added, string? staffId)
     {
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var inputs = await tenants.GetAsync(_tenant);
-        var nudges = new List<NudgeRow>();
-        foreach (var tag in tags) nudges.AddRange(Decide(inputs, EngineInput.FromTag(tag, added, now), now, eventId: null, live: true));
+        var pending = Pending();
+        foreach (var tag in tags) Decide(inputs, EngineInput.FromTag(tag, added, now), now, eventId: null, live: true, pending, tag, staffId);
         _commits.Changed();
-        await CommitAsync(nudges, snapshot: true);
+        await CommitAsync(pending, snapshot: true);
         return _profile.Exists ? View(inputs) : null;
     }
 
@@ -203,27 +291,38 @@ public sealed class CustomerGrain(
     /// before a validation rule existed, or a bug) is logged and stepped over, so that it cannot keep the customer from
     /// activating ever again: it stays in the journal and the history.
     /// </summary>
-    private List<NudgeRow> Replay(TenantDecisionInputs inputs, JournalRow row)
+    private void Replay(TenantDecisionInputs inputs, JournalRow row, PendingWrites pending)
     {
         try
         {
-            return DecideOn(inputs, row, live: false);
+            DecideOn(inputs, row, live: false, pending);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Replaying event {EventId} (#{Sequence}) of {Tenant}/{CustomerId} failed; the customer goes on without its effects",
                 row.Event.Id, row.Sequence, _tenant, _profile.CustomerId);
             _profile.JournalSequence = Math.Max(_profile.JournalSequence, row.Sequence);
-            return [];
         }
     }
 
-    /// <summary>Decides on one journaled event at the event's time, which is what makes replay reproduce it.</summary>
-    private List<NudgeRow> DecideOn(TenantDecisionInputs inputs, JournalRow row, bool live) =>
-        Decide(inputs, EngineInput.FromEvent(row.Event, row.Sequence), row.Event.At, row.Event.Id, live);
+    /// <summary>
+    /// Decides on one journaled event at the event's time (as history when it was journaled as such), which is what
+    /// makes replay reproduce it. An event that names a staff member who left counts as their successor's.
+    /// </summary>
+    private void DecideOn(TenantDecisionInputs inputs, JournalRow row, bool live, PendingWrites pending)
+    {
+        var e = row.Event;
+        if (e.StaffId is { } staff && inputs.Routing.Route(staff) is var successor && successor != staff) e = e with { StaffId = successor };
+        Decide(inputs, EngineInput.FromEvent(e, row.Sequence, row.History), e.At, e.Id, live, pending);
+    }
 
-    /// <summary>Runs the engine and addresses the raised nudges to the current owner, each with its explanation.</summary>
-    private List<NudgeRow> Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live)
+    /// <summary>
+    /// Runs the engine, addresses the raised nudges (to the staff member an action names, else the owner, else the
+    /// unassigned queue: staff id ""), each with its explanation and expiry, and gathers what else the decision
+    /// changed (<see cref="PendingWrites"/>).
+    /// </summary>
+    private void Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live, PendingWrites pending,
+        string? manualTag = null, string? by = null)
     {
         // Replays use posterior means, not Thompson draws, so they choose as a fresh look at the same facts would.
         var context = new DecisionContext(now)
@@ -236,36 +335,66 @@ public sealed class CustomerGrain(
         var decision = DecisionEngine.Decide(inputs.Playbook, _profile, input, context);
         _nextDueAt = decision.NextDueAt;
         if (live && decision.Signals.Count > 0) learning.Post(_tenant, decision.Signals);
-        if (_profile.OwnerStaffId is not { } addressee) return [];
+        pending.Add(decision, now, manualTag, by);
+        if (decision.OwnerChange is { } change)
+            pending.OwnerChanged(now, change.From, change.To, _profile.OwnerBasis == OwnerBasis.Fallback ? "fallback" : "follower");
         var created = DateTimeOffset.UtcNow;
-        return decision.Raised
-            .Select(c => new NudgeRow(_tenant, c.Nudge.Id, addressee, _profile.CustomerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
+        foreach (var c in decision.Raised)
+        {
+            var addressee = c.Nudge.To ?? _profile.OwnerStaffId ?? "";
+            pending.Nudges.Add(new NudgeRow(_tenant, c.Nudge.Id, addressee, _profile.CustomerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
                 c.Nudge.Reason, c.Nudge.Priority, created)
             {
+                FollowsOwner = c.Nudge.To is null,
                 Suggested = c.Nudge.Suggested,
                 Explanation = decision.Explain(c),
-            })
-            .ToList();
+                Source = c.Nudge.Source,
+                ExpiresAt = Instants.Plus(c.Nudge.Since == default ? now : c.Nudge.Since, c.Nudge.ExpiresAfter ?? inputs.Playbook.Contact.NudgeExpiry),
+                CustomerName = _profile.DisplayName,
+                Variant = c.Nudge.Variant,
+                RaisedDay = DateOnly.FromDateTime(TimeZones.ToLocal(now, inputs.Playbook.DefaultZone)),
+            });
+        }
     }
 
-    /// <summary>Commits what the last decisions changed (<see cref="CustomerCommits"/>), then pushes the nudges that were new.</summary>
-    private async Task<WriteResult> CommitAsync(List<NudgeRow> nudges, bool snapshot, IReadOnlyList<JournalRow>? events = null, bool moveOpenNudges = false)
+    private PendingWrites Pending() => new(_tenant, _profile.CustomerId);
+
+    /// <summary>
+    /// Commits what the last decisions changed (<see cref="CustomerCommits"/>), then pushes the nudges that were new or
+    /// moved to their staff members' consoles, and tells the consoles of the nudges that closed or moved away.
+    /// </summary>
+    private async Task<WriteResult> CommitAsync(PendingWrites pending, bool snapshot, IReadOnlyList<JournalRow>? events = null)
     {
-        var result = await _commits.CommitAsync(_profile, _nextDueAt, nudges, snapshot, events, moveOpenNudges);
-        var fresh = nudges.FindAll(n => result.InsertedNudgeIds.Contains(n.NudgeId));
+        var result = await _commits.CommitAsync(_profile, _nextDueAt, pending, snapshot, events);
+        if (result.Refused.Count > 0) return result;
+        // A held-out decision is stored for the test's record, never shown.
+        var fresh = pending.Nudges.FindAll(n => !n.HeldOut && result.InsertedNudgeIds.Contains(n.NudgeId));
         metrics.Raised(_tenant, fresh);
         if (fresh.Count > 0) Deliver(fresh);
+        if (result.MovedNudges.Count > 0)
+        {
+            Deliver([.. result.MovedNudges]);
+            dispatcher.PostChanges(_tenant, result.MovedNudges.Where(n => n.PreviousStaffId is { Length: > 0 })
+                .Select(n => (n.PreviousStaffId!, NudgeChange.Closing(n.NudgeId, NudgeChange.Moved))));
+        }
+        if (result.ClosedNudges.Count > 0)
+        {
+            var how = pending.Closes.ToDictionary(c => c.NudgeId, c => c.How, StringComparer.Ordinal);
+            foreach (var closed in result.ClosedNudges.GroupBy(c => how[c.NudgeId])) metrics.Closed(_tenant, closed.Key, closed.Count());
+            dispatcher.PostChanges(_tenant, result.ClosedNudges.Where(c => c.StaffId.Length > 0).Select(c => (c.StaffId, NudgeChange.Closing(c.NudgeId, how[c.NudgeId]))));
+        }
         return result;
     }
 
-    private void Deliver(List<NudgeRow> nudges) => dispatcher.Post(nudges.Select(n => n.ToNudge()));
+    /// <summary>Pushes nudges to their staff members; those in the unassigned queue wait there to be read.</summary>
+    private void Deliver(List<NudgeRow> nudges) => dispatcher.Post(nudges.Where(n => n.StaffId.Length > 0).Select(n => n.ToNudge()));
 
     /// <summary>Snapshots are an optimisation over a durable journal: a failed one is logged, never surfaced.</summary>
     private async Task TrySnapshotAsync()
     {
         try
         {
-            await CommitAsync([], snapshot: true);
+            await CommitAsync(Pending(), snapshot: true);
         }
         catch (ObjectDisposedException)
         {

@@ -13,5 +13,11 @@ internal static class CustomerViews
             p.Counters.Currency, p.Counters.Events),
         p.NextBestAction is { } nba ? new NextBestActionView(nba.NudgeId, nba.Kind, nba.Title, nba.Text, nba.Reason, nba.Priority, nba.At, nba.Why) : null,
         p.RecentInteractions.AsEnumerable().Reverse().Select(i => new InteractionView(i.EventId, i.Type, i.At, i.Channel, i.StaffId, i.Text)).ToArray(),
-        p.FirstSeenAt, p.LastInteractionAt);
+        p.FirstSeenAt, p.LastInteractionAt)
+    {
+        OwnerBasis = p.OwnerStaffId is null ? null : p.OwnerBasis.ToString().ToLowerInvariant(),
+        // The empty id stands for events that named no staff member: not a relationship anyone can act on.
+        Relationships = [.. (p.Relationships ?? []).Where(r => r.StaffId.Length > 0)
+            .Select(r => new RelationshipView(r.StaffId, r.Since, p.IsActive(r), r.ChangedAt, r.Channel))],
+    };
 }

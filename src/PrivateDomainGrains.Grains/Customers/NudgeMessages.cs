@@ -11,5 +11,9 @@ public static class NudgeMessages
         {
             Suggested = n.Suggested,
             Explanation = n.Explanation,
+            CustomerName = n.CustomerName,
+            Source = n.Source,
+            ExpiresAt = n.ExpiresAt,
+            SnoozedUntil = n.SnoozedUntil,
         };
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Handovers;
+using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -14,6 +15,12 @@ namespace PrivateDomainGrains.Grains.Handovers;
 /// and pushes them to the new owner itself. Progress is saved after every page. A reminder brings the grain back if
 /// its silo dies, and the activation resumes after the last saved page: customers of a page that was cut short have
 /// either moved (and left the departing member's rows) or are moved again, which changes nothing.
+/// <para>
+/// A departure (离职继承) first records the successor in the tenant, so events that still name the leaver count as the
+/// successor's on every silo within <see cref="HandoverOptions.Settle"/>; it also moves the customers the leaver only
+/// has nudges about. A handover completes only when a full pass, begun after that, finds nothing left (or after
+/// <see cref="HandoverOptions.MaxPasses"/>, reporting what remains).
+/// </para>
 /// </summary>
 public sealed class HandoverGrain(
     [PersistentState(PlatformStorage.HandoverState, PlatformStorage.Name)] IPersistentState<HandoverState> state,
@@ -41,15 +48,17 @@ public sealed class HandoverGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<HandoverView> StartAsync(string fromStaffId, string toStaffId)
+    public async Task<HandoverView> StartAsync(string fromStaffId, string toStaffId, bool departure = false)
     {
         if (state.RecordExists) return View();
+        if (departure) await GrainFactory.GetGrain<ITenantGrain>(_tenant).SetSuccessorAsync(fromStaffId, toStaffId);
         state.State = new HandoverState
         {
             From = fromStaffId,
             To = toStaffId,
             State = HandoverStates.Running,
-            Total = await owners.CountAsync(_tenant, fromStaffId),
+            Departure = departure,
+            Total = await owners.CountAsync(_tenant, fromStaffId, withNamedNudges: departure),
             StartedAt = DateTimeOffset.UtcNow,
         };
         // Reminder before the record: a handover that is stored as running always has something to resume it.
@@ -71,22 +80,42 @@ public sealed class HandoverGrain(
     private void StartWork() =>
         _work ??= this.RegisterGrainTimer(MoveAllAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RetryInterval) { KeepAlive = true });
 
-    /// <summary>Runs page after page until the departing member has no customers left after the saved position.</summary>
+    /// <summary>
+    /// Runs page after page, pass after pass, until a pass that began once the departure settled finds nothing left.
+    /// A customer that failed in one pass is tried again in the next; <see cref="HandoverState.Failed"/> counts what the
+    /// last pass could not move.
+    /// </summary>
     private async Task MoveAllAsync(CancellationToken cancellationToken)
     {
         var handover = state.State;
+        var (pageSize, settle, maxPasses) = (options.Value.PageSize, options.Value.Settle, options.Value.MaxPasses);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                var page = await owners.PageAsync(_tenant, handover.From, handover.After, options.Value.PageSize, cancellationToken);
-                if (page.Count == 0) break;
-                var failed = await MovePageAsync(page, handover.From, handover.To);
-                handover.Moved += page.Count - failed;
-                handover.Failed += failed;
-                handover.Total = Math.Max(handover.Total, handover.Moved + handover.Failed);
-                handover.After = page[^1];
+                var passStartedAt = DateTimeOffset.UtcNow;
+                var failedThisPass = 0L;
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    var page = await owners.PageAsync(_tenant, handover.From, handover.After, pageSize, handover.Departure, cancellationToken);
+                    if (page.Count == 0) break;
+                    var failed = await MovePageAsync(page, handover.From, handover.To, handover.Departure);
+                    handover.Moved += page.Count - failed;
+                    failedThisPass += failed;
+                    handover.After = page[^1];
+                    await state.WriteStateAsync(cancellationToken);
+                }
+                if (cancellationToken.IsCancellationRequested) return;
+                handover.Passes++;
+                handover.Failed = failedThisPass;
+                handover.Remaining = await owners.CountAsync(_tenant, handover.From, handover.Departure, cancellationToken);
+                handover.Total = Math.Max(handover.Total, handover.Moved + handover.Remaining);
+                handover.After = "";
+                var settled = !handover.Departure || passStartedAt >= handover.StartedAt + settle;
+                if ((handover.Remaining == 0 && settled) || handover.Passes >= maxPasses) break;
                 await state.WriteStateAsync(cancellationToken);
+                // Wait out the settle time before the pass that may be the last: a late event may still name the leaver until then.
+                if (!settled) await Task.Delay(handover.StartedAt + settle - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
             }
             if (cancellationToken.IsCancellationRequested) return;
             handover.State = HandoverStates.Completed;
@@ -100,19 +129,20 @@ public sealed class HandoverGrain(
         }
         _work?.Dispose();
         _work = null;
-        logger.LogInformation("{Tenant} handover {HandoverId} completed: {Moved} moved, {Failed} failed", _tenant, _handoverId, handover.Moved, handover.Failed);
+        logger.LogInformation("{Tenant} handover {HandoverId} completed after {Passes} passes: {Moved} moved, {Remaining} left with {From}",
+            _tenant, _handoverId, handover.Passes, handover.Moved, handover.Remaining, handover.From);
         if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
     }
 
     /// <summary>Moves one page, a bounded number of customers at a time; returns how many could not be moved.</summary>
-    private async Task<int> MovePageAsync(List<string> customers, string fromStaffId, string toStaffId)
+    private async Task<int> MovePageAsync(List<string> customers, string fromStaffId, string toStaffId, bool departure)
     {
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrentMoves);
         var moves = new List<Task<bool>>(customers.Count);
         foreach (var customerId in customers)
         {
             await slots.WaitAsync();
-            moves.Add(MoveAsync(customerId, fromStaffId, toStaffId, slots));
+            moves.Add(MoveAsync(customerId, fromStaffId, toStaffId, departure, slots));
         }
         var failed = (await Task.WhenAll(moves)).Count(moved => !moved);
         if (failed > 0)
@@ -120,12 +150,12 @@ public sealed class HandoverGrain(
         return failed;
     }
 
-    private async Task<bool> MoveAsync(string customerId, string fromStaffId, string toStaffId, SemaphoreSlim slots)
+    private async Task<bool> MoveAsync(string customerId, string fromStaffId, string toStaffId, bool departure, SemaphoreSlim slots)
     {
         try
         {
             // A customer someone reassigned since the page was read stays where they put it.
-            await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId)).HandOverAsync(fromStaffId, toStaffId);
+            await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId)).HandOverAsync(fromStaffId, toStaffId, departure);
             return true;
         }
         catch (Exception ex)
@@ -142,6 +172,10 @@ public sealed class HandoverGrain(
     private HandoverView View()
     {
         var s = state.State;
-        return new HandoverView(_handoverId, s.From, s.To, s.State, s.Total, s.Moved, s.Failed, s.StartedAt, s.FinishedAt);
+        return new HandoverView(_handoverId, s.From, s.To, s.State, s.Total, s.Moved, s.Failed, s.StartedAt, s.FinishedAt)
+        {
+            Remaining = s.Remaining,
+            Departure = s.Departure,
+        };
     }
 }

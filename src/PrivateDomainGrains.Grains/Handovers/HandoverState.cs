@@ -15,4 +15,10 @@ public sealed class HandoverState
     [JsonPropertyName("after")] public string After { get; set; } = "";
     [JsonPropertyName("startedAt")] public DateTimeOffset StartedAt { get; set; }
     [JsonPropertyName("finishedAt")] public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The staff member is leaving: what is addressed to them by name moves too, and later events name the successor.</summary>
+    [JsonPropertyName("departure")] public bool Departure { get; set; }
+    /// <summary>Full passes over what the departing staff member had; each after the first looks for what arrived meanwhile.</summary>
+    [JsonPropertyName("passes")] public int Passes { get; set; }
+    /// <summary>What the last pass left with the departing staff member.</summary>
+    [JsonPropertyName("remaining")] public long Remaining { get; set; }
 }

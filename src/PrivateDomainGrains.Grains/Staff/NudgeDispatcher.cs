@@ -21,9 +21,7 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     /// <summary>A batch at least this large means nudges are arriving faster than they are sent one by one.</summary>
     private const int BusyBatch = 32;
 
-    // Each nudge travels with the trace it was raised in, so its send continues that trace.
-    private readonly Channel<(Nudge Nudge, ActivityContext Trace)> _queue =
-        Channel.CreateUnbounded<(Nudge, ActivityContext)>(new() { SingleReader = true });
+    private readonly Channel<Delivery> _queue = Channel.CreateUnbounded<Delivery>(new() { SingleReader = true });
     private readonly IGrainFactory _grains;
     private readonly NudgeDispatchMetrics _metrics;
     private readonly ILogger<NudgeDispatcher> _logger;
@@ -45,13 +43,15 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     /// </summary>
     public void Post(IEnumerable<Nudge> nudges)
     {
-        var trace = Activity.Current?.Context ?? default;
-        var queued = 0;
-        foreach (var nudge in nudges)
-        {
-            if (_queue.Writer.TryWrite((nudge, trace))) queued++;
-        }
-        Interlocked.Add(ref _queued, queued);
+        var trace = CurrentTrace;
+        Enqueue(nudges.Select(nudge => new Delivery(nudge.Tenant, nudge.StaffId, nudge, null, trace)));
+    }
+
+    /// <summary>Queues changes to nudges (closed, snoozed) for their staff members' consoles, batched like nudges.</summary>
+    public void PostChanges(string tenant, IEnumerable<(string StaffId, NudgeChange Change)> changes)
+    {
+        var trace = CurrentTrace;
+        Enqueue(changes.Select(c => new Delivery(tenant, c.StaffId, null, c.Change, trace)));
     }
 
     public async ValueTask DisposeAsync()
@@ -60,40 +60,59 @@ public sealed class NudgeDispatcher : IAsyncDisposable
         await _loop;
     }
 
+    // Each delivery travels with the trace it was queued in, so its send continues that trace.
+    private static ActivityContext CurrentTrace => Activity.Current?.Context ?? default;
+
+    private void Enqueue(IEnumerable<Delivery> deliveries)
+    {
+        var queued = 0;
+        foreach (var delivery in deliveries)
+        {
+            if (_queue.Writer.TryWrite(delivery)) queued++;
+        }
+        Interlocked.Add(ref _queued, queued);
+    }
+
     private async Task LoopAsync()
     {
-        var byStaff = new Dictionary<(string Tenant, string StaffId), List<(Nudge Nudge, ActivityContext Trace)>>();
+        var byStaff = new Dictionary<(string Tenant, string StaffId), List<Delivery>>();
         while (await _queue.Reader.WaitToReadAsync())
         {
             var count = 0;
-            while (_queue.Reader.TryRead(out var item))
+            while (_queue.Reader.TryRead(out var delivery))
             {
-                var key = (item.Nudge.Tenant, item.Nudge.StaffId);
+                var key = (delivery.Tenant, delivery.StaffId);
                 if (!byStaff.TryGetValue(key, out var list)) byStaff[key] = list = [];
-                list.Add(item);
+                list.Add(delivery);
                 count++;
             }
             Interlocked.Add(ref _queued, -count);
-            foreach (var ((tenant, staffId), items) in byStaff) Send(tenant, staffId, items);
+            foreach (var ((tenant, staffId), deliveries) in byStaff) Send(tenant, staffId, deliveries);
             byStaff.Clear();
             if (count >= BusyBatch) await Task.Delay(GatherWindow);
         }
     }
 
-    private void Send(string tenant, string staffId, List<(Nudge Nudge, ActivityContext Trace)> items)
+    private void Send(string tenant, string staffId, List<Delivery> deliveries)
     {
-        Nudge[] nudges = [.. items.Select(i => i.Nudge)];
+        Nudge[] raised = [.. deliveries.Where(d => d.Raised is not null).Select(d => d.Raised!)];
+        NudgeChange[] changed = [.. deliveries.Where(d => d.Change is not null).Select(d => d.Change!)];
         try
         {
-            // The span is current while the call is made, so the staff grain's call continues the nudges' trace.
-            using var span = _metrics.StartDispatch([.. items.Select(i => i.Trace)]);
+            // The span is current while the calls are made, so the staff grain's calls continue the deliveries' traces.
+            using var span = _metrics.StartDispatch([.. deliveries.Select(d => d.Trace)], raised.Length);
             // One-way: the staff grain forwards to the nodes with this member's consoles; nothing here waits on them.
-            _ = _grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverAsync(nudges);
+            var staff = _grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId));
+            if (raised.Length > 0) _ = staff.DeliverAsync(raised);
+            if (changed.Length > 0) _ = staff.DeliverChangesAsync(changed);
         }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Sending {Count} nudges to {Tenant}/{StaffId} failed; they stay in the inbox for the next connect",
-                nudges.Length, tenant, staffId);
+            _logger.LogWarning(ex, "Sending {Count} nudges and {Changed} changes to {Tenant}/{StaffId} failed; consoles catch up from the inbox on their next connect",
+                raised.Length, changed.Length, tenant, staffId);
         }
     }
+
+    /// <summary>A nudge raised, or a change to one, for one staff member, with the trace it was queued in.</summary>
+    private readonly record struct Delivery(string Tenant, string StaffId, Nudge? Raised, NudgeChange? Change, ActivityContext Trace);
 }

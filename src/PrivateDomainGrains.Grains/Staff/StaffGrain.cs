@@ -21,30 +21,60 @@ public sealed class StaffGrain(
 
     private readonly ObserverManager<INudgeObserver> _nodes = new(NodeExpiry, logger);
 
-    public async Task<bool> CreateAsync(string name, string passwordHash)
+    public async Task<bool> CreateAsync(string name, string passwordHash, string role = StaffRoles.Staff, string? team = null)
     {
         if (state.RecordExists) return false;
         var (tenant, staffId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         // Roster first: if we stop between the two writes, a retry finds no staff record and completes both.
-        await GrainFactory.GetGrain<ITenantGrain>(tenant).AddStaffAsync(staffId);
-        state.State = new StaffState { Name = name, PasswordHash = passwordHash, CreatedAt = DateTimeOffset.UtcNow };
+        await GrainFactory.GetGrain<ITenantGrain>(tenant).SetRosterEntryAsync(new RosterEntry(staffId, role, team, false));
+        state.State = new StaffState { Name = name, PasswordHash = passwordHash, CreatedAt = DateTimeOffset.UtcNow, Role = role, Team = team };
         await state.WriteStateAsync();
         return true;
     }
 
-    public Task<StaffView?> GetAsync() => Task.FromResult(state.RecordExists
-        ? new StaffView(StaffId, state.State.Name, state.State.CreatedAt) { DisabledAt = state.State.DisabledAt }
-        : null);
+    public async Task<StaffView?> UpdateAsync(string? name, string? role, string? team)
+    {
+        if (!state.RecordExists) return null;
+        state.State.Name = name ?? state.State.Name;
+        state.State.Role = role ?? state.State.Role;
+        state.State.Team = team is null ? state.State.Team : team.Length == 0 ? null : team;
+        await UpdateRosterAsync();
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public Task<StaffView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
 
     public Task<StaffCredentials?> GetCredentialsAsync() => Task.FromResult(state.RecordExists
-        ? new StaffCredentials(StaffId, state.State.PasswordHash) { Disabled = state.State.DisabledAt is not null, SessionGeneration = state.State.SessionGeneration }
+        ? new StaffCredentials(StaffId, state.State.PasswordHash)
+        {
+            Disabled = state.State.DisabledAt is not null,
+            SessionGeneration = state.State.SessionGeneration,
+            Role = state.State.Role,
+            Team = state.State.Team,
+        }
         : null);
+
+    private StaffView View() => new(StaffId, state.State.Name, state.State.CreatedAt)
+    {
+        DisabledAt = state.State.DisabledAt,
+        Role = state.State.Role,
+        Team = state.State.Team,
+    };
+
+    private Task UpdateRosterAsync()
+    {
+        var (tenant, staffId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        return GrainFactory.GetGrain<ITenantGrain>(tenant)
+            .SetRosterEntryAsync(new RosterEntry(staffId, state.State.Role, state.State.Team, state.State.DisabledAt is not null));
+    }
 
     public async Task<bool> DisableAsync()
     {
         if (!state.RecordExists) return false;
         state.State.DisabledAt ??= DateTimeOffset.UtcNow;
         state.State.SessionGeneration++;
+        await UpdateRosterAsync();
         await state.WriteStateAsync();
         var (tenant, staffId) = GrainKeys.Parse(this.GetPrimaryKeyString());
         _nodes.Notify(node => node.OnSignedOutAsync(tenant, staffId));
@@ -57,6 +87,7 @@ public sealed class StaffGrain(
         if (!state.RecordExists) return false;
         if (state.State.DisabledAt is null) return true;
         state.State.DisabledAt = null;
+        await UpdateRosterAsync();
         await state.WriteStateAsync();
         return true;
     }
@@ -78,6 +109,13 @@ public sealed class StaffGrain(
     public Task DeliverAsync(Nudge[] nudges)
     {
         _nodes.Notify(node => node.OnNudgesAsync(nudges));
+        return Task.CompletedTask;
+    }
+
+    public Task DeliverChangesAsync(NudgeChange[] changes)
+    {
+        var (tenant, staffId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        _nodes.Notify(node => node.OnNudgesChangedAsync(tenant, staffId, changes));
         return Task.CompletedTask;
     }
 }

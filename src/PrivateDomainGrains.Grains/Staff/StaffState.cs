@@ -11,4 +11,6 @@ public sealed class StaffState
     [JsonPropertyName("disabledAt")] public DateTimeOffset? DisabledAt { get; set; }
     /// <summary>Bumped whenever every session must end; tokens carry the generation they were issued in.</summary>
     [JsonPropertyName("sessionGeneration")] public int SessionGeneration { get; set; }
+    [JsonPropertyName("role")] public string Role { get; set; } = "staff";
+    [JsonPropertyName("team")] public string? Team { get; set; }
 }

@@ -47,7 +47,8 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
     {
         var document = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetAsync();
         var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(PropensityModelDocument.NoVersion);
-        return new TenantDecisionInputs(Compile(tenant, document), ToModel(model!)) { StoredPlaybookVersion = document.Version };
+        var routing = await grains.GetGrain<ITenantGrain>(tenant).GetRoutingAsync();
+        return new TenantDecisionInputs(Compile(tenant, document), ToModel(model!)) { StoredPlaybookVersion = document.Version, Routing = routing };
     }
 
     /// <summary>
@@ -81,9 +82,14 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
                 logger.LogInformation("Tenant {Tenant} decides with playbook version {Version} on this silo", tenant, playbook.Version);
             }
             var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(current.Model.Version);
-            if (ReferenceEquals(playbook, current.Playbook) && model is null) return;
+            var routing = await grains.GetGrain<ITenantGrain>(tenant).GetRoutingAsync();
+            if (ReferenceEquals(playbook, current.Playbook) && model is null && routing.Version == current.Routing.Version) return;
             // Only replace what this refresh read; a concurrent first load of the same tenant stores nothing newer.
-            _tenants.TryUpdate(tenant, new TenantDecisionInputs(playbook, model is null ? current.Model : ToModel(model)) { StoredPlaybookVersion = stored }, current);
+            _tenants.TryUpdate(tenant, new TenantDecisionInputs(playbook, model is null ? current.Model : ToModel(model))
+            {
+                StoredPlaybookVersion = stored,
+                Routing = routing.Version == current.Routing.Version ? current.Routing : routing,
+            }, current);
         }
         catch (Exception ex)
         {

@@ -1,9 +1,10 @@
+using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Grains.Storage;
 
 namespace PrivateDomainGrains.Grains.Tenants;
 
-/// <summary>A tenant's keys and staff roster.</summary>
+/// <summary>A tenant's keys and staff roster, with who took over from staff who left.</summary>
 public sealed class TenantGrain(
     [PersistentState(PlatformStorage.TenantState, PlatformStorage.Name)] IPersistentState<TenantState> state) : Grain, ITenantGrain
 {
@@ -19,11 +20,37 @@ public sealed class TenantGrain(
         ? new TenantInfo(this.GetPrimaryKeyString(), state.State.Name, state.State.ApiKeyHash, state.State.AdminKeyHash, state.State.CreatedAt)
         : null);
 
-    public async Task AddStaffAsync(string staffId)
+    public Task<string[]> GetStaffIdsAsync() => Task.FromResult(state.State.StaffIds.ToArray());
+
+    public async Task SetRosterEntryAsync(RosterEntry entry)
     {
         if (!state.RecordExists) throw new InvalidOperationException($"Tenant '{this.GetPrimaryKeyString()}' does not exist");
-        if (state.State.StaffIds.Add(staffId)) await state.WriteStateAsync();
+        var current = Entry(entry.StaffId);
+        if (current == entry && state.State.StaffIds.Contains(entry.StaffId)) return;
+        state.State.StaffIds.Add(entry.StaffId);
+        if (entry is { Role: StaffRoles.Staff, Team: null, Disabled: false }) state.State.Roster.Remove(entry.StaffId);
+        else state.State.Roster[entry.StaffId] = new RosterState { Role = entry.Role, Team = entry.Team, Disabled = entry.Disabled };
+        await state.WriteStateAsync();
     }
 
-    public Task<string[]> GetStaffIdsAsync() => Task.FromResult(state.State.StaffIds.ToArray());
+    public Task<RosterEntry[]> GetRosterAsync() => Task.FromResult(state.State.StaffIds.Select(Entry).ToArray());
+
+    public async Task SetSuccessorAsync(string staffId, string? successor)
+    {
+        if (!state.RecordExists) throw new InvalidOperationException($"Tenant '{this.GetPrimaryKeyString()}' does not exist");
+        var current = state.State.Successors.GetValueOrDefault(staffId);
+        if (current == successor) return;
+        if (successor is null) state.State.Successors.Remove(staffId);
+        else state.State.Successors[staffId] = successor;
+        state.State.RoutingVersion++;
+        await state.WriteStateAsync();
+    }
+
+    public Task<StaffRouting> GetRoutingAsync() => Task.FromResult(state.State.Successors.Count == 0 && state.State.RoutingVersion == 0
+        ? StaffRouting.None
+        : new StaffRouting(state.State.RoutingVersion, new Dictionary<string, string>(state.State.Successors, StringComparer.Ordinal)));
+
+    private RosterEntry Entry(string staffId) => state.State.Roster.TryGetValue(staffId, out var r)
+        ? new RosterEntry(staffId, r.Role, r.Team, r.Disabled)
+        : new RosterEntry(staffId, StaffRoles.Staff, null, false);
 }

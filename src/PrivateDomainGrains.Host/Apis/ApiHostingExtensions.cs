@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Host.Apis.OpenApi;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Integrations.WeCom;
+using Scalar.AspNetCore;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -15,7 +19,8 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOpenApi();
+        builder.AddPlatformOpenApi();
+        builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<EventIngestion>();
         builder.AddWeComCallbacks();
@@ -23,9 +28,32 @@ public static class ApiHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The OpenAPI document (<c>/openapi/v1.json</c>) from the routes' own declarations: typed results, names, tags,
+    /// <see cref="ApiCredentialExtensions">credentials</see>, <see cref="RequestBodyExtensions">request bodies</see> and
+    /// <see cref="ApiProblemExtensions">problems</see>.
+    /// </summary>
+    private static WebApplicationBuilder AddPlatformOpenApi(this WebApplicationBuilder builder)
+    {
+        // Responses are written as numbers; without this the document would also allow numbers as strings (what the
+        // framework's lenient reading accepts), which generated clients turn into strings. Bodies are read by JsonBody.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        builder.Services.AddOpenApi(o =>
+        {
+            o.CreateSchemaReferenceId = SchemaNames.For;
+            o.AddDocumentTransformer<PlatformDocumentTransformer>();
+            o.AddSchemaTransformer<SchemaOfTransformer>();
+            o.AddOperationTransformer<CredentialRequirementTransformer>();
+            o.AddOperationTransformer<RequestBodyTransformer>();
+            o.AddOperationTransformer<ProblemResponsesTransformer>();
+        });
+        return builder;
+    }
+
     public static WebApplication MapPlatformApi(this WebApplication app)
     {
         app.MapOpenApi();
+        app.MapPlatformDocs();
         var v1 = app.MapGroup("/api/v1");
         v1.MapTenantsApi();
         v1.MapStaffApi();
@@ -38,5 +66,17 @@ public static class ApiHostingExtensions
         v1.MapSystemApi();
         v1.MapWeComApi();
         return app;
+    }
+
+    /// <summary>The Scalar reference over the document, when <see cref="DocsOptions"/> says so; its script is served from the package; no web fonts, no AI agent (nothing leaves for Scalar's services).</summary>
+    private static void MapPlatformDocs(this WebApplication app)
+    {
+        var docs = app.Services.GetRequiredService<IOptions<DocsOptions>>().Value;
+        if (!docs.IsEnabled(app.Environment)) return;
+        app.MapScalarApiReference(docs.Path, o => o
+            .WithTitle("PrivateDomainGrains API")
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .AddPreferredSecuritySchemes(["integrationKey"]));
     }
 }

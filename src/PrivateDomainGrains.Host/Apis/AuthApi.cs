@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Staff;
@@ -9,26 +10,34 @@ using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
 
+/// <summary>Staff sign-in for the console: short-lived signed tokens (JWT) for the hub and the console routes.</summary>
 public static class AuthApi
 {
-    public sealed record ConsoleTokenRequest(string? Tenant, string? StaffId, string? Password);
+    /// <summary>A staff member's sign-in. Declared as the contract reads; the handler checks every field (400 naming it).</summary>
+    public sealed record ConsoleTokenRequest(string Tenant, string StaffId, string Password);
 
+    /// <param name="AccessToken">The JWT: <c>Authorization: Bearer</c> on console routes, <c>?access_token=</c> on the hub.</param>
+    /// <param name="ExpiresAt">When it stops working; renew it before (<c>RefreshConsoleToken</c>).</param>
     public sealed record ConsoleToken(string AccessToken, DateTimeOffset ExpiresAt, string Tenant, string StaffId);
 
     public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/console-token", IssueAsync)
-            .WithSummary("Sign a staff member in: a short-lived token for the console hub (?access_token=).")
-            .Produces<ConsoleToken>();
-        api.MapPost("/auth/console-token/refresh", RefreshAsync)
-            .WithSummary("Renew a console token before it expires (Authorization: Bearer <console token>): a fresh token for the same tenant and staff member.")
-            .Produces<ConsoleToken>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        var token = api.MapGroup("/auth/console-token").WithTags("Auth");
+        token.MapPost("", IssueAsync).WithName("SignIn").AllowAnonymous()
+            .WithSummary("Sign a staff member in: a short-lived token for the console hub (?access_token=) and console routes.")
+            .WithJsonBody<ConsoleTokenRequest>()
+            .WithProblem(StatusCodes.Status401Unauthorized, "Unknown staff member or wrong password (answered alike)")
+            .WithProblem(StatusCodes.Status403Forbidden, "The staff member is disabled")
+            .WithProblem(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins for this staff member, right password or not, or too many sign-ins from this address");
+        // The handler authenticates the token itself, to answer its own 401 ("sign in again").
+        token.MapPost("/refresh", RefreshAsync).WithName("RefreshConsoleToken").WithMetadata(ApiCredentialMetadata.ConsoleToken)
+            .WithSummary("Renew a console token before it expires: a fresh token for the same tenant and staff member.")
+            .WithProblem(StatusCodes.Status401Unauthorized, "No token, or one that is invalid, expired, or of an ended session: sign in again");
         return api;
     }
 
-    private static async Task<IResult> IssueAsync(HttpRequest request, IGrainFactory grains, IPasswordHasher<StaffCredentials> hasher,
-        ConsoleTokens tokens, SignInThrottle throttle)
+    private static async Task<Results<Ok<ConsoleToken>, ProblemHttpResult, RetryLater>> IssueAsync(HttpRequest request, IGrainFactory grains,
+        IPasswordHasher<StaffCredentials> hasher, ConsoleTokens tokens, SignInThrottle throttle)
     {
         var (body, problem) = await JsonBody.ReadAsync<ConsoleTokenRequest>(request);
         if (body is null) return problem!;
@@ -36,22 +45,22 @@ public static class AuthApi
         if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
         if (string.IsNullOrEmpty(body.Password)) return Problems.BadRequest("'password' is required");
         if (body.Password.Length > StaffApi.MaxPasswordLength) return Problems.BadRequest($"'password' must be at most {StaffApi.MaxPasswordLength} characters");
-        if (throttle.Blocked(body.Tenant!, body.StaffId!) is { } wait)
+        if (throttle.Blocked(body.Tenant, body.StaffId) is { } wait)
             return Problems.TooManyRequests($"Too many failed sign-ins for '{body.StaffId}': try again in {Math.Ceiling(wait.TotalSeconds):0} s", wait);
 
-        var credentials = await grains.GetGrain<IStaffGrain>(GrainKeys.For(body.Tenant!, body.StaffId!)).GetCredentialsAsync();
+        var credentials = await grains.GetGrain<IStaffGrain>(GrainKeys.For(body.Tenant, body.StaffId)).GetCredentialsAsync();
         // One answer, at one cost (a password hash either way), for unknown staff and wrong passwords, so sign-in does
         // not reveal who exists.
         var checkedAgainst = credentials ?? Unknown.Value;
-        var verified = hasher.VerifyHashedPassword(checkedAgainst, checkedAgainst.PasswordHash, body.Password!) != PasswordVerificationResult.Failed;
+        var verified = hasher.VerifyHashedPassword(checkedAgainst, checkedAgainst.PasswordHash, body.Password) != PasswordVerificationResult.Failed;
         if (credentials is null || !verified)
         {
-            throttle.Failed(body.Tenant!, body.StaffId!);
+            throttle.Failed(body.Tenant, body.StaffId);
             return Problems.Unauthorized("Unknown staff member or wrong password");
         }
         if (credentials.Disabled) return Problems.Forbidden($"Staff member '{body.StaffId}' is disabled");
-        var (token, expiresAt) = tokens.Issue(body.Tenant!, body.StaffId!, credentials.SessionGeneration);
-        return TypedResults.Ok(new ConsoleToken(token, expiresAt, body.Tenant!, body.StaffId!));
+        var (token, expiresAt) = tokens.Issue(body.Tenant, body.StaffId, credentials.SessionGeneration);
+        return TypedResults.Ok(new ConsoleToken(token, expiresAt, body.Tenant, body.StaffId));
     }
 
     /// <summary>
@@ -59,7 +68,7 @@ public static class AuthApi
     /// is enabled, and the session was not ended) buys a fresh one with the same claims, so an open console stays signed
     /// in; a console away for longer than a token's lifetime signs in again.
     /// </summary>
-    private static async Task<IResult> RefreshAsync(HttpContext http, IGrainFactory grains, ConsoleTokens tokens)
+    private static async Task<Results<Ok<ConsoleToken>, ProblemHttpResult>> RefreshAsync(HttpContext http, IGrainFactory grains, ConsoleTokens tokens)
     {
         var authenticated = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
         var tenant = authenticated.Principal?.FindFirst(ConsoleTokens.TenantClaim)?.Value;

@@ -1,47 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Text;
-using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Apis;
 
+/// <summary>One customer: profile and next-best-action, complete history, owner and tags (integration key).</summary>
 public static class CustomersApi
 {
     public const int MaxTagLength = 64;
     public const int MaxTagsPerRequest = 50;
     public const int MaxPageSize = 500;
 
-    public sealed record OwnerRequest(string? StaffId);
-    public sealed record TagsRequest(string[]? Tags);
+    /// <param name="StaffId">The new owner: a staff member of the tenant.</param>
+    public sealed record OwnerRequest(string StaffId);
+
+    /// <param name="Tags">1-50 tags of 1-64 printable characters each (trimmed; repeats count once).</param>
+    public sealed record TagsRequest(IReadOnlyList<string> Tags);
+
+    /// <param name="Seq">The event's place in the customer's journal; pass the last one as <c>before</c> for the next page.</param>
     public sealed record InteractionItem(long Seq, string EventId, string Type, DateTimeOffset At, string? Channel, string? StaffId, string? Text, IReadOnlyDictionary<string, string>? Data);
+
+    /// <param name="NextBefore">The <c>before</c> of the next (older) page; null on the last page.</param>
     public sealed record InteractionPage(IReadOnlyList<InteractionItem> Items, long? NextBefore);
 
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
     {
-        var customer = api.MapGroup("/tenants/{tenant}/customers/{customerId}").RequireTenantKey(TenantRole.Integration);
-        customer.MapGet("", GetAsync).WithSummary("Owner, tags, tier, counters, next-best-action and recent interactions.")
-            .Produces<CustomerView>();
-        customer.MapGet("/interactions", InteractionsAsync)
-            .WithSummary("The complete history, newest first, paged with ?before=<seq>&limit=<1-500>.")
-            .Produces<InteractionPage>();
-        customer.MapPut("/owner", AssignOwnerAsync).WithSummary("Hand the customer to another staff member; open nudges move too.")
-            .Produces<CustomerView>();
-        customer.MapPost("/tags", AddTagsAsync).WithSummary("Add tags: {\"tags\":[...]}.").Produces<CustomerView>();
-        customer.MapDelete("/tags", RemoveTagsAsync).WithSummary("Remove tags: {\"tags\":[...]}.").Produces<CustomerView>();
+        var customer = api.MapGroup("/tenants/{tenant}/customers/{customerId}").WithTags("Customers").RequireIntegrationKey()
+            .WithProblem(StatusCodes.Status400BadRequest, "The customer id is not a valid id");
+        customer.MapGet("", GetAsync).WithName("GetCustomer")
+            .WithSummary("Owner, tags, tier, counters, next-best-action (with why) and recent interactions.")
+            .WithProblem(StatusCodes.Status404NotFound, UnknownCustomerReason);
+        customer.MapGet("/interactions", InteractionsAsync).WithName("ListInteractions")
+            .WithSummary("The complete history, newest first, paged with ?before=<seq>&limit=<1-500> (50 by default).")
+            .WithProblem(StatusCodes.Status400BadRequest, "'limit' is not 1-500, or 'before' is not a positive sequence number")
+            .WithProblem(StatusCodes.Status404NotFound, UnknownCustomerReason);
+        customer.MapPut("/owner", AssignOwnerAsync).WithName("AssignOwner")
+            .WithSummary("Hand the customer to another staff member; open nudges move too.")
+            .WithJsonBody<OwnerRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "'staffId' is not a staff member of the tenant");
+        customer.MapPost("/tags", AddTagsAsync).WithName("AddTags")
+            .WithSummary("Add tags to the customer (tag rules of the playbook run on them).")
+            .WithJsonBody<TagsRequest>();
+        customer.MapDelete("/tags", RemoveTagsAsync).WithName("RemoveTags")
+            .WithSummary("Remove tags from the customer.")
+            .WithJsonBody<TagsRequest>()
+            .WithProblem(StatusCodes.Status404NotFound, UnknownCustomerReason);
         return api;
     }
 
-    private static async Task<IResult> GetAsync(string tenant, string customerId, IGrainFactory grains)
+    private const string UnknownCustomerReason = "The customer has no events, owner or tags yet";
+
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(string tenant, string customerId, IGrainFactory grains)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
         var view = await Customer(grains, tenant, customerId).GetAsync();
         return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> InteractionsAsync(string tenant, string customerId, long? before, int? limit, IGrainFactory grains, EventJournal journal)
+    private static async Task<Results<Ok<InteractionPage>, ProblemHttpResult>> InteractionsAsync(
+        string tenant, string customerId, long? before, int? limit, IGrainFactory grains, EventJournal journal)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
         if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
@@ -53,24 +74,24 @@ public static class CustomersApi
         return TypedResults.Ok(new InteractionPage(items, rows.Count > pageSize ? items[^1].Seq : null));
     }
 
-    private static async Task<IResult> AssignOwnerAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AssignOwnerAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
         var (body, problem) = await JsonBody.ReadAsync<OwnerRequest>(request);
         if (body is null) return problem!;
         if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
-        if (await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, body.StaffId!)).GetAsync() is null)
+        if (await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, body.StaffId)).GetAsync() is null)
             return Problems.BadRequest($"staffId '{body.StaffId}' is not a staff member of tenant '{tenant}'");
-        return TypedResults.Ok(await Customer(grains, tenant, customerId).AssignOwnerAsync(body.StaffId!));
+        return TypedResults.Ok(await Customer(grains, tenant, customerId).AssignOwnerAsync(body.StaffId));
     }
 
-    private static async Task<IResult> AddTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
     {
         var (tags, problem) = await ReadTagsAsync(customerId, request);
         return tags is null ? problem! : TypedResults.Ok(await Customer(grains, tenant, customerId).AddTagsAsync(tags));
     }
 
-    private static async Task<IResult> RemoveTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
     {
         var (tags, problem) = await ReadTagsAsync(customerId, request);
         if (tags is null) return problem!;
@@ -78,21 +99,21 @@ public static class CustomersApi
         return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(view);
     }
 
-    private static async Task<(string[]? Tags, IResult? Problem)> ReadTagsAsync(string customerId, HttpRequest request)
+    private static async Task<(string[]? Tags, ProblemHttpResult? Problem)> ReadTagsAsync(string customerId, HttpRequest request)
     {
         if (!Ids.IsValid(customerId)) return (null, Problems.BadRequest(Ids.Describe("customerId")));
         var (body, problem) = await JsonBody.ReadAsync<TagsRequest>(request);
         if (body is null) return (null, problem);
-        if (body.Tags is not { Length: > 0 and <= MaxTagsPerRequest })
+        if (body.Tags is not { Count: > 0 and <= MaxTagsPerRequest })
             return (null, Problems.BadRequest($"'tags' must hold 1-{MaxTagsPerRequest} tags"));
         var tags = body.Tags.Select(t => t?.Trim()).ToArray();
         if (tags.Any(t => string.IsNullOrEmpty(t) || t.Length > MaxTagLength || t.Any(char.IsControl) || !StorableText.IsStorable(t)))
             return (null, Problems.BadRequest($"each tag must be 1-{MaxTagLength} printable characters of valid text"));
-        return (tags.Distinct(StringComparer.Ordinal).ToArray()!, null);
+        return (tags.OfType<string>().Distinct(StringComparer.Ordinal).ToArray(), null);
     }
 
     private static ICustomerGrain Customer(IGrainFactory grains, string tenant, string customerId) =>
         grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId));
 
-    private static IResult UnknownCustomer(string customerId) => Problems.NotFound($"Customer '{customerId}' has no events, owner or tags yet");
+    private static ProblemHttpResult UnknownCustomer(string customerId) => Problems.NotFound($"Customer '{customerId}' has no events, owner or tags yet");
 }

@@ -1,18 +1,44 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
-using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
 
+/// <summary>Customer events in: what integrations post, journaled durably before the answer (integration key).</summary>
 public static class EventsApi
 {
+    /// <summary>Up to 1,000 events. Read leniently (<see cref="EventBatchParser"/>): each event is checked on its own.</summary>
+    /// <param name="Mode"><c>live</c> (the default) or <c>backfill</c>: history that builds customers (counters, tiers,
+    /// relationships, tags) but raises no nudge and starts no SOP, at journal speed. Events arriving longer than the
+    /// playbook's <c>contactPolicy.backfillAfter</c> (1 day) after their time are history whatever the mode.</param>
+    public sealed record EventBatchRequest(IReadOnlyList<PostedEvent> Events, string? Mode = null);
+
+    /// <summary>One customer event as an integration posts it.</summary>
+    /// <param name="Id">Unique per tenant: posting the same event again under its id is a duplicate, never a second event;
+    /// the id on another event (another customer's, or another type or time) is a 409 conflict. Build ids from what makes
+    /// an event unique in its source, e.g. <c>wecom:{corp}:{external user}:{staff}:{type}:{time}</c>.</param>
+    /// <param name="CustomerId">The customer it is about (1-128 letters, digits and <c>-_.:@</c>).</param>
+    /// <param name="Type"><c>friend.added</c>, <c>friend.deleted</c>, <c>message.received</c>, <c>message.sent</c>,
+    /// <c>moment.liked</c>, <c>moment.commented</c>, <c>order.paid</c>, <c>order.refunded</c>, <c>page.viewed</c>,
+    /// <c>group.joined</c>, <c>group.left</c>, or a custom <c>x.*</c>.</param>
+    /// <param name="At">When it happened (ISO 8601), from 1970 to a few minutes ahead; now when absent.</param>
+    /// <param name="StaffId">The staff member involved; must be staff of the tenant (<c>friend.added</c> makes them the owner of a customer without one).</param>
+    /// <param name="Data">Extra fields; <c>order.paid</c> takes <c>orderId</c>, <c>amount</c> (up to 10^12, 4 decimals), <c>currency</c>.
+    /// Numbers may be sent as JSON numbers too and are kept as their exact text.</param>
+    /// <param name="Mode">This event's own <c>live</c> or <c>backfill</c>, over the request's.</param>
+    public sealed record PostedEvent(
+        string Id, string CustomerId, string Type, DateTimeOffset? At = null, string? Channel = null, string? StaffId = null,
+        string? Text = null, IReadOnlyDictionary<string, string>? Data = null, string? Mode = null);
+
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/tenants/{tenant}/events", IngestAsync)
-            .RequireTenantKey(TenantRole.Integration)
-            .WithSummary("Post up to 1,000 customer events. Accepted events are durable when this answers.")
-            .Produces<EventBatchResponse>();
+        var events = api.MapGroup("/tenants/{tenant}/events").WithTags("Events").RequireIntegrationKey();
+        events.MapPost("", IngestAsync).WithName("PostEvents")
+            .WithSummary("Post up to 1,000 customer events. Accepted events are durable when this answers; a bad event is refused alone, by index.")
+            .WithJsonBody<EventBatchRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "No event of the request is valid: `errors` keyed by `events[i].field`")
+            .WithProblem(StatusCodes.Status503ServiceUnavailable, "Not every event could be stored: send the same request again, stored events come back as duplicates");
         return api;
     }
 
@@ -21,8 +47,8 @@ public static class EventsApi
     /// the request is valid, keyed by <c>events[i].field</c>; 503 with Retry-After when storage or a node failed
     /// transiently (a retry of the same request is safe: stored events come back as duplicates).
     /// </summary>
-    private static async Task<IResult> IngestAsync(string tenant, HttpRequest request, EventIngestion ingestion, TimeProvider time,
-        IOptions<IngestionOptions> options, ILogger<EventIngestion> logger)
+    private static async Task<Results<Ok<EventBatchResponse>, ProblemHttpResult, ValidationProblem, RetryLater>> IngestAsync(
+        string tenant, HttpRequest request, EventIngestion ingestion, TimeProvider time, IOptions<IngestionOptions> options, ILogger<EventIngestion> logger)
     {
         var (document, problem) = await JsonBody.ReadDocumentAsync(request);
         if (document is null) return problem!;
@@ -45,7 +71,7 @@ public static class EventsApi
         }
     }
 
-    private static IResult NoValidEvent(IReadOnlyList<EventError> errors) => Problems.Invalid(
+    private static ValidationProblem NoValidEvent(IReadOnlyList<EventError> errors) => Problems.Invalid(
         errors.Count == 1 ? "The event is invalid" : $"None of the {errors.Count} events is valid",
         errors.SelectMany(e => e.Fields.Select(f => (Key: $"events[{e.Index}].{f.Field}", f.Message)))
             .GroupBy(p => p.Key)

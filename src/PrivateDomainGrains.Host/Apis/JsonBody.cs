@@ -1,13 +1,17 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace PrivateDomainGrains.Host.Apis;
 
-/// <summary>Reads a JSON body ourselves so that malformed, oversized or mistyped bodies get a precise ProblemDetails.</summary>
+/// <summary>
+/// Reads a JSON body ourselves so that malformed, oversized or mistyped bodies get a precise ProblemDetails (400 naming
+/// the field, 413). A route that reads its body here declares the body's schema with <c>WithJsonBody&lt;T&gt;()</c>.
+/// </summary>
 public static class JsonBody
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public static async Task<(JsonDocument? Document, IResult? Problem)> ReadDocumentAsync(HttpRequest request)
+    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadDocumentAsync(HttpRequest request)
     {
         if (request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
             return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {ApiHostingExtensions.MaxRequestBodyBytes}"));
@@ -25,7 +29,7 @@ public static class JsonBody
         }
     }
 
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request) where T : class
     {
         var (document, problem) = await ReadDocumentAsync(request);
         if (document is null) return (null, problem);

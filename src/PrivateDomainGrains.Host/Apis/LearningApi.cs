@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Learning;
-using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
 
+/// <summary>What the tenant's propensity model has learned from nudge outcomes (integration key).</summary>
 public static class LearningApi
 {
     /// <summary>One action in one segment (<c>*</c>: all customers): outcomes seen and the success rate decisions assume.</summary>
@@ -13,13 +14,13 @@ public static class LearningApi
 
     public static RouteGroupBuilder MapLearningApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/tenants/{tenant}/learning", GetAsync).RequireTenantKey(TenantRole.Integration)
-            .WithSummary("What the tenant's propensity model has learned: successes, failures and posterior mean per action and segment.")
-            .Produces<LearningView>();
+        var learning = api.MapGroup("/tenants/{tenant}/learning").WithTags("Learning").RequireIntegrationKey();
+        learning.MapGet("", GetAsync).WithName("GetLearning")
+            .WithSummary("What the tenant's propensity model has learned: successes, failures and posterior mean per action and segment.");
         return api;
     }
 
-    private static async Task<IResult> GetAsync(string tenant, IGrainFactory grains)
+    private static async Task<Ok<LearningView>> GetAsync(string tenant, IGrainFactory grains)
     {
         var document = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(PropensityModelDocument.NoVersion);
         var model = JsonSerializer.Deserialize<PropensityModel>(document!.Json)!;

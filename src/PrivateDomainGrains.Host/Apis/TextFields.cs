@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Host;
@@ -6,7 +7,7 @@ namespace PrivateDomainGrains.Host;
 public static class TextFields
 {
     /// <summary>A 400 naming <paramref name="field"/>, or null when <paramref name="value"/> (null is fine) may be stored.</summary>
-    public static IResult? Problem(string field, string? value, int maxLength)
+    public static ProblemHttpResult? Problem(string field, string? value, int maxLength)
     {
         if (value is null) return null;
         if (value.Length > maxLength) return Problems.BadRequest($"'{field}' must be at most {maxLength} characters");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using PrivateDomainGrains.Persistence;
 using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Host.Hubs;
@@ -14,6 +15,9 @@ public sealed class ConsoleConnections
 {
     public const string NudgesMethod = "nudges";
 
+    /// <summary>Tells consoles that nudges they show changed: closed (done elsewhere, done by the owner's own action, obsolete, expired) or snoozed.</summary>
+    public const string ChangedMethod = "changed";
+
     /// <summary>Tells a console its session ended (the staff member was disabled); the connection is closed after it.</summary>
     public const string SignedOutMethod = "signedOut";
 
@@ -22,11 +26,13 @@ public sealed class ConsoleConnections
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Connection>> _byStaff = new(StringComparer.Ordinal);
     private readonly IHubContext<ConsoleHub> _hub;
+    private readonly NudgeInbox _inbox;
     private readonly ConsoleMetrics _metrics;
+    private readonly ILogger<ConsoleConnections> _logger;
 
-    public ConsoleConnections(IHubContext<ConsoleHub> hub, ConsoleMetrics metrics)
+    public ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox inbox, ConsoleMetrics metrics, ILogger<ConsoleConnections> logger)
     {
-        (_hub, _metrics) = (hub, metrics);
+        (_hub, _inbox, _metrics, _logger) = (hub, inbox, metrics, logger);
         metrics.ObserveConnections(() => _byStaff.Values.Sum(c => c.Count));
     }
 
@@ -69,6 +75,12 @@ public sealed class ConsoleConnections
         foreach (var connection in connections.Values) await SendAsync(connection, nudges, replay: false);
     }
 
+    public async Task SendChangesAsync(string staffKey, NudgeChange[] changes)
+    {
+        if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
+        foreach (var connection in connections.Values) await _hub.Clients.Client(connection.Id).SendAsync(ChangedMethod, changes);
+    }
+
     public async Task ReplayAsync(string staffKey, string connectionId, Nudge[] nudges)
     {
         if (_byStaff.TryGetValue(staffKey, out var connections) && connections.TryGetValue(connectionId, out var connection))
@@ -78,8 +90,21 @@ public sealed class ConsoleConnections
     private async Task SendAsync(Connection connection, Nudge[] nudges, bool replay)
     {
         var unsent = Array.FindAll(nudges, n => connection.ShouldSend(n.Id));
-        if (unsent.Length > 0) await _hub.Clients.Client(connection.Id).SendAsync(NudgesMethod, unsent);
+        if (unsent.Length == 0) return;
+        await _hub.Clients.Client(connection.Id).SendAsync(NudgesMethod, unsent);
         _metrics.Pushed(unsent, replay);
+        MarkDelivered(unsent);
+    }
+
+    /// <summary>
+    /// Records that the nudges reached a connected console, for the execution reports (the first delivery counts; the
+    /// store keeps it). Not awaited: a console must not wait on it, and a lost mark costs a figure, not a nudge.
+    /// </summary>
+    private void MarkDelivered(Nudge[] sent)
+    {
+        var now = DateTimeOffset.UtcNow;
+        _inbox.MarkAsync([.. sent.Select(n => new NudgeMark(n.Tenant, n.StaffId, n.Id, NudgeMarkKind.Delivered, now))])
+            .ContinueWith(t => _logger.LogDebug(t.Exception, "Recording the delivery of {Count} nudges failed", sent.Length), TaskContinuationOptions.OnlyOnFaulted);
     }
 
     public void EndReplay(string staffKey, string connectionId)

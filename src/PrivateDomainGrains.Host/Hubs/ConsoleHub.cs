@@ -7,6 +7,9 @@ using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
+using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Core.Nudges;
+using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Host.Hubs;
 
@@ -18,7 +21,7 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// </summary>
 [Authorize]
 public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains, IOptions<ConsoleOptions> options,
-    ConsoleMetrics metrics) : Hub
+    CustomerMetrics customers) : Hub
 {
     public const string Path = "/hubs/console";
     private const int ReplayPageSize = 500;
@@ -60,22 +63,65 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
     /// <returns>One of <see cref="CloseResults"/>.</returns>
     public Task<string> Dismiss(string nudgeId) => RespondAsync(nudgeId, NudgeResponse.Dismissed);
 
+    /// <summary>
+    /// Hides one of the caller's open nudges from the queue until <paramref name="until"/> (at most
+    /// <see cref="MaxSnooze"/> ahead); it comes back then, in every console, by itself. Answers
+    /// <see cref="MarkResults.Snoozed"/>, <see cref="MarkResults.Unknown"/> (not an open nudge of the caller's) or
+    /// <see cref="MarkResults.Invalid"/>.
+    /// </summary>
+    public async Task<string> Snooze(string nudgeId, DateTimeOffset until)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (!Ids.IsValid(nudgeId) || until <= now || until > now + MaxSnooze) return MarkResults.Invalid;
+        var (tenant, staffId) = Caller();
+        var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Snoozed, now, until)]);
+        if (!marked.Contains(nudgeId)) return MarkResults.Unknown;
+        _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Snoozing(nudgeId, until)]);
+        return MarkResults.Snoozed;
+    }
+
+    /// <summary>The caller opened one of its nudges (read its detail): the first opening is recorded for the reports.</summary>
+    public async Task<string> Opened(string nudgeId)
+    {
+        if (!Ids.IsValid(nudgeId)) return MarkResults.Invalid;
+        var (tenant, staffId) = Caller();
+        var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Opened, DateTimeOffset.UtcNow)]);
+        return marked.Contains(nudgeId) ? MarkResults.Opened : MarkResults.Unknown;
+    }
+
+    /// <summary>How far ahead a nudge may be snoozed.</summary>
+    public static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(30);
+
     private async Task<string> RespondAsync(string nudgeId, NudgeResponse response)
     {
         // Bad input from a console is its problem, not the server's: an answer, no exception and no error log.
         if (!Ids.IsValid(nudgeId)) return CloseResults.Invalid;
         var (tenant, staffId) = Caller();
         // Only the close of an open nudge counts, so a repeated click cannot teach the model twice.
-        if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId)) is not { } customerId)
+        var how = response == NudgeResponse.Acted ? NudgeClosings.Done : NudgeClosings.NotUseful;
+        if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId, how)) is not { } customerId)
             return await inbox.IsClosedAsync(tenant, staffId, nudgeId) ? CloseResults.AlreadyClosed : CloseResults.Unknown;
+        // The staff member's other consoles (tabs, devices, nodes) drop the card too.
+        _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Closing(nudgeId, how)]);
         await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
-        metrics.Closed(tenant, response == NudgeResponse.Acted ? ConsoleMetrics.ClosedHow.Done : ConsoleMetrics.ClosedHow.NotUseful);
+        customers.Closed(tenant, how);
         return CloseResults.Closed;
     }
 
     private (string Tenant, string StaffId) Caller() =>
         (Context.User?.FindFirst(ConsoleTokens.TenantClaim)?.Value ?? throw new HubException("The token names no tenant"),
          Context.User?.FindFirst(ConsoleTokens.StaffClaim)?.Value ?? throw new HubException("The token names no staff member"));
+}
+
+/// <summary>What <see cref="ConsoleHub.Snooze"/> and <see cref="ConsoleHub.Opened"/> answer.</summary>
+public static class MarkResults
+{
+    public const string Snoozed = "snoozed";
+    public const string Opened = "opened";
+    /// <summary>Not a nudge of the caller's (or, for a snooze, not open).</summary>
+    public const string Unknown = "unknown";
+    /// <summary>An invalid id, or a snooze time not in the next 30 days.</summary>
+    public const string Invalid = "invalid";
 }
 
 /// <summary>What <see cref="ConsoleHub.Ack"/> and <see cref="ConsoleHub.Dismiss"/> answer.</summary>

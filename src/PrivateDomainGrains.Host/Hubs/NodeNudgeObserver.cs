@@ -19,6 +19,19 @@ public sealed class NodeNudgeObserver(ConsoleConnections connections, ConsoleMet
         }
     }
 
+    public async Task OnNudgesChangedAsync(string tenant, string staffId, NudgeChange[] changes)
+    {
+        try
+        {
+            await connections.SendChangesAsync(GrainKeys.For(tenant, staffId), changes);
+        }
+        catch (Exception ex)
+        {
+            // The consoles see the nudges' state at their next connect, whose replay reads the inbox.
+            logger.LogWarning(ex, "Telling {Tenant}/{StaffId}'s consoles that {Count} nudges changed failed", tenant, staffId, changes.Length);
+        }
+    }
+
     public async Task OnNudgesAsync(Nudge[] nudges)
     {
         using var span = metrics.StartPush(nudges.Length);

@@ -5,15 +5,23 @@ using PrivateDomainGrains.Core.Events;
 namespace PrivateDomainGrains.Host.Ingestion;
 
 /// <summary>
-/// Reads <c>{"events":[...]}</c> leniently enough to report every bad event by index and field, while one bad event
-/// never spoils the rest of the batch. Strings that are not valid Unicode (invalid UTF-8 bytes, an escaped unpaired
-/// surrogate such as <c>"\ud800"</c>) are a problem of that event's field, like any other.
+/// Reads <c>{"mode":"live"|"backfill","events":[...]}</c> leniently enough to report every bad event by index and
+/// field, while one bad event never spoils the rest of the batch. Strings that are not valid Unicode (invalid UTF-8
+/// bytes, an escaped unpaired surrogate such as <c>"\ud800"</c>) are a problem of that event's field, like any other.
+/// An event's own <c>mode</c> overrides the request's.
 /// </summary>
 public static class EventBatchParser
 {
     public const int MaxEventsPerRequest = 1_000;
 
-    public sealed record Parsed(IReadOnlyList<(int Index, CustomerEvent Event)> Valid, IReadOnlyList<EventError> Errors, int Total);
+    /// <summary>The request's <c>mode</c> values.</summary>
+    public const string Live = "live", Backfill = "backfill";
+
+    public sealed record Parsed(IReadOnlyList<(int Index, CustomerEvent Event)> Valid, IReadOnlyList<EventError> Errors, int Total)
+    {
+        /// <summary>Indexes of the events sent as backfill (history: they build the customer but raise no nudge).</summary>
+        public IReadOnlySet<int> Backfilled { get; init; } = new HashSet<int>();
+    }
 
     /// <summary>Parses the document; returns null and a message when the batch as a whole is unusable.</summary>
     /// <param name="now">The server's clock, against which event times are checked.</param>
@@ -25,20 +33,38 @@ public static class EventBatchParser
         var total = events.GetArrayLength();
         if (total == 0) return (null, "'events' is empty");
         if (total > MaxEventsPerRequest) return (null, $"'events' holds {total} events; at most {MaxEventsPerRequest} per request");
+        var modeProblems = new List<FieldError>();
+        var requestBackfill = Mode(document.RootElement, modeProblems) ?? false;
+        if (modeProblems.Count > 0) return (null, modeProblems[0].ToString());
 
         var valid = new List<(int, CustomerEvent)>(total);
+        var backfilled = new HashSet<int>();
         var errors = new List<EventError>();
         var index = 0;
         foreach (var element in events.EnumerateArray())
         {
             var problems = new List<FieldError>();
             var e = Read(element, now, problems);
+            var backfill = element.ValueKind == JsonValueKind.Object ? Mode(element, problems) ?? requestBackfill : requestBackfill;
             if (e is not null && problems.Count == 0) problems.AddRange(EventValidator.Validate(e, now, maxFutureSkew));
-            if (problems.Count == 0) valid.Add((index, e!));
+            if (problems.Count == 0)
+            {
+                valid.Add((index, e!));
+                if (backfill) backfilled.Add(index);
+            }
             else errors.Add(EventError.Invalid(index, e?.Id ?? TryString(element, "id"), problems));
             index++;
         }
-        return (new Parsed(valid, errors, total), null);
+        return (new Parsed(valid, errors, total) { Backfilled = backfilled }, null);
+    }
+
+    /// <summary>True for <c>"mode":"backfill"</c>, false for <c>"live"</c>, null when absent; anything else is a problem.</summary>
+    private static bool? Mode(JsonElement element, List<FieldError> problems)
+    {
+        if (String(element, "mode", problems, required: false) is not { } mode) return null;
+        if (mode is Backfill or Live) return mode == Backfill;
+        problems.Add(new("mode", $"must be '{Live}' or '{Backfill}'"));
+        return null;
     }
 
     private static CustomerEvent? Read(JsonElement element, DateTimeOffset now, List<FieldError> problems)

@@ -5,7 +5,11 @@ using PrivateDomainGrains.Core.Events;
 
 namespace PrivateDomainGrains.Host.Ingestion;
 
-/// <summary>Hands a parsed batch to the customer grains, one call per customer, all customers at once.</summary>
+/// <summary>
+/// Hands a parsed batch to the customer grains, one call per customer (and mode), all customers at once, and gathers
+/// their fates: accepted, duplicate, or a conflict (409: the id is the tenant's for another event), counted in
+/// <see cref="IngestionMetrics"/>.
+/// </summary>
 public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metrics)
 {
     public async Task<EventBatchResponse> IngestAsync(string tenant, EventBatchParser.Parsed batch)
@@ -16,27 +20,38 @@ public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metric
         metrics.Refused(tenant, "unknown-staff", batch.Valid.Count - valid.Count);
 
         var calls = valid
-            .GroupBy(v => v.Event.CustomerId, StringComparer.Ordinal)
-            .Select(async customer =>
+            .GroupBy(v => (v.Event.CustomerId, Backfill: batch.Backfilled.Contains(v.Index)))
+            .Select(async call =>
             {
-                var items = customer.ToList();
-                var grain = grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customer.Key));
-                var outcome = await grain.IngestAsync(items.Select(i => i.Event).ToArray());
-                return outcome.Accepted.Count(a => a);
+                var items = call.ToList();
+                var grain = grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, call.Key.CustomerId));
+                var outcome = await grain.IngestAsync(items.Select(i => i.Event).ToArray(), call.Key.Backfill);
+                var conflicts = Enumerable.Range(0, items.Count).Where(i => outcome.Conflicts?[i] is not null)
+                    .Select(i => new EventError(items[i].Index, items[i].Event.Id, [$"'id' {outcome.Conflicts![i]}"], StatusCodes.Status409Conflict))
+                    .ToList();
+                return (Accepted: outcome.Accepted.Count(a => a), Conflicts: conflicts, Unowned: outcome.Owner is null ? call.Key.CustomerId : null);
             })
             .ToList();
-        int accepted;
+        (int Accepted, List<EventError> Conflicts, string? Unowned)[] results;
         try
         {
-            accepted = (await Task.WhenAll(calls)).Sum();
+            results = await Task.WhenAll(calls);
         }
         catch
         {
             metrics.Refused(tenant, "failed", valid.Count);
             throw;
         }
-        metrics.Ingested(tenant, accepted, valid.Count - accepted);
-        return new EventBatchResponse(accepted, valid.Count - accepted, errors.Count, errors.OrderBy(e => e.Index).ToList());
+        var accepted = results.Sum(r => r.Accepted);
+        var conflicts = results.SelectMany(r => r.Conflicts).ToList();
+        errors.AddRange(conflicts);
+        var duplicates = valid.Count - accepted - conflicts.Count;
+        metrics.Refused(tenant, "conflict", conflicts.Count);
+        metrics.Ingested(tenant, accepted, duplicates);
+        return new EventBatchResponse(accepted, duplicates, errors.Count, errors.OrderBy(e => e.Index).ToList())
+        {
+            Unowned = [.. results.Select(r => r.Unowned).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+        };
     }
 
     /// <summary>An event may only name staff of its own tenant: an unknown staff id would make an owner nobody can sign in as.</summary>

@@ -37,11 +37,13 @@ public static class SecurityHostingExtensions
                 jwt.Events = new JwtBearerEvents
                 {
                     // A validly signed token is not enough: its staff member must exist, be enabled, and not have had
-                    // every session ended since the token was issued (disabled, or left in a handover).
+                    // every session ended since the token was issued (disabled, or left in a handover). Role and team
+                    // are read now rather than signed into the token, so a change applies to the next request.
                     OnTokenValidated = async context =>
                     {
-                        if (await ConsoleSessions.ProblemAsync(context.Principal, context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()) is { } problem)
-                            context.Fail(problem);
+                        var (staff, problem) = await ConsoleSessions.ValidateAsync(context.Principal, context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>());
+                        if (problem is not null) context.Fail(problem);
+                        else context.Principal!.AddIdentity(ConsoleUser.RosterIdentity(staff!));
                     },
                     OnMessageReceived = context =>
                     {

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using PrivateDomainGrains.LoadTest.Api;
+using PrivateDomainGrains.Client;
 
 namespace PrivateDomainGrains.LoadTest.Accounting;
 
@@ -19,8 +19,8 @@ public readonly record struct RequestAttempt(long AtTicks, string Call, string N
     /// <summary>A short name for a failed request: the HTTP status it got, or what went wrong on the way.</summary>
     public static (int? Status, string? Failure) Describe(Exception e) => e switch
     {
-        ApiException { Status: { } status } => ((int)status, null),
-        ApiException => (null, "bad response body"),
+        PlatformApiException api => ((int)api.StatusCode, null),
+        System.Text.Json.JsonException => (null, "bad response body"),
         TaskCanceledException or TimeoutException => (null, "timeout"),
         HttpRequestException { InnerException: SocketException s } => (null, s.SocketErrorCode switch
         {

@@ -4,17 +4,17 @@ namespace PrivateDomainGrains.LoadTest.Api;
 /// Spreads requests and console connections over the nodes round-robin, passing over a node that refused a connection
 /// for <see cref="Cooldown"/>, as a load balancer with passive health checks does. It is told nothing about faults.
 /// </summary>
-public sealed class NodePool(IReadOnlyList<PlatformApiClient> nodes)
+public sealed class NodePool(IReadOnlyList<NodeConnection> nodes)
 {
     public static readonly TimeSpan Cooldown = TimeSpan.FromSeconds(1);
 
     private readonly long[] _unreachableUntil = new long[nodes.Count];
     private long _next = -1;
 
-    public IReadOnlyList<PlatformApiClient> Nodes => nodes;
+    public IReadOnlyList<NodeConnection> Nodes => nodes;
 
     /// <summary>The next node in turn that is not cooling down; when all are, the next in turn anyway.</summary>
-    public PlatformApiClient Next()
+    public NodeConnection Next()
     {
         var now = Environment.TickCount64;
         var first = Interlocked.Increment(ref _next);
@@ -31,13 +31,13 @@ public sealed class NodePool(IReadOnlyList<PlatformApiClient> nodes)
     }
 
     /// <summary>The node did not answer at all (refused, reset, timed out): leave it alone for a moment.</summary>
-    public void Unreachable(PlatformApiClient node)
+    public void Unreachable(NodeConnection node)
     {
         var index = IndexOf(node);
         if (index >= 0) Volatile.Write(ref _unreachableUntil[index], Environment.TickCount64 + (long)Cooldown.TotalMilliseconds);
     }
 
-    private int IndexOf(PlatformApiClient node)
+    private int IndexOf(NodeConnection node)
     {
         for (var i = 0; i < nodes.Count; i++)
         {

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.LoadTest.Accounting;
 using PrivateDomainGrains.LoadTest.Api;
 using PrivateDomainGrains.LoadTest.Live;
@@ -7,7 +6,7 @@ using PrivateDomainGrains.LoadTest.Live;
 namespace PrivateDomainGrains.LoadTest.Consoles;
 
 /// <summary>
-/// One staff console: a SignalR connection to <c>/hubs/console</c> that acknowledges every nudge at once. When its
+/// One staff console: the SDK's hub client on <c>/hubs/console</c>, acknowledging every nudge at once. When its
 /// connection drops, the client's automatic reconnect tries the same node (at once, then after a second); if that fails
 /// it fails over to the other nodes in turn, with a new connection, until one takes it, as a console with a list of node
 /// URLs does. Every connection is recorded as a <see cref="ConsoleSession"/>.
@@ -31,7 +30,7 @@ internal sealed class ConsoleClient(
     private readonly List<ConsoleSession> _sessions = [];
     // Never disposed: a fail-over still under way may read its token after the console is disposed.
     private readonly CancellationTokenSource _stopping = new();
-    private HubConnection? _connection;
+    private ConsoleHubClient? _connection;
     private ConsoleSession? _open;
 
     public string Staff => staff;
@@ -45,18 +44,18 @@ internal sealed class ConsoleClient(
     }
 
     /// <summary>Connects to <paramref name="node"/>; a failure here is the run's, not a fault to ride out.</summary>
-    public Task StartAsync(PlatformApiClient node, CancellationToken ct) => ConnectAsync(node, ct);
+    public Task StartAsync(NodeConnection node, CancellationToken ct) => ConnectAsync(node, ct);
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        HubConnection? connection;
+        ConsoleHubClient? connection;
         lock (_lock) connection = _connection;
         if (connection is not null) await connection.DisposeAsync();
         lock (_lock) Close();
     }
 
-    private async Task ConnectAsync(PlatformApiClient node, CancellationToken ct)
+    private async Task ConnectAsync(NodeConnection node, CancellationToken ct)
     {
         var connection = Build(node.BaseAddress);
         lock (_lock) _connection = connection;
@@ -72,15 +71,11 @@ internal sealed class ConsoleClient(
         lock (_lock) Open(node.BaseAddress.Authority, connection.ConnectionId);
     }
 
-    private HubConnection Build(Uri node)
+    private ConsoleHubClient Build(Uri node)
     {
-        // The contract names the query parameter; the token provider adds the header for negotiate too.
-        var url = new Uri(node, $"hubs/console?access_token={Uri.EscapeDataString(accessToken)}");
-        var connection = new HubConnectionBuilder()
-            .WithUrl(url, o => o.AccessTokenProvider = () => Task.FromResult<string?>(accessToken))
-            .WithAutomaticReconnect(ReconnectDelays)
-            .Build();
-        connection.On<JsonElement>("nudges", nudges => OnNudges(connection, nudges));
+        var connection = new ConsoleHubClient(node, () => Task.FromResult<string?>(accessToken),
+            new ConsoleHubOptions { ReconnectDelays = ReconnectDelays, KeepReconnecting = false });
+        connection.OnNudges(nudges => OnNudges(connection, nudges));
         connection.Reconnecting += error =>
         {
             lock (_lock) Close();
@@ -105,7 +100,7 @@ internal sealed class ConsoleClient(
     }
 
     /// <summary>The node did not take the console back: try the others in turn (then it again) until one does.</summary>
-    private async Task FailOverAsync(HubConnection dropped)
+    private async Task FailOverAsync(ConsoleHubClient dropped)
     {
         await dropped.DisposeAsync();
         while (!_stopping.IsCancellationRequested)
@@ -143,44 +138,36 @@ internal sealed class ConsoleClient(
         _open = null;
     }
 
-    private void OnNudges(HubConnection connection, JsonElement nudges)
+    private void OnNudges(ConsoleHubClient connection, IReadOnlyList<Nudge> nudges)
     {
         var arrived = clock.NowTicks;
         // The id of the physical connection the message came on, whatever the client's reconnect bookkeeping says.
         var connectionId = connection.ConnectionId;
-        if (nudges.ValueKind != JsonValueKind.Array)
+        foreach (var nudge in nudges)
         {
-            counters.ConsoleError();
-            errors.Record($"console {index}", new InvalidDataException("nudges that are not an array"));
-            return;
-        }
-        foreach (var nudge in nudges.EnumerateArray())
-        {
-            var id = Text(nudge, "id");
-            if (id is null)
+            if (string.IsNullOrEmpty(nudge.Id))
             {
                 counters.ConsoleError();
                 errors.Record($"console {index}", new InvalidDataException("nudge without an id"));
                 continue;
             }
-            onNudge(new NudgeArrival(id, Text(nudge, "eventId"), Text(nudge, "kind"), Text(nudge, "staffId"), staff, index, arrived,
-                Text(nudge, "customerId"), connectionId));
-            _ = AckAsync(connection, id);
+            onNudge(new NudgeArrival(nudge.Id, nudge.EventId, nudge.Kind, nudge.StaffId, staff, index, arrived, nudge.CustomerId, connectionId));
+            _ = AckAsync(connection, nudge.Id);
         }
     }
 
-    private async Task AckAsync(HubConnection connection, string nudgeId)
+    private async Task AckAsync(ConsoleHubClient connection, string nudgeId)
     {
         try
         {
             if (confirmAcks)
             {
-                await connection.InvokeAsync("Ack", nudgeId);
+                await connection.AckAsync(nudgeId);
                 onAckConfirmed(new AckConfirmation(index, nudgeId, clock.NowTicks));
             }
             else
             {
-                await connection.SendAsync("Ack", nudgeId);
+                await connection.SendAckAsync(nudgeId);
             }
             counters.AckSent();
         }
@@ -189,26 +176,5 @@ internal sealed class ConsoleClient(
             counters.AckFailed();
             errors.Record($"console {index} ack", e);
         }
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object
-        && (element.TryGetProperty(name, out var value) || TryGetIgnoringCase(element, name, out value))
-        && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    private static bool TryGetIgnoringCase(JsonElement element, string name, out JsonElement value)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = property.Value;
-                return true;
-            }
-        }
-        value = default;
-        return false;
     }
 }

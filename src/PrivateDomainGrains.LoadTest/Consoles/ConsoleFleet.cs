@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using System.Collections.Concurrent;
 using PrivateDomainGrains.LoadTest.Accounting;
 using PrivateDomainGrains.LoadTest.Api;
@@ -49,7 +50,7 @@ public sealed class ConsoleFleet(
         {
             var staff = roster.StaffOfConsole(i);
             var node = nodes.Nodes[i % nodes.Nodes.Count];
-            var access = await tokens.GetOrAdd(staff, s => node.GetConsoleTokenAsync(tenant, s, password, token));
+            var access = await tokens.GetOrAdd(staff, s => node.Api.WithTenant(tenant, null).Auth.SignInAsync(s, password, token));
             var console = new ConsoleClient(i, staff, access.AccessToken, nodes, confirmAcks, clock, counters, OnNudge, _acks.Enqueue, errors);
             await console.StartAsync(node, token);
             connected.Add((i, console));

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using System.Collections.Concurrent;
 using PrivateDomainGrains.LoadTest.Accounting;
 using PrivateDomainGrains.LoadTest.Api;
@@ -30,11 +31,19 @@ public sealed class FloodDriver(LoadTestOptions options, NoisyOptions noisy, Nod
 
     public async Task SetUpAsync(CancellationToken ct)
     {
-        var operatorKey = options.OperatorKey ?? throw new OptionsException("the noisy preset creates tenant A: it needs --operator-key (or --nodes)");
+        if (options.OperatorKey is null) throw new OptionsException("the noisy preset creates tenant A: it needs --operator-key (or --nodes)");
         var node = nodes.Nodes[0];
-        _credentials = await node.CreateTenantAsync(operatorKey, Tenant, $"Noisy neighbour of {options.Tenant}", ct)
-            ?? throw new OptionsException($"tenant '{Tenant}' already exists: choose another --tenant");
-        await node.CreateStaffAsync(_credentials.AdminKey, Tenant, StaffId, $"Noisy-{Guid.NewGuid():N}", ct);
+        CreatedTenant created;
+        try
+        {
+            created = await node.Api.Tenants.CreateAsync(Tenant, $"Noisy neighbour of {options.Tenant}", ct);
+        }
+        catch (PlatformApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            throw new OptionsException($"tenant '{Tenant}' already exists: choose another --tenant");
+        }
+        _credentials = new TenantCredentials(created.Tenant, created.ApiKey, created.AdminKey);
+        await _credentials.On(node).Staff.CreateAsync(StaffId, $"Noisy-{Guid.NewGuid():N}", cancellationToken: ct);
         log.WriteLine($"noisy tenant {Tenant} created");
     }
 
@@ -51,7 +60,7 @@ public sealed class FloodDriver(LoadTestOptions options, NoisyOptions noisy, Nod
         var wait = startTicks - clock.NowTicks;
         if (wait > 0) await Task.Delay(TimeSpan.FromTicks(wait), ct);
         log.WriteLine($"flood: tenant {Tenant} starts {noisy.SignInsPerSecond:0.#} wrong sign-ins/s, {noisy.BadEventsPerSecond:0.#} bad events/s, {noisy.ValidEventsPerSecond:0.#} valid events/s");
-        var signIns = PaceAsync(noisy.SignInsPerSecond, startTicks, endTicks, n => SignInAsync(n, ct), ct);
+        var signIns = PaceAsync(noisy.SignInsPerSecond, startTicks, endTicks, n => SignInAsync(n, credentials, ct), ct);
         var bad = PaceAsync(noisy.BadEventsPerSecond, startTicks, endTicks, n => BadEventAsync(n, credentials, ct), ct);
         var sent = valid is null ? [] : await valid.RunAsync(startTicks, ct);
         var offered = await Task.WhenAll(signIns, bad);
@@ -60,13 +69,19 @@ public sealed class FloodDriver(LoadTestOptions options, NoisyOptions noisy, Nod
                 .OrderBy(c => c.Call, StringComparer.Ordinal).ThenBy(c => c.Outcome, StringComparer.Ordinal).ToArray());
     }
 
-    private async Task SignInAsync(long n, CancellationToken ct)
+    /// <summary>A wrong password is answered 401 (then 429 once the staff member is throttled): counted by its status.</summary>
+    private async Task SignInAsync(long n, TenantCredentials credentials, CancellationToken ct)
     {
         var node = nodes.Next();
         try
         {
-            var body = $$"""{"tenant":"{{Tenant}}","staffId":"{{StaffId}}","password":"wrong-password-{{n}}"}""";
-            var (status, _) = await node.PostRawAsync("api/v1/auth/console-token", null, body, ct);
+            await credentials.On(node).Auth.SignInAsync(StaffId, $"wrong-password-{n}", ct);
+            requests.Answered(SignInCall, node.BaseAddress, 200);
+            Tally(SignInCall, "200");
+        }
+        catch (PlatformApiException e) when (!ct.IsCancellationRequested)
+        {
+            var status = (int)e.StatusCode;
             requests.Answered(SignInCall, node.BaseAddress, status);
             Tally(SignInCall, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

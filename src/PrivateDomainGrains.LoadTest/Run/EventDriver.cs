@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.LoadTest.Accounting;
 using PrivateDomainGrains.LoadTest.Api;
 using PrivateDomainGrains.LoadTest.Live;
@@ -49,7 +50,7 @@ public sealed class EventDriver(
         {
             var due = startTicks + batch.Due.Ticks;
             if (!await WaitForTurnAsync(due, slots, ct)) break;
-            var events = new LoadEvent[batch.Count];
+            var events = new PostedEvent[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
                 events[i] = generator.Next(batch.FirstIndex + i, clock.WallAt(due));
@@ -65,7 +66,7 @@ public sealed class EventDriver(
         return dispatched == sent.Length ? sent : sent[..(int)dispatched];
     }
 
-    private async Task SendAsync(ScheduledBatch batch, LoadEvent[] events, long due, SentEvent[] sent, SemaphoreSlim slots, CancellationToken ct)
+    private async Task SendAsync(ScheduledBatch batch, PostedEvent[] events, long due, SentEvent[] sent, SemaphoreSlim slots, CancellationToken ct)
     {
         var outcomes = IngestOutcomes.AllFailed(events.Length);
         long answered = 0;
@@ -76,15 +77,15 @@ public sealed class EventDriver(
             var node = nodes.Next();
             try
             {
-                var response = await node.PostEventsAsync(credentials.ApiKey, credentials.Tenant, events, ct);
+                var response = await credentials.On(node).Events.PostAsync(events, ct);
                 answered = clock.NowTicks;
                 requests.Answered(call, node.BaseAddress, 200);
-                outcomes = IngestOutcomes.Classify(events.Length, response.Duplicates, response.Errors?.Select(e => e.Index) ?? []);
+                outcomes = IngestOutcomes.Classify(events.Length, response.Duplicates, response.Errors.Select(e => e.Index));
                 var rejected = outcomes.Count(o => o == EventOutcome.Rejected);
                 counters.RequestAnswered(events.Length - rejected, rejected);
                 if (batch.Measured && events.Length > rejected) ackLatency.Record(answered - due, events.Length - rejected);
                 if (response.Errors is { Count: > 0 } rejections)
-                    errors.Record("rejected event", new InvalidDataException(string.Join("; ", rejections[0].Errors ?? [])));
+                    errors.Record("rejected event", new InvalidDataException(string.Join("; ", rejections[0].Errors)));
                 break;
             }
             catch (Exception e) when (!ct.IsCancellationRequested)

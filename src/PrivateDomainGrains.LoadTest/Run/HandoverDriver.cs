@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.LoadTest.Api;
 using PrivateDomainGrains.LoadTest.Live;
 
@@ -7,7 +8,7 @@ namespace PrivateDomainGrains.LoadTest.Run;
 /// The handover preset's one action: at its moment, hand every customer of one staff member to another, then poll the
 /// status until it completes. Runs beside the event driver, so the handover happens under the steady load.
 /// </summary>
-public sealed class HandoverDriver(PlatformApiClient node, TenantCredentials credentials, RunClock clock, ErrorLog errors, TextWriter log)
+public sealed class HandoverDriver(NodeConnection node, TenantCredentials credentials, RunClock clock, ErrorLog errors, TextWriter log)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
@@ -16,19 +17,20 @@ public sealed class HandoverDriver(PlatformApiClient node, TenantCredentials cre
     public async Task<HandoverResult> RunAsync(string from, string to, long atTicks, CancellationToken giveUp)
     {
         var requested = atTicks;
-        HandoverStatus? status = null;
+        HandoverView? status = null;
+        var tenant = credentials.On(node);
         try
         {
             var wait = atTicks - clock.NowTicks;
             if (wait > 0) await Task.Delay(TimeSpan.FromTicks(wait), giveUp);
             requested = clock.NowTicks;
-            var accepted = await node.StartHandoverAsync(credentials.AdminKey, credentials.Tenant, from, to, giveUp);
+            var accepted = await tenant.Handovers.StartAsync(from, to, cancellationToken: giveUp);
             status = accepted.Handover;
             log.WriteLine($"handover {accepted.HandoverId}: {status.Total} customers of {from} to {to}");
             while (!status.Completed)
             {
                 await Task.Delay(PollInterval, giveUp);
-                status = await node.GetHandoverAsync(credentials.AdminKey, accepted.StatusUrl, giveUp);
+                status = await tenant.Handovers.GetAsync(accepted.HandoverId, giveUp);
             }
             var completed = clock.NowTicks;
             log.WriteLine($"handover completed: {status.Moved} moved, {status.Failed} failed in {TimeSpan.FromTicks(completed - requested).TotalSeconds:0.00} s");

@@ -27,7 +27,7 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log, Managed
 
     public async Task<RunReport> RunAsync(CancellationToken ct)
     {
-        var nodes = options.Targets.Select(t => new PlatformApiClient(t, options.RequestTimeout)).ToArray();
+        var nodes = options.Targets.Select(t => new NodeConnection(t, options.RequestTimeout, options.OperatorKey)).ToArray();
         try
         {
             return await RunAsync(nodes, ct);
@@ -38,7 +38,7 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log, Managed
         }
     }
 
-    private async Task<RunReport> RunAsync(PlatformApiClient[] nodes, CancellationToken ct)
+    private async Task<RunReport> RunAsync(NodeConnection[] nodes, CancellationToken ct)
     {
         var clock = new RunClock();
         var counters = new RunCounters();
@@ -72,7 +72,7 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log, Managed
         var flood = options.Noisy is { } noisy ? new FloodDriver(options, noisy, pool, clock, requests, errors, log) : null;
         if (flood is not null) await flood.SetUpAsync(ct);
         using var background = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var sampler = options.OperatorKey is null ? null : new StatsSampler(nodes, options.OperatorKey, clock, errors);
+        var sampler = options.OperatorKey is null ? null : new StatsSampler(nodes, clock, errors);
         if (sampler is null) log.WriteLine("no --operator-key: host CPU and memory will not be sampled");
         var sampling = sampler?.RunAsync(background.Token) ?? Task.CompletedTask;
 
@@ -141,10 +141,10 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log, Managed
     }
 
     /// <summary>Plans the due times from now (provisioning starts next) and makes the timer rule the tenant's playbook.</summary>
-    private async Task<TimerPlan> PutTimerPlaybookAsync(PlatformApiClient node, TenantCredentials credentials, CancellationToken ct)
+    private async Task<TimerPlan> PutTimerPlaybookAsync(NodeConnection node, TenantCredentials credentials, CancellationToken ct)
     {
         var plan = TimerPlan.Create(DateTimeOffset.UtcNow, options.DueAfter, options.DueWindow, options.Customers);
-        var version = await node.PutPlaybookAsync(credentials.AdminKey, credentials.Tenant, plan.PlaybookJson(credentials.Tenant), ct);
+        var version = (await credentials.On(node).Playbook.PutAsync(plan.PlaybookJson(credentials.Tenant), ct)).Version;
         log.WriteLine($"playbook version {version}: timer nudge {plan.Delay.TotalMinutes:0} min after friend.added; customers fall due from {plan.FirstDue:u} over {plan.Window.TotalSeconds:0.#} s");
         return plan;
     }

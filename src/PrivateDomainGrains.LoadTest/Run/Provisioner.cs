@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using PrivateDomainGrains.LoadTest.Accounting;
@@ -12,7 +13,7 @@ namespace PrivateDomainGrains.LoadTest.Run;
 /// Sets the stage before the clock starts: the tenant, staff with passwords, and (optionally) every customer via
 /// a friend.added that assigns its round-robin owner. Closed loop and as fast as the server takes it: nothing here is measured.
 /// </summary>
-public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<PlatformApiClient> nodes, StaffRoster roster, ErrorLog errors, TextWriter log)
+public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<NodeConnection> nodes, StaffRoster roster, ErrorLog errors, TextWriter log)
 {
     private readonly Stopwatch _watch = new();
 
@@ -24,8 +25,7 @@ public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<PlatformA
         var staffCreated = 0;
         await Parallel.ForEachAsync(roster.AllStaff(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (staff, token) =>
         {
-            if (await nodes[0].CreateStaffAsync(credentials.AdminKey, credentials.Tenant, staff, options.StaffPassword, token))
-                Interlocked.Increment(ref staffCreated);
+            if (await CreateStaffAsync(credentials.On(nodes[0]), staff, token)) Interlocked.Increment(ref staffCreated);
         });
         log.WriteLine($"tenant {credentials.Tenant} {(created ? "created" : "reused")}, {roster.StaffCount} staff ({staffCreated} new)");
         _watch.Stop();
@@ -53,9 +53,37 @@ public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<PlatformA
             return (new TenantCredentials(options.Tenant, options.ApiKey, options.AdminKey), false);
         if (options.OperatorKey is null)
             throw new OptionsException("creating a tenant needs --operator-key (or PDG_OPERATOR_KEY); to use an existing tenant pass --api-key and --admin-key");
-        var credentials = await nodes[0].CreateTenantAsync(options.OperatorKey, options.Tenant, $"Load test {options.Tenant}", ct)
+        var credentials = await CreateTenantAsync(nodes[0], ct)
             ?? throw new OptionsException($"tenant '{options.Tenant}' already exists: pass its --api-key and --admin-key, or choose another --tenant");
         return (credentials, true);
+    }
+
+    /// <summary>Null when the tenant already exists (409).</summary>
+    private async Task<TenantCredentials?> CreateTenantAsync(NodeConnection node, CancellationToken ct)
+    {
+        try
+        {
+            var created = await node.Api.Tenants.CreateAsync(options.Tenant, $"Load test {options.Tenant}", ct);
+            return new TenantCredentials(created.Tenant, created.ApiKey, created.AdminKey);
+        }
+        catch (PlatformApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>False when the staff member already exists (409), which a re-run against the same tenant expects.</summary>
+    private async Task<bool> CreateStaffAsync(PrivateDomainGrainsClient tenant, string staffId, CancellationToken ct)
+    {
+        try
+        {
+            await tenant.Staff.CreateAsync(staffId, options.StaffPassword, $"Load test {staffId}", ct);
+            return true;
+        }
+        catch (PlatformApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            return false;
+        }
     }
 
     private async Task<long> CustomersAsync(TenantCredentials credentials, ConcurrentDictionary<string, string> owners,
@@ -74,8 +102,8 @@ public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<PlatformA
                 .Select(i => EventGenerator.ProvisioningEvent(first + i, roster, friendAddedAt(first + i))).ToArray();
             try
             {
-                var response = await nodes[b % nodes.Count].PostEventsAsync(credentials.ApiKey, credentials.Tenant, events, token);
-                var outcomes = IngestOutcomes.Classify(count, response.Duplicates, response.Errors?.Select(e => e.Index) ?? []);
+                var response = await credentials.On(nodes[b % nodes.Count]).Events.PostAsync(events, token);
+                var outcomes = IngestOutcomes.Classify(count, response.Duplicates, response.Errors.Select(e => e.Index));
                 for (var i = 0; i < count; i++)
                 {
                     if (outcomes[i] == EventOutcome.Rejected) Interlocked.Increment(ref failed);

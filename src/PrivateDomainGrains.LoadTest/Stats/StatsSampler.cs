@@ -6,7 +6,7 @@ using PrivateDomainGrains.LoadTest.Live;
 namespace PrivateDomainGrains.LoadTest.Stats;
 
 /// <summary>Reads every node's <c>/api/v1/system/stats</c> once a second for the whole run.</summary>
-public sealed class StatsSampler(IReadOnlyList<PlatformApiClient> nodes, string operatorKey, RunClock clock, ErrorLog errors)
+public sealed class StatsSampler(IReadOnlyList<NodeConnection> nodes, RunClock clock, ErrorLog errors)
 {
     private readonly ConcurrentQueue<NodeStatsSample> _samples = new();
 
@@ -22,11 +22,11 @@ public sealed class StatsSampler(IReadOnlyList<PlatformApiClient> nodes, string 
         while (await WaitAsync(timer, ct));
     }
 
-    private async Task SampleAsync(PlatformApiClient node, CancellationToken ct)
+    private async Task SampleAsync(NodeConnection node, CancellationToken ct)
     {
         try
         {
-            var s = await node.GetStatsAsync(operatorKey, ct);
+            var s = await node.Api.System.GetStatsAsync(ct);
             // Several URLs may reach the same node; the node's own name keeps it counted once.
             var name = string.IsNullOrEmpty(s.Node) ? node.BaseAddress.Authority : s.Node;
             if (_samples.Any(p => p.Node == name && Math.Abs(p.UptimeSeconds - s.UptimeSeconds) < 0.5)) return;

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using System.Globalization;
 using PrivateDomainGrains.LoadTest.Options;
 
@@ -42,7 +43,7 @@ public sealed class EventGenerator
         _idPrefix = $"s{seed}-e";
     }
 
-    public LoadEvent Next(long index, DateTimeOffset at)
+    public PostedEvent Next(long index, DateTimeOffset at)
     {
         if (index != _next) throw new ArgumentException($"events must be generated in order: expected {_next}, got {index}", nameof(index));
         _next++;
@@ -60,11 +61,11 @@ public sealed class EventGenerator
             "group.joined" or "group.left" => (null, null, new Dictionary<string, string> { ["groupId"] = $"g-{_random.Next(20)}" }),
             _ => ((string?)null, (string?)null, (Dictionary<string, string>?)null),
         };
-        return new LoadEvent($"{_idPrefix}{index}", StaffRoster.CustomerId(customerIndex), type, at, "wecom", staffId, text, data);
+        return new PostedEvent($"{_idPrefix}{index}", StaffRoster.CustomerId(customerIndex), type, at, "wecom", staffId, text, data);
     }
 
     /// <summary>The friend.added that gives a customer its round-robin owner before a run. Its id is stable, so re-provisioning is idempotent.</summary>
-    public static LoadEvent ProvisioningEvent(long customerIndex, StaffRoster roster, DateTimeOffset at) =>
+    public static PostedEvent ProvisioningEvent(long customerIndex, StaffRoster roster, DateTimeOffset at) =>
         new(ProvisioningEventId(StaffRoster.CustomerId(customerIndex)), StaffRoster.CustomerId(customerIndex), "friend.added", at, "wecom",
             roster.OwnerOf(customerIndex), null, new Dictionary<string, string> { ["nickname"] = $"Customer {customerIndex}" });
 

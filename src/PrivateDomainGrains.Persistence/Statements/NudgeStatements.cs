@@ -1,39 +1,141 @@
 using Npgsql;
+using PrivateDomainGrains.Core.Execution;
 using static PrivateDomainGrains.Persistence.Statements.Parameters;
 
 namespace PrivateDomainGrains.Persistence.Statements;
 
-/// <summary><c>pdg_nudges</c>, the inbox: nudges raised, closed by their staff member, moved to a new owner.</summary>
+/// <summary>
+/// <c>pdg_nudges</c>, the inbox: nudges raised, marked (delivered, opened, snoozed), closed by their staff member or by
+/// the platform, credited, moved to a new owner. Every lifecycle fact also appends its execution delta
+/// (<c>pdg_execution_deltas</c>, see <see cref="ExecutionRollups"/>) in the same statement, so the reports move with
+/// the facts, in the same transaction.
+/// </summary>
 internal static class NudgeStatements
 {
-    public const string Columns = "tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation";
+    public const string Columns = "tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation, source, expires_at, snoozed_until";
+
+    public static readonly int ColumnCount = Columns.Split(", ").Length;
 
     /// <summary><see cref="Columns"/> of the table aliased <paramref name="alias"/>, for queries that join it.</summary>
     public static string ColumnsOf(string alias) => string.Join(", ", Columns.Split(", ").Select(c => alias + "." + c));
 
-    private const string Insert = """
-        INSERT INTO pdg_nudges (tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at, suggested, explanation)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::integer[], $11::timestamptz[], $12::text[], $13::text[])
-        ON CONFLICT DO NOTHING
-        RETURNING tenant, nudge_id
+    /// <summary>Columns a lifecycle statement returns for its execution deltas.</summary>
+    private const string DeltaColumns = "n.tenant, n.nudge_id, n.staff_id, n.customer_id, n.source, n.variant, n.raised_day, n.closed_how, n.created_at, n.acked_at";
+
+    /// <summary>Appends one delta per fact of <paramref name="facts"/> (a CTE returning <see cref="DeltaColumns"/>), metrics as given.</summary>
+    private static string Deltas(string facts, string metrics, string amount = "1", string currency = "NULL") => $"""
+        , deltas AS (
+            INSERT INTO pdg_execution_deltas (tenant, day, staff_id, source, variant, metric, amount, currency)
+            SELECT f.tenant, f.raised_day, f.staff_id, coalesce(f.source, ''), coalesce(f.variant, ''), m.metric, {amount}, {currency}
+            FROM {facts} f CROSS JOIN LATERAL (VALUES {metrics}) AS m(metric)
+            WHERE f.raised_day IS NOT NULL AND m.metric IS NOT NULL)
         """;
 
-    private const string Acknowledge = """
-        UPDATE pdg_nudges n SET acked_at = now()
-        FROM unnest($1::text[], $2::text[], $3::text[]) AS a(tenant, staff_id, nudge_id)
-        WHERE n.tenant = a.tenant AND n.nudge_id = a.nudge_id AND n.staff_id = a.staff_id AND n.acked_at IS NULL
-        RETURNING n.tenant, n.nudge_id, n.customer_id
+    /// <summary>Time from raised to done, as the rollups' act_b0..act_b11 bucket metric.</summary>
+    private static readonly string ActBucket =
+        $"'act_b' || width_bucket(extract(epoch FROM f.acked_at - f.created_at)::float8, ARRAY[{string.Join(", ", ExecutionCounts.ActBucketBounds)}]::float8[])";
+
+    private static readonly string Insert = $"""
+        WITH inserted AS (
+            INSERT INTO pdg_nudges AS n (tenant, nudge_id, staff_id, customer_id, event_id, kind, title, body, reason, priority, created_at,
+                suggested, explanation, source, expires_at, variant, raised_day, acked_at, closed_how, follows_owner)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                $10::integer[], $11::timestamptz[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::text[], $17::date[],
+                $18::timestamptz[], $19::text[], $20::boolean[])
+            ON CONFLICT DO NOTHING
+            RETURNING {DeltaColumns})
+        {Deltas("inserted", "('raised'), (CASE WHEN f.closed_how = 'holdout' THEN 'holdout' END)")}
+        SELECT tenant, nudge_id FROM inserted
         """;
 
-    // Open nudges follow their customer to its new owner, in the same transaction as the owner change.
+    private static readonly string Acknowledge = $"""
+        WITH closed AS (
+            UPDATE pdg_nudges n SET acked_at = now(), closed_how = a.how, closed_by = a.staff_id
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS a(tenant, staff_id, nudge_id, how)
+            WHERE n.tenant = a.tenant AND n.nudge_id = a.nudge_id AND n.staff_id = a.staff_id AND n.acked_at IS NULL
+            RETURNING {DeltaColumns})
+        {Deltas("closed", $"(replace(f.closed_how, '-', '_')), (CASE WHEN f.closed_how = 'done' THEN {ActBucket} END)")}
+        SELECT tenant, nudge_id, customer_id FROM closed
+        """;
+
+    // The platform's closes; the staff member is returned so their consoles can drop the card.
+    private static readonly string Close = $"""
+        WITH closed AS (
+            UPDATE pdg_nudges n SET acked_at = c.at, closed_how = c.how
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS c(tenant, nudge_id, how, at)
+            WHERE n.tenant = c.tenant AND n.nudge_id = c.nudge_id AND n.acked_at IS NULL
+            RETURNING {DeltaColumns})
+        {Deltas("closed", $"(replace(f.closed_how, '-', '_')), (CASE WHEN f.closed_how = 'done-by-action' THEN {ActBucket} END)")}
+        SELECT tenant, nudge_id, staff_id FROM closed
+        """;
+
+    /// <summary>
+    /// A reply or an order credited to a nudge (<paramref name="atColumn"/> replied_at or ordered_at, or their itt_
+    /// twins for conversions after raising): only the first of each kind counts, orders with their amount and currency
+    /// (<paramref name="amountColumn"/>, <paramref name="currencyColumn"/>) and a revenue delta in that currency.
+    /// </summary>
+    private static string Credit(string atColumn, string metric, (string Amount, string Currency, string Metric)? revenue = null)
+    {
+        var set = revenue is { } r ? $"{atColumn} = c.at, {r.Amount} = c.amount, {r.Currency} = c.currency" : $"{atColumn} = c.at";
+        var deltas = revenue is { } rv
+            ? Deltas("credited", $"('{metric}'), (CASE WHEN f.amount IS NOT NULL AND f.currency IS NOT NULL THEN '{rv.Metric}' END)",
+                amount: $"CASE WHEN m.metric = '{rv.Metric}' THEN f.amount ELSE 1 END", currency: $"CASE WHEN m.metric = '{rv.Metric}' THEN f.currency END")
+            : Deltas("credited", $"('{metric}')");
+        return $"""
+            WITH credited AS (
+                UPDATE pdg_nudges n SET {set}
+                FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::numeric[], $5::text[]) AS c(tenant, nudge_id, at, amount, currency)
+                WHERE n.tenant = c.tenant AND n.nudge_id = c.nudge_id AND n.{atColumn} IS NULL
+                RETURNING {DeltaColumns}, c.amount, c.currency)
+            {deltas}
+            SELECT tenant, nudge_id FROM credited
+            """;
+    }
+
+    private static readonly string CreditReply = Credit("replied_at", "replies");
+    private static readonly string CreditOrder = Credit("ordered_at", "orders", ("order_amount", "order_currency", "revenue"));
+    private static readonly string ConvertReply = Credit("itt_replied_at", "itt_replies");
+    private static readonly string ConvertOrder = Credit("itt_ordered_at", "itt_orders", ("itt_order_amount", "itt_order_currency", "itt_revenue"));
+
+    /// <summary>The first delivery or opening (<paramref name="column"/> delivered_at or opened_at) of one of the staff member's nudges.</summary>
+    private static string FirstMark(string column, string metric) => $"""
+        WITH marked AS (
+            UPDATE pdg_nudges n SET {column} = m.at
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS m(tenant, staff_id, nudge_id, at)
+            WHERE n.tenant = m.tenant AND n.nudge_id = m.nudge_id AND n.staff_id = m.staff_id AND n.{column} IS NULL
+            RETURNING {DeltaColumns})
+        {Deltas("marked", $"('{metric}')")}
+        SELECT tenant, nudge_id FROM marked
+        """;
+
+    private static readonly string MarkDelivered = FirstMark("delivered_at", "delivered");
+    private static readonly string MarkOpened = FirstMark("opened_at", "opened");
+
+    // A snooze replaces the last one; only an open nudge of the staff member's own can be snoozed.
+    private const string Snooze = """
+        UPDATE pdg_nudges n SET snoozed_until = m.until
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS m(tenant, staff_id, nudge_id, until)
+        WHERE n.tenant = m.tenant AND n.nudge_id = m.nudge_id AND n.staff_id = m.staff_id AND n.acked_at IS NULL
+        RETURNING n.tenant, n.nudge_id
+        """;
+
+    // Open nudges addressed to the owner follow their customer to its new owner, in the same transaction as the owner
+    // change; on a handover, the ones addressed by name to the staff member handing over go too. The previous staff member
+    // is returned after the columns, so their consoles can drop the cards.
     private static readonly string Reassign = $"""
-        UPDATE pdg_nudges n SET staff_id = r.staff_id
-        FROM unnest($1::text[], $2::text[], $3::text[]) AS r(tenant, customer_id, staff_id)
-        WHERE n.tenant = r.tenant AND n.customer_id = r.customer_id AND n.acked_at IS NULL AND n.staff_id <> r.staff_id
-        RETURNING {ColumnsOf("n")}
+        WITH moving AS (
+            SELECT n.tenant, n.nudge_id, n.staff_id AS previous, CASE WHEN n.follows_owner THEN r.owner ELSE r.handed_to END AS staff_id
+            FROM pdg_nudges n JOIN unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(tenant, customer_id, owner, handed_from, handed_to)
+              ON n.tenant = r.tenant AND n.customer_id = r.customer_id
+            WHERE n.acked_at IS NULL
+              AND ((n.follows_owner AND n.staff_id <> r.owner) OR (NOT n.follows_owner AND n.staff_id = r.handed_from AND r.handed_to IS NOT NULL))
+            FOR UPDATE OF n)
+        UPDATE pdg_nudges n SET staff_id = m.staff_id
+        FROM moving m WHERE n.tenant = m.tenant AND n.nudge_id = m.nudge_id
+        RETURNING {ColumnsOf("n")}, m.previous
         """;
 
-    /// <summary>Returns (tenant, nudge_id) of the rows inserted.</summary>
+    /// <summary>Returns (tenant, nudge_id) of the rows inserted. Held-out decisions are stored closed as holdout.</summary>
     public static NpgsqlBatchCommand InsertNudges(List<NudgeRow> rows) => new(Insert)
     {
         Parameters =
@@ -51,23 +153,75 @@ internal static class NudgeStatements
             Timestamps(rows.Select(r => r.CreatedAt)),
             Text(rows.Select(r => r.Suggested)),
             Text(rows.Select(r => r.Explanation)),
+            Text(rows.Select(r => r.Source)),
+            NullableTimestamps(rows.Select(r => r.ExpiresAt)),
+            Text(rows.Select(r => r.Variant)),
+            Dates(rows.Select(r => r.RaisedDay)),
+            NullableTimestamps(rows.Select(r => r.HeldOut ? r.CreatedAt : (DateTimeOffset?)null)),
+            Text(rows.Select(r => r.HeldOut ? "holdout" : null)),
+            Booleans(rows.Select(r => r.FollowsOwner)),
         },
     };
 
     /// <summary>Returns (tenant, nudge_id, customer_id) of the open nudges this closed.</summary>
     public static NpgsqlBatchCommand AcknowledgeNudges(List<NudgeAck> rows) => new(Acknowledge)
     {
-        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)) },
+        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)), Text(rows.Select(r => r.How)) },
     };
 
-    /// <summary>Returns the moved nudges, as <see cref="ReadRow"/> reads them.</summary>
-    public static NpgsqlBatchCommand ReassignOpenNudges(List<OwnerRow> owners) => new(Reassign)
+    /// <summary>Returns (tenant, nudge_id, staff_id) of the open nudges this closed.</summary>
+    public static NpgsqlBatchCommand CloseNudges(List<NudgeClose> rows) => new(Close)
     {
-        Parameters = { Text(owners.Select(r => r.Tenant)), Text(owners.Select(r => r.CustomerId)), Text(owners.Select(r => r.StaffId)) },
+        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.NudgeId)), Text(rows.Select(r => r.How)), Timestamps(rows.Select(r => r.At)) },
     };
 
-    /// <summary>A nudge row selected or returned with <see cref="Columns"/>, in that order.</summary>
-    public static NudgeRow ReadRow(NpgsqlDataReader reader) =>
+    /// <summary>
+    /// Credits (<paramref name="conversions"/> false: to nudges acted on) or conversions after raising (true), of one
+    /// outcome ("replied" or "ordered"), at most one row per nudge. Returns (tenant, nudge_id) of the first credits.
+    /// </summary>
+    public static NpgsqlBatchCommand CreditNudges(List<NudgeCreditRow> rows, bool conversions, bool orders) =>
+        new((conversions, orders) switch
+        {
+            (false, false) => CreditReply,
+            (false, true) => CreditOrder,
+            (true, false) => ConvertReply,
+            (true, true) => ConvertOrder,
+        })
+        {
+            Parameters =
+            {
+                Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.NudgeId)), Timestamps(rows.Select(r => r.At)),
+                Numerics(rows.Select(r => r.Amount)), Text(rows.Select(r => r.Currency)),
+            },
+        };
+
+    /// <summary>First deliveries or openings (<paramref name="kind"/>), at most one row per nudge; returns (tenant, nudge_id) of those that were first.</summary>
+    public static NpgsqlBatchCommand FirstMarks(List<NudgeMark> rows, NudgeMarkKind kind) => new(kind == NudgeMarkKind.Delivered ? MarkDelivered : MarkOpened)
+    {
+        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)), Timestamps(rows.Select(r => r.At)) },
+    };
+
+    /// <summary>Snoozes, at most one row per nudge; returns (tenant, nudge_id) of the nudges snoozed.</summary>
+    public static NpgsqlBatchCommand Snoozes(List<NudgeMark> rows) => new(Snooze)
+    {
+        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)), NullableTimestamps(rows.Select(r => r.Until)) },
+    };
+
+    /// <summary>Returns the moved nudges, as <see cref="ReadRow"/> reads them, each followed by the staff member it was addressed to before.</summary>
+    public static NpgsqlBatchCommand ReassignOpenNudges(List<NudgeMove> moves) => new(Reassign)
+    {
+        Parameters =
+        {
+            Text(moves.Select(r => r.Tenant)), Text(moves.Select(r => r.CustomerId)), Text(moves.Select(r => r.Owner)),
+            Text(moves.Select(r => r.HandedFrom)), Text(moves.Select(r => r.HandedTo)),
+        },
+    };
+
+    /// <summary>
+    /// A nudge row selected or returned with <see cref="Columns"/>, in that order, and when <paramref name="withCustomerName"/>
+    /// the customer's display name after them (from the directory).
+    /// </summary>
+    public static NudgeRow ReadRow(NpgsqlDataReader reader, bool withCustomerName = false) =>
         new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
             reader.IsDBNull(4) ? null : reader.GetString(4),
             reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetInt32(9),
@@ -75,5 +229,9 @@ internal static class NudgeStatements
         {
             Suggested = reader.IsDBNull(11) ? null : reader.GetString(11),
             Explanation = reader.IsDBNull(12) ? null : reader.GetString(12),
+            Source = reader.IsDBNull(13) ? null : reader.GetString(13),
+            ExpiresAt = reader.IsDBNull(14) ? null : new DateTimeOffset(reader.GetDateTime(14), TimeSpan.Zero),
+            SnoozedUntil = reader.IsDBNull(15) ? null : new DateTimeOffset(reader.GetDateTime(15), TimeSpan.Zero),
+            CustomerName = withCustomerName && !reader.IsDBNull(16) ? reader.GetString(16) : null,
         };
 }

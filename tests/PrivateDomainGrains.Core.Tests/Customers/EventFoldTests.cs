@@ -74,11 +74,13 @@ public sealed class EventFoldTests
     }
 
     [Fact]
-    public void A_customer_without_an_owner_raises_no_nudges()
+    public void A_message_from_a_customer_without_an_owner_raises_a_reply_for_the_unassigned_queue()
     {
         var li = NewCustomer();
-        Assert.Empty(Apply(li, "e1", EventTypes.MessageReceived, text: "hello"));
-        Assert.Null(li.NextBestAction);
+        var reply = Assert.Single(Apply(li, "e1", EventTypes.MessageReceived, text: "hello"));
+        Assert.Equal(NudgeKinds.Reply, reply.Kind);
+        Assert.Null(li.OwnerStaffId);
+        Assert.Null(li.Engine.RecentNudges!.Single().To);
     }
 
     [Fact]

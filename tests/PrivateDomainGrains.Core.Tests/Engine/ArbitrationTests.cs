@@ -80,6 +80,31 @@ public sealed class ArbitrationTests
         Assert.True(Enumerable.Range(0, 40).Select(Pick).Distinct().Count() > 1, "untried actions must all get explored");
     }
 
+    [Fact]
+    public void A_propensity_given_in_the_context_scores_every_candidate_in_place_of_the_model()
+    {
+        var model = new PropensityModel();
+        for (var i = 0; i < 30; i++) model.Record("offer-3", "Prospect", NudgeOutcome.Ordered);
+        var asked = new List<(string Source, string Segment)>();
+        var ctx = new DecisionContext(T0)
+        {
+            Model = model,
+            Random = new SeededRandom(1),
+            Propensity = (nudge, segment) =>
+            {
+                asked.Add((nudge.Source, segment));
+                return nudge.Source == "offer-1" ? 0.9 : 0.1;
+            },
+        };
+
+        var d = DecisionEngine.Decide(Offers(), Customer(), EngineInput.FromEvent(Event(EventTypes.PageViewed, T0)), ctx);
+
+        Assert.Equal(("offer-1", 0.9, 0.9), (d.Chosen!.Nudge.Source, d.Chosen.Score.Propensity, d.Chosen.Score.Total));
+        Assert.Equal([("offer-3", 0.3), ("offer-2", 0.2)], d.RunnerUps.Select(r => (r.Nudge.Source, Math.Round(r.Score.Total, 9))));
+        Assert.Equal(["offer-1", "offer-2", "offer-3"], asked.Select(a => a.Source).Order());
+        Assert.All(asked, a => Assert.Equal("Prospect", a.Segment));
+    }
+
     private static PlannedNudge Planned(string source, bool proactive, double value = 1, string? channel = "wecom") =>
         new("n-" + source, source, "Title", "Text", null, "reason", 50, source, "event page.viewed", channel, proactive, value, 1);
 
@@ -99,15 +124,27 @@ public sealed class ArbitrationTests
     }
 
     [Fact]
-    public void A_customer_without_an_owner_is_sent_nothing()
+    public void A_customer_without_an_owner_gets_answers_for_the_unassigned_queue_but_no_outreach()
     {
         var c = Customer();
         c.OwnerStaffId = null;
         var (judged, chosen) = Arbitration.Judge([Planned("answer", proactive: false), Planned("offer", proactive: true)],
             CompiledPlaybook.Compile(Playbook()), c, new DecisionContext(T0), TimeZoneInfo.Utc);
 
-        Assert.Null(chosen);
-        Assert.All(judged, j => Assert.Equal((Verdict.Suppressed, "no owner"), (j.Verdict, j.Policy)));
+        Assert.Equal("answer", chosen?.Nudge.Source);
+        Assert.Equal((Verdict.Suppressed, "no owner"), judged.Single(j => j.Nudge.Source == "offer") is var offer ? (offer.Verdict, offer.Policy) : default);
         Assert.Null(c.Engine.Touches);
+    }
+
+    [Fact]
+    public void A_nudge_that_would_already_be_closed_is_not_raised()
+    {
+        var c = Customer();
+        var (judged, chosen) = Arbitration.Judge([Planned("answer", proactive: false)], CompiledPlaybook.Compile(Playbook()), c,
+            new DecisionContext(T0), TimeZoneInfo.Utc, _ => "done-by-action: message.sent at 2026-01-01");
+
+        Assert.Null(chosen);
+        Assert.Equal((Verdict.Suppressed, "already done-by-action: message.sent at 2026-01-01"), (judged[0].Verdict, judged[0].Policy));
+        Assert.Null(c.Engine.RecentNudges);
     }
 }

@@ -71,12 +71,12 @@ public sealed class SequenceTests
         Send(p, c, Event(EventTypes.FriendAdded, T0));
         var d = Send(p, c, Order(T0.AddHours(5), 50));
         Assert.Equal(SequenceMoveKind.Exited, Assert.Single(d.SequenceMoves).Kind);
-        Assert.Null(d.NextDueAt);
+        Assert.Equal(T0.AddDays(3), d.NextDueAt); // only the welcome step's nudge expiry is left
         Assert.Empty(Tick(p, c, T0.AddDays(3)).Raised);
     }
 
     [Fact]
-    public void Steps_overtaken_while_the_customer_was_not_woken_are_skipped_not_sent_in_a_burst()
+    public void After_a_long_gap_the_steps_past_the_max_lateness_are_skipped_and_the_rest_raised()
     {
         var p = Onboarding();
         var c = Customer();

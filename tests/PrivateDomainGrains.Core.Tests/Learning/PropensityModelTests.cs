@@ -3,6 +3,8 @@ using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
 using static PrivateDomainGrains.Core.Tests.Fixture;
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Nudges;
 
 namespace PrivateDomainGrains.Core.Tests.Learning;
 
@@ -47,23 +49,61 @@ public sealed class PropensityModelTests
         Assert.InRange(Enumerable.Range(0, 4000).Average(_ => BetaSampler.Sample(0.5, 0.5, random)), 0.47, 0.53);
     }
 
+    private static readonly CompiledPlaybook NudgeOnView = CompiledPlaybook.Compile(Playbook(Rule("nudge-on-view", OnEvent(EventTypes.PageViewed))));
+
+    private static Decision Done(CustomerProfile c, string nudgeId, DateTimeOffset at) =>
+        Decide(NudgeOnView, c, EngineInput.FromOutcome(nudgeId, NudgeOutcome.Acted), at);
+
     [Fact]
-    public void A_reply_within_the_attribution_window_is_credited_to_the_nudge_once()
+    public void A_reply_and_an_order_within_the_window_after_the_nudge_was_done_are_credited_to_it_once_each()
     {
-        var p = CompiledPlaybook.Compile(Playbook(Rule("nudge-on-view", OnEvent(EventTypes.PageViewed))));
         var c = Customer();
-        var id = Send(p, c, Event(EventTypes.PageViewed, T0)).Chosen!.Nudge.Id;
-        var reply = Send(p, c, Event(EventTypes.MessageReceived, T0.AddHours(5), text: "ok"));
+        var id = Send(NudgeOnView, c, Event(EventTypes.PageViewed, T0)).Chosen!.Nudge.Id;
+        Assert.Equal(NudgeOutcome.Acted, Assert.Single(Done(c, id, T0.AddHours(1)).Signals).Outcome);
+
+        var reply = Send(NudgeOnView, c, Event(EventTypes.MessageReceived, T0.AddHours(5), text: "ok"));
         Assert.Equal(new LearningSignal("nudge-on-view", "Prospect", NudgeOutcome.Replied, id), Assert.Single(reply.Signals));
-        Assert.Empty(Send(p, c, Order(T0.AddHours(6), 10)).Signals);
+        var order = Send(NudgeOnView, c, Order(T0.AddHours(6), 10));
+        var credit = Assert.Single(order.Credits);
+        Assert.Equal((id, NudgeOutcome.Ordered, (decimal?)10m), (credit.NudgeId, credit.Outcome, credit.Amount));
+        Assert.Empty(Send(NudgeOnView, c, Event(EventTypes.MessageReceived, T0.AddHours(7), text: "again")).Signals);
+    }
+
+    [Fact]
+    public void A_reply_to_a_nudge_nobody_acted_on_credits_nobody()
+    {
+        var c = Customer();
+        Send(NudgeOnView, c, Event(EventTypes.PageViewed, T0));
+        Assert.Empty(Send(NudgeOnView, c, Event(EventTypes.MessageReceived, T0.AddHours(1), text: "ok")).Signals);
     }
 
     [Fact]
     public void A_reply_after_the_window_is_not_credited()
     {
-        var p = CompiledPlaybook.Compile(Playbook(Rule("nudge-on-view", OnEvent(EventTypes.PageViewed))));
         var c = Customer();
-        Send(p, c, Event(EventTypes.PageViewed, T0));
-        Assert.Empty(Send(p, c, Event(EventTypes.MessageReceived, T0.AddDays(3), text: "ok")).Signals);
+        var id = Send(NudgeOnView, c, Event(EventTypes.PageViewed, T0)).Chosen!.Nudge.Id;
+        Done(c, id, T0.AddHours(1));
+        Assert.Empty(Send(NudgeOnView, c, Event(EventTypes.MessageReceived, T0.AddHours(1).AddDays(2).AddMinutes(1), text: "ok")).Credits);
+    }
+
+    [Fact]
+    public void Only_the_most_recent_nudge_acted_on_is_credited()
+    {
+        var c = Customer();
+        var first = Send(NudgeOnView, c, Event(EventTypes.PageViewed, T0)).Chosen!.Nudge.Id;
+        var second = Send(NudgeOnView, c, Event(EventTypes.PageViewed, T0.AddHours(1))).Chosen!.Nudge.Id;
+        Done(c, first, T0.AddHours(2));
+        Done(c, second, T0.AddHours(3));
+        Assert.Equal(second, Assert.Single(Send(NudgeOnView, c, Event(EventTypes.MessageReceived, T0.AddHours(4), text: "ok")).Credits).NudgeId);
+    }
+
+    [Fact]
+    public void An_unanswered_nudge_teaches_failure_when_it_expires()
+    {
+        var c = Customer();
+        var id = Send(NudgeOnView, c, Event(EventTypes.PageViewed, T0)).Chosen!.Nudge.Id;
+        var expired = Tick(NudgeOnView, c, T0.AddDays(3));
+        Assert.Equal(new LearningSignal("nudge-on-view", "Prospect", NudgeOutcome.Ignored, id), Assert.Single(expired.Signals));
+        Assert.Equal(new ClosedNudge(id, NudgeClosings.Expired, T0.AddDays(3)), Assert.Single(expired.Closed));
     }
 }

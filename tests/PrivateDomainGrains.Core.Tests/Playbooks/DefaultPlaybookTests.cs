@@ -40,10 +40,11 @@ public sealed class DefaultPlaybookTests
     }
 
     [Fact]
-    public void A_customer_without_owner_gets_no_nudges()
+    public void A_customer_without_owner_gets_only_the_reply_for_the_unassigned_queue()
     {
         var c = new CustomerProfile { CustomerId = "c1" };
-        Assert.Empty(Fixture.DecideByDefault(c, Fixture.Event(EventTypes.MessageReceived, Fixture.T0, text: "hi"), 1));
+        var reply = Assert.Single(Fixture.DecideByDefault(c, Fixture.Event(EventTypes.MessageReceived, Fixture.T0, text: "hi"), 1));
+        Assert.Equal(NudgeKinds.Reply, reply.Kind);
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed class TimerTriggerTests
         var fired = Tick(Welcome, c, T0.AddMinutes(5));
         var nudge = Assert.Single(fired.Raised).Nudge;
         Assert.Equal(NudgeIds.For($"c1/timer:welcome-5m:{T0.UtcTicks}", "welcome-5m"), nudge.Id);
-        Assert.Null(fired.NextDueAt);
+        // Nothing more is pending but the nudge's own expiry (the playbook's default, 3 days).
+        Assert.Equal(T0.AddMinutes(5).AddDays(3), fired.NextDueAt);
         Assert.Empty(Tick(Welcome, c, T0.AddMinutes(6)).Raised);
     }
 
@@ -85,7 +86,7 @@ public sealed class TimerTriggerTests
         Send(p, c, Event(EventTypes.MessageReceived, T0, text: "hi"));
         Assert.Equal(T0.AddDays(30), DecisionEngine.NextDueAt(p, c, T0));
         Assert.Single(Tick(p, c, T0.AddDays(30)).Raised);
-        Assert.Null(DecisionEngine.NextDueAt(p, c, T0.AddDays(30)));
+        Assert.Equal(T0.AddDays(33), DecisionEngine.NextDueAt(p, c, T0.AddDays(30))); // the nudge's expiry
 
         Send(p, c, Event(EventTypes.MomentLiked, T0.AddDays(40)));
         Assert.Equal(T0.AddDays(70), DecisionEngine.NextDueAt(p, c, T0.AddDays(40)));
@@ -113,7 +114,8 @@ public sealed class TimerTriggerTests
         var due = new DateTimeOffset(2025, 3, 5, 2, 0, 0, TimeSpan.Zero);
         Assert.Single(Tick(Birthday, c, due.AddMinutes(1)).Raised);
         Assert.Empty(Tick(Birthday, c, due.AddHours(2)).Raised);
-        Assert.Equal(due.AddYears(1), DecisionEngine.NextDueAt(Birthday, c, due.AddHours(2)));
+        Assert.Single(Tick(Birthday, c, due.AddMinutes(1).AddDays(3)).Closed); // the greeting expired unanswered
+        Assert.Equal(due.AddYears(1), DecisionEngine.NextDueAt(Birthday, c, due.AddDays(4)));
     }
 
     [Fact]

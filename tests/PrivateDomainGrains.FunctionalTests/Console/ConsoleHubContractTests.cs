@@ -14,7 +14,7 @@ public sealed class ConsoleHubContractTests(SingleNodePlatform platform) : IClas
         await using var alice = await platform.ConsoleAsync("alice");
         await using var bob = await platform.ConsoleAsync("bob");
         await platform.Client.PostEventsAsync(Events.FriendAdded("hub-1", "zhou", "alice"));
-        var id = (string)(await alice.WaitForAsync(n => (string?)n["customerId"] == "zhou"))["id"]!;
+        var id = (await alice.WaitForAsync(n => n.CustomerId == "zhou")).Id;
 
         // Another staff member's nudge reads as one that does not exist, before and after it is closed.
         Assert.Equal("unknown", await bob.AckAsync(id));

@@ -29,11 +29,9 @@ public sealed class ConsoleTokenTests(Chromium chromium) : IClassFixture<Chromiu
         await api.ProvisionAsync("refresh", "alice");
         var token = await api.ConsoleTokenAsync("alice");
 
-        var renewed = await RefreshAsync(api, token);
-        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
-        var body = (await renewed.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal(("refresh", "alice"), ((string?)body["tenant"], (string?)body["staffId"]));
-        await using (var console = await ConsoleClient.ConnectAsync(node.BaseAddress, (string)body["accessToken"]!)) { }
+        var renewed = await api.Api.Auth.RefreshAsync(token);
+        Assert.Equal(("refresh", "alice"), (renewed.Tenant, renewed.StaffId));
+        await using (var console = await ConsoleClient.ConnectAsync(node.BaseAddress, renewed.AccessToken)) { }
 
         var expired = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

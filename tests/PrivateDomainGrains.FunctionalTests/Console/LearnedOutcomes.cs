@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
 namespace PrivateDomainGrains.FunctionalTests.Console;
@@ -12,10 +11,8 @@ public static class LearnedOutcomes
 {
     public static async Task<(double Successes, double Failures)> ReadAsync(PlatformClient api)
     {
-        var response = await api.SendAsync(HttpMethod.Get, $"/api/v1/tenants/{api.Tenant}/learning", null, api.ApiKey);
-        response.EnsureSuccessStatusCode();
-        var arms = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["arms"]!.AsArray().Where(a => (string?)a!["segment"] == "*").ToList();
-        return (arms.Sum(a => (double)a!["successes"]!), arms.Sum(a => (double)a!["failures"]!));
+        var arms = (await api.Api.Learning.GetAsync()).Arms.Where(a => a.Segment == "*").ToList();
+        return (arms.Sum(a => a.Successes), arms.Sum(a => a.Failures));
     }
 
     /// <summary>Waits until the model has learned what the node buffered (it forwards outcomes every second).</summary>

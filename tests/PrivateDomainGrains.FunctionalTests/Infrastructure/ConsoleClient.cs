@@ -1,20 +1,20 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.SignalR.Client;
+using PrivateDomainGrains.Client;
 
 namespace PrivateDomainGrains.FunctionalTests.Infrastructure;
 
-/// <summary>A staff console: a real SignalR connection that records every nudge it receives.</summary>
+/// <summary>A staff console: the SDK's hub client, recording every nudge it receives.</summary>
 public sealed class ConsoleClient : IAsyncDisposable
 {
-    private readonly HubConnection _connection;
-    private readonly ConcurrentQueue<JsonObject> _received = new();
+    private readonly ConsoleHubClient _hub;
+    private readonly ConcurrentQueue<Nudge> _received = new();
+    private readonly ConcurrentQueue<NudgeChange> _changes = new();
     private readonly SemaphoreSlim _arrived = new(0);
 
-    private ConsoleClient(HubConnection connection)
+    private ConsoleClient(ConsoleHubClient hub)
     {
-        _connection = connection;
-        _connection.On<JsonObject[]>("nudges", nudges =>
+        _hub = hub;
+        _hub.OnNudges(nudges =>
         {
             foreach (var nudge in nudges)
             {
@@ -22,22 +22,44 @@ public sealed class ConsoleClient : IAsyncDisposable
                 _arrived.Release();
             }
         });
+        _hub.OnChanged(changes =>
+        {
+            foreach (var change in changes)
+            {
+                _changes.Enqueue(change);
+                _arrived.Release();
+            }
+        });
     }
 
-    public IReadOnlyList<JsonObject> Received => _received.ToList();
+    /// <summary>Every change the hub announced (closed, moved away, snoozed), in arrival order.</summary>
+    public IReadOnlyList<NudgeChange> Changes => _changes.ToList();
+
+    /// <summary>Waits until a change matching <paramref name="match"/> has arrived, or fails after <paramref name="timeout"/>.</summary>
+    public async Task<NudgeChange> WaitForChangeAsync(Func<NudgeChange, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = _changes.FirstOrDefault(match);
+            if (found is not null) return found;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
+                throw new TimeoutException($"No matching change arrived; received: {string.Join(" | ", _changes)}");
+        }
+    }
+
+    public IReadOnlyList<Nudge> Received => _received.ToList();
 
     public static async Task<ConsoleClient> ConnectAsync(Uri node, string? accessToken)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node, "/hubs/console"), o => o.AccessTokenProvider = () => Task.FromResult(accessToken))
-            .Build();
-        var client = new ConsoleClient(connection);
-        await connection.StartAsync();
+        var client = new ConsoleClient(new ConsoleHubClient(node, () => Task.FromResult(accessToken)));
+        await client._hub.StartAsync();
         return client;
     }
 
     /// <summary>Waits until a nudge matching <paramref name="match"/> has arrived, or fails after <paramref name="timeout"/>.</summary>
-    public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> match, TimeSpan? timeout = null)
+    public async Task<Nudge> WaitForAsync(Func<Nudge, bool> match, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (true)
@@ -46,15 +68,15 @@ public sealed class ConsoleClient : IAsyncDisposable
             if (found is not null) return found;
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
-                throw new TimeoutException($"No matching nudge arrived; received: {string.Join(" | ", _received.Select(n => n.ToJsonString()))}");
+                throw new TimeoutException($"No matching nudge arrived; received: {string.Join(" | ", _received)}");
         }
     }
 
-    /// <summary>Done: the hub's answer, "closed", "already-closed", "unknown" or "invalid".</summary>
-    public Task<string> AckAsync(string nudgeId) => _connection.InvokeAsync<string>("Ack", nudgeId);
+    /// <summary>Done: the hub's answer (<see cref="CloseResults"/>).</summary>
+    public Task<string> AckAsync(string nudgeId) => _hub.AckAsync(nudgeId);
 
     /// <summary>Not useful: answers as <see cref="AckAsync"/>.</summary>
-    public Task<string> DismissAsync(string nudgeId) => _connection.InvokeAsync<string>("Dismiss", nudgeId);
+    public Task<string> DismissAsync(string nudgeId) => _hub.DismissAsync(nudgeId);
 
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _hub.DisposeAsync();
 }

@@ -1,16 +1,22 @@
+using System.Globalization;
+using PrivateDomainGrains.Client;
+
 namespace PrivateDomainGrains.FunctionalTests.Infrastructure;
 
-/// <summary>Event bodies as integrations post them.</summary>
+/// <summary>Events as integrations post them.</summary>
 public static class Events
 {
-    public static object FriendAdded(string id, string customerId, string staffId, string? nickname = null, DateTimeOffset? at = null) =>
-        new { id, customerId, type = "friend.added", channel = "wecom", staffId, at, data = nickname is null ? null : new { nickname } };
+    public static PostedEvent FriendAdded(string id, string customerId, string staffId, string? nickname = null, DateTimeOffset? at = null) =>
+        new(id, customerId, "friend.added", at, "wecom", staffId, Data: nickname is null ? null : new Dictionary<string, string> { ["nickname"] = nickname });
 
-    public static object MessageReceived(string id, string customerId, string text) =>
-        new { id, customerId, type = "message.received", channel = "wecom", text };
+    public static PostedEvent MessageReceived(string id, string customerId, string text) =>
+        new(id, customerId, "message.received", Channel: "wecom", Text: text);
 
-    public static object FriendDeleted(string id, string customerId) => new { id, customerId, type = "friend.deleted" };
+    public static PostedEvent FriendDeleted(string id, string customerId) => new(id, customerId, "friend.deleted");
 
-    public static object OrderPaid(string id, string customerId, string orderId, decimal amount) =>
-        new { id, customerId, type = "order.paid", data = new { orderId, amount, currency = "CNY" } };
+    public static PostedEvent OrderPaid(string id, string customerId, string orderId, decimal amount) =>
+        new(id, customerId, "order.paid", Data: new Dictionary<string, string>
+        {
+            ["orderId"] = orderId, ["amount"] = amount.ToString(CultureInfo.InvariantCulture), ["currency"] = "CNY",
+        });
 }

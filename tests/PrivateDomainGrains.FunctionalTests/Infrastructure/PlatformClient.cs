@@ -1,70 +1,64 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using PrivateDomainGrains.Client;
 
 namespace PrivateDomainGrains.FunctionalTests.Infrastructure;
 
-/// <summary>The HTTP API as an integration and an admin use it.</summary>
-public sealed class PlatformClient(Uri baseAddress) : IDisposable
+/// <summary>
+/// The HTTP API as an integration and an admin use it: the SDK (<see cref="Api"/>, without retries, so a test sees
+/// every first answer), and a raw path for what a client must be refused (malformed bodies, wrong keys), sent as it is.
+/// </summary>
+public sealed class PlatformClient : IDisposable
 {
     public const string StaffPassword = "correct-horse-battery";
 
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress };
+    private readonly HttpClient _http;
 
-    public Uri BaseAddress => baseAddress;
-    public string Tenant { get; private set; } = "";
+    public PlatformClient(Uri baseAddress)
+    {
+        _http = new HttpClient { BaseAddress = baseAddress };
+        Api = new PrivateDomainGrainsClient(_http, new PrivateDomainGrainsClientOptions { OperatorKey = NodeSettings.OperatorKey });
+    }
+
+    public Uri BaseAddress => _http.BaseAddress!;
+
+    /// <summary>The SDK with the operator key, and once provisioned the tenant's integration and admin keys.</summary>
+    public PrivateDomainGrainsClient Api { get; private set; }
+
+    public string Tenant => Api.Tenant ?? "";
     public string ApiKey { get; private set; } = "";
     public string AdminKey { get; private set; } = "";
-
-    public PlatformClient For(Uri otherNode) =>
-        new(otherNode) { Tenant = Tenant, ApiKey = ApiKey, AdminKey = AdminKey };
 
     /// <summary>Creates a tenant with the given staff (all with <see cref="StaffPassword"/>).</summary>
     public async Task ProvisionAsync(string tenant, params string[] staff)
     {
-        var created = await SendAsync(HttpMethod.Post, "/api/v1/tenants", new { tenant, name = tenant }, NodeSettings.OperatorKey);
-        created.EnsureSuccessStatusCode();
-        var keys = await created.Content.ReadFromJsonAsync<JsonObject>();
-        Tenant = tenant;
-        ApiKey = (string)keys!["apiKey"]!;
-        AdminKey = (string)keys["adminKey"]!;
-        foreach (var staffId in staff)
-            (await SendAsync(HttpMethod.Post, $"/api/v1/tenants/{tenant}/staff", new { staffId, name = staffId, password = StaffPassword }, AdminKey)).EnsureSuccessStatusCode();
+        var created = await Api.Tenants.CreateAsync(tenant, tenant);
+        (Api, ApiKey, AdminKey) = (Api.WithTenant(created), created.ApiKey, created.AdminKey);
+        foreach (var staffId in staff) await Api.Staff.CreateAsync(staffId, StaffPassword, staffId);
     }
 
-    public async Task<JsonObject> PostEventsAsync(params object[] events)
+    /// <summary>The same tenant and keys on another node of the cluster.</summary>
+    public PlatformClient For(Uri otherNode)
     {
-        var response = await PostEventsRawAsync(JsonSerializer.Serialize(new { events }));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var other = new PlatformClient(otherNode);
+        (other.Api, other.ApiKey, other.AdminKey) = (other.Api.WithTenant(Tenant, ApiKey, AdminKey), ApiKey, AdminKey);
+        return other;
     }
+
+    /// <summary>Posts events as an integration does (<see cref="Events"/> makes them).</summary>
+    public Task<EventBatchResponse> PostEventsAsync(params PostedEvent[] events) => Api.Events.PostAsync(events);
+
+    /// <summary>Signs a staff member in with <see cref="StaffPassword"/>: the console token.</summary>
+    public async Task<string> ConsoleTokenAsync(string staffId) => (await Api.Auth.SignInAsync(staffId, StaffPassword)).AccessToken;
 
     public Task<HttpResponseMessage> PostEventsRawAsync(string body, string? key = null) =>
         SendRawAsync(HttpMethod.Post, $"/api/v1/tenants/{Tenant}/events", body, key ?? ApiKey);
 
-    public async Task<JsonObject?> GetCustomerAsync(string customerId)
-    {
-        var response = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/customers/{customerId}", null, ApiKey);
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonObject>();
-    }
-
-    public async Task<JsonObject> GetInteractionsAsync(string customerId, string query = "")
-    {
-        var response = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/customers/{customerId}/interactions{query}", null, ApiKey);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    /// <summary>Replaces the tenant's playbook (admin key unless another is given).</summary>
-    public Task<HttpResponseMessage> PutPlaybookAsync(string json, string? key = null) =>
+    /// <summary>Replaces the tenant's playbook with <paramref name="json"/> as it is (admin key unless another is given).</summary>
+    public Task<HttpResponseMessage> PutPlaybookRawAsync(string json, string? key = null) =>
         SendRawAsync(HttpMethod.Put, $"/api/v1/tenants/{Tenant}/playbook", json, key ?? AdminKey);
 
-    public Task<HttpResponseMessage> SetOwnerAsync(string customerId, string staffId) =>
-        SendAsync(HttpMethod.Put, $"/api/v1/tenants/{Tenant}/customers/{customerId}/owner", new { staffId }, ApiKey);
-
+    /// <summary>Sends <paramref name="body"/> serialized as it is (anonymous objects: any shape, any key).</summary>
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, string? key) =>
         SendRawAsync(method, path, body is null ? null : JsonSerializer.Serialize(body), key);
 
@@ -83,13 +77,6 @@ public sealed class PlatformClient(Uri baseAddress) : IDisposable
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return _http.SendAsync(request);
-    }
-
-    public async Task<string> ConsoleTokenAsync(string staffId)
-    {
-        var response = await SendAsync(HttpMethod.Post, "/api/v1/auth/console-token", new { tenant = Tenant, staffId, password = StaffPassword }, null);
-        response.EnsureSuccessStatusCode();
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!;
     }
 
     public void Dispose() => _http.Dispose();

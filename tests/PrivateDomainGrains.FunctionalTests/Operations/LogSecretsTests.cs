@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using PrivateDomainGrains.FunctionalTests.WeCom;
 
@@ -108,16 +109,17 @@ public sealed class LogSecretsTests : IAsyncLifetime
         await browser.StartAsync();
 
         await api.PostEventsAsync(
-            new { id = "scan-1", customerId = "scan-customer", type = "friend.added", channel = "wecom", staffId = "alice", data = new { nickname = "Li", phone = PhoneInData } },
-            new { id = "scan-2", customerId = "scan-customer", type = "message.received", channel = "wecom", text = $"Please call me on {PhoneInText} tomorrow" });
+            new PostedEvent("scan-1", "scan-customer", "friend.added", Channel: "wecom", StaffId: "alice",
+                Data: new Dictionary<string, string> { ["nickname"] = "Li", ["phone"] = PhoneInData }),
+            Events.MessageReceived("scan-2", "scan-customer", $"Please call me on {PhoneInText} tomorrow"));
         Assert.Equal(HttpStatusCode.BadRequest, (await api.PostEventsRawAsync(JsonSerializer.Serialize(new
         {
             events = new[] { new { id = "scan-3", customerId = "scan-customer", type = "message.received", at = "yesterday", text = $"my number is {PhoneInBadEvent}" } },
         }))).StatusCode);
-        var reply = await console.WaitForAsync(n => (string?)n["eventId"] == "scan-2");
-        Assert.Equal("closed", await console.AckAsync((string)reply["id"]!));
-        Assert.NotNull(await api.GetCustomerAsync("scan-customer"));
-        await api.GetInteractionsAsync("scan-customer");
+        var reply = await console.WaitForAsync(n => n.EventId == "scan-2");
+        Assert.Equal("closed", await console.AckAsync(reply.Id));
+        Assert.NotNull(await api.Api.Customers.GetAsync("scan-customer"));
+        await api.Api.Customers.ListInteractionsAsync("scan-customer");
 
         var wecomToken = "Tok" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
         var aesKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=');
@@ -127,7 +129,7 @@ public sealed class LogSecretsTests : IAsyncLifetime
         (await WeComPlatform.PutSettingsAsync(api, new { corpId, token = wecomToken, encodingAesKey = aesKey })).EnsureSuccessStatusCode();
         using var wecom = new WeComServer(node, api.Tenant, wecomToken, aesKey, corpId);
         (await wecom.PostAsync(wecom.Sign(wecom.FriendAdded("bob", "wm-scan-external", DateTimeOffset.UtcNow.ToUnixTimeSeconds())))).EnsureSuccessStatusCode();
-        await WeComPlatform.GetSettingsAsync(api);
+        await api.Api.WeCom.GetSettingsAsync();
 
         using var http = new HttpClient { BaseAddress = node };
         http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ops:" + NodeSettings.OperatorKey)));

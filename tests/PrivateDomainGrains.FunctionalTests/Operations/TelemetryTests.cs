@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using PrivateDomainGrains.Host.Telemetry;
 
@@ -41,7 +42,7 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         // The node records into the same activity sources in this process; an in-memory exporter stands for the collector.
         var spans = new List<Activity>();
-        using (var tracing = Sdk.CreateTracerProviderBuilder()
+        using (var tracing = OpenTelemetry.Sdk.CreateTracerProviderBuilder()
                    .AddSource(TelemetryHostingExtensions.TraceSources)
                    .AddAspNetCoreInstrumentation()
                    .SetSampler(new AlwaysOnSampler())
@@ -50,11 +51,12 @@ public sealed class TelemetryTests : IAsyncLifetime
         {
             await using var alice = await ConsoleAsync("alice");
             await Api.PostEventsAsync(Events.FriendAdded("trace-1", "trace-customer", "alice"));
-            await alice.WaitForAsync(n => (string?)n["eventId"] == "trace-1");
+            await alice.WaitForAsync(n => n.EventId == "trace-1");
 
             var trace = await WaitForTraceAsync(spans, tracing!, span => span.DisplayName == "nudge push");
             var request = Assert.Single(trace, s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore");
-            Assert.Equal("/api/v1/tenants/{tenant}/events", request.GetTagItem("http.route"));
+            // The route as declared: the events group's POST ("") ends in a slash.
+            Assert.Equal("/api/v1/tenants/{tenant}/events", ((string?)request.GetTagItem("http.route"))?.TrimEnd('/'));
             var grainCall = Assert.Single(trace, s => s.Source.Name == "Microsoft.Orleans.Application" && s.Kind == ActivityKind.Server
                 && s.DisplayName == "ICustomerGrain/IngestAsync");
             var commit = Assert.Single(trace, s => s.DisplayName == "group commit");
@@ -74,10 +76,12 @@ public sealed class TelemetryTests : IAsyncLifetime
     public async Task The_metrics_scrape_needs_the_operator_key_and_shows_the_platforms_figures()
     {
         await using var alice = await ConsoleAsync("alice");
-        await Api.PostEventsAsync(Events.FriendAdded("metrics-1", "metrics-customer", "alice"), new { id = "metrics-bad", customerId = "x", type = "no-such-type" });
+        await Api.PostEventsAsync(Events.FriendAdded("metrics-1", "metrics-customer", "alice"), new PostedEvent("metrics-bad", "x", "no-such-type"));
         await Api.PostEventsAsync(Events.FriendAdded("metrics-1", "metrics-customer", "alice"));
-        var nudge = await alice.WaitForAsync(n => (string?)n["eventId"] == "metrics-1");
-        Assert.Equal("closed", await alice.AckAsync((string)nudge["id"]!));
+        // The same id for another customer's event: a conflict, refused.
+        Assert.Equal(409, Assert.Single((await Api.PostEventsAsync(Events.FriendAdded("metrics-1", "metrics-other", "alice"))).Errors).Status);
+        var nudge = await alice.WaitForAsync(n => n.EventId == "metrics-1");
+        Assert.Equal("closed", await alice.AckAsync(nudge.Id));
 
         using var http = new HttpClient { BaseAddress = _node.BaseAddress };
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(TelemetryHostingExtensions.MetricsPath)).StatusCode);
@@ -90,6 +94,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Matches(@"pdg_events_ingested_total\{[^}]*outcome=""accepted""[^}]*tenant=""acme""[^}]*\} [1-9]", text);
         Assert.Matches(@"pdg_events_ingested_total\{[^}]*outcome=""duplicate""[^}]*tenant=""acme""[^}]*\} [1-9]", text);
         Assert.Matches(@"pdg_events_refused_total\{[^}]*reason=""invalid""[^}]*tenant=""acme""[^}]*\} [1-9]", text);
+        Assert.Matches(@"pdg_events_refused_total\{[^}]*reason=""conflict""[^}]*tenant=""acme""[^}]*\} [1-9]", text);
         Assert.Matches(@"pdg_group_commit_flush_duration_seconds_bucket\{[^}]*outcome=""committed""", text);
         Assert.Matches(@"pdg_group_commit_flush_writes_bucket\{", text);
         Assert.Matches(@"pdg_customers_resident\{[^}]*\} [1-9]", text);

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.SignalR.Client;
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using PrivateDomainGrains.Host.Integrations.WeCom;
 using Xunit.Abstractions;
@@ -26,7 +24,7 @@ public sealed class WeComCallbackMeasurement(ITestOutputHelper output) : IAsyncL
 
     private readonly TestDatabase _database = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _arrivals = new(StringComparer.Ordinal);
-    private readonly List<HubConnection> _consoles = [];
+    private readonly List<ConsoleHubClient> _consoles = [];
     private HostProcess _host = null!;
     private PlatformClient _api = null!;
     private WeComServer _weCom = null!;
@@ -41,19 +39,16 @@ public sealed class WeComCallbackMeasurement(ITestOutputHelper output) : IAsyncL
         _api = new PlatformClient(settings.BaseAddress);
         var staff = Enumerable.Range(0, StaffCount).Select(i => $"staff-{i}").ToArray();
         await _api.ProvisionAsync("acme", staff);
-        (await WeComPlatform.PutSettingsAsync(_api, new { corpId = WeComPlatform.CorpId, token = WeComPlatform.Token, encodingAesKey = WeComPlatform.EncodingAesKey }))
-            .EnsureSuccessStatusCode();
+        await _api.Api.WeCom.PutSettingsAsync(WeComPlatform.CorpId, WeComPlatform.Token, WeComPlatform.EncodingAesKey);
         _weCom = new WeComServer(settings.BaseAddress, "acme", WeComPlatform.Token, WeComPlatform.EncodingAesKey, WeComPlatform.CorpId);
         foreach (var staffId in staff)
         {
             var token = await _api.ConsoleTokenAsync(staffId);
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(settings.BaseAddress, "/hubs/console"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-                .Build();
-            connection.On<JsonObject[]>("nudges", nudges =>
+            var connection = new ConsoleHubClient(settings.BaseAddress, () => Task.FromResult<string?>(token));
+            connection.OnNudges(nudges =>
             {
                 var now = Stopwatch.GetTimestamp();
-                foreach (var nudge in nudges) Arrival((string)nudge["eventId"]!).TrySetResult(now);
+                foreach (var nudge in nudges) Arrival(nudge.EventId!).TrySetResult(now);
             });
             await connection.StartAsync();
             _consoles.Add(connection);
@@ -79,11 +74,10 @@ public sealed class WeComCallbackMeasurement(ITestOutputHelper output) : IAsyncL
     private async Task<Sent> PostEventAsync(string customerId, string staffId)
     {
         var eventId = "direct:" + customerId;
-        var body = JsonSerializer.Serialize(new { events = new[] { Events.FriendAdded(eventId, customerId, staffId) } });
         Arrival(eventId);
         var started = Stopwatch.GetTimestamp();
-        var response = await _api.PostEventsRawAsync(body);
-        return new Sent(eventId, started, Stopwatch.GetTimestamp(), response.StatusCode);
+        await _api.PostEventsAsync(Events.FriendAdded(eventId, customerId, staffId));
+        return new Sent(eventId, started, Stopwatch.GetTimestamp(), HttpStatusCode.OK);
     }
 
     [Fact]

@@ -39,14 +39,14 @@ public sealed class WeComCallbackTests(WeComPlatform platform) : IClassFixture<W
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         var eventId = WeComEventMapper.EventId(WeComPlatform.CorpId, "add_external_contact", "alice", "wmNewContact01", createTime);
-        var welcome = await alice.WaitForAsync(n => (string?)n["eventId"] == eventId);
-        Assert.Equal(("welcome", "wmNewContact01", "alice"), ((string?)welcome["kind"], (string?)welcome["customerId"], (string?)welcome["staffId"]));
-        var customer = (await platform.Client.GetCustomerAsync("wmNewContact01"))!;
-        Assert.Equal(("alice", "Active"), ((string?)customer["owner"], (string?)customer["status"]));
-        var interaction = (await platform.Client.GetInteractionsAsync("wmNewContact01"))["items"]![0]!;
-        Assert.Equal(("friend.added", "wecom", eventId), ((string?)interaction["type"], (string?)interaction["channel"], (string?)interaction["eventId"]));
+        var welcome = await alice.WaitForAsync(n => n.EventId == eventId);
+        Assert.Equal(("welcome", "wmNewContact01", "alice"), (welcome.Kind, welcome.CustomerId, welcome.StaffId));
+        var customer = (await platform.Client.Api.Customers.GetAsync("wmNewContact01"))!;
+        Assert.Equal(("alice", "Active"), (customer.Owner, customer.Status));
+        var interaction = (await platform.Client.Api.Customers.ListInteractionsAsync("wmNewContact01")).Items[0];
+        Assert.Equal(("friend.added", "wecom", eventId), (interaction.Type, interaction.Channel, interaction.EventId));
         Assert.Equal(("spring-campaign", "CALLBACK_CODE", WeComPlatform.CorpId),
-            ((string?)interaction["data"]!["state"], (string?)interaction["data"]!["welcomeCode"], (string?)interaction["data"]!["corpId"]));
+            (interaction.Data!["state"], interaction.Data!["welcomeCode"], interaction.Data!["corpId"]));
     }
 
     [Fact]
@@ -110,11 +110,11 @@ public sealed class WeComCallbackTests(WeComPlatform platform) : IClassFixture<W
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(0, await platform.JournaledAsync("wmUnknownStaff01"));
-        var settings = await WeComPlatform.GetSettingsAsync(platform.Client);
-        var problem = settings["callbacks"]!["recentProblems"]!.AsArray().Single(p => (string?)p!["externalUserId"] == "wmUnknownStaff01")!;
-        Assert.Equal(("unknown-staff", "zhangsan", "add_external_contact"), ((string?)problem["outcome"], (string?)problem["userId"], (string?)problem["changeType"]));
-        Assert.Contains("zhangsan", (string?)problem["detail"]);
-        Assert.True((long)settings["callbacks"]!["last24Hours"]!["unknown-staff"]! >= 1);
+        var settings = await platform.Client.Api.WeCom.GetSettingsAsync();
+        var problem = settings.Callbacks.RecentProblems.Single(p => p.ExternalUserId == "wmUnknownStaff01");
+        Assert.Equal(("unknown-staff", "zhangsan", "add_external_contact"), (problem.Outcome, problem.UserId, problem.ChangeType));
+        Assert.Contains("zhangsan", problem.Detail);
+        Assert.True(settings.Callbacks.Last24Hours["unknown-staff"] >= 1);
     }
 
     [Fact]
@@ -126,10 +126,10 @@ public sealed class WeComCallbackTests(WeComPlatform platform) : IClassFixture<W
         var deleted = WeCom.ContactChange("del_follow_user", "bob", "wmLeaving01", Now);
         Assert.Equal(HttpStatusCode.OK, (await WeCom.PostAsync(WeCom.Sign(deleted))).StatusCode);
 
-        await bob.WaitForAsync(n => (string?)n["customerId"] == "wmLeaving01" && (string?)n["kind"] == "customer-lost");
-        Assert.Equal("Lost", (string?)(await platform.Client.GetCustomerAsync("wmLeaving01"))!["status"]);
-        var ended = (await platform.Client.GetInteractionsAsync("wmLeaving01"))["items"]![0]!;
-        Assert.Equal(("friend.deleted", "customer", "bob"), ((string?)ended["type"], (string?)ended["data"]!["deletedBy"], (string?)ended["staffId"]));
+        await bob.WaitForAsync(n => n.CustomerId == "wmLeaving01" && n.Kind == "customer-lost");
+        Assert.Equal("Lost", (await platform.Client.Api.Customers.GetAsync("wmLeaving01"))!.Status);
+        var ended = (await platform.Client.Api.Customers.ListInteractionsAsync("wmLeaving01")).Items[0];
+        Assert.Equal(("friend.deleted", "customer", "bob"), (ended.Type, ended.Data!["deletedBy"], ended.StaffId));
     }
 
     [Fact]

@@ -32,8 +32,7 @@ public sealed class WeComKeyRingCertificateTests : IAsyncLifetime
         {
             using var api = new PlatformClient(first.BaseAddress);
             await api.ProvisionAsync("acme", "alice");
-            (await WeComPlatform.PutSettingsAsync(api, new { corpId = WeComPlatform.CorpId, token = WeComPlatform.Token, encodingAesKey = WeComPlatform.EncodingAesKey }))
-                .EnsureSuccessStatusCode();
+            await api.Api.WeCom.PutSettingsAsync(WeComPlatform.CorpId, WeComPlatform.Token, WeComPlatform.EncodingAesKey);
         }
 
         var keys = await _database.ScalarAsync<string>("SELECT string_agg(xml, '') FROM pdg_data_protection_keys");

@@ -22,8 +22,7 @@ public sealed class WeComKeyRingStartupTests : IAsyncLifetime
 
             using var api = new PlatformClient(nodes[0].BaseAddress);
             await api.ProvisionAsync("acme", "alice");
-            (await WeComPlatform.PutSettingsAsync(api, new { corpId = WeComPlatform.CorpId, token = WeComPlatform.Token, encodingAesKey = WeComPlatform.EncodingAesKey }))
-                .EnsureSuccessStatusCode();
+            await api.Api.WeCom.PutSettingsAsync(WeComPlatform.CorpId, WeComPlatform.Token, WeComPlatform.EncodingAesKey);
             using var weCom = new WeComServer(nodes[1].BaseAddress, "acme", WeComPlatform.Token, WeComPlatform.EncodingAesKey, WeComPlatform.CorpId);
 
             var response = await weCom.PostAsync(weCom.Sign(weCom.FriendAdded("alice", "wmBothNodes01", DateTimeOffset.UtcNow.ToUnixTimeSeconds())));

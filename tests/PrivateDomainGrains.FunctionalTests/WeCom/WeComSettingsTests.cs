@@ -26,8 +26,8 @@ public sealed class WeComSettingsTests(WeComPlatform platform) : IClassFixture<W
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
         Assert.Equal(["corpId", "encodingAesKey", "token"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
-        var settings = await WeComPlatform.GetSettingsAsync(api);
-        Assert.Equal((null, false, false), ((string?)settings["corpId"], (bool)settings["tokenSet"]!, (bool)settings["encodingAesKeySet"]!));
+        var settings = await api.Api.WeCom.GetSettingsAsync();
+        Assert.Equal((null, false, false), (settings.CorpId, settings.TokenSet, settings.EncodingAesKeySet));
 
         var tooLong = await WeComPlatform.PutSettingsAsync(api, new { corpId = WeComPlatform.CorpId, token = new string('t', 33), encodingAesKey = WeComPlatform.EncodingAesKey });
         Assert.Equal(["token"], (await tooLong.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
@@ -57,7 +57,7 @@ public sealed class WeComSettingsTests(WeComPlatform platform) : IClassFixture<W
     {
         using var api = await TenantAsync("wecom-at-rest");
         const string token = "AtRestToken0123456789";
-        (await WeComPlatform.PutSettingsAsync(api, new { corpId = WeComPlatform.CorpId, token, encodingAesKey = WeComPlatform.EncodingAesKey })).EnsureSuccessStatusCode();
+        await api.Api.WeCom.PutSettingsAsync(WeComPlatform.CorpId, token, WeComPlatform.EncodingAesKey);
 
         var stored = await platform.Database.ScalarAsync<string>(
             "SELECT string_agg(convert_from(payloadbinary, 'UTF8'), '') FROM orleansstorage WHERE convert_from(payloadbinary, 'UTF8') LIKE '%protectedSecrets%'");

@@ -66,5 +66,7 @@ public sealed class NudgeDispatcherTests(GrainTestCluster fixture) : IClassFixtu
         }
 
         public Task OnSignedOutAsync(string tenant, string staffId) => Task.CompletedTask;
+
+        public Task OnNudgesChangedAsync(string tenant, string staffId, NudgeChange[] changes) => Task.CompletedTask;
     }
 }

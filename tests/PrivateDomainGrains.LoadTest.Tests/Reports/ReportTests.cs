@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.LoadTest.Accounting;
 using PrivateDomainGrains.LoadTest.Api;
 using PrivateDomainGrains.LoadTest.Options;
@@ -72,7 +73,7 @@ public sealed class ReportTests
     public void A_handover_reports_its_duration_rate_and_where_the_moved_customers_next_nudges_went()
     {
         // Every reply arrives on staff-0's console; after the handover completes (2.5 s in) they should go to staff-1.
-        var status = new HandoverStatus("h1", "staff-0", "staff-1", "completed", 1, 1, 0, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(0.4));
+        var status = new HandoverView("h1", "staff-0", "staff-1", "completed", 1, 1, 0, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(0.4));
         var inputs = Inputs() with { Handover = new HandoverResult("staff-0", "staff-1", Start + 2 * S, Start + 2500 * Ms, status) };
 
         var r = ReportBuilder.Build(inputs);

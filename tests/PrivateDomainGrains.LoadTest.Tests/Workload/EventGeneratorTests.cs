@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.LoadTest.Options;
 using PrivateDomainGrains.LoadTest.Workload;
 
@@ -7,13 +8,13 @@ public sealed class EventGeneratorTests
 {
     private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static LoadEvent[] Generate(int seed, int count, EventMix? mix = null, bool eachCustomerOnce = false, int customers = 100)
+    private static PostedEvent[] Generate(int seed, int count, EventMix? mix = null, bool eachCustomerOnce = false, int customers = 100)
     {
         var generator = new EventGenerator(seed, customers, new StaffRoster(7), mix ?? EventMix.Default, eachCustomerOnce);
         return Enumerable.Range(0, count).Select(i => generator.Next(i, At.AddMilliseconds(i))).ToArray();
     }
 
-    private static string Fingerprint(LoadEvent e) =>
+    private static string Fingerprint(PostedEvent e) =>
         $"{e.Id}|{e.CustomerId}|{e.Type}|{e.StaffId}|{e.Text}|{string.Join(",", e.Data ?? new Dictionary<string, string>())}";
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Host.Integrations.WeCom;
 
@@ -92,7 +93,7 @@ public static class WeComEventMapper
         foreach (var (field, key) in copies)
         {
             // Event data values are capped at 1,000 characters; WeCom's are far shorter, but a cut value beats a lost event.
-            if (Field(fields, field) is { } value) data[key] = value.Length > EventValidator.MaxDataValueLength ? value[..EventValidator.MaxDataValueLength] : value;
+            if (Field(fields, field) is { } value) data[key] = value[..StorableText.FittingPrefix(value, EventValidator.MaxDataValueLength)];
         }
         return data;
     }

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PrivateDomainGrains.Core.Playbooks;
+
+namespace PrivateDomainGrains.Benchmarks.Simulation;
+
+/// <summary>
+/// <c>--simulate</c>: runs every chosen policy on every seed (in parallel up to <c>--parallel</c>), prints the
+/// headline figures and writes <c>simulation.json</c> and <c>simulation.html</c> to <c>--out</c>.
+/// </summary>
+public static class SimulationCommand
+{
+    public const string Usage = """
+        dotnet run -c Release --project src/PrivateDomainGrains.Benchmarks -- --simulate [options]
+          --customers N            simulated customers (default 10000)
+          --weeks N                simulated weeks (default 52)
+          --seeds N                seeds per policy, 1..N (default 5); --first-seed S starts elsewhere
+          --policies a,b           engine, fixed, random, oracle (default all)
+          --parallel N             runs at once (default: processor count)
+          --attribution-window D   the playbook's attribution window (default 48h)
+          --exploration E          thompson (as shipped) or mean (greedy on posterior means)
+          --customers-per-staff N  (default 500); --join-weeks N: customers join over the first N weeks (default 4)
+          --out DIR                where simulation.json and simulation.html go (default BenchmarkDotNet.Artifacts/simulation)
+        """;
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static int Run(string[] args)
+    {
+        SimulationSettings settings;
+        Options options;
+        try
+        {
+            (settings, options) = Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        if (options.Help)
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+        var jobs = options.Seeds.SelectMany(seed => options.Policies.Select(policy => (policy, seed))).ToList();
+        Console.WriteLine($"Simulating {settings.Customers:N0} customers for {settings.Weeks} weeks: {string.Join(", ", options.Policies.Select(p => p.Name()))} "
+            + $"x seeds {string.Join(",", options.Seeds)}, {options.Parallel} at a time; attribution window {settings.AttributionWindow}, "
+            + $"exploration {(settings.Thompson ? "thompson" : "mean")}");
+        var clock = Stopwatch.StartNew();
+        var runs = new RunResult[jobs.Count];
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, i =>
+        {
+            var (policy, seed) = jobs[i];
+            runs[i] = Simulator.Run(settings, policy, seed, line => Console.WriteLine("  " + line));
+            var t = runs[i].Totals;
+            Console.WriteLine($"  {policy.Name(),-7} seed {seed}: {t.Decisions:N0} decisions in {t.WallSeconds:F1} s "
+                + $"({t.Decisions / Math.Max(t.WallSeconds, 1e-9):N0}/s)");
+        });
+        var wall = clock.Elapsed;
+        var summary = SimulationSummary.Of(settings, runs);
+        Print(summary, wall);
+
+        Directory.CreateDirectory(options.Out);
+        var jsonPath = Path.Combine(options.Out, "simulation.json");
+        File.WriteAllText(jsonPath, JsonSerializer.Serialize(summary, Json));
+        Console.WriteLine($"JSON: {jsonPath}");
+        var library = ChartLibrary.Find();
+        if (library is null)
+            Console.WriteLine($"HTML report skipped: ECharts is not installed. Run `{ChartLibrary.InstallCommand}` once, then simulate again.");
+        else
+        {
+            var htmlPath = Path.Combine(options.Out, "simulation.html");
+            File.WriteAllText(htmlPath, HtmlReport.Render(summary, File.ReadAllText(library), wall));
+            Console.WriteLine($"HTML: {htmlPath} (ECharts inlined from {library}; opens offline)");
+        }
+        return 0;
+    }
+
+    private static void Print(SimulationSummary s, TimeSpan wall)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Wall time {wall.TotalSeconds:F1} s. Median (min-max) over {s.Seeds.Length} seeds:");
+        Console.WriteLine($"{"policy",-8} {"conv/nudge %",-22} {"expected conv/nudge %",-22} {"revenue/customer",-22} {"lost friends/1000",-20} {"regret CNY/customer",-22} violations (cap, quiet)");
+        foreach (var (name, p) in s.Policies)
+            Console.WriteLine($"{name,-8} {Percent(p.ConversionsPerNudge),-22} {Percent(p.ExpectedConversionsPerNudge),-22} "
+                + $"{p.RevenuePerCustomer.Format("F2"),-22} {p.LostFriendsPer1000.Format("F1"),-20} {(p.RegretRevenuePerCustomer?.Format("F2") ?? "-"),-22} "
+                + $"{p.CapViolations}, {p.QuietHourViolations}");
+        foreach (var (name, m) in s.EngineMargins)
+            Console.WriteLine($"{name}: conversions per nudge {Points(m.ConversionsPerNudge)} points, expected {Points(m.ExpectedConversionsPerNudge)}; "
+                + $"revenue/customer {m.RevenuePerCustomer.Format("F2")}; lost friends/1000 {m.LostFriendsPer1000.Format("F1")}");
+        if (!s.Policies.ContainsKey(Policy.Oracle.Name())) return;
+        foreach (var (name, p) in s.Policies.Where(p => p.Key != Policy.Oracle.Name()))
+            Console.WriteLine($"{name}: within 10% of the oracle's rolling conversion rate from week {Join(p.WeekWithin10Percent)}; "
+                + $"outcomes recorded by then {Join(p.OutcomesWithin10Percent)} (proactive {Join(p.ProactiveOutcomesWithin10Percent)})");
+    }
+
+    private static string Percent(Spread s) => $"{s.Median * 100:F3} ({s.Min * 100:F3}-{s.Max * 100:F3})";
+
+    private static string Points(Spread s) => $"{HtmlReport.Signed(s.Median)} ({HtmlReport.Signed(s.Min)} to {HtmlReport.Signed(s.Max)})";
+
+    private static string Join<T>(IEnumerable<T?> values) where T : struct =>
+        string.Join(", ", values.Select(v => v?.ToString() ?? "never"));
+
+    internal sealed record Options(IReadOnlyList<Policy> Policies, IReadOnlyList<int> Seeds, int Parallel, string Out, bool Help);
+
+    internal static (SimulationSettings, Options) Parse(string[] args)
+    {
+        var settings = new SimulationSettings();
+        IReadOnlyList<Policy> policies = Policies.All;
+        int seeds = 5, firstSeed = 1, parallel = Environment.ProcessorCount;
+        var output = Path.Combine("BenchmarkDotNet.Artifacts", "simulation");
+        var help = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Int() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n : throw new ArgumentException($"{args[i - 1]} needs a positive whole number");
+            switch (args[i])
+            {
+                case "--customers": settings = settings with { Customers = Int() }; break;
+                case "--weeks": settings = settings with { Weeks = Int() }; break;
+                case "--join-weeks": settings = settings with { JoinWeeks = Int() }; break;
+                case "--customers-per-staff": settings = settings with { CustomersPerStaff = Int() }; break;
+                case "--seeds": seeds = Int(); break;
+                case "--first-seed": firstSeed = Int(); break;
+                case "--parallel": parallel = Int(); break;
+                case "--out": output = Value(); break;
+                case "--policies": policies = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Simulation.Policies.Parse)]; break;
+                case "--attribution-window":
+                    var window = Value();
+                    if (!Durations.TryParse(window, out var w) || w <= TimeSpan.Zero) throw new ArgumentException($"--attribution-window must be {Durations.Describe}");
+                    settings = settings with { AttributionWindow = window };
+                    break;
+                case "--exploration":
+                    settings = settings with
+                    {
+                        Thompson = Value() switch
+                        {
+                            "thompson" => true,
+                            "mean" => false,
+                            _ => throw new ArgumentException("--exploration is thompson or mean"),
+                        },
+                    };
+                    break;
+                case "--help" or "-h": help = true; break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+        return (settings, new Options(policies, [.. Enumerable.Range(firstSeed, seeds)], parallel, output, help));
+    }
+}

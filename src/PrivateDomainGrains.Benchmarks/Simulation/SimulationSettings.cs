@@ -1,0 +1,22 @@
+namespace PrivateDomainGrains.Benchmarks.Simulation;
+
+/// <summary>What one simulated run is set up with, besides its policy and seed.</summary>
+public sealed record SimulationSettings
+{
+    public int Customers { get; init; } = 10_000;
+    public int Weeks { get; init; } = 52;
+    /// <summary>Customers add the staff as friends spread evenly over the first weeks.</summary>
+    public int JoinWeeks { get; init; } = 4;
+    public int CustomersPerStaff { get; init; } = 500;
+    /// <summary>The playbook's attribution window (Durations syntax: 48h, 7d).</summary>
+    public string AttributionWindow { get; init; } = "48h";
+    /// <summary>The engine policy's exploration: Thompson sampling as shipped, or posterior means (greedy) when false.</summary>
+    public bool Thompson { get; init; } = true;
+    /// <summary>
+    /// From a decision's signal to the model its next decisions read: the node's flush (Decisions:LearningFlushInterval,
+    /// 1 s) plus the model refresh (Decisions:RefreshInterval, 2 s), at their worst.
+    /// </summary>
+    public TimeSpan LearningDelay { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>Monday 5 January 2026, midnight in Shanghai.</summary>
+    public DateTimeOffset Start { get; init; } = new(2026, 1, 5, 0, 0, 0, TimeSpan.FromHours(8));
+}

@@ -1,0 +1,39 @@
+namespace PrivateDomainGrains.Client;
+
+/// <summary>A customer: owner, status, tier, tags, counters, next-best-action and the latest interactions.</summary>
+/// <param name="PlaybookVersion">The tenant playbook version its last decision used.</param>
+/// <param name="NextDueAt">When it is next due (an SOP step, a timer rule, a held nudge); null when nothing is pending.</param>
+public sealed record CustomerView(
+    string CustomerId, string? Name, string? Owner, string Status, string Tier, IReadOnlyList<string> Tags, CustomerCountersView Counters,
+    NextBestActionView? NextBestAction, IReadOnlyList<InteractionView> RecentInteractions, DateTimeOffset? FirstSeenAt,
+    DateTimeOffset? LastInteractionAt, int PlaybookVersion, DateTimeOffset? NextDueAt)
+{
+    /// <summary>How the owner was chosen: <c>assigned</c>, <c>follower</c>, <c>fallback</c>; null without an owner.</summary>
+    public string? OwnerBasis { get; init; }
+
+    /// <summary>One per staff member the customer added (or deleted).</summary>
+    public IReadOnlyList<RelationshipView> Relationships { get; init; } = [];
+}
+
+/// <summary>A staff member's friendship with the customer; <see cref="Active"/> follows the latest add or delete by event time.</summary>
+public sealed record RelationshipView(string StaffId, DateTimeOffset Since, bool Active, DateTimeOffset ChangedAt, string? Channel);
+
+public sealed record CustomerCountersView(
+    int MessagesReceived, int MessagesSent, int MomentLikes, int MomentComments, int PageViews, int Orders, int Refunds,
+    decimal Spend, string? Currency, long Events);
+
+/// <param name="Why">The explanation: rule, scores, and the alternatives with the policies that stopped them.</param>
+public sealed record NextBestActionView(string NudgeId, string Kind, string Title, string Text, string Reason, int Priority, DateTimeOffset At, string? Why);
+
+public sealed record InteractionView(string EventId, string Type, DateTimeOffset At, string? Channel, string? StaffId, string? Text);
+
+/// <param name="Seq">The event's place in the customer's journal.</param>
+public sealed record InteractionItem(long Seq, string EventId, string Type, DateTimeOffset At, string? Channel, string? StaffId, string? Text,
+    IReadOnlyDictionary<string, string>? Data);
+
+/// <param name="NextBefore">Pass as <c>before</c> for the next (older) page; null on the last page.</param>
+public sealed record InteractionPage(IReadOnlyList<InteractionItem> Items, long? NextBefore);
+
+public sealed record OwnerRequest(string StaffId);
+
+public sealed record TagsRequest(IReadOnlyList<string> Tags);

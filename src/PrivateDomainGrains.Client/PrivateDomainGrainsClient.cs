@@ -1,0 +1,61 @@
+using PrivateDomainGrains.Client.Http;
+
+namespace PrivateDomainGrains.Client;
+
+/// <summary>
+/// The platform's HTTP API v1, one property per resource: <c>client.Events.PostAsync(...)</c>,
+/// <c>client.Customers.GetAsync("li")</c>. Each call sends the key its route needs (<see cref="PrivateDomainGrainsClientOptions"/>);
+/// an error answer throws <see cref="PlatformApiException"/> with the ProblemDetails. Thread-safe; share one per tenant.
+/// Built by <c>AddPrivateDomainGrainsClient</c> (with retries), or over any <see cref="HttpClient"/> (with whatever handlers it has).
+/// </summary>
+public sealed class PrivateDomainGrainsClient
+{
+    private readonly PlatformHttp _http;
+
+    /// <param name="http">Its <see cref="HttpClient.BaseAddress"/> is the platform's, or is set from <see cref="PrivateDomainGrainsClientOptions.BaseAddress"/>.</param>
+    public PrivateDomainGrainsClient(HttpClient http, PrivateDomainGrainsClientOptions? options = null)
+    {
+        var copy = options?.Copy() ?? new PrivateDomainGrainsClientOptions();
+        if (http.BaseAddress is null)
+            http.BaseAddress = copy.BaseAddress ?? throw new ArgumentException("The HttpClient has no BaseAddress and the options give none", nameof(http));
+        _http = new PlatformHttp(http, copy);
+        Tenants = new TenantsClient(_http);
+        Staff = new StaffClient(_http);
+        Auth = new AuthClient(_http);
+        Events = new EventsClient(_http);
+        Customers = new CustomersClient(_http);
+        Handovers = new HandoversClient(_http);
+        Playbook = new PlaybookClient(_http);
+        Learning = new LearningClient(_http);
+        WeCom = new WeComClient(_http);
+        System = new SystemClient(_http);
+    }
+
+    /// <summary>The platform's base URL.</summary>
+    public Uri BaseAddress => _http.Client.BaseAddress!;
+
+    /// <summary>The tenant the tenant routes are called for.</summary>
+    public string? Tenant => _http.Options.Tenant;
+
+    public TenantsClient Tenants { get; }
+    public StaffClient Staff { get; }
+    public AuthClient Auth { get; }
+    public EventsClient Events { get; }
+    public CustomersClient Customers { get; }
+    public HandoversClient Handovers { get; }
+    public PlaybookClient Playbook { get; }
+    public LearningClient Learning { get; }
+    public WeComClient WeCom { get; }
+    public SystemClient System { get; }
+
+    /// <summary>A client for another tenant (or other keys) over the same <see cref="HttpClient"/>, keeping the operator key.</summary>
+    public PrivateDomainGrainsClient WithTenant(string tenant, string? apiKey, string? adminKey = null)
+    {
+        var options = _http.Options.Copy();
+        (options.Tenant, options.ApiKey, options.AdminKey) = (tenant, apiKey, adminKey);
+        return new PrivateDomainGrainsClient(_http.Client, options);
+    }
+
+    /// <summary>A client for a tenant just created, with both of its keys.</summary>
+    public PrivateDomainGrainsClient WithTenant(CreatedTenant tenant) => WithTenant(tenant.Tenant, tenant.ApiKey, tenant.AdminKey);
+}

@@ -1,0 +1,190 @@
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Learning;
+using PrivateDomainGrains.Core.Nudges;
+using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Time;
+
+namespace PrivateDomainGrains.Core.Engine;
+
+/// <summary>
+/// Nudges close when they no longer apply, so a staff member's queue holds only what is still worth doing:
+/// <list type="bullet">
+/// <item>done by action: an event named in the nudge's <c>doneOn</c> happened after it (the addressee replied from
+/// their phone: a <c>message.sent</c> or <c>friend.added</c> counts when it is theirs or names no one, any other type
+/// whoever's it is, e.g. the customer's order);</item>
+/// <item>obsolete: the relationship of the staff member it is addressed to by name ended after it (the customer
+/// deleted them; a nudge to the owner follows the owner instead), the customer was lost
+/// (proactive nudges then have no one to reach), or a late event shows it should never have been raised (the
+/// <c>unless</c> event of its timer, the exit event of its SOP, came first);</item>
+/// <item>expired: nobody acted on it within its expiry (<c>expiresAfter</c>, else <c>contactPolicy.nudgeExpiry</c>).</item>
+/// </list>
+/// Every rule compares event times with the time the nudge would have been raised in order
+/// (<see cref="SentNudge.From"/>), never arrival, and <see cref="WouldBeClosed"/> applies the same rules to a nudge
+/// about to be raised for a late event: in any arrival order the same nudges end up open.
+/// Done and Not useful come from the console (<see cref="Attribution.Respond"/>). Each close is one fact for the
+/// execution reports and, for learning, one outcome: done is a success, expired a failure (unanswered), obsolete is
+/// no one's doing and teaches nothing. The customer's next-best-action never points at a closed nudge.
+/// </summary>
+internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile customer, List<ClosedNudge> closed, List<LearningSignal> signals, DateTimeOffset now)
+{
+    private readonly EngineState _state = customer.Engine;
+
+    /// <summary>What an event, already folded into the profile, does to the customer's open nudges.</summary>
+    public void OnEvent(CustomerEvent e)
+    {
+        if (_state.RecentNudges is null) return;
+        var lostAt = customer.LostAt();
+        foreach (var n in _state.RecentNudges)
+        {
+            if (!n.Open) continue;
+            var to = n.To ?? customer.OwnerStaffId;
+            if (n.DoneOn is { } doneOn && Array.IndexOf(doneOn, e.Type) >= 0 && e.At >= n.From && IsBy(e, to))
+            {
+                Close(n, NudgeClosings.DoneByAction, e.At);
+                n.ActedAt = e.At;
+                signals.Add(new LearningSignal(n.Source, n.Segment, NudgeOutcome.Acted, n.Id));
+            }
+            else if (e.Type == EventTypes.FriendDeleted && n.To is not null && e.At > n.From && (string.IsNullOrEmpty(e.StaffId) || e.StaffId == n.To))
+                Close(n, NudgeClosings.Obsolete, e.At);
+            else if (n.Proactive && lostAt > n.From)
+                Close(n, NudgeClosings.Obsolete, e.At);
+            else if (Withdrawn(n, e))
+                Close(n, NudgeClosings.Obsolete, e.At);
+        }
+    }
+
+    /// <summary>
+    /// Whether a nudge about to be raised would already be closed had every event arrived in order, and how: an
+    /// event that does or obsoletes it happened after <see cref="PlannedNudge.Since"/>, or it would have expired by the
+    /// customer's latest event. Null when it stands.
+    /// </summary>
+    public string? WouldBeClosed(PlannedNudge n)
+    {
+        var to = n.To ?? customer.OwnerStaffId;
+        var since = n.Since == default ? now : n.Since;
+        foreach (var type in n.DoneOn ?? [])
+        {
+            var doneAt = type switch
+            {
+                EventTypes.MessageSent => Later(_state.LastSentBy(to), _state.LastSentBy(null)),
+                EventTypes.FriendAdded => customer.RelationshipWith(to) is { } r && customer.IsActive(r) && r.ChangedAt > since ? r.ChangedAt : null,
+                _ => _state.LastTime(type),
+            };
+            // Strictly after: at the same instant arrival order decides, and whatever is folded already arrived first.
+            if (doneAt > since) return $"{NudgeClosings.DoneByAction}: {type} at {doneAt:u}";
+        }
+        if (n.To is not null && Later(customer.RelationshipWith(n.To)?.RemovedAt, customer.AllRemovedAt) is { } removed && removed > since)
+            return $"{NudgeClosings.Obsolete}: {n.To} deleted at {removed:u}";
+        if (n.Proactive && customer.LostAt() is { } lost && lost > since)
+            return $"{NudgeClosings.Obsolete}: customer lost at {lost:u}";
+        var expiresAt = Instants.Plus(since, n.ExpiresAfter ?? playbook.Contact.NudgeExpiry);
+        if (customer.LastInteractionAt >= expiresAt) return $"{NudgeClosings.Expired} at {expiresAt:u}";
+        return null;
+    }
+
+    /// <summary>
+    /// Closes as obsolete the open step nudges of a SOP that fell due after <paramref name="after"/>: its exit event
+    /// came first (in order, the run would have ended before them), or the run restarts from an earlier start.
+    /// </summary>
+    public void WithdrawSteps(string sequenceId, DateTimeOffset after)
+    {
+        foreach (var n in _state.RecentNudges ?? [])
+            if (n.Open && n.From > after && n.Source.Length > sequenceId.Length && n.Source.StartsWith(sequenceId, StringComparison.Ordinal)
+                && n.Source[sequenceId.Length] == '/')
+                Close(n, NudgeClosings.Obsolete, now);
+    }
+
+    /// <summary>Closes the open nudges whose expiry has passed; each teaches its action that it went unanswered.</summary>
+    public void ExpireDue()
+    {
+        foreach (var n in _state.RecentNudges ?? [])
+        {
+            if (!n.Open || n.ExpiresAt is not { } at || at > now) continue;
+            Close(n, NudgeClosings.Expired, at);
+            signals.Add(new LearningSignal(n.Source, n.Segment, NudgeOutcome.Ignored, n.Id));
+        }
+    }
+
+    /// <summary>Beyond <see cref="EngineState.OpenNudgeLimit"/> open nudges the oldest are closed as expired.</summary>
+    public void CloseBeyondLimit()
+    {
+        var open = _state.RecentNudges?.Count(n => n.Open) ?? 0;
+        foreach (var n in _state.RecentNudges ?? [])
+        {
+            if (open <= EngineState.OpenNudgeLimit) break;
+            if (!n.Open) continue;
+            Close(n, NudgeClosings.Expired, now);
+            signals.Add(new LearningSignal(n.Source, n.Segment, NudgeOutcome.Ignored, n.Id));
+            open--;
+        }
+    }
+
+    /// <summary>When the next open nudge expires, if any.</summary>
+    public static DateTimeOffset? NextExpiry(EngineState state)
+    {
+        DateTimeOffset? next = null;
+        foreach (var n in state.RecentNudges ?? [])
+            if (n.Open && n.ExpiresAt is { } at && (next is null || at < next)) next = at;
+        return next;
+    }
+
+    /// <summary>
+    /// The nudge as the customer remembers it once raised: open until it closes. A held-out decision is remembered
+    /// closed: it is never shown, but its customer's replies and orders still count for the test.
+    /// </summary>
+    public static SentNudge Raised(PlannedNudge n, string segment, DateTimeOffset at, TimeSpan defaultExpiry) => new()
+    {
+        Id = n.Id,
+        Source = n.Source,
+        Segment = segment,
+        At = at,
+        Since = n.Since == at || n.Since == default ? null : n.Since,
+        To = n.To,
+        Open = !n.HeldOut,
+        Proactive = n.Proactive,
+        DoneOn = n.DoneOn,
+        ExpiresAt = Instants.Plus(n.Since == default ? at : n.Since, n.ExpiresAfter ?? defaultExpiry),
+    };
+
+    /// <summary>
+    /// A <c>message.sent</c> or <c>friend.added</c> does a nudge when it is the addressee's or names no one; any other
+    /// event type (an order, a page view: the customer's doing) whoever's it is.
+    /// </summary>
+    private static bool IsBy(CustomerEvent e, string? to) =>
+        e.Type is not (EventTypes.MessageSent or EventTypes.FriendAdded) || string.IsNullOrEmpty(e.StaffId) || e.StaffId == to;
+
+    /// <summary>
+    /// A timer nudge that a late event shows would never have fired in order: for <c>after X unless Y</c>, a Y dated
+    /// between the X it was raised for and the time it fell due; for the latest X (and for <c>inactive</c>, any
+    /// interaction), a newer one in that span, which moves the anchor past it; for the first X, an earlier one.
+    /// </summary>
+    private bool Withdrawn(SentNudge n, CustomerEvent e)
+    {
+        if (playbook.Rule(n.Source) is not { } rule || rule.Trigger.Kind is not (TriggerKinds.After or TriggerKinds.Inactive)) return false;
+        var anchor = Instants.Plus(n.From, -rule.Delay);
+        var within = e.At > anchor && e.At < n.From;
+        if (rule.Trigger.Kind == TriggerKinds.Inactive) return within;
+        if (e.Type == rule.Trigger.Unless) return within;
+        if (e.Type != rule.Trigger.Event) return false;
+        return rule.Trigger.Anchor == "first" ? e.At < anchor : within;
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null || a > b ? a : b;
+
+    private void Close(SentNudge n, string how, DateTimeOffset at)
+    {
+        n.Open = false;
+        closed.Add(new ClosedNudge(n.Id, how, at));
+        if (customer.NextBestAction is { } nba && n.Is(nba.NudgeId)) customer.NextBestAction = null;
+    }
+}
+
+/// <summary>A nudge the decision closed: its id, how (<see cref="NudgeClosings"/>) and when.</summary>
+public sealed record ClosedNudge(string NudgeId, string How, DateTimeOffset At);
+
+/// <summary>
+/// A customer's reply or order credited to the nudge whose action led to it (<see cref="Attribution.Credit"/>): for
+/// orders with their amount and currency.
+/// </summary>
+public sealed record NudgeCredit(string NudgeId, NudgeOutcome Outcome, DateTimeOffset At, decimal? Amount, string? Currency);

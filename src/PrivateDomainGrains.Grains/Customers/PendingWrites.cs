@@ -1,0 +1,64 @@
+using System.Text.Json;
+using PrivateDomainGrains.Core.Engine;
+using PrivateDomainGrains.Core.Learning;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Grains.Customers;
+
+/// <summary>
+/// What the decisions of one grain call produced for storage, gathered for the one commit that follows: the nudges
+/// raised (addressed to the owner), the nudges closed and credited, and the changes that are not events (tags, tier,
+/// fields) for the customer's timeline.
+/// </summary>
+internal sealed class PendingWrites(string tenant, string customerId)
+{
+    public List<NudgeRow> Nudges { get; } = [];
+    public List<NudgeClose> Closes { get; } = [];
+    public List<NudgeCreditRow> Credits { get; } = [];
+    public List<NudgeCreditRow> Conversions { get; } = [];
+    public List<CustomerChangeRow> Changes { get; } = [];
+
+    /// <summary>The owner changed: the open nudges that follow the owner move to the new one in the same transaction.</summary>
+    public bool MovesOpenNudges { get; private set; }
+
+    /// <summary>A handover: the open nudges addressed by name to the staff member handing over go to the one taking over.</summary>
+    public (string From, string To)? Handover { get; private set; }
+
+    public bool IsEmpty => Nudges.Count == 0 && Closes.Count == 0 && Credits.Count == 0 && Conversions.Count == 0 && Changes.Count == 0 && !MovesOpenNudges;
+
+    /// <summary>Adds what <paramref name="decision"/>, taken at <paramref name="at"/>, changed beside its nudges.</summary>
+    /// <param name="manualTag">The tag changed by hand that the decision was on, if any; every other tag change was a rule's or a keyword's.</param>
+    /// <param name="by">Who changed <paramref name="manualTag"/>: a staff member's id, or null for an integration.</param>
+    public void Add(Decision decision, DateTimeOffset at, string? manualTag = null, string? by = null)
+    {
+        foreach (var c in decision.Closed) Closes.Add(new NudgeClose(tenant, c.NudgeId, c.How, c.At));
+        foreach (var c in decision.Credits) Credits.Add(Row(c));
+        foreach (var c in decision.Conversions) Conversions.Add(Row(c));
+        // The tag changed by hand was a staff member's or an integration's doing; the others a rule's or a keyword's.
+        string Who(string tag) => tag != manualTag ? "rule" : by is null ? "integration" : "staff:" + by;
+        foreach (var tag in decision.TagsAdded) Change(at, CustomerChangeKinds.TagAdded, new { tag, by = Who(tag) });
+        foreach (var tag in decision.TagsRemoved) Change(at, CustomerChangeKinds.TagRemoved, new { tag, by = Who(tag) });
+        if (decision.TierChange is { } tier) Change(at, CustomerChangeKinds.TierChanged, new { from = tier.From.ToString(), to = tier.To.ToString() });
+        foreach (var (field, value) in decision.FieldsSet) Change(at, CustomerChangeKinds.FieldSet, new { field, value });
+    }
+
+    private NudgeCreditRow Row(NudgeCredit c) =>
+        new(tenant, c.NudgeId, c.Outcome == NudgeOutcome.Ordered ? "ordered" : "replied", c.At, c.Amount, c.Currency);
+
+    /// <summary>Moves the open nudges addressed by name to <paramref name="from"/> to <paramref name="to"/> (a handover).</summary>
+    public void HandedOver(string from, string to)
+    {
+        MovesOpenNudges = true;
+        Handover = (from, to);
+    }
+
+    /// <summary>Records the owner change for the timeline (<paramref name="how"/>: assigned, follower, fallback, handover, departure) and moves the open nudges that follow the owner.</summary>
+    public void OwnerChanged(DateTimeOffset at, string? from, string to, string how)
+    {
+        MovesOpenNudges = true;
+        Change(at, CustomerChangeKinds.OwnerChanged, new { from, to, how });
+    }
+
+    private void Change(DateTimeOffset at, string kind, object detail) =>
+        Changes.Add(new CustomerChangeRow(tenant, customerId, at, kind, JsonSerializer.Serialize(detail)));
+}

@@ -1,0 +1,85 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace PrivateDomainGrains.Persistence;
+
+/// <summary>
+/// Lists and searches the customer directory (<c>pdg_customer_directory</c>), newest activity first, in keyset pages:
+/// one staff member's customers (or a tenant's, for managers and admins), filtered by tag, tier, status and open
+/// nudges, searched by a fragment of the name, remark or id. Reads only the directory, never the customers themselves.
+/// </summary>
+public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> customers matching <paramref name="filter"/> after <paramref name="after"/> (the
+    /// last row of the previous page), and whether more follow.
+    /// </summary>
+    public async Task<(List<DirectoryRow> Rows, bool More)> ListAsync(string tenant, DirectoryFilter filter, DirectoryCursor? after, int limit, CancellationToken ct = default)
+    {
+        var sql = new System.Text.StringBuilder("""
+            SELECT tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges
+            FROM pdg_customer_directory WHERE tenant = $1
+            """);
+        var parameters = new List<NpgsqlParameter> { new() { Value = tenant } };
+        string Next(object? value, NpgsqlDbType? type = null)
+        {
+            var p = new NpgsqlParameter { Value = value ?? DBNull.Value };
+            if (type is { } t) p.NpgsqlDbType = t;
+            parameters.Add(p);
+            return "$" + parameters.Count;
+        }
+        if (filter.Owners is { } owners) sql.Append($" AND owner = ANY({Next(owners, NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+        if (filter.Tag is { } tag) sql.Append($" AND tags @> ARRAY[{Next(tag)}]::text[]");
+        if (filter.Tier is { } tier) sql.Append($" AND tier = {Next(tier)}");
+        if (filter.Status is { } status) sql.Append($" AND status = {Next(status)}");
+        if (filter.HasOpenNudges is { } open) sql.Append(open ? " AND open_nudges > 0" : " AND open_nudges = 0");
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var query = filter.Query.Trim();
+            var grams = Next(SearchGrams.ForQuery(query), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            // The index finds the candidates; the whole fragment is then checked on the folded texts.
+            var fragment = Next("%" + EscapeLike(SearchGrams.Fold(query)) + "%");
+            sql.Append($" AND search_grams @> {grams} AND (lower(coalesce(display_name, '')) LIKE {fragment} OR lower(coalesce(remark, '')) LIKE {fragment} OR lower(customer_id) LIKE {fragment})");
+        }
+        if (after is { } cursor)
+            sql.Append(cursor.LastInteractionAt is { } at
+                ? $" AND (last_interaction_at < {Next(at.UtcDateTime)} OR last_interaction_at = {Next(at.UtcDateTime)} AND customer_id > {Next(cursor.CustomerId)} OR last_interaction_at IS NULL)"
+                : $" AND last_interaction_at IS NULL AND customer_id > {Next(cursor.CustomerId)}");
+        sql.Append($" ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT {Next(limit + 1)}");
+
+        await using var command = dataSource.CreateCommand(sql.ToString());
+        command.Parameters.AddRange(parameters.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<DirectoryRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new DirectoryRow(reader.GetString(0), reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<string[]>(5), reader.GetString(6), reader.GetString(7),
+                reader.IsDBNull(8) ? null : new DateTimeOffset(reader.GetDateTime(8), TimeSpan.Zero), reader.GetInt32(9)));
+        }
+        var more = rows.Count > limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return (rows, more);
+    }
+
+    /// <summary>The customer's owner as the directory has it, or null when the customer is not in it.</summary>
+    public async Task<(bool Found, string? Owner)> OwnerOfAsync(string tenant, string customerId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT owner FROM pdg_customer_directory WHERE tenant = $1 AND customer_id = $2");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = customerId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (true, reader.IsDBNull(0) ? null : reader.GetString(0)) : (false, null);
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}
+
+/// <summary>What a directory listing keeps: every given condition holds. <see cref="Owners"/> null: the whole tenant.</summary>
+public sealed record DirectoryFilter(string[]? Owners, string? Tag = null, string? Tier = null, string? Status = null, bool? HasOpenNudges = null, string? Query = null);
+
+/// <summary>Where a page ended: the last row's last interaction and id (pages are ordered by both).</summary>
+public sealed record DirectoryCursor(DateTimeOffset? LastInteractionAt, string CustomerId);

@@ -1,0 +1,137 @@
+using Npgsql;
+using PrivateDomainGrains.Core.Execution;
+
+namespace PrivateDomainGrains.Persistence;
+
+/// <summary>
+/// The execution rollups (<c>pdg_execution_daily</c>, <c>pdg_execution_revenue</c>): nudges raised, delivered, opened,
+/// done, not useful, done by action, expired, obsolete, held out, how fast they were done, and the replies, orders and
+/// revenue credited, per tenant, raised day, staff member, source and variant. Lifecycle facts append deltas in their
+/// own transaction (see <c>NudgeStatements</c>); <see cref="FoldAsync"/> moves them into the rollups in batches, each
+/// batch one statement that locks rollup rows in key order, so any number of nodes fold at once without deadlocks.
+/// Reports (<see cref="ReadAsync"/>) add the deltas not folded yet: they are exact at any moment and never read
+/// the nudge table.
+/// </summary>
+public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
+{
+    /// <summary>The counters of a rollup row, in column order; act_b0.. count the time-to-done buckets of <see cref="ExecutionCounts.ActBucketBounds"/>.</summary>
+    public static readonly string[] Counters =
+    [
+        "raised", "delivered", "opened", "done", "not_useful", "done_by_action", "expired", "obsolete", "holdout",
+        "replies", "orders", "itt_replies", "itt_orders", .. Enumerable.Range(0, ExecutionCounts.ActBucketBounds.Length + 1).Select(i => "act_b" + i),
+    ];
+
+    private const int FoldBatch = 20_000;
+
+    private static readonly string Fold = $"""
+        WITH taken AS (
+            DELETE FROM pdg_execution_deltas WHERE id IN (SELECT id FROM pdg_execution_deltas ORDER BY id LIMIT $1)
+            RETURNING tenant, day, staff_id, source, variant, metric, amount, currency),
+        counts AS (
+            INSERT INTO pdg_execution_daily (tenant, day, staff_id, source, variant, {string.Join(", ", Counters)})
+            SELECT tenant, day, staff_id, source, variant, {string.Join(", ", Counters.Select(c => $"coalesce(sum(amount) FILTER (WHERE metric = '{c}'), 0)"))}
+            FROM taken WHERE metric NOT IN ('revenue', 'itt_revenue')
+            GROUP BY tenant, day, staff_id, source, variant
+            ON CONFLICT (tenant, day, staff_id, source, variant) DO UPDATE SET
+                {string.Join(", ", Counters.Select(c => $"{c} = pdg_execution_daily.{c} + excluded.{c}"))}),
+        revenue AS (
+            INSERT INTO pdg_execution_revenue (tenant, day, staff_id, source, variant, currency, attributed, itt)
+            SELECT tenant, day, staff_id, source, variant, currency,
+                coalesce(sum(amount) FILTER (WHERE metric = 'revenue'), 0), coalesce(sum(amount) FILTER (WHERE metric = 'itt_revenue'), 0)
+            FROM taken WHERE metric IN ('revenue', 'itt_revenue')
+            GROUP BY tenant, day, staff_id, source, variant, currency
+            ON CONFLICT (tenant, day, staff_id, source, variant, currency) DO UPDATE SET
+                attributed = pdg_execution_revenue.attributed + excluded.attributed, itt = pdg_execution_revenue.itt + excluded.itt)
+        SELECT count(*) FROM taken
+        """;
+
+    /// <summary>
+    /// Folds pending deltas into the rollups, batch after batch until none are left; returns how many. One node folds
+    /// at a time (a transaction-scoped advisory lock; the others skip the round): rollup rows are never updated
+    /// concurrently, so nothing waits or deadlocks on them.
+    /// </summary>
+    public async Task<long> FoldAsync(CancellationToken ct = default)
+    {
+        const long advisoryLockKey = 0x5044_4558; // "PDEX"
+        long folded = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({advisoryLockKey})", connection, transaction))
+                if (!(bool)(await tryLock.ExecuteScalarAsync(ct))!) return folded;
+            long taken;
+            await using (var fold = new NpgsqlCommand(Fold, connection, transaction))
+            {
+                fold.Parameters.Add(new() { Value = FoldBatch });
+                taken = (long)(await fold.ExecuteScalarAsync(ct))!;
+            }
+            await transaction.CommitAsync(ct);
+            folded += taken;
+            if (taken < FoldBatch) return folded;
+        }
+        return folded;
+    }
+
+    /// <summary>
+    /// The counters and revenue of a tenant's nudges raised from <paramref name="from"/> to <paramref name="to"/>
+    /// (days, inclusive), per staff member, source, variant and day: folded rollups plus pending deltas.
+    /// </summary>
+    public async Task<List<ExecutionRow>> ReadAsync(string tenant, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var sums = string.Join(", ", Counters.Select(c => $"sum({c})::bigint"));
+        var pending = string.Join(", ", Counters.Select(c => $"coalesce(sum(amount) FILTER (WHERE metric = '{c}'), 0) AS {c}"));
+        await using var command = dataSource.CreateCommand($"""
+            SELECT day, staff_id, source, variant, {sums} FROM (
+                SELECT day, staff_id, source, variant, {string.Join(", ", Counters)} FROM pdg_execution_daily WHERE tenant = $1 AND day BETWEEN $2 AND $3
+                UNION ALL
+                SELECT day, staff_id, source, variant, {pending} FROM pdg_execution_deltas
+                WHERE tenant = $1 AND day BETWEEN $2 AND $3 AND metric NOT IN ('revenue', 'itt_revenue')
+                GROUP BY day, staff_id, source, variant) r
+            GROUP BY day, staff_id, source, variant;
+            SELECT day, staff_id, source, variant, currency, sum(attributed), sum(itt) FROM (
+                SELECT day, staff_id, source, variant, currency, attributed, itt FROM pdg_execution_revenue WHERE tenant = $1 AND day BETWEEN $2 AND $3
+                UNION ALL
+                SELECT day, staff_id, source, variant, currency,
+                    coalesce(sum(amount) FILTER (WHERE metric = 'revenue'), 0), coalesce(sum(amount) FILTER (WHERE metric = 'itt_revenue'), 0)
+                FROM pdg_execution_deltas WHERE tenant = $1 AND day BETWEEN $2 AND $3 AND metric IN ('revenue', 'itt_revenue')
+                GROUP BY day, staff_id, source, variant, currency) r
+            GROUP BY day, staff_id, source, variant, currency
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = from });
+        command.Parameters.Add(new() { Value = to });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new Dictionary<(DateOnly, string, string, string), ExecutionRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            var key = (reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            rows[key] = new ExecutionRow(key.Item1, key.Item2, key.Item3, key.Item4, Read(reader, 4));
+        }
+        await reader.NextResultAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var key = (reader.GetFieldValue<DateOnly>(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            if (!rows.TryGetValue(key, out var row)) rows[key] = row = new ExecutionRow(key.Item1, key.Item2, key.Item3, key.Item4, new ExecutionCounts());
+            row.Counts.Revenue[reader.GetString(4)] = (reader.GetDecimal(5), reader.GetDecimal(6));
+        }
+        return [.. rows.Values];
+    }
+
+    private static ExecutionCounts Read(NpgsqlDataReader reader, int first)
+    {
+        long Next(ref int i) => reader.GetInt64(i++);
+        var i = first;
+        var counts = new ExecutionCounts
+        {
+            Raised = Next(ref i), Delivered = Next(ref i), Opened = Next(ref i), Done = Next(ref i), NotUseful = Next(ref i),
+            DoneByAction = Next(ref i), Expired = Next(ref i), Obsolete = Next(ref i), Holdout = Next(ref i),
+            Replies = Next(ref i), Orders = Next(ref i), IttReplies = Next(ref i), IttOrders = Next(ref i),
+        };
+        for (var b = 0; b < counts.ActBuckets.Length; b++) counts.ActBuckets[b] = Next(ref i);
+        return counts;
+    }
+}
+
+/// <summary>One rollup row: the counts of the nudges a staff member was given from one source and variant on one raised day.</summary>
+public sealed record ExecutionRow(DateOnly Day, string StaffId, string Source, string Variant, ExecutionCounts Counts);

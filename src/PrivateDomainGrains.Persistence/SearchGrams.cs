@@ -1,0 +1,53 @@
+using PrivateDomainGrains.Core.Keywords;
+
+namespace PrivateDomainGrains.Persistence;
+
+/// <summary>
+/// The pieces the customer directory indexes searchable text by (<c>search_grams</c>, a GIN index): every
+/// one- and two-character piece of the folded text (<see cref="TextFold"/>: case and full width do not matter). A
+/// query is found by the pieces of its own fold (all of them must be present), then checked as a whole fragment, so a
+/// two-character Chinese name is as quick to find as a long remark. Ids are indexed by their first
+/// <see cref="MaxIdLength"/> characters. A "character" is a text element (an emoji with its modifiers, a letter with
+/// its combining marks), never half of one: a piece is always text PostgreSQL can store.
+/// </summary>
+public static class SearchGrams
+{
+    public const int MaxIdLength = 32;
+
+    /// <summary>The index entries of a customer with these searchable texts (nulls are skipped).</summary>
+    public static string[] Of(params string?[] texts)
+    {
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            if (string.IsNullOrEmpty(text)) continue;
+            var folded = TextFold.Fold(text);
+            var starts = Elements(folded);
+            for (var i = 0; i < starts.Length - 1; i++)
+            {
+                grams.Add(folded[starts[i]..starts[i + 1]]);
+                if (i + 2 < starts.Length) grams.Add(folded[starts[i]..starts[i + 2]]);
+            }
+        }
+        return [.. grams.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The entries a customer must have to match <paramref name="query"/>: its two-character pieces, or itself if shorter.</summary>
+    public static string[] ForQuery(string query)
+    {
+        var folded = TextFold.Fold(query);
+        var starts = Elements(folded);
+        if (starts.Length <= 3) return [folded];
+        return [.. Enumerable.Range(0, starts.Length - 2).Select(i => folded[starts[i]..starts[i + 2]]).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Where each text element of <paramref name="text"/> starts, then its length (so element i is starts[i]..starts[i + 1]).</summary>
+    private static int[] Elements(string text)
+    {
+        var starts = System.Globalization.StringInfo.ParseCombiningCharacters(text);
+        return [.. starts, text.Length];
+    }
+
+    /// <summary>The folded query, for the whole-fragment check after the index lookup.</summary>
+    public static string Fold(string query) => TextFold.Fold(query);
+}

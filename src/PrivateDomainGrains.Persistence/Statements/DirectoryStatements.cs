@@ -1,0 +1,58 @@
+using Npgsql;
+using static PrivateDomainGrains.Persistence.Statements.Parameters;
+
+namespace PrivateDomainGrains.Persistence.Statements;
+
+/// <summary>
+/// The customer directory (<c>pdg_customer_directory</c>) and the customer's changes that are not events
+/// (<c>pdg_customer_changes</c>), written with the customer's commits.
+/// </summary>
+internal static class DirectoryStatements
+{
+    // Array columns come in as array literals, one text per row (unnest cannot take jagged arrays).
+    private const string Upsert = """
+        INSERT INTO pdg_customer_directory (tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges, search_grams, updated_at)
+        SELECT d.tenant, d.customer_id, d.owner, d.display_name, d.remark, d.tags::text[], d.tier, d.status, d.last_interaction_at, d.open_nudges, d.search_grams::text[], now()
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::integer[], $11::text[])
+            AS d(tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges, search_grams)
+        ON CONFLICT (tenant, customer_id) DO UPDATE SET
+            owner = excluded.owner, display_name = excluded.display_name, remark = excluded.remark, tags = excluded.tags,
+            tier = excluded.tier, status = excluded.status, last_interaction_at = excluded.last_interaction_at,
+            open_nudges = excluded.open_nudges, search_grams = excluded.search_grams, updated_at = excluded.updated_at
+        """;
+
+    private const string InsertChanges = """
+        INSERT INTO pdg_customer_changes (tenant, customer_id, at, kind, detail)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::jsonb[])
+        """;
+
+    public static NpgsqlBatchCommand Directory(List<DirectoryRow> rows) => new(Upsert)
+    {
+        Parameters =
+        {
+            Text(rows.Select(r => r.Tenant)),
+            Text(rows.Select(r => r.CustomerId)),
+            Text(rows.Select(r => r.Owner)),
+            Text(rows.Select(r => r.DisplayName)),
+            Text(rows.Select(r => r.Remark)),
+            TextArrays(rows.Select(r => r.Tags)),
+            Text(rows.Select(r => r.Tier)),
+            Text(rows.Select(r => r.Status)),
+            NullableTimestamps(rows.Select(r => r.LastInteractionAt)),
+            Integers(rows.Select(r => r.OpenNudges)),
+            TextArrays(rows.Select(r => r.SearchGrams)),
+        },
+    };
+
+    public static NpgsqlBatchCommand Changes(List<CustomerChangeRow> rows) => new(InsertChanges)
+    {
+        Parameters =
+        {
+            Text(rows.Select(r => r.Tenant)),
+            Text(rows.Select(r => r.CustomerId)),
+            Timestamps(rows.Select(r => r.At)),
+            Text(rows.Select(r => r.Kind)),
+            Jsonb(rows.Select(r => (string?)r.Detail)),
+        },
+    };
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using PrivateDomainGrains.Client;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests.Sdk;
+
+/// <summary>The SDK's console hub client against a real hub: nudges in, answers out, and the end of a session.</summary>
+public sealed class ConsoleHubClientTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
+{
+    [Fact]
+    public async Task A_disabled_staff_members_console_is_told_it_is_signed_out_and_stops_reconnecting()
+    {
+        await platform.Client.Api.Staff.CreateAsync("leaver", PlatformClient.StaffPassword);
+        var token = await platform.Client.ConsoleTokenAsync("leaver");
+        await using var hub = new ConsoleHubClient(platform.Node.BaseAddress, () => Task.FromResult<string?>(token));
+        var signedOut = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.OnSignedOut(() => signedOut.TrySetResult());
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await hub.StartAsync();
+
+        await platform.Client.Api.Staff.DisableAsync("leaver");
+
+        await signedOut.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.True(hub.SignedOut);
+        Assert.Equal(HubConnectionState.Disconnected, hub.State);
+    }
+
+    [Fact]
+    public async Task Nudges_arrive_typed_and_a_close_answers_what_happened()
+    {
+        var token = (await platform.Client.Api.Auth.SignInAsync("alice", PlatformClient.StaffPassword)).AccessToken;
+        await using var hub = new ConsoleHubClient(platform.Node.BaseAddress, () => Task.FromResult<string?>(token));
+        var arrived = new TaskCompletionSource<Nudge>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.OnNudges(nudges =>
+        {
+            foreach (var nudge in nudges.Where(n => n.EventId == "sdk-hub-1")) arrived.TrySetResult(nudge);
+        });
+        await hub.StartAsync();
+
+        await platform.Client.PostEventsAsync(Events.FriendAdded("sdk-hub-1", "qian", "alice"));
+
+        var welcome = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(("acme", "qian", "alice", "welcome"), (welcome.Tenant, welcome.CustomerId, welcome.StaffId, welcome.Kind));
+        Assert.Equal(CloseResults.Closed, await hub.AckAsync(welcome.Id));
+        Assert.Equal(CloseResults.AlreadyClosed, await hub.DismissAsync(welcome.Id));
+        Assert.Equal(CloseResults.Invalid, await hub.AckAsync("not a valid id!"));
+    }
+}

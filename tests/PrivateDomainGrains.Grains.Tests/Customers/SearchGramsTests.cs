@@ -1,0 +1,35 @@
+using System.Globalization;
+using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Grains.Tests.Customers;
+
+/// <summary>The directory's search pieces are whole characters: never half an emoji or a letter without its marks.</summary>
+public sealed class SearchGramsTests
+{
+    private static readonly string[] Graphemes =
+        ["a", "油", "皮", "é", "e\u0301", "👩🏽‍💻", "🇨🇳", "م", "ر", "ح", "\u05e9\u05c1", "क्षि", " ", "🙂"];
+
+    [Fact]
+    public void Every_piece_of_any_text_is_one_or_two_whole_characters_that_can_be_stored()
+    {
+        for (var seed = 0; seed < 50; seed++)
+        {
+            var random = new Random(seed);
+            var text = string.Concat(Enumerable.Range(0, 1 + seed % 12).Select(_ => Graphemes[random.Next(Graphemes.Length)]));
+            foreach (var gram in SearchGrams.Of(text).Concat(SearchGrams.ForQuery(text)))
+            {
+                Assert.Null(StorableText.Problem(gram));
+                Assert.InRange(new StringInfo(gram).LengthInTextElements, 1, text.Length <= 2 ? text.Length : 2);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_query_needs_exactly_the_two_character_pieces_of_its_fold()
+    {
+        Assert.Equal(["小美", "🌸小"], SearchGrams.ForQuery("🌸小美").Order(StringComparer.Ordinal));
+        Assert.Equal(["👩🏽‍💻"], SearchGrams.ForQuery("👩🏽‍💻"));
+        Assert.Subset(SearchGrams.Of("🌸小美").ToHashSet(), SearchGrams.ForQuery("🌸小美").ToHashSet());
+    }
+}

@@ -49,6 +49,28 @@ public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_resend_is_a_duplicate_when_its_time_agrees_to_the_microsecond_or_the_server_stamped_it_and_a_conflict_otherwise()
+    {
+        var ma = Customer("t8", "ma");
+        var at = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero).AddTicks(1234567);
+        var order = new CustomerEvent("t8-order", "ma", "order.paid", at, "shop", null, null, new Dictionary<string, string> { ["orderId"] = "o1", ["amount"] = "5" });
+        var stamped = Event("t8-view", "ma", "page.viewed") with { AtOnArrival = true };
+        await ma.IngestAsync([order, stamped]);
+        // Pushed out of the recent interactions, so the journal (which keeps microseconds) answers for them.
+        await ma.IngestAsync(Enumerable.Range(1, 30).Select(i => Event($"t8-view-{i}", "ma", "page.viewed")).ToArray());
+
+        var resent = await ma.IngestAsync([
+            order with { At = at.AddTicks(-7) },
+            stamped with { At = DateTimeOffset.UtcNow.AddSeconds(5) },
+            order with { Id = "t8-view", Type = "order.paid" },
+            Event("t8-order", "ma", "order.paid", data: new() { ["orderId"] = "o1", ["amount"] = "5" }),
+        ]);
+
+        Assert.Equal([false, false, false, false], resent.Accepted);
+        Assert.Equal([false, false, true, true], resent.Conflicts?.Select(c => c is not null) ?? []);
+    }
+
+    [Fact]
     public async Task A_customer_replays_journaled_events_it_never_folded_and_stores_their_nudges()
     {
         // As after a crash: the journal has events that no snapshot holds.

@@ -18,13 +18,14 @@ public struct CustomerEventSurrogate
     [Id(5)] public string? StaffId;
     [Id(6)] public string? Text;
     [Id(7)] public Dictionary<string, string>? Data;
+    [Id(8)] public bool AtOnArrival;
 }
 
 [RegisterConverter]
 public sealed class CustomerEventConverter : IConverter<CustomerEvent, CustomerEventSurrogate>
 {
     public CustomerEvent ConvertFromSurrogate(in CustomerEventSurrogate s) =>
-        new(s.Id, s.CustomerId, s.Type, s.At, s.Channel, s.StaffId, s.Text, s.Data);
+        new(s.Id, s.CustomerId, s.Type, s.At, s.Channel, s.StaffId, s.Text, s.Data) { AtOnArrival = s.AtOnArrival };
 
     public CustomerEventSurrogate ConvertToSurrogate(in CustomerEvent e) => new()
     {
@@ -36,6 +37,7 @@ public sealed class CustomerEventConverter : IConverter<CustomerEvent, CustomerE
         StaffId = e.StaffId,
         Text = e.Text,
         Data = e.Data?.ToDictionary(StringComparer.Ordinal),
+        AtOnArrival = e.AtOnArrival,
     };
 }
 

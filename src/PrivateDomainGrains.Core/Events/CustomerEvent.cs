@@ -14,5 +14,11 @@ public sealed record CustomerEvent(
     string? Text,
     IReadOnlyDictionary<string, string>? Data)
 {
+    /// <summary>
+    /// The integration sent no time, so <see cref="At"/> is the server's clock on arrival: a resend of the same event gets
+    /// another time, so a duplicate is recognised by its id and type alone.
+    /// </summary>
+    public bool AtOnArrival { get; init; }
+
     public string? DataValue(string key) => Data is not null && Data.TryGetValue(key, out var v) ? v : null;
 }

@@ -117,13 +117,13 @@ public sealed class CustomerGrain(
             var e = events[i];
             if (inThisCall.TryGetValue(e.Id, out var first))
             {
-                if (!SameEvent(first, e)) outcome.Conflict(i, "the same id is used twice in this request for different events");
+                if (!SameEvent(first.Type, first.At, e)) outcome.Conflict(i, "the same id is used twice in this request for different events");
                 continue;
             }
             inThisCall[e.Id] = e;
             if (_profile.RecentInteraction(e.Id) is { } seen)
             {
-                if (seen.Type != e.Type || seen.At != e.At) outcome.Conflict(i, $"already used by this customer's {seen.Type} at {seen.At:O}");
+                if (!SameEvent(seen.Type, seen.At, e)) outcome.Conflict(i, $"already used by this customer's {seen.Type} at {seen.At:O}");
                 continue;
             }
             var history = backfill || Instants.Plus(e.At, inputs.Playbook.Contact.BackfillAfter) < arrived;
@@ -172,14 +172,20 @@ public sealed class CustomerGrain(
             if (!held.TryGetValue(row.Event.Id, out var existing)) again.Add(index);
             else if (existing.CustomerId != _profile.CustomerId)
                 outcome.Conflict(index, $"already used by customer '{existing.CustomerId}': event ids are unique per tenant");
-            else if (!SameEvent(existing.Event, row.Event))
+            else if (!SameEvent(existing.Event.Type, existing.Event.At, row.Event))
                 outcome.Conflict(index, $"already used by this customer's {existing.Event.Type} at {existing.Event.At:O}");
         }
         return again;
     }
 
-    /// <summary>Two events under one id are the same event when type and time agree (a retry may differ in wording).</summary>
-    private static bool SameEvent(CustomerEvent a, CustomerEvent b) => a.Type == b.Type && a.At == b.At;
+    /// <summary>
+    /// An event under a known id is the same event when the types agree and so do the times, to the microsecond PostgreSQL
+    /// keeps (a retry may differ in wording); an event sent without a time was stamped on arrival, so its type decides.
+    /// </summary>
+    private static bool SameEvent(string type, DateTimeOffset at, CustomerEvent e) =>
+        type == e.Type && (e.AtOnArrival || Microseconds(at) == Microseconds(e.At));
+
+    private static long Microseconds(DateTimeOffset at) => at.UtcTicks / 10;
 
     /// <summary>The profile may hold effects storage does not: never snapshot it, start the next activation afresh.</summary>
     private void DiscardActivation()

@@ -82,7 +82,10 @@ public static class EventBatchParser
         var staffId = String(element, "staffId", problems, required: false);
         var text = String(element, "text", problems, required: false);
         var data = Data(element, problems);
-        return new CustomerEvent(id ?? "", customerId ?? "", type ?? "", at, channel, staffId, text, data);
+        return new CustomerEvent(id ?? "", customerId ?? "", type ?? "", at, channel, staffId, text, data)
+        {
+            AtOnArrival = !element.TryGetProperty("at", out var given) || given.ValueKind == JsonValueKind.Null,
+        };
     }
 
     private static string? String(JsonElement element, string name, List<FieldError> problems, bool required = true)

@@ -99,7 +99,7 @@ public static class NudgeReconciler
         {
             // Duplicates and ambiguous events did reach the server at some point, so they count for ownership.
             if (e.Acknowledged && e.Type == "friend.added" && e.StaffId is not null) owners.TryAdd(e.CustomerId, e.StaffId);
-            if (!e.Measured || e.Outcome != EventOutcome.Accepted) continue;
+            if (!e.Measured || e.Outcome != EventOutcome.Accepted || e.Backfill) continue;
             if (NudgeRules.KindFor(e.Type) is not { } kind || !owners.TryGetValue(e.CustomerId, out var owner)) continue;
             var expectation = handover is { } h && string.Equals(owner, h.From, StringComparison.Ordinal)
                 ? e.DueTicks >= h.CompletedTicks

@@ -22,6 +22,11 @@ public sealed record LoadTestOptions
     /// <summary>How long to keep consoles open after the last acknowledgement, waiting for in-flight nudges.</summary>
     public required TimeSpan Drain { get; init; }
     public required EventMix Mix { get; init; }
+    /// <summary>
+    /// Posts the run's events as history (<c>--mode backfill</c>, the API's <c>"mode":"backfill"</c>): they build customers
+    /// but must raise no nudge, so the run measures import speed and counts any nudge they cause as unexpected.
+    /// </summary>
+    public bool Backfill { get; init; }
     public required int BatchSize { get; init; }
     public required int Seed { get; init; }
     /// <summary>Whether to send one friend.added per customer, owners round-robin, before the run.</summary>

@@ -12,7 +12,7 @@ public static class OptionParser
     [
         "preset", "targets", "operator-key", "in-process-pg", "tenant", "api-key", "admin-key", "customers", "staff",
         "consoles", "staff-password", "provision", "rate", "duration", "warmup", "drain", "mix", "batch-size", "seed",
-        "max-in-flight", "request-timeout", "out", "due-after", "due-window",
+        "max-in-flight", "request-timeout", "out", "mode", "due-after", "due-window",
         "handover-at", "nodes", "host-dll", "pg-data", "pg-port", "database", "http-port", "silo-port", "gateway-port", "retry-for",
         "first-fault", "fault-every", "faults", "down-for", "flood-at", "flood-signins", "flood-bad", "flood-rate",
     ];
@@ -91,6 +91,12 @@ public static class OptionParser
             Duration = duration,
             Warmup = Duration(values, "warmup", activate ? TimeSpan.Zero : TimeSpan.FromSeconds(10)),
             Drain = Duration(values, "drain", timers ? TimeSpan.FromSeconds(90) : chaos ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(15)),
+            Backfill = values.GetValueOrDefault("mode") switch
+            {
+                null or "live" => false,
+                "backfill" => true,
+                var other => throw new OptionsException($"--mode: '{other}' is not one of live, backfill"),
+            },
             Mix = values.TryGetValue("mix", out var mix) ? EventMix.Parse(mix) : activate ? EventMix.PageViewsOnly : EventMix.Default,
             BatchSize = Int(values, "batch-size", 50, min: 1, max: MaxBatchSize),
             Seed = Int(values, "seed", 1, min: int.MinValue),

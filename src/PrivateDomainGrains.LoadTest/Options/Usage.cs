@@ -32,6 +32,7 @@ public static class Usage
           --drain D                wait for in-flight nudges before counting lost ones (default 15s)
           --mix T=W[,T=W...]       event type weights, e.g. message.received=30,order.paid=5 (activate: page.viewed only)
           --batch-size N           events per request, 1-1000 (default 50)
+          --mode live|backfill     backfill posts the events as history: no nudge may come of them (default live)
           --seed N                 same seed, same event sequence (default 1)
           --max-in-flight N        concurrent event requests before the sender waits (default 256)
           --request-timeout D      per request (default 30s; chaos 10s)

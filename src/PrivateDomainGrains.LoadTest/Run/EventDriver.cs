@@ -14,6 +14,7 @@ namespace PrivateDomainGrains.LoadTest.Run;
 /// with the same event ids to the next node (events it already stored come back as duplicates: the platform's
 /// idempotency contract) until it is answered or the time is up; its latency then includes the retries.
 /// </summary>
+/// <param name="backfill">Post the events as history (<c>"mode":"backfill"</c>): they raise no nudge.</param>
 /// <param name="call">How this sender's requests are named in the request log ("events"; the noisy preset's tenant A has its own).</param>
 public sealed class EventDriver(
     ArrivalSchedule schedule,
@@ -29,7 +30,8 @@ public sealed class EventDriver(
     ErrorLog errors,
     RequestLog requests,
     TimeSpan retryFor,
-    string call = EventDriver.DefaultCall)
+    string call = EventDriver.DefaultCall,
+    bool backfill = false)
 {
     /// <summary>How the run's own event requests are named in the request log.</summary>
     public const string DefaultCall = "events";
@@ -77,7 +79,8 @@ public sealed class EventDriver(
             var node = nodes.Next();
             try
             {
-                var response = await credentials.On(node).Events.PostAsync(events, ct);
+                var client = credentials.On(node).Events;
+                var response = backfill ? await client.BackfillAsync(events, ct) : await client.PostAsync(events, ct);
                 answered = clock.NowTicks;
                 requests.Answered(call, node.BaseAddress, 200);
                 outcomes = IngestOutcomes.Classify(events.Length, response.Duplicates, response.Errors.Select(e => e.Index));
@@ -112,7 +115,7 @@ public sealed class EventDriver(
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            sent[batch.FirstIndex + i] = new SentEvent(e.Id, e.CustomerId, e.Type, e.StaffId, due, answered, batch.Measured, outcomes[i]);
+            sent[batch.FirstIndex + i] = new SentEvent(e.Id, e.CustomerId, e.Type, e.StaffId, due, answered, batch.Measured, outcomes[i], backfill);
         }
         // Released only after the outcomes are written: the final wait for all slots relies on it.
         slots.Release();

@@ -68,7 +68,7 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log, Managed
         var schedule = ArrivalSchedule.For(options);
         var generator = new EventGenerator(options.Seed, options.Customers, roster, options.Mix, eachCustomerOnce: options.Preset == Preset.Activate);
         var driver = new EventDriver(schedule, generator, pool, credentials, options.BatchSize, options.MaxInFlight, clock, counters, ackLatency,
-            dueTimes, errors, requests, options.RetryFor);
+            dueTimes, errors, requests, options.RetryFor, backfill: options.Backfill);
         var flood = options.Noisy is { } noisy ? new FloodDriver(options, noisy, pool, clock, requests, errors, log) : null;
         if (flood is not null) await flood.SetUpAsync(ct);
         using var background = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -179,4 +179,16 @@ public sealed class NudgeReconcilerTests
         Assert.Equal((1L, 1L, 0L), (r.Expected, r.Received, r.Misrouted));
         Assert.Null(r.AfterHandover);
     }
+
+    [Fact]
+    public void Backfilled_events_expect_no_nudge_and_one_that_comes_is_unexpected()
+    {
+        var r = Reconcile(
+        [
+            Sent("e1", "c1", "message.received") with { Backfill = true },
+            Sent("e2", "c2", "friend.deleted") with { Backfill = true },
+        ],
+            Arrived("e2", "customer-lost", "bob", 7));
+        Assert.Equal((0L, 1L), (r.Expected, r.Unexpected));
+    }
 }

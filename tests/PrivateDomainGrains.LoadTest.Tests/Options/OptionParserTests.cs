@@ -97,4 +97,13 @@ public sealed class OptionParserTests
     [InlineData("--in-process-pg starts its own node", "--in-process-pg", "Host=x", "--targets", "http://a")]
     public void Bad_command_lines_say_what_is_wrong(string expected, params string[] args) =>
         Assert.StartsWith(expected, Error(args));
+
+    [Fact]
+    public void Mode_backfill_posts_history_and_anything_but_live_or_backfill_is_refused()
+    {
+        Assert.False(Parse().Backfill);
+        Assert.False(Parse("--mode", "live").Backfill);
+        Assert.True(Parse("--mode", "backfill").Backfill);
+        Assert.Contains("--mode", Error("--mode", "history"));
+    }
 }

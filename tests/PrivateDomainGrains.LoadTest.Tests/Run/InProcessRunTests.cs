@@ -78,6 +78,20 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(report.Errors);
     }
 
+    [Fact]
+    public async Task A_backfill_run_stores_every_event_and_raises_no_nudge()
+    {
+        var report = await RunAsync(
+            "--mode", "backfill", "--customers", "40", "--staff", "2", "--consoles", "2", "--rate", "150", "--duration", "3s",
+            "--warmup", "1s", "--drain", "3s", "--batch-size", "50", "--seed", "13",
+            "--mix", "message.received=5,friend.deleted=1,friend.added=1,order.paid=1");
+
+        Assert.Equal(report.Events.Offered, report.Events.Accepted);
+        Assert.True(report.Events.Offered > 300);
+        Assert.Equal((0L, 0L, 0L), (report.Nudges.Expected, report.Nudges.Received, report.Nudges.Unexpected));
+        Assert.Empty(report.Errors);
+    }
+
     private async Task<RunReport> RunAsync(params string[] args)
     {
         var options = OptionParser.Parse(args, DateTimeOffset.UtcNow, _ => null)! with { Targets = [_node!.Url], OperatorKey = _node.OperatorKey };

@@ -6,7 +6,8 @@
 #
 # Through the proxy, API requests go round-robin to the nodes (a node that refuses connections is passed over for 5 s);
 # console hub connections stick to one node per console token (negotiate and WebSocket must reach the same node), and
-# a console whose node dies reconnects through the proxy to another.
+# a console whose node dies reconnects through the proxy to another. A node that exits is started again after 2 s
+# (compose's restart policy): stop one with kill -TERM $(cat .data/cluster/node-1.pid) to watch fail-over under load.
 #
 # Environment (defaults in brackets):
 #   PDG_CLUSTER_NODES [3]              nodes to start
@@ -17,6 +18,8 @@
 #   PDG_CLUSTER_PG_PORT [55442]        PostgreSQL (data in .data/cluster-pg)
 #   PDG_OPERATOR_KEY [local-operator-key-0123456789]
 # nginx and PostgreSQL come from Debian's packages, installed when missing (as root); logs are in .data/cluster/.
+# The topology is deploy/compose.yaml's on loopback: the same proxy configuration (deploy/nginx/platform.conf.template),
+# the same node settings; PostgreSQL and the nodes run as local processes instead of containers.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 nodes="${PDG_CLUSTER_NODES:-3}"
@@ -40,6 +43,7 @@ ensure_nginx() {
     local need=()
     command -v nginx >/dev/null 2>&1 || need+=(nginx)
     command -v curl >/dev/null 2>&1 || need+=(curl)
+    command -v envsubst >/dev/null 2>&1 || need+=(gettext-base)
     [ ${#need[@]} -gt 0 ] || return 0
     [ "$(id -u)" -eq 0 ] || die "${need[*]} missing and this is not root: install with 'apt-get install ${need[*]}' first"
     note "installing ${need[*]} from Debian's archive"
@@ -54,11 +58,15 @@ ensure_nginx() {
 write_nginx_conf() {
     local conf="$state/nginx/nginx.conf" servers="" i
     for ((i = 0; i < nodes; i++)); do
-        servers+="        server 127.0.0.1:$((http_base + i)) max_fails=1 fail_timeout=5s;"$'\n'
+        servers+="server 127.0.0.1:$((http_base + i)) max_fails=1 fail_timeout=5s; "
     done
     mkdir -p "$state/nginx/tmp"
     # Workers of a root master run as nobody: they need to write request bodies here.
     chmod 1777 "$state/nginx/tmp"
+    # The proxy's own configuration is deploy/nginx/platform.conf.template, the same file deploy/compose.yaml's proxy
+    # renders: only the listen address and the node addresses differ.
+    PDG_PROXY_LISTEN="127.0.0.1:$proxy_port" PDG_UPSTREAM_SERVERS="$servers" \
+        envsubst '${PDG_PROXY_LISTEN} ${PDG_UPSTREAM_SERVERS}' <"$root/deploy/nginx/platform.conf.template" >"$state/nginx/platform.conf"
     cat >"$conf" <<EOF
 # Written by deploy/cluster.sh on every start.
 worker_processes 1;
@@ -67,44 +75,12 @@ pid $state/nginx/nginx.pid;
 error_log $state/nginx/error.log warn;
 events { worker_connections 4096; }
 http {
-    access_log off;
     client_body_temp_path $state/nginx/tmp/body;
     proxy_temp_path $state/nginx/tmp/proxy;
     fastcgi_temp_path $state/nginx/tmp/fastcgi;
     uwsgi_temp_path $state/nginx/tmp/uwsgi;
     scgi_temp_path $state/nginx/tmp/scgi;
-    client_max_body_size 16m;
-
-    map \$http_upgrade \$connection_upgrade { default upgrade; '' close; }
-    # The console token from the Authorization header (the .NET client) or the access_token query (browsers).
-    map \$http_authorization \$console_token { "~^Bearer\\s+(?<token>.+)\$" \$token; default \$arg_access_token; }
-
-    upstream pdg_api {
-$servers    }
-    upstream pdg_hub {
-        # SignalR's negotiate and its WebSocket must reach the same node: stick by console token.
-        hash \$console_token consistent;
-$servers    }
-
-    server {
-        listen 127.0.0.1:$proxy_port;
-        proxy_http_version 1.1;
-        proxy_set_header Host \$host;
-        proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-        proxy_set_header X-Forwarded-Proto \$scheme;
-        proxy_next_upstream error timeout;
-
-        location /hubs/ {
-            proxy_pass http://pdg_hub;
-            proxy_set_header Upgrade \$http_upgrade;
-            proxy_set_header Connection \$connection_upgrade;
-            proxy_buffering off;
-            proxy_read_timeout 1h;
-        }
-        location / {
-            proxy_pass http://pdg_api;
-        }
-    }
+    include $state/nginx/platform.conf;
 }
 EOF
     nginx -t -c "$conf" -p "$state/nginx" >/dev/null 2>&1 || { nginx -t -c "$conf" -p "$state/nginx"; die "nginx rejected $conf"; }
@@ -121,10 +97,29 @@ stop_all() {
     note "stopped"
 }
 
+# Node i, started again whenever it exits (a crash, or a stop to try fail-over), as compose's restart policy does; its
+# current process id is in $state/node-i.pid. TERM or INT stops the node gracefully and ends the loop.
+supervise_node() {
+    local i="$1" child="" code
+    trap 'kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; exit 0' TERM INT
+    while true; do
+        # Node 0 seeds the demo tenant (once: a restart keeps it).
+        Demo__Enabled=$([ "$i" -eq 0 ] && echo true || echo false) \
+            dotnet "$host_dll" --contentRoot "$root/src/PrivateDomainGrains.Host" --urls "http://127.0.0.1:$((http_base + i))" \
+            --Orleans:SiloPort "$((silo_base + i))" --Orleans:GatewayPort "$((gateway_base + i))" \
+            >>"$state/node-$i.log" 2>&1 &
+        child=$!
+        echo "$child" >"$state/node-$i.pid"
+        code=0
+        wait "$child" || code=$?
+        note "node $i exited (code $code); starting it again in 2 s"
+        sleep 2
+    done
+}
+
 wait_healthy() {
-    local url="$1" pid="$2" i
+    local url="$1" i
     for i in $(seq 1 600); do
-        kill -0 "$pid" 2>/dev/null || die "the node behind $url exited while starting; see $state/node-*.log"
         curl -fsS -o /dev/null "$url/health" 2>/dev/null && return 0
         sleep 0.2
     done
@@ -133,6 +128,8 @@ wait_healthy() {
 
 "$root/deploy/prerequisites.sh"
 ensure_nginx
+# The nodes serve the console from the host project's wwwroot (their content root, as /app is in the image).
+"$root/deploy/console.sh" build
 mkdir -p "$state"
 "$root/deploy/postgres.sh" start "$root/.data/cluster-pg" "$pg_port" >/dev/null
 "$root/deploy/postgres.sh" createdb "$pg_port" pdg >/dev/null
@@ -149,14 +146,10 @@ export Platform__TokenSigningKey="$(cat "$key_file")"
 export Platform__OperatorKey="$operator_key"
 export Orleans__ClusterId="pdg-cluster"
 for ((i = 0; i < nodes; i++)); do
-    # Node 0 seeds the demo tenant (once: a restart keeps it).
-    Demo__Enabled=$([ "$i" -eq 0 ] && echo true || echo false) \
-        dotnet "$host_dll" --urls "http://127.0.0.1:$((http_base + i))" \
-        --Orleans:SiloPort "$((silo_base + i))" --Orleans:GatewayPort "$((gateway_base + i))" \
-        >>"$state/node-$i.log" 2>&1 &
+    supervise_node "$i" &
     pids+=("$!")
 done
-for ((i = 0; i < nodes; i++)); do wait_healthy "http://127.0.0.1:$((http_base + i))" "${pids[$i]}"; done
+for ((i = 0; i < nodes; i++)); do wait_healthy "http://127.0.0.1:$((http_base + i))"; done
 write_nginx_conf
 nginx -c "$state/nginx/nginx.conf" -p "$state/nginx" &
 pids+=("$!")
@@ -171,7 +164,7 @@ $(for ((i = 0; i < nodes; i++)); do echo "  node $i:                     http://
   demo tenant:                demo (API key demo-api-key-0123456789, admin key demo-admin-key-0123456789, staff alice/bob/carol, password demo-password)
 Load test against it:
   dotnet run -c Release --project src/PrivateDomainGrains.LoadTest -- --targets http://127.0.0.1:$proxy_port --operator-key $operator_key
-Ctrl+C stops everything.
+A node that exits is started again (try: kill -TERM \$(cat $state/node-1.pid)). Ctrl+C stops everything.
 EOF
 wait -n "${pids[@]}" || true
-note "a process of the cluster exited (see its log); stopping the rest"
+note "the proxy exited (see $state/nginx/error.log); stopping the rest"

@@ -22,5 +22,7 @@ export ConnectionStrings__Platform="Host=127.0.0.1;Port=$pg_port;Database=pdg;Us
 export Platform__TokenSigningKey="$(cat "$key_file")"
 export Platform__OperatorKey="${PDG_OPERATOR_KEY:-local-operator-key-0123456789}"
 export Demo__Enabled=true
+# Plain-text logs for a person at a terminal (Production, .NET's default environment, logs JSON lines).
+export Logging__Console__FormatterName=simple
 echo "Operator key: $Platform__OperatorKey"
 exec dotnet run --project "$root/src/PrivateDomainGrains.Host" -c Release --no-launch-profile -- --urls "http://127.0.0.1:$http_port"

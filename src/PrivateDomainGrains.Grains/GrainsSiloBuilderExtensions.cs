@@ -24,6 +24,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddOptions<HandoverOptions>().BindConfiguration(HandoverOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSingleton<CustomerStore>();
         silo.Services.AddSingleton<CustomerMetrics>();
+        silo.Services.AddSingleton<NudgeDispatchMetrics>();
         silo.Services.AddSingleton<NudgeDispatcher>();
         silo.Services.AddSingleton<StaffWorkload>();
         silo.Services.AddPeriodicWork<StaffWorkload>("Open-nudge counts refresh", _ => StaffWorkload.RefreshEvery, (w, ct) => w.RefreshAsync(ct));

@@ -3,6 +3,7 @@ using PrivateDomainGrains.Host.Demo;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Hubs;
 using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Host.Telemetry;
 
 namespace PrivateDomainGrains.Host;
 
@@ -12,11 +13,15 @@ public static class PlatformApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddPlatformLogging();
         builder.AddPlatformPersistence();
         builder.AddPlatformSilo();
         builder.AddPlatformSecurity();
         builder.AddPlatformApi();
         builder.AddConsolePush();
+        builder.AddPlatformTelemetry();
+        builder.AddPlatformHealth();
+        builder.AddOperatorAuthentication();
         builder.AddDemoTenant();
 
         var app = builder.Build();
@@ -29,9 +34,12 @@ public static class PlatformApp
         app.UseAuthorization();
         app.MapPlatformApi();
         app.MapConsoleHub();
+        app.MapPlatformHealth();
+        app.MapPlatformTelemetry();
+        app.MapPlatformDashboard();
         // The console is a single-page app with client routes (/queue, ...): they get its page, while unknown API,
-        // hub, OpenAPI, docs and health paths, and missing files (a dot in the last segment), keep their 404.
-        app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|hubs|openapi|docs|health)(/|$)))}", "index.html");
+        // hub, OpenAPI, docs, health, metrics and dashboard paths, and missing files (a dot in the last segment), keep their 404.
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|hubs|openapi|docs|health|metrics|dashboard)(/|$)))}", "index.html");
         return app;
     }
 }

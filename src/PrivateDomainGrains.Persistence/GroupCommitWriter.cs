@@ -23,11 +23,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly GroupCommitMetrics _metrics;
     private readonly BatchPump<PendingWrite> _pump;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, ILogger<GroupCommitWriter> logger)
+    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, GroupCommitMetrics metrics, ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _logger) = (dataSource, logger);
+        (_dataSource, _metrics, _logger) = (dataSource, metrics, logger);
         _pump = new BatchPump<PendingWrite>(options.Value.ConcurrentFlushes, options.Value.MaxRowsPerFlush, w => w.Request.Weight, FlushIsolatingAsync,
             (batch, ex) => batch.ForEach(w => w.Completion.TrySetException(ex)));
     }
@@ -38,7 +39,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         var pending = new PendingWrite(request);
         _pump.Enqueue(pending);
-        return pending.Completion.Task;
+        return _metrics.Traced(pending.Completion.Task, request);
     }
 
     public ValueTask DisposeAsync() => _pump.DisposeAsync();
@@ -90,12 +91,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task FlushAsync(List<PendingWrite> batch)
     {
+        using var flush = _metrics.StartFlush(batch.Count, batch.Sum(w => w.Request.Weight));
         await using var connection = await _dataSource.OpenConnectionAsync();
         var events = batch.SelectMany(w => w.Request.Events).ToList();
         if (events.Count == 0)
         {
             // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
-            foreach (var (write, result) in await FlushRestAsync(connection, batch, [], [])) write.Completion.TrySetResult(result);
+            var committed = await FlushRestAsync(connection, batch, [], []);
+            flush.Committed();
+            foreach (var (write, result) in committed) write.Completion.TrySetResult(result);
             return;
         }
         await using var transaction = await connection.BeginTransactionAsync();
@@ -115,6 +119,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var undo = refused.SelectMany(w => w.Request.Events.Where(e => claimed[w].Contains(e.Event.Id))).ToList();
         var results = await FlushRestAsync(connection, [.. batch.Where(w => !refused.Contains(w))], undo, claimed, transaction);
         await transaction.CommitAsync();
+        flush.Committed();
         foreach (var (write, result) in results) write.Completion.TrySetResult(result);
         foreach (var write in refused)
             write.Completion.TrySetResult(WriteResult.Nothing with

@@ -6,12 +6,14 @@ namespace PrivateDomainGrains.Persistence;
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer, customer loader, journal,
-    /// inbox, due-time and ownership indexes, customer directory and timeline.
+    /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer and its metrics, customer
+    /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline.
     /// </summary>
     public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
     {
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddMetrics();
+        services.AddSingleton<GroupCommitMetrics>();
         services.AddOptions<GroupCommitOptions>().BindConfiguration(GroupCommitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GroupReadOptions>().BindConfiguration(GroupReadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SchemaMigrator>();

@@ -375,6 +375,7 @@ public sealed class CustomerGrain(
         if (result.Refused.Count > 0) return result;
         // A held-out decision is stored for the test's record, never shown.
         var fresh = pending.Nudges.FindAll(n => !n.HeldOut && result.InsertedNudgeIds.Contains(n.NudgeId));
+        metrics.Raised(_tenant, fresh);
         if (fresh.Count > 0) Deliver(fresh);
         if (result.MovedNudges.Count > 0)
         {
@@ -385,6 +386,7 @@ public sealed class CustomerGrain(
         if (result.ClosedNudges.Count > 0)
         {
             var how = pending.Closes.ToDictionary(c => c.NudgeId, c => c.How, StringComparer.Ordinal);
+            foreach (var closed in result.ClosedNudges.GroupBy(c => how[c.NudgeId])) metrics.Closed(_tenant, closed.Key, closed.Count());
             dispatcher.PostChanges(_tenant, result.ClosedNudges.Where(c => c.StaffId.Length > 0).Select(c => (c.StaffId, NudgeChange.Closing(c.NudgeId, how[c.NudgeId]))));
         }
         return result;

@@ -13,7 +13,7 @@ namespace PrivateDomainGrains.Grains.Scheduling;
 /// calls <see cref="ICustomerGrain.WakeAsync"/> on each, a bounded number at a time. The customer's own write of its
 /// next due time (or removal) ends the lease; a wake that fails leaves the lease to expire, and the row is claimed again.
 /// </summary>
-public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOptions> options, ILogger<SchedulerShardGrain> logger)
+public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOptions> options, SchedulerMetrics metrics, ILogger<SchedulerShardGrain> logger)
     : Grain, ISchedulerShardGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
@@ -27,6 +27,7 @@ public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOption
     private long _woken;
     private long _failures;
     private TimeSpan _lastLag;
+    private DateTimeOffset _backlogCountedAt = DateTimeOffset.MinValue;
 
     private bool Retired => _shard >= _options.Shards;
 
@@ -76,6 +77,7 @@ public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOption
                 IReadOnlyList<DueClaim> claims;
                 try
                 {
+                    await CountBacklogAsync(now, cancellationToken);
                     claims = await index.ClaimAsync(_buckets, now, _options.ClaimBatch, _options.Lease, cancellationToken);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -84,6 +86,7 @@ public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOption
                     return;
                 }
                 if (claims.Count == 0) return;
+                metrics.Claimed(claims, now);
 
                 foreach (var claim in claims)
                 {
@@ -112,10 +115,12 @@ public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOption
         {
             await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(claim.Tenant, claim.CustomerId)).WakeAsync(claim.DueAt);
             _woken++;
+            metrics.Wake(succeeded: true);
         }
         catch (Exception ex)
         {
             _failures++;
+            metrics.Wake(succeeded: false);
             poll.Failed++;
             poll.FirstError ??= ex;
         }
@@ -123,6 +128,14 @@ public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOption
         {
             slots.Release();
         }
+    }
+
+    /// <summary>Reports this shard's due customers to <see cref="SchedulerMetrics"/>, at most every sample interval.</summary>
+    private async Task CountBacklogAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now - _backlogCountedAt < SchedulerMetrics.BacklogSampleInterval) return;
+        _backlogCountedAt = now;
+        metrics.Backlog(_shard, await index.CountDueAsync(_buckets, now, cancellationToken));
     }
 
     /// <summary>What one poll claimed and what failed; its continuations run on this grain's scheduler, one at a time.</summary>

@@ -11,6 +11,7 @@ public static class SchedulerSiloBuilderExtensions
     public static ISiloBuilder AddCustomerScheduler(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddSingleton<SchedulerMetrics>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchedulerStartup>();
         return silo;
     }

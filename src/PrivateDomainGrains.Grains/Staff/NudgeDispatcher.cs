@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Abstractions;
@@ -22,12 +23,17 @@ public sealed class NudgeDispatcher : IAsyncDisposable
 
     private readonly Channel<Delivery> _queue = Channel.CreateUnbounded<Delivery>(new() { SingleReader = true });
     private readonly IGrainFactory _grains;
+    private readonly NudgeDispatchMetrics _metrics;
     private readonly ILogger<NudgeDispatcher> _logger;
     private readonly Task _loop;
 
-    public NudgeDispatcher(IGrainFactory grains, ILogger<NudgeDispatcher> logger)
+    // Queued and not yet taken by the loop, for the queue gauge (a single-reader channel cannot count itself).
+    private long _queued;
+
+    public NudgeDispatcher(IGrainFactory grains, NudgeDispatchMetrics metrics, ILogger<NudgeDispatcher> logger)
     {
-        (_grains, _logger) = (grains, logger);
+        (_grains, _metrics, _logger) = (grains, metrics, logger);
+        metrics.ObserveQueue(() => (int)Interlocked.Read(ref _queued));
         _loop = Task.Run(LoopAsync);
     }
 
@@ -37,13 +43,15 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     /// </summary>
     public void Post(IEnumerable<Nudge> nudges)
     {
-        foreach (var nudge in nudges) _queue.Writer.TryWrite(new Delivery(nudge.Tenant, nudge.StaffId, nudge, null));
+        var trace = CurrentTrace;
+        Enqueue(nudges.Select(nudge => new Delivery(nudge.Tenant, nudge.StaffId, nudge, null, trace)));
     }
 
     /// <summary>Queues changes to nudges (closed, snoozed) for their staff members' consoles, batched like nudges.</summary>
     public void PostChanges(string tenant, IEnumerable<(string StaffId, NudgeChange Change)> changes)
     {
-        foreach (var (staffId, change) in changes) _queue.Writer.TryWrite(new Delivery(tenant, staffId, null, change));
+        var trace = CurrentTrace;
+        Enqueue(changes.Select(c => new Delivery(tenant, c.StaffId, null, c.Change, trace)));
     }
 
     public async ValueTask DisposeAsync()
@@ -52,42 +60,59 @@ public sealed class NudgeDispatcher : IAsyncDisposable
         await _loop;
     }
 
+    // Each delivery travels with the trace it was queued in, so its send continues that trace.
+    private static ActivityContext CurrentTrace => Activity.Current?.Context ?? default;
+
+    private void Enqueue(IEnumerable<Delivery> deliveries)
+    {
+        var queued = 0;
+        foreach (var delivery in deliveries)
+        {
+            if (_queue.Writer.TryWrite(delivery)) queued++;
+        }
+        Interlocked.Add(ref _queued, queued);
+    }
+
     private async Task LoopAsync()
     {
-        var byStaff = new Dictionary<(string Tenant, string StaffId), (List<Nudge> Raised, List<NudgeChange> Changed)>();
+        var byStaff = new Dictionary<(string Tenant, string StaffId), List<Delivery>>();
         while (await _queue.Reader.WaitToReadAsync())
         {
             var count = 0;
             while (_queue.Reader.TryRead(out var delivery))
             {
                 var key = (delivery.Tenant, delivery.StaffId);
-                if (!byStaff.TryGetValue(key, out var lists)) byStaff[key] = lists = ([], []);
-                if (delivery.Raised is { } nudge) lists.Raised.Add(nudge);
-                else lists.Changed.Add(delivery.Change!);
+                if (!byStaff.TryGetValue(key, out var list)) byStaff[key] = list = [];
+                list.Add(delivery);
                 count++;
             }
-            foreach (var ((tenant, staffId), (raised, changed)) in byStaff) Send(tenant, staffId, raised, changed);
+            Interlocked.Add(ref _queued, -count);
+            foreach (var ((tenant, staffId), deliveries) in byStaff) Send(tenant, staffId, deliveries);
             byStaff.Clear();
             if (count >= BusyBatch) await Task.Delay(GatherWindow);
         }
     }
 
-    private void Send(string tenant, string staffId, List<Nudge> raised, List<NudgeChange> changed)
+    private void Send(string tenant, string staffId, List<Delivery> deliveries)
     {
+        Nudge[] raised = [.. deliveries.Where(d => d.Raised is not null).Select(d => d.Raised!)];
+        NudgeChange[] changed = [.. deliveries.Where(d => d.Change is not null).Select(d => d.Change!)];
         try
         {
+            // The span is current while the calls are made, so the staff grain's calls continue the deliveries' traces.
+            using var span = _metrics.StartDispatch([.. deliveries.Select(d => d.Trace)], raised.Length);
             // One-way: the staff grain forwards to the nodes with this member's consoles; nothing here waits on them.
             var staff = _grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId));
-            if (raised.Count > 0) _ = staff.DeliverAsync([.. raised]);
-            if (changed.Count > 0) _ = staff.DeliverChangesAsync([.. changed]);
+            if (raised.Length > 0) _ = staff.DeliverAsync(raised);
+            if (changed.Length > 0) _ = staff.DeliverChangesAsync(changed);
         }
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "Sending {Count} nudges and {Changed} changes to {Tenant}/{StaffId} failed; consoles catch up from the inbox on their next connect",
-                raised.Count, changed.Count, tenant, staffId);
+                raised.Length, changed.Length, tenant, staffId);
         }
     }
 
-    /// <summary>A nudge raised, or a change to one, for one staff member.</summary>
-    private readonly record struct Delivery(string Tenant, string StaffId, Nudge? Raised, NudgeChange? Change);
+    /// <summary>A nudge raised, or a change to one, for one staff member, with the trace it was queued in.</summary>
+    private readonly record struct Delivery(string Tenant, string StaffId, Nudge? Raised, NudgeChange? Change, ActivityContext Trace);
 }

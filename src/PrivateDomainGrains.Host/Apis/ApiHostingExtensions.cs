@@ -21,6 +21,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddPlatformOpenApi();
         builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<EventIngestion>();
         builder.AddWeComCallbacks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -53,7 +54,6 @@ public static class ApiHostingExtensions
     {
         app.MapOpenApi();
         app.MapPlatformDocs();
-        app.MapHealthChecks("/health");
         var v1 = app.MapGroup("/api/v1");
         v1.MapTenantsApi();
         v1.MapStaffApi();

@@ -6,6 +6,7 @@ namespace PrivateDomainGrains.Host.Hosting;
 public static class PersistenceHostingExtensions
 {
     public const string ConnectionStringName = "Platform";
+    public const string PostgresCheck = "postgresql";
 
     /// <summary>PostgreSQL for everything: the schema is applied before the silo starts, since clustering needs its tables.</summary>
     public static WebApplicationBuilder AddPlatformPersistence(this WebApplicationBuilder builder)
@@ -13,7 +14,7 @@ public static class PersistenceHostingExtensions
         var connectionString = PlatformConnectionString(builder.Configuration);
         builder.Services.AddPlatformPersistence(connectionString);
         builder.Services.AddHostedService<SchemaMigrationService>();
-        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgresql");
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>(PostgresCheck, tags: [HealthHostingExtensions.ReadyTag]);
         return builder;
     }
 

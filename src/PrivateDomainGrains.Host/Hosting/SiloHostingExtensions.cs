@@ -2,6 +2,7 @@ using System.Net;
 using Orleans.Configuration;
 using PrivateDomainGrains.Grains;
 using PrivateDomainGrains.Grains.Storage;
+using PrivateDomainGrains.Host.Telemetry;
 
 namespace PrivateDomainGrains.Host.Hosting;
 
@@ -11,7 +12,8 @@ public static class SiloHostingExtensions
 
     /// <summary>
     /// Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders (<c>AddPlatformStorage</c>), all on
-    /// PostgreSQL, and what the grains need per silo (<c>AddPlatformGrains</c>).
+    /// PostgreSQL, what the grains need per silo (<c>AddPlatformGrains</c>), trace propagation across grain calls
+    /// (with a <c>Telemetry:TraceSampleRatio</c> above 0) and the Orleans dashboard's silo side (with <c>Dashboard:Enabled</c>).
     /// </summary>
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
     {
@@ -34,6 +36,10 @@ public static class SiloHostingExtensions
             });
             orleans.AddPlatformStorage(connectionString);
             orleans.AddPlatformGrains();
+            // Trace context rides along grain calls (the traceparent in the request context), so a trace follows an
+            // event from HTTP through its grains to the console push.
+            if (TelemetryOptions.From(builder.Configuration).PropagatesTraces) orleans.AddActivityPropagation();
+            orleans.AddPlatformDashboard(builder.Configuration);
         });
         return builder;
     }

@@ -11,7 +11,7 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// node twice (replay and live push, or a catch-up after a node loss) reaches the console once. Nudges go out as
 /// arrays, one message for all that arrived together: a burst costs a console a few messages, not one per nudge.
 /// </summary>
-public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox inbox, ILogger<ConsoleConnections> logger)
+public sealed class ConsoleConnections
 {
     public const string NudgesMethod = "nudges";
 
@@ -25,6 +25,16 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox i
     public const int RecentlySent = 512;
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Connection>> _byStaff = new(StringComparer.Ordinal);
+    private readonly IHubContext<ConsoleHub> _hub;
+    private readonly NudgeInbox _inbox;
+    private readonly ConsoleMetrics _metrics;
+    private readonly ILogger<ConsoleConnections> _logger;
+
+    public ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox inbox, ConsoleMetrics metrics, ILogger<ConsoleConnections> logger)
+    {
+        (_hub, _inbox, _metrics, _logger) = (hub, inbox, metrics, logger);
+        metrics.ObserveConnections(() => _byStaff.Values.Sum(c => c.Count));
+    }
 
     /// <summary>Staff keys (tenant/staff) with at least one console on this node.</summary>
     public IEnumerable<string> StaffKeys => _byStaff.Where(s => !s.Value.IsEmpty).Select(s => s.Key);
@@ -42,7 +52,7 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox i
         if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
         foreach (var connection in connections.Values)
         {
-            await hub.Clients.Client(connection.Id).SendAsync(SignedOutMethod);
+            await _hub.Clients.Client(connection.Id).SendAsync(SignedOutMethod);
             connection.Abort?.Invoke();
         }
     }
@@ -62,26 +72,27 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox i
     public async Task SendAsync(string staffKey, Nudge[] nudges)
     {
         if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
-        foreach (var connection in connections.Values) await SendAsync(connection, nudges);
+        foreach (var connection in connections.Values) await SendAsync(connection, nudges, replay: false);
     }
 
     public async Task SendChangesAsync(string staffKey, NudgeChange[] changes)
     {
         if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
-        foreach (var connection in connections.Values) await hub.Clients.Client(connection.Id).SendAsync(ChangedMethod, changes);
+        foreach (var connection in connections.Values) await _hub.Clients.Client(connection.Id).SendAsync(ChangedMethod, changes);
     }
 
     public async Task ReplayAsync(string staffKey, string connectionId, Nudge[] nudges)
     {
         if (_byStaff.TryGetValue(staffKey, out var connections) && connections.TryGetValue(connectionId, out var connection))
-            await SendAsync(connection, nudges);
+            await SendAsync(connection, nudges, replay: true);
     }
 
-    private async Task SendAsync(Connection connection, Nudge[] nudges)
+    private async Task SendAsync(Connection connection, Nudge[] nudges, bool replay)
     {
         var unsent = Array.FindAll(nudges, n => connection.ShouldSend(n.Id));
         if (unsent.Length == 0) return;
-        await hub.Clients.Client(connection.Id).SendAsync(NudgesMethod, unsent);
+        await _hub.Clients.Client(connection.Id).SendAsync(NudgesMethod, unsent);
+        _metrics.Pushed(unsent, replay);
         MarkDelivered(unsent);
     }
 
@@ -92,8 +103,8 @@ public sealed class ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox i
     private void MarkDelivered(Nudge[] sent)
     {
         var now = DateTimeOffset.UtcNow;
-        inbox.MarkAsync([.. sent.Select(n => new NudgeMark(n.Tenant, n.StaffId, n.Id, NudgeMarkKind.Delivered, now))])
-            .ContinueWith(t => logger.LogDebug(t.Exception, "Recording the delivery of {Count} nudges failed", sent.Length), TaskContinuationOptions.OnlyOnFaulted);
+        _inbox.MarkAsync([.. sent.Select(n => new NudgeMark(n.Tenant, n.StaffId, n.Id, NudgeMarkKind.Delivered, now))])
+            .ContinueWith(t => _logger.LogDebug(t.Exception, "Recording the delivery of {Count} nudges failed", sent.Length), TaskContinuationOptions.OnlyOnFaulted);
     }
 
     public void EndReplay(string staffKey, string connectionId)

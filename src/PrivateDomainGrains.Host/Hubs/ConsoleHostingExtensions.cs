@@ -7,6 +7,7 @@ public static class ConsoleHostingExtensions
     {
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSignalR();
+        builder.Services.AddSingleton<ConsoleMetrics>();
         builder.Services.AddSingleton<ConsoleConnections>();
         builder.Services.AddSingleton<NodeNudgeObserver>();
         builder.Services.AddSingleton<ConsoleNode>();

@@ -20,7 +20,8 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// resend a close whose answer it never got (its outbox does, after a reconnect).
 /// </summary>
 [Authorize]
-public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains, IOptions<ConsoleOptions> options) : Hub
+public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains, IOptions<ConsoleOptions> options,
+    CustomerMetrics customers) : Hub
 {
     public const string Path = "/hubs/console";
     private const int ReplayPageSize = 500;
@@ -103,6 +104,7 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         // The staff member's other consoles (tabs, devices, nodes) drop the card too.
         _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Closing(nudgeId, how)]);
         await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
+        customers.Closed(tenant, how);
         return CloseResults.Closed;
     }
 

@@ -4,7 +4,7 @@ using PrivateDomainGrains.Abstractions.Nudges;
 namespace PrivateDomainGrains.Host.Hubs;
 
 /// <summary>This node's single observer: staff grains anywhere in the cluster send it the nudges of staff whose consoles are here.</summary>
-public sealed class NodeNudgeObserver(ConsoleConnections connections, ILogger<NodeNudgeObserver> logger) : INudgeObserver
+public sealed class NodeNudgeObserver(ConsoleConnections connections, ConsoleMetrics metrics, ILogger<NodeNudgeObserver> logger) : INudgeObserver
 {
     public async Task OnSignedOutAsync(string tenant, string staffId)
     {
@@ -34,6 +34,7 @@ public sealed class NodeNudgeObserver(ConsoleConnections connections, ILogger<No
 
     public async Task OnNudgesAsync(Nudge[] nudges)
     {
+        using var span = metrics.StartPush(nudges.Length);
         foreach (var byStaff in nudges.GroupBy(n => GrainKeys.For(n.Tenant, n.StaffId)))
         {
             try

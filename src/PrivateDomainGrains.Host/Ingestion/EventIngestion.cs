@@ -7,14 +7,17 @@ namespace PrivateDomainGrains.Host.Ingestion;
 
 /// <summary>
 /// Hands a parsed batch to the customer grains, one call per customer (and mode), all customers at once, and gathers
-/// their fates: accepted, duplicate, or a conflict (409: the id is the tenant's for another event).
+/// their fates: accepted, duplicate, or a conflict (409: the id is the tenant's for another event), counted in
+/// <see cref="IngestionMetrics"/>.
 /// </summary>
-public sealed class EventIngestion(IGrainFactory grains)
+public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metrics)
 {
     public async Task<EventBatchResponse> IngestAsync(string tenant, EventBatchParser.Parsed batch)
     {
         var errors = batch.Errors.ToList();
+        metrics.Refused(tenant, "invalid", errors.Count);
         var valid = await RejectUnknownStaffAsync(tenant, batch.Valid, errors);
+        metrics.Refused(tenant, "unknown-staff", batch.Valid.Count - valid.Count);
 
         var calls = valid
             .GroupBy(v => (v.Event.CustomerId, Backfill: batch.Backfilled.Contains(v.Index)))
@@ -29,11 +32,23 @@ public sealed class EventIngestion(IGrainFactory grains)
                 return (Accepted: outcome.Accepted.Count(a => a), Conflicts: conflicts, Unowned: outcome.Owner is null ? call.Key.CustomerId : null);
             })
             .ToList();
-        var results = await Task.WhenAll(calls);
+        (int Accepted, List<EventError> Conflicts, string? Unowned)[] results;
+        try
+        {
+            results = await Task.WhenAll(calls);
+        }
+        catch
+        {
+            metrics.Refused(tenant, "failed", valid.Count);
+            throw;
+        }
         var accepted = results.Sum(r => r.Accepted);
         var conflicts = results.SelectMany(r => r.Conflicts).ToList();
         errors.AddRange(conflicts);
-        return new EventBatchResponse(accepted, valid.Count - accepted - conflicts.Count, errors.Count, errors.OrderBy(e => e.Index).ToList())
+        var duplicates = valid.Count - accepted - conflicts.Count;
+        metrics.Refused(tenant, "conflict", conflicts.Count);
+        metrics.Ingested(tenant, accepted, duplicates);
+        return new EventBatchResponse(accepted, duplicates, errors.Count, errors.OrderBy(e => e.Index).ToList())
         {
             Unowned = [.. results.Select(r => r.Unowned).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
         };

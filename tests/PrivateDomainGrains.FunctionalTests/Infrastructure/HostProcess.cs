@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace PrivateDomainGrains.FunctionalTests.Infrastructure;
@@ -7,6 +8,7 @@ public sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly NodeSettings _settings;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private HostProcess(Process process, NodeSettings settings)
     {
@@ -20,11 +22,23 @@ public sealed class HostProcess : IDisposable
         info.ArgumentList.Add(HostAssembly());
         foreach (var arg in settings.Args(extraArgs)) info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var host = new HostProcess(process, settings);
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) host._output.Enqueue(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) host._output.Enqueue(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new HostProcess(process, settings);
+        return host;
+    }
+
+    /// <summary>Every line the host wrote to standard output and error so far.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
+    /// <summary>A graceful stop (SIGTERM, as an orchestrator sends), waiting for the process to exit.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+        await _process.WaitForExitAsync();
     }
 
     public async Task WaitUntilHealthyAsync()

@@ -13,6 +13,8 @@ public sealed record NodeSettings(string ConnectionString, int HttpPort, int Sil
 
     public string[] Args(params string[] extra) =>
     [
+        // Not Production (.NET's default): its settings file turns logs into JSON lines, unreadable in test output.
+        "--environment", "Test",
         "--urls", BaseAddress.ToString().TrimEnd('/'),
         "--ConnectionStrings:Platform", ConnectionString,
         "--Orleans:SiloPort", SiloPort.ToString(),

@@ -7,7 +7,7 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer, customer loader, journal,
-    /// inbox, due-time and ownership indexes, customer directory and timeline.
+    /// inbox, due-time and ownership indexes, customer directory and timeline, identity index and pending pool.
     /// </summary>
     public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
     {
@@ -24,6 +24,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<ExecutionRollups>();
+        services.AddSingleton<IdentityIndex>();
+        services.AddSingleton<IdentityPendingPool>();
         return services;
     }
 }

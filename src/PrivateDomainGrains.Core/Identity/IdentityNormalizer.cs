@@ -29,8 +29,7 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
     public CustomerIdentity? Normalize(string kind, string? value, out string? problem)
     {
         problem = null;
-        var priority = IdentityKinds.Priority(kind);
-        if (priority < 0 || kind.StartsWith(IdentityKinds.OpenId + ":", StringComparison.Ordinal) && !IsToken(kind[(IdentityKinds.OpenId.Length + 1)..], 64))
+        if (!IdentityKinds.IsKnown(kind))
         {
             problem = $"is not an identity kind: use {IdentityKinds.Listed}";
             return null;

@@ -2,19 +2,23 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Identity;
 
 namespace PrivateDomainGrains.Host.Ingestion;
 
 /// <summary>
 /// Hands a parsed batch to the customer grains, one call per customer (and mode), all customers at once, and gathers
-/// their fates: accepted, duplicate, or a conflict (409: the id is the tenant's for another event).
+/// their fates: accepted, duplicate, or a conflict (409: the id is the tenant's for another event). Events named by
+/// identities are resolved to their customers first, or wait in the pending pool (<see cref="IdentityResolver"/>);
+/// the identities the request added then attach the pool's events that waited for them (<see cref="PendingAttacher"/>).
 /// </summary>
-public sealed class EventIngestion(IGrainFactory grains)
+public sealed class EventIngestion(IGrainFactory grains, IdentityResolver identities, PendingAttacher attacher)
 {
     public async Task<EventBatchResponse> IngestAsync(string tenant, EventBatchParser.Parsed batch)
     {
         var errors = batch.Errors.ToList();
-        var valid = await RejectUnknownStaffAsync(tenant, batch.Valid, errors);
+        var resolved = await identities.ResolveAsync(tenant, batch, await RejectUnknownStaffAsync(tenant, batch.Valid, errors), errors);
+        var valid = resolved.Events;
 
         var calls = valid
             .GroupBy(v => (v.Event.CustomerId, Backfill: batch.Backfilled.Contains(v.Index)))
@@ -33,9 +37,13 @@ public sealed class EventIngestion(IGrainFactory grains)
         var accepted = results.Sum(r => r.Accepted);
         var conflicts = results.SelectMany(r => r.Conflicts).ToList();
         errors.AddRange(conflicts);
-        return new EventBatchResponse(accepted, valid.Count - accepted - conflicts.Count, errors.Count, errors.OrderBy(e => e.Index).ToList())
+        var attached = await attacher.AttachByIdentitiesAsync(tenant, valid.SelectMany(v => EventIdentities.Of(v.Event)));
+        return new EventBatchResponse(accepted, valid.Count - accepted - conflicts.Count + resolved.PoolDuplicates, errors.Count, errors.OrderBy(e => e.Index).ToList())
         {
             Unowned = [.. results.Select(r => r.Unowned).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Resolved = resolved.Resolutions,
+            Pooled = resolved.Pooled,
+            AttachedFromPool = attached.Count(a => a.Attached),
         };
     }
 

@@ -26,6 +26,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ExecutionRollups>();
         services.AddSingleton<IdentityIndex>();
         services.AddSingleton<IdentityPendingPool>();
+        services.AddSingleton<PendingCandidates>();
         return services;
     }
 }

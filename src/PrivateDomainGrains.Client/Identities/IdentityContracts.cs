@@ -33,7 +33,14 @@ public sealed record IdentityImportError(int Index, string Error, int Status);
 public sealed record PendingEventView(
     string EventId, string Type, DateTimeOffset At, string? Channel, string? StaffId, string? Text, IReadOnlyDictionary<string, string>? Data,
     IReadOnlyDictionary<string, string> Identities, string Reason, string State, string? CustomerId, DateTimeOffset ReceivedAt,
-    DateTimeOffset? SettledAt, string? SettledBy);
+    DateTimeOffset? SettledAt, string? SettledBy)
+{
+    /// <summary>For a pending nickname event read alone: customers it may be about, most similar name first, then most recently active, then owned.</summary>
+    public IReadOnlyList<PendingCandidate> Candidates { get; init; } = [];
+}
+
+/// <summary>A customer a nickname may name; <see cref="Similarity"/> 0-1 (1: the same folded name).</summary>
+public sealed record PendingCandidate(string CustomerId, string? DisplayName, string? Owner, DateTimeOffset? LastInteractionAt, double Similarity);
 
 /// <summary>A page of the pool; pass <see cref="NextAfter"/> as <c>after</c> for the next (null on the last).</summary>
 public sealed record PendingEventPage(IReadOnlyList<PendingEventView> Items, string? NextAfter);

@@ -14,7 +14,7 @@ namespace PrivateDomainGrains.Host.Apis;
 /// </summary>
 public static class IdentitiesApi
 {
-    public const int MaxImportRows = 10_000, MaxPageSize = 500;
+    public const int MaxImportRows = 10_000, MaxPageSize = 500, MaxCandidates = 10;
 
     /// <summary>An identity a customer holds.</summary>
     /// <param name="Kind"><c>unionid</c>, <c>external_userid</c>, <c>openid:{appId}</c>, <c>phone</c>, <c>order</c> or <c>email</c>.</param>
@@ -48,7 +48,14 @@ public static class IdentitiesApi
     public sealed record PendingEventView(
         string EventId, string Type, DateTimeOffset At, string? Channel, string? StaffId, string? Text, IReadOnlyDictionary<string, string>? Data,
         IReadOnlyDictionary<string, string> Identities, string Reason, string State, string? CustomerId, DateTimeOffset ReceivedAt,
-        DateTimeOffset? SettledAt, string? SettledBy);
+        DateTimeOffset? SettledAt, string? SettledBy)
+    {
+        /// <summary>
+        /// For a pending event with a nickname, when read alone (<c>GetPendingEvent</c>): up to 10 customers it may be
+        /// about, most similar name first, then most recently active, then those with an owner. Empty in lists.
+        /// </summary>
+        public IReadOnlyList<PendingCandidate> Candidates { get; init; } = [];
+    }
 
     /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
     public sealed record PendingEventPage(IReadOnlyList<PendingEventView> Items, string? NextAfter);
@@ -202,8 +209,15 @@ public static class IdentitiesApi
         return TypedResults.Ok(new PendingEventPage([.. items.Select(View)], next));
     }
 
-    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> PendingAsync(string tenant, string eventId, IdentityPendingPool pool) =>
-        await pool.GetAsync(tenant, eventId) is { } row ? TypedResults.Ok(View(row)) : NoSuchPending(eventId);
+    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> PendingAsync(
+        string tenant, string eventId, IdentityPendingPool pool, PendingCandidates candidates)
+    {
+        if (await pool.GetAsync(tenant, eventId) is not { } row) return NoSuchPending(eventId);
+        var view = View(row);
+        if (row.State == PendingEventRow.Pending && row.Nickname is { } nickname)
+            view = view with { Candidates = await candidates.ForNicknameAsync(tenant, nickname, MaxCandidates) };
+        return TypedResults.Ok(view);
+    }
 
     private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> AttachAsync(
         string tenant, string eventId, HttpRequest request, IdentityPendingPool pool, PendingAttacher attacher)

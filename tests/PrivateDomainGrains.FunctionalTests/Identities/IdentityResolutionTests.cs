@@ -154,14 +154,20 @@ public sealed class IdentityResolutionTests(SingleNodePlatform platform) : IClas
     [Fact]
     public async Task A_nickname_only_order_waits_until_a_person_picks_the_customer_or_dismisses_it()
     {
-        await Api.PostEventsAsync(new PostedEvent("nick-add", "li-nick", "friend.added", T, "wecom", "alice",
-            Data: new Dictionary<string, string> { ["nickname"] = "小李" }, Identities: Named(("nickname", "小李"))));
+        await Api.PostEventsAsync(
+            new PostedEvent("nick-add", "li-nick", "friend.added", T, "wecom", "alice",
+                Data: new Dictionary<string, string> { ["nickname"] = "小李" }, Identities: Named(("nickname", "小李"))),
+            new PostedEvent("nick-add-2", "li-nick-2", "friend.added", T.AddMinutes(5), "wecom", "bob", Data: new Dictionary<string, string> { ["nickname"] = "小李子" }),
+            new PostedEvent("nick-add-3", "wang-nick", "friend.added", T, "wecom", "bob", Data: new Dictionary<string, string> { ["nickname"] = "老王" }));
         var order = await Api.PostEventsAsync(Order("nick-order", "T-3001", 59m, ("nickname", " 小李 ")), Order("nick-order-2", "T-3002", 9m, ("nickname", "小李")));
 
         Assert.Equal([("nick-order", "nickname-only"), ("nick-order-2", "nickname-only")], order.Pooled.Select(p => (p.EventId, p.Reason)));
         Assert.Equal(0, (await Api.Api.Customers.GetAsync("li-nick"))!.Counters.Orders);
         var page = await Api.Api.Identities.ListPendingAsync(limit: 500);
         Assert.Contains(page.Items, p => p.EventId == "nick-order" && p.Identities["nickname"] == "小李");
+        var candidates = (await Api.Api.Identities.GetPendingAsync("nick-order"))!.Candidates;
+        Assert.Equal([("li-nick", 1.0), ("li-nick-2", 0.667)], candidates.Select(c => (c.CustomerId, c.Similarity)));
+        Assert.Equal(("小李", "alice"), (candidates[0].DisplayName, candidates[0].Owner));
 
         var picked = await Api.Api.Identities.AttachPendingAsync("nick-order", "li-nick");
         var again = await Assert.ThrowsAsync<PlatformApiException>(() => Api.Api.Identities.AttachPendingAsync("nick-order", "li-nick"));

@@ -27,6 +27,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IdentityIndex>();
         services.AddSingleton<IdentityPendingPool>();
         services.AddSingleton<PendingCandidates>();
+        services.AddSingleton<IdentitySettingsStore>();
         return services;
     }
 }

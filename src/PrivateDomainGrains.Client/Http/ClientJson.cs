@@ -14,6 +14,8 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(PendingEventView))]
 [JsonSerializable(typeof(PendingEventPage))]
 [JsonSerializable(typeof(AttachPendingRequest))]
+[JsonSerializable(typeof(IdentitySettingsRequest))]
+[JsonSerializable(typeof(IdentitySettingsView))]
 [JsonSerializable(typeof(CreateTenantRequest))]
 [JsonSerializable(typeof(CreatedTenant))]
 [JsonSerializable(typeof(CreateStaffRequest))]

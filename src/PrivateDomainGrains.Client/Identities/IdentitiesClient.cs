@@ -71,6 +71,18 @@ public sealed class IdentitiesClient
         _http.SendAsync(HttpMethod.Post, PendingPath(eventId) + "/dismiss", _http.AdminKey, null, idempotent: false,
             ClientJson.Default.PendingEventView, cancellationToken);
 
+    /// <summary>The region phones are read in and the event types that create customers (<c>GetIdentitySettings</c>, admin key).</summary>
+    public Task<IdentitySettingsView> GetSettingsAsync(CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, _http.TenantPath("identities/settings"), _http.AdminKey, null, idempotent: true,
+            ClientJson.Default.IdentitySettingsView, cancellationToken);
+
+    /// <summary>Sets the tenant's phone region and the event types that create customers (<c>PutIdentitySettings</c>, admin key).</summary>
+    /// <exception cref="PlatformApiException">400 naming <c>defaultRegion</c> or <c>createCustomerOn[i]</c>.</exception>
+    public Task<IdentitySettingsView> PutSettingsAsync(string defaultRegion, IReadOnlyList<string> createCustomerOn, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Put, _http.TenantPath("identities/settings"), _http.AdminKey,
+            PlatformHttp.Json(new IdentitySettingsRequest(defaultRegion, createCustomerOn), ClientJson.Default.IdentitySettingsRequest), idempotent: true,
+            ClientJson.Default.IdentitySettingsView, cancellationToken);
+
     private string CustomerPath(string customerId) => _http.TenantPath($"customers/{PlatformHttp.Escape(customerId)}/identities");
 
     private string PendingPath(string eventId) => _http.TenantPath($"identities/pending/{PlatformHttp.Escape(eventId)}");

@@ -46,3 +46,9 @@ public sealed record PendingCandidate(string CustomerId, string? DisplayName, st
 public sealed record PendingEventPage(IReadOnlyList<PendingEventView> Items, string? NextAfter);
 
 public sealed record AttachPendingRequest(string CustomerId);
+
+/// <summary>The tenant's phone region (ISO 3166 alpha-2) and the event types that create customers for unknown identities.</summary>
+public sealed record IdentitySettingsRequest(string DefaultRegion, IReadOnlyList<string> CreateCustomerOn);
+
+/// <summary>The identity settings the tenant's events are resolved with; <see cref="Custom"/> false while the node's defaults apply.</summary>
+public sealed record IdentitySettingsView(string DefaultRegion, IReadOnlyList<string> CreateCustomerOn, bool Custom, DateTimeOffset? UpdatedAt);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Persistence;
@@ -63,6 +64,15 @@ public static class IdentitiesApi
     /// <param name="CustomerId">The customer the event is about, as a person decided.</param>
     public sealed record AttachPendingRequest(string CustomerId);
 
+    /// <param name="DefaultRegion">The region national phone numbers are read in: an ISO 3166 alpha-2 code libphonenumber knows (<c>CN</c>, <c>HK</c>, <c>SG</c>...).</param>
+    /// <param name="CreateCustomerOn">0-20 event types that create a customer for an identity nobody holds; events of other
+    /// types naming nobody wait in the pending pool.</param>
+    public sealed record IdentitySettingsRequest(string DefaultRegion, IReadOnlyList<string> CreateCustomerOn);
+
+    /// <param name="Custom">False while the tenant has no settings of its own and the node's apply.</param>
+    /// <param name="UpdatedAt">When the tenant's settings were stored; null while the node's apply.</param>
+    public sealed record IdentitySettingsView(string DefaultRegion, IReadOnlyList<string> CreateCustomerOn, bool Custom, DateTimeOffset? UpdatedAt);
+
     public static RouteGroupBuilder MapIdentitiesApi(this RouteGroupBuilder api)
     {
         var lookup = api.MapGroup("/tenants/{tenant}/identities").WithTags("Identities").RequireIntegrationKey();
@@ -84,6 +94,11 @@ public static class IdentitiesApi
             .WithProblem(StatusCodes.Status404NotFound, "The customer does not hold the identity");
 
         var admin = api.MapGroup("/tenants/{tenant}/identities").WithTags("Identities").RequireAdminKey();
+        admin.MapGet("/settings", SettingsAsync).WithName("GetIdentitySettings")
+            .WithSummary("The region phones are read in and the event types that create customers, as the tenant's events are resolved now.");
+        admin.MapPut("/settings", PutSettingsAsync).WithName("PutIdentitySettings")
+            .WithSummary("Set the tenant's phone region and the event types that create customers (the others wait in the pending pool).")
+            .WithJsonBody<IdentitySettingsRequest>();
         admin.MapPost("/import", ImportAsync).WithName("ImportIdentities")
             .WithSummary("Import up to 10,000 identities of existing customers; each row is added or refused on its own.")
             .WithJsonBody<IdentityImportRequest>();
@@ -106,8 +121,9 @@ public static class IdentitiesApi
     }
 
     private static async Task<Results<Ok<IdentityView>, ValidationProblem, ProblemHttpResult>> LookupAsync(
-        string tenant, string kind, string value, IdentityNormalizer normalizer, IdentityIndex index)
+        string tenant, string kind, string value, TenantIdentitySettings settings, IdentityIndex index)
     {
+        var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         if (Strong(normalizer, kind, value) is not { } identity) return Invalid(normalizer, kind, value);
         var row = await index.GetAsync(tenant, identity);
         return row is null ? Problems.NotFound($"No customer holds {identity.Kind} '{identity.Value}'") : TypedResults.Ok(View(row));
@@ -120,13 +136,14 @@ public static class IdentitiesApi
     }
 
     private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        string tenant, string customerId, HttpRequest request, IdentityNormalizer normalizer, IdentityIndex index, PendingAttacher attacher)
+        string tenant, string customerId, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
         var (body, problem) = await JsonBody.ReadAsync<AddIdentitiesRequest>(request);
         if (body is null) return problem!;
         if (body.Identities is not { Count: > 0 and <= IdentityFields.MaxPerEvent })
             return Problems.Invalid("Invalid identities", new Dictionary<string, string[]> { ["identities"] = [$"must name 1-{IdentityFields.MaxPerEvent} identities"] });
+        var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         var identities = new List<CustomerIdentity>();
         var errors = new Dictionary<string, string[]>();
         foreach (var (kind, value) in body.Identities)
@@ -147,21 +164,45 @@ public static class IdentitiesApi
     }
 
     private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> RemoveAsync(
-        string tenant, string customerId, string kind, string value, IdentityNormalizer normalizer, IdentityIndex index)
+        string tenant, string customerId, string kind, string value, TenantIdentitySettings settings, IdentityIndex index)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         if (Strong(normalizer, kind, value) is not { } identity) return Invalid(normalizer, kind, value);
         return await index.RemoveAsync(tenant, customerId, identity)
             ? TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)]))
             : Problems.NotFound($"Customer '{customerId}' does not hold {identity.Kind} '{identity.Value}'");
     }
 
+    private static async Task<Ok<IdentitySettingsView>> SettingsAsync(string tenant, TenantIdentitySettings settings) =>
+        TypedResults.Ok(View(await settings.GetAsync(tenant)));
+
+    private static async Task<Results<Ok<IdentitySettingsView>, ValidationProblem, ProblemHttpResult>> PutSettingsAsync(
+        string tenant, HttpRequest request, TenantIdentitySettings settings)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<IdentitySettingsRequest>(request);
+        if (body is null) return problem!;
+        var errors = new Dictionary<string, string[]>();
+        if (!IdentityNormalizer.IsKnownRegion(body.DefaultRegion ?? ""))
+            errors["defaultRegion"] = ["must be an ISO 3166 alpha-2 region libphonenumber knows, e.g. CN"];
+        if (body.CreateCustomerOn is not { Count: <= 20 }) errors["createCustomerOn"] = ["must list 0-20 event types"];
+        else
+            for (var i = 0; i < body.CreateCustomerOn.Count; i++)
+                if (!EventTypes.IsValid(body.CreateCustomerOn[i])) errors[$"createCustomerOn[{i}]"] = ["is not an event type (friend.added, order.paid, ... or x.*)"];
+        if (errors.Count > 0) return Problems.Invalid("Invalid identity settings", errors);
+        return TypedResults.Ok(View(await settings.PutAsync(tenant, body.DefaultRegion!, [.. body.CreateCustomerOn!.Distinct(StringComparer.Ordinal)])));
+    }
+
+    private static IdentitySettingsView View(TenantIdentitySettings.Applied applied) =>
+        new(applied.Normalizer.DefaultRegion, [.. applied.CreateCustomerOn.Order(StringComparer.Ordinal)], applied.Custom, applied.UpdatedAt);
+
     private static async Task<Results<Ok<IdentityImportResult>, ProblemHttpResult>> ImportAsync(
-        string tenant, HttpRequest request, IdentityNormalizer normalizer, IdentityIndex index, PendingAttacher attacher)
+        string tenant, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher)
     {
         var (body, problem) = await JsonBody.ReadAsync<IdentityImportRequest>(request);
         if (body is null) return problem!;
         if (body.Rows is not { Count: > 0 and <= MaxImportRows }) return Problems.BadRequest($"'rows' must hold 1-{MaxImportRows} rows");
+        var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         var errors = new List<IdentityImportError>();
         var rows = new List<(int Index, IdentityRow Row)>(body.Rows.Count);
         for (var i = 0; i < body.Rows.Count; i++)

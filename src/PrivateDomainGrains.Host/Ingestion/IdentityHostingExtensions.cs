@@ -1,18 +1,15 @@
-using Microsoft.Extensions.Options;
-using PrivateDomainGrains.Core.Identity;
-
 namespace PrivateDomainGrains.Host.Ingestion;
 
 public static class IdentityHostingExtensions
 {
     /// <summary>
     /// Identity resolution for ingestion and the identities API: <see cref="IdentityOptions"/> (validated at start-up),
-    /// the normaliser for the configured region, the resolver and the pending pool's attacher.
+    /// each tenant's settings over them, the resolver and the pending pool's attacher.
     /// </summary>
     public static WebApplicationBuilder AddIdentityResolution(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => new IdentityNormalizer(sp.GetRequiredService<IOptions<IdentityOptions>>().Value.DefaultRegion));
+        builder.Services.AddSingleton<TenantIdentitySettings>();
         builder.Services.AddSingleton<IdentityResolver>();
         builder.Services.AddSingleton<PendingAttacher>();
         return builder;

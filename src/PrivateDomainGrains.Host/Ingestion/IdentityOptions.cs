@@ -3,7 +3,10 @@ using PrivateDomainGrains.Core.Identity;
 
 namespace PrivateDomainGrains.Host.Ingestion;
 
-/// <summary>How events naming their customer by identities are resolved ("Identities" section, validated at start-up).</summary>
+/// <summary>
+/// How events naming their customer by identities are resolved for tenants without settings of their own
+/// (<c>PUT /tenants/{tenant}/identities/settings</c>) ("Identities" section, validated at start-up).
+/// </summary>
 public sealed class IdentityOptions : IValidatableObject
 {
     public const string Section = "Identities";
@@ -17,8 +20,6 @@ public sealed class IdentityOptions : IValidatableObject
     /// yet linked).
     /// </summary>
     public string[] CreateCustomerOn { get; set; } = ["friend.added"];
-
-    public bool CreatesCustomer(string eventType) => CreateCustomerOn.Contains(eventType, StringComparer.Ordinal);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Persistence;
@@ -14,13 +13,13 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// event's <c>customerId</c> if it has one, name two different customers, the event is a 409 and nothing is stored;</item>
 /// <item>otherwise the customer is the one they name (the strongest identity decides, in <see cref="IdentityKinds"/>
 /// order), or the event's <c>customerId</c>; an event naming nobody creates a customer (id from its strongest
-/// identity) when its type is one of <see cref="IdentityOptions.CreateCustomerOn"/>, and otherwise, like an event
+/// identity) when its type is one the tenant's settings create customers on (<see cref="TenantIdentitySettings"/>), and otherwise, like an event
 /// named by nickname alone, waits in the pending pool (stored before the answer).</item>
 /// </list>
 /// Resolved events carry their identities in their data (<see cref="EventIdentities"/>), and the commit that
 /// journals them adds the strong ones to the index. Events without identities pass untouched.
 /// </summary>
-public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool pool, IdentityNormalizer normalizer, IOptions<IdentityOptions> options)
+public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool pool, TenantIdentitySettings settings)
 {
     /// <summary>What resolution made of a request's events.</summary>
     /// <param name="Events">The events for customers, each with its customer id.</param>
@@ -32,17 +31,24 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
 
     public async Task<Outcome> ResolveAsync(string tenant, EventBatchParser.Parsed batch, IReadOnlyList<(int Index, CustomerEvent Event)> events, List<EventError> errors)
     {
-        var named = new List<(int Index, CustomerEvent Event, List<CustomerIdentity> Identities)>();
+        var sentBy = new List<(int Index, CustomerEvent Event, IReadOnlyDictionary<string, string> Sent)>();
         var ready = new List<(int Index, CustomerEvent Event)>(events.Count);
         foreach (var (i, e) in events)
         {
             if (e.Data?.Keys.FirstOrDefault(k => k.StartsWith(EventIdentities.DataPrefix, StringComparison.Ordinal)) is { } reserved)
                 errors.Add(EventError.Invalid(i, e.Id, [new FieldError("data." + reserved, $"is reserved: send identities in '{IdentityFields.Field}'")]));
-            else if (!batch.Identities.TryGetValue(i, out var sent)) ready.Add((i, e));
-            else if (Normalize(sent, out var problems) is { } identities) named.Add((i, e, identities));
+            else if (batch.Identities.TryGetValue(i, out var sent)) sentBy.Add((i, e, sent));
+            else ready.Add((i, e));
+        }
+        if (sentBy.Count == 0) return new(ready, [], [], 0);
+
+        var tenantSettings = await settings.GetAsync(tenant);
+        var named = new List<(int Index, CustomerEvent Event, List<CustomerIdentity> Identities)>(sentBy.Count);
+        foreach (var (i, e, sent) in sentBy)
+        {
+            if (Normalize(tenantSettings.Normalizer, sent, out var problems) is { } identities) named.Add((i, e, identities));
             else errors.Add(EventError.Invalid(i, e.Id, problems));
         }
-        if (named.Count == 0) return new(ready, [], [], 0);
 
         var holders = await index.FindAsync(tenant, named.SelectMany(n => n.Identities.Where(i => i.IsStrong)).Distinct().ToList());
         var resolutions = new List<EventResolution>(named.Count);
@@ -65,7 +71,7 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
                 resolutions.Add(new EventResolution(i, e.Id, customer, by, Created: false));
                 ready.Add((i, EventIdentities.Attach(e, customer, identities)));
             }
-            else if (strong.Count > 0 && options.Value.CreatesCustomer(e.Type))
+            else if (strong.Count > 0 && tenantSettings.CreatesCustomer(e.Type))
             {
                 customer = IdentityNormalizer.CustomerIdFor(strong[0]);
                 resolutions.Add(new EventResolution(i, e.Id, customer, strong[0].Kind, Created: true));
@@ -85,7 +91,7 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
     }
 
     /// <summary>The normalised identities, or null and the problems (each naming <c>identities.{kind}</c>).</summary>
-    private List<CustomerIdentity>? Normalize(IReadOnlyDictionary<string, string> sent, out List<FieldError> problems)
+    private static List<CustomerIdentity>? Normalize(IdentityNormalizer normalizer, IReadOnlyDictionary<string, string> sent, out List<FieldError> problems)
     {
         problems = [];
         var identities = new List<CustomerIdentity>(sent.Count);

@@ -260,6 +260,28 @@ public sealed class IdentityResolutionTests(SingleNodePlatform platform) : IClas
         Assert.Equal("imp-zhao", (await Api.Api.Identities.LookupAsync("order", "T-4001"))!.CustomerId);
     }
 
+    [Fact]
+    public async Task A_tenant_sets_the_region_its_phones_are_read_in_and_which_events_create_customers()
+    {
+        using var hk = new PlatformClient(platform.Node.BaseAddress);
+        await hk.ProvisionAsync("hk-shop", "mei");
+        var defaults = await hk.Api.Identities.GetSettingsAsync();
+        var set = await hk.Api.Identities.PutSettingsAsync("hk", ["friend.added", "order.paid"]);
+        var badRegion = await Assert.ThrowsAsync<PlatformApiException>(() => hk.Api.Identities.PutSettingsAsync("XX", ["friend.added"]));
+        var badType = await Assert.ThrowsAsync<PlatformApiException>(() => hk.Api.Identities.PutSettingsAsync("CN", ["order.shipped"]));
+
+        var order = await hk.PostEventsAsync(Order("hk-order", "HK-1", 10m, ("phone", "6123 4567")));
+
+        Assert.Equal(("CN", "friend.added", false), (defaults.DefaultRegion, string.Join(",", defaults.CreateCustomerOn), defaults.Custom));
+        Assert.Equal(("HK", "friend.added,order.paid", true), (set.DefaultRegion, string.Join(",", set.CreateCustomerOn), set.Custom));
+        Assert.Equal(["defaultRegion"], badRegion.Problem!.Errors!.Keys);
+        Assert.Equal(["createCustomerOn[0]"], badType.Problem!.Errors!.Keys);
+        Assert.Equal(("phone:85261234567", true), order.Resolved.Select(r => (r.CustomerId, r.Created)).Single());
+        Assert.Equal(1, (await hk.Api.Customers.GetAsync("phone:85261234567"))!.Counters.Orders);
+        // The other tenant still reads national numbers as Chinese ones, and waits with orders.
+        Assert.Single((await Api.PostEventsAsync(Order("cn-order", "CN-1", 10m, ("phone", "13200132000")))).Pooled);
+    }
+
     private static async Task<T?> Eventually<T>(Func<Task<T?>> probe) where T : class
     {
         for (var attempt = 0; attempt < 100; attempt++)

@@ -29,10 +29,10 @@ public static class EventsApi
     /// Numbers may be sent as JSON numbers too and are kept as their exact text.</param>
     /// <param name="Mode">This event's own <c>live</c> or <c>backfill</c>, over the request's.</param>
     /// <param name="Identities">How the source names the customer, kind to value: <c>unionid</c>, <c>external_userid</c>,
-    /// <c>openid:{appId}</c>, <c>phone</c> (any usual spelling; national numbers read in <c>Identities:DefaultRegion</c>, CN),
+    /// <c>openid:{appId}</c>, <c>phone</c> (any usual spelling; national numbers read in the tenant's region, CN by default),
     /// <c>order</c>, <c>email</c>, <c>nickname</c>. Without <c>customerId</c> the strongest identity a customer holds
-    /// decides (that order); none held: <c>friend.added</c> creates a customer, other types (and a nickname alone) wait in
-    /// the pending pool. With <c>customerId</c>, the identities are added to that customer. An identity held by another
+    /// decides (that order); none held: the event types the tenant's identity settings name (<c>friend.added</c> by
+    /// default) create a customer, other types (and a nickname alone) wait in the pending pool. With <c>customerId</c>, the identities are added to that customer. An identity held by another
     /// customer is a 409 for the event; a bad one a 400 naming <c>identities.{kind}</c>.</param>
     public sealed record PostedEvent(
         string Id, string? CustomerId, string Type, DateTimeOffset? At = null, string? Channel = null, string? StaffId = null,

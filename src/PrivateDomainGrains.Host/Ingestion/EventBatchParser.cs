@@ -96,7 +96,7 @@ public static class EventBatchParser
         return new CustomerEvent(id ?? "", customerId ?? "", type ?? "", at, channel, staffId, text, data);
     }
 
-    internal static string? String(JsonElement element, string name, List<FieldError> problems, bool required = true)
+    private static string? String(JsonElement element, string name, List<FieldError> problems, bool required = true)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {

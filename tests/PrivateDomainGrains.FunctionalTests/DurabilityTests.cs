@@ -68,7 +68,7 @@ public sealed class DurabilityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_duplicate_event_id_changes_nothing()
+    public async Task A_duplicate_event_id_changes_nothing_and_the_same_id_for_another_customer_is_a_conflict()
     {
         await using var node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "dupes"));
         using var api = new PlatformClient(node.BaseAddress);
@@ -81,7 +81,9 @@ public sealed class DurabilityTests : IAsyncLifetime
 
         Assert.Equal(1, first.Accepted);
         Assert.Equal((0, 2), (again.Accepted, again.Duplicates));
-        Assert.Equal((0, 1), (sameIdOtherCustomer.Accepted, sameIdOtherCustomer.Duplicates));
+        // Event ids are the tenant's: the same id for another customer is another event, refused as a conflict.
+        Assert.Equal((0, 0, 1), (sameIdOtherCustomer.Accepted, sameIdOtherCustomer.Duplicates, sameIdOtherCustomer.Rejected));
+        Assert.Equal(409, Assert.Single(sameIdOtherCustomer.Errors).Status);
         var customer = (await api.Api.Customers.GetAsync("li"))!;
         Assert.Equal(1, customer.Counters.Orders);
         Assert.Equal(100m, customer.Counters.Spend);

@@ -29,4 +29,11 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(WeComSettingsRequest))]
 [JsonSerializable(typeof(WeComSettingsView))]
 [JsonSerializable(typeof(NodeStats))]
+[JsonSerializable(typeof(CreateWebhookRequest))]
+[JsonSerializable(typeof(UpdateWebhookRequest))]
+[JsonSerializable(typeof(WebhookView))]
+[JsonSerializable(typeof(IReadOnlyList<WebhookView>))]
+[JsonSerializable(typeof(WebhookSecretIssued))]
+[JsonSerializable(typeof(WebhookDeliveryView))]
+[JsonSerializable(typeof(WebhookDeliveryPage))]
 internal sealed partial class ClientJson : JsonSerializerContext;

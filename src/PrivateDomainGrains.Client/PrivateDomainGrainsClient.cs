@@ -29,6 +29,7 @@ public sealed class PrivateDomainGrainsClient
         Learning = new LearningClient(_http);
         WeCom = new WeComClient(_http);
         Webhooks = new WebhooksClient(_http);
+        Keys = new ApiKeysClient(_http);
         System = new SystemClient(_http);
     }
 
@@ -48,6 +49,7 @@ public sealed class PrivateDomainGrainsClient
     public LearningClient Learning { get; }
     public WeComClient WeCom { get; }
     public WebhooksClient Webhooks { get; }
+    public ApiKeysClient Keys { get; }
     public SystemClient System { get; }
 
     /// <summary>A client for another tenant (or other keys) over the same <see cref="HttpClient"/>, keeping the operator key.</summary>

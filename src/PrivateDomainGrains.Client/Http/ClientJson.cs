@@ -36,4 +36,8 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(WebhookSecretIssued))]
 [JsonSerializable(typeof(WebhookDeliveryView))]
 [JsonSerializable(typeof(WebhookDeliveryPage))]
+[JsonSerializable(typeof(CreateApiKeyRequest))]
+[JsonSerializable(typeof(ApiKeyView))]
+[JsonSerializable(typeof(IReadOnlyList<ApiKeyView>))]
+[JsonSerializable(typeof(ApiKeyIssued))]
 internal sealed partial class ClientJson : JsonSerializerContext;

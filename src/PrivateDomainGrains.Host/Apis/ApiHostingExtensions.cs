@@ -68,6 +68,7 @@ public static class ApiHostingExtensions
         v1.MapSystemApi();
         v1.MapWeComApi();
         v1.MapWebhooksApi();
+        v1.MapApiKeysApi();
         return app;
     }
 

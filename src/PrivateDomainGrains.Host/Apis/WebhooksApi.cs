@@ -2,13 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Host.Webhooks;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Apis;
 
 /// <summary>
-/// Outgoing webhooks (admin key): a tenant's subscriptions (URL, event types, signing secret shown once), each one's
+/// Outgoing webhooks (admin key, or a named key with webhooks:manage): a tenant's subscriptions (URL, event types, signing secret shown once), each one's
 /// delivery log, and replay of a delivery. Notifications are written with the change that caused them and delivered
 /// by <see cref="WebhookDispatcher"/>, signed as <see cref="WebhookSigner"/> describes.
 /// </summary>
@@ -54,7 +55,7 @@ public static class WebhooksApi
 
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
-        var webhooks = api.MapGroup("/tenants/{tenant}/webhooks").WithTags("Webhooks").RequireAdminKey();
+        var webhooks = api.MapGroup("/tenants/{tenant}/webhooks").WithTags("Webhooks").RequireAdminKey().RequireScope(ApiScopes.WebhooksManage);
         webhooks.MapPost("", CreateAsync).WithName("CreateWebhook")
             .WithSummary("Subscribe a URL to notifications; the answer carries the signing secret, shown this once.")
             .WithJsonBody<CreateWebhookRequest>()

@@ -24,6 +24,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<Received> _received = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _scripts = new();
     private readonly ConcurrentDictionary<string, int> _always = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
 
     private WebhookReceiver(WebApplication app, int port) => (_app, Port) = (app, port);
 
@@ -38,6 +39,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Every request to <paramref name="path"/> is answered with <paramref name="status"/> until changed (200 to stop failing).</summary>
     public void Always(string path, int status) => _always["/" + path] = status;
+
+    /// <summary>Requests to <paramref name="path"/> are recorded but not answered until <see cref="Release"/> (or the caller goes away).</summary>
+    public void Hold(string path) => _holds["/" + path] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers the held requests to <paramref name="path"/> and stops holding.</summary>
+    public void Release(string path)
+    {
+        if (_holds.TryRemove("/" + path, out var hold)) hold.TrySetResult();
+    }
 
     public async Task<IReadOnlyList<Received>> WaitForAsync(string path, Func<IReadOnlyList<Received>, bool> done, TimeSpan? timeout = null)
     {
@@ -82,12 +92,24 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var path = context.Request.Path.Value ?? "/";
         _received.Enqueue(new Received(path, context.Request.Headers["webhook-id"].ToString(), context.Request.Headers["webhook-timestamp"].ToString(),
             context.Request.Headers["webhook-signature"].ToString(), body.ToArray()));
+        if (_holds.TryGetValue(path, out var hold))
+        {
+            try
+            {
+                await hold.Task.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the sender went away while held
+            }
+        }
         context.Response.StatusCode = _always.TryGetValue(path, out var always) ? always
             : _scripts.TryGetValue(path, out var script) && script.TryDequeue(out var status) ? status : 200;
     }
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var path in _holds.Keys) Release(path[1..]);
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

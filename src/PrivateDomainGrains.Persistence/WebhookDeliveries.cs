@@ -90,7 +90,8 @@ public sealed class WebhookDeliveries(NpgsqlDataSource dataSource)
     /// An attempt failed (<paramref name="status"/> null: no answer). The delivery is tried again after
     /// <paramref name="retryIn"/>, or marked failed when <paramref name="retryFor"/> has passed since it was scheduled.
     /// The subscription is disabled when this makes <paramref name="disableAfterFailures"/> failures in a row over at
-    /// least <paramref name="disableAfterFailingFor"/>. Returns whether this attempt disabled it.
+    /// least <paramref name="disableAfterFailingFor"/>, and the tenant's other subscriptions that take
+    /// <c>webhook.disabled</c> get a notification of it. Returns whether this attempt disabled it.
     /// </summary>
     public async Task<bool> RecordFailureAsync(WebhookDeliveryRow delivery, int? status, string error, TimeSpan retryIn, TimeSpan retryFor,
         int disableAfterFailures, TimeSpan disableAfterFailingFor, CancellationToken ct)
@@ -127,6 +128,18 @@ public sealed class WebhookDeliveries(NpgsqlDataSource dataSource)
                 new() { Value = disableAfterFailingFor }, new() { Value = error },
             },
         });
+        // The tenant's other subscriptions that take webhook.disabled hear of it (the owner told), in the same transaction.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+            INSERT INTO pdg_webhook_deliveries (tenant, subscription_id, notification_id, type, customer_id, occurred_at, data)
+            SELECT o.tenant, o.subscription_id, 'webhook.disabled:' || d.subscription_id || ':' || extract(epoch FROM d.disabled_at)::bigint,
+                'webhook.disabled', NULL, d.disabled_at,
+                jsonb_build_object('webhookId', d.subscription_id, 'url', d.url, 'disabledReason', d.disabled_reason, 'disabledAt', d.disabled_at)
+            FROM pdg_webhook_subscriptions d
+            JOIN pdg_webhook_subscriptions o ON o.tenant = d.tenant AND o.subscription_id <> d.subscription_id AND o.enabled
+                AND ('webhook.disabled' = ANY (o.event_types) OR 'webhook.*' = ANY (o.event_types) OR '*' = ANY (o.event_types))
+            WHERE d.tenant = $1 AND d.subscription_id = $2 AND NOT d.enabled AND d.disabled_at = now()
+            ON CONFLICT (tenant, subscription_id, notification_id) DO NOTHING
+            """) { Parameters = { new() { Value = delivery.Tenant }, new() { Value = delivery.SubscriptionId } } });
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
         return await reader.ReadAsync(ct) && reader.GetBoolean(0);

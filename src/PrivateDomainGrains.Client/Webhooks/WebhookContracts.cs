@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PrivateDomainGrains.Client;
 
 /// <param name="Url">An absolute https URL (http only where the platform allows it), without user info.</param>
-/// <param name="EventTypes">nudge.raised, nudge.closed, customer.tag-added, customer.tag-removed, customer.owner-changed, customer.tier-changed, customer.field-set; families nudge.*, customer.*; or *.</param>
+/// <param name="EventTypes">nudge.raised, nudge.closed, customer.tag-added, customer.tag-removed, customer.owner-changed, customer.tier-changed, customer.field-set, webhook.disabled; families nudge.*, customer.*, webhook.*; or *.</param>
 public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null);
 
 /// <param name="Enabled">False pauses the subscription; true re-enables a disabled one, its failures forgotten.</param>

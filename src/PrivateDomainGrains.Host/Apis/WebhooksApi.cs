@@ -21,7 +21,7 @@ public static class WebhooksApi
     private const int MaxEventTypes = 20;
 
     /// <param name="Url">Where notifications are posted: an absolute https URL (http too when <c>Webhooks:AllowInsecureUrls</c>), at most 2048 characters, without user info.</param>
-    /// <param name="EventTypes">Types to send (nudge.raised, nudge.closed, customer.tag-added, ...), families (nudge.*, customer.*) or *; 1-20 of them.</param>
+    /// <param name="EventTypes">Types to send (nudge.raised, nudge.closed, customer.tag-added, ..., webhook.disabled), families (nudge.*, customer.*, webhook.*) or *; 1-20 of them.</param>
     /// <param name="Description">What the subscription is for, at most 200 characters.</param>
     public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null);
 

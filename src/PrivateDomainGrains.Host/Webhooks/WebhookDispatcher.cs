@@ -78,7 +78,7 @@ public sealed partial class WebhookDispatcher(
         }
         catch (CryptographicException ex)
         {
-            await FailAsync(delivery, null, $"the signing secret cannot be decrypted on this node: {ex.Message}", null, ct);
+            await FailAsync(delivery, null, $"the signing secret cannot be decrypted on this node: {ex.Message}", null);
             return;
         }
 
@@ -100,15 +100,15 @@ public sealed partial class WebhookDispatcher(
                 return;
             }
             var retryAfter = response.Headers.RetryAfter is { } ra ? ra.Delta ?? (ra.Date - time.GetUtcNow()) : null;
-            await FailAsync(delivery, status, $"answered {status} {response.ReasonPhrase}", retryAfter, ct);
+            await FailAsync(delivery, status, $"answered {status} {response.ReasonPhrase}", retryAfter);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            await FailAsync(delivery, null, ex.Message, null, ct);
+            await FailAsync(delivery, null, ex.Message, null);
         }
     }
 
-    private async Task FailAsync(WebhookDeliveryRow delivery, int? status, string error, TimeSpan? retryAfter, CancellationToken ct)
+    private async Task FailAsync(WebhookDeliveryRow delivery, int? status, string error, TimeSpan? retryAfter)
     {
         var o = options.Value;
         var delay = Backoff(delivery.Failures, o);
@@ -117,7 +117,6 @@ public sealed partial class WebhookDispatcher(
             o.DisableAfterFailingFor, CancellationToken.None);
         LogAttemptFailed(delivery.Tenant, delivery.SubscriptionId, delivery.NotificationId, delivery.Failures + 1, error, delay);
         if (disabled) LogDisabled(delivery.Tenant, delivery.SubscriptionId, o.DisableAfterConsecutiveFailures);
-        _ = ct;
     }
 
     /// <summary>RetryBaseDelay × 2^failures, capped at MaxRetryDelay, ±20% jitter so receivers coming back are not hit all at once.</summary>

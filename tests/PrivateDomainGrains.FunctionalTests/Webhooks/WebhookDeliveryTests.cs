@@ -93,10 +93,15 @@ public sealed class WebhookDeliveryTests(WebhookPlatform platform) : IClassFixtu
     public async Task A_subscription_that_keeps_failing_is_disabled_and_delivers_what_waited_once_enabled_again()
     {
         var (client, issued) = await SubscribeAsync("wh-disable", "down", "nudge.raised");
+        await client.Api.Webhooks.CreateAsync(new CreateWebhookRequest(Receiver.Url("watch"), ["webhook.disabled"], "the owner's watch"));
         Receiver.Always("down", 500);
         await client.PostEventsAsync(Events.FriendAdded("e-down-1", "sun", "alice"));
 
         var disabled = await WaitForWebhookAsync(client, issued.Webhook.WebhookId, w => !w.Enabled);
+        var notice = (await Receiver.WaitForAsync("watch", r => r.Count >= 1)).Single().Json;
+        Assert.Equal(("webhook.disabled", issued.Webhook.WebhookId), (notice.GetProperty("type").GetString(),
+            notice.GetProperty("data").GetProperty("webhookId").GetString()));
+        Assert.Equal(disabled.DisabledReason, notice.GetProperty("data").GetProperty("disabledReason").GetString());
         Assert.Equal(WebhookPlatform.DisableAfterFailures, Receiver.At("down").Count);
         Assert.Contains("failed attempts in a row", disabled.DisabledReason);
         Assert.Contains("500", disabled.DisabledReason);

@@ -70,19 +70,25 @@ public sealed class WebhookDeliveries(NpgsqlDataSource dataSource)
         return [.. claimed.OrderBy(c => c.Delivery.Id)];
     }
 
-    /// <summary>The receiver took it (2xx): delivered; the subscription's failures are forgotten.</summary>
-    public async Task RecordSuccessAsync(WebhookDeliveryRow delivery, int status, CancellationToken ct)
+    /// <summary>
+    /// The receivers took these (2xx, with the status each answered): delivered; their subscriptions' failures are
+    /// forgotten. One round trip for a whole claim's successes.
+    /// </summary>
+    public async Task RecordSuccessesAsync(IReadOnlyList<(WebhookDeliveryRow Delivery, int Status)> delivered, CancellationToken ct)
     {
+        var subscriptions = delivered.Select(d => (d.Delivery.Tenant, d.Delivery.SubscriptionId)).Distinct().ToList();
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-            UPDATE pdg_webhook_deliveries SET state = 'delivered', delivered_at = now(), attempts = attempts + 1, last_attempt_at = now(),
-                last_status = $2, last_error = NULL
-            WHERE id = $1
-            """) { Parameters = { new() { Value = delivery.Id }, new() { Value = status } } });
+            UPDATE pdg_webhook_deliveries d SET state = 'delivered', delivered_at = now(), attempts = d.attempts + 1, last_attempt_at = now(),
+                last_status = u.status, last_error = NULL
+            FROM unnest($1::bigint[], $2::integer[]) AS u(id, status)
+            WHERE d.id = u.id
+            """) { Parameters = { new() { Value = delivered.Select(d => d.Delivery.Id).ToArray() }, new() { Value = delivered.Select(d => d.Status).ToArray() } } });
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-            UPDATE pdg_webhook_subscriptions SET consecutive_failures = 0, failing_since = NULL, last_success_at = now()
-            WHERE tenant = $1 AND subscription_id = $2
-            """) { Parameters = { new() { Value = delivery.Tenant }, new() { Value = delivery.SubscriptionId } } });
+            UPDATE pdg_webhook_subscriptions s SET consecutive_failures = 0, failing_since = NULL, last_success_at = now()
+            FROM unnest($1::text[], $2::text[]) AS u(tenant, subscription_id)
+            WHERE s.tenant = u.tenant AND s.subscription_id = u.subscription_id
+            """) { Parameters = { new() { Value = subscriptions.Select(s => s.Tenant).ToArray() }, new() { Value = subscriptions.Select(s => s.SubscriptionId).ToArray() } } });
         await batch.ExecuteNonQueryAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -36,8 +37,15 @@ public sealed partial class WebhookDispatcher(
             {
                 var batch = await deliveries.ClaimAsync(o.ClaimBatch, o.Lease, stoppingToken);
                 claimed = batch.Count;
+                var delivered = new ConcurrentBag<(WebhookDeliveryRow, int)>();
                 await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.MaxConcurrentDeliveries, CancellationToken = stoppingToken },
-                    async (delivery, ct) => await DeliverAsync(delivery, ct));
+                    async (delivery, ct) =>
+                    {
+                        if (await DeliverAsync(delivery, ct) is { } status) delivered.Add((delivery.Delivery, status));
+                    });
+                // Successes are recorded together (failures at once, each with its own backoff): a crash before this
+                // sends them again after the lease, which at-least-once allows.
+                if (!delivered.IsEmpty) await deliveries.RecordSuccessesAsync([.. delivered], CancellationToken.None);
                 if (time.GetUtcNow() >= nextPrune)
                 {
                     nextPrune = time.GetUtcNow() + PruneEvery;
@@ -68,7 +76,8 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    private async Task DeliverAsync(ClaimedDelivery claimed, CancellationToken ct)
+    /// <summary>One attempt; returns the receiver's status when it took the notification (2xx), null when the attempt failed (recorded).</summary>
+    private async Task<int?> DeliverAsync(ClaimedDelivery claimed, CancellationToken ct)
     {
         var delivery = claimed.Delivery;
         string secret;
@@ -79,7 +88,7 @@ public sealed partial class WebhookDispatcher(
         catch (CryptographicException ex)
         {
             await FailAsync(delivery, null, $"the signing secret cannot be decrypted on this node: {ex.Message}", null);
-            return;
+            return null;
         }
 
         var body = WebhookPayload.Serialize(delivery);
@@ -94,17 +103,15 @@ public sealed partial class WebhookDispatcher(
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode)
-            {
-                await deliveries.RecordSuccessAsync(delivery, status, CancellationToken.None);
-                return;
-            }
+            if (response.IsSuccessStatusCode) return status;
             var retryAfter = response.Headers.RetryAfter is { } ra ? ra.Delta ?? (ra.Date - time.GetUtcNow()) : null;
             await FailAsync(delivery, status, $"answered {status} {response.ReasonPhrase}", retryAfter);
+            return null;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             await FailAsync(delivery, null, ex.Message, null);
+            return null;
         }
     }
 

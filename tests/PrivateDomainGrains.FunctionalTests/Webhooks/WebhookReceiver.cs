@@ -14,7 +14,8 @@ namespace PrivateDomainGrains.FunctionalTests.Webhooks;
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    public sealed record Received(string Path, string Id, string Timestamp, string Signature, byte[] Body)
+    /// <param name="At">When the request's body had been read here.</param>
+    public sealed record Received(string Path, string Id, string Timestamp, string Signature, byte[] Body, DateTimeOffset At)
     {
         public JsonElement Json => JsonDocument.Parse(Body).RootElement;
     }
@@ -91,7 +92,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         await context.Request.Body.CopyToAsync(body);
         var path = context.Request.Path.Value ?? "/";
         _received.Enqueue(new Received(path, context.Request.Headers["webhook-id"].ToString(), context.Request.Headers["webhook-timestamp"].ToString(),
-            context.Request.Headers["webhook-signature"].ToString(), body.ToArray()));
+            context.Request.Headers["webhook-signature"].ToString(), body.ToArray(), DateTimeOffset.UtcNow));
         if (_holds.TryGetValue(path, out var hold))
         {
             try

@@ -10,7 +10,8 @@ namespace PrivateDomainGrains.FunctionalTests.Webhooks;
 /// A measurement driver, not a speed assertion: one host process with the default webhook settings (poll every second,
 /// 200 per claim, 32 in flight) and a receiver on 127.0.0.1 answering 200. Events that each raise a nudge are posted in
 /// batches of 200; every nudge.raised must reach the receiver (the only assertion). Figures to the test output:
-/// deliveries per second while draining, and the lag from the nudge's commit to its arrival, p50 / p95 / p99.
+/// deliveries per second while the events are posted and the lag from the nudge's commit to its arrival (p50 / p95 /
+/// p99), then the rate at which a backlog of all of them, made due again at once, drains.
 /// PDG_WEBHOOK_MEASURE_SCALE multiplies the count (default 1: 2,000 notifications, a few seconds); run with
 /// <c>--logger "console;verbosity=detailed"</c> to see the figures.
 /// </summary>
@@ -57,6 +58,14 @@ public sealed class WebhookDeliveryMeasurement(ITestOutputHelper output) : IAsyn
         output.WriteLine($"{count} notifications, posted in {posted.TotalSeconds:F1} s ({count / posted.TotalSeconds:F0} events/s), {received.Count} requests");
         output.WriteLine($"delivered: {count / span:F0}/s from the first to the last arrival ({span:F1} s)");
         output.WriteLine($"commit -> receiver, ms, p50 / p95 / p99: {At(0.50):F0} / {At(0.95):F0} / {At(0.99):F0}");
+
+        // The drain alone: every delivered notification made due again at once (as a replay does), a backlog of count.
+        var due = await _database.ScalarAsync<long>("WITH d AS (UPDATE pdg_webhook_deliveries SET state = 'pending', next_attempt_at = now() RETURNING 1) SELECT count(*) FROM d");
+        var drainStarted = DateTimeOffset.UtcNow;
+        var again = await _receiver.WaitForAsync("measure", r => r.Count >= 2 * count, TimeSpan.FromSeconds(60 * Scale + 60));
+        var drained = (again.Max(r => r.At) - drainStarted).TotalSeconds;
+        Assert.Equal(count, due);
+        output.WriteLine($"a backlog of {count} drained in {drained:F1} s: {count / drained:F0} deliveries/s");
     }
 
     public async Task DisposeAsync()

@@ -29,6 +29,8 @@ public sealed class PrivateDomainGrainsClient
         Playbook = new PlaybookClient(_http);
         Learning = new LearningClient(_http);
         WeCom = new WeComClient(_http);
+        Webhooks = new WebhooksClient(_http);
+        Keys = new ApiKeysClient(_http);
         System = new SystemClient(_http);
     }
 
@@ -48,6 +50,8 @@ public sealed class PrivateDomainGrainsClient
     public PlaybookClient Playbook { get; }
     public LearningClient Learning { get; }
     public WeComClient WeCom { get; }
+    public WebhooksClient Webhooks { get; }
+    public ApiKeysClient Keys { get; }
     public SystemClient System { get; }
 
     /// <summary>A client for another tenant (or other keys) over the same <see cref="HttpClient"/>, keeping the operator key.</summary>

@@ -170,6 +170,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (directory.Count > 0) command.BatchCommands.Add(DirectoryStatements.Directory(directory));
         if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
         if (identities.Count > 0) command.BatchCommands.Add(IdentityStatements.InsertIdentities(identities));
+        // Webhook notifications of what this transaction raised, closed and changed (after the statements that did it).
+        if (nudges.Count + acks.Count + closes.Count + changes.Count > 0)
+            command.BatchCommands.Add(WebhookStatements.Notify([.. nudges.Select(n => (n.Tenant, n.NudgeId))],
+                [.. acks.Select(a => (a.Tenant, a.NudgeId)).Concat(closes.Select(c => (c.Tenant, c.NudgeId))).Distinct()], changes));
         if (snapshots.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Snapshots(snapshots));
         if (due.Any(d => d.DueAt is not null)) command.BatchCommands.Add(CustomerIndexStatements.SetDue(due.FindAll(d => d.DueAt is not null)));
         if (due.Any(d => d.DueAt is null)) command.BatchCommands.Add(CustomerIndexStatements.RemoveDue(due.FindAll(d => d.DueAt is null)));

@@ -50,6 +50,13 @@ internal sealed class PlatformHttp(HttpClient http, PrivateDomainGrainsClientOpt
         return await response.Content.ReadFromJsonAsync(answer, ct) ?? throw new JsonException($"{method} {path} answered an empty body");
     }
 
+    /// <summary>Sends a request whose success has no body (204); throws <see cref="PlatformApiException"/> for an error status.</summary>
+    public async Task SendAsync(HttpMethod method, string path, string? bearer, bool idempotent, CancellationToken ct)
+    {
+        using var response = await SendRawAsync(method, path, bearer, null, idempotent, ct);
+        if (!response.IsSuccessStatusCode) throw await ErrorAsync(response, ct);
+    }
+
     private Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, string? bearer, HttpContent? content, bool idempotent, CancellationToken ct)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };

@@ -5,7 +5,10 @@ namespace PrivateDomainGrains.Host.Apis;
 /// <summary>What a route needs in <c>Authorization: Bearer ...</c>; the OpenAPI document's security schemes, by these names.</summary>
 public enum ApiCredential
 {
-    /// <summary>A tenant's integration API key (<c>pdg_api_...</c>), shown once when the tenant is created.</summary>
+    /// <summary>
+    /// A tenant's integration API key (<c>pdg_api_...</c>), shown once when the tenant is created; or a named key with
+    /// scopes (<c>pdg_sk_...</c>, <c>/tenants/{tenant}/keys</c>), which opens any tenant route whose scope it has.
+    /// </summary>
     IntegrationKey,
 
     /// <summary>A tenant's admin key (<c>pdg_adm_...</c>): everything the integration key may do, and staff, playbook, handovers, integrations.</summary>
@@ -35,20 +38,23 @@ public static class ApiCredentialExtensions
 {
     private const string TenantRefused = "No key, a wrong key, or a tenant that does not exist (answered alike)";
     private const string TenantIdInvalid = "The tenant id is not 1-128 letters, digits and -_.:@";
+    private const string ScopeMissing = "A named key of the tenant without the scope this route needs (the problem names it)";
 
     /// <summary>The tenant's integration key or its admin key (<see cref="TenantKeyFilter"/>).</summary>
     public static TBuilder RequireIntegrationKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireTenantKey(TenantRole.Integration)
             .WithMetadata(new ApiCredentialMetadata(ApiCredential.IntegrationKey, ApiCredential.AdminKey))
             .WithProblem(StatusCodes.Status400BadRequest, TenantIdInvalid)
-            .WithProblem(StatusCodes.Status401Unauthorized, TenantRefused);
+            .WithProblem(StatusCodes.Status401Unauthorized, TenantRefused)
+            .WithProblem(StatusCodes.Status403Forbidden, ScopeMissing);
 
     /// <summary>The tenant's admin key (<see cref="TenantKeyFilter"/>).</summary>
     public static TBuilder RequireAdminKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireTenantKey(TenantRole.Admin)
             .WithMetadata(new ApiCredentialMetadata(ApiCredential.AdminKey))
             .WithProblem(StatusCodes.Status400BadRequest, TenantIdInvalid)
-            .WithProblem(StatusCodes.Status401Unauthorized, TenantRefused + "; the integration key is not enough");
+            .WithProblem(StatusCodes.Status401Unauthorized, TenantRefused + "; the integration key is not enough")
+            .WithProblem(StatusCodes.Status403Forbidden, ScopeMissing);
 
     /// <summary>
     /// A console token of a live session (JWT bearer authentication; its handler also checks that the staff member

@@ -5,6 +5,7 @@ using PrivateDomainGrains.Host.Apis.OpenApi;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Integrations.WeCom;
+using PrivateDomainGrains.Host.Webhooks;
 using Scalar.AspNetCore;
 
 namespace PrivateDomainGrains.Host.Apis;
@@ -25,6 +26,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<EventIngestion>();
         builder.AddIdentityResolution();
         builder.AddWeComCallbacks();
+        builder.AddWebhooks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
@@ -67,6 +69,8 @@ public static class ApiHostingExtensions
         v1.MapLearningApi();
         v1.MapSystemApi();
         v1.MapWeComApi();
+        v1.MapWebhooksApi();
+        v1.MapApiKeysApi();
         return app;
     }
 

@@ -18,6 +18,8 @@ public static class SecurityHostingExtensions
         builder.Services.AddSingleton<ConsoleTokens>();
         builder.Services.AddSingleton<IPasswordHasher<StaffCredentials>, PasswordHasher<StaffCredentials>>();
         builder.Services.AddSingleton<TenantDirectory>();
+        builder.Services.AddSingleton<PrivateDomainGrains.Persistence.ApiKeyStore>();
+        builder.Services.AddSingleton<ScopedKeys>();
         builder.AddPlatformDataProtection();
         builder.AddPlatformRateLimits();
 

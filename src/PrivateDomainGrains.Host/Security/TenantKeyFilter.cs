@@ -5,7 +5,9 @@ namespace PrivateDomainGrains.Host.Security;
 /// <summary>
 /// Guards every tenant-scoped route: a valid tenant id (400), then that tenant's key as a Bearer token (401). A tenant
 /// that does not exist answers exactly like a wrong key, at the same cost, so the API does not tell which tenants
-/// exist. Keys of one tenant never open another's routes.
+/// exist. Keys of one tenant never open another's routes. Besides the tenant's admin and integration keys, a named
+/// key (<see cref="ScopedKeys"/>) opens the route when it has the scope the route needs (<see cref="ApiScopes.Required"/>):
+/// an open named key without it is a 403 naming the missing scope.
 /// </summary>
 public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
 {
@@ -21,10 +23,23 @@ public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
         var key = ApiKeys.BearerToken(http.Request) ?? "";
         var admin = ApiKeys.Matches(key, info?.AdminKeyHash ?? NoKeyHash);
         var integration = ApiKeys.Matches(key, info?.ApiKeyHash ?? NoKeyHash);
+        if (info is not null && !admin && !integration && ScopedKeys.KeyIdOf(key) is not null)
+            return await ScopedAsync(context, next, tenant!, key);
         if (info is null || !(admin || role == TenantRole.Integration && integration))
             return Problems.Unauthorized(role == TenantRole.Admin
                 ? $"This route needs tenant '{tenant}' admin key as 'Authorization: Bearer <key>'"
                 : $"This route needs tenant '{tenant}' API key as 'Authorization: Bearer <key>'");
+        return await next(context);
+    }
+
+    private static async ValueTask<object?> ScopedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string tenant, string key)
+    {
+        var http = context.HttpContext;
+        var named = await http.RequestServices.GetRequiredService<ScopedKeys>().FindAsync(tenant, key, http.RequestAborted);
+        if (named is null) return Problems.Unauthorized($"This key is not an open key of tenant '{tenant}': unknown, revoked or expired");
+        var required = ApiScopes.Required(http.GetEndpoint(), http.Request.Method);
+        if (!ApiScopes.Allows(named.Scopes, required))
+            return Problems.Forbidden($"This route needs the scope '{required}'; key '{named.Name}' ({named.KeyId}) has {string.Join(", ", named.Scopes)}");
         return await next(context);
     }
 }

@@ -13,9 +13,9 @@ namespace PrivateDomainGrains.FunctionalTests.Sdk;
 /// </summary>
 public sealed class SdkContractTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
 {
-    /// <summary>Schemas the SDK carries otherwise: problems as <see cref="ApiProblem"/>, the playbook as its JSON document.</summary>
+    /// <summary>Schemas the SDK carries otherwise: problems as <see cref="ApiProblem"/>, the playbook as its JSON document, any JSON (a webhook notification's data) as a JsonElement.</summary>
     private static bool CarriedOtherwise(string schema) =>
-        schema is "ProblemDetails" or "HttpValidationProblemDetails" or "Playbook" || schema.EndsWith("Spec", StringComparison.Ordinal);
+        schema is "ProblemDetails" or "HttpValidationProblemDetails" or "Playbook" or "JsonElement" || schema.EndsWith("Spec", StringComparison.Ordinal);
 
     /// <summary>Operations the SDK leaves to WeCom, which calls them.</summary>
     private static readonly HashSet<string> NotForClients = ["VerifyWeComCallbackUrl", "ReceiveWeComCallback"];

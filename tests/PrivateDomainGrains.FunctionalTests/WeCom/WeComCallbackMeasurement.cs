@@ -63,8 +63,9 @@ public sealed class WeComCallbackMeasurement(ITestOutputHelper output) : IAsyncL
     private async Task<Sent> CallbackAsync(string customerId, string staffId)
     {
         var createTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var request = _weCom.Sign(_weCom.FriendAdded(staffId, customerId, createTime));
-        var eventId = WeComEventMapper.EventId(WeComPlatform.CorpId, "add_external_contact", staffId, customerId, createTime);
+        var callback = _weCom.FriendAdded(staffId, customerId, createTime);
+        var request = _weCom.Sign(callback);
+        var eventId = WeComEventMapper.EventId(WeComPlatform.CorpId, WeComXml.ReadFields(callback));
         Arrival(eventId);
         var started = Stopwatch.GetTimestamp();
         var response = await _weCom.PostAsync(request);

@@ -34,11 +34,12 @@ public sealed class WeComCallbackTests(WeComPlatform platform) : IClassFixture<W
         await using var alice = await platform.ConsoleAsync("alice");
         var createTime = Now;
 
-        var response = await WeCom.PostAsync(WeCom.Sign(WeCom.FriendAdded("alice", "wmNewContact01", createTime)));
+        var callback = WeCom.FriendAdded("alice", "wmNewContact01", createTime);
+        var response = await WeCom.PostAsync(WeCom.Sign(callback));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
-        var eventId = WeComEventMapper.EventId(WeComPlatform.CorpId, "add_external_contact", "alice", "wmNewContact01", createTime);
+        var eventId = WeComEventMapper.EventId(WeComPlatform.CorpId, WeComXml.ReadFields(callback));
         var welcome = await alice.WaitForAsync(n => n.EventId == eventId);
         Assert.Equal(("welcome", "wmNewContact01", "alice"), (welcome.Kind, welcome.CustomerId, welcome.StaffId));
         var customer = (await platform.Client.Api.Customers.GetAsync("wmNewContact01"))!;

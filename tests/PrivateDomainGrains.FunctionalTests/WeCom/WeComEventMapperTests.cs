@@ -80,20 +80,38 @@ public sealed class WeComEventMapperTests
     }
 
     [Fact]
-    public void The_event_id_is_the_same_for_a_retried_callback_and_differs_in_any_part_that_names_it()
+    public void The_event_id_is_the_same_for_a_retried_callback_and_differs_for_any_other_callback()
     {
-        var id = WeComEventMapper.EventId(Corp, "add_external_contact", "zhangsan", "wo1", 1403610513);
+        var callback = Contact("add_external_contact", "<State><![CDATA[a]]></State><WelcomeCode><![CDATA[W1]]></WelcomeCode>");
+        var id = Map(callback).CustomerEvent!.Id;
 
-        Assert.Equal(id, Map(Contact("add_external_contact").Replace("woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA", "wo1")).CustomerEvent!.Id);
-        Assert.Matches("^wecom:add_external_contact:1403610513:[0-9a-f]{24}$", id);
-        Assert.Equal(5, new[]
+        Assert.Equal(id, Map(callback).CustomerEvent!.Id);
+        Assert.Equal(id, WeComEventMapper.EventId(Corp, WeComXml.ReadFields(callback)));
+        Assert.Matches("^wecom:add_external_contact:1403610513:[0-9a-f]{32}$", id);
+        var others = new[]
         {
-            id,
-            WeComEventMapper.EventId("wx5823bf96d3bd56c7", "add_external_contact", "zhangsan", "wo1", 1403610513),
-            WeComEventMapper.EventId(Corp, "add_external_contact", "lisi", "wo1", 1403610513),
-            WeComEventMapper.EventId(Corp, "add_external_contact", "zhangsan", "wo2", 1403610513),
-            WeComEventMapper.EventId(Corp, "add_external_contact", "zhangsan", "wo1", 1403610514),
-        }.Distinct().Count());
+            WeComEventMapper.Map("wx5823bf96d3bd56c7", WeComXml.ReadFields(callback)).CustomerEvent!.Id,
+            Map(callback.Replace("zhangsan", "lisi")).CustomerEvent!.Id,
+            Map(callback.Replace("woAJ2GCAAAXtWyujaWJHDDGi0mACAAAA", "wo2")).CustomerEvent!.Id,
+            Map(callback.Replace("1403610513", "1403610514")).CustomerEvent!.Id,
+            // The same customer added again within the same second: another welcome code, another event.
+            Map(callback.Replace("W1", "W2")).CustomerEvent!.Id,
+            Map(callback.Replace("[a]", "[b]")).CustomerEvent!.Id,
+            Map(callback.Replace("add_external_contact", "add_half_external_contact")).CustomerEvent!.Id,
+            // A value cannot pass as the next field: "a" + State "" differs from "" + State "a".
+            Map(Contact("add_external_contact", "<State><![CDATA[]]></State><WelcomeCode><![CDATA[aW1]]></WelcomeCode>")).CustomerEvent!.Id,
+        };
+        Assert.Equal(others.Length + 1, others.Append(id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Deletions_of_one_contact_in_the_same_second_by_staff_and_by_the_customer_are_two_events()
+    {
+        var byStaff = Map(Contact("del_external_contact", "<Source><![CDATA[DELETE_BY_TRANSFER]]></Source>")).CustomerEvent!.Id;
+        var byCustomer = Map(Contact("del_follow_user")).CustomerEvent!.Id;
+        var otherSource = Map(Contact("del_external_contact", "<Source><![CDATA[OTHER]]></Source>")).CustomerEvent!.Id;
+
+        Assert.Equal(3, new[] { byStaff, byCustomer, otherSource }.Distinct().Count());
     }
 
     [Fact]

@@ -67,21 +67,29 @@ public static class WeComEventMapper
         data["corpId"] = corpId;
         data["changeType"] = changeType!;
         var customerEvent = new CustomerEvent(
-            EventId(corpId, changeType!, userId, externalUserId, createTime), externalUserId, type, DateTimeOffset.FromUnixTimeSeconds(createTime),
+            EventId(corpId, fields), externalUserId, type, DateTimeOffset.FromUnixTimeSeconds(createTime),
             Channel, userId, null, data);
         return new WeComMapping(evt, changeType, userId, externalUserId, customerEvent, WeComOutcome.Accepted, null);
     }
 
     /// <summary>
-    /// <c>wecom:{ChangeType}:{CreateTime}:{h}</c>, h = the first 12 bytes (24 hex digits) of SHA-256 over
-    /// "CorpID\nChangeType\nUserID\nExternalUserID\nCreateTime" (UTF-8). WeCom retries a callback it got no answer to with
-    /// the same content, so a retry gets the same id and is a duplicate; two different callbacks differ in one of these.
-    /// Hashed rather than spelled out because UserIDs reach 64 characters and ids are capped at 128.
+    /// <c>wecom:{ChangeType}:{CreateTime}:{h}</c>, h = the first 16 bytes (32 hex digits) of SHA-256 over the tenant's
+    /// CorpID and every top-level field of the decrypted callback, sorted by name, each written as
+    /// "{name length}:{name}={value length}:{value}\n" (UTF-8; the lengths keep a value from passing as the next field).
+    /// WeCom retries a callback it got no answer to with the same plaintext, so a retry gets the same id and is a
+    /// duplicate. Any two different callbacks differ in some field (a second add of the same customer in the same second
+    /// has another WelcomeCode or State; a deletion by transfer another Source; a failed transfer another FailReason), so
+    /// they never share an id, whichever app (AgentID) of whichever corp sent them; the same callback delivered through
+    /// two apps of one corp is one event, recorded once. Hashed because UserIDs reach 64 characters and ids are capped at 128.
     /// </summary>
-    public static string EventId(string corpId, string changeType, string userId, string externalUserId, long createTime)
+    /// <param name="fields">The plaintext's top-level elements (<see cref="WeComXml.ReadFields"/>) with ChangeType and CreateTime.</param>
+    public static string EventId(string corpId, IReadOnlyDictionary<string, string> fields)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{corpId}\n{changeType}\n{userId}\n{externalUserId}\n{createTime}"));
-        return $"wecom:{changeType}:{createTime}:{Convert.ToHexStringLower(hash.AsSpan(0, 12))}";
+        var canonical = new StringBuilder().Append(corpId.Length).Append(':').Append(corpId).Append('\n');
+        foreach (var (name, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+            canonical.Append(name.Length).Append(':').Append(name).Append('=').Append(value.Length).Append(':').Append(value).Append('\n');
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()));
+        return $"wecom:{fields["ChangeType"]}:{fields["CreateTime"]}:{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
     }
 
     private static string? Field(IReadOnlyDictionary<string, string> fields, string name) =>

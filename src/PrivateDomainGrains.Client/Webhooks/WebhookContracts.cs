@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace PrivateDomainGrains.Client;
+
+/// <param name="Url">An absolute https URL (http only where the platform allows it), without user info.</param>
+/// <param name="EventTypes">nudge.raised, nudge.closed, customer.tag-added, customer.tag-removed, customer.owner-changed, customer.tier-changed, customer.field-set, webhook.disabled; families nudge.*, customer.*, webhook.*; or *.</param>
+public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null);
+
+/// <param name="Enabled">False pauses the subscription; true re-enables a disabled one, its failures forgotten.</param>
+public sealed record UpdateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null, bool Enabled = true);
+
+/// <summary>A webhook subscription; <see cref="DisabledReason"/> says why it is disabled (by an administrator, or its failures).</summary>
+public sealed record WebhookView(string WebhookId, string Url, IReadOnlyList<string> EventTypes, string? Description, bool Enabled,
+    string? DisabledReason, DateTimeOffset? DisabledAt, int ConsecutiveFailures, DateTimeOffset? FailingSince, DateTimeOffset? LastSuccessAt,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A subscription with its signing secret (<c>whsec_</c> + base64), shown this once; verify requests with <see cref="WebhookSignature"/>.</summary>
+public sealed record WebhookSecretIssued(WebhookView Webhook, string Secret);
+
+/// <summary>One notification for a subscription: <see cref="State"/> pending, delivered or failed, with the last attempt's status or error.</summary>
+/// <param name="DeliveryId">The body's <c>sequence</c>: increasing in commit order.</param>
+/// <param name="NotificationId">The body's <c>id</c> and the <c>webhook-id</c> header.</param>
+public sealed record WebhookDeliveryView(long DeliveryId, string NotificationId, string Type, string? CustomerId, DateTimeOffset OccurredAt,
+    string State, int Attempts, DateTimeOffset? LastAttemptAt, int? LastStatus, string? LastError, DateTimeOffset NextAttemptAt,
+    DateTimeOffset? DeliveredAt, JsonElement Data);
+
+/// <param name="NextBefore">Pass as <c>before</c> for the next (older) page; null on the last page.</param>
+public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryView> Deliveries, long? NextBefore);

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Host.Webhooks;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>
+/// Outgoing webhooks (admin key, or a named key with webhooks:manage): a tenant's subscriptions (URL, event types, signing secret shown once), each one's
+/// delivery log, and replay of a delivery. Notifications are written with the change that caused them and delivered
+/// by <see cref="WebhookDispatcher"/>, signed as <see cref="WebhookSigner"/> describes.
+/// </summary>
+public static class WebhooksApi
+{
+    public const int MaxPageSize = 200;
+    private const int MaxDescriptionLength = 200;
+    private const int MaxUrlLength = 2048;
+    private const int MaxEventTypes = 20;
+
+    /// <param name="Url">Where notifications are posted: an absolute https URL (http too when <c>Webhooks:AllowInsecureUrls</c>), at most 2048 characters, without user info.</param>
+    /// <param name="EventTypes">Types to send (nudge.raised, nudge.closed, customer.tag-added, ..., webhook.disabled), families (nudge.*, customer.*, webhook.*) or *; 1-20 of them.</param>
+    /// <param name="Description">What the subscription is for, at most 200 characters.</param>
+    public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null);
+
+    /// <param name="Enabled">False pauses deliveries (notifications are no longer written for it); true re-enables a disabled subscription with its failures forgotten, and its pending notifications go out.</param>
+    public sealed record UpdateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null, bool Enabled = true);
+
+    /// <summary>A subscription. The secret is never shown again after creation or rotation.</summary>
+    /// <param name="DisabledReason">Why it was disabled: by an administrator, or the failures that disabled it.</param>
+    /// <param name="ConsecutiveFailures">Failed attempts since the last successful delivery.</param>
+    /// <param name="FailingSince">The first of those failures.</param>
+    public sealed record WebhookView(string WebhookId, string Url, IReadOnlyList<string> EventTypes, string? Description, bool Enabled,
+        string? DisabledReason, DateTimeOffset? DisabledAt, int ConsecutiveFailures, DateTimeOffset? FailingSince, DateTimeOffset? LastSuccessAt,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    /// <summary>A subscription with its signing secret (<c>whsec_</c> + base64), shown this once: keep it to verify signatures.</summary>
+    public sealed record WebhookSecretIssued(WebhookView Webhook, string Secret);
+
+    /// <summary>One notification for the subscription and what became of it.</summary>
+    /// <param name="DeliveryId">Also the body's <c>sequence</c>: increasing in the order the changes committed.</param>
+    /// <param name="NotificationId">The body's <c>id</c> and the <c>webhook-id</c> header, the same on every attempt.</param>
+    /// <param name="State">pending, delivered, or failed (retried for Webhooks:RetryFor, 24 h by default, without success).</param>
+    /// <param name="Attempts">Attempts made, replays included.</param>
+    /// <param name="LastStatus">The receiver's HTTP status at the last attempt; null when it did not answer (see lastError).</param>
+    /// <param name="Data">The notification's data as sent.</param>
+    public sealed record WebhookDeliveryView(long DeliveryId, string NotificationId, string Type, string? CustomerId, DateTimeOffset OccurredAt,
+        string State, int Attempts, DateTimeOffset? LastAttemptAt, int? LastStatus, string? LastError, DateTimeOffset NextAttemptAt,
+        DateTimeOffset? DeliveredAt, JsonElement Data);
+
+    /// <param name="NextBefore">The <c>before</c> of the next (older) page; null on the last page.</param>
+    public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryView> Deliveries, long? NextBefore);
+
+    public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
+    {
+        var webhooks = api.MapGroup("/tenants/{tenant}/webhooks").WithTags("Webhooks").RequireAdminKey().RequireScope(ApiScopes.WebhooksManage);
+        webhooks.MapPost("", CreateAsync).WithName("CreateWebhook")
+            .WithSummary("Subscribe a URL to notifications; the answer carries the signing secret, shown this once.")
+            .WithJsonBody<CreateWebhookRequest>()
+            .WithProblem(StatusCodes.Status409Conflict, "The tenant has as many subscriptions as Webhooks:MaxSubscriptionsPerTenant allows");
+        webhooks.MapGet("", ListAsync).WithName("ListWebhooks")
+            .WithSummary("The tenant's subscriptions, with whether each is enabled and how it has been failing.");
+        webhooks.MapGet("/{webhookId}", GetAsync).WithName("GetWebhook")
+            .WithSummary("One subscription.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        webhooks.MapPut("/{webhookId}", UpdateAsync).WithName("UpdateWebhook")
+            .WithSummary("Replace URL, event types, description and enabled; enabling a disabled subscription forgets its failures.")
+            .WithJsonBody<UpdateWebhookRequest>()
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        webhooks.MapDelete("/{webhookId}", DeleteAsync).WithName("DeleteWebhook")
+            .WithSummary("Delete the subscription, its delivery log and what was still pending for it.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        webhooks.MapPost("/{webhookId}/secret", RotateSecretAsync).WithName("RotateWebhookSecret")
+            .WithSummary("Replace the signing secret; the new one is shown this once and signs every attempt from now on.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        webhooks.MapGet("/{webhookId}/deliveries", ListDeliveriesAsync).WithName("ListWebhookDeliveries")
+            .WithSummary("The delivery log, newest first: state, attempts, last status or error; paged with ?before=<deliveryId>&limit=<1-200> (50 by default).")
+            .WithProblem(StatusCodes.Status400BadRequest, "'limit' is not 1-200, or 'before' is not a positive delivery id")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        webhooks.MapPost("/{webhookId}/deliveries/{deliveryId:long}/replay", ReplayAsync).WithName("ReplayWebhookDelivery")
+            .WithSummary("Send a delivery again, whatever its state, with a fresh retry period (it goes out once the subscription is enabled). 202.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription, or no such delivery of it");
+        return api;
+    }
+
+    private static async Task<Results<Created<WebhookSecretIssued>, ProblemHttpResult, ValidationProblem>> CreateAsync(
+        string tenant, HttpRequest request, WebhookSubscriptions subscriptions, WebhookSecretProtector protector, IOptions<WebhookOptions> options)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateWebhookRequest>(request);
+        if (body is null) return problem!;
+        var errors = Validate(body.Url, body.EventTypes, body.Description, options.Value);
+        if (errors.Count > 0) return Problems.Invalid("The subscription is invalid; nothing was stored", errors);
+        var ct = request.HttpContext.RequestAborted;
+        if (await subscriptions.CountAsync(tenant, ct) >= options.Value.MaxSubscriptionsPerTenant)
+            return Problems.Conflict($"Tenant '{tenant}' has {options.Value.MaxSubscriptionsPerTenant} subscriptions, as many as it may have; delete one first");
+        var secret = WebhookSigner.NewSecret();
+        var row = await subscriptions.CreateAsync(tenant, "wh_" + Guid.NewGuid().ToString("N"), body.Url, [.. body.EventTypes.Distinct(StringComparer.Ordinal)],
+            Description(body.Description), protector.Protect(tenant, secret), ct);
+        return TypedResults.Created($"/api/v1/tenants/{tenant}/webhooks/{row.SubscriptionId}", new WebhookSecretIssued(View(row), secret));
+    }
+
+    private static async Task<Ok<IReadOnlyList<WebhookView>>> ListAsync(string tenant, WebhookSubscriptions subscriptions, HttpContext http) =>
+        TypedResults.Ok<IReadOnlyList<WebhookView>>([.. (await subscriptions.ListAsync(tenant, http.RequestAborted)).Select(View)]);
+
+    private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> GetAsync(string tenant, string webhookId, WebhookSubscriptions subscriptions, HttpContext http) =>
+        await subscriptions.GetAsync(tenant, webhookId, http.RequestAborted) is { } row ? TypedResults.Ok(View(row)) : NotFound(webhookId);
+
+    private static async Task<Results<Ok<WebhookView>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
+        string tenant, string webhookId, HttpRequest request, WebhookSubscriptions subscriptions, IOptions<WebhookOptions> options)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<UpdateWebhookRequest>(request);
+        if (body is null) return problem!;
+        var errors = Validate(body.Url, body.EventTypes, body.Description, options.Value);
+        if (errors.Count > 0) return Problems.Invalid("The subscription is invalid; nothing was changed", errors);
+        var row = await subscriptions.UpdateAsync(tenant, webhookId, body.Url, [.. body.EventTypes.Distinct(StringComparer.Ordinal)], Description(body.Description),
+            body.Enabled, request.HttpContext.RequestAborted);
+        return row is null ? NotFound(webhookId) : TypedResults.Ok(View(row));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string tenant, string webhookId, WebhookSubscriptions subscriptions, HttpContext http) =>
+        await subscriptions.DeleteAsync(tenant, webhookId, http.RequestAborted) ? TypedResults.NoContent() : NotFound(webhookId);
+
+    private static async Task<Results<Ok<WebhookSecretIssued>, ProblemHttpResult>> RotateSecretAsync(
+        string tenant, string webhookId, WebhookSubscriptions subscriptions, WebhookSecretProtector protector, HttpContext http)
+    {
+        var secret = WebhookSigner.NewSecret();
+        var row = await subscriptions.SetSecretAsync(tenant, webhookId, protector.Protect(tenant, secret), http.RequestAborted);
+        return row is null ? NotFound(webhookId) : TypedResults.Ok(new WebhookSecretIssued(View(row), secret));
+    }
+
+    private static async Task<Results<Ok<WebhookDeliveryPage>, ProblemHttpResult>> ListDeliveriesAsync(
+        string tenant, string webhookId, long? before, int? limit, WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, HttpContext http)
+    {
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
+        if (before is < 1) return Problems.BadRequest("'before' must be a positive delivery id from a previous page");
+        if (await subscriptions.GetAsync(tenant, webhookId, http.RequestAborted) is null) return NotFound(webhookId);
+        var pageSize = limit ?? 50;
+        var rows = await deliveries.ListAsync(tenant, webhookId, before, pageSize + 1, http.RequestAborted);
+        var page = rows.Take(pageSize).Select(DeliveryView).ToList();
+        return TypedResults.Ok(new WebhookDeliveryPage(page, rows.Count > pageSize ? page[^1].DeliveryId : null));
+    }
+
+    private static async Task<Results<Accepted<WebhookDeliveryView>, ProblemHttpResult>> ReplayAsync(
+        string tenant, string webhookId, long deliveryId, WebhookDeliveries deliveries, HttpContext http)
+    {
+        var row = await deliveries.ReplayAsync(tenant, webhookId, deliveryId, http.RequestAborted);
+        return row is null
+            ? Problems.NotFound($"Subscription '{webhookId}' of tenant '{tenant}' has no delivery {deliveryId}")
+            : TypedResults.Accepted($"/api/v1/tenants/{tenant}/webhooks/{webhookId}/deliveries?before={deliveryId + 1}&limit=1", DeliveryView(row));
+    }
+
+    /// <summary>Every invalid field at once, by its name in the body.</summary>
+    private static Dictionary<string, string[]> Validate(string? url, IReadOnlyList<string>? eventTypes, string? description, WebhookOptions options)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var schemes = options.AllowInsecureUrls ? "https or http" : "https";
+        if (string.IsNullOrWhiteSpace(url)) errors["url"] = ["'url' is required"];
+        else if (url.Length > MaxUrlLength) errors["url"] = [$"'url' must be at most {MaxUrlLength} characters"];
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (options.AllowInsecureUrls && uri.Scheme == Uri.UriSchemeHttp))
+                 || string.IsNullOrEmpty(uri.Host))
+            errors["url"] = [$"'url' must be an absolute {schemes} URL"];
+        else if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0) errors["url"] = ["'url' must not carry user info or a fragment"];
+
+        if (eventTypes is null || eventTypes.Count == 0) errors["eventTypes"] = ["'eventTypes' must name at least one type"];
+        else if (eventTypes.Count > MaxEventTypes) errors["eventTypes"] = [$"'eventTypes' may name at most {MaxEventTypes} types"];
+        else
+        {
+            var bad = eventTypes.Where(t => t is null || !WebhookEventTypes.IsValid(t)).ToList();
+            if (bad.Count > 0) errors["eventTypes"] = [$"'eventTypes' has {string.Join(", ", bad.Select(t => $"'{t}'"))}; each must be {WebhookEventTypes.Describe}"];
+        }
+        if (description is { Length: > MaxDescriptionLength }) errors["description"] = [$"'description' must be at most {MaxDescriptionLength} characters"];
+        return errors;
+    }
+
+    private static string? Description(string? description) => string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+
+    private static ProblemHttpResult NotFound(string webhookId) =>
+        Problems.NotFound(Ids.IsValid(webhookId) ? $"Webhook subscription '{webhookId}' does not exist" : Ids.Describe("webhookId"));
+
+    private static WebhookView View(WebhookSubscriptionRow r) => new(r.SubscriptionId, r.Url, r.EventTypes, r.Description, r.Enabled, r.DisabledReason,
+        r.DisabledAt, r.ConsecutiveFailures, r.FailingSince, r.LastSuccessAt, r.CreatedAt, r.UpdatedAt);
+
+    private static WebhookDeliveryView DeliveryView(WebhookDeliveryRow r)
+    {
+        using var data = JsonDocument.Parse(r.Data);
+        return new WebhookDeliveryView(r.Id, r.NotificationId, r.Type, r.CustomerId, r.OccurredAt, r.State, r.Attempts, r.LastAttemptAt, r.LastStatus,
+            r.LastError, r.NextAttemptAt, r.DeliveredAt, data.RootElement.Clone());
+    }
+}

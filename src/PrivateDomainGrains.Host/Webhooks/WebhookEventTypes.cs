@@ -1,0 +1,30 @@
+namespace PrivateDomainGrains.Host.Webhooks;
+
+/// <summary>
+/// The notifications a subscription can take. A subscription names exact types, a family (<c>nudge.*</c>,
+/// <c>customer.*</c>) or <c>*</c> for everything, also types added later to the family.
+/// </summary>
+public static class WebhookEventTypes
+{
+    /// <summary>A nudge was raised for a staff member (its id, customer, staff member, kind, title, text, reason, priority, source).</summary>
+    public const string NudgeRaised = "nudge.raised";
+
+    /// <summary>A nudge closed: <c>how</c> done, not-useful (by <c>closedBy</c>), done-by-action, obsolete or expired (by the platform).</summary>
+    public const string NudgeClosed = "nudge.closed";
+
+    /// <summary>Another subscription of the tenant was disabled for its failures (webhookId, url, disabledReason, disabledAt): the owner told.</summary>
+    public const string WebhookDisabled = "webhook.disabled";
+
+    /// <summary>Every type there is; customer.* mirror the customer changes of the timeline (tag-added, tag-removed, owner-changed, tier-changed, field-set).</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        NudgeRaised, NudgeClosed, "customer.tag-added", "customer.tag-removed", "customer.owner-changed", "customer.tier-changed", "customer.field-set",
+        WebhookDisabled,
+    ];
+
+    private static readonly HashSet<string> Accepted = [.. All, "*", "nudge.*", "customer.*", "webhook.*"];
+
+    public static bool IsValid(string type) => Accepted.Contains(type);
+
+    public static string Describe => $"one of {string.Join(", ", All)}, a family (nudge.*, customer.*, webhook.*) or *";
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using Polly;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Webhooks;
+
+public static class WebhooksHostingExtensions
+{
+    /// <summary>
+    /// Outgoing webhooks: options (section <c>Webhooks</c>), the subscriptions and outbox stores, the secrets'
+    /// protector (needs <c>AddPlatformDataProtection</c>), the <c>webhooks</c> HttpClient and the dispatcher.
+    /// </summary>
+    public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<WebhookSubscriptions>();
+        builder.Services.AddSingleton<WebhookDeliveries>();
+        builder.Services.AddSingleton<WebhookSecretProtector>();
+        builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            // Redirects are not followed: a receiver answers where it was registered, and a redirect must not carry the signed body elsewhere.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            // One attempt per request: retries are the outbox's (durable, with backoff for hours), not the handler's.
+            .AddResilienceHandler("webhook-attempt", (pipeline, context) =>
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.RequestTimeout));
+        builder.Services.AddHostedService<WebhookDispatcher>();
+        return builder;
+    }
+}

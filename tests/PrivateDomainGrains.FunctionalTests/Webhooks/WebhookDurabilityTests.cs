@@ -1,0 +1,70 @@
+using PrivateDomainGrains.Client;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests.Webhooks;
+
+/// <summary>A notification committed with its change survives the node that was sending it: killed hard mid-attempt, another node delivers it.</summary>
+public sealed class WebhookDurabilityTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+    private WebhookReceiver _receiver = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _receiver = await WebhookReceiver.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _receiver.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private static readonly string[] Webhooks =
+    [
+        "--Webhooks:AllowInsecureUrls", "true", "--Webhooks:PollInterval", "00:00:00.100", "--Webhooks:RetryBaseDelay", "00:00:00.200",
+        "--Webhooks:RequestTimeout", "00:00:02", "--Webhooks:Lease", "00:00:03",
+    ];
+
+    [Fact]
+    public async Task A_node_killed_while_posting_a_notification_leaves_it_to_the_next_node_which_delivers_it()
+    {
+        var settings = NodeSettings.Fresh(_database.ConnectionString, "wh-kill");
+        _receiver.Hold("kill");
+        const string eventId = "kill-1";
+        WebhookSecretIssued issued;
+        string adminKey;
+        using (var host = HostProcess.Start(settings, Webhooks))
+        {
+            await host.WaitUntilHealthyAsync();
+            using var client = new PlatformClient(settings.BaseAddress);
+            await client.ProvisionAsync("wh-kill", "alice");
+            adminKey = client.AdminKey;
+            issued = await client.Api.Webhooks.CreateAsync(new CreateWebhookRequest(_receiver.Url("kill"), ["nudge.raised"]));
+            Assert.Equal(1, (await client.PostEventsAsync(Events.FriendAdded(eventId, "li", "alice"))).Accepted);
+            await _receiver.WaitForAsync("kill", r => r.Count == 1);
+            host.Kill(); // SIGKILL while the receiver holds the request: the attempt is never recorded
+        }
+        _receiver.Release("kill");
+
+        using var next = HostProcess.Start(settings, Webhooks);
+        await next.WaitUntilHealthyAsync();
+        var requests = await _receiver.WaitForAsync("kill", r => r.Count >= 2, TimeSpan.FromSeconds(30));
+
+        Assert.Single(requests.Select(r => r.Id).Distinct());
+        Assert.Equal(eventId, requests[^1].Json.GetProperty("data").GetProperty("eventId").GetString());
+        using var admin = new PlatformClient(settings.BaseAddress);
+        var api = admin.Api.WithTenant("wh-kill", null, adminKey);
+        for (var until = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < until; await Task.Delay(100))
+        {
+            var delivery = Assert.Single((await api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Deliveries);
+            if (delivery.State == "delivered")
+            {
+                Assert.Equal(200, delivery.LastStatus);
+                return;
+            }
+        }
+        Assert.Fail("The delivery was not recorded as delivered");
+    }
+}

@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Persistence;
 /// <summary>
 /// Lists and searches the customer directory (<c>pdg_customer_directory</c>), newest activity first, in keyset pages:
 /// one staff member's customers (or a tenant's, for managers and admins), filtered by tag, tier, status and open
-/// nudges, searched by a fragment of the name, remark or id. Reads only the directory, never the customers themselves.
+/// nudges, searched by a fragment of the name, remark or id, or by the last 4-11 digits of the phone number. Reads only the directory, never the customers themselves.
 /// </summary>
 public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
 {
@@ -31,6 +31,7 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
             return "$" + parameters.Count;
         }
         if (filter.Owners is { } owners) sql.Append($" AND owner = ANY({Next(owners, NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+        if (filter.Unowned) sql.Append(" AND owner IS NULL");
         if (filter.Tag is { } tag) sql.Append($" AND tags @> ARRAY[{Next(tag)}]::text[]");
         if (filter.Tier is { } tier) sql.Append($" AND tier = {Next(tier)}");
         if (filter.Status is { } status) sql.Append($" AND status = {Next(status)}");
@@ -41,7 +42,9 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
             var grams = Next(SearchGrams.ForQuery(query), NpgsqlDbType.Array | NpgsqlDbType.Text);
             // The index finds the candidates; the whole fragment is then checked on the folded texts.
             var fragment = Next("%" + EscapeLike(SearchGrams.Fold(query)) + "%");
-            sql.Append($" AND search_grams @> {grams} AND (lower(coalesce(display_name, '')) LIKE {fragment} OR lower(coalesce(remark, '')) LIKE {fragment} OR lower(customer_id) LIKE {fragment})");
+            var text = $"search_grams @> {grams} AND (lower(coalesce(display_name, '')) LIKE {fragment} OR lower(coalesce(remark, '')) LIKE {fragment} OR lower(customer_id) LIKE {fragment})";
+            // 4-11 digits may also be the end of a phone number, an entry of its own (the number is not in the row).
+            sql.Append(SearchGrams.ForPhoneQuery(query) is { } phone ? $" AND ({text} OR search_grams @> ARRAY[{Next(phone)}]::text[])" : $" AND {text}");
         }
         if (after is { } cursor)
             sql.Append(cursor.LastInteractionAt is { } at
@@ -78,8 +81,14 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 
-/// <summary>What a directory listing keeps: every given condition holds. <see cref="Owners"/> null: the whole tenant.</summary>
-public sealed record DirectoryFilter(string[]? Owners, string? Tag = null, string? Tier = null, string? Status = null, bool? HasOpenNudges = null, string? Query = null);
+/// <summary>
+/// What a directory listing keeps: every given condition holds. <see cref="Owners"/> null: the whole tenant;
+/// <see cref="Unowned"/>: only customers without an owner.
+/// </summary>
+public sealed record DirectoryFilter(string[]? Owners, string? Tag = null, string? Tier = null, string? Status = null, bool? HasOpenNudges = null, string? Query = null)
+{
+    public bool Unowned { get; init; }
+}
 
 /// <summary>Where a page ended: the last row's last interaction and id (pages are ordered by both).</summary>
 public sealed record DirectoryCursor(DateTimeOffset? LastInteractionAt, string CustomerId);

@@ -29,4 +29,9 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(WeComSettingsRequest))]
 [JsonSerializable(typeof(WeComSettingsView))]
 [JsonSerializable(typeof(NodeStats))]
+[JsonSerializable(typeof(ConsoleMe))]
+[JsonSerializable(typeof(ConsoleCustomerPage))]
+[JsonSerializable(typeof(ConsoleTimelinePage))]
+[JsonSerializable(typeof(NudgeActionResult))]
+[JsonSerializable(typeof(SnoozeRequest))]
 internal sealed partial class ClientJson : JsonSerializerContext;

@@ -65,6 +65,9 @@ public static class ApiHostingExtensions
         v1.MapLearningApi();
         v1.MapSystemApi();
         v1.MapWeComApi();
+        v1.MapConsoleMeApi();
+        v1.MapConsoleCustomersApi();
+        v1.MapConsoleNudgesApi();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -134,5 +135,54 @@ public sealed class WorkbenchPageTests(SingleNodePlatform platform, Chromium chr
         await Expect(console.Page.GetByTestId("customer-missing")).ToBeVisibleAsync();
         await Expect(console.Page.GetByTestId("customer-name")).ToHaveCountAsync(0);
         await Expect(console.Page.GetByText("Bob's customer")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_customer_pages_speak_english_once_switched()
+    {
+        using var api = await TenantAsync("wb-en");
+        await api.PostEventsAsync(Events.FriendAdded("e-1", "sun", "alice", nickname: "Sun Li"), Events.MessageReceived("e-2", "sun", "Is the toner alcohol-free?"));
+        await api.Api.Customers.AddTagsAsync("sun", ["oily skin"]);
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("wb-en", "alice");
+        await console.Page.GetByTestId("language").ClickAsync();
+
+        await console.Page.GetByTestId("nav-customers").ClickAsync();
+        await Expect(console.Page.GetByTestId("nav-customers")).ToHaveTextAsync("My customers");
+        await Expect(console.Page.GetByTestId("customer-row")).ToContainTextAsync("Prospect");
+        await console.ScreenshotAsync("customers-en-desktop");
+        await console.Page.GetByTestId("customer-row").ClickAsync();
+
+        var timeline = console.Page.GetByTestId("timeline");
+        await Expect(timeline.Locator("[data-kind=event][data-what='message.received']")).ToContainTextAsync("message received");
+        await Expect(timeline.Locator("[data-kind=nudge-raised][data-what=reply]")).ToContainTextAsync("Prompt: Reply");
+        await Expect(timeline.Locator("[data-kind=change][data-what=tag-added]")).ToContainTextAsync("Tag “oily skin” added (an integration)");
+        await Expect(console.Page.GetByTestId("back")).ToContainTextAsync("Back to customers");
+        await console.ScreenshotAsync("customer-en-desktop");
+    }
+
+    [Fact]
+    public async Task A_manager_lists_the_teams_customers_with_their_owners_and_the_ones_no_one_owns()
+    {
+        using var api = await TenantAsync("wb-team");
+        await api.Api.Staff.CreateAsync(new CreateStaffRequest("mona", PlatformClient.StaffPassword, "Mona", "manager", "north"));
+        await api.Api.Staff.UpdateAsync("alice", new UpdateStaffRequest(Team: "north"));
+        await api.PostEventsAsync(
+            Events.FriendAdded("t-1", "of-alice", "alice", nickname: "Alice's"), Events.FriendAdded("t-2", "of-bob", "bob", nickname: "Bob's"),
+            Events.MessageReceived("t-3", "of-no-one", "hello"));
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress, width: 390, height: 844);
+        await console.SignInAsync("wb-team", "mona");
+
+        await console.Page.GetByTestId("nav-customers").ClickAsync();
+        var rows = console.Page.GetByTestId("customer-row");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First.GetByTestId("row-owner")).ToContainTextAsync("alice");
+
+        await console.Page.GetByTestId("filter-owner").ClickAsync();
+        await console.Page.GetByText("无人负责").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToHaveAttributeAsync("data-customer-id", "of-no-one");
+        await Expect(rows.First.GetByTestId("row-owner")).ToContainTextAsync("暂无负责人");
+        Assert.False(await ScrollsSidewaysAsync(console), "the manager's customer list scrolls sideways at 390 px");
     }
 }

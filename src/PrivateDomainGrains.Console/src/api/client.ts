@@ -96,6 +96,8 @@ export interface CustomerQuery {
   tier?: string;
   status?: string;
   hasOpenNudges?: boolean;
+  /** Managers and admins: a staff member's id, or "none" for the customers no one owns. */
+  owner?: string;
   after?: string;
   limit?: number;
 }

@@ -192,6 +192,20 @@ public sealed class ConsoleCustomersApiTests(SingleNodePlatform platform) : ICla
         Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<PlatformApiException>(() => mona.ListCustomersAsync(new(Owner: "bob")))).StatusCode);
         var alice = await ConsoleOfAsync(api, "alice");
         Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<PlatformApiException>(() => alice.ListCustomersAsync(new(Owner: "none")))).StatusCode);
+
+        // The team's list is read owner by owner and merged: its pages still follow each other exactly.
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        await api.PostEventsAsync([.. Enumerable.Range(0, 5).Select(i => Events.FriendAdded($"m-a{i}", $"a-{i}", i % 2 == 0 ? "alice" : "mona", at: start.AddMinutes(i % 2)))]);
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await mona.ListCustomersAsync(new(After: after, Limit: 2));
+            seen.AddRange(page.Items.Select(c => c.CustomerId));
+            after = page.Next;
+        } while (after is not null);
+        Assert.Equal(["a-0", "a-1", "a-2", "a-3", "a-4", "of-alice"], seen.Order());
+        Assert.Equal(6, seen.Distinct().Count());
     }
 
     [Theory]

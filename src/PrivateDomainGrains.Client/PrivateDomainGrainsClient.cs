@@ -32,6 +32,7 @@ public sealed class PrivateDomainGrainsClient
         Webhooks = new WebhooksClient(_http);
         Keys = new ApiKeysClient(_http);
         System = new SystemClient(_http);
+        Workbench = new WorkbenchClient(_http);
     }
 
     /// <summary>The platform's base URL.</summary>
@@ -53,6 +54,17 @@ public sealed class PrivateDomainGrainsClient
     public WebhooksClient Webhooks { get; }
     public ApiKeysClient Keys { get; }
     public SystemClient System { get; }
+
+    /// <summary>The staff workbench's console routes, as the staff member whose <see cref="PrivateDomainGrainsClientOptions.ConsoleToken"/> this client holds.</summary>
+    public WorkbenchClient Workbench { get; }
+
+    /// <summary>A client for the same tenant and keys, with a staff member's console token (<see cref="AuthClient.SignInAsync"/>).</summary>
+    public PrivateDomainGrainsClient WithConsoleToken(string accessToken)
+    {
+        var options = _http.Options.Copy();
+        options.ConsoleToken = accessToken;
+        return new PrivateDomainGrainsClient(_http.Client, options);
+    }
 
     /// <summary>A client for another tenant (or other keys) over the same <see cref="HttpClient"/>, keeping the operator key.</summary>
     public PrivateDomainGrainsClient WithTenant(string tenant, string? apiKey, string? adminKey = null)

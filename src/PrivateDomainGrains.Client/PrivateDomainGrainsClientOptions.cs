@@ -20,6 +20,9 @@ public sealed class PrivateDomainGrainsClientOptions
     /// <summary>The tenant's admin key (<c>pdg_adm_...</c>).</summary>
     public string? AdminKey { get; set; }
 
+    /// <summary>A staff member's console token (<see cref="AuthClient.SignInAsync"/>), for the console routes (<see cref="WorkbenchClient"/>).</summary>
+    public string? ConsoleToken { get; set; }
+
     /// <summary>The platform operator key.</summary>
     public string? OperatorKey { get; set; }
 

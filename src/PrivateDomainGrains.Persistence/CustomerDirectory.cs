@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Persistence;
 /// <summary>
 /// Lists and searches the customer directory (<c>pdg_customer_directory</c>), newest activity first, in keyset pages:
 /// one staff member's customers (or a tenant's, for managers and admins), filtered by tag, tier, status and open
-/// nudges, searched by a fragment of the name, remark or id. Reads only the directory, never the customers themselves.
+/// nudges, searched by a fragment of the name, remark or id, or by the last 4-11 digits of the phone number. Reads only the directory, never the customers themselves.
 /// </summary>
 public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
 {
@@ -18,10 +18,9 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<(List<DirectoryRow> Rows, bool More)> ListAsync(string tenant, DirectoryFilter filter, DirectoryCursor? after, int limit, CancellationToken ct = default)
     {
-        var sql = new System.Text.StringBuilder("""
-            SELECT tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges
-            FROM pdg_customer_directory WHERE tenant = $1
-            """);
+        const string Columns = "tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges";
+        const string Order = " ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT ";
+        var where = new System.Text.StringBuilder("tenant = $1");
         var parameters = new List<NpgsqlParameter> { new() { Value = tenant } };
         string Next(object? value, NpgsqlDbType? type = null)
         {
@@ -30,26 +29,44 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
             parameters.Add(p);
             return "$" + parameters.Count;
         }
-        if (filter.Owners is { } owners) sql.Append($" AND owner = ANY({Next(owners, NpgsqlDbType.Array | NpgsqlDbType.Text)})");
-        if (filter.Tag is { } tag) sql.Append($" AND tags @> ARRAY[{Next(tag)}]::text[]");
-        if (filter.Tier is { } tier) sql.Append($" AND tier = {Next(tier)}");
-        if (filter.Status is { } status) sql.Append($" AND status = {Next(status)}");
-        if (filter.HasOpenNudges is { } open) sql.Append(open ? " AND open_nudges > 0" : " AND open_nudges = 0");
-        if (!string.IsNullOrWhiteSpace(filter.Query))
+        var searching = !string.IsNullOrWhiteSpace(filter.Query);
+        // PostgreSQL 15 cannot read the owner index in its order for owner = ANY(...): it would sort every row of those
+        // owners (measured with 50,000 customers per owner: 187 ms for one, 720 ms for five, against 0.3 ms in order).
+        // So one owner is an equality, and several (a team's list) are read owner by owner, each in index order, and
+        // merged. A search starts from the search index instead, whoever the owners.
+        string? eachOwner = null;
+        if (filter.Owners is [var owner]) where.Append($" AND owner = {Next(owner)}");
+        else if (filter.Owners is { } owners && !searching)
         {
-            var query = filter.Query.Trim();
+            eachOwner = Next(owners, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            where.Append(" AND owner = o.id");
+        }
+        else if (filter.Owners is { } someOwners) where.Append($" AND owner = ANY({Next(someOwners, NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+        if (filter.Unowned) where.Append(" AND owner IS NULL");
+        if (filter.Tag is { } tag) where.Append($" AND tags @> ARRAY[{Next(tag)}]::text[]");
+        if (filter.Tier is { } tier) where.Append($" AND tier = {Next(tier)}");
+        if (filter.Status is { } status) where.Append($" AND status = {Next(status)}");
+        if (filter.HasOpenNudges is { } open) where.Append(open ? " AND open_nudges > 0" : " AND open_nudges = 0");
+        if (searching)
+        {
+            var query = filter.Query!.Trim();
             var grams = Next(SearchGrams.ForQuery(query), NpgsqlDbType.Array | NpgsqlDbType.Text);
             // The index finds the candidates; the whole fragment is then checked on the folded texts.
             var fragment = Next("%" + EscapeLike(SearchGrams.Fold(query)) + "%");
-            sql.Append($" AND search_grams @> {grams} AND (lower(coalesce(display_name, '')) LIKE {fragment} OR lower(coalesce(remark, '')) LIKE {fragment} OR lower(customer_id) LIKE {fragment})");
+            var text = $"search_grams @> {grams} AND (lower(coalesce(display_name, '')) LIKE {fragment} OR lower(coalesce(remark, '')) LIKE {fragment} OR lower(customer_id) LIKE {fragment})";
+            // 4-11 digits may also be the end of a phone number, an entry of its own (the number is not in the row).
+            where.Append(SearchGrams.ForPhoneQuery(query) is { } phone ? $" AND ({text} OR search_grams @> ARRAY[{Next(phone)}]::text[])" : $" AND {text}");
         }
         if (after is { } cursor)
-            sql.Append(cursor.LastInteractionAt is { } at
+            where.Append(cursor.LastInteractionAt is { } at
                 ? $" AND (last_interaction_at < {Next(at.UtcDateTime)} OR last_interaction_at = {Next(at.UtcDateTime)} AND customer_id > {Next(cursor.CustomerId)} OR last_interaction_at IS NULL)"
                 : $" AND last_interaction_at IS NULL AND customer_id > {Next(cursor.CustomerId)}");
-        sql.Append($" ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT {Next(limit + 1)}");
+        var take = Next(limit + 1);
+        var sql = eachOwner is null
+            ? $"SELECT {Columns} FROM pdg_customer_directory WHERE {where}{Order}{take}"
+            : $"SELECT {Columns} FROM unnest({eachOwner}) AS o(id) CROSS JOIN LATERAL (SELECT {Columns} FROM pdg_customer_directory WHERE {where}{Order}{take}) d{Order}{take}";
 
-        await using var command = dataSource.CreateCommand(sql.ToString());
+        await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddRange(parameters.ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<DirectoryRow>();
@@ -78,8 +95,14 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 
-/// <summary>What a directory listing keeps: every given condition holds. <see cref="Owners"/> null: the whole tenant.</summary>
-public sealed record DirectoryFilter(string[]? Owners, string? Tag = null, string? Tier = null, string? Status = null, bool? HasOpenNudges = null, string? Query = null);
+/// <summary>
+/// What a directory listing keeps: every given condition holds. <see cref="Owners"/> null: the whole tenant;
+/// <see cref="Unowned"/>: only customers without an owner.
+/// </summary>
+public sealed record DirectoryFilter(string[]? Owners, string? Tag = null, string? Tier = null, string? Status = null, bool? HasOpenNudges = null, string? Query = null)
+{
+    public bool Unowned { get; init; }
+}
 
 /// <summary>Where a page ended: the last row's last interaction and id (pages are ordered by both).</summary>
 public sealed record DirectoryCursor(DateTimeOffset? LastInteractionAt, string CustomerId);

@@ -5,7 +5,9 @@ namespace PrivateDomainGrains.Persistence;
 /// <summary>
 /// A customer's complete timeline, newest first: its events (the journal), the nudges raised about it and how each
 /// closed (the inbox), and the changes that are not events (<c>pdg_customer_changes</c>: tags, owner, tier, fields).
-/// Paged by (time, key): the key orders entries of the same instant and makes the cursor exact.
+/// Paged by (time, key): the key orders entries of the same instant and makes the cursor exact. Within one instant the
+/// key puts what an event caused after the event: the event (<c>e</c>), the changes it made (<c>f</c>), the nudges it
+/// raised (<c>n</c>), so that newest first reads the consequences above their cause.
 /// </summary>
 public sealed class CustomerTimeline(NpgsqlDataSource dataSource)
 {
@@ -25,7 +27,7 @@ public sealed class CustomerTimeline(NpgsqlDataSource dataSource)
                    coalesce(closed_by, staff_id), title, json_build_object('by', closed_by)::text
             FROM pdg_nudges WHERE tenant = $1 AND customer_id = $2 AND acked_at IS NOT NULL
             UNION ALL
-            SELECT at, 'change', 'c' || lpad(id::text, 20, '0'), id::text, kind, NULL, NULL, NULL, detail::text
+            SELECT at, 'change', 'f' || lpad(id::text, 20, '0'), id::text, kind, NULL, NULL, NULL, detail::text
             FROM pdg_customer_changes WHERE tenant = $1 AND customer_id = $2
         ) entries
         WHERE (at, key) < ($3, $4)

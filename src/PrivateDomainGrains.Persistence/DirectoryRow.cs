@@ -13,7 +13,11 @@ public sealed record DirectoryRow(
     DateTimeOffset? LastInteractionAt,
     int OpenNudges) : ICustomerRow
 {
-    /// <summary>What the search index holds for it (<see cref="SearchGrams"/> of the name, remark and id).</summary>
-    public string[] SearchGrams => field ??= Persistence.SearchGrams.Of(DisplayName, Remark,
-        CustomerId.Length > Persistence.SearchGrams.MaxIdLength ? CustomerId[..Persistence.SearchGrams.MaxIdLength] : CustomerId);
+    /// <summary>The customer's phone number (the custom field <c>phone</c>): not kept in the row, only its last digits in the search index.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>What the search index holds for it (<see cref="SearchGrams"/> of the name, remark and id, and the phone's last digits).</summary>
+    public string[] SearchGrams => field ??= [.. Persistence.SearchGrams.Of(DisplayName, Remark,
+        CustomerId.Length > Persistence.SearchGrams.MaxIdLength ? CustomerId[..Persistence.SearchGrams.MaxIdLength] : CustomerId),
+        .. Persistence.SearchGrams.OfPhone(Phone)];
 }

@@ -14,6 +14,23 @@ public static class SearchGrams
 {
     public const int MaxIdLength = 32;
 
+    /// <summary>A phone number is found by its last 4 to <see cref="MaxPhoneSuffix"/> digits, each suffix one whole entry.</summary>
+    public const int MinPhoneSuffix = 4;
+    public const int MaxPhoneSuffix = 11;
+    private const string PhoneMark = "tel:";
+
+    /// <summary>The entries that find a customer by the last digits of <paramref name="phone"/> (digits only; none without 4).</summary>
+    public static IEnumerable<string> OfPhone(string? phone)
+    {
+        var digits = new string((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+        for (var length = MinPhoneSuffix; length <= Math.Min(MaxPhoneSuffix, digits.Length); length++)
+            yield return PhoneMark + digits[^length..];
+    }
+
+    /// <summary>The entry a query of 4-11 digits finds a phone suffix by; null for any other query.</summary>
+    public static string? ForPhoneQuery(string query) =>
+        query.Length is >= MinPhoneSuffix and <= MaxPhoneSuffix && query.All(char.IsAsciiDigit) ? PhoneMark + query : null;
+
     /// <summary>The index entries of a customer with these searchable texts (nulls are skipped).</summary>
     public static string[] Of(params string?[] texts)
     {

@@ -150,4 +150,20 @@ public sealed class ConsolePageTests(SingleNodePlatform platform, Chromium chrom
         await console.Page.SetViewportSizeAsync(1280, 860);
         await console.ScreenshotAsync("queue-zh-CN-desktop");
     }
+
+    [Fact]
+    public async Task Idle_for_90_seconds_the_console_stays_connected_and_a_new_nudge_still_arrives()
+    {
+        using var api = await TenantAsync("idle");
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("idle", "alice");
+
+        // Longer than the server's client timeout (30 s) three times over: only keep-alives cross the connection.
+        await console.Page.WaitForTimeoutAsync(90_000);
+
+        await Expect(console.Connection).ToHaveAttributeAsync("data-state", "connected");
+        await api.PostEventsAsync(Events.FriendAdded("idle-1", "zhao", "alice", nickname: "Zhao"));
+        await Expect(console.Nudge("zhao", "welcome")).ToBeVisibleAsync();
+        await Expect(console.Nudge("zhao", "welcome").GetByTestId("new")).ToBeVisibleAsync();
+    }
 }

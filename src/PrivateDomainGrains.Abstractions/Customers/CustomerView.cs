@@ -26,6 +26,9 @@ public sealed record CustomerView(
 
     /// <summary>One per staff member the customer added (or deleted), in the order first heard of.</summary>
     [Id(14)] public RelationshipView[] Relationships { get; init; } = [];
+
+    /// <summary>Custom fields set by the playbook's <c>setField</c> actions (e.g. <c>remark</c>, the owner's 备注), by name.</summary>
+    [Id(15)] public Dictionary<string, string> Fields { get; init; } = [];
 }
 
 /// <summary>

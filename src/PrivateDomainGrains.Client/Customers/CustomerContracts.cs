@@ -13,6 +13,9 @@ public sealed record CustomerView(
 
     /// <summary>One per staff member the customer added (or deleted).</summary>
     public IReadOnlyList<RelationshipView> Relationships { get; init; } = [];
+
+    /// <summary>Custom fields set by the playbook's <c>setField</c> actions (e.g. <c>remark</c>), by name.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A staff member's friendship with the customer; <see cref="Active"/> follows the latest add or delete by event time.</summary>

@@ -50,4 +50,9 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(ApiKeyView))]
 [JsonSerializable(typeof(IReadOnlyList<ApiKeyView>))]
 [JsonSerializable(typeof(ApiKeyIssued))]
+[JsonSerializable(typeof(ConsoleMe))]
+[JsonSerializable(typeof(ConsoleCustomerPage))]
+[JsonSerializable(typeof(ConsoleTimelinePage))]
+[JsonSerializable(typeof(NudgeActionResult))]
+[JsonSerializable(typeof(SnoozeRequest))]
 internal sealed partial class ClientJson : JsonSerializerContext;

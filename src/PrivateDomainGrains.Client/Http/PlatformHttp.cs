@@ -22,6 +22,8 @@ internal sealed class PlatformHttp(HttpClient http, PrivateDomainGrainsClientOpt
 
     public string OperatorKey => options.OperatorKey ?? throw new InvalidOperationException("This call needs the platform operator key: set OperatorKey");
 
+    public string ConsoleToken => options.ConsoleToken ?? throw new InvalidOperationException("This call needs a staff member's console token: set ConsoleToken");
+
     /// <summary><c>api/v1/tenants/{tenant}/{rest}</c> for the configured tenant, relative to the base address.</summary>
     public string TenantPath(string rest) =>
         $"api/v1/tenants/{Escape(options.Tenant ?? throw new InvalidOperationException("This call is for a tenant: set Tenant"))}/{rest}";

@@ -8,6 +8,8 @@ export const router = createRouter({
     { path: "/", redirect: "/queue" },
     { path: "/sign-in", name: "sign-in", component: () => import("./views/SignInView.vue") },
     { path: "/queue", name: "queue", component: () => import("./views/QueueView.vue"), meta: { signedIn: true } },
+    { path: "/customers", name: "customers", component: () => import("./views/CustomersView.vue"), meta: { signedIn: true } },
+    { path: "/customers/:customerId", name: "customer", component: () => import("./views/CustomerDetailView.vue"), meta: { signedIn: true }, props: true },
     { path: "/:rest(.*)*", redirect: "/queue" },
   ],
 });

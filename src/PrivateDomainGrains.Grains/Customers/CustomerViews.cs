@@ -19,5 +19,6 @@ internal static class CustomerViews
         // The empty id stands for events that named no staff member: not a relationship anyone can act on.
         Relationships = [.. (p.Relationships ?? []).Where(r => r.StaffId.Length > 0)
             .Select(r => new RelationshipView(r.StaffId, r.Since, p.IsActive(r), r.ChangedAt, r.Channel))],
+        Fields = p.Engine.Fields is { } fields ? new Dictionary<string, string>(fields, StringComparer.Ordinal) : [],
     };
 }

@@ -16,9 +16,12 @@ internal static class DirectoryEntry
     /// <summary>The custom field holding the owner's remark about the customer (WeCom's 备注), searchable like the name.</summary>
     public const string RemarkField = "remark";
 
+    /// <summary>The custom field holding the customer's phone number, found by its last digits.</summary>
+    public const string PhoneField = "phone";
+
     public static DirectoryRow Of(string tenant, CustomerProfile p) => new(
         tenant, p.CustomerId, p.OwnerStaffId, p.DisplayName, p.Engine.Field(RemarkField), [.. p.Tags], p.Tier.ToString(), p.Status.ToString(),
-        p.LastInteractionAt, OpenNudges(p));
+        p.LastInteractionAt, OpenNudges(p)) { Phone = p.Engine.Field(PhoneField) };
 
     /// <summary>A hash of what the customer's row says; never 0 (which means "unknown").</summary>
     public static long KeyOf(CustomerProfile p)
@@ -27,6 +30,7 @@ internal static class DirectoryEntry
         Add(hash, p.OwnerStaffId);
         Add(hash, p.DisplayName);
         Add(hash, p.Engine.Field(RemarkField));
+        Add(hash, p.Engine.Field(PhoneField));
         foreach (var tag in p.Tags) Add(hash, tag);
         Span<long> numbers = [(long)p.Tier, (long)p.Status, p.LastInteractionAt is { } at ? at.UtcTicks / TimeSpan.TicksPerMinute : -1, OpenNudges(p)];
         hash.Append(MemoryMarshal.AsBytes(numbers));

@@ -71,6 +71,9 @@ public static class ApiHostingExtensions
         v1.MapWeComApi();
         v1.MapWebhooksApi();
         v1.MapApiKeysApi();
+        v1.MapConsoleMeApi();
+        v1.MapConsoleCustomersApi();
+        v1.MapConsoleNudgesApi();
         return app;
     }
 

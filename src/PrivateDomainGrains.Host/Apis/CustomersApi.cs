@@ -107,10 +107,15 @@ public static class CustomersApi
         if (body.Tags is not { Count: > 0 and <= MaxTagsPerRequest })
             return (null, Problems.BadRequest($"'tags' must hold 1-{MaxTagsPerRequest} tags"));
         var tags = body.Tags.Select(t => t?.Trim()).ToArray();
-        if (tags.Any(t => string.IsNullOrEmpty(t) || t.Length > MaxTagLength || t.Any(char.IsControl) || !StorableText.IsStorable(t)))
-            return (null, Problems.BadRequest($"each tag must be 1-{MaxTagLength} printable characters of valid text"));
+        if (!tags.All(IsValidTag)) return (null, Problems.BadRequest($"each tag must be {TagRule}"));
         return (tags.OfType<string>().Distinct(StringComparer.Ordinal).ToArray(), null);
     }
+
+    /// <summary>What a tag must be (trimmed): <see cref="TagRule"/>.</summary>
+    public static bool IsValidTag(string? tag) =>
+        !string.IsNullOrEmpty(tag) && tag.Length <= MaxTagLength && !tag.Any(char.IsControl) && StorableText.IsStorable(tag);
+
+    public const string TagRule = "1-64 printable characters of valid text";
 
     private static ICustomerGrain Customer(IGrainFactory grains, string tenant, string customerId) =>
         grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId));

@@ -11,6 +11,7 @@ public static class ConsoleHostingExtensions
         builder.Services.AddSingleton<ConsoleConnections>();
         builder.Services.AddSingleton<NodeNudgeObserver>();
         builder.Services.AddSingleton<ConsoleNode>();
+        builder.Services.AddSingleton<NudgeActions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsoleNode>());
         return builder;
     }

@@ -7,9 +7,6 @@ using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
-using PrivateDomainGrains.Abstractions.Staff;
-using PrivateDomainGrains.Core.Nudges;
-using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Host.Hubs;
 
@@ -20,8 +17,7 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// resend a close whose answer it never got (its outbox does, after a reconnect).
 /// </summary>
 [Authorize]
-public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains, IOptions<ConsoleOptions> options,
-    CustomerMetrics customers) : Hub
+public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, NudgeActions actions, IOptions<ConsoleOptions> options) : Hub
 {
     public const string Path = "/hubs/console";
     private const int ReplayPageSize = 500;
@@ -57,27 +53,30 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
 
     /// <summary>The caller did what one of its own nudges suggested: closes it and credits the action.</summary>
     /// <returns>One of <see cref="CloseResults"/>.</returns>
-    public Task<string> Ack(string nudgeId) => RespondAsync(nudgeId, NudgeResponse.Acted);
+    public Task<string> Ack(string nudgeId)
+    {
+        var (tenant, staffId) = Caller();
+        return actions.CloseAsync(tenant, staffId, nudgeId, NudgeResponse.Acted);
+    }
 
     /// <summary>The caller found one of its own nudges not useful: closes it and counts against the action.</summary>
     /// <returns>One of <see cref="CloseResults"/>.</returns>
-    public Task<string> Dismiss(string nudgeId) => RespondAsync(nudgeId, NudgeResponse.Dismissed);
+    public Task<string> Dismiss(string nudgeId)
+    {
+        var (tenant, staffId) = Caller();
+        return actions.CloseAsync(tenant, staffId, nudgeId, NudgeResponse.Dismissed);
+    }
 
     /// <summary>
     /// Hides one of the caller's open nudges from the queue until <paramref name="until"/> (at most
-    /// <see cref="MaxSnooze"/> ahead); it comes back then, in every console, by itself. Answers
+    /// <see cref="NudgeActions.MaxSnooze"/> ahead); it comes back then, in every console, by itself. Answers
     /// <see cref="MarkResults.Snoozed"/>, <see cref="MarkResults.Unknown"/> (not an open nudge of the caller's) or
     /// <see cref="MarkResults.Invalid"/>.
     /// </summary>
-    public async Task<string> Snooze(string nudgeId, DateTimeOffset until)
+    public Task<string> Snooze(string nudgeId, DateTimeOffset until)
     {
-        var now = DateTimeOffset.UtcNow;
-        if (!Ids.IsValid(nudgeId) || until <= now || until > now + MaxSnooze) return MarkResults.Invalid;
         var (tenant, staffId) = Caller();
-        var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Snoozed, now, until)]);
-        if (!marked.Contains(nudgeId)) return MarkResults.Unknown;
-        _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Snoozing(nudgeId, until)]);
-        return MarkResults.Snoozed;
+        return actions.SnoozeAsync(tenant, staffId, nudgeId, until);
     }
 
     /// <summary>The caller opened one of its nudges (read its detail): the first opening is recorded for the reports.</summary>
@@ -87,25 +86,6 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         var (tenant, staffId) = Caller();
         var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Opened, DateTimeOffset.UtcNow)]);
         return marked.Contains(nudgeId) ? MarkResults.Opened : MarkResults.Unknown;
-    }
-
-    /// <summary>How far ahead a nudge may be snoozed.</summary>
-    public static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(30);
-
-    private async Task<string> RespondAsync(string nudgeId, NudgeResponse response)
-    {
-        // Bad input from a console is its problem, not the server's: an answer, no exception and no error log.
-        if (!Ids.IsValid(nudgeId)) return CloseResults.Invalid;
-        var (tenant, staffId) = Caller();
-        // Only the close of an open nudge counts, so a repeated click cannot teach the model twice.
-        var how = response == NudgeResponse.Acted ? NudgeClosings.Done : NudgeClosings.NotUseful;
-        if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId, how)) is not { } customerId)
-            return await inbox.IsClosedAsync(tenant, staffId, nudgeId) ? CloseResults.AlreadyClosed : CloseResults.Unknown;
-        // The staff member's other consoles (tabs, devices, nodes) drop the card too.
-        _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Closing(nudgeId, how)]);
-        await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
-        customers.Closed(tenant, how);
-        return CloseResults.Closed;
     }
 
     private (string Tenant, string StaffId) Caller() =>

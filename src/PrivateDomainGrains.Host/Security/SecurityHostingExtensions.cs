@@ -20,6 +20,7 @@ public static class SecurityHostingExtensions
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<PrivateDomainGrains.Persistence.ApiKeyStore>();
         builder.Services.AddSingleton<ScopedKeys>();
+        builder.Services.AddSingleton<ConsoleScope>();
         builder.AddPlatformDataProtection();
         builder.AddPlatformRateLimits();
 

@@ -14,7 +14,12 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
     private static readonly HashSet<string> Public = ["SignIn", "VerifyWeComCallbackUrl", "ReceiveWeComCallback"];
 
     /// <summary>POSTs that take no body: what they act on is in the path or the token.</summary>
-    private static readonly HashSet<string> NoBody = ["DisableStaff", "EnableStaff", "RefreshConsoleToken", "RemoveCustomerIdentity", "DismissPendingEvent", "DeleteWebhook", "RotateWebhookSecret", "ReplayWebhookDelivery", "RotateApiKey", "RevokeApiKey"];
+    private static readonly HashSet<string> NoBody =
+    [
+        "DisableStaff", "EnableStaff", "RefreshConsoleToken", "RemoveCustomerIdentity", "DismissPendingEvent", "DeleteWebhook",
+        "RotateWebhookSecret", "ReplayWebhookDelivery", "RotateApiKey", "RevokeApiKey", "AddMyCustomerTag", "RemoveMyCustomerTag",
+        "MarkNudgeDone", "MarkNudgeNotUseful",
+    ];
 
     private async Task<JsonObject> DocumentAsync()
     {

@@ -32,4 +32,18 @@ public sealed class SearchGramsTests
         Assert.Equal(["👩🏽‍💻"], SearchGrams.ForQuery("👩🏽‍💻"));
         Assert.Subset(SearchGrams.Of("🌸小美").ToHashSet(), SearchGrams.ForQuery("🌸小美").ToHashSet());
     }
+
+    [Fact]
+    public void A_phone_number_is_found_by_its_last_four_to_eleven_digits_whatever_its_punctuation()
+    {
+        var entries = SearchGrams.OfPhone("+86 138-0013-8000").ToList();
+
+        Assert.Equal(8, entries.Count); // 4..11 of the 13 digits
+        Assert.All(new[] { "8000", "38000", "13800138000" }, suffix => Assert.Contains(SearchGrams.ForPhoneQuery(suffix)!, entries));
+        Assert.DoesNotContain(SearchGrams.ForPhoneQuery("1380")!, entries);
+        Assert.Null(SearchGrams.ForPhoneQuery("800")); // too short to mean a phone number
+        Assert.Null(SearchGrams.ForPhoneQuery("8000a"));
+        Assert.Empty(SearchGrams.OfPhone("n/a 12"));
+        Assert.Empty(SearchGrams.OfPhone(null));
+    }
 }

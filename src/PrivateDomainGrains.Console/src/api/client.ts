@@ -57,6 +57,106 @@ export function retryAfter(header: string | null, now = Date.now()): number | un
 
 const json = { "Content-Type": "application/json" };
 
+/** GET /api/v1/console/me. */
+export interface ConsoleMe {
+  tenant: string;
+  staffId: string;
+  name: string;
+  /** staff, manager or admin. */
+  role: string;
+  team: string | null;
+}
+
+/** A customer in the list (GET /api/v1/console/customers), as the customer directory has it. */
+export interface CustomerSummary {
+  customerId: string;
+  name: string | null;
+  owner: string | null;
+  remark: string | null;
+  tags: string[];
+  /** Prospect, FirstPurchase, Repeat, SuperUser or Dormant. */
+  tier: string;
+  /** Unknown, Active or Lost. */
+  status: string;
+  /** ISO 8601, to the minute. */
+  lastInteractionAt: string | null;
+  openNudges: number;
+}
+
+/** One page of customers; `next` is the `after` of the following page (null: the last). */
+export interface CustomerPage {
+  items: CustomerSummary[];
+  next: string | null;
+}
+
+/** What the customer list shows; every given condition holds. */
+export interface CustomerQuery {
+  q?: string;
+  tag?: string;
+  tier?: string;
+  status?: string;
+  hasOpenNudges?: boolean;
+  /** Managers and admins: a staff member's id, or "none" for the customers no one owns. */
+  owner?: string;
+  after?: string;
+  limit?: number;
+}
+
+/** GET /api/v1/console/customers/{id}: the customer as the platform knows it. */
+export interface Customer {
+  customerId: string;
+  name: string | null;
+  owner: string | null;
+  status: string;
+  tier: string;
+  tags: string[];
+  counters: {
+    messagesReceived: number;
+    messagesSent: number;
+    momentLikes: number;
+    momentComments: number;
+    pageViews: number;
+    orders: number;
+    refunds: number;
+    /** Lifetime value: paid minus refunded, in `currency`. */
+    spend: number;
+    currency: string | null;
+    events: number;
+  };
+  nextBestAction: { nudgeId: string; kind: string; title: string; text: string; reason: string; priority: number; at: string; why: string | null } | null;
+  firstSeenAt: string | null;
+  lastInteractionAt: string | null;
+  fields: Record<string, string>;
+}
+
+/** One entry of a customer's timeline. */
+export interface TimelineEntry {
+  at: string;
+  /** event, nudge-raised, nudge-closed or change. */
+  kind: string;
+  id: string;
+  /** The event type, the nudge kind, how the nudge closed, or the change (tag-added, tag-removed, owner-changed, tier-changed, field-set). */
+  what: string;
+  channel: string | null;
+  staffId: string | null;
+  text: string | null;
+  /** The particulars by name: the event's data, the nudge's reason, who closed it (by), what changed and by whom. */
+  detail: Record<string, string | null> | null;
+}
+
+export interface TimelinePage {
+  items: TimelineEntry[];
+  next: string | null;
+}
+
+function query(parameters: Record<string, string | number | boolean | undefined>): string {
+  const given = Object.entries(parameters).filter(([, v]) => v !== undefined && v !== "");
+  return given.length ? "?" + new URLSearchParams(given.map(([k, v]) => [k, String(v)])).toString() : "";
+}
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const customerPath = (customerId: string) => `/api/v1/console/customers/${encodeURIComponent(customerId)}`;
+
 export const api = {
   /** Signs a staff member in. 400: a field is missing or malformed; 401: unknown staff or wrong password; 429: too many attempts. */
   signIn(tenant: string, staffId: string, password: string): Promise<ConsoleToken> {
@@ -66,5 +166,33 @@ export const api = {
   /** A fresh token with the same tenant and staff member; 401 when the given one is invalid or expired. */
   refresh(accessToken: string): Promise<ConsoleToken> {
     return send("/api/v1/auth/console-token/refresh", { method: "POST", headers: { Authorization: `Bearer ${accessToken}` } });
+  },
+
+  /** The signed-in staff member. */
+  me(token: string): Promise<ConsoleMe> {
+    return send("/api/v1/console/me", { headers: bearer(token) });
+  },
+
+  /** The staff member's customers, most recently active first. 400: a malformed filter. */
+  customers(token: string, q: CustomerQuery): Promise<CustomerPage> {
+    return send("/api/v1/console/customers" + query({ ...q }), { headers: bearer(token) });
+  },
+
+  /** One customer; 404 when it does not exist or is not this staff member's. */
+  customer(token: string, customerId: string): Promise<Customer> {
+    return send(customerPath(customerId), { headers: bearer(token) });
+  },
+
+  /** The customer's timeline, newest first, older than `before`. */
+  timeline(token: string, customerId: string, before?: string): Promise<TimelinePage> {
+    return send(customerPath(customerId) + "/timeline" + query({ before }), { headers: bearer(token) });
+  },
+
+  addTag(token: string, customerId: string, tag: string): Promise<Customer> {
+    return send(`${customerPath(customerId)}/tags/${encodeURIComponent(tag)}`, { method: "PUT", headers: bearer(token) });
+  },
+
+  removeTag(token: string, customerId: string, tag: string): Promise<Customer> {
+    return send(`${customerPath(customerId)}/tags/${encodeURIComponent(tag)}`, { method: "DELETE", headers: bearer(token) });
   },
 };

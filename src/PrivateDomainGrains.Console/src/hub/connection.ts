@@ -1,6 +1,6 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { ref, type Ref } from "vue";
-import type { CloseResult, Nudge, NudgeAction } from "../queue/nudge";
+import type { CloseResult, Nudge, NudgeAction, NudgeChange, SnoozeResult } from "../queue/nudge";
 
 /** What the staff member sees: live, trying to get back, or without a connection (retrying in the background). */
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
@@ -10,6 +10,8 @@ export interface ConsoleHubOptions {
   accessToken: () => string;
   /** Every `nudges` message: on connect the open ones (replayed), then live ones. */
   onNudges: (nudges: Nudge[]) => void;
+  /** Every `changed` message: nudges shown here closed elsewhere (another tab, the platform) or were snoozed. */
+  onChanged: (changes: NudgeChange[]) => void;
   /** After the first connect and after every reconnect (a time to send what waited). */
   onConnected: () => void;
   /** The hub refused the token (401): the session should renew it or sign out. */
@@ -22,6 +24,8 @@ export interface ConsoleHub {
   stop(): Promise<void>;
   /** Ack (Done) or Dismiss (Not useful); rejects when the connection is down or drops before the answer. */
   close(nudgeId: string, action: NudgeAction): Promise<CloseResult>;
+  /** Hides the nudge until `until` (at most 30 days ahead); rejects when the connection is down. */
+  snooze(nudgeId: string, until: Date): Promise<SnoozeResult>;
 }
 
 /** Waits between reconnect attempts: quick at first, then every 10 s, never giving up. */
@@ -52,6 +56,7 @@ export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
     .build();
 
   connection.on("nudges", (nudges: Nudge[]) => options.onNudges(nudges));
+  connection.on("changed", (changes: NudgeChange[]) => options.onChanged(changes));
   connection.onreconnecting(() => (state.value = "reconnecting"));
   connection.onreconnected(() => {
     state.value = "connected";
@@ -96,5 +101,6 @@ export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
       await connection.stop();
     },
     close: (nudgeId, action) => connection.invoke<CloseResult>(action === "ack" ? "Ack" : "Dismiss", nudgeId),
+    snooze: (nudgeId, until) => connection.invoke<SnoozeResult>("Snooze", nudgeId, until.toISOString()),
   };
 }

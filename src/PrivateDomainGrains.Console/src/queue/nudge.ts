@@ -20,7 +20,21 @@ export interface Nudge {
   suggested: string | null;
   /** The engine's account: "rule (trigger): score ...; raised", then "\nvs " and each alternative. */
   explanation: string | null;
+  /** The customer's display name; null when unknown (show the id). */
+  customerName?: string | null;
+  /** ISO 8601: hidden from the queue until then; null when not snoozed. */
+  snoozedUntil?: string | null;
 }
+
+/** The hub's `changed` message: a nudge closed (how: done, not-useful, done-by-action, obsolete, expired, moved) or was snoozed. */
+export interface NudgeChange {
+  id: string;
+  closed: string | null;
+  snoozedUntil: string | null;
+}
+
+/** The hub's answer to Snooze: "snoozed"; "unknown" (not an open nudge of this staff member); "invalid" (a bad id or time). */
+export type SnoozeResult = "snoozed" | "unknown" | "invalid";
 
 /** What the staff member did with a nudge: Done (`Ack`) or Not useful (`Dismiss`). */
 export type NudgeAction = "ack" | "dismiss";

@@ -8,6 +8,8 @@ export function compareUrgency(a: Nudge, b: Nudge): number {
 /** One customer's open nudges, most urgent first. */
 export interface CustomerGroup {
   customerId: string;
+  /** The display name its most urgent nudge that carries one gives; null when none does. */
+  customerName: string | null;
   nudges: Nudge[];
 }
 
@@ -20,8 +22,9 @@ export function groupByCustomer(nudges: Iterable<Nudge>): CustomerGroup[] {
   const groups = new Map<string, CustomerGroup>();
   for (const nudge of sorted) {
     let group = groups.get(nudge.customerId);
-    if (!group) groups.set(nudge.customerId, (group = { customerId: nudge.customerId, nudges: [] }));
+    if (!group) groups.set(nudge.customerId, (group = { customerId: nudge.customerId, customerName: null, nudges: [] }));
     group.nudges.push(nudge);
+    group.customerName ||= nudge.customerName ?? null;
   }
   return [...groups.values()];
 }

@@ -1,7 +1,7 @@
 import { defineStore } from "pinia";
 import { computed, reactive, ref, shallowRef } from "vue";
 import { createConsoleHub, type ConnectionState, type ConsoleHub } from "../hub/connection";
-import type { CloseResult, Nudge, NudgeAction } from "../queue/nudge";
+import type { CloseResult, Nudge, NudgeAction, NudgeChange } from "../queue/nudge";
 import { groupByCustomer } from "../queue/ordering";
 import { Outbox, drainOutbox, type OutboxEntry } from "../queue/outbox";
 import { useSessionStore } from "./session";
@@ -49,6 +49,7 @@ export const useQueueStore = defineStore("queue", () => {
     hub.value = createConsoleHub({
       accessToken: session.accessToken,
       onNudges: receive,
+      onChanged: change,
       onConnected() {
         firstConnectedAt ||= Date.now();
         void drain();
@@ -79,12 +80,38 @@ export const useQueueStore = defineStore("queue", () => {
     const replaySettled = firstConnectedAt > 0 && Date.now() - firstConnectedAt > replayGraceMs;
     for (const nudge of arrived) {
       if (closed.has(nudge.id) || nudges.has(nudge.id)) continue;
+      // A snoozed nudge comes back by itself (a new `nudges` message) when its time has come.
+      if (nudge.snoozedUntil && Date.parse(nudge.snoozedUntil) > Date.now()) continue;
       nudges.set(nudge.id, nudge);
       if (replaySettled || Date.parse(nudge.createdAt) > connectingSince) {
         fresh.add(nudge.id);
         setTimeout(() => fresh.delete(nudge.id), freshMs);
       }
     }
+  }
+
+  /** Closed elsewhere (another tab or device, the platform) or snoozed: off this queue. A close is for good. */
+  function change(changes: NudgeChange[]): void {
+    for (const c of changes) {
+      if (c.closed) closed.add(c.id);
+      nudges.delete(c.id);
+      fresh.delete(c.id);
+      if (c.closed && !outbox?.has(c.id)) pending.delete(c.id);
+    }
+  }
+
+  /**
+   * Snooze until `until`: sent at once (it needs the connection; a snooze is not kept for later, as the time picked
+   * may have passed by then). The card leaves the queue once the hub confirms. Answers whether it did.
+   */
+  async function snooze(nudgeId: string, until: Date): Promise<boolean> {
+    const current = hub.value;
+    if (!current || current.state.value !== "connected") return false;
+    const result = await current.snooze(nudgeId, until);
+    if (result !== "snoozed") return false;
+    nudges.delete(nudgeId);
+    fresh.delete(nudgeId);
+    return true;
   }
 
   /** Done ("ack") or Not useful ("dismiss"): kept in the outbox first, then sent when connected. */
@@ -137,5 +164,5 @@ export const useQueueStore = defineStore("queue", () => {
     for (const e of entries) pending.set(e.nudgeId, e.action);
   }
 
-  return { nudges, pending, fresh, refused, connection, groups, openCount, pendingCount, connect, disconnect, act };
+  return { nudges, pending, fresh, refused, connection, groups, openCount, pendingCount, connect, disconnect, act, snooze };
 });

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Measures the console's customer list and search on the customer directory at scale: 1,000,000 customers of one
+# tenant, 20 staff members owning 50,000 each (customer-directory-1m.sql), then each query exactly as
+# Persistence/CustomerDirectory.cs writes it, one client at a time for 15 s (pgbench), p50 / p95 / p99 of every run.
+#   deploy/bench/customer-directory.sh PORT     a PostgreSQL from deploy/postgres.sh on 127.0.0.1:PORT (loads once)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+port="${1:?usage: customer-directory.sh PORT}"
+export PGPASSWORD=postgres
+"$here/../postgres.sh" createdb "$port" dirbench >/dev/null
+psql=(psql -h 127.0.0.1 -p "$port" -U postgres -d dirbench -q -v ON_ERROR_STOP=1)
+"${psql[@]}" -f "$here/../sql/0012_customer_directory.sql"
+if [ "$("${psql[@]}" -Atc "SELECT count(*) FROM pdg_customer_directory")" != 1000000 ]; then
+    echo "loading 1,000,000 customers (a few minutes)" >&2
+    "${psql[@]}" -f "$here/customer-directory-1m.sql"
+fi
+
+cols="tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges"
+order="ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT 51"
+search() { echo "AND search_grams @> '{$1}'::text[] AND (lower(coalesce(display_name, '')) LIKE '%$1%' OR lower(coalesce(remark, '')) LIKE '%$1%' OR lower(customer_id) LIKE '%$1%')"; }
+declare -A queries=(
+    ["1 first page, one staff member (50,000 of 1,000,000)"]="SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $order"
+    ["2 search a two-character name (晓雯), one staff member"]="SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 晓雯) $order"
+    ["3 search a one-character name (王, 1 in 30), one staff member"]="SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 王) $order"
+    ["4 first page, a manager's team of five (250,000)"]="SELECT $cols FROM unnest('{staff0,staff1,staff2,staff3,staff4}'::text[]) AS o(id) CROSS JOIN LATERAL (SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = o.id $order) d $order"
+)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+for name in $(printf '%s\n' "${!queries[@]}" | sort | tr ' ' '\001'); do
+    name="${name//$'\001'/ }"
+    echo "${queries[$name]};" > "$work/q.sql"
+    (cd "$work" && rm -f pgbench_log* && pgbench -h 127.0.0.1 -p "$port" -U postgres -n -c 1 -T 15 -f q.sql --log --log-prefix=pgbench_log dirbench >/dev/null 2>&1)
+    python3 - "$work" "$name" <<'PY'
+import glob, sys
+v = sorted(int(l.split()[2]) / 1000 for f in glob.glob(sys.argv[1] + "/pgbench_log*") for l in open(f))
+print(f"{sys.argv[2]:62s} n={len(v):6d}  min {v[0]:.3f}  p50 {v[len(v)//2]:7.2f} ms  p95 {v[int(len(v)*.95)]:7.2f} ms  p99 {v[int(len(v)*.99)]:7.2f} ms")
+PY
+done

@@ -1,0 +1,83 @@
+using PrivateDomainGrains.Client.Http;
+
+namespace PrivateDomainGrains.Client;
+
+/// <summary>
+/// <c>/api/v1/console/</c>: what a signed-in staff member sees, with the console token
+/// (<see cref="PrivateDomainGrainsClientOptions.ConsoleToken"/>, or <see cref="PrivateDomainGrainsClient.WithConsoleToken"/>).
+/// Another staff member's customer is answered as a missing one: null, or a 404 <see cref="PlatformApiException"/>.
+/// </summary>
+public sealed class WorkbenchClient
+{
+    private readonly PlatformHttp _http;
+
+    internal WorkbenchClient(PlatformHttp http) => _http = http;
+
+    /// <summary>The signed-in staff member (<c>GetConsoleMe</c>).</summary>
+    public Task<ConsoleMe> GetMeAsync(CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, "api/v1/console/me", _http.ConsoleToken, null, idempotent: true, ClientJson.Default.ConsoleMe, cancellationToken);
+
+    /// <summary>The user's customers, most recently active first, one page (<c>ListMyCustomers</c>).</summary>
+    /// <exception cref="PlatformApiException">400 naming a malformed filter; 403 for an <c>owner</c> the user may not list.</exception>
+    public Task<ConsoleCustomerPage> ListCustomersAsync(ConsoleCustomerQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new ConsoleCustomerQuery();
+        var parameters = new (string Name, string? Value)[]
+        {
+            ("q", query.Query), ("tag", query.Tag), ("tier", query.Tier), ("status", query.Status),
+            ("hasOpenNudges", query.HasOpenNudges is { } open ? (open ? "true" : "false") : null), ("owner", query.Owner),
+            ("after", query.After), ("limit", query.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        return _http.SendAsync(HttpMethod.Get, "api/v1/console/customers" + QueryString(parameters), _http.ConsoleToken, null, idempotent: true,
+            ClientJson.Default.ConsoleCustomerPage, cancellationToken);
+    }
+
+    /// <summary>One of the user's customers (<c>GetMyCustomer</c>), or null when it does not exist or is not the user's to see.</summary>
+    public Task<CustomerView?> GetCustomerAsync(string customerId, CancellationToken cancellationToken = default) =>
+        _http.SendOrNullAsync(HttpMethod.Get, Path(customerId), _http.ConsoleToken, idempotent: true, ClientJson.Default.CustomerView, cancellationToken);
+
+    /// <summary>The customer's timeline, newest first, one page older than <paramref name="before"/> (<c>ListMyCustomerTimeline</c>).</summary>
+    /// <param name="limit">1-200; 50 when null.</param>
+    /// <exception cref="PlatformApiException">404 when the customer does not exist or is not the user's to see.</exception>
+    public Task<ConsoleTimelinePage> ListTimelineAsync(string customerId, string? before = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, Path(customerId, "/timeline") + QueryString([("before", before), ("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
+            _http.ConsoleToken, null, idempotent: true, ClientJson.Default.ConsoleTimelinePage, cancellationToken);
+
+    /// <summary>Tags the customer; tagging twice is tagging once (<c>AddMyCustomerTag</c>).</summary>
+    /// <exception cref="PlatformApiException">400 for a tag that is not 1-64 printable characters; 404 as <see cref="ListTimelineAsync"/>.</exception>
+    public Task<CustomerView> AddTagAsync(string customerId, string tag, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Put, Path(customerId, "/tags/" + PlatformHttp.Escape(tag)), _http.ConsoleToken, null, idempotent: true,
+            ClientJson.Default.CustomerView, cancellationToken);
+
+    /// <summary>Removes a tag from the customer (<c>RemoveMyCustomerTag</c>).</summary>
+    /// <exception cref="PlatformApiException">As <see cref="AddTagAsync"/>.</exception>
+    public Task<CustomerView> RemoveTagAsync(string customerId, string tag, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Delete, Path(customerId, "/tags/" + PlatformHttp.Escape(tag)), _http.ConsoleToken, null, idempotent: true,
+            ClientJson.Default.CustomerView, cancellationToken);
+
+    /// <summary>Done: the staff member did what their nudge suggested (<c>MarkNudgeDone</c>); safe to resend.</summary>
+    /// <exception cref="PlatformApiException">404 when it is not a nudge of the staff member's.</exception>
+    public Task<NudgeActionResult> MarkDoneAsync(string nudgeId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, NudgePath(nudgeId, "done"), _http.ConsoleToken, null, idempotent: true, ClientJson.Default.NudgeActionResult, cancellationToken);
+
+    /// <summary>Not useful (<c>MarkNudgeNotUseful</c>); safe to resend.</summary>
+    /// <exception cref="PlatformApiException">As <see cref="MarkDoneAsync"/>.</exception>
+    public Task<NudgeActionResult> MarkNotUsefulAsync(string nudgeId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, NudgePath(nudgeId, "not-useful"), _http.ConsoleToken, null, idempotent: true, ClientJson.Default.NudgeActionResult, cancellationToken);
+
+    /// <summary>Hides an open nudge until <paramref name="until"/>, at most 30 days ahead (<c>SnoozeNudge</c>).</summary>
+    /// <exception cref="PlatformApiException">400 for a time past or too far ahead; 404 when it is not an open nudge of the staff member's.</exception>
+    public Task<NudgeActionResult> SnoozeAsync(string nudgeId, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, NudgePath(nudgeId, "snooze"), _http.ConsoleToken, PlatformHttp.Json(new SnoozeRequest(until), ClientJson.Default.SnoozeRequest),
+            idempotent: true, ClientJson.Default.NudgeActionResult, cancellationToken);
+
+    private static string NudgePath(string nudgeId, string action) => $"api/v1/console/nudges/{PlatformHttp.Escape(nudgeId)}/{action}";
+
+    private static string Path(string customerId, string rest = "") => $"api/v1/console/customers/{PlatformHttp.Escape(customerId)}{rest}";
+
+    private static string QueryString(IEnumerable<(string Name, string? Value)> parameters)
+    {
+        var given = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={PlatformHttp.Escape(p.Value!)}").ToList();
+        return given.Count == 0 ? "" : "?" + string.Join("&", given);
+    }
+}

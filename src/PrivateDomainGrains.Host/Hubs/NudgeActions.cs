@@ -1,0 +1,52 @@
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Abstractions.Nudges;
+using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Nudges;
+using PrivateDomainGrains.Grains.Customers;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Hubs;
+
+/// <summary>
+/// What a staff member does with one of their own nudges, from the hub (<see cref="ConsoleHub"/>) or the console routes
+/// alike: close it as done or not useful (only the closing call teaches the model, so a resend is safe), or snooze it.
+/// Every other console of the staff member hears of it (<c>changed</c>).
+/// </summary>
+public sealed class NudgeActions(NudgeInbox inbox, IGrainFactory grains, CustomerMetrics metrics)
+{
+    /// <summary>How far ahead a nudge may be snoozed.</summary>
+    public static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(30);
+
+    /// <summary>Closes the nudge: one of <see cref="CloseResults"/>.</summary>
+    public async Task<string> CloseAsync(string tenant, string staffId, string nudgeId, NudgeResponse response)
+    {
+        // Bad input from a console is its problem, not the server's: an answer, no exception and no error log.
+        if (!Ids.IsValid(nudgeId)) return CloseResults.Invalid;
+        // Only the close of an open nudge counts, so a repeated click cannot teach the model twice.
+        var how = response == NudgeResponse.Acted ? NudgeClosings.Done : NudgeClosings.NotUseful;
+        if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId, how)) is not { } customerId)
+            return await inbox.IsClosedAsync(tenant, staffId, nudgeId) ? CloseResults.AlreadyClosed : CloseResults.Unknown;
+        // The staff member's other consoles (tabs, devices, nodes) drop the card too.
+        _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Closing(nudgeId, how)]);
+        await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
+        metrics.Closed(tenant, how);
+        return CloseResults.Closed;
+    }
+
+    /// <summary>
+    /// Hides an open nudge until <paramref name="until"/> (in the next <see cref="MaxSnooze"/>); it comes back then, in
+    /// every console, by itself. One of <see cref="MarkResults.Snoozed"/>, <see cref="MarkResults.Unknown"/> (not an open
+    /// nudge of the staff member's) or <see cref="MarkResults.Invalid"/>. A second snooze replaces the first.
+    /// </summary>
+    public async Task<string> SnoozeAsync(string tenant, string staffId, string nudgeId, DateTimeOffset until)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (!Ids.IsValid(nudgeId) || until <= now || until > now + MaxSnooze) return MarkResults.Invalid;
+        var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Snoozed, now, until)]);
+        if (!marked.Contains(nudgeId)) return MarkResults.Unknown;
+        _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Snoozing(nudgeId, until)]);
+        return MarkResults.Snoozed;
+    }
+}

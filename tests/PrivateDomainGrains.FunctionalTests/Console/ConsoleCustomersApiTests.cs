@@ -1,0 +1,228 @@
+using System.Net;
+using PrivateDomainGrains.Client;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests.Console;
+
+/// <summary>
+/// The console routes of the staff workbench (<c>/api/v1/console/</c>) through the SDK, as a signed-in staff member: their
+/// customers listed, filtered, searched and paged; a customer's detail, timeline and tags; and nothing of anyone else's.
+/// Each test has a tenant of its own.
+/// </summary>
+public sealed class ConsoleCustomersApiTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
+{
+    private async Task<PlatformClient> TenantAsync(string tenant)
+    {
+        var api = new PlatformClient(platform.Node.BaseAddress);
+        await api.ProvisionAsync(tenant, "alice", "bob");
+        return api;
+    }
+
+    private static async Task<WorkbenchClient> ConsoleOfAsync(PlatformClient api, string staffId) =>
+        api.Api.WithConsoleToken(await api.ConsoleTokenAsync(staffId)).Workbench;
+
+    [Fact]
+    public async Task A_staff_member_lists_only_their_own_customers_and_finds_them_by_a_two_character_chinese_name_tag_or_id_fragment()
+    {
+        using var api = await TenantAsync("cc-list");
+        await api.PostEventsAsync(
+            Events.FriendAdded("l-1", "wm-lin", "alice", nickname: "林晓雯"),
+            Events.FriendAdded("l-2", "wm-zhou", "alice", nickname: "周杰"),
+            Events.FriendAdded("l-3", "wm-bob-1", "bob", nickname: "林小明"));
+        var alice = await ConsoleOfAsync(api, "alice");
+        await alice.AddTagAsync("wm-zhou", "VIP");
+
+        var all = await alice.ListCustomersAsync();
+        Assert.Equal(["wm-lin", "wm-zhou"], all.Items.Select(c => c.CustomerId).Order());
+        Assert.All(all.Items, c => Assert.Equal(("alice", "Active", 1), (c.Owner, c.Status, c.OpenNudges)));
+        Assert.Null(all.Next);
+
+        Assert.Equal(["wm-lin"], (await alice.ListCustomersAsync(new(Query: "晓雯"))).Items.Select(c => c.CustomerId));
+        // One character is a search too; bob's 林小明 is not alice's to find.
+        Assert.Equal(["wm-lin"], (await alice.ListCustomersAsync(new(Query: "林"))).Items.Select(c => c.CustomerId));
+        Assert.Equal(["wm-zhou"], (await alice.ListCustomersAsync(new(Query: "M-ZH"))).Items.Select(c => c.CustomerId));
+        Assert.Equal(["wm-zhou"], (await alice.ListCustomersAsync(new(Tag: "VIP"))).Items.Select(c => c.CustomerId));
+        Assert.Empty((await alice.ListCustomersAsync(new(HasOpenNudges: false))).Items);
+        Assert.Equal(2, (await alice.ListCustomersAsync(new(Tier: "prospect", Status: "active"))).Items.Count);
+    }
+
+    [Fact]
+    public async Task A_customer_is_found_by_the_remark_and_by_the_last_digits_of_the_phone_number()
+    {
+        using var api = await TenantAsync("cc-phone");
+        // The remark and the phone are custom fields; here a rule copies them from the event, as an integration's data would carry them.
+        await api.Api.Playbook.PutAsync("""
+            { "rules": [ { "id": "profile", "trigger": { "kind": "event", "event": "friend.added" },
+                "actions": [ { "kind": "setField", "field": "remark", "value": "{data.remark}" },
+                             { "kind": "setField", "field": "phone", "value": "{data.phone}" } ] } ] }
+            """);
+        await api.PostEventsAsync(
+            new PostedEvent("f-1", "li", "friend.added", StaffId: "alice", Data: new Dictionary<string, string> { ["remark"] = "上海 老客户 敏感肌", ["phone"] = "+86 138-0013-8000" }),
+            new PostedEvent("f-2", "wu", "friend.added", StaffId: "alice", Data: new Dictionary<string, string> { ["remark"] = "北京", ["phone"] = "13912345678" }));
+        var alice = await ConsoleOfAsync(api, "alice");
+
+        Assert.Equal(["li"], (await alice.ListCustomersAsync(new(Query: "敏感"))).Items.Select(c => c.CustomerId));
+        Assert.Equal("上海 老客户 敏感肌", (await alice.ListCustomersAsync(new(Query: "敏感"))).Items.Single().Remark);
+        Assert.Equal(["li"], (await alice.ListCustomersAsync(new(Query: "8000"))).Items.Select(c => c.CustomerId));
+        Assert.Equal(["wu"], (await alice.ListCustomersAsync(new(Query: "12345678"))).Items.Select(c => c.CustomerId));
+        Assert.Empty((await alice.ListCustomersAsync(new(Query: "1380"))).Items); // the middle of a number is not its end
+        Assert.Equal("13912345678", (await alice.GetCustomerAsync("wu"))!.Fields["phone"]);
+    }
+
+    [Fact]
+    public async Task Pages_follow_each_other_without_gaps_or_repeats()
+    {
+        using var api = await TenantAsync("cc-pages");
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        await api.PostEventsAsync([.. Enumerable.Range(0, 7).Select(i => Events.FriendAdded($"p-{i}", $"c-{i}", "alice", at: start.AddMinutes(i % 3)))]);
+        var alice = await ConsoleOfAsync(api, "alice");
+
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await alice.ListCustomersAsync(new(After: after, Limit: 3));
+            Assert.InRange(page.Items.Count, 1, 3);
+            seen.AddRange(page.Items.Select(c => c.CustomerId));
+            after = page.Next;
+        } while (after is not null);
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"c-{i}").Order(), seen.Order());
+        Assert.Equal(7, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_timeline_shows_the_message_the_nudge_what_was_done_with_it_and_the_tag_newest_first()
+    {
+        using var api = await TenantAsync("cc-timeline");
+        var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+        await api.PostEventsAsync(Events.FriendAdded("t-1", "sun", "alice", nickname: "孙", at: at));
+        await api.PostEventsAsync(Events.MessageReceived("t-2", "sun", "有没有适合油皮的粉底液？"));
+        await using (var hub = await ConsoleClient.ConnectAsync(platform.Node.BaseAddress, await api.ConsoleTokenAsync("alice")))
+        {
+            var reply = await hub.WaitForAsync(n => n.CustomerId == "sun" && n.Kind == "reply");
+            Assert.Equal("closed", await hub.AckAsync(reply.Id));
+        }
+        var alice = await ConsoleOfAsync(api, "alice");
+        var tagged = await alice.AddTagAsync("sun", "油皮");
+        Assert.Contains("油皮", tagged.Tags);
+
+        var timeline = await alice.ListTimelineAsync("sun");
+        var kinds = timeline.Items.Select(e => (e.Kind, e.What)).ToList();
+        Assert.Equal(("change", "tag-added"), kinds[0]);
+        Assert.Contains(("event", "message.received"), kinds);
+        Assert.Contains(("nudge-raised", "reply"), kinds);
+        Assert.Contains(("nudge-closed", "done"), kinds);
+        Assert.Equal(("event", "friend.added"), kinds[^1]);
+        Assert.Equal("有没有适合油皮的粉底液？", timeline.Items.Single(e => e.What == "message.received").Text);
+        Assert.True(timeline.Items.Zip(timeline.Items.Skip(1)).All(p => p.First.At >= p.Second.At), "not newest first");
+
+        // Paged one at a time, the same entries in the same order.
+        var paged = new List<string>();
+        string? before = null;
+        do
+        {
+            var page = await alice.ListTimelineAsync("sun", before, limit: 1);
+            paged.AddRange(page.Items.Select(e => e.Kind + "/" + e.What + "/" + e.Id));
+            before = page.Next;
+        } while (before is not null);
+        Assert.Equal(timeline.Items.Select(e => e.Kind + "/" + e.What + "/" + e.Id), paged);
+
+        var removed = await alice.RemoveTagAsync("sun", "油皮");
+        Assert.DoesNotContain("油皮", removed.Tags);
+        Assert.Equal(("change", "tag-removed"), (await alice.ListTimelineAsync("sun", limit: 1)).Items.Select(e => (e.Kind, e.What)).Single());
+    }
+
+    [Fact]
+    public async Task Another_staff_members_customer_is_answered_exactly_like_a_missing_one()
+    {
+        using var api = await TenantAsync("cc-other");
+        await api.PostEventsAsync(Events.FriendAdded("o-1", "bobs", "bob", nickname: "Bob's"));
+        var alice = await ConsoleOfAsync(api, "alice");
+        var token = await api.ConsoleTokenAsync("alice");
+
+        Assert.Null(await alice.GetCustomerAsync("bobs"));
+        foreach (var (method, path) in new[]
+                 {
+                     (HttpMethod.Get, "/api/v1/console/customers/{0}"), (HttpMethod.Get, "/api/v1/console/customers/{0}/timeline"),
+                     (HttpMethod.Put, "/api/v1/console/customers/{0}/tags/mine"), (HttpMethod.Delete, "/api/v1/console/customers/{0}/tags/mine"),
+                 })
+        {
+            var other = await api.SendRawAsync(method, string.Format(path, "bobs"), null, token);
+            var missing = await api.SendRawAsync(method, string.Format(path, "nobody"), null, token);
+            Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (other.StatusCode, missing.StatusCode));
+            Assert.Equal(Words(await missing.Content.ReadAsStringAsync()).Replace("nobody", "bobs"), Words(await other.Content.ReadAsStringAsync()));
+        }
+        Assert.DoesNotContain("mine", (await api.Api.Customers.GetAsync("bobs"))!.Tags);
+
+        var refused = await Assert.ThrowsAsync<PlatformApiException>(() => alice.ListCustomersAsync(new(Owner: "bob")));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        // A console token is not a key: the integration and admin routes stay closed to it.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendRawAsync(HttpMethod.Get, "/api/v1/tenants/cc-other/customers/bobs", null, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendRawAsync(HttpMethod.Get, "/api/v1/tenants/cc-other/staff", null, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendRawAsync(HttpMethod.Get, "/api/v1/console/customers", null, api.AdminKey)).StatusCode);
+    }
+
+    /// <summary>What a problem says (its trace id aside, which differs per request).</summary>
+    private static string Words(string problem)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(problem)!.AsObject();
+        node.Remove("traceId");
+        return node.ToJsonString();
+    }
+
+    [Fact]
+    public async Task A_manager_sees_the_teams_customers_and_the_unowned_and_not_another_teams()
+    {
+        using var api = await TenantAsync("cc-team");
+        await api.Api.Staff.CreateAsync(new CreateStaffRequest("mona", PlatformClient.StaffPassword, "Mona", "manager", "north"));
+        await api.Api.Staff.UpdateAsync("alice", new UpdateStaffRequest(Team: "north"));
+        await api.PostEventsAsync(
+            Events.FriendAdded("m-1", "of-alice", "alice"), Events.FriendAdded("m-2", "of-bob", "bob"),
+            Events.MessageReceived("m-3", "of-no-one", "hello"));
+        var mona = await ConsoleOfAsync(api, "mona");
+
+        Assert.Equal("manager", (await mona.GetMeAsync()).Role);
+        Assert.Equal(["of-alice"], (await mona.ListCustomersAsync()).Items.Select(c => c.CustomerId));
+        Assert.Equal(["of-alice"], (await mona.ListCustomersAsync(new(Owner: "alice"))).Items.Select(c => c.CustomerId));
+        Assert.Equal(["of-no-one"], (await mona.ListCustomersAsync(new(Owner: "none"))).Items.Select(c => c.CustomerId));
+        Assert.NotNull(await mona.GetCustomerAsync("of-alice"));
+        Assert.NotNull(await mona.GetCustomerAsync("of-no-one"));
+        Assert.Null(await mona.GetCustomerAsync("of-bob"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<PlatformApiException>(() => mona.ListCustomersAsync(new(Owner: "bob")))).StatusCode);
+        var alice = await ConsoleOfAsync(api, "alice");
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<PlatformApiException>(() => alice.ListCustomersAsync(new(Owner: "none")))).StatusCode);
+
+        // The team's list is read owner by owner and merged: its pages still follow each other exactly.
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        await api.PostEventsAsync([.. Enumerable.Range(0, 5).Select(i => Events.FriendAdded($"m-a{i}", $"a-{i}", i % 2 == 0 ? "alice" : "mona", at: start.AddMinutes(i % 2)))]);
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await mona.ListCustomersAsync(new(After: after, Limit: 2));
+            seen.AddRange(page.Items.Select(c => c.CustomerId));
+            after = page.Next;
+        } while (after is not null);
+        Assert.Equal(["a-0", "a-1", "a-2", "a-3", "a-4", "of-alice"], seen.Order());
+        Assert.Equal(6, seen.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("limit=0", "limit")]
+    [InlineData("tier=gold", "tier")]
+    [InlineData("status=1", "status")]
+    [InlineData("hasOpenNudges=yes", "hasOpenNudges")]
+    [InlineData("after=not-a-cursor", "after")]
+    [InlineData("owner=bad%20id", "owner")]
+    public async Task A_malformed_listing_is_refused_naming_the_parameter(string query, string parameter)
+    {
+        using var api = await TenantAsync("cc-bad-" + parameter.ToLowerInvariant());
+        var token = await api.ConsoleTokenAsync("alice");
+
+        var response = await api.SendRawAsync(HttpMethod.Get, "/api/v1/console/customers?" + query, null, token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"'{parameter}'", await response.Content.ReadAsStringAsync());
+    }
+}

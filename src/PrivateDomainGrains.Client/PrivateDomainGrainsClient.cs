@@ -24,6 +24,7 @@ public sealed class PrivateDomainGrainsClient
         Auth = new AuthClient(_http);
         Events = new EventsClient(_http);
         Customers = new CustomersClient(_http);
+        Identities = new IdentitiesClient(_http);
         Handovers = new HandoversClient(_http);
         Playbook = new PlaybookClient(_http);
         Learning = new LearningClient(_http);
@@ -42,6 +43,7 @@ public sealed class PrivateDomainGrainsClient
     public AuthClient Auth { get; }
     public EventsClient Events { get; }
     public CustomersClient Customers { get; }
+    public IdentitiesClient Identities { get; }
     public HandoversClient Handovers { get; }
     public PlaybookClient Playbook { get; }
     public LearningClient Learning { get; }

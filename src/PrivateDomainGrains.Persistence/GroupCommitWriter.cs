@@ -153,6 +153,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var snoozes = marks.Where(m => m.Kind == NudgeMarkKind.Snoozed).GroupBy(m => (m.Tenant, m.NudgeId)).Select(g => g.Last()).ToList();
         var directory = LatestPerCustomer(batch, r => r.Directory);
         var changes = batch.SelectMany(w => w.Request.Changes).ToList();
+        var identities = IdentityStatements.Of(batch.SelectMany(w => w.Request.Events));
 
         // Statements that return rows come first, in the order their results are read below.
         await using var command = new NpgsqlBatch(connection, transaction);
@@ -168,6 +169,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             if (rows.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(rows, conversion, orders));
         if (directory.Count > 0) command.BatchCommands.Add(DirectoryStatements.Directory(directory));
         if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
+        if (identities.Count > 0) command.BatchCommands.Add(IdentityStatements.InsertIdentities(identities));
         if (snapshots.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Snapshots(snapshots));
         if (due.Any(d => d.DueAt is not null)) command.BatchCommands.Add(CustomerIndexStatements.SetDue(due.FindAll(d => d.DueAt is not null)));
         if (due.Any(d => d.DueAt is null)) command.BatchCommands.Add(CustomerIndexStatements.RemoveDue(due.FindAll(d => d.DueAt is null)));

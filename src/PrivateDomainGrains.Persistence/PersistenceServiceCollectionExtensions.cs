@@ -7,7 +7,7 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer and its metrics, customer
-    /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline.
+    /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline, identity index and pending pool.
     /// </summary>
     public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
     {
@@ -26,6 +26,10 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<ExecutionRollups>();
+        services.AddSingleton<IdentityIndex>();
+        services.AddSingleton<IdentityPendingPool>();
+        services.AddSingleton<PendingCandidates>();
+        services.AddSingleton<IdentitySettingsStore>();
         return services;
     }
 }

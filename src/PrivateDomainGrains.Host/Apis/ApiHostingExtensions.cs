@@ -23,6 +23,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<EventIngestion>();
+        builder.AddIdentityResolution();
         builder.AddWeComCallbacks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
@@ -60,6 +61,7 @@ public static class ApiHostingExtensions
         v1.MapAuthApi();
         v1.MapEventsApi();
         v1.MapCustomersApi();
+        v1.MapIdentitiesApi();
         v1.MapHandoversApi();
         v1.MapPlaybookApi();
         v1.MapLearningApi();

@@ -18,7 +18,8 @@ public static class EventsApi
     /// <param name="Id">Unique per tenant: posting the same event again under its id is a duplicate, never a second event;
     /// the id on another event (another customer's, or another type or time) is a 409 conflict. Build ids from what makes
     /// an event unique in its source, e.g. <c>wecom:{corp}:{external user}:{staff}:{type}:{time}</c>.</param>
-    /// <param name="CustomerId">The customer it is about (1-128 letters, digits and <c>-_.:@</c>).</param>
+    /// <param name="CustomerId">The customer it is about (1-128 letters, digits and <c>-_.:@</c>); may be left out when
+    /// <paramref name="Identities"/> name the customer.</param>
     /// <param name="Type"><c>friend.added</c>, <c>friend.deleted</c>, <c>message.received</c>, <c>message.sent</c>,
     /// <c>moment.liked</c>, <c>moment.commented</c>, <c>order.paid</c>, <c>order.refunded</c>, <c>page.viewed</c>,
     /// <c>group.joined</c>, <c>group.left</c>, or a custom <c>x.*</c>.</param>
@@ -27,9 +28,16 @@ public static class EventsApi
     /// <param name="Data">Extra fields; <c>order.paid</c> takes <c>orderId</c>, <c>amount</c> (up to 10^12, 4 decimals), <c>currency</c>.
     /// Numbers may be sent as JSON numbers too and are kept as their exact text.</param>
     /// <param name="Mode">This event's own <c>live</c> or <c>backfill</c>, over the request's.</param>
+    /// <param name="Identities">How the source names the customer, kind to value: <c>unionid</c>, <c>external_userid</c>,
+    /// <c>openid:{appId}</c>, <c>phone</c> (any usual spelling; national numbers read in the tenant's region, CN by default),
+    /// <c>order</c>, <c>email</c>, <c>nickname</c>. Without <c>customerId</c> the strongest identity a customer holds
+    /// decides (that order); none held: the event types the tenant's identity settings name (<c>friend.added</c> by
+    /// default) create a customer, other types (and a nickname alone) wait in the pending pool. With <c>customerId</c>, the identities are added to that customer. An identity held by another
+    /// customer is a 409 for the event; a bad one a 400 naming <c>identities.{kind}</c>.</param>
     public sealed record PostedEvent(
-        string Id, string CustomerId, string Type, DateTimeOffset? At = null, string? Channel = null, string? StaffId = null,
-        string? Text = null, IReadOnlyDictionary<string, string>? Data = null, string? Mode = null);
+        string Id, string? CustomerId, string Type, DateTimeOffset? At = null, string? Channel = null, string? StaffId = null,
+        string? Text = null, IReadOnlyDictionary<string, string>? Data = null, string? Mode = null,
+        IReadOnlyDictionary<string, string>? Identities = null);
 
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
@@ -59,7 +67,7 @@ public static class EventsApi
             try
             {
                 var response = await ingestion.IngestAsync(tenant, batch);
-                return response.Accepted + response.Duplicates == 0 && response.Errors.All(e => e.Status == StatusCodes.Status400BadRequest)
+                return response.Accepted + response.Duplicates + response.Pooled.Count == 0 && response.Errors.All(e => e.Status == StatusCodes.Status400BadRequest)
                     ? NoValidEvent(response.Errors)
                     : TypedResults.Ok(response);
             }

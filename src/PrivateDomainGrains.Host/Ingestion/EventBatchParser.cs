@@ -21,6 +21,12 @@ public static class EventBatchParser
     {
         /// <summary>Indexes of the events sent as backfill (history: they build the customer but raise no nudge).</summary>
         public IReadOnlySet<int> Backfilled { get; init; } = new HashSet<int>();
+
+        /// <summary>
+        /// The <c>identities</c> objects of the events that carried one, by index, as sent (kind to value); an event
+        /// among them without a <c>customerId</c> has an empty one until <see cref="IdentityResolver"/> resolves it.
+        /// </summary>
+        public IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> Identities { get; init; } = new Dictionary<int, IReadOnlyDictionary<string, string>>();
     }
 
     /// <summary>Parses the document; returns null and a message when the batch as a whole is unusable.</summary>
@@ -40,22 +46,27 @@ public static class EventBatchParser
         var valid = new List<(int, CustomerEvent)>(total);
         var backfilled = new HashSet<int>();
         var errors = new List<EventError>();
+        var identities = new Dictionary<int, IReadOnlyDictionary<string, string>>();
         var index = 0;
         foreach (var element in events.EnumerateArray())
         {
             var problems = new List<FieldError>();
-            var e = Read(element, now, problems);
+            var named = element.ValueKind == JsonValueKind.Object ? IdentityFields.Read(element, problems) : null;
+            var e = Read(element, now, problems, customerIdRequired: named is null);
             var backfill = element.ValueKind == JsonValueKind.Object ? Mode(element, problems) ?? requestBackfill : requestBackfill;
-            if (e is not null && problems.Count == 0) problems.AddRange(EventValidator.Validate(e, now, maxFutureSkew));
+            // An event named by its identities alone has its customer id once resolved: validate the rest meanwhile.
+            if (e is not null && problems.Count == 0)
+                problems.AddRange(EventValidator.Validate(e.CustomerId.Length == 0 ? e with { CustomerId = "unresolved" } : e, now, maxFutureSkew));
             if (problems.Count == 0)
             {
                 valid.Add((index, e!));
                 if (backfill) backfilled.Add(index);
+                if (named is not null) identities[index] = named;
             }
             else errors.Add(EventError.Invalid(index, e?.Id ?? TryString(element, "id"), problems));
             index++;
         }
-        return (new Parsed(valid, errors, total) { Backfilled = backfilled }, null);
+        return (new Parsed(valid, errors, total) { Backfilled = backfilled, Identities = identities }, null);
     }
 
     /// <summary>True for <c>"mode":"backfill"</c>, false for <c>"live"</c>, null when absent; anything else is a problem.</summary>
@@ -67,7 +78,7 @@ public static class EventBatchParser
         return null;
     }
 
-    private static CustomerEvent? Read(JsonElement element, DateTimeOffset now, List<FieldError> problems)
+    private static CustomerEvent? Read(JsonElement element, DateTimeOffset now, List<FieldError> problems, bool customerIdRequired)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -75,7 +86,7 @@ public static class EventBatchParser
             return null;
         }
         var id = String(element, "id", problems);
-        var customerId = String(element, "customerId", problems);
+        var customerId = String(element, "customerId", problems, customerIdRequired);
         var type = String(element, "type", problems);
         var at = Timestamp(element, now, problems);
         var channel = String(element, "channel", problems, required: false);

@@ -17,6 +17,15 @@ public sealed record EventBatchResponse(int Accepted, int Duplicates, int Reject
     /// unassigned queue until someone is assigned, or the playbook's <c>ownership.fallbackOwner</c> is set.
     /// </summary>
     public IReadOnlyList<string> Unowned { get; init; } = [];
+
+    /// <summary>For each event named by <c>identities</c> that reached a customer: which customer, and by what.</summary>
+    public IReadOnlyList<EventResolution> Resolved { get; init; } = [];
+
+    /// <summary>Events that went to the pending pool (stored, waiting for their customer): counted neither accepted nor rejected.</summary>
+    public IReadOnlyList<PooledEvent> Pooled { get; init; } = [];
+
+    /// <summary>Events that waited in the pending pool and were attached to their customers by identities this request added.</summary>
+    public int AttachedFromPool { get; init; }
 }
 
 /// <summary>

@@ -2,22 +2,27 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Identity;
 
 namespace PrivateDomainGrains.Host.Ingestion;
 
 /// <summary>
 /// Hands a parsed batch to the customer grains, one call per customer (and mode), all customers at once, and gathers
 /// their fates: accepted, duplicate, or a conflict (409: the id is the tenant's for another event), counted in
-/// <see cref="IngestionMetrics"/>.
+/// <see cref="IngestionMetrics"/>. Events named by identities are resolved to their customers first, or wait in the
+/// pending pool (<see cref="IdentityResolver"/>); the identities the request added then attach the pool's events that
+/// waited for them (<see cref="PendingAttacher"/>).
 /// </summary>
-public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metrics)
+public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metrics, IdentityResolver identities, PendingAttacher attacher)
 {
     public async Task<EventBatchResponse> IngestAsync(string tenant, EventBatchParser.Parsed batch)
     {
         var errors = batch.Errors.ToList();
         metrics.Refused(tenant, "invalid", errors.Count);
-        var valid = await RejectUnknownStaffAsync(tenant, batch.Valid, errors);
-        metrics.Refused(tenant, "unknown-staff", batch.Valid.Count - valid.Count);
+        var known = await RejectUnknownStaffAsync(tenant, batch.Valid, errors);
+        metrics.Refused(tenant, "unknown-staff", batch.Valid.Count - known.Count);
+        var resolved = await identities.ResolveAsync(tenant, batch, known, errors);
+        var valid = resolved.Events;
 
         var calls = valid
             .GroupBy(v => (v.Event.CustomerId, Backfill: batch.Backfilled.Contains(v.Index)))
@@ -45,12 +50,16 @@ public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metric
         var accepted = results.Sum(r => r.Accepted);
         var conflicts = results.SelectMany(r => r.Conflicts).ToList();
         errors.AddRange(conflicts);
-        var duplicates = valid.Count - accepted - conflicts.Count;
+        var duplicates = valid.Count - accepted - conflicts.Count + resolved.PoolDuplicates;
         metrics.Refused(tenant, "conflict", conflicts.Count);
         metrics.Ingested(tenant, accepted, duplicates);
+        var attached = await attacher.AttachByIdentitiesAsync(tenant, valid.SelectMany(v => EventIdentities.Of(v.Event)));
         return new EventBatchResponse(accepted, duplicates, errors.Count, errors.OrderBy(e => e.Index).ToList())
         {
             Unowned = [.. results.Select(r => r.Unowned).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Resolved = resolved.Resolutions,
+            Pooled = resolved.Pooled,
+            AttachedFromPool = attached.Count(a => a.Attached),
         };
     }
 

@@ -115,7 +115,7 @@ public sealed class EventDriver(
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            sent[batch.FirstIndex + i] = new SentEvent(e.Id, e.CustomerId, e.Type, e.StaffId, due, answered, batch.Measured, outcomes[i], backfill);
+            sent[batch.FirstIndex + i] = new SentEvent(e.Id, e.CustomerId!, e.Type, e.StaffId, due, answered, batch.Measured, outcomes[i], backfill);
         }
         // Released only after the outcomes are written: the final wait for all slots relies on it.
         slots.Release();

@@ -107,7 +107,7 @@ public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<NodeConne
                 for (var i = 0; i < count; i++)
                 {
                     if (outcomes[i] == EventOutcome.Rejected) Interlocked.Increment(ref failed);
-                    else owners[events[i].CustomerId] = events[i].StaffId!;
+                    else owners[events[i].CustomerId!] = events[i].StaffId!;
                 }
             }
             catch (Exception e) when (!token.IsCancellationRequested)

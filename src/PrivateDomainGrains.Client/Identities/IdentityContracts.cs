@@ -1,0 +1,54 @@
+namespace PrivateDomainGrains.Client;
+
+/// <summary>The identity kinds, strongest first (the order events are resolved in); <see cref="Nickname"/> is weak and never matches alone.</summary>
+public static class IdentityKinds
+{
+    public const string UnionId = "unionid", ExternalUserId = "external_userid", Phone = "phone", Order = "order", Email = "email", Nickname = "nickname";
+
+    /// <summary>The user id of one WeChat app: <c>openid:{appId}</c>.</summary>
+    public static string OpenId(string appId) => "openid:" + appId;
+}
+
+/// <summary>An identity a customer holds; <see cref="Value"/> normalised (a phone in E.164); <see cref="Source"/> <c>event:{id}</c>, <c>api</c> or <c>import</c>.</summary>
+public sealed record IdentityView(string Kind, string Value, string CustomerId, string Source, DateTimeOffset AddedAt);
+
+/// <summary>A customer's identities, strongest first; <see cref="AttachedFromPool"/>: pending events an addition attached.</summary>
+public sealed record CustomerIdentities(string CustomerId, IReadOnlyList<IdentityView> Identities, int AttachedFromPool = 0);
+
+/// <summary>1-8 strong identities, kind to value.</summary>
+public sealed record AddIdentitiesRequest(IReadOnlyDictionary<string, string> Identities);
+
+/// <summary>1-10,000 identities of existing customers.</summary>
+public sealed record IdentityImportRequest(IReadOnlyList<IdentityImportRow> Rows);
+
+public sealed record IdentityImportRow(string CustomerId, string Kind, string Value);
+
+/// <summary>Rows added, already there, and rejected (each in <see cref="Errors"/>).</summary>
+public sealed record IdentityImportResult(int Added, int Unchanged, int Rejected, IReadOnlyList<IdentityImportError> Errors, int AttachedFromPool);
+
+/// <summary>Why row <see cref="Index"/> was not imported: <see cref="Status"/> 400 (invalid, the field named first) or 409 (another customer holds it).</summary>
+public sealed record IdentityImportError(int Index, string Error, int Status);
+
+/// <summary>An event of the pending pool; <see cref="State"/> <c>pending</c>, <c>attached</c> or <c>dismissed</c>.</summary>
+public sealed record PendingEventView(
+    string EventId, string Type, DateTimeOffset At, string? Channel, string? StaffId, string? Text, IReadOnlyDictionary<string, string>? Data,
+    IReadOnlyDictionary<string, string> Identities, string Reason, string State, string? CustomerId, DateTimeOffset ReceivedAt,
+    DateTimeOffset? SettledAt, string? SettledBy)
+{
+    /// <summary>For a pending nickname event read alone: customers it may be about, most similar name first, then most recently active, then owned.</summary>
+    public IReadOnlyList<PendingCandidate> Candidates { get; init; } = [];
+}
+
+/// <summary>A customer a nickname may name; <see cref="Similarity"/> 0-1 (1: the same folded name).</summary>
+public sealed record PendingCandidate(string CustomerId, string? DisplayName, string? Owner, DateTimeOffset? LastInteractionAt, double Similarity);
+
+/// <summary>A page of the pool; pass <see cref="NextAfter"/> as <c>after</c> for the next (null on the last).</summary>
+public sealed record PendingEventPage(IReadOnlyList<PendingEventView> Items, string? NextAfter);
+
+public sealed record AttachPendingRequest(string CustomerId);
+
+/// <summary>The tenant's phone region (ISO 3166 alpha-2) and the event types that create customers for unknown identities.</summary>
+public sealed record IdentitySettingsRequest(string DefaultRegion, IReadOnlyList<string> CreateCustomerOn);
+
+/// <summary>The identity settings the tenant's events are resolved with; <see cref="Custom"/> false while the node's defaults apply.</summary>
+public sealed record IdentitySettingsView(string DefaultRegion, IReadOnlyList<string> CreateCustomerOn, bool Custom, DateTimeOffset? UpdatedAt);

@@ -1,0 +1,315 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Ingestion;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>
+/// Customer identities (issue 14): look a customer up by how a channel names them, see and edit a customer's
+/// identities (integration key), import existing customers' identities in bulk and work the pending pool of events
+/// that named nobody yet (admin key). Identities are normalised as events' are (<see cref="IdentityNormalizer"/>); a
+/// strong identity names one customer per tenant and never moves.
+/// </summary>
+public static class IdentitiesApi
+{
+    public const int MaxImportRows = 10_000, MaxPageSize = 500, MaxCandidates = 10;
+
+    /// <summary>An identity a customer holds.</summary>
+    /// <param name="Kind"><c>unionid</c>, <c>external_userid</c>, <c>openid:{appId}</c>, <c>phone</c>, <c>order</c> or <c>email</c>.</param>
+    /// <param name="Value">Normalised: a phone in E.164 (<c>+8613800138000</c>), an email in lower case, ids as sent.</param>
+    /// <param name="Source">What added it: <c>event:{eventId}</c>, <c>api</c> or <c>import</c>.</param>
+    public sealed record IdentityView(string Kind, string Value, string CustomerId, string Source, DateTimeOffset AddedAt);
+
+    /// <param name="AttachedFromPool">Pending events the identities added now attached to the customer.</param>
+    public sealed record CustomerIdentities(string CustomerId, IReadOnlyList<IdentityView> Identities, int AttachedFromPool = 0);
+
+    /// <param name="Identities">Kind to value, 1-8 strong identities (nicknames are not indexed), e.g. <c>{"phone":"13800138000"}</c>.</param>
+    public sealed record AddIdentitiesRequest(IReadOnlyDictionary<string, string> Identities);
+
+    /// <param name="Rows">1-10,000 rows, each an identity of an existing customer.</param>
+    public sealed record IdentityImportRequest(IReadOnlyList<IdentityImportRow> Rows);
+
+    public sealed record IdentityImportRow(string CustomerId, string Kind, string Value);
+
+    /// <summary>What an import did: each row added, already there (the same customer held it), or rejected (<see cref="Errors"/>).</summary>
+    /// <param name="AttachedFromPool">Pending events the added identities attached to their customers.</param>
+    public sealed record IdentityImportResult(int Added, int Unchanged, int Rejected, IReadOnlyList<IdentityImportError> Errors, int AttachedFromPool);
+
+    /// <summary>Why row <paramref name="Index"/> (from 0) was not imported: 400 (the field named in <paramref name="Error"/> is invalid) or 409 (another customer holds the identity).</summary>
+    public sealed record IdentityImportError(int Index, string Error, int Status);
+
+    /// <summary>An event of the pending pool.</summary>
+    /// <param name="Identities">What it named its customer by (normalised), nickname included.</param>
+    /// <param name="Reason"><c>unknown-identity</c> or <c>nickname-only</c>.</param>
+    /// <param name="State"><c>pending</c>, <c>attached</c> (to <paramref name="CustomerId"/>) or <c>dismissed</c>.</param>
+    /// <param name="SettledBy"><c>identity:kind=value</c> (attached when that identity appeared on a customer) or <c>api</c>.</param>
+    public sealed record PendingEventView(
+        string EventId, string Type, DateTimeOffset At, string? Channel, string? StaffId, string? Text, IReadOnlyDictionary<string, string>? Data,
+        IReadOnlyDictionary<string, string> Identities, string Reason, string State, string? CustomerId, DateTimeOffset ReceivedAt,
+        DateTimeOffset? SettledAt, string? SettledBy)
+    {
+        /// <summary>
+        /// For a pending event with a nickname, when read alone (<c>GetPendingEvent</c>): up to 10 customers it may be
+        /// about, most similar name first, then most recently active, then those with an owner. Empty in lists.
+        /// </summary>
+        public IReadOnlyList<PendingCandidate> Candidates { get; init; } = [];
+    }
+
+    /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
+    public sealed record PendingEventPage(IReadOnlyList<PendingEventView> Items, string? NextAfter);
+
+    /// <param name="CustomerId">The customer the event is about, as a person decided.</param>
+    public sealed record AttachPendingRequest(string CustomerId);
+
+    /// <param name="DefaultRegion">The region national phone numbers are read in: an ISO 3166 alpha-2 code libphonenumber knows (<c>CN</c>, <c>HK</c>, <c>SG</c>...).</param>
+    /// <param name="CreateCustomerOn">0-20 event types that create a customer for an identity nobody holds; events of other
+    /// types naming nobody wait in the pending pool.</param>
+    public sealed record IdentitySettingsRequest(string DefaultRegion, IReadOnlyList<string> CreateCustomerOn);
+
+    /// <param name="Custom">False while the tenant has no settings of its own and the node's apply.</param>
+    /// <param name="UpdatedAt">When the tenant's settings were stored; null while the node's apply.</param>
+    public sealed record IdentitySettingsView(string DefaultRegion, IReadOnlyList<string> CreateCustomerOn, bool Custom, DateTimeOffset? UpdatedAt);
+
+    public static RouteGroupBuilder MapIdentitiesApi(this RouteGroupBuilder api)
+    {
+        var lookup = api.MapGroup("/tenants/{tenant}/identities").WithTags("Identities").RequireIntegrationKey();
+        lookup.MapGet("/{kind}/{value}", LookupAsync).WithName("LookupIdentity")
+            .WithSummary("The customer an identity names (phones in any usual spelling).")
+            .WithProblem(StatusCodes.Status400BadRequest, "'kind' is not an identity kind or 'value' is not a valid value of it")
+            .WithProblem(StatusCodes.Status404NotFound, "No customer holds the identity");
+
+        var customer = api.MapGroup("/tenants/{tenant}/customers/{customerId}/identities").WithTags("Identities").RequireIntegrationKey()
+            .WithProblem(StatusCodes.Status400BadRequest, "The customer id is not a valid id");
+        customer.MapGet("", ListAsync).WithName("ListCustomerIdentities")
+            .WithSummary("The identities the customer holds, strongest first.");
+        customer.MapPost("", AddAsync).WithName("AddCustomerIdentities")
+            .WithSummary("Add identities to the customer; pending events they name are attached to it.")
+            .WithJsonBody<AddIdentitiesRequest>()
+            .WithProblem(StatusCodes.Status409Conflict, "Another customer holds one of the identities: nothing was added");
+        customer.MapDelete("/{kind}/{value}", RemoveAsync).WithName("RemoveCustomerIdentity")
+            .WithSummary("Remove an identity from the customer; answers the identities it still holds.")
+            .WithProblem(StatusCodes.Status404NotFound, "The customer does not hold the identity");
+
+        var admin = api.MapGroup("/tenants/{tenant}/identities").WithTags("Identities").RequireAdminKey();
+        admin.MapGet("/settings", SettingsAsync).WithName("GetIdentitySettings")
+            .WithSummary("The region phones are read in and the event types that create customers, as the tenant's events are resolved now.");
+        admin.MapPut("/settings", PutSettingsAsync).WithName("PutIdentitySettings")
+            .WithSummary("Set the tenant's phone region and the event types that create customers (the others wait in the pending pool).")
+            .WithJsonBody<IdentitySettingsRequest>();
+        admin.MapPost("/import", ImportAsync).WithName("ImportIdentities")
+            .WithSummary("Import up to 10,000 identities of existing customers; each row is added or refused on its own.")
+            .WithJsonBody<IdentityImportRequest>();
+        admin.MapGet("/pending", PendingPageAsync).WithName("ListPendingEvents")
+            .WithSummary("Events waiting for their customer (or settled: ?state=attached|dismissed), oldest first, paged with ?after=&limit=.")
+            .WithProblem(StatusCodes.Status400BadRequest, "'state', 'after' or 'limit' is invalid");
+        admin.MapGet("/pending/{eventId}", PendingAsync).WithName("GetPendingEvent")
+            .WithSummary("One event of the pending pool, in whatever state.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such event in the pool");
+        admin.MapPost("/pending/{eventId}/attach", AttachAsync).WithName("AttachPendingEvent")
+            .WithSummary("Attach a pending event to the customer a person picked: it flows in as if it had named that customer.")
+            .WithJsonBody<AttachPendingRequest>()
+            .WithProblem(StatusCodes.Status404NotFound, "No such event in the pool")
+            .WithProblem(StatusCodes.Status409Conflict, "The event is no longer pending, or its id is another event's");
+        admin.MapPost("/pending/{eventId}/dismiss", DismissAsync).WithName("DismissPendingEvent")
+            .WithSummary("Dismiss a pending event: it reaches no customer and stays listed as dismissed.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such event in the pool")
+            .WithProblem(StatusCodes.Status409Conflict, "The event is no longer pending");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IdentityView>, ValidationProblem, ProblemHttpResult>> LookupAsync(
+        string tenant, string kind, string value, TenantIdentitySettings settings, IdentityIndex index)
+    {
+        var normalizer = (await settings.GetAsync(tenant)).Normalizer;
+        if (Strong(normalizer, kind, value) is not { } identity) return Invalid(normalizer, kind, value);
+        var row = await index.GetAsync(tenant, identity);
+        return row is null ? Problems.NotFound($"No customer holds {identity.Kind} '{identity.Value}'") : TypedResults.Ok(View(row));
+    }
+
+    private static async Task<Results<Ok<CustomerIdentities>, ProblemHttpResult>> ListAsync(string tenant, string customerId, IdentityIndex index)
+    {
+        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        return TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)]));
+    }
+
+    private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> AddAsync(
+        string tenant, string customerId, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher)
+    {
+        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        var (body, problem) = await JsonBody.ReadAsync<AddIdentitiesRequest>(request);
+        if (body is null) return problem!;
+        if (body.Identities is not { Count: > 0 and <= IdentityFields.MaxPerEvent })
+            return Problems.Invalid("Invalid identities", new Dictionary<string, string[]> { ["identities"] = [$"must name 1-{IdentityFields.MaxPerEvent} identities"] });
+        var normalizer = (await settings.GetAsync(tenant)).Normalizer;
+        var identities = new List<CustomerIdentity>();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (kind, value) in body.Identities)
+        {
+            if (normalizer.Normalize(kind, value, out var why) is not { } identity) errors[$"identities.{kind}"] = [why!];
+            else if (!identity.IsStrong) errors[$"identities.{kind}"] = ["is weak: nicknames name many customers and are not indexed"];
+            else identities.Add(identity);
+        }
+        if (errors.Count > 0) return Problems.Invalid("Invalid identities", errors);
+        var held = (await index.FindAsync(tenant, identities)).Where(h => h.Value != customerId).ToList();
+        if (held.Count > 0)
+            return Problems.Conflict(string.Join("; ", held.Select(h => $"'identities.{h.Key.Kind}' already names customer '{h.Value}'")) + ": nothing was added");
+        var outcomes = await index.AddAsync([.. identities.Select(i => new IdentityRow(tenant, i.Kind, i.Value, customerId, "api"))]);
+        if (outcomes.Where(o => o.Outcome == IdentityIndex.AddOutcome.HeldByAnother).Select(o => o.Holder).FirstOrDefault() is { } raced)
+            return Problems.Conflict($"Another customer ('{raced}') took one of the identities meanwhile; the others were added");
+        var attached = await attacher.AttachByIdentitiesAsync(tenant, identities);
+        return TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)], attached.Count(a => a.Attached)));
+    }
+
+    private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> RemoveAsync(
+        string tenant, string customerId, string kind, string value, TenantIdentitySettings settings, IdentityIndex index)
+    {
+        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        var normalizer = (await settings.GetAsync(tenant)).Normalizer;
+        if (Strong(normalizer, kind, value) is not { } identity) return Invalid(normalizer, kind, value);
+        return await index.RemoveAsync(tenant, customerId, identity)
+            ? TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)]))
+            : Problems.NotFound($"Customer '{customerId}' does not hold {identity.Kind} '{identity.Value}'");
+    }
+
+    private static async Task<Ok<IdentitySettingsView>> SettingsAsync(string tenant, TenantIdentitySettings settings) =>
+        TypedResults.Ok(View(await settings.GetAsync(tenant)));
+
+    private static async Task<Results<Ok<IdentitySettingsView>, ValidationProblem, ProblemHttpResult>> PutSettingsAsync(
+        string tenant, HttpRequest request, TenantIdentitySettings settings)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<IdentitySettingsRequest>(request);
+        if (body is null) return problem!;
+        var errors = new Dictionary<string, string[]>();
+        if (!IdentityNormalizer.IsKnownRegion(body.DefaultRegion ?? ""))
+            errors["defaultRegion"] = ["must be an ISO 3166 alpha-2 region libphonenumber knows, e.g. CN"];
+        if (body.CreateCustomerOn is not { Count: <= 20 }) errors["createCustomerOn"] = ["must list 0-20 event types"];
+        else
+            for (var i = 0; i < body.CreateCustomerOn.Count; i++)
+                if (!EventTypes.IsValid(body.CreateCustomerOn[i])) errors[$"createCustomerOn[{i}]"] = ["is not an event type (friend.added, order.paid, ... or x.*)"];
+        if (errors.Count > 0) return Problems.Invalid("Invalid identity settings", errors);
+        return TypedResults.Ok(View(await settings.PutAsync(tenant, body.DefaultRegion!, [.. body.CreateCustomerOn!.Distinct(StringComparer.Ordinal)])));
+    }
+
+    private static IdentitySettingsView View(TenantIdentitySettings.Applied applied) =>
+        new(applied.Normalizer.DefaultRegion, [.. applied.CreateCustomerOn.Order(StringComparer.Ordinal)], applied.Custom, applied.UpdatedAt);
+
+    private static async Task<Results<Ok<IdentityImportResult>, ProblemHttpResult>> ImportAsync(
+        string tenant, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<IdentityImportRequest>(request);
+        if (body is null) return problem!;
+        if (body.Rows is not { Count: > 0 and <= MaxImportRows }) return Problems.BadRequest($"'rows' must hold 1-{MaxImportRows} rows");
+        var normalizer = (await settings.GetAsync(tenant)).Normalizer;
+        var errors = new List<IdentityImportError>();
+        var rows = new List<(int Index, IdentityRow Row)>(body.Rows.Count);
+        for (var i = 0; i < body.Rows.Count; i++)
+        {
+            var row = body.Rows[i];
+            if (row is null) errors.Add(new(i, "'row' must be an object", StatusCodes.Status400BadRequest));
+            else if (!Ids.IsValid(row.CustomerId)) errors.Add(new(i, Ids.Describe("customerId"), StatusCodes.Status400BadRequest));
+            else if (normalizer.Normalize(row.Kind ?? "", row.Value, out var why) is not { } identity)
+                errors.Add(new(i, $"'{(IdentityKinds.IsKnown(row.Kind ?? "") ? "value" : "kind")}' {why}", StatusCodes.Status400BadRequest));
+            else if (!identity.IsStrong) errors.Add(new(i, "'kind' nickname is weak and not indexed", StatusCodes.Status400BadRequest));
+            else rows.Add((i, new IdentityRow(tenant, identity.Kind, identity.Value, row.CustomerId, "import")));
+        }
+        var outcomes = await index.AddAsync([.. rows.Select(r => r.Row)]);
+        var (added, unchanged) = (0, 0);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (outcome, holder) = outcomes[r];
+            if (outcome == IdentityIndex.AddOutcome.Added) added++;
+            else if (outcome == IdentityIndex.AddOutcome.AlreadyThere) unchanged++;
+            else errors.Add(new(rows[r].Index, $"'value' {rows[r].Row.Kind} '{rows[r].Row.Value}' already names customer '{holder}'", StatusCodes.Status409Conflict));
+        }
+        var attached = await attacher.AttachByIdentitiesAsync(tenant,
+            rows.Where((_, r) => outcomes[r].Outcome == IdentityIndex.AddOutcome.Added).Select(r => new CustomerIdentity(r.Row.Kind, r.Row.Value)));
+        return TypedResults.Ok(new IdentityImportResult(added, unchanged, errors.Count, [.. errors.OrderBy(e => e.Index)], attached.Count(a => a.Attached)));
+    }
+
+    private static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageAsync(
+        string tenant, string? state, string? after, int? limit, IdentityPendingPool pool)
+    {
+        state ??= PendingEventRow.Pending;
+        if (state is not (PendingEventRow.Pending or PendingEventRow.Attached or PendingEventRow.Dismissed))
+            return Problems.BadRequest("'state' must be pending, attached or dismissed");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
+        (DateTimeOffset At, string EventId)? cursor = null;
+        if (after is not null)
+        {
+            if (Cursor(after) is not { } parsed) return Problems.BadRequest("'after' must be the nextAfter of a previous page");
+            cursor = parsed;
+        }
+        var size = limit ?? 50;
+        var rows = await pool.PageAsync(tenant, state, cursor?.At, cursor?.EventId, size + 1);
+        var items = rows.Take(size).ToList();
+        // received_at has microsecond precision: the cursor is exact.
+        var next = rows.Count > size ? $"{(items[^1].ReceivedAt - DateTimeOffset.UnixEpoch).Ticks / 10}:{items[^1].Event.Id}" : null;
+        return TypedResults.Ok(new PendingEventPage([.. items.Select(View)], next));
+    }
+
+    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> PendingAsync(
+        string tenant, string eventId, IdentityPendingPool pool, PendingCandidates candidates)
+    {
+        if (await pool.GetAsync(tenant, eventId) is not { } row) return NoSuchPending(eventId);
+        var view = View(row);
+        if (row.State == PendingEventRow.Pending && row.Nickname is { } nickname)
+            view = view with { Candidates = await candidates.ForNicknameAsync(tenant, nickname, MaxCandidates) };
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> AttachAsync(
+        string tenant, string eventId, HttpRequest request, IdentityPendingPool pool, PendingAttacher attacher)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<AttachPendingRequest>(request);
+        if (body is null) return problem!;
+        if (!Ids.IsValid(body.CustomerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (await pool.GetAsync(tenant, eventId) is not { } row) return NoSuchPending(eventId);
+        if (row.State != PendingEventRow.Pending) return Problems.Conflict($"Event '{eventId}' is {row.State}, no longer pending");
+        var attachment = await attacher.AttachAsync(row, body.CustomerId, "api");
+        if (!attachment.Attached) return Problems.Conflict(attachment.Problem!);
+        return TypedResults.Ok(View((await pool.GetAsync(tenant, eventId))!));
+    }
+
+    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> DismissAsync(string tenant, string eventId, IdentityPendingPool pool)
+    {
+        if (await pool.GetAsync(tenant, eventId) is null) return NoSuchPending(eventId);
+        if (!await pool.SettleAsync(tenant, eventId, PendingEventRow.Dismissed, null, "api"))
+            return Problems.Conflict($"Event '{eventId}' is no longer pending");
+        return TypedResults.Ok(View((await pool.GetAsync(tenant, eventId))!));
+    }
+
+    /// <summary>A strong identity from a path, or null (then <see cref="Invalid"/> says why).</summary>
+    private static CustomerIdentity? Strong(IdentityNormalizer normalizer, string kind, string value) =>
+        normalizer.Normalize(kind, value, out _) is { IsStrong: true } identity ? identity : null;
+
+    private static ValidationProblem Invalid(IdentityNormalizer normalizer, string kind, string value)
+    {
+        var (field, problem) = !IdentityKinds.IsKnown(kind) ? ("kind", $"is not an identity kind: use {IdentityKinds.Listed}")
+            : !IdentityKinds.IsStrong(kind) ? ("kind", "nickname is weak: many customers may share one, so it names no customer")
+            : normalizer.Normalize(kind, value, out var why) is null ? ("value", why!) : ("value", "is invalid");
+        return Problems.Invalid("Invalid identity", new Dictionary<string, string[]> { [field] = [problem] });
+    }
+
+    private static (DateTimeOffset, string)? Cursor(string after)
+    {
+        var colon = after.IndexOf(':');
+        if (colon <= 0 || !long.TryParse(after[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var micros)) return null;
+        return (DateTimeOffset.UnixEpoch.AddTicks(micros * 10), after[(colon + 1)..]);
+    }
+
+    private static ProblemHttpResult NoSuchPending(string eventId) => Problems.NotFound($"No event '{eventId}' in the pending pool");
+
+    private static IdentityView View(IdentityRow row) => new(row.Kind, row.Value, row.CustomerId, row.Source, row.AddedAt);
+
+    private static PendingEventView View(PendingEventRow row)
+    {
+        var identities = EventIdentities.Of(row.Event).ToDictionary(i => i.Kind, i => i.Value, StringComparer.Ordinal);
+        var data = row.Event.Data?.Where(d => !d.Key.StartsWith(EventIdentities.DataPrefix, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+        var e = row.Event;
+        return new(e.Id, e.Type, e.At, e.Channel, e.StaffId, e.Text, data is { Count: > 0 } ? data : null, identities, row.Reason, row.State,
+            row.CustomerId, row.ReceivedAt, row.SettledAt, row.SettledBy);
+    }
+}

@@ -1,0 +1,17 @@
+namespace PrivateDomainGrains.Host.Ingestion;
+
+public static class IdentityHostingExtensions
+{
+    /// <summary>
+    /// Identity resolution for ingestion and the identities API: <see cref="IdentityOptions"/> (validated at start-up),
+    /// each tenant's settings over them, the resolver and the pending pool's attacher.
+    /// </summary>
+    public static WebApplicationBuilder AddIdentityResolution(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TenantIdentitySettings>();
+        builder.Services.AddSingleton<IdentityResolver>();
+        builder.Services.AddSingleton<PendingAttacher>();
+        return builder;
+    }
+}

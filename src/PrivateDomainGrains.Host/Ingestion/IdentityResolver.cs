@@ -1,0 +1,120 @@
+using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Ingestion;
+
+/// <summary>
+/// Gives every event that named its customer by <c>identities</c> a customer id, before any grain sees it (issue 14):
+/// <list type="number">
+/// <item>each identity is normalised (<see cref="IdentityNormalizer"/>); a bad kind or value is a 400 for that event,
+/// naming <c>identities.{kind}</c>;</item>
+/// <item>its strong identities are looked up in the index (one query for the whole request); when they, and the
+/// event's <c>customerId</c> if it has one, name two different customers, the event is a 409 and nothing is stored;</item>
+/// <item>otherwise the customer is the one they name (the strongest identity decides, in <see cref="IdentityKinds"/>
+/// order), or the event's <c>customerId</c>; an event naming nobody creates a customer (id from its strongest
+/// identity) when its type is one the tenant's settings create customers on (<see cref="TenantIdentitySettings"/>), and otherwise, like an event
+/// named by nickname alone, waits in the pending pool (stored before the answer).</item>
+/// </list>
+/// Resolved events carry their identities in their data (<see cref="EventIdentities"/>), and the commit that
+/// journals them adds the strong ones to the index. Events without identities pass untouched.
+/// </summary>
+public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool pool, TenantIdentitySettings settings)
+{
+    /// <summary>What resolution made of a request's events.</summary>
+    /// <param name="Events">The events for customers, each with its customer id.</param>
+    /// <param name="Resolutions">How each event named by identities found its customer.</param>
+    /// <param name="Pooled">The events that went to the pending pool now.</param>
+    /// <param name="PoolDuplicates">Events already waiting in the pool under their id.</param>
+    public sealed record Outcome(
+        List<(int Index, CustomerEvent Event)> Events, List<EventResolution> Resolutions, List<PooledEvent> Pooled, int PoolDuplicates);
+
+    public async Task<Outcome> ResolveAsync(string tenant, EventBatchParser.Parsed batch, IReadOnlyList<(int Index, CustomerEvent Event)> events, List<EventError> errors)
+    {
+        var sentBy = new List<(int Index, CustomerEvent Event, IReadOnlyDictionary<string, string> Sent)>();
+        var ready = new List<(int Index, CustomerEvent Event)>(events.Count);
+        foreach (var (i, e) in events)
+        {
+            if (e.Data?.Keys.FirstOrDefault(k => k.StartsWith(EventIdentities.DataPrefix, StringComparison.Ordinal)) is { } reserved)
+                errors.Add(EventError.Invalid(i, e.Id, [new FieldError("data." + reserved, $"is reserved: send identities in '{IdentityFields.Field}'")]));
+            else if (batch.Identities.TryGetValue(i, out var sent)) sentBy.Add((i, e, sent));
+            else ready.Add((i, e));
+        }
+        if (sentBy.Count == 0) return new(ready, [], [], 0);
+
+        var tenantSettings = await settings.GetAsync(tenant);
+        var named = new List<(int Index, CustomerEvent Event, List<CustomerIdentity> Identities)>(sentBy.Count);
+        foreach (var (i, e, sent) in sentBy)
+        {
+            if (Normalize(tenantSettings.Normalizer, sent, out var problems) is { } identities) named.Add((i, e, identities));
+            else errors.Add(EventError.Invalid(i, e.Id, problems));
+        }
+
+        var holders = await index.FindAsync(tenant, named.SelectMany(n => n.Identities.Where(i => i.IsStrong)).Distinct().ToList());
+        var resolutions = new List<EventResolution>(named.Count);
+        var waiting = new List<(int Index, PendingEventRow Row)>();
+        foreach (var (i, e, identities) in named)
+        {
+            var strong = identities.Where(x => x.IsStrong).OrderBy(x => x.Priority).ToList();
+            var held = strong.Where(holders.ContainsKey).ToList();
+            var customer = e.CustomerId.Length > 0 ? e.CustomerId : held.Count > 0 ? holders[held[0]] : null;
+            if (held.Where(x => holders[x] != customer).ToList() is { Count: > 0 } elsewhere)
+            {
+                errors.Add(new EventError(i, e.Id, [.. elsewhere.Select(x =>
+                    $"'{IdentityFields.Field}.{x.Kind}' already names customer '{holders[x]}', not '{customer}': an identity never moves (merge the customers if they are one person)")],
+                    StatusCodes.Status409Conflict));
+                continue;
+            }
+            if (customer is not null)
+            {
+                var by = e.CustomerId.Length > 0 ? "customerId" : held[0].Kind;
+                resolutions.Add(new EventResolution(i, e.Id, customer, by, Created: false));
+                ready.Add((i, EventIdentities.Attach(e, customer, identities)));
+            }
+            else if (strong.Count > 0 && tenantSettings.CreatesCustomer(e.Type))
+            {
+                customer = IdentityNormalizer.CustomerIdFor(strong[0]);
+                resolutions.Add(new EventResolution(i, e.Id, customer, strong[0].Kind, Created: true));
+                ready.Add((i, EventIdentities.Attach(e, customer, identities)));
+            }
+            else
+            {
+                var reason = strong.Count > 0 ? PooledEvent.UnknownIdentity : PooledEvent.NicknameOnly;
+                var nickname = identities.FirstOrDefault(x => x.Kind == IdentityKinds.Nickname)?.Value;
+                waiting.Add((i, new PendingEventRow(tenant, EventIdentities.Attach(e, "", identities), batch.Backfilled.Contains(i),
+                    [.. strong.Select(x => x.Key)], nickname, reason)));
+            }
+        }
+        var stored = await pool.AddAsync(tenant, [.. waiting.Select(w => w.Row)]);
+        var pooled = waiting.Where(w => stored.Contains(w.Row.Event.Id)).Select(w => new PooledEvent(w.Index, w.Row.Event.Id, w.Row.Reason)).ToList();
+        return new(ready, resolutions, pooled, waiting.Count - pooled.Count);
+    }
+
+    /// <summary>The normalised identities, or null and the problems (each naming <c>identities.{kind}</c>).</summary>
+    private static List<CustomerIdentity>? Normalize(IdentityNormalizer normalizer, IReadOnlyDictionary<string, string> sent, out List<FieldError> problems)
+    {
+        problems = [];
+        var identities = new List<CustomerIdentity>(sent.Count);
+        foreach (var (kind, value) in sent)
+        {
+            if (normalizer.Normalize(kind, value, out var problem) is { } identity) identities.Add(identity);
+            else problems.Add(new FieldError($"{IdentityFields.Field}.{kind}", problem!));
+        }
+        return problems.Count == 0 ? identities : null;
+    }
+}
+
+/// <summary>How the event at <paramref name="Index"/>, named by identities, found its customer.</summary>
+/// <param name="CustomerId">The customer the event went to.</param>
+/// <param name="By">What decided: <c>customerId</c> (the event named it; its identities were added to it) or the kind of the
+/// identity that matched (<c>unionid</c>, <c>phone</c>, ...; with <paramref name="Created"/>, the identity the new customer was created for).</param>
+/// <param name="Created">True when no customer held the identities and the event type creates one (<c>friend.added</c> by default).</param>
+public sealed record EventResolution(int Index, string EventId, string CustomerId, string By, bool Created);
+
+/// <summary>An event that waits in the pending pool: no customer holds its identities yet, or it named only a nickname.</summary>
+/// <param name="Reason"><c>unknown-identity</c> (attached by itself once one of its identities appears on a customer) or
+/// <c>nickname-only</c> (a person picks the customer).</param>
+public sealed record PooledEvent(int Index, string EventId, string Reason)
+{
+    public const string UnknownIdentity = "unknown-identity", NicknameOnly = "nickname-only";
+}

@@ -1,0 +1,132 @@
+using Npgsql;
+using PrivateDomainGrains.Core.Identity;
+using static PrivateDomainGrains.Persistence.Statements.Parameters;
+
+namespace PrivateDomainGrains.Persistence;
+
+/// <summary>
+/// Reads and edits the identity index (<c>pdg_identities</c>, deploy/sql/0016): which customer each strong identity
+/// of a tenant names. Events add their identities through group commit (<see cref="GroupCommitWriter"/>); this class
+/// serves lookups, the identities API and the bulk import. An identity never moves: adding one another customer holds
+/// answers that customer, and nothing changes.
+/// </summary>
+public sealed class IdentityIndex(NpgsqlDataSource dataSource)
+{
+    /// <summary>What adding an identity to a customer did.</summary>
+    public enum AddOutcome { Added, AlreadyThere, HeldByAnother }
+
+    /// <summary>The customers holding any of <paramref name="identities"/>, by identity (absent: nobody holds it). One round trip.</summary>
+    public async Task<Dictionary<CustomerIdentity, string>> FindAsync(string tenant, IReadOnlyCollection<CustomerIdentity> identities, CancellationToken ct = default)
+    {
+        var found = new Dictionary<CustomerIdentity, string>();
+        if (identities.Count == 0) return found;
+        await using var command = dataSource.CreateCommand("""
+            SELECT i.kind, i.value, i.customer_id FROM pdg_identities i
+            JOIN unnest($2::text[], $3::text[]) AS q(kind, value) ON i.kind = q.kind AND i.value = q.value
+            WHERE i.tenant = $1
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(Text(identities.Select(i => i.Kind)));
+        command.Parameters.Add(Text(identities.Select(i => i.Value)));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) found[new CustomerIdentity(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+        return found;
+    }
+
+    /// <summary>The index row of one identity, or null when no customer holds it.</summary>
+    public async Task<IdentityRow?> GetAsync(string tenant, CustomerIdentity identity, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT customer_id, source, added_at FROM pdg_identities WHERE tenant = $1 AND kind = $2 AND value = $3");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = identity.Kind });
+        command.Parameters.Add(new() { Value = identity.Value });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct)
+            ? new IdentityRow(tenant, identity.Kind, identity.Value, reader.GetString(0), reader.GetString(1)) { AddedAt = reader.GetFieldValue<DateTimeOffset>(2) }
+            : null;
+    }
+
+    /// <summary>Every identity the customer holds, strongest kind first.</summary>
+    public async Task<List<IdentityRow>> ListAsync(string tenant, string customerId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT kind, value, source, added_at FROM pdg_identities WHERE tenant = $1 AND customer_id = $2");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = customerId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<IdentityRow>();
+        while (await reader.ReadAsync(ct))
+            rows.Add(new IdentityRow(tenant, reader.GetString(0), reader.GetString(1), customerId, reader.GetString(2)) { AddedAt = reader.GetFieldValue<DateTimeOffset>(3) });
+        return [.. rows.OrderBy(r => IdentityKinds.Priority(r.Kind)).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Adds the rows (any customers) in one statement and one transaction; returns, per row in order, what happened and
+    /// the customer that holds the identity now. A row naming an identity held by another customer changes nothing.
+    /// Two rows of one call for the same identity: the first wins.
+    /// </summary>
+    public async Task<List<(AddOutcome Outcome, string Holder)>> AddAsync(IReadOnlyList<IdentityRow> rows, CancellationToken ct = default)
+    {
+        if (rows.Count == 0) return [];
+        // One round trip, one implicit transaction: who holds the identities already, then the insert, whose RETURNING
+        // names the rows it added.
+        await using var batch = dataSource.CreateBatch();
+        var insert = new NpgsqlBatchCommand("""
+            INSERT INTO pdg_identities (tenant, kind, value, customer_id, source)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+            ON CONFLICT (tenant, kind, value) DO NOTHING
+            RETURNING tenant, kind, value
+            """);
+        insert.Parameters.Add(Text(rows.Select(r => r.Tenant)));
+        insert.Parameters.Add(Text(rows.Select(r => r.Kind)));
+        insert.Parameters.Add(Text(rows.Select(r => r.Value)));
+        insert.Parameters.Add(Text(rows.Select(r => r.CustomerId)));
+        insert.Parameters.Add(Text(rows.Select(r => r.Source)));
+        var holders = new NpgsqlBatchCommand("""
+            SELECT i.tenant, i.kind, i.value, i.customer_id FROM pdg_identities i
+            JOIN unnest($1::text[], $2::text[], $3::text[]) AS q(tenant, kind, value) ON i.tenant = q.tenant AND i.kind = q.kind AND i.value = q.value
+            """);
+        holders.Parameters.Add(Text(rows.Select(r => r.Tenant)));
+        holders.Parameters.Add(Text(rows.Select(r => r.Kind)));
+        holders.Parameters.Add(Text(rows.Select(r => r.Value)));
+        batch.BatchCommands.Add(holders);
+        batch.BatchCommands.Add(insert);
+        var before = new Dictionary<(string, string, string), string>();
+        var added = new HashSet<(string, string, string)>();
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) before[(reader.GetString(0), reader.GetString(1), reader.GetString(2))] = reader.GetString(3);
+            await reader.NextResultAsync(ct);
+            while (await reader.ReadAsync(ct)) added.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+        var outcomes = new List<(AddOutcome, string)>(rows.Count);
+        var firstOfCall = new Dictionary<(string, string, string), string>();
+        foreach (var row in rows)
+        {
+            var key = (row.Tenant, row.Kind, row.Value);
+            if (before.TryGetValue(key, out var holder) || firstOfCall.TryGetValue(key, out holder))
+                outcomes.Add((holder == row.CustomerId ? AddOutcome.AlreadyThere : AddOutcome.HeldByAnother, holder));
+            else if (added.Contains(key))
+            {
+                // Rows are inserted in array order, so the call's first row for an identity is the one that got it.
+                firstOfCall[key] = row.CustomerId;
+                outcomes.Add((AddOutcome.Added, row.CustomerId));
+            }
+            else outcomes.Add((AddOutcome.HeldByAnother, "")); // taken by a concurrent writer between the read and the insert
+        }
+        return outcomes;
+    }
+
+    /// <summary>Removes the identity from the customer; false when the customer does not hold it.</summary>
+    public async Task<bool> RemoveAsync(string tenant, string customerId, CustomerIdentity identity, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "DELETE FROM pdg_identities WHERE tenant = $1 AND kind = $2 AND value = $3 AND customer_id = $4");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = identity.Kind });
+        command.Parameters.Add(new() { Value = identity.Value });
+        command.Parameters.Add(new() { Value = customerId });
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+}

@@ -1,0 +1,121 @@
+using Npgsql;
+using PrivateDomainGrains.Core.Events;
+using static PrivateDomainGrains.Persistence.Statements.Parameters;
+
+namespace PrivateDomainGrains.Persistence;
+
+/// <summary>
+/// The pending pool (<c>pdg_identity_pending</c>, deploy/sql/0016): events that named their customer only by
+/// identities nobody holds yet, or only by a nickname. Durable before ingestion answers; an event id is kept once per
+/// tenant. A pending event is settled once: attached to a customer or dismissed.
+/// </summary>
+public sealed class IdentityPendingPool(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        event_id, type, at, channel, staff_id, body, data::text, backfill, identity_keys, nickname, reason, state,
+        customer_id, received_at, settled_at, settled_by
+        """;
+
+    /// <summary>Stores the events in one statement; returns the ids that were new (the others were in the pool already).</summary>
+    public async Task<HashSet<string>> AddAsync(string tenant, IReadOnlyList<PendingEventRow> rows, CancellationToken ct = default)
+    {
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        if (rows.Count == 0) return added;
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO pdg_identity_pending (tenant, event_id, type, at, channel, staff_id, body, data, backfill, identity_keys, nickname, reason)
+            SELECT $1, r.event_id, r.type, r.at, r.channel, r.staff_id, r.body, r.data, r.backfill, r.keys::text[], r.nickname, r.reason
+            FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::jsonb[],
+                $9::boolean[], $10::text[], $11::text[], $12::text[]) AS r(event_id, type, at, channel, staff_id, body, data, backfill, keys, nickname, reason)
+            ON CONFLICT (tenant, event_id) DO NOTHING
+            RETURNING event_id
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(Text(rows.Select(r => r.Event.Id)));
+        command.Parameters.Add(Text(rows.Select(r => r.Event.Type)));
+        command.Parameters.Add(Timestamps(rows.Select(r => r.Event.At)));
+        command.Parameters.Add(Text(rows.Select(r => r.Event.Channel)));
+        command.Parameters.Add(Text(rows.Select(r => r.Event.StaffId)));
+        command.Parameters.Add(Text(rows.Select(r => r.Event.Text)));
+        command.Parameters.Add(Jsonb(rows.Select(r => JournalData.ToJson(r.Event.Data))));
+        command.Parameters.Add(Booleans(rows.Select(r => r.Backfill)));
+        command.Parameters.Add(TextArrays(rows.Select(r => r.IdentityKeys.ToArray())));
+        command.Parameters.Add(Text(rows.Select(r => r.Nickname)));
+        command.Parameters.Add(Text(rows.Select(r => r.Reason)));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) added.Add(reader.GetString(0));
+        return added;
+    }
+
+    /// <summary>Pending events carrying any of <paramref name="identityKeys"/> (<c>kind=value</c>), oldest first.</summary>
+    public async Task<List<PendingEventRow>> FindPendingAsync(string tenant, IReadOnlyCollection<string> identityKeys, CancellationToken ct = default)
+    {
+        if (identityKeys.Count == 0) return [];
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM pdg_identity_pending
+            WHERE tenant = $1 AND state = 'pending' AND identity_keys && $2::text[]
+            ORDER BY received_at, event_id
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = identityKeys.ToArray() });
+        return await ReadAsync(tenant, command, ct);
+    }
+
+    /// <summary>One event of the pool, in whatever state, or null.</summary>
+    public async Task<PendingEventRow?> GetAsync(string tenant, string eventId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM pdg_identity_pending WHERE tenant = $1 AND event_id = $2");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = eventId });
+        return (await ReadAsync(tenant, command, ct)).SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> events in <paramref name="state"/>, oldest first, after the event
+    /// (<paramref name="afterReceivedAt"/>, <paramref name="afterEventId"/>) of the previous page.
+    /// </summary>
+    public async Task<List<PendingEventRow>> PageAsync(string tenant, string state, DateTimeOffset? afterReceivedAt, string? afterEventId, int limit, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM pdg_identity_pending
+            WHERE tenant = $1 AND state = $2 AND ($3::timestamptz IS NULL OR (received_at, event_id) > ($3, $4))
+            ORDER BY received_at, event_id LIMIT $5
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = state });
+        command.Parameters.Add(new() { Value = (object?)afterReceivedAt?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = (object?)afterEventId ?? "", NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = limit });
+        return await ReadAsync(tenant, command, ct);
+    }
+
+    /// <summary>Settles a pending event (attached to <paramref name="customerId"/>, or dismissed); false when it was not pending.</summary>
+    public async Task<bool> SettleAsync(string tenant, string eventId, string state, string? customerId, string settledBy, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE pdg_identity_pending SET state = $3, customer_id = $4, settled_at = now(), settled_by = $5
+            WHERE tenant = $1 AND event_id = $2 AND state = 'pending'
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = eventId });
+        command.Parameters.Add(new() { Value = state });
+        command.Parameters.Add(new() { Value = (object?)customerId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = settledBy });
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private static async Task<List<PendingEventRow>> ReadAsync(string tenant, NpgsqlCommand command, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<PendingEventRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            string? Nullable(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            var e = new CustomerEvent(reader.GetString(0), "", reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), Nullable(3), Nullable(4),
+                Nullable(5), JournalData.FromJson(Nullable(6)));
+            rows.Add(new PendingEventRow(tenant, e, reader.GetBoolean(7), reader.GetFieldValue<string[]>(8), Nullable(9), reader.GetString(10),
+                reader.GetString(11), Nullable(12), reader.GetFieldValue<DateTimeOffset>(13),
+                reader.IsDBNull(14) ? null : reader.GetFieldValue<DateTimeOffset>(14), Nullable(15)));
+        }
+        return rows;
+    }
+}

@@ -30,6 +30,8 @@ public sealed class PrivateDomainGrainsClient
         Learning = new LearningClient(_http);
         WeCom = new WeComClient(_http);
         System = new SystemClient(_http);
+        PersonalData = new PersonalDataClient(_http);
+        Audit = new AuditClient(_http);
     }
 
     /// <summary>The platform's base URL.</summary>
@@ -49,6 +51,8 @@ public sealed class PrivateDomainGrainsClient
     public LearningClient Learning { get; }
     public WeComClient WeCom { get; }
     public SystemClient System { get; }
+    public PersonalDataClient PersonalData { get; }
+    public AuditClient Audit { get; }
 
     /// <summary>A client for another tenant (or other keys) over the same <see cref="HttpClient"/>, keeping the operator key.</summary>
     public PrivateDomainGrainsClient WithTenant(string tenant, string? apiKey, string? adminKey = null)

@@ -39,4 +39,7 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(WeComSettingsRequest))]
 [JsonSerializable(typeof(WeComSettingsView))]
 [JsonSerializable(typeof(NodeStats))]
+[JsonSerializable(typeof(PersonalDataExport))]
+[JsonSerializable(typeof(ErasureReport))]
+[JsonSerializable(typeof(AuditPage))]
 internal sealed partial class ClientJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,7 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// </summary>
 [Authorize]
 public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, IGrainFactory grains, IOptions<ConsoleOptions> options,
-    CustomerMetrics customers) : Hub
+    CustomerMetrics customers, AuditTrail audit) : Hub
 {
     public const string Path = "/hubs/console";
     private const int ReplayPageSize = 500;
@@ -77,6 +78,7 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Snoozed, now, until)]);
         if (!marked.Contains(nudgeId)) return MarkResults.Unknown;
         _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Snoozing(nudgeId, until)]);
+        await AuditAsync(tenant, staffId, nameof(Snooze), customerId: null, nudgeId);
         return MarkResults.Snoozed;
     }
 
@@ -105,8 +107,17 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Closing(nudgeId, how)]);
         await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
         customers.Closed(tenant, how);
+        await AuditAsync(tenant, staffId, response == NudgeResponse.Acted ? nameof(Ack) : nameof(Dismiss), customerId, nudgeId);
         return CloseResults.Closed;
     }
+
+    /// <summary>
+    /// A staff action that took effect, for the audit log: the hub method's name as the action, the nudge as the target,
+    /// 200 as the status (a hub call has none of its own).
+    /// </summary>
+    private Task AuditAsync(string tenant, string staffId, string action, string? customerId, string nudgeId) =>
+        audit.RecordAsync(new AuditRecord(tenant, $"staff:{staffId}", action, customerId, JsonSerializer.Serialize(new Dictionary<string, string> { ["nudgeId"] = nudgeId }),
+            StatusCodes.Status200OK, Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString()));
 
     private (string Tenant, string StaffId) Caller() =>
         (Context.User?.FindFirst(ConsoleTokens.TenantClaim)?.Value ?? throw new HubException("The token names no tenant"),

@@ -18,6 +18,7 @@ public static class SecurityHostingExtensions
         builder.Services.AddSingleton<ConsoleTokens>();
         builder.Services.AddSingleton<IPasswordHasher<StaffCredentials>, PasswordHasher<StaffCredentials>>();
         builder.Services.AddSingleton<TenantDirectory>();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.AddPlatformDataProtection();
         builder.AddPlatformRateLimits();
 

@@ -14,7 +14,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
     private static readonly HashSet<string> Public = ["SignIn", "VerifyWeComCallbackUrl", "ReceiveWeComCallback"];
 
     /// <summary>POSTs that take no body: what they act on is in the path or the token.</summary>
-    private static readonly HashSet<string> NoBody = ["DisableStaff", "EnableStaff", "RefreshConsoleToken", "RemoveCustomerIdentity", "DismissPendingEvent"];
+    private static readonly HashSet<string> NoBody = ["DisableStaff", "EnableStaff", "RefreshConsoleToken", "RemoveCustomerIdentity", "DismissPendingEvent", "EraseCustomerData"];
 
     private async Task<JsonObject> DocumentAsync()
     {

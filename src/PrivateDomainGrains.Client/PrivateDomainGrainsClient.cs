@@ -33,6 +33,8 @@ public sealed class PrivateDomainGrainsClient
         Keys = new ApiKeysClient(_http);
         System = new SystemClient(_http);
         Workbench = new WorkbenchClient(_http);
+        PersonalData = new PersonalDataClient(_http);
+        Audit = new AuditClient(_http);
     }
 
     /// <summary>The platform's base URL.</summary>
@@ -54,6 +56,8 @@ public sealed class PrivateDomainGrainsClient
     public WebhooksClient Webhooks { get; }
     public ApiKeysClient Keys { get; }
     public SystemClient System { get; }
+    public PersonalDataClient PersonalData { get; }
+    public AuditClient Audit { get; }
 
     /// <summary>The staff workbench's console routes, as the staff member whose <see cref="PrivateDomainGrainsClientOptions.ConsoleToken"/> this client holds.</summary>
     public WorkbenchClient Workbench { get; }

@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Persistence;
 
 /// <summary>
 /// Group read: activating customer grains queue their loads and one round trip fetches the snapshots, unfolded
-/// journal tails and due times of hundreds of customers at once. A per-grain read costs a round trip and a query plan each, which
+/// journal tails, due times and erasures of hundreds of customers at once. A per-grain read costs a round trip and a query plan each, which
 /// is what capped activation near 1,200 customers/s.
 /// </summary>
 public sealed class CustomerLoader : IAsyncDisposable
@@ -28,6 +28,11 @@ public sealed class CustomerLoader : IAsyncDisposable
     private const string SelectDue = $"""
         SELECT k.i, d.due_at FROM {Keys}
         JOIN pdg_due d ON d.tenant = k.tenant AND d.customer_id = k.customer_id
+        """;
+
+    private const string SelectErased = $"""
+        SELECT k.i, e.erased_at FROM {Keys}
+        JOIN pdg_customer_erasures e ON e.tenant = k.tenant AND e.customer_id = k.customer_id
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -54,11 +59,12 @@ public sealed class CustomerLoader : IAsyncDisposable
         var snapshots = new CustomerSnapshotRow?[batch.Count];
         var unfolded = new List<JournalRow>?[batch.Count];
         var due = new DateTimeOffset?[batch.Count];
+        var erased = new DateTimeOffset?[batch.Count];
 
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var command = new NpgsqlBatch(connection)
         {
-            BatchCommands = { WithKeys(SelectSnapshots, batch), WithKeys(SelectUnfolded, batch), WithKeys(SelectDue, batch) },
+            BatchCommands = { WithKeys(SelectSnapshots, batch), WithKeys(SelectUnfolded, batch), WithKeys(SelectDue, batch), WithKeys(SelectErased, batch) },
         };
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -75,9 +81,11 @@ public sealed class CustomerLoader : IAsyncDisposable
             }
             await reader.NextResultAsync();
             while (await reader.ReadAsync()) due[(int)reader.GetInt64(0) - 1] = new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero);
+            await reader.NextResultAsync();
+            while (await reader.ReadAsync()) erased[(int)reader.GetInt64(0) - 1] = new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero);
         }
         for (var i = 0; i < batch.Count; i++)
-            batch[i].Completion.TrySetResult(new CustomerLoad(snapshots[i], (IReadOnlyList<JournalRow>?)unfolded[i] ?? [], due[i]));
+            batch[i].Completion.TrySetResult(new CustomerLoad(snapshots[i], (IReadOnlyList<JournalRow>?)unfolded[i] ?? [], due[i]) { ErasedAt = erased[i] });
     }
 
     private static NpgsqlBatchCommand WithKeys(string sql, List<PendingLoad> batch) => new(sql)

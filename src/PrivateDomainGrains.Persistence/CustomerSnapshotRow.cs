@@ -11,4 +11,8 @@ public sealed record CustomerSnapshotRow(string Tenant, string CustomerId, long 
 /// What a customer grain needs to activate: its last snapshot (if any), the journal events after it, and its entry in
 /// the due-time index (null: none).
 /// </summary>
-public sealed record CustomerLoad(CustomerSnapshotRow? Snapshot, IReadOnlyList<JournalRow> Unfolded, DateTimeOffset? DueAt);
+public sealed record CustomerLoad(CustomerSnapshotRow? Snapshot, IReadOnlyList<JournalRow> Unfolded, DateTimeOffset? DueAt)
+{
+    /// <summary>When the customer's personal data was erased (<see cref="PersonalDataEraser"/>); null if it never was.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
+}

@@ -7,7 +7,8 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer and its metrics, customer
-    /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline, identity index and pending pool.
+    /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline, identity index and pending
+    /// pool, the personal-data eraser and the audit log.
     /// </summary>
     public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
     {
@@ -30,6 +31,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IdentityPendingPool>();
         services.AddSingleton<PendingCandidates>();
         services.AddSingleton<IdentitySettingsStore>();
+        services.AddSingleton<PersonalDataEraser>();
+        services.AddSingleton<AuditLog>();
         return services;
     }
 }

@@ -45,4 +45,11 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>The owner's response to one of this customer's nudges; unknown or old nudge ids are ignored.</summary>
     [Alias("RecordResponse")] Task RecordResponseAsync(string nudgeId, NudgeResponse response);
+
+    /// <summary>
+    /// Erases everything stored about the customer (journal, profile, nudges, due time, owner and directory rows,
+    /// timeline changes, WeCom callbacks naming it) in one transaction and forgets it in memory; its open nudges leave
+    /// their consoles. From then on events for the customer id are refused (a conflict naming the erasure).
+    /// </summary>
+    [Alias("Erase")] Task<ErasureOutcome> EraseAsync();
 }

@@ -14,6 +14,9 @@ public sealed record NudgeChange(
     /// <summary>What <see cref="Closed"/> says of a nudge that moved to another staff member (a new owner, a successor): gone from this queue.</summary>
     public const string Moved = "moved";
 
+    /// <summary>What <see cref="Closed"/> says of a nudge whose customer's personal data was erased: gone everywhere.</summary>
+    public const string Erased = "erased";
+
     public static NudgeChange Closing(string id, string how) => new(id, how, null);
 
     public static NudgeChange Snoozing(string id, DateTimeOffset until) => new(id, null, until);

@@ -23,6 +23,7 @@ namespace PrivateDomainGrains.Grains.Customers;
 /// </summary>
 public sealed class CustomerGrain(
     CustomerStore store,
+    PersonalDataEraser eraser,
     EventJournal journal,
     ITenantDecisionInputs tenants,
     ILearningSignalSink learning,
@@ -37,6 +38,8 @@ public sealed class CustomerGrain(
     private long _nextSequence;
     private DateTimeOffset? _nextDueAt;
     private bool _discardOnDeactivate;
+    /// <summary>When the customer's personal data was erased: its events are refused from then on.</summary>
+    private DateTimeOffset? _erasedAt;
     /// <summary>True while the scheduler's wake is the only reason this activation exists.</summary>
     private bool _onlyWoken = true;
 
@@ -58,6 +61,7 @@ public sealed class CustomerGrain(
         _commits = store.Commits(_tenant, customerId);
         _profile = new CustomerProfile();
         var load = await store.LoadAsync(_tenant, customerId);
+        _erasedAt = load.ErasedAt;
         if (load.Snapshot is { } snapshot) _profile = StorageJson.Read<CustomerProfile>(snapshot.Body);
         _profile.CustomerId = customerId;
         // Until a decision says otherwise, the index is right about when the customer is next due.
@@ -86,6 +90,12 @@ public sealed class CustomerGrain(
     {
         _onlyWoken = false;
         var outcome = new IngestResult(events.Length);
+        if (_erasedAt is { } erasedAt)
+        {
+            // Erased on request: an integration still sending its events must not bring the customer back.
+            for (var i = 0; i < events.Length; i++) outcome.Conflict(i, $"refused: the personal data of customer '{_profile.CustomerId}' was erased at {erasedAt:O}");
+            return outcome.ToOutcome(null);
+        }
         var inputs = await tenants.GetAsync(_tenant);
         IEnumerable<int> take = Enumerable.Range(0, events.Length);
         // The journal refuses a call whole when it already holds one of its ids: nothing of it was stored, and this
@@ -260,6 +270,19 @@ public sealed class CustomerGrain(
         // pushes once, so nothing is lost or sent twice, and a million wakes do not write a million profiles.
         await CommitAsync(pending, snapshot: _onlyWoken ? _commits.Unsnapshotted > 0 : _commits.SnapshotDue);
         if (_onlyWoken) DeactivateOnIdle();
+    }
+
+    public async Task<ErasureOutcome> EraseAsync()
+    {
+        _onlyWoken = false;
+        var customerId = _profile.CustomerId;
+        var erased = await eraser.EraseAsync(_tenant, customerId);
+        logger.LogInformation("{Tenant}/{CustomerId} erased: {Rows} rows", _tenant, customerId, erased.Rows.Values.Sum());
+        dispatcher.PostChanges(_tenant, erased.OpenNudges.Where(n => n.StaffId.Length > 0).Select(n => (n.StaffId, NudgeChange.Closing(n.NudgeId, NudgeChange.Erased))));
+        // Nothing of the customer stays in memory either: the next activation loads the erasure and nothing else.
+        (_profile, _nextDueAt, _erasedAt) = (new CustomerProfile { CustomerId = customerId }, null, erased.ErasedAt);
+        DiscardActivation();
+        return new ErasureOutcome(erased.ErasedAt, erased.Rows);
     }
 
     public async Task RecordResponseAsync(string nudgeId, NudgeResponse response)

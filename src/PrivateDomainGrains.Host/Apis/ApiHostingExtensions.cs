@@ -64,6 +64,8 @@ public static class ApiHostingExtensions
         v1.MapEventsApi();
         v1.MapCustomersApi();
         v1.MapIdentitiesApi();
+        v1.MapPersonalDataApi();
+        v1.MapAuditApi();
         v1.MapHandoversApi();
         v1.MapPlaybookApi();
         v1.MapLearningApi();

@@ -27,9 +27,9 @@ public static class ConsoleNudgesApi
         var nudge = api.MapGroup("/console/nudges/{nudgeId}").WithTags("Console").RequireConsoleToken()
             .WithProblem(StatusCodes.Status400BadRequest, "The nudge id is not a valid id")
             .WithProblem(StatusCodes.Status404NotFound, UnknownReason);
-        nudge.MapPost("/done", (ConsoleUser user, string nudgeId, NudgeActions actions) => CloseAsync(user, nudgeId, NudgeResponse.Acted, actions))
+        nudge.MapPost("/done", (ConsoleUser user, string nudgeId, NudgeActions actions, HttpContext http) => CloseAsync(user, nudgeId, NudgeResponse.Acted, actions, http))
             .WithName("MarkNudgeDone").WithSummary("Done: the staff member did what one of their nudges suggested; closes it and credits the action.");
-        nudge.MapPost("/not-useful", (ConsoleUser user, string nudgeId, NudgeActions actions) => CloseAsync(user, nudgeId, NudgeResponse.Dismissed, actions))
+        nudge.MapPost("/not-useful", (ConsoleUser user, string nudgeId, NudgeActions actions, HttpContext http) => CloseAsync(user, nudgeId, NudgeResponse.Dismissed, actions, http))
             .WithName("MarkNudgeNotUseful").WithSummary("Not useful: closes one of the staff member's nudges and counts against the action.");
         nudge.MapPost("/snooze", SnoozeAsync).WithName("SnoozeNudge")
             .WithSummary("Hide one of the staff member's open nudges until a time (at most 30 days ahead); it comes back by itself. A second snooze replaces the first.")
@@ -40,9 +40,9 @@ public static class ConsoleNudgesApi
 
     private const string UnknownReason = "Not an open nudge of this staff member's (never raised, or another's); for done and not-useful, not one of theirs at all";
 
-    private static async Task<Results<Ok<NudgeActionResult>, ProblemHttpResult>> CloseAsync(ConsoleUser user, string nudgeId, NudgeResponse response, NudgeActions actions)
+    private static async Task<Results<Ok<NudgeActionResult>, ProblemHttpResult>> CloseAsync(ConsoleUser user, string nudgeId, NudgeResponse response, NudgeActions actions, HttpContext http)
     {
-        var result = await actions.CloseAsync(user.Tenant, user.StaffId, nudgeId, response);
+        var result = await actions.CloseAsync(user.Tenant, user.StaffId, nudgeId, response, http.Connection.RemoteIpAddress?.ToString());
         return result switch
         {
             CloseResults.Invalid => Problems.BadRequest(Ids.Describe("nudgeId")),
@@ -59,7 +59,7 @@ public static class ConsoleNudgesApi
         var now = DateTimeOffset.UtcNow;
         if (body.Until <= now || body.Until > now + NudgeActions.MaxSnooze)
             return Problems.BadRequest($"'until' must be in the future and at most {NudgeActions.MaxSnooze.TotalDays:0} days ahead");
-        var result = await actions.SnoozeAsync(user.Tenant, user.StaffId, nudgeId, body.Until);
+        var result = await actions.SnoozeAsync(user.Tenant, user.StaffId, nudgeId, body.Until, request.HttpContext.Connection.RemoteIpAddress?.ToString());
         return result == MarkResults.Snoozed ? TypedResults.Ok(new NudgeActionResult(nudgeId, result)) : Unknown(nudgeId);
     }
 

@@ -5,6 +5,7 @@ using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Persistence;
+using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -38,14 +39,14 @@ public static class CustomersApi
             .WithSummary("The complete history, newest first, paged with ?before=<seq>&limit=<1-500> (50 by default).")
             .WithProblem(StatusCodes.Status400BadRequest, "'limit' is not 1-500, or 'before' is not a positive sequence number")
             .WithProblem(StatusCodes.Status404NotFound, UnknownCustomerReason);
-        customer.MapPut("/owner", AssignOwnerAsync).WithName("AssignOwner")
+        customer.MapPut("/owner", AssignOwnerAsync).WithName("AssignOwner").Audited()
             .WithSummary("Hand the customer to another staff member; open nudges move too.")
             .WithJsonBody<OwnerRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "'staffId' is not a staff member of the tenant");
-        customer.MapPost("/tags", AddTagsAsync).WithName("AddTags")
+        customer.MapPost("/tags", AddTagsAsync).WithName("AddTags").Audited()
             .WithSummary("Add tags to the customer (tag rules of the playbook run on them).")
             .WithJsonBody<TagsRequest>();
-        customer.MapDelete("/tags", RemoveTagsAsync).WithName("RemoveTags")
+        customer.MapDelete("/tags", RemoveTagsAsync).WithName("RemoveTags").Audited()
             .WithSummary("Remove tags from the customer.")
             .WithJsonBody<TagsRequest>()
             .WithProblem(StatusCodes.Status404NotFound, UnknownCustomerReason);

@@ -3,6 +3,7 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Handovers;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -23,7 +24,7 @@ public static class HandoversApi
     public static RouteGroupBuilder MapHandoversApi(this RouteGroupBuilder api)
     {
         var tenant = api.MapGroup("/tenants/{tenant}").WithTags("Handovers").RequireAdminKey();
-        tenant.MapPost("/staff/{staffId}/handover", StartAsync).WithName("StartHandover")
+        tenant.MapPost("/staff/{staffId}/handover", StartAsync).WithName("StartHandover").Audited()
             .WithSummary("Hand every customer of this staff member to another; a departure disables the leaver first. 202 with a status URL.")
             .WithJsonBody<HandoverRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A staff id is not a valid id, or both are the same staff member")

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Host.Ingestion;
+using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Apis;
@@ -85,21 +86,21 @@ public static class IdentitiesApi
             .WithProblem(StatusCodes.Status400BadRequest, "The customer id is not a valid id");
         customer.MapGet("", ListAsync).WithName("ListCustomerIdentities")
             .WithSummary("The identities the customer holds, strongest first.");
-        customer.MapPost("", AddAsync).WithName("AddCustomerIdentities")
+        customer.MapPost("", AddAsync).WithName("AddCustomerIdentities").Audited()
             .WithSummary("Add identities to the customer; pending events they name are attached to it.")
             .WithJsonBody<AddIdentitiesRequest>()
             .WithProblem(StatusCodes.Status409Conflict, "Another customer holds one of the identities: nothing was added");
-        customer.MapDelete("/{kind}/{value}", RemoveAsync).WithName("RemoveCustomerIdentity")
+        customer.MapDelete("/{kind}/{value}", RemoveAsync).WithName("RemoveCustomerIdentity").Audited()
             .WithSummary("Remove an identity from the customer; answers the identities it still holds.")
             .WithProblem(StatusCodes.Status404NotFound, "The customer does not hold the identity");
 
         var admin = api.MapGroup("/tenants/{tenant}/identities").WithTags("Identities").RequireAdminKey();
         admin.MapGet("/settings", SettingsAsync).WithName("GetIdentitySettings")
             .WithSummary("The region phones are read in and the event types that create customers, as the tenant's events are resolved now.");
-        admin.MapPut("/settings", PutSettingsAsync).WithName("PutIdentitySettings")
+        admin.MapPut("/settings", PutSettingsAsync).WithName("PutIdentitySettings").Audited()
             .WithSummary("Set the tenant's phone region and the event types that create customers (the others wait in the pending pool).")
             .WithJsonBody<IdentitySettingsRequest>();
-        admin.MapPost("/import", ImportAsync).WithName("ImportIdentities")
+        admin.MapPost("/import", ImportAsync).WithName("ImportIdentities").Audited()
             .WithSummary("Import up to 10,000 identities of existing customers; each row is added or refused on its own.")
             .WithJsonBody<IdentityImportRequest>();
         admin.MapGet("/pending", PendingPageAsync).WithName("ListPendingEvents")
@@ -108,12 +109,12 @@ public static class IdentitiesApi
         admin.MapGet("/pending/{eventId}", PendingAsync).WithName("GetPendingEvent")
             .WithSummary("One event of the pending pool, in whatever state.")
             .WithProblem(StatusCodes.Status404NotFound, "No such event in the pool");
-        admin.MapPost("/pending/{eventId}/attach", AttachAsync).WithName("AttachPendingEvent")
+        admin.MapPost("/pending/{eventId}/attach", AttachAsync).WithName("AttachPendingEvent").Audited()
             .WithSummary("Attach a pending event to the customer a person picked: it flows in as if it had named that customer.")
             .WithJsonBody<AttachPendingRequest>()
             .WithProblem(StatusCodes.Status404NotFound, "No such event in the pool")
             .WithProblem(StatusCodes.Status409Conflict, "The event is no longer pending, or its id is another event's");
-        admin.MapPost("/pending/{eventId}/dismiss", DismissAsync).WithName("DismissPendingEvent")
+        admin.MapPost("/pending/{eventId}/dismiss", DismissAsync).WithName("DismissPendingEvent").Audited()
             .WithSummary("Dismiss a pending event: it reaches no customer and stays listed as dismissed.")
             .WithProblem(StatusCodes.Status404NotFound, "No such event in the pool")
             .WithProblem(StatusCodes.Status409Conflict, "The event is no longer pending");
@@ -302,7 +303,7 @@ public static class IdentitiesApi
 
     private static ProblemHttpResult NoSuchPending(string eventId) => Problems.NotFound($"No event '{eventId}' in the pending pool");
 
-    private static IdentityView View(IdentityRow row) => new(row.Kind, row.Value, row.CustomerId, row.Source, row.AddedAt);
+    internal static IdentityView View(IdentityRow row) => new(row.Kind, row.Value, row.CustomerId, row.Source, row.AddedAt);
 
     private static PendingEventView View(PendingEventRow row)
     {

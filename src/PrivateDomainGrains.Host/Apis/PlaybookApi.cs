@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Host.Apis.OpenApi;
+using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -23,7 +24,7 @@ public static class PlaybookApi
         playbook.MapGet("", GetAsync).WithName("GetPlaybook").RequireIntegrationKey()
             .WithSummary("The tenant's current playbook and its version; version 0 is the built-in default.");
         // Accepts (not WithJsonBody): this route has always answered 415 to a body that is not application/json.
-        playbook.MapPut("", PutAsync).WithName("PutPlaybook").RequireAdminKey()
+        playbook.MapPut("", PutAsync).WithName("PutPlaybook").Audited().RequireAdminKey()
             .WithSummary("Replace the playbook. The server sets version and tenantId; every silo uses it within seconds.")
             .Accepts<Playbook>("application/json")
             .WithProblem(StatusCodes.Status400BadRequest, "The playbook is invalid: every error at once in `errors`, keyed by JSON path (`$.rules[0].trigger.event`); nothing was stored")

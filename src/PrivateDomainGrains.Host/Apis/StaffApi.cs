@@ -4,6 +4,7 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -31,21 +32,21 @@ public static class StaffApi
     public static RouteGroupBuilder MapStaffApi(this RouteGroupBuilder api)
     {
         var staff = api.MapGroup("/tenants/{tenant}/staff").WithTags("Staff").RequireAdminKey();
-        staff.MapPost("", CreateAsync).WithName("CreateStaff")
+        staff.MapPost("", CreateAsync).WithName("CreateStaff").Audited()
             .WithSummary("Create a staff member with a console password.")
             .WithJsonBody<CreateStaffRequest>()
             .WithProblem(StatusCodes.Status409Conflict, "A staff member with this id exists");
-        staff.MapPut("/{staffId}", UpdateAsync).WithName("UpdateStaff")
+        staff.MapPut("/{staffId}", UpdateAsync).WithName("UpdateStaff").Audited()
             .WithSummary("Change a staff member's name, role or team; a change of role or team applies to their next request.")
             .WithJsonBody<UpdateStaffRequest>()
             .WithProblem(StatusCodes.Status404NotFound, "No such staff member in the tenant");
         staff.MapGet("", ListAsync).WithName("ListStaff")
             .WithSummary("List the tenant's staff.");
-        staff.MapPost("/{staffId}/disable", DisableAsync).WithName("DisableStaff")
+        staff.MapPost("/{staffId}/disable", DisableAsync).WithName("DisableStaff").Audited()
             .WithSummary("Disable a staff member: sign-in is refused and every session ends at once (tokens stop working, consoles close).")
             .WithProblem(StatusCodes.Status400BadRequest, "The staff id is not a valid id")
             .WithProblem(StatusCodes.Status404NotFound, "No such staff member in the tenant");
-        staff.MapPost("/{staffId}/enable", EnableAsync).WithName("EnableStaff")
+        staff.MapPost("/{staffId}/enable", EnableAsync).WithName("EnableStaff").Audited()
             .WithSummary("Let a disabled staff member sign in again.")
             .WithProblem(StatusCodes.Status400BadRequest, "The staff id is not a valid id")
             .WithProblem(StatusCodes.Status404NotFound, "No such staff member in the tenant");

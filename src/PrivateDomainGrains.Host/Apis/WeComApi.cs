@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PrivateDomainGrains.Abstractions.Integrations;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Host.Integrations.WeCom;
+using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -34,7 +35,7 @@ public static class WeComApi
         settings.MapGet("", GetSettingsAsync).WithName("GetWeComSettings")
             .WithSummary("Whether the WeCom Token and EncodingAESKey are set, the CorpID, when they changed, and what the callbacks did lately.");
         // Accepts (not WithJsonBody): this route has always answered 415 to a body that is not application/json.
-        settings.MapPut("", PutSettingsAsync).WithName("PutWeComSettings")
+        settings.MapPut("", PutSettingsAsync).WithName("PutWeComSettings").Audited()
             .WithSummary("Set the WeCom callback Token, EncodingAESKey and CorpID; the secrets are stored encrypted.")
             .Accepts<WeComSettingsRequest>("application/json")
             .WithProblem(StatusCodes.Status400BadRequest, "The body is not JSON of this shape, or a field is invalid: `errors` name `corpId`, `token`, `encodingAesKey`; nothing was stored")

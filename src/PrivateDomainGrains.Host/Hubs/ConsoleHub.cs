@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -56,7 +57,7 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
     public Task<string> Ack(string nudgeId)
     {
         var (tenant, staffId) = Caller();
-        return actions.CloseAsync(tenant, staffId, nudgeId, NudgeResponse.Acted);
+        return actions.CloseAsync(tenant, staffId, nudgeId, NudgeResponse.Acted, CallerAddress());
     }
 
     /// <summary>The caller found one of its own nudges not useful: closes it and counts against the action.</summary>
@@ -64,7 +65,7 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
     public Task<string> Dismiss(string nudgeId)
     {
         var (tenant, staffId) = Caller();
-        return actions.CloseAsync(tenant, staffId, nudgeId, NudgeResponse.Dismissed);
+        return actions.CloseAsync(tenant, staffId, nudgeId, NudgeResponse.Dismissed, CallerAddress());
     }
 
     /// <summary>
@@ -76,7 +77,7 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
     public Task<string> Snooze(string nudgeId, DateTimeOffset until)
     {
         var (tenant, staffId) = Caller();
-        return actions.SnoozeAsync(tenant, staffId, nudgeId, until);
+        return actions.SnoozeAsync(tenant, staffId, nudgeId, until, CallerAddress());
     }
 
     /// <summary>The caller opened one of its nudges (read its detail): the first opening is recorded for the reports.</summary>
@@ -87,6 +88,8 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Opened, DateTimeOffset.UtcNow)]);
         return marked.Contains(nudgeId) ? MarkResults.Opened : MarkResults.Unknown;
     }
+
+    private string? CallerAddress() => Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString();
 
     private (string Tenant, string StaffId) Caller() =>
         (Context.User?.FindFirst(ConsoleTokens.TenantClaim)?.Value ?? throw new HubException("The token names no tenant"),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Nudges;
@@ -5,6 +6,7 @@ using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Grains.Customers;
+using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Hubs;
@@ -14,13 +16,14 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// alike: close it as done or not useful (only the closing call teaches the model, so a resend is safe), or snooze it.
 /// Every other console of the staff member hears of it (<c>changed</c>).
 /// </summary>
-public sealed class NudgeActions(NudgeInbox inbox, IGrainFactory grains, CustomerMetrics metrics)
+public sealed class NudgeActions(NudgeInbox inbox, IGrainFactory grains, CustomerMetrics metrics, AuditTrail audit)
 {
     /// <summary>How far ahead a nudge may be snoozed.</summary>
     public static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(30);
 
-    /// <summary>Closes the nudge: one of <see cref="CloseResults"/>.</summary>
-    public async Task<string> CloseAsync(string tenant, string staffId, string nudgeId, NudgeResponse response)
+    /// <summary>Closes the nudge: one of <see cref="CloseResults"/>. A close that took effect is audited as <c>Ack</c> or <c>Dismiss</c>.</summary>
+    /// <param name="address">The caller's network address, for the audit log.</param>
+    public async Task<string> CloseAsync(string tenant, string staffId, string nudgeId, NudgeResponse response, string? address)
     {
         // Bad input from a console is its problem, not the server's: an answer, no exception and no error log.
         if (!Ids.IsValid(nudgeId)) return CloseResults.Invalid;
@@ -32,6 +35,7 @@ public sealed class NudgeActions(NudgeInbox inbox, IGrainFactory grains, Custome
         _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Closing(nudgeId, how)]);
         await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
         metrics.Closed(tenant, how);
+        await AuditAsync(tenant, staffId, response == NudgeResponse.Acted ? "Ack" : "Dismiss", customerId, nudgeId, address);
         return CloseResults.Closed;
     }
 
@@ -40,13 +44,20 @@ public sealed class NudgeActions(NudgeInbox inbox, IGrainFactory grains, Custome
     /// every console, by itself. One of <see cref="MarkResults.Snoozed"/>, <see cref="MarkResults.Unknown"/> (not an open
     /// nudge of the staff member's) or <see cref="MarkResults.Invalid"/>. A second snooze replaces the first.
     /// </summary>
-    public async Task<string> SnoozeAsync(string tenant, string staffId, string nudgeId, DateTimeOffset until)
+    /// <param name="address">The caller's network address, for the audit log (a snooze that took effect is audited as <c>Snooze</c>).</param>
+    public async Task<string> SnoozeAsync(string tenant, string staffId, string nudgeId, DateTimeOffset until, string? address)
     {
         var now = DateTimeOffset.UtcNow;
         if (!Ids.IsValid(nudgeId) || until <= now || until > now + MaxSnooze) return MarkResults.Invalid;
         var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Snoozed, now, until)]);
         if (!marked.Contains(nudgeId)) return MarkResults.Unknown;
         _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Snoozing(nudgeId, until)]);
+        await AuditAsync(tenant, staffId, "Snooze", customerId: null, nudgeId, address);
         return MarkResults.Snoozed;
     }
+
+    /// <summary>A staff action that took effect: the action's name, the nudge as the target, 200 as the status.</summary>
+    private Task AuditAsync(string tenant, string staffId, string action, string? customerId, string nudgeId, string? address) =>
+        audit.RecordAsync(new AuditRecord(tenant, $"staff:{staffId}", action, customerId,
+            JsonSerializer.Serialize(new Dictionary<string, string> { ["nudgeId"] = nudgeId }), StatusCodes.Status200OK, address));
 }

@@ -34,7 +34,9 @@ public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metric
                 var conflicts = Enumerable.Range(0, items.Count).Where(i => outcome.Conflicts?[i] is not null)
                     .Select(i => new EventError(items[i].Index, items[i].Event.Id, [$"'id' {outcome.Conflicts![i]}"], StatusCodes.Status409Conflict))
                     .ToList();
-                return (Accepted: outcome.Accepted.Count(a => a), Conflicts: conflicts, Unowned: outcome.Owner is null ? call.Key.CustomerId : null);
+                // A customer all of whose events were refused (its data erased, say) stored nothing: nothing waits for an owner.
+                var unowned = outcome.Owner is null && conflicts.Count < items.Count ? call.Key.CustomerId : null;
+                return (Accepted: outcome.Accepted.Count(a => a), Conflicts: conflicts, Unowned: unowned);
             })
             .ToList();
         (int Accepted, List<EventError> Conflicts, string? Unowned)[] results;

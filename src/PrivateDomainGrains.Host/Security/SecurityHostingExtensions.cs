@@ -21,6 +21,7 @@ public static class SecurityHostingExtensions
         builder.Services.AddSingleton<PrivateDomainGrains.Persistence.ApiKeyStore>();
         builder.Services.AddSingleton<ScopedKeys>();
         builder.Services.AddSingleton<ConsoleScope>();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.AddPlatformDataProtection();
         builder.AddPlatformRateLimits();
 

@@ -29,6 +29,7 @@ public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
             return Problems.Unauthorized(role == TenantRole.Admin
                 ? $"This route needs tenant '{tenant}' admin key as 'Authorization: Bearer <key>'"
                 : $"This route needs tenant '{tenant}' API key as 'Authorization: Bearer <key>'");
+        http.Items[AuditFilter.ActorItem] = admin ? "admin-key" : "api-key";
         return await next(context);
     }
 

@@ -18,7 +18,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
     [
         "DisableStaff", "EnableStaff", "RefreshConsoleToken", "RemoveCustomerIdentity", "DismissPendingEvent", "DeleteWebhook",
         "RotateWebhookSecret", "ReplayWebhookDelivery", "RotateApiKey", "RevokeApiKey", "AddMyCustomerTag", "RemoveMyCustomerTag",
-        "MarkNudgeDone", "MarkNudgeNotUseful",
+        "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData",
     ];
 
     private async Task<JsonObject> DocumentAsync()

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>
+/// A customer's personal data, as China's PIPL (art. 45 access and copy, art. 47 deletion) and GDPR-style requests
+/// ask: everything held about the customer as one JSON document, and its erasure (admin key; both audited).
+/// </summary>
+public static class PersonalDataApi
+{
+    /// <param name="Profile">The customer as the platform knows it now (owner, tags, tier, counters, relationships...).</param>
+    /// <param name="Identities">The identities it is known by (phone, unionid, external_userid...).</param>
+    /// <param name="Timeline">Everything that happened to it, oldest first: its events, the nudges raised about it and how each closed, and the changes that are not events (tags added or removed and by whom, owner and tier changes).</param>
+    /// <param name="Audit">The administrative actions about it (this export is recorded there too, after it is answered).</param>
+    public sealed record PersonalDataExport(string CustomerId, DateTimeOffset ExportedAt, CustomerView? Profile, IReadOnlyList<IdentitiesApi.IdentityView> Identities,
+        IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit);
+
+    /// <param name="Kind"><c>event</c>, <c>nudge-raised</c>, <c>nudge-closed</c> or <c>change</c>.</param>
+    /// <param name="What">The event type, nudge kind, how the nudge closed, or the kind of change.</param>
+    /// <param name="Detail">JSON: the event's data, the nudge's reason, the change's particulars.</param>
+    public sealed record TimelineItem(DateTimeOffset At, string Kind, string Id, string What, string? Channel, string? StaffId, string? Text, string? Detail);
+
+    /// <param name="Actor"><c>admin-key</c>, <c>api-key</c>, <c>operator</c> or <c>staff:&lt;id&gt;</c>.</param>
+    /// <param name="Action">The API operation (its operationId).</param>
+    /// <param name="Target">Other ids the request named, as JSON.</param>
+    /// <param name="Status">The HTTP status it was answered with.</param>
+    public sealed record AuditItem(long Id, DateTimeOffset At, string Actor, string Action, string? CustomerId, string? Target, int Status, string? RemoteAddress);
+
+    /// <param name="Rows">Rows deleted, by table (zero everywhere for a customer the tenant never had).</param>
+    public sealed record ErasureReport(string CustomerId, DateTimeOffset ErasedAt, IReadOnlyDictionary<string, int> Rows);
+
+    public static RouteGroupBuilder MapPersonalDataApi(this RouteGroupBuilder api)
+    {
+        var data = api.MapGroup("/tenants/{tenant}/customers/{customerId}/personal-data").WithTags("PersonalData").RequireAdminKey()
+            .WithProblem(StatusCodes.Status400BadRequest, "The customer id is not a valid id");
+        data.MapGet("", ExportAsync).WithName("ExportCustomerData").Audited()
+            .WithSummary("Everything held about the customer as one document: profile, identities, complete timeline (events, nudges and how they closed, tag and owner changes) and audit entries.")
+            .WithProblem(StatusCodes.Status404NotFound, "Nothing is held about the customer");
+        data.MapDelete("", EraseAsync).WithName("EraseCustomerData").Audited()
+            .WithSummary("Erase everything held about the customer (journal, profile, nudges, indexes, identities, WeCom callbacks) in one transaction; its later events are refused (409).");
+        return api;
+    }
+
+    private static async Task<Results<Ok<PersonalDataExport>, ProblemHttpResult>> ExportAsync(
+        string tenant, string customerId, IGrainFactory grains, IdentityIndex identities, CustomerTimeline timeline, AuditLog audit)
+    {
+        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        var profile = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).GetAsync();
+        var entries = new List<TimelineEntry>();
+        for (TimelineCursor? before = null; ;)
+        {
+            var (page, more) = await timeline.PageAsync(tenant, customerId, before, CustomerTimeline.MaxPageSize);
+            entries.AddRange(page);
+            if (!more) break;
+            before = page[^1].Cursor;
+        }
+        var known = await identities.ListAsync(tenant, customerId);
+        if (profile is null && entries.Count == 0 && known.Count == 0) return Problems.NotFound($"Nothing is held about customer '{customerId}'");
+        var audited = new List<AuditEntryRow>();
+        for (var before = long.MaxValue; ;)
+        {
+            var page = await audit.PageAsync(tenant, customerId, before, AuditLog.MaxPageSize);
+            audited.AddRange(page);
+            if (page.Count < AuditLog.MaxPageSize) break;
+            before = page[^1].Id;
+        }
+        entries.Reverse();
+        audited.Reverse();
+        return TypedResults.Ok(new PersonalDataExport(customerId, DateTimeOffset.UtcNow, profile, [.. known.Select(IdentitiesApi.View)],
+            [.. entries.Select(e => new TimelineItem(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, e.Detail))],
+            [.. audited.Select(AuditApi.Item)]));
+    }
+
+    private static async Task<Results<Ok<ErasureReport>, ProblemHttpResult>> EraseAsync(string tenant, string customerId, IGrainFactory grains)
+    {
+        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        var erased = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).EraseAsync();
+        return TypedResults.Ok(new ErasureReport(customerId, erased.ErasedAt, erased.Rows));
+    }
+}

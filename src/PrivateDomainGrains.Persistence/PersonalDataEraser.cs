@@ -1,0 +1,66 @@
+using Npgsql;
+
+namespace PrivateDomainGrains.Persistence;
+
+/// <summary>
+/// Erases one customer's personal data (China's PIPL art. 47, GDPR art. 17) in one transaction: its journal, snapshot,
+/// nudges (open and closed), due time, owner and directory rows, timeline changes, its identities (phone, unionid...) and
+/// the pending events that were attached to it, and the WeCom callbacks that named it as the external contact (the
+/// customer id is its ExternalUserID). What stays: rollups (counts per staff member and
+/// day, no customer in them), the audit log (append-only; it records the erasure) and a row in
+/// <c>pdg_customer_erasures</c> saying when, by which later events for the customer are refused.
+/// <para>Called by the customer's own grain, inside its turn, so no write of that customer races it.</para>
+/// </summary>
+public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
+{
+    /// <summary>The tables erased, and the column that names the customer in each.</summary>
+    public static readonly IReadOnlyList<(string Table, string Column)> Tables =
+    [
+        ("pdg_event_journal", "customer_id"), ("pdg_customer_snapshots", "customer_id"), ("pdg_due", "customer_id"),
+        ("pdg_customer_owners", "customer_id"), ("pdg_customer_directory", "customer_id"), ("pdg_customer_changes", "customer_id"),
+        ("pdg_identities", "customer_id"), ("pdg_identity_pending", "customer_id"), ("pdg_wecom_callbacks", "external_user_id"),
+    ];
+
+    /// <summary>Deletes every row of the customer and records the erasure; rows deleted per table, and the nudges that were open.</summary>
+    public async Task<ErasedRows> EraseAsync(string tenant, string customerId, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        // First the nudges, whose open ones the consoles must drop; then the rest, counted.
+        batch.BatchCommands.Add(Command("DELETE FROM pdg_nudges WHERE tenant = $1 AND customer_id = $2 RETURNING nudge_id, staff_id, acked_at IS NULL", tenant, customerId));
+        foreach (var (table, column) in Tables) batch.BatchCommands.Add(Command($"DELETE FROM {table} WHERE tenant = $1 AND {column} = $2", tenant, customerId));
+        batch.BatchCommands.Add(Command(
+            "INSERT INTO pdg_customer_erasures (tenant, customer_id) VALUES ($1, $2) ON CONFLICT (tenant, customer_id) DO UPDATE SET erased_at = now() RETURNING erased_at",
+            tenant, customerId));
+
+        var open = new List<(string NudgeId, string StaffId)>();
+        var nudges = 0;
+        DateTimeOffset erasedAt;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                nudges++;
+                if (reader.GetBoolean(2)) open.Add((reader.GetString(0), reader.GetString(1)));
+            }
+            // The DELETEs return no rows; the last statement returns the time of the erasure.
+            while (await reader.NextResultAsync(ct) && !reader.HasRows) { }
+            await reader.ReadAsync(ct);
+            erasedAt = new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero);
+        }
+        await transaction.CommitAsync(ct);
+
+        var rows = new Dictionary<string, int>(StringComparer.Ordinal) { ["pdg_nudges"] = nudges };
+        for (var i = 0; i < Tables.Count; i++) rows[Tables[i].Table] = batch.BatchCommands[i + 1].RecordsAffected;
+        return new ErasedRows(erasedAt, rows, open);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, string tenant, string customerId) =>
+        new(sql) { Parameters = { new() { Value = tenant }, new() { Value = customerId } } };
+}
+
+/// <param name="ErasedAt">When the erasure committed.</param>
+/// <param name="Rows">Rows deleted, by table.</param>
+/// <param name="OpenNudges">The customer's nudges that were open, to be taken off their staff members' consoles.</param>
+public sealed record ErasedRows(DateTimeOffset ErasedAt, IReadOnlyDictionary<string, int> Rows, IReadOnlyList<(string NudgeId, string StaffId)> OpenNudges);

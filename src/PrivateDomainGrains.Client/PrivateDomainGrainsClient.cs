@@ -29,6 +29,7 @@ public sealed class PrivateDomainGrainsClient
         Learning = new LearningClient(_http);
         WeCom = new WeComClient(_http);
         System = new SystemClient(_http);
+        Reports = new ReportsClient(_http);
     }
 
     /// <summary>The platform's base URL.</summary>
@@ -47,6 +48,7 @@ public sealed class PrivateDomainGrainsClient
     public LearningClient Learning { get; }
     public WeComClient WeCom { get; }
     public SystemClient System { get; }
+    public ReportsClient Reports { get; }
 
     /// <summary>A client for another tenant (or other keys) over the same <see cref="HttpClient"/>, keeping the operator key.</summary>
     public PrivateDomainGrainsClient WithTenant(string tenant, string? apiKey, string? adminKey = null)

@@ -24,6 +24,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<ExecutionRollups>();
+        services.AddSingleton<ExecutionOpenNudges>();
         return services;
     }
 }

@@ -29,4 +29,6 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(WeComSettingsRequest))]
 [JsonSerializable(typeof(WeComSettingsView))]
 [JsonSerializable(typeof(NodeStats))]
+[JsonSerializable(typeof(ExecutionReport))]
+[JsonSerializable(typeof(OverdueNudges))]
 internal sealed partial class ClientJson : JsonSerializerContext;

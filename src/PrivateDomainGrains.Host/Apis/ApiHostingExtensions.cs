@@ -5,6 +5,7 @@ using PrivateDomainGrains.Host.Apis.OpenApi;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Integrations.WeCom;
+using PrivateDomainGrains.Host.Reports;
 using Scalar.AspNetCore;
 
 namespace PrivateDomainGrains.Host.Apis;
@@ -22,6 +23,7 @@ public static class ApiHostingExtensions
         builder.AddPlatformOpenApi();
         builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<EventIngestion>();
+        builder.Services.AddSingleton<ExecutionReports>();
         builder.AddWeComCallbacks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
@@ -65,6 +67,7 @@ public static class ApiHostingExtensions
         v1.MapLearningApi();
         v1.MapSystemApi();
         v1.MapWeComApi();
+        v1.MapReportsApi();
         return app;
     }
 

@@ -3,10 +3,10 @@ namespace PrivateDomainGrains.Client;
 /// <summary>
 /// The execution report of the nudges raised from <see cref="From"/> to <see cref="To"/> (days in the tenant's time zone,
 /// inclusive), grouped by <see cref="GroupBy"/> (staff, team, rule, variant or day); open, snoozed and overdue as of
-/// <see cref="GeneratedAt"/>.
+/// <see cref="GeneratedAt"/>; <see cref="Scope"/> says whose nudges it covers: <c>tenant</c>, <c>team</c> (a manager's) or <c>self</c>.
 /// </summary>
 public sealed record ExecutionReport(DateOnly From, DateOnly To, string GroupBy, int OverdueAfterSeconds, DateTimeOffset GeneratedAt,
-    ExecutionGroup Total, IReadOnlyList<ExecutionGroup> Groups);
+    ExecutionGroup Total, IReadOnlyList<ExecutionGroup> Groups, string Scope);
 
 /// <summary>
 /// The figures of one group (see the API reference, <c>GetExecutionReport</c>): counts of nudges raised in the period,

@@ -8,6 +8,7 @@ export const router = createRouter({
     { path: "/", redirect: "/queue" },
     { path: "/sign-in", name: "sign-in", component: () => import("./views/SignInView.vue") },
     { path: "/queue", name: "queue", component: () => import("./views/QueueView.vue"), meta: { signedIn: true } },
+    { path: "/team", name: "team", component: () => import("./views/TeamDashboardView.vue"), meta: { signedIn: true } },
     { path: "/:rest(.*)*", redirect: "/queue" },
   ],
 });

@@ -30,8 +30,9 @@ public static class ReportsApi
     /// <param name="GeneratedAt">When the report was read: open, snoozed and overdue are as of then; the closed counts are exact at that moment.</param>
     /// <param name="Total">Every group added up.</param>
     /// <param name="Groups">One per key, ordered by key (ordinal); a group with nothing raised in the period may still have open nudges.</param>
+    /// <param name="Scope">Whose nudges it covers: <c>tenant</c> (the integration key, an admin), <c>team</c> (a manager's team and themself) or <c>self</c>.</param>
     public sealed record ExecutionReport(DateOnly From, DateOnly To, string GroupBy, int OverdueAfterSeconds, DateTimeOffset GeneratedAt,
-        ExecutionGroup Total, IReadOnlyList<ExecutionGroup> Groups);
+        ExecutionGroup Total, IReadOnlyList<ExecutionGroup> Groups, string Scope);
 
     /// <summary>
     /// The figures of one group. Counts are of nudges raised in the period; rates are of the nudges shown (raised and not
@@ -125,7 +126,7 @@ public static class ReportsApi
         string tenant, string? from, string? to, string? groupBy, string? overdueAfter, ExecutionReports reports, CancellationToken ct)
     {
         if (ReadPeriod(from, to, groupBy, overdueAfter, out var query) is { } problem) return problem;
-        return TypedResults.Ok(await reports.BuildAsync(tenant, query.From, query.To, query.GroupBy, query.OverdueAfter, null, ct));
+        return TypedResults.Ok(await reports.BuildAsync(tenant, query.From, query.To, query.GroupBy, query.OverdueAfter, null, "tenant", ct));
     }
 
     private static async Task<Results<Ok<ExecutionReport>, ProblemHttpResult>> GetConsoleExecutionAsync(
@@ -133,7 +134,8 @@ public static class ReportsApi
     {
         if (ReadPeriod(from, to, groupBy, overdueAfter, out var query) is { } problem) return problem;
         var visible = await reports.VisibleToAsync(user.Tenant, user.StaffId, user.Role, user.Team);
-        return TypedResults.Ok(await reports.BuildAsync(user.Tenant, query.From, query.To, query.GroupBy, query.OverdueAfter, visible, ct));
+        var scope = user.IsAdmin ? "tenant" : user.IsManager && user.Team is not null ? "team" : "self";
+        return TypedResults.Ok(await reports.BuildAsync(user.Tenant, query.From, query.To, query.GroupBy, query.OverdueAfter, visible, scope, ct));
     }
 
     private static async Task<Results<Ok<OverdueNudges>, ProblemHttpResult>> GetOverdueAsync(

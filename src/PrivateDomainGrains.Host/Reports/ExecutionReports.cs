@@ -21,10 +21,11 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
     /// <summary>
     /// The report of <paramref name="tenant"/>'s nudges raised from <paramref name="from"/> to <paramref name="to"/>
     /// (inclusive), grouped by <paramref name="groupBy"/> (one of <see cref="GroupBys"/>), counting as overdue the open
-    /// nudges older than <paramref name="overdueAfter"/>; <paramref name="visible"/> null: every staff member.
+    /// nudges older than <paramref name="overdueAfter"/>; <paramref name="visible"/> null: every staff member, which
+    /// <paramref name="scope"/> names for the reader (tenant, team or self).
     /// </summary>
     public async Task<ExecutionReport> BuildAsync(string tenant, DateOnly from, DateOnly to, string groupBy, TimeSpan overdueAfter,
-        IReadOnlySet<string>? visible, CancellationToken ct = default)
+        IReadOnlySet<string>? visible, string scope, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var rows = await rollups.ReadAsync(tenant, from, to, ct);
@@ -63,7 +64,7 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
 
         var views = groups.Select(g => g.Value.View(g.Key, groupBy)).ToList();
         if (groupBy == "variant") views = [.. views.Select(v => v with { Uplift = UpliftOf(v, groups) })];
-        return new ExecutionReport(from, to, groupBy, (int)overdueAfter.TotalSeconds, now, total.View("", "total"), views);
+        return new ExecutionReport(from, to, groupBy, (int)overdueAfter.TotalSeconds, now, total.View("", "total"), views, scope);
     }
 
     /// <summary>The overdue nudges now of <paramref name="visible"/> (null: everyone), oldest first.</summary>

@@ -104,13 +104,15 @@ public sealed class ExecutionReportTests(ScriptedDay day) : IClassFixture<Script
     {
         var manager = await Api.Reports.GetConsoleExecutionAsync(await day.Platform.Client.ConsoleTokenAsync("mia"), From, To, "staff", "1m");
         Assert.Equal(["alice", "bob"], manager.Groups.Select(g => g.Key));
+        Assert.Equal("team", manager.Scope);
         Assert.Equal(7L, manager.Total.Raised);
 
         var staff = await Api.Reports.GetConsoleExecutionAsync(await day.Platform.Client.ConsoleTokenAsync("bob"), From, To, "rule", "1m");
         Assert.Equal([("welcome", 2L)], staff.Groups.Select(g => (g.Key, g.Raised)));
+        Assert.Equal("self", staff.Scope);
 
         var admin = await Api.Reports.GetConsoleExecutionAsync(await day.Platform.Client.ConsoleTokenAsync("ada"), From, To, "staff", "1m");
-        Assert.Equal(16L, admin.Total.Raised);
+        Assert.Equal((16L, "tenant"), (admin.Total.Raised, admin.Scope));
     }
 
     [Fact]

@@ -4,9 +4,10 @@ namespace PrivateDomainGrains.Persistence;
 
 /// <summary>
 /// What the execution reports read from the nudge table itself: the nudges still open now (the rollups count how nudges
-/// closed, not what is waiting). Both queries read only open nudges (<c>acked_at IS NULL</c>), which the partial index
-/// <c>pdg_nudges_open_by_staff</c> (<c>deploy/sql/0006_nudge_inbox.sql</c>) holds; open nudges close within their
-/// expiry, so their number stays bounded however many nudges a tenant has had.
+/// closed, not what is waiting). Both queries read only open nudges (<c>acked_at IS NULL</c>), through the partial
+/// index <c>pdg_nudges_open_by_age</c> (<c>deploy/sql/0030_execution_reports.sql</c>): the counts in an index-only scan,
+/// the drill-down in age order; open nudges close within their expiry, so their number stays bounded however many
+/// nudges a tenant has had.
 /// </summary>
 public sealed class ExecutionOpenNudges(NpgsqlDataSource dataSource)
 {
@@ -25,6 +26,7 @@ public sealed class ExecutionOpenNudges(NpgsqlDataSource dataSource)
                 count(*) FILTER (WHERE (snoozed_until IS NULL OR snoozed_until <= $4) AND created_at <= $5)
             FROM pdg_nudges
             WHERE tenant = $1 AND acked_at IS NULL AND raised_day BETWEEN $2 AND $3 AND ($6::text[] IS NULL OR staff_id = ANY($6))
+              AND created_at >= $7 AND created_at < $8
             GROUP BY 1, 2, 3, 4
             """);
         command.Parameters.Add(new() { Value = tenant });
@@ -33,6 +35,9 @@ public sealed class ExecutionOpenNudges(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = now.UtcDateTime });
         command.Parameters.Add(new() { Value = overdueBefore.UtcDateTime });
         command.Parameters.Add(new() { Value = (object?)staffIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        // The raised day is in the tenant's time zone (UTC-12 to UTC+14): a day's nudges were created within a day of its UTC dates.
+        command.Parameters.Add(new() { Value = from.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+        command.Parameters.Add(new() { Value = to.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
         await using var reader = await command.ExecuteReaderAsync(ct);
         var counts = new List<OpenNudgeCount>();
         while (await reader.ReadAsync(ct))

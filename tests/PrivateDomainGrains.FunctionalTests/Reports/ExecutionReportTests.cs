@@ -27,7 +27,7 @@ public sealed class ExecutionReportTests(ScriptedDay day) : IClassFixture<Script
         Assert.Equal(["alice", "bob", "carol"], report.Groups.Select(g => g.Key));
         var alice = report.Groups[0];
         Assert.Equal(
-            (Raised: 5L, Shown: 5L, Holdout: 0L, Delivered: 5L, Opened: 1L, Done: 1L, DoneByAction: 1L, WithinHour: 2L, NotUseful: 1L, Expired: 0L, Obsolete: 1L),
+            (Raised: 5L, Shown: 5L, Holdout: 0L, Delivered: 5L, Opened: 1L, Done: 1L, DoneByAction: 1L, DoneWithinHour: 2L, NotUseful: 1L, Expired: 0L, Obsolete: 1L),
             (alice.Raised, alice.Shown, alice.Holdout, alice.Delivered, alice.Opened, alice.Done, alice.DoneByAction, alice.DoneWithinHour, alice.NotUseful, alice.Expired, alice.Obsolete));
         Assert.Equal((Open: 1L, Snoozed: 1L, Overdue: 0L), (alice.Open, alice.Snoozed, alice.Overdue));
         Assert.Equal((2 / 5.0, 1 / 5.0, 0.0), (alice.DoneRate, alice.NotUsefulRate, alice.ExpiredRate));

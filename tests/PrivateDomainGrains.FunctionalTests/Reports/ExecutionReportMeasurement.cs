@@ -41,19 +41,18 @@ public sealed class ExecutionReportMeasurement(ITestOutputHelper output) : IAsyn
     {
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
-        // Nudge i: raised over the last 30 days, staff i % 50, rule (i / 50) % 20 (rules 0 and 1 under test, a third held
-        // out), one in 50 still open across all staff (a quarter of those snoozed), the rest closed as done, not useful,
-        // expired or by action: every staff member, rule and variant on every day, as many rollup rows as that makes.
+        // Nudge i: raised over the last 30 days, staff i % 50, rule i % 20 (rules 0 and 1 under test, a third held out),
+        // every 50th still open (every 4th of those snoozed), the rest closed as done, not useful, expired or by action.
         await using (var nudges = new NpgsqlCommand("""
             INSERT INTO pdg_nudges (tenant, nudge_id, staff_id, customer_id, kind, title, body, reason, priority, created_at, source, variant,
                 raised_day, expires_at, acked_at, closed_how, snoozed_until, itt_replied_at)
             SELECT 'big', 'n' || i, 's' || (i % 50), 'c' || (i % 200000), 'follow-up', 'Follow up', 'Ask how it went', 'measure', 50,
-                at, 'rule-' || ((i / 50) % 20),
-                CASE WHEN (i / 50) % 20 < 2 THEN (ARRAY['a', 'b', 'holdout'])[1 + (i / 1000) % 3] END,
+                at, 'rule-' || (i % 20),
+                CASE WHEN i % 20 < 2 THEN (ARRAY['a', 'b', 'holdout'])[1 + (i / 20) % 3] END,
                 (at AT TIME ZONE 'UTC')::date, at + interval '3 days',
-                CASE WHEN (i / 7) % 50 = 0 THEN NULL ELSE at + ((i % 7200) || ' seconds')::interval END,
-                CASE WHEN (i / 7) % 50 = 0 THEN NULL ELSE (ARRAY['done', 'not-useful', 'expired', 'done-by-action'])[1 + i % 4] END,
-                CASE WHEN (i / 7) % 200 = 0 THEN now() + interval '1 hour' END,
+                CASE WHEN i % 50 = 0 THEN NULL ELSE at + ((i % 7200) || ' seconds')::interval END,
+                CASE WHEN i % 50 = 0 THEN NULL ELSE (ARRAY['done', 'not-useful', 'expired', 'done-by-action'])[1 + i % 4] END,
+                CASE WHEN i % 200 = 0 THEN now() + interval '1 hour' END,
                 CASE WHEN i % 7 = 0 THEN at + interval '1 hour' END
             FROM generate_series(1, $1) AS i, LATERAL (SELECT now() - ((i::float8 / $1) * 30 * 86400 || ' seconds')::interval AS at) t
             """, connection) { CommandTimeout = 0 })

@@ -35,6 +35,7 @@ public sealed class PrivateDomainGrainsClient
         Workbench = new WorkbenchClient(_http);
         PersonalData = new PersonalDataClient(_http);
         Audit = new AuditClient(_http);
+        Reports = new ReportsClient(_http);
     }
 
     /// <summary>The platform's base URL.</summary>
@@ -69,6 +70,7 @@ public sealed class PrivateDomainGrainsClient
         options.ConsoleToken = accessToken;
         return new PrivateDomainGrainsClient(_http.Client, options);
     }
+    public ReportsClient Reports { get; }
 
     /// <summary>A client for another tenant (or other keys) over the same <see cref="HttpClient"/>, keeping the operator key.</summary>
     public PrivateDomainGrainsClient WithTenant(string tenant, string? apiKey, string? adminKey = null)

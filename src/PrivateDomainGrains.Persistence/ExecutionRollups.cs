@@ -81,14 +81,16 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
     {
         var sums = string.Join(", ", Counters.Select(c => $"sum({c})::bigint"));
         var pending = string.Join(", ", Counters.Select(c => $"coalesce(sum(amount) FILTER (WHERE metric = '{c}'), 0) AS {c}"));
-        await using var command = dataSource.CreateCommand($"""
+        var counts = new NpgsqlBatchCommand($"""
             SELECT day, staff_id, source, variant, {sums} FROM (
                 SELECT day, staff_id, source, variant, {string.Join(", ", Counters)} FROM pdg_execution_daily WHERE tenant = $1 AND day BETWEEN $2 AND $3
                 UNION ALL
                 SELECT day, staff_id, source, variant, {pending} FROM pdg_execution_deltas
                 WHERE tenant = $1 AND day BETWEEN $2 AND $3 AND metric NOT IN ('revenue', 'itt_revenue')
                 GROUP BY day, staff_id, source, variant) r
-            GROUP BY day, staff_id, source, variant;
+            GROUP BY day, staff_id, source, variant
+            """);
+        var revenue = new NpgsqlBatchCommand($"""
             SELECT day, staff_id, source, variant, currency, sum(attributed), sum(itt) FROM (
                 SELECT day, staff_id, source, variant, currency, attributed, itt FROM pdg_execution_revenue WHERE tenant = $1 AND day BETWEEN $2 AND $3
                 UNION ALL
@@ -98,10 +100,16 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
                 GROUP BY day, staff_id, source, variant, currency) r
             GROUP BY day, staff_id, source, variant, currency
             """);
-        command.Parameters.Add(new() { Value = tenant });
-        command.Parameters.Add(new() { Value = from });
-        command.Parameters.Add(new() { Value = to });
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        // Two statements with positional parameters: a batch, each with its own parameters.
+        await using var batch = dataSource.CreateBatch();
+        foreach (var command in new[] { counts, revenue })
+        {
+            command.Parameters.Add(new() { Value = tenant });
+            command.Parameters.Add(new() { Value = from });
+            command.Parameters.Add(new() { Value = to });
+            batch.BatchCommands.Add(command);
+        }
+        await using var reader = await batch.ExecuteReaderAsync(ct);
         var rows = new Dictionary<(DateOnly, string, string, string), ExecutionRow>();
         while (await reader.ReadAsync(ct))
         {

@@ -33,6 +33,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IdentitySettingsStore>();
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ExecutionOpenNudges>();
         return services;
     }
 }

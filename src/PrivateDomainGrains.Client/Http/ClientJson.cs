@@ -58,4 +58,6 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(PersonalDataExport))]
 [JsonSerializable(typeof(ErasureReport))]
 [JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(ExecutionReport))]
+[JsonSerializable(typeof(OverdueNudges))]
 internal sealed partial class ClientJson : JsonSerializerContext;

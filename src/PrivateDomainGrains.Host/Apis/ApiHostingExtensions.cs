@@ -6,6 +6,7 @@ using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Integrations.WeCom;
 using PrivateDomainGrains.Host.Webhooks;
+using PrivateDomainGrains.Host.Reports;
 using Scalar.AspNetCore;
 
 namespace PrivateDomainGrains.Host.Apis;
@@ -25,6 +26,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<EventIngestion>();
         builder.AddIdentityResolution();
+        builder.Services.AddSingleton<ExecutionReports>();
         builder.AddWeComCallbacks();
         builder.AddWebhooks();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -76,6 +78,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleMeApi();
         v1.MapConsoleCustomersApi();
         v1.MapConsoleNudgesApi();
+        v1.MapReportsApi();
         return app;
     }
 

@@ -30,7 +30,7 @@ export class ApiError extends Error {
   }
 }
 
-async function send<T>(path: string, init: RequestInit): Promise<T> {
+export async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { Accept: "application/json", ...init.headers } });

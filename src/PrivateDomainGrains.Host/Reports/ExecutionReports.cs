@@ -1,0 +1,133 @@
+using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Core.Execution;
+using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Persistence;
+using static PrivateDomainGrains.Host.Apis.ReportsApi;
+
+namespace PrivateDomainGrains.Host.Reports;
+
+/// <summary>
+/// Builds the execution report ("was it done, and how well") from the rollups (<see cref="ExecutionRollups"/>: how
+/// the nudges raised in the period closed, how fast, what came of them) and the open nudges now
+/// (<see cref="ExecutionOpenNudges"/>), grouped as asked and limited to the staff the caller may see. Rollup rows and
+/// open counts are both keyed by raised day, staff member, source and variant, so every group adds up exactly.
+/// </summary>
+public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudges open, IGrainFactory grains, TimeProvider clock)
+{
+    /// <summary>Time-to-done buckets ending at or before an hour (<see cref="ExecutionCounts.ActBucketBounds"/>): done within the hour.</summary>
+    private static readonly int WithinHourBuckets = Array.IndexOf(ExecutionCounts.ActBucketBounds, 3600) + 1;
+
+    /// <summary>
+    /// The report of <paramref name="tenant"/>'s nudges raised from <paramref name="from"/> to <paramref name="to"/>
+    /// (inclusive), grouped by <paramref name="groupBy"/> (one of <see cref="GroupBys"/>), counting as overdue the open
+    /// nudges older than <paramref name="overdueAfter"/>; <paramref name="visible"/> null: every staff member, which
+    /// <paramref name="scope"/> names for the reader (tenant, team or self).
+    /// </summary>
+    public async Task<ExecutionReport> BuildAsync(string tenant, DateOnly from, DateOnly to, string groupBy, TimeSpan overdueAfter,
+        IReadOnlySet<string>? visible, string scope, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await rollups.ReadAsync(tenant, from, to, ct);
+        var openCounts = await open.CountAsync(tenant, from, to, now, now - overdueAfter, visible, ct);
+        var teams = groupBy == "team"
+            ? (await grains.GetGrain<ITenantGrain>(tenant).GetRosterAsync()).ToDictionary(r => r.StaffId, r => r.Team ?? "", StringComparer.Ordinal)
+            : null;
+        string KeyOf(DateOnly day, string staffId, string source, string variant) => groupBy switch
+        {
+            "team" => teams!.GetValueOrDefault(staffId, ""),
+            "rule" => source,
+            "variant" => VariantKey(source, variant),
+            "day" => day.ToString("yyyy-MM-dd"),
+            _ => staffId,
+        };
+
+        var groups = new SortedDictionary<string, Accumulator>(StringComparer.Ordinal);
+        var total = new Accumulator();
+        Accumulator GroupOf(string key, string source, string variant)
+        {
+            if (!groups.TryGetValue(key, out var group)) groups[key] = group = new Accumulator { Source = source, Variant = variant };
+            return group;
+        }
+        foreach (var row in rows)
+        {
+            if (visible is not null && !visible.Contains(row.StaffId)) continue;
+            GroupOf(KeyOf(row.Day, row.StaffId, row.Source, row.Variant), row.Source, row.Variant).Counts.Add(row.Counts);
+            total.Counts.Add(row.Counts);
+        }
+        foreach (var c in openCounts)
+        {
+            var group = GroupOf(KeyOf(c.Day, c.StaffId, c.Source, c.Variant), c.Source, c.Variant);
+            group.AddOpen(c);
+            total.AddOpen(c);
+        }
+
+        var views = groups.Select(g => g.Value.View(g.Key, groupBy)).ToList();
+        if (groupBy == "variant") views = [.. views.Select(v => v with { Uplift = UpliftOf(v, groups) })];
+        return new ExecutionReport(from, to, groupBy, (int)overdueAfter.TotalSeconds, now, total.View("", "total"), views, scope);
+    }
+
+    /// <summary>The overdue nudges now of <paramref name="visible"/> (null: everyone), oldest first.</summary>
+    public async Task<OverdueNudges> OverdueAsync(string tenant, TimeSpan overdueAfter, IReadOnlySet<string>? visible, int limit, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await open.ReadOverdueAsync(tenant, now, now - overdueAfter, visible, limit, ct);
+        return new OverdueNudges(now, (int)overdueAfter.TotalSeconds, [.. rows.Select(r => new OverdueNudgeView(
+            r.NudgeId, r.StaffId, r.CustomerId, r.CustomerName, r.Title, r.Source, r.Variant == "" ? null : r.Variant, r.RaisedAt, r.ExpiresAt,
+            (long)(now - r.RaisedAt).TotalSeconds))]);
+    }
+
+    /// <summary>
+    /// Staff a console user may see: an admin everyone (null), a manager their team and themself, a staff member themself.
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> VisibleToAsync(string tenant, string staffId, string role, string? team)
+    {
+        if (role == StaffRoles.Admin) return null;
+        var visible = new HashSet<string>(StringComparer.Ordinal) { staffId };
+        if (role == StaffRoles.Manager && team is not null)
+            foreach (var entry in await grains.GetGrain<ITenantGrain>(tenant).GetRosterAsync())
+                if (entry.Team == team) visible.Add(entry.StaffId);
+        return visible;
+    }
+
+    private static string VariantKey(string source, string variant) => source + "|" + variant;
+
+    /// <summary>
+    /// A shown variant's conversion after raising (intention to treat: replies and orders within the attribution window
+    /// of every nudge raised, acted on or not) over its rule's holdout, per nudge raised, by <see cref="Uplift.Of"/>.
+    /// </summary>
+    private static UpliftView? UpliftOf(ExecutionGroup group, SortedDictionary<string, Accumulator> groups)
+    {
+        if (group.Variant == PlaybookValidator.HoldoutVariant
+            || !groups.TryGetValue(VariantKey(group.Rule!, PlaybookValidator.HoldoutVariant), out var holdout)) return null;
+        var control = holdout.Counts;
+        static UpliftFigure? Figure((double Difference, double Low, double High)? u) => u is { } v ? new UpliftFigure(v.Difference, v.Low, v.High) : null;
+        return new UpliftView(group.Raised, control.Raised,
+            Figure(Uplift.Of(group.IttReplies, group.Raised, control.IttReplies, control.Raised)),
+            Figure(Uplift.Of(group.IttOrders, group.Raised, control.IttOrders, control.Raised)));
+    }
+
+    private sealed class Accumulator
+    {
+        public ExecutionCounts Counts { get; } = new();
+        public string Source { get; init; } = "";
+        public string Variant { get; init; } = "";
+        private long _open, _snoozed, _overdue;
+
+        public void AddOpen(OpenNudgeCount c) => (_open, _snoozed, _overdue) = (_open + c.Open, _snoozed + c.Snoozed, _overdue + c.Overdue);
+
+        public ExecutionGroup View(string key, string groupBy)
+        {
+            var c = Counts;
+            return new ExecutionGroup(key,
+                groupBy is "rule" or "variant" ? Source : null,
+                groupBy == "variant" ? Variant : null,
+                c.Raised, c.Shown, c.Holdout, c.Delivered, c.Opened, c.Done, c.DoneByAction, c.ActBuckets.Take(WithinHourBuckets).Sum(),
+                c.NotUseful, c.Expired, c.Obsolete, _open, _snoozed, _overdue,
+                c.DoneRate, c.NotUsefulRate, c.ExpiredRate, c.MedianSecondsToDone, c.P90SecondsToDone,
+                c.Replies, c.Orders, c.IttReplies, c.IttOrders,
+                [.. c.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new RevenueView(r.Key, r.Value.Attributed, r.Value.Itt))],
+                null);
+        }
+    }
+}

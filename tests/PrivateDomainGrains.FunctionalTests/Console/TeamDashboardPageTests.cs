@@ -1,0 +1,79 @@
+using PrivateDomainGrains.Client;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PrivateDomainGrains.FunctionalTests.Console;
+
+/// <summary>
+/// The team dashboard in a real browser: a manager reaches it from the queue, sees their team's figures per staff
+/// member and per rule, a chart per day, follows a staff member's Done live from another browser, drills down into a
+/// staff member and exports CSV; a staff member has no way in.
+/// </summary>
+public sealed class TeamDashboardPageTests(SingleNodePlatform platform, Chromium chromium) : IClassFixture<SingleNodePlatform>, IClassFixture<Chromium>
+{
+    private async Task<PlatformClient> TeamAsync(string tenant)
+    {
+        var api = new PlatformClient(platform.Node.BaseAddress);
+        await api.ProvisionAsync(tenant, "alice", "bob");
+        await api.Api.Playbook.PutAsync(ConsolePlaybooks.WithScripts);
+        await api.Api.Staff.UpdateAsync("alice", new UpdateStaffRequest(Team: "north"));
+        await api.Api.Staff.CreateAsync(new CreateStaffRequest("mia", PlatformClient.StaffPassword, "Mia", "manager", "north"));
+        return api;
+    }
+
+    [Fact]
+    public async Task A_manager_sees_the_team_dashboard_update_live_drills_down_and_exports_csv()
+    {
+        using var api = await TeamAsync("dash");
+        await api.PostEventsAsync(Events.FriendAdded("dash-1", "qian", "alice", nickname: "Qian"), Events.FriendAdded("dash-2", "zhao", "bob"));
+
+        await using var manager = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await manager.SignInAsync("dash", "mia");
+        await manager.Page.GetByTestId("team-dashboard-link").ClickAsync();
+        await Expect(manager.Page.GetByTestId("team-dashboard")).ToBeVisibleAsync();
+        // Only the team: alice, not bob (another team's staff member).
+        var alice = manager.Page.Locator("[data-testid=staff-row][data-staff-id=alice]");
+        await Expect(alice).ToBeVisibleAsync();
+        await Expect(manager.Page.Locator("[data-testid=staff-row][data-staff-id=bob]")).ToHaveCountAsync(0);
+        await Expect(manager.Page.GetByTestId("tile-raised").GetByTestId("tile-value")).ToHaveTextAsync("1");
+        await Expect(manager.Page.GetByTestId("tile-done").GetByTestId("tile-value")).ToHaveTextAsync("0%");
+        await Expect(manager.Page.Locator("[data-testid=per-day-chart] canvas")).ToHaveCountAsync(1);
+        await Expect(manager.Page.Locator("[data-testid=rule-row][data-rule=welcome]")).ToBeVisibleAsync();
+
+        // alice clicks Done in her own browser: the manager's dashboard follows without a reload.
+        await using (var staff = await chromium.OpenAsync(platform.Node.BaseAddress))
+        {
+            await staff.SignInAsync("dash", "alice");
+            await staff.Nudge("qian", "welcome").GetByTestId("done").ClickAsync();
+            await Expect(staff.Nudge("qian", "welcome")).ToHaveCountAsync(0);
+        }
+        await Expect(manager.Page.GetByTestId("tile-done").GetByTestId("tile-value")).ToHaveTextAsync("100%", new() { Timeout = 10_000 });
+
+        await alice.ClickAsync();
+        await Expect(manager.Page.Locator("[data-testid=overdue][data-staff-id=alice]")).ToBeVisibleAsync();
+
+        var download = await manager.Page.RunAndWaitForDownloadAsync(() => manager.Page.GetByTestId("export-staff").ClickAsync());
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("staff,raised,shown,done,", lines[0]);
+        Assert.StartsWith("alice,1,1,1,", Assert.Single(lines.Skip(1)));
+        await manager.ScreenshotAsync("team-dashboard");
+    }
+
+    [Fact]
+    public async Task A_staff_member_has_no_link_to_the_team_dashboard_and_cannot_open_it()
+    {
+        using var api = await TeamAsync("nodash");
+        await api.PostEventsAsync(Events.FriendAdded("nodash-1", "qian", "alice", nickname: "Qian"));
+
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("nodash", "alice");
+        await Expect(console.Nudge("qian", "welcome")).ToBeVisibleAsync();
+        await Expect(console.Page.GetByTestId("team-dashboard-link")).ToHaveCountAsync(0);
+
+        await console.Page.GotoAsync("/team");
+        await Expect(console.Page.GetByTestId("dashboard-denied")).ToBeVisibleAsync();
+        await Expect(console.Page.GetByTestId("staff-row")).ToHaveCountAsync(0);
+        await Expect(console.Page.GetByTestId("tile-raised")).ToHaveCountAsync(0);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Npgsql;
+using PrivateDomainGrains.Client;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace PrivateDomainGrains.FunctionalTests.Reports;
+
+/// <summary>
+/// A measurement driver, not a speed assertion: a tenant with many nudges over 30 days (PDG_REPORT_MEASURE_NUDGES,
+/// 100,000 by default, fit for CI; 50 staff in 5 teams, 20 rules of which 2 under test with a holdout, 2% still open,
+/// some snoozed), written straight into <c>pdg_nudges</c> with the rollups folded from them as the fold would and a
+/// few thousand deltas pending, then each report route read one request at a time over HTTP. It asserts only that
+/// every answer was a 200 with the nudges counted; median, p95 and spread per route go to the test output (run with
+/// <c>--logger "console;verbosity=detailed"</c>).
+/// </summary>
+public sealed class ExecutionReportMeasurement(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Requests = 200;
+    private static readonly int Nudges = int.TryParse(Environment.GetEnvironmentVariable("PDG_REPORT_MEASURE_NUDGES"), out var n) && n > 0 ? n : 100_000;
+
+    private readonly TestDatabase _database = new();
+    private PlatformNode _node = null!;
+    private PlatformClient _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "report-measure"));
+        _api = new PlatformClient(_node.BaseAddress);
+        await _api.ProvisionAsync("big", "boss");
+        await _api.Api.Staff.UpdateAsync("boss", new UpdateStaffRequest(Role: "manager", Team: "team-0"));
+        for (var i = 0; i < 50; i++)
+            await _api.Api.Staff.CreateAsync(new CreateStaffRequest($"s{i}", PlatformClient.StaffPassword, Team: $"team-{i % 5}"));
+        var fill = Stopwatch.StartNew();
+        await FillAsync();
+        output.WriteLine($"filled {Nudges:N0} nudges, their rollups and 5,000 pending deltas in {fill.Elapsed.TotalSeconds:F0} s");
+    }
+
+    private async Task FillAsync()
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        // Nudge i: raised over the last 30 days, staff i % 50, rule i % 20 (rules 0 and 1 under test, a third held out),
+        // every 50th still open (every 4th of those snoozed), the rest closed as done, not useful, expired or by action.
+        await using (var nudges = new NpgsqlCommand("""
+            INSERT INTO pdg_nudges (tenant, nudge_id, staff_id, customer_id, kind, title, body, reason, priority, created_at, source, variant,
+                raised_day, expires_at, acked_at, closed_how, snoozed_until, itt_replied_at)
+            SELECT 'big', 'n' || i, 's' || (i % 50), 'c' || (i % 200000), 'follow-up', 'Follow up', 'Ask how it went', 'measure', 50,
+                at, 'rule-' || (i % 20),
+                CASE WHEN i % 20 < 2 THEN (ARRAY['a', 'b', 'holdout'])[1 + (i / 20) % 3] END,
+                (at AT TIME ZONE 'UTC')::date, at + interval '3 days',
+                CASE WHEN i % 50 = 0 THEN NULL ELSE at + ((i % 7200) || ' seconds')::interval END,
+                CASE WHEN i % 50 = 0 THEN NULL ELSE (ARRAY['done', 'not-useful', 'expired', 'done-by-action'])[1 + i % 4] END,
+                CASE WHEN i % 200 = 0 THEN now() + interval '1 hour' END,
+                CASE WHEN i % 7 = 0 THEN at + interval '1 hour' END
+            FROM generate_series(1, $1) AS i, LATERAL (SELECT now() - ((i::float8 / $1) * 30 * 86400 || ' seconds')::interval AS at) t
+            """, connection) { CommandTimeout = 0 })
+        {
+            nudges.Parameters.Add(new() { Value = Nudges });
+            await nudges.ExecuteNonQueryAsync();
+        }
+        await using var rollups = new NpgsqlCommand("""
+            INSERT INTO pdg_execution_daily (tenant, day, staff_id, source, variant, raised, delivered, opened, done, not_useful, done_by_action,
+                expired, obsolete, holdout, itt_replies, act_b0, act_b5, act_b6)
+            SELECT tenant, raised_day, staff_id, source, coalesce(variant, ''), count(*), count(*), 0,
+                count(*) FILTER (WHERE closed_how = 'done'), count(*) FILTER (WHERE closed_how = 'not-useful'),
+                count(*) FILTER (WHERE closed_how = 'done-by-action'), count(*) FILTER (WHERE closed_how = 'expired'), 0,
+                count(*) FILTER (WHERE variant = 'holdout'), count(itt_replied_at),
+                count(*) FILTER (WHERE closed_how IN ('done', 'done-by-action') AND acked_at - created_at < interval '1 minute'),
+                count(*) FILTER (WHERE closed_how IN ('done', 'done-by-action') AND acked_at - created_at BETWEEN interval '1 minute' AND interval '1 hour'),
+                count(*) FILTER (WHERE closed_how IN ('done', 'done-by-action') AND acked_at - created_at > interval '1 hour')
+            FROM pdg_nudges WHERE tenant = 'big' GROUP BY tenant, raised_day, staff_id, source, coalesce(variant, '');
+            INSERT INTO pdg_execution_revenue (tenant, day, staff_id, source, variant, currency, attributed, itt)
+            SELECT tenant, day, staff_id, source, variant, c, done * 3, done * 5 FROM pdg_execution_daily, unnest(ARRAY['CNY', 'USD']) c WHERE tenant = 'big';
+            INSERT INTO pdg_execution_deltas (tenant, day, staff_id, source, variant, metric)
+            SELECT 'big', current_date, 's' || (i % 50), 'rule-' || (i % 20), '', (ARRAY['raised', 'delivered', 'done'])[1 + i % 3]
+            FROM generate_series(1, 5000) i;
+            ANALYZE pdg_nudges; ANALYZE pdg_execution_daily; ANALYZE pdg_execution_revenue; ANALYZE pdg_execution_deltas;
+            """, connection) { CommandTimeout = 0 };
+        await rollups.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task Reports_over_30_days_of_many_nudges_one_request_at_a_time()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (from, to) = (today.AddDays(-30), today); // 30 times 24 hours back reach into a 31st calendar day
+        var manager = await _api.ConsoleTokenAsync("boss");
+        var reports = _api.Api.Reports;
+        var rollupRows = await _database.ScalarAsync<long>("SELECT count(*) FROM pdg_execution_daily");
+        output.WriteLine($"{Nudges:N0} nudges, {rollupRows:N0} rollup rows; {Requests} requests per route, one at a time");
+
+        foreach (var groupBy in new[] { "staff", "team", "rule", "variant", "day" })
+            await MeasureAsync($"GET reports/execution?groupBy={groupBy} (30 days)", async () =>
+            {
+                var report = await reports.GetExecutionAsync(from, to, groupBy);
+                Assert.True(report.Total.Raised >= Nudges);
+            });
+        await MeasureAsync("GET console/reports/execution (manager, 30 days)", async () =>
+        {
+            var report = await reports.GetConsoleExecutionAsync(manager, from, to, "staff");
+            Assert.Equal(10, report.Groups.Count); // team-0: s0, s5 ... s45 (the manager has nothing raised)
+        });
+        await MeasureAsync("GET reports/execution/overdue (limit 100)", async () =>
+            Assert.Equal(100, (await reports.GetOverdueAsync()).Nudges.Count));
+    }
+
+    private async Task MeasureAsync(string route, Func<Task> request)
+    {
+        for (var i = 0; i < 10; i++) await request(); // warm-up: JIT, plans, caches
+        var ms = new double[Requests];
+        for (var i = 0; i < Requests; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await request();
+            ms[i] = watch.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(ms);
+        output.WriteLine($"{route}: median {ms[Requests / 2]:F1} ms, p95 {ms[(int)(Requests * 0.95)]:F1} ms, min {ms[0]:F1}, max {ms[^1]:F1}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _api.Dispose();
+        await _node.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

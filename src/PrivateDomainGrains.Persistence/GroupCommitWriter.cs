@@ -52,7 +52,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         try
         {
-            await FlushAsync(batch);
+            await FlushRetryingConflictsAsync(batch);
         }
         catch (Exception ex) when (batch.Count > 1 && IsRefusedData(ex))
         {
@@ -63,6 +63,39 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             await FlushHalfAsync(batch.GetRange(half, batch.Count - half));
         }
     }
+
+    /// <summary>
+    /// Concurrent flushes update the same nudge rows (a customer's credit, a console's delivery mark) in no common order,
+    /// so PostgreSQL may end one of two transactions waiting on each other (deadlock 40P01, or serialization 40001).
+    /// That transaction rolled back whole, so the batch is run again after a short random pause, up to
+    /// <see cref="MaxConflictAttempts"/> times, instead of failing hundreds of writes (and their customers' activations).
+    /// </summary>
+    private async Task FlushRetryingConflictsAsync(List<PendingWrite> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await FlushAsync(batch);
+                return;
+            }
+            catch (Exception ex) when (attempt < MaxConflictAttempts && IsLockConflict(ex))
+            {
+                _logger.LogInformation("A group commit of {Writes} writes lost a lock conflict ({Reason}); running it again (attempt {Attempt})",
+                    batch.Count, ex.Message, attempt + 1);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50) * attempt));
+            }
+        }
+    }
+
+    private const int MaxConflictAttempts = 5;
+
+    private static bool IsLockConflict(Exception ex) => ex switch
+    {
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        NpgsqlException { InnerException: { } inner } => IsLockConflict(inner),
+        _ => false,
+    };
 
     private async Task FlushHalfAsync(List<PendingWrite> half)
     {

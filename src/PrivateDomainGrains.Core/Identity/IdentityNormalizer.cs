@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using PhoneNumbers;
+using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Core.Identity;
 
@@ -38,6 +39,12 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
         if (text.Length == 0)
         {
             problem = "must not be empty";
+            return null;
+        }
+        // No kind of identity holds control characters, and a NUL or half a surrogate cannot even be stored.
+        if (text.Any(char.IsControl) || StorableText.Problem(text) is not null)
+        {
+            problem = "must not contain control characters or unpaired surrogates";
             return null;
         }
         string? normal = kind switch

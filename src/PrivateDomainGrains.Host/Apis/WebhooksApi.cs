@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Host.Webhooks;
 using PrivateDomainGrains.Persistence;
@@ -158,6 +159,7 @@ public static class WebhooksApi
         var schemes = options.AllowInsecureUrls ? "https or http" : "https";
         if (string.IsNullOrWhiteSpace(url)) errors["url"] = ["'url' is required"];
         else if (url.Length > MaxUrlLength) errors["url"] = [$"'url' must be at most {MaxUrlLength} characters"];
+        else if (url.Any(char.IsControl) || StorableText.Problem(url) is not null) errors["url"] = ["'url' must not contain control characters or unpaired surrogates"];
         else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (options.AllowInsecureUrls && uri.Scheme == Uri.UriSchemeHttp))
                  || string.IsNullOrEmpty(uri.Host))
             errors["url"] = [$"'url' must be an absolute {schemes} URL"];
@@ -171,6 +173,7 @@ public static class WebhooksApi
             if (bad.Count > 0) errors["eventTypes"] = [$"'eventTypes' has {string.Join(", ", bad.Select(t => $"'{t}'"))}; each must be {WebhookEventTypes.Describe}"];
         }
         if (description is { Length: > MaxDescriptionLength }) errors["description"] = [$"'description' must be at most {MaxDescriptionLength} characters"];
+        else if (StorableText.Problem(description) is { } problem) errors["description"] = [$"'description' {problem}"];
         return errors;
     }
 

@@ -97,4 +97,17 @@ public sealed class IdentityNormalizerTests
         Assert.StartsWith("email:h:", email);
         Assert.Equal(email, IdentityNormalizer.CustomerIdFor(new("email", "li+shop@example.com")));
     }
+
+    [Theory]
+    [InlineData("email", @"q\u0000@b.com")]
+    [InlineData("email", @"a\nb@c.com")]
+    [InlineData("unionid", @"o6_bmjrPTlm6\u0000")]
+    [InlineData("order", @"T10\r01")]
+    [InlineData("nickname", @"小美\ud800")]
+    [InlineData("phone", @"138\u00000013 8000")]
+    public void An_identity_with_control_characters_or_half_a_surrogate_is_refused_for_every_kind(string kind, string escaped)
+    {
+        Assert.Null(new IdentityNormalizer().Normalize(kind, System.Text.RegularExpressions.Regex.Unescape(escaped), out var problem));
+        Assert.Equal("must not contain control characters or unpaired surrogates", problem);
+    }
 }

@@ -158,6 +158,20 @@ public sealed class WebhookDeliveryTests(WebhookPlatform platform) : IClassFixtu
         Assert.Empty(await client.Api.Webhooks.ListAsync());
         var integration = await client.SendRawAsync(HttpMethod.Get, $"/api/v1/tenants/{client.Tenant}/webhooks", null, client.ApiKey);
         Assert.Equal(HttpStatusCode.Unauthorized, integration.StatusCode);
+
+        // Text PostgreSQL cannot store (NUL), or a URL split by a line break, is the caller's fault: a 400, not a 500.
+        foreach (var (body, field) in new[]
+        {
+            ("""{"url":"https://x.example.com/a\u0000b","eventTypes":["nudge.raised"]}""", "url"),
+            ("""{"url":"https://x.example.com/a\nb","eventTypes":["nudge.raised"]}""", "url"),
+            ("""{"url":"https://x.example.com/a","eventTypes":["nudge.raised"],"description":"a\u0000b"}""", "description"),
+        })
+        {
+            var refused = await client.SendRawAsync(HttpMethod.Post, $"/api/v1/tenants/{client.Tenant}/webhooks", body, client.AdminKey);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains($"\"{field}\"", await refused.Content.ReadAsStringAsync());
+        }
+        Assert.Empty(await client.Api.Webhooks.ListAsync());
     }
 
     [Fact]

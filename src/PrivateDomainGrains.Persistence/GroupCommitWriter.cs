@@ -65,9 +65,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Concurrent flushes update the same nudge rows (a customer's credit, a console's delivery mark) in no common order,
-    /// so PostgreSQL may end one of two transactions waiting on each other (deadlock 40P01, or serialization 40001).
-    /// That transaction rolled back whole, so the batch is run again after a short random pause, up to
+    /// Concurrent flushes update the same nudge rows (a customer's credit, a console's delivery mark); each locks them in
+    /// one order first (<see cref="NudgeStatements.LockNudges"/>), but rows locked otherwise (a handover's moves, by
+    /// customer) can still leave two transactions waiting on each other, and PostgreSQL then ends one (deadlock 40P01, or
+    /// serialization 40001). That transaction rolled back whole, so the batch is run again after a short random pause, up to
     /// <see cref="MaxConflictAttempts"/> times, instead of failing hundreds of writes (and their customers' activations).
     /// </summary>
     private async Task FlushRetryingConflictsAsync(List<PendingWrite> batch)
@@ -190,6 +191,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
         // Statements that return rows come first, in the order their results are read below.
         await using var command = new NpgsqlBatch(connection, transaction);
+        var updated = UpdatedNudges(acks, closes, credits, conversions, delivered, opened, snoozes);
+        if (updated.Count > 0) command.BatchCommands.Add(NudgeStatements.LockNudges(updated));
         if (nudges.Count > 0) command.BatchCommands.Add(NudgeStatements.InsertNudges(nudges));
         if (acks.Count > 0) command.BatchCommands.Add(NudgeStatements.AcknowledgeNudges(acks));
         if (moves.Count > 0) command.BatchCommands.Add(NudgeStatements.ReassignOpenNudges(moves));
@@ -223,6 +226,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         await using (var reader = await command.ExecuteReaderAsync())
         {
             var resultSets = new Queue<Func<Task>>();
+            if (updated.Count > 0) resultSets.Enqueue(async () => { while (await reader.ReadAsync()) { } });
             if (nudges.Count > 0) resultSets.Enqueue(() => ReadKeysAsync(reader, insertedNudges));
             if (acks.Count > 0) resultSets.Enqueue(async () =>
             {
@@ -271,6 +275,16 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
         return results;
     }
+
+    /// <summary>The nudges this flush updates (not the ones it inserts), each once, for <see cref="NudgeStatements.LockNudges"/>.</summary>
+    private static List<(string Tenant, string NudgeId)> UpdatedNudges(List<NudgeAck> acks, List<NudgeClose> closes,
+        (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) credits, (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) conversions,
+        List<NudgeMark> delivered, List<NudgeMark> opened, List<NudgeMark> snoozes) =>
+        [.. acks.Select(a => (a.Tenant, a.NudgeId))
+            .Concat(closes.Select(c => (c.Tenant, c.NudgeId)))
+            .Concat(new[] { credits.Replies, credits.Orders, conversions.Replies, conversions.Orders }.SelectMany(r => r).Select(c => (c.Tenant, c.NudgeId)))
+            .Concat(new[] { delivered, opened, snoozes }.SelectMany(m => m).Select(m => (m.Tenant, m.NudgeId)))
+            .Distinct()];
 
     /// <summary>Credits split by outcome, one per nudge and outcome (the first).</summary>
     private static (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) CreditsOf(IEnumerable<NudgeCreditRow> rows)

@@ -25,6 +25,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestionMetrics>();
         builder.Services.AddSingleton<EventIngestion>();
+        builder.Services.AddSingleton<EventAdmission>();
         builder.AddIdentityResolution();
         builder.Services.AddSingleton<ExecutionReports>();
         builder.AddWeComCallbacks();

@@ -46,17 +46,19 @@ public static class EventsApi
             .WithSummary("Post up to 1,000 customer events. Accepted events are durable when this answers; a bad event is refused alone, by index.")
             .WithJsonBody<EventBatchRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "No event of the request is valid: `errors` keyed by `events[i].field`")
-            .WithProblem(StatusCodes.Status503ServiceUnavailable, "Not every event could be stored: send the same request again, stored events come back as duplicates");
+            .WithProblem(StatusCodes.Status503ServiceUnavailable, "Not every event could be stored, or the node is at capacity: send the same request again after Retry-After, stored events come back as duplicates");
         return api;
     }
 
     /// <summary>
     /// 200 with every event's fate (accepted, duplicate, or rejected with its reasons by index); 400 when no event of
     /// the request is valid, keyed by <c>events[i].field</c>; 503 with Retry-After when storage or a node failed
-    /// transiently (a retry of the same request is safe: stored events come back as duplicates).
+    /// transiently, or at once, storing nothing, when the node or the tenant's share of it is at capacity
+    /// (<see cref="EventAdmission"/>); a retry of the same request is safe: stored events come back as duplicates.
     /// </summary>
     private static async Task<Results<Ok<EventBatchResponse>, ProblemHttpResult, ValidationProblem, RetryLater>> IngestAsync(
-        string tenant, HttpRequest request, EventIngestion ingestion, TimeProvider time, IOptions<IngestionOptions> options, ILogger<EventIngestion> logger)
+        string tenant, HttpRequest request, EventIngestion ingestion, EventAdmission admission, IngestionMetrics metrics, TimeProvider time,
+        IOptions<IngestionOptions> options, ILogger<EventIngestion> logger)
     {
         var (document, problem) = await JsonBody.ReadDocumentAsync(request);
         if (document is null) return problem!;
@@ -64,6 +66,12 @@ public static class EventsApi
         {
             var (batch, batchProblem) = EventBatchParser.Parse(document, time.GetUtcNow(), options.Value.MaxClockSkew);
             if (batch is null) return Problems.BadRequest(batchProblem!);
+            using var admitted = admission.TryAdmit(tenant, batch.Total, out var refusal);
+            if (admitted is null)
+            {
+                metrics.Refused(tenant, "shed", batch.Total);
+                return Problems.Unavailable(refusal + " Retry the same request after Retry-After; nothing of it was stored.");
+            }
             try
             {
                 var response = await ingestion.IngestAsync(tenant, batch);

@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// Events through <see cref="EventIngestion"/> (the events API, WeCom callbacks and the demo seeder alike):
 /// <c>pdg_events_ingested</c> by <c>tenant</c> and <c>outcome</c> (accepted: stored now; duplicate: its id was stored
 /// before) and <c>pdg_events_refused</c> by <c>tenant</c> and <c>reason</c> (invalid: failed validation; unknown-staff:
-/// names no staff member of the tenant; conflict: its id is the tenant's for another event (409); failed: storage or a node failed while storing them, and the caller was told so (503 for a transient failure: retry)). Requests
+/// names no staff member of the tenant; conflict: its id is the tenant's for another event (409); failed: storage or a node failed while storing them, and the caller was told so (503 for a transient failure: retry); shed: the node or the tenant's share of it was at capacity (503 at once, nothing stored: see EventAdmission)). Requests
 /// refused before ingestion (unknown tenant or key, rate limits) are not events yet: the rate limiter's own meter
 /// (<c>aspnetcore.rate_limiting.requests</c>) and the HTTP metrics count those.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class IngestionMetrics
         if (duplicates > 0) _ingested.Add(duplicates, tag, Duplicate);
     }
 
-    /// <param name="reason">invalid, unknown-staff, conflict or failed.</param>
+    /// <param name="reason">invalid, unknown-staff, conflict, failed or shed.</param>
     public void Refused(string tenant, string reason, int events)
     {
         if (events > 0) _refused.Add(events, new KeyValuePair<string, object?>("tenant", tenant), new KeyValuePair<string, object?>("reason", reason));

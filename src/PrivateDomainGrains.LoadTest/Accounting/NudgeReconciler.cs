@@ -27,7 +27,7 @@ public static class NudgeReconciler
         IReadOnlyList<NudgeArrival> arrivals,
         HandoverWindow? handover = null)
     {
-        var (expected, unobserved) = Expect(events, provisionedOwners, staffWithConsoles, handover);
+        var (expected, unobserved, reordered) = Expect(events, provisionedOwners, staffWithConsoles, handover);
         var measured = events.Where(e => e.Measured).Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
 
         var firstArrival = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -36,6 +36,7 @@ public static class NudgeReconciler
         foreach (var a in arrivals)
         {
             if (a.EventId is null || !measured.Contains(a.EventId)) { outside++; continue; }
+            if (reordered.Contains(a.EventId)) continue;
             if (!expected.TryGetValue(a.EventId, out var want)) { unexpected++; continue; }
             if (!string.Equals(a.Kind, want.Kind, StringComparison.Ordinal)) { wrongKind++; continue; }
             if (!want.IsOwner(a.ConsoleStaffId))
@@ -72,6 +73,7 @@ public static class NudgeReconciler
             Unexpected = unexpected,
             OutsideMeasurement = outside,
             Unobserved = unobserved,
+            Reordered = reordered.Count,
             Deliveries = deliveries,
             LostSample = missing.Take(LostSampleSize).ToArray(),
             Missing = missing,
@@ -86,14 +88,17 @@ public static class NudgeReconciler
     /// Mirrors the server's fold-then-decide order: a friend.added gives an ownerless customer its owner before the
     /// rule runs, so that very event already raises a welcome. The first owner sticks, until a handover: the customers
     /// of its departing staff member belong to the new owner once it has completed, and to either of them before that,
-    /// since a nudge still open when its customer moves is pushed to the new owner too.
+    /// since a nudge still open when its customer moves is pushed to the new owner too. An event that may have been
+    /// applied after a later one of its customer is set aside (<see cref="NudgeReconciliation.Reordered"/>).
     /// </summary>
-    private static (Dictionary<string, Expectation> Expected, long Unobserved) Expect(
+    private static (Dictionary<string, Expectation> Expected, long Unobserved, HashSet<string> Reordered) Expect(
         IReadOnlyList<SentEvent> events, IReadOnlyDictionary<string, string> provisionedOwners, IReadOnlySet<string> staffWithConsoles,
         HandoverWindow? handover)
     {
         var owners = new Dictionary<string, string>(provisionedOwners, StringComparer.Ordinal);
         var expected = new Dictionary<string, Expectation>(StringComparer.Ordinal);
+        var reordered = new HashSet<string>(StringComparer.Ordinal);
+        var latestSent = LatestSendPerCustomer(events);
         long unobserved = 0;
         foreach (var e in events)
         {
@@ -101,6 +106,11 @@ public static class NudgeReconciler
             if (e.Acknowledged && e.Type == "friend.added" && e.StaffId is not null) owners.TryAdd(e.CustomerId, e.StaffId);
             if (!e.Measured || e.Outcome != EventOutcome.Accepted || e.Backfill) continue;
             if (NudgeRules.KindFor(e.Type) is not { } kind || !owners.TryGetValue(e.CustomerId, out var owner)) continue;
+            if (latestSent.TryGetValue(e.CustomerId, out var sends) && MayFollowLaterEvent(e, sends))
+            {
+                reordered.Add(e.EventId);
+                continue;
+            }
             var expectation = handover is { } h && string.Equals(owner, h.From, StringComparison.Ordinal)
                 ? e.DueTicks >= h.CompletedTicks
                     ? new Expectation(kind, h.To, null, e.DueTicks, AfterHandover: true)
@@ -110,6 +120,35 @@ public static class NudgeReconciler
                 expected[e.EventId] = expectation;
             else unobserved++;
         }
-        return (expected, unobserved);
+        return (expected, unobserved, reordered);
+    }
+
+    /// <summary>
+    /// Per customer, the send times of its events that reached the server (a refused or failed request stored nothing),
+    /// in order; events of one batch share theirs, and their <c>at</c>.
+    /// </summary>
+    private static Dictionary<string, List<long>> LatestSendPerCustomer(IReadOnlyList<SentEvent> events)
+    {
+        var sends = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (!e.Acknowledged) continue;
+            if (!sends.TryGetValue(e.CustomerId, out var list)) sends[e.CustomerId] = list = [];
+            list.Add(e.DueTicks);
+        }
+        foreach (var list in sends.Values) list.Sort();
+        return sends;
+    }
+
+    /// <summary>
+    /// A later event of the customer that reached the server (a later send, so a later <c>at</c>) went out before <paramref name="e"/> was answered
+    /// (or <paramref name="e"/> never was): the server may have applied it first. Within a batch, order is the batch's.
+    /// </summary>
+    private static bool MayFollowLaterEvent(SentEvent e, List<long> sends)
+    {
+        var answered = e.AnsweredTicks == 0 ? long.MaxValue : e.AnsweredTicks;
+        var next = sends.BinarySearch(e.DueTicks + 1);
+        if (next < 0) next = ~next;
+        return next < sends.Count && sends[next] < answered;
     }
 }

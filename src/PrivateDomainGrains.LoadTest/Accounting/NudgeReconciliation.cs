@@ -22,6 +22,13 @@ public sealed record NudgeReconciliation
     public required long OutsideMeasurement { get; init; }
     /// <summary>Nudges the rules raise for owners without a connected console; nobody can receive them, so they are not expected.</summary>
     public required long Unobserved { get; init; }
+    /// <summary>
+    /// Nudges the rules raise that may rightly never be raised, so they are neither expected nor, when they arrive,
+    /// unexpected: a later event of the same customer (later <c>at</c>), one the server stored, was sent before the event's own answer came, so
+    /// the server may have applied it first, and event time then decides (a reply the owner's later message already
+    /// answered is not raised). Retried and shed requests make these.
+    /// </summary>
+    public long Reordered { get; init; }
     /// <summary>First arrival of each received expected nudge, timed from its event's scheduled send time.</summary>
     public required IReadOnlyList<NudgeDelivery> Deliveries { get; init; }
     /// <summary>Every expected event id whose nudge no console of its owner received, in schedule order.</summary>

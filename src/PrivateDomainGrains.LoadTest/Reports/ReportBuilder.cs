@@ -52,7 +52,7 @@ public static class ReportBuilder
             LatencyBucket.From(ackHistogram),
             new NudgeFigures(r.ConsolesConnected, nudges.Expected, nudges.Received, nudges.Lost, nudges.Duplicates, nudges.ExtraCopies,
                 nudges.Misrouted, nudges.WrongKind, nudges.Unexpected, nudges.OutsideMeasurement, nudges.Unobserved, r.Arrivals.Count,
-                r.AcksSent, r.AckFailures, r.Reconnects, nudges.LostSample),
+                r.AcksSent, r.AckFailures, r.Reconnects, nudges.LostSample, nudges.Reordered),
             LatencySummary.From(nudgeHistogram),
             LatencyBucket.From(nudgeHistogram),
             r.Stats.Count == 0 ? null : HostUsage.Summarise(r.Stats),

@@ -66,7 +66,8 @@ public sealed record NudgeFigures(
     long AcksSent,
     long AckFailures,
     long Reconnects,
-    IReadOnlyList<string> LostSample);
+    IReadOnlyList<string> LostSample,
+    long Reordered);
 
 /// <summary>For the activate preset: how long until every customer's event was acknowledged.</summary>
 public sealed record ActivationFigures(long Customers, long Acknowledged, double Seconds, double PerSecond);

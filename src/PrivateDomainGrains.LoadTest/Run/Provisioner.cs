@@ -102,7 +102,7 @@ public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<NodeConne
                 .Select(i => EventGenerator.ProvisioningEvent(first + i, roster, friendAddedAt(first + i))).ToArray();
             try
             {
-                var response = await credentials.On(nodes[b % nodes.Count]).Events.PostAsync(events, token);
+                var response = await PostRetryingAsync(credentials, events, b, token);
                 var outcomes = IngestOutcomes.Classify(count, response.Duplicates, response.Errors.Select(e => e.Index));
                 for (var i = 0; i < count; i++)
                 {
@@ -120,4 +120,26 @@ public sealed class Provisioner(LoadTestOptions options, IReadOnlyList<NodeConne
         log.WriteLine($"provisioned {owners.Count}/{options.Customers} customers ({failed} failed)");
         return failed;
     }
+
+    /// <summary>
+    /// Posts a provisioning batch, sending it again while the platform answers 5xx (a node at capacity sheds with 503
+    /// and Retry-After; the SDK's own retries give up sooner) for up to <see cref="ProvisioningRetryFor"/>.
+    /// </summary>
+    private async Task<EventBatchResponse> PostRetryingAsync(TenantCredentials credentials, PostedEvent[] events, int batch, CancellationToken ct)
+    {
+        var giveUpAt = DateTime.UtcNow + ProvisioningRetryFor;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await credentials.On(nodes[(batch + attempt) % nodes.Count]).Events.PostAsync(events, ct);
+            }
+            catch (PlatformApiException e) when ((int)e.StatusCode >= 500 && DateTime.UtcNow < giveUpAt)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(200 * (attempt + 1), 2_000)), ct);
+            }
+        }
+    }
+
+    private static readonly TimeSpan ProvisioningRetryFor = TimeSpan.FromMinutes(2);
 }

@@ -33,6 +33,26 @@ public sealed class NudgeReconcilerTests
     }
 
     [Fact]
+    public void A_reply_answered_after_a_later_event_of_its_customer_was_sent_may_rightly_be_absent_and_is_neither_lost_nor_unexpected()
+    {
+        // e1 (at 100 ms) was retried and answered at 500 ms; the owner's message e2 (at 200 ms) went out before that,
+        // so the server may have applied e2 first, and then e1's reply was already answered: event time decides. e3's
+        // customer had a later event out before e3's answer too, but it failed: the server never stored it.
+        var late = Sent("e1", "c1", "message.received", dueMs: 100) with { AnsweredTicks = 500 * Ms };
+        var answered = Sent("e2", "c1", "message.sent", dueMs: 200, staff: "alice");
+        var inOrder = Sent("e3", "c2", "message.received", dueMs: 100) with { AnsweredTicks = 500 * Ms };
+        var refusedMeanwhile = Sent("e5", "c2", "message.sent", dueMs: 200, outcome: EventOutcome.Failed, staff: "bob");
+        var afterItsAnswer = Sent("e4", "c2", "message.sent", dueMs: 600, staff: "bob");
+
+        var absent = Reconcile([late, answered, inOrder, refusedMeanwhile, afterItsAnswer]);
+        Assert.Equal((1L, 1L, 1L), (absent.Reordered, absent.Expected, absent.Lost));
+        Assert.Equal(["e3"], absent.Missing);
+
+        var arrived = Reconcile([late, answered, inOrder, refusedMeanwhile, afterItsAnswer], Arrived("e1", "reply", "alice", 450), Arrived("e3", "reply", "bob", 150));
+        Assert.Equal((1L, 1L, 0L, 0L), (arrived.Expected, arrived.Received, arrived.Lost, arrived.Unexpected));
+    }
+
+    [Fact]
     public void Latency_runs_from_the_scheduled_send_time_to_the_first_arrival()
     {
         var r = Reconcile([Sent("e1", "c1", "message.received", dueMs: 100)],

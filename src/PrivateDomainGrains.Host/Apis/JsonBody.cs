@@ -9,7 +9,7 @@ namespace PrivateDomainGrains.Host.Apis;
 /// </summary>
 public static class JsonBody
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new Iso8601Timestamps.Converter() } };
 
     public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadDocumentAsync(HttpRequest request)
     {
@@ -39,6 +39,10 @@ public static class JsonBody
             {
                 var value = document.Deserialize<T>(Web);
                 return value is null ? (null, Problems.BadRequest("The body must be a JSON object")) : (value, null);
+            }
+            catch (Iso8601Timestamps.TimestampException ex)
+            {
+                return (null, Problems.BadRequest($"'{ex.Path?.TrimStart('$', '.')}' {ex.Message}"));
             }
             catch (JsonException ex) when (ex.InnerException is InvalidOperationException)
             {

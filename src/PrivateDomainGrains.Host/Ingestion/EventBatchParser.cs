@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Ingestion;
 
@@ -131,11 +131,18 @@ public static class EventBatchParser
     private static DateTimeOffset Timestamp(JsonElement element, DateTimeOffset now, List<FieldError> problems)
     {
         if (!element.TryGetProperty("at", out var value) || value.ValueKind == JsonValueKind.Null) return now;
-        if (value.ValueKind == JsonValueKind.String && Text(value, "at", problems) is { } text &&
-            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            return at.ToUniversalTime();
-        problems.Add(new("at", "must be an ISO 8601 timestamp, e.g. 2026-11-22T09:30:00+08:00"));
-        return now;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            problems.Add(new("at", $"must be an ISO 8601 timestamp string, e.g. {Iso8601Timestamps.Example}"));
+            return now;
+        }
+        if (Text(value, "at", problems) is not { } text) return now;
+        if (Iso8601Timestamps.Problem(text, out var at) is { } problem)
+        {
+            problems.Add(new("at", problem));
+            return now;
+        }
+        return at;
     }
 
     /// <summary>Data values keep their JSON text for numbers and nested values, so an amount of 199.00 stays exact.</summary>

@@ -89,6 +89,31 @@ public sealed class BadInputTests(BadInputTests.Platform platform) : IClassFixtu
         AssertRefusedAsync(() => PostEventJsonAsync(eventJson), HttpStatusCode.BadRequest, field);
 
     [Theory]
+    [InlineData("GET", "customers/li/interactions?limit=abc", "limit")]
+    [InlineData("GET", "customers/li/interactions?before=%00", "before")]
+    [InlineData("GET", "customers/li/interactions?before=12.5", "before")]
+    [InlineData("GET", "audit?limit=1e3", "limit")]
+    [InlineData("GET", "audit?before=-", "before")]
+    [InlineData("POST", "keys/k1/rotate?overlapMinutes=abc", "overlapMinutes")]
+    public async Task A_query_parameter_that_is_not_of_its_type_is_refused_naming_the_parameter(string method, string path, string parameter)
+    {
+        var key = path.StartsWith("customers", StringComparison.Ordinal) ? Api.ApiKey : Api.AdminKey;
+        await AssertRefusedAsync(() => Api.SendRawAsync(new HttpMethod(method), $"/api/v1/tenants/acme/{path}", null, key),
+            HttpStatusCode.BadRequest, $"\"{parameter}\"");
+    }
+
+    [Fact]
+    public async Task A_nul_in_a_path_is_refused_by_the_web_server_itself_before_any_route_runs()
+    {
+        // Kestrel refuses a path that decodes to a NUL while reading the request line, before the application (and its
+        // ProblemDetails) see it: a 400 without a body is all it can be.
+        var before = await DatabaseFingerprintAsync();
+        var response = await Api.SendRawAsync(HttpMethod.Get, "/api/v1/tenants/acme/identities/phone/%00", null, Api.ApiKey);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await DatabaseFingerprintAsync());
+    }
+
+    [Theory]
     [InlineData("channel")]
     [InlineData("text")]
     public async Task Invalid_utf8_bytes_in_an_event_string_are_refused_naming_the_field(string field)

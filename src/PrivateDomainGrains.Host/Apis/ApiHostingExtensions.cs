@@ -19,7 +19,12 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadParameterHandler>();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
+        // Binding failures throw, so BadParameterHandler can name the parameter instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // A client's bad parameter is its own error, answered 400: not logged as the server's (its value may be personal data).
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = c => c.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException);
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddPlatformOpenApi();
         builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -50,6 +50,8 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
             else errors.Add(EventError.Invalid(i, e.Id, problems));
         }
 
+        // Resolved in request order, each event's strong identities then naming its customer for the events after it:
+        // two events carrying one new phone reach one customer, created by the first and matched by the second.
         var holders = await index.FindAsync(tenant, named.SelectMany(n => n.Identities.Where(i => i.IsStrong)).Distinct().ToList());
         var resolutions = new List<EventResolution>(named.Count);
         var waiting = new List<(int Index, PendingEventRow Row)>();
@@ -70,12 +72,14 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
                 var by = e.CustomerId.Length > 0 ? "customerId" : held[0].Kind;
                 resolutions.Add(new EventResolution(i, e.Id, customer, by, Created: false));
                 ready.Add((i, EventIdentities.Attach(e, customer, identities)));
+                foreach (var x in strong) holders.TryAdd(x, customer);
             }
             else if (strong.Count > 0 && tenantSettings.CreatesCustomer(e.Type))
             {
                 customer = IdentityNormalizer.CustomerIdFor(strong[0]);
                 resolutions.Add(new EventResolution(i, e.Id, customer, strong[0].Kind, Created: true));
                 ready.Add((i, EventIdentities.Attach(e, customer, identities)));
+                foreach (var x in strong) holders.TryAdd(x, customer);
             }
             else
             {

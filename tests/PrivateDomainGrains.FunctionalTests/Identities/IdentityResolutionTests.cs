@@ -60,6 +60,24 @@ public sealed class IdentityResolutionTests(SingleNodePlatform platform) : IClas
     }
 
     [Fact]
+    public async Task Events_of_one_request_naming_one_new_person_reach_one_customer_created_by_the_first_and_matched_by_the_rest()
+    {
+        var batch = await Api.PostEventsAsync(
+            Friend("same-1", "alice", ("phone", "135 5501 7788")),
+            Friend("same-2", "alice", ("phone", "+86 135-5501-7788"), ("unionid", "o-same-union")),
+            Message("same-3", "hi", ("unionid", "o-same-union")),
+            new PostedEvent("same-4", "someone-else", "friend.added", T, "wecom", "alice", Identities: Named(("phone", "13555017788"))));
+
+        Assert.Equal(3, batch.Accepted);
+        Assert.Equal([("phone:8613555017788", "phone", true), ("phone:8613555017788", "phone", false), ("phone:8613555017788", "unionid", false)],
+            batch.Resolved.OrderBy(r => r.Index).Select(r => (r.CustomerId, r.By, r.Created)));
+        // A fourth event giving that phone to another customer is the conflict it would be in a later request.
+        Assert.Equal((3, 409), (batch.Errors.Single().Index, batch.Errors.Single().Status));
+        Assert.Equal(3, (await Api.Api.Customers.GetAsync("phone:8613555017788"))!.Counters.Events);
+        Assert.Null(await Api.Api.Customers.GetAsync("someone-else"));
+    }
+
+    [Fact]
     public async Task An_invalid_phone_is_a_400_for_that_event_only_and_stores_nothing_of_it()
     {
         await Api.PostEventsAsync(Friend("inv-add", "alice", ("phone", "13600136000")));

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PrivateDomainGrains.Host.Hosting;
+
+/// <summary>
+/// A route, query or header parameter that does not bind (<c>?limit=abc</c>, a required one missing) is a 400
+/// ValidationProblemDetails naming the parameter: <c>{"errors":{"limit":["'abc' is not a whole number"]}}</c>. ASP.NET
+/// Core's minimal APIs throw <see cref="BadHttpRequestException"/> for those when <c>RouteHandlerOptions.ThrowOnBadRequest</c>
+/// is on (see <c>ApiHostingExtensions</c>) and name the parameter only in the message, in the forms of
+/// RequestDelegateFactory's log messages: <c>Failed to bind parameter "int? limit" from "abc".</c> and
+/// <c>Required parameter "string id" was not provided from route.</c>. Other bad requests (a body too large) keep
+/// their own status and a generic detail.
+/// </summary>
+public sealed partial class BadParameterHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad) return false;
+        http.Response.StatusCode = bad.StatusCode;
+        var match = Parameter().Match(bad.Message);
+        var details = match.Success
+            ? new ValidationProblemDetails(new Dictionary<string, string[]> { [match.Groups["name"].Value] = [Reason(bad.Message, match)] })
+            {
+                Title = "Invalid request", Detail = $"The parameter '{match.Groups["name"].Value}' is not valid.",
+            }
+            : new ProblemDetails { Title = "Bad request", Detail = "The request could not be read." };
+        details.Status = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = details });
+    }
+
+    private static string Reason(string message, Match match)
+    {
+        if (message.Contains("request body", StringComparison.Ordinal)) return "the body is not JSON of the expected shape";
+        if (!match.Groups["value"].Success) return "is required";
+        var value = match.Groups["value"].Value;
+        var expected = match.Groups["type"].Value.TrimEnd('?') switch
+        {
+            "int" or "long" or "short" or "Int32" or "Int64" => "a whole number",
+            "bool" or "Boolean" => "true or false",
+            "DateTimeOffset" or "DateTime" => "an ISO 8601 timestamp with a UTC offset",
+            "DateOnly" => "a date (yyyy-MM-dd)",
+            "Guid" => "a GUID",
+            "double" or "decimal" or "float" => "a number",
+            var other => "a valid " + other,
+        };
+        return value.Any(char.IsControl) ? $"must be {expected} (it holds control characters)" : $"'{value}' is not {expected}";
+    }
+
+    [GeneratedRegex("""parameter "(?<type>[^" ]+) (?<name>[^" ]+)"( from "(?<value>.*)"\.$)?""", RegexOptions.Singleline)]
+    private static partial Regex Parameter();
+}

@@ -94,7 +94,7 @@ public static class IdentitiesApi
             .WithSummary("Remove an identity from the customer; answers the identities it still holds.")
             .WithProblem(StatusCodes.Status404NotFound, "The customer does not hold the identity");
 
-        var admin = api.MapGroup("/tenants/{tenant}/identities").WithTags("Identities").RequireAdminKey();
+        var admin = api.MapGroup("/tenants/{tenant}/identities").WithTags("Identities").RequireAdminKey().RequireScope(ApiScopes.Admin);
         admin.MapGet("/settings", SettingsAsync).WithName("GetIdentitySettings")
             .WithSummary("The region phones are read in and the event types that create customers, as the tenant's events are resolved now.");
         admin.MapPut("/settings", PutSettingsAsync).WithName("PutIdentitySettings").Audited()

@@ -30,6 +30,8 @@ public static class ApiScopes
     {
         ["Events"] = (EventsWrite, EventsWrite),
         ["Customers"] = (CustomersRead, CustomersWrite),
+        // Looking a customer up by an identity, listing and changing its identities; the pool and settings need admin.
+        ["Identities"] = (CustomersRead, CustomersWrite),
         ["Playbook"] = (PlaybookRead, PlaybookWrite),
         ["Learning"] = (ReportsRead, ReportsRead),
         ["Reports"] = (ReportsRead, ReportsRead),

@@ -33,6 +33,20 @@ public sealed class ApiKeyTests(SingleNodePlatform platform) : IClassFixture<Sin
     }
 
     [Fact]
+    public async Task A_key_with_customers_read_looks_customers_up_by_identity_while_the_pending_pool_needs_admin()
+    {
+        await Admin.PostEventsAsync(new PostedEvent("k-id-1", "k-zhao", "friend.added", DateTimeOffset.UtcNow.AddMinutes(-1), "wecom", "alice",
+            Identities: new Dictionary<string, string> { ["phone"] = "13512340001" }));
+        var client = With((await CreateAsync("crm-lookup", "customers:read")).Key);
+
+        Assert.Equal("k-zhao", (await client.Identities.LookupAsync("phone", "135 1234 0001"))!.CustomerId);
+        Assert.Single((await client.Identities.ListAsync("k-zhao")).Identities);
+        var pool = await Assert.ThrowsAsync<PlatformApiException>(() => client.Identities.ListPendingAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, pool.StatusCode);
+        Assert.Contains("'admin'", pool.Problem!.Detail);
+    }
+
+    [Fact]
     public async Task A_key_with_webhooks_manage_manages_webhooks_on_an_admin_route_and_nothing_else()
     {
         var client = With((await CreateAsync("hooks", "webhooks:manage")).Key);

@@ -69,6 +69,9 @@ public static class ApiHostingExtensions
         v1.MapPersonalDataApi();
         v1.MapAuditApi();
         v1.MapHandoversApi();
+        v1.MapTagGroupsApi();
+        v1.MapTagsApi();
+        v1.MapTagJobsApi();
         v1.MapPlaybookApi();
         v1.MapLearningApi();
         v1.MapSystemApi();

@@ -13,8 +13,9 @@ public sealed record TagJobSpec(
 /// <summary>
 /// A tag job's progress. <see cref="Total"/> rows were staged when it started; each ends <see cref="Done"/> (its tags
 /// changed, or already were as asked: <see cref="Changed"/> counts the former) or <see cref="Failed"/> (unknown
-/// customer, unresolved identity, an error): a completed job has <c>Done + Failed == Total</c>. Per-row results are
-/// read page by page from the job's rows.
+/// customer, unresolved identity, an error): a completed job has <c>Done + Failed == Total</c>, restarts included.
+/// After a restart, the customers of the page in flight (changed, not yet recorded) are worked again and count as
+/// unchanged, so <see cref="Changed"/> may fall short by up to one page. Per-row results are read page by page.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("pdg.TagJobView")]
 public sealed record TagJobView(

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Core.Customers;
@@ -99,7 +100,7 @@ public static class TagJobsApi
         return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "filter", add!, remove!));
     }
 
-    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartCsvAsync(string tenant, string[]? add, string[]? remove,
+    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartCsvAsync(string tenant, [FromQuery] string[]? add, [FromQuery] string[]? remove,
         HttpRequest request, IGrainFactory grains, TagJobRows rows, IdentityIndex identities, TenantIdentitySettings settings)
     {
         var (adds, removes, tagsProblem) = ReadTags(add, remove);

@@ -1,0 +1,106 @@
+using PrivateDomainGrains.Client;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests.Tags;
+
+/// <summary>Batch tagging: thousands of customers by id list, CSV or filter, with exact counts, per-row results, and a restart in the middle.</summary>
+public sealed class TagJobTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
+{
+    private PlatformClient Api => platform.Client;
+    private TagsClient Tags => platform.Client.Api.Tags;
+
+    [Fact]
+    public async Task A_batch_over_thousands_of_customers_by_id_completes_with_exact_counts_and_a_result_per_row()
+    {
+        var customers = await CustomersAsync(Api, "tj-ids", 3_000);
+        string[] unknown = ["tj-nobody-1", "tj-nobody-2"];
+        await Api.Api.Customers.AddTagsAsync(customers[0], ["tj-new"]);
+
+        var accepted = await Tags.StartJobAsync(new(Add: ["tj-new"], Remove: ["tj-old"], CustomerIds: [.. customers, .. unknown]));
+        Assert.Equal(("batch", "ids", 3_002L), (accepted.Job.Spec.Kind, accepted.Job.Spec.Source, accepted.Job.Total));
+        var job = await CompletedAsync(Tags, accepted.JobId);
+
+        Assert.Equal((3_002L, 3_000L, 2_999L, 2L), (job.Total, job.Done, job.Changed, job.Failed));
+        Assert.True(job.FinishedAt >= job.StartedAt);
+        var rows = await AllRowsAsync(Tags, accepted.JobId);
+        Assert.Equal(Enumerable.Range(1, 3_002), rows.Select(r => r.Seq));
+        Assert.Equal(("unchanged", customers[0]), (rows[0].Status, rows[0].CustomerId));
+        Assert.All(rows.Skip(1).Take(2_999), r => Assert.Equal("changed", r.Status));
+        Assert.All(rows.TakeLast(2), r => Assert.Equal("failed", r.Status));
+        Assert.Contains("tj-nobody-1", rows[^2].Error);
+        var failed = await Tags.ListJobRowsAsync(accepted.JobId, status: "failed");
+        Assert.Equal(unknown, failed.Items.Select(r => r.Input));
+        var holders = Assert.Single((await Tags.ListAsync()).Items, t => t.Tag == "tj-new").Holders;
+        Assert.Equal(3_000L, holders);
+        Assert.Null(await Api.Api.Customers.GetAsync("tj-nobody-1"));
+        var timeline = await Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("alice")).Workbench.ListTimelineAsync(customers[1234]);
+        Assert.Contains(timeline.Items, e => e is { Kind: "change", What: "tag-added" } && e.Detail!["tag"] == "tj-new");
+    }
+
+    [Fact]
+    public async Task A_batch_by_directory_filter_changes_exactly_the_matching_customers()
+    {
+        var customers = await CustomersAsync(Api, "tj-filter", 60);
+        foreach (var customer in customers.Where((_, i) => i % 3 == 0)) await Api.Api.Customers.AddTagsAsync(customer, ["tj-lead"]);
+
+        var job = await CompletedAsync(Tags, (await Tags.StartJobAsync(new(Add: ["tj-contacted"], Remove: ["tj-lead"], Filter: new(TagsAny: ["tj-lead"], Owner: "alice")))).JobId);
+
+        Assert.Equal((20L, 20L, 20L, 0L), (job.Total, job.Done, job.Changed, job.Failed));
+        for (var i = 0; i < customers.Length; i++)
+        {
+            var tags = (await Api.Api.Customers.GetAsync(customers[i]))!.Tags;
+            Assert.Equal(i % 3 == 0, tags.Contains("tj-contacted"));
+            Assert.DoesNotContain("tj-lead", tags);
+        }
+    }
+
+    [Fact]
+    public async Task A_csv_upload_names_customers_by_id_or_by_an_identity_the_index_resolves()
+    {
+        await Api.PostEventsAsync(Events.FriendAdded("tj-csv-1", "tj-csv-li", "alice"), Events.FriendAdded("tj-csv-2", "tj-csv-wang", "alice"));
+        await Api.Api.Identities.AddAsync("tj-csv-wang", new Dictionary<string, string> { ["phone"] = "13800138011" });
+        const string Csv = "customerId\ntj-csv-li\r\n\nphone,+86 138 0013 8011\nphone,13900000000\n\"tj-csv-nobody\"\n";
+
+        var accepted = await Tags.StartJobFromCsvAsync(Csv, add: ["tj-imported"]);
+        var job = await CompletedAsync(Tags, accepted.JobId);
+
+        Assert.Equal(("csv", 4L, 2L, 2L), (job.Spec.Source, job.Total, job.Done, job.Failed));
+        var rows = (await Tags.ListJobRowsAsync(accepted.JobId)).Items;
+        Assert.Equal([("tj-csv-li", "changed"), ("tj-csv-wang", "changed"), (null, "failed"), ("tj-csv-nobody", "failed")],
+            rows.Select(r => (r.CustomerId, r.Status)));
+        Assert.Contains("13900000000", rows[2].Error);
+        Assert.Contains("tj-imported", (await Api.Api.Customers.GetAsync("tj-csv-wang"))!.Tags);
+    }
+
+    /// <summary>Customers <c>{prefix}-00000</c>... owned by alice, posted 1,000 events at a time.</summary>
+    internal static async Task<string[]> CustomersAsync(PlatformClient api, string prefix, int count)
+    {
+        var customers = Enumerable.Range(0, count).Select(i => $"{prefix}-{i:D6}").ToArray();
+        foreach (var chunk in customers.Chunk(1_000)) await api.PostEventsAsync([.. chunk.Select(c => Events.FriendAdded($"{c}-add", c, "alice"))]);
+        return customers;
+    }
+
+    internal static async Task<TagJobView> CompletedAsync(TagsClient tags, string jobId, TimeSpan? within = null)
+    {
+        var limit = within ?? TimeSpan.FromMinutes(2);
+        for (var deadline = DateTime.UtcNow + limit; DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            var job = await tags.GetJobAsync(jobId);
+            if (job.Completed) return job;
+        }
+        throw new TimeoutException($"tag job {jobId} did not complete within {limit}");
+    }
+
+    internal static async Task<List<TagJobRowItem>> AllRowsAsync(TagsClient tags, string jobId)
+    {
+        var rows = new List<TagJobRowItem>();
+        int? after = 0;
+        while (after is { } from)
+        {
+            var page = await tags.ListJobRowsAsync(jobId, from, limit: 1_000);
+            rows.AddRange(page.Items);
+            after = page.NextAfter;
+        }
+        return rows;
+    }
+}

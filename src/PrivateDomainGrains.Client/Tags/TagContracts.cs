@@ -36,12 +36,12 @@ public sealed record TagList(int Version, IReadOnlyList<TagItem> Items);
 
 /// <summary>Which directory customers a batch goes through: every condition given must hold.</summary>
 /// <param name="Tier">Prospect, FirstPurchase, Repeat, SuperUser or Dormant.</param>
-public sealed record TagJobFilter(IReadOnlyList<string>? TagsAny = null, IReadOnlyList<string>? TagsAll = null, string? Owner = null,
+public sealed record TagJobFilterRequest(IReadOnlyList<string>? TagsAny = null, IReadOnlyList<string>? TagsAll = null, string? Owner = null,
     string? Tier = null, string? Status = null);
 
 /// <summary>A batch: exactly one of <see cref="CustomerIds"/> and <see cref="Filter"/>; removes, then adds.</summary>
 public sealed record TagJobRequest(IReadOnlyList<string>? Add = null, IReadOnlyList<string>? Remove = null, IReadOnlyList<string>? CustomerIds = null,
-    TagJobFilter? Filter = null);
+    TagJobFilterRequest? Filter = null);
 
 /// <summary>What a job does to each customer. <see cref="Kind"/>: batch, rename, merge or delete; <see cref="Source"/>: ids, csv, filter or holders.</summary>
 public sealed record TagJobSpec(string Kind, string Source, IReadOnlyList<string> Add, IReadOnlyList<string> Remove);

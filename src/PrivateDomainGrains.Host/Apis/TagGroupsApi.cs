@@ -20,10 +20,10 @@ public static class TagGroupsApi
     public sealed record UpdateTagGroupRequest(IReadOnlyDictionary<string, string?>? Names = null, bool? Exclusive = null);
 
     /// <summary>A group and its catalog tags (ordinal order).</summary>
-    public sealed record TagGroupResponse(string GroupId, IReadOnlyDictionary<string, string> Names, bool Exclusive, IReadOnlyList<string> Tags);
+    public sealed record TagGroupView(string GroupId, IReadOnlyDictionary<string, string> Names, bool Exclusive, IReadOnlyList<string> Tags);
 
     /// <param name="Version">The catalog's version, 0 until its first change.</param>
-    public sealed record TagGroupList(int Version, IReadOnlyList<TagGroupResponse> Items);
+    public sealed record TagGroupList(int Version, IReadOnlyList<TagGroupView> Items);
 
     public static RouteGroupBuilder MapTagGroupsApi(this RouteGroupBuilder api)
     {
@@ -53,7 +53,7 @@ public static class TagGroupsApi
         return TypedResults.Ok(new TagGroupList(catalog.Version, [.. catalog.Groups.Select(g => Response(g, catalog))]));
     }
 
-    private static async Task<Results<Created<TagGroupResponse>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains)
+    private static async Task<Results<Created<TagGroupView>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateTagGroupRequest>(request);
         if (body is null) return problem!;
@@ -67,7 +67,7 @@ public static class TagGroupsApi
         return TypedResults.Created($"/api/v1/tenants/{tenant}/tag-groups/{group.GroupId}", Response(group, await catalog.GetAsync()));
     }
 
-    private static async Task<Results<Ok<TagGroupResponse>, ProblemHttpResult>> UpdateAsync(string tenant, string groupId, HttpRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<TagGroupView>, ProblemHttpResult>> UpdateAsync(string tenant, string groupId, HttpRequest request, IGrainFactory grains)
     {
         if (!Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
         var (body, problem) = await JsonBody.ReadAsync<UpdateTagGroupRequest>(request);
@@ -90,6 +90,6 @@ public static class TagGroupsApi
         return outcome.Kind == TagCatalogOutcomes.Ok ? TypedResults.NoContent() : TagFields.Problem(outcome);
     }
 
-    private static TagGroupResponse Response(TagGroupDefinition group, TagCatalogDocument catalog) =>
+    private static TagGroupView Response(TagGroupDefinition group, TagCatalogDocument catalog) =>
         new(group.GroupId, group.Names, group.Exclusive, [.. catalog.Tags.Where(t => t.GroupId == group.GroupId).Select(t => t.Tag)]);
 }

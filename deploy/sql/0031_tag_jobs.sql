@@ -15,3 +15,6 @@ CREATE TABLE IF NOT EXISTS pdg_tag_job_rows
     error       text    NULL,
     CONSTRAINT pdg_tag_job_rows_pk PRIMARY KEY (tenant, job_id, seq)
 );
+
+-- A customer's rows in every job: what erasing the customer's personal data deletes (PersonalDataEraser).
+CREATE INDEX IF NOT EXISTS pdg_tag_job_rows_customer ON pdg_tag_job_rows (tenant, customer_id) WHERE customer_id IS NOT NULL;

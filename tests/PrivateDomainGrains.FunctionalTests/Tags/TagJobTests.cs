@@ -71,6 +71,10 @@ public sealed class TagJobTests(SingleNodePlatform platform, ITestOutputHelper o
             rows.Select(r => (r.CustomerId, r.Status)));
         Assert.Contains("13900000000", rows[2].Error);
         Assert.Contains("tj-imported", (await Api.Api.Customers.GetAsync("tj-csv-wang"))!.Tags);
+
+        // Erasing a customer's personal data takes its rows out of every job too.
+        await Api.Api.PersonalData.EraseAsync("tj-csv-wang");
+        Assert.DoesNotContain((await Tags.ListJobRowsAsync(accepted.JobId)).Items, r => r.CustomerId == "tj-csv-wang");
     }
 
     /// <summary>

@@ -29,8 +29,9 @@ public interface ITenantTagCatalogGrain : IGrainWithStringKey
     [Alias("PutTag")] Task<TagCatalogOutcome> PutTagAsync(CatalogTag tag, bool create);
 
     /// <summary>
-    /// Renames <paramref name="from"/> to <paramref name="to"/> in the catalog (keeping group and names); a free tag is
-    /// not in the catalog and only its holders change. Conflict when <paramref name="to"/> is a catalog tag (merge instead).
+    /// Renames <paramref name="from"/> to <paramref name="to"/> in the catalog (keeping group and names). Conflict when
+    /// both are catalog tags (merge instead). A tag not in the catalog (a free tag, or one renamed already) changes
+    /// nothing here, so a rename whose holders' job did not start can simply be sent again.
     /// </summary>
     [Alias("RenameTag")] Task<TagCatalogOutcome> RenameTagAsync(string from, string to);
 

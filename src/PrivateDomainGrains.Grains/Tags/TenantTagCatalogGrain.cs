@@ -56,9 +56,11 @@ public sealed class TenantTagCatalogGrain(
 
     public async Task<TagCatalogOutcome> RenameTagAsync(string from, string to)
     {
-        if (IndexOf(to) >= 0) return TagCatalogOutcome.Conflict("to", $"Tag '{to}' is in the catalog: merge '{from}' into it instead");
         var i = IndexOf(from);
-        if (i < 0) return TagCatalogOutcome.Ok; // a free tag: only its holders change
+        // A free tag (or one renamed already: the holders' job of a rename that failed to start is started again
+        // by renaming again) changes only its holders.
+        if (i < 0) return TagCatalogOutcome.Ok;
+        if (IndexOf(to) >= 0) return TagCatalogOutcome.Conflict("to", $"Tag '{to}' is in the catalog: merge '{from}' into it instead");
         Catalog.Tags[i] = Catalog.Tags[i] with { Tag = to };
         return await SaveAsync($"tag {from} renamed {to}");
     }

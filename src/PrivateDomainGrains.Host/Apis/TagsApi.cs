@@ -54,7 +54,7 @@ public static class TagsApi
             .WithSummary("Rename a tag in the catalog and on every holder (a tag job). 202 with the job's status URL.")
             .WithJsonBody<RenameTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'to' is not a valid tag, or they are the same; nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "'to' is a catalog tag: merge into it instead");
+            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags: merge into 'to' instead");
         tags.MapPost("/{tag}/merge", MergeAsync).WithName("MergeTag").Audited().RequireAdminKey()
             .WithSummary("Merge a tag into another: it leaves the catalog, and every holder holds the other instead (a tag job). 202 with the job's status URL.")
             .WithJsonBody<MergeTagRequest>()

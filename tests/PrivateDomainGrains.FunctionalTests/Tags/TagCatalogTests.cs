@@ -137,7 +137,7 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
     }
 
     [Fact]
-    public async Task Catalog_changes_need_the_admin_key_and_a_taken_id_or_tag_is_a_conflict()
+    public async Task Catalog_changes_need_the_admin_key_a_taken_id_or_tag_is_a_conflict_and_a_rename_may_be_sent_again()
     {
         var withApiKey = await Api.SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Api.Tenant}/tags", new { tag = "tc-k" }, Api.ApiKey);
         await Tags.CreateGroupAsync(new("tc-city", new Dictionary<string, string> { ["zh-CN"] = "城市" }, Exclusive: true));
@@ -149,6 +149,11 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
             Tags.CreateGroupAsync(new("tc-city", new Dictionary<string, string> { ["en"] = "City" })))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await Assert.ThrowsAsync<PlatformApiException>(() => Tags.CreateAsync(new("tc-上海")))).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await Assert.ThrowsAsync<PlatformApiException>(() => Tags.RenameAsync("tc-上海", "tc-北京"))).StatusCode);
+        // Sent again after it went through, a rename changes only the holders (it may have failed before its job started).
+        await Tags.RenameAsync("tc-上海", "tc-申城");
+        var again = await Tags.RenameAsync("tc-上海", "tc-申城");
+        Assert.Equal(("rename", "holders"), (again.Job.Spec.Kind, again.Job.Spec.Source));
+        Assert.Equal("tc-city", Assert.Single((await Tags.ListAsync()).Items, t => t.Tag == "tc-申城").GroupId);
     }
 
     private async Task<HttpResponseMessage> CsvAsync(string path, string csv)

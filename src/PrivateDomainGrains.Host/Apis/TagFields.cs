@@ -19,6 +19,13 @@ public static partial class TagFields
         return CustomersApi.IsValidTag(tag) ? (tag, null) : (null, Problems.BadRequest($"'{field}' must be {CustomersApi.TagRule}"));
     }
 
+    /// <summary>
+    /// A tag from a path segment: Kestrel decodes every escape of the path but <c>%2F</c> (it would change the route),
+    /// so a tag holding <c>/</c> (<c>A/B测试</c>) arrives with <c>%2F</c>, which is decoded here.
+    /// </summary>
+    public static (string? Tag, ProblemHttpResult? Problem) PathTag(string segment) =>
+        Tag("tag", segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>0-50 tags (trimmed, repeats once); a 400 naming <paramref name="field"/> when one is not a tag.</summary>
     public static (string[]? Tags, ProblemHttpResult? Problem) Tags(string field, IReadOnlyList<string?>? values)
     {

@@ -92,7 +92,7 @@ public static class TagsApi
 
     private static async Task<Results<Ok<TagItem>, ProblemHttpResult>> UpdateAsync(string tenant, string tag, HttpRequest request, IGrainFactory grains)
     {
-        var (name, tagProblem) = TagFields.Tag("tag", tag);
+        var (name, tagProblem) = TagFields.PathTag(tag);
         if (name is null) return tagProblem!;
         var (body, problem) = await JsonBody.ReadAsync<UpdateTagRequest>(request);
         if (body is null) return problem!;
@@ -115,7 +115,7 @@ public static class TagsApi
     private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> RenameAsync(string tenant, string tag, HttpRequest request,
         IGrainFactory grains, TagJobRows rows)
     {
-        var (from, fromProblem) = TagFields.Tag("tag", tag);
+        var (from, fromProblem) = TagFields.PathTag(tag);
         if (from is null) return fromProblem!;
         var (body, problem) = await JsonBody.ReadAsync<RenameTagRequest>(request);
         if (body is null) return problem!;
@@ -130,7 +130,7 @@ public static class TagsApi
     private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> MergeAsync(string tenant, string tag, HttpRequest request,
         IGrainFactory grains, TagJobRows rows)
     {
-        var (from, fromProblem) = TagFields.Tag("tag", tag);
+        var (from, fromProblem) = TagFields.PathTag(tag);
         if (from is null) return fromProblem!;
         var (body, problem) = await JsonBody.ReadAsync<MergeTagRequest>(request);
         if (body is null) return problem!;
@@ -145,7 +145,7 @@ public static class TagsApi
     private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> DeleteAsync(string tenant, string tag, IGrainFactory grains, TagJobRows rows,
         CancellationToken ct)
     {
-        var (name, problem) = TagFields.Tag("tag", tag);
+        var (name, problem) = TagFields.PathTag(tag);
         if (name is null) return problem!;
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).DeleteTagAsync(name);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);

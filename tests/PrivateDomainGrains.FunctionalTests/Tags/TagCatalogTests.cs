@@ -92,6 +92,17 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
     }
 
     [Fact]
+    public async Task A_tag_holding_a_slash_is_renamed_through_its_escaped_path()
+    {
+        var holders = await CustomersWithAsync("tc-slash", 3, ["tc-A/B测试"]);
+
+        var job = await CompletedAsync((await Tags.RenameAsync("tc-A/B测试", "tc-AB测试")).JobId);
+
+        Assert.Equal((3L, 3L), (job.Total, job.Changed));
+        foreach (var customer in holders) Assert.Contains("tc-AB测试", (await Api.Api.Customers.GetAsync(customer))!.Tags);
+    }
+
+    [Fact]
     public async Task Free_tags_are_listed_with_their_holder_counts_beside_the_catalog()
     {
         await CustomersWithAsync("tc-free-list", 7, ["tc-只是个标签"]);

@@ -74,4 +74,5 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(TagJobAccepted))]
 [JsonSerializable(typeof(TagJobView))]
 [JsonSerializable(typeof(TagJobRowPage))]
+[JsonSerializable(typeof(ConsoleTagCatalog))]
 internal sealed partial class ClientJson : JsonSerializerContext;

@@ -44,7 +44,14 @@ public sealed record TagJobRequest(IReadOnlyList<string>? Add = null, IReadOnlyL
     TagJobFilterRequest? Filter = null);
 
 /// <summary>What a job does to each customer. <see cref="Kind"/>: batch, rename, merge or delete; <see cref="Source"/>: ids, csv, filter or holders.</summary>
-public sealed record TagJobSpec(string Kind, string Source, IReadOnlyList<string> Add, IReadOnlyList<string> Remove);
+/// <param name="By">The staff member who started it from the console; null for a key.</param>
+public sealed record TagJobSpec(string Kind, string Source, IReadOnlyList<string> Add, IReadOnlyList<string> Remove, string? By = null);
+
+/// <summary>The tag catalog as the console shows it: groups with their tags, and every catalog tag with its names.</summary>
+public sealed record ConsoleTagCatalog(int Version, IReadOnlyList<TagGroupView> Groups, IReadOnlyList<ConsoleCatalogTag> Tags);
+
+/// <summary>A catalog tag: its group (or null) and display names per language.</summary>
+public sealed record ConsoleCatalogTag(string Tag, string? GroupId, IReadOnlyDictionary<string, string> Names);
 
 /// <summary>A tag job's progress: a completed job has <c>Done + Failed == Total</c>; <see cref="Changed"/> of the done changed a tag.</summary>
 /// <param name="State"><c>running</c> or <c>completed</c>.</param>

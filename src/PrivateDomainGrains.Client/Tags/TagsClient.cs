@@ -94,4 +94,22 @@ public sealed class TagsClient
         return _http.SendAsync(HttpMethod.Get, _http.TenantPath($"tag-jobs/{PlatformHttp.Escape(jobId)}/rows{query}"), _http.AdminKey, null, idempotent: true,
             ClientJson.Default.TagJobRowPage, cancellationToken);
     }
+
+    /// <summary>The catalog as the console shows it, with a staff member's console token (<c>GetMyTagCatalog</c>).</summary>
+    public Task<ConsoleTagCatalog> GetMyCatalogAsync(CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, "api/v1/console/tags", _http.ConsoleToken, null, idempotent: true, ClientJson.Default.ConsoleTagCatalog, cancellationToken);
+
+    /// <summary>
+    /// Starts a batch as the signed-in admin, or manager (a filter with an owner of their team) (<c>StartMyTagJob</c>);
+    /// each change shows in the timelines as theirs.
+    /// </summary>
+    /// <exception cref="PlatformApiException">403 for staff, or a manager's job beyond their team; 400 naming the invalid field.</exception>
+    public Task<TagJobAccepted> StartMyJobAsync(TagJobRequest job, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, "api/v1/console/tag-jobs", _http.ConsoleToken, PlatformHttp.Json(job, ClientJson.Default.TagJobRequest),
+            idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>A job's progress, for admins and managers, with a console token (<c>GetMyTagJob</c>).</summary>
+    public Task<TagJobView> GetMyJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, $"api/v1/console/tag-jobs/{PlatformHttp.Escape(jobId)}", _http.ConsoleToken, null, idempotent: true,
+            ClientJson.Default.TagJobView, cancellationToken);
 }

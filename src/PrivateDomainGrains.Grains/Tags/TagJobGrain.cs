@@ -51,6 +51,7 @@ public sealed class TagJobGrain(
             Source = spec.Source,
             Add = spec.Add,
             Remove = spec.Remove,
+            By = spec.By,
             State = TagJobStates.Running,
             Total = total,
             Failed = failed,
@@ -135,7 +136,7 @@ public sealed class TagJobGrain(
     {
         try
         {
-            var changed = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, row.CustomerId!)).RetagAsync(job.Add, job.Remove);
+            var changed = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, row.CustomerId!)).RetagAsync(job.Add, job.Remove, job.By);
             return row with
             {
                 // A row worked again after a restart finds its tags as asked; what changed them the first time was this job.
@@ -162,6 +163,6 @@ public sealed class TagJobGrain(
     private TagJobView View()
     {
         var s = state.State;
-        return new TagJobView(_jobId, new TagJobSpec(s.Kind, s.Source, s.Add, s.Remove), s.State, s.Total, s.Done, s.Changed, s.Failed, s.StartedAt, s.FinishedAt);
+        return new TagJobView(_jobId, new TagJobSpec(s.Kind, s.Source, s.Add, s.Remove, s.By), s.State, s.Total, s.Done, s.Changed, s.Failed, s.StartedAt, s.FinishedAt);
     }
 }

@@ -9,6 +9,7 @@ public sealed class TagJobState
     [JsonPropertyName("source")] public string Source { get; set; } = "";
     [JsonPropertyName("add")] public string[] Add { get; set; } = [];
     [JsonPropertyName("remove")] public string[] Remove { get; set; } = [];
+    [JsonPropertyName("by")] public string? By { get; set; }
     [JsonPropertyName("state")] public string State { get; set; } = "";
     [JsonPropertyName("total")] public long Total { get; set; }
     [JsonPropertyName("done")] public long Done { get; set; }

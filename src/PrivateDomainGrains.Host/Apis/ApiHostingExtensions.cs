@@ -81,6 +81,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleMeApi();
         v1.MapConsoleCustomersApi();
         v1.MapConsoleNudgesApi();
+        v1.MapConsoleTagsApi();
         v1.MapReportsApi();
         return app;
     }

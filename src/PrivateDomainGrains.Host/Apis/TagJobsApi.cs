@@ -168,7 +168,7 @@ public static class TagJobsApi
         return await StartJobAsync(grains, tenant, jobId, new TagJobSpec(kind, "holders", add, [tag]));
     }
 
-    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> LaunchAsync(IGrainFactory grains, string tenant, string jobId, TagJobSpec spec)
+    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> LaunchAsync(IGrainFactory grains, string tenant, string jobId, TagJobSpec spec)
     {
         var accepted = await StartJobAsync(grains, tenant, jobId, spec);
         return TypedResults.Accepted(accepted.StatusUrl, accepted);
@@ -180,9 +180,9 @@ public static class TagJobsApi
         return new TagJobAccepted(jobId, $"/api/v1/tenants/{tenant}/tag-jobs/{jobId}", view);
     }
 
-    private static string NewJobId() => Guid.NewGuid().ToString("N");
+    internal static string NewJobId() => Guid.NewGuid().ToString("N");
 
-    private static (string[]? Add, string[]? Remove, ProblemHttpResult? Problem) ReadTags(IReadOnlyList<string?>? add, IReadOnlyList<string?>? remove)
+    internal static (string[]? Add, string[]? Remove, ProblemHttpResult? Problem) ReadTags(IReadOnlyList<string?>? add, IReadOnlyList<string?>? remove)
     {
         var (adds, addProblem) = TagFields.Tags("add", add);
         if (adds is null) return (null, null, addProblem);
@@ -194,7 +194,7 @@ public static class TagJobsApi
         return (adds, removes, null);
     }
 
-    private static (TagJobFilter? Filter, ProblemHttpResult? Problem) ReadFilter(TagJobFilterRequest request)
+    internal static (TagJobFilter? Filter, ProblemHttpResult? Problem) ReadFilter(TagJobFilterRequest request)
     {
         var (any, anyProblem) = TagFields.Tags("filter.tagsAny", request.TagsAny);
         if (any is null) return (null, anyProblem);

@@ -1,3 +1,4 @@
+using System.Net;
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using Xunit.Abstractions;
@@ -75,6 +76,32 @@ public sealed class TagJobTests(SingleNodePlatform platform, ITestOutputHelper o
         // Erasing a customer's personal data takes its rows out of every job too.
         await Api.Api.PersonalData.EraseAsync("tj-csv-wang");
         Assert.DoesNotContain((await Tags.ListJobRowsAsync(accepted.JobId)).Items, r => r.CustomerId == "tj-csv-wang");
+    }
+
+    [Fact]
+    public async Task A_manager_tags_their_teams_customers_from_the_console_and_the_timeline_names_them_while_staff_may_not()
+    {
+        await Api.Api.Staff.CreateAsync(new CreateStaffRequest("tj-mona", PlatformClient.StaffPassword, Role: "manager", Team: "tj-north"));
+        await Api.Api.Staff.CreateAsync(new CreateStaffRequest("tj-nick", PlatformClient.StaffPassword, Team: "tj-north"));
+        var customers = await CustomersAsync(Api, "tj-team", 5, owner: "tj-nick");
+        var mona = Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("tj-mona")).Tags;
+        var nick = Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("tj-nick")).Tags;
+
+        var accepted = await mona.StartMyJobAsync(new(Add: ["tj-north-event"], Filter: new(Owner: "tj-nick")));
+        var job = await CompletedAsync(Tags, accepted.JobId);
+
+        Assert.Equal(("tj-mona", 5L, 5L), (job.Spec.By, job.Total, job.Changed));
+        Assert.Equal("completed", (await mona.GetMyJobAsync(accepted.JobId)).State);
+        var timeline = await Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("tj-nick")).Workbench.ListTimelineAsync(customers[0]);
+        var added = Assert.Single(timeline.Items, e => e.What == "tag-added" && e.Detail!["tag"] == "tj-north-event");
+        Assert.Equal("staff:tj-mona", added.Detail!["by"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<PlatformApiException>(() =>
+            mona.StartMyJobAsync(new(Add: ["x"], Filter: new(Owner: "alice"))))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<PlatformApiException>(() =>
+            mona.StartMyJobAsync(new(Add: ["x"], CustomerIds: [customers[0]])))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<PlatformApiException>(() =>
+            nick.StartMyJobAsync(new(Add: ["x"], Filter: new(Owner: "tj-nick"))))).StatusCode);
+        Assert.NotNull((await nick.GetMyCatalogAsync()).Groups);
     }
 
     /// <summary>

@@ -66,7 +66,8 @@ public static class TagJobsApi
                 "or an identity as two columns `kind,value` (`phone,13800138000`) resolved through the identity index; an optional header line `customerId` or `kind,value`.")
             .Accepts<string>("text/csv")
             .WithProblem(StatusCodes.Status400BadRequest, "A parameter or the upload is invalid (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes");
+            .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
+            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv");
         jobs.MapGet("/{jobId}", GetAsync).WithName("GetTagJob")
             .WithSummary("A tag job's progress: state (running, completed), total, done, changed, failed.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")

@@ -26,6 +26,7 @@ public sealed class PrivateDomainGrainsClient
         Customers = new CustomersClient(_http);
         Identities = new IdentitiesClient(_http);
         Handovers = new HandoversClient(_http);
+        Tags = new TagsClient(_http);
         Playbook = new PlaybookClient(_http);
         Learning = new LearningClient(_http);
         WeCom = new WeComClient(_http);
@@ -51,6 +52,7 @@ public sealed class PrivateDomainGrainsClient
     public CustomersClient Customers { get; }
     public IdentitiesClient Identities { get; }
     public HandoversClient Handovers { get; }
+    public TagsClient Tags { get; }
     public PlaybookClient Playbook { get; }
     public LearningClient Learning { get; }
     public WeComClient WeCom { get; }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Grains.Handovers;
+using PrivateDomainGrains.Grains.Tags;
 using PrivateDomainGrains.Grains.Hosting;
 using PrivateDomainGrains.Grains.Learning;
 using PrivateDomainGrains.Grains.Scheduling;
@@ -14,7 +15,7 @@ public static class GrainsSiloBuilderExtensions
 {
     /// <summary>
     /// Registers what the grains need in a silo besides storage: their options (validated at start), the per-silo
-    /// services customer grains decide and deliver with, the customer scheduler and staff handovers. Per-silo
+    /// services customer grains decide and deliver with, the customer scheduler, staff handovers and tag jobs. Per-silo
     /// background work starts and stops with the silo's lifecycle. Needs <c>AddPlatformPersistence</c> and
     /// <see cref="Storage.PlatformStorageSiloBuilderExtensions.AddPlatformStorage"/>.
     /// </summary>
@@ -22,6 +23,7 @@ public static class GrainsSiloBuilderExtensions
     {
         silo.Services.AddOptions<CustomerGrainOptions>().BindConfiguration(CustomerGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<HandoverOptions>().BindConfiguration(HandoverOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<TagJobOptions>().BindConfiguration(TagJobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSingleton<CustomerStore>();
         silo.Services.AddSingleton<CustomerMetrics>();
         silo.Services.AddSingleton<NudgeDispatchMetrics>();

@@ -34,6 +34,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ExecutionOpenNudges>();
+        services.AddSingleton<TagJobRows>();
+        services.AddSingleton<TagHolders>();
         return services;
     }
 }

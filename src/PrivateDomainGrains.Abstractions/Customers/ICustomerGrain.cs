@@ -38,6 +38,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("RemoveTags")] Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null);
 
     /// <summary>
+    /// A tag job's change (<c>ITagJobGrain</c>): removes <paramref name="remove"/>, then adds <paramref name="add"/>, in
+    /// one commit, as <see cref="RemoveTagsAsync"/> and <see cref="AddTagsAsync"/> would (rules, exclusive groups,
+    /// timeline). Never creates a customer: null if nothing is known about it; else whether any tag changed.
+    /// </summary>
+    [Alias("Retag")] Task<bool?> RetagAsync(string[] add, string[] remove, string? staffId = null);
+
+    /// <summary>
     /// The scheduler's call when the customer's due time (in the due-time index) has come: runs due timers, SOP steps
     /// and held nudges, raises what is due and records the next due time. Safe to repeat: nudge ids are deterministic.
     /// </summary>

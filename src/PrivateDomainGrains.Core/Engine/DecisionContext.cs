@@ -1,5 +1,6 @@
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Core.Nudges;
+using PrivateDomainGrains.Core.Tags;
 
 namespace PrivateDomainGrains.Core.Engine;
 
@@ -12,6 +13,12 @@ public sealed record DecisionContext(DateTimeOffset Now)
     public PropensityModel? Model { get; init; }
     public int OwnerOpenNudges { get; init; }
     public IRandomSource? Random { get; init; }
+
+    /// <summary>
+    /// The tenant's exclusive tag groups: a tag added by hand, by a keyword or by a rule displaces the customer's other
+    /// tags of its group (each removal is a tag change of its own, with its rules). Null: none.
+    /// </summary>
+    public ExclusiveTagGroups? ExclusiveTags { get; init; }
 
     /// <summary>
     /// When set, the propensity of each candidate (normally 0 to 1: the chance the nudge succeeds), given the nudge and the

@@ -139,6 +139,8 @@ internal sealed class DecisionRun
         (added ? _tagsAdded : _tagsRemoved).Add(tag);
         (added ? _tagsRemoved : _tagsAdded).Remove(tag);
         _tagChanges.Enqueue((tag, added, key));
+        if (added && _ctx.ExclusiveTags is { IsEmpty: false } exclusive)
+            foreach (var rival in exclusive.Displaced(tag, _customer.Tags).ToList()) ChangeTag(rival, added: false, key);
     }
 
     private void DrainTagChanges()

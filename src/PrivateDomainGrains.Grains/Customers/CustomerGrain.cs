@@ -250,9 +250,16 @@ public sealed class CustomerGrain(
         logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId} ({How})", _tenant, _profile.CustomerId, staffId, how);
     }
 
-    public async Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null) => (await ChangeTagsAsync(tags, added: true, staffId))!;
+    public async Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null) => (await ChangeTagsAsync(tags, [], staffId)).View!;
 
-    public Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null) => ChangeTagsAsync(tags, added: false, staffId);
+    public async Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null) => (await ChangeTagsAsync([], tags, staffId)).View;
+
+    public async Task<bool?> RetagAsync(string[] add, string[] remove, string? staffId = null)
+    {
+        // A batch names customers by id or identity: a mistyped one must fail its row, not create a customer.
+        if (!_profile.Exists) return null;
+        return (await ChangeTagsAsync(add, remove, staffId)).Changed;
+    }
 
     public async Task WakeAsync(DateTimeOffset dueAt)
     {
@@ -299,16 +306,18 @@ public sealed class CustomerGrain(
         await CommitAsync(pending, snapshot: _commits.SnapshotDue);
     }
 
-    private async Task<CustomerView?> ChangeTagsAsync(string[] tags, bool added, string? staffId)
+    private async Task<(CustomerView? View, bool Changed)> ChangeTagsAsync(string[] add, string[] remove, string? staffId)
     {
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var inputs = await tenants.GetAsync(_tenant);
         var pending = Pending();
-        foreach (var tag in tags) Decide(inputs, EngineInput.FromTag(tag, added, now), now, eventId: null, live: true, pending, tag, staffId);
+        foreach (var tag in remove) Decide(inputs, EngineInput.FromTag(tag, false, now), now, eventId: null, live: true, pending, tag, staffId);
+        foreach (var tag in add) Decide(inputs, EngineInput.FromTag(tag, true, now), now, eventId: null, live: true, pending, tag, staffId);
+        var changed = pending.Changes.Exists(c => c.Kind is CustomerChangeKinds.TagAdded or CustomerChangeKinds.TagRemoved);
         _commits.Changed();
         await CommitAsync(pending, snapshot: true);
-        return _profile.Exists ? View(inputs) : null;
+        return (_profile.Exists ? View(inputs) : null, changed);
     }
 
     /// <summary>The customer as the API shows it, with the playbook version its decisions use now.</summary>
@@ -358,6 +367,7 @@ public sealed class CustomerGrain(
         {
             Model = inputs.Model,
             Random = live ? SharedRandom.Instance : null,
+            ExclusiveTags = inputs.ExclusiveTags,
             OwnerOpenNudges = live && inputs.Playbook.Contact.MaxOpenNudgesPerStaff is not null && _profile.OwnerStaffId is { } owner
                 ? workload.OpenNudges(_tenant, owner) : 0,
         };

@@ -14,4 +14,6 @@ public static class PlatformStorage
     public const string LearningState = "learning";
     public const string HandoverState = "handover";
     public const string WeComSettingsState = "wecom-settings";
+    public const string TagCatalogState = "tag-catalog";
+    public const string TagJobState = "tag-job";
 }

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Grains.Tenants;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Tags;
 
 namespace PrivateDomainGrains.Grains.TenantInputs;
 
@@ -48,7 +50,14 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
         var document = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetAsync();
         var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(PropensityModelDocument.NoVersion);
         var routing = await grains.GetGrain<ITenantGrain>(tenant).GetRoutingAsync();
-        return new TenantDecisionInputs(Compile(tenant, document), ToModel(model!)) { StoredPlaybookVersion = document.Version, Routing = routing };
+        var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
+        return new TenantDecisionInputs(Compile(tenant, document), ToModel(model!))
+        {
+            StoredPlaybookVersion = document.Version,
+            Routing = routing,
+            ExclusiveTags = new ExclusiveTagGroups(catalog.ExclusiveGroups()),
+            TagCatalogVersion = catalog.Version,
+        };
     }
 
     /// <summary>
@@ -83,12 +92,21 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
             }
             var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(current.Model.Version);
             var routing = await grains.GetGrain<ITenantGrain>(tenant).GetRoutingAsync();
-            if (ReferenceEquals(playbook, current.Playbook) && model is null && routing.Version == current.Routing.Version) return;
+            var (exclusive, catalogVersion) = (current.ExclusiveTags, current.TagCatalogVersion);
+            if (await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetVersionAsync() != catalogVersion)
+            {
+                var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
+                (exclusive, catalogVersion) = (new ExclusiveTagGroups(catalog.ExclusiveGroups()), catalog.Version);
+            }
+            if (ReferenceEquals(playbook, current.Playbook) && model is null && routing.Version == current.Routing.Version
+                && catalogVersion == current.TagCatalogVersion) return;
             // Only replace what this refresh read; a concurrent first load of the same tenant stores nothing newer.
             _tenants.TryUpdate(tenant, new TenantDecisionInputs(playbook, model is null ? current.Model : ToModel(model))
             {
                 StoredPlaybookVersion = stored,
                 Routing = routing.Version == current.Routing.Version ? current.Routing : routing,
+                ExclusiveTags = exclusive,
+                TagCatalogVersion = catalogVersion,
             }, current);
         }
         catch (Exception ex)

@@ -75,6 +75,9 @@ public static class ApiHostingExtensions
         v1.MapPersonalDataApi();
         v1.MapAuditApi();
         v1.MapHandoversApi();
+        v1.MapTagGroupsApi();
+        v1.MapTagsApi();
+        v1.MapTagJobsApi();
         v1.MapPlaybookApi();
         v1.MapLearningApi();
         v1.MapSystemApi();
@@ -84,6 +87,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleMeApi();
         v1.MapConsoleCustomersApi();
         v1.MapConsoleNudgesApi();
+        v1.MapConsoleTagsApi();
         v1.MapReportsApi();
         return app;
     }

@@ -1,0 +1,46 @@
+using Orleans.Concurrency;
+
+namespace PrivateDomainGrains.Abstractions.Tags;
+
+/// <summary>
+/// A tenant's tag catalog: groups and tags with names in several languages, the one place it is changed and versioned.
+/// Key: the tenant id. Silos cache it with the playbook and poll <see cref="GetVersionAsync"/>; customers' decisions
+/// enforce its exclusive groups within <c>Decisions:RefreshInterval</c> of a change. Renaming, merging or deleting a
+/// tag changes the catalog here; the customers holding it are changed by a tag job (<see cref="ITagJobGrain"/>).
+/// </summary>
+[Alias("pdg.ITenantTagCatalogGrain")]
+public interface ITenantTagCatalogGrain : IGrainWithStringKey
+{
+    [Alias("Get"), ReadOnly] Task<TagCatalogDocument> GetAsync();
+
+    /// <summary>The current version, 0 for a catalog never changed: cheap enough for every silo to poll.</summary>
+    [Alias("GetVersion"), ReadOnly] Task<int> GetVersionAsync();
+
+    /// <summary>Creates the group (conflict if its id exists) or, with <paramref name="create"/> false, replaces its names and exclusivity (not found if absent).</summary>
+    [Alias("PutGroup")] Task<TagCatalogOutcome> PutGroupAsync(TagGroupDefinition group, bool create);
+
+    /// <summary>Deletes the group; its tags stay in the catalog outside any group (customers keep them).</summary>
+    [Alias("DeleteGroup")] Task<TagCatalogOutcome> DeleteGroupAsync(string groupId);
+
+    /// <summary>
+    /// Creates the catalog tag (conflict if it exists; a free tag customers already hold may become a catalog tag) or,
+    /// with <paramref name="create"/> false, replaces its group and names. An unknown group is invalid (field <c>groupId</c>).
+    /// </summary>
+    [Alias("PutTag")] Task<TagCatalogOutcome> PutTagAsync(CatalogTag tag, bool create);
+
+    /// <summary>
+    /// Renames <paramref name="from"/> to <paramref name="to"/> in the catalog (keeping group and names). Conflict when
+    /// both are catalog tags (merge instead). A tag not in the catalog (a free tag, or one renamed already) changes
+    /// nothing here, so a rename whose holders' job did not start can simply be sent again.
+    /// </summary>
+    [Alias("RenameTag")] Task<TagCatalogOutcome> RenameTagAsync(string from, string to);
+
+    /// <summary>
+    /// Merges <paramref name="from"/> into <paramref name="into"/>: <paramref name="from"/> leaves the catalog, and
+    /// <paramref name="into"/> joins it with <paramref name="from"/>'s group and names if it was not there.
+    /// </summary>
+    [Alias("MergeTag")] Task<TagCatalogOutcome> MergeTagAsync(string from, string into);
+
+    /// <summary>Removes the tag from the catalog (a free tag: nothing to remove here; its holders still lose it).</summary>
+    [Alias("DeleteTag")] Task<TagCatalogOutcome> DeleteTagAsync(string tag);
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using PrivateDomainGrains.Client.Http;
+
+namespace PrivateDomainGrains.Client;
+
+/// <summary>
+/// The tag catalog (groups, tags with names per language, holder counts) and tag jobs: batch tagging by id list, CSV or
+/// filter, and the holders' side of a rename, merge or delete. Reads take the integration key, changes the admin key.
+/// </summary>
+public sealed class TagsClient
+{
+    private readonly PlatformHttp _http;
+
+    internal TagsClient(PlatformHttp http) => _http = http;
+
+    /// <summary>The catalog's groups with their tags (<c>ListTagGroups</c>).</summary>
+    public Task<TagGroupList> ListGroupsAsync(CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, _http.TenantPath("tag-groups"), _http.IntegrationKey, null, idempotent: true, ClientJson.Default.TagGroupList, cancellationToken);
+
+    /// <summary>Creates a group (<c>CreateTagGroup</c>).</summary>
+    /// <exception cref="PlatformApiException">409 when the id exists; 400 naming an invalid field.</exception>
+    public Task<TagGroupView> CreateGroupAsync(CreateTagGroupRequest group, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, _http.TenantPath("tag-groups"), _http.AdminKey, PlatformHttp.Json(group, ClientJson.Default.CreateTagGroupRequest),
+            idempotent: false, ClientJson.Default.TagGroupView, cancellationToken);
+
+    /// <summary>Renames a group or changes its exclusivity (<c>UpdateTagGroup</c>).</summary>
+    public Task<TagGroupView> UpdateGroupAsync(string groupId, UpdateTagGroupRequest change, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Put, _http.TenantPath($"tag-groups/{PlatformHttp.Escape(groupId)}"), _http.AdminKey,
+            PlatformHttp.Json(change, ClientJson.Default.UpdateTagGroupRequest), idempotent: true, ClientJson.Default.TagGroupView, cancellationToken);
+
+    /// <summary>Deletes a group; its tags stay, outside any group (<c>DeleteTagGroup</c>).</summary>
+    public Task DeleteGroupAsync(string groupId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Delete, _http.TenantPath($"tag-groups/{PlatformHttp.Escape(groupId)}"), _http.AdminKey, idempotent: true, cancellationToken);
+
+    /// <summary>Catalog and free tags with holder counts (<c>ListTags</c>).</summary>
+    public Task<TagList> ListAsync(CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, _http.TenantPath("tags"), _http.IntegrationKey, null, idempotent: true, ClientJson.Default.TagList, cancellationToken);
+
+    /// <summary>Adds a tag to the catalog (<c>CreateTag</c>).</summary>
+    /// <exception cref="PlatformApiException">409 when it is in the catalog; 400 naming an invalid field or an unknown group.</exception>
+    public Task<TagItem> CreateAsync(CreateTagRequest tag, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, _http.TenantPath("tags"), _http.AdminKey, PlatformHttp.Json(tag, ClientJson.Default.CreateTagRequest),
+            idempotent: false, ClientJson.Default.TagItem, cancellationToken);
+
+    /// <summary>Changes a catalog tag's group or names (<c>UpdateTag</c>).</summary>
+    public Task<TagItem> UpdateAsync(string tag, UpdateTagRequest change, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Put, _http.TenantPath($"tags/{PlatformHttp.Escape(tag)}"), _http.AdminKey,
+            PlatformHttp.Json(change, ClientJson.Default.UpdateTagRequest), idempotent: true, ClientJson.Default.TagItem, cancellationToken);
+
+    /// <summary>Renames a tag in the catalog and on every holder (<c>RenameTag</c>); the job's status to poll.</summary>
+    /// <exception cref="PlatformApiException">409 when <paramref name="to"/> is a catalog tag (merge instead).</exception>
+    public Task<TagJobAccepted> RenameAsync(string tag, string to, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, _http.TenantPath($"tags/{PlatformHttp.Escape(tag)}/rename"), _http.AdminKey,
+            PlatformHttp.Json(new RenameTagRequest(to), ClientJson.Default.RenameTagRequest), idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>Merges a tag into another, in the catalog and on every holder (<c>MergeTag</c>).</summary>
+    public Task<TagJobAccepted> MergeAsync(string tag, string into, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, _http.TenantPath($"tags/{PlatformHttp.Escape(tag)}/merge"), _http.AdminKey,
+            PlatformHttp.Json(new MergeTagRequest(into), ClientJson.Default.MergeTagRequest), idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>Deletes a tag from the catalog and every holder (<c>DeleteTag</c>).</summary>
+    public Task<TagJobAccepted> DeleteAsync(string tag, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Delete, _http.TenantPath($"tags/{PlatformHttp.Escape(tag)}"), _http.AdminKey, null, idempotent: false,
+            ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>Starts a batch by id list or filter (<c>StartTagJob</c>).</summary>
+    /// <exception cref="PlatformApiException">400 naming the invalid field; nothing was stored.</exception>
+    public Task<TagJobAccepted> StartJobAsync(TagJobRequest job, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, _http.TenantPath("tag-jobs"), _http.AdminKey, PlatformHttp.Json(job, ClientJson.Default.TagJobRequest),
+            idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>
+    /// Starts a batch over a CSV upload (<c>StartTagJobFromCsv</c>): one customer per line, an id or <c>kind,value</c>
+    /// (<c>phone,13800138000</c>).
+    /// </summary>
+    public Task<TagJobAccepted> StartJobFromCsvAsync(string csv, IReadOnlyList<string>? add = null, IReadOnlyList<string>? remove = null,
+        CancellationToken cancellationToken = default)
+    {
+        var query = string.Join("&", (add ?? []).Select(t => "add=" + PlatformHttp.Escape(t)).Concat((remove ?? []).Select(t => "remove=" + PlatformHttp.Escape(t))));
+        return _http.SendAsync(HttpMethod.Post, _http.TenantPath("tag-jobs/csv?" + query), _http.AdminKey, new StringContent(csv, Encoding.UTF8, "text/csv"),
+            idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+    }
+
+    /// <summary>A job's progress (<c>GetTagJob</c>).</summary>
+    /// <exception cref="PlatformApiException">404 when there is no such job.</exception>
+    public Task<TagJobView> GetJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, _http.TenantPath($"tag-jobs/{PlatformHttp.Escape(jobId)}"), _http.AdminKey, null, idempotent: true,
+            ClientJson.Default.TagJobView, cancellationToken);
+
+    /// <summary>A page of a job's rows and their results (<c>ListTagJobRows</c>), after row <paramref name="after"/>, optionally of one status.</summary>
+    public Task<TagJobRowPage> ListJobRowsAsync(string jobId, int after = 0, int? limit = null, string? status = null, CancellationToken cancellationToken = default)
+    {
+        var query = $"?after={after}" + (limit is { } l ? $"&limit={l}" : "") + (status is null ? "" : "&status=" + PlatformHttp.Escape(status));
+        return _http.SendAsync(HttpMethod.Get, _http.TenantPath($"tag-jobs/{PlatformHttp.Escape(jobId)}/rows{query}"), _http.AdminKey, null, idempotent: true,
+            ClientJson.Default.TagJobRowPage, cancellationToken);
+    }
+
+    /// <summary>The catalog as the console shows it, with a staff member's console token (<c>GetMyTagCatalog</c>).</summary>
+    public Task<ConsoleTagCatalog> GetMyCatalogAsync(CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, "api/v1/console/tags", _http.ConsoleToken, null, idempotent: true, ClientJson.Default.ConsoleTagCatalog, cancellationToken);
+
+    /// <summary>
+    /// Starts a batch as the signed-in admin, or manager (a filter with an owner of their team) (<c>StartMyTagJob</c>);
+    /// each change shows in the timelines as theirs.
+    /// </summary>
+    /// <exception cref="PlatformApiException">403 for staff, or a manager's job beyond their team; 400 naming the invalid field.</exception>
+    public Task<TagJobAccepted> StartMyJobAsync(TagJobRequest job, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, "api/v1/console/tag-jobs", _http.ConsoleToken, PlatformHttp.Json(job, ClientJson.Default.TagJobRequest),
+            idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>A job's progress, for admins and managers, with a console token (<c>GetMyTagJob</c>).</summary>
+    public Task<TagJobView> GetMyJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, $"api/v1/console/tag-jobs/{PlatformHttp.Escape(jobId)}", _http.ConsoleToken, null, idempotent: true,
+            ClientJson.Default.TagJobView, cancellationToken);
+}

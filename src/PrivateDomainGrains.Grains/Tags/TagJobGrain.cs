@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Abstractions.Tags;
+using PrivateDomainGrains.Grains.Storage;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Grains.Tags;
+
+/// <summary>
+/// Works through a tag job's staged rows (<see cref="TagJobRows"/>) in seq order, a page at a time, calling
+/// <see cref="ICustomerGrain.RetagAsync"/> a bounded number at a time; each page's results and the cursor after it are
+/// saved before the next page (the rows first, then the cursor and counts). A reminder brings the grain back if its silo dies, and the activation resumes after
+/// the last saved page: the rows of a page cut short are worked again, which changes nothing the second time (their
+/// tags already are as asked) and keeps a row's <c>changed</c>, so the counts come out exact.
+/// </summary>
+public sealed class TagJobGrain(
+    [PersistentState(PlatformStorage.TagJobState, PlatformStorage.Name)] IPersistentState<TagJobState> state,
+    TagJobRows rows,
+    IOptions<TagJobOptions> options,
+    ILogger<TagJobGrain> logger) : Grain, ITagJobGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+
+    // Orleans' minimum reminder period; the reminder only re-activates a job whose silo died, the timer works.
+    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
+    // A page that failed (say, the database was unreachable) is retried this long after.
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+
+    private string _tenant = "";
+    private string _jobId = "";
+    private IGrainTimer? _work;
+
+    private bool Running => state.RecordExists && state.State.State == TagJobStates.Running;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenant, _jobId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        if (Running) StartWork();
+        return Task.CompletedTask;
+    }
+
+    public async Task<TagJobView> StartAsync(TagJobSpec spec)
+    {
+        if (state.RecordExists) return View();
+        var (total, failed) = await rows.CountAsync(_tenant, _jobId);
+        state.State = new TagJobState
+        {
+            Kind = spec.Kind,
+            Source = spec.Source,
+            Add = spec.Add,
+            Remove = spec.Remove,
+            By = spec.By,
+            State = TagJobStates.Running,
+            Total = total,
+            Failed = failed,
+            StartedAt = DateTimeOffset.UtcNow,
+        };
+        // Reminder before the record: a job that is stored as running always has something to resume it.
+        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await state.WriteStateAsync();
+        logger.LogInformation("{Tenant} tag job {JobId} ({Kind} from {Source}): {Total} rows, +[{Add}] -[{Remove}]",
+            _tenant, _jobId, spec.Kind, spec.Source, total, string.Join(",", spec.Add), string.Join(",", spec.Remove));
+        StartWork();
+        return View();
+    }
+
+    public Task<TagJobView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Running) return; // activating brought the work back
+        if (await this.GetReminder(reminderName) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private void StartWork() =>
+        _work ??= this.RegisterGrainTimer(WorkAllAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RetryInterval) { KeepAlive = true });
+
+    private async Task WorkAllAsync(CancellationToken cancellationToken)
+    {
+        var job = state.State;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
+                if (page.Count == 0) break;
+                // Rows staged without a customer failed at the start and were counted then.
+                var results = await WorkPageAsync(page.FindAll(r => r.CustomerId is not null), job);
+                await rows.RecordAsync(_tenant, _jobId, results, cancellationToken);
+                foreach (var r in results)
+                {
+                    if (r.Status == TagJobRowStatus.Failed) job.Failed++;
+                    else job.Done++;
+                    if (r.Status == TagJobRowStatus.Changed) job.Changed++;
+                }
+                job.After = page[^1].Seq;
+                await state.WriteStateAsync(cancellationToken);
+            }
+            if (cancellationToken.IsCancellationRequested) return;
+            job.State = TagJobStates.Completed;
+            job.FinishedAt = DateTimeOffset.UtcNow;
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Counters in memory may be ahead of storage now: start again from what was saved.
+            logger.LogWarning(ex, "{Tenant} tag job {JobId} stopped after {Done} rows; resuming from the saved cursor", _tenant, _jobId, job.Done + job.Failed);
+            _work?.Dispose();
+            _work = null;
+            DeactivateOnIdle();
+            return;
+        }
+        _work?.Dispose();
+        _work = null;
+        logger.LogInformation("{Tenant} tag job {JobId} completed: {Total} rows, {Changed} changed, {Done} done, {Failed} failed",
+            _tenant, _jobId, job.Total, job.Changed, job.Done, job.Failed);
+        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>Changes the customers of one page, a bounded number at a time; returns each row's result.</summary>
+    private async Task<TagJobRow[]> WorkPageAsync(List<TagJobRow> page, TagJobState job)
+    {
+        using var slots = new SemaphoreSlim(options.Value.MaxConcurrentChanges);
+        var work = new List<Task<TagJobRow>>(page.Count);
+        foreach (var row in page)
+        {
+            await slots.WaitAsync();
+            work.Add(RetagAsync(row, job, slots));
+        }
+        return await Task.WhenAll(work);
+    }
+
+    private async Task<TagJobRow> RetagAsync(TagJobRow row, TagJobState job, SemaphoreSlim slots)
+    {
+        try
+        {
+            var changed = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, row.CustomerId!)).RetagAsync(job.Add, job.Remove, job.By);
+            return row with
+            {
+                // A row worked again after a restart finds its tags as asked; what changed them the first time was this job.
+                Status = changed switch
+                {
+                    null => TagJobRowStatus.Failed,
+                    true => TagJobRowStatus.Changed,
+                    false => row.Status == TagJobRowStatus.Changed ? TagJobRowStatus.Changed : TagJobRowStatus.Unchanged,
+                },
+                Error = changed is null ? $"customer '{row.CustomerId}' has no events, owner or tags" : null,
+            };
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "{Tenant} tag job {JobId}: {CustomerId} failed", _tenant, _jobId, row.CustomerId);
+            return row with { Status = TagJobRowStatus.Failed, Error = ex.GetType().Name + ": " + ex.Message };
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private TagJobView View()
+    {
+        var s = state.State;
+        return new TagJobView(_jobId, new TagJobSpec(s.Kind, s.Source, s.Add, s.Remove, s.By), s.State, s.Total, s.Done, s.Changed, s.Failed, s.StartedAt, s.FinishedAt);
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Tags;
+using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Persistence;
+using static PrivateDomainGrains.Host.Apis.TagGroupsApi;
+using static PrivateDomainGrains.Host.Apis.TagJobsApi;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>
+/// The tag catalog and batch tagging for the console (console token): every staff member reads the catalog (to show
+/// tags by group and in their language); admins start tag jobs over any customers, managers over the customers of an
+/// owner they may see (<see cref="ConsoleScope"/>), each change recorded in the timelines as theirs.
+/// </summary>
+public static class ConsoleTagsApi
+{
+    /// <summary>A catalog tag: its group (or null) and display names per language.</summary>
+    public sealed record ConsoleCatalogTag(string Tag, string? GroupId, IReadOnlyDictionary<string, string> Names);
+
+    /// <param name="Version">The catalog's version, 0 until its first change.</param>
+    public sealed record ConsoleTagCatalog(int Version, IReadOnlyList<TagGroupView> Groups, IReadOnlyList<ConsoleCatalogTag> Tags);
+
+    public static RouteGroupBuilder MapConsoleTagsApi(this RouteGroupBuilder api)
+    {
+        var console = api.MapGroup("/console").WithTags("Console").RequireConsoleToken();
+        console.MapGet("/tags", CatalogAsync).WithName("GetMyTagCatalog")
+            .WithSummary("The tenant's tag catalog: groups (names per language, exclusive or not) and catalog tags with their names.");
+        console.MapPost("/tag-jobs", StartAsync).WithName("StartMyTagJob").Audited()
+            .WithSummary("Batch tagging as the signed-in admin (any customers) or manager (a filter with an owner of their team), in the background. " +
+                "202 with a status URL; each change shows in the timelines as this staff member's.")
+            .WithJsonBody<TagJobRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
+            .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager, or a manager's job not limited to an owner of their team");
+        console.MapGet("/tag-jobs/{jobId}", GetAsync).WithName("GetMyTagJob")
+            .WithSummary("A tag job's progress, for admins and managers.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
+            .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager")
+            .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant");
+        return api;
+    }
+
+    private static async Task<Ok<ConsoleTagCatalog>> CatalogAsync(ConsoleUser user, IGrainFactory grains)
+    {
+        var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(user.Tenant).GetAsync();
+        return TypedResults.Ok(new ConsoleTagCatalog(catalog.Version,
+            [.. catalog.Groups.Select(g => new TagGroupView(g.GroupId, g.Names, g.Exclusive, [.. catalog.Tags.Where(t => t.GroupId == g.GroupId).Select(t => t.Tag)]))],
+            [.. catalog.Tags.Select(t => new ConsoleCatalogTag(t.Tag, t.GroupId, t.Names))]));
+    }
+
+    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartAsync(ConsoleUser user, HttpRequest request, IGrainFactory grains,
+        TagJobRows rows, ConsoleScope scope)
+    {
+        if (!user.IsManager) return Problems.Forbidden("Only admins and managers start tag jobs");
+        var (body, problem) = await JsonBody.ReadAsync<TagJobRequest>(request);
+        if (body is null) return problem!;
+        var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
+        if (tagsProblem is not null) return tagsProblem;
+        if (!user.IsAdmin)
+        {
+            // A manager's customers are their team's: the job is bounded by one owner they may see, checked before anything is stored.
+            if (body.CustomerIds is not null) return Problems.Forbidden("'customerIds': a manager tags by 'filter' with an 'owner' of their team");
+            if (body.Filter?.Owner is not { } owner || !await scope.CanSeeCustomerOfAsync(user, owner))
+                return Problems.Forbidden("'filter.owner' must be a staff member of the manager's team (or the manager)");
+        }
+        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest("Give exactly one of 'customerIds' and 'filter'");
+        var jobId = NewJobId();
+        if (body.CustomerIds is { } ids)
+        {
+            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest($"'customerIds' must hold 1-{MaxRows:N0} customer ids");
+            for (var i = 0; i < ids.Count; i++)
+                if (!Core.Identity.Ids.IsValid(ids[i])) return Problems.BadRequest(Core.Identity.Ids.Describe($"customerIds[{i}]"));
+            await rows.StageAsync(user.Tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
+            return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!, user.StaffId));
+        }
+        var (filter, filterProblem) = ReadFilter(body.Filter!);
+        if (filter is null) return filterProblem!;
+        await rows.StageFromDirectoryAsync(user.Tenant, jobId, filter, request.HttpContext.RequestAborted);
+        return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "filter", add!, remove!, user.StaffId));
+    }
+
+    private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string jobId, IGrainFactory grains)
+    {
+        if (!user.IsManager) return Problems.Forbidden("Only admins and managers read tag jobs");
+        if (!Core.Identity.Ids.IsValid(jobId)) return Problems.BadRequest(Core.Identity.Ids.Describe("jobId"));
+        var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(user.Tenant, jobId)).GetAsync();
+        return view is null ? Problems.NotFound($"Tag job '{jobId}' does not exist") : TypedResults.Ok(view);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Abstractions.Tags;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>The fields the tag catalog and tag jobs share: tags, tag lists, names per language, and catalog outcomes as problems.</summary>
+public static partial class TagFields
+{
+    public const int MaxNameLength = 64;
+    public const int MaxLanguages = 20;
+
+    /// <summary>
+    /// A tag as customers hold it: <see cref="CustomersApi.TagRule"/>, trimmed. Null and a 400 naming <paramref name="field"/> when it is not one.
+    /// </summary>
+    public static (string? Tag, ProblemHttpResult? Problem) Tag(string field, string? value)
+    {
+        var tag = value?.Trim();
+        return CustomersApi.IsValidTag(tag) ? (tag, null) : (null, Problems.BadRequest($"'{field}' must be {CustomersApi.TagRule}"));
+    }
+
+    /// <summary>
+    /// A tag from a path segment: Kestrel decodes every escape of the path but <c>%2F</c> (it would change the route),
+    /// so a tag holding <c>/</c> (<c>A/B测试</c>) arrives with <c>%2F</c>, which is decoded here.
+    /// </summary>
+    public static (string? Tag, ProblemHttpResult? Problem) PathTag(string segment) =>
+        Tag("tag", segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>0-50 tags (trimmed, repeats once); a 400 naming <paramref name="field"/> when one is not a tag.</summary>
+    public static (string[]? Tags, ProblemHttpResult? Problem) Tags(string field, IReadOnlyList<string?>? values)
+    {
+        if (values is null) return ([], null);
+        if (values.Count > CustomersApi.MaxTagsPerRequest) return (null, Problems.BadRequest($"'{field}' must hold at most {CustomersApi.MaxTagsPerRequest} tags"));
+        var tags = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var (tag, problem) = Tag($"{field}[{i}]", values[i]);
+            if (tag is null) return (null, problem);
+            if (!tags.Contains(tag, StringComparer.Ordinal)) tags.Add(tag);
+        }
+        return ([.. tags], null);
+    }
+
+    /// <summary>
+    /// Display names per language: keys BCP 47 tags (<c>zh-CN</c>, <c>en</c>: 2-3 letters, then -subtags of 2-8 letters
+    /// or digits), at most 20, each name 1-64 printable characters. A 400 naming <c>names.{language}</c> otherwise.
+    /// </summary>
+    public static (Dictionary<string, string>? Names, ProblemHttpResult? Problem) Names(IReadOnlyDictionary<string, string?>? values, bool required)
+    {
+        if (values is null || values.Count == 0)
+            return required ? (null, Problems.BadRequest("'names' must hold a name in at least one language, e.g. {\"zh-CN\":\"肤质\",\"en\":\"Skin type\"}")) : ([], null);
+        if (values.Count > MaxLanguages) return (null, Problems.BadRequest($"'names' must hold at most {MaxLanguages} languages"));
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (language, value) in values)
+        {
+            if (!Language().IsMatch(language)) return (null, Problems.BadRequest($"'names.{language}' is not a BCP 47 language tag such as zh-CN or en"));
+            var name = value?.Trim();
+            if (string.IsNullOrEmpty(name)) return (null, Problems.BadRequest($"'names.{language}' must not be empty"));
+            if (TextFields.Problem($"names.{language}", name, MaxNameLength) is { } problem) return (null, problem);
+            if (name.Any(char.IsControl)) return (null, Problems.BadRequest($"'names.{language}' must not contain control characters"));
+            names[language] = name;
+        }
+        return (names, null);
+    }
+
+    /// <summary>A refused catalog change as the API answers it: 404, 409 or 400, naming the field.</summary>
+    public static ProblemHttpResult Problem(TagCatalogOutcome outcome) => outcome.Kind switch
+    {
+        TagCatalogOutcomes.NotFound => Problems.NotFound($"'{outcome.Field}': {outcome.Message}"),
+        TagCatalogOutcomes.Conflict => Problems.Conflict($"'{outcome.Field}': {outcome.Message}"),
+        _ => Problems.BadRequest($"'{outcome.Field}': {outcome.Message}"),
+    };
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex Language();
+}

@@ -1,0 +1,221 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Tags;
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Ingestion;
+using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>
+/// Batch tagging (admin key): add or remove tags for customers given by id list, CSV upload or directory filter, as a
+/// background job with progress and a result per row. Each customer's change is its own tag change (rules, exclusive
+/// groups, timeline entry); a job survives the loss of its node and finishes with exact counts.
+/// </summary>
+public static class TagJobsApi
+{
+    public const int MaxRows = 1_000_000;
+    public const int MaxPageSize = 1_000;
+
+    /// <summary>
+    /// Which directory customers a job goes through: every condition given must hold; at least one must be given.
+    /// </summary>
+    /// <param name="TagsAny">Customers holding at least one of these tags.</param>
+    /// <param name="TagsAll">Customers holding all of these tags.</param>
+    /// <param name="Owner">Customers this staff member owns.</param>
+    /// <param name="Tier">Prospect, FirstPurchase, Repeat, SuperUser or Dormant.</param>
+    /// <param name="Status">A customer status (Active, Lost, ...).</param>
+    public sealed record TagJobFilterRequest(IReadOnlyList<string?>? TagsAny = null, IReadOnlyList<string?>? TagsAll = null, string? Owner = null,
+        string? Tier = null, string? Status = null);
+
+    /// <summary>A batch: exactly one of <see cref="CustomerIds"/> and <see cref="Filter"/>; tags to add and remove (at least one tag in all, none in both).</summary>
+    /// <param name="Add">0-50 tags to add (exclusive groups apply: a tag displaces its group's other tags).</param>
+    /// <param name="Remove">0-50 tags to remove; removed before the adds.</param>
+    /// <param name="CustomerIds">1-1,000,000 customer ids; an unknown customer fails its row (none is created).</param>
+    /// <param name="Filter">The directory customers matching it when the job starts.</param>
+    public sealed record TagJobRequest(IReadOnlyList<string?>? Add = null, IReadOnlyList<string?>? Remove = null, IReadOnlyList<string?>? CustomerIds = null,
+        TagJobFilterRequest? Filter = null);
+
+    /// <summary>The job runs in the background; poll <see cref="StatusUrl"/> (also the Location header).</summary>
+    public sealed record TagJobAccepted(string JobId, string StatusUrl, TagJobView Job);
+
+    /// <summary>One row's result.</summary>
+    /// <param name="Seq">The row's place in the job (1-based; a CSV's line without its header); pass the last as <c>after</c> for the next page.</param>
+    /// <param name="Input">The id or identity as given.</param>
+    /// <param name="CustomerId">The customer it named; null when it named none.</param>
+    /// <param name="Status"><c>pending</c>, <c>changed</c>, <c>unchanged</c> (already as asked) or <c>failed</c>.</param>
+    /// <param name="Error">Why it failed.</param>
+    public sealed record TagJobRowItem(int Seq, string Input, string? CustomerId, string Status, string? Error);
+
+    /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
+    public sealed record TagJobRowPage(IReadOnlyList<TagJobRowItem> Items, int? NextAfter);
+
+    public static RouteGroupBuilder MapTagJobsApi(this RouteGroupBuilder api)
+    {
+        var jobs = api.MapGroup("/tenants/{tenant}/tag-jobs").WithTags("Tags").RequireAdminKey();
+        jobs.MapPost("", StartAsync).WithName("StartTagJob").Audited()
+            .WithSummary("Add or remove tags for customers given by id list or directory filter, in the background. 202 with a status URL.")
+            .WithJsonBody<TagJobRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored");
+        jobs.MapPost("/csv", StartCsvAsync).WithName("StartTagJobFromCsv").Audited()
+            .WithSummary("Add (?add=) or remove (?remove=) tags for the customers of a CSV upload (text/csv): one per line, a customer id, " +
+                "or an identity as two columns `kind,value` (`phone,13800138000`) resolved through the identity index; an optional header line `customerId` or `kind,value`.")
+            .Accepts<string>("text/csv")
+            .WithProblem(StatusCodes.Status400BadRequest, "A parameter or the upload is invalid (the problem names it); nothing was stored")
+            .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
+            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv");
+        jobs.MapGet("/{jobId}", GetAsync).WithName("GetTagJob")
+            .WithSummary("A tag job's progress: state (running, completed), total, done, changed, failed.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
+            .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant");
+        jobs.MapGet("/{jobId}/rows", RowsAsync).WithName("ListTagJobRows")
+            .WithSummary("The job's rows and their results in order, paged with ?after=<seq>&limit=<1-1000> (100 by default), optionally ?status=failed.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The job id, 'after', 'limit' or 'status' is invalid")
+            .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant");
+        return api;
+    }
+
+    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartAsync(string tenant, HttpRequest request, IGrainFactory grains, TagJobRows rows)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<TagJobRequest>(request);
+        if (body is null) return problem!;
+        var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
+        if (tagsProblem is not null) return tagsProblem;
+        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest("Give exactly one of 'customerIds' and 'filter'");
+        var jobId = NewJobId();
+        if (body.CustomerIds is { } ids)
+        {
+            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest($"'customerIds' must hold 1-{MaxRows:N0} customer ids");
+            for (var i = 0; i < ids.Count; i++)
+                if (!Ids.IsValid(ids[i])) return Problems.BadRequest(Ids.Describe($"customerIds[{i}]"));
+            await rows.StageAsync(tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
+            return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!));
+        }
+        var (filter, filterProblem) = ReadFilter(body.Filter!);
+        if (filter is null) return filterProblem!;
+        await rows.StageFromDirectoryAsync(tenant, jobId, filter, request.HttpContext.RequestAborted);
+        return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "filter", add!, remove!));
+    }
+
+    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartCsvAsync(string tenant, [FromQuery] string[]? add, [FromQuery] string[]? remove,
+        HttpRequest request, IGrainFactory grains, TagJobRows rows, IdentityIndex identities, TenantIdentitySettings settings)
+    {
+        var (adds, removes, tagsProblem) = ReadTags(add, remove);
+        if (tagsProblem is not null) return tagsProblem;
+        if (request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
+            return Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {ApiHostingExtensions.MaxRequestBodyBytes}");
+        string text;
+        try
+        {
+            using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
+            text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problems.TooLarge($"The body exceeds {ApiHostingExtensions.MaxRequestBodyBytes} bytes");
+        }
+        catch (DecoderFallbackException)
+        {
+            return Problems.BadRequest("'body' is not UTF-8 text");
+        }
+        var normalizer = (await settings.GetAsync(tenant, request.HttpContext.RequestAborted)).Normalizer;
+        var (inputs, csvProblem) = TagJobCsv.Read(text, normalizer, MaxRows);
+        if (inputs is null) return csvProblem!;
+        var wanted = inputs.Where(r => r.Identity is not null).Select(r => r.Identity!).Distinct().ToList();
+        var found = wanted.Count == 0 ? [] : await identities.FindAsync(tenant, wanted, request.HttpContext.RequestAborted);
+        var staged = inputs.ConvertAll(r => r.Identity is null ? r.Row
+            : found.TryGetValue(r.Identity, out var customerId) ? r.Row with { CustomerId = customerId }
+            : r.Row with { Error = $"no customer holds {r.Identity.Kind} '{r.Identity.Value}'" });
+        var jobId = NewJobId();
+        await rows.StageAsync(tenant, jobId, staged, request.HttpContext.RequestAborted);
+        return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "csv", adds!, removes!));
+    }
+
+    private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(string tenant, string jobId, IGrainFactory grains)
+    {
+        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync();
+        return view is null ? Problems.NotFound($"Tag job '{jobId}' does not exist") : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, int? after, int? limit, string? status,
+        IGrainFactory grains, TagJobRows rows, CancellationToken ct)
+    {
+        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        if (after is < 0) return Problems.BadRequest("'after' must be the seq of a row of the previous page, or 0");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
+        if (status is not (null or TagJobRowStatus.Pending or TagJobRowStatus.Changed or TagJobRowStatus.Unchanged or TagJobRowStatus.Failed))
+            return Problems.BadRequest("'status' must be pending, changed, unchanged or failed");
+        if (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync() is null) return Problems.NotFound($"Tag job '{jobId}' does not exist");
+        var pageSize = limit ?? 100;
+        var page = await rows.PageAsync(tenant, jobId, after ?? 0, pageSize + 1, status, ct);
+        var items = page.Take(pageSize).Select(r => new TagJobRowItem(r.Seq, r.Input, r.CustomerId, r.Status, r.Error)).ToList();
+        return TypedResults.Ok(new TagJobRowPage(items, page.Count > pageSize ? items[^1].Seq : null));
+    }
+
+    /// <summary>
+    /// Stages every holder of <paramref name="tag"/> for a job of <paramref name="kind"/> (a catalog rename, merge or
+    /// delete) and starts it: the holders' side of a catalog change.
+    /// </summary>
+    internal static async Task<TagJobAccepted> StartForHoldersAsync(IGrainFactory grains, TagJobRows rows, string tenant, string kind, string tag,
+        string[] add, CancellationToken ct)
+    {
+        var jobId = NewJobId();
+        await rows.StageFromDirectoryAsync(tenant, jobId, new TagJobFilter(TagsAny: [tag]), ct);
+        return await StartJobAsync(grains, tenant, jobId, new TagJobSpec(kind, "holders", add, [tag]));
+    }
+
+    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> LaunchAsync(IGrainFactory grains, string tenant, string jobId, TagJobSpec spec)
+    {
+        var accepted = await StartJobAsync(grains, tenant, jobId, spec);
+        return TypedResults.Accepted(accepted.StatusUrl, accepted);
+    }
+
+    private static async Task<TagJobAccepted> StartJobAsync(IGrainFactory grains, string tenant, string jobId, TagJobSpec spec)
+    {
+        var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).StartAsync(spec);
+        return new TagJobAccepted(jobId, $"/api/v1/tenants/{tenant}/tag-jobs/{jobId}", view);
+    }
+
+    internal static string NewJobId() => Guid.NewGuid().ToString("N");
+
+    internal static (string[]? Add, string[]? Remove, ProblemHttpResult? Problem) ReadTags(IReadOnlyList<string?>? add, IReadOnlyList<string?>? remove)
+    {
+        var (adds, addProblem) = TagFields.Tags("add", add);
+        if (adds is null) return (null, null, addProblem);
+        var (removes, removeProblem) = TagFields.Tags("remove", remove);
+        if (removes is null) return (null, null, removeProblem);
+        if (adds.Length + removes.Length == 0) return (null, null, Problems.BadRequest("'add' and 'remove' must name at least one tag between them"));
+        if (adds.Intersect(removes, StringComparer.Ordinal).FirstOrDefault() is { } both)
+            return (null, null, Problems.BadRequest($"'remove' must not hold '{both}', which 'add' holds"));
+        return (adds, removes, null);
+    }
+
+    internal static (TagJobFilter? Filter, ProblemHttpResult? Problem) ReadFilter(TagJobFilterRequest request)
+    {
+        var (any, anyProblem) = TagFields.Tags("filter.tagsAny", request.TagsAny);
+        if (any is null) return (null, anyProblem);
+        var (all, allProblem) = TagFields.Tags("filter.tagsAll", request.TagsAll);
+        if (all is null) return (null, allProblem);
+        if (request.Owner is { } owner && !Ids.IsValid(owner)) return (null, Problems.BadRequest(Ids.Describe("filter.owner")));
+        string? tier = null, status = null;
+        if (request.Tier is { } t && !TryName<CustomerTier>(t, out tier))
+            return (null, Problems.BadRequest($"'filter.tier' must be one of {string.Join(", ", Enum.GetNames<CustomerTier>())}"));
+        if (request.Status is { } s && !TryName<CustomerStatus>(s, out status))
+            return (null, Problems.BadRequest($"'filter.status' must be one of {string.Join(", ", Enum.GetNames<CustomerStatus>())}"));
+        if (any.Length + all.Length == 0 && request.Owner is null && tier is null && status is null)
+            return (null, Problems.BadRequest("'filter' must give at least one of tagsAny, tagsAll, owner, tier and status"));
+        return (new TagJobFilter(any.Length > 0 ? any : null, all.Length > 0 ? all : null, request.Owner, tier, status), null);
+    }
+
+    /// <summary>An enum value's name from any casing; numbers are not names.</summary>
+    private static bool TryName<TEnum>(string text, out string? name) where TEnum : struct, Enum
+    {
+        name = !text.Any(char.IsDigit) && Enum.TryParse<TEnum>(text.Trim(), ignoreCase: true, out var value) ? value.ToString() : null;
+        return name is not null;
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Abstractions.Tags;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Persistence;
+using static PrivateDomainGrains.Host.Apis.TagJobsApi;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>
+/// The tags of the tenant: catalog tags (with group and names per language) and the free tags customers hold, with
+/// holder counts. Renaming, merging and deleting a tag change the catalog at once and every holder through a tag job
+/// (<see cref="TagJobsApi"/>); read with the integration key, changed with the admin key.
+/// </summary>
+public static class TagsApi
+{
+    /// <param name="Tag">What customers hold: 1-64 printable characters.</param>
+    /// <param name="GroupId">Its catalog group, if any.</param>
+    /// <param name="Names">Display name per language (<c>{"zh-CN":"干皮","en":"Dry skin"}</c>); may be empty.</param>
+    public sealed record CreateTagRequest(string Tag, string? GroupId = null, IReadOnlyDictionary<string, string?>? Names = null);
+
+    /// <summary>Changes to a catalog tag; an absent field stays as it is, an empty <see cref="GroupId"/> takes it out of its group.</summary>
+    public sealed record UpdateTagRequest(string? GroupId = null, IReadOnlyDictionary<string, string?>? Names = null);
+
+    /// <param name="To">The new tag: not a catalog tag already (merge into it instead).</param>
+    public sealed record RenameTagRequest(string To);
+
+    /// <param name="Into">The tag every holder keeps instead.</param>
+    public sealed record MergeTagRequest(string Into);
+
+    /// <summary>A tag of the catalog, or a free tag customers hold (<see cref="InCatalog"/> false, no group or names).</summary>
+    /// <param name="Holders">Customers holding it now (the customer directory).</param>
+    public sealed record TagItem(string Tag, bool InCatalog, string? GroupId, IReadOnlyDictionary<string, string> Names, long Holders);
+
+    /// <param name="Version">The catalog's version, 0 until its first change.</param>
+    public sealed record TagList(int Version, IReadOnlyList<TagItem> Items);
+
+    public static RouteGroupBuilder MapTagsApi(this RouteGroupBuilder api)
+    {
+        var tags = api.MapGroup("/tenants/{tenant}/tags").WithTags("Tags");
+        tags.MapGet("", ListAsync).WithName("ListTags").RequireIntegrationKey()
+            .WithSummary("Catalog tags and free tags customers hold, ordinal order, each with its holder count.");
+        tags.MapPost("", CreateAsync).WithName("CreateTag").Audited().RequireAdminKey()
+            .WithSummary("Add a tag to the catalog (a free tag customers hold may join it), in a group or none.")
+            .WithJsonBody<CreateTagRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, "The tag is in the catalog");
+        tags.MapPut("/{tag}", UpdateAsync).WithName("UpdateTag").Audited().RequireAdminKey()
+            .WithSummary("Change a catalog tag's group or names per language.")
+            .WithJsonBody<UpdateTagRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
+            .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog");
+        tags.MapPost("/{tag}/rename", RenameAsync).WithName("RenameTag").Audited().RequireAdminKey()
+            .WithSummary("Rename a tag in the catalog and on every holder (a tag job). 202 with the job's status URL.")
+            .WithJsonBody<RenameTagRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'to' is not a valid tag, or they are the same; nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags: merge into 'to' instead");
+        tags.MapPost("/{tag}/merge", MergeAsync).WithName("MergeTag").Audited().RequireAdminKey()
+            .WithSummary("Merge a tag into another: it leaves the catalog, and every holder holds the other instead (a tag job). 202 with the job's status URL.")
+            .WithJsonBody<MergeTagRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'into' is not a valid tag, or they are the same; nothing was stored");
+        tags.MapDelete("/{tag}", DeleteAsync).WithName("DeleteTag").Audited().RequireAdminKey()
+            .WithSummary("Delete a tag from the catalog and from every holder (a tag job). 202 with the job's status URL.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag");
+        return api;
+    }
+
+    private static async Task<Ok<TagList>> ListAsync(string tenant, IGrainFactory grains, TagHolders holders, CancellationToken ct)
+    {
+        var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
+        var counts = await holders.CountAllAsync(tenant, ct);
+        var items = catalog.Tags.Select(t => new TagItem(t.Tag, true, t.GroupId, t.Names, counts.GetValueOrDefault(t.Tag)))
+            .Concat(counts.Where(c => !catalog.Tags.Any(t => t.Tag == c.Key)).Select(c => new TagItem(c.Key, false, null, new Dictionary<string, string>(), c.Value)))
+            .OrderBy(i => i.Tag, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new TagList(catalog.Version, items));
+    }
+
+    private static async Task<Results<Created<TagItem>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CreateTagRequest>(request);
+        if (body is null) return problem!;
+        var (tag, tagProblem) = TagFields.Tag("tag", body.Tag);
+        if (tag is null) return tagProblem!;
+        if (body.GroupId is { } groupId && !Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
+        var (names, namesProblem) = TagFields.Names(body.Names, required: false);
+        if (names is null) return namesProblem!;
+        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).PutTagAsync(new CatalogTag(tag, body.GroupId, names), create: true);
+        if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
+        return TypedResults.Created($"/api/v1/tenants/{tenant}/tags/{Uri.EscapeDataString(tag)}", new TagItem(tag, true, body.GroupId, names, 0));
+    }
+
+    private static async Task<Results<Ok<TagItem>, ProblemHttpResult>> UpdateAsync(string tenant, string tag, HttpRequest request, IGrainFactory grains)
+    {
+        var (name, tagProblem) = TagFields.PathTag(tag);
+        if (name is null) return tagProblem!;
+        var (body, problem) = await JsonBody.ReadAsync<UpdateTagRequest>(request);
+        if (body is null) return problem!;
+        if (body.GroupId is { Length: > 0 } groupId && !Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
+        var (names, namesProblem) = TagFields.Names(body.Names, required: false);
+        if (names is null) return namesProblem!;
+        var catalog = grains.GetGrain<ITenantTagCatalogGrain>(tenant);
+        if ((await catalog.GetAsync()).Tags.FirstOrDefault(t => t.Tag == name) is not { } current)
+            return Problems.NotFound($"'tag': Tag '{name}' is not in the catalog");
+        var changed = current with
+        {
+            GroupId = body.GroupId is null ? current.GroupId : body.GroupId.Length == 0 ? null : body.GroupId,
+            Names = body.Names is null ? current.Names : names,
+        };
+        var outcome = await catalog.PutTagAsync(changed, create: false);
+        if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
+        return TypedResults.Ok(new TagItem(changed.Tag, true, changed.GroupId, changed.Names, 0));
+    }
+
+    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> RenameAsync(string tenant, string tag, HttpRequest request,
+        IGrainFactory grains, TagJobRows rows)
+    {
+        var (from, fromProblem) = TagFields.PathTag(tag);
+        if (from is null) return fromProblem!;
+        var (body, problem) = await JsonBody.ReadAsync<RenameTagRequest>(request);
+        if (body is null) return problem!;
+        var (to, toProblem) = TagFields.Tag("to", body.To);
+        if (to is null) return toProblem!;
+        if (to == from) return Problems.BadRequest("'to' must differ from the tag renamed");
+        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).RenameTagAsync(from, to);
+        if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
+        return Accepted(await StartForHoldersAsync(grains, rows, tenant, TagJobKinds.Rename, from, [to], request.HttpContext.RequestAborted));
+    }
+
+    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> MergeAsync(string tenant, string tag, HttpRequest request,
+        IGrainFactory grains, TagJobRows rows)
+    {
+        var (from, fromProblem) = TagFields.PathTag(tag);
+        if (from is null) return fromProblem!;
+        var (body, problem) = await JsonBody.ReadAsync<MergeTagRequest>(request);
+        if (body is null) return problem!;
+        var (into, intoProblem) = TagFields.Tag("into", body.Into);
+        if (into is null) return intoProblem!;
+        if (into == from) return Problems.BadRequest("'into' must differ from the tag merged");
+        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).MergeTagAsync(from, into);
+        if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
+        return Accepted(await StartForHoldersAsync(grains, rows, tenant, TagJobKinds.Merge, from, [into], request.HttpContext.RequestAborted));
+    }
+
+    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> DeleteAsync(string tenant, string tag, IGrainFactory grains, TagJobRows rows,
+        CancellationToken ct)
+    {
+        var (name, problem) = TagFields.PathTag(tag);
+        if (name is null) return problem!;
+        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).DeleteTagAsync(name);
+        if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
+        return Accepted(await StartForHoldersAsync(grains, rows, tenant, TagJobKinds.Delete, name, [], ct));
+    }
+
+    private static Accepted<TagJobAccepted> Accepted(TagJobAccepted accepted) => TypedResults.Accepted(accepted.StatusUrl, accepted);
+}

@@ -1,0 +1,22 @@
+using Npgsql;
+
+namespace PrivateDomainGrains.Persistence;
+
+/// <summary>
+/// How many customers hold each tag, from the customer directory (<c>pdg_customer_directory.tags</c>, written with every
+/// customer's commit): what the tag list shows beside the catalog, free tags included.
+/// </summary>
+public sealed class TagHolders(NpgsqlDataSource dataSource)
+{
+    /// <summary>Every tag held by a customer of the tenant, with its number of holders. Reads all of the tenant's directory rows.</summary>
+    public async Task<Dictionary<string, long>> CountAllAsync(string tenant, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT t, count(*) FROM pdg_customer_directory d, unnest(d.tags) AS t WHERE d.tenant = $1 GROUP BY t");
+        command.Parameters.Add(new() { Value = tenant });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
+    }
+}

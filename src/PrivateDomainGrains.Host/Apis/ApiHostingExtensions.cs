@@ -78,6 +78,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleMeApi();
         v1.MapConsoleCustomersApi();
         v1.MapConsoleNudgesApi();
+        v1.MapConsolePlaybookApi();
         v1.MapReportsApi();
         return app;
     }

@@ -112,4 +112,34 @@ public sealed class PlaybookVersionTests(SingleNodePlatform platform) : IClassFi
         var audit = await (await api.SendAsync(HttpMethod.Get, $"/api/v1/tenants/{api.Tenant}/audit", null, api.AdminKey)).Content.ReadFromJsonAsync<JsonObject>();
         Assert.Contains(audit!["items"]!.AsArray(), e => (string?)e!["action"] == "RollbackPlaybook" && (int?)e["status"] == 200);
     }
+
+    [Fact]
+    public async Task The_consoles_playbook_routes_are_an_admins_and_the_history_names_the_admin_who_saved()
+    {
+        using var api = await TenantAsync("pv-console");
+        await api.Api.Staff.CreateAsync("alice", PlatformClient.StaffPassword, "Alice");
+        await api.Api.Staff.CreateAsync(new CreateStaffRequest("root", PlatformClient.StaffPassword, "Root", Role: "admin"));
+        var staff = await api.ConsoleTokenAsync("alice");
+        var admin = await api.ConsoleTokenAsync("root");
+        const string root = "/api/v1/console/playbook";
+
+        foreach (var (method, path) in new[] { (HttpMethod.Get, root), (HttpMethod.Put, root), (HttpMethod.Get, root + "/versions"),
+                     (HttpMethod.Get, root + "/versions/1"), (HttpMethod.Post, root + "/versions/1/rollback"), (HttpMethod.Post, root + "/dry-run") })
+            Assert.Equal(HttpStatusCode.Forbidden, (await api.SendRawAsync(method, path, method == HttpMethod.Get ? null : Welcome, staff)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await api.SendRawAsync(HttpMethod.Put, root, Welcome, admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.SendRawAsync(HttpMethod.Put, root, Coupon, admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.SendRawAsync(HttpMethod.Post, root + "/versions/1/rollback", null, admin)).StatusCode);
+        var refused = await api.SendRawAsync(HttpMethod.Put, root, """{ "timeZone": "Mars/Olympus" }""", admin);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["$.timeZone"], (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+        var history = await api.Api.Playbook.ListVersionsAsync();
+        Assert.Equal([(3, "staff:root"), (2, "staff:root"), (1, "staff:root")], history.Versions.Select(v => (v.Version, v.StoredBy)));
+        var audit = await (await api.SendAsync(HttpMethod.Get, $"/api/v1/tenants/{api.Tenant}/audit", null, api.AdminKey)).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(["PutConsolePlaybook:400", "RollbackConsolePlaybook:200", "PutConsolePlaybook:200", "PutConsolePlaybook:200"],
+            audit!["items"]!.AsArray().Where(e => ((string?)e!["action"])!.Contains("ConsolePlaybook"))
+                .Select(e => $"{(string?)e!["action"]}:{(int?)e["status"]}"));
+        Assert.All(audit["items"]!.AsArray().Where(e => ((string?)e!["action"])!.Contains("ConsolePlaybook")), e => Assert.Equal("staff:root", (string?)e!["actor"]));
+    }
 }

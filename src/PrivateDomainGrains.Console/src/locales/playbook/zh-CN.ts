@@ -33,7 +33,7 @@ export default {
     value: "价值",
     lever: "杠杆",
     actions: "动作",
-    conditions: "{n} 个条件（在右侧 JSON 中编辑）",
+    conditions: "{n} 个条件（在 JSON 中编辑）",
   },
   action: {
     kind: "动作",

@@ -8,7 +8,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer and its metrics, customer
     /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline, identity index and pending
-    /// pool, the personal-data eraser and the audit log.
+    /// pool, the personal-data eraser, the audit log and the playbook history.
     /// </summary>
     public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
     {
@@ -36,6 +36,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ExecutionOpenNudges>();
         services.AddSingleton<TagJobRows>();
         services.AddSingleton<TagHolders>();
+        services.AddSingleton<PlaybookVersions>();
         return services;
     }
 }

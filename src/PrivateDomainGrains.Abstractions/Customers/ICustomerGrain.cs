@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using PrivateDomainGrains.Core.Events;
 
 namespace PrivateDomainGrains.Abstractions.Customers;
@@ -52,6 +53,14 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>The owner's response to one of this customer's nudges; unknown or old nudge ids are ignored.</summary>
     [Alias("RecordResponse")] Task RecordResponseAsync(string nudgeId, NudgeResponse response);
+
+    /// <summary>
+    /// What the engine would decide for this customer now, on <paramref name="e"/> (null: whatever timers, SOP steps and
+    /// held nudges are due now) with <paramref name="playbookJson"/> (null: the tenant's current playbook), decided on a
+    /// copy: the customer, its nudges, its timeline and the learning model stay exactly as they were. Exploration is off
+    /// (posterior means), so the same facts give the same answer. Null when nothing is known about the customer.
+    /// </summary>
+    [Alias("DryRun"), ReadOnly] Task<PlaybookDryRun?> DryRunAsync(string? playbookJson, CustomerEvent? e);
 
     /// <summary>
     /// Erases everything stored about the customer (journal, profile, nudges, due time, owner and directory rows,

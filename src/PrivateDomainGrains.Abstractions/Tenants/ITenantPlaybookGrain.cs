@@ -14,9 +14,18 @@ public interface ITenantPlaybookGrain : IGrainWithStringKey
 
     /// <summary>
     /// Validates <paramref name="json"/> and, if it holds, stores it as the next version. The server owns
-    /// <c>version</c> (whatever the document says is replaced) and <c>tenantId</c> (absent or this tenant).
+    /// <c>version</c> (whatever the document says is replaced) and <c>tenantId</c> (absent or this tenant). Every stored
+    /// version is kept in the history with <paramref name="storedBy"/> (the audit log's actor: <c>admin-key</c>,
+    /// <c>staff:&lt;id&gt;</c>...).
     /// </summary>
-    [Alias("Put")] Task<PlaybookPutResult> PutAsync(string json);
+    [Alias("Put")] Task<PlaybookPutResult> PutAsync(string json, string? storedBy = null);
+
+    /// <summary>
+    /// Stores history version <paramref name="version"/> again, exactly, as the next version (itself kept in the history,
+    /// naming the version it restored). Null when the tenant has no such version; refused (as a PUT) when that version no
+    /// longer validates.
+    /// </summary>
+    [Alias("Rollback")] Task<PlaybookPutResult?> RollbackAsync(int version, string? storedBy = null);
 
     /// <summary>The current version, 0 for the default: cheap enough for every silo to poll.</summary>
     [Alias("GetVersion"), ReadOnly] Task<int> GetVersionAsync();

@@ -9,6 +9,7 @@ using PrivateDomainGrains.Grains.Learning;
 using PrivateDomainGrains.Grains.Staff;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Grains.TenantInputs;
+using PrivateDomainGrains.Grains.Tenants;
 using PrivateDomainGrains.Persistence;
 using PrivateDomainGrains.Core.Time;
 using PrivateDomainGrains.Abstractions.Nudges;
@@ -211,6 +212,26 @@ public sealed class CustomerGrain(
         return View(await tenants.GetAsync(_tenant));
     }
 
+    public async Task<PlaybookDryRun?> DryRunAsync(string? playbookJson, CustomerEvent? e)
+    {
+        if (!_profile.Exists) return null;
+        var inputs = await tenants.GetAsync(_tenant);
+        var playbook = inputs.Playbook;
+        if (playbookJson is not null)
+        {
+            var candidate = PlaybookCandidate.Check(_tenant, playbookJson, inputs.Playbook.Version + 1);
+            if (candidate.Errors.Length > 0) return new PlaybookDryRun(candidate.Errors, null);
+            playbook = candidate.Compiled!;
+        }
+        // The engine changes the profile it decides on: decide on a copy, so that this customer stays as it is.
+        var copy = StorageJson.Read<CustomerProfile>(StorageJson.Write(_profile));
+        copy.CustomerId = _profile.CustomerId;
+        var now = DateTimeOffset.UtcNow;
+        var input = e is null ? EngineInput.Timer : EngineInput.FromEvent(Routed(inputs, e with { CustomerId = _profile.CustomerId }), _nextSequence);
+        var decision = DecisionEngine.Decide(playbook, copy, input, Context(playbook, inputs, now, explore: false, ownerLoad: true));
+        return new PlaybookDryRun([], DryRuns.Describe(decision, playbook.Version, playbookJson is not null, now, e?.Type ?? "timer"));
+    }
+
     public async Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false)
     {
         _onlyWoken = false;
@@ -349,10 +370,13 @@ public sealed class CustomerGrain(
     /// </summary>
     private void DecideOn(TenantDecisionInputs inputs, JournalRow row, bool live, PendingWrites pending)
     {
-        var e = row.Event;
-        if (e.StaffId is { } staff && inputs.Routing.Route(staff) is var successor && successor != staff) e = e with { StaffId = successor };
+        var e = Routed(inputs, row.Event);
         Decide(inputs, EngineInput.FromEvent(e, row.Sequence, row.History), e.At, e.Id, live, pending);
     }
+
+    /// <summary>The event as the customer decides on it: one naming a staff member who left counts as their successor's.</summary>
+    private static CustomerEvent Routed(TenantDecisionInputs inputs, CustomerEvent e) =>
+        e.StaffId is { } staff && inputs.Routing.Route(staff) is var successor && successor != staff ? e with { StaffId = successor } : e;
 
     /// <summary>
     /// Runs the engine, addresses the raised nudges (to the staff member an action names, else the owner, else the
@@ -362,16 +386,7 @@ public sealed class CustomerGrain(
     private void Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live, PendingWrites pending,
         string? manualTag = null, string? by = null)
     {
-        // Replays use posterior means, not Thompson draws, so they choose as a fresh look at the same facts would.
-        var context = new DecisionContext(now)
-        {
-            Model = inputs.Model,
-            Random = live ? SharedRandom.Instance : null,
-            ExclusiveTags = inputs.ExclusiveTags,
-            OwnerOpenNudges = live && inputs.Playbook.Contact.MaxOpenNudgesPerStaff is not null && _profile.OwnerStaffId is { } owner
-                ? workload.OpenNudges(_tenant, owner) : 0,
-        };
-        var decision = DecisionEngine.Decide(inputs.Playbook, _profile, input, context);
+        var decision = DecisionEngine.Decide(inputs.Playbook, _profile, input, Context(inputs.Playbook, inputs, now, explore: live, ownerLoad: live));
         _nextDueAt = decision.NextDueAt;
         if (live && decision.Signals.Count > 0) learning.Post(_tenant, decision.Signals);
         pending.Add(decision, now, manualTag, by);
@@ -395,6 +410,20 @@ public sealed class CustomerGrain(
             });
         }
     }
+
+    /// <summary>
+    /// Replays and dry runs use posterior means, not Thompson draws (no <paramref name="explore"/>), so they choose as a
+    /// fresh look at the same facts would; with <paramref name="ownerLoad"/> the owner's open-nudge count now (for the
+    /// playbook's per-staff cap).
+    /// </summary>
+    private DecisionContext Context(CompiledPlaybook playbook, TenantDecisionInputs inputs, DateTimeOffset now, bool explore, bool ownerLoad) => new(now)
+    {
+        Model = inputs.Model,
+        Random = explore ? SharedRandom.Instance : null,
+        ExclusiveTags = inputs.ExclusiveTags,
+        OwnerOpenNudges = ownerLoad && playbook.Contact.MaxOpenNudgesPerStaff is not null && _profile.OwnerStaffId is { } owner
+            ? workload.OpenNudges(_tenant, owner) : 0,
+    };
 
     private PendingWrites Pending() => new(_tenant, _profile.CustomerId);
 

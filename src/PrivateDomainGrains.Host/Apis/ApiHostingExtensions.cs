@@ -88,6 +88,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleCustomersApi();
         v1.MapConsoleNudgesApi();
         v1.MapConsoleTagsApi();
+        v1.MapConsolePlaybookApi();
         v1.MapReportsApi();
         return app;
     }

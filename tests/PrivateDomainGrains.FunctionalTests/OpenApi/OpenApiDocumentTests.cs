@@ -19,6 +19,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         "DisableStaff", "EnableStaff", "RefreshConsoleToken", "RemoveCustomerIdentity", "DismissPendingEvent", "DeleteWebhook",
         "RotateWebhookSecret", "ReplayWebhookDelivery", "RotateApiKey", "RevokeApiKey", "AddMyCustomerTag", "RemoveMyCustomerTag",
         "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData", "DeleteTagGroup", "DeleteTag",
+        "RollbackPlaybook", "RollbackConsolePlaybook",
     ];
 
     private async Task<JsonObject> DocumentAsync()

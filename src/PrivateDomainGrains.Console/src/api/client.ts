@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     /** From a 429's or 503's Retry-After header, in seconds. */
     readonly retryAfterSeconds: number | undefined,
+    /** A 400's validation errors by field (JSON paths for playbooks: `$.rules[0].trigger.event`). */
+    readonly errors: Record<string, string[]> = {},
   ) {
     super(detail ?? title);
     this.name = "ApiError";
@@ -38,13 +40,13 @@ export async function send<T>(path: string, init: RequestInit): Promise<T> {
     throw new ApiError(0, "unreachable", undefined, undefined);
   }
   if (response.ok) return (await response.json()) as T;
-  let problem: { title?: string; detail?: string } = {};
+  let problem: { title?: string; detail?: string; errors?: Record<string, string[]> } = {};
   try {
     problem = await response.json();
   } catch {
     // A proxy's HTML error page, or no body: the status says enough.
   }
-  throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail, retryAfter(response.headers.get("Retry-After")));
+  throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail, retryAfter(response.headers.get("Retry-After")), problem.errors ?? {});
 }
 
 /** Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */

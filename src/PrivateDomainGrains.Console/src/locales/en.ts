@@ -78,7 +78,7 @@ const en: typeof zhCN = {
     lostTo: "“{rule}” was a better fit",
   },
   unit: { day: "{n} day | {n} days", hour: "{n} hour | {n} hours", minute: "{n} minute | {n} minutes" },
-  nav: { queue: "To do", customers: "My customers" },
+  nav: { queue: "To do", customers: "My customers", playbook: "Playbook" },
   snooze: {
     button: "Snooze",
     inOneHour: "In 1 hour",

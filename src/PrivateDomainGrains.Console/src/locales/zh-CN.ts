@@ -76,7 +76,7 @@ export default {
     lostTo: "有更合适的提醒「{rule}」",
   },
   unit: { day: "{n} 天", hour: "{n} 小时", minute: "{n} 分钟" },
-  nav: { queue: "待办", customers: "我的客户" },
+  nav: { queue: "待办", customers: "我的客户", playbook: "运营剧本" },
   snooze: {
     button: "稍后提醒",
     inOneHour: "1 小时后",

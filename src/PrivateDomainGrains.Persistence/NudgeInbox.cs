@@ -34,6 +34,17 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>Whether the staff member has an open nudge about the customer (addressed to them by name or as owner).</summary>
+    public async Task<bool> HasOpenAboutAsync(string tenant, string staffId, string customerId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM pdg_nudges WHERE tenant = $1 AND customer_id = $2 AND staff_id = $3 AND acked_at IS NULL)");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = customerId });
+        command.Parameters.Add(new() { Value = staffId });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Open nudges of a staff member in creation order, after the given position (keyset paging).</summary>
     public async Task<List<NudgeRow>> ReadOpenAsync(string tenant, string staffId, (DateTimeOffset CreatedAt, string NudgeId)? after, int limit, CancellationToken ct = default)
     {

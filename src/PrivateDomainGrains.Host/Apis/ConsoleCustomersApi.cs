@@ -177,7 +177,7 @@ public static class ConsoleCustomersApi
     {
         if (!Ids.IsValid(customerId)) return (null, Problems.BadRequest(Ids.Describe("customerId")));
         var view = await Customer(grains, user.Tenant, customerId).GetAsync();
-        return view is not null && await scope.CanSeeCustomerOfAsync(user, view.Owner) ? (view, null) : (null, NotVisible(customerId));
+        return view is not null && await scope.CanSeeCustomerAsync(user, customerId, view.Owner) ? (view, null) : (null, NotVisible(customerId));
     }
 
     private static bool TryName<TEnum>(string text, out string? name) where TEnum : struct, Enum

@@ -163,6 +163,30 @@ public sealed class ConsoleCustomersApiTests(SingleNodePlatform platform) : ICla
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.SendRawAsync(HttpMethod.Get, "/api/v1/console/customers", null, api.AdminKey)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_staff_member_sees_another_owners_customer_while_a_nudge_about_it_is_addressed_to_them_and_not_after()
+    {
+        using var api = await TenantAsync("cc-addressed");
+        var playbook = await api.Api.Playbook.PutAsync("""
+            { "rules": [ { "id": "visit", "trigger": { "kind": "event", "event": "x.store-visit" },
+                "actions": [ { "kind": "nudge", "nudgeKind": "visit", "title": "Greet {name}", "script": "Welcome them in store", "proactive": false, "to": "staff" } ] } ] }
+            """);
+        await api.PostEventsAsync(Events.FriendAdded("ad-1", "alices", "alice", nickname: "Alice's"));
+        for (var i = 0; i < 100 && (await api.Api.Customers.GetAsync("alices"))!.PlaybookVersion != playbook.Version; i++) await Task.Delay(100);
+        await using var bobConsole = await ConsoleClient.ConnectAsync(platform.Node.BaseAddress, await api.ConsoleTokenAsync("bob"));
+        var bob = await ConsoleOfAsync(api, "bob");
+        Assert.Null(await bob.GetCustomerAsync("alices"));
+
+        // The customer walks into bob's store: the nudge goes to bob by name, and bob can open whom it is about.
+        await api.PostEventsAsync(new PostedEvent("ad-2", "alices", "x.store-visit", StaffId: "bob"));
+        var nudge = await bobConsole.WaitForAsync(n => n.EventId == "ad-2");
+        Assert.Equal(("visit", "alice"), (nudge.Kind, (await bob.GetCustomerAsync("alices"))!.Owner));
+        Assert.NotEmpty((await bob.ListTimelineAsync("alices")).Items);
+
+        await bob.MarkDoneAsync(nudge.Id);
+        Assert.Null(await bob.GetCustomerAsync("alices"));
+    }
+
     /// <summary>What a problem says (its trace id aside, which differs per request).</summary>
     private static string Words(string problem)
     {

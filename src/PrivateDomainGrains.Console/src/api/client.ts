@@ -127,6 +127,10 @@ export interface Customer {
   firstSeenAt: string | null;
   lastInteractionAt: string | null;
   fields: Record<string, string>;
+  /** Recency, frequency and monetary scores, 0-5 each (0: never ordered). */
+  rfm: { recency: number; frequency: number; monetary: number };
+  /** Lifetime value per currency, the customer's own first; never added across currencies (XXX: no currency named). */
+  lifetimeValue: { currency: string; amount: number }[];
 }
 
 /** One entry of a customer's timeline. */

@@ -60,4 +60,11 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(AuditPage))]
 [JsonSerializable(typeof(ExecutionReport))]
 [JsonSerializable(typeof(OverdueNudges))]
+[JsonSerializable(typeof(SegmentRequest))]
+[JsonSerializable(typeof(SegmentView))]
+[JsonSerializable(typeof(SegmentList))]
+[JsonSerializable(typeof(SegmentCount))]
+[JsonSerializable(typeof(SegmentMemberPage))]
+[JsonSerializable(typeof(SegmentPreviewRequest))]
+[JsonSerializable(typeof(SegmentPreview))]
 internal sealed partial class ClientJson : JsonSerializerContext;

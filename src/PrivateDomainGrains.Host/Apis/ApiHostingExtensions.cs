@@ -79,6 +79,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleCustomersApi();
         v1.MapConsoleNudgesApi();
         v1.MapReportsApi();
+        v1.MapSegmentsApi();
         return app;
     }
 

@@ -36,7 +36,7 @@ public sealed class PrivateDomainGrainsClient
         PersonalData = new PersonalDataClient(_http);
         Audit = new AuditClient(_http);
         Reports = new ReportsClient(_http);
-        Segments = new SegmentsClient(_http);
+        Segments = new SegmentsClient(_http, console: false);
     }
 
     /// <summary>The platform's base URL.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Playbooks;
@@ -24,7 +25,7 @@ public static class SegmentsApi
     /// <summary>What POST and PUT take.</summary>
     /// <param name="Name">1-64 characters.</param>
     /// <param name="Description">At most 500 characters.</param>
-    public sealed record SegmentBody(string Name, string? Description, SegmentFilter Filter);
+    public sealed record SegmentRequest(string Name, string? Description, SegmentFilter Filter);
 
     /// <summary>A saved segment.</summary>
     /// <param name="Version">1 when created, one more with every PUT.</param>
@@ -39,21 +40,19 @@ public static class SegmentsApi
     /// <summary>A member as the directory has it.</summary>
     /// <param name="Rfm">Recency (as of the page's moment), frequency and monetary scores, 0-5.</param>
     /// <param name="LifetimeValue">Per ISO 4217 currency code; never added across currencies.</param>
-    public sealed record SegmentMemberView(string CustomerId, string? Name, string? Owner, IReadOnlyList<string> Tags, string Tier, string Status,
-        DateTimeOffset? LastInteractionAt, int OpenNudges, int Orders, RfmScoresView Rfm, IReadOnlyDictionary<string, decimal> LifetimeValue);
-
-    public sealed record RfmScoresView(int Recency, int Frequency, int Monetary);
+    public sealed record SegmentMember(string CustomerId, string? Name, string? Owner, IReadOnlyList<string> Tags, string Tier, string Status,
+        DateTimeOffset? LastInteractionAt, int OpenNudges, int Orders, RfmView Rfm, IReadOnlyDictionary<string, decimal> LifetimeValue);
 
     /// <summary>One page of members, by customer id.</summary>
     /// <param name="Next">The <c>cursor</c> of the next page (it keeps this page's moment, so pages agree with each other); null on the last page.</param>
-    public sealed record SegmentMemberPage(IReadOnlyList<SegmentMemberView> Items, string? Next);
+    public sealed record SegmentMemberPage(IReadOnlyList<SegmentMember> Items, string? Next);
 
     /// <summary>What the preview takes: an unsaved filter.</summary>
     /// <param name="Limit">Members to return with the count, 0-500 (20 by default).</param>
-    public sealed record PreviewBody(SegmentFilter Filter, int? Limit);
+    public sealed record SegmentPreviewRequest(SegmentFilter Filter, int? Limit);
 
     /// <summary>The count and first members of an unsaved filter.</summary>
-    public sealed record SegmentPreview(long Count, DateTimeOffset At, IReadOnlyList<SegmentMemberView> Items, string? Next);
+    public sealed record SegmentPreview(long Count, DateTimeOffset At, IReadOnlyList<SegmentMember> Items, string? Next);
 
     private const string FilterProblem = "The body or its filter is invalid: every error in `errors`, keyed by JSON path (`$.filter.tiers[0]`); nothing was stored";
     private const string NotFoundProblem = "No segment with this id in the tenant";
@@ -61,27 +60,72 @@ public static class SegmentsApi
     public static RouteGroupBuilder MapSegmentsApi(this RouteGroupBuilder api)
     {
         var segments = api.MapGroup("/tenants/{tenant}/segments").WithTags("Segments").RequireIntegrationKey();
-        segments.MapPost("", CreateAsync).WithName("CreateSegment").WithJsonBody<SegmentBody>()
+        segments.MapPost("", CreateAsync).WithName("CreateSegment").WithJsonBody<SegmentRequest>()
             .WithSummary("Save a segment: a name and a filter over tags, tiers, statuses, owners or teams, RFM scores, lifetime value per currency, last interaction, open nudges and custom fields.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem)
             .WithProblem(StatusCodes.Status409Conflict, $"The tenant already has {SegmentStore.MaxPerTenant} segments");
         segments.MapGet("", ListAsync).WithName("ListSegments").WithSummary("The tenant's segments by name.");
-        segments.MapPost("/preview", PreviewAsync).WithName("PreviewSegment").WithJsonBody<PreviewBody>()
+        // The whole tenant: no owners to keep to (the console's twins below pass the user's).
+        segments.MapPost("/preview", (string tenant, HttpRequest request, SegmentMembers members, IGrainFactory grains, CancellationToken ct) =>
+                PreviewAsync(tenant, request, members, grains, ct, visibleOwners: null))
+            .WithName("PreviewSegment").WithJsonBody<SegmentPreviewRequest>()
             .WithSummary("Count an unsaved filter and list its first members (nothing is stored): for editing a filter with a live count.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem);
         var segment = segments.MapGroup("/{segmentId}")
             .WithProblem(StatusCodes.Status404NotFound, NotFoundProblem);
         segment.MapGet("", GetAsync).WithName("GetSegment").WithSummary("The segment and its filter.");
-        segment.MapPut("", ReplaceAsync).WithName("ReplaceSegment").WithJsonBody<SegmentBody>()
+        segment.MapPut("", ReplaceAsync).WithName("ReplaceSegment").WithJsonBody<SegmentRequest>()
             .WithSummary("Replace the segment's name, description and filter (its version goes up by one).")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem);
         segment.MapDelete("", DeleteAsync).WithName("DeleteSegment").WithSummary("Delete the segment.");
-        segment.MapGet("/count", CountAsync).WithName("CountSegment").WithSummary("How many customers are in the segment now, from the customer directory.");
-        segment.MapGet("/members", MembersAsync).WithName("ListSegmentMembers")
+        segment.MapGet("/count", (string tenant, string segmentId, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct) =>
+                CountAsync(tenant, segmentId, store, members, grains, ct, visibleOwners: null))
+            .WithName("CountSegment").WithSummary("How many customers are in the segment now, from the customer directory.");
+        segment.MapGet("/members", (string tenant, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members,
+                IGrainFactory grains, CancellationToken ct) => MembersAsync(tenant, segmentId, cursor, limit, store, members, grains, ct, visibleOwners: null))
+            .WithName("ListSegmentMembers")
             .WithSummary("The segment's members by customer id, paged by ?cursor=<next>&limit=<1-500> (100 by default).")
+            .WithProblem(StatusCodes.Status400BadRequest, "'cursor' or 'limit' is malformed");
+
+        // The console's twin for managers and admins: the same segments of the tenant, each counted and listed over the
+        // customers the user may see (a manager: the team's and the unowned; an admin: all).
+        var console = api.MapGroup("/console/segments").WithTags("Console").RequireConsoleToken()
+            .AddEndpointFilter(ManagersOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, ManagersOnly);
+        console.MapPost("", (ConsoleUser user, HttpRequest request, SegmentStore store, CancellationToken ct) => CreateAsync(user.Tenant, request, store, ct))
+            .WithName("CreateMySegment").WithJsonBody<SegmentRequest>().WithSummary("CreateSegment for a manager or admin.")
+            .WithProblem(StatusCodes.Status400BadRequest, FilterProblem)
+            .WithProblem(StatusCodes.Status409Conflict, $"The tenant already has {SegmentStore.MaxPerTenant} segments");
+        console.MapGet("", (ConsoleUser user, SegmentStore store, CancellationToken ct) => ListAsync(user.Tenant, store, ct))
+            .WithName("ListMySegments").WithSummary("ListSegments for a manager or admin.");
+        console.MapPost("/preview", async (ConsoleUser user, HttpRequest request, SegmentMembers members, IGrainFactory grains, ConsoleScope scope, CancellationToken ct) =>
+                await PreviewAsync(user.Tenant, request, members, grains, ct, await scope.DefaultOwnersAsync(user)))
+            .WithName("PreviewMySegment").WithJsonBody<SegmentPreviewRequest>().WithSummary("PreviewSegment over the customers the user may see.")
+            .WithProblem(StatusCodes.Status400BadRequest, FilterProblem);
+        var mine = console.MapGroup("/{segmentId}").WithProblem(StatusCodes.Status404NotFound, NotFoundProblem);
+        mine.MapGet("", (ConsoleUser user, string segmentId, SegmentStore store, CancellationToken ct) => GetAsync(user.Tenant, segmentId, store, ct))
+            .WithName("GetMySegment").WithSummary("GetSegment for a manager or admin.");
+        mine.MapPut("", (ConsoleUser user, string segmentId, HttpRequest request, SegmentStore store, CancellationToken ct) =>
+                ReplaceAsync(user.Tenant, segmentId, request, store, ct))
+            .WithName("ReplaceMySegment").WithJsonBody<SegmentRequest>().WithSummary("ReplaceSegment for a manager or admin.")
+            .WithProblem(StatusCodes.Status400BadRequest, FilterProblem);
+        mine.MapDelete("", (ConsoleUser user, string segmentId, SegmentStore store, CancellationToken ct) => DeleteAsync(user.Tenant, segmentId, store, ct))
+            .WithName("DeleteMySegment").WithSummary("DeleteSegment for a manager or admin.");
+        mine.MapGet("/count", async (ConsoleUser user, string segmentId, SegmentStore store, SegmentMembers members, IGrainFactory grains, ConsoleScope scope,
+                CancellationToken ct) => await CountAsync(user.Tenant, segmentId, store, members, grains, ct, await scope.DefaultOwnersAsync(user)))
+            .WithName("CountMySegment").WithSummary("CountSegment over the customers the user may see.");
+        mine.MapGet("/members", async (ConsoleUser user, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members,
+                IGrainFactory grains, ConsoleScope scope, CancellationToken ct) =>
+                await MembersAsync(user.Tenant, segmentId, cursor, limit, store, members, grains, ct, await scope.DefaultOwnersAsync(user)))
+            .WithName("ListMySegmentMembers").WithSummary("ListSegmentMembers over the customers the user may see.")
             .WithProblem(StatusCodes.Status400BadRequest, "'cursor' or 'limit' is malformed");
         return api;
     }
+
+    private const string ManagersOnly = "Segments are for managers and admins";
+
+    /// <summary>Lets managers and admins through; a staff member gets 403 before anything is read.</summary>
+    private static async ValueTask<object?> ManagersOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        ConsoleUser.From(context.HttpContext.User) is { IsManager: true } ? await next(context) : Problems.Forbidden(ManagersOnly);
 
     private static async Task<Results<Created<SegmentView>, ProblemHttpResult, ValidationProblem>> CreateAsync(string tenant, HttpRequest request, SegmentStore store, CancellationToken ct)
     {
@@ -113,15 +157,16 @@ public static class SegmentsApi
         Ids.IsValid(segmentId) && await store.DeleteAsync(tenant, segmentId, ct) ? TypedResults.NoContent() : NotFound(segmentId);
 
     private static async Task<Results<Ok<SegmentCount>, ProblemHttpResult>> CountAsync(
-        string tenant, string segmentId, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct)
+        string tenant, string segmentId, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct, string[]? visibleOwners)
     {
         if (await FindAsync(tenant, segmentId, store, ct) is not { } saved) return NotFound(segmentId);
         var now = DateTimeOffset.UtcNow;
-        return TypedResults.Ok(new SegmentCount(await members.CountAsync(tenant, saved.Filter, await TeamMembersAsync(grains, tenant, saved.Filter), now, ct), now));
+        return TypedResults.Ok(new SegmentCount(await members.CountAsync(tenant, saved.Filter, await ScopeAsync(grains, tenant, saved.Filter, visibleOwners), now, ct), now));
     }
 
     private static async Task<Results<Ok<SegmentMemberPage>, ProblemHttpResult>> MembersAsync(
-        string tenant, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct)
+        string tenant, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct,
+        string[]? visibleOwners)
     {
         if (limit is < 1 or > SegmentMembers.MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{SegmentMembers.MaxPageSize}");
         var now = DateTimeOffset.UtcNow;
@@ -133,11 +178,11 @@ public static class SegmentsApi
             (now, after) = (at.Value, key);
         }
         if (await FindAsync(tenant, segmentId, store, ct) is not { } saved) return NotFound(segmentId);
-        return TypedResults.Ok(await PageAsync(members, tenant, saved.Filter, await TeamMembersAsync(grains, tenant, saved.Filter), now, after, limit ?? DefaultPageSize, ct));
+        return TypedResults.Ok(await PageAsync(members, tenant, saved.Filter, await ScopeAsync(grains, tenant, saved.Filter, visibleOwners), now, after, limit ?? DefaultPageSize, ct));
     }
 
     private static async Task<Results<Ok<SegmentPreview>, ProblemHttpResult, ValidationProblem>> PreviewAsync(
-        string tenant, HttpRequest request, SegmentMembers members, IGrainFactory grains, CancellationToken ct)
+        string tenant, HttpRequest request, SegmentMembers members, IGrainFactory grains, CancellationToken ct, string[]? visibleOwners)
     {
         var (document, problem) = await JsonBody.ReadDocumentAsync(request);
         if (document is null) return problem!;
@@ -155,25 +200,25 @@ public static class SegmentsApi
             if (errors.Count > 0 || filter is null) return Invalid(errors);
 
             var now = DateTimeOffset.UtcNow;
-            var team = await TeamMembersAsync(grains, tenant, filter);
+            var team = await ScopeAsync(grains, tenant, filter, visibleOwners);
             var count = await members.CountAsync(tenant, filter, team, now, ct);
             var page = limit == 0 ? new SegmentMemberPage([], null) : await PageAsync(members, tenant, filter, team, now, null, limit, ct);
             return TypedResults.Ok(new SegmentPreview(count, now, page.Items, page.Next));
         }
     }
 
-    private static async Task<SegmentMemberPage> PageAsync(SegmentMembers members, string tenant, SegmentFilter filter, IReadOnlyCollection<string> team,
+    private static async Task<SegmentMemberPage> PageAsync(SegmentMembers members, string tenant, SegmentFilter filter, SegmentScope team,
         DateTimeOffset now, string? after, int limit, CancellationToken ct)
     {
         var (rows, more) = await members.PageAsync(tenant, filter, team, now, after, limit, ct);
-        var items = rows.Select(m => new SegmentMemberView(m.CustomerId, m.DisplayName, m.Owner, m.Tags, m.Tier, m.Status, m.LastInteractionAt, m.OpenNudges, m.Orders,
-            new RfmScoresView(Core.Tiers.RfmScores.RecencyOf(m.LastOrderAt is { } at ? Math.Max(0, (now - at).TotalDays) : null),
+        var items = rows.Select(m => new SegmentMember(m.CustomerId, m.DisplayName, m.Owner, m.Tags, m.Tier, m.Status, m.LastInteractionAt, m.OpenNudges, m.Orders,
+            new RfmView(Core.Tiers.RfmScores.RecencyOf(m.LastOrderAt is { } at ? Math.Max(0, (now - at).TotalDays) : null),
                 Core.Tiers.RfmScores.FrequencyOf(m.Orders), m.MonetaryScore), m.LifetimeValue)).ToList();
         return new SegmentMemberPage(items, more ? PageCursor.Encode(now, rows[^1].CustomerId) : null);
     }
 
     /// <summary>Reads a POST or PUT body: the name and description checked here, the filter by <see cref="SegmentFilterValidator"/>.</summary>
-    private static async Task<(SegmentBody? Body, ProblemHttpResult? Problem, ValidationProblem? Invalid)> ReadBodyAsync(HttpRequest request)
+    private static async Task<(SegmentRequest? Body, ProblemHttpResult? Problem, ValidationProblem? Invalid)> ReadBodyAsync(HttpRequest request)
     {
         var (document, problem) = await JsonBody.ReadDocumentAsync(request);
         if (document is null) return (null, problem, null);
@@ -193,7 +238,7 @@ public static class SegmentsApi
             foreach (var property in root.EnumerateObject())
                 if (property.Name is not ("name" or "description" or "filter")) errors.Add(new("$." + property.Name, "is not a property of a segment"));
             if (errors.Count > 0) return (null, null, Invalid(errors));
-            return (new SegmentBody(name!, string.IsNullOrWhiteSpace(description) ? null : description, filter!), null, null);
+            return (new SegmentRequest(name!, string.IsNullOrWhiteSpace(description) ? null : description, filter!), null, null);
         }
     }
 
@@ -210,12 +255,15 @@ public static class SegmentsApi
         return filter;
     }
 
-    /// <summary>The staff ids of the filter's teams, from the tenant's roster now (disabled members included: they may still own customers).</summary>
-    private static async Task<IReadOnlyCollection<string>> TeamMembersAsync(IGrainFactory grains, string tenant, SegmentFilter filter)
+    /// <summary>
+    /// The staff ids of the filter's teams, from the tenant's roster now (disabled members included: they may still own
+    /// customers), and whose customers the caller may see (null: all).
+    /// </summary>
+    private static async Task<SegmentScope> ScopeAsync(IGrainFactory grains, string tenant, SegmentFilter filter, string[]? visibleOwners)
     {
-        if (filter.Teams is not { Length: > 0 } teams) return [];
+        if (filter.Teams is not { Length: > 0 } teams) return new([], visibleOwners);
         var wanted = teams.ToHashSet(StringComparer.Ordinal);
-        return [.. (await grains.GetGrain<ITenantGrain>(tenant).GetRosterAsync()).Where(e => e.Team is { } t && wanted.Contains(t)).Select(e => e.StaffId)];
+        return new([.. (await grains.GetGrain<ITenantGrain>(tenant).GetRosterAsync()).Where(e => e.Team is { } t && wanted.Contains(t)).Select(e => e.StaffId)], visibleOwners);
     }
 
     private static async Task<SavedSegment?> FindAsync(string tenant, string segmentId, SegmentStore store, CancellationToken ct) =>

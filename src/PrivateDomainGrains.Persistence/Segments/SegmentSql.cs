@@ -22,10 +22,10 @@ internal sealed class SegmentSql
 
     public string Where => _where.ToString();
 
-    /// <param name="teamMembers">The staff ids of the filter's teams, from the roster as it is now.</param>
-    public SegmentSql(string tenant, SegmentFilter f, IReadOnlyCollection<string> teamMembers, DateTimeOffset now)
+    public SegmentSql(string tenant, SegmentFilter f, SegmentScope scope, DateTimeOffset now)
     {
         Parameters.Add(new() { Value = tenant });
+        if (scope.VisibleOwners is { } visible) And($"(d.owner = ANY({Texts(visible)}) OR d.owner IS NULL)");
         if (f.Tags is { } tags)
         {
             if (tags.Any is { } any) And($"d.tags && {Texts(any)}");
@@ -36,7 +36,7 @@ internal sealed class SegmentSql
         if (f.Statuses is { } statuses) And($"d.status = ANY({Texts(statuses)})");
         if (f.Owners is not null || f.Teams is not null || f.Unowned == true)
         {
-            var owners = (f.Owners ?? []).Concat(teamMembers).Distinct(StringComparer.Ordinal).ToArray();
+            var owners = (f.Owners ?? []).Concat(scope.TeamMembers).Distinct(StringComparer.Ordinal).ToArray();
             var anyOf = owners.Length > 0 ? $"d.owner = ANY({Texts(owners)})" : null;
             var none = f.Unowned == true ? "d.owner IS NULL" : null;
             And(anyOf is not null && none is not null ? $"({anyOf} OR {none})" : anyOf ?? none ?? "false");

@@ -18,7 +18,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
     [
         "DisableStaff", "EnableStaff", "RefreshConsoleToken", "RemoveCustomerIdentity", "DismissPendingEvent", "DeleteWebhook",
         "RotateWebhookSecret", "ReplayWebhookDelivery", "RotateApiKey", "RevokeApiKey", "AddMyCustomerTag", "RemoveMyCustomerTag",
-        "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData",
+        "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData", "DeleteSegment", "DeleteMySegment",
     ];
 
     private async Task<JsonObject> DocumentAsync()

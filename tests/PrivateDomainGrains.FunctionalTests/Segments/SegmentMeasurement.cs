@@ -61,8 +61,8 @@ public sealed class SegmentMeasurement(ITestOutputHelper output) : IAsyncLifetim
         var broad = await segments.CreateAsync(new("buyers", new SegmentFilter(Rfm: new RfmCondition(Frequency: new CountRange(Min: 1)))));
         var middling = await segments.CreateAsync(new("recent VIP super users", new SegmentFilter(
             Tags: new TagCondition(Any: ["VIP"]), Rfm: new RfmCondition(Recency: new CountRange(Min: 3)), LifetimeValue: [new MoneyRange("CNY", Min: 1000)])));
-        var narrow = await segments.CreateAsync(new("上海 新客 of one owner, quiet for 30 days", new SegmentFilter(
-            Tags: new TagCondition(All: ["新客", "油皮"]), Owners: ["s3"], LastInteraction: new InteractionCondition(NotWithinDays: 30),
+        var narrow = await segments.CreateAsync(new("油皮 in 上海 of one owner, quiet for 30 days", new SegmentFilter(
+            Tags: new TagCondition(All: ["油皮"]), Owners: ["s4"], LastInteraction: new InteractionCondition(NotWithinDays: 30),
             Fields: new Dictionary<string, string> { ["city"] = "上海" })));
         output.WriteLine($"{Customers:N0} customers; {Requests} requests per route, one at a time");
 

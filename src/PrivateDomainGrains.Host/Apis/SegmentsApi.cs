@@ -200,17 +200,17 @@ public static class SegmentsApi
             if (errors.Count > 0 || filter is null) return Invalid(errors);
 
             var now = DateTimeOffset.UtcNow;
-            var team = await ScopeAsync(grains, tenant, filter, visibleOwners);
-            var count = await members.CountAsync(tenant, filter, team, now, ct);
-            var page = limit == 0 ? new SegmentMemberPage([], null) : await PageAsync(members, tenant, filter, team, now, null, limit, ct);
+            var scope = await ScopeAsync(grains, tenant, filter, visibleOwners);
+            var count = await members.CountAsync(tenant, filter, scope, now, ct);
+            var page = limit == 0 ? new SegmentMemberPage([], null) : await PageAsync(members, tenant, filter, scope, now, null, limit, ct);
             return TypedResults.Ok(new SegmentPreview(count, now, page.Items, page.Next));
         }
     }
 
-    private static async Task<SegmentMemberPage> PageAsync(SegmentMembers members, string tenant, SegmentFilter filter, SegmentScope team,
+    private static async Task<SegmentMemberPage> PageAsync(SegmentMembers members, string tenant, SegmentFilter filter, SegmentScope scope,
         DateTimeOffset now, string? after, int limit, CancellationToken ct)
     {
-        var (rows, more) = await members.PageAsync(tenant, filter, team, now, after, limit, ct);
+        var (rows, more) = await members.PageAsync(tenant, filter, scope, now, after, limit, ct);
         var items = rows.Select(m => new SegmentMember(m.CustomerId, m.DisplayName, m.Owner, m.Tags, m.Tier, m.Status, m.LastInteractionAt, m.OpenNudges, m.Orders,
             new RfmView(Core.Tiers.RfmScores.RecencyOf(m.LastOrderAt is { } at ? Math.Max(0, (now - at).TotalDays) : null),
                 Core.Tiers.RfmScores.FrequencyOf(m.Orders), m.MonetaryScore), m.LifetimeValue)).ToList();

@@ -37,6 +37,7 @@ public sealed class PrivateDomainGrainsClient
         PersonalData = new PersonalDataClient(_http);
         Audit = new AuditClient(_http);
         Reports = new ReportsClient(_http);
+        Segments = new SegmentsClient(_http, console: false);
     }
 
     /// <summary>The platform's base URL.</summary>
@@ -73,6 +74,9 @@ public sealed class PrivateDomainGrainsClient
         return new PrivateDomainGrainsClient(_http.Client, options);
     }
     public ReportsClient Reports { get; }
+
+    /// <summary>Saved segments over the customer directory, their live counts and members.</summary>
+    public SegmentsClient Segments { get; }
 
     /// <summary>A client for another tenant (or other keys) over the same <see cref="HttpClient"/>, keeping the operator key.</summary>
     public PrivateDomainGrainsClient WithTenant(string tenant, string? apiKey, string? adminKey = null)

@@ -16,6 +16,21 @@ public sealed record DirectoryRow(
     /// <summary>The customer's phone number (the custom field <c>phone</c>): not kept in the row, only its last digits in the search index.</summary>
     public string? Phone { get; init; }
 
+    /// <summary>Paid orders (the frequency score follows from it, <c>Core/Tiers/RfmScores.cs</c>).</summary>
+    public int Orders { get; init; }
+
+    /// <summary>When the latest paid order was placed (the recency score follows from it); null when none was.</summary>
+    public DateTimeOffset? LastOrderAt { get; init; }
+
+    /// <summary>Monetary score, 0-5, of the lifetime value in the customer's own currency.</summary>
+    public int MonetaryScore { get; init; }
+
+    /// <summary>Lifetime value (paid minus refunded) per ISO 4217 currency code; never added across currencies.</summary>
+    public IReadOnlyDictionary<string, decimal> LifetimeValue { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>The customer's custom fields by name (the playbook's <c>setField</c>, e.g. <c>city</c>).</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
     /// <summary>What the search index holds for it (<see cref="SearchGrams"/> of the name, remark and id, and the phone's last digits).</summary>
     public string[] SearchGrams => field ??= [.. Persistence.SearchGrams.Of(DisplayName, Remark,
         CustomerId.Length > Persistence.SearchGrams.MaxIdLength ? CustomerId[..Persistence.SearchGrams.MaxIdLength] : CustomerId),

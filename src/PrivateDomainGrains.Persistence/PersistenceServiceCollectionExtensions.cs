@@ -25,6 +25,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<DueIndex>();
         services.AddSingleton<CustomerOwners>();
         services.AddSingleton<CustomerDirectory>();
+        services.AddSingleton<Segments.SegmentStore>();
+        services.AddSingleton<Segments.SegmentMembers>();
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<ExecutionRollups>();
         services.AddSingleton<IdentityIndex>();

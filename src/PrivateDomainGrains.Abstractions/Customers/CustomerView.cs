@@ -29,7 +29,26 @@ public sealed record CustomerView(
 
     /// <summary>Custom fields set by the playbook's <c>setField</c> actions (e.g. <c>remark</c>, the owner's 备注), by name.</summary>
     [Id(15)] public Dictionary<string, string> Fields { get; init; } = [];
+
+    /// <summary>Recency, frequency and monetary scores, 0-5 each (0: never ordered), as of when the view was made (<c>Core/Tiers/RfmScores.cs</c>).</summary>
+    [Id(16)] public RfmView Rfm { get; init; } = new(0, 0, 0);
+
+    /// <summary>Lifetime value (paid minus refunded) per currency, the customer's own first; never added across currencies.</summary>
+    [Id(17)] public MoneyView[] LifetimeValue { get; init; } = [];
 }
+
+/// <summary>RFM scores, each 1 (lowest) to 5 (highest), 0 for a customer who never ordered.</summary>
+[GenerateSerializer, Immutable, Alias("pdg.RfmView")]
+public sealed record RfmView(
+    [property: Id(0)] int Recency,
+    [property: Id(1)] int Frequency,
+    [property: Id(2)] int Monetary);
+
+/// <summary>An amount in major units (yuan, dollars) of an ISO 4217 currency (<c>XXX</c>: amounts that named none).</summary>
+[GenerateSerializer, Immutable, Alias("pdg.MoneyView")]
+public sealed record MoneyView(
+    [property: Id(0)] string Currency,
+    [property: Id(1)] decimal Amount);
 
 /// <summary>
 /// A staff member's friendship with the customer (WeCom: each staff account that added the external contact).

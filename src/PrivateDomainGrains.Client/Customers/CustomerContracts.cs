@@ -16,7 +16,19 @@ public sealed record CustomerView(
 
     /// <summary>Custom fields set by the playbook's <c>setField</c> actions (e.g. <c>remark</c>), by name.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Recency, frequency and monetary scores, 0-5 each (0: never ordered), as of the request.</summary>
+    public RfmView Rfm { get; init; } = new(0, 0, 0);
+
+    /// <summary>Lifetime value (paid minus refunded) per currency, the customer's own first; never added across currencies.</summary>
+    public IReadOnlyList<MoneyView> LifetimeValue { get; init; } = [];
 }
+
+/// <summary>RFM scores, each 1 (lowest) to 5 (highest), 0 for a customer who never ordered.</summary>
+public sealed record RfmView(int Recency, int Frequency, int Monetary);
+
+/// <summary>An amount in major units of an ISO 4217 currency (<c>XXX</c>: amounts that named none).</summary>
+public sealed record MoneyView(string Currency, decimal Amount);
 
 /// <summary>A staff member's friendship with the customer; <see cref="Active"/> follows the latest add or delete by event time.</summary>
 public sealed record RelationshipView(string StaffId, DateTimeOffset Since, bool Active, DateTimeOffset ChangedAt, string? Channel);

@@ -79,4 +79,11 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(TagJobView))]
 [JsonSerializable(typeof(TagJobRowPage))]
 [JsonSerializable(typeof(ConsoleTagCatalog))]
+[JsonSerializable(typeof(SegmentRequest))]
+[JsonSerializable(typeof(SegmentView))]
+[JsonSerializable(typeof(SegmentList))]
+[JsonSerializable(typeof(SegmentCount))]
+[JsonSerializable(typeof(SegmentMemberPage))]
+[JsonSerializable(typeof(SegmentPreviewRequest))]
+[JsonSerializable(typeof(SegmentPreview))]
 internal sealed partial class ClientJson : JsonSerializerContext;

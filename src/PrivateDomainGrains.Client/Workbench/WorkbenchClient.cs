@@ -11,7 +11,14 @@ public sealed class WorkbenchClient
 {
     private readonly PlatformHttp _http;
 
-    internal WorkbenchClient(PlatformHttp http) => _http = http;
+    internal WorkbenchClient(PlatformHttp http)
+    {
+        _http = http;
+        Segments = new SegmentsClient(http, console: true);
+    }
+
+    /// <summary>The tenant's segments for a manager or admin, counted and listed over the customers the user may see.</summary>
+    public SegmentsClient Segments { get; }
 
     /// <summary>The signed-in staff member (<c>GetConsoleMe</c>).</summary>
     public Task<ConsoleMe> GetMeAsync(CancellationToken cancellationToken = default) =>

@@ -48,15 +48,30 @@ internal static class ProfileFold
                 break;
             case EventTypes.OrderPaid:
                 c.Counters.Orders++;
-                c.Counters.Spend = Add(c.Counters.Spend, Amount(e));
-                c.Counters.Currency ??= e.DataValue("currency");
+                AddSpend(c.Counters, e.DataValue("currency"), Amount(e));
                 c.LastOrderAt = Max(c.LastOrderAt, e.At);
                 break;
             case EventTypes.OrderRefunded:
                 c.Counters.Refunds++;
-                c.Counters.Spend = Add(c.Counters.Spend, -Amount(e));
+                AddSpend(c.Counters, e.DataValue("currency"), -Amount(e));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Adds an amount to the customer's total in its currency: the customer's own (the first one named; an amount that
+    /// names none is taken to be in it) or one of the others, kept apart, since no rate between them is known here.
+    /// </summary>
+    private static void AddSpend(CustomerCounters counters, string? currency, decimal amount)
+    {
+        counters.Currency ??= currency;
+        if (currency is null || currency == counters.Currency)
+        {
+            counters.Spend = Add(counters.Spend, amount);
+            return;
+        }
+        var others = counters.OtherSpend ??= new(StringComparer.Ordinal);
+        others[currency] = Add(others.GetValueOrDefault(currency), amount);
     }
 
     /// <summary>

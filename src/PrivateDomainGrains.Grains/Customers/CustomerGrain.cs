@@ -343,7 +343,7 @@ public sealed class CustomerGrain(
 
     /// <summary>The customer as the API shows it, with the playbook version its decisions use now.</summary>
     private CustomerView View(TenantDecisionInputs inputs) =>
-        _profile.ToView() with { PlaybookVersion = inputs.Playbook.Version, NextDueAt = _nextDueAt };
+        _profile.ToView(DateTimeOffset.UtcNow) with { PlaybookVersion = inputs.Playbook.Version, NextDueAt = _nextDueAt };
 
     /// <summary>
     /// Decides again on an event the last snapshot does not hold. One that cannot be decided on (a journal written

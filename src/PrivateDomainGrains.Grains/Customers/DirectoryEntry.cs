@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Tiers;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Grains.Customers;
@@ -21,7 +22,16 @@ internal static class DirectoryEntry
 
     public static DirectoryRow Of(string tenant, CustomerProfile p) => new(
         tenant, p.CustomerId, p.OwnerStaffId, p.DisplayName, p.Engine.Field(RemarkField), [.. p.Tags], p.Tier.ToString(), p.Status.ToString(),
-        p.LastInteractionAt, OpenNudges(p)) { Phone = p.Engine.Field(PhoneField) };
+        p.LastInteractionAt, OpenNudges(p))
+    {
+        Phone = p.Engine.Field(PhoneField),
+        Orders = p.Counters.Orders,
+        LastOrderAt = p.LastOrderAt,
+        // Only the monetary score is stored: it changes with orders alone, while recency changes with the clock.
+        MonetaryScore = p.Counters.Orders > 0 ? RfmScores.MonetaryOf(p.Counters.Spend) : 0,
+        LifetimeValue = p.Counters.SpendByCurrency().ToDictionary(StringComparer.Ordinal),
+        Fields = FieldsOf(p),
+    };
 
     /// <summary>A hash of what the customer's row says; never 0 (which means "unknown").</summary>
     public static long KeyOf(CustomerProfile p)
@@ -32,7 +42,12 @@ internal static class DirectoryEntry
         Add(hash, p.Engine.Field(RemarkField));
         Add(hash, p.Engine.Field(PhoneField));
         foreach (var tag in p.Tags) Add(hash, tag);
-        Span<long> numbers = [(long)p.Tier, (long)p.Status, p.LastInteractionAt is { } at ? at.UtcTicks / TimeSpan.TicksPerMinute : -1, OpenNudges(p)];
+        if (p.Engine.Fields is { } fields) foreach (var (name, value) in fields) { Add(hash, name); Add(hash, value); }
+        Add(hash, p.Counters.Currency);
+        AddNumber(hash, p.Counters.Spend);
+        if (p.Counters.OtherSpend is { } others) foreach (var (currency, value) in others) { Add(hash, currency); AddNumber(hash, value); }
+        Span<long> numbers = [(long)p.Tier, (long)p.Status, p.LastInteractionAt is { } at ? at.UtcTicks / TimeSpan.TicksPerMinute : -1, OpenNudges(p),
+            p.Counters.Orders, p.LastOrderAt?.UtcTicks ?? -1];
         hash.Append(MemoryMarshal.AsBytes(numbers));
         return (long)hash.GetCurrentHashAsUInt64() | 1;
     }
@@ -41,6 +56,22 @@ internal static class DirectoryEntry
     {
         if (text is not null) hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
         hash.Append([0xFF, 0xFE]); // not UTF-16 of any text: keeps ("ab", "c") apart from ("a", "bc")
+    }
+
+    /// <summary>The custom fields a segment may filter on: all but the remark (a column of its own) and the phone number (personal data, only its last digits are indexed).</summary>
+    private static Dictionary<string, string> FieldsOf(CustomerProfile p)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in p.Engine.Fields ?? [])
+            if (name is not (RemarkField or PhoneField)) fields[name] = value;
+        return fields;
+    }
+
+    private static void AddNumber(XxHash64 hash, decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        hash.Append(MemoryMarshal.AsBytes(bits));
     }
 
     private static int OpenNudges(CustomerProfile p)

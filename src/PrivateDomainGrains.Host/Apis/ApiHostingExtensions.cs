@@ -90,6 +90,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleTagsApi();
         v1.MapConsolePlaybookApi();
         v1.MapReportsApi();
+        v1.MapSegmentsApi();
         return app;
     }
 

@@ -32,6 +32,8 @@ public static class ApiScopes
         ["Customers"] = (CustomersRead, CustomersWrite),
         // Looking a customer up by an identity, listing and changing its identities; the pool and settings need admin.
         ["Identities"] = (CustomersRead, CustomersWrite),
+        // Saved segments select customers: counting and listing them reads customers, saving one changes no customer.
+        ["Segments"] = (CustomersRead, CustomersWrite),
         ["Playbook"] = (PlaybookRead, PlaybookWrite),
         ["Learning"] = (ReportsRead, ReportsRead),
         ["Reports"] = (ReportsRead, ReportsRead),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using static PrivateDomainGrains.Persistence.Statements.Parameters;
 
@@ -11,14 +12,20 @@ internal static class DirectoryStatements
 {
     // Array columns come in as array literals, one text per row (unnest cannot take jagged arrays).
     private const string Upsert = """
-        INSERT INTO pdg_customer_directory (tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges, search_grams, updated_at)
-        SELECT d.tenant, d.customer_id, d.owner, d.display_name, d.remark, d.tags::text[], d.tier, d.status, d.last_interaction_at, d.open_nudges, d.search_grams::text[], now()
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::integer[], $11::text[])
-            AS d(tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges, search_grams)
+        INSERT INTO pdg_customer_directory (tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges, search_grams,
+            orders, last_order_at, monetary_score, lifetime_value, fields, updated_at)
+        SELECT d.tenant, d.customer_id, d.owner, d.display_name, d.remark, d.tags::text[], d.tier, d.status, d.last_interaction_at, d.open_nudges, d.search_grams::text[],
+            d.orders, d.last_order_at, d.monetary_score, d.lifetime_value, d.fields, now()
+        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::integer[], $11::text[],
+                $12::integer[], $13::timestamptz[], $14::smallint[], $15::jsonb[], $16::jsonb[])
+            AS d(tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges, search_grams,
+                orders, last_order_at, monetary_score, lifetime_value, fields)
         ON CONFLICT (tenant, customer_id) DO UPDATE SET
             owner = excluded.owner, display_name = excluded.display_name, remark = excluded.remark, tags = excluded.tags,
             tier = excluded.tier, status = excluded.status, last_interaction_at = excluded.last_interaction_at,
-            open_nudges = excluded.open_nudges, search_grams = excluded.search_grams, updated_at = excluded.updated_at
+            open_nudges = excluded.open_nudges, search_grams = excluded.search_grams, orders = excluded.orders,
+            last_order_at = excluded.last_order_at, monetary_score = excluded.monetary_score,
+            lifetime_value = excluded.lifetime_value, fields = excluded.fields, updated_at = excluded.updated_at
         """;
 
     private const string InsertChanges = """
@@ -41,6 +48,11 @@ internal static class DirectoryStatements
             NullableTimestamps(rows.Select(r => r.LastInteractionAt)),
             Integers(rows.Select(r => r.OpenNudges)),
             TextArrays(rows.Select(r => r.SearchGrams)),
+            Integers(rows.Select(r => r.Orders)),
+            NullableTimestamps(rows.Select(r => r.LastOrderAt)),
+            Smallints(rows.Select(r => (short)r.MonetaryScore)),
+            Jsonb(rows.Select(r => (string?)JsonSerializer.Serialize(r.LifetimeValue))),
+            Jsonb(rows.Select(r => (string?)JsonSerializer.Serialize(r.Fields))),
         },
     };
 

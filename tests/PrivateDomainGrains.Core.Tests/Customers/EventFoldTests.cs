@@ -74,6 +74,20 @@ public sealed class EventFoldTests
     }
 
     [Fact]
+    public void Spend_is_kept_per_currency_and_never_added_across_currencies()
+    {
+        var li = NewCustomer();
+        Apply(li, "e1", EventTypes.OrderPaid, data: new() { ["orderId"] = "o1", ["amount"] = "100", ["currency"] = "CNY" });
+        Apply(li, "e2", EventTypes.OrderPaid, data: new() { ["orderId"] = "o2", ["amount"] = "20", ["currency"] = "USD" });
+        Apply(li, "e3", EventTypes.OrderPaid, data: new() { ["orderId"] = "o3", ["amount"] = "5" });
+        Apply(li, "e4", EventTypes.OrderRefunded, data: new() { ["orderId"] = "o2", ["amount"] = "7.5", ["currency"] = "USD" });
+        Apply(li, "e5", EventTypes.OrderPaid, data: new() { ["orderId"] = "o4", ["amount"] = "300", ["currency"] = "JPY" });
+
+        Assert.Equal((105m, "CNY"), (li.Counters.Spend, li.Counters.Currency));
+        Assert.Equal([new("CNY", 105m), new("JPY", 300m), new("USD", 12.5m)], li.Counters.SpendByCurrency().ToArray());
+    }
+
+    [Fact]
     public void A_message_from_a_customer_without_an_owner_raises_a_reply_for_the_unassigned_queue()
     {
         var li = NewCustomer();

@@ -70,6 +70,26 @@ public sealed class ConsoleCustomersApiTests(SingleNodePlatform platform) : ICla
     }
 
     [Fact]
+    public async Task A_customer_shows_rfm_scores_and_lifetime_value_per_currency_never_added_together()
+    {
+        using var api = await TenantAsync("cc-values");
+        var now = DateTimeOffset.UtcNow;
+        await api.PostEventsAsync(
+            Events.FriendAdded("v-1", "wang", "alice", at: now.AddDays(-100)),
+            Events.OrderPaid("v-2", "wang", "o-1", 2000m, at: now.AddDays(-95)),
+            Events.OrderPaid("v-3", "wang", "o-2", 1200m, at: now.AddDays(-40)),
+            Events.OrderPaid("v-4", "wang", "o-3", 35.5m, "USD", at: now.AddDays(-40)));
+        var alice = await ConsoleOfAsync(api, "alice");
+
+        var wang = (await alice.GetCustomerAsync("wang"))!;
+        Assert.Equal([new MoneyView("CNY", 3200m), new MoneyView("USD", 35.5m)], wang.LifetimeValue);
+        // Last order 40 days ago: recency 4; 3 orders: frequency 3; 3,200 in its own currency: monetary 4.
+        Assert.Equal(new RfmView(4, 3, 4), wang.Rfm);
+        var viaTenantApi = (await api.Api.Customers.GetAsync("wang"))!;
+        Assert.Equal((wang.Rfm, 3200m, "CNY"), (viaTenantApi.Rfm, viaTenantApi.Counters.Spend, viaTenantApi.Counters.Currency));
+    }
+
+    [Fact]
     public async Task Pages_follow_each_other_without_gaps_or_repeats()
     {
         using var api = await TenantAsync("cc-pages");

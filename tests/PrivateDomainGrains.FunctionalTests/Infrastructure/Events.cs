@@ -14,9 +14,9 @@ public static class Events
 
     public static PostedEvent FriendDeleted(string id, string customerId) => new(id, customerId, "friend.deleted");
 
-    public static PostedEvent OrderPaid(string id, string customerId, string orderId, decimal amount) =>
-        new(id, customerId, "order.paid", Data: new Dictionary<string, string>
+    public static PostedEvent OrderPaid(string id, string customerId, string orderId, decimal amount, string currency = "CNY", DateTimeOffset? at = null) =>
+        new(id, customerId, "order.paid", At: at, Data: new Dictionary<string, string>
         {
-            ["orderId"] = orderId, ["amount"] = amount.ToString(CultureInfo.InvariantCulture), ["currency"] = "CNY",
+            ["orderId"] = orderId, ["amount"] = amount.ToString(CultureInfo.InvariantCulture), ["currency"] = currency,
         });
 }

@@ -20,6 +20,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         "RotateWebhookSecret", "ReplayWebhookDelivery", "RotateApiKey", "RevokeApiKey", "AddMyCustomerTag", "RemoveMyCustomerTag",
         "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData", "DeleteTagGroup", "DeleteTag",
         "RollbackPlaybook", "RollbackConsolePlaybook",
+        "DeleteSegment", "DeleteMySegment",
     ];
 
     private async Task<JsonObject> DocumentAsync()

@@ -20,7 +20,7 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     /** From a 429's or 503's Retry-After header, in seconds. */
     readonly retryAfterSeconds: number | undefined,
-    /** A 400's validation errors by field (JSON paths for playbooks: `$.rules[0].trigger.event`). */
+    /** A 400's errors by field name or JSON path (`$.rules[0].trigger.event`, `$.filter.rfm.recency.min`), when the server lists them. */
     readonly errors: Record<string, string[]> = {},
   ) {
     super(detail ?? title);
@@ -129,6 +129,10 @@ export interface Customer {
   firstSeenAt: string | null;
   lastInteractionAt: string | null;
   fields: Record<string, string>;
+  /** Recency, frequency and monetary scores, 0-5 each (0: never ordered). */
+  rfm: { recency: number; frequency: number; monetary: number };
+  /** Lifetime value per currency, the customer's own first; never added across currencies (XXX: no currency named). */
+  lifetimeValue: { currency: string; amount: number }[];
 }
 
 /** One entry of a customer's timeline. */
@@ -156,7 +160,60 @@ function query(parameters: Record<string, string | number | boolean | undefined>
   return given.length ? "?" + new URLSearchParams(given.map(([k, v]) => [k, String(v)])).toString() : "";
 }
 
+/** A segment's filter (every condition given must hold); see the API reference of CreateSegment. */
+export interface SegmentFilter {
+  tags?: { any?: string[]; all?: string[]; none?: string[] };
+  tiers?: string[];
+  statuses?: string[];
+  owners?: string[];
+  teams?: string[];
+  unowned?: boolean;
+  rfm?: { recency?: Range; frequency?: Range; monetary?: Range };
+  lifetimeValue?: { currency: string; min?: number; max?: number }[];
+  lastInteraction?: { withinDays?: number; notWithinDays?: number; before?: string; after?: string };
+  openNudges?: Range;
+  fields?: Record<string, string>;
+}
+
+export interface Range {
+  min?: number;
+  max?: number;
+}
+
+export interface Segment {
+  segmentId: string;
+  name: string;
+  description: string | null;
+  filter: SegmentFilter;
+  version: number;
+  updatedAt: string;
+}
+
+/** A segment member as the customer directory has it. */
+export interface SegmentMember {
+  customerId: string;
+  name: string | null;
+  owner: string | null;
+  tags: string[];
+  tier: string;
+  status: string;
+  lastInteractionAt: string | null;
+  openNudges: number;
+  orders: number;
+  rfm: { recency: number; frequency: number; monetary: number };
+  /** Per ISO 4217 currency; never added across currencies. */
+  lifetimeValue: Record<string, number>;
+}
+
+export interface SegmentPreview {
+  count: number;
+  at: string;
+  items: SegmentMember[];
+  next: string | null;
+}
+
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const segmentsPath = "/api/v1/console/segments";
 const customerPath = (customerId: string) => `/api/v1/console/customers/${encodeURIComponent(customerId)}`;
 
 export const api = {
@@ -196,5 +253,33 @@ export const api = {
 
   removeTag(token: string, customerId: string, tag: string): Promise<Customer> {
     return send(`${customerPath(customerId)}/tags/${encodeURIComponent(tag)}`, { method: "DELETE", headers: bearer(token) });
+  },
+
+  /** Managers and admins: the tenant's saved segments by name (403 for staff). */
+  segments(token: string): Promise<{ items: Segment[] }> {
+    return send(segmentsPath, { headers: bearer(token) });
+  },
+
+  /** The count and first members of an unsaved filter; 400 with `errors` by JSON path. A manager counts their team's and the unowned. */
+  previewSegment(token: string, filter: SegmentFilter, limit = 20): Promise<SegmentPreview> {
+    return send(segmentsPath + "/preview", { method: "POST", headers: { ...json, ...bearer(token) }, body: JSON.stringify({ filter, limit }) });
+  },
+
+  /** Saves a new segment (no id) or replaces one; 400 with `errors` by JSON path. */
+  saveSegment(token: string, segment: { segmentId?: string; name: string; filter: SegmentFilter }): Promise<Segment> {
+    const body = JSON.stringify({ name: segment.name, filter: segment.filter });
+    return segment.segmentId
+      ? send(`${segmentsPath}/${encodeURIComponent(segment.segmentId)}`, { method: "PUT", headers: { ...json, ...bearer(token) }, body })
+      : send(segmentsPath, { method: "POST", headers: { ...json, ...bearer(token) }, body });
+  },
+
+  async deleteSegment(token: string, segmentId: string): Promise<void> {
+    const response = await fetch(`${segmentsPath}/${encodeURIComponent(segmentId)}`, { method: "DELETE", headers: bearer(token) });
+    if (!response.ok && response.status !== 404) throw new ApiError(response.status, response.statusText, undefined, undefined);
+  },
+
+  /** The next page of a saved segment's members (`cursor`: the previous page's `next`). */
+  segmentMembers(token: string, segmentId: string, cursor?: string): Promise<{ items: SegmentMember[]; next: string | null }> {
+    return send(`${segmentsPath}/${encodeURIComponent(segmentId)}/members` + query({ cursor, limit: 50 }), { headers: bearer(token) });
   },
 };

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Text;
+
+namespace PrivateDomainGrains.Core.Segments;
+
+/// <summary>
+/// Reads and checks a <see cref="SegmentFilter"/>, returning every error with its JSON path (<c>$.rfm.recency.min</c>),
+/// so a caller fixes them all in one round. A filter that validates always compiles to a query: every list, number and
+/// text is bounded, tier and status names are put in their canonical case.
+/// </summary>
+public static class SegmentFilterValidator
+{
+    public const int MaxListItems = 100;
+    public const int MaxFields = 20;
+    public const int MaxFieldLength = 64;
+    public const int MaxFieldValueLength = 256;
+    public const int MaxDays = PlaybookValidator.MaxDays;
+    public const decimal MaxAmount = PlaybookValidator.MaxCounterValue;
+
+    /// <summary>camelCase names, unknown members an error (a misspelt condition must not silently select everyone).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Parses <paramref name="filter"/> (a JSON object) and validates it; the filter is null when there are errors.</summary>
+    public static (SegmentFilter? Filter, IReadOnlyList<PlaybookError> Errors) Read(JsonElement filter, string path = "$")
+    {
+        if (filter.ValueKind != JsonValueKind.Object) return (null, [new(path, "must be an object")]);
+        SegmentFilter parsed;
+        try
+        {
+            parsed = filter.Deserialize<SegmentFilter>(Json)!;
+        }
+        catch (JsonException ex)
+        {
+            var at = ex.Path is { } p ? path + p.TrimStart('$') : path;
+            return (null, [new(at, ex.InnerException is InvalidOperationException ? "is not valid Unicode text" : "does not have the expected shape: " + FirstLine(ex.Message))]);
+        }
+        var errors = Validate(parsed, path);
+        return errors.Count == 0 ? (parsed, errors) : (null, errors);
+    }
+
+    /// <summary>Every error of <paramref name="f"/>; canonicalises tier and status names in place.</summary>
+    public static List<PlaybookError> Validate(SegmentFilter f, string path = "$")
+    {
+        var errors = new List<PlaybookError>();
+        void Add(string at, string message) => errors.Add(new(path + at, message));
+
+        if (f.Tags is { } tags)
+        {
+            Tags(tags.Any, ".tags.any");
+            Tags(tags.All, ".tags.all");
+            Tags(tags.None, ".tags.none");
+        }
+        f.Tiers = Names<CustomerTier>(f.Tiers, ".tiers");
+        f.Statuses = Names<CustomerStatus>(f.Statuses, ".statuses");
+        if (List(f.Owners, ".owners"))
+            for (var i = 0; i < f.Owners!.Length; i++)
+                if (!Ids.IsValid(f.Owners[i])) Add($".owners[{i}]", Ids.Rule);
+        if (List(f.Teams, ".teams"))
+            for (var i = 0; i < f.Teams!.Length; i++)
+                if (string.IsNullOrWhiteSpace(f.Teams[i]) || f.Teams[i].Length > PlaybookValidator.MaxNameLength || !StorableText.IsStorable(f.Teams[i]))
+                    Add($".teams[{i}]", $"must be 1-{PlaybookValidator.MaxNameLength} characters of valid text");
+        if (f.Rfm is { } rfm)
+        {
+            Range(rfm.Recency, ".rfm.recency", 0, 5);
+            Range(rfm.Frequency, ".rfm.frequency", 0, 5);
+            Range(rfm.Monetary, ".rfm.monetary", 0, 5);
+        }
+        if (List(f.LifetimeValue, ".lifetimeValue"))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < f.LifetimeValue!.Length; i++)
+            {
+                var m = f.LifetimeValue[i];
+                var at = $".lifetimeValue[{i}]";
+                if (m is null) { Add(at, "must be an object"); continue; }
+                if (m.Currency is not { Length: 3 } c || !c.All(char.IsAsciiLetterUpper)) Add(at + ".currency", "must be a 3-letter upper-case ISO 4217 code");
+                else if (!seen.Add(c)) Add(at + ".currency", $"'{c}' is given twice");
+                if (m.Min is null && m.Max is null) Add(at, "give min, max or both");
+                if (m.Min is { } min && Math.Abs(min) > MaxAmount) Add(at + ".min", $"must be within ±{MaxAmount:0}");
+                if (m.Max is { } max && Math.Abs(max) > MaxAmount) Add(at + ".max", $"must be within ±{MaxAmount:0}");
+                if (m.Min > m.Max) Add(at + ".max", "must not be less than min");
+            }
+        }
+        if (f.LastInteraction is { } li)
+        {
+            if (li.Before is null && li.After is null && li.WithinDays is null && li.NotWithinDays is null)
+                Add(".lastInteraction", "give before, after, withinDays or notWithinDays");
+            if (li.WithinDays is < 1 or > MaxDays) Add(".lastInteraction.withinDays", $"must be 1-{MaxDays}");
+            if (li.NotWithinDays is < 1 or > MaxDays) Add(".lastInteraction.notWithinDays", $"must be 1-{MaxDays}");
+            if (li.After >= li.Before) Add(".lastInteraction.before", "must be later than after");
+        }
+        Range(f.OpenNudges, ".openNudges", 0, PlaybookValidator.MaxOpenNudgesCap);
+        if (f.Fields is { } fields)
+        {
+            if (fields.Count > MaxFields) Add(".fields", $"at most {MaxFields} fields");
+            foreach (var (name, value) in fields)
+            {
+                if (name.Length is 0 or > MaxFieldLength || !StorableText.IsStorable(name)) Add(".fields", $"field names must be 1-{MaxFieldLength} characters of valid text");
+                else if (value is null || value.Length > MaxFieldValueLength || !StorableText.IsStorable(value))
+                    Add($".fields.{name}", $"must be a text of at most {MaxFieldValueLength} characters");
+            }
+        }
+        return errors;
+
+        bool List<T>(T[]? items, string at)
+        {
+            if (items is null) return false;
+            if (items.Length is 0 or > MaxListItems) { Add(at, $"must list 1-{MaxListItems} items (leave it out for everyone)"); return false; }
+            return true;
+        }
+
+        void Tags(string[]? items, string at)
+        {
+            if (!List(items, at)) return;
+            for (var i = 0; i < items!.Length; i++)
+                if (items[i] is not { Length: > 0 and <= PlaybookValidator.MaxTagLength } tag || tag.Any(char.IsControl) || !StorableText.IsStorable(tag))
+                    Add($"{at}[{i}]", $"must be 1-{PlaybookValidator.MaxTagLength} printable characters of valid text");
+        }
+
+        string[]? Names<TEnum>(string[]? items, string at) where TEnum : struct, Enum
+        {
+            if (!List(items, at)) return items;
+            var names = new string[items!.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                if (items[i] is { } name && !name.Any(char.IsDigit) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) && Enum.IsDefined(value))
+                    names[i] = value.ToString();
+                else Add($"{at}[{i}]", $"must be one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+            }
+            return names;
+        }
+
+        void Range(CountRange? range, string at, int least, int most)
+        {
+            if (range is null) return;
+            if (range.Min is null && range.Max is null) Add(at, "give min, max or both");
+            if (range.Min < least || range.Min > most) Add(at + ".min", $"must be {least}-{most}");
+            if (range.Max < least || range.Max > most) Add(at + ".max", $"must be {least}-{most}");
+            if (range.Min > range.Max) Add(at + ".max", "must not be less than min");
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using PrivateDomainGrains.Core.Segments;
+using PrivateDomainGrains.Core.Tiers;
+
+namespace PrivateDomainGrains.Persistence.Segments;
+
+/// <summary>
+/// Compiles a validated <see cref="SegmentFilter"/> to the <c>WHERE</c> of a query over <c>pdg_customer_directory</c>:
+/// every value is a parameter, never part of the text. Scores become bounds on the columns they follow from, so the
+/// directory's indexes serve them: recency on <c>last_order_at</c> (as of <c>now</c>, given by the caller so that a
+/// count and its pages agree), frequency on <c>orders</c>, monetary on <c>monetary_score</c>; tags use the GIN index,
+/// fields the jsonb one.
+/// </summary>
+internal sealed class SegmentSql
+{
+    private readonly StringBuilder _where = new("d.tenant = $1");
+
+    public List<NpgsqlParameter> Parameters { get; } = [];
+
+    public string Where => _where.ToString();
+
+    public SegmentSql(string tenant, SegmentFilter f, SegmentScope scope, DateTimeOffset now)
+    {
+        Parameters.Add(new() { Value = tenant });
+        if (scope.VisibleOwners is { } visible) And($"(d.owner = ANY({Texts(visible)}) OR d.owner IS NULL)");
+        if (f.Tags is { } tags)
+        {
+            if (tags.Any is { } any) And($"d.tags && {Texts(any)}");
+            if (tags.All is { } all) And($"d.tags @> {Texts(all)}");
+            if (tags.None is { } none) And($"NOT d.tags && {Texts(none)}");
+        }
+        if (f.Tiers is { } tiers) And($"d.tier = ANY({Texts(tiers)})");
+        if (f.Statuses is { } statuses) And($"d.status = ANY({Texts(statuses)})");
+        if (f.Owners is not null || f.Teams is not null || f.Unowned == true)
+        {
+            var owners = (f.Owners ?? []).Concat(scope.TeamMembers).Distinct(StringComparer.Ordinal).ToArray();
+            var anyOf = owners.Length > 0 ? $"d.owner = ANY({Texts(owners)})" : null;
+            var none = f.Unowned == true ? "d.owner IS NULL" : null;
+            And(anyOf is not null && none is not null ? $"({anyOf} OR {none})" : anyOf ?? none ?? "false");
+        }
+        if (f.Rfm is { } rfm)
+        {
+            Recency(rfm.Recency, now);
+            Frequency(rfm.Frequency);
+            if (rfm.Monetary is { } m)
+            {
+                if (m.Min is { } min) And($"d.monetary_score >= {Value(min, NpgsqlDbType.Smallint)}");
+                if (m.Max is { } max) And($"d.monetary_score <= {Value(max, NpgsqlDbType.Smallint)}");
+            }
+        }
+        foreach (var money in f.LifetimeValue ?? [])
+        {
+            var value = $"coalesce((d.lifetime_value ->> {Value(money.Currency!)})::numeric, 0)";
+            if (money.Min is { } min) And($"{value} >= {Value(min, NpgsqlDbType.Numeric)}");
+            if (money.Max is { } max) And($"{value} <= {Value(max, NpgsqlDbType.Numeric)}");
+        }
+        if (f.LastInteraction is { } li)
+        {
+            if (li.After is { } after) And($"d.last_interaction_at > {Value(after.UtcDateTime)}");
+            if (li.Before is { } before) And($"d.last_interaction_at < {Value(before.UtcDateTime)}");
+            if (li.WithinDays is { } within) And($"d.last_interaction_at >= {Value(now.AddDays(-within).UtcDateTime)}");
+            if (li.NotWithinDays is { } notWithin)
+                And($"(d.last_interaction_at IS NULL OR d.last_interaction_at < {Value(now.AddDays(-notWithin).UtcDateTime)})");
+        }
+        if (f.OpenNudges is { } open)
+        {
+            if (open.Min is { } min) And($"d.open_nudges >= {Value(min)}");
+            if (open.Max is { } max) And($"d.open_nudges <= {Value(max)}");
+        }
+        if (f.Fields is { Count: > 0 } fields)
+            And($"d.fields @> {Value(JsonSerializer.Serialize(fields), NpgsqlDbType.Jsonb)}");
+    }
+
+    /// <summary>
+    /// Recency score k or more: the last order at most <see cref="RfmScores.RecencyDays"/>[5-k] days ago (k = 1: any
+    /// order); k or less: not within the band above (a customer who never ordered scores 0, so meets every maximum).
+    /// </summary>
+    private void Recency(CountRange? range, DateTimeOffset now)
+    {
+        if (range is null) return;
+        if (range.Min is { } min and > 0)
+            And(min == 1 ? "d.last_order_at IS NOT NULL" : $"d.last_order_at >= {Value(now.AddDays(-RfmScores.RecencyDays[5 - min]).UtcDateTime)}");
+        if (range.Max is { } max and < 5)
+            And(max == 0 ? "d.last_order_at IS NULL"
+                : $"(d.last_order_at IS NULL OR d.last_order_at < {Value(now.AddDays(-RfmScores.RecencyDays[4 - max]).UtcDateTime)})");
+    }
+
+    /// <summary>Frequency score k or more: at least <see cref="RfmScores.FrequencyOrders"/>[5-k] orders; k or less: fewer than the band above's.</summary>
+    private void Frequency(CountRange? range)
+    {
+        if (range is null) return;
+        if (range.Min is { } min and > 0) And($"d.orders >= {Value(RfmScores.FrequencyOrders[5 - min])}");
+        if (range.Max is { } max and < 5) And($"d.orders < {Value(RfmScores.FrequencyOrders[4 - max])}");
+    }
+
+    private void And(string condition) => _where.Append(" AND ").Append(condition);
+
+    private string Texts(string[] values) => Value(values, NpgsqlDbType.Array | NpgsqlDbType.Text) + "::text[]";
+
+    private string Value(object value, NpgsqlDbType? type = null)
+    {
+        var p = new NpgsqlParameter { Value = value };
+        if (type is { } t) p.NpgsqlDbType = t;
+        Parameters.Add(p);
+        return "$" + Parameters.Count;
+    }
+}

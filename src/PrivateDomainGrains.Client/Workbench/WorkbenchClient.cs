@@ -15,7 +15,11 @@ public sealed class WorkbenchClient
     {
         _http = http;
         Segments = new SegmentsClient(http, console: true);
+        Playbook = new PlaybookClient(http, console: true);
     }
+
+    /// <summary>The tenant's playbook for an admin: read, save, history, rollback and dry run (403 for anyone else).</summary>
+    public PlaybookClient Playbook { get; }
 
     /// <summary>The tenant's segments for a manager or admin, counted and listed over the customers the user may see.</summary>
     public SegmentsClient Segments { get; }

@@ -42,7 +42,7 @@ public static class ConsolePlaybookApi
         playbook.MapPost("/dry-run", (ConsoleUser user, HttpRequest request, IGrainFactory grains) => DryRunAsync(user.Tenant, request, grains))
             .WithName("DryRunConsolePlaybook")
             .WithSummary("What the engine would do for one customer now, as DryRunPlaybook. Nothing is stored or sent.")
-            .WithJsonBody<DryRunRequest>()
+            .WithJsonBody<PlaybookDryRunRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "Every problem at once in `errors`, keyed by JSON path in the body (the candidate's as `$.playbook.rules[0]...`)")
             .WithProblem(StatusCodes.Status404NotFound, "Nothing is known about the customer");
         return api;

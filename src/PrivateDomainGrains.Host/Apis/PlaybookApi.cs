@@ -42,7 +42,7 @@ public static class PlaybookApi
     /// <summary>A dry run: what the engine would do for <see cref="CustomerId"/> now.</summary>
     /// <param name="Playbook">A candidate playbook (the shape <c>PutPlaybook</c> takes); absent or null: the current one.</param>
     /// <param name="Event">An event to decide on as if it arrived now; absent: whatever timers and SOP steps are due now.</param>
-    public sealed record DryRunRequest(string? CustomerId, [property: SchemaOf(typeof(Playbook))] JsonElement? Playbook, DryRunEvent? Event);
+    public sealed record PlaybookDryRunRequest(string? CustomerId, [property: SchemaOf(typeof(Playbook))] JsonElement? Playbook, DryRunEvent? Event);
 
     /// <summary>The event of a dry run, as <c>PostEvents</c> takes one, without id and customer (the server fills them).</summary>
     /// <param name="At">When it happened; absent: now.</param>
@@ -82,7 +82,7 @@ public static class PlaybookApi
         playbook.MapPost("/dry-run", (string tenant, HttpRequest request, IGrainFactory grains) => DryRunAsync(tenant, request, grains))
             .WithName("DryRunPlaybook").RequireAdminKey()
             .WithSummary("What the engine would do for one customer now, with a candidate playbook or the current one, on an event or on what is due: tags, fields, tier, SOP moves, every nudge with its score and verdict (raised, held or suppressed by the contact policy, with the reason). Nothing is stored or sent.")
-            .WithJsonBody<DryRunRequest>()
+            .WithJsonBody<PlaybookDryRunRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, InvalidDryRun)
             .WithProblem(StatusCodes.Status404NotFound, "Nothing is known about the customer");
         return api;
@@ -145,7 +145,7 @@ public static class PlaybookApi
 
     internal static async Task<Results<Ok<DryRunDecision>, ProblemHttpResult, ValidationProblem>> DryRunAsync(string tenant, HttpRequest request, IGrainFactory grains)
     {
-        var (body, problem) = await JsonBody.ReadAsync<DryRunRequest>(request);
+        var (body, problem) = await JsonBody.ReadAsync<PlaybookDryRunRequest>(request);
         if (body is null) return problem!;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (!Ids.IsValid(body.CustomerId)) errors["$.customerId"] = [Ids.Rule];

@@ -46,6 +46,8 @@ const en: typeof zhCN = {
     pendingDismiss: "Not useful · sending…",
     waitingAck: "Done · will be sent when back online",
     waitingDismiss: "Not useful · will be sent when back online",
+    pendingSnooze: "Snooze until {time} · sending…",
+    waitingSnooze: "Snooze until {time} · will be sent when back online",
     why: "Why this?",
   },
   why: {
@@ -92,6 +94,7 @@ const en: typeof zhCN = {
     past: "Please pick a time in the future",
     done: "Snoozed until {time}",
     failed: "Could not snooze: this prompt is no longer in your queue",
+    lapsed: "The snooze time passed before the connection came back: the prompt stays in your queue",
   },
   customers: {
     title: "My customers",

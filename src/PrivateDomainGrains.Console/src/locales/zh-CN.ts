@@ -44,6 +44,8 @@ export default {
     pendingDismiss: "已标记没用 · 发送中…",
     waitingAck: "已完成 · 恢复连接后自动发送",
     waitingDismiss: "已标记没用 · 恢复连接后自动发送",
+    pendingSnooze: "推迟到 {time} · 发送中…",
+    waitingSnooze: "推迟到 {time} · 恢复连接后自动发送",
     why: "为什么推荐这条？",
   },
   why: {
@@ -90,6 +92,7 @@ export default {
     past: "请选择一个未来的时间",
     done: "已推迟到 {time}",
     failed: "推迟失败：这条提醒已不在你的待办中",
+    lapsed: "推迟的时间在恢复连接前已过，提醒留在待办中",
   },
   customers: {
     title: "我的客户",

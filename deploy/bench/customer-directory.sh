@@ -18,10 +18,15 @@ fi
 cols="tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges"
 order="ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT 51"
 search() { echo "AND search_grams @> '{$1}'::text[] AND (lower(coalesce(display_name, '')) LIKE '%$1%' OR lower(coalesce(remark, '')) LIKE '%$1%' OR lower(customer_id) LIKE '%$1%')"; }
+# A one-character search first reads the staff member's 1,000 most recent customers in order (CustomerDirectory.ShortSearchProbe);
+# when their matches do not fill the page (a rare character), it goes to the search index as a longer search does.
+probe() { echo "SELECT $cols FROM (SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT 1000) d WHERE (lower(coalesce(display_name, '')) LIKE '%$1%' OR lower(coalesce(remark, '')) LIKE '%$1%' OR lower(customer_id) LIKE '%$1%') $order"; }
 declare -A queries=(
     ["1 first page, one staff member (50,000 of 1,000,000)"]="SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $order"
     ["2 search a two-character name (晓雯), one staff member"]="SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 晓雯) $order"
-    ["3 search a one-character name (王, 1 in 30), one staff member"]="SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 王) $order"
+    ["3 search a one-character name (王, 1 in 3 of staff0's), one staff member"]="$(probe 王)"
+    ["6 search a one-character name (伟, 1 in 20 of staff0's: too few in the probe), one staff member"]="$(probe 伟); SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 伟) $order"
+    ["5 search a rare one-character name (曹, none of staff0's), one staff member"]="$(probe 曹); SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 曹) $order"
     ["4 first page, a manager's team of five (250,000)"]="SELECT $cols FROM unnest('{staff0,staff1,staff2,staff3,staff4}'::text[]) AS o(id) CROSS JOIN LATERAL (SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = o.id $order) d $order"
 )
 work="$(mktemp -d)"

@@ -29,6 +29,12 @@ public sealed record CustomerView(
 
     /// <summary>Custom fields set by the playbook's <c>setField</c> actions (e.g. <c>remark</c>, the owner's 备注), by name.</summary>
     [Id(15)] public Dictionary<string, string> Fields { get; init; } = [];
+
+    /// <summary>
+    /// The customer's phone numbers from its identities (the identity index: E.164, e.g. <c>+8613800138000</c>), in the
+    /// order added. The customer routes fill it from the index; the grain, which does not hold identities, leaves it empty.
+    /// </summary>
+    [Id(16)] public string[] Phones { get; init; } = [];
 }
 
 /// <summary>

@@ -16,6 +16,9 @@ public sealed record CustomerView(
 
     /// <summary>Custom fields set by the playbook's <c>setField</c> actions (e.g. <c>remark</c>), by name.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The customer's phone numbers from its identities (E.164, e.g. <c>+8613800138000</c>), in the order added.</summary>
+    public IReadOnlyList<string> Phones { get; init; } = [];
 }
 
 /// <summary>A staff member's friendship with the customer; <see cref="Active"/> follows the latest add or delete by event time.</summary>

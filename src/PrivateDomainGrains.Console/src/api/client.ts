@@ -127,6 +127,8 @@ export interface Customer {
   firstSeenAt: string | null;
   lastInteractionAt: string | null;
   fields: Record<string, string>;
+  /** Phone numbers from the customer's identities (E.164, e.g. +8613800138000), in the order added. */
+  phones: string[];
 }
 
 /** One entry of a customer's timeline. */
@@ -194,5 +196,10 @@ export const api = {
 
   removeTag(token: string, customerId: string, tag: string): Promise<Customer> {
     return send(`${customerPath(customerId)}/tags/${encodeURIComponent(tag)}`, { method: "DELETE", headers: bearer(token) });
+  },
+
+  /** PUT .../remark: sets the remark (备注, at most 200 characters), or clears it with "". */
+  setRemark(token: string, customerId: string, remark: string): Promise<Customer> {
+    return send(`${customerPath(customerId)}/remark`, { method: "PUT", headers: { ...bearer(token), ...json }, body: JSON.stringify({ remark }) });
   },
 };

@@ -1,0 +1,135 @@
+using PrivateDomainGrains.Client;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PrivateDomainGrains.FunctionalTests.Console;
+
+/// <summary>
+/// The console driven the way real staff and managers break things: names and tags an integration sent as HTML or as
+/// far too long, a phone-width window, a session that expired overnight, Back and Forward mid-way. Each test has a
+/// tenant of its own.
+/// </summary>
+public sealed class BreakItPageTests(SingleNodePlatform platform, Chromium chromium) : IClassFixture<SingleNodePlatform>, IClassFixture<Chromium>
+{
+    private const string HtmlName = "<img src=x onerror=\"window.__pwned=1\"><b>粗</b>";
+    private static readonly string LongName = string.Concat(Enumerable.Repeat("欧阳娜娜的超级长名字", 8));
+    private static readonly string LongTag = string.Concat(Enumerable.Repeat("敏感肌", 21));
+
+    private async Task<PlatformClient> TenantAsync(string tenant)
+    {
+        var api = new PlatformClient(platform.Node.BaseAddress);
+        await api.ProvisionAsync(tenant, "alice", "bob");
+        await api.Api.Staff.UpdateAsync("alice", new UpdateStaffRequest(Team: "north"));
+        await api.Api.Staff.CreateAsync(new CreateStaffRequest("mia", PlatformClient.StaffPassword, "Mia", "manager", "north"));
+        return api;
+    }
+
+    private static Task<bool> ScrollsSidewaysAsync(ConsolePage console) =>
+        console.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+
+    [Fact]
+    public async Task Html_and_script_in_a_customers_name_and_tags_are_shown_as_text_on_every_screen()
+    {
+        using var api = await TenantAsync("bk-html");
+        await api.PostEventsAsync(Events.FriendAdded("h-1", "html", "alice", nickname: HtmlName));
+        await api.Api.Customers.AddTagsAsync("html", ["<script>window.__pwned=2</script>"]);
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("bk-html", "alice");
+
+        var group = console.Page.Locator("[data-testid=customer][data-customer-id='html']");
+        await Expect(group.GetByTestId("customer-link")).ToContainTextAsync(HtmlName);
+        await console.Page.GotoAsync("/customers?q=" + Uri.EscapeDataString("粗"));
+        await Expect(console.Page.GetByTestId("customer-row")).ToContainTextAsync(HtmlName);
+        await console.Page.GotoAsync("/customers/html");
+        await Expect(console.Page.GetByTestId("customer-name")).ToHaveTextAsync(HtmlName);
+        await Expect(console.Page.GetByTestId("tag")).ToHaveTextAsync("<script>window.__pwned=2</script>");
+
+        Assert.Equal(0, await console.Page.Locator("main img, main b, main script").CountAsync());
+        Assert.True(await console.Page.EvaluateAsync<bool>("window.__pwned === undefined"));
+    }
+
+    [Theory]
+    [InlineData("alice")]
+    [InlineData("mia")]
+    public async Task At_390_px_very_long_chinese_names_and_tags_never_make_a_screen_scroll_sideways(string staffId)
+    {
+        using var api = await TenantAsync("bk-long-" + staffId);
+        await api.PostEventsAsync(Events.FriendAdded("l-1", "long", "alice", nickname: LongName));
+        await api.Api.Customers.AddTagsAsync("long", [LongTag]);
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress, width: 390, height: 800);
+        await console.SignInAsync("bk-long-" + staffId, staffId);
+
+        var screens = new List<string>();
+        if (staffId == "alice")
+        {
+            await Expect(console.Nudge("long", "welcome")).ToBeVisibleAsync();
+            if (await ScrollsSidewaysAsync(console)) screens.Add("queue");
+            await console.ScreenshotAsync($"break-long-queue-{staffId}-390");
+        }
+        await console.Page.GotoAsync("/customers");
+        await Expect(console.Page.GetByTestId("customer-row")).ToHaveCountAsync(1);
+        if (await ScrollsSidewaysAsync(console)) screens.Add("customers");
+        await console.ScreenshotAsync($"break-long-customers-{staffId}-390");
+        await console.Page.GotoAsync("/customers/long");
+        await Expect(console.Page.GetByTestId("customer-name")).ToHaveTextAsync(LongName);
+        if (await ScrollsSidewaysAsync(console)) screens.Add("customer");
+        await console.ScreenshotAsync($"break-long-customer-{staffId}-390");
+        if (staffId == "mia")
+        {
+            await console.Page.GotoAsync("/team");
+            await Expect(console.Page.Locator("[data-testid=staff-row][data-staff-id=alice]")).ToBeVisibleAsync();
+            if (await ScrollsSidewaysAsync(console)) screens.Add("team");
+            await console.ScreenshotAsync("break-team-mia-390");
+        }
+
+        Assert.Empty(screens);
+    }
+
+    [Fact]
+    public async Task A_session_that_expired_overnight_goes_to_sign_in_saying_so_and_the_next_sign_in_lands_on_the_queue()
+    {
+        using var api = await TenantAsync("bk-expired");
+        await api.PostEventsAsync(Events.FriendAdded("e-1", "zhou", "alice", nickname: "周"));
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("bk-expired", "alice");
+        await Expect(console.Nudge("zhou", "welcome")).ToBeVisibleAsync();
+
+        // As if the laptop slept through the night: the stored token was received two days ago.
+        await console.Page.EvaluateAsync("""
+            const s = JSON.parse(localStorage.getItem('pdg.console.session'));
+            s.receivedAt = new Date(Date.now() - 2 * 86400000).toISOString();
+            localStorage.setItem('pdg.console.session', JSON.stringify(s));
+            """);
+        await console.Page.ReloadAsync();
+
+        await Expect(console.Page.GetByTestId("sign-in")).ToBeVisibleAsync();
+        await Expect(console.Page.GetByTestId("signed-out-reason")).ToBeVisibleAsync();
+        await console.SignInAsync("bk-expired", "alice");
+        await Expect(console.Nudge("zhou", "welcome")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Back_and_forward_between_the_queue_and_a_customer_keep_the_queue_live()
+    {
+        using var api = await TenantAsync("bk-history");
+        await api.PostEventsAsync(Events.FriendAdded("b-1", "wu", "alice", nickname: "吴"));
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("bk-history", "alice");
+        var group = console.Page.Locator("[data-testid=customer][data-customer-id='wu']");
+        await group.GetByTestId("customer-link").ClickAsync();
+        await Expect(console.Page.GetByTestId("customer-name")).ToHaveTextAsync("吴");
+
+        await console.Page.GoBackAsync();
+        await console.ExpectConnectedAsync();
+        await Expect(console.Nudge("wu", "welcome")).ToBeVisibleAsync();
+        await api.PostEventsAsync(Events.FriendAdded("b-2", "zheng", "alice", nickname: "郑"));
+        await Expect(console.Nudge("zheng", "welcome")).ToBeVisibleAsync();
+        await Expect(console.OpenCount).ToHaveAttributeAsync("data-count", "2");
+
+        await console.Page.GoForwardAsync();
+        await Expect(console.Page.GetByTestId("customer-name")).ToHaveTextAsync("吴");
+        await console.Page.GoBackAsync();
+        await Expect(console.OpenCount).ToHaveAttributeAsync("data-count", "2");
+        await Expect(console.Nudges).ToHaveCountAsync(2);
+    }
+}

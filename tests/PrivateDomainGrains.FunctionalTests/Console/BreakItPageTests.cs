@@ -9,8 +9,15 @@ namespace PrivateDomainGrains.FunctionalTests.Console;
 /// far too long, a phone-width window, a session that expired overnight, Back and Forward mid-way. Each test has a
 /// tenant of its own.
 /// </summary>
-public sealed class BreakItPageTests(SingleNodePlatform platform, Chromium chromium) : IClassFixture<SingleNodePlatform>, IClassFixture<Chromium>
+public sealed class BreakItPageTests(SingleNodePlatform platform, Chromium chromium) : IClassFixture<SingleNodePlatform>, IClassFixture<Chromium>, IAsyncLifetime
 {
+    /// <summary>For the tests that stop and start a node of their own.</summary>
+    private readonly TestDatabase _database = new();
+
+    public Task InitializeAsync() => _database.InitializeAsync();
+
+    public Task DisposeAsync() => _database.DisposeAsync();
+
     private const string HtmlName = "<img src=x onerror=\"window.__pwned=1\"><b>粗</b>";
     private static readonly string LongName = string.Concat(Enumerable.Repeat("欧阳娜娜的超级长名字", 8));
     private static readonly string LongTag = string.Concat(Enumerable.Repeat("敏感肌", 21));
@@ -131,5 +138,49 @@ public sealed class BreakItPageTests(SingleNodePlatform platform, Chromium chrom
         await console.Page.GoBackAsync();
         await Expect(console.OpenCount).ToHaveAttributeAsync("data-count", "2");
         await Expect(console.Nudges).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task Signing_out_in_one_tab_signs_out_every_tab_and_signing_in_again_brings_them_back()
+    {
+        using var api = await TenantAsync("bk-tabs");
+        await api.PostEventsAsync(Events.FriendAdded("t-1", "feng", "alice", nickname: "冯"));
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("bk-tabs", "alice");
+        var second = await console.Page.Context.NewPageAsync();
+        await second.GotoAsync("/queue");
+        await Expect(second.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
+
+        await second.GetByTestId("sign-out").ClickAsync();
+
+        await Expect(console.Page.GetByTestId("sign-in")).ToBeVisibleAsync();
+        await Expect(console.Nudges).ToHaveCountAsync(0);
+        await second.Locator("input[name=password]").FillAsync(PlatformClient.StaffPassword);
+        await second.GetByTestId("sign-in").ClickAsync();
+        await Expect(second.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
+        await console.ExpectConnectedAsync();
+        await Expect(console.Nudge("feng", "welcome")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_snooze_calendar_opens_while_the_connection_is_down()
+    {
+        await using var node = await RestartableNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "bk-picker"));
+        using var api = new PlatformClient(node.BaseAddress);
+        await api.ProvisionAsync("bk-picker", "alice");
+        await using var console = await chromium.OpenAsync(node.BaseAddress);
+        await console.SignInAsync("bk-picker", "alice");
+        await api.PostEventsAsync(Events.FriendAdded("p-1", "jiang", "alice", nickname: "蒋"));
+        var welcome = console.Nudge("jiang", "welcome");
+        await Expect(welcome).ToBeVisibleAsync();
+
+        await node.StopAsync();
+        await Expect(console.Connection).Not.ToHaveAttributeAsync("data-state", "connected");
+        await welcome.GetByTestId("snooze").ClickAsync();
+        await console.Page.GetByText("选择时间…").ClickAsync();
+
+        await Expect(welcome.GetByTestId("snooze-picker")).ToBeVisibleAsync();
+        await welcome.GetByTestId("snooze-confirm").ClickAsync();
+        await Expect(welcome).ToHaveAttributeAsync("data-state", "pending");
     }
 }

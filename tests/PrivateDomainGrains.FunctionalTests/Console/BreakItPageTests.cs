@@ -56,18 +56,22 @@ public sealed class BreakItPageTests(SingleNodePlatform platform, Chromium chrom
     }
 
     [Theory]
-    [InlineData("alice")]
-    [InlineData("mia")]
-    public async Task At_390_px_very_long_chinese_names_and_tags_never_make_a_screen_scroll_sideways(string staffId)
+    [InlineData("alice", false)]
+    [InlineData("alice", true)]
+    [InlineData("mia", false)]
+    public async Task At_390_px_very_long_chinese_names_and_tags_never_make_a_screen_scroll_sideways(string staffId, bool english)
     {
-        using var api = await TenantAsync("bk-long-" + staffId);
+        var tenant = $"bk-long-{staffId}{(english ? "-en" : "")}";
+        using var api = await TenantAsync(tenant);
         await api.PostEventsAsync(Events.FriendAdded("l-1", "long", "alice", nickname: LongName));
         await api.Api.Customers.AddTagsAsync("long", [LongTag]);
         await using var console = await chromium.OpenAsync(platform.Node.BaseAddress, width: 390, height: 800);
-        await console.SignInAsync("bk-long-" + staffId, staffId);
+        await console.SignInAsync(tenant, staffId);
+        if (english) await console.Page.GetByTestId("language").ClickAsync();
+        staffId += english ? "-en" : "";
 
         var screens = new List<string>();
-        if (staffId == "alice")
+        if (staffId.StartsWith("alice"))
         {
             await Expect(console.Nudge("long", "welcome")).ToBeVisibleAsync();
             if (await ScrollsSidewaysAsync(console)) screens.Add("queue");
@@ -182,5 +186,31 @@ public sealed class BreakItPageTests(SingleNodePlatform platform, Chromium chrom
         await Expect(welcome.GetByTestId("snooze-picker")).ToBeVisibleAsync();
         await welcome.GetByTestId("snooze-confirm").ClickAsync();
         await Expect(welcome).ToHaveAttributeAsync("data-state", "pending");
+    }
+
+    [Fact]
+    public async Task A_double_click_on_more_of_a_long_timeline_lists_every_entry_once()
+    {
+        using var api = await TenantAsync("bk-more");
+        var start = DateTimeOffset.UtcNow.AddHours(-2);
+        await api.PostEventsAsync(Events.FriendAdded("m-0", "chu", "alice", nickname: "褚", at: start));
+        await api.PostEventsAsync([.. Enumerable.Range(1, 70).Select(i => Events.MessageReceived($"m-{i}", "chu", $"第 {i} 条"))]);
+        var total = (await api.Api.WithConsoleToken(await api.ConsoleTokenAsync("alice")).Workbench.ListTimelineAsync("chu", limit: 200)).Items.Count;
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("bk-more", "alice");
+        await console.Page.GotoAsync("/customers/chu");
+        var entries = console.Page.GetByTestId("timeline-entry");
+        await Expect(entries).ToHaveCountAsync(50);
+
+        Assert.True(total > 100, $"the timeline has {total} entries: not enough for three pages");
+
+        await console.Page.GetByTestId("timeline-more").DblClickAsync();
+
+        await Expect(entries).ToHaveCountAsync(100);
+        await console.Page.GetByTestId("timeline-more").ClickAsync();
+        await Expect(entries).ToHaveCountAsync(total);
+        await Expect(console.Page.GetByTestId("timeline-more")).ToHaveCountAsync(0);
+        var keys = await entries.EvaluateAllAsync<string[]>("es => es.map(e => e.dataset.entry)");
+        Assert.Equal(total, keys.Distinct().Count());
     }
 }

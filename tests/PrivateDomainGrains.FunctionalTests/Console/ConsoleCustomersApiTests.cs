@@ -100,16 +100,21 @@ public sealed class ConsoleCustomersApiTests(SingleNodePlatform platform) : ICla
     }
 
     [Fact]
-    public async Task The_customers_phone_numbers_come_from_its_identities()
+    public async Task The_customers_phone_numbers_come_from_its_identities_and_find_it_by_their_last_digits()
     {
         using var api = await TenantAsync("cc-phones");
-        await api.PostEventsAsync(Events.FriendAdded("ph-1", "qian", "alice", nickname: "钱"));
+        await api.PostEventsAsync(Events.FriendAdded("ph-1", "qian", "alice", nickname: "钱"), Events.FriendAdded("ph-2", "bobs", "bob", nickname: "Bob's"));
         await api.Api.Identities.AddAsync("qian", new Dictionary<string, string> { ["phone"] = "+86 138 0013 8000", ["email"] = "qian@example.com" });
+        await api.Api.Identities.AddAsync("bobs", new Dictionary<string, string> { ["phone"] = "13900138000" });
         var alice = await ConsoleOfAsync(api, "alice");
 
         Assert.Equal(["+8613800138000"], (await alice.GetCustomerAsync("qian"))!.Phones);
         Assert.Equal(["+8613800138000"], (await alice.AddTagAsync("qian", "VIP")).Phones);
         Assert.Equal(["+8613800138000"], (await api.Api.Customers.GetAsync("qian"))!.Phones);
+        // bob's customer ends in the same digits: not alice's to find.
+        foreach (var suffix in new[] { "8000", "0138000", "13800138000" })
+            Assert.Equal(["qian"], (await alice.ListCustomersAsync(new(Query: suffix))).Items.Select(c => c.CustomerId));
+        Assert.Empty((await alice.ListCustomersAsync(new(Query: "1380"))).Items);
     }
 
     [Fact]

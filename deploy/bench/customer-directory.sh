@@ -14,14 +14,30 @@ if [ "$("${psql[@]}" -Atc "SELECT count(*) FROM pdg_customer_directory")" != 100
     echo "loading 1,000,000 customers (a few minutes)" >&2
     "${psql[@]}" -f "$here/customer-directory-1m.sql"
 fi
+# Every customer has a phone identity (+86138 and its number in 8 digits), for the phone-suffix search.
+"${psql[@]}" -f "$here/../sql/0016_identities.sql" -f "$here/../sql/0024_identity_phone_suffix.sql" 2>/dev/null
+if [ "$("${psql[@]}" -Atc "SELECT count(*) FROM pdg_identities")" != 1000000 ]; then
+    echo "loading 1,000,000 phone identities" >&2
+    "${psql[@]}" -c "TRUNCATE pdg_identities" -c "INSERT INTO pdg_identities (tenant, kind, value, customer_id, source)
+        SELECT 'bench', 'phone', '+86138' || lpad(n::text, 8, '0'), 'wm' || substr(md5(n::text), 1, 30), 'import' FROM generate_series(1, 1000000) n" \
+        -c "ANALYZE pdg_identities"
+fi
 
 cols="tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges"
 order="ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT 51"
 search() { echo "AND search_grams @> '{$1}'::text[] AND (lower(coalesce(display_name, '')) LIKE '%$1%' OR lower(coalesce(remark, '')) LIKE '%$1%' OR lower(customer_id) LIKE '%$1%')"; }
+# A one-character search first reads the staff member's 1,000 most recent customers in order (CustomerDirectory.ShortSearchProbe);
+# when their matches do not fill the page (a rare character), it goes to the search index as a longer search does.
+probe() { echo "SELECT $cols FROM (SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT 1000) d WHERE (lower(coalesce(display_name, '')) LIKE '%$1%' OR lower(coalesce(remark, '')) LIKE '%$1%' OR lower(customer_id) LIKE '%$1%') $order"; }
+# Digits (and their two-character pieces) search the name, remark and id, the playbook's phone field (tel: entries) and, in a branch of their own, the phone identities.
+phone() { echo "SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' AND (search_grams @> '{$2}'::text[] AND (lower(coalesce(display_name, '')) LIKE '%$1%' OR lower(coalesce(remark, '')) LIKE '%$1%' OR lower(customer_id) LIKE '%$1%') OR search_grams @> ARRAY['tel:$1']::text[]) $order"; }
 declare -A queries=(
     ["1 first page, one staff member (50,000 of 1,000,000)"]="SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $order"
     ["2 search a two-character name (晓雯), one staff member"]="SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 晓雯) $order"
-    ["3 search a one-character name (王, 1 in 30), one staff member"]="SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 王) $order"
+    ["3 search a one-character name (王, 1 in 3 of staff0's), one staff member"]="$(probe 王)"
+    ["6 search a one-character name (伟, 1 in 20 of staff0's: too few in the probe), one staff member"]="$(probe 伟); SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 伟) $order"
+    ["7 search the end of a phone number (8000), one staff member"]="SELECT $cols FROM (($(phone 8000 80,00)) UNION (SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' AND customer_id = ANY(ARRAY(SELECT customer_id FROM pdg_identities WHERE tenant = 'bench' AND kind = 'phone' AND reverse(value) LIKE '0008%' LIMIT 1000)))) u $order"
+    ["5 search a rare one-character name (曹, none of staff0's), one staff member"]="$(probe 曹); SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = 'staff0' $(search 曹) $order"
     ["4 first page, a manager's team of five (250,000)"]="SELECT $cols FROM unnest('{staff0,staff1,staff2,staff3,staff4}'::text[]) AS o(id) CROSS JOIN LATERAL (SELECT $cols FROM pdg_customer_directory WHERE tenant = 'bench' AND owner = o.id $order) d $order"
 )
 work="$(mktemp -d)"

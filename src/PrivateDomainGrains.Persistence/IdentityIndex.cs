@@ -61,6 +61,20 @@ public sealed class IdentityIndex(NpgsqlDataSource dataSource)
         return [.. rows.OrderBy(r => IdentityKinds.Priority(r.Kind)).ThenBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Value, StringComparer.Ordinal)];
     }
 
+    /// <summary>The values of the customer's identities of one kind (e.g. its phone numbers), in the order they were added.</summary>
+    public async Task<string[]> ValuesAsync(string tenant, string customerId, string kind, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT value FROM pdg_identities WHERE tenant = $1 AND customer_id = $2 AND kind = $3 ORDER BY added_at, value");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = customerId });
+        command.Parameters.Add(new() { Value = kind });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var values = new List<string>();
+        while (await reader.ReadAsync(ct)) values.Add(reader.GetString(0));
+        return [.. values];
+    }
+
     /// <summary>
     /// Adds the rows (any customers) in one statement and one transaction; returns, per row in order, what happened and
     /// the customer that holds the identity now. A row naming an identity held by another customer changes nothing.

@@ -58,7 +58,14 @@ public static class SearchGrams
         return [.. Enumerable.Range(0, starts.Length - 2).Select(i => folded[starts[i]..starts[i + 2]]).Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>Where each text element of <paramref name="text"/> starts, then its length (so element i is starts[i]..starts[i + 1]).</summary>
+    /// <summary>True when the folded <paramref name="query"/> is one character (one text element), e.g. a surname such as 王.</summary>
+    public static bool IsOneCharacter(string query)
+    {
+        var folded = TextFold.Fold(query);
+        return folded.Length > 0 && Elements(folded).Length == 2;
+    }
+
+        /// <summary>Where each text element of <paramref name="text"/> starts, then its length (so element i is starts[i]..starts[i + 1]).</summary>
     private static int[] Elements(string text)
     {
         var starts = System.Globalization.StringInfo.ParseCombiningCharacters(text);

@@ -35,6 +35,12 @@ public sealed record CustomerView(
 
     /// <summary>Lifetime value (paid minus refunded) per currency, the customer's own first; never added across currencies.</summary>
     [Id(17)] public MoneyView[] LifetimeValue { get; init; } = [];
+
+    /// <summary>
+    /// The customer's phone numbers from its identities (the identity index: E.164, e.g. <c>+8613800138000</c>), in the
+    /// order added. The customer routes fill it from the index; the grain, which does not hold identities, leaves it empty.
+    /// </summary>
+    [Id(18)] public string[] Phones { get; init; } = [];
 }
 
 /// <summary>RFM scores, each 1 (lowest) to 5 (highest), 0 for a customer who never ordered.</summary>

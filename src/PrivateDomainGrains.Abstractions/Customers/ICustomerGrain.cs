@@ -46,6 +46,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Retag")] Task<bool?> RetagAsync(string[] add, string[] remove, string? staffId = null);
 
     /// <summary>
+    /// Sets the owner's remark about the customer (备注, the custom field <c>remark</c>: shown in lists, searched like the
+    /// name), or clears it with null or empty; <paramref name="staffId"/> is who did, for the timeline (a
+    /// <c>field-set</c> change). The same remark again changes nothing. Null if nothing is known about the customer.
+    /// </summary>
+    [Alias("SetRemark")] Task<CustomerView?> SetRemarkAsync(string? remark, string staffId);
+
+    /// <summary>
     /// The scheduler's call when the customer's due time (in the due-time index) has come: runs due timers, SOP steps
     /// and held nudges, raises what is due and records the next due time. Safe to repeat: nudge ids are deterministic.
     /// </summary>

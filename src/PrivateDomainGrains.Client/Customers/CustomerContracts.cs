@@ -22,6 +22,9 @@ public sealed record CustomerView(
 
     /// <summary>Lifetime value (paid minus refunded) per currency, the customer's own first; never added across currencies.</summary>
     public IReadOnlyList<MoneyView> LifetimeValue { get; init; } = [];
+
+    /// <summary>The customer's phone numbers from its identities (E.164, e.g. <c>+8613800138000</c>), in the order added.</summary>
+    public IReadOnlyList<string> Phones { get; init; } = [];
 }
 
 /// <summary>RFM scores, each 1 (lowest) to 5 (highest), 0 for a customer who never ordered.</summary>

@@ -59,6 +59,7 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(ConsoleTimelinePage))]
 [JsonSerializable(typeof(NudgeActionResult))]
 [JsonSerializable(typeof(SnoozeRequest))]
+[JsonSerializable(typeof(RemarkRequest))]
 [JsonSerializable(typeof(PersonalDataExport))]
 [JsonSerializable(typeof(ErasureReport))]
 [JsonSerializable(typeof(AuditPage))]

@@ -7,7 +7,8 @@ namespace PrivateDomainGrains.Client;
 /// <c>nudges</c> (every open nudge on connect, then live ones as they are raised, several in one message) and
 /// <c>signedOut</c> (the staff member was disabled; the server closes the connection and this client stops
 /// reconnecting). <see cref="AckAsync"/> (done) and <see cref="DismissAsync"/> (not useful) close a nudge and answer
-/// one of <see cref="CloseResults"/>; both are idempotent, so a close whose answer was lost may be sent again.
+/// one of <see cref="CloseResults"/>; <see cref="SnoozeAsync"/> hides it for a while and answers one of
+/// <see cref="SnoozeResults"/>. All three are idempotent, so an action whose answer was lost may be sent again.
 /// </summary>
 public sealed class ConsoleHubClient : IAsyncDisposable
 {
@@ -71,10 +72,10 @@ public sealed class ConsoleHubClient : IAsyncDisposable
     /// <summary>Calls <paramref name="handler"/> with every <c>nudges</c> message, in order; dispose the result to stop.</summary>
     public IDisposable OnNudges(Action<IReadOnlyList<Nudge>> handler) => _connection.On<Nudge[]>(NudgesMessage, nudges => handler(nudges));
 
-    /// <summary>Calls <paramref name="handler"/> when the hub says the session ended (the connection closes next).</summary>
     /// <summary>Nudges this console shows changed: closed elsewhere or by the platform, moved away, or snoozed.</summary>
     public IDisposable OnChanged(Action<IReadOnlyList<NudgeChange>> handler) => _connection.On<NudgeChange[]>(ChangedMessage, changes => handler(changes));
 
+    /// <summary>Calls <paramref name="handler"/> when the hub says the session ended (the connection closes next).</summary>
     public IDisposable OnSignedOut(Action handler) => _connection.On(SignedOutMessage, handler);
 
     /// <exception cref="Microsoft.AspNetCore.SignalR.HubException">The hub refused the connection, e.g. too many consoles of this staff member on the node.</exception>
@@ -89,6 +90,15 @@ public sealed class ConsoleHubClient : IAsyncDisposable
     /// <summary>Not useful. Answers one of <see cref="CloseResults"/>.</summary>
     public Task<string> DismissAsync(string nudgeId, CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync<string>("Dismiss", nudgeId, cancellationToken);
+
+    /// <summary>
+    /// Hides an open nudge from every console of this staff member until <paramref name="until"/> (after now, at most
+    /// 30 days ahead): the hub tells the consoles (<c>changed</c>); the nudge stays open, and the replay on every
+    /// connect carries its <see cref="Nudge.SnoozedUntil"/>, so a console shows it again once that time has passed.
+    /// Answers one of <see cref="SnoozeResults"/>.
+    /// </summary>
+    public Task<string> SnoozeAsync(string nudgeId, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<string>("Snooze", nudgeId, until, cancellationToken);
 
     /// <summary>Done, sent without waiting for (or receiving) the hub's answer.</summary>
     public Task SendAckAsync(string nudgeId, CancellationToken cancellationToken = default) =>

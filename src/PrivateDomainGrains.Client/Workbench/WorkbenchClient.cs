@@ -60,6 +60,15 @@ public sealed class WorkbenchClient
         _http.SendAsync(HttpMethod.Put, Path(customerId, "/tags/" + PlatformHttp.Escape(tag)), _http.ConsoleToken, null, idempotent: true,
             ClientJson.Default.CustomerView, cancellationToken);
 
+    /// <summary>
+    /// Sets the remark (备注) about the customer, or clears it with null (<c>SetMyCustomerRemark</c>): listed and searched
+    /// like the name, and recorded in the timeline as a <c>field-set</c> of <c>remark</c> by the signed-in staff member.
+    /// </summary>
+    /// <exception cref="PlatformApiException">400 for a remark over 200 characters or with control characters; 404 as <see cref="ListTimelineAsync"/>.</exception>
+    public Task<CustomerView> SetRemarkAsync(string customerId, string? remark, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Put, Path(customerId, "/remark"), _http.ConsoleToken, PlatformHttp.Json(new RemarkRequest(remark), ClientJson.Default.RemarkRequest),
+            idempotent: true, ClientJson.Default.CustomerView, cancellationToken);
+
     /// <summary>Removes a tag from the customer (<c>RemoveMyCustomerTag</c>).</summary>
     /// <exception cref="PlatformApiException">As <see cref="AddTagAsync"/>.</exception>
     public Task<CustomerView> RemoveTagAsync(string customerId, string tag, CancellationToken cancellationToken = default) =>

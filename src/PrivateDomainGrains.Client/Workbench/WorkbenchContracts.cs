@@ -40,3 +40,6 @@ public sealed record NudgeActionResult(string NudgeId, string Result);
 
 /// <param name="Until">When the nudge comes back: in the future, at most 30 days ahead.</param>
 public sealed record SnoozeRequest(DateTimeOffset Until);
+
+/// <param name="Remark">The owner's remark (备注) about the customer: at most 200 characters; null or empty clears it.</param>
+public sealed record RemarkRequest(string? Remark);

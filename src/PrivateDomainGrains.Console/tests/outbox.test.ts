@@ -114,3 +114,29 @@ describe("draining the outbox", () => {
     expect(sent).toEqual(["n1", "n2"]);
   });
 });
+
+describe("a snooze in the outbox", () => {
+  it("keeps its time across a reload and is sent like a close", async () => {
+    const store = storage();
+    new Outbox(store, "k").add("n1", "snooze", new Date("2026-01-01T09:00:00Z"), new Date("2026-01-01T10:00:00Z"));
+
+    const afterReload = new Outbox(store, "k");
+    expect(afterReload.entries()).toEqual([{ nudgeId: "n1", action: "snooze", at: "2026-01-01T09:00:00.000Z", until: "2026-01-01T10:00:00.000Z" }]);
+    const sent: string[] = [];
+    const settled = await drainOutbox(afterReload, async (e) => {
+      sent.push(`${e.action}:${e.nudgeId}:${e.until}`);
+      return "snoozed";
+    });
+    expect(sent).toEqual(["snooze:n1:2026-01-01T10:00:00.000Z"]);
+    expect(settled.map(([, r]) => r)).toEqual(["snoozed"]);
+    expect(afterReload.entries()).toEqual([]);
+  });
+
+  it("cannot be recorded without its time, and a stored one without a readable time is dropped", () => {
+    const store = storage();
+    const outbox = new Outbox(store, "k");
+    expect(() => outbox.add("n1", "snooze")).toThrow();
+    store.setItem("k", JSON.stringify([{ nudgeId: "a", action: "snooze", at: "x" }, { nudgeId: "b", action: "snooze", at: "x", until: "soon" }]));
+    expect(outbox.entries()).toEqual([]);
+  });
+});

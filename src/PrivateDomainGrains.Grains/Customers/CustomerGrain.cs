@@ -282,6 +282,24 @@ public sealed class CustomerGrain(
         return (await ChangeTagsAsync(add, remove, staffId)).Changed;
     }
 
+    public async Task<CustomerView?> SetRemarkAsync(string? remark, string staffId)
+    {
+        _onlyWoken = false;
+        var inputs = await tenants.GetAsync(_tenant);
+        if (!_profile.Exists) return null;
+        remark = string.IsNullOrEmpty(remark) ? null : remark;
+        if (_profile.Engine.Field(DirectoryEntry.RemarkField) != remark)
+        {
+            var pending = Pending();
+            _profile.Engine.SetField(DirectoryEntry.RemarkField, remark);
+            pending.FieldSetByHand(DateTimeOffset.UtcNow, DirectoryEntry.RemarkField, remark, staffId);
+            _commits.Changed();
+            // The profile and its directory row (the remark is listed and searched) commit together.
+            await CommitAsync(pending, snapshot: true);
+        }
+        return View(inputs);
+    }
+
     public async Task WakeAsync(DateTimeOffset dueAt)
     {
         _commits.DueEntryLeased();

@@ -42,6 +42,10 @@ internal sealed class PendingWrites(string tenant, string customerId)
         foreach (var (field, value) in decision.FieldsSet) Change(at, CustomerChangeKinds.FieldSet, new { field, value });
     }
 
+    /// <summary>A staff member set (or, with null, cleared) a custom field by hand.</summary>
+    public void FieldSetByHand(DateTimeOffset at, string field, string? value, string staffId) =>
+        Change(at, CustomerChangeKinds.FieldSet, new { field, value, by = "staff:" + staffId });
+
     private NudgeCreditRow Row(NudgeCredit c) =>
         new(tenant, c.NudgeId, c.Outcome == NudgeOutcome.Ordered ? "ordered" : "replied", c.At, c.Amount, c.Currency);
 

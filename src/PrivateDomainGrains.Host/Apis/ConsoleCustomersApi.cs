@@ -20,6 +20,9 @@ public static class ConsoleCustomersApi
     public const int DefaultPageSize = 50;
     public const int MaxQueryLength = 64;
 
+    /// <summary>The longest remark (WeCom's own 备注 field is shorter; room for a note beside it).</summary>
+    public const int MaxRemarkLength = 200;
+
     /// <summary>What <c>?owner=</c> takes for the customers no one owns.</summary>
     public const string Unowned = "none";
 
@@ -32,6 +35,10 @@ public static class ConsoleCustomersApi
     /// <param name="OpenNudges">Nudges about the customer not yet closed.</param>
     public sealed record ConsoleCustomerSummary(string CustomerId, string? Name, string? Owner, string? Remark, IReadOnlyList<string> Tags,
         string Tier, string Status, DateTimeOffset? LastInteractionAt, int OpenNudges);
+
+    /// <summary>The owner's remark about a customer.</summary>
+    /// <param name="Remark">At most 200 characters, surrounding spaces trimmed; null or empty clears it.</param>
+    public sealed record RemarkRequest(string? Remark);
 
     /// <summary>One page, most recently active first.</summary>
     /// <param name="Next">The <c>after</c> of the next page; null on the last page.</param>
@@ -77,6 +84,11 @@ public static class ConsoleCustomersApi
             .WithSummary("The customer's complete timeline, newest first: events, nudges raised and how each closed, tag and owner changes; " +
                 "paged by ?before=<next>&limit=<1-200> (50 by default).")
             .WithProblem(StatusCodes.Status400BadRequest, "'before' or 'limit' is malformed");
+        customer.MapPut("/remark", SetRemarkAsync).WithName("SetMyCustomerRemark")
+            .WithSummary("Set the remark (备注) about the customer, or clear it with null or \"\": listed and searched like the name, " +
+                "recorded in the timeline (field-set, by the staff member). The same remark again changes nothing.")
+            .WithJsonBody<RemarkRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "'remark' is too long or not storable text, or the body is malformed");
         customer.MapPut("/tags/{tag}", AddTagAsync).WithName("AddMyCustomerTag")
             .WithSummary("Tag the customer (the playbook's tag rules run on it); tagging twice is tagging once.")
             .WithProblem(StatusCodes.Status400BadRequest, "The tag is not " + CustomersApi.TagRule);
@@ -129,10 +141,11 @@ public static class ConsoleCustomersApi
         return TypedResults.Ok(new ConsoleCustomerPage(items, more ? PageCursor.Encode(rows[^1].LastInteractionAt, rows[^1].CustomerId) : null));
     }
 
-    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains)
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains,
+        IdentityIndex identities)
     {
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
-        return view is null ? problem! : TypedResults.Ok(view);
+        return view is null ? problem! : TypedResults.Ok(await view.WithPhonesAsync(user.Tenant, identities));
     }
 
     private static async Task<Results<Ok<ConsoleTimelinePage>, ProblemHttpResult>> TimelineAsync(ConsoleUser user, string customerId, string? before, int? limit,
@@ -153,23 +166,40 @@ public static class ConsoleCustomersApi
         return TypedResults.Ok(new ConsoleTimelinePage(items, more ? PageCursor.Encode(entries[^1].At, entries[^1].Key) : null));
     }
 
-    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains)
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> SetRemarkAsync(ConsoleUser user, string customerId, HttpRequest request,
+        ConsoleScope scope, IGrainFactory grains, IdentityIndex identities)
     {
-        tag = tag.Trim();
-        if (!CustomersApi.IsValidTag(tag)) return Problems.BadRequest($"'tag' must be {CustomersApi.TagRule}");
-        var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
-        if (view is null) return problem!;
-        return TypedResults.Ok(view.Tags.Contains(tag) ? view : await Customer(grains, user.Tenant, customerId).AddTagsAsync([tag], user.StaffId));
+        var (body, bodyProblem) = await JsonBody.ReadAsync<RemarkRequest>(request);
+        if (body is null) return bodyProblem!;
+        var remark = body.Remark?.Trim();
+        if (TextFields.Problem("remark", remark, MaxRemarkLength) is { } problem) return problem;
+        var (view, notVisible) = await VisibleAsync(user, customerId, scope, grains);
+        if (view is null) return notVisible!;
+        return await Customer(grains, user.Tenant, customerId).SetRemarkAsync(remark, user.StaffId) is { } changed
+            ? TypedResults.Ok(await changed.WithPhonesAsync(user.Tenant, identities))
+            : NotVisible(customerId);
     }
 
-    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains)
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
+        IdentityIndex identities)
     {
         tag = tag.Trim();
         if (!CustomersApi.IsValidTag(tag)) return Problems.BadRequest($"'tag' must be {CustomersApi.TagRule}");
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
-        if (!view.Tags.Contains(tag)) return TypedResults.Ok(view);
-        return await Customer(grains, user.Tenant, customerId).RemoveTagsAsync([tag], user.StaffId) is { } changed ? TypedResults.Ok(changed) : NotVisible(customerId);
+        var tagged = view.Tags.Contains(tag) ? view : await Customer(grains, user.Tenant, customerId).AddTagsAsync([tag], user.StaffId);
+        return TypedResults.Ok(await tagged.WithPhonesAsync(user.Tenant, identities));
+    }
+
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
+        IdentityIndex identities)
+    {
+        tag = tag.Trim();
+        if (!CustomersApi.IsValidTag(tag)) return Problems.BadRequest($"'tag' must be {CustomersApi.TagRule}");
+        var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
+        if (view is null) return problem!;
+        var changed = view.Tags.Contains(tag) ? await Customer(grains, user.Tenant, customerId).RemoveTagsAsync([tag], user.StaffId) : view;
+        return changed is null ? NotVisible(customerId) : TypedResults.Ok(await changed.WithPhonesAsync(user.Tenant, identities));
     }
 
     /// <summary>The customer if it exists and the user may see it; otherwise the one 404 for both.</summary>

@@ -55,11 +55,11 @@ public static class CustomersApi
 
     private const string UnknownCustomerReason = "The customer has no events, owner or tags yet";
 
-    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(string tenant, string customerId, IGrainFactory grains)
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(string tenant, string customerId, IGrainFactory grains, IdentityIndex identities)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
         var view = await Customer(grains, tenant, customerId).GetAsync();
-        return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(view);
+        return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(await view.WithPhonesAsync(tenant, identities));
     }
 
     private static async Task<Results<Ok<InteractionPage>, ProblemHttpResult>> InteractionsAsync(

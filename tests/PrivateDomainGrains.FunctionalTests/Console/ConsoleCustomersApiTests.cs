@@ -90,6 +90,54 @@ public sealed class ConsoleCustomersApiTests(SingleNodePlatform platform) : ICla
     }
 
     [Fact]
+    public async Task A_remark_set_by_the_owner_is_listed_searched_and_in_the_timeline_and_a_bad_or_foreign_one_stores_nothing()
+    {
+        using var api = await TenantAsync("cc-remark");
+        await api.PostEventsAsync(Events.FriendAdded("r-1", "zhao", "alice", nickname: "赵敏"), Events.FriendAdded("r-2", "bobs", "bob", nickname: "Bob's"));
+        var alice = await ConsoleOfAsync(api, "alice");
+
+        var set = await alice.SetRemarkAsync("zhao", "  杭州 敏感肌 周末联系  ");
+
+        Assert.Equal("杭州 敏感肌 周末联系", set.Fields["remark"]);
+        Assert.Equal("杭州 敏感肌 周末联系", (await alice.ListCustomersAsync(new(Query: "周末"))).Items.Single().Remark);
+        var change = (await alice.ListTimelineAsync("zhao", limit: 1)).Items.Single();
+        Assert.Equal(("change", "field-set"), (change.Kind, change.What));
+        Assert.Equal(("remark", "杭州 敏感肌 周末联系", "staff:alice"), (change.Detail!["field"], change.Detail["value"], change.Detail["by"]));
+        // The same remark again is no change; an empty one clears it.
+        await alice.SetRemarkAsync("zhao", "杭州 敏感肌 周末联系");
+        Assert.Equal("field-set", (await alice.ListTimelineAsync("zhao", limit: 1)).Items.Single().What);
+        Assert.Single((await alice.ListTimelineAsync("zhao")).Items, e => e.What == "field-set");
+        Assert.False((await alice.SetRemarkAsync("zhao", "")).Fields.ContainsKey("remark"));
+        Assert.Empty((await alice.ListCustomersAsync(new(Query: "周末"))).Items);
+
+        var tooLong = await Assert.ThrowsAsync<PlatformApiException>(() => alice.SetRemarkAsync("zhao", new string('备', 201)));
+        var control = await Assert.ThrowsAsync<PlatformApiException>(() => alice.SetRemarkAsync("zhao", "a\u0000b"));
+        Assert.All(new[] { tooLong, control }, e => Assert.Equal((HttpStatusCode.BadRequest, true), (e.StatusCode, e.Problem!.Detail!.Contains("'remark'"))));
+        var foreign = await Assert.ThrowsAsync<PlatformApiException>(() => alice.SetRemarkAsync("bobs", "mine"));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.False((await api.Api.Customers.GetAsync("zhao"))!.Fields.ContainsKey("remark"));
+        Assert.False((await api.Api.Customers.GetAsync("bobs"))!.Fields.ContainsKey("remark"));
+    }
+
+    [Fact]
+    public async Task The_customers_phone_numbers_come_from_its_identities_and_find_it_by_their_last_digits()
+    {
+        using var api = await TenantAsync("cc-phones");
+        await api.PostEventsAsync(Events.FriendAdded("ph-1", "qian", "alice", nickname: "钱"), Events.FriendAdded("ph-2", "bobs", "bob", nickname: "Bob's"));
+        await api.Api.Identities.AddAsync("qian", new Dictionary<string, string> { ["phone"] = "+86 138 0013 8000", ["email"] = "qian@example.com" });
+        await api.Api.Identities.AddAsync("bobs", new Dictionary<string, string> { ["phone"] = "13900138000" });
+        var alice = await ConsoleOfAsync(api, "alice");
+
+        Assert.Equal(["+8613800138000"], (await alice.GetCustomerAsync("qian"))!.Phones);
+        Assert.Equal(["+8613800138000"], (await alice.AddTagAsync("qian", "VIP")).Phones);
+        Assert.Equal(["+8613800138000"], (await api.Api.Customers.GetAsync("qian"))!.Phones);
+        // bob's customer ends in the same digits: not alice's to find.
+        foreach (var suffix in new[] { "8000", "0138000", "13800138000" })
+            Assert.Equal(["qian"], (await alice.ListCustomersAsync(new(Query: suffix))).Items.Select(c => c.CustomerId));
+        Assert.Empty((await alice.ListCustomersAsync(new(Query: "1380"))).Items);
+    }
+
+    [Fact]
     public async Task Pages_follow_each_other_without_gaps_or_repeats()
     {
         using var api = await TenantAsync("cc-pages");

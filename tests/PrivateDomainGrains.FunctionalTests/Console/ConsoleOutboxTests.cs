@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 namespace PrivateDomainGrains.FunctionalTests.Console;
 
 /// <summary>
-/// Done and Not useful are never lost: clicked while the host is away, they wait in the console's durable outbox
-/// (visibly pending), are sent once it is back, and are recorded exactly once.
+/// Done, Not useful and Snooze are never lost: clicked while the host is away, they wait in the console's durable
+/// outbox (visibly pending), are sent once it is back, and are recorded exactly once.
 /// </summary>
 public sealed class ConsoleOutboxTests(Chromium chromium) : IClassFixture<Chromium>, IAsyncLifetime
 {
@@ -53,6 +53,59 @@ public sealed class ConsoleOutboxTests(Chromium chromium) : IClassFixture<Chromi
         await Expect(console.Nudge("he", "welcome")).ToBeVisibleAsync();
         await Expect(console.Nudge("li", "welcome")).ToHaveCountAsync(0);
         Assert.Equal((1, 0), await LearnedOutcomes.ReadAsync(api));
+    }
+
+    private Task<DateTime?> SnoozedUntilAsync(string tenant, string nudgeId) =>
+        _database.ScalarAsync<DateTime?>($"SELECT snoozed_until FROM pdg_nudges WHERE tenant = '{tenant}' AND nudge_id = '{nudgeId}' AND acked_at IS NULL AND snoozed_until IS NOT NULL");
+
+    [Fact]
+    public async Task Snooze_clicked_while_the_host_restarts_is_stored_after_the_reconnect_and_the_card_comes_back_at_its_time()
+    {
+        // A token outliving the snooze: the browser's clock is moved three hours ahead below, the server's is not.
+        await using var node = await RestartableNode.StartAsync(
+            NodeSettings.Fresh(_database.ConnectionString, "outbox-snooze"), "--Platform:ConsoleTokenLifetime", "06:00:00");
+        using var api = new PlatformClient(node.BaseAddress);
+        await api.ProvisionAsync("snooze", "alice");
+        await using var console = await chromium.OpenAsync(node.BaseAddress);
+        // Playwright's clock in the page, running at real speed, so the test can jump to the snooze time instead of waiting.
+        await console.Page.Clock.InstallAsync();
+        await console.Page.ReloadAsync();
+        await console.SignInAsync("snooze", "alice");
+        await api.PostEventsAsync(Events.FriendAdded("z-1", "zhao", "alice"), Events.FriendAdded("z-2", "qian", "alice"));
+        var welcome = console.Nudge("zhao", "welcome");
+        await Expect(welcome).ToBeVisibleAsync();
+        var nudgeId = (await welcome.GetAttributeAsync("data-nudge-id"))!;
+
+        await node.StopAsync();
+        await Expect(console.Connection).Not.ToHaveAttributeAsync("data-state", "connected");
+        await welcome.GetByTestId("snooze").ClickAsync();
+        await console.Page.GetByText("3 小时后").ClickAsync();
+        // Visibly pending with its time, and durable before anything was sent.
+        await Expect(welcome).ToHaveAttributeAsync("data-state", "pending");
+        await Expect(welcome.GetByTestId("pending")).ToContainTextAsync("恢复连接后自动发送");
+        var entry = (await console.OutboxAsync("snooze", "alice")).Single()!;
+        Assert.Equal((nudgeId, "snooze"), ((string?)entry["nudgeId"], (string?)entry["action"]));
+        var until = DateTimeOffset.Parse((string)entry["until"]!);
+        Assert.InRange(until - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(170), TimeSpan.FromMinutes(181));
+        Assert.Null(await SnoozedUntilAsync("snooze", nudgeId));
+
+        await node.StartAsync();
+        await console.ExpectConnectedAsync();
+        await Expect(welcome).ToHaveCountAsync(0);
+        await Expect(console.OpenCount).ToHaveAttributeAsync("data-count", "1");
+        Assert.Empty(await console.OutboxAsync("snooze", "alice"));
+        var stored = await SnoozedUntilAsync("snooze", nudgeId);
+        Assert.Equal(until.ToUnixTimeMilliseconds(), new DateTimeOffset(DateTime.SpecifyKind(stored!.Value, DateTimeKind.Utc)).ToUnixTimeMilliseconds(), 1.0);
+        await console.Page.ReloadAsync();
+        await console.ExpectConnectedAsync();
+        await Expect(console.Nudge("qian", "welcome")).ToBeVisibleAsync();
+        await Expect(welcome).ToHaveCountAsync(0);
+
+        await console.Page.Clock.FastForwardAsync("03:01:00");
+
+        await Expect(welcome).ToBeVisibleAsync();
+        await Expect(welcome).ToHaveAttributeAsync("data-state", "open");
+        await Expect(console.OpenCount).ToHaveAttributeAsync("data-count", "2");
     }
 
     [Fact]

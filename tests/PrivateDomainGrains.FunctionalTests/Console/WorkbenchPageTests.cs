@@ -57,6 +57,34 @@ public sealed class WorkbenchPageTests(SingleNodePlatform platform, Chromium chr
     }
 
     [Fact]
+    public async Task At_390_px_the_customer_shows_its_phone_from_its_identities_and_a_remark_written_there_is_kept_and_in_the_timeline()
+    {
+        using var api = await TenantAsync("wb-remark");
+        await api.PostEventsAsync(Events.FriendAdded("rm-1", "he", "alice", nickname: "何雨"));
+        await api.Api.Identities.AddAsync("he", new Dictionary<string, string> { ["phone"] = "13800138000" });
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress, width: 390);
+        await console.SignInAsync("wb-remark", "alice");
+        await console.Page.GotoAsync("/customers/he");
+
+        await Expect(console.Page.GetByTestId("phone")).ToHaveTextAsync("+8613800138000");
+        await Expect(console.Page.GetByTestId("remark-text")).ToHaveTextAsync("—");
+        await console.Page.GetByTestId("remark-edit").ClickAsync();
+        await console.Page.GetByTestId("remark-input").Locator("textarea").FillAsync("周末联系，敏感肌");
+        // A double click saves once.
+        await console.Page.GetByTestId("remark-save").DblClickAsync();
+
+        await Expect(console.Page.GetByTestId("remark-text")).ToHaveTextAsync("周末联系，敏感肌");
+        var remarks = console.Page.GetByTestId("timeline").Locator("[data-kind=change][data-what=field-set]");
+        await Expect(remarks).ToHaveCountAsync(1);
+        await Expect(remarks).ToContainTextAsync("备注改为「周末联系，敏感肌」（alice）");
+        Assert.False(await ScrollsSidewaysAsync(console));
+        await console.ScreenshotAsync("customer-remark-zh-CN-390");
+        await console.Page.ReloadAsync();
+        await Expect(console.Page.GetByTestId("remark-text")).ToHaveTextAsync("周末联系，敏感肌");
+        Assert.Equal("周末联系，敏感肌", (await api.Api.Customers.GetAsync("he"))!.Fields["remark"]);
+    }
+
+    [Fact]
     public async Task At_390_px_the_customer_list_finds_a_two_character_chinese_name_and_neither_list_nor_detail_scrolls_sideways()
     {
         using var api = await TenantAsync("wb-narrow");

@@ -51,4 +51,34 @@ public sealed class ConsoleHubClientTests(SingleNodePlatform platform) : IClassF
         Assert.Equal(CloseResults.AlreadyClosed, await hub.DismissAsync(welcome.Id));
         Assert.Equal(CloseResults.Invalid, await hub.AckAsync("not a valid id!"));
     }
+
+    [Fact]
+    public async Task A_snooze_answers_snoozed_tells_the_console_until_when_and_refuses_a_past_time_or_a_closed_nudge()
+    {
+        var token = (await platform.Client.Api.Auth.SignInAsync("alice", PlatformClient.StaffPassword)).AccessToken;
+        await using var hub = new ConsoleHubClient(platform.Node.BaseAddress, () => Task.FromResult<string?>(token));
+        var arrived = new TaskCompletionSource<Nudge>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var changed = new TaskCompletionSource<NudgeChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.OnNudges(nudges =>
+        {
+            foreach (var nudge in nudges.Where(n => n.EventId == "sdk-hub-snooze")) arrived.TrySetResult(nudge);
+        });
+        await hub.StartAsync();
+        await platform.Client.PostEventsAsync(Events.FriendAdded("sdk-hub-snooze", "sdk-snoozer", "alice"));
+        var welcome = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        hub.OnChanged(changes =>
+        {
+            foreach (var change in changes.Where(c => c.Id == welcome.Id)) changed.TrySetResult(change);
+        });
+        var until = DateTimeOffset.UtcNow.AddHours(2);
+
+        Assert.Equal(SnoozeResults.Snoozed, await hub.SnoozeAsync(welcome.Id, until));
+
+        var change = await changed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Null(change.Closed);
+        Assert.Equal(until.ToUnixTimeMilliseconds(), change.SnoozedUntil!.Value.ToUnixTimeMilliseconds(), 1.0);
+        Assert.Equal(SnoozeResults.Invalid, await hub.SnoozeAsync(welcome.Id, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        Assert.Equal(CloseResults.Closed, await hub.AckAsync(welcome.Id));
+        Assert.Equal(SnoozeResults.Unknown, await hub.SnoozeAsync(welcome.Id, until));
+    }
 }

@@ -47,6 +47,28 @@ public sealed class CustomerDirectoryTests(GrainTestCluster fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_one_character_search_pages_through_the_matches_in_list_order_whether_the_character_is_common_or_rare()
+    {
+        var t0 = DateTimeOffset.UtcNow.AddHours(-20);
+        string[] names = ["王芳", "李伟", "王伟", "张敏", "王小明", "王五", "刘王", "陈静"];
+        for (var i = 0; i < names.Length; i++) await AddFriendAsync("dir6", "c" + i, "alice", names[i], t0.AddHours(i));
+        await AddFriendAsync("dir6", "bobs", "bob", "王大", t0.AddHours(20));
+        var alice = new DirectoryFilter(["alice"], Query: "王");
+
+        // Common: each page is filled from the most recent customers; a page of 2 leaves more behind.
+        var (first, more) = await fixture.Directory.ListAsync("dir6", alice, null, 2);
+        Assert.Equal(["c6", "c5"], first.Select(r => r.CustomerId));
+        Assert.True(more);
+        var (second, _) = await fixture.Directory.ListAsync("dir6", alice, new DirectoryCursor(first[^1].LastInteractionAt, "c5"), 2);
+        Assert.Equal(["c4", "c2"], second.Select(r => r.CustomerId));
+        Assert.Equal(["c0"], await IdsAsync("dir6", alice, new DirectoryCursor(second[^1].LastInteractionAt, "c2"), 2));
+        // Rare, or a page larger than the matches: the same rows, in the same order.
+        Assert.Equal(["c6", "c5", "c4", "c2", "c0"], await IdsAsync("dir6", alice));
+        Assert.Equal(["c7"], await IdsAsync("dir6", new DirectoryFilter(["alice"], Query: "静"), limit: 1));
+        Assert.Empty(await IdsAsync("dir6", new DirectoryFilter(["alice"], Query: "曹"), limit: 1));
+    }
+
+    [Fact]
     public async Task Names_with_emoji_combining_marks_and_right_to_left_text_are_stored_and_found()
     {
         var now = DateTimeOffset.UtcNow;

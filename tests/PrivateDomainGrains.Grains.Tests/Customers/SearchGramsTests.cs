@@ -34,6 +34,13 @@ public sealed class SearchGramsTests
     }
 
     [Fact]
+    public void One_character_is_one_text_element_of_the_fold_whatever_its_length_in_utf16()
+    {
+        Assert.All(new[] { "王", "👩🏽‍💻", "Ａ", "e\u0301" }, q => Assert.True(SearchGrams.IsOneCharacter(q), q));
+        Assert.All(new[] { "", "王五", "ab" }, q => Assert.False(SearchGrams.IsOneCharacter(q), q));
+    }
+
+    [Fact]
     public void A_phone_number_is_found_by_its_last_four_to_eleven_digits_whatever_its_punctuation()
     {
         var entries = SearchGrams.OfPhone("+86 138-0013-8000").ToList();

@@ -133,6 +133,8 @@ export interface Customer {
   rfm: { recency: number; frequency: number; monetary: number };
   /** Lifetime value per currency, the customer's own first; never added across currencies (XXX: no currency named). */
   lifetimeValue: { currency: string; amount: number }[];
+  /** Phone numbers from the customer's identities (E.164, e.g. +8613800138000), in the order added. */
+  phones: string[];
 }
 
 /** One entry of a customer's timeline. */
@@ -281,5 +283,10 @@ export const api = {
   /** The next page of a saved segment's members (`cursor`: the previous page's `next`). */
   segmentMembers(token: string, segmentId: string, cursor?: string): Promise<{ items: SegmentMember[]; next: string | null }> {
     return send(`${segmentsPath}/${encodeURIComponent(segmentId)}/members` + query({ cursor, limit: 50 }), { headers: bearer(token) });
+  },
+
+  /** PUT .../remark: sets the remark (备注, at most 200 characters), or clears it with "". */
+  setRemark(token: string, customerId: string, remark: string): Promise<Customer> {
+    return send(`${customerPath(customerId)}/remark`, { method: "PUT", headers: { ...bearer(token), ...json }, body: JSON.stringify({ remark }) });
   },
 };

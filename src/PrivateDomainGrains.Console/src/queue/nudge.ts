@@ -39,6 +39,9 @@ export type SnoozeResult = "snoozed" | "unknown" | "invalid";
 /** What the staff member did with a nudge: Done (`Ack`) or Not useful (`Dismiss`). */
 export type NudgeAction = "ack" | "dismiss";
 
+/** Everything a card's buttons send through the outbox: a close, or a snooze (`Snooze`, with its time). */
+export type QueuedAction = NudgeAction | "snooze";
+
 /**
  * The hub's answer to Ack / Dismiss. "closed": this call closed it; "already-closed": an earlier call did (a resend,
  * success); "unknown": not an open nudge of this staff member (e.g. handed over); "invalid": not a valid id.

@@ -1,20 +1,26 @@
-import type { CloseResult, NudgeAction } from "./nudge";
+import type { CloseResult, QueuedAction, SnoozeResult } from "./nudge";
 
-/** A Done / Not useful the server has not confirmed yet. */
+/** A Done / Not useful / Snooze the server has not confirmed yet. */
 export interface OutboxEntry {
   nudgeId: string;
-  action: NudgeAction;
+  action: QueuedAction;
   /** When it was clicked (ISO 8601). */
   at: string;
+  /** A snooze's time (ISO 8601); absent for Done and Not useful. */
+  until?: string;
 }
+
+/** What the hub answered to an entry: a close's or a snooze's answer. */
+export type OutboxResult = CloseResult | SnoozeResult;
 
 /** The part of the Web Storage API the outbox needs (localStorage in the browser, a Map in the unit tests). */
 export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 /**
- * The durable client outbox: every Done / Not useful is written here before it is sent and removed only when the
- * hub has answered, so an action clicked while disconnected, or whose answer was lost, survives a reload and is sent
- * again. The server closes a nudge at most once ("already-closed" on a resend), so resending is safe.
+ * The durable client outbox: every Done / Not useful / Snooze is written here before it is sent and removed only when
+ * the hub has answered, so an action clicked while disconnected, or whose answer was lost, survives a reload and is
+ * sent again. Resending is safe: the server closes a nudge at most once ("already-closed" on a resend), and a second
+ * snooze to the same time changes nothing.
  * Every operation reads and writes storage, so two tabs of the same staff member share one outbox.
  */
 export class Outbox {
@@ -39,12 +45,16 @@ export class Outbox {
     return this.entries().some((e) => e.nudgeId === nudgeId);
   }
 
-  /** Records the action; a nudge keeps its first action (a second click on the same card changes nothing). */
-  add(nudgeId: string, action: NudgeAction, at: Date = new Date()): OutboxEntry {
+  /**
+   * Records the action; a nudge keeps its first action (a second click on the same card changes nothing).
+   * @param until a snooze's time (required for "snooze", ignored otherwise).
+   */
+  add(nudgeId: string, action: QueuedAction, at: Date = new Date(), until?: Date): OutboxEntry {
     const entries = this.entries();
     const existing = entries.find((e) => e.nudgeId === nudgeId);
     if (existing) return existing;
-    const entry: OutboxEntry = { nudgeId, action, at: at.toISOString() };
+    if (action === "snooze" && !until) throw new Error("A snooze needs its time");
+    const entry: OutboxEntry = action === "snooze" ? { nudgeId, action, at: at.toISOString(), until: until!.toISOString() } : { nudgeId, action, at: at.toISOString() };
     this.write([...entries, entry]);
     return entry;
   }
@@ -63,28 +73,29 @@ export class Outbox {
 
 function isEntry(value: unknown): value is OutboxEntry {
   const e = value as OutboxEntry;
-  return typeof e === "object" && e !== null && typeof e.nudgeId === "string" && (e.action === "ack" || e.action === "dismiss") && typeof e.at === "string";
+  if (typeof e !== "object" || e === null || typeof e.nudgeId !== "string" || typeof e.at !== "string") return false;
+  return e.action === "ack" || e.action === "dismiss" || (e.action === "snooze" && typeof e.until === "string" && !Number.isNaN(Date.parse(e.until)));
 }
 
 /**
  * Sends the outbox in click order, one at a time. An entry leaves the outbox only once the server answered (any
- * answer is final: closed, already closed, unknown or invalid); the first failure (the connection dropped) stops
+ * answer is final: closed, already closed, snoozed, unknown or invalid); the first failure (the connection dropped) stops
  * the drain and leaves that entry and the rest for the next one.
  * @returns the entries settled, with the server's answer.
  */
 export async function drainOutbox(
   outbox: Outbox,
-  send: (entry: OutboxEntry) => Promise<CloseResult>,
-  onSettled: (entry: OutboxEntry, result: CloseResult) => void = () => {},
-): Promise<Array<[OutboxEntry, CloseResult]>> {
-  const settled: Array<[OutboxEntry, CloseResult]> = [];
+  send: (entry: OutboxEntry) => Promise<OutboxResult>,
+  onSettled: (entry: OutboxEntry, result: OutboxResult) => void = () => {},
+): Promise<Array<[OutboxEntry, OutboxResult]>> {
+  const settled: Array<[OutboxEntry, OutboxResult]> = [];
   const tried = new Set<string>();
   for (;;) {
     // Re-read each time: entries added while draining (or by another tab) are picked up, removed ones skipped.
     const next = outbox.entries().find((e) => !tried.has(e.nudgeId));
     if (!next) return settled;
     tried.add(next.nudgeId);
-    let result: CloseResult;
+    let result: OutboxResult;
     try {
       result = await send(next);
     } catch {

@@ -1,32 +1,41 @@
 import { defineStore } from "pinia";
 import { computed, reactive, ref, shallowRef } from "vue";
 import { createConsoleHub, type ConnectionState, type ConsoleHub } from "../hub/connection";
-import type { CloseResult, Nudge, NudgeAction, NudgeChange } from "../queue/nudge";
+import type { Nudge, NudgeChange, QueuedAction } from "../queue/nudge";
 import { groupByCustomer } from "../queue/ordering";
-import { Outbox, drainOutbox, type OutboxEntry } from "../queue/outbox";
+import { Outbox, drainOutbox, type OutboxEntry, type OutboxResult } from "../queue/outbox";
 import { useSessionStore } from "./session";
 
 /** How long after the first connect older nudges still count as the replay of what was open, not as new. */
 const replayGraceMs = 1500;
 /** How long a new nudge stays highlighted. */
 const freshMs = 12_000;
+/** The longest wait setTimeout keeps (about 24.8 days; a snooze may reach 30): a later wake is planned again then. */
+const longestTimerMs = 2 ** 31 - 1;
 
 /**
  * The signed-in staff member's queue of open nudges: fed by the hub (replay on connect, then live), closed through
- * the durable outbox. A card leaves the queue only when the server has confirmed its Done / Not useful.
+ * the durable outbox. A card leaves the queue only when the server has confirmed its Done / Not useful / Snooze; a
+ * snoozed card comes back by itself at its time (the server does not send it again until the next connect).
  */
 export const useQueueStore = defineStore("queue", () => {
   const session = useSessionStore();
   const nudges = reactive(new Map<string, Nudge>());
   /** Actions clicked but not yet confirmed, by nudge id (mirrors the outbox). */
-  const pending = reactive(new Map<string, NudgeAction>());
+  const pending = reactive(new Map<string, OutboxEntry>());
   /** Nudges that arrived live, highlighted for a while. */
   const fresh = reactive(new Set<string>());
-  /** The last action the server refused as not this staff member's ("unknown") or malformed ("invalid"). */
-  const refused = ref<{ entry: OutboxEntry; result: CloseResult } | null>(null);
+  /**
+   * The last answer the staff member should hear of: every snooze's (snoozed, or refused as no longer theirs or as a
+   * time that passed while offline), and a close refused as not theirs ("unknown") or malformed ("invalid").
+   */
+  const notice = ref<{ entry: OutboxEntry; result: OutboxResult } | null>(null);
   const hub = shallowRef<ConsoleHub | null>(null);
   /** Closed here and confirmed: a replay page read before the close must not bring the card back. */
   const closed = new Set<string>();
+  /** Snoozed nudges, off the queue until their `snoozedUntil`. */
+  const snoozed = new Map<string, Nudge>();
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let outbox: Outbox | null = null;
   /** When this page started connecting, and when it first got through (0: not yet). */
   let connectingSince = 0;
@@ -64,6 +73,8 @@ export const useQueueStore = defineStore("queue", () => {
     hub.value = null;
     window.removeEventListener("storage", onOtherTab);
     await current?.stop();
+    clearTimeout(wakeTimer);
+    snoozed.clear();
     nudges.clear();
     pending.clear();
     fresh.clear();
@@ -80,44 +91,73 @@ export const useQueueStore = defineStore("queue", () => {
     const replaySettled = firstConnectedAt > 0 && Date.now() - firstConnectedAt > replayGraceMs;
     for (const nudge of arrived) {
       if (closed.has(nudge.id) || nudges.has(nudge.id)) continue;
-      // A snoozed nudge comes back by itself (a new `nudges` message) when its time has come.
-      if (nudge.snoozedUntil && Date.parse(nudge.snoozedUntil) > Date.now()) continue;
-      nudges.set(nudge.id, nudge);
-      if (replaySettled || Date.parse(nudge.createdAt) > connectingSince) {
-        fresh.add(nudge.id);
-        setTimeout(() => fresh.delete(nudge.id), freshMs);
+      if (nudge.snoozedUntil && Date.parse(nudge.snoozedUntil) > Date.now()) {
+        hide(nudge, nudge.snoozedUntil);
+        continue;
       }
+      // The server's word on a replay: a nudge kept aside here as snoozed is not snoozed any more.
+      snoozed.delete(nudge.id);
+      nudges.set(nudge.id, nudge);
+      if (replaySettled || Date.parse(nudge.createdAt) > connectingSince) highlight(nudge.id);
     }
+  }
+
+  function highlight(nudgeId: string): void {
+    fresh.add(nudgeId);
+    setTimeout(() => fresh.delete(nudgeId), freshMs);
+  }
+
+  /** Off the queue until `until` (ISO 8601), then back by itself, highlighted. */
+  function hide(nudge: Nudge, until: string): void {
+    nudges.delete(nudge.id);
+    fresh.delete(nudge.id);
+    snoozed.set(nudge.id, { ...nudge, snoozedUntil: until });
+    planWake();
+  }
+
+  function planWake(): void {
+    clearTimeout(wakeTimer);
+    if (snoozed.size === 0) return;
+    const next = Math.min(...[...snoozed.values()].map((n) => Date.parse(n.snoozedUntil!)));
+    wakeTimer = setTimeout(wake, Math.min(Math.max(0, next - Date.now()), longestTimerMs));
+  }
+
+  function wake(): void {
+    const now = Date.now();
+    for (const [id, nudge] of snoozed) {
+      if (Date.parse(nudge.snoozedUntil!) > now) continue;
+      snoozed.delete(id);
+      if (closed.has(id)) continue;
+      nudges.set(id, { ...nudge, snoozedUntil: null });
+      highlight(id);
+    }
+    planWake();
   }
 
   /** Closed elsewhere (another tab or device, the platform) or snoozed: off this queue. A close is for good. */
   function change(changes: NudgeChange[]): void {
     for (const c of changes) {
+      const shown = nudges.get(c.id) ?? snoozed.get(c.id);
+      if (!c.closed && c.snoozedUntil && shown) {
+        hide(shown, c.snoozedUntil);
+        continue;
+      }
       if (c.closed) closed.add(c.id);
       nudges.delete(c.id);
+      snoozed.delete(c.id);
       fresh.delete(c.id);
       if (c.closed && !outbox?.has(c.id)) pending.delete(c.id);
     }
   }
 
   /**
-   * Snooze until `until`: sent at once (it needs the connection; a snooze is not kept for later, as the time picked
-   * may have passed by then). The card leaves the queue once the hub confirms. Answers whether it did.
+   * Done ("ack"), Not useful ("dismiss") or Snooze ("snooze", until `until`): kept in the outbox first, then sent when
+   * connected; the card stays, marked pending, until the hub answers. A snooze whose time passed before it could be
+   * sent is refused by the hub ("invalid") and the card simply stays.
    */
-  async function snooze(nudgeId: string, until: Date): Promise<boolean> {
-    const current = hub.value;
-    if (!current || current.state.value !== "connected") return false;
-    const result = await current.snooze(nudgeId, until);
-    if (result !== "snoozed") return false;
-    nudges.delete(nudgeId);
-    fresh.delete(nudgeId);
-    return true;
-  }
-
-  /** Done ("ack") or Not useful ("dismiss"): kept in the outbox first, then sent when connected. */
-  function act(nudgeId: string, action: NudgeAction): void {
+  function act(nudgeId: string, action: QueuedAction, until?: Date): void {
     if (!outbox) return;
-    pending.set(nudgeId, outbox.add(nudgeId, action).action);
+    pending.set(nudgeId, outbox.add(nudgeId, action, new Date(), until));
     void drain();
   }
 
@@ -132,26 +172,37 @@ export const useQueueStore = defineStore("queue", () => {
         drainAgain = false;
         const current = hub.value;
         if (!outbox || !current || current.state.value !== "connected") break;
-        await drainOutbox(outbox, (e) => current.close(e.nudgeId, e.action), settle);
+        await drainOutbox(outbox, (e) => (e.action === "snooze" ? current.snooze(e.nudgeId, new Date(e.until!)) : current.close(e.nudgeId, e.action)), settle);
       } while (drainAgain);
     })().finally(() => (draining = null));
     return draining;
   }
 
-  function settle(entry: OutboxEntry, result: CloseResult): void {
-    closed.add(entry.nudgeId);
-    nudges.delete(entry.nudgeId);
+  function settle(entry: OutboxEntry, result: OutboxResult): void {
     pending.delete(entry.nudgeId);
-    fresh.delete(entry.nudgeId);
-    if (result === "unknown" || result === "invalid") refused.value = { entry, result };
+    if (entry.action !== "snooze") {
+      closed.add(entry.nudgeId);
+      nudges.delete(entry.nudgeId);
+      fresh.delete(entry.nudgeId);
+      if (result === "unknown" || result === "invalid") notice.value = { entry, result };
+      return;
+    }
+    const shown = nudges.get(entry.nudgeId);
+    if (result === "snoozed" && shown) hide(shown, entry.until!);
+    // No longer an open nudge of this staff member's (closed or handed over meanwhile): off this queue too.
+    else if (result === "unknown") nudges.delete(entry.nudgeId);
+    notice.value = { entry, result };
   }
 
-  /** Another tab of this staff member changed the outbox: what left it there was confirmed there. */
+  /**
+   * Another tab of this staff member changed the outbox: a close that left it there was confirmed there. A snooze
+   * that left it is not assumed to have taken (its time may have passed): the hub's `changed` says if it did.
+   */
   function onOtherTab(event: StorageEvent): void {
     if (event.storageArea !== localStorage) return;
     const waiting = new Set(outbox?.entries().map((e) => e.nudgeId));
-    for (const id of [...pending.keys()]) {
-      if (waiting.has(id)) continue;
+    for (const [id, entry] of [...pending]) {
+      if (waiting.has(id) || entry.action === "snooze") continue;
       closed.add(id);
       nudges.delete(id);
     }
@@ -161,8 +212,8 @@ export const useQueueStore = defineStore("queue", () => {
   function syncPending(): void {
     const entries = outbox?.entries() ?? [];
     pending.clear();
-    for (const e of entries) pending.set(e.nudgeId, e.action);
+    for (const e of entries) pending.set(e.nudgeId, e);
   }
 
-  return { nudges, pending, fresh, refused, connection, groups, openCount, pendingCount, connect, disconnect, act, snooze };
+  return { nudges, pending, fresh, notice, connection, groups, openCount, pendingCount, connect, disconnect, act };
 });

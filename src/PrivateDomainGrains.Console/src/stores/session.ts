@@ -84,6 +84,27 @@ export const useSessionStore = defineStore("session", () => {
     renewal = setTimeout(() => void renew(), Math.min(10_000, left / 2));
   }
 
+  /**
+   * Every tab of the browser shares the stored session: a sign-out in one signs out all, and a token another tab renewed
+   * for the same staff member is used here too. A tab that finds someone else signed in (another tab signed in as
+   * another staff member) reloads as them: its queue, outbox and customers would otherwise stay the first one's.
+   */
+  window.addEventListener("storage", (event) => {
+    if (event.storageArea !== localStorage || (event.key !== storageKey && event.key !== null)) return;
+    const current = session.value;
+    const stored = load();
+    if (!stored) {
+      if (current) signOut(null);
+      return;
+    }
+    if (current && (stored.tenant !== current.tenant || stored.staffId !== current.staffId)) return void window.location.reload();
+    if (stored.accessToken !== current?.accessToken) {
+      session.value = stored;
+      signedOutReason.value = null;
+      schedule();
+    }
+  });
+
   // A background tab's timers may be throttled: check as soon as the staff member comes back.
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") schedule();

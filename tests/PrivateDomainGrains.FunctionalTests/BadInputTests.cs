@@ -95,6 +95,8 @@ public sealed class BadInputTests(BadInputTests.Platform platform) : IClassFixtu
     [InlineData("GET", "audit?limit=1e3", "limit")]
     [InlineData("GET", "audit?before=-", "before")]
     [InlineData("POST", "keys/k1/rotate?overlapMinutes=abc", "overlapMinutes")]
+    [InlineData("GET", "playbook/versions/abc", "version")]
+    [InlineData("POST", "playbook/versions/99999999999/rollback", "version")]
     public async Task A_query_parameter_that_is_not_of_its_type_is_refused_naming_the_parameter(string method, string path, string parameter)
     {
         var key = path.StartsWith("customers", StringComparison.Ordinal) ? Api.ApiKey : Api.AdminKey;

@@ -42,6 +42,20 @@ public sealed class PlaybookDryRunTests(SingleNodePlatform platform) : IClassFix
         });
 
     [Fact]
+    public async Task A_dry_run_right_after_a_save_or_a_rollback_uses_the_version_just_stored()
+    {
+        var (api, admin) = await TenantAsync("dr-just-saved");
+        using var _ = api;
+        await api.PostEventsAsync(Events.FriendAdded("c-1", "mei", "alice", nickname: "Mei"));
+        Assert.Equal(0, (await api.Api.Playbook.DryRunAsync(new PlaybookDryRunRequest("mei"))).PlaybookVersion);
+
+        var saved = await api.Api.Playbook.PutAsync(Candidate);
+        Assert.Equal(saved.Version, (await api.Api.Playbook.DryRunAsync(new PlaybookDryRunRequest("mei"))).PlaybookVersion);
+        var rolledBack = await admin.Playbook.RollbackAsync(saved.Version);
+        Assert.Equal(rolledBack.Version, (await admin.Playbook.DryRunAsync(new PlaybookDryRunRequest("mei"))).PlaybookVersion);
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_the_engines_verdicts_and_changes_nothing()
     {
         var (api, admin) = await TenantAsync("dr-nothing");

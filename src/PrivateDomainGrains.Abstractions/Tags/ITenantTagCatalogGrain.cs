@@ -31,16 +31,21 @@ public interface ITenantTagCatalogGrain : IGrainWithStringKey
     /// <summary>
     /// Renames <paramref name="from"/> to <paramref name="to"/> in the catalog (keeping group and names). Conflict when
     /// both are catalog tags (merge instead). A tag not in the catalog (a free tag, or one renamed already) changes
-    /// nothing here, so a rename whose holders' job did not start can simply be sent again.
+    /// nothing here, so a rename whose holders' job did not start can simply be sent again. <paramref name="jobId"/> is
+    /// the job that will change the holders: while it runs, the tag takes no other rename, merge or delete (409 naming
+    /// it), and the same rename sent again is answered with that job (<see cref="TagCatalogOutcome.JobId"/>), so one
+    /// tag never becomes two.
     /// </summary>
-    [Alias("RenameTag")] Task<TagCatalogOutcome> RenameTagAsync(string from, string to);
+    [Alias("RenameTag")] Task<TagCatalogOutcome> RenameTagAsync(string from, string to, string jobId);
 
     /// <summary>
     /// Merges <paramref name="from"/> into <paramref name="into"/>: <paramref name="from"/> leaves the catalog, and
     /// <paramref name="into"/> joins it with <paramref name="from"/>'s group and names if it was not there.
     /// </summary>
-    [Alias("MergeTag")] Task<TagCatalogOutcome> MergeTagAsync(string from, string into);
+    /// <remarks>One change at a time per tag, as for <see cref="RenameTagAsync"/>.</remarks>
+    [Alias("MergeTag")] Task<TagCatalogOutcome> MergeTagAsync(string from, string into, string jobId);
 
     /// <summary>Removes the tag from the catalog (a free tag: nothing to remove here; its holders still lose it).</summary>
-    [Alias("DeleteTag")] Task<TagCatalogOutcome> DeleteTagAsync(string tag);
+    /// <remarks>One change at a time per tag, as for <see cref="RenameTagAsync"/>.</remarks>
+    [Alias("DeleteTag")] Task<TagCatalogOutcome> DeleteTagAsync(string tag, string jobId);
 }

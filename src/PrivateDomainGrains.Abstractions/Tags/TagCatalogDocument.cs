@@ -41,7 +41,8 @@ public sealed record TagCatalogDocument(
 public sealed record TagCatalogOutcome(
     [property: Id(0)] string Kind,
     [property: Id(1)] string? Field = null,
-    [property: Id(2)] string? Message = null)
+    [property: Id(2)] string? Message = null,
+    [property: Id(3)] string? JobId = null)
 {
     public static readonly TagCatalogOutcome Ok = new(TagCatalogOutcomes.Ok);
     public static TagCatalogOutcome NotFound(string field, string message) => new(TagCatalogOutcomes.NotFound, field, message);

@@ -27,6 +27,7 @@ public static class SegmentFilterValidator
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new Iso8601Timestamps.Converter() },
     };
 
     /// <summary>Parses <paramref name="filter"/> (a JSON object) and validates it; the filter is null when there are errors.</summary>
@@ -41,7 +42,8 @@ public static class SegmentFilterValidator
         catch (JsonException ex)
         {
             var at = ex.Path is { } p ? path + p.TrimStart('$') : path;
-            return (null, [new(at, ex.InnerException is InvalidOperationException ? "is not valid Unicode text" : "does not have the expected shape: " + FirstLine(ex.Message))]);
+            var problem = Iso8601Timestamps.Describe(ex);
+            return (null, [new(at, problem == "does not have the expected shape" ? problem + ": " + FirstLine(ex.Message) : problem)]);
         }
         var errors = Validate(parsed, path);
         return errors.Count == 0 ? (parsed, errors) : (null, errors);

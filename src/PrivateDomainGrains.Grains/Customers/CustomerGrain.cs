@@ -215,7 +215,8 @@ public sealed class CustomerGrain(
     public async Task<PlaybookDryRun?> DryRunAsync(string? playbookJson, CustomerEvent? e)
     {
         if (!_profile.Exists) return null;
-        var inputs = await tenants.GetAsync(_tenant);
+        // Right after a save or a rollback: the version just stored, not this silo's copy of the one before.
+        var inputs = await tenants.GetCurrentAsync(_tenant);
         var playbook = inputs.Playbook;
         if (playbookJson is not null)
         {

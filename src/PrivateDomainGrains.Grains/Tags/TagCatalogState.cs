@@ -10,4 +10,14 @@ public sealed class TagCatalogState
     [JsonPropertyName("groups")] public List<TagGroupDefinition> Groups { get; set; } = [];
     [JsonPropertyName("tags")] public List<CatalogTag> Tags { get; set; } = [];
     [JsonPropertyName("updatedAt")] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The rename, merge or delete of each tag whose holders' job may still run, by the tag changed.</summary>
+    [JsonPropertyName("changes")] public Dictionary<string, TagChange> Changes { get; set; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>A rename, merge or delete of a tag and the job changing its holders (<c>kind</c>: rename, merge, delete).</summary>
+public sealed record TagChange(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("target")] string? Target,
+    [property: JsonPropertyName("jobId")] string JobId,
+    [property: JsonPropertyName("at")] DateTimeOffset At);

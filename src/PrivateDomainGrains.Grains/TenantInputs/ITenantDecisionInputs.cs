@@ -13,6 +13,12 @@ namespace PrivateDomainGrains.Grains.TenantInputs;
 public interface ITenantDecisionInputs
 {
     ValueTask<TenantDecisionInputs> GetAsync(string tenant);
+
+    /// <summary>
+    /// As <see cref="GetAsync"/>, checked against the tenant's grains first: what a save or rollback an instant ago
+    /// stored. For the rare caller that must not answer with the previous version (a playbook dry run).
+    /// </summary>
+    Task<TenantDecisionInputs> GetCurrentAsync(string tenant);
 }
 
 public sealed record TenantDecisionInputs(CompiledPlaybook Playbook, PropensityModel Model)

@@ -27,6 +27,12 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
     public ValueTask<TenantDecisionInputs> GetAsync(string tenant) =>
         _tenants.TryGetValue(tenant, out var inputs) ? new ValueTask<TenantDecisionInputs>(inputs) : new ValueTask<TenantDecisionInputs>(LoadAsync(tenant));
 
+    public async Task<TenantDecisionInputs> GetCurrentAsync(string tenant)
+    {
+        await RefreshAsync(tenant);
+        return await GetAsync(tenant);
+    }
+
     /// <summary>Checks every cached tenant's versions and refetches only what changed; a failure keeps the last good value.</summary>
     public Task RefreshAllAsync() => Task.WhenAll(_tenants.Keys.Select(RefreshAsync));
 

@@ -31,11 +31,11 @@ public static class ConsolePlaybookApi
                 ListVersionsAsync(user.Tenant, limit, grains, history, ct))
             .WithName("ListConsolePlaybookVersions").WithSummary("The stored versions, newest first, as ListPlaybookVersions.")
             .WithProblem(StatusCodes.Status400BadRequest, $"'limit' is not 1-{MaxVersionsListed}");
-        playbook.MapGet("/versions/{version:int}", (ConsoleUser user, int version, PlaybookVersions history, CancellationToken ct) =>
+        playbook.MapGet("/versions/{version}", (ConsoleUser user, int version, PlaybookVersions history, CancellationToken ct) =>
                 GetVersionAsync(user.Tenant, version, history, ct))
             .WithName("GetConsolePlaybookVersion").WithSummary("One stored version with its playbook, as GetPlaybookVersion.")
             .WithProblem(StatusCodes.Status404NotFound, "The tenant has no such version");
-        playbook.MapPost("/versions/{version:int}/rollback", RollbackConsoleAsync).WithName("RollbackConsolePlaybook")
+        playbook.MapPost("/versions/{version}/rollback", RollbackConsoleAsync).WithName("RollbackConsolePlaybook")
             .WithSummary("Store that version again as the next version, as RollbackPlaybook.")
             .WithProblem(StatusCodes.Status400BadRequest, "That version no longer validates (errors keyed by JSON path); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "The tenant has no such version");

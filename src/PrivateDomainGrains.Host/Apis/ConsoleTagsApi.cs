@@ -71,12 +71,12 @@ public static class ConsoleTagsApi
             for (var i = 0; i < ids.Count; i++)
                 if (!Core.Identity.Ids.IsValid(ids[i])) return Problems.BadRequest(Core.Identity.Ids.Describe($"customerIds[{i}]"));
             await rows.StageAsync(user.Tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
-            return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!, user.StaffId));
+            return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
         }
         var (filter, filterProblem) = ReadFilter(body.Filter!);
         if (filter is null) return filterProblem!;
         await rows.StageFromDirectoryAsync(user.Tenant, jobId, filter, request.HttpContext.RequestAborted);
-        return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "filter", add!, remove!, user.StaffId));
+        return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "filter", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
     }
 
     private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string jobId, IGrainFactory grains)
@@ -84,6 +84,11 @@ public static class ConsoleTagsApi
         if (!user.IsManager) return Problems.Forbidden("Only admins and managers read tag jobs");
         if (!Core.Identity.Ids.IsValid(jobId)) return Problems.BadRequest(Core.Identity.Ids.Describe("jobId"));
         var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(user.Tenant, jobId)).GetAsync();
-        return view is null ? Problems.NotFound($"Tag job '{jobId}' does not exist") : TypedResults.Ok(view);
+        // A manager reads the jobs they started; another's is answered as a missing one (it may cover other teams).
+        return view is null || !user.IsAdmin && view.Spec.By != user.StaffId
+            ? Problems.NotFound($"Tag job '{jobId}' does not exist")
+            : TypedResults.Ok(view);
     }
+
+    private static string ConsoleJobPath(string jobId) => $"/api/v1/console/tag-jobs/{jobId}";
 }

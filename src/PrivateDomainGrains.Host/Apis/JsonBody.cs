@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -40,13 +41,9 @@ public static class JsonBody
                 var value = document.Deserialize<T>(Web);
                 return value is null ? (null, Problems.BadRequest("The body must be a JSON object")) : (value, null);
             }
-            catch (Iso8601Timestamps.TimestampException ex)
+            catch (JsonException ex) when (ex is Iso8601Timestamps.TimestampException || ex.InnerException is InvalidOperationException)
             {
-                return (null, Problems.BadRequest($"'{ex.Path?.TrimStart('$', '.')}' {ex.Message}"));
-            }
-            catch (JsonException ex) when (ex.InnerException is InvalidOperationException)
-            {
-                return (null, Problems.BadRequest($"'{ex.Path?.TrimStart('$', '.')}' is not valid Unicode text (invalid UTF-8 bytes or an unpaired surrogate)"));
+                return (null, Problems.BadRequest($"'{ex.Path?.TrimStart('$', '.')}' {Iso8601Timestamps.Describe(ex)}"));
             }
             catch (JsonException ex)
             {

@@ -70,11 +70,11 @@ public static class PlaybookApi
             .WithName("ListPlaybookVersions").RequireAdminKey()
             .WithSummary($"The versions stored, newest first, with who stored each and when; ?limit=1-{MaxVersionsListed} (100).")
             .WithProblem(StatusCodes.Status400BadRequest, $"'limit' is not 1-{MaxVersionsListed}");
-        playbook.MapGet("/versions/{version:int}", (string tenant, int version, PlaybookVersions history, CancellationToken ct) => GetVersionAsync(tenant, version, history, ct))
+        playbook.MapGet("/versions/{version}", (string tenant, int version, PlaybookVersions history, CancellationToken ct) => GetVersionAsync(tenant, version, history, ct))
             .WithName("GetPlaybookVersion").RequireAdminKey()
             .WithSummary("One stored version with its playbook, exactly as it was stored.")
             .WithProblem(StatusCodes.Status404NotFound, "The tenant has no such version");
-        playbook.MapPost("/versions/{version:int}/rollback", (string tenant, int version, HttpContext http, IGrainFactory grains) => RollbackAsync(tenant, version, Actor(http), grains))
+        playbook.MapPost("/versions/{version}/rollback", (string tenant, int version, HttpContext http, IGrainFactory grains) => RollbackAsync(tenant, version, Actor(http), grains))
             .WithName("RollbackPlaybook").Audited().RequireAdminKey()
             .WithSummary("Store that version's playbook again, exactly, as the next version (which names the version it restored).")
             .WithProblem(StatusCodes.Status400BadRequest, "That version no longer validates (errors keyed by JSON path); nothing was stored")

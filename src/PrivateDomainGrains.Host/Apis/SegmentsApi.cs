@@ -68,7 +68,7 @@ public static class SegmentsApi
         // The whole tenant: no owners to keep to (the console's twins below pass the user's).
         segments.MapPost("/preview", (string tenant, HttpRequest request, SegmentMembers members, IGrainFactory grains, CancellationToken ct) =>
                 PreviewAsync(tenant, request, members, grains, ct, visibleOwners: null))
-            .WithName("PreviewSegment").WithJsonBody<SegmentPreviewRequest>()
+            .WithName("PreviewSegment").WithJsonBody<SegmentPreviewRequest>().RequireScope(ApiScopes.CustomersRead)
             .WithSummary("Count an unsaved filter and list its first members (nothing is stored): for editing a filter with a live count.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem);
         var segment = segments.MapGroup("/{segmentId}")
@@ -195,8 +195,9 @@ public static class SegmentsApi
             foreach (var property in root.EnumerateObject())
                 if (property.Name is not ("filter" or "limit")) errors.Add(new("$." + property.Name, "is not a property of a preview"));
             var limit = 20;
-            if (root.TryGetProperty("limit", out var limitJson) && (!limitJson.TryGetInt32(out limit) || limit is < 0 or > SegmentMembers.MaxPageSize))
-                errors.Add(new("$.limit", $"must be 0-{SegmentMembers.MaxPageSize}"));
+            if (root.TryGetProperty("limit", out var limitJson) && limitJson.ValueKind != JsonValueKind.Null
+                && (limitJson.ValueKind != JsonValueKind.Number || !limitJson.TryGetInt32(out limit) || limit is < 0 or > SegmentMembers.MaxPageSize))
+                errors.Add(new("$.limit", $"must be a whole number 0-{SegmentMembers.MaxPageSize}"));
             if (errors.Count > 0 || filter is null) return Invalid(errors);
 
             var now = DateTimeOffset.UtcNow;
@@ -228,12 +229,13 @@ public static class SegmentsApi
             if (root.ValueKind != JsonValueKind.Object) return (null, null, Invalid([new("$", "must be an object")]));
             var errors = new List<PlaybookError>();
             string? name = null, description = null;
-            if (!root.TryGetProperty("name", out var nameJson) || nameJson.ValueKind != JsonValueKind.String
-                || (name = nameJson.GetString()!.Trim()).Length is 0 or > MaxNameLength || !StorableText.IsStorable(name))
-                errors.Add(new("$.name", $"must be 1-{MaxNameLength} characters of valid text"));
+            if (!root.TryGetProperty("name", out var nameJson) || Text(nameJson)?.Trim() is not { Length: > 0 and <= MaxNameLength } given || !IsPlainText(given))
+                errors.Add(new("$.name", $"must be 1-{MaxNameLength} characters of valid text without control characters"));
+            else name = given;
             if (root.TryGetProperty("description", out var descriptionJson) && descriptionJson.ValueKind != JsonValueKind.Null
-                && (descriptionJson.ValueKind != JsonValueKind.String || (description = descriptionJson.GetString()!).Length > MaxDescriptionLength || !StorableText.IsStorable(description)))
-                errors.Add(new("$.description", $"must be at most {MaxDescriptionLength} characters of valid text"));
+                && (Text(descriptionJson) is not { Length: <= MaxDescriptionLength } text || !IsPlainText(text.Replace('\n', ' '))))
+                errors.Add(new("$.description", $"must be at most {MaxDescriptionLength} characters of valid text without control characters (line breaks are fine)"));
+            else description = descriptionJson.ValueKind == JsonValueKind.String ? descriptionJson.GetString() : null;
             var filter = ReadFilter(root, errors);
             foreach (var property in root.EnumerateObject())
                 if (property.Name is not ("name" or "description" or "filter")) errors.Add(new("$." + property.Name, "is not a property of a segment"));
@@ -241,6 +243,24 @@ public static class SegmentsApi
             return (new SegmentRequest(name!, string.IsNullOrWhiteSpace(description) ? null : description, filter!), null, null);
         }
     }
+
+    /// <summary>A JSON string's text; null for another kind of value, or a string that is not valid Unicode (an unpaired surrogate).</summary>
+    private static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String) return null;
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Storable, and no control or invisible format characters (a name is shown in lists, where neither belongs).</summary>
+    private static bool IsPlainText(string text) =>
+        StorableText.IsStorable(text) && !text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
     /// <summary>The body's <c>filter</c>, validated; null with its errors (by JSON path) added to <paramref name="errors"/>.</summary>
     private static SegmentFilter? ReadFilter(JsonElement body, List<PlaybookError> errors)

@@ -161,17 +161,25 @@ public static class TagJobsApi
     /// Stages every holder of <paramref name="tag"/> for a job of <paramref name="kind"/> (a catalog rename, merge or
     /// delete) and starts it: the holders' side of a catalog change.
     /// </summary>
-    internal static async Task<TagJobAccepted> StartForHoldersAsync(IGrainFactory grains, TagJobRows rows, string tenant, string kind, string tag,
-        string[] add, CancellationToken ct)
+    /// <summary>
+    /// Starts job <paramref name="jobId"/> changing every holder of <paramref name="tag"/>, or answers with it when it
+    /// started already (the same rename, merge or delete sent again: see <c>ITenantTagCatalogGrain</c>).
+    /// </summary>
+    internal static async Task<TagJobAccepted> StartForHoldersAsync(IGrainFactory grains, TagJobRows rows, string tenant, string jobId, string kind,
+        string tag, string[] add, CancellationToken ct)
     {
-        var jobId = NewJobId();
+        if (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync() is { } started)
+            return new TagJobAccepted(jobId, $"/api/v1/tenants/{tenant}/tag-jobs/{jobId}", started);
         await rows.StageFromDirectoryAsync(tenant, jobId, new TagJobFilter(TagsAny: [tag]), ct);
         return await StartJobAsync(grains, tenant, jobId, new TagJobSpec(kind, "holders", add, [tag]));
     }
 
-    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> LaunchAsync(IGrainFactory grains, string tenant, string jobId, TagJobSpec spec)
+    /// <param name="statusPath">Where the caller reads the job: the tenant route by default, the console's for a console token.</param>
+    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> LaunchAsync(IGrainFactory grains, string tenant, string jobId, TagJobSpec spec,
+        string? statusPath = null)
     {
         var accepted = await StartJobAsync(grains, tenant, jobId, spec);
+        if (statusPath is not null) accepted = accepted with { StatusUrl = statusPath };
         return TypedResults.Accepted(accepted.StatusUrl, accepted);
     }
 

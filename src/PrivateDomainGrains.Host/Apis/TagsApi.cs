@@ -122,9 +122,10 @@ public static class TagsApi
         var (to, toProblem) = TagFields.Tag("to", body.To);
         if (to is null) return toProblem!;
         if (to == from) return Problems.BadRequest("'to' must differ from the tag renamed");
-        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).RenameTagAsync(from, to);
+        var jobId = TagJobsApi.NewJobId();
+        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).RenameTagAsync(from, to, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
-        return Accepted(await StartForHoldersAsync(grains, rows, tenant, TagJobKinds.Rename, from, [to], request.HttpContext.RequestAborted));
+        return Accepted(await StartForHoldersAsync(grains, rows, tenant, outcome.JobId ?? jobId, TagJobKinds.Rename, from, [to], request.HttpContext.RequestAborted));
     }
 
     private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> MergeAsync(string tenant, string tag, HttpRequest request,
@@ -137,9 +138,10 @@ public static class TagsApi
         var (into, intoProblem) = TagFields.Tag("into", body.Into);
         if (into is null) return intoProblem!;
         if (into == from) return Problems.BadRequest("'into' must differ from the tag merged");
-        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).MergeTagAsync(from, into);
+        var jobId = TagJobsApi.NewJobId();
+        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).MergeTagAsync(from, into, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
-        return Accepted(await StartForHoldersAsync(grains, rows, tenant, TagJobKinds.Merge, from, [into], request.HttpContext.RequestAborted));
+        return Accepted(await StartForHoldersAsync(grains, rows, tenant, outcome.JobId ?? jobId, TagJobKinds.Merge, from, [into], request.HttpContext.RequestAborted));
     }
 
     private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> DeleteAsync(string tenant, string tag, IGrainFactory grains, TagJobRows rows,
@@ -147,9 +149,10 @@ public static class TagsApi
     {
         var (name, problem) = TagFields.PathTag(tag);
         if (name is null) return problem!;
-        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).DeleteTagAsync(name);
+        var jobId = TagJobsApi.NewJobId();
+        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).DeleteTagAsync(name, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
-        return Accepted(await StartForHoldersAsync(grains, rows, tenant, TagJobKinds.Delete, name, [], ct));
+        return Accepted(await StartForHoldersAsync(grains, rows, tenant, outcome.JobId ?? jobId, TagJobKinds.Delete, name, [], ct));
     }
 
     private static Accepted<TagJobAccepted> Accepted(TagJobAccepted accepted) => TypedResults.Accepted(accepted.StatusUrl, accepted);

@@ -35,7 +35,9 @@ public sealed partial class BadParameterHandler(IProblemDetailsService problems)
         if (message.Contains("request body", StringComparison.Ordinal)) return "the body is not JSON of the expected shape";
         if (!match.Groups["value"].Success) return "is required";
         var value = match.Groups["value"].Value;
-        var expected = match.Groups["type"].Value.TrimEnd('?') switch
+        var type = match.Groups["type"].Value.TrimEnd('?');
+        if (type.StartsWith("Nullable<", StringComparison.Ordinal)) type = type["Nullable<".Length..^1];
+        var expected = type switch
         {
             "int" or "long" or "short" or "Int32" or "Int64" => "a whole number",
             "bool" or "Boolean" => "true or false",
@@ -43,7 +45,7 @@ public sealed partial class BadParameterHandler(IProblemDetailsService problems)
             "DateOnly" => "a date (yyyy-MM-dd)",
             "Guid" => "a GUID",
             "double" or "decimal" or "float" => "a number",
-            var other => "a valid " + other,
+            _ => "of the expected form",
         };
         return value.Any(char.IsControl) ? $"must be {expected} (it holds control characters)" : $"'{value}' is not {expected}";
     }

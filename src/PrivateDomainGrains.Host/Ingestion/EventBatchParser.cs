@@ -1,6 +1,6 @@
 using System.Text.Json;
 using PrivateDomainGrains.Core.Events;
-using PrivateDomainGrains.Host.Apis;
+using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Host.Ingestion;
 

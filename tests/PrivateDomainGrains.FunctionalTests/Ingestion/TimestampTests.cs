@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.FunctionalTests.Ingestion;

@@ -102,7 +102,10 @@ public sealed class ApiKeyTests(SingleNodePlatform platform) : IClassFixture<Sin
         Assert.Equal("revoked", revoked.State);
         var refused = await Assert.ThrowsAsync<PlatformApiException>(() => With(issued.Key).Customers.GetAsync("nobody-rev"));
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        // When a key was last used is written beside its request, not before the answer: it shows shortly after.
         var listed = (await Admin.Api.Keys.ListAsync()).Single(k => k.KeyId == issued.ApiKey.KeyId);
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); listed.LastUsedAt is null && DateTime.UtcNow < deadline; await Task.Delay(100))
+            listed = (await Admin.Api.Keys.ListAsync()).Single(k => k.KeyId == issued.ApiKey.KeyId);
         Assert.NotNull(listed.LastUsedAt);
         Assert.NotNull(listed.RevokedAt);
         var tampered = issued.Key[..^2] + (issued.Key[^2] == 'A' ? "BB" : "AA");

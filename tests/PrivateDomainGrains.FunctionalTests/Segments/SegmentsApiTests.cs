@@ -106,6 +106,13 @@ public sealed class SegmentsApiTests : IAsyncLifetime
         ("""{"name":"x","filter":{"openNudges":{"min":"many"}}}""", "$.filter.openNudges.min"),
         ("""{"name":"x","filter":{"tier":["Repeat"]}}""", "$.filter.tier"),
         ("""{"name":"","filter":{}}""", "$.name"),
+        ("""{"name":"n\ud800","filter":{}}""", "$.name"),
+        ("""{"name":"a\u0007b","filter":{}}""", "$.name"),
+        ("""{"name":"a\u202eb","filter":{}}""", "$.name"),
+        ("""{"name":"x","description":"\udc00","filter":{}}""", "$.description"),
+        ("""{"name":"x","filter":{"lastInteraction":{"before":"2026-11-01T00:00:00"}}}""", "$.filter.lastInteraction.before"),
+        ("""{"name":"x","filter":{"lastInteraction":{"after":"2026-11-01"}}}""", "$.filter.lastInteraction.after"),
+        ("""{"name":"x","filter":{"unowned":"yes"}}""", "$.filter.unowned"),
         ("""{"name":"x"}""", "$.filter"),
     ];
 
@@ -122,6 +129,12 @@ public sealed class SegmentsApiTests : IAsyncLifetime
             using var preview = await _api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/seg/segments/preview", body.Replace("\"name\":\"x\",", ""), _api.ApiKey);
             Assert.Equal(HttpStatusCode.BadRequest, preview.StatusCode);
             Assert.Contains($"\"{path}\"", await preview.Content.ReadAsStringAsync());
+        }
+        foreach (var limit in new[] { "\"abc\"", "true", "[1]", "1.5", "1e30" })
+        {
+            using var preview = await _api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/seg/segments/preview", $"{{\"filter\":{{}},\"limit\":{limit}}}", _api.ApiKey);
+            Assert.Equal(HttpStatusCode.BadRequest, preview.StatusCode);
+            Assert.Contains("\"$.limit\"", await preview.Content.ReadAsStringAsync());
         }
         Assert.Empty(await _api.Api.Segments.ListAsync());
     }

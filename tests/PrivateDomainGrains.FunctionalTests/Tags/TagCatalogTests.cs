@@ -167,6 +167,40 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
         Assert.Equal("tc-city", Assert.Single((await Tags.ListAsync()).Items, t => t.Tag == "tc-申城").GroupId);
     }
 
+    [Fact]
+    public async Task Concurrent_renames_merges_and_deletes_of_one_tag_are_one_change_and_the_others_a_conflict()
+    {
+        await Tags.CreateAsync(new("tc-race卡"));
+        var holders = await CustomersWithAsync("tc-race", 6, ["tc-race卡"]);
+
+        var attempts = await Task.WhenAll(new Func<Task<TagJobAccepted>>[]
+        {
+            () => Tags.RenameAsync("tc-race卡", "tc-raceGold"), () => Tags.RenameAsync("tc-race卡", "tc-race黄金"), () => Tags.RenameAsync("tc-race卡", "tc-raceGold"),
+            () => Tags.MergeAsync("tc-race卡", "tc-raceVIPX"), () => Tags.DeleteAsync("tc-race卡"), () => Tags.RenameAsync("tc-race卡", "tc-race铂金"),
+        }.Select(TryAsync));
+
+        Assert.All(attempts, a => Assert.Contains(a.Status, new[] { HttpStatusCode.Accepted, HttpStatusCode.Conflict }));
+        var job = await CompletedAsync(Assert.Single(attempts.Where(a => a.Job is not null).Select(a => a.Job!.JobId).Distinct()));
+        var kept = job.Spec.Add.SingleOrDefault();
+        foreach (var customer in holders)
+        {
+            var tags = (await Api.Api.Customers.GetAsync(customer))!.Tags;
+            Assert.Equal(kept is null ? [] : [kept], tags.Where(t => t is "tc-race卡" or "tc-raceGold" or "tc-race黄金" or "tc-raceVIPX" or "tc-race铂金"));
+        }
+    }
+
+    private static async Task<(TagJobAccepted? Job, HttpStatusCode Status)> TryAsync(Func<Task<TagJobAccepted>> change)
+    {
+        try
+        {
+            return (await change(), HttpStatusCode.Accepted);
+        }
+        catch (PlatformApiException e)
+        {
+            return (null, e.StatusCode);
+        }
+    }
+
     private async Task<HttpResponseMessage> CsvAsync(string path, string csv)
     {
         using var http = new HttpClient { BaseAddress = Api.BaseAddress };

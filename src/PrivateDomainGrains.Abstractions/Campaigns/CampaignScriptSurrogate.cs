@@ -31,5 +31,5 @@ public sealed class CampaignScriptConverter : IConverter<CampaignScript, Campaig
 [RegisterCopier]
 public sealed class CampaignScriptCopier : IDeepCopier<CampaignScript>
 {
-    public CampaignScript DeepCopy(CampaignScript input, CopyContext context) => input;
+    public CampaignScript? DeepCopy(CampaignScript? input, CopyContext context) => input;
 }

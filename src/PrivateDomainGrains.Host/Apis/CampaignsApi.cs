@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Campaigns;
 using PrivateDomainGrains.Core.Campaigns;
+using CampaignRun = PrivateDomainGrains.Abstractions.Campaigns.CampaignView;
+using CoreScript = PrivateDomainGrains.Core.Campaigns.CampaignScript;
+using CoreVariant = PrivateDomainGrains.Core.Campaigns.CampaignVariant;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Host.Reports;
@@ -29,20 +32,20 @@ public static class CampaignsApi
 
     /// <summary>One variant of the script.</summary>
     /// <param name="Id">An id (letters, digits, <c>-_.:</c>), unique in the script: the execution reports' variant.</param>
-    public sealed record CampaignVariantRequest(string? Id, string? Title, string? Text);
+    public sealed record CampaignVariant(string? Id, string? Title, string? Text);
 
     /// <summary>The nudge each owner gets: a title and a text with placeholders (<c>{name}</c>, <c>{tier}</c>, <c>{field.city}</c>...), or 1-10 variants.</summary>
     /// <param name="Title">1-200 characters.</param>
     /// <param name="Text">1-2,000 characters.</param>
     /// <param name="Variants">Optional; each member gets one, chosen by a hash of its customer id.</param>
-    public sealed record CampaignScriptRequest(string? Title, string? Text, IReadOnlyList<CampaignVariantRequest?>? Variants = null);
+    public sealed record CampaignScript(string? Title, string? Text, IReadOnlyList<CampaignVariant?>? Variants = null);
 
     /// <summary>What POST takes.</summary>
     /// <param name="Name">1-64 characters.</param>
     /// <param name="SegmentId">A saved segment of the tenant.</param>
     /// <param name="StartAt">ISO 8601; members are reached from then (a past time: now) ...</param>
     /// <param name="EndAt">... until then: after <c>startAt</c> and in the future, at most 31 days after <c>startAt</c>.</param>
-    public sealed record CampaignRequest(string? Name, string? SegmentId, CampaignScriptRequest? Script, DateTimeOffset? StartAt, DateTimeOffset? EndAt);
+    public sealed record CampaignRequest(string? Name, string? SegmentId, CampaignScript? Script, DateTimeOffset? StartAt, DateTimeOffset? EndAt);
 
     /// <summary>A campaign, its progress and (one campaign) its results.</summary>
     /// <param name="State"><c>running</c> (also while waiting for its window), <c>paused</c>, <c>completed</c>, <c>expired</c> (the window ended first) or <c>cancelled</c>.</param>
@@ -53,11 +56,11 @@ public static class CampaignsApi
     /// <param name="Suppressed">Never raised (no owner, a cap of 0, dismissed too often).</param>
     /// <param name="Failed">Customers gone since they were listed, or an error.</param>
     /// <param name="Results">What came of its nudges (<c>shown</c>, <c>done</c>, <c>replies</c>, <c>orders</c>, <c>revenue</c>...), from the execution rollups; null in listings and before any was raised.</param>
-    public sealed record CampaignResponse(string CampaignId, string Name, string SegmentId, int SegmentVersion, CampaignScript Script,
+    public sealed record CampaignView(string CampaignId, string Name, string SegmentId, int SegmentVersion, CampaignScript Script,
         DateTimeOffset StartAt, DateTimeOffset EndAt, string By, string State, long MembersTotal, long Reached, long Raised, long Held, long Suppressed,
         long Failed, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, ExecutionGroup? Results);
 
-    public sealed record CampaignList(IReadOnlyList<CampaignResponse> Items);
+    public sealed record CampaignList(IReadOnlyList<CampaignView> Items);
 
     private const string NotFoundProblem = "No campaign with this id in the tenant";
 
@@ -80,7 +83,7 @@ public static class CampaignsApi
         return api;
     }
 
-    private static async Task<Results<Created<CampaignResponse>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains,
+    private static async Task<Results<Created<CampaignView>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains,
         SegmentStore segments, CampaignIndex index, TimeProvider clock)
     {
         var (body, problem) = await JsonBody.ReadAsync<CampaignRequest>(request);
@@ -107,17 +110,17 @@ public static class CampaignsApi
     }
 
     /// <summary>The script, or a 400 naming its field (<c>script.variants[1].text</c>).</summary>
-    private static (CampaignScript? Script, ProblemHttpResult? Problem) ReadScript(CampaignScriptRequest? s)
+    private static (CoreScript? Script, ProblemHttpResult? Problem) ReadScript(CampaignScript? s)
     {
         if (s is null) return (null, Problems.BadRequest("'script' is required: {\"title\",\"text\"}"));
         if (TemplateProblem("script.title", s.Title, MaxTitleLength) is { } p1) return (null, p1);
         if (TemplateProblem("script.text", s.Text, MaxTextLength) is { } p2) return (null, p2);
-        CampaignVariant[]? variants = null;
+        CoreVariant[]? variants = null;
         if (s.Variants is { } given)
         {
             if (given.Count is 0 or > MaxVariants) return (null, Problems.BadRequest($"'script.variants' must hold 1-{MaxVariants} variants"));
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            variants = new CampaignVariant[given.Count];
+            variants = new CoreVariant[given.Count];
             for (var i = 0; i < given.Count; i++)
             {
                 var field = $"script.variants[{i}]";
@@ -126,10 +129,10 @@ public static class CampaignsApi
                 if (!ids.Add(v.Id!)) return (null, Problems.BadRequest($"'{field}.id' repeats '{v.Id}'"));
                 if (TemplateProblem(field + ".title", v.Title, MaxTitleLength) is { } p3) return (null, p3);
                 if (TemplateProblem(field + ".text", v.Text, MaxTextLength) is { } p4) return (null, p4);
-                variants[i] = new CampaignVariant(v.Id!, v.Title!, v.Text!);
+                variants[i] = new CoreVariant(v.Id!, v.Title!, v.Text!);
             }
         }
-        return (new CampaignScript(s.Title!, s.Text!, variants), null);
+        return (new CoreScript(s.Title!, s.Text!, variants), null);
     }
 
     /// <summary>A 400 naming <paramref name="field"/> when the text is missing, too long, unstorable or a template with errors.</summary>
@@ -146,10 +149,10 @@ public static class CampaignsApi
     {
         var ids = await index.ListAsync(tenant, MaxListed, ct);
         var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, id)).GetAsync()));
-        return TypedResults.Ok(new CampaignList([.. views.OfType<CampaignView>().Select(v => Response(v, null))]));
+        return TypedResults.Ok(new CampaignList([.. views.OfType<CampaignRun>().Select(v => Response(v, null))]));
     }
 
-    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> GetAsync(string tenant, string campaignId, IGrainFactory grains,
+    private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> GetAsync(string tenant, string campaignId, IGrainFactory grains,
         ExecutionReports reports, CancellationToken ct)
     {
         if (!Ids.IsValid(campaignId) || await grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, campaignId)).GetAsync() is not { } view)
@@ -163,17 +166,20 @@ public static class CampaignsApi
         return TypedResults.Ok(Response(view, report.Groups.FirstOrDefault(g => g.Key == source)));
     }
 
-    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> ChangeAsync(string tenant, string campaignId, IGrainFactory grains,
-        Func<ICampaignGrain, Task<CampaignView?>> change)
+    private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> ChangeAsync(string tenant, string campaignId, IGrainFactory grains,
+        Func<ICampaignGrain, Task<CampaignRun?>> change)
     {
         if (!Ids.IsValid(campaignId) || await change(grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, campaignId))) is not { } view)
             return NotFound(campaignId);
         return TypedResults.Ok(Response(view, null));
     }
 
-    private static CampaignResponse Response(CampaignView v, ExecutionGroup? results) =>
-        new(v.CampaignId, v.Spec.Name, v.Spec.SegmentId, v.Spec.SegmentVersion, v.Spec.Script, v.Spec.StartAt, v.Spec.EndAt, v.Spec.By, v.State,
+    private static CampaignView Response(CampaignRun v, ExecutionGroup? results) =>
+        new(v.CampaignId, v.Spec.Name, v.Spec.SegmentId, v.Spec.SegmentVersion, ScriptOf(v.Spec.Script), v.Spec.StartAt, v.Spec.EndAt, v.Spec.By, v.State,
             v.MembersTotal, v.Reached, v.Raised, v.Held, v.Suppressed, v.Failed, v.CreatedAt, v.FinishedAt, results);
+
+    private static CampaignScript ScriptOf(CoreScript s) =>
+        new(s.Title, s.Text, s.Variants?.Select(v => (CampaignVariant?)new CampaignVariant(v.Id, v.Title, v.Text)).ToArray());
 
     private static ProblemHttpResult NotFound(string campaignId) => Problems.NotFound($"No campaign '{campaignId}' in this tenant");
 }

@@ -319,7 +319,6 @@ public sealed class CustomerGrain(
     {
         // A segment lists customers from the directory; one erased or gone since must not be created again.
         if (!_profile.Exists) return CampaignReach.Unknown;
-        _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var inputs = await tenants.GetAsync(_tenant);
         var pending = Pending();
@@ -328,6 +327,8 @@ public sealed class CustomerGrain(
         _commits.Changed();
         // The touch, or the held nudge, is in the profile: snapshot with the nudge so a restart cannot touch twice.
         await CommitAsync(pending, snapshot: true);
+        // A campaign touches up to millions of customers once each: one activated only for it leaves memory, as a wake's does.
+        if (_onlyWoken) DeactivateOnIdle();
         var id = CampaignNudges.IdFor(_profile.CustomerId, campaignId);
         var verdict = decision.Candidates.FirstOrDefault(c => c.Nudge.Id == id)?.Verdict;
         return verdict switch

@@ -38,6 +38,7 @@ public sealed class PrivateDomainGrainsClient
         Audit = new AuditClient(_http);
         Reports = new ReportsClient(_http);
         Segments = new SegmentsClient(_http, console: false);
+        Campaigns = new CampaignsClient(_http);
     }
 
     /// <summary>The platform's base URL.</summary>
@@ -77,6 +78,9 @@ public sealed class PrivateDomainGrainsClient
 
     /// <summary>Saved segments over the customer directory, their live counts and members.</summary>
     public SegmentsClient Segments { get; }
+
+    /// <summary>Campaigns (群发) to saved segments, admin key.</summary>
+    public CampaignsClient Campaigns { get; }
 
     /// <summary>A client for another tenant (or other keys) over the same <see cref="HttpClient"/>, keeping the operator key.</summary>
     public PrivateDomainGrainsClient WithTenant(string tenant, string? apiKey, string? adminKey = null)

@@ -24,6 +24,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddOptions<CustomerGrainOptions>().BindConfiguration(CustomerGrainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<HandoverOptions>().BindConfiguration(HandoverOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<TagJobOptions>().BindConfiguration(TagJobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddOptions<Campaigns.CampaignOptions>().BindConfiguration(Campaigns.CampaignOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSingleton<CustomerStore>();
         silo.Services.AddSingleton<CustomerMetrics>();
         silo.Services.AddSingleton<NudgeDispatchMetrics>();

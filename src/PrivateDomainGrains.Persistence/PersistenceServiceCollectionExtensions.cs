@@ -27,6 +27,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<Segments.SegmentStore>();
         services.AddSingleton<Segments.SegmentMembers>();
+        services.AddSingleton<CampaignIndex>();
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<ExecutionRollups>();
         services.AddSingleton<IdentityIndex>();

@@ -1,4 +1,6 @@
 using Orleans.Concurrency;
+using PrivateDomainGrains.Abstractions.Campaigns;
+using PrivateDomainGrains.Core.Campaigns;
 using PrivateDomainGrains.Core.Events;
 
 namespace PrivateDomainGrains.Abstractions.Customers;
@@ -57,6 +59,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// and held nudges, raises what is due and records the next due time. Safe to repeat: nudge ids are deterministic.
     /// </summary>
     [Alias("Wake")] Task WakeAsync(DateTimeOffset dueAt);
+
+    /// <summary>
+    /// A campaign reaches this customer (<see cref="ICampaignGrain"/>): one proactive nudge to the owner, source
+    /// <c>campaign:{campaignId}</c>, judged by the playbook's contact policy (caps, quiet hours, staff cap) like any
+    /// other. Safe to repeat: a customer that has the campaign's nudge already (held, or raised and remembered) gets no
+    /// second one and answers what it became. Never creates a customer: <see cref="CampaignReach.Unknown"/>.
+    /// </summary>
+    [Alias("Reach")] Task<CampaignReach> ReachAsync(string campaignId, CampaignScript script);
 
     /// <summary>The owner's response to one of this customer's nudges; unknown or old nudge ids are ignored.</summary>
     [Alias("RecordResponse")] Task RecordResponseAsync(string nudgeId, NudgeResponse response);

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Core.Campaigns;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
@@ -78,6 +79,10 @@ internal sealed class DecisionRun
             case OutcomeInput oi:
                 Attribution.Respond(_customer, oi, _now, _signals);
                 key = CustomerKey("outcome:" + oi.NudgeId);
+                break;
+            case CampaignInput ci:
+                key = CustomerKey(CampaignNudges.Source(ci.CampaignId));
+                PlanCampaign(ci);
                 break;
             default:
                 key = CustomerKey("timer:" + _now.UtcTicks);
@@ -219,6 +224,23 @@ internal sealed class DecisionRun
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The campaign's nudge as a proactive candidate, unless this customer already has it (held, or raised and still
+    /// remembered): a page worked again after a restart must not touch the customer twice.
+    /// </summary>
+    private void PlanCampaign(CampaignInput ci)
+    {
+        var id = CampaignNudges.IdFor(_customer.CustomerId, ci.CampaignId);
+        if (_state.Held?.Exists(h => h.Nudge.Id == id) == true || _state.RecentNudges?.Exists(n => n.Id == id) == true) return;
+        var variant = ci.Script.VariantFor(_customer.CustomerId, ci.CampaignId);
+        var errors = new List<string>();
+        var title = Template.Parse(variant?.Title ?? ci.Script.Title, errors).Render(_customer, null);
+        var text = Template.Parse(variant?.Text ?? ci.Script.Text, errors).Render(_customer, null);
+        var source = CampaignNudges.Source(ci.CampaignId);
+        _candidates.Add(new PlannedNudge(id, CampaignNudges.Kind, title, text, text, "campaign " + ci.CampaignId, 50, source, "campaign",
+            null, Proactive: true, Value: 1, Lever: 1) { Since = _now, Variant = variant?.Id });
     }
 
     private void ReleaseHeldNudges()

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Core.Campaigns;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
 
@@ -21,6 +22,9 @@ public abstract record EngineInput
 
     /// <summary>The owner acted on, dismissed or ignored a nudge.</summary>
     public static EngineInput FromOutcome(string nudgeId, NudgeOutcome outcome) => new OutcomeInput(nudgeId, outcome);
+
+    /// <summary>A campaign reaches this customer: one proactive nudge to the owner, judged by the contact policy like any other.</summary>
+    public static EngineInput FromCampaign(string campaignId, CampaignScript script) => new CampaignInput(campaignId, script);
 }
 
 public sealed record EventInput(CustomerEvent Event, long JournalSequence, bool History = false) : EngineInput;
@@ -30,3 +34,5 @@ public sealed record TagInput(string Tag, bool Added, DateTimeOffset At) : Engin
 public sealed record TimerInput : EngineInput;
 
 public sealed record OutcomeInput(string NudgeId, NudgeOutcome Outcome) : EngineInput;
+
+public sealed record CampaignInput(string CampaignId, CampaignScript Script) : EngineInput;

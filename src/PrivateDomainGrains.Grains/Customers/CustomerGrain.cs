@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Campaigns;
 using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Core.Campaigns;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
@@ -332,6 +334,32 @@ public sealed class CustomerGrain(
         return new ErasureOutcome(erased.ErasedAt, erased.Rows);
     }
 
+    public async Task<CampaignReach> ReachAsync(string campaignId, CampaignScript script)
+    {
+        // A segment lists customers from the directory; one erased or gone since must not be created again.
+        if (!_profile.Exists) return CampaignReach.Unknown;
+        var now = DateTimeOffset.UtcNow;
+        var inputs = await tenants.GetAsync(_tenant);
+        var pending = Pending();
+        var decision = DecisionEngine.Decide(inputs.Playbook, _profile, EngineInput.FromCampaign(campaignId, script), Context(inputs.Playbook, inputs, now, explore: true, ownerLoad: true));
+        Decided(inputs, decision, now, eventId: null, live: true, pending);
+        _commits.Changed();
+        // The touch, or the held nudge, is in the profile: snapshot with the nudge so a restart cannot touch twice.
+        await CommitAsync(pending, snapshot: true);
+        // A campaign touches up to millions of customers once each: one activated only for it leaves memory, as a wake's does.
+        if (_onlyWoken) DeactivateOnIdle();
+        var id = CampaignNudges.IdFor(_profile.CustomerId, campaignId);
+        var verdict = decision.Candidates.FirstOrDefault(c => c.Nudge.Id == id)?.Verdict;
+        return verdict switch
+        {
+            Verdict.Raised => CampaignReach.Raised,
+            Verdict.Held => CampaignReach.Held,
+            Verdict.Suppressed => CampaignReach.Suppressed,
+            // Reached before: what its nudge became then.
+            _ => _profile.Engine.Held?.Exists(h => h.Nudge.Id == id) == true ? CampaignReach.Held : CampaignReach.Raised,
+        };
+    }
+
     public async Task RecordResponseAsync(string nudgeId, NudgeResponse response)
     {
         _onlyWoken = false;
@@ -406,6 +434,13 @@ public sealed class CustomerGrain(
         string? manualTag = null, string? by = null)
     {
         var decision = DecisionEngine.Decide(inputs.Playbook, _profile, input, Context(inputs.Playbook, inputs, now, explore: live, ownerLoad: live));
+        Decided(inputs, decision, now, eventId, live, pending, manualTag, by);
+    }
+
+    /// <summary>Addresses what <paramref name="decision"/> raised and gathers what else it changed (see <see cref="Decide"/>).</summary>
+    private void Decided(TenantDecisionInputs inputs, Decision decision, DateTimeOffset now, string? eventId, bool live, PendingWrites pending,
+        string? manualTag = null, string? by = null)
+    {
         _nextDueAt = decision.NextDueAt;
         if (live && decision.Signals.Count > 0) learning.Post(_tenant, decision.Signals);
         pending.Add(decision, now, manualTag, by);

@@ -16,4 +16,5 @@ public static class PlatformStorage
     public const string WeComSettingsState = "wecom-settings";
     public const string TagCatalogState = "tag-catalog";
     public const string TagJobState = "tag-job";
+    public const string CampaignState = "campaign";
 }

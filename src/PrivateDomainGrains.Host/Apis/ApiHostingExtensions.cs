@@ -91,6 +91,7 @@ public static class ApiHostingExtensions
         v1.MapConsolePlaybookApi();
         v1.MapReportsApi();
         v1.MapSegmentsApi();
+        v1.MapCampaignsApi();
         return app;
     }
 

@@ -21,6 +21,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData", "DeleteTagGroup", "DeleteTag",
         "RollbackPlaybook", "RollbackConsolePlaybook",
         "DeleteSegment", "DeleteMySegment",
+        "PauseCampaign", "ResumeCampaign", "CancelCampaign",
     ];
 
     private async Task<JsonObject> DocumentAsync()

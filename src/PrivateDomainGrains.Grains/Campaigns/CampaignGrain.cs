@@ -1,0 +1,240 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Campaigns;
+using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Grains.Storage;
+using PrivateDomainGrains.Persistence;
+using PrivateDomainGrains.Persistence.Segments;
+
+namespace PrivateDomainGrains.Grains.Campaigns;
+
+/// <summary>
+/// Works through a saved segment's members in customer-id order (<see cref="SegmentMembers"/>, keyset by id, every page
+/// as of the first page's moment), calling <see cref="ICustomerGrain.ReachAsync"/> a bounded number at a time. Pages
+/// are released at an even pace over the send window (page k when k/total of the window has passed), so a staff member
+/// gets their customers' nudges spread over it rather than all at once. Counts and the cursor are saved after each
+/// page; a reminder brings the grain back if its silo dies, and the activation resumes after the last saved page: the
+/// members of a page cut short are reached again, which raises nothing new (their nudge ids are taken) and answers
+/// what their nudge became, so the counts come out exact.
+/// </summary>
+public sealed class CampaignGrain(
+    [PersistentState(PlatformStorage.CampaignState, PlatformStorage.Name)] IPersistentState<CampaignState> state,
+    SegmentStore segments,
+    SegmentMembers members,
+    IOptions<CampaignOptions> options,
+    TimeProvider clock,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+
+    // Orleans' minimum reminder period; the reminder only re-activates a campaign whose silo died, the timer works.
+    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
+    // How often a running campaign looks whether its next page is due (or retries one that failed).
+    private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
+
+    private string _tenant = "";
+    private string _campaignId = "";
+    private IGrainTimer? _work;
+
+    private bool Running => state.RecordExists && state.State.State == CampaignStates.Running;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_tenant, _campaignId) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        if (Running) StartWork();
+        return Task.CompletedTask;
+    }
+
+    public async Task<CampaignView> CreateAsync(CampaignSpec spec)
+    {
+        if (state.RecordExists) return View();
+        state.State = new CampaignState
+        {
+            Name = spec.Name,
+            SegmentId = spec.SegmentId,
+            SegmentVersion = spec.SegmentVersion,
+            Script = spec.Script,
+            StartAt = spec.StartAt,
+            EndAt = spec.EndAt,
+            By = spec.By,
+            State = CampaignStates.Running,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        // Reminder before the record: a campaign stored as running always has something to resume it.
+        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await state.WriteStateAsync();
+        logger.LogInformation("{Tenant} campaign {CampaignId} to segment {SegmentId} from {StartAt:O} to {EndAt:O}",
+            _tenant, _campaignId, spec.SegmentId, spec.StartAt, spec.EndAt);
+        StartWork();
+        return View();
+    }
+
+    public Task<CampaignView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
+
+    public Task<CampaignView?> PauseAsync() => MoveAsync(CampaignStates.Running, CampaignStates.Paused);
+
+    public Task<CampaignView?> ResumeAsync() => MoveAsync(CampaignStates.Paused, CampaignStates.Running);
+
+    public async Task<CampaignView?> CancelAsync()
+    {
+        if (!state.RecordExists) return null;
+        if (state.State.State is CampaignStates.Running or CampaignStates.Paused) await FinishAsync(CampaignStates.Cancelled);
+        return View();
+    }
+
+    /// <summary>From <paramref name="from"/> to <paramref name="to"/>; any other state stays as it is.</summary>
+    private async Task<CampaignView?> MoveAsync(string from, string to)
+    {
+        if (!state.RecordExists) return null;
+        if (state.State.State != from) return View();
+        state.State.State = to;
+        await state.WriteStateAsync();
+        if (to == CampaignStates.Running) StartWork();
+        else StopWork();
+        logger.LogInformation("{Tenant} campaign {CampaignId} {State}", _tenant, _campaignId, to);
+        return View();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.RecordExists && state.State.State is CampaignStates.Running or CampaignStates.Paused) return; // activating brought the work back
+        if (await this.GetReminder(reminderName) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    private void StartWork() =>
+        _work ??= this.RegisterGrainTimer(WorkAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickInterval) { KeepAlive = true });
+
+    private void StopWork()
+    {
+        _work?.Dispose();
+        _work = null;
+    }
+
+    /// <summary>Works every page that is due now, saving after each; a page not yet due waits for a later tick.</summary>
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        var c = state.State;
+        try
+        {
+            while (Running && !cancellationToken.IsCancellationRequested)
+            {
+                var now = clock.GetUtcNow();
+                if (now >= c.EndAt)
+                {
+                    await FinishAsync(CampaignStates.Expired);
+                    return;
+                }
+                if (now < DueAt(c)) return;
+                if (await segments.GetAsync(_tenant, c.SegmentId, cancellationToken) is not { } segment)
+                {
+                    logger.LogWarning("{Tenant} campaign {CampaignId}: segment {SegmentId} was deleted; the campaign ends", _tenant, _campaignId, c.SegmentId);
+                    await FinishAsync(CampaignStates.Cancelled);
+                    return;
+                }
+                var scope = await ScopeAsync(segment);
+                if (c.ListedAt is null)
+                {
+                    c.ListedAt = now;
+                    c.Total = await members.CountAsync(_tenant, segment.Filter, scope, now, cancellationToken);
+                }
+                var (page, more) = await members.PageAsync(_tenant, segment.Filter, scope, c.ListedAt.Value, c.After, options.Value.PageSize, cancellationToken);
+                var reaches = await ReachAllAsync(page.ConvertAll(m => m.CustomerId), c);
+                foreach (var reach in reaches)
+                {
+                    switch (reach)
+                    {
+                        case CampaignReach.Raised: c.Raised++; break;
+                        case CampaignReach.Held: c.Held++; break;
+                        case CampaignReach.Suppressed: c.Suppressed++; break;
+                        default: c.Failed++; break;
+                    }
+                }
+                if (page.Count > 0) c.After = page[^1].CustomerId;
+                if (!more)
+                {
+                    await FinishAsync(CampaignStates.Completed);
+                    return;
+                }
+                await state.WriteStateAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Counters in memory may be ahead of storage now: start again from what was saved.
+            logger.LogWarning(ex, "{Tenant} campaign {CampaignId} stopped after {Reached} members; resuming from the saved cursor", _tenant, _campaignId, c.Reached);
+            StopWork();
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>
+    /// When the next page may go: as much of the window gone as the share of members already reached. The pace leaves
+    /// the window's last tick free, so the last page is due before the window ends, not at the tick that finds it over.
+    /// </summary>
+    private static DateTimeOffset DueAt(CampaignState c)
+    {
+        if (c.Total == 0) return c.StartAt;
+        var spread = c.EndAt - c.StartAt - TickInterval;
+        return spread <= TimeSpan.Zero ? c.StartAt : c.StartAt + spread * Math.Min(1, (double)c.Reached / c.Total);
+    }
+
+    private async Task FinishAsync(string end)
+    {
+        StopWork();
+        state.State.State = end;
+        state.State.FinishedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        logger.LogInformation("{Tenant} campaign {CampaignId} {State}: {Total} members, {Raised} raised, {Held} held, {Suppressed} suppressed, {Failed} failed",
+            _tenant, _campaignId, end, state.State.Total, state.State.Raised, state.State.Held, state.State.Suppressed, state.State.Failed);
+        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>The staff of the filter's teams as the roster has them now (the segment listing's scope: the whole tenant).</summary>
+    private async Task<SegmentScope> ScopeAsync(SavedSegment segment)
+    {
+        if (segment.Filter.Teams is not { Length: > 0 } teams) return new([]);
+        var wanted = teams.ToHashSet(StringComparer.Ordinal);
+        var roster = await GrainFactory.GetGrain<ITenantGrain>(_tenant).GetRosterAsync();
+        return new([.. roster.Where(e => e.Team is { } t && wanted.Contains(t)).Select(e => e.StaffId)]);
+    }
+
+    /// <summary>Reaches the members of one page, a bounded number at a time; returns what each one's nudge became.</summary>
+    private async Task<CampaignReach?[]> ReachAllAsync(List<string> customerIds, CampaignState c)
+    {
+        using var slots = new SemaphoreSlim(options.Value.MaxConcurrentReaches);
+        var work = new List<Task<CampaignReach?>>(customerIds.Count);
+        foreach (var id in customerIds)
+        {
+            await slots.WaitAsync();
+            work.Add(ReachAsync(id, c, slots));
+        }
+        return await Task.WhenAll(work);
+    }
+
+    private async Task<CampaignReach?> ReachAsync(string customerId, CampaignState c, SemaphoreSlim slots)
+    {
+        try
+        {
+            var reach = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId)).ReachAsync(_campaignId, c.Script);
+            return reach == CampaignReach.Unknown ? null : reach;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "{Tenant} campaign {CampaignId}: {CustomerId} failed", _tenant, _campaignId, customerId);
+            return null;
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private CampaignView View()
+    {
+        var s = state.State;
+        return new CampaignView(_campaignId, new CampaignSpec(s.Name, s.SegmentId, s.SegmentVersion, s.Script, s.StartAt, s.EndAt, s.By),
+            s.State, s.Total, s.Reached, s.Raised, s.Held, s.Suppressed, s.Failed, s.CreatedAt, s.FinishedAt);
+    }
+}

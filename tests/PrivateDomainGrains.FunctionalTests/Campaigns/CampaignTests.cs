@@ -1,0 +1,202 @@
+using System.Net;
+using System.Text.Json;
+using Npgsql;
+using PrivateDomainGrains.Client;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests.Campaigns;
+
+/// <summary>
+/// Campaigns (群发) against a real node and PostgreSQL: every member of a saved segment gets one nudge to its owner,
+/// paced over the window; the contact policy holds what it holds and the campaign counts it; pause stops new nudges,
+/// cancel ends the campaign; bad input is a 400 naming the field.
+/// </summary>
+public sealed class CampaignTests : IAsyncLifetime
+{
+    /// <summary>No rules (a friend.added raises nothing) and, unless a test adds one, no contact policy.</summary>
+    public const string QuietPlaybook = """{ "timeZone": "Asia/Shanghai", "rules": [] }""";
+
+    private readonly TestDatabase _database = new();
+    private PlatformNode _node = null!;
+    private PlatformClient _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "campaigns"), "--Campaigns:PageSize", "50");
+        _api = new PlatformClient(_node.BaseAddress);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _api.Dispose();
+        await _node.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_campaign_raises_one_nudge_per_member_to_its_owner_spread_over_its_window_and_reports_their_results()
+    {
+        await TenantAsync(_api, "cmp", QuietPlaybook);
+        var owners = await CustomersAsync(_api, "c", 300);
+        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var start = DateTimeOffset.UtcNow;
+        var created = await _api.Api.Campaigns.CreateAsync(new CampaignRequest("spring", segment.SegmentId,
+            new CampaignScript("Spring offer for {name}", "Hi {name}, spring is here"), start, start.AddSeconds(8)));
+        Assert.Equal(("running", "spring", segment.SegmentId), (created.State, created.Name, created.SegmentId));
+
+        var done = await FinishedAsync(_api, created.CampaignId);
+
+        Assert.Equal(("completed", 300L, 300L, 300L, 0L, 0L, 0L), (done.State, done.MembersTotal, done.Reached, done.Raised, done.Held, done.Suppressed, done.Failed));
+        var nudges = await CampaignNudgesAsync(_database, "cmp", created.CampaignId);
+        Assert.Equal(owners.OrderBy(o => o.Key), nudges.Select(n => KeyValuePair.Create(n.CustomerId, n.StaffId)).OrderBy(o => o.Key));
+        Assert.All(nudges, n => Assert.InRange(n.At, created.StartAt.AddSeconds(-1), created.EndAt));
+        // Pages are released at an even pace: six pages of 50 over 8 s, the last at 5/6 of it.
+        Assert.True(nudges.Max(n => n.At) - nudges.Min(n => n.At) >= TimeSpan.FromSeconds(4), "the nudges were not spread over the window");
+        Assert.Contains("Hi c-0", nudges.Single(n => n.CustomerId == "c-0").Text);
+
+        var results = (await EventuallyAsync(async () => await _api.Api.Campaigns.GetAsync(created.CampaignId) is { Results.Raised: 300 } v ? v : null)).Results!;
+        Assert.Equal(("campaign:" + created.CampaignId, 300L, 300L, 0L), (results.Key, results.Shown, results.Open, results.Done));
+        Assert.Contains(created.CampaignId, (await _api.Api.Campaigns.ListAsync()).Select(c => c.CampaignId));
+    }
+
+    [Fact]
+    public async Task The_contact_policy_holds_a_second_campaign_beyond_the_cap_and_one_in_quiet_hours_and_both_count_them_as_held()
+    {
+        await TenantAsync(_api, "cap", """{ "timeZone": "Asia/Shanghai", "rules": [], "contactPolicy": { "caps": [ { "max": 1, "window": "1d" } ] } }""");
+        await CustomersAsync(_api, "k", 60);
+        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var first = await FinishedAsync(_api, (await CreateAsync(_api, segment.SegmentId, 3)).CampaignId);
+        var second = await FinishedAsync(_api, (await CreateAsync(_api, segment.SegmentId, 3)).CampaignId);
+
+        Assert.Equal((60L, 0L), (first.Raised, first.Held));
+        Assert.Equal((0L, 60L, 60L), (second.Raised, second.Held, second.Reached));
+        Assert.Empty(await CampaignNudgesAsync(_database, "cap", second.CampaignId));
+
+        using var quiet = new PlatformClient(_node.BaseAddress);
+        await TenantAsync(quiet, "quiet", """{ "timeZone": "Asia/Shanghai", "rules": [], "contactPolicy": { "quietHours": { "start": "00:00", "end": "23:59" } } }""");
+        await CustomersAsync(quiet, "q", 40);
+        var all = await quiet.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var held = await FinishedAsync(quiet, (await CreateAsync(quiet, all.SegmentId, 3)).CampaignId);
+        Assert.Equal(("completed", 0L, 40L), (held.State, held.Raised, held.Held));
+        Assert.Empty(await CampaignNudgesAsync(_database, "quiet", held.CampaignId));
+    }
+
+    [Fact]
+    public async Task Pause_stops_new_nudges_resume_goes_on_and_cancel_ends_the_campaign_for_good()
+    {
+        await TenantAsync(_api, "pause", QuietPlaybook);
+        await CustomersAsync(_api, "p", 300);
+        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var campaign = await CreateAsync(_api, segment.SegmentId, 60);
+        await EventuallyAsync(async () => await _api.Api.Campaigns.GetAsync(campaign.CampaignId) is { Reached: > 0 } v ? v : null);
+
+        var paused = await _api.Api.Campaigns.PauseAsync(campaign.CampaignId);
+        Assert.Equal("paused", paused.State);
+        // The page in flight may still finish; after it, nothing moves.
+        var settled = await EventuallyAsync(async () => await _api.Api.Campaigns.GetAsync(campaign.CampaignId) is { } v && v.Reached % 50 == 0 ? v : null);
+        await Task.Delay(TimeSpan.FromSeconds(12)); // more than a page's share of the window: an unpaused campaign would release one
+        var still = (await _api.Api.Campaigns.GetAsync(campaign.CampaignId))!;
+        Assert.Equal((settled.Reached, settled.Raised), (still.Reached, still.Raised));
+        Assert.Equal(still.Raised, (await CampaignNudgesAsync(_database, "pause", campaign.CampaignId)).Count);
+
+        Assert.Equal("running", (await _api.Api.Campaigns.ResumeAsync(campaign.CampaignId)).State);
+        var more = await EventuallyAsync(async () => await _api.Api.Campaigns.GetAsync(campaign.CampaignId) is { } v && v.Reached > still.Reached ? v : null);
+        var cancelled = await _api.Api.Campaigns.CancelAsync(campaign.CampaignId);
+        Assert.Equal("cancelled", cancelled.State);
+        Assert.NotNull(cancelled.FinishedAt);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var final = (await _api.Api.Campaigns.GetAsync(campaign.CampaignId))!;
+        Assert.Equal(("cancelled", cancelled.Reached), (final.State, final.Reached));
+        Assert.InRange(final.Reached, more.Reached, 299);
+        Assert.Equal(final.Raised, (await CampaignNudgesAsync(_database, "pause", campaign.CampaignId)).Count);
+        Assert.Equal("cancelled", (await _api.Api.Campaigns.ResumeAsync(campaign.CampaignId)).State);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_a_400_naming_the_field_and_stores_nothing()
+    {
+        await TenantAsync(_api, "bad", QuietPlaybook);
+        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice"])));
+        var now = DateTimeOffset.UtcNow;
+        object Body(object? script = null, string? segmentId = null, DateTimeOffset? startAt = null, DateTimeOffset? endAt = null, string? name = "n") =>
+            new { name, segmentId = segmentId ?? segment.SegmentId, script = script ?? new { title = "t", text = "x" }, startAt = startAt ?? now, endAt = endAt ?? now.AddHours(1) };
+        var cases = new (object Body, string Field)[]
+        {
+            (Body(name: null), "'name'"),
+            (Body(segmentId: "nope"), "'segmentId'"),
+            (Body(segmentId: "a/b"), "'segmentId'"),
+            (Body(script: new { title = "t" }), "'script.text'"),
+            (Body(script: new { title = "t", text = "Hi {nmae}" }), "'script.text'"),
+            (Body(script: new { title = "t", text = "x", variants = new[] { new { id = "a", title = "t", text = "x" }, new { id = "a", title = "t", text = "y" } } }), "'script.variants[1].id'"),
+            (Body(script: new { title = "t", text = "x", variants = new[] { new { id = "a", title = "", text = "x" } } }), "'script.variants[0].title'"),
+            (Body(endAt: now.AddHours(-1)), "'endAt'"),
+            (Body(startAt: now.AddHours(2)), "'endAt'"),
+            (Body(endAt: now.AddDays(40)), "'endAt'"),
+        };
+        foreach (var (body, field) in cases)
+        {
+            using var response = await _api.SendAsync(HttpMethod.Post, $"/api/v1/tenants/bad/campaigns", body, _api.AdminKey);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field}: {response.StatusCode} {text}");
+            Assert.Contains(field, JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString());
+        }
+        using var withApiKey = await _api.SendAsync(HttpMethod.Post, $"/api/v1/tenants/bad/campaigns", Body(), _api.ApiKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, withApiKey.StatusCode);
+        Assert.Empty(await _api.Api.Campaigns.ListAsync());
+        Assert.Null(await _api.Api.Campaigns.GetAsync("cmp-nothing"));
+    }
+
+    internal static async Task TenantAsync(PlatformClient api, string tenant, string playbook)
+    {
+        await api.ProvisionAsync(tenant, "alice", "bob");
+        using var put = await api.PutPlaybookRawAsync(playbook);
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Customers <c>{prefix}-0..n-1</c>, owned by alice and bob in turn; returns customer → owner.</summary>
+    internal static async Task<Dictionary<string, string>> CustomersAsync(PlatformClient api, string prefix, int count)
+    {
+        var owners = Enumerable.Range(0, count).ToDictionary(i => $"{prefix}-{i}", i => i % 2 == 0 ? "alice" : "bob");
+        foreach (var chunk in owners.Chunk(100))
+            await api.PostEventsAsync([.. chunk.Select(c => Events.FriendAdded("fa-" + c.Key, c.Key, c.Value, c.Key))]);
+        return owners;
+    }
+
+    internal static Task<CampaignView> CreateAsync(PlatformClient api, string segmentId, int windowSeconds)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return api.Api.Campaigns.CreateAsync(new CampaignRequest("c", segmentId, new CampaignScript("Hello {name}", "Hi"), now, now.AddSeconds(windowSeconds)));
+    }
+
+    internal static async Task<CampaignView> FinishedAsync(PlatformClient api, string campaignId) =>
+        await EventuallyAsync(async () => await api.Api.Campaigns.GetAsync(campaignId) is { State: not ("running" or "paused") } v ? v : null, TimeSpan.FromMinutes(2));
+
+    internal static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan? within = null) where T : class
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (await probe() is { } value) return value;
+            Assert.True(DateTime.UtcNow < deadline, "not within the time allowed");
+            await Task.Delay(100);
+        }
+    }
+
+    internal sealed record CampaignNudge(string CustomerId, string StaffId, DateTimeOffset At, string Text);
+
+    /// <summary>The campaign's nudges as the inbox stores them.</summary>
+    internal static async Task<List<CampaignNudge>> CampaignNudgesAsync(TestDatabase database, string tenant, string campaignId)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT customer_id, staff_id, created_at, body FROM pdg_nudges WHERE tenant = $1 AND source = $2", connection);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = "campaign:" + campaignId });
+        var nudges = new List<CampaignNudge>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            nudges.Add(new(reader.GetString(0), reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetString(3)));
+        return nudges;
+    }
+}

@@ -65,6 +65,7 @@ public sealed class BadInputTests(BadInputTests.Platform platform) : IClassFixtu
         // field as named in the answer, the event with a bad value in that field (JSON escapes are the text sent)
         { "events[0].channel", """{"id":"b-1","customerId":"li","type":"page.viewed","channel":"x\u0000"}""" },
         { "events[0].channel", """{"id":"b-2","customerId":"li","type":"page.viewed","channel":"a\ud800b"}""" },
+        { "events[0].channel", """{"id":"b-19","customerId":"li","type":"page.viewed","channel":"we\u0007com"}""" },
         { "events[0].text", """{"id":"b-3","customerId":"li","type":"message.received","text":"hi\u0000"}""" },
         { "events[0].text", """{"id":"b-4","customerId":"li","type":"message.received","text":"\udc00"}""" },
         { "events[0].data.note", """{"id":"b-5","customerId":"li","type":"page.viewed","data":{"note":"\u0000"}}""" },

@@ -161,15 +161,10 @@ public static class TagJobsApi
     /// Stages every holder of <paramref name="tag"/> for a job of <paramref name="kind"/> (a catalog rename, merge or
     /// delete) and starts it: the holders' side of a catalog change.
     /// </summary>
-    /// <summary>
-    /// Starts job <paramref name="jobId"/> changing every holder of <paramref name="tag"/>, or answers with it when it
-    /// started already (the same rename, merge or delete sent again: see <c>ITenantTagCatalogGrain</c>).
-    /// </summary>
+    /// <summary>Starts job <paramref name="jobId"/>, the one the catalog recorded, changing every holder of <paramref name="tag"/>.</summary>
     internal static async Task<TagJobAccepted> StartForHoldersAsync(IGrainFactory grains, TagJobRows rows, string tenant, string jobId, string kind,
         string tag, string[] add, CancellationToken ct)
     {
-        if (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync() is { } started)
-            return new TagJobAccepted(jobId, $"/api/v1/tenants/{tenant}/tag-jobs/{jobId}", started);
         await rows.StageFromDirectoryAsync(tenant, jobId, new TagJobFilter(TagsAny: [tag]), ct);
         return await StartJobAsync(grains, tenant, jobId, new TagJobSpec(kind, "holders", add, [tag]));
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Host.Security;
@@ -125,7 +126,8 @@ public static class TagsApi
         var jobId = TagJobsApi.NewJobId();
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).RenameTagAsync(from, to, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
-        return Accepted(await StartForHoldersAsync(grains, rows, tenant, outcome.JobId ?? jobId, TagJobKinds.Rename, from, [to], request.HttpContext.RequestAborted));
+        if (outcome.JobId is { } running && running != jobId) return await RunningAsync(grains, tenant, running);
+        return Accepted(await StartForHoldersAsync(grains, rows, tenant, jobId, TagJobKinds.Rename, from, [to], request.HttpContext.RequestAborted));
     }
 
     private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> MergeAsync(string tenant, string tag, HttpRequest request,
@@ -141,7 +143,8 @@ public static class TagsApi
         var jobId = TagJobsApi.NewJobId();
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).MergeTagAsync(from, into, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
-        return Accepted(await StartForHoldersAsync(grains, rows, tenant, outcome.JobId ?? jobId, TagJobKinds.Merge, from, [into], request.HttpContext.RequestAborted));
+        if (outcome.JobId is { } running && running != jobId) return await RunningAsync(grains, tenant, running);
+        return Accepted(await StartForHoldersAsync(grains, rows, tenant, jobId, TagJobKinds.Merge, from, [into], request.HttpContext.RequestAborted));
     }
 
     private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> DeleteAsync(string tenant, string tag, IGrainFactory grains, TagJobRows rows,
@@ -152,8 +155,23 @@ public static class TagsApi
         var jobId = TagJobsApi.NewJobId();
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).DeleteTagAsync(name, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
-        return Accepted(await StartForHoldersAsync(grains, rows, tenant, outcome.JobId ?? jobId, TagJobKinds.Delete, name, [], ct));
+        if (outcome.JobId is { } running && running != jobId) return await RunningAsync(grains, tenant, running);
+        return Accepted(await StartForHoldersAsync(grains, rows, tenant, jobId, TagJobKinds.Delete, name, [], ct));
     }
 
     private static Accepted<TagJobAccepted> Accepted(TagJobAccepted accepted) => TypedResults.Accepted(accepted.StatusUrl, accepted);
+
+    /// <summary>
+    /// The same change sent again while its job runs: that job, once its first request has started it (it stages the
+    /// holders first, so this waits up to a few seconds); still not started, a 409 to send it again shortly.
+    /// </summary>
+    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> RunningAsync(IGrainFactory grains, string tenant, string jobId)
+    {
+        var job = grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId));
+        for (var deadline = DateTime.UtcNow.AddSeconds(5); ; await Task.Delay(100))
+        {
+            if (await job.GetAsync() is { } started) return Accepted(new TagJobAccepted(jobId, $"/api/v1/tenants/{tenant}/tag-jobs/{jobId}", started));
+            if (DateTime.UtcNow > deadline) return Problems.Conflict($"The same change is being started as tag job {jobId}: send it again shortly");
+        }
+    }
 }

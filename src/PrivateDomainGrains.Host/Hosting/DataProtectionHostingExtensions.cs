@@ -25,13 +25,15 @@ public static class DataProtectionHostingExtensions
     public static WebApplicationBuilder AddPlatformDataProtection(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DataProtectionKeys>();
+        // Before AddDataProtection: hosted services start in registration order, and Data Protection registers one of
+        // its own that loads (and, on an empty ring, creates) a first key outside the lock; after ours it finds the key.
+        builder.Services.AddHostedService<DataProtectionKeyRingStartup>();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<DataProtectionKeys>((keyManagement, keys) => keyManagement.XmlRepository = new PostgresXmlRepository(keys));
         if (builder.Configuration[KeyCertificateKey] is { Length: > 0 } certificatePath)
             dataProtection.ProtectKeysWithCertificate(
                 X509CertificateLoader.LoadPkcs12FromFile(certificatePath, builder.Configuration[KeyCertificatePasswordKey]));
-        builder.Services.AddHostedService<DataProtectionKeyRingStartup>();
         return builder;
     }
 

@@ -1,6 +1,11 @@
 namespace PrivateDomainGrains.Persistence;
 
 /// <summary>A customer's row in the directory (<c>pdg_customer_directory</c>): what lists, filters and searches need.</summary>
+/// <remarks>
+/// A row with <see cref="ActivityOnly"/> set carries only the values that change with nearly every event (the open
+/// nudges and the last interaction) for a customer whose row is otherwise as stored: it is written as a narrow update
+/// of those two columns, not as a whole row.
+/// </remarks>
 public sealed record DirectoryRow(
     string Tenant,
     string CustomerId,
@@ -13,6 +18,16 @@ public sealed record DirectoryRow(
     DateTimeOffset? LastInteractionAt,
     int OpenNudges) : ICustomerRow
 {
+    /// <summary>
+    /// Only <see cref="LastInteractionAt"/> and <see cref="OpenNudges"/> are to be written: the rest of the stored row is
+    /// still right (the writer saw it written). Its other values are not read.
+    /// </summary>
+    public bool ActivityOnly { get; init; }
+
+    /// <summary>An <see cref="ActivityOnly"/> row: the customer's last interaction and open nudges, nothing else.</summary>
+    public static DirectoryRow Activity(string tenant, string customerId, DateTimeOffset? lastInteractionAt, int openNudges) =>
+        new(tenant, customerId, null, null, null, [], "", "", lastInteractionAt, openNudges) { ActivityOnly = true };
+
     /// <summary>The customer's phone number (the custom field <c>phone</c>): not kept in the row, only its last digits in the search index.</summary>
     public string? Phone { get; init; }
 

@@ -185,7 +185,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var delivered = FirstOf(marks, NudgeMarkKind.Delivered);
         var opened = FirstOf(marks, NudgeMarkKind.Opened);
         var snoozes = marks.Where(m => m.Kind == NudgeMarkKind.Snoozed).GroupBy(m => (m.Tenant, m.NudgeId)).Select(g => g.Last()).ToList();
-        var directory = LatestPerCustomer(batch, r => r.Directory);
+        var (directory, activity) = DirectoryOf(batch);
         var changes = batch.SelectMany(w => w.Request.Changes).ToList();
         var identities = IdentityStatements.Of(batch.SelectMany(w => w.Request.Events));
 
@@ -204,6 +204,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         foreach (var (rows, conversion, orders) in new[] { (credits.Replies, false, false), (credits.Orders, false, true), (conversions.Replies, true, false), (conversions.Orders, true, true) })
             if (rows.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(rows, conversion, orders));
         if (directory.Count > 0) command.BatchCommands.Add(DirectoryStatements.Directory(directory));
+        if (activity.Count > 0) command.BatchCommands.Add(DirectoryStatements.Activity(activity));
         if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
         if (identities.Count > 0) command.BatchCommands.Add(IdentityStatements.InsertIdentities(identities));
         // Webhook notifications of what this transaction raised, closed and changed (after the statements that did it).
@@ -323,6 +324,29 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             foreach (var row in rows(write.Request)) latest[(row.Tenant, row.CustomerId)] = row;
         }
         return [.. latest.Values];
+    }
+
+    /// <summary>
+    /// The directory rows, latest per customer (<see cref="LatestPerCustomer{TRow}"/>), split into whole rows and
+    /// <see cref="DirectoryRow.ActivityOnly"/> ones; an activity row after a whole row of the same customer in this
+    /// flush is folded into it, since that whole row is not stored yet.
+    /// </summary>
+    private static (List<DirectoryRow> Whole, List<DirectoryRow> Activity) DirectoryOf(List<PendingWrite> batch)
+    {
+        var latest = new Dictionary<(string, string), DirectoryRow>();
+        foreach (var write in batch)
+        {
+            foreach (var row in write.Request.Directory)
+            {
+                var key = (row.Tenant, row.CustomerId);
+                latest[key] = row.ActivityOnly && latest.TryGetValue(key, out var earlier) && !earlier.ActivityOnly
+                    ? earlier with { LastInteractionAt = row.LastInteractionAt, OpenNudges = row.OpenNudges }
+                    : row;
+            }
+        }
+        List<DirectoryRow> whole = [], activity = [];
+        foreach (var row in latest.Values) (row.ActivityOnly ? activity : whole).Add(row);
+        return (whole, activity);
     }
 
     private static async Task ReadKeysAsync(NpgsqlDataReader reader, HashSet<(string, string)> keys)

@@ -20,6 +20,8 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
     private string? _ownerStored;
     /// <summary>The <see cref="DirectoryEntry.KeyOf"/> of the directory row last written (0: unknown, write it next time).</summary>
     private long _directoryStored;
+    /// <summary>The <see cref="DirectoryEntry.ActivityOf"/> the directory row holds (meaningful once <see cref="_directoryStored"/> is known).</summary>
+    private (long Minute, int OpenNudges) _activityStored;
 
     /// <summary>Changes folded into the profile since its last snapshot (events, responses, wakes, tag and owner edits).</summary>
     public int Unsnapshotted { get; private set; }
@@ -53,9 +55,11 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
         var ownerChanged = owner is not null && owner != _ownerStored;
         var directoryKey = profile.Exists ? DirectoryEntry.KeyOf(profile) : 0;
         var directoryChanged = directoryKey != 0 && directoryKey != _directoryStored;
+        var activity = directoryKey != 0 ? DirectoryEntry.ActivityOf(profile) : default;
+        var activityChanged = directoryKey != 0 && !directoryChanged && activity != _activityStored;
         var snapshotRow = snapshot ? new CustomerSnapshotRow(tenant, customerId, _revision + 1, profile.JournalSequence, StorageJson.Write(profile)) : null;
         var move = pending.MovesOpenNudges;
-        if (events is null && pending.IsEmpty && !dueChanged && !ownerChanged && !directoryChanged && snapshotRow is null && !move) return WriteResult.Nothing;
+        if (events is null && pending.IsEmpty && !dueChanged && !ownerChanged && !directoryChanged && !activityChanged && snapshotRow is null && !move) return WriteResult.Nothing;
 
         var result = await writer.WriteAsync(new WriteRequest
         {
@@ -69,11 +73,14 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
             Snapshots = snapshotRow is null ? [] : [snapshotRow],
             Owners = ownerChanged ? [new OwnerRow(tenant, customerId, owner!)] : [],
             OpenNudgeMoves = move ? [new NudgeMove(tenant, customerId, owner ?? "", pending.Handover?.From, pending.Handover?.To)] : [],
-            Directory = directoryChanged ? [DirectoryEntry.Of(tenant, profile)] : [],
+            Directory = directoryChanged ? [DirectoryEntry.Of(tenant, profile)]
+                : activityChanged ? [DirectoryRow.Activity(tenant, customerId, profile.LastInteractionAt, activity.OpenNudges)]
+                : [],
         });
         _dueStored = (true, nextDueAt);
         _ownerStored = owner;
         if (directoryChanged) _directoryStored = directoryKey;
+        if (directoryChanged || activityChanged) _activityStored = activity;
         if (snapshotRow is not null)
         {
             _revision = snapshotRow.Revision;

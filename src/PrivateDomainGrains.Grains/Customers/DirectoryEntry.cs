@@ -7,10 +7,12 @@ using PrivateDomainGrains.Persistence;
 namespace PrivateDomainGrains.Grains.Customers;
 
 /// <summary>
-/// A customer's row in the directory, from its profile, and a key that says whether the stored row is still right.
-/// The key is worked out on every commit, so it reads the profile directly and allocates nothing; the last interaction
-/// counts to the minute: a busy customer's every event would otherwise rewrite its row, and lists ordered by recent
-/// activity do not need it finer.
+/// A customer's row in the directory, from its profile, and keys that say whether the stored row is still right: one
+/// for everything but the customer's activity (<see cref="KeyOf"/>), and the activity itself (<see cref="ActivityOf"/>:
+/// open nudges and the minute of the last interaction), which changes with nearly every event and is then written alone
+/// (<see cref="DirectoryRow.Activity"/>). The keys are worked out on every commit, so they read the profile directly and
+/// allocate nothing; the last interaction counts to the minute: a busy customer's every event would otherwise rewrite
+/// its row, and lists ordered by recent activity do not need it finer.
 /// </summary>
 internal static class DirectoryEntry
 {
@@ -33,7 +35,11 @@ internal static class DirectoryEntry
         Fields = FieldsOf(p),
     };
 
-    /// <summary>A hash of what the customer's row says; never 0 (which means "unknown").</summary>
+    /// <summary>The customer's activity as the directory holds it: the minute of the last interaction (-1: none) and the open nudges.</summary>
+    public static (long Minute, int OpenNudges) ActivityOf(CustomerProfile p) =>
+        (p.LastInteractionAt is { } at ? at.UtcTicks / TimeSpan.TicksPerMinute : -1, OpenNudges(p));
+
+    /// <summary>A hash of what the customer's row says apart from its activity (<see cref="ActivityOf"/>); never 0 (which means "unknown").</summary>
     public static long KeyOf(CustomerProfile p)
     {
         var hash = new XxHash64();
@@ -46,8 +52,7 @@ internal static class DirectoryEntry
         Add(hash, p.Counters.Currency);
         AddNumber(hash, p.Counters.Spend);
         if (p.Counters.OtherSpend is { } others) foreach (var (currency, value) in others) { Add(hash, currency); AddNumber(hash, value); }
-        Span<long> numbers = [(long)p.Tier, (long)p.Status, p.LastInteractionAt is { } at ? at.UtcTicks / TimeSpan.TicksPerMinute : -1, OpenNudges(p),
-            p.Counters.Orders, p.LastOrderAt?.UtcTicks ?? -1];
+        Span<long> numbers = [(long)p.Tier, (long)p.Status, p.Counters.Orders, p.LastOrderAt?.UtcTicks ?? -1];
         hash.Append(MemoryMarshal.AsBytes(numbers));
         return (long)hash.GetCurrentHashAsUInt64() | 1;
     }

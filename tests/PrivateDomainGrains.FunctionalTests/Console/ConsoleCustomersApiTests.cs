@@ -47,6 +47,25 @@ public sealed class ConsoleCustomersApiTests(SingleNodePlatform platform) : ICla
     }
 
     [Fact]
+    public async Task A_customers_open_nudges_in_the_list_follow_its_nudges_as_they_close_and_its_row_keeps_the_rest()
+    {
+        using var api = await TenantAsync("cc-open");
+        await api.PostEventsAsync(Events.FriendAdded("o-1", "wm-open", "alice", nickname: "欧阳娜"));
+        var alice = await ConsoleOfAsync(api, "alice");
+        await alice.AddTagAsync("wm-open", "VIP-open");
+        var nudge = (await alice.GetCustomerAsync("wm-open"))!.NextBestAction!.NudgeId;
+
+        Assert.Equal("closed", (await alice.MarkDoneAsync(nudge)).Result);
+
+        // Closing the nudge changes only the customer's activity, written alone; the name, tags and search stay as stored.
+        var row = Assert.Single((await alice.ListCustomersAsync(new(Query: "欧阳"))).Items);
+        Assert.Equal(("wm-open", 0), (row.CustomerId, row.OpenNudges));
+        Assert.Equal(["VIP-open"], row.Tags);
+        Assert.Equal(["wm-open"], (await alice.ListCustomersAsync(new(HasOpenNudges: false, Tag: "VIP-open"))).Items.Select(c => c.CustomerId));
+        Assert.Empty((await alice.ListCustomersAsync(new(HasOpenNudges: true, Tag: "VIP-open"))).Items);
+    }
+
+    [Fact]
     public async Task A_customer_is_found_by_the_remark_and_by_the_last_digits_of_the_phone_number()
     {
         using var api = await TenantAsync("cc-phone");

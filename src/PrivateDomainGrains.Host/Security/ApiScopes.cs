@@ -46,10 +46,14 @@ public static class ApiScopes
     public static bool IsValid(string scope) => All.Contains(scope);
 
     /// <summary>The scope a request to <paramref name="endpoint"/> with <paramref name="method"/> needs.</summary>
-    public static string Required(Endpoint? endpoint, string method)
+    public static string Required(Endpoint? endpoint, string method) => Required(endpoint?.Metadata ?? [], method);
+
+    /// <summary>The scope a request with <paramref name="method"/> to a route with <paramref name="metadata"/> needs (the last of each kind wins, as routing reads it).</summary>
+    public static string Required(IEnumerable<object> metadata, string method)
     {
-        if (endpoint?.Metadata.GetMetadata<ApiScopeMetadata>() is { } named) return named.Scope;
-        var tag = endpoint?.Metadata.GetMetadata<ITagsMetadata>()?.Tags.FirstOrDefault();
+        var all = metadata as IReadOnlyList<object> ?? [.. metadata];
+        if (all.OfType<ApiScopeMetadata>().LastOrDefault() is { } named) return named.Scope;
+        var tag = all.OfType<ITagsMetadata>().LastOrDefault()?.Tags.FirstOrDefault();
         if (tag is null || !ByTag.TryGetValue(tag, out var scopes)) return Admin;
         return HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? scopes.Read : scopes.Write;
     }

@@ -84,6 +84,26 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         Assert.Equal(["integrationKey", "adminKey"], postEvents["security"]!.AsArray().SelectMany(r => r!.AsObject().Select(s => s.Key)));
     }
 
+    [Theory]
+    [InlineData("PostEvents", "events:write")]
+    [InlineData("ListSegments", "customers:read")]
+    [InlineData("ReplaceSegment", "customers:write")]
+    [InlineData("PreviewSegment", "customers:read")]
+    [InlineData("GetExecutionReport", "reports:read")]
+    [InlineData("CreateApiKey", "admin")]
+    public async Task Every_tenant_operation_names_the_scope_a_named_key_needs_as_enforced(string operationId, string scope)
+    {
+        var operations = Operations(await DocumentAsync()).ToList();
+        var operation = operations.Single(o => Id(o.Operation) == operationId).Operation;
+        Assert.Equal(scope, (string?)operation["x-required-scope"]);
+        var integrationKey = operation["security"]!.AsArray().Select(r => r!.AsObject()).Single(r => r.ContainsKey("integrationKey"));
+        Assert.Equal([scope], integrationKey["integrationKey"]!.AsArray().Select(s => (string?)s));
+        Assert.Contains($"needs the scope `{scope}`", (string?)operation["description"]);
+        // Every operation a tenant key opens says which scope; console and operator routes have none to say.
+        Assert.All(operations.Where(o => o.Path.StartsWith("/api/v1/tenants/{tenant}", StringComparison.Ordinal) && !Public.Contains(Id(o.Operation))),
+            o => Assert.NotNull((string?)o.Operation["x-required-scope"]));
+    }
+
     [Fact]
     public async Task Every_operation_that_reads_a_body_declares_its_schema_and_the_400_and_413_of_reading_it()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.Host.Integrations.WeCom;
 
 namespace PrivateDomainGrains.FunctionalTests.WeCom;
@@ -48,6 +49,29 @@ public sealed class WeComCallbackTests(WeComPlatform platform) : IClassFixture<W
         Assert.Equal(("friend.added", "wecom", eventId), (interaction.Type, interaction.Channel, interaction.EventId));
         Assert.Equal(("spring-campaign", "CALLBACK_CODE", WeComPlatform.CorpId),
             (interaction.Data!["state"], interaction.Data!["welcomeCode"], interaction.Data!["corpId"]));
+    }
+
+    [Fact]
+    public async Task A_contact_already_known_by_its_external_userid_reaches_that_customer_and_a_new_contacts_external_userid_finds_it_later()
+    {
+        // A CRM made the customer first, under its own id, and gave it the WeCom identity.
+        await platform.Client.PostEventsAsync(new PostedEvent("crm-known-1", "crm-known", "friend.added", DateTimeOffset.UtcNow.AddMinutes(-5), "crm", "alice",
+            Identities: new Dictionary<string, string> { ["external_userid"] = "wmKnownToCrm01" }));
+
+        var added = WeCom.FriendAdded("bob", "wmKnownToCrm01", Now);
+        Assert.Equal(HttpStatusCode.OK, (await WeCom.PostAsync(WeCom.Sign(added))).StatusCode);
+
+        var eventId = WeComEventMapper.EventId(WeComPlatform.CorpId, WeComXml.ReadFields(added));
+        var interactions = (await platform.Client.Api.Customers.ListInteractionsAsync("crm-known")).Items;
+        Assert.Equal(("friend.added", "wecom", "bob"), interactions.Single(i => i.EventId == eventId) is var i ? (i.Type, i.Channel, i.StaffId) : default);
+        Assert.Null(await platform.Client.Api.Customers.GetAsync("wmKnownToCrm01"));
+
+        // A contact WeCom names first becomes the customer of that id, with the identity an order can name it by.
+        Assert.Equal(HttpStatusCode.OK, (await WeCom.PostAsync(WeCom.Sign(WeCom.FriendAdded("alice", "wmFirstByWeCom01", Now)))).StatusCode);
+        var order = await platform.Client.PostEventsAsync(new PostedEvent("shop-order-wm-1", null, "order.paid", DateTimeOffset.UtcNow, "shop",
+            Identities: new Dictionary<string, string> { ["external_userid"] = "wmFirstByWeCom01" },
+            Data: new Dictionary<string, string> { ["orderId"] = "O-wm-1", ["amount"] = "99", ["currency"] = "CNY" }));
+        Assert.Equal(("wmFirstByWeCom01", "external_userid", false), order.Resolved.Single() is var r ? (r.CustomerId, r.By, r.Created) : default);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Xml;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Persistence;
 using PrivateDomainGrains.Host.Ingestion;
 
 namespace PrivateDomainGrains.Host.Integrations.WeCom;
@@ -18,6 +20,7 @@ public sealed class WeComCallbackHandler(
     WeComTenantKeys keys,
     WeComCallbackLog log,
     EventIngestion ingestion,
+    IdentityIndex identities,
     WeComMetrics metrics,
     IOptions<WeComOptions> options,
     TimeProvider time,
@@ -120,7 +123,17 @@ public sealed class WeComCallbackHandler(
         // The same validation as POST /events: a WeCom id the platform's ids cannot hold is rejected, not mangled.
         var errors = EventValidator.Validate(customerEvent, time.GetUtcNow());
         if (errors.Count > 0) return (WeComOutcome.Rejected, string.Join("; ", errors));
-        var batch = new EventBatchParser.Parsed([(0, customerEvent)], [], 1);
+        // The contact is whoever holds the ExternalUserID as an identity (a shop or a CRM may have made the customer
+        // first, under another id, and given it that identity); else the customer named by it, which the commit then
+        // indexes under that identity, so later events and orders naming the external_userid find it (issue 14).
+        var external = new IdentityNormalizer().Normalize(IdentityKinds.ExternalUserId, customerEvent.CustomerId, out _);
+        if (external is not null && (await identities.FindAsync(tenant, [external])).TryGetValue(external, out var holder))
+            customerEvent = customerEvent with { CustomerId = holder };
+        var batch = new EventBatchParser.Parsed([(0, customerEvent)], [], 1)
+        {
+            Identities = external is null ? new Dictionary<int, IReadOnlyDictionary<string, string>>()
+                : new Dictionary<int, IReadOnlyDictionary<string, string>> { [0] = new Dictionary<string, string> { [external.Kind] = external.Value } },
+        };
         var result = await ingestion.IngestAsync(tenant, batch).WaitAsync(options.Value.IngestTimeout, time);
         // The event passed validation above, so the one rejection ingestion has left is a staffId that is not staff.
         if (result.Rejected > 0) return (WeComOutcome.UnknownStaff, string.Join("; ", result.Errors.SelectMany(e => e.Errors)));

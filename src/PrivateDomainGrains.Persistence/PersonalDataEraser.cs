@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Persistence;
 /// Erases one customer's personal data (China's PIPL art. 47, GDPR art. 17) in one transaction: its journal, snapshot,
 /// nudges (open and closed), due time, owner and directory rows, timeline changes, its identities (phone, unionid...) and
 /// the pending events that were attached to it, and the WeCom callbacks that named it as the external contact (the
-/// customer id is its ExternalUserID), and its rows in tag jobs (the job's counts stay). What stays: rollups (counts per staff member and
+/// customer id is its ExternalUserID), and its rows in tag jobs (the job's counts stay), and what journal retention dropped of it. What stays: rollups (counts per staff member and
 /// day, no customer in them), the audit log (append-only; it records the erasure) and a row in
 /// <c>pdg_customer_erasures</c> saying when, by which later events for the customer are refused.
 /// <para>Called by the customer's own grain, inside its turn, so no write of that customer races it.</para>
@@ -19,7 +19,7 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
         ("pdg_event_journal", "customer_id"), ("pdg_customer_snapshots", "customer_id"), ("pdg_due", "customer_id"),
         ("pdg_customer_owners", "customer_id"), ("pdg_customer_directory", "customer_id"), ("pdg_customer_changes", "customer_id"),
         ("pdg_identities", "customer_id"), ("pdg_identity_pending", "customer_id"), ("pdg_wecom_callbacks", "external_user_id"),
-        ("pdg_tag_job_rows", "customer_id"),
+        ("pdg_tag_job_rows", "customer_id"), ("pdg_journal_dropped", "customer_id"),
     ];
 
     /// <summary>Deletes every row of the customer and records the erasure; rows deleted per table, and the nudges that were open.</summary>

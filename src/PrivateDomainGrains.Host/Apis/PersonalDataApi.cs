@@ -17,8 +17,16 @@ public static class PersonalDataApi
     /// <param name="Identities">The identities it is known by (phone, unionid, external_userid...).</param>
     /// <param name="Timeline">Everything that happened to it, oldest first: its events, the nudges raised about it and how each closed, and the changes that are not events (tags added or removed and by whom, owner and tier changes).</param>
     /// <param name="Audit">The administrative actions about it (this export is recorded there too, after it is answered).</param>
+    /// <param name="JournalDropped">What the tenant's journal retention dropped of its events (so the timeline no longer lists them; the profile still counts them); null when nothing was.</param>
     public sealed record PersonalDataExport(string CustomerId, DateTimeOffset ExportedAt, CustomerView? Profile, IReadOnlyList<IdentitiesApi.IdentityView> Identities,
-        IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit);
+        IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit, JournalDroppedView? JournalDropped);
+
+    /// <summary>Events of the customer that journal retention dropped, after a snapshot had folded them into the profile.</summary>
+    /// <param name="Events">How many.</param>
+    /// <param name="OldestAt">The oldest <c>at</c> among them.</param>
+    /// <param name="NewestAt">The newest <c>at</c> among them.</param>
+    /// <param name="DroppedAt">When events were last dropped.</param>
+    public sealed record JournalDroppedView(long Events, DateTimeOffset OldestAt, DateTimeOffset NewestAt, DateTimeOffset DroppedAt);
 
     /// <param name="Kind"><c>event</c>, <c>nudge-raised</c>, <c>nudge-closed</c> or <c>change</c>.</param>
     /// <param name="What">The event type, nudge kind, how the nudge closed, or the kind of change.</param>
@@ -39,15 +47,15 @@ public static class PersonalDataApi
         var data = api.MapGroup("/tenants/{tenant}/customers/{customerId}/personal-data").WithTags("PersonalData").RequireAdminKey()
             .WithProblem(StatusCodes.Status400BadRequest, "The customer id is not a valid id");
         data.MapGet("", ExportAsync).WithName("ExportCustomerData").Audited()
-            .WithSummary("Everything held about the customer as one document: profile, identities, complete timeline (events, nudges and how they closed, tag and owner changes) and audit entries.")
+            .WithSummary("Everything held about the customer as one document: profile, identities, complete timeline (events, nudges and how they closed, tag and owner changes), audit entries, and what journal retention dropped.")
             .WithProblem(StatusCodes.Status404NotFound, "Nothing is held about the customer");
         data.MapDelete("", EraseAsync).WithName("EraseCustomerData").Audited()
-            .WithSummary("Erase everything held about the customer (journal, profile, nudges, indexes, identities, WeCom callbacks) in one transaction; its later events are refused (409).");
+            .WithSummary("Erase everything held about the customer (journal, profile, nudges, indexes, identities, WeCom callbacks, the record of what retention dropped) in one transaction; its later events are refused (409).");
         return api;
     }
 
     private static async Task<Results<Ok<PersonalDataExport>, ProblemHttpResult>> ExportAsync(
-        string tenant, string customerId, IGrainFactory grains, IdentityIndex identities, CustomerTimeline timeline, AuditLog audit)
+        string tenant, string customerId, IGrainFactory grains, IdentityIndex identities, CustomerTimeline timeline, AuditLog audit, JournalRetention retention)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
         var profile = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).GetAsync();
@@ -60,6 +68,7 @@ public static class PersonalDataApi
             before = page[^1].Cursor;
         }
         var known = await identities.ListAsync(tenant, customerId);
+        var dropped = await retention.DroppedAsync(tenant, customerId);
         if (profile is null && entries.Count == 0 && known.Count == 0) return Problems.NotFound($"Nothing is held about customer '{customerId}'");
         var audited = new List<AuditEntryRow>();
         for (var before = long.MaxValue; ;)
@@ -73,7 +82,8 @@ public static class PersonalDataApi
         audited.Reverse();
         return TypedResults.Ok(new PersonalDataExport(customerId, DateTimeOffset.UtcNow, profile, [.. known.Select(IdentitiesApi.View)],
             [.. entries.Select(e => new TimelineItem(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, e.Detail))],
-            [.. audited.Select(AuditApi.Item)]));
+            [.. audited.Select(AuditApi.Item)],
+            dropped is null ? null : new JournalDroppedView(dropped.Events, dropped.OldestAt, dropped.NewestAt, dropped.DroppedAt)));
     }
 
     private static async Task<Results<Ok<ErasureReport>, ProblemHttpResult>> EraseAsync(string tenant, string customerId, IGrainFactory grains)

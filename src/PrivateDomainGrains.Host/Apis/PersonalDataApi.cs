@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
@@ -51,6 +52,11 @@ public static class PersonalDataApi
             .WithProblem(StatusCodes.Status404NotFound, "Nothing is held about the customer");
         data.MapDelete("", EraseAsync).WithName("EraseCustomerData").Audited()
             .WithSummary("Erase everything held about the customer (journal, profile, nudges, indexes, identities, WeCom callbacks, the record of what retention dropped) in one transaction; its later events are refused (409).");
+        var byIdentity = api.MapGroup("/tenants/{tenant}/identities/{kind}/{value}/personal-data").WithTags("PersonalData").RequireAdminKey();
+        byIdentity.MapDelete("", EraseByIdentityAsync).WithName("EraseCustomerDataByIdentity").Audited()
+            .WithSummary("Erase the customer an identity names (phone in any usual spelling, unionid, ...) as EraseCustomerData does; the tombstone covers every identity it held, so later events naming one are refused (409).")
+            .WithProblem(StatusCodes.Status400BadRequest, "'kind' is not a strong identity kind or 'value' is not a valid value of it")
+            .WithProblem(StatusCodes.Status404NotFound, "No customer holds the identity (nothing was changed)");
         return api;
     }
 
@@ -84,6 +90,19 @@ public static class PersonalDataApi
             [.. entries.Select(e => new TimelineItem(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, e.Detail))],
             [.. audited.Select(AuditApi.Item)],
             dropped is null ? null : new JournalDroppedView(dropped.Events, dropped.OldestAt, dropped.NewestAt, dropped.DroppedAt)));
+    }
+
+    /// <summary>The identity names the customer (as <c>LookupIdentity</c> finds it), whose erasure is then the same as by its id.</summary>
+    private static async Task<Results<Ok<ErasureReport>, ValidationProblem, ProblemHttpResult>> EraseByIdentityAsync(
+        string tenant, string kind, string value, TenantIdentitySettings settings, IdentityIndex index, IGrainFactory grains, HttpContext http)
+    {
+        var normalizer = (await settings.GetAsync(tenant, http.RequestAborted)).Normalizer;
+        if (IdentitiesApi.Strong(normalizer, kind, value) is not { } identity) return IdentitiesApi.Invalid(normalizer, kind, value);
+        if (await index.GetAsync(tenant, identity, http.RequestAborted) is not { } held)
+            return Problems.NotFound($"No customer holds {identity.Kind} '{identity.Value}'; nothing was changed");
+        http.Items[AuditFilter.CustomerItem] = held.CustomerId;
+        var erased = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, held.CustomerId)).EraseAsync();
+        return TypedResults.Ok(new ErasureReport(held.CustomerId, erased.ErasedAt, erased.Rows));
     }
 
     private static async Task<Results<Ok<ErasureReport>, ProblemHttpResult>> EraseAsync(string tenant, string customerId, IGrainFactory grains)

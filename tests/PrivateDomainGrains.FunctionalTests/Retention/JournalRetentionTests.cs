@@ -50,6 +50,15 @@ public sealed class JournalRetentionTests : IAsyncLifetime
                 before[c] = (await client.Api.Customers.GetAsync(c))!;
             }
             Assert.Null((await client.Api.JournalRetention.GetAsync()).Days);
+            foreach (var body in new[] { """{"days":0}""", """{"days":36501}""", """{"days":"ninety"}""" })
+            {
+                var refused = await client.SendRawAsync(HttpMethod.Put, $"/api/v1/tenants/{client.Tenant}/journal-retention", body, client.AdminKey);
+                Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Contains("days", await refused.Content.ReadAsStringAsync());
+            }
+            var integration = await client.SendRawAsync(HttpMethod.Put, $"/api/v1/tenants/{client.Tenant}/journal-retention", """{"days":30}""", client.ApiKey);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, integration.StatusCode);
+            Assert.Null((await client.Api.JournalRetention.GetAsync()).Days);
 
             var set = await client.Api.JournalRetention.PutAsync(30);
             Assert.Equal(30, set.Days);

@@ -38,14 +38,13 @@ public sealed class JournalRetention(NpgsqlDataSource dataSource)
             DELETE FROM pdg_event_journal j USING page p
             WHERE j.tenant = $1 AND j.customer_id = p.customer_id AND j.seq <= p.seq AND j.occurred_at < $4
             RETURNING j.customer_id, j.occurred_at
-        ), recorded AS (
+        ), recorded AS ( -- runs whether or not the query below reads it, as every data-modifying WITH does
             INSERT INTO pdg_journal_dropped AS d (tenant, customer_id, events, oldest_at, newest_at, dropped_at)
             SELECT $1, customer_id, count(*), min(occurred_at), max(occurred_at), now() FROM dropped GROUP BY customer_id
             ON CONFLICT (tenant, customer_id) DO UPDATE SET events = d.events + excluded.events, oldest_at = least(d.oldest_at, excluded.oldest_at),
                 newest_at = greatest(d.newest_at, excluded.newest_at), dropped_at = excluded.dropped_at
-            RETURNING 1
         )
-        SELECT (SELECT count(*) FROM page), (SELECT max(customer_id) FROM page), (SELECT count(*) FROM dropped), (SELECT count(*) FROM recorded)
+        SELECT (SELECT count(*) FROM page), (SELECT max(customer_id) FROM page), (SELECT count(*) FROM dropped)
         """;
 
     public async Task<JournalRetentionRow?> GetAsync(string tenant, CancellationToken ct = default)

@@ -35,6 +35,7 @@ public sealed class PrivateDomainGrainsClient
         System = new SystemClient(_http);
         Workbench = new WorkbenchClient(_http);
         PersonalData = new PersonalDataClient(_http);
+        JournalRetention = new JournalRetentionClient(_http);
         Audit = new AuditClient(_http);
         Reports = new ReportsClient(_http);
         Segments = new SegmentsClient(_http, console: false);
@@ -62,6 +63,9 @@ public sealed class PrivateDomainGrainsClient
     public ApiKeysClient Keys { get; }
     public SystemClient System { get; }
     public PersonalDataClient PersonalData { get; }
+
+    /// <summary>How many days of events the tenant's journal keeps, and the pass dropping older ones.</summary>
+    public JournalRetentionClient JournalRetention { get; }
     public AuditClient Audit { get; }
 
     /// <summary>The staff workbench's console routes, as the staff member whose <see cref="PrivateDomainGrainsClientOptions.ConsoleToken"/> this client holds.</summary>

@@ -33,6 +33,26 @@ public sealed class IdentityIndex(NpgsqlDataSource dataSource)
         return found;
     }
 
+    /// <summary>
+    /// Which of <paramref name="identities"/> belonged to a customer whose data was erased (<c>pdg_identity_erasures</c>,
+    /// deploy/sql/0043, written by <see cref="PersonalDataEraser"/>): events naming them are refused. One round trip.
+    /// </summary>
+    public async Task<HashSet<CustomerIdentity>> ErasedAsync(string tenant, IReadOnlyCollection<CustomerIdentity> identities, CancellationToken ct = default)
+    {
+        var erased = new HashSet<CustomerIdentity>();
+        if (identities.Count == 0) return erased;
+        await using var command = dataSource.CreateCommand($"""
+            SELECT q.kind, q.value FROM unnest($2::text[], $3::text[]) AS q(kind, value)
+            WHERE EXISTS (SELECT 1 FROM pdg_identity_erasures e WHERE e.tenant = $1 AND e.identity_hash = {PersonalDataEraser.IdentityHash("q")})
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(Text(identities.Select(i => i.Kind)));
+        command.Parameters.Add(Text(identities.Select(i => i.Value)));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) erased.Add(new CustomerIdentity(reader.GetString(0), reader.GetString(1)));
+        return erased;
+    }
+
     /// <summary>The index row of one identity, or null when no customer holds it.</summary>
     public async Task<IdentityRow?> GetAsync(string tenant, CustomerIdentity identity, CancellationToken ct = default)
     {

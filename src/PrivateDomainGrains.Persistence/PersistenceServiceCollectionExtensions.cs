@@ -34,6 +34,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IdentityPendingPool>();
         services.AddSingleton<PendingCandidates>();
         services.AddSingleton<IdentitySettingsStore>();
+        services.AddSingleton<JournalRetention>();
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ExecutionOpenNudges>();

@@ -5,10 +5,11 @@ namespace PrivateDomainGrains.Persistence;
 /// <summary>
 /// Erases one customer's personal data (China's PIPL art. 47, GDPR art. 17) in one transaction: its journal, snapshot,
 /// nudges (open and closed), due time, owner and directory rows, timeline changes, its identities (phone, unionid...) and
-/// the pending events that were attached to it, and the WeCom callbacks that named it as the external contact (the
-/// customer id is its ExternalUserID), and its rows in tag jobs (the job's counts stay). What stays: rollups (counts per staff member and
-/// day, no customer in them), the audit log (append-only; it records the erasure) and a row in
-/// <c>pdg_customer_erasures</c> saying when, by which later events for the customer are refused.
+/// the pending events that were attached to it or name one of its identities, and the WeCom callbacks that named it as the external contact (the
+/// customer id is its ExternalUserID), and its rows in tag jobs (the job's counts stay), and what journal retention dropped of it. What stays: rollups (counts per staff member and
+/// day, no customer in them), the audit log (append-only; it records the erasure), a row in
+/// <c>pdg_customer_erasures</c> saying when, by which later events for the customer are refused, and the SHA-256 of each
+/// identity it held in <c>pdg_identity_erasures</c>, by which later events naming one of them are refused too.
 /// <para>Called by the customer's own grain, inside its turn, so no write of that customer races it.</para>
 /// </summary>
 public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
@@ -19,8 +20,11 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
         ("pdg_event_journal", "customer_id"), ("pdg_customer_snapshots", "customer_id"), ("pdg_due", "customer_id"),
         ("pdg_customer_owners", "customer_id"), ("pdg_customer_directory", "customer_id"), ("pdg_customer_changes", "customer_id"),
         ("pdg_identities", "customer_id"), ("pdg_identity_pending", "customer_id"), ("pdg_wecom_callbacks", "external_user_id"),
-        ("pdg_tag_job_rows", "customer_id"),
+        ("pdg_tag_job_rows", "customer_id"), ("pdg_journal_dropped", "customer_id"),
     ];
+
+    /// <summary>SQL for the stored hash of an erased identity: SHA-256 of <c>kind=value</c> (<see cref="Core.Identity.CustomerIdentity.Key"/>), from the columns of <paramref name="alias"/>.</summary>
+    public static string IdentityHash(string alias) => $"sha256(convert_to({alias}.kind || '=' || {alias}.value, 'UTF8'))";
 
     /// <summary>Deletes every row of the customer and records the erasure; rows deleted per table, and the nudges that were open.</summary>
     public async Task<ErasedRows> EraseAsync(string tenant, string customerId, CancellationToken ct = default)
@@ -30,6 +34,17 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
         await using var batch = new NpgsqlBatch(connection, transaction);
         // First the nudges, whose open ones the consoles must drop; then the rest, counted.
         batch.BatchCommands.Add(Command("DELETE FROM pdg_nudges WHERE tenant = $1 AND customer_id = $2 RETURNING nudge_id, staff_id, acked_at IS NULL", tenant, customerId));
+        // The tombstone covers the customer's identities: hashed before they are deleted.
+        batch.BatchCommands.Add(Command($"""
+            INSERT INTO pdg_identity_erasures (tenant, identity_hash) SELECT tenant, {IdentityHash("i")} FROM pdg_identities i
+            WHERE tenant = $1 AND customer_id = $2
+            ON CONFLICT (tenant, identity_hash) DO UPDATE SET erased_at = now()
+            """, tenant, customerId));
+        // Events of the pending pool that name one of its identities are the person's too, attached to it or not.
+        batch.BatchCommands.Add(Command("""
+            DELETE FROM pdg_identity_pending p WHERE p.tenant = $1 AND (p.customer_id IS DISTINCT FROM $2)
+            AND p.identity_keys && ARRAY(SELECT i.kind || '=' || i.value FROM pdg_identities i WHERE i.tenant = $1 AND i.customer_id = $2)
+            """, tenant, customerId));
         foreach (var (table, column) in Tables) batch.BatchCommands.Add(Command($"DELETE FROM {table} WHERE tenant = $1 AND {column} = $2", tenant, customerId));
         batch.BatchCommands.Add(Command(
             "INSERT INTO pdg_customer_erasures (tenant, customer_id) VALUES ($1, $2) ON CONFLICT (tenant, customer_id) DO UPDATE SET erased_at = now() RETURNING erased_at",
@@ -53,7 +68,8 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(ct);
 
         var rows = new Dictionary<string, int>(StringComparer.Ordinal) { ["pdg_nudges"] = nudges };
-        for (var i = 0; i < Tables.Count; i++) rows[Tables[i].Table] = batch.BatchCommands[i + 1].RecordsAffected;
+        for (var i = 0; i < Tables.Count; i++) rows[Tables[i].Table] = batch.BatchCommands[i + 3].RecordsAffected;
+        rows["pdg_identity_pending"] += batch.BatchCommands[2].RecordsAffected;
         return new ErasedRows(erasedAt, rows, open);
     }
 

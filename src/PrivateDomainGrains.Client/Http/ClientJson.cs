@@ -62,6 +62,8 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(RemarkRequest))]
 [JsonSerializable(typeof(PersonalDataExport))]
 [JsonSerializable(typeof(ErasureReport))]
+[JsonSerializable(typeof(JournalRetentionRequest))]
+[JsonSerializable(typeof(JournalRetentionView))]
 [JsonSerializable(typeof(AuditPage))]
 [JsonSerializable(typeof(ExecutionReport))]
 [JsonSerializable(typeof(OverdueNudges))]

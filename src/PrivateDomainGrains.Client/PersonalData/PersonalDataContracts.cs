@@ -5,8 +5,12 @@ namespace PrivateDomainGrains.Client;
 /// <param name="Identities">The identities it is known by (phone, unionid, external_userid...).</param>
 /// <param name="Timeline">Events, nudges raised and how each closed, tag, owner and tier changes.</param>
 /// <param name="Audit">Administrative actions about the customer.</param>
+/// <param name="JournalDropped">What the tenant's journal retention dropped of its events (the timeline no longer lists them; the profile still counts them); null when nothing was.</param>
 public sealed record PersonalDataExport(string CustomerId, DateTimeOffset ExportedAt, CustomerView? Profile, IReadOnlyList<IdentityView> Identities,
-    IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit);
+    IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit, JournalDroppedView? JournalDropped = null);
+
+/// <summary>Events of the customer journal retention dropped: how many, the oldest and newest <c>at</c> among them, and when events were last dropped.</summary>
+public sealed record JournalDroppedView(long Events, DateTimeOffset OldestAt, DateTimeOffset NewestAt, DateTimeOffset DroppedAt);
 
 /// <param name="Kind"><c>event</c>, <c>nudge-raised</c>, <c>nudge-closed</c> or <c>change</c>.</param>
 /// <param name="What">The event type, nudge kind, how the nudge closed, or the kind of change.</param>

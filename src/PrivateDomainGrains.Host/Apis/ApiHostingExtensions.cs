@@ -5,6 +5,7 @@ using PrivateDomainGrains.Host.Apis.OpenApi;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Integrations.WeCom;
+using PrivateDomainGrains.Host.Retention;
 using PrivateDomainGrains.Host.Webhooks;
 using PrivateDomainGrains.Host.Reports;
 using Scalar.AspNetCore;
@@ -35,6 +36,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<ExecutionReports>();
         builder.AddWeComCallbacks();
         builder.AddWebhooks();
+        builder.AddJournalRetention();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
@@ -73,6 +75,7 @@ public static class ApiHostingExtensions
         v1.MapCustomersApi();
         v1.MapIdentitiesApi();
         v1.MapPersonalDataApi();
+        v1.MapJournalRetentionApi();
         v1.MapAuditApi();
         v1.MapHandoversApi();
         v1.MapTagGroupsApi();

@@ -283,10 +283,12 @@ public static class IdentitiesApi
     }
 
     /// <summary>A strong identity from a path, or null (then <see cref="Invalid"/> says why).</summary>
-    private static CustomerIdentity? Strong(IdentityNormalizer normalizer, string kind, string value) =>
+    /// <summary>The strong identity a route's kind and value name, normalised; null when they name none (see Invalid).</summary>
+    internal static CustomerIdentity? Strong(IdentityNormalizer normalizer, string kind, string value) =>
         normalizer.Normalize(kind, value, out _) is { IsStrong: true } identity ? identity : null;
 
-    private static ValidationProblem Invalid(IdentityNormalizer normalizer, string kind, string value)
+    /// <summary>The 400 for an identity in a route that names no customer, naming <c>kind</c> or <c>value</c>.</summary>
+    internal static ValidationProblem Invalid(IdentityNormalizer normalizer, string kind, string value)
     {
         var (field, problem) = !IdentityKinds.IsKnown(kind) ? ("kind", $"is not an identity kind: use {IdentityKinds.Listed}")
             : !IdentityKinds.IsStrong(kind) ? ("kind", "nickname is weak: many customers may share one, so it names no customer")

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
@@ -17,8 +18,16 @@ public static class PersonalDataApi
     /// <param name="Identities">The identities it is known by (phone, unionid, external_userid...).</param>
     /// <param name="Timeline">Everything that happened to it, oldest first: its events, the nudges raised about it and how each closed, and the changes that are not events (tags added or removed and by whom, owner and tier changes).</param>
     /// <param name="Audit">The administrative actions about it (this export is recorded there too, after it is answered).</param>
+    /// <param name="JournalDropped">What the tenant's journal retention dropped of its events (so the timeline no longer lists them; the profile still counts them); null when nothing was.</param>
     public sealed record PersonalDataExport(string CustomerId, DateTimeOffset ExportedAt, CustomerView? Profile, IReadOnlyList<IdentitiesApi.IdentityView> Identities,
-        IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit);
+        IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit, JournalDroppedView? JournalDropped);
+
+    /// <summary>Events of the customer that journal retention dropped, after a snapshot had folded them into the profile.</summary>
+    /// <param name="Events">How many.</param>
+    /// <param name="OldestAt">The oldest <c>at</c> among them.</param>
+    /// <param name="NewestAt">The newest <c>at</c> among them.</param>
+    /// <param name="DroppedAt">When events were last dropped.</param>
+    public sealed record JournalDroppedView(long Events, DateTimeOffset OldestAt, DateTimeOffset NewestAt, DateTimeOffset DroppedAt);
 
     /// <param name="Kind"><c>event</c>, <c>nudge-raised</c>, <c>nudge-closed</c> or <c>change</c>.</param>
     /// <param name="What">The event type, nudge kind, how the nudge closed, or the kind of change.</param>
@@ -39,15 +48,20 @@ public static class PersonalDataApi
         var data = api.MapGroup("/tenants/{tenant}/customers/{customerId}/personal-data").WithTags("PersonalData").RequireAdminKey()
             .WithProblem(StatusCodes.Status400BadRequest, "The customer id is not a valid id");
         data.MapGet("", ExportAsync).WithName("ExportCustomerData").Audited()
-            .WithSummary("Everything held about the customer as one document: profile, identities, complete timeline (events, nudges and how they closed, tag and owner changes) and audit entries.")
+            .WithSummary("Everything held about the customer as one document: profile, identities, complete timeline (events, nudges and how they closed, tag and owner changes), audit entries, and what journal retention dropped.")
             .WithProblem(StatusCodes.Status404NotFound, "Nothing is held about the customer");
         data.MapDelete("", EraseAsync).WithName("EraseCustomerData").Audited()
-            .WithSummary("Erase everything held about the customer (journal, profile, nudges, indexes, identities, WeCom callbacks) in one transaction; its later events are refused (409).");
+            .WithSummary("Erase everything held about the customer (journal, profile, nudges, indexes, identities, WeCom callbacks, the record of what retention dropped) in one transaction; its later events are refused (409).");
+        var byIdentity = api.MapGroup("/tenants/{tenant}/identities/{kind}/{value}/personal-data").WithTags("PersonalData").RequireAdminKey();
+        byIdentity.MapDelete("", EraseByIdentityAsync).WithName("EraseCustomerDataByIdentity").Audited()
+            .WithSummary("Erase the customer an identity names (phone in any usual spelling, unionid, ...) as EraseCustomerData does; the tombstone covers every identity it held, so later events naming one are refused (409).")
+            .WithProblem(StatusCodes.Status400BadRequest, "'kind' is not a strong identity kind or 'value' is not a valid value of it")
+            .WithProblem(StatusCodes.Status404NotFound, "No customer holds the identity (nothing was changed)");
         return api;
     }
 
     private static async Task<Results<Ok<PersonalDataExport>, ProblemHttpResult>> ExportAsync(
-        string tenant, string customerId, IGrainFactory grains, IdentityIndex identities, CustomerTimeline timeline, AuditLog audit)
+        string tenant, string customerId, IGrainFactory grains, IdentityIndex identities, CustomerTimeline timeline, AuditLog audit, JournalRetention retention)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
         var profile = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).GetAsync();
@@ -60,6 +74,7 @@ public static class PersonalDataApi
             before = page[^1].Cursor;
         }
         var known = await identities.ListAsync(tenant, customerId);
+        var dropped = await retention.DroppedAsync(tenant, customerId);
         if (profile is null && entries.Count == 0 && known.Count == 0) return Problems.NotFound($"Nothing is held about customer '{customerId}'");
         var audited = new List<AuditEntryRow>();
         for (var before = long.MaxValue; ;)
@@ -73,7 +88,21 @@ public static class PersonalDataApi
         audited.Reverse();
         return TypedResults.Ok(new PersonalDataExport(customerId, DateTimeOffset.UtcNow, profile, [.. known.Select(IdentitiesApi.View)],
             [.. entries.Select(e => new TimelineItem(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, e.Detail))],
-            [.. audited.Select(AuditApi.Item)]));
+            [.. audited.Select(AuditApi.Item)],
+            dropped is null ? null : new JournalDroppedView(dropped.Events, dropped.OldestAt, dropped.NewestAt, dropped.DroppedAt)));
+    }
+
+    /// <summary>The identity names the customer (as <c>LookupIdentity</c> finds it), whose erasure is then the same as by its id.</summary>
+    private static async Task<Results<Ok<ErasureReport>, ValidationProblem, ProblemHttpResult>> EraseByIdentityAsync(
+        string tenant, string kind, string value, TenantIdentitySettings settings, IdentityIndex index, IGrainFactory grains, HttpContext http)
+    {
+        var normalizer = (await settings.GetAsync(tenant, http.RequestAborted)).Normalizer;
+        if (IdentitiesApi.Strong(normalizer, kind, value) is not { } identity) return IdentitiesApi.Invalid(normalizer, kind, value);
+        if (await index.GetAsync(tenant, identity, http.RequestAborted) is not { } held)
+            return Problems.NotFound($"No customer holds {identity.Kind} '{identity.Value}'; nothing was changed");
+        http.Items[AuditFilter.CustomerItem] = held.CustomerId;
+        var erased = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, held.CustomerId)).EraseAsync();
+        return TypedResults.Ok(new ErasureReport(held.CustomerId, erased.ErasedAt, erased.Rows));
     }
 
     private static async Task<Results<Ok<ErasureReport>, ProblemHttpResult>> EraseAsync(string tenant, string customerId, IGrainFactory grains)

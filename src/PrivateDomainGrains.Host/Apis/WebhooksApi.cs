@@ -87,13 +87,14 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Created<WebhookSecretIssued>, ProblemHttpResult, ValidationProblem>> CreateAsync(
-        string tenant, HttpRequest request, WebhookSubscriptions subscriptions, WebhookSecretProtector protector, IOptions<WebhookOptions> options)
+        string tenant, HttpRequest request, WebhookSubscriptions subscriptions, WebhookSecretProtector protector, WebhookTargets targets,
+        IOptions<WebhookOptions> options)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateWebhookRequest>(request);
         if (body is null) return problem!;
-        var errors = Validate(body.Url, body.EventTypes, body.Description, options.Value);
-        if (errors.Count > 0) return Problems.Invalid("The subscription is invalid; nothing was stored", errors);
         var ct = request.HttpContext.RequestAborted;
+        var errors = await ValidateAsync(body.Url, body.EventTypes, body.Description, options.Value, targets, ct);
+        if (errors.Count > 0) return Problems.Invalid("The subscription is invalid; nothing was stored", errors);
         if (await subscriptions.CountAsync(tenant, ct) >= options.Value.MaxSubscriptionsPerTenant)
             return Problems.Conflict($"Tenant '{tenant}' has {options.Value.MaxSubscriptionsPerTenant} subscriptions, as many as it may have; delete one first");
         var secret = WebhookSigner.NewSecret();
@@ -109,11 +110,11 @@ public static class WebhooksApi
         await subscriptions.GetAsync(tenant, webhookId, http.RequestAborted) is { } row ? TypedResults.Ok(View(row)) : NotFound(webhookId);
 
     private static async Task<Results<Ok<WebhookView>, ProblemHttpResult, ValidationProblem>> UpdateAsync(
-        string tenant, string webhookId, HttpRequest request, WebhookSubscriptions subscriptions, IOptions<WebhookOptions> options)
+        string tenant, string webhookId, HttpRequest request, WebhookSubscriptions subscriptions, WebhookTargets targets, IOptions<WebhookOptions> options)
     {
         var (body, problem) = await JsonBody.ReadAsync<UpdateWebhookRequest>(request);
         if (body is null) return problem!;
-        var errors = Validate(body.Url, body.EventTypes, body.Description, options.Value);
+        var errors = await ValidateAsync(body.Url, body.EventTypes, body.Description, options.Value, targets, request.HttpContext.RequestAborted);
         if (errors.Count > 0) return Problems.Invalid("The subscription is invalid; nothing was changed", errors);
         var row = await subscriptions.UpdateAsync(tenant, webhookId, body.Url, [.. body.EventTypes.Distinct(StringComparer.Ordinal)], Description(body.Description),
             body.Enabled, request.HttpContext.RequestAborted);
@@ -152,7 +153,15 @@ public static class WebhooksApi
             : TypedResults.Accepted($"/api/v1/tenants/{tenant}/webhooks/{webhookId}/deliveries?before={deliveryId + 1}&limit=1", DeliveryView(row));
     }
 
-    /// <summary>Every invalid field at once, by its name in the body.</summary>
+    /// <summary>Every invalid field at once, by its name in the body; a well-formed URL's host must also be a public address (<see cref="WebhookTargets.RefusalAsync"/>).</summary>
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(string? url, IReadOnlyList<string>? eventTypes, string? description,
+        WebhookOptions options, WebhookTargets targets, CancellationToken ct)
+    {
+        var errors = Validate(url, eventTypes, description, options);
+        if (!errors.ContainsKey("url") && await targets.RefusalAsync(new Uri(url!, UriKind.Absolute), ct) is { } refused) errors["url"] = [refused];
+        return errors;
+    }
+
     private static Dictionary<string, string[]> Validate(string? url, IReadOnlyList<string>? eventTypes, string? description, WebhookOptions options)
     {
         var errors = new Dictionary<string, string[]>();

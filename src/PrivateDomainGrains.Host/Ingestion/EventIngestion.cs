@@ -3,6 +3,7 @@ using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Retention;
 
 namespace PrivateDomainGrains.Host.Ingestion;
 
@@ -13,14 +14,17 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// pending pool (<see cref="IdentityResolver"/>); the identities the request added then attach the pool's events that
 /// waited for them (<see cref="PendingAttacher"/>).
 /// </summary>
-public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metrics, IdentityResolver identities, PendingAttacher attacher)
+public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metrics, IdentityResolver identities, PendingAttacher attacher,
+    TenantJournalRetention retention)
 {
     public async Task<EventBatchResponse> IngestAsync(string tenant, EventBatchParser.Parsed batch)
     {
         var errors = batch.Errors.ToList();
         metrics.Refused(tenant, "invalid", errors.Count);
-        var known = await RejectUnknownStaffAsync(tenant, batch.Valid, errors);
-        metrics.Refused(tenant, "unknown-staff", batch.Valid.Count - known.Count);
+        var kept = await RejectBeforeRetentionAsync(tenant, batch.Valid, errors);
+        metrics.Refused(tenant, "before-retention", batch.Valid.Count - kept.Count);
+        var known = await RejectUnknownStaffAsync(tenant, kept, errors);
+        metrics.Refused(tenant, "unknown-staff", kept.Count - known.Count);
         var resolved = await identities.ResolveAsync(tenant, batch, known, errors);
         var valid = resolved.Events;
 
@@ -63,6 +67,24 @@ public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metric
             Pooled = resolved.Pooled,
             AttachedFromPool = attached.Count(a => a.Attached),
         };
+    }
+
+    /// <summary>
+    /// An event older than the tenant's journal retention is refused (400 naming <c>at</c>): the journal may already have
+    /// dropped it, and then a resend could not be told from a new event and would be counted twice.
+    /// </summary>
+    private async Task<IReadOnlyList<(int Index, CustomerEvent Event)>> RejectBeforeRetentionAsync(
+        string tenant, IReadOnlyList<(int Index, CustomerEvent Event)> events, List<EventError> errors)
+    {
+        if (events.Count == 0 || await retention.KeepsFromAsync(tenant) is not { } keepsFrom) return events;
+        var kept = new List<(int, CustomerEvent)>(events.Count);
+        foreach (var (index, e) in events)
+        {
+            if (e.At >= keepsFrom) kept.Add((index, e));
+            else errors.Add(EventError.Invalid(index, e.Id, [new FieldError("at",
+                $"'at' is before {keepsFrom:O}: tenant '{tenant}' keeps events of its journal retention's days only")]));
+        }
+        return kept;
     }
 
     /// <summary>An event may only name staff of its own tenant: an unknown staff id would make an owner nobody can sign in as.</summary>

@@ -11,6 +11,8 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// naming <c>identities.{kind}</c>;</item>
 /// <item>its strong identities are looked up in the index (one query for the whole request); when they, and the
 /// event's <c>customerId</c> if it has one, name two different customers, the event is a 409 and nothing is stored;</item>
+/// <item>a strong identity nobody holds that belonged to a customer whose data was erased (<c>pdg_identity_erasures</c>)
+/// makes the event a 409: the erasure's tombstone covers the customer's identities;</item>
 /// <item>otherwise the customer is the one they name (the strongest identity decides, in <see cref="IdentityKinds"/>
 /// order), or the event's <c>customerId</c>; an event naming nobody creates a customer (id from its strongest
 /// identity) when its type is one the tenant's settings create customers on (<see cref="TenantIdentitySettings"/>), and otherwise, like an event
@@ -53,12 +55,21 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
         // Resolved in request order, each event's strong identities then naming its customer for the events after it:
         // two events carrying one new phone reach one customer, created by the first and matched by the second.
         var holders = await index.FindAsync(tenant, named.SelectMany(n => n.Identities.Where(i => i.IsStrong)).Distinct().ToList());
+        var erased = await index.ErasedAsync(tenant, named.SelectMany(n => n.Identities.Where(i => i.IsStrong && !holders.ContainsKey(i))).Distinct().ToList());
         var resolutions = new List<EventResolution>(named.Count);
         var waiting = new List<(int Index, PendingEventRow Row)>();
         foreach (var (i, e, identities) in named)
         {
             var strong = identities.Where(x => x.IsStrong).OrderBy(x => x.Priority).ToList();
             var held = strong.Where(holders.ContainsKey).ToList();
+            // An identity of an erased customer that nobody has held since names nobody: the person asked to be forgotten.
+            if (strong.Where(x => !holders.ContainsKey(x) && erased.Contains(x)).ToList() is { Count: > 0 } forgotten)
+            {
+                errors.Add(new EventError(i, e.Id, [.. forgotten.Select(x =>
+                    $"'{IdentityFields.Field}.{x.Kind}' belonged to a customer whose data was erased: events naming it are refused")],
+                    StatusCodes.Status409Conflict));
+                continue;
+            }
             var customer = e.CustomerId.Length > 0 ? e.CustomerId : held.Count > 0 ? holders[held[0]] : null;
             if (held.Where(x => holders[x] != customer).ToList() is { Count: > 0 } elsewhere)
             {

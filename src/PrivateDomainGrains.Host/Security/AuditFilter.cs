@@ -15,6 +15,9 @@ public sealed class AuditFilter : IEndpointFilter
     /// <summary>The <see cref="HttpContext.Items"/> key under which the key filters name the caller's credential.</summary>
     public const string ActorItem = "pdg.actor";
 
+    /// <summary>The <see cref="HttpContext.Items"/> key under which a handler names the customer a route reached by another form (an identity).</summary>
+    public const string CustomerItem = "pdg.customer";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -29,7 +32,7 @@ public sealed class AuditFilter : IEndpointFilter
         var answered = result is INestedHttpResult nested ? nested.Result : result;
         var status = answered is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
         await http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(
-            routeValues["tenant"] as string ?? "", http.Items[ActorItem] as string ?? "unknown", action, routeValues["customerId"] as string,
+            routeValues["tenant"] as string ?? "", http.Items[ActorItem] as string ?? "unknown", action, routeValues["customerId"] as string ?? http.Items[CustomerItem] as string,
             others.Count > 0 ? JsonSerializer.Serialize(others) : null, status, http.Connection.RemoteIpAddress?.ToString()));
         return result;
     }

@@ -45,6 +45,12 @@ public sealed class WebhookOptions : IValidatableObject
     /// <summary>Accept <c>http://</c> subscription URLs (development and tests); otherwise only <c>https://</c>.</summary>
     public bool AllowInsecureUrls { get; set; }
 
+    /// <summary>
+    /// Accept subscriptions to, and connect to, loopback, link-local, private, multicast and other non-public addresses
+    /// (development and tests, whose receivers listen on 127.0.0.1); off, both are refused (<see cref="WebhookTargets"/>).
+    /// </summary>
+    public bool AllowPrivateTargets { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, value) in new[]

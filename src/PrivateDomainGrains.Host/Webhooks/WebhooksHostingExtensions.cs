@@ -8,7 +8,8 @@ public static class WebhooksHostingExtensions
 {
     /// <summary>
     /// Outgoing webhooks: options (section <c>Webhooks</c>), the subscriptions and outbox stores, the secrets'
-    /// protector (needs <c>AddPlatformDataProtection</c>), the <c>webhooks</c> HttpClient and the dispatcher.
+    /// protector (needs <c>AddPlatformDataProtection</c>), the target check, the <c>webhooks</c> HttpClient (connecting
+    /// through <see cref="WebhookTargets.ConnectAsync"/>) and the dispatcher.
     /// </summary>
     public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
     {
@@ -16,9 +17,15 @@ public static class WebhooksHostingExtensions
         builder.Services.AddSingleton<WebhookSubscriptions>();
         builder.Services.AddSingleton<WebhookDeliveries>();
         builder.Services.AddSingleton<WebhookSecretProtector>();
+        builder.Services.AddSingleton<WebhookTargets>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             // Redirects are not followed: a receiver answers where it was registered, and a redirect must not carry the signed body elsewhere.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            // Every connection goes through WebhookTargets, which refuses non-public addresses; no proxy, or the check would judge the proxy's address.
+            .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2), UseProxy = false,
+                ConnectCallback = services.GetRequiredService<WebhookTargets>().ConnectAsync,
+            })
             // One attempt per request: retries are the outbox's (durable, with backoff for hours), not the handler's.
             .AddResilienceHandler("webhook-attempt", (pipeline, context) =>
                 pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.RequestTimeout));

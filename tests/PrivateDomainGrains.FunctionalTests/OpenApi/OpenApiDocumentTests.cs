@@ -18,7 +18,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
     [
         "DisableStaff", "EnableStaff", "RefreshConsoleToken", "RemoveCustomerIdentity", "DismissPendingEvent", "DeleteWebhook",
         "RotateWebhookSecret", "ReplayWebhookDelivery", "RotateApiKey", "RevokeApiKey", "AddMyCustomerTag", "RemoveMyCustomerTag",
-        "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData", "DeleteTagGroup", "DeleteTag",
+        "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData", "EraseCustomerDataByIdentity", "DeleteTagGroup", "DeleteTag",
         "RollbackPlaybook", "RollbackConsolePlaybook",
         "DeleteSegment", "DeleteMySegment",
         "PauseCampaign", "ResumeCampaign", "CancelCampaign",

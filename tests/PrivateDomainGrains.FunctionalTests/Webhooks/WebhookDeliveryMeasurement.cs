@@ -29,7 +29,7 @@ public sealed class WebhookDeliveryMeasurement(ITestOutputHelper output) : IAsyn
     {
         await _database.InitializeAsync();
         var settings = NodeSettings.Fresh(_database.ConnectionString, "webhook-measure");
-        _host = HostProcess.Start(settings, [.. WeComPlatform.Unlimited, "--Webhooks:AllowInsecureUrls", "true"]);
+        _host = HostProcess.Start(settings, [.. WeComPlatform.Unlimited, "--Webhooks:AllowInsecureUrls", "true", "--Webhooks:AllowPrivateTargets", "true"]);
         await _host.WaitUntilHealthyAsync();
         _api = new PlatformClient(settings.BaseAddress);
         await _api.ProvisionAsync("acme", "alice");

@@ -23,7 +23,7 @@ public sealed class WebhookDurabilityTests : IAsyncLifetime
 
     private static readonly string[] Webhooks =
     [
-        "--Webhooks:AllowInsecureUrls", "true", "--Webhooks:PollInterval", "00:00:00.100", "--Webhooks:RetryBaseDelay", "00:00:00.200",
+        "--Webhooks:AllowInsecureUrls", "true", "--Webhooks:AllowPrivateTargets", "true", "--Webhooks:PollInterval", "00:00:00.100", "--Webhooks:RetryBaseDelay", "00:00:00.200",
         "--Webhooks:RequestTimeout", "00:00:02", "--Webhooks:Lease", "00:00:03",
     ];
 

@@ -21,7 +21,7 @@ public sealed class WebhookPlatform : IAsyncLifetime
     {
         await _database.InitializeAsync();
         Node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "webhooks"),
-            "--Webhooks:AllowInsecureUrls", "true",
+            "--Webhooks:AllowInsecureUrls", "true", "--Webhooks:AllowPrivateTargets", "true",
             "--Webhooks:PollInterval", "00:00:00.100",
             "--Webhooks:RetryBaseDelay", "00:00:00.200",
             "--Webhooks:MaxRetryDelay", "00:00:01",

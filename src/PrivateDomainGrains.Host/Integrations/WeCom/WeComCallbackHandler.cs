@@ -135,8 +135,11 @@ public sealed class WeComCallbackHandler(
                 : new Dictionary<int, IReadOnlyDictionary<string, string>> { [0] = new Dictionary<string, string> { [external.Kind] = external.Value } },
         };
         var result = await ingestion.IngestAsync(tenant, batch).WaitAsync(options.Value.IngestTimeout, time);
-        // The event passed validation above, so the one rejection ingestion has left is a staffId that is not staff.
-        if (result.Rejected > 0) return (WeComOutcome.UnknownStaff, string.Join("; ", result.Errors.SelectMany(e => e.Errors)));
+        // The event passed validation above: ingestion rejects a staffId that is not staff, or (a 409) an identity that
+        // another customer took meanwhile or that was erased.
+        if (result.Rejected > 0)
+            return (result.Errors.Any(e => e.Status == StatusCodes.Status409Conflict) ? WeComOutcome.Rejected : WeComOutcome.UnknownStaff,
+                string.Join("; ", result.Errors.SelectMany(e => e.Errors)));
         return result.Accepted > 0 ? (WeComOutcome.Accepted, null) : (WeComOutcome.Duplicate, null);
     }
 

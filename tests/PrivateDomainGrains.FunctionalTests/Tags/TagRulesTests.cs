@@ -96,6 +96,18 @@ public sealed class TagRulesTests(SingleNodePlatform platform) : IClassFixture<S
         // Sent again, the rename finds nothing left to rewrite: no further version.
         await api.Api.Tags.RenameAsync("油皮", "oily");
         Assert.Equal(2, (await api.Api.Playbook.ListVersionsAsync()).Current);
+        // Once the node decides with the new version (Decisions:RefreshInterval), the keyword tags with the new name.
+        await api.PostEventsAsync(Events.FriendAdded("tr-k-add", "tr-k", "alice"));
+        for (var (deadline, i) = (DateTime.UtcNow.AddSeconds(20), 0); (await api.Api.Customers.GetAsync("tr-k"))!.PlaybookVersion < 2; i++)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the node did not decide with the rewritten playbook within 20 s");
+            await Task.Delay(200);
+            await api.PostEventsAsync(Events.MessageReceived($"tr-k-probe-{i}", "tr-k", "hello"));
+        }
+        await api.PostEventsAsync(Events.MessageReceived("tr-k-oily", "tr-k", "my skin is oily"));
+        var tags = (await api.Api.Customers.GetAsync("tr-k"))!.Tags;
+        Assert.Contains("oily", tags);
+        Assert.DoesNotContain("油皮", tags);
     }
 
     [Fact]

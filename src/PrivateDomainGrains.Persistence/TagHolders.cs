@@ -19,4 +19,18 @@ public sealed class TagHolders(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(ct)) counts[reader.GetString(0)] = reader.GetInt64(1);
         return counts;
     }
+
+    /// <summary>
+    /// How many of the tenant's customers hold two or more of <paramref name="tags"/> (ordinal): those an exclusive group
+    /// of these tags would not allow. Reads the directory rows holding any of them (GIN index on <c>tags</c>).
+    /// </summary>
+    public async Task<long> CountHoldingSeveralAsync(string tenant, IReadOnlyCollection<string> tags, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*) FROM pdg_customer_directory d WHERE d.tenant = $1 AND d.tags && $2 " +
+            "AND (SELECT count(*) FROM unnest(d.tags) AS t WHERE t = ANY($2)) >= 2");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = tags.ToArray() });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
 }

@@ -16,7 +16,11 @@ public interface ITenantTagCatalogGrain : IGrainWithStringKey
     /// <summary>The current version, 0 for a catalog never changed: cheap enough for every silo to poll.</summary>
     [Alias("GetVersion"), ReadOnly] Task<int> GetVersionAsync();
 
-    /// <summary>Creates the group (conflict if its id exists) or, with <paramref name="create"/> false, replaces its names and exclusivity (not found if absent).</summary>
+    /// <summary>
+    /// Creates the group (conflict if its id exists) or, with <paramref name="create"/> false, replaces its names and
+    /// exclusivity (not found if absent). Making it exclusive while customers hold two or more of its tags is a conflict
+    /// on <c>exclusive</c> counting them, and changes nothing.
+    /// </summary>
     [Alias("PutGroup")] Task<TagCatalogOutcome> PutGroupAsync(TagGroupDefinition group, bool create);
 
     /// <summary>Deletes the group; its tags stay in the catalog outside any group (customers keep them).</summary>
@@ -24,7 +28,9 @@ public interface ITenantTagCatalogGrain : IGrainWithStringKey
 
     /// <summary>
     /// Creates the catalog tag (conflict if it exists; a free tag customers already hold may become a catalog tag) or,
-    /// with <paramref name="create"/> false, replaces its group and names. An unknown group is invalid (field <c>groupId</c>).
+    /// with <paramref name="create"/> false, replaces its group and names. An unknown group is invalid (field <c>groupId</c>);
+    /// joining an exclusive group while customers hold the tag with another of its tags is a conflict on <c>groupId</c>
+    /// counting them, and changes nothing.
     /// </summary>
     [Alias("PutTag")] Task<TagCatalogOutcome> PutTagAsync(CatalogTag tag, bool create);
 
@@ -34,13 +40,15 @@ public interface ITenantTagCatalogGrain : IGrainWithStringKey
     /// nothing here, so a rename whose holders' job did not start can simply be sent again. <paramref name="jobId"/> is
     /// the job that will change the holders: while it runs, the tag takes no other rename, merge or delete (409 naming
     /// it), and the same rename sent again is answered with that job (<see cref="TagCatalogOutcome.JobId"/>), so one
-    /// tag never becomes two.
+    /// tag never becomes two. The tenant's playbook is rewritten where it names <paramref name="from"/>, as its next
+    /// version stored by <c>system: tag rename</c> (none when it does not name it).
     /// </summary>
     [Alias("RenameTag")] Task<TagCatalogOutcome> RenameTagAsync(string from, string to, string jobId);
 
     /// <summary>
     /// Merges <paramref name="from"/> into <paramref name="into"/>: <paramref name="from"/> leaves the catalog, and
-    /// <paramref name="into"/> joins it with <paramref name="from"/>'s group and names if it was not there.
+    /// <paramref name="into"/> joins it with <paramref name="from"/>'s group and names if it was not there. The playbook
+    /// is rewritten to name <paramref name="into"/>, as for <see cref="RenameTagAsync"/>.
     /// </summary>
     /// <remarks>One change at a time per tag, as for <see cref="RenameTagAsync"/>.</remarks>
     [Alias("MergeTag")] Task<TagCatalogOutcome> MergeTagAsync(string from, string into, string jobId);

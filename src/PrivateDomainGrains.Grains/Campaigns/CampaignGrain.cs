@@ -4,6 +4,7 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Campaigns;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Grains.Jobs;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 using PrivateDomainGrains.Persistence.Segments;
@@ -27,23 +28,21 @@ public sealed class CampaignGrain(
     TimeProvider clock,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
-    private const string ResumeReminder = "resume";
-
-    // Orleans' minimum reminder period; the reminder only re-activates a campaign whose silo died, the timer works.
-    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
-    // How often a running campaign looks whether its next page is due (or retries one that failed).
+    // How often a running campaign looks whether its next page is due.
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
 
     private string _tenant = "";
     private string _campaignId = "";
-    private IGrainTimer? _work;
+    private ResumableJob? _job;
+
+    private ResumableJob Job => _job ??= new(this, WorkAsync, () => state.State.Reached, logger, TickInterval);
 
     private bool Running => state.RecordExists && state.State.State == CampaignStates.Running;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenant, _campaignId) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        if (Running) StartWork();
+        if (Running) Job.Start();
         return Task.CompletedTask;
     }
 
@@ -63,11 +62,11 @@ public sealed class CampaignGrain(
             CreatedAt = clock.GetUtcNow(),
         };
         // Reminder before the record: a campaign stored as running always has something to resume it.
-        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await Job.KeepResumableAsync();
         await state.WriteStateAsync();
         logger.LogInformation("{Tenant} campaign {CampaignId} to segment {SegmentId} from {StartAt:O} to {EndAt:O}",
             _tenant, _campaignId, spec.SegmentId, spec.StartAt, spec.EndAt);
-        StartWork();
+        Job.Start();
         return View();
     }
 
@@ -91,81 +90,59 @@ public sealed class CampaignGrain(
         if (state.State.State != from) return View();
         state.State.State = to;
         await state.WriteStateAsync();
-        if (to == CampaignStates.Running) StartWork();
-        else StopWork();
+        if (to == CampaignStates.Running) Job.Start();
+        else Job.Stop();
         logger.LogInformation("{Tenant} campaign {CampaignId} {State}", _tenant, _campaignId, to);
         return View();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (state.RecordExists && state.State.State is CampaignStates.Running or CampaignStates.Paused) return; // activating brought the work back
-        if (await this.GetReminder(reminderName) is { } reminder) await this.UnregisterReminder(reminder);
-    }
-
-    private void StartWork() =>
-        _work ??= this.RegisterGrainTimer(WorkAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickInterval) { KeepAlive = true });
-
-    private void StopWork()
-    {
-        _work?.Dispose();
-        _work = null;
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        Job.ReceiveReminderAsync(state.RecordExists && state.State.State is CampaignStates.Running or CampaignStates.Paused);
 
     /// <summary>Works every page that is due now, saving after each; a page not yet due waits for a later tick.</summary>
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
         var c = state.State;
-        try
+        while (Running && !cancellationToken.IsCancellationRequested)
         {
-            while (Running && !cancellationToken.IsCancellationRequested)
+            var now = clock.GetUtcNow();
+            if (now >= c.EndAt)
             {
-                var now = clock.GetUtcNow();
-                if (now >= c.EndAt)
-                {
-                    await FinishAsync(CampaignStates.Expired);
-                    return;
-                }
-                if (now < DueAt(c)) return;
-                if (await segments.GetAsync(_tenant, c.SegmentId, cancellationToken) is not { } segment)
-                {
-                    logger.LogWarning("{Tenant} campaign {CampaignId}: segment {SegmentId} was deleted; the campaign ends", _tenant, _campaignId, c.SegmentId);
-                    await FinishAsync(CampaignStates.Cancelled);
-                    return;
-                }
-                var scope = await ScopeAsync(segment);
-                if (c.ListedAt is null)
-                {
-                    c.ListedAt = now;
-                    c.Total = await members.CountAsync(_tenant, segment.Filter, scope, now, cancellationToken);
-                }
-                var (page, more) = await members.PageAsync(_tenant, segment.Filter, scope, c.ListedAt.Value, c.After, options.Value.PageSize, cancellationToken);
-                var reaches = await ReachAllAsync(page.ConvertAll(m => m.CustomerId), c);
-                foreach (var reach in reaches)
-                {
-                    switch (reach)
-                    {
-                        case CampaignReach.Raised: c.Raised++; break;
-                        case CampaignReach.Held: c.Held++; break;
-                        case CampaignReach.Suppressed: c.Suppressed++; break;
-                        default: c.Failed++; break;
-                    }
-                }
-                if (page.Count > 0) c.After = page[^1].CustomerId;
-                if (!more)
-                {
-                    await FinishAsync(CampaignStates.Completed);
-                    return;
-                }
-                await state.WriteStateAsync(cancellationToken);
+                await FinishAsync(CampaignStates.Expired);
+                return;
             }
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Counters in memory may be ahead of storage now: start again from what was saved.
-            logger.LogWarning(ex, "{Tenant} campaign {CampaignId} stopped after {Reached} members; resuming from the saved cursor", _tenant, _campaignId, c.Reached);
-            StopWork();
-            DeactivateOnIdle();
+            if (now < DueAt(c)) return;
+            if (await segments.GetAsync(_tenant, c.SegmentId, cancellationToken) is not { } segment)
+            {
+                logger.LogWarning("{Tenant} campaign {CampaignId}: segment {SegmentId} was deleted; the campaign ends", _tenant, _campaignId, c.SegmentId);
+                await FinishAsync(CampaignStates.Cancelled);
+                return;
+            }
+            var scope = await ScopeAsync(segment);
+            if (c.ListedAt is null)
+            {
+                c.ListedAt = now;
+                c.Total = await members.CountAsync(_tenant, segment.Filter, scope, now, cancellationToken);
+            }
+            var (page, more) = await members.PageAsync(_tenant, segment.Filter, scope, c.ListedAt.Value, c.After, options.Value.PageSize, cancellationToken);
+            var reaches = await BoundedWork.ForEachAsync(page, options.Value.MaxConcurrentReaches, m => ReachAsync(m.CustomerId, c));
+            foreach (var reach in reaches)
+            {
+                switch (reach)
+                {
+                    case CampaignReach.Raised: c.Raised++; break;
+                    case CampaignReach.Held: c.Held++; break;
+                    case CampaignReach.Suppressed: c.Suppressed++; break;
+                    default: c.Failed++; break;
+                }
+            }
+            if (page.Count > 0) c.After = page[^1].CustomerId;
+            if (!more)
+            {
+                await FinishAsync(CampaignStates.Completed);
+                return;
+            }
+            await state.WriteStateAsync(cancellationToken);
         }
     }
 
@@ -182,13 +159,13 @@ public sealed class CampaignGrain(
 
     private async Task FinishAsync(string end)
     {
-        StopWork();
+        Job.Stop();
         state.State.State = end;
         state.State.FinishedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
         logger.LogInformation("{Tenant} campaign {CampaignId} {State}: {Total} members, {Raised} raised, {Held} held, {Suppressed} suppressed, {Failed} failed",
             _tenant, _campaignId, end, state.State.Total, state.State.Raised, state.State.Held, state.State.Suppressed, state.State.Failed);
-        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        await Job.EndAsync();
     }
 
     /// <summary>The staff of the filter's teams as the roster has them now (the segment listing's scope: the whole tenant).</summary>
@@ -200,20 +177,8 @@ public sealed class CampaignGrain(
         return new([.. roster.Where(e => e.Team is { } t && wanted.Contains(t)).Select(e => e.StaffId)]);
     }
 
-    /// <summary>Reaches the members of one page, a bounded number at a time; returns what each one's nudge became.</summary>
-    private async Task<CampaignReach?[]> ReachAllAsync(List<string> customerIds, CampaignState c)
-    {
-        using var slots = new SemaphoreSlim(options.Value.MaxConcurrentReaches);
-        var work = new List<Task<CampaignReach?>>(customerIds.Count);
-        foreach (var id in customerIds)
-        {
-            await slots.WaitAsync();
-            work.Add(ReachAsync(id, c, slots));
-        }
-        return await Task.WhenAll(work);
-    }
-
-    private async Task<CampaignReach?> ReachAsync(string customerId, CampaignState c, SemaphoreSlim slots)
+    /// <summary>Reaches one member; what their nudge became, or null where reaching them failed.</summary>
+    private async Task<CampaignReach?> ReachAsync(string customerId, CampaignState c)
     {
         try
         {
@@ -224,10 +189,6 @@ public sealed class CampaignGrain(
         {
             logger.LogWarning(ex, "{Tenant} campaign {CampaignId}: {CustomerId} failed", _tenant, _campaignId, customerId);
             return null;
-        }
-        finally
-        {
-            slots.Release();
         }
     }
 

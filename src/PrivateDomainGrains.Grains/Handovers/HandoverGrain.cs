@@ -4,6 +4,7 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Handovers;
 using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Grains.Jobs;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -28,23 +29,18 @@ public sealed class HandoverGrain(
     IOptions<HandoverOptions> options,
     ILogger<HandoverGrain> logger) : Grain, IHandoverGrain, IRemindable
 {
-    private const string ResumeReminder = "resume";
-
-    // Orleans' minimum reminder period; the reminder only re-activates a handover whose silo died, the timer works.
-    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
-    // A page that failed (say, the database was unreachable) is retried this long after.
-    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
-
     private string _tenant = "";
     private string _handoverId = "";
-    private IGrainTimer? _work;
+    private ResumableJob? _job;
+
+    private ResumableJob Job => _job ??= new(this, MoveAllAsync, () => state.State.Moved, logger);
 
     private bool Running => state.RecordExists && state.State.State == HandoverStates.Running;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenant, _handoverId) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        if (Running) StartWork();
+        if (Running) Job.Start();
         return Task.CompletedTask;
     }
 
@@ -62,23 +58,16 @@ public sealed class HandoverGrain(
             StartedAt = DateTimeOffset.UtcNow,
         };
         // Reminder before the record: a handover that is stored as running always has something to resume it.
-        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await Job.KeepResumableAsync();
         await state.WriteStateAsync();
         logger.LogInformation("{Tenant} handover {HandoverId}: {Total} customers of {From} to {To}", _tenant, _handoverId, state.State.Total, fromStaffId, toStaffId);
-        StartWork();
+        Job.Start();
         return View();
     }
 
     public Task<HandoverView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (Running) return; // activating brought the work back
-        if (await this.GetReminder(reminderName) is { } reminder) await this.UnregisterReminder(reminder);
-    }
-
-    private void StartWork() =>
-        _work ??= this.RegisterGrainTimer(MoveAllAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RetryInterval) { KeepAlive = true });
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Job.ReceiveReminderAsync(Running);
 
     /// <summary>
     /// Runs page after page, pass after pass, until a pass that began once the departure settled finds nothing left.
@@ -89,68 +78,52 @@ public sealed class HandoverGrain(
     {
         var handover = state.State;
         var (pageSize, settle, maxPasses) = (options.Value.PageSize, options.Value.Settle, options.Value.MaxPasses);
-        try
+        while (!cancellationToken.IsCancellationRequested)
         {
+            var passStartedAt = DateTimeOffset.UtcNow;
+            var failedThisPass = 0L;
             while (!cancellationToken.IsCancellationRequested)
             {
-                var passStartedAt = DateTimeOffset.UtcNow;
-                var failedThisPass = 0L;
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    var page = await owners.PageAsync(_tenant, handover.From, handover.After, pageSize, handover.Departure, cancellationToken);
-                    if (page.Count == 0) break;
-                    var failed = await MovePageAsync(page, handover.From, handover.To, handover.Departure);
-                    handover.Moved += page.Count - failed;
-                    failedThisPass += failed;
-                    handover.After = page[^1];
-                    await state.WriteStateAsync(cancellationToken);
-                }
-                if (cancellationToken.IsCancellationRequested) return;
-                handover.Passes++;
-                handover.Failed = failedThisPass;
-                handover.Remaining = await owners.CountAsync(_tenant, handover.From, handover.Departure, cancellationToken);
-                handover.Total = Math.Max(handover.Total, handover.Moved + handover.Remaining);
-                handover.After = "";
-                var settled = !handover.Departure || passStartedAt >= handover.StartedAt + settle;
-                if ((handover.Remaining == 0 && settled) || handover.Passes >= maxPasses) break;
+                var page = await owners.PageAsync(_tenant, handover.From, handover.After, pageSize, handover.Departure, cancellationToken);
+                if (page.Count == 0) break;
+                var failed = await MovePageAsync(page, handover.From, handover.To, handover.Departure);
+                handover.Moved += page.Count - failed;
+                failedThisPass += failed;
+                handover.After = page[^1];
                 await state.WriteStateAsync(cancellationToken);
-                // Wait out the settle time before the pass that may be the last: a late event may still name the leaver until then.
-                if (!settled) await Task.Delay(handover.StartedAt + settle - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
             }
             if (cancellationToken.IsCancellationRequested) return;
-            handover.State = HandoverStates.Completed;
-            handover.FinishedAt = DateTimeOffset.UtcNow;
+            handover.Passes++;
+            handover.Failed = failedThisPass;
+            handover.Remaining = await owners.CountAsync(_tenant, handover.From, handover.Departure, cancellationToken);
+            handover.Total = Math.Max(handover.Total, handover.Moved + handover.Remaining);
+            handover.After = "";
+            var settled = !handover.Departure || passStartedAt >= handover.StartedAt + settle;
+            if ((handover.Remaining == 0 && settled) || handover.Passes >= maxPasses) break;
             await state.WriteStateAsync(cancellationToken);
+            // Wait out the settle time before the pass that may be the last: a late event may still name the leaver until then.
+            if (!settled) await Task.Delay(handover.StartedAt + settle - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(ex, "{Tenant} handover {HandoverId} stopped after {Moved} customers; retrying in {Retry}", _tenant, _handoverId, handover.Moved, RetryInterval);
-            return;
-        }
-        _work?.Dispose();
-        _work = null;
+        if (cancellationToken.IsCancellationRequested) return;
+        handover.State = HandoverStates.Completed;
+        handover.FinishedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync(cancellationToken);
         logger.LogInformation("{Tenant} handover {HandoverId} completed after {Passes} passes: {Moved} moved, {Remaining} left with {From}",
             _tenant, _handoverId, handover.Passes, handover.Moved, handover.Remaining, handover.From);
-        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        await Job.EndAsync();
     }
 
     /// <summary>Moves one page, a bounded number of customers at a time; returns how many could not be moved.</summary>
     private async Task<int> MovePageAsync(List<string> customers, string fromStaffId, string toStaffId, bool departure)
     {
-        using var slots = new SemaphoreSlim(options.Value.MaxConcurrentMoves);
-        var moves = new List<Task<bool>>(customers.Count);
-        foreach (var customerId in customers)
-        {
-            await slots.WaitAsync();
-            moves.Add(MoveAsync(customerId, fromStaffId, toStaffId, departure, slots));
-        }
-        var failed = (await Task.WhenAll(moves)).Count(moved => !moved);
+        var moved = await BoundedWork.ForEachAsync(customers, options.Value.MaxConcurrentMoves, customerId => MoveAsync(customerId, fromStaffId, toStaffId, departure));
+        var failed = moved.Count(ok => !ok);
         if (failed > 0)
             logger.LogWarning("{Tenant} handover {HandoverId}: {Failed} of {Count} customers could not be moved; they stay with their owner", _tenant, _handoverId, failed, customers.Count);
         return failed;
     }
 
-    private async Task<bool> MoveAsync(string customerId, string fromStaffId, string toStaffId, bool departure, SemaphoreSlim slots)
+    private async Task<bool> MoveAsync(string customerId, string fromStaffId, string toStaffId, bool departure)
     {
         try
         {
@@ -162,10 +135,6 @@ public sealed class HandoverGrain(
         {
             logger.LogDebug(ex, "{Tenant} handover {HandoverId}: moving {CustomerId} failed", _tenant, _handoverId, customerId);
             return false;
-        }
-        finally
-        {
-            slots.Release();
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tags;
+using PrivateDomainGrains.Grains.Jobs;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -21,23 +22,18 @@ public sealed class TagJobGrain(
     IOptions<TagJobOptions> options,
     ILogger<TagJobGrain> logger) : Grain, ITagJobGrain, IRemindable
 {
-    private const string ResumeReminder = "resume";
-
-    // Orleans' minimum reminder period; the reminder only re-activates a job whose silo died, the timer works.
-    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
-    // A page that failed (say, the database was unreachable) is retried this long after.
-    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
-
     private string _tenant = "";
     private string _jobId = "";
-    private IGrainTimer? _work;
+    private ResumableJob? _job;
+
+    private ResumableJob Job => _job ??= new(this, WorkAllAsync, () => state.State.Done + state.State.Failed, logger);
 
     private bool Running => state.RecordExists && state.State.State == TagJobStates.Running;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenant, _jobId) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        if (Running) StartWork();
+        if (Running) Job.Start();
         return Task.CompletedTask;
     }
 
@@ -58,81 +54,48 @@ public sealed class TagJobGrain(
             StartedAt = DateTimeOffset.UtcNow,
         };
         // Reminder before the record: a job that is stored as running always has something to resume it.
-        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await Job.KeepResumableAsync();
         await state.WriteStateAsync();
         logger.LogInformation("{Tenant} tag job {JobId} ({Kind} from {Source}): {Total} rows, +[{Add}] -[{Remove}]",
             _tenant, _jobId, spec.Kind, spec.Source, total, string.Join(",", spec.Add), string.Join(",", spec.Remove));
-        StartWork();
+        Job.Start();
         return View();
     }
 
     public Task<TagJobView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (Running) return; // activating brought the work back
-        if (await this.GetReminder(reminderName) is { } reminder) await this.UnregisterReminder(reminder);
-    }
-
-    private void StartWork() =>
-        _work ??= this.RegisterGrainTimer(WorkAllAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RetryInterval) { KeepAlive = true });
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Job.ReceiveReminderAsync(Running);
 
     private async Task WorkAllAsync(CancellationToken cancellationToken)
     {
         var job = state.State;
-        try
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (!cancellationToken.IsCancellationRequested)
+            var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
+            if (page.Count == 0) break;
+            // Rows staged without a customer failed at the start and were counted then.
+            var results = await BoundedWork.ForEachAsync(page.FindAll(r => r.CustomerId is not null), options.Value.MaxConcurrentChanges, row => RetagAsync(row, job));
+            await rows.RecordAsync(_tenant, _jobId, results, cancellationToken);
+            foreach (var r in results)
             {
-                var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
-                if (page.Count == 0) break;
-                // Rows staged without a customer failed at the start and were counted then.
-                var results = await WorkPageAsync(page.FindAll(r => r.CustomerId is not null), job);
-                await rows.RecordAsync(_tenant, _jobId, results, cancellationToken);
-                foreach (var r in results)
-                {
-                    if (r.Status == TagJobRowStatus.Failed) job.Failed++;
-                    else job.Done++;
-                    if (r.Status == TagJobRowStatus.Changed) job.Changed++;
-                }
-                job.After = page[^1].Seq;
-                await state.WriteStateAsync(cancellationToken);
+                if (r.Status == TagJobRowStatus.Failed) job.Failed++;
+                else job.Done++;
+                if (r.Status == TagJobRowStatus.Changed) job.Changed++;
             }
-            if (cancellationToken.IsCancellationRequested) return;
-            job.State = TagJobStates.Completed;
-            job.FinishedAt = DateTimeOffset.UtcNow;
+            job.After = page[^1].Seq;
             await state.WriteStateAsync(cancellationToken);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Counters in memory may be ahead of storage now: start again from what was saved.
-            logger.LogWarning(ex, "{Tenant} tag job {JobId} stopped after {Done} rows; resuming from the saved cursor", _tenant, _jobId, job.Done + job.Failed);
-            _work?.Dispose();
-            _work = null;
-            DeactivateOnIdle();
-            return;
-        }
-        _work?.Dispose();
-        _work = null;
+        if (cancellationToken.IsCancellationRequested) return;
+        job.State = TagJobStates.Completed;
+        job.FinishedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync(cancellationToken);
         logger.LogInformation("{Tenant} tag job {JobId} completed: {Total} rows, {Changed} changed, {Done} done, {Failed} failed",
             _tenant, _jobId, job.Total, job.Changed, job.Done, job.Failed);
-        if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        await Job.EndAsync();
     }
 
-    /// <summary>Changes the customers of one page, a bounded number at a time; returns each row's result.</summary>
-    private async Task<TagJobRow[]> WorkPageAsync(List<TagJobRow> page, TagJobState job)
-    {
-        using var slots = new SemaphoreSlim(options.Value.MaxConcurrentChanges);
-        var work = new List<Task<TagJobRow>>(page.Count);
-        foreach (var row in page)
-        {
-            await slots.WaitAsync();
-            work.Add(RetagAsync(row, job, slots));
-        }
-        return await Task.WhenAll(work);
-    }
-
-    private async Task<TagJobRow> RetagAsync(TagJobRow row, TagJobState job, SemaphoreSlim slots)
+    /// <summary>Changes one row's customer; a failure is the row's result.</summary>
+    private async Task<TagJobRow> RetagAsync(TagJobRow row, TagJobState job)
     {
         try
         {
@@ -153,10 +116,6 @@ public sealed class TagJobGrain(
         {
             logger.LogDebug(ex, "{Tenant} tag job {JobId}: {CustomerId} failed", _tenant, _jobId, row.CustomerId);
             return row with { Status = TagJobRowStatus.Failed, Error = ex.GetType().Name + ": " + ex.Message };
-        }
-        finally
-        {
-            slots.Release();
         }
     }
 

@@ -1,18 +1,34 @@
 using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Abstractions.Tags;
+using PrivateDomainGrains.Abstractions.Tenants;
+using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Grains.Storage;
+using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Grains.Tags;
 
 /// <summary>
 /// A tenant's tag catalog (<see cref="ITenantTagCatalogGrain"/>): checks each change against what is there, numbers
 /// the versions and stores them. Shapes (ids, lengths, languages) are the API's to check; this grain checks what only
-/// the whole catalog knows (exists, taken, unknown group).
+/// the whole catalog knows (exists, taken, unknown group), and what a change means for what exists already (issue 17):
+/// <list type="bullet">
+/// <item>A group made exclusive, or a tag joining an exclusive group, while customers hold two or more of its tags is
+/// refused (a conflict naming how many): the catalog does not guess which tag those customers meant to keep. Remove the
+/// extra tags with a tag job, then send the change again. Counted from the customer directory; a customer given a
+/// second tag of the group between the count and the save keeps both until one is added again.</item>
+/// <item>A rename or merge rewrites the tenant's playbook where it names the tag (triggers, conditions, actions, SOP
+/// steps, keywords) as the next playbook version, stored by <see cref="TagRenameAuthor"/>, so rules keep firing for the
+/// holders under the new name. Sent again, it finds nothing left to rewrite.</item>
+/// </list>
 /// </summary>
 public sealed class TenantTagCatalogGrain(
     [PersistentState(PlatformStorage.TagCatalogState, PlatformStorage.Name)] IPersistentState<TagCatalogState> state,
+    TagHolders holders,
     ILogger<TenantTagCatalogGrain> logger) : Grain, ITenantTagCatalogGrain
 {
+    /// <summary>Who the playbook history names for a version a tag rename or merge wrote.</summary>
+    public const string TagRenameAuthor = "system: tag rename";
+
     private string Tenant => this.GetPrimaryKeyString();
 
     private TagCatalogState Catalog => state.State;
@@ -29,6 +45,9 @@ public sealed class TenantTagCatalogGrain(
         var i = Catalog.Groups.FindIndex(g => g.GroupId == group.GroupId);
         if (create && i >= 0) return TagCatalogOutcome.Conflict("groupId", $"Tag group '{group.GroupId}' exists");
         if (!create && i < 0) return TagCatalogOutcome.NotFound("groupId", $"Tag group '{group.GroupId}' does not exist");
+        if (group.Exclusive && !(i >= 0 && Catalog.Groups[i].Exclusive)
+            && await HeldTogetherAsync("exclusive", group.GroupId, TagsOf(group.GroupId)) is { } held)
+            return held;
         if (i >= 0) Catalog.Groups[i] = group;
         else Catalog.Groups.Add(group);
         return await SaveAsync($"group {group.GroupId} {(create ? "created" : "changed")}");
@@ -49,6 +68,9 @@ public sealed class TenantTagCatalogGrain(
         if (!create && i < 0) return TagCatalogOutcome.NotFound("tag", $"Tag '{tag.Tag}' is not in the catalog");
         if (tag.GroupId is { } groupId && !Catalog.Groups.Exists(g => g.GroupId == groupId))
             return TagCatalogOutcome.Invalid("groupId", $"Tag group '{groupId}' does not exist");
+        if (tag.GroupId is { } joined && (i < 0 || Catalog.Tags[i].GroupId != joined) && Catalog.Groups.Exists(g => g.GroupId == joined && g.Exclusive)
+            && await HeldTogetherAsync("groupId", joined, [.. TagsOf(joined), tag.Tag]) is { } held)
+            return held;
         if (i >= 0) Catalog.Tags[i] = tag;
         else Catalog.Tags.Add(tag);
         return await SaveAsync($"tag {tag.Tag} {(create ? "created" : "changed")}");
@@ -58,27 +80,32 @@ public sealed class TenantTagCatalogGrain(
     {
         if (await ClaimAsync(from, "rename", to, jobId) is { } busy) return busy;
         var i = IndexOf(from);
-        // A free tag (or one renamed already: the holders' job of a rename that failed to start is started again
-        // by renaming again) changes only its holders.
-        if (i < 0) return await SaveChangesAsync();
-        if (IndexOf(to) >= 0)
+        if (i >= 0 && IndexOf(to) >= 0)
         {
             Catalog.Changes.Remove(from);
             return TagCatalogOutcome.Conflict("to", $"Tag '{to}' is in the catalog: merge '{from}' into it instead");
         }
-        Catalog.Tags[i] = Catalog.Tags[i] with { Tag = to };
-        return await SaveAsync($"tag {from} renamed {to}");
+        // A free tag (or one renamed already: the holders' job of a rename that failed to start is started again
+        // by renaming again) changes only its holders and the playbook.
+        if (i >= 0) Catalog.Tags[i] = Catalog.Tags[i] with { Tag = to };
+        var outcome = i < 0 ? await SaveChangesAsync() : await SaveAsync($"tag {from} renamed {to}");
+        await RewritePlaybookAsync(from, to);
+        return outcome;
     }
 
     public async Task<TagCatalogOutcome> MergeTagAsync(string from, string into, string jobId)
     {
         if (await ClaimAsync(from, "merge", into, jobId) is { } busy) return busy;
         var i = IndexOf(from);
-        if (i < 0) return await SaveChangesAsync();
-        var merged = Catalog.Tags[i];
-        Catalog.Tags.RemoveAt(i);
-        if (IndexOf(into) < 0) Catalog.Tags.Add(merged with { Tag = into });
-        return await SaveAsync($"tag {from} merged into {into}");
+        if (i >= 0)
+        {
+            var merged = Catalog.Tags[i];
+            Catalog.Tags.RemoveAt(i);
+            if (IndexOf(into) < 0) Catalog.Tags.Add(merged with { Tag = into });
+        }
+        var outcome = i < 0 ? await SaveChangesAsync() : await SaveAsync($"tag {from} merged into {into}");
+        await RewritePlaybookAsync(from, into);
+        return outcome;
     }
 
     public async Task<TagCatalogOutcome> DeleteTagAsync(string tag, string jobId)
@@ -118,6 +145,38 @@ public sealed class TenantTagCatalogGrain(
     {
         await state.WriteStateAsync();
         return TagCatalogOutcome.Ok;
+    }
+
+    /// <summary>The catalog's tags of group <paramref name="groupId"/>.</summary>
+    private string[] TagsOf(string groupId) => [.. Catalog.Tags.Where(t => t.GroupId == groupId).Select(t => t.Tag)];
+
+    /// <summary>A conflict on <paramref name="field"/> when customers hold two or more of <paramref name="tags"/>, which exclusive group <paramref name="groupId"/> would not allow; null when none does.</summary>
+    private async Task<TagCatalogOutcome?> HeldTogetherAsync(string field, string groupId, string[] tags)
+    {
+        if (tags.Length < 2) return null;
+        var count = await holders.CountHoldingSeveralAsync(Tenant, tags);
+        return count == 0 ? null : TagCatalogOutcome.Conflict(field,
+            $"{count} customers hold two or more of [{string.Join(", ", tags)}], which exclusive group '{groupId}' does not allow: " +
+            "remove all but one from them (a tag job) and send this again");
+    }
+
+    /// <summary>
+    /// Renames <paramref name="from"/> to <paramref name="to"/> wherever the tenant's playbook names it, as its next
+    /// version (<see cref="TagRenameAuthor"/>); nothing stored when it names neither. A playbook that no longer
+    /// validates is left as it is and logged: the tag's rename stands.
+    /// </summary>
+    private async Task RewritePlaybookAsync(string from, string to)
+    {
+        var playbooks = GrainFactory.GetGrain<ITenantPlaybookGrain>(Tenant);
+        var playbook = PlaybookJson.Parse((await playbooks.GetAsync()).Json);
+        var changed = PlaybookTagReferences.Rename(playbook, from, to);
+        if (changed.Count == 0) return;
+        var stored = await playbooks.PutAsync(PlaybookJson.Serialize(playbook), TagRenameAuthor);
+        if (stored.Accepted)
+            logger.LogInformation("Tenant {Tenant} playbook version {Version}: tag {From} renamed {To} in {Changed}", Tenant, stored.Version, from, to, string.Join("; ", changed));
+        else
+            logger.LogWarning("Tenant {Tenant}: renaming tag {From} to {To} in the playbook ({Changed}) was refused: {Errors}",
+                Tenant, from, to, string.Join("; ", changed), string.Join("; ", stored.Errors.Select(e => $"{e.Path}: {e.Message}")));
     }
 
     private int IndexOf(string tag) => Catalog.Tags.FindIndex(t => string.Equals(t.Tag, tag, StringComparison.Ordinal));

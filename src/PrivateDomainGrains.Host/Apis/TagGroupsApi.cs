@@ -16,7 +16,10 @@ public static class TagGroupsApi
     /// <param name="Exclusive">A customer holds at most one tag of the group: adding one (by hand, keyword, rule or batch) removes the others.</param>
     public sealed record CreateTagGroupRequest(string GroupId, IReadOnlyDictionary<string, string?> Names, bool Exclusive = false);
 
-    /// <summary>Changes to a group; an absent field stays as it is.</summary>
+    /// <summary>
+    /// Changes to a group; an absent field stays as it is. Making it exclusive is refused (409) while customers hold
+    /// two or more of its tags: the platform does not guess which one they keep.
+    /// </summary>
     public sealed record UpdateTagGroupRequest(IReadOnlyDictionary<string, string?>? Names = null, bool? Exclusive = null);
 
     /// <summary>A group and its catalog tags (ordinal order).</summary>
@@ -39,7 +42,8 @@ public static class TagGroupsApi
             .WithSummary("Rename a group (names per language) or make it exclusive or not.")
             .WithJsonBody<UpdateTagGroupRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status404NotFound, "No such group");
+            .WithProblem(StatusCodes.Status404NotFound, "No such group")
+            .WithProblem(StatusCodes.Status409Conflict, "Made exclusive while customers hold two or more of its tags (the problem counts them): remove the extra tags with a tag job first; nothing was stored");
         groups.MapDelete("/{groupId}", DeleteAsync).WithName("DeleteTagGroup").Audited().RequireAdminKey()
             .WithSummary("Delete a group: its tags stay in the catalog outside any group, and customers keep them.")
             .WithProblem(StatusCodes.Status400BadRequest, "The group id is not a valid id")

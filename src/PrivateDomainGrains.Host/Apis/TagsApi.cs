@@ -45,19 +45,20 @@ public static class TagsApi
             .WithSummary("Add a tag to the catalog (a free tag customers hold may join it), in a group or none.")
             .WithJsonBody<CreateTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "The tag is in the catalog");
+            .WithProblem(StatusCodes.Status409Conflict, "The tag is in the catalog, or customers hold it with another tag of the exclusive group it would join (the problem counts them)");
         tags.MapPut("/{tag}", UpdateAsync).WithName("UpdateTag").Audited().RequireAdminKey()
             .WithSummary("Change a catalog tag's group or names per language.")
             .WithJsonBody<UpdateTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog");
+            .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog")
+            .WithProblem(StatusCodes.Status409Conflict, "Customers hold the tag with another tag of the exclusive group it would join (the problem counts them); nothing was stored");
         tags.MapPost("/{tag}/rename", RenameAsync).WithName("RenameTag").Audited().RequireAdminKey()
-            .WithSummary("Rename a tag in the catalog and on every holder (a tag job). 202 with the job's status URL.")
+            .WithSummary("Rename a tag in the catalog, on every holder (a tag job) and in the playbook's rules (a new version). 202 with the job's status URL.")
             .WithJsonBody<RenameTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'to' is not a valid tag, or they are the same; nothing was stored")
             .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags: merge into 'to' instead");
         tags.MapPost("/{tag}/merge", MergeAsync).WithName("MergeTag").Audited().RequireAdminKey()
-            .WithSummary("Merge a tag into another: it leaves the catalog, and every holder holds the other instead (a tag job). 202 with the job's status URL.")
+            .WithSummary("Merge a tag into another: it leaves the catalog, every holder holds the other instead (a tag job), and the playbook's rules name the other (a new version). 202 with the job's status URL.")
             .WithJsonBody<MergeTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'into' is not a valid tag, or they are the same; nothing was stored");
         tags.MapDelete("/{tag}", DeleteAsync).WithName("DeleteTag").Audited().RequireAdminKey()

@@ -41,7 +41,9 @@ public sealed class TenantPlaybookGrain(
     {
         if (candidate.Errors.Length > 0)
         {
-            if (candidate.Errors is [{ Path: "$" } compile]) logger.LogError("Tenant {Tenant}'s playbook validated but did not compile: {Error}", Tenant, compile.Message);
+            // The sender's mistakes are answered 400 and need no log; only a playbook the validator let through that
+            // then failed to compile is the platform's own fault.
+            if (candidate.CompileFailed) logger.LogError("Tenant {Tenant}'s playbook validated but did not compile: {Error}", Tenant, candidate.Errors[0].Message);
             return PlaybookPutResult.Refused(candidate.Errors);
         }
         var playbook = candidate.Playbook!;

@@ -76,7 +76,7 @@ public static class PlaybookApi
             .WithProblem(StatusCodes.Status404NotFound, "The tenant has no such version");
         playbook.MapPost("/versions/{version}/rollback", (string tenant, int version, HttpContext http, IGrainFactory grains) => RollbackAsync(tenant, version, Actor(http), grains))
             .WithName("RollbackPlaybook").Audited().RequireAdminKey()
-            .WithSummary("Store that version's playbook again, exactly, as the next version (which names the version it restored).")
+            .WithSummary("Store that version's playbook again, exactly, as the next version (which names the version it restored); version 0 stores the built-in default's content.")
             .WithProblem(StatusCodes.Status400BadRequest, "That version no longer validates (errors keyed by JSON path); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "The tenant has no such version");
         playbook.MapPost("/dry-run", (string tenant, HttpRequest request, IGrainFactory grains) => DryRunAsync(tenant, request, grains))

@@ -41,8 +41,8 @@ public static class EventValidator
         else if (e.At < Earliest) errors.Add(new("at", $"must not be before {Earliest:yyyy-MM-dd}"));
         Text("channel", e.Channel, MaxChannelLength, errors);
         if (e.Channel is "") errors.Add(new("channel", "must not be empty; omit it when unknown"));
-        else if (e.Channel is { } channel && StorableText.Problem(channel) is null && channel.Any(char.IsControl))
-            errors.Add(new("channel", "must not hold control characters: a channel is a name such as wecom"));
+        else if (e.Channel is { } channel && StorableText.Problem(channel) is null && PlainText.Problem(channel) is { } notPlain)
+            errors.Add(new("channel", notPlain + ": a channel is a name such as wecom"));
         Text("text", e.Text, MaxTextLength, errors);
         if (e.Data is not null) ValidateData(e.Data, errors);
         if (e.Type == EventTypes.OrderPaid || e.Type == EventTypes.OrderRefunded)

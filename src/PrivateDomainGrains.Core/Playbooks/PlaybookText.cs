@@ -8,7 +8,9 @@ namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>
 /// Every string of a playbook, wherever it sits (templates, tags, keywords, descriptions, field names...), checked
-/// once: storable (<see cref="StorableText"/>) and not longer than the general cap. Walks the spec types' public
+/// once: storable (<see cref="StorableText"/>), not longer than the general cap, and plain text of one or more lines
+/// (<see cref="PlainText"/>: a BEL or a U+202E in a script or a title is refused; single-line fields are checked for
+/// line breaks where they are validated). Walks the spec types' public
 /// properties, so a string property added to a spec later is covered without a new check. Paths are the JSON paths
 /// an operator sees (<c>$.rules[0].actions[1].title</c>).
 /// </summary>
@@ -25,6 +27,7 @@ internal static class PlaybookText
             case string text:
                 if (StorableText.Problem(text) is { } problem) error(path, problem);
                 else if (text.Length > maxLength) error(path, $"at most {maxLength} characters");
+                else if (PlainText.Problem(text, multiline: true) is { } notPlain) error(path, notPlain);
                 return;
             case IEnumerable items:
                 var i = 0;

@@ -258,9 +258,8 @@ public static class SegmentsApi
         }
     }
 
-    /// <summary>Storable, and no control or invisible format characters (a name is shown in lists, where neither belongs).</summary>
-    private static bool IsPlainText(string text) =>
-        StorableText.IsStorable(text) && !text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+    /// <summary>Storable, and plain text (<see cref="PlainText"/>: a name is shown in lists, where neither control nor format characters belong).</summary>
+    private static bool IsPlainText(string text) => StorableText.IsStorable(text) && PlainText.Problem(text) is null;
 
     /// <summary>The body's <c>filter</c>, validated; null with its errors (by JSON path) added to <paramref name="errors"/>.</summary>
     private static SegmentFilter? ReadFilter(JsonElement body, List<PlaybookError> errors)

@@ -31,6 +31,8 @@ public sealed class TagJobGrain(
     private string _tenant = "";
     private string _jobId = "";
     private IGrainTimer? _work;
+    // Set by a cancel: the work stops before its next page and completes it once the cancelled state is saved.
+    private TaskCompletionSource? _cancel;
 
     private bool Running => state.RecordExists && state.State.State == TagJobStates.Running;
 
@@ -68,6 +70,16 @@ public sealed class TagJobGrain(
 
     public Task<TagJobView?> GetAsync() => Task.FromResult(state.RecordExists ? View() : null);
 
+    public async Task<TagJobView?> CancelAsync()
+    {
+        if (!state.RecordExists) return null;
+        if (!Running) return View();
+        _cancel ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        StartWork(); // a job waiting to retry a failed page stops now rather than at the retry
+        await _cancel.Task;
+        return View();
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (Running) return; // activating brought the work back
@@ -82,7 +94,7 @@ public sealed class TagJobGrain(
         var job = state.State;
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (!cancellationToken.IsCancellationRequested && _cancel is null)
             {
                 var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
                 if (page.Count == 0) break;
@@ -99,7 +111,7 @@ public sealed class TagJobGrain(
                 await state.WriteStateAsync(cancellationToken);
             }
             if (cancellationToken.IsCancellationRequested) return;
-            job.State = TagJobStates.Completed;
+            job.State = _cancel is null ? TagJobStates.Completed : TagJobStates.Cancelled;
             job.FinishedAt = DateTimeOffset.UtcNow;
             await state.WriteStateAsync(cancellationToken);
         }
@@ -107,6 +119,8 @@ public sealed class TagJobGrain(
         {
             // Counters in memory may be ahead of storage now: start again from what was saved.
             logger.LogWarning(ex, "{Tenant} tag job {JobId} stopped after {Done} rows; resuming from the saved cursor", _tenant, _jobId, job.Done + job.Failed);
+            _cancel?.TrySetException(ex);
+            _cancel = null;
             _work?.Dispose();
             _work = null;
             DeactivateOnIdle();
@@ -114,9 +128,10 @@ public sealed class TagJobGrain(
         }
         _work?.Dispose();
         _work = null;
-        logger.LogInformation("{Tenant} tag job {JobId} completed: {Total} rows, {Changed} changed, {Done} done, {Failed} failed",
-            _tenant, _jobId, job.Total, job.Changed, job.Done, job.Failed);
+        logger.LogInformation("{Tenant} tag job {JobId} {State}: {Total} rows, {Changed} changed, {Done} done, {Failed} failed",
+            _tenant, _jobId, job.State, job.Total, job.Changed, job.Done, job.Failed);
         if (await this.GetReminder(ResumeReminder) is { } reminder) await this.UnregisterReminder(reminder);
+        _cancel?.TrySetResult();
     }
 
     /// <summary>Changes the customers of one page, a bounded number at a time; returns each row's result.</summary>

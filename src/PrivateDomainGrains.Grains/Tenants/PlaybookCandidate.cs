@@ -42,7 +42,7 @@ public sealed record PlaybookCandidate(Playbook? Playbook, CompiledPlaybook? Com
         else if (playbook.TenantId != tenant)
             errors.Add(new PlaybookError("$.tenantId", $"must be '{tenant}' (the tenant of this playbook) or absent"));
         playbook.Version = version;
-        errors.AddRange(PlaybookValidator.Validate(playbook));
+        errors.AddRange(PlaybookValidator.Validate(playbook, sentNow: true));
         if (errors.Count > 0) return new(playbook, null, Located(errors));
         try
         {

@@ -30,9 +30,15 @@ public sealed record TagJobFilter(string[]? TagsAny = null, string[]? TagsAll = 
 /// </summary>
 public sealed class TagJobRows(NpgsqlDataSource dataSource)
 {
-    /// <summary>Stages the rows of a job in the order given (seq 1, 2, ...); those with an error start failed. Replaces what the job had staged.</summary>
-    public async Task StageAsync(string tenant, string jobId, IReadOnlyList<TagJobInput> rows, CancellationToken ct = default)
+    /// <summary>
+    /// Stages the rows of a job in the order given (seq 1, 2, ...); those with an error start failed. A row naming a
+    /// customer an earlier row named (the same id twice, or an id and a phone of one customer) is left out: each
+    /// customer is one row of the job. Replaces what the job had staged; returns how many rows it staged.
+    /// </summary>
+    public async Task<int> StageAsync(string tenant, string jobId, IReadOnlyList<TagJobInput> given, CancellationToken ct = default)
     {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        var rows = given.Where(r => r.CustomerId is null || named.Add(r.CustomerId)).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await DeleteAsync(connection, tenant, jobId, ct);
@@ -54,6 +60,7 @@ public sealed class TagJobRows(NpgsqlDataSource dataSource)
             await copy.CompleteAsync(ct);
         }
         await transaction.CommitAsync(ct);
+        return rows.Count;
     }
 
     /// <summary>

@@ -87,11 +87,28 @@ public sealed class PlaybookVersionTests(SingleNodePlatform platform) : IClassFi
         await api.Api.Playbook.PutAsync(Welcome);
 
         var missing = await Assert.ThrowsAsync<PlatformApiException>(() => api.Api.Playbook.RollbackAsync(7));
-        var builtIn = await Assert.ThrowsAsync<PlatformApiException>(() => api.Api.Playbook.RollbackAsync(0));
+        var negative = await Assert.ThrowsAsync<PlatformApiException>(() => api.Api.Playbook.RollbackAsync(-1));
 
-        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (missing.StatusCode, builtIn.StatusCode));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (missing.StatusCode, negative.StatusCode));
         Assert.Equal(1, (await api.Api.Playbook.GetAsync()).Version);
         Assert.Equal([1], (await api.Api.Playbook.ListVersionsAsync()).Versions.Select(v => v.Version));
+    }
+
+    [Fact]
+    public async Task A_rollback_to_version_0_stores_the_built_in_default_as_a_new_version()
+    {
+        using var api = await TenantAsync("pv-default");
+        var builtIn = await api.Api.Playbook.GetAsync();
+        await api.Api.Playbook.PutAsync(Welcome);
+        await api.Api.Playbook.PutAsync(Coupon);
+
+        var stored = await api.Api.Playbook.RollbackAsync(0);
+
+        Assert.Equal((0, 3), (builtIn.Version, stored.Version));
+        var current = await api.Api.Playbook.GetAsync();
+        Assert.Equal(3, current.Version);
+        Assert.Equal(Unnumbered(builtIn.Playbook), Unnumbered(current.Playbook));
+        Assert.Equal([(3, (int?)0), (2, null), (1, null)], (await api.Api.Playbook.ListVersionsAsync()).Versions.Select(v => (v.Version, v.RestoredFrom)));
     }
 
     [Fact]

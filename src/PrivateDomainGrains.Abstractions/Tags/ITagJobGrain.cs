@@ -19,4 +19,10 @@ public interface ITagJobGrain : IGrainWithStringKey
 
     /// <summary>The status, or null if no job has this id. Answers while the job runs.</summary>
     [AlwaysInterleave, Alias("Get")] Task<TagJobView?> GetAsync();
+
+    /// <summary>
+    /// Stops a running job before its next page and answers once it has stopped: what it did stays done, the state is
+    /// <see cref="TagJobStates.Cancelled"/>. A job that is not running answers its status unchanged; null if no job has this id.
+    /// </summary>
+    [AlwaysInterleave, Alias("Cancel")] Task<TagJobView?> CancelAsync();
 }

@@ -40,5 +40,6 @@ public static class TagJobKinds
 /// <summary>The values of <see cref="TagJobView.State"/>.</summary>
 public static class TagJobStates
 {
-    public const string Running = "running", Completed = "completed";
+    /// <summary><see cref="Cancelled"/>: stopped on request at a page boundary; its rows not worked stay pending.</summary>
+    public const string Running = "running", Completed = "completed", Cancelled = "cancelled";
 }

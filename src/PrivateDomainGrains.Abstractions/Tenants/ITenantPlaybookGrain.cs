@@ -22,7 +22,8 @@ public interface ITenantPlaybookGrain : IGrainWithStringKey
 
     /// <summary>
     /// Stores history version <paramref name="version"/> again, exactly, as the next version (itself kept in the history,
-    /// naming the version it restored). Null when the tenant has no such version; refused (as a PUT) when that version no
+    /// naming the version it restored). Version 0 restores the built-in default (<see cref="PlaybookDocument.DefaultVersion"/>)
+    /// as a new version with its content. Null when the tenant has no such version; refused (as a PUT) when that version no
     /// longer validates.
     /// </summary>
     [Alias("Rollback")] Task<PlaybookPutResult?> RollbackAsync(int version, string? storedBy = null);

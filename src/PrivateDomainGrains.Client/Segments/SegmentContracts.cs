@@ -34,7 +34,9 @@ public sealed record InteractionCondition(DateTimeOffset? Before = null, DateTim
 public sealed record SegmentRequest(string Name, SegmentFilter Filter, string? Description = null);
 
 /// <summary>A saved segment; <paramref name="Version"/> is 1 when created, one more with every replace.</summary>
-public sealed record SegmentView(string SegmentId, string Name, string? Description, SegmentFilter Filter, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+/// <param name="CreatedBy">The staff member who created it in the console: only they or an admin change it there (others get 403); null: created with the integration key.</param>
+public sealed record SegmentView(string SegmentId, string Name, string? Description, SegmentFilter Filter, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    string? CreatedBy = null);
 
 public sealed record SegmentList(IReadOnlyList<SegmentView> Items);
 

@@ -53,12 +53,17 @@ public sealed record ConsoleTagCatalog(int Version, IReadOnlyList<TagGroupView> 
 /// <summary>A catalog tag: its group (or null) and display names per language.</summary>
 public sealed record ConsoleCatalogTag(string Tag, string? GroupId, IReadOnlyDictionary<string, string> Names);
 
-/// <summary>A tag job's progress: a completed job has <c>Done + Failed == Total</c>; <see cref="Changed"/> of the done changed a tag.</summary>
-/// <param name="State"><c>running</c> or <c>completed</c>.</param>
+/// <summary>
+/// A tag job's progress: a completed job has <c>Done + Failed == Total</c>; <see cref="Changed"/> of the done changed a
+/// tag. A cancelled job stopped at a page boundary: what it did stays done, the rest of its rows stay <c>pending</c>.
+/// </summary>
+/// <param name="State"><c>running</c>, <c>completed</c> or <c>cancelled</c>.</param>
 public sealed record TagJobView(string JobId, TagJobSpec Spec, string State, long Total, long Done, long Changed, long Failed,
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt)
 {
     [JsonIgnore] public bool Completed => State == "completed";
+
+    [JsonIgnore] public bool Cancelled => State == "cancelled";
 }
 
 /// <summary>The job runs in the background: poll <see cref="TagsClient.GetJobAsync"/> with <see cref="JobId"/>.</summary>

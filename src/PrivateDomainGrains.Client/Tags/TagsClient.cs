@@ -87,6 +87,15 @@ public sealed class TagsClient
         _http.SendAsync(HttpMethod.Get, _http.TenantPath($"tag-jobs/{PlatformHttp.Escape(jobId)}"), _http.AdminKey, null, idempotent: true,
             ClientJson.Default.TagJobView, cancellationToken);
 
+    /// <summary>
+    /// Cancels a running batch (<c>CancelTagJob</c>): it stops after the page in hand, keeps what it did, and the answer
+    /// is its final status (<see cref="TagJobView.Cancelled"/>). Cancelling a cancelled job answers its status again.
+    /// </summary>
+    /// <exception cref="PlatformApiException">404 when there is no such job; 409 when it completed, or is the holders' side of a catalog change.</exception>
+    public Task<TagJobView> CancelJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, _http.TenantPath($"tag-jobs/{PlatformHttp.Escape(jobId)}/cancel"), _http.AdminKey, null, idempotent: true,
+            ClientJson.Default.TagJobView, cancellationToken);
+
     /// <summary>A page of a job's rows and their results (<c>ListTagJobRows</c>), after row <paramref name="after"/>, optionally of one status.</summary>
     public Task<TagJobRowPage> ListJobRowsAsync(string jobId, int after = 0, int? limit = null, string? status = null, CancellationToken cancellationToken = default)
     {
@@ -111,5 +120,10 @@ public sealed class TagsClient
     /// <summary>A job's progress, for admins and managers, with a console token (<c>GetMyTagJob</c>).</summary>
     public Task<TagJobView> GetMyJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Get, $"api/v1/console/tag-jobs/{PlatformHttp.Escape(jobId)}", _http.ConsoleToken, null, idempotent: true,
+            ClientJson.Default.TagJobView, cancellationToken);
+
+    /// <summary>Cancels a running batch the signed-in admin (any) or manager (their own) started, as <see cref="CancelJobAsync"/> (<c>CancelMyTagJob</c>).</summary>
+    public Task<TagJobView> CancelMyJobAsync(string jobId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, $"api/v1/console/tag-jobs/{PlatformHttp.Escape(jobId)}/cancel", _http.ConsoleToken, null, idempotent: true,
             ClientJson.Default.TagJobView, cancellationToken);
 }

@@ -1,13 +1,16 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PrivateDomainGrains.Core.Tags;
 
 namespace PrivateDomainGrains.Core.Customers;
 
 /// <summary>
 /// A customer's tags: a sorted array (ordinal), stored as a JSON array of strings. Customers have a few tags at most,
 /// so this beats a <see cref="SortedSet{T}"/> (a node object per tag) for memory, and binary search is as fast.
-/// Tag strings are shared across customers.
+/// Tag strings are shared across customers. Every tag is folded on its way in and when looked up
+/// (<see cref="TagNames.Fold"/>: <c>ＶＩＰ</c> is <c>VIP</c>), whichever path it came by (API, playbook action,
+/// keyword, a snapshot stored before the fold).
 /// </summary>
 [JsonConverter(typeof(Json))]
 public sealed class TagSet : IReadOnlyCollection<string>
@@ -28,6 +31,7 @@ public sealed class TagSet : IReadOnlyCollection<string>
     /// <summary>Adds the tag; false when it was already there.</summary>
     public bool Add(string tag)
     {
+        tag = TagNames.Fold(tag);
         var i = IndexOf(tag);
         if (i >= 0) return false;
         i = ~i;
@@ -55,7 +59,7 @@ public sealed class TagSet : IReadOnlyCollection<string>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private int IndexOf(string tag) => Array.BinarySearch(_tags, tag, StringComparer.Ordinal);
+    private int IndexOf(string tag) => Array.BinarySearch(_tags, TagNames.Fold(tag), StringComparer.Ordinal);
 
     internal sealed class Json : JsonConverter<TagSet>
     {

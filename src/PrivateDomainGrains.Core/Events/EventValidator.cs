@@ -8,7 +8,9 @@ namespace PrivateDomainGrains.Core.Events;
 /// Checks one event against the v1 contract and returns every problem with the field it concerns, so callers can
 /// report them all at once. The bounds keep every accepted event storable and every date computed from it within the
 /// calendar: strings PostgreSQL can store (<see cref="StorableText"/>), times from <see cref="Earliest"/> to
-/// <see cref="DefaultMaxFutureSkew"/> ahead of now, amounts up to <see cref="MaxAmount"/>.
+/// <see cref="DefaultMaxFutureSkew"/> ahead of now, amounts up to <see cref="MaxAmount"/>; data keys under
+/// <see cref="EventIdentities.DataPrefix"/> are the platform's own. Every way an event comes in (the events API, WeCom
+/// callbacks, a playbook dry run) is checked with it; what needs the tenant (its staff) is checked by the host next.
 /// </summary>
 public static class EventValidator
 {
@@ -41,8 +43,8 @@ public static class EventValidator
         else if (e.At < Earliest) errors.Add(new("at", $"must not be before {Earliest:yyyy-MM-dd}"));
         Text("channel", e.Channel, MaxChannelLength, errors);
         if (e.Channel is "") errors.Add(new("channel", "must not be empty; omit it when unknown"));
-        else if (e.Channel is { } channel && StorableText.Problem(channel) is null && channel.Any(char.IsControl))
-            errors.Add(new("channel", "must not hold control characters: a channel is a name such as wecom"));
+        else if (e.Channel is { } channel && StorableText.Problem(channel) is null && PlainText.Problem(channel) is { } notPlain)
+            errors.Add(new("channel", notPlain + ": a channel is a name such as wecom"));
         Text("text", e.Text, MaxTextLength, errors);
         if (e.Data is not null) ValidateData(e.Data, errors);
         if (e.Type == EventTypes.OrderPaid || e.Type == EventTypes.OrderRefunded)
@@ -57,6 +59,8 @@ public static class EventValidator
         {
             if (key.Length is 0 or > MaxDataKeyLength || StorableText.Problem(key) is not null)
                 errors.Add(new("data", $"keys must be 1-{MaxDataKeyLength} characters of valid text without U+0000"));
+            else if (key.StartsWith(EventIdentities.DataPrefix, StringComparison.Ordinal))
+                errors.Add(new("data." + key, "is reserved: send identities in 'identities'"));
             else Text("data." + key, value, MaxDataValueLength, errors);
         }
     }

@@ -32,10 +32,19 @@ public static class TextFold
     private static char Compute(char c)
     {
         if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
-        if (c is >= FullWidthFirst and <= FullWidthLast) return Compute((char)(c - FullWidthOffset));
-        if (c == '\u3000') return ' ';
+        var narrow = Narrow(c);
+        if (narrow != c) return Compute(narrow);
         return char.ToLowerInvariant(c);
     }
+
+    /// <summary>
+    /// Full-width ASCII (ＡＢＣ, ０１２, ！) to its ASCII form and the ideographic space to a space; every other char as
+    /// it is. The width fold without the case fold: tags use it (<c>Tags/TagNames.cs</c>), keeping their case.
+    /// </summary>
+    public static char Narrow(char c) =>
+        c is >= FullWidthFirst and <= FullWidthLast ? (char)(c - FullWidthOffset)
+        : c == '\u3000' ? ' '
+        : c;
 
     public static string Fold(string text) => string.Create(text.Length, text, static (span, source) =>
     {

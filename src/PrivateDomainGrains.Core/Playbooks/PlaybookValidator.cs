@@ -2,6 +2,8 @@ using System.Text.Json;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Tags;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Playbooks;
@@ -22,7 +24,7 @@ public static class PlaybookValidator
     public const int MaxListItems = 50;
     public const int MaxKeywords = 20_000;
     public const int MaxKeywordLength = 64;
-    public const int MaxTagLength = 64;
+    public const int MaxTagLength = TagNames.MaxLength;
     public const int MaxNameLength = 64;
     /// <summary>Templates, descriptions and other free text.</summary>
     public const int MaxTextLength = 2000;
@@ -55,13 +57,19 @@ public static class PlaybookValidator
         {
             return [new PlaybookError(ex.Path ?? "$", "not a valid playbook document: " + FirstLine(ex.Message))];
         }
-        return Validate(playbook);
+        return Validate(playbook, sentNow: true);
     }
 
-    public static IReadOnlyList<PlaybookError> Validate(Playbook p)
+    /// <param name="sentNow">
+    /// True for a playbook being sent (a PUT, a rollback, a dry run's candidate): its text must then also be plain
+    /// (<see cref="PlainText"/>: no control or invisible format characters, titles on one line) and its tags as
+    /// <see cref="TagNames"/> has them. False for a stored playbook being compiled: one stored before those rules keeps
+    /// compiling (a silo would otherwise decide with the built-in default) and meets them when it is sent again.
+    /// </param>
+    public static IReadOnlyList<PlaybookError> Validate(Playbook p, bool sentNow = false)
     {
-        var v = new Errors();
-        PlaybookText.Check(p, MaxTextLength, v.Add);
+        var v = new Errors { SentNow = sentNow };
+        PlaybookText.Check(p, MaxTextLength, sentNow, v.Add);
         if (!Ids.IsValid(p.TenantId)) v.Add("$.tenantId", Ids.Describe("tenantId"));
         if (p.Version < 1) v.Add("$.version", "must be 1 or more");
         if (!TimeZones.TryFind(p.TimeZone, out _)) v.Add("$.timeZone", $"unknown time zone '{p.TimeZone}'");
@@ -220,12 +228,13 @@ public static class PlaybookValidator
     {
         if (!Ids.IsValid(a.NudgeKind)) v.Add(path + ".nudgeKind", Ids.Describe("nudgeKind"));
         if (string.IsNullOrWhiteSpace(a.Title)) v.Add(path + ".title", "a nudge needs a title");
-        else RequireTemplate(a.Title, path + ".title", v);
+        else RequireLine(a.Title, path + ".title", v);
         if (string.IsNullOrWhiteSpace(a.Script)) v.Add(path + ".script", "a nudge needs a script");
         else RequireTemplate(a.Script, path + ".script", v);
         if (a.Suggested is not null) RequireTemplate(a.Suggested, path + ".suggested", v);
         if (a.Reason is not null) RequireTemplate(a.Reason, path + ".reason", v);
         if (a.Channel is "" or { Length: > MaxNameLength }) v.Add(path + ".channel", $"1-{MaxNameLength} characters, or omit it for the customer's latest channel");
+        else if (v.SentNow && PlainText.Problem(a.Channel) is { } notPlain) v.Add(path + ".channel", notPlain);
         if (a.To is not (null or NudgeAddressees.Owner or NudgeAddressees.Staff)) v.Add(path + ".to", $"must be '{NudgeAddressees.Owner}' or '{NudgeAddressees.Staff}'");
         if (a.DoneOn is { Count: > MaxListItems }) v.Add(path + ".doneOn", $"at most {MaxListItems} event types");
         for (var i = 0; i < (a.DoneOn?.Count ?? 0); i++) RequireEventType(a.DoneOn![i], $"{path}.doneOn[{i}]", v);
@@ -244,7 +253,7 @@ public static class PlaybookValidator
             RequireUniqueId(variant.Id, variantIds, vp, "variant", v);
             if (variant.Id == HoldoutVariant) v.Add(vp + ".id", $"'{HoldoutVariant}' names the held-out customers; choose another id");
             if (!(variant.Weight > 0 && variant.Weight <= MaxScore)) v.Add(vp + ".weight", $"must be a positive number up to {MaxScore:0}");
-            if (variant.Title is not null) RequireTemplate(variant.Title, vp + ".title", v);
+            if (variant.Title is not null) RequireLine(variant.Title, vp + ".title", v);
             if (variant.Script is not null) RequireTemplate(variant.Script, vp + ".script", v);
             if (variant.Suggested is not null) RequireTemplate(variant.Suggested, vp + ".suggested", v);
         }
@@ -380,13 +389,21 @@ public static class PlaybookValidator
 
     private static void RequireTag(string? tag, string path, Errors v)
     {
-        if (string.IsNullOrWhiteSpace(tag) || tag.Length > MaxTagLength || tag.Any(char.IsControl))
-            v.Add(path, $"a tag is 1-{MaxTagLength} printable characters");
+        if (v.SentNow ? TagNames.Normalize(tag) is null : string.IsNullOrWhiteSpace(tag) || tag.Length > MaxTagLength || tag.Any(char.IsControl))
+            v.Add(path, "a tag is " + TagNames.Rule);
     }
 
     private static void RequireOp(string? op, string path, Errors v)
     {
         if (op is null || !Comparisons.All.Contains(op)) v.Add(path + ".op", $"must be one of {string.Join(" ", Comparisons.All)}");
+    }
+
+    /// <summary>A template of one line (a title): no line breaks or tabs either (<see cref="PlainText"/>).</summary>
+    private static void RequireLine(string text, string path, Errors v)
+    {
+        if (v.SentNow && StorableText.IsStorable(text) && PlainText.Problem(text, multiline: true) is null && PlainText.Problem(text) is { } notOneLine)
+            v.Add(path, notOneLine + ": a title is one line");
+        RequireTemplate(text, path, v);
     }
 
     private static void RequireTemplate(string text, string path, Errors v)
@@ -400,6 +417,8 @@ public static class PlaybookValidator
 
     private sealed class Errors
     {
+        public bool SentNow { get; init; }
+
         public List<PlaybookError> List { get; } = [];
         public void Add(string path, string message) => List.Add(new PlaybookError(path, message));
     }

@@ -34,6 +34,23 @@ public sealed class ExclusiveTagGroups
     public IReadOnlyList<string> RivalsOf(string tag) => _rivals.TryGetValue(tag, out var rivals) ? rivals : [];
 
     /// <summary>
+    /// The first two of <paramref name="tags"/> (in their order) that no customer may hold together, being of one
+    /// exclusive group; null when there are none. Adding both at once would keep whichever came last, silently, so a
+    /// change naming both is refused instead (a tag job's <c>add</c>).
+    /// </summary>
+    public (string First, string Second)? Clash(IReadOnlyList<string> tags)
+    {
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var rivals = RivalsOf(tags[i]);
+            if (rivals.Count == 0) continue;
+            for (var k = i + 1; k < tags.Count; k++)
+                if (rivals.Contains(tags[k])) return (tags[i], tags[k]);
+        }
+        return null;
+    }
+
+    /// <summary>
     /// What adding <paramref name="tag"/> to a customer holding <paramref name="held"/> removes: the held rivals of
     /// <paramref name="tag"/>, ordinal order.
     /// </summary>

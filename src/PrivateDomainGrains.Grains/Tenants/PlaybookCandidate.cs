@@ -14,6 +14,12 @@ namespace PrivateDomainGrains.Grains.Tenants;
 /// <param name="Errors">Every problem, by JSON path of the document (<c>$.rules[0].trigger.event</c>).</param>
 public sealed record PlaybookCandidate(Playbook? Playbook, CompiledPlaybook? Compiled, PlaybookValidationError[] Errors)
 {
+    /// <summary>
+    /// True when the playbook validated yet did not compile: a gap in the validator (the platform's fault, worth an
+    /// error log), unlike every other error, which is the sender's (malformed JSON included, also reported at <c>$</c>).
+    /// </summary>
+    public bool CompileFailed { get; private init; }
+
     public static PlaybookCandidate Check(string tenant, string json, int version)
     {
         Playbook playbook;
@@ -36,7 +42,7 @@ public sealed record PlaybookCandidate(Playbook? Playbook, CompiledPlaybook? Com
         else if (playbook.TenantId != tenant)
             errors.Add(new PlaybookError("$.tenantId", $"must be '{tenant}' (the tenant of this playbook) or absent"));
         playbook.Version = version;
-        errors.AddRange(PlaybookValidator.Validate(playbook));
+        errors.AddRange(PlaybookValidator.Validate(playbook, sentNow: true));
         if (errors.Count > 0) return new(playbook, null, Located(errors));
         try
         {
@@ -45,7 +51,7 @@ public sealed record PlaybookCandidate(Playbook? Playbook, CompiledPlaybook? Com
         }
         catch (Exception ex)
         {
-            return new(playbook, null, [new PlaybookValidationError("$", "could not be compiled: " + ex.Message)]);
+            return new(playbook, null, [new PlaybookValidationError("$", "could not be compiled: " + ex.Message)]) { CompileFailed = true };
         }
     }
 

@@ -32,16 +32,22 @@ public sealed class TenantPlaybookGrain(
 
     public async Task<PlaybookPutResult?> RollbackAsync(int version, string? storedBy = null)
     {
-        if (version <= PlaybookDocument.DefaultVersion || version > CurrentVersion || await history.GetAsync(Tenant, version) is not { } stored) return null;
+        // Version 0 is never in the history: it is the built-in default, restored with the default's content of today.
+        var json = version == PlaybookDocument.DefaultVersion ? TenantPlaybooks.DefaultDocument(Tenant).Json
+            : version < PlaybookDocument.DefaultVersion || version > CurrentVersion ? null
+            : (await history.GetAsync(Tenant, version))?.Json;
+        if (json is null) return null;
         // A version that validated when stored may not under a stricter engine: then it is refused as a PUT would be.
-        return await StoreAsync(PlaybookCandidate.Check(Tenant, stored.Json, CurrentVersion + 1), storedBy, restoredFrom: version);
+        return await StoreAsync(PlaybookCandidate.Check(Tenant, json, CurrentVersion + 1), storedBy, restoredFrom: version);
     }
 
     private async Task<PlaybookPutResult> StoreAsync(PlaybookCandidate candidate, string? storedBy, int? restoredFrom)
     {
         if (candidate.Errors.Length > 0)
         {
-            if (candidate.Errors is [{ Path: "$" } compile]) logger.LogError("Tenant {Tenant}'s playbook validated but did not compile: {Error}", Tenant, compile.Message);
+            // The sender's mistakes are answered 400 and need no log; only a playbook the validator let through that
+            // then failed to compile is the platform's own fault.
+            if (candidate.CompileFailed) logger.LogError("Tenant {Tenant}'s playbook validated but did not compile: {Error}", Tenant, candidate.Errors[0].Message);
             return PlaybookPutResult.Refused(candidate.Errors);
         }
         var playbook = candidate.Playbook!;

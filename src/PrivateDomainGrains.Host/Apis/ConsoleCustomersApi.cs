@@ -8,6 +8,8 @@ using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
+using PrivateDomainGrains.Core.Tags;
+
 namespace PrivateDomainGrains.Host.Apis;
 
 /// <summary>
@@ -91,10 +93,10 @@ public static class ConsoleCustomersApi
             .WithProblem(StatusCodes.Status400BadRequest, "'remark' is too long or not storable text, or the body is malformed");
         customer.MapPut("/tags/{tag}", AddTagAsync).WithName("AddMyCustomerTag")
             .WithSummary("Tag the customer (the playbook's tag rules run on it); tagging twice is tagging once.")
-            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not " + CustomersApi.TagRule);
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not " + TagNames.Rule);
         customer.MapDelete("/tags/{tag}", RemoveTagAsync).WithName("RemoveMyCustomerTag")
             .WithSummary("Remove a tag from the customer; removing one it does not have changes nothing.")
-            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not " + CustomersApi.TagRule);
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not " + TagNames.Rule);
         return api;
     }
 
@@ -107,7 +109,7 @@ public static class ConsoleCustomersApi
         var query = q?.Trim();
         if (query is { Length: > MaxQueryLength }) return Problems.BadRequest($"'q' must be at most {MaxQueryLength} characters");
         if (query is not null && StorableText.Problem(query) is { } textProblem) return Problems.BadRequest($"'q' {textProblem}");
-        if (tag is not null && !CustomersApi.IsValidTag(tag.Trim())) return Problems.BadRequest($"'tag' must be {CustomersApi.TagRule}");
+        if (tag is not null && (tag = TagNames.Normalize(tag)) is null) return Problems.BadRequest($"'tag' must be {TagNames.Rule}");
         if (tier is not null && !TryName<CustomerTier>(tier, out tier))
             return Problems.BadRequest($"'tier' must be one of {string.Join(", ", Enum.GetNames<CustomerTier>())}");
         if (status is not null && !TryName<CustomerStatus>(status, out status))
@@ -183,8 +185,8 @@ public static class ConsoleCustomersApi
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
         IdentityIndex identities)
     {
-        tag = tag.Trim();
-        if (!CustomersApi.IsValidTag(tag)) return Problems.BadRequest($"'tag' must be {CustomersApi.TagRule}");
+        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest($"'tag' must be {TagNames.Rule}");
+        tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var tagged = view.Tags.Contains(tag) ? view : await Customer(grains, user.Tenant, customerId).AddTagsAsync([tag], user.StaffId);
@@ -194,8 +196,8 @@ public static class ConsoleCustomersApi
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
         IdentityIndex identities)
     {
-        tag = tag.Trim();
-        if (!CustomersApi.IsValidTag(tag)) return Problems.BadRequest($"'tag' must be {CustomersApi.TagRule}");
+        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest($"'tag' must be {TagNames.Rule}");
+        tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var changed = view.Tags.Contains(tag) ? await Customer(grains, user.Tenant, customerId).RemoveTagsAsync([tag], user.StaffId) : view;

@@ -37,6 +37,15 @@ public static class ConsoleTagsApi
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
             .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager")
             .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant");
+        console.MapPost("/tag-jobs/{jobId}/cancel", (ConsoleUser user, string jobId, IGrainFactory grains) => user.IsManager
+                ? CancelAsync(grains, user.Tenant, jobId, user.IsAdmin ? null : user.StaffId)
+                : Task.FromResult<Results<Ok<TagJobView>, ProblemHttpResult>>(Problems.Forbidden("Only admins and managers cancel tag jobs")))
+            .WithName("CancelMyTagJob").Audited()
+            .WithSummary("Cancel a running batch as CancelTagJob: an admin any of the tenant's, a manager the ones they started.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
+            .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager")
+            .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant (or another manager's)")
+            .WithProblem(StatusCodes.Status409Conflict, "The job completed, or it changes the holders of a catalog change");
         return api;
     }
 
@@ -56,6 +65,7 @@ public static class ConsoleTagsApi
         if (body is null) return problem!;
         var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
         if (tagsProblem is not null) return tagsProblem;
+        if (await ExclusiveClashAsync(grains, user.Tenant, add!) is { } clash) return clash;
         if (!user.IsAdmin)
         {
             // A manager's customers are their team's: the job is bounded by one owner they may see, checked before anything is stored.

@@ -3,7 +3,7 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Core.Identity;
-using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Core.Tags;
 using PrivateDomainGrains.Persistence;
 using PrivateDomainGrains.Host.Security;
 
@@ -12,7 +12,6 @@ namespace PrivateDomainGrains.Host.Apis;
 /// <summary>One customer: profile and next-best-action, complete history, owner and tags (integration key).</summary>
 public static class CustomersApi
 {
-    public const int MaxTagLength = 64;
     public const int MaxTagsPerRequest = 50;
     public const int MaxPageSize = 500;
 
@@ -107,16 +106,11 @@ public static class CustomersApi
         if (body is null) return (null, problem);
         if (body.Tags is not { Count: > 0 and <= MaxTagsPerRequest })
             return (null, Problems.BadRequest($"'tags' must hold 1-{MaxTagsPerRequest} tags"));
-        var tags = body.Tags.Select(t => t?.Trim()).ToArray();
-        if (!tags.All(IsValidTag)) return (null, Problems.BadRequest($"each tag must be {TagRule}"));
+        var tags = body.Tags.Select(TagNames.Normalize).ToArray();
+        for (var i = 0; i < tags.Length; i++)
+            if (tags[i] is null) return (null, Problems.BadRequest($"'tags[{i}]' must be {TagNames.Rule}"));
         return (tags.OfType<string>().Distinct(StringComparer.Ordinal).ToArray(), null);
     }
-
-    /// <summary>What a tag must be (trimmed): <see cref="TagRule"/>.</summary>
-    public static bool IsValidTag(string? tag) =>
-        !string.IsNullOrEmpty(tag) && tag.Length <= MaxTagLength && !tag.Any(char.IsControl) && StorableText.IsStorable(tag);
-
-    public const string TagRule = "1-64 printable characters of valid text";
 
     private static ICustomerGrain Customer(IGrainFactory grains, string tenant, string customerId) =>
         grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId));

@@ -8,6 +8,7 @@ using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Host.Apis.OpenApi;
+using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
@@ -76,7 +77,7 @@ public static class PlaybookApi
             .WithProblem(StatusCodes.Status404NotFound, "The tenant has no such version");
         playbook.MapPost("/versions/{version}/rollback", (string tenant, int version, HttpContext http, IGrainFactory grains) => RollbackAsync(tenant, version, Actor(http), grains))
             .WithName("RollbackPlaybook").Audited().RequireAdminKey()
-            .WithSummary("Store that version's playbook again, exactly, as the next version (which names the version it restored).")
+            .WithSummary("Store that version's playbook again, exactly, as the next version (which names the version it restored); version 0 stores the built-in default's content.")
             .WithProblem(StatusCodes.Status400BadRequest, "That version no longer validates (errors keyed by JSON path); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "The tenant has no such version");
         playbook.MapPost("/dry-run", (string tenant, HttpRequest request, IGrainFactory grains) => DryRunAsync(tenant, request, grains))
@@ -154,8 +155,13 @@ public static class PlaybookApi
         {
             var now = DateTimeOffset.UtcNow;
             e = new CustomerEvent("dry-run", body.CustomerId ?? "", given.Type ?? "", given.At ?? now, given.Channel, given.StaffId, given.Text, given.Data) { AtOnArrival = given.At is null };
+            // Checked as POST /events checks it (the contract, then the tenant's staff), so a dry run never shows a
+            // decision on an event the real API would refuse.
             foreach (var error in EventValidator.Validate(e, now).Where(f => f.Field != "customerId"))
                 errors["$.event." + error.Field] = [error.Message];
+            if (errors.Count == 0)
+                foreach (var error in (await EventIngestion.UnknownStaffAsync(grains, tenant, [e])).Values)
+                    errors["$.event." + error.Field] = [error.Message];
         }
         if (body.Playbook is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) }) errors["$.playbook"] = ["must be a playbook object, or null for the current one"];
         if (errors.Count > 0) return Problems.Invalid($"The dry run has {errors.Count} error(s)", errors);

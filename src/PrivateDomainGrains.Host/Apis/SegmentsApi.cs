@@ -29,7 +29,9 @@ public static class SegmentsApi
 
     /// <summary>A saved segment.</summary>
     /// <param name="Version">1 when created, one more with every PUT.</param>
-    public sealed record SegmentView(string SegmentId, string Name, string? Description, SegmentFilter Filter, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    /// <param name="CreatedBy">The staff member who created it in the console (only they or an admin change it there); null: created with the integration key.</param>
+    public sealed record SegmentView(string SegmentId, string Name, string? Description, SegmentFilter Filter, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+        string? CreatedBy);
 
     public sealed record SegmentList(IReadOnlyList<SegmentView> Items);
 
@@ -91,7 +93,7 @@ public static class SegmentsApi
         // customers the user may see (a manager: the team's and the unowned; an admin: all).
         var console = api.MapGroup("/console/segments").WithTags("Console").RequireConsoleToken()
             .AddEndpointFilter(ManagersOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, ManagersOnly);
-        console.MapPost("", (ConsoleUser user, HttpRequest request, SegmentStore store, CancellationToken ct) => CreateAsync(user.Tenant, request, store, ct))
+        console.MapPost("", (ConsoleUser user, HttpRequest request, SegmentStore store, CancellationToken ct) => CreateAsync(user.Tenant, request, store, ct, user.StaffId))
             .WithName("CreateMySegment").WithJsonBody<SegmentRequest>().WithSummary("CreateSegment for a manager or admin.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem)
             .WithProblem(StatusCodes.Status409Conflict, $"The tenant already has {SegmentStore.MaxPerTenant} segments");
@@ -105,11 +107,11 @@ public static class SegmentsApi
         mine.MapGet("", (ConsoleUser user, string segmentId, SegmentStore store, CancellationToken ct) => GetAsync(user.Tenant, segmentId, store, ct))
             .WithName("GetMySegment").WithSummary("GetSegment for a manager or admin.");
         mine.MapPut("", (ConsoleUser user, string segmentId, HttpRequest request, SegmentStore store, CancellationToken ct) =>
-                ReplaceAsync(user.Tenant, segmentId, request, store, ct))
-            .WithName("ReplaceMySegment").WithJsonBody<SegmentRequest>().WithSummary("ReplaceSegment for a manager or admin.")
+                ReplaceAsync(user.Tenant, segmentId, request, store, ct, user))
+            .WithName("ReplaceMySegment").WithJsonBody<SegmentRequest>().WithSummary("ReplaceSegment for the segment's creator or an admin; other managers read it (403).")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem);
-        mine.MapDelete("", (ConsoleUser user, string segmentId, SegmentStore store, CancellationToken ct) => DeleteAsync(user.Tenant, segmentId, store, ct))
-            .WithName("DeleteMySegment").WithSummary("DeleteSegment for a manager or admin.");
+        mine.MapDelete("", (ConsoleUser user, string segmentId, SegmentStore store, CancellationToken ct) => DeleteAsync(user.Tenant, segmentId, store, ct, user))
+            .WithName("DeleteMySegment").WithSummary("DeleteSegment for the segment's creator or an admin; other managers read it (403).");
         mine.MapGet("/count", async (ConsoleUser user, string segmentId, SegmentStore store, SegmentMembers members, IGrainFactory grains, ConsoleScope scope,
                 CancellationToken ct) => await CountAsync(user.Tenant, segmentId, store, members, grains, ct, await scope.DefaultOwnersAsync(user)))
             .WithName("CountMySegment").WithSummary("CountSegment over the customers the user may see.");
@@ -127,12 +129,14 @@ public static class SegmentsApi
     private static async ValueTask<object?> ManagersOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
         ConsoleUser.From(context.HttpContext.User) is { IsManager: true } ? await next(context) : Problems.Forbidden(ManagersOnly);
 
-    private static async Task<Results<Created<SegmentView>, ProblemHttpResult, ValidationProblem>> CreateAsync(string tenant, HttpRequest request, SegmentStore store, CancellationToken ct)
+    /// <param name="createdBy">The console user creating it (they and admins may change it later); null for the integration key.</param>
+    private static async Task<Results<Created<SegmentView>, ProblemHttpResult, ValidationProblem>> CreateAsync(string tenant, HttpRequest request, SegmentStore store, CancellationToken ct,
+        string? createdBy = null)
     {
         var (body, problem, invalid) = await ReadBodyAsync(request);
         if (body is null) return problem is not null ? problem : invalid!;
         var segmentId = "seg-" + Guid.NewGuid().ToString("N")[..16];
-        var saved = await store.CreateAsync(tenant, segmentId, body.Name, body.Description, body.Filter, ct);
+        var saved = await store.CreateAsync(tenant, segmentId, body.Name, body.Description, body.Filter, createdBy, ct);
         if (saved is null) return Problems.Conflict($"The tenant already has {SegmentStore.MaxPerTenant} segments; delete one first");
         return TypedResults.Created($"/api/v1/tenants/{tenant}/segments/{segmentId}", View(saved));
     }
@@ -143,18 +147,39 @@ public static class SegmentsApi
     private static async Task<Results<Ok<SegmentView>, ProblemHttpResult>> GetAsync(string tenant, string segmentId, SegmentStore store, CancellationToken ct) =>
         await FindAsync(tenant, segmentId, store, ct) is { } saved ? TypedResults.Ok(View(saved)) : NotFound(segmentId);
 
+    /// <param name="editor">The console user changing it, who must be its creator or an admin; null for the integration key.</param>
     private static async Task<Results<Ok<SegmentView>, ProblemHttpResult, ValidationProblem>> ReplaceAsync(
-        string tenant, string segmentId, HttpRequest request, SegmentStore store, CancellationToken ct)
+        string tenant, string segmentId, HttpRequest request, SegmentStore store, CancellationToken ct, ConsoleUser? editor = null)
     {
         if (!Ids.IsValid(segmentId)) return NotFound(segmentId);
+        if (await NotTheirsAsync(tenant, segmentId, store, editor, ct) is { } refused) return refused;
         var (body, problem, invalid) = await ReadBodyAsync(request);
         if (body is null) return problem is not null ? problem : invalid!;
         var saved = await store.ReplaceAsync(tenant, segmentId, body.Name, body.Description, body.Filter, ct);
         return saved is null ? NotFound(segmentId) : TypedResults.Ok(View(saved));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string tenant, string segmentId, SegmentStore store, CancellationToken ct) =>
-        Ids.IsValid(segmentId) && await store.DeleteAsync(tenant, segmentId, ct) ? TypedResults.NoContent() : NotFound(segmentId);
+    /// <param name="editor">As for <see cref="ReplaceAsync"/>.</param>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string tenant, string segmentId, SegmentStore store, CancellationToken ct,
+        ConsoleUser? editor = null)
+    {
+        if (!Ids.IsValid(segmentId)) return NotFound(segmentId);
+        if (await NotTheirsAsync(tenant, segmentId, store, editor, ct) is { } refused) return refused;
+        return await store.DeleteAsync(tenant, segmentId, ct) ? TypedResults.NoContent() : NotFound(segmentId);
+    }
+
+    /// <summary>
+    /// A 403 when <paramref name="editor"/> (a console user) may not change the segment: only its creator and admins
+    /// may; other managers read it. A segment created with the integration key has no creator: admins change it. Null
+    /// when the change may go on (also when there is no such segment: the change then answers its 404).
+    /// </summary>
+    private static async Task<ProblemHttpResult?> NotTheirsAsync(string tenant, string segmentId, SegmentStore store, ConsoleUser? editor, CancellationToken ct)
+    {
+        if (editor is null || editor.IsAdmin) return null;
+        var saved = await store.GetAsync(tenant, segmentId, ct);
+        return saved is null || saved.CreatedBy == editor.StaffId ? null
+            : Problems.Forbidden($"'segmentId': segment '{segmentId}' was created by {(saved.CreatedBy is { } by ? $"'{by}'" : "the integration key")}: only its creator or an admin changes or deletes it");
+    }
 
     private static async Task<Results<Ok<SegmentCount>, ProblemHttpResult>> CountAsync(
         string tenant, string segmentId, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct, string[]? visibleOwners)
@@ -258,9 +283,8 @@ public static class SegmentsApi
         }
     }
 
-    /// <summary>Storable, and no control or invisible format characters (a name is shown in lists, where neither belongs).</summary>
-    private static bool IsPlainText(string text) =>
-        StorableText.IsStorable(text) && !text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+    /// <summary>Storable, and plain text (<see cref="PlainText"/>: a name is shown in lists, where neither control nor format characters belong).</summary>
+    private static bool IsPlainText(string text) => StorableText.IsStorable(text) && PlainText.Problem(text) is null;
 
     /// <summary>The body's <c>filter</c>, validated; null with its errors (by JSON path) added to <paramref name="errors"/>.</summary>
     private static SegmentFilter? ReadFilter(JsonElement body, List<PlaybookError> errors)
@@ -289,7 +313,7 @@ public static class SegmentsApi
     private static async Task<SavedSegment?> FindAsync(string tenant, string segmentId, SegmentStore store, CancellationToken ct) =>
         Ids.IsValid(segmentId) ? await store.GetAsync(tenant, segmentId, ct) : null;
 
-    private static SegmentView View(SavedSegment s) => new(s.SegmentId, s.Name, s.Description, s.Filter, s.Version, s.CreatedAt, s.UpdatedAt);
+    private static SegmentView View(SavedSegment s) => new(s.SegmentId, s.Name, s.Description, s.Filter, s.Version, s.CreatedAt, s.UpdatedAt, s.CreatedBy);
 
     private static ValidationProblem Invalid(IEnumerable<PlaybookError> errors) =>
         Problems.Invalid("The segment is invalid; nothing was stored",

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions.Tags;
+using PrivateDomainGrains.Core.Tags;
+using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Host.Apis;
 
@@ -11,13 +13,10 @@ public static partial class TagFields
     public const int MaxLanguages = 20;
 
     /// <summary>
-    /// A tag as customers hold it: <see cref="CustomersApi.TagRule"/>, trimmed. Null and a 400 naming <paramref name="field"/> when it is not one.
+    /// A tag as customers hold it, folded (<see cref="TagNames"/>: trimmed, <c>ＶＩＰ</c> is <c>VIP</c>). Null and a 400 naming <paramref name="field"/> when it is not one.
     /// </summary>
-    public static (string? Tag, ProblemHttpResult? Problem) Tag(string field, string? value)
-    {
-        var tag = value?.Trim();
-        return CustomersApi.IsValidTag(tag) ? (tag, null) : (null, Problems.BadRequest($"'{field}' must be {CustomersApi.TagRule}"));
-    }
+    public static (string? Tag, ProblemHttpResult? Problem) Tag(string field, string? value) =>
+        TagNames.Normalize(value) is { } tag ? (tag, null) : (null, Problems.BadRequest($"'{field}' must be {TagNames.Rule}"));
 
     /// <summary>
     /// A tag from a path segment: Kestrel decodes every escape of the path but <c>%2F</c> (it would change the route),
@@ -43,7 +42,7 @@ public static partial class TagFields
 
     /// <summary>
     /// Display names per language: keys BCP 47 tags (<c>zh-CN</c>, <c>en</c>: 2-3 letters, then -subtags of 2-8 letters
-    /// or digits), at most 20, each name 1-64 printable characters. A 400 naming <c>names.{language}</c> otherwise.
+    /// or digits), at most 20, each name 1-64 characters of plain text (<see cref="PlainText"/>). A 400 naming <c>names.{language}</c> otherwise.
     /// </summary>
     public static (Dictionary<string, string>? Names, ProblemHttpResult? Problem) Names(IReadOnlyDictionary<string, string?>? values, bool required)
     {
@@ -57,7 +56,7 @@ public static partial class TagFields
             var name = value?.Trim();
             if (string.IsNullOrEmpty(name)) return (null, Problems.BadRequest($"'names.{language}' must not be empty"));
             if (TextFields.Problem($"names.{language}", name, MaxNameLength) is { } problem) return (null, problem);
-            if (name.Any(char.IsControl)) return (null, Problems.BadRequest($"'names.{language}' must not contain control characters"));
+            if (PlainText.Problem(name) is { } notPlain) return (null, Problems.BadRequest($"'names.{language}' {notPlain}"));
             names[language] = name;
         }
         return (names, null);

@@ -5,6 +5,7 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Tags;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
@@ -35,7 +36,7 @@ public static class TagJobsApi
     /// <summary>A batch: exactly one of <see cref="CustomerIds"/> and <see cref="Filter"/>; tags to add and remove (at least one tag in all, none in both).</summary>
     /// <param name="Add">0-50 tags to add (exclusive groups apply: a tag displaces its group's other tags).</param>
     /// <param name="Remove">0-50 tags to remove; removed before the adds.</param>
-    /// <param name="CustomerIds">1-1,000,000 customer ids; an unknown customer fails its row (none is created).</param>
+    /// <param name="CustomerIds">1-1,000,000 customer ids; an unknown customer fails its row (none is created); an id given twice is one row.</param>
     /// <param name="Filter">The directory customers matching it when the job starts.</param>
     public sealed record TagJobRequest(IReadOnlyList<string?>? Add = null, IReadOnlyList<string?>? Remove = null, IReadOnlyList<string?>? CustomerIds = null,
         TagJobFilterRequest? Filter = null);
@@ -44,7 +45,7 @@ public static class TagJobsApi
     public sealed record TagJobAccepted(string JobId, string StatusUrl, TagJobView Job);
 
     /// <summary>One row's result.</summary>
-    /// <param name="Seq">The row's place in the job (1-based; a CSV's line without its header); pass the last as <c>after</c> for the next page.</param>
+    /// <param name="Seq">The row's place in the job (1-based, in the order given; a customer named again is not staged again); pass the last as <c>after</c> for the next page.</param>
     /// <param name="Input">The id or identity as given.</param>
     /// <param name="CustomerId">The customer it named; null when it named none.</param>
     /// <param name="Status"><c>pending</c>, <c>changed</c>, <c>unchanged</c> (already as asked) or <c>failed</c>.</param>
@@ -69,9 +70,15 @@ public static class TagJobsApi
             .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
             .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv");
         jobs.MapGet("/{jobId}", GetAsync).WithName("GetTagJob")
-            .WithSummary("A tag job's progress: state (running, completed), total, done, changed, failed.")
+            .WithSummary("A tag job's progress: state (running, completed, cancelled), total, done, changed, failed.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
             .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant");
+        jobs.MapPost("/{jobId}/cancel", (string tenant, string jobId, IGrainFactory grains) => CancelAsync(grains, tenant, jobId, by: null))
+            .WithName("CancelTagJob").Audited()
+            .WithSummary("Stop a running batch after the page in hand: what it did stays done, its other rows stay pending, and the answer is its final status (state cancelled). A cancelled job answers the same again.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
+            .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant")
+            .WithProblem(StatusCodes.Status409Conflict, "The job completed, or it changes the holders of a catalog rename, merge or delete (which the catalog already made)");
         jobs.MapGet("/{jobId}/rows", RowsAsync).WithName("ListTagJobRows")
             .WithSummary("The job's rows and their results in order, paged with ?after=<seq>&limit=<1-1000> (100 by default), optionally ?status=failed.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id, 'after', 'limit' or 'status' is invalid")
@@ -85,6 +92,7 @@ public static class TagJobsApi
         if (body is null) return problem!;
         var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
         if (tagsProblem is not null) return tagsProblem;
+        if (await ExclusiveClashAsync(grains, tenant, add!) is { } clash) return clash;
         if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest("Give exactly one of 'customerIds' and 'filter'");
         var jobId = NewJobId();
         if (body.CustomerIds is { } ids)
@@ -106,6 +114,7 @@ public static class TagJobsApi
     {
         var (adds, removes, tagsProblem) = ReadTags(add, remove);
         if (tagsProblem is not null) return tagsProblem;
+        if (await ExclusiveClashAsync(grains, tenant, adds!) is { } clash) return clash;
         if (request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
             return Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {ApiHostingExtensions.MaxRequestBodyBytes}");
         string text;
@@ -140,6 +149,22 @@ public static class TagJobsApi
         if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
         var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync();
         return view is null ? Problems.NotFound($"Tag job '{jobId}' does not exist") : TypedResults.Ok(view);
+    }
+
+    /// <param name="by">The console manager who may cancel only the jobs they started; null for the admin key or an admin.</param>
+    internal static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> CancelAsync(IGrainFactory grains, string tenant, string jobId, string? by)
+    {
+        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        var job = grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId));
+        var view = await job.GetAsync();
+        if (view is null || by is not null && view.Spec.By != by) return Problems.NotFound($"Tag job '{jobId}' does not exist");
+        // A catalog change's job finishes what the catalog already recorded: stopping it would leave the tag half renamed.
+        if (view.Spec.Kind != TagJobKinds.Batch)
+            return Problems.Conflict($"'jobId': tag job '{jobId}' changes the holders of a catalog {view.Spec.Kind}, which cannot be cancelled");
+        if (view.State == TagJobStates.Running) view = await job.CancelAsync() ?? view;
+        return view.State == TagJobStates.Completed
+            ? Problems.Conflict($"'jobId': tag job '{jobId}' already completed ({view.Done} done, {view.Failed} failed)")
+            : TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, int? after, int? limit, string? status,
@@ -196,6 +221,19 @@ public static class TagJobsApi
         if (adds.Intersect(removes, StringComparer.Ordinal).FirstOrDefault() is { } both)
             return (null, null, Problems.BadRequest($"'remove' must not hold '{both}', which 'add' holds"));
         return (adds, removes, null);
+    }
+
+    /// <summary>
+    /// A 400 naming both tags when <paramref name="add"/> holds two of one exclusive group of the tenant's catalog
+    /// (a customer can hold only one of them: adding both would keep the last one silently); null when none clash.
+    /// </summary>
+    internal static async Task<ProblemHttpResult?> ExclusiveClashAsync(IGrainFactory grains, string tenant, string[] add)
+    {
+        if (add.Length < 2) return null;
+        var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
+        if (new ExclusiveTagGroups(catalog.ExclusiveGroups()).Clash(add) is not var (first, second)) return null;
+        var group = catalog.Tags.First(t => t.Tag == first).GroupId;
+        return Problems.BadRequest($"'add' holds '{first}' and '{second}', both of exclusive group '{group}': a customer holds one of them; add one");
     }
 
     internal static (TagJobFilter? Filter, ProblemHttpResult? Problem) ReadFilter(TagJobFilterRequest request)

@@ -87,18 +87,32 @@ public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metric
         return kept;
     }
 
-    /// <summary>An event may only name staff of its own tenant: an unknown staff id would make an owner nobody can sign in as.</summary>
     private async Task<List<(int Index, CustomerEvent Event)>> RejectUnknownStaffAsync(
         string tenant, IReadOnlyList<(int Index, CustomerEvent Event)> events, List<EventError> errors)
     {
-        if (events.All(e => e.Event.StaffId is null)) return events.ToList();
-        var staff = (await grains.GetGrain<ITenantGrain>(tenant).GetStaffIdsAsync()).ToHashSet(StringComparer.Ordinal);
+        var unknown = await UnknownStaffAsync(grains, tenant, events.Select(e => e.Event));
         var known = new List<(int, CustomerEvent)>(events.Count);
         foreach (var (index, e) in events)
         {
-            if (e.StaffId is null || staff.Contains(e.StaffId)) known.Add((index, e));
-            else errors.Add(EventError.Invalid(index, e.Id, [new FieldError("staffId", $"'{e.StaffId}' is not a staff member of tenant '{tenant}'")]));
+            if (unknown.TryGetValue(e, out var error)) errors.Add(EventError.Invalid(index, e.Id, [error]));
+            else known.Add((index, e));
         }
         return known;
+    }
+
+    /// <summary>
+    /// The rule of events that needs the tenant, after <see cref="EventValidator"/>: an event may only name staff of its
+    /// own tenant (an unknown staff id would make an owner nobody can sign in as). The events naming someone else, each
+    /// with its <c>staffId</c> error; empty when all are fine. Ingestion and the playbook dry run both check with it.
+    /// </summary>
+    public static async Task<Dictionary<CustomerEvent, FieldError>> UnknownStaffAsync(IGrainFactory grains, string tenant, IEnumerable<CustomerEvent> events)
+    {
+        var unknown = new Dictionary<CustomerEvent, FieldError>(ReferenceEqualityComparer.Instance);
+        var named = events.Where(e => e.StaffId is not null).ToList();
+        if (named.Count == 0) return unknown;
+        var staff = (await grains.GetGrain<ITenantGrain>(tenant).GetStaffIdsAsync()).ToHashSet(StringComparer.Ordinal);
+        foreach (var e in named)
+            if (!staff.Contains(e.StaffId!)) unknown[e] = new FieldError("staffId", $"'{e.StaffId}' is not a staff member of tenant '{tenant}'");
+        return unknown;
     }
 }

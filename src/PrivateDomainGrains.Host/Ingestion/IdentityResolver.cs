@@ -37,9 +37,8 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
         var ready = new List<(int Index, CustomerEvent Event)>(events.Count);
         foreach (var (i, e) in events)
         {
-            if (e.Data?.Keys.FirstOrDefault(k => k.StartsWith(EventIdentities.DataPrefix, StringComparison.Ordinal)) is { } reserved)
-                errors.Add(EventError.Invalid(i, e.Id, [new FieldError("data." + reserved, $"is reserved: send identities in '{IdentityFields.Field}'")]));
-            else if (batch.Identities.TryGetValue(i, out var sent)) sentBy.Add((i, e, sent));
+            // Data keys under identity. were refused by EventValidator: the ones these events carry are the platform's own.
+            if (batch.Identities.TryGetValue(i, out var sent)) sentBy.Add((i, e, sent));
             else ready.Add((i, e));
         }
         if (sentBy.Count == 0) return new(ready, [], [], 0);

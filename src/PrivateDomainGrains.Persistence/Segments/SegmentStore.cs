@@ -5,7 +5,9 @@ using PrivateDomainGrains.Core.Segments;
 namespace PrivateDomainGrains.Persistence.Segments;
 
 /// <summary>A saved segment: its filter and when it was written. <see cref="Version"/> counts edits, from 1.</summary>
-public sealed record SavedSegment(string SegmentId, string Name, string? Description, SegmentFilter Filter, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+/// <param name="CreatedBy">The staff id of the console user who created it; null for the integration key (or a segment older than the column).</param>
+public sealed record SavedSegment(string SegmentId, string Name, string? Description, SegmentFilter Filter, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    string? CreatedBy = null);
 
 /// <summary>A tenant's saved segments (<c>pdg_segments</c>, <c>deploy/sql/0034_segments.sql</c>): create, read, list, replace, delete.</summary>
 public sealed class SegmentStore(NpgsqlDataSource dataSource)
@@ -13,15 +15,17 @@ public sealed class SegmentStore(NpgsqlDataSource dataSource)
     /// <summary>Segments a tenant may keep: a listing returns them all in one answer.</summary>
     public const int MaxPerTenant = 500;
 
-    private const string Columns = "segment_id, name, description, filter, version, created_at, updated_at";
+    private const string Columns = "segment_id, name, description, filter, version, created_at, updated_at, created_by";
 
     /// <summary>Stores a new segment; null when the tenant already has <see cref="MaxPerTenant"/>.</summary>
-    public async Task<SavedSegment?> CreateAsync(string tenant, string segmentId, string name, string? description, SegmentFilter filter, CancellationToken ct = default)
+    /// <param name="createdBy">The console user's staff id; null for the integration key.</param>
+    public async Task<SavedSegment?> CreateAsync(string tenant, string segmentId, string name, string? description, SegmentFilter filter, string? createdBy = null,
+        CancellationToken ct = default)
     {
         // The count and the insert in one statement: two concurrent creations cannot both pass a limit checked apart.
         await using var command = dataSource.CreateCommand($"""
-            INSERT INTO pdg_segments (tenant, segment_id, name, description, filter)
-            SELECT $1, $2, $3, $4, $5::jsonb WHERE (SELECT count(*) FROM pdg_segments WHERE tenant = $1) < {MaxPerTenant}
+            INSERT INTO pdg_segments (tenant, segment_id, name, description, filter, created_by)
+            SELECT $1, $2, $3, $4, $5::jsonb, $6 WHERE (SELECT count(*) FROM pdg_segments WHERE tenant = $1) < {MaxPerTenant}
             RETURNING {Columns}
             """);
         command.Parameters.Add(new() { Value = tenant });
@@ -29,6 +33,7 @@ public sealed class SegmentStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = name });
         command.Parameters.Add(new() { Value = (object?)description ?? DBNull.Value });
         command.Parameters.Add(new() { Value = JsonSerializer.Serialize(filter, SegmentFilterValidator.Json) });
+        command.Parameters.Add(new() { Value = (object?)createdBy ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         return await ReadOneAsync(command, ct);
     }
 
@@ -84,5 +89,5 @@ public sealed class SegmentStore(NpgsqlDataSource dataSource)
     private static SavedSegment Read(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
         JsonSerializer.Deserialize<SegmentFilter>(r.GetString(3), SegmentFilterValidator.Json)!, r.GetInt32(4),
-        new DateTimeOffset(r.GetDateTime(5), TimeSpan.Zero), new DateTimeOffset(r.GetDateTime(6), TimeSpan.Zero));
+        new DateTimeOffset(r.GetDateTime(5), TimeSpan.Zero), new DateTimeOffset(r.GetDateTime(6), TimeSpan.Zero), r.IsDBNull(7) ? null : r.GetString(7));
 }

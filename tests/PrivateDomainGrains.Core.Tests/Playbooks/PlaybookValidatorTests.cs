@@ -6,6 +6,21 @@ namespace PrivateDomainGrains.Core.Tests.Playbooks;
 public sealed class PlaybookValidatorTests
 {
     [Fact]
+    public void A_playbook_sent_now_must_be_plain_text_while_one_stored_before_that_rule_still_compiles()
+    {
+        const string json = """
+        { "tenantId": "t1", "version": 3,
+          "rules": [ { "id": "r", "trigger": { "kind": "event", "event": "friend.added" },
+            "actions": [ { "kind": "nudge", "nudgeKind": "welcome", "title": "Hi\n{name}", "script": "欢迎\u200b光临" },
+                         { "kind": "addTag", "tag": "ＶＩＰ\u200b" } ] } ] }
+        """;
+
+        Assert.Equal(["$.rules[0].actions[0].script", "$.rules[0].actions[0].title", "$.rules[0].actions[1].tag", "$.rules[0].actions[1].tag"],
+            PlaybookValidator.Validate(json).Select(e => e.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(3, CompiledPlaybook.Compile(json).Source.Version);
+    }
+
+    [Fact]
     public void Every_error_is_reported_with_its_json_path()
     {
         const string json = """

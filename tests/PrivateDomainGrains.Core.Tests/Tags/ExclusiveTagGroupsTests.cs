@@ -21,6 +21,14 @@ public sealed class ExclusiveTagGroupsTests
     }
 
     [Fact]
+    public void Two_tags_of_one_exclusive_group_named_together_clash_in_the_order_given()
+    {
+        Assert.Equal(("干皮", "油皮"), Skin.Clash(["vip", "干皮", "北京", "油皮"]));
+        Assert.Null(Skin.Clash(["干皮", "北京", "vip"]));
+        Assert.Null(ExclusiveTagGroups.None.Clash(["干皮", "油皮"]));
+    }
+
+    [Fact]
     public void Adding_a_tag_displaces_only_the_held_rivals_of_its_group()
     {
         Assert.Equal(["油皮"], Skin.Displaced("干皮", ["油皮", "vip", "上海"]));

@@ -94,6 +94,39 @@ public sealed class SegmentsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
+    [Fact]
+    public async Task Only_its_creator_or_an_admin_changes_or_deletes_a_segment_in_the_console_and_other_managers_read_it()
+    {
+        await _api.Api.Staff.CreateAsync(new CreateStaffRequest("mona", PlatformClient.StaffPassword, Role: "manager", Team: "north"));
+        await _api.Api.Staff.CreateAsync(new CreateStaffRequest("max", PlatformClient.StaffPassword, Role: "manager", Team: "south"));
+        await _api.Api.Staff.CreateAsync(new CreateStaffRequest("ada", PlatformClient.StaffPassword, Role: "admin"));
+        var mona = _api.Api.WithConsoleToken(await _api.ConsoleTokenAsync("mona")).Workbench.Segments;
+        var max = _api.Api.WithConsoleToken(await _api.ConsoleTokenAsync("max")).Workbench.Segments;
+        var ada = _api.Api.WithConsoleToken(await _api.ConsoleTokenAsync("ada")).Workbench.Segments;
+        var filter = new SegmentFilter(Owners: ["alice"]);
+
+        var created = await mona.CreateAsync(new SegmentRequest("mona's", filter));
+        var replace = await Assert.ThrowsAsync<PlatformApiException>(() => max.ReplaceAsync(created.SegmentId, new SegmentRequest("max's", filter)));
+        var delete = await Assert.ThrowsAsync<PlatformApiException>(() => max.DeleteAsync(created.SegmentId));
+
+        Assert.Equal("mona", created.CreatedBy);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (replace.StatusCode, delete.StatusCode));
+        Assert.Contains("'mona'", replace.Problem!.Detail);
+        Assert.Equal((1, "mona's"), ((await max.GetAsync(created.SegmentId))!.Version, (await max.GetAsync(created.SegmentId))!.Name));
+        var byAdmin = await ada.ReplaceAsync(created.SegmentId, new SegmentRequest("renamed by ada", filter));
+        Assert.Equal((2, "mona"), (byAdmin.Version, byAdmin.CreatedBy));
+        Assert.Equal(3, (await mona.ReplaceAsync(created.SegmentId, new SegmentRequest("mona's again", filter))).Version);
+        await mona.DeleteAsync(created.SegmentId);
+        Assert.Null(await _api.Api.Segments.GetAsync(created.SegmentId));
+
+        // One made with the integration key has no creator: from the console, admins change it.
+        var byKey = await _api.Api.Segments.CreateAsync(new SegmentRequest("by key", filter));
+        Assert.Null(byKey.CreatedBy);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<PlatformApiException>(() => mona.DeleteAsync(byKey.SegmentId))).StatusCode);
+        await ada.DeleteAsync(byKey.SegmentId);
+        Assert.Null(await _api.Api.Segments.GetAsync(byKey.SegmentId));
+    }
+
     public static readonly (string Body, string Path)[] BadSegments =
     [
         ("""{"name":"x","filter":{"tiers":["Gold"]}}""", "$.filter.tiers[0]"),

@@ -189,6 +189,8 @@ export interface Segment {
   filter: SegmentFilter;
   version: number;
   updatedAt: string;
+  /** Who created it in the console (only they or an admin change it); null: created with the integration key. */
+  createdBy: string | null;
 }
 
 /** A segment member as the customer directory has it. */

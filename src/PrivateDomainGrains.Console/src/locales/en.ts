@@ -222,6 +222,8 @@ const en: typeof zhCN = {
     noMembers: "No customer matches.",
     more: "Load more",
     failed: "Could not load segments: {detail}",
+    readOnly: "Created by {by}: only they or an admin change it.",
+    integration: "the integration",
   },
   team: {
     title: "Team execution",

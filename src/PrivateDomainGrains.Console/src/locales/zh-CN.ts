@@ -220,6 +220,8 @@ export default {
     noMembers: "没有符合条件的客户。",
     more: "加载更多",
     failed: "无法加载分群：{detail}",
+    readOnly: "由 {by} 创建：只有创建者或管理员可以修改。",
+    integration: "系统对接",
   },
   team: {
     title: "团队执行",

@@ -157,7 +157,10 @@ public sealed class EngineState
         else (Fields ??= new(StringComparer.Ordinal))[name] = value;
     }
 
-    /// <summary>Remembers a raised nudge and forgets the oldest closed ones beyond <see cref="RecentNudgeLimit"/>.</summary>
+    /// <summary>
+    /// Remembers a raised nudge and forgets the oldest closed ones beyond <see cref="RecentNudgeLimit"/>, but none still
+    /// awaiting its outcome for learning (it settles within one attribution window, so they are few).
+    /// </summary>
     internal void Remember(SentNudge nudge)
     {
         RecentNudges ??= [];
@@ -166,7 +169,7 @@ public sealed class EngineState
         foreach (var n in RecentNudges) if (!n.Open) closed++;
         for (var i = 0; closed > RecentNudgeLimit && i < RecentNudges.Count;)
         {
-            if (RecentNudges[i].Open) i++;
+            if (RecentNudges[i].Open || RecentNudges[i].Awaiting) i++;
             else
             {
                 RecentNudges.RemoveAt(i);

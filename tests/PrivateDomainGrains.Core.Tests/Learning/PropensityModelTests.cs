@@ -121,6 +121,21 @@ public sealed class PropensityModelTests
     }
 
     [Fact]
+    public void An_acted_nudge_awaiting_its_outcome_is_not_forgotten_among_many_closed_ones()
+    {
+        var c = Customer();
+        var id = Send(NudgeOnView, c, Event(EventTypes.PageViewed, T0)).Chosen!.Nudge.Id;
+        Done(c, id, T0.AddHours(1));
+        for (var i = 0; i < EngineState.RecentNudgeLimit + 4; i++)
+        {
+            var other = Send(NudgeOnView, c, Event(EventTypes.PageViewed, T0.AddHours(2).AddMinutes(i))).Chosen!.Nudge.Id;
+            Decide(NudgeOnView, c, EngineInput.FromOutcome(other, NudgeOutcome.Dismissed), T0.AddHours(2).AddMinutes(i));
+        }
+        var closed = Tick(NudgeOnView, c, T0.AddHours(1).AddDays(2));
+        Assert.Equal(new LearningSignal("nudge-on-view", "Prospect", NudgeOutcome.NoResponse, id), Assert.Single(closed.Signals));
+    }
+
+    [Fact]
     public void Not_useful_teaches_failure_once()
     {
         var c = Customer();

@@ -52,6 +52,23 @@ public sealed class SimulationInvariantTests
     }
 
     [Fact]
+    public void The_engine_learns_how_often_customers_answer_not_how_often_owners_click_done()
+    {
+        var engine = Runs.Value[Policy.Engine];
+        // Owners act on 70 % of proactive nudges; customers answer (reply or order) a few to a dozen percent of them.
+        foreach (var source in new[] { SimulationPlaybook.OfferNewArrival, SimulationPlaybook.OfferCoupon, SimulationPlaybook.CheckIn, SimulationPlaybook.OnboardingIntro })
+            Assert.InRange(engine.BySource[source].LearnedPropensity!.Value, 0.01, 0.3);
+    }
+
+    [Fact]
+    public void Waiting_for_the_active_hour_delivers_messages_when_customers_read_more()
+    {
+        var (timed, fixedPriority) = (Runs.Value[Policy.Timed].Totals, Runs.Value[Policy.Fixed].Totals);
+        Assert.True(timed.MeanReadingAtDelivery > fixedPriority.MeanReadingAtDelivery + 0.05,
+            $"reading weight at delivery: timed {timed.MeanReadingAtDelivery:F3}, fixed {fixedPriority.MeanReadingAtDelivery:F3}");
+    }
+
+    [Fact]
     public void A_run_is_reproducible_from_its_seed()
     {
         var settings = Short with { Customers = 200, Weeks = 3 };
@@ -65,7 +82,7 @@ public sealed class SimulationInvariantTests
     public void The_summary_pairs_the_engine_with_each_policy_and_regret_starts_at_the_oracle()
     {
         var summary = SimulationSummary.Of(Short, [.. Runs.Value.Values]);
-        Assert.Equal(["engine-fixed", "engine-random", "engine-oracle"], summary.EngineMargins.Keys);
+        Assert.Equal(["engine-fixed", "engine-timed", "engine-random", "engine-oracle"], summary.EngineMargins.Keys);
         Assert.All(summary.Curves["regretRevenuePerCustomer"][Policy.Oracle.Name()].Max, r => Assert.Equal(0, r));
         Assert.Equal(Short.Weeks, summary.Curves["conversionRate"]["engine"].Median.Length);
     }

@@ -40,9 +40,10 @@ public sealed class ConsolePageTests(SingleNodePlatform platform, Chromium chrom
         await welcome.GetByTestId("done").ClickAsync();
         await Expect(welcome).ToHaveCountAsync(0);
         await Expect(console.OpenCount).ToHaveAttributeAsync("data-count", "0");
+        // Done teaches the model nothing by itself; Qian answering the welcome is its success.
+        await api.PostEventsAsync(Events.MessageReceived("live-1-reply", "qian", "谢谢"));
         await LearnedOutcomes.WaitForAsync(api, o => o.Successes >= 1);
 
-        // (Another friend, not a message from Qian: her reply would credit the welcome as a success of its own.)
         await api.PostEventsAsync(Events.FriendAdded("live-2", "zhao", "alice", nickname: "Zhao"));
         await Expect(console.Nudge("zhao", "welcome")).ToBeVisibleAsync();
         await console.Page.ReloadAsync();

@@ -54,7 +54,7 @@ public sealed class TenantDecisionInputsTests(GrainTestCluster fixture) : IClass
         [
             new LearningSignal("coupon", "Repeat", NudgeOutcome.Ordered, "n1"),
             new LearningSignal("coupon", "Repeat", NudgeOutcome.Dismissed, "n2"),
-            new LearningSignal("coupon", "Repeat", NudgeOutcome.Acted, "n3"),
+            new LearningSignal("coupon", "Repeat", NudgeOutcome.Replied, "n3"),
         ]);
 
         var learning = fixture.Grains.GetGrain<ITenantLearningGrain>("dec-learning");

@@ -21,7 +21,7 @@ public sealed class TenantLearningGrainTests(GrainTestCluster fixture) : IClassF
     [Fact]
     public async Task The_model_is_returned_only_to_callers_that_do_not_have_its_version()
     {
-        await Learning("ln-versions").RecordAsync([new("coupon", "Repeat", "Acted", "n1"), new("coupon", "Repeat", "Ignored", "n2")]);
+        await Learning("ln-versions").RecordAsync([new("coupon", "Repeat", "Replied", "n1"), new("coupon", "Repeat", "Ignored", "n2")]);
 
         Assert.Null(await Learning("ln-versions").GetModelAsync(knownVersion: 2));
         Assert.Equal(2, (await Learning("ln-versions").GetModelAsync(knownVersion: 1))!.Version);

@@ -3,19 +3,27 @@ namespace PrivateDomainGrains.Benchmarks.Simulation;
 /// <summary>How a simulated run chooses among eligible proactive nudges; every policy runs the same engine and playbook.</summary>
 public enum Policy
 {
-    /// <summary>As shipped: the tenant's propensity model learning from the decisions' signals, Thompson sampling.</summary>
+    /// <summary>
+    /// As shipped: the tenant's propensity model learning from the decisions' signals, Thompson sampling, proactive
+    /// nudges waiting for each customer's active hour.
+    /// </summary>
     Engine,
-    /// <summary>Learning off (no model): value x lever, ties by priority, what a team would set by hand.</summary>
+    /// <summary>
+    /// What a team would set by hand: no model (value x lever, ties by priority), and proactive nudges sent as soon as
+    /// the contact policy allows (no waiting for the customer's active hour).
+    /// </summary>
     Fixed,
-    /// <summary>Uniformly at random among the eligible proactive nudges.</summary>
+    /// <summary>Fixed priority (no model), but waiting for the customer's active hour as shipped: what timing alone is worth.</summary>
+    Timed,
+    /// <summary>Uniformly at random among the eligible proactive nudges (waiting for the active hour as shipped).</summary>
     Random,
-    /// <summary>Knows the hidden rates: the true expected order value of each nudge now (the upper bound).</summary>
+    /// <summary>Knows the hidden rates: the true expected order value of each nudge now (waiting for the active hour as shipped).</summary>
     Oracle,
 }
 
 public static class Policies
 {
-    public static readonly IReadOnlyList<Policy> All = [Policy.Engine, Policy.Fixed, Policy.Random, Policy.Oracle];
+    public static readonly IReadOnlyList<Policy> All = [Policy.Engine, Policy.Fixed, Policy.Timed, Policy.Random, Policy.Oracle];
 
     public static string Name(this Policy p) => p.ToString().ToLowerInvariant();
 

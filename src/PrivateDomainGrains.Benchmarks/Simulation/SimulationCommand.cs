@@ -17,7 +17,7 @@ public static class SimulationCommand
           --customers N            simulated customers (default 10000)
           --weeks N                simulated weeks (default 52)
           --seeds N                seeds per policy, 1..N (default 5); --first-seed S starts elsewhere
-          --policies a,b           engine, fixed, random, oracle (default all)
+          --policies a,b           engine, fixed, timed, random, oracle (default all)
           --parallel N             runs at once (default: processor count)
           --attribution-window D   the playbook's attribution window (default 48h)
           --exploration E          thompson (as shipped) or mean (greedy on posterior means)

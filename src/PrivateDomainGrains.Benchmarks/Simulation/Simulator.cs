@@ -14,7 +14,7 @@ namespace PrivateDomainGrains.Benchmarks.Simulation;
 /// <see cref="DecisionEngine.Decide"/> directly as the customer grain does. Customers join (<c>friend.added</c>), browse,
 /// chat, like and buy on their own; every input goes to the engine; raised nudges go to their owner, who acts (the
 /// engine hears <see cref="EngineInput.FromOutcome"/> Acted, then the <c>message.sent</c>), dismisses (Not useful) or
-/// never gets to them (no signal: nothing expires a nudge today); a message the customer receives may make them reply,
+/// never gets to them (the engine expires them); a message the customer receives may make them reply,
 /// order or delete the friend. The decisions' <see cref="Decision.Signals"/> are recorded into the tenant's model after
 /// <see cref="SimulationSettings.LearningDelay"/>, as the node's learning buffer and model refresh do. Single-threaded
 /// and deterministic for a seed.
@@ -250,7 +250,8 @@ public sealed class Simulator
         Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? _random : null },
         Policy.Random => new DecisionContext(now) { Propensity = _randomPropensity },
         Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now) },
-        _ => new DecisionContext(now),
+        Policy.Timed => new DecisionContext(now),
+        _ => new DecisionContext(now) { WaitForActiveHour = false },
     };
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PrivateDomainGrains.Core.Policy;
 using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Customers;
@@ -73,21 +74,33 @@ public sealed class ContactHours
         return 0.5 + WeightOf(SlotOf(TimeZones.ToLocal(at, zone))) / max;
     }
 
-    /// <summary>The start of the most active hour in the 24 hours from <paramref name="from"/> (or <paramref name="from"/> itself when that hour is best).</summary>
-    public DateTimeOffset? BestWithinDay(DateTimeOffset from, TimeZoneInfo zone)
+    /// <summary>
+    /// The start of the hour in the 24 hours from <paramref name="from"/> at which this customer is most likely to read
+    /// a message (or <paramref name="from"/> itself when its own hour is as good as any), skipping hours that start in
+    /// <paramref name="quiet"/> hours; null without enough evidence. Hours are compared by hour of day, the days of the
+    /// week folded together (a customer with a few events a week leaves most hour-of-week slots empty), and smoothed
+    /// with half the weight of each neighbouring hour, so one stray event does not outweigh a habit.
+    /// </summary>
+    public DateTimeOffset? BestWithinDay(DateTimeOffset from, TimeZoneInfo zone, QuietHours? quiet = null)
     {
         if (Evidence < MinEvidence) return null;
+        Span<float> byHour = stackalloc float[24];
+        for (var i = 0; i < _slots.Length; i++) byHour[_slots[i] % 24] += _weights[i];
         var local = TimeZones.ToLocal(from, zone);
-        var bestOffset = 0;
+        // The calendar's last days have no next day to wait for: nothing is ever sent there anyway.
+        if (local >= DateTime.MaxValue.AddDays(-2)) return from;
+        var bestOffset = -1;
         var best = -1f;
         for (var h = 0; h < 24; h++)
         {
-            var w = WeightOf(SlotOf(local.AddHours(h)));
+            var start = h == 0 ? local : local.Date.AddHours(local.Hour + h);
+            if (quiet is not null && quiet.Contains(TimeOnly.FromDateTime(start))) continue;
+            var hour = (local.Hour + h) % 24;
+            var w = byHour[hour] + 0.5f * (byHour[(hour + 23) % 24] + byHour[(hour + 1) % 24]);
             if (w > best) (best, bestOffset) = (w, h);
         }
-        if (bestOffset == 0) return from;
-        var hourStart = local.Date.AddHours(local.Hour + bestOffset);
-        return TimeZones.ToInstant(hourStart, zone);
+        if (bestOffset <= 0) return from;
+        return TimeZones.ToInstant(local.Date.AddHours(local.Hour + bestOffset), zone);
     }
 
     private float WeightOf(int slot) => Array.BinarySearch(_slots, (byte)slot) is var i and >= 0 ? _weights[i] : 0;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PrivateDomainGrains.Core.Nudges;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Customers;
 
@@ -156,7 +157,10 @@ public sealed class EngineState
         else (Fields ??= new(StringComparer.Ordinal))[name] = value;
     }
 
-    /// <summary>Remembers a raised nudge and forgets the oldest closed ones beyond <see cref="RecentNudgeLimit"/>.</summary>
+    /// <summary>
+    /// Remembers a raised nudge and forgets the oldest closed ones beyond <see cref="RecentNudgeLimit"/>, but none still
+    /// awaiting its outcome for learning (it settles within one attribution window, so they are few).
+    /// </summary>
     internal void Remember(SentNudge nudge)
     {
         RecentNudges ??= [];
@@ -165,7 +169,7 @@ public sealed class EngineState
         foreach (var n in RecentNudges) if (!n.Open) closed++;
         for (var i = 0; closed > RecentNudgeLimit && i < RecentNudges.Count;)
         {
-            if (RecentNudges[i].Open) i++;
+            if (RecentNudges[i].Open || RecentNudges[i].Awaiting) i++;
             else
             {
                 RecentNudges.RemoveAt(i);
@@ -272,6 +276,15 @@ public sealed class SentNudge
     [JsonPropertyName("doneOn")] public string[]? DoneOn { get; set; }
     /// <summary>When it was done (in the console or by the owner's own action): the start of its attribution window.</summary>
     [JsonPropertyName("actedAt")] public DateTimeOffset? ActedAt { get; set; }
+    /// <summary>
+    /// Its outcome for learning is still to come (one per nudge: a credited reply or order, a dismissal, expiry, or the
+    /// attribution window closing after it was acted on, see <c>Attribution</c>). Nudges remembered before the rule read
+    /// as settled: they taught under the old one.
+    /// </summary>
+    [JsonPropertyName("awaiting")] public bool Awaiting { get; set; }
+
+    /// <summary>When its attribution window closes with nothing credited, if it was acted on and still awaits its outcome.</summary>
+    public DateTimeOffset? SettlesAt(TimeSpan window) => Awaiting && ActedAt is { } acted ? Instants.Plus(acted, window) : null;
 
     /// <summary>Snapshots written before credits were per outcome: credited then meant with everything.</summary>
     [JsonInclude, JsonPropertyName("credited")]

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Core.Campaigns;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Core.Policy;
@@ -8,8 +9,8 @@ namespace PrivateDomainGrains.Core.Engine;
 /// <summary>
 /// Judges the nudges one decision wants to raise. First each gets a verdict from the policies: suppressed (already
 /// closed had events arrived in order, a proactive nudge with no one to address it to, lever off, dismissed too
-/// often, a cap of 0), held (the owner's open-nudge cap, a contact cap's window, quiet hours)
-/// or eligible. Reactive nudges (answers, alerts) are raised whatever the contact policy says. Then arbitration: of
+/// often, a cap of 0), held (the owner's open-nudge cap, a contact cap's window, quiet hours, waiting for the customer's
+/// active hour) or eligible. Reactive nudges (answers, alerts) are raised whatever the contact policy says. Then arbitration: of
 /// the eligible proactive nudges only the best scored is raised, one touch per decision; the runner-ups are held for
 /// <see cref="ContactPolicy.RetryAfter"/> and compete again. The next-best-action is the best scored raised nudge.
 /// Scores are propensity x value x context x lever (<see cref="Score"/>).
@@ -63,6 +64,7 @@ public static class Arbitration
             }
         }
 
+        if (ctx.WaitForActiveHour) DeferToActiveHour(eligibleProactive, judged, state, contact, zone, now);
         // One proactive touch per decision, the best scored; the rest wait and compete again.
         eligibleProactive.Sort(ByScore);
         string? lostTo = null;
@@ -97,6 +99,32 @@ public static class Arbitration
         }
         judged.Sort((a, b) => ReferenceEquals(a, chosen) ? -1 : ReferenceEquals(b, chosen) ? 1 : ByScore(a, b));
         return new Judgement(judged, chosen);
+    }
+
+    /// <summary>
+    /// How long a proactive nudge may wait for the customer's active hour after it was first due
+    /// (<see cref="PlannedNudge.Since"/>): a day, so every hour of the customer's day is within reach and no nudge waits twice.
+    /// </summary>
+    public static readonly TimeSpan ActiveHourWait = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Proactive nudges the contact policy allows now wait for the customer's active hour when it is known
+    /// (<see cref="ContactHours.BestWithinDay"/>, outside quiet hours) and comes within <see cref="ActiveHourWait"/> of
+    /// when they were first due: a message is read, and answered, far more often at the hour the customer usually reads.
+    /// A campaign's nudges keep the moment its operator chose.
+    /// </summary>
+    private static void DeferToActiveHour(List<Candidate> eligible, List<Candidate> judged, EngineState state, ContactPolicy contact,
+        TimeZoneInfo zone, DateTimeOffset now)
+    {
+        if (eligible.Count == 0 || state.ActiveHours?.BestWithinDay(now, zone, contact.QuietHours) is not { } best || best <= now) return;
+        string? policy = null;
+        eligible.RemoveAll(c =>
+        {
+            var n = c.Nudge;
+            if (n.Kind == CampaignNudges.Kind || Instants.Plus(n.Since == default ? now : n.Since, ActiveHourWait) < best) return false;
+            judged.Add(Hold(n, c.Score, best, policy ??= $"customer's active hour {TimeZones.ToLocal(best, zone):HH\\:mm}"));
+            return true;
+        });
     }
 
     private static HashSet<string> HeldIds(EngineState state, int adding)

@@ -7,13 +7,17 @@ namespace PrivateDomainGrains.Core.Engine;
 /// <summary>
 /// What came of the nudges a customer was sent, by one rule applied everywhere (reports and learning):
 /// <list type="bullet">
-/// <item>the owner's response: Done is a success of the nudge's action, Not useful a failure (and counts towards
-/// suppressing the action for this customer);</item>
+/// <item>the owner's response: Done starts the nudge's attribution window and is an execution fact for the reports,
+/// not a success for the model; Not useful is a failure of the nudge's action (and counts towards suppressing the
+/// action for this customer);</item>
 /// <item>a customer's reply or order within the attribution window after a nudge was acted on credits that nudge —
-/// the most recent acted-on one — once per kind of outcome: a success for its action, with the order's amount and
-/// currency for the reports. A reply to a nudge nobody acted on credits nobody.</item>
+/// the most recent acted-on one — once per kind of outcome, with the order's amount and currency for the reports. A
+/// reply to a nudge nobody acted on credits nobody.</item>
 /// </list>
-/// Unanswered nudges teach failure when they expire (<see cref="NudgeLifecycle"/>).
+/// Learning (issue 12) takes one outcome per nudge, the first of: its first credit (a success), Not useful, expiry
+/// unanswered (<see cref="NudgeLifecycle"/>), or its attribution window closing after Done with nothing credited
+/// (<see cref="SettleUnanswered"/>; failures). A credit that arrives after its nudge was settled (a late event) still
+/// counts in the reports.
 /// </summary>
 internal static class Attribution
 {
@@ -30,12 +34,40 @@ internal static class Attribution
         {
             state.Dismissals ??= new(StringComparer.Ordinal);
             state.Dismissals[sent.Source] = state.DismissalsOf(sent.Source) + 1;
+            Settle(sent, NudgeOutcome.Dismissed, signals);
         }
-        signals.Add(new LearningSignal(sent.Source, sent.Segment, o.Outcome, sent.Id));
+    }
+
+    /// <summary>The nudge's one outcome for learning, unless it already had it.</summary>
+    public static void Settle(SentNudge sent, NudgeOutcome outcome, List<LearningSignal> signals)
+    {
+        if (!sent.Awaiting) return;
+        sent.Awaiting = false;
+        signals.Add(new LearningSignal(sent.Source, sent.Segment, outcome, sent.Id));
     }
 
     /// <summary>
-    /// A reply or an order credited to the most recent nudge acted on within the window before it, once; and, for the
+    /// Acted-on nudges whose attribution window closed by <paramref name="now"/> with nothing credited teach failure
+    /// (<see cref="NudgeOutcome.NoResponse"/>): the customer got the message and did not answer it.
+    /// </summary>
+    public static void SettleUnanswered(EngineState state, TimeSpan window, DateTimeOffset now, List<LearningSignal> signals)
+    {
+        foreach (var sent in state.RecentNudges ?? [])
+            if (sent.SettlesAt(window) <= now) Settle(sent, NudgeOutcome.NoResponse, signals);
+    }
+
+    /// <summary>When the earliest acted-on nudge's attribution window closes unsettled, if any: the customer wakes then.</summary>
+    public static DateTimeOffset? NextSettlement(EngineState state, TimeSpan window)
+    {
+        DateTimeOffset? next = null;
+        foreach (var sent in state.RecentNudges ?? [])
+            if (sent.SettlesAt(window) is { } at && (next is null || at < next)) next = at;
+        return next;
+    }
+
+    /// <summary>
+    /// A reply or an order credited to the most recent nudge acted on within the window before it, once per kind (the
+    /// first credit of a nudge is its success for learning); and, for the
     /// tests of variants against holdouts, counted as a conversion of every nudge raised within the window before it
     /// (acted on or not, shown or held out), once each (intention to treat).
     /// </summary>
@@ -61,7 +93,7 @@ internal static class Attribution
         }
         if (latest is null || latest.Credits.HasFlag(flag)) return;
         latest.Credits |= flag;
-        signals.Add(new LearningSignal(latest.Source, latest.Segment, outcome, latest.Id));
+        Settle(latest, outcome, signals);
         credits.Add(Of(latest, outcome, e));
     }
 

@@ -27,4 +27,11 @@ public sealed record DecisionContext(DateTimeOffset Now)
     /// scores with known response rates through it (its oracle) and picks at random among eligible nudges.
     /// </summary>
     public Func<PlannedNudge, string, double>? Propensity { get; init; }
+
+    /// <summary>
+    /// Proactive nudges wait for the customer's active hour (see <see cref="Arbitration"/>): true, as the grains decide.
+    /// False sends them as soon as the contact policy allows: the decision simulator's fixed-priority baseline, the
+    /// order and timing a team would set by hand.
+    /// </summary>
+    public bool WaitForActiveHour { get; init; } = true;
 }

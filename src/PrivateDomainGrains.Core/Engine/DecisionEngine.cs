@@ -14,7 +14,8 @@ public static class DecisionEngine
         new DecisionRun(playbook, customer, ctx).Run(input);
 
     /// <summary>
-    /// The earliest time anything is pending for the customer: a timer rule, an SOP step, a held nudge, turning dormant.
+    /// The earliest time anything is pending for the customer: a timer rule, an SOP step, a held nudge, an open nudge
+    /// expiring, an acted-on nudge's attribution window closing (its outcome for learning), turning dormant.
     /// The grain keeps it in the shared due-time index and calls <see cref="Decide"/> with <see cref="EngineInput.Timer"/> then.
     /// </summary>
     public static DateTimeOffset? NextDueAt(CompiledPlaybook playbook, CustomerProfile customer, DateTimeOffset now) =>
@@ -30,6 +31,7 @@ public static class DecisionEngine
         foreach (var held in customer.Engine.Held ?? [])
             next = Min(next, held.Until);
         next = Min(next, NudgeLifecycle.NextExpiry(customer.Engine));
+        next = Min(next, Attribution.NextSettlement(customer.Engine, playbook.Contact.AttributionWindow));
         return Min(next, playbook.Tiers.DormantAt(customer));
     }
 

@@ -98,6 +98,7 @@ internal sealed class DecisionRun
             DrainTagChanges();
         }
         _lifecycle.ExpireDue();
+        Attribution.SettleUnanswered(_state, _playbook.Contact.AttributionWindow, _now, _signals);
         return Finish();
     }
 

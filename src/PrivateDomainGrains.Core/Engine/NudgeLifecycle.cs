@@ -23,8 +23,8 @@ namespace PrivateDomainGrains.Core.Engine;
 /// (<see cref="SentNudge.From"/>), never arrival, and <see cref="WouldBeClosed"/> applies the same rules to a nudge
 /// about to be raised for a late event: in any arrival order the same nudges end up open.
 /// Done and Not useful come from the console (<see cref="Attribution.Respond"/>). Each close is one fact for the
-/// execution reports and, for learning, one outcome: done is a success, expired a failure (unanswered), obsolete is
-/// no one's doing and teaches nothing. The customer's next-best-action never points at a closed nudge.
+/// execution reports; for learning, expired is a failure (unanswered), done waits for the customer's answer within the
+/// attribution window (<see cref="Attribution"/>), obsolete is no one's doing and teaches nothing. The customer's next-best-action never points at a closed nudge.
 /// </summary>
 internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile customer, List<ClosedNudge> closed, List<LearningSignal> signals, DateTimeOffset now)
 {
@@ -41,9 +41,9 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
             var to = n.To ?? customer.OwnerStaffId;
             if (n.DoneOn is { } doneOn && Array.IndexOf(doneOn, e.Type) >= 0 && e.At >= n.From && IsBy(e, to))
             {
+                // Done by the owner's own action: the attribution window starts, learning waits for the customer.
                 Close(n, NudgeClosings.DoneByAction, e.At);
                 n.ActedAt = e.At;
-                signals.Add(new LearningSignal(n.Source, n.Segment, NudgeOutcome.Acted, n.Id));
             }
             else if (e.Type == EventTypes.FriendDeleted && n.To is not null && e.At > n.From && (string.IsNullOrEmpty(e.StaffId) || e.StaffId == n.To))
                 Close(n, NudgeClosings.Obsolete, e.At);
@@ -102,7 +102,7 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
         {
             if (!n.Open || n.ExpiresAt is not { } at || at > now) continue;
             Close(n, NudgeClosings.Expired, at);
-            signals.Add(new LearningSignal(n.Source, n.Segment, NudgeOutcome.Ignored, n.Id));
+            Attribution.Settle(n, NudgeOutcome.Ignored, signals);
         }
     }
 
@@ -115,7 +115,7 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
             if (open <= EngineState.OpenNudgeLimit) break;
             if (!n.Open) continue;
             Close(n, NudgeClosings.Expired, now);
-            signals.Add(new LearningSignal(n.Source, n.Segment, NudgeOutcome.Ignored, n.Id));
+            Attribution.Settle(n, NudgeOutcome.Ignored, signals);
             open--;
         }
     }
@@ -142,6 +142,7 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
         Since = n.Since == at || n.Since == default ? null : n.Since,
         To = n.To,
         Open = !n.HeldOut,
+        Awaiting = !n.HeldOut,
         Proactive = n.Proactive,
         DoneOn = n.DoneOn,
         ExpiresAt = Instants.Plus(n.Since == default ? at : n.Since, n.ExpiresAfter ?? defaultExpiry),
@@ -175,6 +176,8 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
     private void Close(SentNudge n, string how, DateTimeOffset at)
     {
         n.Open = false;
+        // Obsolete (no one's doing) teaches nothing; whoever closes it otherwise settles it first or starts its window.
+        if (how == NudgeClosings.Obsolete) n.Awaiting = false;
         closed.Add(new ClosedNudge(n.Id, how, at));
         if (customer.NextBestAction is { } nba && n.Is(nba.NudgeId)) customer.NextBestAction = null;
     }

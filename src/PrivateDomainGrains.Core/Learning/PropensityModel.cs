@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace PrivateDomainGrains.Core.Learning;
 
 /// <summary>
-/// A tenant's learned propensity of each action (rule or SOP step) to succeed, overall and per segment (tier):
+/// A tenant's learned propensity of each action (rule or SOP step) to succeed (the customer replies or orders because
+/// of a nudge for it, see <see cref="NudgeOutcomes"/>), overall and per segment (tier):
 /// Beta(alpha, beta) posteriors updated by nudge outcomes. A segment with little data borrows strength from the
 /// tenant-wide arm (its prior is the tenant mean, worth <see cref="SegmentPriorWeight"/> observations).
 /// Decisions sample from the posterior (Thompson sampling) so untried actions still get explored.
@@ -17,8 +18,13 @@ public sealed class PropensityModel
     [JsonPropertyName("version")] public long Version { get; set; }
     [JsonPropertyName("arms")] public Dictionary<string, BetaArm> Arms { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// One trial of the action in the segment (and tenant-wide): a success or failure by <see cref="NudgeOutcomes.IsSuccess"/>.
+    /// An outcome that teaches nothing (<see cref="NudgeOutcome.Acted"/>, from a node that predates the rule) changes nothing.
+    /// </summary>
     public void Record(string action, string segment, NudgeOutcome outcome)
     {
+        if (!outcome.Teaches()) return;
         var success = outcome.IsSuccess();
         Arm(action, AllSegments).Observe(success);
         if (segment != AllSegments) Arm(action, segment).Observe(success);

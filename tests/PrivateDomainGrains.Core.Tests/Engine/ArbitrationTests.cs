@@ -1,8 +1,10 @@
+using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
 using static PrivateDomainGrains.Core.Tests.Fixture;
 using PrivateDomainGrains.Core.Nudges;
+using PrivateDomainGrains.Core.Playbooks;
 
 namespace PrivateDomainGrains.Core.Tests.Engine;
 
@@ -44,6 +46,52 @@ public sealed class ArbitrationTests
         }
         var e = Event(EventTypes.PageViewed, T0);
         var d = DecisionEngine.Decide(Offers(), Customer(), EngineInput.FromEvent(e), new DecisionContext(T0) { Model = model });
+        Assert.Equal("offer-1", d.Chosen!.Nudge.Source);
+    }
+
+    /// <summary>A customer who liked moments at 20:00 (Shanghai) every evening of the 5 days before <paramref name="until"/> (a 10:00).</summary>
+    private static CustomerProfile ActiveInTheEvening(CompiledPlaybook p, DateTimeOffset until)
+    {
+        var c = Customer();
+        for (var day = 5; day >= 1; day--) Send(p, c, Event(EventTypes.MomentLiked, until.AddDays(-day).AddHours(10)));
+        return c;
+    }
+
+    [Fact]
+    public void A_proactive_nudge_waits_for_the_customers_active_hour_and_is_raised_then()
+    {
+        var offers = Offers();
+        var c = ActiveInTheEvening(offers, T0);
+        var d = Send(offers, c, Event(EventTypes.PageViewed, T0)); // 10:00
+        Assert.Null(d.Chosen);
+        Assert.All(d.Candidates, n => Assert.Equal((Verdict.Held, "customer's active hour 20:00", T0.AddHours(10)), (n.Verdict, n.Policy, n.HoldUntil)));
+        Assert.Equal(T0.AddHours(10), d.NextDueAt);
+
+        var evening = Tick(offers, c, T0.AddHours(10));
+        Assert.Equal("offer-3", evening.Chosen!.Nudge.Source);
+    }
+
+    [Fact]
+    public void Without_waiting_for_the_active_hour_the_nudge_is_raised_at_once()
+    {
+        var offers = Offers();
+        var c = ActiveInTheEvening(offers, T0);
+        var d = DecisionEngine.Decide(offers, c, EngineInput.FromEvent(Event(EventTypes.PageViewed, T0)), new DecisionContext(T0) { WaitForActiveHour = false });
+        Assert.Equal("offer-3", d.Chosen!.Nudge.Source);
+    }
+
+    [Fact]
+    public void A_nudge_first_due_more_than_a_day_before_the_active_hour_does_not_wait_for_it()
+    {
+        var p = Playbook([.. Enumerable.Range(1, 2).Select(v => { var r = Rule("offer-" + v, OnEvent(EventTypes.PageViewed)); r.Value = v; return r; })]);
+        p.ContactPolicy = new ContactPolicySpec { Caps = [new ContactCapSpec { Max = 1, Window = "50h" }] };
+        var offers = CompiledPlaybook.Compile(p);
+        var c = ActiveInTheEvening(offers, T0);
+        var first = Send(offers, c, Event(EventTypes.PageViewed, T0.AddHours(10))); // 20:00, their hour: raised at once
+        Assert.Equal("offer-2", first.Chosen!.Nudge.Source);
+
+        // The runner-up waits for the cap until 22:00 two days later; 20:00 is then more than a day after it was first due.
+        var d = Tick(offers, c, T0.AddDays(2).AddHours(12));
         Assert.Equal("offer-1", d.Chosen!.Nudge.Source);
     }
 

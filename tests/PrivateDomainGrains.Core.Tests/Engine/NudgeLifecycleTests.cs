@@ -24,7 +24,8 @@ public sealed class NudgeLifecycleTests
         var d = Send(CompiledPlaybook.Default, c, Sent(T0.AddMinutes(3), "s1"));
 
         Assert.Equal(new ClosedNudge(reply.Id, NudgeClosings.DoneByAction, T0.AddMinutes(3)), Assert.Single(d.Closed));
-        Assert.Equal(NudgeOutcome.Acted, Assert.Single(d.Signals).Outcome);
+        // Done is an execution fact: learning waits for the customer's answer within the attribution window.
+        Assert.Empty(d.Signals);
         Assert.Null(c.NextBestAction);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using static PrivateDomainGrains.Core.Tests.Fixture;
 using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Policy;
 
 namespace PrivateDomainGrains.Core.Tests.Policy;
 
@@ -27,6 +28,26 @@ public sealed class ContactHoursTests
         for (var i = 0; i < 3; i++) hours.Observe(T0.AddDays(63).AddHours(6).AddMinutes(i), Shanghai, TimeSpan.FromDays(7)); // Monday 16:00, 9 weeks later
         var mondayMorning = T0.AddDays(70).AddHours(-1);
         Assert.Equal(T0.AddDays(70).AddHours(6), hours.BestWithinDay(mondayMorning, Shanghai));
+    }
+
+    [Fact]
+    public void The_days_of_the_week_are_folded_together()
+    {
+        var hours = new ContactHours();
+        for (var day = 1; day <= 4; day++) hours.Observe(T0.AddDays(day).AddHours(9.5), Shanghai, TimeSpan.FromDays(30)); // Tue-Fri 19:30
+        // Never active on a Monday, yet Monday 19:00 is their hour.
+        Assert.Equal(T0.AddDays(7).AddHours(9), hours.BestWithinDay(T0.AddDays(7), Shanghai));
+    }
+
+    [Fact]
+    public void The_best_hour_is_never_in_quiet_hours()
+    {
+        var hours = new ContactHours();
+        for (var day = 0; day < 5; day++) hours.Observe(T0.AddDays(day).AddHours(12.5), Shanghai, TimeSpan.FromDays(30)); // 22:30
+        hours.Observe(T0.AddDays(5).AddHours(8.5), Shanghai, TimeSpan.FromDays(30)); // 18:30 once
+        var quiet = new QuietHours(new TimeOnly(21, 0), new TimeOnly(9, 0));
+        Assert.Equal(T0.AddDays(7).AddHours(12), hours.BestWithinDay(T0.AddDays(7), Shanghai));
+        Assert.Equal(T0.AddDays(7).AddHours(8), hours.BestWithinDay(T0.AddDays(7), Shanghai, quiet)); // 18:00, the best they allow
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public sealed class ConsoleHubContractTests(SingleNodePlatform platform) : IClas
         Assert.Equal("already-closed", await alice.DismissAsync(id));
         Assert.Equal("unknown", await bob.DismissAsync(id));
 
+        // Done teaches the model nothing by itself; Zhou answering the welcome is its one success.
+        await platform.Client.PostEventsAsync(Events.MessageReceived("hub-1-reply", "zhou", "谢谢"));
         await LearnedOutcomes.WaitForAsync(platform.Client, o => o.Successes >= 1);
         await Task.Delay(TimeSpan.FromSeconds(2)); // two of the node's learning flushes: a second count would have arrived
         Assert.Equal((1, 0), await LearnedOutcomes.ReadAsync(platform.Client));

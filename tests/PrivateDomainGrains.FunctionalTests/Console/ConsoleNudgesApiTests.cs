@@ -32,6 +32,8 @@ public sealed class ConsoleNudgesApiTests(SingleNodePlatform platform) : IClassF
         Assert.Equal("already-closed", (await alice.MarkNotUsefulAsync(welcome.Id)).Result);
 
         Assert.Equal("done", (await hub.WaitForChangeAsync(c => c.Id == welcome.Id)).Closed);
+        // Done teaches the model nothing by itself; Qian answering the welcome is its one success.
+        await api.PostEventsAsync(Events.MessageReceived("d-1-reply", "qian", "谢谢"));
         Assert.Equal((1, 0), await LearnedOutcomes.WaitForAsync(api, o => o.Successes >= 1));
         var timeline = await alice.ListTimelineAsync("qian");
         Assert.Single(timeline.Items, e => e is { Kind: "nudge-closed", What: "done" });

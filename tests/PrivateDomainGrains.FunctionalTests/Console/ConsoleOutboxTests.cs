@@ -46,6 +46,8 @@ public sealed class ConsoleOutboxTests(Chromium chromium) : IClassFixture<Chromi
         await Expect(welcome).ToHaveCountAsync(0);
         Assert.Empty(await console.OutboxAsync("restart", "alice"));
         Assert.Equal(1, await ClosedCountAsync("restart", nudgeId));
+        // Done teaches the model nothing by itself; Li answering the welcome is its success.
+        await api.PostEventsAsync(Events.MessageReceived("r-1-reply", "li", "谢谢"));
         await LearnedOutcomes.WaitForAsync(api, o => o.Successes >= 1);
 
         await console.Page.ReloadAsync();

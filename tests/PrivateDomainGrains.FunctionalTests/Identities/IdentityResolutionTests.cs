@@ -124,7 +124,8 @@ public sealed class IdentityResolutionTests(SingleNodePlatform platform) : IClas
         var welcome = await console.WaitForAsync(n => n.EventId == "known-add");
         await console.AckAsync(welcome.Id);
 
-        var order = await Api.PostEventsAsync(Order("known-order", "T-1001", 299m, ("phone", "+86 139 0013 9000")));
+        // Paid after the welcome was acted on (now), so within its attribution window.
+        var order = await Api.PostEventsAsync(Order("known-order", "T-1001", 299m, ("phone", "+86 139 0013 9000")) with { At = null });
 
         Assert.Equal(1, order.Accepted);
         Assert.Equal(("crm-wang", "phone", false), order.Resolved.Select(r => (r.CustomerId, r.By, r.Created)).Single());

@@ -11,8 +11,12 @@ public static class PrometheusText
     /// <summary>The runtime's <c>dotnet.gc.pause.time</c> counter: seconds paused in GC since the process started.</summary>
     public const string GcPauseSeconds = "dotnet_gc_pause_time_seconds_total";
 
-    /// <summary>The runtime's <c>dotnet.thread_pool.queue.length</c>: work items queued to the thread pool when scraped.</summary>
-    public const string ThreadPoolQueueLength = "dotnet_thread_pool_queue_length";
+    /// <summary>
+    /// The runtime's <c>dotnet.thread_pool.queue.length</c>: work items queued to the thread pool when scraped. An
+    /// up-down counter, which the host's OpenTelemetry Prometheus exporter writes as a counter with <c>_total</c>
+    /// (seen on the host's <c>/metrics</c>); the value is still the current length.
+    /// </summary>
+    public const string ThreadPoolQueueLength = "dotnet_thread_pool_queue_length_total";
 
     /// <summary>The sum of every series of metric <paramref name="name"/> (all label sets); null when the text has none.</summary>
     public static double? Sum(string text, string name)

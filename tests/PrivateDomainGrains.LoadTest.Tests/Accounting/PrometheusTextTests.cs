@@ -8,9 +8,9 @@ public sealed class PrometheusTextTests
         # TYPE dotnet_gc_pause_time_seconds_total counter
         # UNIT dotnet_gc_pause_time_seconds_total seconds
         dotnet_gc_pause_time_seconds_total{otel_scope_name="System.Runtime"} 0.25 1764518400000
-        # TYPE dotnet_thread_pool_queue_length gauge
-        dotnet_thread_pool_queue_length{otel_scope_name="System.Runtime"} 12 1764518400000
-        dotnet_thread_pool_queue_length_extra 99
+        # TYPE dotnet_thread_pool_queue_length_total counter
+        dotnet_thread_pool_queue_length_total{otel_scope_name="System.Runtime"} 12 1764518400000
+        dotnet_thread_pool_queue_length_total_extra 99
         dotnet_gc_collections_total{gc_heap_generation="gen0"} 40
         dotnet_gc_collections_total{gc_heap_generation="gen1",note="a } in a label"} 2
         pdg_plain 7

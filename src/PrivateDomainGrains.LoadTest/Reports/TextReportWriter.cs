@@ -42,7 +42,7 @@ public static class TextReportWriter
         }
         if (r.Chaos is { } chaos) Chaos(b, chaos);
         if (r.Noisy is { } noisy) Noisy(b, noisy);
-        if (r.Soak is { } soak) Soak(b, soak);
+        if (r.Soak is { } soak) Soak(b, soak, r.Settings);
         if (r.Activation is { } a)
             b.AppendLine($"activation    {N(a.Acknowledged)}/{N(a.Customers)} customers in {F(a.Seconds, "0.0")} s = {F(a.PerSecond, "0")}/s");
         if (r.Host is { } h)
@@ -116,9 +116,9 @@ public static class TextReportWriter
         foreach (var o in a.Outcomes) b.AppendLine($"  A answers   {o.Call}: {o.Outcome} x{N(o.Count)}");
     }
 
-    private static void Soak(StringBuilder b, SoakFigures s)
+    private static void Soak(StringBuilder b, SoakFigures s, RunSettings settings)
     {
-        b.AppendLine($"soak          {s.Tenants.Count} tenants: {string.Join(", ", s.Tenants.Select(t => $"{t.Tenant} {N(t.Customers)} customers {F(t.Rate, "0.#")}/s"))}");
+        b.AppendLine($"soak          {s.Tenants.Count} tenants, each with {settings.Staff} staff and {settings.Consoles} consoles: {string.Join(", ", s.Tenants.Select(t => $"{t.Tenant} {N(t.Customers)} customers {F(t.Rate, "0.#")}/s"))}");
         var worst = s.WorstSecond is { } w ? $"second {w.Second}: p99 {F(w.P99Ms, "0.0")} ms over {N(w.Nudges)} nudges" : "none (no nudge arrived)";
         b.AppendLine($"  per second  event -> console p99: worst {worst}; {s.SecondsOverOneSecond} seconds over 1 s");
         if (s.NudgeP99BySecond.Count > 0)

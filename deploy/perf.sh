@@ -149,6 +149,7 @@ def load(d):
         "threadpool queue max": get(r, "soak", "threadPoolQueueMax"), "threadpool queue p99": get(r, "soak", "threadPoolQueueP99"),
         "host core-ms/1k events": get(r, "soak", "hostCoreMsPer1000Events"),
         "pg core-ms/1k events": get(r, "soak", "postgresCoreMsPer1000Events"),
+        "tool core-ms/1k events": get(r, "soak", "loadToolCoreMsPer1000Events"),
     }
     return {k: v for k, v in figures.items() if v is not None}
 

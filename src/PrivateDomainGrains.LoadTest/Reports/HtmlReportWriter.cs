@@ -193,6 +193,7 @@ public static class HtmlReportWriter
             ["thread-pool queue length max / p99", $"{Or(s.ThreadPoolQueueMax, "0", "")} / {Or(s.ThreadPoolQueueP99, "0", "")}"],
             ["host CPU per 1,000 durable events", Or(s.HostCoreMsPer1000Events, "0.0", " core-ms")],
             ["PostgreSQL CPU per 1,000 durable events", s.PostgresCoreMsPer1000Events is { } pg ? F(pg, "0.0") + " core-ms" : E(s.PostgresNote ?? "n/a")],
+            ["load tool CPU per 1,000 durable events", Or(s.LoadToolCoreMsPer1000Events, "0.0", " core-ms")],
             ["durable events / CPU window", $"{N(s.DurableEvents)} / {F(s.CpuWindowSeconds, "0.0")} s"],
         ]);
         var length = s.NudgeP99BySecond.Count == 0 ? 0 : s.NudgeP99BySecond.Max(x => x.Second) + 1;

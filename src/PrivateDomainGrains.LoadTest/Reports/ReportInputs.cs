@@ -47,10 +47,12 @@ public sealed record ChaosInputs(
     long EndTicks);
 
 /// <summary>
-/// What the soak preset adds: its tenants, every node's runtime readings (GC pause time, thread-pool queue) and
-/// PostgreSQL's CPU readings, with <see cref="PostgresNote"/> saying why there are none (a --targets run without --pg-data).
+/// What the soak preset adds: its tenants, every node's runtime readings (GC pause time, thread-pool queue),
+/// PostgreSQL's CPU readings, with <see cref="PostgresNote"/> saying why there are none (a --targets run without --pg-data),
+/// and the load tool's own CPU readings.
 /// </summary>
-public sealed record SoakInputs(IReadOnlyList<SoakTenant> Tenants, IReadOnlyList<RuntimeSample> Runtime, IReadOnlyList<CpuSample> Postgres, string? PostgresNote);
+public sealed record SoakInputs(IReadOnlyList<SoakTenant> Tenants, IReadOnlyList<RuntimeSample> Runtime, IReadOnlyList<CpuSample> Postgres, string? PostgresNote,
+    IReadOnlyList<CpuSample> LoadTool);
 
 /// <summary>What the noisy preset adds: when tenant A's flood ran, on the run clock, and what it got.</summary>
 public sealed record NoisyInputs(NoisyOptions Options, long FloodStartTicks, long FloodEndTicks, FloodResult Flood);

@@ -11,6 +11,7 @@ public sealed record SoakTenant(string Tenant, int Customers, double Rate);
 /// </summary>
 /// <param name="HostCoreMsPer1000Events">Host CPU (all nodes) in core-milliseconds per 1,000 durable events: the efficiency figure to drive down.</param>
 /// <param name="PostgresCoreMsPer1000Events">The same for PostgreSQL's processes; null with <see cref="PostgresNote"/> saying why (n/a for --targets runs without --pg-data).</param>
+/// <param name="LoadToolCoreMsPer1000Events">The load tool's own CPU the same way (with --in-process-pg the host is in it too).</param>
 /// <param name="GcPauseTotalMs">GC pause time in the measured period, all nodes, from the runtime's <c>dotnet.gc.pause.time</c>.</param>
 /// <param name="GcPauseMaxInOneSecondMs">The most GC pause time in one sampling second: bounds the longest single pause from above (the host exports no per-pause figure).</param>
 /// <param name="ThreadPoolQueueMax">Largest thread-pool queue length read (once a second per node) in the measured period.</param>
@@ -25,6 +26,8 @@ public sealed record SoakFigures(
     double? PostgresCpuSeconds,
     double? PostgresCoreMsPer1000Events,
     string? PostgresNote,
+    double? LoadToolCpuSeconds,
+    double? LoadToolCoreMsPer1000Events,
     double? GcPauseTotalMs,
     double? GcPauseMaxInOneSecondMs,
     double? ThreadPoolQueueMax,

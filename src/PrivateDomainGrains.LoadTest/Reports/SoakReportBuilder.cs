@@ -24,6 +24,9 @@ public static class SoakReportBuilder
         var pgNote = soak.PostgresNote ?? (pgSpan is null ? "n/a: fewer than two PostgreSQL CPU samples in the measured period" : null);
         var pgEvents = pgSpan is null ? 0 : SoakAccounting.DurableBetween(r.Events, pgSpan.FromTicks, pgSpan.ToTicks);
 
+        var toolSpan = SoakAccounting.CpuOver(soak.LoadTool, from, to);
+        var toolEvents = toolSpan is null ? 0 : SoakAccounting.DurableBetween(r.Events, toolSpan.FromTicks, toolSpan.ToTicks);
+
         var gc = SoakAccounting.GcPauses(soak.Runtime, from, to);
         var queue = SoakAccounting.ThreadPoolQueue(soak.Runtime, from, to);
         var seconds = SoakAccounting.NudgeP99BySecond(timeline);
@@ -52,6 +55,8 @@ public static class SoakReportBuilder
             pgSpan is null ? null : Math.Round(pgSpan.CpuSeconds, 3),
             pgSpan is null ? null : Round(SoakAccounting.CoreMsPerThousandEvents(pgSpan.CpuSeconds, pgEvents)),
             pgNote,
+            toolSpan is null ? null : Math.Round(toolSpan.CpuSeconds, 3),
+            toolSpan is null ? null : Round(SoakAccounting.CoreMsPerThousandEvents(toolSpan.CpuSeconds, toolEvents)),
             gc is { } total ? Math.Round(total.TotalMs, 1) : null,
             gc is { } most ? Math.Round(most.MaxInOneIntervalMs, 1) : null,
             queue?.Max,

@@ -125,8 +125,9 @@ public static class TextReportWriter
             b.AppendLine($"  p99 by 10 s worst second of each ten, ms: {string.Join(" ", s.NudgeP99BySecond.GroupBy(x => x.Second / 10).Select(g => F(g.Max(x => x.P99Ms), "0")))}");
         b.AppendLine($"  gc          pauses {Ms(s.GcPauseTotalMs)} in total, at most {Ms(s.GcPauseMaxInOneSecondMs)} in one second (bounds the longest pause)");
         b.AppendLine($"  thread pool queue length max {Count(s.ThreadPoolQueueMax)}, p99 {Count(s.ThreadPoolQueueP99)} (read once a second)");
-        b.AppendLine($"  cpu         per 1,000 durable events: host {CoreMs(s.HostCoreMsPer1000Events)}, PostgreSQL {(s.PostgresCoreMsPer1000Events is { } pg ? CoreMs(pg) : s.PostgresNote ?? "n/a")}" +
-            $" ({N(s.DurableEvents)} durable events in {F(s.CpuWindowSeconds, "0.0")} s; host {Seconds(s.HostCpuSeconds)}, PostgreSQL {Seconds(s.PostgresCpuSeconds)} of CPU)");
+        b.AppendLine($"  cpu         per 1,000 durable events: host {CoreMs(s.HostCoreMsPer1000Events)}, PostgreSQL {(s.PostgresCoreMsPer1000Events is { } pg ? CoreMs(pg) : s.PostgresNote ?? "n/a")}, " +
+            $"load tool {CoreMs(s.LoadToolCoreMsPer1000Events)} ({N(s.DurableEvents)} durable events in {F(s.CpuWindowSeconds, "0.0")} s; " +
+            $"host {Seconds(s.HostCpuSeconds)}, PostgreSQL {Seconds(s.PostgresCpuSeconds)}, load tool {Seconds(s.LoadToolCpuSeconds)} of CPU)");
         foreach (var t in s.Targets)
             b.AppendLine($"  target {(t.Met ? "met    " : "NOT MET")} {t.What} {t.Target}: {t.Measured}");
     }

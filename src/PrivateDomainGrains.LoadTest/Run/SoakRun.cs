@@ -99,7 +99,7 @@ public sealed class SoakRun(LoadTestOptions options, TextWriter log, ManagedClus
             merged.Arrivals, stats?.Samples ?? [], counters.AcksSent, counters.AckFailures, counters.Reconnects,
             errors.Top(20).Select(e => new ErrorCount(e.Key, e.Value)).ToArray(),
             Requests: requests.Attempts,
-            Soak: new SoakInputs(shares, runtime.Runtime, runtime.Postgres, postgresNote)));
+            Soak: new SoakInputs(shares, runtime.Runtime, runtime.Postgres, postgresNote, runtime.LoadTool)));
     }
 
     /// <summary>One tenant made ready to send: tenant and staff, its consoles connected, its customers provisioned (nothing measured yet).</summary>

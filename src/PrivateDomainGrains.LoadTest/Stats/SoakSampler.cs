@@ -7,16 +7,20 @@ namespace PrivateDomainGrains.LoadTest.Stats;
 
 /// <summary>
 /// Once a second for the whole run: every node's runtime figures from its <c>/metrics</c> (GC pause time, thread-pool
-/// queue length; <see cref="PrometheusText"/>) and, when <paramref name="postgres"/> is given, PostgreSQL's CPU time.
+/// queue length; <see cref="PrometheusText"/>), this tool's own CPU time (it shares the machine: the measurement has to
+/// say whether the tool is what stalls) and, when <paramref name="postgres"/> is given, PostgreSQL's CPU time.
 /// </summary>
 public sealed class SoakSampler(IReadOnlyList<NodeConnection> nodes, PostgresCpu? postgres, RunClock clock, ErrorLog errors)
 {
     private readonly ConcurrentQueue<RuntimeSample> _runtime = new();
     private readonly ConcurrentQueue<CpuSample> _postgres = new();
+    private readonly ConcurrentQueue<CpuSample> _tool = new();
 
     public IReadOnlyList<RuntimeSample> Runtime => _runtime.ToArray();
 
     public IReadOnlyList<CpuSample> Postgres => _postgres.ToArray();
+
+    public IReadOnlyList<CpuSample> LoadTool => _tool.ToArray();
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -25,6 +29,7 @@ public sealed class SoakSampler(IReadOnlyList<NodeConnection> nodes, PostgresCpu
         {
             do
             {
+                _tool.Enqueue(new CpuSample(clock.NowTicks, Environment.CpuUsage.TotalTime.TotalSeconds));
                 SamplePostgres();
                 await Task.WhenAll(nodes.Select(n => SampleAsync(n, ct)));
             }

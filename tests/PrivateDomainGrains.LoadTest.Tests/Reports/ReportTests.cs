@@ -96,7 +96,8 @@ public sealed class ReportTests
         {
             Soak = new SoakInputs([new SoakTenant("t1-t0", 2, 10)],
                 [Runtime(0, 0.0, 40), Runtime(1, 0.100, 0), Runtime(2, 0.150, 3), Runtime(3, 0.150, 1)],
-                [new CpuSample(Start + 1 * S, 10), new CpuSample(Start + 3 * S, 10.5)], null),
+                [new CpuSample(Start + 1 * S, 10), new CpuSample(Start + 3 * S, 10.5)], null,
+                [new CpuSample(Start + 2 * S, 1), new CpuSample(Start + 4 * S, 1.9)]),
         };
 
         var report = ReportBuilder.Build(inputs);
@@ -104,12 +105,13 @@ public sealed class ReportTests
         var soak = report.Soak!;
         Assert.Equal((18L, 1.0, 55_555.56), (soak.DurableEvents, soak.HostCpuSeconds!.Value, soak.HostCoreMsPer1000Events!.Value));
         Assert.Equal((0.5, 25_000.0), (soak.PostgresCpuSeconds!.Value, soak.PostgresCoreMsPer1000Events!.Value));
+        Assert.Equal((0.9, 50_000.0), (soak.LoadToolCpuSeconds!.Value, soak.LoadToolCoreMsPer1000Events!.Value));
         // The reading before the measured period (40 queued, 0 to 100 ms of pause) is left out.
         Assert.Equal((50.0, 50.0, 3.0, 3.0), (soak.GcPauseTotalMs!.Value, soak.GcPauseMaxInOneSecondMs!.Value, soak.ThreadPoolQueueMax!.Value, soak.ThreadPoolQueueP99!.Value));
         Assert.Equal(report.Timeline.Where(p => p.NudgesReceived > 0).Max(p => p.NudgeP99Ms), soak.WorstSecond!.P99Ms);
         Assert.All(soak.Targets, t => Assert.True(t.Met, t.What));
         var text = TextReportWriter.Write(report);
-        Assert.Contains("host 55555.6 core-ms, PostgreSQL 25000.0 core-ms", text);
+        Assert.Contains("host 55555.6 core-ms, PostgreSQL 25000.0 core-ms, load tool 50000.0 core-ms", text);
         Assert.Contains("target met     nudges lost 0: 0", text);
         Assert.Equal(soak.NudgeP99BySecond, JsonReportWriter.Read(JsonReportWriter.Write(report)).Soak!.NudgeP99BySecond);
         Assert.Contains("Event to console p99 per second", HtmlReportWriter.Write(report));

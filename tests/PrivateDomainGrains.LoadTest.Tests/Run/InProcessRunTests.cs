@@ -110,6 +110,7 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(soak.NudgeP99BySecond.Count >= 3, $"{soak.NudgeP99BySecond.Count} seconds with nudges");
         Assert.Equal(soak.NudgeP99BySecond.Max(s => s.P99Ms), soak.WorstSecond!.P99Ms);
         Assert.True(soak.DurableEvents > 0 && soak.HostCoreMsPer1000Events > 0, $"host {soak.HostCoreMsPer1000Events} core-ms over {soak.DurableEvents}");
+        Assert.True(soak.LoadToolCoreMsPer1000Events > 0, $"load tool {soak.LoadToolCoreMsPer1000Events} core-ms");
         // The node runs in this process, whose runtime exports GC pause time and the thread pool's queue on /metrics.
         Assert.NotNull(soak.GcPauseTotalMs);
         Assert.NotNull(soak.ThreadPoolQueueMax);

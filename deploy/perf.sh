@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# The README's performance rows, each measured N times on the machine at hand: every run, then median [min-max] per
-# figure, headed with the date and the machine's cores and memory. Quote that output, never a best run.
+# The README's performance rows, each measured N times on the machine at hand: median (min-max) per figure, then every
+# run, headed with the date and the machine's cores and memory. Quote that output, never a best run.
 #   deploy/perf.sh [rounds, default 3]
 #
 # Side by side: PDG_PERF_BASELINE=<another checkout of this repository> (e.g. `git worktree add ../before <commit>`)
 # measures that build too, in the same rounds, alternating which goes first, so a change is judged against the
 # previous build on the same machine the same day. The load tool of this checkout drives both hosts.
 #
-# Rows (PDG_PERF_ROWS, default "decision ingest"; all: "decision ingest activate timers handover"):
+# Rows (PDG_PERF_ROWS, default "decision ingest"; all: "decision ingest activate timers handover soak"):
 #   decision   BenchmarkDotNet: one engine decision (200 rules, 5,000 keywords) and keyword tagging; median ns
 #   ingest     the 10,000 events/s steady run, every nudge acted on by the consoles (PDG_PERF_INGEST_ARGS)
 #   activate   1,000,000 customers activated (PDG_PERF_ACTIVATE_ARGS)
 #   timers     1,000,000 timers due at the same instant (PDG_PERF_TIMERS_ARGS)
 #   handover   5,000 customers handed over under 3,000 events/s (PDG_PERF_HANDOVER_ARGS)
+#   soak       issue 19's soak: 5 tenants, 200,000 customers, 10,000 events/s for 10 minutes (PDG_PERF_SOAK_ARGS); per-second
+#              p99, worst second, GC pauses, thread-pool queue, host and PostgreSQL CPU per 1,000 durable events (PostgreSQL's
+#              from /proc: the tool is given this script's --pg-data). Off by default: about 13 minutes per run.
 # Each load row starts a fresh host (Release, its own database) per run. Host CPU per acknowledged event
 # (core-µs/event) holds even when other work shares the machine; throughput and latency only when it does not.
 #
@@ -36,6 +39,7 @@ declare -A load_args=(
     [activate]="${PDG_PERF_ACTIVATE_ARGS:---preset activate --customers 1000000 --rate 20000}"
     [timers]="${PDG_PERF_TIMERS_ARGS:---preset timers --customers 1000000 --staff 20 --due-after 200s}"
     [handover]="${PDG_PERF_HANDOVER_ARGS:---preset handover --customers 100000 --staff 20 --rate 3000 --duration 40s --warmup 10s --handover-at 10s --batch-size 100}"
+    [soak]="${PDG_PERF_SOAK_ARGS:---preset soak} --pg-data $root/.data/perf-pg"
 )
 
 note() { echo "perf.sh: $*" >&2; }
@@ -107,7 +111,7 @@ import datetime, glob, json, os, statistics, sys
 out, rounds, nbuilds, rows = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
 builds = ["current", "baseline"][:nbuilds]
 mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-print(f"deploy/perf.sh, {datetime.date.today()}, {os.cpu_count()} cores, {mem:.0f} GiB, {rounds} runs per build")
+print(f"deploy/perf.sh, {datetime.date.today()}, {os.cpu_count()} cores, {mem:.0f} GiB, {rounds} runs per build; median (min-max) [every run]")
 
 def get(o, *path):
     for p in path:
@@ -139,6 +143,13 @@ def load(d):
         "timers drained s": get(r, "timers", "drainSeconds"), "timer lag p99 ms": get(r, "timers", "lag", "p99Ms"),
         "timers lost": get(r, "timers", "lost"),
         "handover s": get(r, "handover", "seconds"), "moved/s": get(r, "handover", "movedPerSecond"),
+        "nudges duplicated": get(r, "nudges", "duplicates") if get(r, "soak") else None,
+        "worst second p99 ms": get(r, "soak", "worstSecond", "p99Ms"), "seconds over 1 s": get(r, "soak", "secondsOverOneSecond"),
+        "gc pause total ms": get(r, "soak", "gcPauseTotalMs"), "gc pause max/s ms": get(r, "soak", "gcPauseMaxInOneSecondMs"),
+        "threadpool queue max": get(r, "soak", "threadPoolQueueMax"), "threadpool queue p99": get(r, "soak", "threadPoolQueueP99"),
+        "host core-ms/1k events": get(r, "soak", "hostCoreMsPer1000Events"),
+        "pg core-ms/1k events": get(r, "soak", "postgresCoreMsPer1000Events"),
+        "tool core-ms/1k events": get(r, "soak", "loadToolCoreMsPer1000Events"),
     }
     return {k: v for k, v in figures.items() if v is not None}
 
@@ -150,6 +161,6 @@ for row in rows:
         cells = []
         for b in builds:
             v = [r[k] for r in runs[b] if k in r]
-            cells.append(f"{b} {statistics.median(v):,.1f} [{min(v):,.1f}-{max(v):,.1f}] ({', '.join(f'{x:,.1f}' for x in v)})" if v else f"{b} -")
-        print(f"  {k:>20}: " + "   ".join(cells))
+            cells.append(f"{b} {statistics.median(v):,.1f} ({min(v):,.1f}-{max(v):,.1f}) [{', '.join(f'{x:,.1f}' for x in v)}]" if v else f"{b} -")
+        print(f"  {k:>22}: " + "   ".join(cells))
 PY

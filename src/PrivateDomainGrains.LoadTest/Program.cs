@@ -30,7 +30,9 @@ try
     // Started before the run and stopped after it, whatever happens; its node logs go next to the report.
     await using var cluster = options.Cluster is { } c ? await ManagedCluster.StartAsync(c, options.OutputDirectory, Console.Out, cancel.Token) : null;
     if (cluster is not null) options = options with { OperatorKey = cluster.OperatorKey };
-    var report = await new LoadTestRun(options, Console.Out, cluster).RunAsync(cancel.Token);
+    var report = options.Soak is not null
+        ? await new SoakRun(options, Console.Out, cluster).RunAsync(cancel.Token)
+        : await new LoadTestRun(options, Console.Out, cluster).RunAsync(cancel.Token);
     Console.WriteLine();
     Console.Write(TextReportWriter.Write(report));
     foreach (var file in ReportFiles.Write(report, options.OutputDirectory)) Console.WriteLine($"wrote {file}");

@@ -9,6 +9,9 @@ namespace PrivateDomainGrains.LoadTest.Cluster;
 /// </summary>
 public sealed class PostgresServer(string script, string dataDirectory, int port)
 {
+    /// <summary>Its data directory (<c>postmaster.pid</c> there names the running server's postmaster).</summary>
+    public string DataDirectory => dataDirectory;
+
     /// <summary>Connection string of <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "postgres", Password = "postgres", Database = database }.ConnectionString;

@@ -51,6 +51,8 @@ public sealed record LoadTestOptions
     public TimeSpan RetryFor { get; init; }
     public ChaosOptions? Chaos { get; init; }
     public NoisyOptions? Noisy { get; init; }
+    /// <summary>The soak preset: customers and rate are split over its tenants (<see cref="SoakOptions.Share"/>).</summary>
+    public SoakOptions? Soak { get; init; }
 
     public const double SpikeFactor = 10;
     public static readonly TimeSpan SpikeLength = TimeSpan.FromSeconds(30);

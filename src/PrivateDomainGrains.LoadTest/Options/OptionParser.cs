@@ -14,7 +14,7 @@ public static class OptionParser
         "consoles", "staff-password", "provision", "rate", "duration", "warmup", "drain", "mix", "batch-size", "seed",
         "max-in-flight", "request-timeout", "out", "mode", "due-after", "due-window",
         "handover-at", "nodes", "host-dll", "pg-data", "pg-port", "database", "http-port", "silo-port", "gateway-port", "retry-for",
-        "first-fault", "fault-every", "faults", "down-for", "flood-at", "flood-signins", "flood-bad", "flood-rate",
+        "first-fault", "fault-every", "faults", "down-for", "flood-at", "flood-signins", "flood-bad", "flood-rate", "tenants",
     ];
 
     public const int MaxBatchSize = 1000;
@@ -34,14 +34,17 @@ public static class OptionParser
         var timers = preset == Preset.Timers;
         var chaos = preset == Preset.Chaos;
         var noisy = preset == Preset.Noisy;
+        var soak = preset == Preset.Soak;
         var staff = Int(values, "staff", chaos ? 12 : noisy ? 5 : 10, min: 1);
-        var customers = Int(values, "customers", activate ? 100_000 : chaos ? 2000 : 1000, min: 1);
+        var customers = Int(values, "customers", activate ? 100_000 : chaos ? 2000 : soak ? SoakOptions.DefaultCustomers : 1000, min: 1);
         var dueAfter = Duration(values, "due-after", DefaultDueAfter(customers));
         if (timers && dueAfter <= TimeSpan.Zero) throw new OptionsException("--due-after must be above 0");
-        var rate = Double(values, "rate", activate ? 20_000 : chaos ? 200 : noisy ? 100 : 500);
+        var rate = Double(values, "rate", activate ? 20_000 : chaos ? 200 : noisy ? 100 : soak ? SoakOptions.DefaultRate : 500);
         var duration = values.ContainsKey("duration")
             ? Duration(values, "duration", TimeSpan.Zero)
-            : activate ? TimeSpan.FromSeconds(customers / rate) : TimeSpan.FromSeconds(preset switch { Preset.Spike => 120, Preset.Chaos => 150, _ => 60 });
+            : activate ? TimeSpan.FromSeconds(customers / rate)
+            : soak ? SoakOptions.DefaultDuration
+            : TimeSpan.FromSeconds(preset switch { Preset.Spike => 120, Preset.Chaos => 150, _ => 60 });
         if (duration <= TimeSpan.Zero) throw new OptionsException("--duration must be above 0");
         if (preset == Preset.Spike && duration < LoadTestOptions.SpikeLength)
             throw new OptionsException($"--duration must be at least {LoadTestOptions.SpikeLength.TotalSeconds:0}s for the spike preset");
@@ -72,6 +75,10 @@ public static class OptionParser
         var adminKey = values.GetValueOrDefault("admin-key");
         if ((apiKey is null) != (adminKey is null))
             throw new OptionsException("--api-key and --admin-key go together: both name an existing tenant's keys");
+        if (!soak && values.ContainsKey("tenants")) throw new OptionsException("--tenants is the soak preset's: add --preset soak");
+        if (soak && apiKey is not null)
+            throw new OptionsException("the soak preset creates its own tenants: leave out --api-key and --admin-key");
+        var soakOptions = soak ? Soak(values, customers, cluster) : null;
 
         return new LoadTestOptions
         {
@@ -89,8 +96,8 @@ public static class OptionParser
             ProvisionCustomers = Bool(values, "provision", !activate),
             Rate = rate,
             Duration = duration,
-            Warmup = Duration(values, "warmup", activate ? TimeSpan.Zero : TimeSpan.FromSeconds(10)),
-            Drain = Duration(values, "drain", timers ? TimeSpan.FromSeconds(90) : chaos ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(15)),
+            Warmup = Duration(values, "warmup", activate ? TimeSpan.Zero : soak ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(10)),
+            Drain = Duration(values, "drain", timers ? TimeSpan.FromSeconds(90) : chaos || soak ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(15)),
             Backfill = values.GetValueOrDefault("mode") switch
             {
                 null or "live" => false,
@@ -98,7 +105,7 @@ public static class OptionParser
                 var other => throw new OptionsException($"--mode: '{other}' is not one of live, backfill"),
             },
             Mix = values.TryGetValue("mix", out var mix) ? EventMix.Parse(mix) : activate ? EventMix.PageViewsOnly : EventMix.Default,
-            BatchSize = Int(values, "batch-size", 50, min: 1, max: MaxBatchSize),
+            BatchSize = Int(values, "batch-size", soak ? 200 : 50, min: 1, max: MaxBatchSize),
             Seed = Int(values, "seed", 1, min: int.MinValue),
             MaxInFlight = Int(values, "max-in-flight", 256, min: 1),
             RequestTimeout = Duration(values, "request-timeout", chaos ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(30)),
@@ -110,6 +117,7 @@ public static class OptionParser
             RetryFor = Duration(values, "retry-for", chaos ? TimeSpan.FromSeconds(60) : TimeSpan.Zero),
             Chaos = chaos ? Chaos(values, duration, cluster!.Nodes.Count) : null,
             Noisy = noisy ? Noisy(values, duration) : null,
+            Soak = soakOptions,
         };
     }
 
@@ -145,6 +153,17 @@ public static class OptionParser
         var down = Duration(values, "down-for", TimeSpan.FromSeconds(5));
         if (down < TimeSpan.Zero) throw new OptionsException("--down-for must be at least 0");
         return new ChaosOptions(first, every, kinds, down);
+    }
+
+    /// <summary>
+    /// Every tenant needs customers of its own. PostgreSQL's CPU is read from the cluster the tool starts (its data
+    /// directory is known then), or from the server whose <c>--pg-data</c> a <c>--targets</c> run names.
+    /// </summary>
+    private static SoakOptions Soak(Dictionary<string, string> values, int customers, ManagedClusterOptions? cluster)
+    {
+        var tenants = Int(values, "tenants", SoakOptions.DefaultTenants, min: 1, max: 100);
+        if (customers < tenants) throw new OptionsException($"--customers must be at least --tenants ({tenants}): every tenant needs customers");
+        return new SoakOptions(tenants, cluster is null ? values.GetValueOrDefault("pg-data") : null);
     }
 
     private static NoisyOptions Noisy(Dictionary<string, string> values, TimeSpan duration)
@@ -188,7 +207,8 @@ public static class OptionParser
         "timers" => Preset.Timers,
         "chaos" => Preset.Chaos,
         "noisy" => Preset.Noisy,
-        _ => throw new OptionsException($"--preset: '{text}' is not one of steady, spike, activate, handover, timers, chaos, noisy"),
+        "soak" => Preset.Soak,
+        _ => throw new OptionsException($"--preset: '{text}' is not one of steady, spike, activate, handover, timers, chaos, noisy, soak"),
     };
 
     private static IReadOnlyList<Uri> ParseTargets(string text)

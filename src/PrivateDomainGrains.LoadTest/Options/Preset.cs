@@ -30,4 +30,10 @@ public enum Preset
     /// passwords, posts malformed events and a burst of valid ones; measures B's ingest latency quiet against flood.
     /// </summary>
     Noisy,
+    /// <summary>
+    /// Long-run tail latency: several tenants on the same nodes, many resident customers, a high steady rate for minutes,
+    /// consoles acting on every nudge; reports event to console p99 second by second, the worst second, GC pauses, the
+    /// thread pool's queue and host and PostgreSQL CPU per 1,000 durable events (issue 19).
+    /// </summary>
+    Soak,
 }

@@ -5,7 +5,7 @@ public static class Usage
     public const string Text = """
         PrivateDomainGrains load test: drives a running platform over HTTP and SignalR.
 
-        usage: PrivateDomainGrains.LoadTest [--preset steady|spike|activate|handover|timers|chaos|noisy] [--key value]...
+        usage: PrivateDomainGrains.LoadTest [--preset steady|spike|activate|handover|timers|chaos|noisy|soak] [--key value]...
 
         target
           --targets URL[,URL...]   node base URLs; requests and consoles are spread over them (default http://127.0.0.1:5000)
@@ -53,6 +53,10 @@ public static class Usage
           --flood-signins N        wrong-password sign-ins per second (default 32)
           --flood-bad N            requests per second with one malformed event each (default 8)
           --flood-rate N           valid events per second from tenant A (default 1000)
+        soak preset (defaults: 200000 customers and 10000 events/s split over the tenants, 10 min after 30 s warm-up,
+                     batches of 200, drain 30 s; --staff and --consoles are per tenant)
+          --tenants N              tenants on the same nodes (default 5)
+          --pg-data DIR            with --targets: data directory of the PostgreSQL whose CPU to read from /proc (default: none, n/a)
         output
           --out DIR                report folder (default ./loadtest-reports/<timestamp>)
           --help
@@ -64,7 +68,9 @@ public static class Usage
                  timers (a playbook timer rule falls due for every customer after provisioning; measures lag to the console),
                  chaos (starts its own cluster; kills, stops and restarts nodes and PostgreSQL under load; checks every
                  acknowledged event against the journal and every nudge against consoles and the inbox),
-                 noisy (tenant A floods sign-in, bad and valid events while tenant B's latency is measured)
+                 noisy (tenant A floods sign-in, bad and valid events while tenant B's latency is measured),
+                 soak (several tenants, many residents, a high rate for minutes: p99 per second, the worst second, GC
+                 pauses, the thread pool's queue, host and PostgreSQL CPU per 1,000 durable events)
         latency is measured from each batch's scheduled send time, so a slow server cannot hide queueing delay.
         """;
 }

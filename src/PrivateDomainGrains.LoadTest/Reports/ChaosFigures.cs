@@ -99,5 +99,5 @@ public sealed record GroupFigures(
     int NotReconnected,
     double? MaxReconnectSeconds);
 
-/// <summary>One of issue 9's targets and whether this run met it.</summary>
+/// <summary>One of an issue's targets (issue 9 for chaos, 19 for soak) and whether this run met it.</summary>
 public sealed record TargetCheck(string What, string Target, string Measured, bool Met);

@@ -83,6 +83,7 @@ public static class HtmlReportWriter
             ]);
         if (r.Chaos is { } chaos) Chaos(b, chaos);
         if (r.Noisy is { } noisy) Noisy(b, noisy);
+        if (r.Soak is { } soak) Soak(b, soak);
         if (r.Activation is { } a)
             Table(b, "Activation", ["customers", "acknowledged", "seconds", "per second"],
                 [[N(a.Customers), N(a.Acknowledged), F(a.Seconds, "0.0"), F(a.PerSecond, "0")]]);
@@ -175,6 +176,34 @@ public static class HtmlReportWriter
         var a = n.Noisy;
         b.Append($"<p>Tenant A sent {N(a.SignInsSent)} wrong sign-ins, {N(a.BadEventsSent)} bad events and {N(a.ValidEventsSent)} valid events ({N(a.ValidEventsAcknowledged)} acknowledged, p99 {Ms(a.ValidAck.P99Ms)}); {N(a.Skipped)} beats skipped.</p>");
         Table(b, "Tenant A's answers", ["call", "outcome", "count"], a.Outcomes.Select(o => new[] { E(o.Call), E(o.Outcome), N(o.Count) }).ToArray());
+    }
+
+    private static void Soak(StringBuilder b, SoakFigures s)
+    {
+        Table(b, "Soak: targets (issue 19)", ["", "target", "measured", "met"],
+            s.Targets.Select(t => new[] { E(t.What), E(t.Target), E(t.Measured), t.Met ? "yes" : Bad("no", 1) }).ToArray());
+        string Or(double? value, string format, string unit) => value is { } v ? F(v, format) + unit : "n/a";
+        Table(b, "Soak", ["", "value"],
+        [
+            ["tenants", E(string.Join(", ", s.Tenants.Select(t => $"{t.Tenant}: {N(t.Customers)} customers, {F(t.Rate, "0.#")}/s")))],
+            [Bad("worst second (event to console p99)", s.SecondsOverOneSecond),
+                s.WorstSecond is { } w ? $"second {w.Second}: {Ms(w.P99Ms)} over {N(w.Nudges)} nudges" : "n/a"],
+            [Bad("seconds with p99 over 1 s", s.SecondsOverOneSecond), N(s.SecondsOverOneSecond)],
+            ["GC pause total / most in one second", $"{Or(s.GcPauseTotalMs, "0.0", " ms")} / {Or(s.GcPauseMaxInOneSecondMs, "0.0", " ms")}"],
+            ["thread-pool queue length max / p99", $"{Or(s.ThreadPoolQueueMax, "0", "")} / {Or(s.ThreadPoolQueueP99, "0", "")}"],
+            ["host CPU per 1,000 durable events", Or(s.HostCoreMsPer1000Events, "0.0", " core-ms")],
+            ["PostgreSQL CPU per 1,000 durable events", s.PostgresCoreMsPer1000Events is { } pg ? F(pg, "0.0") + " core-ms" : E(s.PostgresNote ?? "n/a")],
+            ["load tool CPU per 1,000 durable events", Or(s.LoadToolCoreMsPer1000Events, "0.0", " core-ms")],
+            ["durable events / CPU window", $"{N(s.DurableEvents)} / {F(s.CpuWindowSeconds, "0.0")} s"],
+        ]);
+        var length = s.NudgeP99BySecond.Count == 0 ? 0 : s.NudgeP99BySecond.Max(x => x.Second) + 1;
+        var p99 = new double?[length];
+        foreach (var x in s.NudgeP99BySecond) p99[x.Second] = x.P99Ms;
+        b.Append(SvgCharts.Timeline("Event to console p99 per second",
+        [
+            new("p99 ms", "#f28e2b", p99),
+            new("1 s", "#e15759", Enumerable.Repeat<double?>(SoakFigures.SecondP99LimitMs, length).ToArray()),
+        ], "ms", ""));
     }
 
     private static string[] PhaseRow(string name, PhaseFigures p) =>

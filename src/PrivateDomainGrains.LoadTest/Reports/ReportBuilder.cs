@@ -39,6 +39,11 @@ public static class ReportBuilder
         var nudgeHistogram = LatencyHistograms.FromTicks(nudges.Deliveries.Select(d => d.LatencyTicks));
         long TicksOf(DateTimeOffset wall) => r.StartTicks + (wall - r.StartedAt).Ticks;
         var timers = r.Timers is { } t ? TimerReconciler.Reconcile(t.Plan, owners, r.StaffWithConsoles, r.Arrivals, TicksOf) : null;
+        var timeline = Timeline.Build(r.Events, timers is null ? nudges.Deliveries : [.. nudges.Deliveries, .. timers.Deliveries], r.Stats, r.StartTicks);
+        var nudgeFigures = new NudgeFigures(r.ConsolesConnected, nudges.Expected, nudges.Received, nudges.Lost, nudges.Duplicates, nudges.ExtraCopies,
+            nudges.Misrouted, nudges.WrongKind, nudges.Unexpected, nudges.OutsideMeasurement, nudges.Unobserved, r.Arrivals.Count,
+            r.AcksSent, r.AckFailures, r.Reconnects, nudges.LostSample, nudges.Reordered);
+        var nudgeLatency = LatencySummary.From(nudgeHistogram);
 
         return new RunReport(
             r.StartedAt,
@@ -50,20 +55,19 @@ public static class ReportBuilder
             throughput,
             LatencySummary.From(ackHistogram),
             LatencyBucket.From(ackHistogram),
-            new NudgeFigures(r.ConsolesConnected, nudges.Expected, nudges.Received, nudges.Lost, nudges.Duplicates, nudges.ExtraCopies,
-                nudges.Misrouted, nudges.WrongKind, nudges.Unexpected, nudges.OutsideMeasurement, nudges.Unobserved, r.Arrivals.Count,
-                r.AcksSent, r.AckFailures, r.Reconnects, nudges.LostSample, nudges.Reordered),
-            LatencySummary.From(nudgeHistogram),
+            nudgeFigures,
+            nudgeLatency,
             LatencyBucket.From(nudgeHistogram),
             r.Stats.Count == 0 ? null : HostUsage.Summarise(r.Stats),
             o.Preset == Preset.Activate ? Activation(r) : null,
-            Timeline.Build(r.Events, timers is null ? nudges.Deliveries : [.. nudges.Deliveries, .. timers.Deliveries], r.Stats, r.StartTicks),
+            timeline,
             r.Errors,
             timers is null ? null : Timers(r.Timers!, timers, TicksOf(r.Timers!.Plan.FirstDue)),
             r.Handover is { } h ? Handover(h, nudges.AfterHandover, r.StartTicks) : null,
             HttpFigures.From(requests),
             r.Chaos is { } chaos ? ChaosReportBuilder.Build(r, chaos, ledger!, requests) : null,
-            r.Noisy is { } noisy ? NoisyReportBuilder.Build(r, noisy, nudges, requests) : null);
+            r.Noisy is { } noisy ? NoisyReportBuilder.Build(r, noisy, nudges, requests) : null,
+            r.Soak is { } soak ? SoakReportBuilder.Build(r, soak, timeline, nudgeLatency, nudgeFigures) : null);
     }
 
     private static HandoverFigures Handover(HandoverResult h, HandoverNudges? after, long startTicks)

@@ -26,7 +26,8 @@ public sealed record ReportInputs(
     HandoverResult? Handover = null,
     IReadOnlyList<RequestAttempt>? Requests = null,
     ChaosInputs? Chaos = null,
-    NoisyInputs? Noisy = null);
+    NoisyInputs? Noisy = null,
+    SoakInputs? Soak = null);
 
 /// <summary>The timers preset's plan, and when provisioning (which must precede the first due time) ended.</summary>
 public sealed record TimerInputs(TimerPlan Plan, DateTimeOffset ProvisioningEndedAt);
@@ -44,6 +45,14 @@ public sealed record ChaosInputs(
     IReadOnlySet<string> Journal,
     IReadOnlyList<StoredNudge> Nudges,
     long EndTicks);
+
+/// <summary>
+/// What the soak preset adds: its tenants, every node's runtime readings (GC pause time, thread-pool queue),
+/// PostgreSQL's CPU readings, with <see cref="PostgresNote"/> saying why there are none (a --targets run without --pg-data),
+/// and the load tool's own CPU readings.
+/// </summary>
+public sealed record SoakInputs(IReadOnlyList<SoakTenant> Tenants, IReadOnlyList<RuntimeSample> Runtime, IReadOnlyList<CpuSample> Postgres, string? PostgresNote,
+    IReadOnlyList<CpuSample> LoadTool);
 
 /// <summary>What the noisy preset adds: when tenant A's flood ran, on the run clock, and what it got.</summary>
 public sealed record NoisyInputs(NoisyOptions Options, long FloodStartTicks, long FloodEndTicks, FloodResult Flood);

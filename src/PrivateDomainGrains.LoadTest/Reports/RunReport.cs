@@ -22,7 +22,8 @@ public sealed record RunReport(
     HandoverFigures? Handover = null,
     HttpFigures? Http = null,
     ChaosFigures? Chaos = null,
-    NoisyFigures? Noisy = null);
+    NoisyFigures? Noisy = null,
+    SoakFigures? Soak = null);
 
 public sealed record RunSettings(
     string Preset,

@@ -42,6 +42,7 @@ public static class TextReportWriter
         }
         if (r.Chaos is { } chaos) Chaos(b, chaos);
         if (r.Noisy is { } noisy) Noisy(b, noisy);
+        if (r.Soak is { } soak) Soak(b, soak, r.Settings);
         if (r.Activation is { } a)
             b.AppendLine($"activation    {N(a.Acknowledged)}/{N(a.Customers)} customers in {F(a.Seconds, "0.0")} s = {F(a.PerSecond, "0")}/s");
         if (r.Host is { } h)
@@ -114,6 +115,28 @@ public static class TextReportWriter
         b.AppendLine($"  A sent      {N(a.SignInsSent)} wrong sign-ins, {N(a.BadEventsSent)} bad events, {N(a.ValidEventsSent)} valid events ({N(a.ValidEventsAcknowledged)} acknowledged, ack {Latency(a.ValidAck)}); {N(a.Skipped)} beats skipped");
         foreach (var o in a.Outcomes) b.AppendLine($"  A answers   {o.Call}: {o.Outcome} x{N(o.Count)}");
     }
+
+    private static void Soak(StringBuilder b, SoakFigures s, RunSettings settings)
+    {
+        b.AppendLine($"soak          {s.Tenants.Count} tenants, each with {settings.Staff} staff and {settings.Consoles} consoles: {string.Join(", ", s.Tenants.Select(t => $"{t.Tenant} {N(t.Customers)} customers {F(t.Rate, "0.#")}/s"))}");
+        var worst = s.WorstSecond is { } w ? $"second {w.Second}: p99 {F(w.P99Ms, "0.0")} ms over {N(w.Nudges)} nudges" : "none (no nudge arrived)";
+        b.AppendLine($"  per second  event -> console p99: worst {worst}; {s.SecondsOverOneSecond} seconds over 1 s");
+        if (s.NudgeP99BySecond.Count > 0)
+            b.AppendLine($"  p99 by 10 s worst second of each ten, ms: {string.Join(" ", s.NudgeP99BySecond.GroupBy(x => x.Second / 10).Select(g => F(g.Max(x => x.P99Ms), "0")))}");
+        b.AppendLine($"  gc          pauses {Ms(s.GcPauseTotalMs)} in total, at most {Ms(s.GcPauseMaxInOneSecondMs)} in one second (bounds the longest pause)");
+        b.AppendLine($"  thread pool queue length max {Count(s.ThreadPoolQueueMax)}, p99 {Count(s.ThreadPoolQueueP99)} (read once a second)");
+        b.AppendLine($"  cpu         per 1,000 durable events: host {CoreMs(s.HostCoreMsPer1000Events)}, PostgreSQL {(s.PostgresCoreMsPer1000Events is { } pg ? CoreMs(pg) : s.PostgresNote ?? "n/a")}, " +
+            $"load tool {CoreMs(s.LoadToolCoreMsPer1000Events)} ({N(s.DurableEvents)} durable events in {F(s.CpuWindowSeconds, "0.0")} s; " +
+            $"host {Seconds(s.HostCpuSeconds)}, PostgreSQL {Seconds(s.PostgresCpuSeconds)}, load tool {Seconds(s.LoadToolCpuSeconds)} of CPU)");
+        foreach (var t in s.Targets)
+            b.AppendLine($"  target {(t.Met ? "met    " : "NOT MET")} {t.What} {t.Target}: {t.Measured}");
+    }
+
+    private static string Ms(double? ms) => ms is { } v ? F(v, "0.0") + " ms" : "n/a (not exported)";
+
+    private static string Count(double? value) => value is { } v ? F(v, "0") : "n/a";
+
+    private static string CoreMs(double? value) => value is { } v ? F(v, "0.0") + " core-ms" : "n/a";
 
     private static string P99(PhaseFigures p) => p.P99WithFailuresMs is { } ms ? F(ms, "0.0") + " ms" : "no answer (over 1% failed)";
 

@@ -87,7 +87,7 @@ public sealed class OptionParserTests
     [InlineData("--rate: '0' must be a number above 0", "--rate", "0")]
     [InlineData("--batch-size must be 1-1000", "--batch-size", "1001")]
     [InlineData("--customers must be at least 1", "--customers", "0")]
-    [InlineData("--preset: 'soak' is not one of", "--preset", "soak")]
+    [InlineData("--preset: 'burst' is not one of", "--preset", "burst")]
     [InlineData("--targets: 'ftp://x' is not an http(s) URL", "--targets", "ftp://x")]
     [InlineData("--duration: 'soon' is not a duration", "--duration", "soon")]
     [InlineData("--duration must be at least 30s for the spike preset", "--preset", "spike", "--duration", "20s")]

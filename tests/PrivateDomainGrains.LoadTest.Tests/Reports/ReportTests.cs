@@ -16,8 +16,9 @@ public sealed class ReportTests
     /// <summary>A 10/s run of 4 s with 1 s warm-up: 40 events, every 4th one a message.received for alice's customer.</summary>
     private static ReportInputs Inputs(Preset preset = Preset.Steady, bool loseOne = false)
     {
+        string[] soak = preset == Preset.Soak ? ["--tenants", "1"] : [];
         var options = OptionParser.Parse(["--preset", preset.ToString().ToLowerInvariant(), "--rate", "10", "--duration", "3s", "--warmup", "1s",
-            "--customers", "2", "--staff", "2", "--tenant", "t1", "--seed", "7"], DateTimeOffset.UnixEpoch, _ => null)!;
+            "--customers", "2", "--staff", "2", "--tenant", "t1", "--seed", "7", .. soak], DateTimeOffset.UnixEpoch, _ => null)!;
         var schedule = ArrivalSchedule.For(options);
         var events = Enumerable.Range(0, (int)schedule.TotalEvents).Select(i =>
         {
@@ -83,6 +84,37 @@ public sealed class ReportTests
         Assert.Contains("moved customers' nudges after it: expected 3  at the new owner 0  lost 3  misrouted 3", TextReportWriter.Write(r));
         Assert.Contains("Handover staff-0 to staff-1 under load", HtmlReportWriter.Write(r));
         Assert.Null(ReportBuilder.Build(Inputs()).Handover);
+    }
+
+    [Fact]
+    public void A_soak_report_gives_cpu_per_1000_durable_events_over_the_span_its_samples_cover_gc_the_thread_pool_and_the_targets()
+    {
+        // Host samples at 2 s and 4 s fall in the measured period (from 1 s): 1 core-second over the 18 events accepted and
+        // answered between them (events 20-37). PostgreSQL's from 1 s to 3 s: 0.5 s over events 10-29.
+        RuntimeSample Runtime(long atS, double gcS, double queue) => new("a", Start + atS * S, gcS, queue);
+        var inputs = Inputs(Preset.Soak) with
+        {
+            Soak = new SoakInputs([new SoakTenant("t1-t0", 2, 10)],
+                [Runtime(0, 0.0, 40), Runtime(1, 0.100, 0), Runtime(2, 0.150, 3), Runtime(3, 0.150, 1)],
+                [new CpuSample(Start + 1 * S, 10), new CpuSample(Start + 3 * S, 10.5)], null,
+                [new CpuSample(Start + 2 * S, 1), new CpuSample(Start + 4 * S, 1.9)]),
+        };
+
+        var report = ReportBuilder.Build(inputs);
+
+        var soak = report.Soak!;
+        Assert.Equal((18L, 1.0, 55_555.56), (soak.DurableEvents, soak.HostCpuSeconds!.Value, soak.HostCoreMsPer1000Events!.Value));
+        Assert.Equal((0.5, 25_000.0), (soak.PostgresCpuSeconds!.Value, soak.PostgresCoreMsPer1000Events!.Value));
+        Assert.Equal((0.9, 50_000.0), (soak.LoadToolCpuSeconds!.Value, soak.LoadToolCoreMsPer1000Events!.Value));
+        // The reading before the measured period (40 queued, 0 to 100 ms of pause) is left out.
+        Assert.Equal((50.0, 50.0, 3.0, 3.0), (soak.GcPauseTotalMs!.Value, soak.GcPauseMaxInOneSecondMs!.Value, soak.ThreadPoolQueueMax!.Value, soak.ThreadPoolQueueP99!.Value));
+        Assert.Equal(report.Timeline.Where(p => p.NudgesReceived > 0).Max(p => p.NudgeP99Ms), soak.WorstSecond!.P99Ms);
+        Assert.All(soak.Targets, t => Assert.True(t.Met, t.What));
+        var text = TextReportWriter.Write(report);
+        Assert.Contains("host 55555.6 core-ms, PostgreSQL 25000.0 core-ms, load tool 50000.0 core-ms", text);
+        Assert.Contains("target met     nudges lost 0: 0", text);
+        Assert.Equal(soak.NudgeP99BySecond, JsonReportWriter.Read(JsonReportWriter.Write(report)).Soak!.NudgeP99BySecond);
+        Assert.Contains("Event to console p99 per second", HtmlReportWriter.Write(report));
     }
 
     [Fact]

@@ -92,13 +92,44 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(report.Errors);
     }
 
+    [Fact]
+    public async Task A_soak_run_over_two_tenants_delivers_every_nudge_once_and_reports_p99_per_second_gc_thread_pool_and_cpu_per_event()
+    {
+        var report = await RunAsync(
+            "--preset", "soak", "--tenants", "2", "--customers", "81", "--staff", "3", "--rate", "120", "--duration", "4s", "--warmup", "1s",
+            "--drain", "20s", "--batch-size", "10", "--seed", "14", "--mix", "message.received=5,page.viewed=2,order.paid=1");
+
+        var soak = report.Soak!;
+        Assert.Equal([("t0", 41, 60.0), ("t1", 40, 60.0)], soak.Tenants.Select(t => (t.Tenant[^2..], t.Customers, t.Rate)));
+        Assert.Equal(81, report.Provisioning!.CustomersWithOwner);
+        Assert.Equal(6, report.Nudges.ConsolesConnected);
+        Assert.Equal(report.Events.Offered, report.Events.Accepted);
+        var n = report.Nudges;
+        Assert.True(n.Expected > 200, $"expected {n.Expected}");
+        Assert.Equal((n.Expected, 0L, 0L, 0L, 0L), (n.Received, n.Lost, n.Duplicates, n.Misrouted, n.Unexpected));
+        Assert.True(soak.NudgeP99BySecond.Count >= 3, $"{soak.NudgeP99BySecond.Count} seconds with nudges");
+        Assert.Equal(soak.NudgeP99BySecond.Max(s => s.P99Ms), soak.WorstSecond!.P99Ms);
+        Assert.True(soak.DurableEvents > 0 && soak.HostCoreMsPer1000Events > 0, $"host {soak.HostCoreMsPer1000Events} core-ms over {soak.DurableEvents}");
+        Assert.True(soak.LoadToolCoreMsPer1000Events > 0, $"load tool {soak.LoadToolCoreMsPer1000Events} core-ms");
+        // The node runs in this process, whose runtime exports GC pause time and the thread pool's queue on /metrics.
+        Assert.NotNull(soak.GcPauseTotalMs);
+        Assert.NotNull(soak.ThreadPoolQueueMax);
+        // PostgreSQL is not the tool's own here.
+        Assert.Null(soak.PostgresCoreMsPer1000Events);
+        Assert.StartsWith("n/a", soak.PostgresNote);
+        Assert.Contains(soak.Targets, t => t.What == "nudges lost" && t.Met);
+        Assert.Empty(report.Errors);
+    }
+
     private async Task<RunReport> RunAsync(params string[] args)
     {
         var options = OptionParser.Parse(args, DateTimeOffset.UtcNow, _ => null)! with { Targets = [_node!.Url], OperatorKey = _node.OperatorKey };
         var log = new StringWriter();
         try
         {
-            var report = await new LoadTestRun(options, TextWriter.Synchronized(log)).RunAsync(CancellationToken.None);
+            var report = options.Soak is not null
+                ? await new SoakRun(options, TextWriter.Synchronized(log)).RunAsync(CancellationToken.None)
+                : await new LoadTestRun(options, TextWriter.Synchronized(log)).RunAsync(CancellationToken.None);
             output.WriteLine(TextReportWriter.Write(report));
             return report;
         }

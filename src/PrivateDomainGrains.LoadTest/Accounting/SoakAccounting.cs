@@ -1,0 +1,78 @@
+namespace PrivateDomainGrains.LoadTest.Accounting;
+
+/// <summary>One second of the run (since the schedule started) with the nudges that arrived in it and their p99, in ms.</summary>
+public sealed record SecondP99(int Second, long Nudges, double P99Ms);
+
+/// <summary>CPU used between two samples: <see cref="CpuSeconds"/> from <see cref="FromTicks"/> to <see cref="ToTicks"/> on the run clock.</summary>
+public sealed record CpuSpan(long FromTicks, long ToTicks, double CpuSeconds);
+
+/// <summary>
+/// The soak preset's figures from what the run recorded. Pure: the same inputs always give the same figures, so every
+/// rule is unit-testable.
+/// </summary>
+public static class SoakAccounting
+{
+    /// <summary>Event to console p99 of each second in which nudges arrived (the timeline's), in order; seconds without any are left out.</summary>
+    public static IReadOnlyList<SecondP99> NudgeP99BySecond(IReadOnlyList<TimelinePoint> timeline) =>
+        timeline.Where(p => p.NudgesReceived > 0).Select(p => new SecondP99(p.Second, p.NudgesReceived, p.NudgeP99Ms)).ToArray();
+
+    /// <summary>The second with the highest p99 (the earliest of equals); null when no nudge arrived.</summary>
+    public static SecondP99? WorstSecond(IReadOnlyList<SecondP99> seconds) =>
+        seconds.Count == 0 ? null : seconds.Aggregate((worst, s) => s.P99Ms > worst.P99Ms ? s : worst);
+
+    /// <summary>
+    /// CPU used between the first and the last sample within [<paramref name="fromTicks"/>, <paramref name="toTicks"/>];
+    /// null with fewer than two samples there, or when the counter went back (a restarted process says nothing).
+    /// </summary>
+    public static CpuSpan? CpuOver(IEnumerable<CpuSample> samples, long fromTicks, long toTicks)
+    {
+        var inside = samples.Where(s => s.AtTicks >= fromTicks && s.AtTicks <= toTicks).OrderBy(s => s.AtTicks).ToArray();
+        if (inside.Length < 2) return null;
+        var used = inside[^1].CpuSeconds - inside[0].CpuSeconds;
+        return used < 0 ? null : new CpuSpan(inside[0].AtTicks, inside[^1].AtTicks, used);
+    }
+
+    /// <summary>Measured events the platform accepted (stored durably by this run) with their answer within [from, to].</summary>
+    public static long DurableBetween(IEnumerable<SentEvent> events, long fromTicks, long toTicks) =>
+        events.LongCount(e => e.Measured && e.Outcome == EventOutcome.Accepted && e.AnsweredTicks >= fromTicks && e.AnsweredTicks <= toTicks);
+
+    /// <summary>
+    /// CPU per 1,000 durable events in core-milliseconds: <paramref name="cpuSeconds"/> × 1,000 ms ÷ events × 1,000
+    /// (2 core-seconds over 10,000 events: 200 core-ms per 1,000 events, i.e. 200 core-µs per event). Null without events.
+    /// </summary>
+    public static double? CoreMsPerThousandEvents(double cpuSeconds, long events) =>
+        events <= 0 ? null : cpuSeconds * 1000 / events * 1000;
+
+    /// <summary>
+    /// GC pause time within the window, summed over nodes (each node's last counter reading minus its first), and the
+    /// most paused in one interval between consecutive readings (about a second): the runtime's counter gives no single
+    /// pause, and a second's total bounds the longest pause that ended in it from above. Null when no node exports it.
+    /// </summary>
+    public static (double TotalMs, double MaxInOneIntervalMs)? GcPauses(IEnumerable<RuntimeSample> samples, long fromTicks, long toTicks)
+    {
+        double total = 0, max = 0;
+        var any = false;
+        foreach (var node in samples.Where(s => s.GcPauseSecondsTotal is not null && s.AtTicks >= fromTicks && s.AtTicks <= toTicks).GroupBy(s => s.Node))
+        {
+            var ordered = node.OrderBy(s => s.AtTicks).Select(s => s.GcPauseSecondsTotal!.Value).ToArray();
+            if (ordered.Length < 2) continue;
+            any = true;
+            for (var i = 1; i < ordered.Length; i++)
+            {
+                var delta = ordered[i] - ordered[i - 1];
+                if (delta <= 0) continue;
+                total += delta;
+                max = Math.Max(max, delta);
+            }
+        }
+        return any ? (total * 1000, max * 1000) : null;
+    }
+
+    /// <summary>The thread pool's queue length over every reading of every node in the window: the largest and the nearest-rank p99. Null without readings.</summary>
+    public static (double Max, double P99)? ThreadPoolQueue(IEnumerable<RuntimeSample> samples, long fromTicks, long toTicks)
+    {
+        var lengths = samples.Where(s => s.ThreadPoolQueueLength is not null && s.AtTicks >= fromTicks && s.AtTicks <= toTicks)
+            .Select(s => (long)Math.Round(s.ThreadPoolQueueLength!.Value)).Order().ToArray();
+        return lengths.Length == 0 ? null : (lengths[^1], Percentile.NearestRank(lengths, 99));
+    }
+}

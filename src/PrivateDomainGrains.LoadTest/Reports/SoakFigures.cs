@@ -1,0 +1,43 @@
+using PrivateDomainGrains.LoadTest.Accounting;
+
+namespace PrivateDomainGrains.LoadTest.Reports;
+
+/// <summary>One soak tenant and its share of the run: customers provisioned and events/s offered.</summary>
+public sealed record SoakTenant(string Tenant, int Customers, double Rate);
+
+/// <summary>
+/// What the soak preset adds to the report (issue 19). CPU figures cover the measured period from the first to the last
+/// sample in it; "durable events" are the measured events accepted (stored) with their answer in that same span.
+/// </summary>
+/// <param name="HostCoreMsPer1000Events">Host CPU (all nodes) in core-milliseconds per 1,000 durable events: the efficiency figure to drive down.</param>
+/// <param name="PostgresCoreMsPer1000Events">The same for PostgreSQL's processes; null with <see cref="PostgresNote"/> saying why (n/a for --targets runs without --pg-data).</param>
+/// <param name="LoadToolCoreMsPer1000Events">The load tool's own CPU the same way (with --in-process-pg the host is in it too).</param>
+/// <param name="GcPauseTotalMs">GC pause time in the measured period, all nodes, from the runtime's <c>dotnet.gc.pause.time</c>.</param>
+/// <param name="GcPauseMaxInOneSecondMs">The most GC pause time in one sampling second: bounds the longest single pause from above (the host exports no per-pause figure).</param>
+/// <param name="ThreadPoolQueueMax">Largest thread-pool queue length read (once a second per node) in the measured period.</param>
+/// <param name="WorstSecond">The second (since the schedule started) with the highest event to console p99.</param>
+/// <param name="SecondsOverOneSecond">Seconds whose p99 was over 1 s.</param>
+public sealed record SoakFigures(
+    IReadOnlyList<SoakTenant> Tenants,
+    double CpuWindowSeconds,
+    long DurableEvents,
+    double? HostCpuSeconds,
+    double? HostCoreMsPer1000Events,
+    double? PostgresCpuSeconds,
+    double? PostgresCoreMsPer1000Events,
+    string? PostgresNote,
+    double? LoadToolCpuSeconds,
+    double? LoadToolCoreMsPer1000Events,
+    double? GcPauseTotalMs,
+    double? GcPauseMaxInOneSecondMs,
+    double? ThreadPoolQueueMax,
+    double? ThreadPoolQueueP99,
+    SecondP99? WorstSecond,
+    int SecondsOverOneSecond,
+    IReadOnlyList<SecondP99> NudgeP99BySecond,
+    IReadOnlyList<TargetCheck> Targets)
+{
+    public const double RunP99TargetMs = 250;
+    public const double SecondP99LimitMs = 1000;
+    public const double GcPauseLimitMs = 100;
+}

@@ -71,6 +71,7 @@ public static class ApiHostingExtensions
         v1.MapAuthApi();
         v1.MapEventsApi();
         v1.MapCustomersApi();
+        v1.MapCustomerMergesApi();
         v1.MapIdentitiesApi();
         v1.MapPersonalDataApi();
         v1.MapAuditApi();

@@ -63,6 +63,7 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(NudgeActionResult))]
 [JsonSerializable(typeof(SnoozeRequest))]
 [JsonSerializable(typeof(RemarkRequest))]
+[JsonSerializable(typeof(MergeIntoRequest))]
 [JsonSerializable(typeof(PersonalDataExport))]
 [JsonSerializable(typeof(ErasureReport))]
 [JsonSerializable(typeof(AuditPage))]

@@ -61,6 +61,11 @@ public sealed class CustomerMergeTests(SingleNodePlatform platform) : IClassFixt
         Assert.Equal(["5:mg-shop-2", "4:mg-shop-1", "3:mg-wx-3", "2:mg-wx-2", "1:mg-wx-1"], history);
         Assert.Equal(history, await HistoryAsync("mg-wx"));
         Assert.Equal("mg-wx", (await Api.Api.Identities.LookupAsync("phone", "13900139001"))!.CustomerId);
+        // The absorbed id's identities are the survivor's, read or added through either id.
+        var listed = await Api.Api.Identities.ListAsync("mg-shop");
+        Assert.Equal(("mg-wx", "+8613900139001"), (listed.CustomerId, listed.Identities.Single().Value));
+        var added = await Api.Api.Identities.AddAsync("mg-shop", new Dictionary<string, string> { ["email"] = "Lin@Example.com" });
+        Assert.Equal(("mg-wx", 2), (added.CustomerId, added.Identities.Count));
 
         var later = await Api.PostEventsAsync(Message("mg-later-1", "mg-shop", T.AddMinutes(50), "still there?"),
             new PostedEvent("mg-later-2", null, "message.received", T.AddMinutes(51), "shop", Text: "by phone",

@@ -154,6 +154,22 @@ public sealed class CustomerMergeTests(SingleNodePlatform platform) : IClassFixt
         Assert.Equal(HttpStatusCode.Conflict, await StatusOfAsync(() => Api.Api.Customers.UndoMergeAsync("cf-a", merged.Merge.MergeId)));
     }
 
+    [Fact]
+    public async Task Erasing_a_survivor_erases_the_customers_merged_into_it_and_the_merge_and_refuses_events_for_either_id()
+    {
+        await TwoChannelsAsync("er-wx", "er-shop", "139 0013 9005");
+        await Api.Api.Customers.MergeAsync("er-wx", "er-shop");
+
+        var erased = await Api.Api.PersonalData.EraseAsync("er-wx");
+
+        Assert.Equal((5, 1, 1), (erased.Rows["pdg_event_journal"], erased.Rows["pdg_identities"], erased.Rows["pdg_customer_merges"]));
+        Assert.Null(await Api.Api.Customers.GetAsync("er-shop"));
+        Assert.Empty((await Api.Api.Customers.ListMergesAsync("er-shop")).Items);
+        Assert.Null(await Api.Api.Identities.LookupAsync("phone", "13900139005"));
+        var later = await Api.PostEventsAsync(Message("er-later-1", "er-shop", T.AddMinutes(80)), Message("er-later-2", "er-wx", T.AddMinutes(80)));
+        Assert.Equal((0, 2), (later.Accepted, later.Rejected));
+    }
+
     private static async Task<HttpStatusCode> StatusOfAsync(Func<Task> call) => (await Assert.ThrowsAsync<PlatformApiException>(call)).StatusCode;
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);

@@ -46,7 +46,11 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
     }
 
     /// <summary>What storing a merge or an undo did: done, or refused (nothing stored) for the reason given.</summary>
-    public sealed record Outcome(MergeRecord? Merge, string? Refused);
+    public sealed record Outcome(MergeRecord? Merge, string? Refused)
+    {
+        /// <summary>The open nudges that moved to another staff member, as they are now, each with <see cref="NudgeRow.PreviousStaffId"/>.</summary>
+        public IReadOnlyList<NudgeRow> Readdressed { get; init; } = [];
+    }
 
     private const string Columns = """
         m.tenant, m.merge_id, m.survivor_id, m.absorbed_id, m.merged_at, m.merged_by, m.survivor_before, m.survivor_after, m.survivor_seq,
@@ -77,14 +81,15 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
             UPDATE pdg_event_journal SET customer_id = $3, seq = seq + $4 WHERE tenant = $1 AND customer_id = $2
             """, w.Tenant, w.AbsorbedId, w.SurvivorId, w.SurvivorSequence).ExecuteNonQueryAsync(ct);
         var nudges = new List<object>();
-        await using (var reader = await Command(connection, tx, """
+        var readdressed = new List<NudgeRow>();
+        await using (var reader = await Command(connection, tx, $"""
             WITH old AS (SELECT nudge_id, staff_id FROM pdg_nudges WHERE tenant = $1 AND customer_id = $2 ORDER BY nudge_id FOR UPDATE)
             UPDATE pdg_nudges n SET customer_id = $3,
                 staff_id = CASE WHEN n.acked_at IS NULL AND n.follows_owner AND $4::text IS NOT NULL THEN $4::text ELSE n.staff_id END
             FROM old WHERE n.tenant = $1 AND n.nudge_id = old.nudge_id
-            RETURNING n.nudge_id, old.staff_id
+            RETURNING {NudgeStatements.ColumnsOf("n")}, old.staff_id
             """, w.Tenant, w.AbsorbedId, w.SurvivorId, (object?)w.Owner ?? DBNull.Value).ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct)) nudges.Add(new { id = reader.GetString(0), staff = reader.GetString(1) });
+            while (await reader.ReadAsync(ct)) Moved(reader, nudges, readdressed);
         var changes = new List<long>();
         await using (var reader = await Command(connection, tx,
             "UPDATE pdg_customer_changes SET customer_id = $3 WHERE tenant = $1 AND customer_id = $2 RETURNING id", w.Tenant, w.AbsorbedId, w.SurvivorId).ExecuteReaderAsync(ct))
@@ -105,7 +110,15 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
             JsonSerializer.Serialize(identities.Select(i => new { kind = i.Kind, value = i.Value })), JsonSerializer.Serialize(nudges), changes.ToArray()));
         await batch.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
-        return new(await GetAsync(w.Tenant, w.MergeId, ct), null);
+        return new(await GetAsync(w.Tenant, w.MergeId, ct), null) { Readdressed = readdressed };
+    }
+
+    /// <summary>A nudge a merge moved (<see cref="NudgeStatements.Columns"/>, then the staff member it had): remembered for the undo, and for consoles when its staff member changed.</summary>
+    private static void Moved(NpgsqlDataReader reader, List<object> nudges, List<NudgeRow> readdressed)
+    {
+        var row = NudgeStatements.ReadRow(reader) with { PreviousStaffId = reader.GetString(NudgeStatements.ColumnCount) };
+        nudges.Add(new { id = row.NudgeId, staff = row.PreviousStaffId });
+        if (row.StaffId != row.PreviousStaffId) readdressed.Add(row);
     }
 
     /// <summary>
@@ -140,15 +153,21 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
                 else missing.Add($"{reader.GetString(0)} {reader.GetString(1)}");
         if (missing.Count > 0) return new(null, $"identities it moved no longer name customer '{m.SurvivorId}': {string.Join(", ", missing)}");
 
+        var readdressed = new List<NudgeRow>();
+        await using (var reader = await Command(connection, tx, $"""
+            WITH x AS (
+                SELECT x.id, x.staff, n.staff_id AS now FROM jsonb_to_recordset((SELECT moved_nudges FROM pdg_customer_merges WHERE tenant = $1 AND merge_id = $2)) AS x(id text, staff text)
+                JOIN pdg_nudges n ON n.tenant = $1 AND n.nudge_id = x.id ORDER BY x.id FOR UPDATE OF n)
+            UPDATE pdg_nudges n SET customer_id = $3, staff_id = CASE WHEN n.acked_at IS NULL THEN x.staff ELSE n.staff_id END
+            FROM x WHERE n.tenant = $1 AND n.nudge_id = x.id
+            RETURNING {NudgeStatements.ColumnsOf("n")}, x.now
+            """, m.Tenant, m.MergeId, m.AbsorbedId).ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) Moved(reader, [], readdressed);
+
         await using var batch = new NpgsqlBatch(connection, tx);
         batch.BatchCommands.Add(Statement("""
             UPDATE pdg_event_journal SET customer_id = $3, seq = seq - $4 WHERE tenant = $1 AND customer_id = $2 AND seq > $4 AND seq <= $5
             """, m.Tenant, m.SurvivorId, m.AbsorbedId, m.SurvivorSequence, m.SurvivorSequence + m.AbsorbedSequence));
-        batch.BatchCommands.Add(Statement("""
-            UPDATE pdg_nudges n SET customer_id = $3, staff_id = CASE WHEN n.acked_at IS NULL THEN x.staff ELSE n.staff_id END
-            FROM jsonb_to_recordset((SELECT moved_nudges FROM pdg_customer_merges WHERE tenant = $1 AND merge_id = $2)) AS x(id text, staff text)
-            WHERE n.tenant = $1 AND n.nudge_id = x.id
-            """, m.Tenant, m.MergeId, m.AbsorbedId));
         batch.BatchCommands.Add(Statement("""
             UPDATE pdg_customer_changes SET customer_id = $3
             WHERE id = ANY((SELECT moved_changes FROM pdg_customer_merges WHERE tenant = $1 AND merge_id = $2)::bigint[])
@@ -162,7 +181,7 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
             m.Tenant, m.MergeId, w.By));
         await batch.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
-        return new(await GetAsync(m.Tenant, m.MergeId, ct), null);
+        return new(await GetAsync(m.Tenant, m.MergeId, ct), null) { Readdressed = readdressed };
     }
 
     /// <summary>The merge, with the absorbed customer's snapshot body; null when the tenant has no merge with that id.</summary>

@@ -3,7 +3,10 @@ using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
 namespace PrivateDomainGrains.FunctionalTests.Identities;
 
-/// <summary>Open nudges combine in a merge: the absorbed customer's go to the survivor's owner, who can act on them there.</summary>
+/// <summary>
+/// Open nudges combine in a merge: the absorbed customer's go to the survivor's owner, live on their console (and off the
+/// previous owner's), who can act on them there; an undo sends them back the same way.
+/// </summary>
 public sealed class CustomerMergeNudgeTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
 {
     private PlatformClient Api => platform.Client;
@@ -24,21 +27,24 @@ public sealed class CustomerMergeNudgeTests(SingleNodePlatform platform) : IClas
         for (var i = 0; i < 100 && (await Api.Api.Customers.GetAsync("nm-shop"))!.PlaybookVersion != playbook.Version; i++) await Task.Delay(100);
         await using (var bob = await platform.ConsoleAsync("bob"))
         {
+            await using var alice = await platform.ConsoleAsync("alice");
             await Api.PostEventsAsync(new PostedEvent("nm-3", "nm-shop", "message.received", at.AddMinutes(1), "wecom", Text: "is it in stock?"));
             var asked = await bob.WaitForAsync(n => n.EventId == "nm-3");
 
             var merged = await Api.Api.Customers.MergeAsync("nm-wx", "nm-shop");
 
             Assert.Equal(1, merged.Merge.MovedNudges);
-            await using var alice = await platform.ConsoleAsync("alice");
             var moved = await alice.WaitForAsync(n => n.Id == asked.Id);
             Assert.Equal(("nm-wx", "alice"), (moved.CustomerId, moved.StaffId));
+            Assert.Equal("moved", (await bob.WaitForChangeAsync(c => c.Id == asked.Id)).Closed);
             var undone = await Api.Api.Customers.UndoMergeAsync("nm-wx", merged.Merge.MergeId);
             Assert.NotNull(undone.Merge.UndoneAt);
-            // Back to bob and nm-shop, where he acts on it.
+            // Back to bob and nm-shop, where he acts on it; a console opened now has it too.
+            var back = await bob.WaitForAsync(n => n.Id == asked.Id && n.CustomerId == "nm-shop");
+            Assert.Equal("bob", back.StaffId);
+            Assert.Equal("moved", (await alice.WaitForChangeAsync(c => c.Id == asked.Id)).Closed);
             await using var bobAgain = await platform.ConsoleAsync("bob");
-            var back = await bobAgain.WaitForAsync(n => n.Id == asked.Id);
-            Assert.Equal(("nm-shop", "bob"), (back.CustomerId, back.StaffId));
+            Assert.Equal("nm-shop", (await bobAgain.WaitForAsync(n => n.Id == asked.Id)).CustomerId);
 
             var again = await Api.Api.Customers.MergeAsync("nm-wx", "nm-shop");
             var done = await Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("alice")).Workbench.MarkDoneAsync(asked.Id);

@@ -72,9 +72,13 @@ public sealed class CustomerMergeTests(SingleNodePlatform platform) : IClassFixt
                 Identities: new Dictionary<string, string> { ["phone"] = "+86 139 0013 9001" }));
         Assert.Equal((2, 0), (later.Accepted, later.Rejected));
         Assert.Equal("mg-wx", later.Resolved.Single().CustomerId);
+        // Naming the absorbed id and a phone the survivor holds now is no conflict: both are the survivor.
+        var both = await Api.PostEventsAsync(new PostedEvent("mg-later-3", "mg-shop", "message.received", T.AddMinutes(52), "shop", Text: "both",
+            Identities: new Dictionary<string, string> { ["phone"] = "13900139001" }));
+        Assert.Equal((1, "mg-wx"), (both.Accepted, both.Resolved.Single().CustomerId));
         var survivor = (await Api.Api.Customers.GetAsync("mg-wx"))!;
-        Assert.Equal((7L, 4), (survivor.Counters.Events, survivor.Counters.MessagesReceived));
-        Assert.Equal(7, (await HistoryAsync("mg-wx")).Count);
+        Assert.Equal((8L, 5), (survivor.Counters.Events, survivor.Counters.MessagesReceived));
+        Assert.Equal(8, (await HistoryAsync("mg-wx")).Count);
         // The same event again, through either id, is the duplicate it is.
         var again = await Api.PostEventsAsync(Message("mg-later-1", "mg-wx", T.AddMinutes(50), "still there?"), Message("mg-shop-1", "mg-shop", T.AddMinutes(20)));
         Assert.Equal(0, again.Accepted);

@@ -2,7 +2,7 @@ namespace PrivateDomainGrains.Persistence;
 
 /// <summary>
 /// One change to a customer that is not an event (<c>pdg_customer_changes</c>): <see cref="Kind"/> is tag-added,
-/// tag-removed, owner-changed, tier-changed or field-set; <see cref="Detail"/> a JSON object saying what and by whom.
+/// tag-removed, owner-changed, tier-changed, field-set, merged, merged-into or merge-undone; <see cref="Detail"/> a JSON object saying what and by whom.
 /// </summary>
 public sealed record CustomerChangeRow(string Tenant, string CustomerId, DateTimeOffset At, string Kind, string Detail);
 
@@ -14,4 +14,10 @@ public static class CustomerChangeKinds
     public const string OwnerChanged = "owner-changed";
     public const string TierChanged = "tier-changed";
     public const string FieldSet = "field-set";
+    /// <summary>On the survivor: another customer was merged into it (<c>{"absorbedId","mergeId","by"}</c>).</summary>
+    public const string Merged = "merged";
+    /// <summary>On the absorbed customer: it was merged into another (<c>{"survivorId","mergeId","by"}</c>).</summary>
+    public const string MergedInto = "merged-into";
+    /// <summary>On both sides: a merge was undone (<c>{"survivorId","absorbedId","mergeId","by"}</c>).</summary>
+    public const string MergeUndone = "merge-undone";
 }

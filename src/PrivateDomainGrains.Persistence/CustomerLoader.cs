@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Persistence;
 
 /// <summary>
 /// Group read: activating customer grains queue their loads and one round trip fetches the snapshots, unfolded
-/// journal tails, due times and erasures of hundreds of customers at once. A per-grain read costs a round trip and a query plan each, which
+/// journal tails, due times, erasures and merges of hundreds of customers at once. A per-grain read costs a round trip and a query plan each, which
 /// is what capped activation near 1,200 customers/s.
 /// </summary>
 public sealed class CustomerLoader : IAsyncDisposable
@@ -35,6 +35,11 @@ public sealed class CustomerLoader : IAsyncDisposable
         JOIN pdg_customer_erasures e ON e.tenant = k.tenant AND e.customer_id = k.customer_id
         """;
 
+    private const string SelectMerged = $"""
+        SELECT k.i, m.survivor_id FROM {Keys}
+        JOIN pdg_customer_merges m ON m.tenant = k.tenant AND m.absorbed_id = k.customer_id AND m.undone_at IS NULL
+        """;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly BatchPump<PendingLoad> _pump;
 
@@ -60,11 +65,12 @@ public sealed class CustomerLoader : IAsyncDisposable
         var unfolded = new List<JournalRow>?[batch.Count];
         var due = new DateTimeOffset?[batch.Count];
         var erased = new DateTimeOffset?[batch.Count];
+        var merged = new string?[batch.Count];
 
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var command = new NpgsqlBatch(connection)
         {
-            BatchCommands = { WithKeys(SelectSnapshots, batch), WithKeys(SelectUnfolded, batch), WithKeys(SelectDue, batch), WithKeys(SelectErased, batch) },
+            BatchCommands = { WithKeys(SelectSnapshots, batch), WithKeys(SelectUnfolded, batch), WithKeys(SelectDue, batch), WithKeys(SelectErased, batch), WithKeys(SelectMerged, batch) },
         };
         await using (var reader = await command.ExecuteReaderAsync())
         {
@@ -83,9 +89,11 @@ public sealed class CustomerLoader : IAsyncDisposable
             while (await reader.ReadAsync()) due[(int)reader.GetInt64(0) - 1] = new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero);
             await reader.NextResultAsync();
             while (await reader.ReadAsync()) erased[(int)reader.GetInt64(0) - 1] = new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero);
+            await reader.NextResultAsync();
+            while (await reader.ReadAsync()) merged[(int)reader.GetInt64(0) - 1] = reader.GetString(1);
         }
         for (var i = 0; i < batch.Count; i++)
-            batch[i].Completion.TrySetResult(new CustomerLoad(snapshots[i], (IReadOnlyList<JournalRow>?)unfolded[i] ?? [], due[i]) { ErasedAt = erased[i] });
+            batch[i].Completion.TrySetResult(new CustomerLoad(snapshots[i], (IReadOnlyList<JournalRow>?)unfolded[i] ?? [], due[i]) { ErasedAt = erased[i], MergedInto = merged[i] });
     }
 
     private static NpgsqlBatchCommand WithKeys(string sql, List<PendingLoad> batch) => new(sql)

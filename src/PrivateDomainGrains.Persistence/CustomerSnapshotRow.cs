@@ -15,4 +15,7 @@ public sealed record CustomerLoad(CustomerSnapshotRow? Snapshot, IReadOnlyList<J
 {
     /// <summary>When the customer's personal data was erased (<see cref="PersonalDataEraser"/>); null if it never was.</summary>
     public DateTimeOffset? ErasedAt { get; init; }
+
+    /// <summary>The customer this one was merged into and redirects to (<see cref="CustomerMerges"/>); null while it stands on its own.</summary>
+    public string? MergedInto { get; init; }
 }

@@ -31,6 +31,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<ExecutionRollups>();
         services.AddSingleton<IdentityIndex>();
+        services.AddSingleton<CustomerMerges>();
         services.AddSingleton<IdentityPendingPool>();
         services.AddSingleton<PendingCandidates>();
         services.AddSingleton<IdentitySettingsStore>();

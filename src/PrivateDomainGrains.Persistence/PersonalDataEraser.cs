@@ -10,6 +10,9 @@ namespace PrivateDomainGrains.Persistence;
 /// day, no customer in them), the audit log (append-only; it records the erasure), a row in
 /// <c>pdg_customer_erasures</c> saying when, by which later events for the customer are refused, and the SHA-256 of each
 /// identity it held in <c>pdg_identity_erasures</c>, by which later events naming one of them are refused too.
+/// <para>Merges (issue 14) are the same person: erasing a customer erases the customers merged into it (their ids and
+/// what storage keeps of them, such as their snapshot from before the merge) and every merge row naming any of them
+/// (which keep the profile before and after), and refuses later events for every one of those ids.</para>
 /// <para>Called by the customer's own grain, inside its turn, so no write of that customer races it.</para>
 /// </summary>
 public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
@@ -31,24 +34,27 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        string[] ids = [customerId, .. await MergedIntoAsync(connection, transaction, tenant, customerId, ct)];
         await using var batch = new NpgsqlBatch(connection, transaction);
         // First the nudges, whose open ones the consoles must drop; then the rest, counted.
-        batch.BatchCommands.Add(Command("DELETE FROM pdg_nudges WHERE tenant = $1 AND customer_id = $2 RETURNING nudge_id, staff_id, acked_at IS NULL", tenant, customerId));
-        // The tombstone covers the customer's identities: hashed before they are deleted.
+        batch.BatchCommands.Add(Command("DELETE FROM pdg_nudges WHERE tenant = $1 AND customer_id = ANY($2) RETURNING nudge_id, staff_id, acked_at IS NULL", tenant, ids));
+        // The tombstone covers the customers' identities: hashed before they are deleted.
         batch.BatchCommands.Add(Command($"""
             INSERT INTO pdg_identity_erasures (tenant, identity_hash) SELECT tenant, {IdentityHash("i")} FROM pdg_identities i
-            WHERE tenant = $1 AND customer_id = $2
+            WHERE tenant = $1 AND customer_id = ANY($2)
             ON CONFLICT (tenant, identity_hash) DO UPDATE SET erased_at = now()
-            """, tenant, customerId));
-        // Events of the pending pool that name one of its identities are the person's too, attached to it or not.
+            """, tenant, ids));
+        // Events of the pending pool that name one of their identities are the person's too, attached to them or not.
         batch.BatchCommands.Add(Command("""
-            DELETE FROM pdg_identity_pending p WHERE p.tenant = $1 AND (p.customer_id IS DISTINCT FROM $2)
-            AND p.identity_keys && ARRAY(SELECT i.kind || '=' || i.value FROM pdg_identities i WHERE i.tenant = $1 AND i.customer_id = $2)
-            """, tenant, customerId));
-        foreach (var (table, column) in Tables) batch.BatchCommands.Add(Command($"DELETE FROM {table} WHERE tenant = $1 AND {column} = $2", tenant, customerId));
-        batch.BatchCommands.Add(Command(
-            "INSERT INTO pdg_customer_erasures (tenant, customer_id) VALUES ($1, $2) ON CONFLICT (tenant, customer_id) DO UPDATE SET erased_at = now() RETURNING erased_at",
-            tenant, customerId));
+            DELETE FROM pdg_identity_pending p WHERE p.tenant = $1 AND (p.customer_id IS NULL OR NOT p.customer_id = ANY($2))
+            AND p.identity_keys && ARRAY(SELECT i.kind || '=' || i.value FROM pdg_identities i WHERE i.tenant = $1 AND i.customer_id = ANY($2))
+            """, tenant, ids));
+        foreach (var (table, column) in Tables) batch.BatchCommands.Add(Command($"DELETE FROM {table} WHERE tenant = $1 AND {column} = ANY($2)", tenant, ids));
+        batch.BatchCommands.Add(Command("DELETE FROM pdg_customer_merges WHERE tenant = $1 AND (survivor_id = ANY($2) OR absorbed_id = ANY($2))", tenant, ids));
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO pdg_customer_erasures (tenant, customer_id) SELECT $1, unnest($2::text[])
+            ON CONFLICT (tenant, customer_id) DO UPDATE SET erased_at = now() RETURNING erased_at
+            """, tenant, ids));
 
         var open = new List<(string NudgeId, string StaffId)>();
         var nudges = 0;
@@ -70,11 +76,28 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
         var rows = new Dictionary<string, int>(StringComparer.Ordinal) { ["pdg_nudges"] = nudges };
         for (var i = 0; i < Tables.Count; i++) rows[Tables[i].Table] = batch.BatchCommands[i + 3].RecordsAffected;
         rows["pdg_identity_pending"] += batch.BatchCommands[2].RecordsAffected;
+        rows["pdg_customer_merges"] = batch.BatchCommands[Tables.Count + 3].RecordsAffected;
         return new ErasedRows(erasedAt, rows, open);
     }
 
-    private static NpgsqlBatchCommand Command(string sql, string tenant, string customerId) =>
-        new(sql) { Parameters = { new() { Value = tenant }, new() { Value = customerId } } };
+    /// <summary>The customers merged into <paramref name="customerId"/> and not split off again, and those merged into them, and so on.</summary>
+    private static async Task<List<string>> MergedIntoAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenant, string customerId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            WITH RECURSIVE absorbed(id) AS (
+                SELECT absorbed_id FROM pdg_customer_merges WHERE tenant = $1 AND survivor_id = $2 AND undone_at IS NULL
+                UNION
+                SELECT m.absorbed_id FROM pdg_customer_merges m JOIN absorbed a ON m.survivor_id = a.id WHERE m.tenant = $1 AND m.undone_at IS NULL)
+            SELECT id FROM absorbed
+            """, connection, transaction) { Parameters = { new() { Value = tenant }, new() { Value = customerId } } };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, string tenant, string[] customerIds) =>
+        new(sql) { Parameters = { new() { Value = tenant }, new() { Value = customerIds } } };
 }
 
 /// <param name="ErasedAt">When the erasure committed.</param>

@@ -85,4 +85,36 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// their consoles. From then on events for the customer id are refused (a conflict naming the erasure).
     /// </summary>
     [Alias("Erase")] Task<ErasureOutcome> EraseAsync();
+
+    /// <summary>
+    /// Merges <paramref name="absorbedId"/> into this customer (issue 14; never automatic): its history, tags, identities,
+    /// counters, open nudges and SOP positions combine into this one (<c>Core/Customers/CustomerMerge.cs</c>), and from then
+    /// on the absorbed id redirects here for reads and later events. Recorded in both timelines; <paramref name="by"/> is who
+    /// asked. Not found: either customer is unknown. Conflict (nothing changed): this customer was merged into another,
+    /// the absorbed one was already, either was erased, or the absorbed one changed while it was being merged.
+    /// </summary>
+    [Alias("Merge")] Task<MergeOutcome> MergeAsync(string absorbedId, string by);
+
+    /// <summary>
+    /// Undoes one of this customer's merges: both customers become exactly what they were before it (history, nudges,
+    /// identities, timeline, owner, due time). Conflict (nothing changed) when this customer changed since the merge (an
+    /// event, an edit, a response, a timer, another merge: the problem says which), an identity it moved was removed, or
+    /// the merge was undone already; not found when it is not a merge into this customer.
+    /// </summary>
+    [Alias("UndoMerge")] Task<MergeOutcome> UndoMergeAsync(string mergeId, string by);
+
+    /// <summary>
+    /// The survivor's first step of a merge, on the customer to absorb: snapshots it and hands over its state. Until
+    /// <see cref="MergeSettledAsync"/>, calls to it wait, then go wherever the merge decided.
+    /// </summary>
+    [Alias("HandToMerge")] Task<MergeHandoff> HandToMergeAsync(string survivorId);
+
+    /// <summary>
+    /// The survivor's last step: the merge is stored (<paramref name="survivorId"/>: redirect there from now on) or not
+    /// (null: go on as before). Runs while the customer waits on its handoff, hence interleaved.
+    /// </summary>
+    [Alias("MergeSettled"), AlwaysInterleave] Task MergeSettledAsync(string? survivorId);
+
+    /// <summary>The survivor undid the merge that absorbed this customer: it reloads what it was and stands on its own again.</summary>
+    [Alias("MergeUndone")] Task MergeUndoneAsync();
 }

@@ -55,3 +55,21 @@ public sealed record InteractionPage(IReadOnlyList<InteractionItem> Items, long?
 public sealed record OwnerRequest(string StaffId);
 
 public sealed record TagsRequest(IReadOnlyList<string> Tags);
+
+/// <param name="AbsorbedId">The customer merged into the survivor; its id redirects to the survivor until the merge is undone.</param>
+/// <param name="AbsorbedTenant">Optional: the absorbed customer's tenant; customers of two tenants never merge (409).</param>
+public sealed record MergeRequest(string AbsorbedId, string? AbsorbedTenant = null);
+
+/// <summary>One merge: <paramref name="AbsorbedId"/> into <paramref name="SurvivorId"/>, and what moved.</summary>
+/// <param name="MovedEvents">The absorbed customer's journaled events, now at the end of the survivor's history.</param>
+/// <param name="MergedBy">The credential that merged, as the audit log names it.</param>
+/// <param name="UndoneAt">When it was undone; null while the absorbed id redirects to the survivor.</param>
+public sealed record CustomerMergeView(
+    string MergeId, string SurvivorId, string AbsorbedId, DateTimeOffset MergedAt, string MergedBy, long MovedEvents, int MovedIdentities,
+    int MovedNudges, DateTimeOffset? UndoneAt, string? UndoneBy);
+
+/// <summary>A merge or its undo, and the survivor as it is after it.</summary>
+public sealed record MergeResult(CustomerMergeView Merge, CustomerView Survivor);
+
+/// <summary>Merges into a customer and out of it, newest first, undone ones included.</summary>
+public sealed record MergeList(IReadOnlyList<CustomerMergeView> Items);

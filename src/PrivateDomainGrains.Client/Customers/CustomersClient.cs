@@ -39,5 +39,25 @@ public sealed class CustomersClient
         _http.SendAsync(HttpMethod.Delete, Path(customerId, "/tags"), _http.IntegrationKey,
             PlatformHttp.Json(new TagsRequest([.. tags]), ClientJson.Default.TagsRequest), idempotent: true, ClientJson.Default.CustomerView, cancellationToken);
 
+    /// <summary>
+    /// Merges <paramref name="absorbedId"/> into <paramref name="survivorId"/> (<c>MergeCustomers</c>): the same person reached
+    /// through two channels. History, tags, identities, counters, open nudges and SOP positions combine; the absorbed id
+    /// redirects to the survivor from then on. Not retried: a merge answered but not heard is a 409 the second time.
+    /// </summary>
+    /// <exception cref="PlatformApiException">404 when either customer is unknown; 409 into itself, into or from a customer merged already, or erased.</exception>
+    public Task<MergeResult> MergeAsync(string survivorId, string absorbedId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, Path(survivorId, "/merge"), _http.IntegrationKey,
+            PlatformHttp.Json(new MergeRequest(absorbedId), ClientJson.Default.MergeRequest), idempotent: false, ClientJson.Default.MergeResult, cancellationToken);
+
+    /// <summary>Undoes a merge into <paramref name="survivorId"/> (<c>UndoCustomerMerge</c>): both customers become exactly what they were.</summary>
+    /// <exception cref="PlatformApiException">404 when the survivor has no such merge; 409 when it changed since (the problem says how) or it was undone already.</exception>
+    public Task<MergeResult> UndoMergeAsync(string survivorId, string mergeId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, Path(survivorId, $"/merges/{PlatformHttp.Escape(mergeId)}/undo"), _http.IntegrationKey, null,
+            idempotent: false, ClientJson.Default.MergeResult, cancellationToken);
+
+    /// <summary>Merges into <paramref name="customerId"/> and out of it, newest first (<c>ListCustomerMerges</c>).</summary>
+    public Task<MergeList> ListMergesAsync(string customerId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, Path(customerId, "/merges"), _http.IntegrationKey, null, idempotent: true, ClientJson.Default.MergeList, cancellationToken);
+
     private string Path(string customerId, string rest = "") => _http.TenantPath($"customers/{PlatformHttp.Escape(customerId)}{rest}");
 }

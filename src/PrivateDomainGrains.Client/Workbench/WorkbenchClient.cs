@@ -69,6 +69,15 @@ public sealed class WorkbenchClient
         _http.SendAsync(HttpMethod.Put, Path(customerId, "/remark"), _http.ConsoleToken, PlatformHttp.Json(new RemarkRequest(remark), ClientJson.Default.RemarkRequest),
             idempotent: true, ClientJson.Default.CustomerView, cancellationToken);
 
+    /// <summary>
+    /// Managers and admins: merges the customer into <paramref name="survivorId"/>, the same person through another channel
+    /// (<c>MergeMyCustomerInto</c>; see <see cref="CustomersClient.MergeAsync"/>), recorded as the signed-in staff member's.
+    /// </summary>
+    /// <exception cref="PlatformApiException">403 for staff; 404 when either customer is not the user's to see; 409 as <see cref="CustomersClient.MergeAsync"/>.</exception>
+    public Task<MergeResult> MergeIntoAsync(string customerId, string survivorId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, Path(customerId, "/merge-into"), _http.ConsoleToken,
+            PlatformHttp.Json(new MergeIntoRequest(survivorId), ClientJson.Default.MergeIntoRequest), idempotent: false, ClientJson.Default.MergeResult, cancellationToken);
+
     /// <summary>Removes a tag from the customer (<c>RemoveMyCustomerTag</c>).</summary>
     /// <exception cref="PlatformApiException">As <see cref="AddTagAsync"/>.</exception>
     public Task<CustomerView> RemoveTagAsync(string customerId, string tag, CancellationToken cancellationToken = default) =>

@@ -43,3 +43,6 @@ public sealed record SnoozeRequest(DateTimeOffset Until);
 
 /// <param name="Remark">The owner's remark (备注) about the customer: at most 200 characters; null or empty clears it.</param>
 public sealed record RemarkRequest(string? Remark);
+
+/// <param name="SurvivorId">The customer the one in the path is the same person as; it keeps its id.</param>
+public sealed record MergeIntoRequest(string SurvivorId);

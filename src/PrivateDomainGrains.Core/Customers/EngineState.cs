@@ -87,6 +87,13 @@ public sealed class EngineState
         _sentBy = grown;
     }
 
+    /// <summary>Every event type seen, with its first and latest time (for <see cref="CustomerMerge"/>).</summary>
+    internal IEnumerable<(string Type, DateTimeOffset First, DateTimeOffset Last)> EventTimesSeen() =>
+        (_eventTimes ?? []).Select(t => (t.Type, t.First, t.Last));
+
+    /// <summary>Every staff member's latest <c>message.sent</c> (for <see cref="CustomerMerge"/>).</summary>
+    internal IEnumerable<(string StaffId, DateTimeOffset At)> SentSeen() => (_sentBy ?? []).Select(s => (s.StaffId, s.At));
+
     [JsonInclude, JsonPropertyName("sentBy")]
     private Dictionary<string, DateTimeOffset>? SentByStaff
     {

@@ -88,4 +88,43 @@ internal sealed class CustomerCommits(string tenant, string customerId, GroupCom
         }
         return result;
     }
+
+    /// <summary>The revision of the snapshot storage holds for this customer (0: none).</summary>
+    public long Revision => _revision;
+
+    /// <summary>
+    /// Stores a merge into this customer (<paramref name="merge"/>, whose snapshot, directory, owner and due-time rows
+    /// are filled in here from <paramref name="profile"/>, the merged profile) in the merge's own transaction; on success
+    /// storage holds the merged profile and its rows, as after a snapshot commit.
+    /// </summary>
+    public async Task<CustomerMerges.Outcome> CommitMergeAsync(CustomerMerges merges, CustomerMerges.MergeWrite merge, CustomerProfile profile, DateTimeOffset? nextDueAt)
+    {
+        var snapshot = new CustomerSnapshotRow(tenant, customerId, _revision + 1, profile.JournalSequence, StorageJson.Write(profile));
+        var outcome = await merges.MergeAsync(merge with
+        {
+            Snapshot = snapshot, Directory = DirectoryEntry.Of(tenant, profile), Owner = profile.OwnerStaffId, DueAt = nextDueAt,
+        });
+        if (outcome.Merge is not null) Stored(snapshot, profile, nextDueAt);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Stores the undo of a merge into this customer, with <paramref name="before"/> (its profile before the merge) as its
+    /// snapshot and the source of its rows; the absorbed side's rows come from its own profile.
+    /// </summary>
+    public async Task<CustomerMerges.Outcome> CommitUndoAsync(CustomerMerges merges, CustomerMerges.MergeRecord merge, string by, CustomerProfile before,
+        CustomerProfile? absorbed, IReadOnlyList<CustomerChangeRow> changes)
+    {
+        var snapshot = new CustomerSnapshotRow(tenant, customerId, _revision + 1, before.JournalSequence, StorageJson.Write(before));
+        var outcome = await merges.UndoAsync(new CustomerMerges.UndoWrite(merge, by, snapshot, DirectoryEntry.Of(tenant, before), before.OwnerStaffId,
+            absorbed is { Exists: true } ? DirectoryEntry.Of(tenant, absorbed) : null, absorbed?.OwnerStaffId, changes));
+        if (outcome.Merge is not null) Stored(snapshot, before, merge.SurvivorDueAt);
+        return outcome;
+    }
+
+    private void Stored(CustomerSnapshotRow snapshot, CustomerProfile profile, DateTimeOffset? dueAt)
+    {
+        (_revision, Unsnapshotted) = (snapshot.Revision, 0);
+        (_dueStored, _ownerStored, _directoryStored) = ((true, dueAt), profile.OwnerStaffId, DirectoryEntry.KeyOf(profile));
+    }
 }

@@ -24,7 +24,7 @@ namespace PrivateDomainGrains.Grains.Customers;
 /// without a state write per event. What a decision produces commits in one transaction (<see cref="CustomerCommits"/>),
 /// then fresh nudges are pushed to the owner.
 /// </summary>
-public sealed class CustomerGrain(
+public sealed partial class CustomerGrain(
     CustomerStore store,
     PersonalDataEraser eraser,
     EventJournal journal,
@@ -65,6 +65,7 @@ public sealed class CustomerGrain(
         _profile = new CustomerProfile();
         var load = await store.LoadAsync(_tenant, customerId);
         _erasedAt = load.ErasedAt;
+        _mergedInto = load.MergedInto;
         if (load.Snapshot is { } snapshot) _profile = StorageJson.Read<CustomerProfile>(snapshot.Body);
         _profile.CustomerId = customerId;
         // Until a decision says otherwise, the index is right about when the customer is next due.
@@ -91,6 +92,7 @@ public sealed class CustomerGrain(
 
     public async Task<IngestOutcome> IngestAsync(CustomerEvent[] events, bool backfill = false)
     {
+        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.IngestAsync(events, backfill);
         _onlyWoken = false;
         var outcome = new IngestResult(events.Length);
         if (_erasedAt is { } erasedAt)
@@ -209,6 +211,7 @@ public sealed class CustomerGrain(
 
     public async Task<CustomerView?> GetAsync()
     {
+        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.GetAsync();
         _onlyWoken = false;
         if (!_profile.Exists) return null;
         return View(await tenants.GetAsync(_tenant));
@@ -216,6 +219,7 @@ public sealed class CustomerGrain(
 
     public async Task<PlaybookDryRun?> DryRunAsync(string? playbookJson, CustomerEvent? e)
     {
+        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.DryRunAsync(playbookJson, e);
         if (!_profile.Exists) return null;
         // Right after a save or a rollback: the version just stored, not this silo's copy of the one before.
         var inputs = await tenants.GetCurrentAsync(_tenant);
@@ -237,6 +241,7 @@ public sealed class CustomerGrain(
 
     public async Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false)
     {
+        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.HandOverAsync(fromStaffId, toStaffId, departure);
         _onlyWoken = false;
         var owned = _profile.OwnerStaffId == fromStaffId;
         if (!owned && !departure) return _profile.OwnerStaffId == toStaffId;
@@ -255,6 +260,7 @@ public sealed class CustomerGrain(
 
     public async Task<CustomerView> AssignOwnerAsync(string staffId)
     {
+        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.AssignOwnerAsync(staffId);
         _onlyWoken = false;
         if (_profile.OwnerStaffId != staffId || _profile.OwnerBasis != OwnerBasis.Assigned)
         {
@@ -274,12 +280,15 @@ public sealed class CustomerGrain(
         logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId} ({How})", _tenant, _profile.CustomerId, staffId, how);
     }
 
-    public async Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null) => (await ChangeTagsAsync(tags, [], staffId)).View!;
+    public async Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null) =>
+        Redirects && await SurvivorAsync() is { } survivor ? await survivor.AddTagsAsync(tags, staffId) : (await ChangeTagsAsync(tags, [], staffId)).View!;
 
-    public async Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null) => (await ChangeTagsAsync([], tags, staffId)).View;
+    public async Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null) =>
+        Redirects && await SurvivorAsync() is { } survivor ? await survivor.RemoveTagsAsync(tags, staffId) : (await ChangeTagsAsync([], tags, staffId)).View;
 
     public async Task<bool?> RetagAsync(string[] add, string[] remove, string? staffId = null)
     {
+        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.RetagAsync(add, remove, staffId);
         // A batch names customers by id or identity: a mistyped one must fail its row, not create a customer.
         if (!_profile.Exists) return null;
         return (await ChangeTagsAsync(add, remove, staffId)).Changed;
@@ -287,6 +296,7 @@ public sealed class CustomerGrain(
 
     public async Task<CustomerView?> SetRemarkAsync(string? remark, string staffId)
     {
+        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.SetRemarkAsync(remark, staffId);
         _onlyWoken = false;
         var inputs = await tenants.GetAsync(_tenant);
         if (!_profile.Exists) return null;
@@ -305,6 +315,8 @@ public sealed class CustomerGrain(
 
     public async Task WakeAsync(DateTimeOffset dueAt)
     {
+        // Merged: its due-time entry went with the merge, and the survivor keeps its own time.
+        if (Redirects && await SurvivorAsync() is not null) return;
         _commits.DueEntryLeased();
         var pending = Pending();
         if (_profile.Exists)
@@ -336,6 +348,7 @@ public sealed class CustomerGrain(
 
     public async Task<CampaignReach> ReachAsync(string campaignId, CampaignScript script)
     {
+        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.ReachAsync(campaignId, script);
         // A segment lists customers from the directory; one erased or gone since must not be created again.
         if (!_profile.Exists) return CampaignReach.Unknown;
         var now = DateTimeOffset.UtcNow;
@@ -362,6 +375,11 @@ public sealed class CustomerGrain(
 
     public async Task RecordResponseAsync(string nudgeId, NudgeResponse response)
     {
+        if (Redirects && await SurvivorAsync() is { } survivor)
+        {
+            await survivor.RecordResponseAsync(nudgeId, response);
+            return;
+        }
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var outcome = response == NudgeResponse.Acted ? NudgeOutcome.Acted : NudgeOutcome.Dismissed;

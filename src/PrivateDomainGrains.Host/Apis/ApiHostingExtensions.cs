@@ -73,6 +73,7 @@ public static class ApiHostingExtensions
         v1.MapAuthApi();
         v1.MapEventsApi();
         v1.MapCustomersApi();
+        v1.MapCustomerMergesApi();
         v1.MapIdentitiesApi();
         v1.MapPersonalDataApi();
         v1.MapJournalRetentionApi();
@@ -89,6 +90,7 @@ public static class ApiHostingExtensions
         v1.MapApiKeysApi();
         v1.MapConsoleMeApi();
         v1.MapConsoleCustomersApi();
+        v1.MapConsoleCustomerMergesApi();
         v1.MapConsoleNudgesApi();
         v1.MapConsoleTagsApi();
         v1.MapConsolePlaybookApi();

@@ -205,7 +205,7 @@ public static class ConsoleCustomersApi
     }
 
     /// <summary>The customer if it exists and the user may see it; otherwise the one 404 for both.</summary>
-    private static async Task<(CustomerView? View, ProblemHttpResult? Problem)> VisibleAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains)
+    internal static async Task<(CustomerView? View, ProblemHttpResult? Problem)> VisibleAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains)
     {
         if (!Ids.IsValid(customerId)) return (null, Problems.BadRequest(Ids.Describe("customerId")));
         var view = await Customer(grains, user.Tenant, customerId).GetAsync();

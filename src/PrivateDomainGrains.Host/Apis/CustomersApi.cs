@@ -67,9 +67,10 @@ public static class CustomersApi
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
         if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
         if (before is < 1) return Problems.BadRequest("'before' must be a positive sequence number from a previous page");
-        if (await Customer(grains, tenant, customerId).GetAsync() is null) return UnknownCustomer(customerId);
+        // A customer merged into another reads as that one (the view names it), history included.
+        if (await Customer(grains, tenant, customerId).GetAsync() is not { } view) return UnknownCustomer(customerId);
         var pageSize = limit ?? 50;
-        var rows = await journal.ReadPageAsync(tenant, customerId, before ?? long.MaxValue, pageSize + 1);
+        var rows = await journal.ReadPageAsync(tenant, view.CustomerId, before ?? long.MaxValue, pageSize + 1);
         var items = rows.Take(pageSize).Select(r => new InteractionItem(r.Sequence, r.Event.Id, r.Event.Type, r.Event.At, r.Event.Channel, r.Event.StaffId, r.Event.Text, r.Event.Data)).ToList();
         return TypedResults.Ok(new InteractionPage(items, rows.Count > pageSize ? items[^1].Seq : null));
     }

@@ -130,16 +130,18 @@ public static class IdentitiesApi
         return row is null ? Problems.NotFound($"No customer holds {identity.Kind} '{identity.Value}'") : TypedResults.Ok(View(row));
     }
 
-    private static async Task<Results<Ok<CustomerIdentities>, ProblemHttpResult>> ListAsync(string tenant, string customerId, IdentityIndex index)
+    private static async Task<Results<Ok<CustomerIdentities>, ProblemHttpResult>> ListAsync(string tenant, string customerId, IdentityIndex index, CustomerMerges merges)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        customerId = await SurvivorAsync(merges, tenant, customerId);
         return TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)]));
     }
 
     private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        string tenant, string customerId, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher)
+        string tenant, string customerId, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher, CustomerMerges merges)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        customerId = await SurvivorAsync(merges, tenant, customerId);
         var (body, problem) = await JsonBody.ReadAsync<AddIdentitiesRequest>(request);
         if (body is null) return problem!;
         if (body.Identities is not { Count: > 0 and <= IdentityFields.MaxPerEvent })
@@ -165,15 +167,20 @@ public static class IdentitiesApi
     }
 
     private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> RemoveAsync(
-        string tenant, string customerId, string kind, string value, TenantIdentitySettings settings, IdentityIndex index)
+        string tenant, string customerId, string kind, string value, TenantIdentitySettings settings, IdentityIndex index, CustomerMerges merges)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        customerId = await SurvivorAsync(merges, tenant, customerId);
         var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         if (Strong(normalizer, kind, value) is not { } identity) return Invalid(normalizer, kind, value);
         return await index.RemoveAsync(tenant, customerId, identity)
             ? TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)]))
             : Problems.NotFound($"Customer '{customerId}' does not hold {identity.Kind} '{identity.Value}'");
     }
+
+    /// <summary>The customer <paramref name="customerId"/> is now: itself, or the one it was merged into (the identities moved there).</summary>
+    private static async Task<string> SurvivorAsync(CustomerMerges merges, string tenant, string customerId) =>
+        (await merges.SurvivorsAsync(tenant, [customerId])).GetValueOrDefault(customerId) ?? customerId;
 
     private static async Task<Ok<IdentitySettingsView>> SettingsAsync(string tenant, TenantIdentitySettings settings) =>
         TypedResults.Ok(View(await settings.GetAsync(tenant)));
@@ -198,7 +205,7 @@ public static class IdentitiesApi
         new(applied.Normalizer.DefaultRegion, [.. applied.CreateCustomerOn.Order(StringComparer.Ordinal)], applied.Custom, applied.UpdatedAt);
 
     private static async Task<Results<Ok<IdentityImportResult>, ProblemHttpResult>> ImportAsync(
-        string tenant, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher)
+        string tenant, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher, CustomerMerges merges)
     {
         var (body, problem) = await JsonBody.ReadAsync<IdentityImportRequest>(request);
         if (body is null) return problem!;
@@ -216,6 +223,9 @@ public static class IdentitiesApi
             else if (!identity.IsStrong) errors.Add(new(i, "'kind' nickname is weak and not indexed", StatusCodes.Status400BadRequest));
             else rows.Add((i, new IdentityRow(tenant, identity.Kind, identity.Value, row.CustomerId, "import")));
         }
+        // A row naming a customer merged into another is that one's.
+        var survivors = await merges.SurvivorsAsync(tenant, [.. rows.Select(r => r.Row.CustomerId).Distinct(StringComparer.Ordinal)]);
+        rows = rows.ConvertAll(r => survivors.TryGetValue(r.Row.CustomerId, out var survivor) ? (r.Index, r.Row with { CustomerId = survivor }) : r);
         var outcomes = await index.AddAsync([.. rows.Select(r => r.Row)]);
         var (added, unchanged) = (0, 0);
         for (var r = 0; r < rows.Count; r++)

@@ -21,7 +21,7 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// Resolved events carry their identities in their data (<see cref="EventIdentities"/>), and the commit that
 /// journals them adds the strong ones to the index. Events without identities pass untouched.
 /// </summary>
-public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool pool, TenantIdentitySettings settings)
+public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool pool, TenantIdentitySettings settings, CustomerMerges merges)
 {
     /// <summary>What resolution made of a request's events.</summary>
     /// <param name="Events">The events for customers, each with its customer id.</param>
@@ -70,6 +70,10 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
                 continue;
             }
             var customer = e.CustomerId.Length > 0 ? e.CustomerId : held.Count > 0 ? holders[held[0]] : null;
+            // An id merged into another customer names that one, whose identities its own now are (looked up only then).
+            if (e.CustomerId.Length > 0 && held.Any(x => holders[x] != customer)
+                && (await merges.SurvivorsAsync(tenant, [customer!])).GetValueOrDefault(customer!) is { } survivor)
+                customer = survivor;
             if (held.Where(x => holders[x] != customer).ToList() is { Count: > 0 } elsewhere)
             {
                 errors.Add(new EventError(i, e.Id, [.. elsewhere.Select(x =>

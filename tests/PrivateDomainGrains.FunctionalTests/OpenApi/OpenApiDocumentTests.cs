@@ -22,6 +22,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         "RollbackPlaybook", "RollbackConsolePlaybook",
         "DeleteSegment", "DeleteMySegment",
         "PauseCampaign", "ResumeCampaign", "CancelCampaign", "CancelTagJob", "CancelMyTagJob",
+        "UndoCustomerMerge",
     ];
 
     private async Task<JsonObject> DocumentAsync()

@@ -287,6 +287,14 @@ export const api = {
     return send(`${segmentsPath}/${encodeURIComponent(segmentId)}/members` + query({ cursor, limit: 50 }), { headers: bearer(token) });
   },
 
+  /**
+   * POST .../merge-into (managers and admins): merges the customer into `survivorId`, the same person through another
+   * channel; the survivor comes back. 403 for staff, 404 when either is not the user's to see, 409 when it cannot be.
+   */
+  mergeInto(token: string, customerId: string, survivorId: string): Promise<{ merge: { mergeId: string; survivorId: string }; survivor: Customer }> {
+    return send(`${customerPath(customerId)}/merge-into`, { method: "POST", headers: { ...bearer(token), ...json }, body: JSON.stringify({ survivorId }) });
+  },
+
   /** PUT .../remark: sets the remark (备注, at most 200 characters), or clears it with "". */
   setRemark(token: string, customerId: string, remark: string): Promise<Customer> {
     return send(`${customerPath(customerId)}/remark`, { method: "PUT", headers: { ...bearer(token), ...json }, body: JSON.stringify({ remark }) });

@@ -21,7 +21,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData", "DeleteTagGroup", "DeleteTag",
         "RollbackPlaybook", "RollbackConsolePlaybook",
         "DeleteSegment", "DeleteMySegment",
-        "PauseCampaign", "ResumeCampaign", "CancelCampaign",
+        "PauseCampaign", "ResumeCampaign", "CancelCampaign", "PauseMyCampaign", "ResumeMyCampaign", "CancelMyCampaign",
     ];
 
     private async Task<JsonObject> DocumentAsync()

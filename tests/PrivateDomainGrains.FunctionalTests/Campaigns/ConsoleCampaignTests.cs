@@ -60,8 +60,11 @@ public sealed class ConsoleCampaignTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<PlatformApiException>(() => sam.CancelAsync(created.CampaignId));
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal("completed", (await _api.Api.Campaigns.GetAsync(created.CampaignId))!.State);
-        // The admin key sees every campaign of the tenant.
+        // The admin key sees every campaign of the tenant; the tenant's audit log names who did what.
         Assert.Equal(created.CampaignId, Assert.Single(await _api.Api.Campaigns.ListAsync()).CampaignId);
+        var audit = (await _api.Api.Audit.ListAsync()).Items;
+        Assert.Contains(audit, a => (a.Actor, a.Action, a.Status) == ("staff:mia", "CreateMyCampaign", 201));
+        Assert.Contains(audit, a => (a.Actor, a.Action, a.Status, a.Target) == ("staff:sam", "CancelMyCampaign", 404, $$"""{"campaignId":"{{created.CampaignId}}"}"""));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class PrivateDomainGrainsClient
         Audit = new AuditClient(_http);
         Reports = new ReportsClient(_http);
         Segments = new SegmentsClient(_http, console: false);
-        Campaigns = new CampaignsClient(_http);
+        Campaigns = new CampaignsClient(_http, console: false);
     }
 
     /// <summary>The platform's base URL.</summary>

@@ -9,6 +9,8 @@ namespace PrivateDomainGrains.Abstractions.Campaigns;
 /// <param name="StartAt">Members are reached from this moment ...</param>
 /// <param name="EndAt">... to this one: pages are released at an even pace over the window; members not reached by its end never are.</param>
 /// <param name="By">Who created it: "admin" (admin key) or the console user's staff id.</param>
+/// <param name="Owners">Whose customers it reaches (and the unowned, which the policy suppresses): a manager's team from the
+/// console; null for the whole tenant (admin key, an admin).</param>
 [GenerateSerializer, Immutable, Alias("pdg.CampaignSpec")]
 public sealed record CampaignSpec(
     [property: Id(0)] string Name,
@@ -17,7 +19,8 @@ public sealed record CampaignSpec(
     [property: Id(3)] CampaignScript Script,
     [property: Id(4)] DateTimeOffset StartAt,
     [property: Id(5)] DateTimeOffset EndAt,
-    [property: Id(6)] string By);
+    [property: Id(6)] string By,
+    [property: Id(7)] string[]? Owners = null);
 
 /// <summary>
 /// A campaign's progress. <see cref="MembersTotal"/> is the segment's count when it started; each member reached ends

@@ -16,6 +16,7 @@ public sealed class ConsoleHubClient : IAsyncDisposable
     public const string NudgesMessage = "nudges";
     public const string SignedOutMessage = "signedOut";
     public const string ChangedMessage = "changed";
+    public const string ExecutionChangedMessage = "executionChanged";
 
     private readonly HubConnection _connection;
     private volatile bool _signedOut;
@@ -30,7 +31,7 @@ public sealed class ConsoleHubClient : IAsyncDisposable
         options ??= new ConsoleHubOptions();
         var root = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         _connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(root, HubPath), o =>
+            .WithUrl(new Uri(root, options.WatchOnly ? HubPath + "?purpose=watch" : HubPath), o =>
             {
                 o.AccessTokenProvider = accessTokenProvider;
                 options.ConfigureConnection?.Invoke(o);
@@ -74,6 +75,16 @@ public sealed class ConsoleHubClient : IAsyncDisposable
 
     /// <summary>Nudges this console shows changed: closed elsewhere or by the platform, moved away, or snoozed.</summary>
     public IDisposable OnChanged(Action<IReadOnlyList<NudgeChange>> handler) => _connection.On<NudgeChange[]>(ChangedMessage, changes => handler(changes));
+
+    /// <summary>After <see cref="WatchExecutionAsync"/>: the figures of someone the user's execution report covers moved (at most one call a second); read the report again.</summary>
+    public IDisposable OnExecutionChanged(Action handler) => _connection.On(ExecutionChangedMessage, handler);
+
+    /// <summary>
+    /// A manager or admin hears <c>executionChanged</c> from now on, for their team or tenant as the roster has them now,
+    /// until the connection drops (call it again after a reconnect). Answers <c>watching</c>, or <c>forbidden</c> for staff.
+    /// </summary>
+    public Task<string> WatchExecutionAsync(CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<string>("WatchExecution", cancellationToken);
 
     /// <summary>Calls <paramref name="handler"/> when the hub says the session ended (the connection closes next).</summary>
     public IDisposable OnSignedOut(Action handler) => _connection.On(SignedOutMessage, handler);

@@ -15,6 +15,12 @@ public sealed class ConsoleHubOptions
     /// </summary>
     public bool KeepReconnecting { get; set; } = true;
 
+    /// <summary>
+    /// A dashboard's connection that only watches execution (<see cref="ConsoleHubClient.WatchExecutionAsync"/>): it is
+    /// no console, gets no nudges and marks none delivered.
+    /// </summary>
+    public bool WatchOnly { get; set; }
+
     /// <summary>Anything else of the connection: transports, headers, the HTTP handler.</summary>
     public Action<HttpConnectionOptions>? ConfigureConnection { get; set; }
 }

@@ -16,7 +16,11 @@ public sealed class WorkbenchClient
         _http = http;
         Segments = new SegmentsClient(http, console: true);
         Playbook = new PlaybookClient(http, console: true);
+        Campaigns = new CampaignsClient(http, console: true);
     }
+
+    /// <summary>Campaigns for a manager (reaching their team's customers; their team's campaigns) or an admin (403 for anyone else).</summary>
+    public CampaignsClient Campaigns { get; }
 
     /// <summary>The tenant's playbook for an admin: read, save, history, rollback and dry run (403 for anyone else).</summary>
     public PlaybookClient Playbook { get; }

@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: "/customers/:customerId", name: "customer", component: () => import("./views/CustomerDetailView.vue"), meta: { signedIn: true }, props: true },
     { path: "/team", name: "team", component: () => import("./views/TeamDashboardView.vue"), meta: { signedIn: true } },
     { path: "/playbook", name: "playbook", component: () => import("./views/PlaybookView.vue"), meta: { signedIn: true } },
+    { path: "/campaigns", name: "campaigns", component: () => import("./views/CampaignsView.vue"), meta: { signedIn: true } },
     { path: "/segments", name: "segments", component: () => import("./views/SegmentsView.vue"), meta: { signedIn: true } },
     { path: "/:rest(.*)*", redirect: "/queue" },
   ],

@@ -58,6 +58,7 @@ public sealed class CampaignGrain(
             StartAt = spec.StartAt,
             EndAt = spec.EndAt,
             By = spec.By,
+            Owners = spec.Owners,
             State = CampaignStates.Running,
             CreatedAt = clock.GetUtcNow(),
         };
@@ -168,13 +169,14 @@ public sealed class CampaignGrain(
         await Job.EndAsync();
     }
 
-    /// <summary>The staff of the filter's teams as the roster has them now (the segment listing's scope: the whole tenant).</summary>
+    /// <summary>The staff of the filter's teams as the roster has them now, and whose customers the campaign may reach (null: the whole tenant).</summary>
     private async Task<SegmentScope> ScopeAsync(SavedSegment segment)
     {
-        if (segment.Filter.Teams is not { Length: > 0 } teams) return new([]);
+        var owners = state.State.Owners;
+        if (segment.Filter.Teams is not { Length: > 0 } teams) return new([], owners);
         var wanted = teams.ToHashSet(StringComparer.Ordinal);
         var roster = await GrainFactory.GetGrain<ITenantGrain>(_tenant).GetRosterAsync();
-        return new([.. roster.Where(e => e.Team is { } t && wanted.Contains(t)).Select(e => e.StaffId)]);
+        return new([.. roster.Where(e => e.Team is { } t && wanted.Contains(t)).Select(e => e.StaffId)], owners);
     }
 
     /// <summary>Reaches one member; what their nudge became, or null where reaching them failed.</summary>
@@ -195,7 +197,7 @@ public sealed class CampaignGrain(
     private CampaignView View()
     {
         var s = state.State;
-        return new CampaignView(_campaignId, new CampaignSpec(s.Name, s.SegmentId, s.SegmentVersion, s.Script, s.StartAt, s.EndAt, s.By),
+        return new CampaignView(_campaignId, new CampaignSpec(s.Name, s.SegmentId, s.SegmentVersion, s.Script, s.StartAt, s.EndAt, s.By, s.Owners),
             s.State, s.Total, s.Reached, s.Raised, s.Held, s.Suppressed, s.Failed, s.CreatedAt, s.FinishedAt);
     }
 }

@@ -13,6 +13,8 @@ public sealed class CampaignState
     [JsonPropertyName("startAt")] public DateTimeOffset StartAt { get; set; }
     [JsonPropertyName("endAt")] public DateTimeOffset EndAt { get; set; }
     [JsonPropertyName("by")] public string By { get; set; } = "";
+    /// <summary>Whose customers it reaches; null: the whole tenant.</summary>
+    [JsonPropertyName("owners")] public string[]? Owners { get; set; }
     [JsonPropertyName("state")] public string State { get; set; } = "";
     /// <summary>The segment's count when the first page was read; 0 until then.</summary>
     [JsonPropertyName("total")] public long Total { get; set; }

@@ -67,24 +67,75 @@ public static class CampaignsApi
     public static RouteGroupBuilder MapCampaignsApi(this RouteGroupBuilder api)
     {
         var campaigns = api.MapGroup("/tenants/{tenant}/campaigns").WithTags("Campaigns").RequireAdminKey();
-        campaigns.MapPost("", CreateAsync).WithName("CreateCampaign").Audited().WithJsonBody<CampaignRequest>()
+        campaigns.MapPost("", (string tenant, HttpRequest request, IGrainFactory grains, SegmentStore segments, CampaignIndex index, TimeProvider clock) =>
+                CreateAsync(tenant, request, grains, segments, index, clock, by: "admin", owners: null))
+            .WithName("CreateCampaign").Audited().WithJsonBody<CampaignRequest>()
             .WithSummary("Send one nudge per member of a saved segment to its owner, through the contact policy, paced over a send window.")
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored");
-        campaigns.MapGet("", ListAsync).WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first (at most 200), with their progress.");
+        campaigns.MapGet("", (string tenant, IGrainFactory grains, CampaignIndex index, CancellationToken ct) => ListAsync(tenant, grains, index, visible: null, ct))
+            .WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first (at most 200), with their progress.");
         var campaign = campaigns.MapGroup("/{campaignId}").WithProblem(StatusCodes.Status404NotFound, NotFoundProblem);
-        campaign.MapGet("", GetAsync).WithName("GetCampaign")
+        campaign.MapGet("", (string tenant, string campaignId, IGrainFactory grains, ExecutionReports reports, CancellationToken ct) =>
+                GetAsync(tenant, campaignId, grains, reports, visible: null, "tenant", ct))
+            .WithName("GetCampaign")
             .WithSummary("A campaign: state, members total, raised, held, suppressed, failed, and its results (reached, done, replies, orders, revenue).");
-        campaign.MapPost("/pause", (string tenant, string campaignId, IGrainFactory grains) => ChangeAsync(tenant, campaignId, grains, g => g.PauseAsync()))
-            .WithName("PauseCampaign").Audited().WithSummary("Stop raising nudges after the page in flight; a finished campaign stays as it is.");
-        campaign.MapPost("/resume", (string tenant, string campaignId, IGrainFactory grains) => ChangeAsync(tenant, campaignId, grains, g => g.ResumeAsync()))
-            .WithName("ResumeCampaign").Audited().WithSummary("Go on from where a paused campaign stopped.");
-        campaign.MapPost("/cancel", (string tenant, string campaignId, IGrainFactory grains) => ChangeAsync(tenant, campaignId, grains, g => g.CancelAsync()))
-            .WithName("CancelCampaign").Audited().WithSummary("End the campaign for good; members not reached yet never are.");
+        campaign.MapPost("/pause", (string tenant, string campaignId, IGrainFactory grains) => ChangeAsync(tenant, campaignId, grains, null, g => g.PauseAsync()))
+            .WithName("PauseCampaign").Audited().WithSummary(PauseSummary);
+        campaign.MapPost("/resume", (string tenant, string campaignId, IGrainFactory grains) => ChangeAsync(tenant, campaignId, grains, null, g => g.ResumeAsync()))
+            .WithName("ResumeCampaign").Audited().WithSummary(ResumeSummary);
+        campaign.MapPost("/cancel", (string tenant, string campaignId, IGrainFactory grains) => ChangeAsync(tenant, campaignId, grains, null, g => g.CancelAsync()))
+            .WithName("CancelCampaign").Audited().WithSummary(CancelSummary);
+
+        // The console's twin for managers and admins (as the segments' twin): a manager's campaign reaches only the
+        // customers of their team (and the unowned, which the policy suppresses), and a manager sees, changes and reads
+        // the results of the campaigns their team's managers created; an admin those of the whole tenant. Others answer 404.
+        var console = api.MapGroup("/console/campaigns").WithTags("Console").RequireConsoleToken()
+            .AddEndpointFilter(ManagersOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, ManagersOnly);
+        console.MapPost("", async (ConsoleUser user, HttpRequest request, IGrainFactory grains, SegmentStore segments, CampaignIndex index, TimeProvider clock,
+                ExecutionReports reports) =>
+                await CreateAsync(user.Tenant, request, grains, segments, index, clock, user.StaffId, (await VisibleAsync(user, reports))?.Order(StringComparer.Ordinal).ToArray()))
+            .WithName("CreateMyCampaign").Audited().WithJsonBody<CampaignRequest>()
+            .WithSummary("CreateCampaign for a manager (reaching the team's customers) or an admin (the tenant's).")
+            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored");
+        console.MapGet("", async (ConsoleUser user, IGrainFactory grains, CampaignIndex index, ExecutionReports reports, CancellationToken ct) =>
+                await ListAsync(user.Tenant, grains, index, await VisibleAsync(user, reports), ct))
+            .WithName("ListMyCampaigns").WithSummary("ListCampaigns: a manager's team's campaigns, or an admin's tenant's.");
+        var mine = console.MapGroup("/{campaignId}").WithProblem(StatusCodes.Status404NotFound, NotFoundProblem);
+        mine.MapGet("", async (ConsoleUser user, string campaignId, IGrainFactory grains, ExecutionReports reports, CancellationToken ct) =>
+                await GetAsync(user.Tenant, campaignId, grains, reports, await VisibleAsync(user, reports), user.IsAdmin ? "tenant" : "team", ct))
+            .WithName("GetMyCampaign").WithSummary("GetCampaign for a manager or admin; the results cover the customers the user may see.");
+        mine.MapPost("/pause", async (ConsoleUser user, string campaignId, IGrainFactory grains, ExecutionReports reports) =>
+                await ChangeAsync(user.Tenant, campaignId, grains, await VisibleAsync(user, reports), g => g.PauseAsync()))
+            .WithName("PauseMyCampaign").Audited().WithSummary(PauseSummary);
+        mine.MapPost("/resume", async (ConsoleUser user, string campaignId, IGrainFactory grains, ExecutionReports reports) =>
+                await ChangeAsync(user.Tenant, campaignId, grains, await VisibleAsync(user, reports), g => g.ResumeAsync()))
+            .WithName("ResumeMyCampaign").Audited().WithSummary(ResumeSummary);
+        mine.MapPost("/cancel", async (ConsoleUser user, string campaignId, IGrainFactory grains, ExecutionReports reports) =>
+                await ChangeAsync(user.Tenant, campaignId, grains, await VisibleAsync(user, reports), g => g.CancelAsync()))
+            .WithName("CancelMyCampaign").Audited().WithSummary(CancelSummary);
         return api;
     }
 
+    private const string PauseSummary = "Stop raising nudges after the page in flight; a finished campaign stays as it is.";
+    private const string ResumeSummary = "Go on from where a paused campaign stopped.";
+    private const string CancelSummary = "End the campaign for good; members not reached yet never are.";
+    private const string ManagersOnly = "Campaigns are for managers and admins";
+
+    /// <summary>Lets managers and admins through; a staff member gets 403 before anything is read.</summary>
+    private static async ValueTask<object?> ManagersOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        ConsoleUser.From(context.HttpContext.User) is { IsManager: true } ? await next(context) : Problems.Forbidden(ManagersOnly);
+
+    /// <summary>The staff whose customers (and campaigns) the user may see: a manager's team and themself; null for an admin.</summary>
+    private static Task<IReadOnlySet<string>?> VisibleAsync(ConsoleUser user, ExecutionReports reports) =>
+        reports.VisibleToAsync(user.Tenant, user.StaffId, user.Role, user.Team);
+
+    /// <summary>Whether a user seeing <paramref name="visible"/> (null: all) may see the campaign: one created by one of them.</summary>
+    private static bool Sees(IReadOnlySet<string>? visible, CampaignRun campaign) => visible is null || visible.Contains(campaign.Spec.By);
+
+    /// <param name="by">Who creates it: "admin" or the console user.</param>
+    /// <param name="owners">Whose customers it may reach; null: the whole tenant.</param>
     private static async Task<Results<Created<CampaignView>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains,
-        SegmentStore segments, CampaignIndex index, TimeProvider clock)
+        SegmentStore segments, CampaignIndex index, TimeProvider clock, string by, string[]? owners)
     {
         var (body, problem) = await JsonBody.ReadAsync<CampaignRequest>(request);
         if (body is null) return problem!;
@@ -103,7 +154,7 @@ public static class CampaignsApi
         if (await segments.GetAsync(tenant, body.SegmentId!, ct) is not { } segment)
             return Problems.BadRequest($"'segmentId' names no segment of this tenant: '{body.SegmentId}'");
         var campaignId = "cmp-" + Guid.NewGuid().ToString("N")[..16];
-        var spec = new CampaignSpec(body.Name!.Trim(), segment.SegmentId, segment.Version, script, startAt < now ? now : startAt, endAt, "admin");
+        var spec = new CampaignSpec(body.Name!.Trim(), segment.SegmentId, segment.Version, script, startAt < now ? now : startAt, endAt, by, owners);
         await index.AddAsync(tenant, campaignId, ct);
         var view = await grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, campaignId)).CreateAsync(spec);
         return TypedResults.Created($"/api/v1/tenants/{tenant}/campaigns/{campaignId}", Response(view, null));
@@ -145,32 +196,38 @@ public static class CampaignsApi
         return errors.Count > 0 ? Problems.BadRequest($"'{field}' {string.Join("; ", errors)}") : null;
     }
 
-    private static async Task<Ok<CampaignList>> ListAsync(string tenant, IGrainFactory grains, CampaignIndex index, CancellationToken ct)
+    private static async Task<Ok<CampaignList>> ListAsync(string tenant, IGrainFactory grains, CampaignIndex index, IReadOnlySet<string>? visible,
+        CancellationToken ct)
     {
         var ids = await index.ListAsync(tenant, MaxListed, ct);
         var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, id)).GetAsync()));
-        return TypedResults.Ok(new CampaignList([.. views.OfType<CampaignRun>().Select(v => Response(v, null))]));
+        return TypedResults.Ok(new CampaignList([.. views.OfType<CampaignRun>().Where(v => Sees(visible, v)).Select(v => Response(v, null))]));
     }
 
+    /// <param name="visible">Whose campaigns the caller may see and whose nudges its results count (null: all).</param>
+    /// <param name="scope">The report's scope: <c>tenant</c> or <c>team</c>.</param>
     private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> GetAsync(string tenant, string campaignId, IGrainFactory grains,
-        ExecutionReports reports, CancellationToken ct)
+        ExecutionReports reports, IReadOnlySet<string>? visible, string scope, CancellationToken ct)
     {
-        if (!Ids.IsValid(campaignId) || await grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, campaignId)).GetAsync() is not { } view)
+        if (!Ids.IsValid(campaignId) || await grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, campaignId)).GetAsync() is not { } view || !Sees(visible, view))
             return NotFound(campaignId);
         // Nudges count under the day they were raised in the playbook's zone: a day either side of the window covers every zone.
         var from = DateOnly.FromDateTime(view.Spec.StartAt.UtcDateTime).AddDays(-1);
         var to = DateOnly.FromDateTime((view.FinishedAt ?? view.Spec.EndAt).UtcDateTime).AddDays(1);
         if (to.DayNumber - from.DayNumber >= MaxDays) to = from.AddDays(MaxDays - 1);
-        var report = await reports.BuildAsync(tenant, from, to, "rule", TimeSpan.FromHours(1), visible: null, scope: "tenant", ct);
+        var report = await reports.BuildAsync(tenant, from, to, "rule", TimeSpan.FromHours(1), visible, scope, ct);
         var source = CampaignNudges.Source(campaignId);
         return TypedResults.Ok(Response(view, report.Groups.FirstOrDefault(g => g.Key == source)));
     }
 
     private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> ChangeAsync(string tenant, string campaignId, IGrainFactory grains,
-        Func<ICampaignGrain, Task<CampaignRun?>> change)
+        IReadOnlySet<string>? visible, Func<ICampaignGrain, Task<CampaignRun?>> change)
     {
-        if (!Ids.IsValid(campaignId) || await change(grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, campaignId))) is not { } view)
-            return NotFound(campaignId);
+        if (!Ids.IsValid(campaignId)) return NotFound(campaignId);
+        var grain = grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, campaignId));
+        // Another team's campaign reads as a missing one, and stays as it is.
+        if (visible is not null && (await grain.GetAsync() is not { } seen || !Sees(visible, seen))) return NotFound(campaignId);
+        if (await change(grain) is not { } view) return NotFound(campaignId);
         return TypedResults.Ok(Response(view, null));
     }
 

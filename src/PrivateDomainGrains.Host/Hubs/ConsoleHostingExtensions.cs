@@ -9,6 +9,7 @@ public static class ConsoleHostingExtensions
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<ConsoleMetrics>();
         builder.Services.AddSingleton<ConsoleConnections>();
+        builder.Services.AddSingleton<ExecutionWatchers>();
         builder.Services.AddSingleton<NodeNudgeObserver>();
         builder.Services.AddSingleton<ConsoleNode>();
         builder.Services.AddSingleton<NudgeActions>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Grains.Customers;
 using PrivateDomainGrains.Host.Security;
@@ -18,13 +19,18 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// resend a close whose answer it never got (its outbox does, after a reconnect).
 /// </summary>
 [Authorize]
-public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, NudgeActions actions, IOptions<ConsoleOptions> options) : Hub
+public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node, NudgeInbox inbox, NudgeActions actions, ExecutionWatchers watchers,
+    IGrainFactory grains, IOptions<ConsoleOptions> options) : Hub
 {
     public const string Path = "/hubs/console";
     private const int ReplayPageSize = 500;
 
+    /// <summary>The query (<c>?purpose=watch</c>) of a connection that only watches execution: not a console, no nudges, none marked delivered.</summary>
+    public const string WatchOnlyQuery = "purpose";
+
     public override async Task OnConnectedAsync()
     {
+        if (WatchOnly) return;
         var (tenant, staffId) = Caller();
         var staffKey = GrainKeys.For(tenant, staffId);
         // Each console replays every open nudge: a token opening consoles without end would replay without end.
@@ -49,7 +55,29 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
     {
         var (tenant, staffId) = Caller();
         var staffKey = GrainKeys.For(tenant, staffId);
-        if (connections.Remove(staffKey, Context.ConnectionId)) await node.UnsubscribeAsync(staffKey);
+        connections.Remove(staffKey, Context.ConnectionId);
+        foreach (var released in watchers.Unwatch(Context.ConnectionId).Append(staffKey).Distinct(StringComparer.Ordinal))
+            await node.ReleaseAsync(released);
+    }
+
+    /// <summary>
+    /// A manager's or admin's team dashboard asks to hear <see cref="ExecutionWatchers.ChangedMethod"/> (at most once a
+    /// second) whenever a nudge of someone whose execution it shows is raised or changes: a manager's team and themself,
+    /// an admin's whole tenant, as the roster has them now (a dashboard calls it again after every reconnect). Answers
+    /// <see cref="WatchResults.Watching"/>, or <see cref="WatchResults.Forbidden"/> for a staff member.
+    /// </summary>
+    public async Task<string> WatchExecution()
+    {
+        if (ConsoleUser.From(Context.User!) is not { IsManager: true } user) return WatchResults.Forbidden;
+        var roster = await grains.GetGrain<ITenantGrain>(user.Tenant).GetRosterAsync();
+        var (group, staff) = user.IsAdmin ? (ExecutionWatchers.GroupOf(user.Tenant), roster.Select(e => e.StaffId))
+            : user.Team is { } team ? (ExecutionWatchers.GroupOf(user.Tenant, "team:" + team), roster.Where(e => e.Team == team).Select(e => e.StaffId))
+            : (ExecutionWatchers.GroupOf(user.Tenant, "staff:" + user.StaffId), []);
+        var staffKeys = staff.Append(user.StaffId).Distinct(StringComparer.Ordinal).Select(id => GrainKeys.For(user.Tenant, id)).ToArray();
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        watchers.Watch(Context.ConnectionId, group, staffKeys);
+        foreach (var staffKey in staffKeys) await node.SubscribeAsync(staffKey);
+        return WatchResults.Watching;
     }
 
     /// <summary>The caller did what one of its own nudges suggested: closes it and credits the action.</summary>
@@ -89,6 +117,8 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         return marked.Contains(nudgeId) ? MarkResults.Opened : MarkResults.Unknown;
     }
 
+    private bool WatchOnly => Context.GetHttpContext()?.Request.Query[WatchOnlyQuery].ToString() == "watch";
+
     private string? CallerAddress() => Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString();
 
     private (string Tenant, string StaffId) Caller() =>
@@ -105,6 +135,14 @@ public static class MarkResults
     public const string Unknown = "unknown";
     /// <summary>An invalid id, or a snooze time not in the next 30 days.</summary>
     public const string Invalid = "invalid";
+}
+
+/// <summary>What <see cref="ConsoleHub.WatchExecution"/> answers.</summary>
+public static class WatchResults
+{
+    public const string Watching = "watching";
+    /// <summary>A staff member: the dashboard is for managers and admins.</summary>
+    public const string Forbidden = "forbidden";
 }
 
 /// <summary>What <see cref="ConsoleHub.Ack"/> and <see cref="ConsoleHub.Dismiss"/> answer.</summary>

@@ -8,7 +8,8 @@ using PrivateDomainGrains.Persistence;
 namespace PrivateDomainGrains.Host.Hubs;
 
 /// <summary>
-/// Registers this node's observer with the staff grains of the consoles connected here, and keeps re-registering
+/// Registers this node's observer with the staff grains of the consoles connected here (and of the staff whose execution
+/// a dashboard here watches), and keeps re-registering
 /// well within <see cref="StaffGrain.NodeExpiry"/> so a staff grain that moved or re-activated finds the node again.
 /// When the cluster loses a silo, the staff grains that lived there re-activate elsewhere knowing no node: this node
 /// re-registers at once and sends its consoles the open nudges of the last <see cref="CatchUpWindow"/> they may have
@@ -18,6 +19,7 @@ public sealed class ConsoleNode(
     IGrainFactory grains,
     NodeNudgeObserver observer,
     ConsoleConnections connections,
+    ExecutionWatchers watchers,
     NudgeInbox inbox,
     IClusterMembershipService membership,
     TimeProvider time,
@@ -36,6 +38,10 @@ public sealed class ConsoleNode(
     public Task SubscribeAsync(string staffKey) => grains.GetGrain<IStaffGrain>(staffKey).SubscribeAsync(_reference.Value);
 
     public Task UnsubscribeAsync(string staffKey) => grains.GetGrain<IStaffGrain>(staffKey).UnsubscribeAsync(_reference.Value);
+
+    /// <summary>Unsubscribes from the staff member's grain unless a console of theirs or a dashboard here still needs it.</summary>
+    public Task ReleaseAsync(string staffKey) =>
+        connections.CountOf(staffKey) > 0 || watchers.IsWatched(staffKey) ? Task.CompletedTask : UnsubscribeAsync(staffKey);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(RefreshPeriodicallyAsync(stoppingToken), WatchMembershipAsync(stoppingToken));
@@ -73,7 +79,7 @@ public sealed class ConsoleNode(
 
     private async Task SubscribeAllAsync()
     {
-        foreach (var staffKey in connections.StaffKeys)
+        foreach (var staffKey in connections.StaffKeys.Union(watchers.StaffKeys, StringComparer.Ordinal))
         {
             try
             {

@@ -3,8 +3,12 @@ using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Host.Hubs;
 
-/// <summary>This node's single observer: staff grains anywhere in the cluster send it the nudges of staff whose consoles are here.</summary>
-public sealed class NodeNudgeObserver(ConsoleConnections connections, ConsoleMetrics metrics, ILogger<NodeNudgeObserver> logger) : INudgeObserver
+/// <summary>
+/// This node's single observer: staff grains anywhere in the cluster send it the nudges of staff whose consoles are here,
+/// or whose execution a team dashboard here watches (<see cref="ExecutionWatchers"/>).
+/// </summary>
+public sealed class NodeNudgeObserver(ConsoleConnections connections, ExecutionWatchers watchers, ConsoleMetrics metrics, ILogger<NodeNudgeObserver> logger)
+    : INudgeObserver
 {
     public async Task OnSignedOutAsync(string tenant, string staffId)
     {
@@ -21,6 +25,7 @@ public sealed class NodeNudgeObserver(ConsoleConnections connections, ConsoleMet
 
     public async Task OnNudgesChangedAsync(string tenant, string staffId, NudgeChange[] changes)
     {
+        watchers.Changed(GrainKeys.For(tenant, staffId));
         try
         {
             await connections.SendChangesAsync(GrainKeys.For(tenant, staffId), changes);
@@ -37,6 +42,7 @@ public sealed class NodeNudgeObserver(ConsoleConnections connections, ConsoleMet
         using var span = metrics.StartPush(nudges.Length);
         foreach (var byStaff in nudges.GroupBy(n => GrainKeys.For(n.Tenant, n.StaffId)))
         {
+            watchers.Changed(byStaff.Key);
             try
             {
                 await connections.SendAsync(byStaff.Key, [.. byStaff]);

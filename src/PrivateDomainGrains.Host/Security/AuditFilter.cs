@@ -5,7 +5,8 @@ namespace PrivateDomainGrains.Host.Security;
 
 /// <summary>
 /// Records an administrative action in the tenant's audit log (<see cref="AuditTrail"/>) once it was answered: the
-/// credential that opened the route (set by <see cref="TenantKeyFilter"/> as <see cref="ActorItem"/>), the operation (the
+/// credential that opened the route (set by <see cref="TenantKeyFilter"/> as <see cref="ActorItem"/>; on a console route
+/// the signed-in staff member, <c>staff:&lt;id&gt;</c>, whose tenant it is), the operation (the
 /// route's name, its OpenAPI operationId), the customer and the other ids of the route (never other route values), the status and the caller's
 /// address. Requests the key filters refused never get here (they are not actions of the tenant's); request bodies are
 /// never recorded (they may hold passwords and secrets).
@@ -31,8 +32,12 @@ public sealed class AuditFilter : IEndpointFilter
         // Handlers answer a Results<...> union: its status is the status of the result it holds.
         var answered = result is INestedHttpResult nested ? nested.Result : result;
         var status = answered is IStatusCodeHttpResult { StatusCode: { } code } ? code : http.Response.StatusCode;
+        // A console route names no tenant and no key: the signed-in staff member is both.
+        var consoleUser = ConsoleUser.From(http.User);
         await http.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(new AuditRecord(
-            routeValues["tenant"] as string ?? "", http.Items[ActorItem] as string ?? "unknown", action, routeValues["customerId"] as string ?? http.Items[CustomerItem] as string,
+            routeValues["tenant"] as string ?? consoleUser?.Tenant ?? "",
+            http.Items[ActorItem] as string ?? (consoleUser is null ? "unknown" : $"staff:{consoleUser.StaffId}"), action,
+            routeValues["customerId"] as string ?? http.Items[CustomerItem] as string,
             others.Count > 0 ? JsonSerializer.Serialize(others) : null, status, http.Connection.RemoteIpAddress?.ToString()));
         return result;
     }

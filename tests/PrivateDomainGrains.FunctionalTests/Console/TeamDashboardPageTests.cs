@@ -6,7 +6,8 @@ namespace PrivateDomainGrains.FunctionalTests.Console;
 
 /// <summary>
 /// The team dashboard in a real browser: a manager reaches it from the queue, sees their team's figures per staff
-/// member and per rule, a chart per day, follows a staff member's Done live from another browser, drills down into a
+/// member and per rule, a chart per day, follows a staff member's Done live from another browser (pushed over the
+/// hub), drills down into a
 /// staff member and exports CSV; a staff member has no way in.
 /// </summary>
 public sealed class TeamDashboardPageTests(SingleNodePlatform platform, Chromium chromium) : IClassFixture<SingleNodePlatform>, IClassFixture<Chromium>
@@ -40,14 +41,18 @@ public sealed class TeamDashboardPageTests(SingleNodePlatform platform, Chromium
         await Expect(manager.Page.Locator("[data-testid=per-day-chart] canvas")).ToHaveCountAsync(1);
         await Expect(manager.Page.Locator("[data-testid=rule-row][data-rule=welcome]")).ToBeVisibleAsync();
 
-        // alice clicks Done in her own browser: the manager's dashboard follows without a reload.
+        // alice clicks Done in her own browser: the manager's dashboard follows without a reload, within a few seconds:
+        // the hub's executionChanged (the page's own refresh is every 30 s, longer than this waits).
+        await Expect(manager.Page.GetByTestId("team-dashboard")).ToHaveAttributeAsync("data-live", "watching");
+        await manager.Page.EvaluateAsync("window.__sameDocument = true");
         await using (var staff = await chromium.OpenAsync(platform.Node.BaseAddress))
         {
             await staff.SignInAsync("dash", "alice");
             await staff.Nudge("qian", "welcome").GetByTestId("done").ClickAsync();
             await Expect(staff.Nudge("qian", "welcome")).ToHaveCountAsync(0);
         }
-        await Expect(manager.Page.GetByTestId("tile-done").GetByTestId("tile-value")).ToHaveTextAsync("100%", new() { Timeout = 10_000 });
+        await Expect(manager.Page.GetByTestId("tile-done").GetByTestId("tile-value")).ToHaveTextAsync("100%", new() { Timeout = 5_000 });
+        Assert.True(await manager.Page.EvaluateAsync<bool>("window.__sameDocument === true"), "the dashboard reloaded");
 
         await alice.ClickAsync();
         await Expect(manager.Page.Locator("[data-testid=overdue][data-staff-id=alice]")).ToBeVisibleAsync();

@@ -21,7 +21,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData", "EraseCustomerDataByIdentity", "DeleteTagGroup", "DeleteTag",
         "RollbackPlaybook", "RollbackConsolePlaybook",
         "DeleteSegment", "DeleteMySegment",
-        "PauseCampaign", "ResumeCampaign", "CancelCampaign", "CancelTagJob", "CancelMyTagJob",
+        "PauseCampaign", "ResumeCampaign", "CancelCampaign", "PauseMyCampaign", "ResumeMyCampaign", "CancelMyCampaign", "CancelTagJob", "CancelMyTagJob",
         "UndoCustomerMerge",
     ];
 

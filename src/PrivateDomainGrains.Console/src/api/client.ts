@@ -283,6 +283,11 @@ export const api = {
   },
 
   /** The next page of a saved segment's members (`cursor`: the previous page's `next`). */
+  /** How many of the customers the user may see are in the saved segment now. */
+  countSegment(token: string, segmentId: string): Promise<{ count: number; at: string }> {
+    return send(`${segmentsPath}/${encodeURIComponent(segmentId)}/count`, { headers: bearer(token) });
+  },
+
   segmentMembers(token: string, segmentId: string, cursor?: string): Promise<{ items: SegmentMember[]; next: string | null }> {
     return send(`${segmentsPath}/${encodeURIComponent(segmentId)}/members` + query({ cursor, limit: 50 }), { headers: bearer(token) });
   },

@@ -16,6 +16,10 @@ export interface ConsoleHubOptions {
   onConnected: () => void;
   /** The hub refused the token (401): the session should renew it or sign out. */
   onUnauthorized: () => void;
+  /** A dashboard's connection only watches (`watchExecution`): it is not a console, gets no nudges and marks none delivered. */
+  watchOnly?: boolean;
+  /** Every `executionChanged` message (after `watchExecution`, at most one a second): the team's figures moved. */
+  onExecutionChanged?: () => void;
 }
 
 export interface ConsoleHub {
@@ -26,6 +30,8 @@ export interface ConsoleHub {
   close(nudgeId: string, action: NudgeAction): Promise<CloseResult>;
   /** Hides the nudge until `until` (at most 30 days ahead); rejects when the connection is down. */
   snooze(nudgeId: string, until: Date): Promise<SnoozeResult>;
+  /** Managers and admins: hear `executionChanged` for the staff whose figures they see, until the connection drops (call again on every connect). */
+  watchExecution(): Promise<"watching" | "forbidden">;
 }
 
 /** Waits between reconnect attempts: quick at first, then every 10 s, never giving up. */
@@ -45,7 +51,7 @@ export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
   let retry: ReturnType<typeof setTimeout> | undefined;
 
   const connection: HubConnection = new HubConnectionBuilder()
-    .withUrl("/hubs/console", { accessTokenFactory: options.accessToken })
+    .withUrl(options.watchOnly ? "/hubs/console?purpose=watch" : "/hubs/console", { accessTokenFactory: options.accessToken })
     .withAutomaticReconnect({
       nextRetryDelayInMilliseconds(context) {
         if (context.previousRetryCount >= attemptsBeforeOffline) state.value = "offline";
@@ -57,6 +63,7 @@ export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
 
   connection.on("nudges", (nudges: Nudge[]) => options.onNudges(nudges));
   connection.on("changed", (changes: NudgeChange[]) => options.onChanged(changes));
+  connection.on("executionChanged", () => options.onExecutionChanged?.());
   connection.onreconnecting(() => (state.value = "reconnecting"));
   connection.onreconnected(() => {
     state.value = "connected";
@@ -102,5 +109,6 @@ export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
     },
     close: (nudgeId, action) => connection.invoke<CloseResult>(action === "ack" ? "Ack" : "Dismiss", nudgeId),
     snooze: (nudgeId, until) => connection.invoke<SnoozeResult>("Snooze", nudgeId, until.toISOString()),
+    watchExecution: () => connection.invoke<"watching" | "forbidden">("WatchExecution"),
   };
 }

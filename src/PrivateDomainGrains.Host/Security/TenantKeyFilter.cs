@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Host.Security;
 /// Guards every tenant-scoped route: a valid tenant id (400), then that tenant's key as a Bearer token (401). A tenant
 /// that does not exist answers exactly like a wrong key, at the same cost, so the API does not tell which tenants
 /// exist. Keys of one tenant never open another's routes. Besides the tenant's admin and integration keys, a named
-/// key (<see cref="ScopedKeys"/>) opens the route when it has the scope the route needs (<see cref="ApiScopes.Required"/>):
+/// key (<see cref="ScopedKeys"/>) opens the route when it has the scope the route needs (<see cref="ApiScopes.Required(Endpoint, string)"/>):
 /// an open named key without it is a 403 naming the missing scope.
 /// </summary>
 public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter

@@ -1,5 +1,6 @@
 using System.Net;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using PrivateDomainGrains.Grains;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Host.Telemetry;
@@ -35,6 +36,10 @@ public static class SiloHostingExtensions
                 o.ConnectionString = connectionString;
             });
             orleans.AddPlatformStorage(connectionString);
+            // A grain whose storage failed (PostgreSQL down or restarting) answers its caller on another silo with the
+            // Npgsql exception; Orleans serializes only exceptions of the namespaces it is told of, and an unknown one
+            // reaches the caller as a codec error, a 500, where TransientFailures would have answered 503 and Retry-After.
+            orleans.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
             orleans.AddPlatformGrains();
             // Trace context rides along grain calls (the traceparent in the request context), so a trace follows an
             // event from HTTP through its grains to the console push.

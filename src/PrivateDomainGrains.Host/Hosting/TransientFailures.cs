@@ -11,13 +11,20 @@ public static class TransientFailures
     public static bool Is(Exception exception) => exception switch
     {
         AggregateException a => a.InnerExceptions.All(Is),
-        PostgresException pg => IsTransient(pg.SqlState),
+        PostgresException pg => IsTransient(SqlStateOf(pg)),
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException,
         OrleansMessageRejectionException or SiloUnavailableException or ClientNotAvailableException or TimeoutException => true,
         // Group commit and the dispatcher refuse new work once the node is stopping.
         ObjectDisposedException => true,
         _ => exception.InnerException is { } inner && Is(inner),
     };
+
+    /// <summary>
+    /// The exception's SQLSTATE. A PostgresException that came back from a grain call was copied by Orleans' exception
+    /// codec, which keeps the message but not Npgsql's own fields; Npgsql writes the message as "{SqlState}: {text}".
+    /// </summary>
+    private static string SqlStateOf(PostgresException pg) =>
+        pg.SqlState ?? (pg.Message is { Length: > 6 } m && m[5] == ':' ? m[..5] : "");
 
     /// <summary>Connection exceptions (08), shutdown and "cannot connect now" (57P0x), resources (53), serialisation and deadlock (40).</summary>
     private static bool IsTransient(string state) =>

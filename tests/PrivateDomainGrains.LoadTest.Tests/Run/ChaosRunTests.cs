@@ -36,7 +36,7 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
     }
 
     /// <summary>Issue 9's targets, all of them. Switch it on once the platform meets them.</summary>
-    [Fact(Skip = "Issue 9 targets the platform does not meet yet: after a node loss, staff grains re-activate without subscribers until nodes re-subscribe (30 s), so consoles miss live nudges; the survivors answer 500 for a few seconds; a console can be pushed a nudge twice. The lead switches this on with the fix.")]
+    [Fact(Skip = "Issue 9 target not met in every run: a few HTTP 500 answers around the faults (three runs on 2026-11-30 after the Npgsql exceptions crossed silos: 1, 5 and 0 answers); the other six targets were met in all three. The lead switches this on with the fix.")]
     public async Task Under_a_kill_9_and_a_postgres_restart_every_issue_9_target_is_met()
     {
         var report = await RunAsync();

@@ -77,7 +77,7 @@ public sealed class StaffGrain(
         await UpdateRosterAsync();
         await state.WriteStateAsync();
         var (tenant, staffId) = GrainKeys.Parse(this.GetPrimaryKeyString());
-        _nodes.Notify(node => node.OnSignedOutAsync(tenant, staffId));
+        _ = _nodes.Notify(node => node.OnSignedOutAsync(tenant, staffId));
         logger.LogInformation("Staff {Tenant}/{StaffId} disabled: sessions ended", tenant, staffId);
         return true;
     }

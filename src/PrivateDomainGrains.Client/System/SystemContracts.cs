@@ -14,3 +14,9 @@ public sealed record NodeStats(string Node, long ActiveCustomerGrains, long Work
     long EventsAcceptedTotal = 0, long EventsDuplicateTotal = 0, long EventsRefusedTotal = 0, long EventsShedTotal = 0,
     long NudgesRaisedTotal = 0, long NudgesPushedTotal = 0, long Http5xxTotal = 0, long Http503Total = 0,
     long SchedulerBacklog = 0, long NudgeDispatchQueue = 0, int GroupCommitQueue = 0);
+
+/// <summary>The cluster as its membership table has it (<c>GetClusterStats</c>), and the webhook outbox all nodes share.</summary>
+public sealed record ClusterStats(IReadOnlyList<ClusterNode> Nodes, long WebhookOutboxPending);
+
+/// <summary>One node: Orleans' silo <paramref name="Status"/> (Active, Joining, ShuttingDown, Stopping, Dead); figures null when it did not answer.</summary>
+public sealed record ClusterNode(string Node, string Name, string Status, int? Activations, long? Residents, DateTimeOffset StartedAt, DateTimeOffset LastAliveAt);

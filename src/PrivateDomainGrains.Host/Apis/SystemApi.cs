@@ -102,7 +102,8 @@ public static class SystemApi
         {
             var runtime = await management.GetRuntimeStatistics(active);
             for (var i = 0; i < active.Length; i++) activations[active[i]] = runtime[i].ActivationCount;
-            var customerGrain = typeof(CustomerGrain).FullName!;
+            // Orleans names a grain class "Namespace.Type,Assembly" in its statistics.
+            var customerGrain = $"{typeof(CustomerGrain).FullName},{typeof(CustomerGrain).Assembly.GetName().Name}";
             foreach (var grainType in await management.GetSimpleGrainStatistics(active))
                 if (grainType.GrainType == customerGrain)
                     residents[grainType.SiloAddress] = residents.GetValueOrDefault(grainType.SiloAddress) + grainType.ActivationCount;

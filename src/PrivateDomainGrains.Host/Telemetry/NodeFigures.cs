@@ -11,9 +11,10 @@ namespace PrivateDomainGrains.Host.Telemetry;
 /// <see cref="MeterListener"/> adds up the platform's own counters (events ingested and refused, nudges raised and
 /// pushed), the HTTP server's responses by status (5xx, 503) and reads the backlog gauges (scheduler, nudge dispatch)
 /// when asked; a one-second timer follows the GC's pauses. Totals only grow: a reader takes rates from the difference
-/// of two readings over their <c>uptimeSeconds</c>.
+/// of two readings over their <c>uptimeSeconds</c>. Only this host's meters count (those of its
+/// <see cref="IMeterFactory"/>): several hosts in one process (tests, the load tool's in-process nodes) keep apart.
 /// </summary>
-public sealed class NodeFigures : IHostedService, IDisposable
+public sealed class NodeFigures(IMeterFactory meters) : IHostedService, IDisposable
 {
     /// <summary>How far back <see cref="Snapshot.GcPauseMaxRecentSeconds"/> looks.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(1);
@@ -40,7 +41,7 @@ public sealed class NodeFigures : IHostedService, IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (IsFollowed(instrument)) listener.EnableMeasurementEvents(instrument);
+            if (ReferenceEquals(instrument.Meter.Scope, meters) && IsFollowed(instrument)) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>(OnLong);
         _listener.SetMeasurementEventCallback<int>((i, v, tags, _) => OnLong(i, v, tags, null));

@@ -23,6 +23,9 @@ internal sealed class BatchPump<T> : IAsyncDisposable
         _loops = Enumerable.Range(0, concurrency).Select(_ => Task.Run(LoopAsync)).ToArray();
     }
 
+    /// <summary>Items queued and not yet taken into a batch.</summary>
+    public int Queued => _queue.Reader.Count;
+
     public void Enqueue(T item)
     {
         if (!_queue.Writer.TryWrite(item)) throw new ObjectDisposedException(GetType().Name);

@@ -42,6 +42,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         return _metrics.Traced(pending.Completion.Task, request);
     }
 
+    /// <summary>Writes waiting for a flush (the operator's "group-commit queue"): near 0 unless the database falls behind.</summary>
+    public int Queued => _pump.Queued;
+
     public ValueTask DisposeAsync() => _pump.DisposeAsync();
 
     /// <summary>

@@ -187,6 +187,13 @@ public sealed class WebhookDeliveries(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
+    /// <summary>Deliveries still pending in the outbox, all tenants (the operator's outbox depth; read through the partial index on pending rows).</summary>
+    public async Task<long> CountPendingAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM pdg_webhook_deliveries WHERE state = 'pending'");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Deletes delivered and failed rows last attempted before <paramref name="before"/>; returns how many.</summary>
     public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct)
     {

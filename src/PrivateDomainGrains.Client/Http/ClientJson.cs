@@ -46,6 +46,7 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(WeComSettingsRequest))]
 [JsonSerializable(typeof(WeComSettingsView))]
 [JsonSerializable(typeof(NodeStats))]
+[JsonSerializable(typeof(ClusterStats))]
 [JsonSerializable(typeof(CreateWebhookRequest))]
 [JsonSerializable(typeof(UpdateWebhookRequest))]
 [JsonSerializable(typeof(WebhookView))]

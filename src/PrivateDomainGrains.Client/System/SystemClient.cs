@@ -13,4 +13,9 @@ public sealed class SystemClient
     public Task<NodeStats> GetStatsAsync(CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Get, "api/v1/system/stats", _http.OperatorKey, null, idempotent: true,
             ClientJson.Default.NodeStats, cancellationToken);
+
+    /// <summary>Every node of the cluster with its status, activations and resident customers, and the webhook outbox's depth (<c>GetClusterStats</c>).</summary>
+    public Task<ClusterStats> GetClusterAsync(CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, "api/v1/system/cluster", _http.OperatorKey, null, idempotent: true,
+            ClientJson.Default.ClusterStats, cancellationToken);
 }

@@ -36,11 +36,14 @@ public static class TelemetryHostingExtensions
     /// OpenTelemetry (<see cref="TelemetryOptions"/>): metrics for the Prometheus scrape at <see cref="MetricsPath"/>
     /// and, with an OTLP endpoint, metrics pushed to that collector, and traces (parent-based ratio sampling) when
     /// <c>Telemetry:TraceSampleRatio</c> is above 0. Trace context then crosses grain calls through Orleans' activity
-    /// propagation (<c>AddPlatformSilo</c>).
+    /// propagation (<c>AddPlatformSilo</c>). <see cref="NodeFigures"/> (the node's own totals for the stats route) runs
+    /// even with telemetry off.
     /// </summary>
     public static WebApplicationBuilder AddPlatformTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<NodeFigures>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<NodeFigures>());
         var options = TelemetryOptions.From(builder.Configuration);
         if (!options.Enabled) return builder;
 

@@ -1,0 +1,47 @@
+import type zhCN from "./zh-CN";
+
+/** The operator view's strings in English: the same keys as zh-CN.ts. */
+const en: typeof zhCN = {
+  title: "Operations",
+  signInTitle: "Operator sign-in",
+  keyLabel: "Operator key",
+  keyHint: "The key stays in this tab only (gone when it closes) and never goes into a URL.",
+  signIn: "Open",
+  signOut: "Sign out",
+  refused: "That is not the operator key.",
+  unreachable: "The server cannot be reached; trying again.",
+  thisNode: "This node {node}",
+  liveEvery: "Refreshed every 2 s",
+  stale: "Figures are stale: {error}",
+  sections: { cluster: "Cluster nodes", throughput: "Throughput", backlog: "Backlogs", errors: "Errors", runtime: "GC and thread pool" },
+  node: { name: "Node", status: "Status", residents: "Residents", activations: "Activations", lastAlive: "Last alive" },
+  tiles: {
+    ingested: "Events/s",
+    refused: "Refused/s",
+    nudges: "Nudges/s",
+    pushed: "Pushed/s",
+    cpu: "CPU",
+    residents: "Resident customers here",
+    eventsTotal: "Events accepted (total)",
+    scheduler: "Scheduler backlog",
+    outbox: "Webhook outbox",
+    groupCommit: "Group-commit queue",
+    dispatch: "Nudge dispatch queue",
+    errors5xx: "5xx / minute",
+    errors503: "503 / minute",
+    shed: "Shed at capacity (total)",
+    gcPause: "GC pause total",
+    gcMax: "Longest pause (since start)",
+    gcMaxRecent: "Longest pause (last minute)",
+    generations: "GCs gen 0/1/2",
+    heap: "GC heap",
+    workingSet: "Working set",
+    allocation: "Allocation rate",
+    threads: "Thread-pool threads",
+    queue: "Thread-pool queue",
+    locks: "Lock contentions (total)",
+  },
+  chart: { ingested: "Events ingested/s", refused: "Refused/s", nudges: "Nudges/s" },
+};
+
+export default en;

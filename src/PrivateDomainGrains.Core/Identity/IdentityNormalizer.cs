@@ -42,7 +42,7 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
             return null;
         }
         // No kind of identity holds control characters, and a NUL or half a surrogate cannot even be stored.
-        if (text.Any(char.IsControl) || StorableText.Problem(text) is not null)
+        if (PlainText.HasControlCharacters(text) || StorableText.Problem(text) is not null)
         {
             problem = "must not contain control characters or unpaired surrogates";
             return null;
@@ -104,7 +104,7 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
         problem = null;
         if (!IsWellFormed(text)) return Fail("is not valid Unicode text", out problem);
         var folded = string.Join(' ', text.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (folded.Length > MaxNicknameLength || folded.Any(char.IsControl)) return Fail($"must be 1-{MaxNicknameLength} characters without control characters", out problem);
+        if (folded.Length > MaxNicknameLength || PlainText.HasControlCharacters(folded)) return Fail($"must be 1-{MaxNicknameLength} characters without control characters", out problem);
         return folded;
     }
 

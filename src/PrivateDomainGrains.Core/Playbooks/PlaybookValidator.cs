@@ -389,7 +389,7 @@ public static class PlaybookValidator
 
     private static void RequireTag(string? tag, string path, Errors v)
     {
-        if (v.SentNow ? TagNames.Normalize(tag) is null : string.IsNullOrWhiteSpace(tag) || tag.Length > MaxTagLength || tag.Any(char.IsControl))
+        if (v.SentNow ? TagNames.Normalize(tag) is null : string.IsNullOrWhiteSpace(tag) || tag.Length > MaxTagLength || PlainText.HasControlCharacters(tag))
             v.Add(path, "a tag is " + TagNames.Rule);
     }
 

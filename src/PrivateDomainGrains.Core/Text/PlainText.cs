@@ -9,7 +9,8 @@ namespace PrivateDomainGrains.Core.Text;
 /// backwards...). Neither shows: two tags that look the same would differ, and an override disguises what a console
 /// shows. Multi-line text (a script) may hold line breaks and tabs; a zero-width joiner right after an emoji (👩‍💻)
 /// belongs to it and is allowed. The rule of every such field, so that each refuses the same characters with the same
-/// words (4xx naming the field).
+/// words (4xx naming the field). <see cref="HasControlCharacters"/> is the control-character half of the rule alone, for
+/// single-line values that keep their own words (API key names, webhook URLs, identities, route and query parameters).
 /// </summary>
 public static class PlainText
 {
@@ -26,14 +27,24 @@ public static class PlainText
             var c = text[i];
             if (multiline && c is '\n' or '\r' or '\t') continue;
             if (c == ZeroWidthJoiner && i > 0 && (char.IsLowSurrogate(text[i - 1]) || text[i - 1] == EmojiPresentation)) continue;
-            switch (char.GetUnicodeCategory(c))
-            {
-                case UnicodeCategory.Control:
-                    return $"must not hold control characters (U+{(int)c:X4} at position {i})";
-                case UnicodeCategory.Format:
-                    return $"must not hold invisible format characters (U+{(int)c:X4} at position {i})";
-            }
+            if (IsControl(c)) return $"must not hold control characters (U+{(int)c:X4} at position {i})";
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                return $"must not hold invisible format characters (U+{(int)c:X4} at position {i})";
         }
         return null;
     }
+
+    /// <summary>
+    /// True when <paramref name="text"/> holds a control character (Cc) anywhere, line breaks and tabs included. The
+    /// caller words its own 4xx; format characters are not looked at.
+    /// </summary>
+    public static bool HasControlCharacters(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (IsControl(c)) return true;
+        return false;
+    }
+
+    /// <summary>Unicode category Cc: U+0000-U+001F and U+007F-U+009F.</summary>
+    private static bool IsControl(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.Control;
 }

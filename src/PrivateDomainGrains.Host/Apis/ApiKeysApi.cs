@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
@@ -58,7 +59,7 @@ public static class ApiKeysApi
         var (body, problem) = await JsonBody.ReadAsync<CreateApiKeyRequest>(request);
         if (body is null) return problem!;
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > MaxNameLength || body.Name.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > MaxNameLength || PlainText.HasControlCharacters(body.Name))
             errors["name"] = [$"'name' must be 1-{MaxNameLength} characters without control characters"];
         if (body.Scopes is null || body.Scopes.Count == 0) errors["scopes"] = ["'scopes' must name at least one scope"];
         else if (body.Scopes.Where(s => s is null || !ApiScopes.IsValid(s)).ToList() is { Count: > 0 } bad)

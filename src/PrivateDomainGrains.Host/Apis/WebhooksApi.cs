@@ -168,7 +168,7 @@ public static class WebhooksApi
         var schemes = options.AllowInsecureUrls ? "https or http" : "https";
         if (string.IsNullOrWhiteSpace(url)) errors["url"] = ["'url' is required"];
         else if (url.Length > MaxUrlLength) errors["url"] = [$"'url' must be at most {MaxUrlLength} characters"];
-        else if (url.Any(char.IsControl) || StorableText.Problem(url) is not null) errors["url"] = ["'url' must not contain control characters or unpaired surrogates"];
+        else if (PlainText.HasControlCharacters(url) || StorableText.Problem(url) is not null) errors["url"] = ["'url' must not contain control characters or unpaired surrogates"];
         else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (options.AllowInsecureUrls && uri.Scheme == Uri.UriSchemeHttp))
                  || string.IsNullOrEmpty(uri.Host))
             errors["url"] = [$"'url' must be an absolute {schemes} URL"];

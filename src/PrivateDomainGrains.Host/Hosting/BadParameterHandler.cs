@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Host.Hosting;
 
@@ -47,7 +48,7 @@ public sealed partial class BadParameterHandler(IProblemDetailsService problems)
             "double" or "decimal" or "float" => "a number",
             _ => "of the expected form",
         };
-        return value.Any(char.IsControl) ? $"must be {expected} (it holds control characters)" : $"'{value}' is not {expected}";
+        return PlainText.HasControlCharacters(value) ? $"must be {expected} (it holds control characters)" : $"'{value}' is not {expected}";
     }
 
     [GeneratedRegex("""parameter "(?<type>[^" ]+) (?<name>[^" ]+)"( from "(?<value>.*)"\.$)?""", RegexOptions.Singleline)]

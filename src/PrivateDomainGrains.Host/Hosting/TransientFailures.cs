@@ -4,7 +4,8 @@ namespace PrivateDomainGrains.Host.Hosting;
 
 /// <summary>
 /// Failures a retry of the same request can cure: PostgreSQL unreachable or restarting, a silo lost or not yet
-/// replaced, this node stopping. Anything else is deterministic (a retry fails the same way) and is not one of these.
+/// replaced, this node stopping, a wait inside the cluster that gave up. Anything else is deterministic (a retry fails
+/// the same way) and is not one of these.
 /// </summary>
 public static class TransientFailures
 {
@@ -16,6 +17,10 @@ public static class TransientFailures
         OrleansMessageRejectionException or SiloUnavailableException or ClientNotAvailableException or TimeoutException => true,
         // Group commit and the dispatcher refuse new work once the node is stopping.
         ObjectDisposedException => true,
+        // A wait inside the cluster gave up: typically Orleans' activation timeout (30 s) when the grain directory did not
+        // answer while membership changed after a silo was lost. A request its own client abandoned never gets here:
+        // ASP.NET Core's exception handler answers that one 499 before asking the handlers.
+        OperationCanceledException => true,
         _ => exception.InnerException is { } inner && Is(inner),
     };
 

@@ -47,4 +47,16 @@ public sealed class PlainTextTests
         Assert.NotNull(PlainText.Problem("您好\u0007", multiline: true));
         Assert.NotNull(PlainText.Problem("您好\u202E", multiline: true));
     }
+
+    [Theory]
+    [InlineData("we\u0007com", true)]
+    [InlineData("two\nlines", true)]
+    [InlineData("c1\u0085", true)]
+    [InlineData("VIP\u200B", false)]
+    [InlineData("油皮 · 敏感肌", false)]
+    public void The_control_character_check_of_single_line_values_is_the_same_rule_without_format_characters(string text, bool control)
+    {
+        Assert.Equal(control, PlainText.HasControlCharacters(text));
+        Assert.Equal(control, PlainText.Problem(text)?.Contains("control characters") ?? false);
+    }
 }

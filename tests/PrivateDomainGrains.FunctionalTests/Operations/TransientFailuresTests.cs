@@ -45,4 +45,17 @@ public sealed class TransientFailuresTests
 
         Assert.True(TransientFailures.Is(AcrossSilos(refused)));
     }
+
+    [Fact]
+    public void An_activation_the_cluster_gave_up_on_is_transient_after_crossing_silos_too()
+    {
+        // What Orleans' ActivationData.ActivateAsync throws when its activation timeout cancels the directory registration.
+        var abandoned = new TaskCanceledException("A task was canceled.");
+
+        var copied = AcrossSilos(abandoned);
+
+        Assert.IsAssignableFrom<OperationCanceledException>(copied);
+        Assert.True(TransientFailures.Is(abandoned));
+        Assert.True(TransientFailures.Is(copied));
+    }
 }

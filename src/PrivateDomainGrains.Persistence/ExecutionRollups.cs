@@ -75,30 +75,41 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The counters and revenue of a tenant's nudges raised from <paramref name="from"/> to <paramref name="to"/>
-    /// (days, inclusive), per staff member, source, variant and day: folded rollups plus pending deltas.
+    /// (days, inclusive) of <paramref name="staffIds"/> (null: every staff member), folded rollups plus pending deltas,
+    /// added up in PostgreSQL per the dimensions <paramref name="keep"/> names: a dimension not kept comes back as
+    /// <paramref name="from"/> (day) or "" (staff, source, variant). A report needs one row per group it shows, not
+    /// one per rollup row: a tenant whose 50 staff fire 20 rules every day has ~36,000 rollup rows in 30 days (and two
+    /// revenue rows each with two currencies), which cost far more to send and read than to add up where they are.
     /// </summary>
-    public async Task<List<ExecutionRow>> ReadAsync(string tenant, DateOnly from, DateOnly to, CancellationToken ct = default)
+    public async Task<List<ExecutionRow>> ReadAsync(string tenant, DateOnly from, DateOnly to, RollupDimensions keep,
+        IReadOnlyCollection<string>? staffIds, CancellationToken ct = default)
     {
+        var groupKey = string.Join(", ",
+            keep.HasFlag(RollupDimensions.Day) ? "day" : "$2",
+            keep.HasFlag(RollupDimensions.Staff) ? "staff_id" : "''",
+            keep.HasFlag(RollupDimensions.Source) ? "source" : "''",
+            keep.HasFlag(RollupDimensions.Variant) ? "variant" : "''");
+        const string where = "tenant = $1 AND day BETWEEN $2 AND $3 AND ($4::text[] IS NULL OR staff_id = ANY($4))";
         var sums = string.Join(", ", Counters.Select(c => $"sum({c})::bigint"));
         var pending = string.Join(", ", Counters.Select(c => $"coalesce(sum(amount) FILTER (WHERE metric = '{c}'), 0) AS {c}"));
         var counts = new NpgsqlBatchCommand($"""
-            SELECT day, staff_id, source, variant, {sums} FROM (
-                SELECT day, staff_id, source, variant, {string.Join(", ", Counters)} FROM pdg_execution_daily WHERE tenant = $1 AND day BETWEEN $2 AND $3
+            SELECT {groupKey}, {sums} FROM (
+                SELECT day, staff_id, source, variant, {string.Join(", ", Counters)} FROM pdg_execution_daily WHERE {where}
                 UNION ALL
                 SELECT day, staff_id, source, variant, {pending} FROM pdg_execution_deltas
-                WHERE tenant = $1 AND day BETWEEN $2 AND $3 AND metric NOT IN ('revenue', 'itt_revenue')
+                WHERE {where} AND metric NOT IN ('revenue', 'itt_revenue')
                 GROUP BY day, staff_id, source, variant) r
-            GROUP BY day, staff_id, source, variant
+            GROUP BY 1, 2, 3, 4
             """);
         var revenue = new NpgsqlBatchCommand($"""
-            SELECT day, staff_id, source, variant, currency, sum(attributed), sum(itt) FROM (
-                SELECT day, staff_id, source, variant, currency, attributed, itt FROM pdg_execution_revenue WHERE tenant = $1 AND day BETWEEN $2 AND $3
+            SELECT {groupKey}, currency, sum(attributed), sum(itt) FROM (
+                SELECT day, staff_id, source, variant, currency, attributed, itt FROM pdg_execution_revenue WHERE {where}
                 UNION ALL
                 SELECT day, staff_id, source, variant, currency,
                     coalesce(sum(amount) FILTER (WHERE metric = 'revenue'), 0), coalesce(sum(amount) FILTER (WHERE metric = 'itt_revenue'), 0)
-                FROM pdg_execution_deltas WHERE tenant = $1 AND day BETWEEN $2 AND $3 AND metric IN ('revenue', 'itt_revenue')
+                FROM pdg_execution_deltas WHERE {where} AND metric IN ('revenue', 'itt_revenue')
                 GROUP BY day, staff_id, source, variant, currency) r
-            GROUP BY day, staff_id, source, variant, currency
+            GROUP BY 1, 2, 3, 4, 5
             """);
         // Two statements with positional parameters: a batch, each with its own parameters.
         await using var batch = dataSource.CreateBatch();
@@ -107,6 +118,7 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
             command.Parameters.Add(new() { Value = tenant });
             command.Parameters.Add(new() { Value = from });
             command.Parameters.Add(new() { Value = to });
+            command.Parameters.Add(new() { Value = (object?)staffIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
             batch.BatchCommands.Add(command);
         }
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -141,5 +153,16 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
     }
 }
 
-/// <summary>One rollup row: the counts of the nudges a staff member was given from one source and variant on one raised day.</summary>
+/// <summary>Which dimensions of the rollups <see cref="ExecutionRollups.ReadAsync"/> keeps apart; the others are added up.</summary>
+[Flags]
+public enum RollupDimensions
+{
+    None = 0,
+    Day = 1,
+    Staff = 2,
+    Source = 4,
+    Variant = 8,
+}
+
+/// <summary>The counts of the nudges a staff member was given from one source and variant on one raised day, or their sum over the dimensions <see cref="ExecutionRollups.ReadAsync"/> did not keep.</summary>
 public sealed record ExecutionRow(DateOnly Day, string StaffId, string Source, string Variant, ExecutionCounts Counts);

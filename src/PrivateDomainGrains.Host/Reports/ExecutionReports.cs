@@ -28,7 +28,13 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
         IReadOnlySet<string>? visible, string scope, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var rows = await rollups.ReadAsync(tenant, from, to, ct);
+        var rows = await rollups.ReadAsync(tenant, from, to, groupBy switch
+        {
+            "rule" => RollupDimensions.Source,
+            "variant" => RollupDimensions.Source | RollupDimensions.Variant,
+            "day" => RollupDimensions.Day,
+            _ => RollupDimensions.Staff, // staff, and team: the roster maps each staff member to their team
+        }, visible, ct);
         var openCounts = await open.CountAsync(tenant, from, to, now, now - overdueAfter, visible, ct);
         var teams = groupBy == "team"
             ? (await grains.GetGrain<ITenantGrain>(tenant).GetRosterAsync()).ToDictionary(r => r.StaffId, r => r.Team ?? "", StringComparer.Ordinal)
@@ -51,7 +57,6 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
         }
         foreach (var row in rows)
         {
-            if (visible is not null && !visible.Contains(row.StaffId)) continue;
             GroupOf(KeyOf(row.Day, row.StaffId, row.Source, row.Variant), row.Source, row.Variant).Counts.Add(row.Counts);
             total.Counts.Add(row.Counts);
         }

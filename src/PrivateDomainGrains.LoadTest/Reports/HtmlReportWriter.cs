@@ -119,6 +119,7 @@ public static class HtmlReportWriter
             b.Append($"<h2>HTTP answers</h2><p>{Bad($"{N(http.Status500)} answers 500", http.Status500)}, {N(http.OtherServerErrors)} other 5xx, {N(http.TransportFailures)} requests without an answer.</p>");
             Table(b, "", ["call", "status", "count"], http.Answers.Select(x => new[] { E(x.Call), Bad(x.Outcome, x.Outcome == "500" ? 1 : 0), N(x.Count) }).ToArray());
         }
+        if (r.Execution is { } execution) Execution(b, execution);
         if (r.Errors.Count > 0)
             Table(b, "Errors", ["message", "count"], r.Errors.Select(x => new[] { E(x.Message), N(x.Count) }).ToArray());
         return b.Append("</body></html>").ToString();
@@ -212,6 +213,23 @@ public static class HtmlReportWriter
         p.P99WithFailuresMs is { } ms ? Ms(ms) : Bad("no answer", 1), Ms(p.Ack.P50Ms), Ms(p.Ack.P99Ms), Ms(p.Ack.MaxMs), Ms(p.Nudge.P99Ms),
         E(string.Join(", ", p.Answers.Select(x => $"{x.Outcome} x{x.Count}"))),
     ];
+
+    private static void Execution(StringBuilder b, ExecutionFigures x)
+    {
+        var title = $"Execution per staff member: nudges raised {x.From:yyyy-MM-dd} to {x.To:yyyy-MM-dd}";
+        if (x.Error is not null)
+        {
+            b.Append($"<h2>{E(title)}</h2><p>{Bad("Not read", 1)}: {E(x.Error)}</p>");
+            return;
+        }
+        string[] Row(string name, StaffExecution s) =>
+        [
+            E(name), N(s.Raised), N(s.Done), TextReportWriter.Percent(s.DoneRate), E(TextReportWriter.Duration(s.MedianSecondsToAct)),
+            N(s.NotUseful), N(s.Expired), N(s.Open), N(s.Replies), N(s.Orders),
+        ];
+        Table(b, title, ["staff", "raised", "done", "done %", "median time to act", "not useful", "expired", "open", "replies", "orders"],
+            [.. x.Staff.Select(s => Row(s.StaffId == "" ? "(unassigned)" : s.StaffId, s)), .. x.Total is { } t ? [Row("total", t)] : Array.Empty<string[]>()]);
+    }
 
     private static string[] LatencyRow(string name, LatencySummary l) =>
         [name, N(l.Count), Ms(l.P50Ms), Ms(l.P95Ms), Ms(l.P99Ms), Ms(l.P999Ms), Ms(l.MaxMs)];

@@ -67,7 +67,8 @@ public static class ReportBuilder
             HttpFigures.From(requests),
             r.Chaos is { } chaos ? ChaosReportBuilder.Build(r, chaos, ledger!, requests) : null,
             r.Noisy is { } noisy ? NoisyReportBuilder.Build(r, noisy, nudges, requests) : null,
-            r.Soak is { } soak ? SoakReportBuilder.Build(r, soak, timeline, nudgeLatency, nudgeFigures) : null);
+            r.Soak is { } soak ? SoakReportBuilder.Build(r, soak, timeline, nudgeLatency, nudgeFigures) : null,
+            r.Execution);
     }
 
     private static HandoverFigures Handover(HandoverResult h, HandoverNudges? after, long startTicks)

@@ -27,7 +27,8 @@ public sealed record ReportInputs(
     IReadOnlyList<RequestAttempt>? Requests = null,
     ChaosInputs? Chaos = null,
     NoisyInputs? Noisy = null,
-    SoakInputs? Soak = null);
+    SoakInputs? Soak = null,
+    ExecutionFigures? Execution = null);
 
 /// <summary>The timers preset's plan, and when provisioning (which must precede the first due time) ended.</summary>
 public sealed record TimerInputs(TimerPlan Plan, DateTimeOffset ProvisioningEndedAt);

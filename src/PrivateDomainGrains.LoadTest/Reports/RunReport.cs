@@ -23,7 +23,8 @@ public sealed record RunReport(
     HttpFigures? Http = null,
     ChaosFigures? Chaos = null,
     NoisyFigures? Noisy = null,
-    SoakFigures? Soak = null);
+    SoakFigures? Soak = null,
+    ExecutionFigures? Execution = null);
 
 public sealed record RunSettings(
     string Preset,

@@ -55,6 +55,7 @@ public static class TextReportWriter
         {
             b.AppendLine("host          no stats samples (needs --operator-key and GET /api/v1/system/stats)");
         }
+        if (r.Execution is { } execution) Execution(b, execution);
         if (r.Http is { Answers.Count: > 0 } http)
         {
             b.AppendLine($"http          {N(http.Status500)} answers 500, {N(http.OtherServerErrors)} other 5xx, {N(http.TransportFailures)} without an answer; by call: {Statuses(http.Answers)}");
@@ -131,6 +132,41 @@ public static class TextReportWriter
         foreach (var t in s.Targets)
             b.AppendLine($"  target {(t.Met ? "met    " : "NOT MET")} {t.What} {t.Target}: {t.Measured}");
     }
+
+    /// <summary>At most this many staff rows in the text; the JSON and HTML reports have them all.</summary>
+    private const int ExecutionRows = 20;
+
+    private static void Execution(StringBuilder b, ExecutionFigures x)
+    {
+        var period = $"nudges raised {x.From:yyyy-MM-dd} to {x.To:yyyy-MM-dd} (GET reports/execution?groupBy=staff)";
+        if (x.Error is not null)
+        {
+            b.AppendLine($"execution     {period}: not read, {x.Error}");
+            return;
+        }
+        b.AppendLine($"execution     per staff member, {period}");
+        b.AppendLine($"  {"staff",-14} {"raised",9} {"done",9} {"done %",7} {"median to act",14} {"not useful",10} {"expired",9} {"open",9} {"replies",9} {"orders",9}");
+        var shown = x.Staff.OrderByDescending(s => s.Raised).ThenBy(s => s.StaffId, StringComparer.Ordinal).Take(ExecutionRows)
+            .OrderBy(s => s.StaffId, StringComparer.Ordinal);
+        foreach (var s in shown) b.AppendLine("  " + ExecutionRow(s.StaffId == "" ? "(unassigned)" : s.StaffId, s));
+        if (x.Staff.Count > ExecutionRows) b.AppendLine($"  ... {x.Staff.Count - ExecutionRows} more staff (the {ExecutionRows} with most raised shown; all in report.json and report.html)");
+        if (x.Total is { } total) b.AppendLine("  " + ExecutionRow("total", total));
+    }
+
+    private static string ExecutionRow(string name, StaffExecution s) =>
+        $"{name,-14} {N(s.Raised),9} {N(s.Done),9} {Percent(s.DoneRate),7} {Duration(s.MedianSecondsToAct),14} {N(s.NotUseful),10} {N(s.Expired),9} {N(s.Open),9} {N(s.Replies),9} {N(s.Orders),9}";
+
+    /// <summary>A share 0-1 as a percentage with one decimal; "n/a" when there is none.</summary>
+    internal static string Percent(double? share) => share is { } v ? F(v * 100, "0.0") + "%" : "n/a";
+
+    /// <summary>Seconds as "42 s", "12.5 min" or "3.2 h"; "n/a" when there are none.</summary>
+    internal static string Duration(double? seconds) => seconds switch
+    {
+        null => "n/a",
+        < 60 => F(seconds.Value, "0") + " s",
+        < 3600 => F(seconds.Value / 60, "0.0") + " min",
+        _ => F(seconds.Value / 3600, "0.0") + " h",
+    };
 
     private static string Ms(double? ms) => ms is { } v ? F(v, "0.0") + " ms" : "n/a (not exported)";
 

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.LoadTest.Accounting;
 using PrivateDomainGrains.LoadTest.Api;
 using PrivateDomainGrains.LoadTest.Chaos;
@@ -121,12 +122,40 @@ public sealed class LoadTestRun(LoadTestOptions options, TextWriter log, Managed
         }
         await background.CancelAsync();
         await Task.WhenAll(sampling, progress);
+        var execution = await ReadExecutionAsync(nodes, credentials, ct);
 
         return ReportBuilder.Build(new ReportInputs(
             options, clock.WallAt(start), schedule, start, sent, provisioning, fleet.Connected, fleet.ConnectedStaff,
             fleet.Arrivals, sampler?.Samples ?? [], counters.AcksSent, counters.AckFailures, counters.Reconnects,
             errors.Top(20).Select(e => new ErrorCount(e.Key, e.Value)).ToArray(),
-            timers is null ? null : new TimerInputs(timers, provisioned), handover, requests.Attempts, chaosInputs, noisyInputs));
+            timers is null ? null : new TimerInputs(timers, provisioned), handover, requests.Attempts, chaosInputs, noisyInputs,
+            Execution: execution));
+    }
+
+    /// <summary>
+    /// The tenant's execution per staff member now that the run is over, from the first node that answers: the days
+    /// from yesterday to tomorrow in UTC hold the run's day in any tenant time zone. A failure is reported, not thrown.
+    /// </summary>
+    private async Task<ExecutionFigures> ReadExecutionAsync(NodeConnection[] nodes, TenantCredentials credentials, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (from, to) = (today.AddDays(-1), today.AddDays(1));
+        var error = "no node to ask";
+        foreach (var node in nodes)
+        {
+            try
+            {
+                var figures = ExecutionFigures.Of(await credentials.On(node).Reports.GetExecutionAsync(from, to, "staff", cancellationToken: ct));
+                log.WriteLine($"execution report: {figures.Total?.Raised ?? 0} nudges raised, {figures.Staff.Count} staff");
+                return figures;
+            }
+            catch (Exception e) when (e is PlatformApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                error = $"GET reports/execution on {node.BaseAddress}: {e.Message}";
+            }
+        }
+        log.WriteLine($"execution report not read: {error}");
+        return ExecutionFigures.Unavailable(from, to, error);
     }
 
     /// <summary>The chaos ledger's other side: what the platform holds for the tenant once the drain is over, read from PostgreSQL.</summary>

@@ -8,15 +8,18 @@ namespace PrivateDomainGrains.FunctionalTests.Reports;
 
 /// <summary>
 /// A measurement driver, not a speed assertion: a tenant with many nudges over 30 days (PDG_REPORT_MEASURE_NUDGES,
-/// 100,000 by default, fit for CI; 50 staff in 5 teams, 20 rules of which 2 under test with a holdout, 2% still open,
-/// some snoozed), written straight into <c>pdg_nudges</c> with the rollups folded from them as the fold would and a
-/// few thousand deltas pending, then each report route read one request at a time over HTTP. It asserts only that
-/// every answer was a 200 with the nudges counted; median, p95 and spread per route go to the test output (run with
-/// <c>--logger "console;verbosity=detailed"</c>).
+/// 100,000 by default, fit for CI; 10,000,000 for the issue's figure), 50 staff in 5 teams, 20 rules of which 2 under
+/// test with a holdout, every staff member firing every rule every day (so the rollups hold a row per day, staff member,
+/// rule and variant, about 36,000 for 30 days, and twice as many revenue rows in two currencies), every 47th nudge of
+/// the last 3 days still open (older ones have expired, as open nudges do within their expiry), some snoozed. The
+/// nudges are written straight into <c>pdg_nudges</c> with the rollups folded from them as the fold would and a few
+/// thousand deltas pending; then each report route is read <see cref="Requests"/> times one request at a time over
+/// HTTP. It asserts only that every answer was a 200 with the nudges counted; median, p95 and spread per route go to
+/// the test output (run with <c>--logger "console;verbosity=detailed"</c>).
 /// </summary>
 public sealed class ExecutionReportMeasurement(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Requests = 200;
+    private const int Requests = 50;
     private static readonly int Nudges = int.TryParse(Environment.GetEnvironmentVariable("PDG_REPORT_MEASURE_NUDGES"), out var n) && n > 0 ? n : 100_000;
 
     private readonly TestDatabase _database = new();
@@ -41,20 +44,23 @@ public sealed class ExecutionReportMeasurement(ITestOutputHelper output) : IAsyn
     {
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
-        // Nudge i: raised over the last 30 days, staff i % 50, rule i % 20 (rules 0 and 1 under test, a third held out),
-        // every 50th still open (every 4th of those snoozed), the rest closed as done, not useful, expired or by action.
+        // Nudge i: raised over the last 30 days, staff i % 50, rule (i / 50) % 20 (rules 0 and 1 under test, a third held
+        // out), every 47th of the last 3 days still open (every 4th of those snoozed), the rest closed as done, not useful,
+        // expired or by action.
         await using (var nudges = new NpgsqlCommand("""
             INSERT INTO pdg_nudges (tenant, nudge_id, staff_id, customer_id, kind, title, body, reason, priority, created_at, source, variant,
                 raised_day, expires_at, acked_at, closed_how, snoozed_until, itt_replied_at)
             SELECT 'big', 'n' || i, 's' || (i % 50), 'c' || (i % 200000), 'follow-up', 'Follow up', 'Ask how it went', 'measure', 50,
-                at, 'rule-' || (i % 20),
-                CASE WHEN i % 20 < 2 THEN (ARRAY['a', 'b', 'holdout'])[1 + (i / 20) % 3] END,
+                at, 'rule-' || rule,
+                CASE WHEN rule < 2 THEN (ARRAY['a', 'b', 'holdout'])[1 + (i / 1000) % 3] END,
                 (at AT TIME ZONE 'UTC')::date, at + interval '3 days',
-                CASE WHEN i % 50 = 0 THEN NULL ELSE at + ((i % 7200) || ' seconds')::interval END,
-                CASE WHEN i % 50 = 0 THEN NULL ELSE (ARRAY['done', 'not-useful', 'expired', 'done-by-action'])[1 + i % 4] END,
-                CASE WHEN i % 200 = 0 THEN now() + interval '1 hour' END,
+                CASE WHEN open THEN NULL ELSE at + ((i % 7200) || ' seconds')::interval END,
+                CASE WHEN open THEN NULL ELSE (ARRAY['done', 'not-useful', 'expired', 'done-by-action'])[1 + i % 4] END,
+                CASE WHEN open AND i % 4 = 0 THEN now() + interval '1 hour' END,
                 CASE WHEN i % 7 = 0 THEN at + interval '1 hour' END
-            FROM generate_series(1, $1) AS i, LATERAL (SELECT now() - ((i::float8 / $1) * 30 * 86400 || ' seconds')::interval AS at) t
+            FROM generate_series(1, $1) AS i,
+                LATERAL (SELECT now() - ((i::float8 / $1) * 30 * 86400 || ' seconds')::interval AS at, (i / 50) % 20 AS rule) t,
+                LATERAL (SELECT i % 47 = 0 AND at > now() - interval '3 days' AS open) o
             """, connection) { CommandTimeout = 0 })
         {
             nudges.Parameters.Add(new() { Value = Nudges });

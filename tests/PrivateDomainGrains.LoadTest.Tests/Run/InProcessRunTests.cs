@@ -58,6 +58,13 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(report.Host.Nodes.Single().Samples >= 3);
         Assert.NotEmpty(report.Timeline);
         Assert.Empty(report.Errors);
+        // After the drain the tool reads the platform's execution report per staff member: every nudge received was raised.
+        var execution = report.Execution!;
+        Assert.Null(execution.Error);
+        Assert.True(execution.Total!.Raised >= n.Received, $"raised {execution.Total.Raised}, received {n.Received}");
+        Assert.Subset(new HashSet<string> { "staff-0", "staff-1", "staff-2", "" }, execution.Staff.Select(s => s.StaffId).ToHashSet());
+        Assert.Equal(execution.Total.Raised, execution.Staff.Sum(s => s.Raised));
+        Assert.Contains("execution     per staff member", TextReportWriter.Write(report));
     }
 
     [Fact]

@@ -41,7 +41,9 @@ public sealed record SegmentView(string SegmentId, string Name, string? Descript
 public sealed record SegmentList(IReadOnlyList<SegmentView> Items);
 
 /// <summary>How many customers meet the filter, as of <paramref name="At"/>.</summary>
-public sealed record SegmentCount(long Count, DateTimeOffset At);
+/// <param name="Exact">False: <paramref name="Count"/> is an estimate from a sample of the directory, to two significant figures
+/// (the server gives one when an exact count would take too long, as for most of a million-customer tenant); show it as "about".</param>
+public sealed record SegmentCount(long Count, DateTimeOffset At, bool Exact = true);
 
 /// <summary>A segment member as the customer directory has it; lifetime value per ISO 4217 currency.</summary>
 public sealed record SegmentMember(string CustomerId, string? Name, string? Owner, IReadOnlyList<string> Tags, string Tier, string Status,
@@ -53,5 +55,5 @@ public sealed record SegmentMemberPage(IReadOnlyList<SegmentMember> Items, strin
 /// <summary>What <c>PreviewSegment</c> takes: an unsaved filter and how many members to return with its count (0-500, 20 by default).</summary>
 public sealed record SegmentPreviewRequest(SegmentFilter Filter, int? Limit = null);
 
-/// <summary>The count of an unsaved filter and its first members.</summary>
-public sealed record SegmentPreview(long Count, DateTimeOffset At, IReadOnlyList<SegmentMember> Items, string? Next);
+/// <summary>The count of an unsaved filter and its first members; <paramref name="Exact"/> as in <see cref="SegmentCount"/>.</summary>
+public sealed record SegmentPreview(long Count, DateTimeOffset At, IReadOnlyList<SegmentMember> Items, string? Next, bool Exact = true);

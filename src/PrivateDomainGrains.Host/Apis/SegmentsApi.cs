@@ -37,7 +37,9 @@ public static class SegmentsApi
 
     /// <summary>How many customers meet the filter now.</summary>
     /// <param name="At">The moment it was counted as of (recency and "within days" are relative to it).</param>
-    public sealed record SegmentCount(long Count, DateTimeOffset At);
+    /// <param name="Exact">False when counting exactly would have taken longer than <see cref="SegmentMembers.ExactCountBudget"/>:
+    /// <paramref name="Count"/> is then an estimate from a sample of the directory, to two significant figures (shown as "about").</param>
+    public sealed record SegmentCount(long Count, DateTimeOffset At, bool Exact);
 
     /// <summary>A member as the directory has it.</summary>
     /// <param name="Rfm">Recency (as of the page's moment), frequency and monetary scores, 0-5.</param>
@@ -54,7 +56,8 @@ public static class SegmentsApi
     public sealed record SegmentPreviewRequest(SegmentFilter Filter, int? Limit);
 
     /// <summary>The count and first members of an unsaved filter.</summary>
-    public sealed record SegmentPreview(long Count, DateTimeOffset At, IReadOnlyList<SegmentMember> Items, string? Next);
+    /// <param name="Exact">As in <see cref="SegmentCount"/>.</param>
+    public sealed record SegmentPreview(long Count, DateTimeOffset At, bool Exact, IReadOnlyList<SegmentMember> Items, string? Next);
 
     private const string FilterProblem = "The body or its filter is invalid: every error in `errors`, keyed by JSON path (`$.filter.tiers[0]`); nothing was stored";
     private const string NotFoundProblem = "No segment with this id in the tenant";
@@ -82,7 +85,7 @@ public static class SegmentsApi
         segment.MapDelete("", DeleteAsync).WithName("DeleteSegment").WithSummary("Delete the segment.");
         segment.MapGet("/count", (string tenant, string segmentId, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct) =>
                 CountAsync(tenant, segmentId, store, members, grains, ct, visibleOwners: null))
-            .WithName("CountSegment").WithSummary("How many customers are in the segment now, from the customer directory.");
+            .WithName("CountSegment").WithSummary("How many customers are in the segment now, from the customer directory: exact, or an estimate (exact: false) when an exact count would take too long.");
         segment.MapGet("/members", (string tenant, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members,
                 IGrainFactory grains, CancellationToken ct) => MembersAsync(tenant, segmentId, cursor, limit, store, members, grains, ct, visibleOwners: null))
             .WithName("ListSegmentMembers")
@@ -186,7 +189,8 @@ public static class SegmentsApi
     {
         if (await FindAsync(tenant, segmentId, store, ct) is not { } saved) return NotFound(segmentId);
         var now = DateTimeOffset.UtcNow;
-        return TypedResults.Ok(new SegmentCount(await members.CountAsync(tenant, saved.Filter, await ScopeAsync(grains, tenant, saved.Filter, visibleOwners), now, ct), now));
+        var tally = await members.TallyAsync(tenant, saved.Filter, await ScopeAsync(grains, tenant, saved.Filter, visibleOwners), now, ct);
+        return TypedResults.Ok(new SegmentCount(tally.Count, now, tally.Exact));
     }
 
     private static async Task<Results<Ok<SegmentMemberPage>, ProblemHttpResult>> MembersAsync(
@@ -227,9 +231,9 @@ public static class SegmentsApi
 
             var now = DateTimeOffset.UtcNow;
             var scope = await ScopeAsync(grains, tenant, filter, visibleOwners);
-            var count = await members.CountAsync(tenant, filter, scope, now, ct);
+            var tally = await members.TallyAsync(tenant, filter, scope, now, ct);
             var page = limit == 0 ? new SegmentMemberPage([], null) : await PageAsync(members, tenant, filter, scope, now, null, limit, ct);
-            return TypedResults.Ok(new SegmentPreview(count, now, page.Items, page.Next));
+            return TypedResults.Ok(new SegmentPreview(tally.Count, now, tally.Exact, page.Items, page.Next));
         }
     }
 

@@ -210,7 +210,9 @@ export interface SegmentMember {
 }
 
 export interface SegmentPreview {
+  /** Exact, or when `exact` is false an estimate to two significant figures (an exact count would have taken too long). */
   count: number;
+  exact: boolean;
   at: string;
   items: SegmentMember[];
   next: string | null;
@@ -284,7 +286,7 @@ export const api = {
 
   /** The next page of a saved segment's members (`cursor`: the previous page's `next`). */
   /** How many of the customers the user may see are in the saved segment now. */
-  countSegment(token: string, segmentId: string): Promise<{ count: number; at: string }> {
+  countSegment(token: string, segmentId: string): Promise<{ count: number; exact: boolean; at: string }> {
     return send(`${segmentsPath}/${encodeURIComponent(segmentId)}/count`, { headers: bearer(token) });
   },
 

@@ -262,6 +262,7 @@ const en: typeof zhCN = {
     fieldName: "Field",
     fieldValue: "Value",
     count: "{n} customers",
+    countAbout: "about {n} customers",
     save: "Save",
     delete: "Delete",
     members: "Members",

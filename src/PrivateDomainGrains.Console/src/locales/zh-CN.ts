@@ -260,6 +260,7 @@ export default {
     fieldName: "字段",
     fieldValue: "值",
     count: "{n} 位客户",
+    countAbout: "约 {n} 位客户",
     save: "保存",
     delete: "删除",
     members: "成员",

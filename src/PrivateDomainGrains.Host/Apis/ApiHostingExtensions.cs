@@ -75,6 +75,7 @@ public static class ApiHostingExtensions
         v1.MapCustomersApi();
         v1.MapCustomerMergesApi();
         v1.MapIdentitiesApi();
+        v1.MapIdentityImportsApi();
         v1.MapPersonalDataApi();
         v1.MapJournalRetentionApi();
         v1.MapAuditApi();

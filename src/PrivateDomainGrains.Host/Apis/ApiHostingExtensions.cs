@@ -92,6 +92,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleMeApi();
         v1.MapConsoleCustomersApi();
         v1.MapConsoleCustomerMergesApi();
+        v1.MapConsolePendingPoolApi();
         v1.MapConsoleNudgesApi();
         v1.MapConsoleTagsApi();
         v1.MapConsolePlaybookApi();

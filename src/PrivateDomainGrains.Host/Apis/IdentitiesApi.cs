@@ -229,7 +229,7 @@ public static class IdentitiesApi
             results.Count(r => r.State == IdentityImportRowState.Unchanged), errors.Count, [.. errors.OrderBy(e => e.Index)], attached));
     }
 
-    private static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageAsync(
+    internal static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageAsync(
         string tenant, string? state, string? after, int? limit, IdentityPendingPool pool)
     {
         state ??= PendingEventRow.Pending;
@@ -250,7 +250,7 @@ public static class IdentitiesApi
         return TypedResults.Ok(new PendingEventPage([.. items.Select(View)], next));
     }
 
-    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> PendingAsync(
+    internal static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> PendingAsync(
         string tenant, string eventId, IdentityPendingPool pool, PendingCandidates candidates)
     {
         if (await pool.GetAsync(tenant, eventId) is not { } row) return NoSuchPending(eventId);
@@ -266,17 +266,28 @@ public static class IdentitiesApi
         var (body, problem) = await JsonBody.ReadAsync<AttachPendingRequest>(request);
         if (body is null) return problem!;
         if (!Ids.IsValid(body.CustomerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        return await AttachToAsync(tenant, eventId, body.CustomerId, pool, attacher, "api");
+    }
+
+    /// <summary>Attaches pending event <paramref name="eventId"/> to <paramref name="customerId"/>, settled by <paramref name="by"/> (<c>api</c>, or <c>staff:{id}</c> from the console).</summary>
+    internal static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> AttachToAsync(string tenant, string eventId, string customerId,
+        IdentityPendingPool pool, PendingAttacher attacher, string by)
+    {
         if (await pool.GetAsync(tenant, eventId) is not { } row) return NoSuchPending(eventId);
         if (row.State != PendingEventRow.Pending) return Problems.Conflict($"Event '{eventId}' is {row.State}, no longer pending");
-        var attachment = await attacher.AttachAsync(row, body.CustomerId, "api");
+        var attachment = await attacher.AttachAsync(row, customerId, by);
         if (!attachment.Attached) return Problems.Conflict(attachment.Problem!);
         return TypedResults.Ok(View((await pool.GetAsync(tenant, eventId))!));
     }
 
-    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> DismissAsync(string tenant, string eventId, IdentityPendingPool pool)
+    private static Task<Results<Ok<PendingEventView>, ProblemHttpResult>> DismissAsync(string tenant, string eventId, IdentityPendingPool pool) =>
+        DismissByAsync(tenant, eventId, pool, "api");
+
+    /// <param name="by">Who dismissed it: <c>api</c> (the admin key) or <c>staff:{id}</c> (the console).</param>
+    internal static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> DismissByAsync(string tenant, string eventId, IdentityPendingPool pool, string by)
     {
         if (await pool.GetAsync(tenant, eventId) is null) return NoSuchPending(eventId);
-        if (!await pool.SettleAsync(tenant, eventId, PendingEventRow.Dismissed, null, "api"))
+        if (!await pool.SettleAsync(tenant, eventId, PendingEventRow.Dismissed, null, by))
             return Problems.Conflict($"Event '{eventId}' is no longer pending");
         return TypedResults.Ok(View((await pool.GetAsync(tenant, eventId))!));
     }

@@ -21,12 +21,13 @@ public sealed class PendingPoolPageTests(SingleNodePlatform platform, Chromium c
         await using (var staff = await chromium.OpenAsync(platform.Node.BaseAddress))
         {
             await staff.SignInAsync("pool-page", "alice");
+            await Expect(staff.Page.GetByTestId("nav-pool")).ToHaveCountAsync(0);
             await staff.Page.GotoAsync("/pool");
             await Expect(staff.Page.GetByTestId("pool-forbidden")).ToBeVisibleAsync();
         }
         await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
         await console.SignInAsync("pool-page", "root");
-        await console.Page.GotoAsync("/pool");
+        await console.Page.GetByTestId("nav-pool").ClickAsync();
 
         var item = console.Page.Locator("[data-testid=pool-event][data-event-id='pp-order']");
         await Expect(item.GetByTestId("pool-identities")).ToContainTextAsync("+8613700137001");

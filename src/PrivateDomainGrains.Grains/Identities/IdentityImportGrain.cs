@@ -17,15 +17,12 @@ namespace PrivateDomainGrains.Grains.Identities;
 /// counts add up to the rows read.
 /// </summary>
 public sealed class IdentityImportGrain(
-    [PersistentState(IdentityImportGrain.StateName, PlatformStorage.Name)] IPersistentState<IdentityImportState> state,
+    [PersistentState(PlatformStorage.IdentityImportState, PlatformStorage.Name)] IPersistentState<IdentityImportState> state,
     IdentityImportRows rows,
     IdentityImportBatch batch,
     IOptions<IdentityImportOptions> options,
     ILogger<IdentityImportGrain> logger) : Grain, IIdentityImportGrain, IRemindable
 {
-    /// <summary>This grain type's own state name (ADO.NET storage keys rows by state name and grain id).</summary>
-    public const string StateName = "identity-import";
-
     private string _tenant = "";
     private string _jobId = "";
     private ResumableJob? _job;

@@ -33,6 +33,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<IdentityIndex>();
         services.AddSingleton<CustomerMerges>();
         services.AddSingleton<IdentityPendingPool>();
+        services.AddSingleton<IdentityImportRows>();
         services.AddSingleton<PendingCandidates>();
         services.AddSingleton<IdentitySettingsStore>();
         services.AddSingleton<JournalRetention>();

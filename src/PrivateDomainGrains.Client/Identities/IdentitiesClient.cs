@@ -35,11 +35,45 @@ public sealed class IdentitiesClient
         _http.SendAsync(HttpMethod.Delete, CustomerPath(customerId) + $"/{PlatformHttp.Escape(kind)}/{PlatformHttp.Escape(value)}", _http.IntegrationKey, null,
             idempotent: true, ClientJson.Default.CustomerIdentities, cancellationToken);
 
-    /// <summary>Imports up to 10,000 identities of existing customers, each row on its own (<c>ImportIdentities</c>, admin key).</summary>
+    /// <summary>Imports up to 10,000 identities of existing customers at once, each row on its own (<c>ImportIdentities</c>, admin key); larger: <see cref="StartImportAsync"/>.</summary>
     public Task<IdentityImportResult> ImportAsync(IReadOnlyList<IdentityImportRow> rows, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, _http.TenantPath("identities/import"), _http.AdminKey,
             PlatformHttp.Json(new IdentityImportRequest(rows), ClientJson.Default.IdentityImportRequest), idempotent: true,
             ClientJson.Default.IdentityImportResult, cancellationToken);
+
+    /// <summary>
+    /// Starts a background import of identities of existing customers (<c>StartIdentityImport</c>, admin key) from
+    /// <paramref name="upload"/>, streamed as the body: CSV with the header <c>customerId,kind,value</c> or JSON lines
+    /// (<paramref name="contentType"/>: an <see cref="IdentityImportFormats"/> value); at most 2,000,000 rows and 256 MiB.
+    /// Not retried (the stream is read once).
+    /// </summary>
+    /// <exception cref="PlatformApiException">400 the upload cannot be read (the line named); 413 too large; nothing stored.</exception>
+    public Task<IdentityImportAccepted> StartImportAsync(Stream upload, string contentType, CancellationToken cancellationToken = default)
+    {
+        var content = new StreamContent(upload);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType) { CharSet = "utf-8" };
+        return _http.SendAsync(HttpMethod.Post, _http.TenantPath("identity-imports"), _http.AdminKey, content, idempotent: false,
+            ClientJson.Default.IdentityImportAccepted, cancellationToken);
+    }
+
+    /// <summary>An import's progress (<c>GetIdentityImport</c>, admin key).</summary>
+    /// <exception cref="PlatformApiException">404 when there is no such import.</exception>
+    public Task<IdentityImportJob> GetImportAsync(string jobId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, ImportPath(jobId), _http.AdminKey, null, idempotent: true, ClientJson.Default.IdentityImportJob, cancellationToken);
+
+    /// <summary>An import's rows in line order after line <paramref name="after"/>, of one <paramref name="state"/> (e.g. <c>refused</c>) or all (<c>ListIdentityImportRows</c>, admin key).</summary>
+    public Task<IdentityImportRowPage> ListImportRowsAsync(string jobId, string? state = null, long? after = null, int? limit = null,
+        CancellationToken cancellationToken = default)
+    {
+        var query = string.Join("&", new[]
+        {
+            state is null ? null : "state=" + PlatformHttp.Escape(state),
+            after is { } a ? $"after={a}" : null,
+            limit is { } l ? $"limit={l}" : null,
+        }.OfType<string>());
+        return _http.SendAsync(HttpMethod.Get, ImportPath(jobId) + "/rows" + (query.Length > 0 ? "?" + query : ""), _http.AdminKey, null,
+            idempotent: true, ClientJson.Default.IdentityImportRowPage, cancellationToken);
+    }
 
     /// <summary>Events of the pool in <paramref name="state"/> (pending by default), oldest first (<c>ListPendingEvents</c>, admin key).</summary>
     public Task<PendingEventPage> ListPendingAsync(string? state = null, string? after = null, int? limit = null, CancellationToken cancellationToken = default)
@@ -84,6 +118,8 @@ public sealed class IdentitiesClient
             ClientJson.Default.IdentitySettingsView, cancellationToken);
 
     private string CustomerPath(string customerId) => _http.TenantPath($"customers/{PlatformHttp.Escape(customerId)}/identities");
+
+    private string ImportPath(string jobId) => _http.TenantPath($"identity-imports/{PlatformHttp.Escape(jobId)}");
 
     private string PendingPath(string eventId) => _http.TenantPath($"identities/pending/{PlatformHttp.Escape(eventId)}");
 }

@@ -26,6 +26,33 @@ public sealed record IdentityImportRow(string CustomerId, string Kind, string Va
 /// <summary>Rows added, already there, and rejected (each in <see cref="Errors"/>).</summary>
 public sealed record IdentityImportResult(int Added, int Unchanged, int Rejected, IReadOnlyList<IdentityImportError> Errors, int AttachedFromPool);
 
+/// <summary>The upload formats of <c>IdentitiesClient.StartImportAsync</c>.</summary>
+public static class IdentityImportFormats
+{
+    /// <summary><see cref="Csv"/>: <c>text/csv</c> with the header <c>customerId,kind,value</c>; <see cref="JsonLines"/>: <c>application/x-ndjson</c>, one <c>{"customerId","kind","value"}</c> a line.</summary>
+    public const string Csv = "text/csv", JsonLines = "application/x-ndjson";
+}
+
+/// <summary>
+/// An identity import job's progress; <see cref="State"/> <c>running</c> or <c>completed</c>. A completed import has
+/// <c>Added + Unchanged + Refused + Conflicts == Read</c>; the refused and conflicting rows are listed by <c>ListImportRowsAsync</c>.
+/// </summary>
+public sealed record IdentityImportJob(string JobId, string Format, string State, long Read, long Added, long Unchanged, long Refused, long Conflicts,
+    long AttachedFromPool, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
+
+/// <summary>An import accepted: poll <see cref="StatusUrl"/>.</summary>
+public sealed record IdentityImportAccepted(string JobId, string StatusUrl, IdentityImportJob Job);
+
+/// <summary>
+/// One row of an import: <see cref="Line"/> in the upload (from 1, the CSV header is line 1); <see cref="State"/>
+/// <c>pending</c>, <c>added</c>, <c>unchanged</c>, <c>refused</c> (<see cref="Field"/> and <see cref="Reason"/> say why)
+/// or <c>conflict</c> (<see cref="Reason"/> names the customer holding it).
+/// </summary>
+public sealed record IdentityImportRowItem(long Line, string? CustomerId, string? Kind, string? Value, string State, string? Field, string? Reason);
+
+/// <summary>A page of an import's rows; pass <see cref="NextAfter"/> as <c>after</c> for the next (null on the last).</summary>
+public sealed record IdentityImportRowPage(IReadOnlyList<IdentityImportRowItem> Items, long? NextAfter);
+
 /// <summary>Why row <see cref="Index"/> was not imported: <see cref="Status"/> 400 (invalid, the field named first) or 409 (another customer holds it).</summary>
 public sealed record IdentityImportError(int Index, string Error, int Status);
 

@@ -15,6 +15,7 @@ export const router = createRouter({
     { path: "/campaigns", name: "campaigns", component: () => import("./views/CampaignsView.vue"), meta: { signedIn: true } },
     { path: "/segments", name: "segments", component: () => import("./views/SegmentsView.vue"), meta: { signedIn: true } },
     { path: "/operator", name: "operator", component: () => import("./views/OperatorView.vue") },
+    { path: "/pool", name: "pool", component: () => import("./views/PendingPoolView.vue"), meta: { signedIn: true } },
     { path: "/:rest(.*)*", redirect: "/queue" },
   ],
 });

@@ -17,4 +17,5 @@ public static class PlatformStorage
     public const string TagCatalogState = "tag-catalog";
     public const string TagJobState = "tag-job";
     public const string CampaignState = "campaign";
+    public const string IdentityImportState = "identity-import";
 }

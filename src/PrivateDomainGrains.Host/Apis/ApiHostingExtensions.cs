@@ -75,6 +75,7 @@ public static class ApiHostingExtensions
         v1.MapCustomersApi();
         v1.MapCustomerMergesApi();
         v1.MapIdentitiesApi();
+        v1.MapIdentityImportsApi();
         v1.MapPersonalDataApi();
         v1.MapJournalRetentionApi();
         v1.MapAuditApi();
@@ -91,6 +92,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleMeApi();
         v1.MapConsoleCustomersApi();
         v1.MapConsoleCustomerMergesApi();
+        v1.MapConsolePendingPoolApi();
         v1.MapConsoleNudgesApi();
         v1.MapConsoleTagsApi();
         v1.MapConsolePlaybookApi();

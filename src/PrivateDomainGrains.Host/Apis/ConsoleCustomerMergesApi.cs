@@ -10,7 +10,8 @@ namespace PrivateDomainGrains.Host.Apis;
 /// <summary>
 /// The console's "merge into…" on a customer's page (issue 14): a manager or admin who finds that the customer is
 /// someone they already have merges it into that one, as <see cref="CustomerMergesApi"/> does, recorded as theirs
-/// (<c>staff:{id}</c>). Both customers must be among those the user may see.
+/// (<c>staff:{id}</c>). Both customers must be among those the user may see. The page lists the customer's merges and
+/// offers to undo one into it while the undo is possible (the grain says why not: a 409).
 /// </summary>
 public static class ConsoleCustomerMergesApi
 {
@@ -29,6 +30,15 @@ public static class ConsoleCustomerMergesApi
             .WithProblem(StatusCodes.Status403Forbidden, "Only managers and admins merge customers")
             .WithProblem(StatusCodes.Status404NotFound, "Either customer is not among those this user may see")
             .WithProblem(StatusCodes.Status409Conflict, "Into itself, into or from a customer merged already, or erased");
+        customer.MapGet("/merges", ListAsync).WithName("ListMyCustomerMerges")
+            .WithSummary("The merges into and out of this customer (an absorbed id: its survivor's), newest first, undone ones included.")
+            .WithProblem(StatusCodes.Status404NotFound, "The customer is not among those this user may see");
+        customer.MapPost("/merges/{mergeId}/undo", UndoAsync).WithName("UndoMyCustomerMerge")
+            .WithSummary("Managers and admins: undo a merge into this customer; both become exactly what they were, while neither has changed since.")
+            .WithProblem(StatusCodes.Status400BadRequest, "'mergeId' is not a valid id")
+            .WithProblem(StatusCodes.Status403Forbidden, "Only managers and admins undo merges")
+            .WithProblem(StatusCodes.Status404NotFound, "The customer is not among those this user may see, or the merge is not into it")
+            .WithProblem(StatusCodes.Status409Conflict, "The survivor changed since the merge (the problem says how), an identity it moved was removed, or it was undone already");
         return api;
     }
 
@@ -45,11 +55,34 @@ public static class ConsoleCustomerMergesApi
         if (survivor is null) return survivorProblem!;
         // An id merged already reads as its survivor above; the survivor's grain then refuses the merge (409).
         var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(user.Tenant, body.SurvivorId)).MergeAsync(customerId, $"staff:{user.StaffId}");
-        return outcome.Status switch
+        return await AnswerAsync(outcome, user.Tenant, identities);
+    }
+
+    private static async Task<Results<Ok<CustomerMergesApi.MergeList>, ProblemHttpResult>> ListAsync(ConsoleUser user, string customerId, ConsoleScope scope,
+        IGrainFactory grains, CustomerMerges merges)
+    {
+        var (view, problem) = await ConsoleCustomersApi.VisibleAsync(user, customerId, scope, grains);
+        if (view is null) return problem!;
+        return TypedResults.Ok(await CustomerMergesApi.ListOfAsync(merges, user.Tenant, view.CustomerId));
+    }
+
+    private static async Task<Results<Ok<CustomerMergesApi.MergeResult>, ProblemHttpResult>> UndoAsync(ConsoleUser user, string customerId, string mergeId,
+        ConsoleScope scope, IGrainFactory grains, IdentityIndex identities)
+    {
+        if (!user.IsManager) return Problems.Forbidden("Only managers and admins undo merges");
+        if (!Ids.IsValid(mergeId)) return Problems.BadRequest(Ids.Describe("mergeId"));
+        var (view, problem) = await ConsoleCustomersApi.VisibleAsync(user, customerId, scope, grains);
+        if (view is null) return problem!;
+        var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(user.Tenant, view.CustomerId)).UndoMergeAsync(mergeId, $"staff:{user.StaffId}");
+        return await AnswerAsync(outcome, user.Tenant, identities);
+    }
+
+    /// <summary>A merge's or an undo's answer: the merge and the survivor with its phones, or the grain's 404 or 409.</summary>
+    private static async Task<Results<Ok<CustomerMergesApi.MergeResult>, ProblemHttpResult>> AnswerAsync(MergeOutcome outcome, string tenant, IdentityIndex identities) =>
+        outcome.Status switch
         {
-            MergeStatus.Done => TypedResults.Ok(new CustomerMergesApi.MergeResult(outcome.Merge!, await outcome.Survivor!.WithPhonesAsync(user.Tenant, identities))),
+            MergeStatus.Done => TypedResults.Ok(new CustomerMergesApi.MergeResult(outcome.Merge!, await outcome.Survivor!.WithPhonesAsync(tenant, identities))),
             MergeStatus.NotFound => Problems.NotFound(outcome.Problem!),
             _ => Problems.Conflict(outcome.Problem!),
         };
-    }
 }

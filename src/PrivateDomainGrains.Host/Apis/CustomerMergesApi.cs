@@ -66,10 +66,13 @@ public static class CustomerMergesApi
     private static async Task<Results<Ok<MergeList>, ProblemHttpResult>> ListAsync(string tenant, string customerId, CustomerMerges merges)
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
-        var rows = await merges.ListAsync(tenant, customerId);
-        return TypedResults.Ok(new MergeList([.. rows.Select(m => new CustomerMergeView(m.MergeId, m.SurvivorId, m.AbsorbedId, m.MergedAt, m.MergedBy,
-            m.AbsorbedSequence, m.MovedIdentities.Count, m.MovedNudges, m.UndoneAt, m.UndoneBy))]));
+        return TypedResults.Ok(await ListOfAsync(merges, tenant, customerId));
     }
+
+    /// <summary>The merges into and out of the customer, newest first, undone ones included (also the console's list).</summary>
+    internal static async Task<MergeList> ListOfAsync(CustomerMerges merges, string tenant, string customerId) =>
+        new([.. (await merges.ListAsync(tenant, customerId)).Select(m => new CustomerMergeView(m.MergeId, m.SurvivorId, m.AbsorbedId, m.MergedAt, m.MergedBy,
+            m.AbsorbedSequence, m.MovedIdentities.Count, m.MovedNudges, m.UndoneAt, m.UndoneBy))]);
 
     private static Results<Ok<MergeResult>, ProblemHttpResult> Result(MergeOutcome outcome) => outcome.Status switch
     {

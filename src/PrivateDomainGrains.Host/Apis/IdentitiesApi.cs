@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Grains.Identities;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
@@ -101,7 +102,7 @@ public static class IdentitiesApi
             .WithSummary("Set the tenant's phone region and the event types that create customers (the others wait in the pending pool).")
             .WithJsonBody<IdentitySettingsRequest>();
         admin.MapPost("/import", ImportAsync).WithName("ImportIdentities").Audited()
-            .WithSummary("Import up to 10,000 identities of existing customers; each row is added or refused on its own.")
+            .WithSummary("Import up to 10,000 identities of existing customers at once; each row is added or refused on its own (larger imports: POST .../identity-imports).")
             .WithJsonBody<IdentityImportRequest>();
         admin.MapGet("/pending", PendingPageAsync).WithName("ListPendingEvents")
             .WithSummary("Events waiting for their customer (or settled: ?state=attached|dismissed), oldest first, paged with ?after=&limit=.")
@@ -204,43 +205,31 @@ public static class IdentitiesApi
     private static IdentitySettingsView View(TenantIdentitySettings.Applied applied) =>
         new(applied.Normalizer.DefaultRegion, [.. applied.CreateCustomerOn.Order(StringComparer.Ordinal)], applied.Custom, applied.UpdatedAt);
 
+    /// <summary>A small import answered at once: each row checked as an upload's (<see cref="IdentityImportUpload.Check"/>), the good ones added through the import job's bulk path.</summary>
     private static async Task<Results<Ok<IdentityImportResult>, ProblemHttpResult>> ImportAsync(
-        string tenant, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher, CustomerMerges merges)
+        string tenant, HttpRequest request, TenantIdentitySettings settings, IdentityImportBatch batch)
     {
         var (body, problem) = await JsonBody.ReadAsync<IdentityImportRequest>(request);
         if (body is null) return problem!;
         if (body.Rows is not { Count: > 0 and <= MaxImportRows }) return Problems.BadRequest($"'rows' must hold 1-{MaxImportRows} rows");
         var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         var errors = new List<IdentityImportError>();
-        var rows = new List<(int Index, IdentityRow Row)>(body.Rows.Count);
+        var rows = new List<Persistence.IdentityImportRow>(body.Rows.Count);
         for (var i = 0; i < body.Rows.Count; i++)
         {
-            var row = body.Rows[i];
-            if (row is null) errors.Add(new(i, "'row' must be an object", StatusCodes.Status400BadRequest));
-            else if (!Ids.IsValid(row.CustomerId)) errors.Add(new(i, Ids.Describe("customerId"), StatusCodes.Status400BadRequest));
-            else if (normalizer.Normalize(row.Kind ?? "", row.Value, out var why) is not { } identity)
-                errors.Add(new(i, $"'{(IdentityKinds.IsKnown(row.Kind ?? "") ? "value" : "kind")}' {why}", StatusCodes.Status400BadRequest));
-            else if (!identity.IsStrong) errors.Add(new(i, "'kind' nickname is weak and not indexed", StatusCodes.Status400BadRequest));
-            else rows.Add((i, new IdentityRow(tenant, identity.Kind, identity.Value, row.CustomerId, "import")));
+            var row = body.Rows[i] is { } given ? IdentityImportUpload.Check(normalizer, i, given.CustomerId, given.Kind, given.Value)
+                : new Persistence.IdentityImportRow(i, null, null, null, IdentityImportRowState.Refused, "row", "must be an object");
+            if (row.State == IdentityImportRowState.Refused) errors.Add(new(i, $"'{row.Field}' {row.Reason}", StatusCodes.Status400BadRequest));
+            else rows.Add(row);
         }
-        // A row naming a customer merged into another is that one's.
-        var survivors = await merges.SurvivorsAsync(tenant, [.. rows.Select(r => r.Row.CustomerId).Distinct(StringComparer.Ordinal)]);
-        rows = rows.ConvertAll(r => survivors.TryGetValue(r.Row.CustomerId, out var survivor) ? (r.Index, r.Row with { CustomerId = survivor }) : r);
-        var outcomes = await index.AddAsync([.. rows.Select(r => r.Row)]);
-        var (added, unchanged) = (0, 0);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var (outcome, holder) = outcomes[r];
-            if (outcome == IdentityIndex.AddOutcome.Added) added++;
-            else if (outcome == IdentityIndex.AddOutcome.AlreadyThere) unchanged++;
-            else errors.Add(new(rows[r].Index, $"'value' {rows[r].Row.Kind} '{rows[r].Row.Value}' already names customer '{holder}'", StatusCodes.Status409Conflict));
-        }
-        var attached = await attacher.AttachByIdentitiesAsync(tenant,
-            rows.Where((_, r) => outcomes[r].Outcome == IdentityIndex.AddOutcome.Added).Select(r => new CustomerIdentity(r.Row.Kind, r.Row.Value)));
-        return TypedResults.Ok(new IdentityImportResult(added, unchanged, errors.Count, [.. errors.OrderBy(e => e.Index)], attached.Count(a => a.Attached)));
+        var (results, attached) = await batch.AddAsync(tenant, rows, attachAlsoUnchanged: false, request.HttpContext.RequestAborted);
+        foreach (var r in results.Where(r => r.State == IdentityImportRowState.Conflict))
+            errors.Add(new((int)r.Line, $"'{r.Field}' {r.Reason}", StatusCodes.Status409Conflict));
+        return TypedResults.Ok(new IdentityImportResult(results.Count(r => r.State == IdentityImportRowState.Added),
+            results.Count(r => r.State == IdentityImportRowState.Unchanged), errors.Count, [.. errors.OrderBy(e => e.Index)], attached));
     }
 
-    private static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageAsync(
+    internal static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageAsync(
         string tenant, string? state, string? after, int? limit, IdentityPendingPool pool)
     {
         state ??= PendingEventRow.Pending;
@@ -261,7 +250,7 @@ public static class IdentitiesApi
         return TypedResults.Ok(new PendingEventPage([.. items.Select(View)], next));
     }
 
-    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> PendingAsync(
+    internal static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> PendingAsync(
         string tenant, string eventId, IdentityPendingPool pool, PendingCandidates candidates)
     {
         if (await pool.GetAsync(tenant, eventId) is not { } row) return NoSuchPending(eventId);
@@ -277,17 +266,28 @@ public static class IdentitiesApi
         var (body, problem) = await JsonBody.ReadAsync<AttachPendingRequest>(request);
         if (body is null) return problem!;
         if (!Ids.IsValid(body.CustomerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        return await AttachToAsync(tenant, eventId, body.CustomerId, pool, attacher, "api");
+    }
+
+    /// <summary>Attaches pending event <paramref name="eventId"/> to <paramref name="customerId"/>, settled by <paramref name="by"/> (<c>api</c>, or <c>staff:{id}</c> from the console).</summary>
+    internal static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> AttachToAsync(string tenant, string eventId, string customerId,
+        IdentityPendingPool pool, PendingAttacher attacher, string by)
+    {
         if (await pool.GetAsync(tenant, eventId) is not { } row) return NoSuchPending(eventId);
         if (row.State != PendingEventRow.Pending) return Problems.Conflict($"Event '{eventId}' is {row.State}, no longer pending");
-        var attachment = await attacher.AttachAsync(row, body.CustomerId, "api");
+        var attachment = await attacher.AttachAsync(row, customerId, by);
         if (!attachment.Attached) return Problems.Conflict(attachment.Problem!);
         return TypedResults.Ok(View((await pool.GetAsync(tenant, eventId))!));
     }
 
-    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> DismissAsync(string tenant, string eventId, IdentityPendingPool pool)
+    private static Task<Results<Ok<PendingEventView>, ProblemHttpResult>> DismissAsync(string tenant, string eventId, IdentityPendingPool pool) =>
+        DismissByAsync(tenant, eventId, pool, "api");
+
+    /// <param name="by">Who dismissed it: <c>api</c> (the admin key) or <c>staff:{id}</c> (the console).</param>
+    internal static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> DismissByAsync(string tenant, string eventId, IdentityPendingPool pool, string by)
     {
         if (await pool.GetAsync(tenant, eventId) is null) return NoSuchPending(eventId);
-        if (!await pool.SettleAsync(tenant, eventId, PendingEventRow.Dismissed, null, "api"))
+        if (!await pool.SettleAsync(tenant, eventId, PendingEventRow.Dismissed, null, by))
             return Problems.Conflict($"Event '{eventId}' is no longer pending");
         return TypedResults.Ok(View((await pool.GetAsync(tenant, eventId))!));
     }

@@ -50,7 +50,7 @@ public static class TagJobCsv
         || line.Replace(" ", "").Equals("kind,value", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The fields of one line (RFC 4180 quoting), trimmed; null for an unterminated quote.</summary>
-    private static List<string>? Fields(string line)
+    internal static List<string>? Fields(string line)
     {
         var fields = new List<string>();
         var field = new System.Text.StringBuilder();

@@ -3,6 +3,7 @@ using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Grains.Identities;
 using PrivateDomainGrains.Host.Retention;
 
 namespace PrivateDomainGrains.Host.Ingestion;

@@ -105,6 +105,20 @@ export interface CustomerQuery {
 }
 
 /** GET /api/v1/console/customers/{id}: the customer as the platform knows it. */
+/** A merge into or out of a customer (GET .../merges); `undoneAt` set once undone. */
+export interface CustomerMerge {
+  mergeId: string;
+  survivorId: string;
+  absorbedId: string;
+  mergedAt: string;
+  mergedBy: string;
+  movedEvents: number;
+  movedIdentities: number;
+  movedNudges: number;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
 export interface Customer {
   customerId: string;
   name: string | null;
@@ -300,6 +314,19 @@ export const api = {
    */
   mergeInto(token: string, customerId: string, survivorId: string): Promise<{ merge: { mergeId: string; survivorId: string }; survivor: Customer }> {
     return send(`${customerPath(customerId)}/merge-into`, { method: "POST", headers: { ...bearer(token), ...json }, body: JSON.stringify({ survivorId }) });
+  },
+
+  /** GET .../merges: the merges into and out of the customer (an absorbed id: its survivor's), newest first, undone ones included. */
+  merges(token: string, customerId: string): Promise<{ items: CustomerMerge[] }> {
+    return send(`${customerPath(customerId)}/merges`, { headers: bearer(token) });
+  },
+
+  /**
+   * POST .../merges/{mergeId}/undo (managers and admins): both customers become exactly what they were. 409 (its detail
+   * says what changed) once the survivor changed since, or when it was undone already.
+   */
+  undoMerge(token: string, customerId: string, mergeId: string): Promise<{ merge: CustomerMerge; survivor: Customer }> {
+    return send(`${customerPath(customerId)}/merges/${encodeURIComponent(mergeId)}/undo`, { method: "POST", headers: bearer(token) });
   },
 
   /** PUT .../remark: sets the remark (备注, at most 200 characters), or clears it with "". */

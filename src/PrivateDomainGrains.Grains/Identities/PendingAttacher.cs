@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Persistence;
 
-namespace PrivateDomainGrains.Host.Ingestion;
+namespace PrivateDomainGrains.Grains.Identities;
 
 /// <summary>
 /// Takes events out of the pending pool into their customers, exactly as if they had arrived with a customer id (the

@@ -1,0 +1,52 @@
+using Orleans.Concurrency;
+
+namespace PrivateDomainGrains.Abstractions.Identities;
+
+/// <summary>
+/// One bulk import of existing customers' identities: adds the rows staged for it (<c>pdg_identity_import_rows</c>) to
+/// the identity index a page at a time, records each row's result, and attaches the pending events the added identities
+/// name. Key: <see cref="GrainKeys.For"/>(tenant, jobId). Its cursor and counts are saved after every page and a
+/// reminder brings it back if its silo dies, so it resumes after the last saved page.
+/// </summary>
+[Alias("pdg.IIdentityImportGrain")]
+public interface IIdentityImportGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Starts the import over the rows staged for its id and returns at once; rows staged as refused count as refused
+    /// from the start. Starting an import that exists changes nothing and returns its status.
+    /// </summary>
+    [Alias("Start")] Task<IdentityImportView> StartAsync(string format);
+
+    /// <summary>The status, or null if no import has this id. Answers while the import runs.</summary>
+    [AlwaysInterleave, Alias("Get")] Task<IdentityImportView?> GetAsync();
+}
+
+/// <summary>
+/// An identity import's progress. <see cref="Read"/> rows were staged from the upload; each ends <see cref="Added"/>,
+/// <see cref="Unchanged"/> (the customer held it already), <see cref="Refused"/> (invalid: its row says the field and
+/// why) or <see cref="Conflicts"/> (another customer holds the identity; nothing moves): a completed import has
+/// <c>Added + Unchanged + Refused + Conflicts == Read</c>. After a restart the rows of the page in flight are added again
+/// and count as unchanged, so <see cref="Added"/> may fall short by up to one page.
+/// </summary>
+/// <param name="Format"><c>csv</c> or <c>jsonl</c>.</param>
+/// <param name="State"><c>running</c> or <c>completed</c>.</param>
+/// <param name="AttachedFromPool">Pending events the imported identities attached to their customers.</param>
+[GenerateSerializer, Immutable, Alias("pdg.IdentityImportView")]
+public sealed record IdentityImportView(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] string Format,
+    [property: Id(2)] string State,
+    [property: Id(3)] long Read,
+    [property: Id(4)] long Added,
+    [property: Id(5)] long Unchanged,
+    [property: Id(6)] long Refused,
+    [property: Id(7)] long Conflicts,
+    [property: Id(8)] long AttachedFromPool,
+    [property: Id(9)] DateTimeOffset StartedAt,
+    [property: Id(10)] DateTimeOffset? FinishedAt);
+
+/// <summary>The values of <see cref="IdentityImportView.State"/>.</summary>
+public static class IdentityImportStates
+{
+    public const string Running = "running", Completed = "completed";
+}

@@ -1,0 +1,24 @@
+import type zhCN from "./zh-CN";
+
+/** The pending pool page's strings in English: the same keys as zh-CN.ts. */
+const en: typeof zhCN = {
+  title: "Pending pool",
+  back: "Back to the queue",
+  managersOnly: "Only managers and admins work the pending pool.",
+  empty: "No event is waiting for its customer.",
+  reasons: { "unknown-identity": "Unknown identity", "nickname-only": "Nickname only" },
+  received: "Received {at}",
+  candidates: "Possible customers",
+  noCandidates: "No candidates: type the customer's id.",
+  customerId: "Customer id",
+  attach: "Attach",
+  attachTo: "Attach to {id}",
+  dismiss: "Dismiss",
+  attached: "Attached to {id}",
+  dismissed: "Dismissed",
+  more: "More",
+  failed: "That failed: {detail}",
+  similarity: "{n}% similar",
+};
+
+export default en;

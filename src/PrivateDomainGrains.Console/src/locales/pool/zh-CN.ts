@@ -1,0 +1,20 @@
+/** 待匹配池页面的中文文案（en.ts 与此键相同）。 */
+export default {
+  title: "待匹配池",
+  back: "返回待办",
+  managersOnly: "只有主管和管理员可以处理待匹配池。",
+  empty: "没有等待匹配的事件。",
+  reasons: { "unknown-identity": "身份未知", "nickname-only": "只有昵称" },
+  received: "收到于 {at}",
+  candidates: "可能的客户",
+  noCandidates: "没有候选客户：输入客户 ID。",
+  customerId: "客户 ID",
+  attach: "归到此客户",
+  attachTo: "归到 {id}",
+  dismiss: "忽略",
+  attached: "已归到客户 {id}",
+  dismissed: "已忽略",
+  more: "加载更多",
+  failed: "操作失败：{detail}",
+  similarity: "相似度 {n}%",
+};

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace PrivateDomainGrains.Grains.Identities;
+
+/// <summary>Persisted identity import. JSON names are the storage contract.</summary>
+public sealed class IdentityImportState
+{
+    [JsonPropertyName("format")] public string Format { get; set; } = "";
+    [JsonPropertyName("state")] public string State { get; set; } = "";
+    [JsonPropertyName("read")] public long Read { get; set; }
+    [JsonPropertyName("added")] public long Added { get; set; }
+    [JsonPropertyName("unchanged")] public long Unchanged { get; set; }
+    [JsonPropertyName("refused")] public long Refused { get; set; }
+    [JsonPropertyName("conflicts")] public long Conflicts { get; set; }
+    [JsonPropertyName("attachedFromPool")] public long AttachedFromPool { get; set; }
+    /// <summary>The line of the last row of the last finished page: where a resumed import continues.</summary>
+    [JsonPropertyName("after")] public long After { get; set; }
+    [JsonPropertyName("startedAt")] public DateTimeOffset StartedAt { get; set; }
+    [JsonPropertyName("finishedAt")] public DateTimeOffset? FinishedAt { get; set; }
+}

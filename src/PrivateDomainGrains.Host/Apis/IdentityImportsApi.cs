@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Abstractions;
+using PrivateDomainGrains.Abstractions.Identities;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Ingestion;
+using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>
+/// Identity imports (issue 14, admin key): a bulk import of existing customers' identities as a background job. The
+/// upload (CSV or JSON lines, <see cref="IdentityImportUpload"/>) is streamed into staging as it arrives, then the job
+/// (<see cref="IIdentityImportGrain"/>) adds its rows to the identity index page by page, with progress and a result
+/// per row; it survives the loss of its node. The synchronous <c>POST .../identities/import</c> takes small imports
+/// through the same row check and the same bulk path.
+/// </summary>
+public static class IdentityImportsApi
+{
+    /// <summary>The largest upload: 256 MiB (about 5,000,000 CSV rows of a phone each), above the API's usual 8 MiB.</summary>
+    public const long MaxUploadBytes = 256L * 1024 * 1024;
+
+    /// <summary>The most rows one upload may hold.</summary>
+    public const long MaxRows = 2_000_000;
+
+    public const int MaxPageSize = 1_000;
+
+    /// <summary>The import runs in the background; poll <see cref="StatusUrl"/> (also the Location header).</summary>
+    public sealed record IdentityImportAccepted(string JobId, string StatusUrl, IdentityImportView Job);
+
+    /// <summary>One row of an import and its result.</summary>
+    /// <param name="Line">Its line in the upload, from 1 (a CSV header is line 1); pass the last as <c>after</c> for the next page.</param>
+    /// <param name="CustomerId">The customer (its survivor's id when it was merged into another); as given when refused.</param>
+    /// <param name="Kind">Normalised; as given when refused.</param>
+    /// <param name="Value">Normalised (a phone in E.164); as given when refused.</param>
+    /// <param name="State"><c>pending</c>, <c>added</c>, <c>unchanged</c>, <c>refused</c> or <c>conflict</c>.</param>
+    /// <param name="Field">What is wrong with a refused row (<c>customerId</c>, <c>kind</c>, <c>value</c>, or <c>line</c>), <c>value</c> for a conflict.</param>
+    /// <param name="Reason">Why it was refused, or the customer holding the identity of a conflict.</param>
+    public sealed record IdentityImportRowItem(long Line, string? CustomerId, string? Kind, string? Value, string State, string? Field, string? Reason);
+
+    /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
+    public sealed record IdentityImportRowPage(IReadOnlyList<IdentityImportRowItem> Items, long? NextAfter);
+
+    public static RouteGroupBuilder MapIdentityImportsApi(this RouteGroupBuilder api)
+    {
+        var imports = api.MapGroup("/tenants/{tenant}/identity-imports").WithTags("Identities").RequireAdminKey().RequireScope(ApiScopes.Admin);
+        imports.MapPost("", StartAsync).WithName("StartIdentityImport").Audited()
+            .WithSummary("Import identities of existing customers in the background from an upload streamed as the body: CSV (text/csv) with the header " +
+                "customerId,kind,value, or JSON lines (application/x-ndjson) of {\"customerId\",\"kind\",\"value\"}; at most 2,000,000 rows and 256 MiB. " +
+                "202 with a status URL; each row is added or refused on its own.")
+            .Accepts<string>("text/csv", "application/x-ndjson")
+            .WithProblem(StatusCodes.Status400BadRequest, "The upload cannot be read (no header, not UTF-8, no rows): the problem names the line; nothing was stored")
+            .WithProblem(StatusCodes.Status413PayloadTooLarge, "The upload holds more than 2,000,000 rows or 256 MiB; nothing was stored")
+            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is neither text/csv nor application/x-ndjson");
+        imports.MapGet("/{jobId}", GetAsync).WithName("GetIdentityImport")
+            .WithSummary("An import's progress: state (running, completed), rows read, added, unchanged, refused, conflicts, pending events attached.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
+            .WithProblem(StatusCodes.Status404NotFound, "No such import in the tenant");
+        imports.MapGet("/{jobId}/rows", RowsAsync).WithName("ListIdentityImportRows")
+            .WithSummary("The import's rows and their results in line order, paged with ?after=<line>&limit=<1-1000> (100 by default), optionally " +
+                "?state=refused (or conflict, added, unchanged, pending): the per-row error report.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The job id, 'after', 'limit' or 'state' is invalid")
+            .WithProblem(StatusCodes.Status404NotFound, "No such import in the tenant");
+        return api;
+    }
+
+    private static async Task<Results<Accepted<IdentityImportAccepted>, ProblemHttpResult>> StartAsync(string tenant, HttpRequest request,
+        TenantIdentitySettings settings, IdentityImportRows rows, IGrainFactory grains)
+    {
+        if (IdentityImportUpload.FormatOf(request.ContentType) is not { } format)
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "'Content-Type' must be text/csv or application/x-ndjson");
+        if (request.ContentLength > MaxUploadBytes) return Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {MaxUploadBytes:N0}");
+        // This route alone takes more than the API's usual limit; the upload is read line by line, never held whole.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes;
+        var ct = request.HttpContext.RequestAborted;
+        var normalizer = (await settings.GetAsync(tenant, ct)).Normalizer;
+        var jobId = TagJobsApi.NewJobId();
+        long staged;
+        try
+        {
+            staged = await rows.StageAsync(tenant, jobId, IdentityImportUpload.ReadAsync(request.Body, format, normalizer, MaxRows, ct), ct);
+        }
+        catch (IdentityImportUpload.UploadException ex)
+        {
+            return ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(ex.Message) : Problems.BadRequest(ex.Message);
+        }
+        if (staged == 0) return Problems.BadRequest("'body' holds no rows");
+        var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).StartAsync(format);
+        var statusUrl = $"/api/v1/tenants/{tenant}/identity-imports/{jobId}";
+        return TypedResults.Accepted(statusUrl, new IdentityImportAccepted(jobId, statusUrl, view));
+    }
+
+    private static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> GetAsync(string tenant, string jobId, IGrainFactory grains)
+    {
+        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync();
+        return view is null ? Problems.NotFound($"Identity import '{jobId}' does not exist") : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, long? after, int? limit, string? state,
+        IGrainFactory grains, IdentityImportRows rows, CancellationToken ct)
+    {
+        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        if (after is < 0) return Problems.BadRequest("'after' must be the line of a row of the previous page, or 0");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
+        if (state is not null && !IdentityImportRowState.IsKnown(state))
+            return Problems.BadRequest("'state' must be pending, added, unchanged, refused or conflict");
+        if (await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync() is null)
+            return Problems.NotFound($"Identity import '{jobId}' does not exist");
+        var pageSize = limit ?? 100;
+        var page = await rows.PageAsync(tenant, jobId, after ?? 0, pageSize + 1, state, ct);
+        var items = page.Take(pageSize).Select(r => new IdentityImportRowItem(r.Line, r.CustomerId, r.Kind, r.Value, r.State, r.Field, r.Reason)).ToList();
+        return TypedResults.Ok(new IdentityImportRowPage(items, page.Count > pageSize ? items[^1].Line : null));
+    }
+}

@@ -217,6 +217,7 @@ const en: typeof zhCN = {
     textPlaceholder: "Hi {'{'}name{'}'}, … (placeholders: {'{'}name{'}'}, {'{'}tier{'}'}, {'{'}field.city{'}'})",
     sendWindow: "Send window",
     pace: "{n} customers over the window: about {perHour} per hour, spread evenly so that no one gets them all at once.",
+    paceAbout: "About {n} customers over the window: about {perHour} per hour, spread evenly so that no one gets them all at once.",
     paceHint: "Members are reached at an even pace over the window; the contact policy (caps, quiet hours) still applies.",
     create: "Create and start",
     pause: "Pause",

@@ -215,6 +215,7 @@ export default {
     textPlaceholder: "{'{'}name{'}'}您好，……（占位符：{'{'}name{'}'}、{'{'}tier{'}'}、{'{'}field.city{'}'}）",
     sendWindow: "发送时段",
     pace: "共 {n} 位客户，在时段内均匀发送：约每小时 {perHour} 位，不会一下子全部推给员工。",
+    paceAbout: "约 {n} 位客户，在时段内均匀发送：约每小时 {perHour} 位，不会一下子全部推给员工。",
     paceHint: "成员会在时段内均匀触达；触达频次上限和免打扰时段依然生效。",
     create: "创建并开始",
     pause: "暂停",

@@ -96,9 +96,13 @@ public static class SimulationCommand
             Console.WriteLine($"{name,-8} {Percent(p.ConversionsPerNudge),-22} {Percent(p.ExpectedConversionsPerNudge),-22} "
                 + $"{p.RevenuePerCustomer.Format("F2"),-22} {p.LostFriendsPer1000.Format("F1"),-20} {(p.RegretRevenuePerCustomer?.Format("F2") ?? "-"),-22} "
                 + $"{p.CapViolations}, {p.QuietHourViolations}");
+        foreach (var (name, p) in s.Policies)
+            Console.WriteLine($"{name}: expected friends lost/1000 {p.ExpectedLostFriendsPer1000.Format("F1")} (flooding {p.ExpectedLostFromFloodPer1000.Format("F1")}); "
+                + $"nudges/customer {p.NudgesPerCustomer.Format("F1")}, delivered beyond tolerance/customer {p.DeliveredOverTolerancePerCustomer.Format("F2")}, "
+                + $"4th+ in 7 days/customer {p.DeliveredFourthIn7DaysPerCustomer.Format("F2")}, reading at delivery {p.MeanReadingAtDelivery.Format("F3")}, all revenue (caused + organic)/customer {p.AllRevenuePerCustomer.Format("F2")}");
         foreach (var (name, m) in s.EngineMargins)
             Console.WriteLine($"{name}: conversions per nudge {Points(m.ConversionsPerNudge)} points, expected {Points(m.ExpectedConversionsPerNudge)}; "
-                + $"revenue/customer {m.RevenuePerCustomer.Format("F2")}; lost friends/1000 {m.LostFriendsPer1000.Format("F1")}");
+                + $"revenue/customer {m.RevenuePerCustomer.Format("F2")}; lost friends/1000 {m.LostFriendsPer1000.Format("F1")}, expected {m.ExpectedLostFriendsPer1000.Format("F1")}");
         if (!s.Policies.ContainsKey(Policy.Oracle.Name())) return;
         foreach (var (name, p) in s.Policies.Where(p => p.Key != Policy.Oracle.Name()))
             Console.WriteLine($"{name}: within 10% of the oracle's rolling conversion rate from week {Join(p.WeekWithin10Percent)}; "

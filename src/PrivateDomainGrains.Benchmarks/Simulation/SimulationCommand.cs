@@ -21,6 +21,7 @@ public static class SimulationCommand
           --parallel N             runs at once (default: processor count)
           --attribution-window D   the playbook's attribution window (default 48h)
           --exploration E          thompson (as shipped) or mean (greedy on posterior means)
+          --rest-after N           a customer touched N times in 7 days rests (default 2, as shipped; off: no rest); not fixed priority
           --customers-per-staff N  (default 500); --join-weeks N: customers join over the first N weeks (default 4)
           --out DIR                where simulation.json and simulation.html go (default BenchmarkDotNet.Artifacts/simulation)
         """;
@@ -56,7 +57,7 @@ public static class SimulationCommand
         var jobs = options.Seeds.SelectMany(seed => options.Policies.Select(policy => (policy, seed))).ToList();
         Console.WriteLine($"Simulating {settings.Customers:N0} customers for {settings.Weeks} weeks: {string.Join(", ", options.Policies.Select(p => p.Name()))} "
             + $"x seeds {string.Join(",", options.Seeds)}, {options.Parallel} at a time; attribution window {settings.AttributionWindow}, "
-            + $"exploration {(settings.Thompson ? "thompson" : "mean")}");
+            + $"exploration {(settings.Thompson ? "thompson" : "mean")}, rest after {settings.RestAfterTouches?.ToString(CultureInfo.InvariantCulture) ?? "off"}");
         var clock = Stopwatch.StartNew();
         var runs = new RunResult[jobs.Count];
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, i =>
@@ -155,6 +156,15 @@ public static class SimulationCommand
                             "mean" => false,
                             _ => throw new ArgumentException("--exploration is thompson or mean"),
                         },
+                    };
+                    break;
+                case "--rest-after":
+                    var rest = Value();
+                    settings = settings with
+                    {
+                        RestAfterTouches = rest == "off" ? null
+                            : int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                            : throw new ArgumentException("--rest-after is a positive whole number or off"),
                     };
                     break;
                 case "--help" or "-h": help = true; break;

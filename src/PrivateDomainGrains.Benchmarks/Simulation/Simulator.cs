@@ -253,10 +253,10 @@ public sealed class Simulator
 
     private DecisionContext ContextFor(SimCustomer c, DateTimeOffset now) => _policy switch
     {
-        Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? _random : null },
-        Policy.Random => new DecisionContext(now) { Propensity = _randomPropensity },
-        Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now) },
-        Policy.Timed => new DecisionContext(now),
+        Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? _random : null, RestAfterTouches = _settings.RestAfterTouches },
+        Policy.Random => new DecisionContext(now) { Propensity = _randomPropensity, RestAfterTouches = _settings.RestAfterTouches },
+        Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now), RestAfterTouches = _settings.RestAfterTouches },
+        Policy.Timed => new DecisionContext(now) { RestAfterTouches = _settings.RestAfterTouches },
         _ => new DecisionContext(now) { WaitForActiveHour = false, RestAfterTouches = null },
     };
 

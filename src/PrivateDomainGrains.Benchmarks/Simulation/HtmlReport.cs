@@ -46,19 +46,19 @@ public static class HtmlReport
             {Encode(s.AttributionWindow)}, exploration {(s.Thompson ? "Thompson sampling" : "posterior means")}, learning delay
             {s.LearningDelay.TotalSeconds:F0} s. Wall time {wall.TotalSeconds:F0} s. Figures are the median over seeds, (min-max) after it.</p>
             <table><tr><th>policy</th><th>conversions / nudge</th><th>expected conversions / nudge</th><th>revenue / customer (CNY)</th>
-            <th>lost friends / 1,000</th><th>regret CNY / customer</th><th>nudges / customer</th><th>acted on</th><th>cap violations</th><th>quiet-hour violations</th><th>within 10% of oracle from week</th></tr>
+            <th>lost friends / 1,000</th><th>expected lost friends / 1,000 (from flooding)</th><th>regret CNY / customer</th><th>nudges / customer</th><th>acted on</th><th>cap violations</th><th>quiet-hour violations</th><th>within 10% of oracle from week</th></tr>
             """);
         foreach (var (name, p) in summary.Policies)
             html.Append(CultureInfo.InvariantCulture, $"""
                 <tr><td>{name}</td><td>{Pct(p.ConversionsPerNudge)}</td><td>{Pct(p.ExpectedConversionsPerNudge)}</td><td>{p.RevenuePerCustomer.Format("F2")}</td>
-                <td>{p.LostFriendsPer1000.Format("F1")}</td><td>{p.RegretRevenuePerCustomer?.Format("F2") ?? "-"}</td><td>{p.NudgesPerCustomer.Format("F1")}</td>
+                <td>{p.LostFriendsPer1000.Format("F1")}</td><td>{p.ExpectedLostFriendsPer1000.Format("F1")} ({p.ExpectedLostFromFloodPer1000.Format("F1")})</td><td>{p.RegretRevenuePerCustomer?.Format("F2") ?? "-"}</td><td>{p.NudgesPerCustomer.Format("F1")}</td>
                 <td>{Pct(p.DeliveredShare)}</td><td>{p.CapViolations}</td><td>{p.QuietHourViolations}</td>
                 <td>{(p.RegretRevenuePerCustomer is null ? "-" : string.Join(", ", p.WeekWithin10Percent.Select(w => w?.ToString(CultureInfo.InvariantCulture) ?? "never")))}</td></tr>
                 """);
         html.Append("</table>");
         foreach (var (name, m) in summary.EngineMargins)
             html.Append(CultureInfo.InvariantCulture,
-                $"<p class=\"note\">{name}, paired by seed: conversions per nudge {Points(m.ConversionsPerNudge)} points, expected {Points(m.ExpectedConversionsPerNudge)}; revenue per customer {m.RevenuePerCustomer.Format("F2")} CNY; lost friends per 1,000 {m.LostFriendsPer1000.Format("F1")}.</p>");
+                $"<p class=\"note\">{name}, paired by seed: conversions per nudge {Points(m.ConversionsPerNudge)} points, expected {Points(m.ExpectedConversionsPerNudge)}; revenue per customer {m.RevenuePerCustomer.Format("F2")} CNY; lost friends per 1,000 {m.LostFriendsPer1000.Format("F1")}, expected {m.ExpectedLostFriendsPer1000.Format("F1")}.</p>");
         for (var i = 0; i < Charts.Length; i++)
             if (summary.Curves.TryGetValue(Charts[i].Key, out var curve) && curve.Count > 0)
                 html.Append(CultureInfo.InvariantCulture, $"<h3>{Encode(Charts[i].Title)}</h3><div class=\"chart\" id=\"chart{i}\"></div>");

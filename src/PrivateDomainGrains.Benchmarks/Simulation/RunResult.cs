@@ -58,6 +58,17 @@ public sealed class RunTotals
     public double HeldPerCustomerMean { get; set; }
     public int HeldPerCustomerMax { get; set; }
     public long CustomersJoined { get; set; }
+    /// <summary>
+    /// Friends lost without the dice: the summed chance, over delivered proactive messages, that each made the customer
+    /// delete the friend (<see cref="ResponseModel.UnsubscribeChance"/>), and the part of it from touches beyond the
+    /// customer's tolerance.
+    /// </summary>
+    public double ExpectedLostFriends { get; set; }
+    public double ExpectedLostFromFlood { get; set; }
+    /// <summary>Delivered proactive messages that went beyond the customer's tolerance of touches in 7 days.</summary>
+    public long DeliveredOverTolerance { get; set; }
+    /// <summary>Delivered proactive messages that were at least the fourth in 7 days (the caps allow 3 raises a week; owners' delays can bunch them).</summary>
+    public long DeliveredFourthIn7Days { get; set; }
 }
 
 /// <summary>One policy on one seed.</summary>

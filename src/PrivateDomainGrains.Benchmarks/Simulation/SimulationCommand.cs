@@ -21,6 +21,7 @@ public static class SimulationCommand
           --parallel N             runs at once (default: processor count)
           --attribution-window D   the playbook's attribution window (default 48h)
           --exploration E          thompson (as shipped) or mean (greedy on posterior means)
+          --rest-after N           a customer touched N times in 7 days rests (default 2, as shipped; off: no rest); not fixed priority
           --customers-per-staff N  (default 500); --join-weeks N: customers join over the first N weeks (default 4)
           --out DIR                where simulation.json and simulation.html go (default BenchmarkDotNet.Artifacts/simulation)
         """;
@@ -56,7 +57,7 @@ public static class SimulationCommand
         var jobs = options.Seeds.SelectMany(seed => options.Policies.Select(policy => (policy, seed))).ToList();
         Console.WriteLine($"Simulating {settings.Customers:N0} customers for {settings.Weeks} weeks: {string.Join(", ", options.Policies.Select(p => p.Name()))} "
             + $"x seeds {string.Join(",", options.Seeds)}, {options.Parallel} at a time; attribution window {settings.AttributionWindow}, "
-            + $"exploration {(settings.Thompson ? "thompson" : "mean")}");
+            + $"exploration {(settings.Thompson ? "thompson" : "mean")}, rest after {settings.RestAfterTouches?.ToString(CultureInfo.InvariantCulture) ?? "off"}");
         var clock = Stopwatch.StartNew();
         var runs = new RunResult[jobs.Count];
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, i =>
@@ -96,9 +97,13 @@ public static class SimulationCommand
             Console.WriteLine($"{name,-8} {Percent(p.ConversionsPerNudge),-22} {Percent(p.ExpectedConversionsPerNudge),-22} "
                 + $"{p.RevenuePerCustomer.Format("F2"),-22} {p.LostFriendsPer1000.Format("F1"),-20} {(p.RegretRevenuePerCustomer?.Format("F2") ?? "-"),-22} "
                 + $"{p.CapViolations}, {p.QuietHourViolations}");
+        foreach (var (name, p) in s.Policies)
+            Console.WriteLine($"{name}: expected friends lost/1000 {p.ExpectedLostFriendsPer1000.Format("F1")} (flooding {p.ExpectedLostFromFloodPer1000.Format("F1")}); "
+                + $"nudges/customer {p.NudgesPerCustomer.Format("F1")}, delivered beyond tolerance/customer {p.DeliveredOverTolerancePerCustomer.Format("F2")}, "
+                + $"4th+ in 7 days/customer {p.DeliveredFourthIn7DaysPerCustomer.Format("F2")}, reading at delivery {p.MeanReadingAtDelivery.Format("F3")}, all revenue (caused + organic)/customer {p.AllRevenuePerCustomer.Format("F2")}");
         foreach (var (name, m) in s.EngineMargins)
             Console.WriteLine($"{name}: conversions per nudge {Points(m.ConversionsPerNudge)} points, expected {Points(m.ExpectedConversionsPerNudge)}; "
-                + $"revenue/customer {m.RevenuePerCustomer.Format("F2")}; lost friends/1000 {m.LostFriendsPer1000.Format("F1")}");
+                + $"revenue/customer {m.RevenuePerCustomer.Format("F2")}; lost friends/1000 {m.LostFriendsPer1000.Format("F1")}, expected {m.ExpectedLostFriendsPer1000.Format("F1")}");
         if (!s.Policies.ContainsKey(Policy.Oracle.Name())) return;
         foreach (var (name, p) in s.Policies.Where(p => p.Key != Policy.Oracle.Name()))
             Console.WriteLine($"{name}: within 10% of the oracle's rolling conversion rate from week {Join(p.WeekWithin10Percent)}; "
@@ -151,6 +156,15 @@ public static class SimulationCommand
                             "mean" => false,
                             _ => throw new ArgumentException("--exploration is thompson or mean"),
                         },
+                    };
+                    break;
+                case "--rest-after":
+                    var rest = Value();
+                    settings = settings with
+                    {
+                        RestAfterTouches = rest == "off" ? null
+                            : int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                            : throw new ArgumentException("--rest-after is a positive whole number or off"),
                     };
                     break;
                 case "--help" or "-h": help = true; break;

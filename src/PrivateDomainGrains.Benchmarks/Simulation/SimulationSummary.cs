@@ -63,6 +63,7 @@ public sealed class SimulationSummary
                 ExpectedConversionsPerNudge = Spread.Of(pairs.Select(p => p.Engine.ExpectedConversionsPerNudge - p.Other.ExpectedConversionsPerNudge)),
                 RevenuePerCustomer = Spread.Of(pairs.Select(p => p.Engine.RevenuePerCustomerTotal - p.Other.RevenuePerCustomerTotal)),
                 LostFriendsPer1000 = Spread.Of(pairs.Select(p => p.Engine.LostPer1000Total - p.Other.LostPer1000Total)),
+                ExpectedLostFriendsPer1000 = Spread.Of(pairs.Select(p => p.Engine.ExpectedLostPer1000 - p.Other.ExpectedLostPer1000)),
             };
         }
         return new SimulationSummary { Settings = settings, Seeds = seeds, Policies = summaries, EngineMargins = margins, Curves = curves, Runs = [.. runs] };
@@ -86,6 +87,12 @@ public sealed class PolicySummary
     /// <summary>Caused plus organic revenue per customer.</summary>
     public required Spread AllRevenuePerCustomer { get; init; }
     public required Spread LostFriendsPer1000 { get; init; }
+    /// <summary>Friends lost without the dice (<see cref="RunTotals.ExpectedLostFriends"/>) per 1,000 customers, and the part from flooding.</summary>
+    public required Spread ExpectedLostFriendsPer1000 { get; init; }
+    public required Spread ExpectedLostFromFloodPer1000 { get; init; }
+    /// <summary>Per customer: delivered proactive messages beyond the customer's weekly tolerance, and those that were the fourth or later in 7 days.</summary>
+    public required Spread DeliveredOverTolerancePerCustomer { get; init; }
+    public required Spread DeliveredFourthIn7DaysPerCustomer { get; init; }
     public Spread? RegretRevenuePerCustomer { get; init; }
     public Spread? RegretConversionsPer1000 { get; init; }
     /// <summary>
@@ -119,6 +126,10 @@ public sealed class PolicySummary
         RevenuePerCustomer = Spread.Of(figures.Select(f => f.RevenuePerCustomerTotal)),
         AllRevenuePerCustomer = Spread.Of(figures.Select(f => f.AllRevenuePerCustomer)),
         LostFriendsPer1000 = Spread.Of(figures.Select(f => f.LostPer1000Total)),
+        ExpectedLostFriendsPer1000 = Spread.Of(figures.Select(f => f.ExpectedLostPer1000)),
+        ExpectedLostFromFloodPer1000 = Spread.Of(runs.Select(r => r.Totals.ExpectedLostFromFlood * 1000.0 / r.Customers)),
+        DeliveredOverTolerancePerCustomer = Spread.Of(runs.Select(r => (double)r.Totals.DeliveredOverTolerance / r.Customers)),
+        DeliveredFourthIn7DaysPerCustomer = Spread.Of(runs.Select(r => (double)r.Totals.DeliveredFourthIn7Days / r.Customers)),
         RegretRevenuePerCustomer = figures.All(f => f.RegretRevenue is not null) ? Spread.Of(figures.Select(f => f.RegretRevenue![^1])) : null,
         RegretConversionsPer1000 = figures.All(f => f.RegretConversions is not null) ? Spread.Of(figures.Select(f => f.RegretConversions![^1])) : null,
         WeekWithin10Percent = [.. figures.Select(f => f.WeekWithin is { } w ? w + 1 : (int?)null)],
@@ -159,6 +170,7 @@ public sealed class Margins
     public required Spread ExpectedConversionsPerNudge { get; init; }
     public required Spread RevenuePerCustomer { get; init; }
     public required Spread LostFriendsPer1000 { get; init; }
+    public required Spread ExpectedLostFriendsPer1000 { get; init; }
 }
 
 /// <summary>Weekly median and range across seeds.</summary>
@@ -187,6 +199,7 @@ internal sealed record RunFigures
     public required double RevenuePerCustomerTotal { get; init; }
     public required double AllRevenuePerCustomer { get; init; }
     public required double LostPer1000Total { get; init; }
+    public required double ExpectedLostPer1000 { get; init; }
     public required double[] RollingRate { get; init; }
     public required double[] RealizedRollingRate { get; init; }
     public required double[] LostPer1000 { get; init; }
@@ -227,6 +240,7 @@ internal sealed record RunFigures
             RevenuePerCustomerTotal = w.Sum(x => x.Revenue) * perCustomer,
             AllRevenuePerCustomer = w.Sum(x => x.Revenue + x.OrganicRevenue) * perCustomer,
             LostPer1000Total = w.Sum(x => x.LostFriends) * 1000.0 * perCustomer,
+            ExpectedLostPer1000 = run.Totals.ExpectedLostFriends * 1000.0 * perCustomer,
             RollingRate = rolling,
             RealizedRollingRate = Regret.RollingRate([.. w.Select(x => (double)x.Conversions)], raised, SimulationSummary.RollingWeeks),
             LostPer1000 = Regret.Running([.. w.Select(x => x.LostFriends * 1000.0 * perCustomer)]),

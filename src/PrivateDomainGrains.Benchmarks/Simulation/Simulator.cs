@@ -208,7 +208,13 @@ public sealed class Simulator
             Push(new Pending(Kind.CustomerOrders, c.Index, Nudge: nudge, Amount: OrderAmount(value, r)), now + Delay(r, OrderDelay));
         if (r.Chance(ResponseModel.ReplyChance(c.Segment, nudge.Source, reading, before)))
             Push(new Pending(Kind.CustomerReplies, c.Index), now + Delay(r, ReplyDelay));
-        if (r.Chance(ResponseModel.UnsubscribeChance(c.Segment, nudge.Source, before + 1)))
+        var unsubscribe = ResponseModel.UnsubscribeChance(c.Segment, nudge.Source, before + 1);
+        var flood = ResponseModel.FloodUnsubscribe * Math.Max(0, before + 1 - c.Segment.Tolerance);
+        _totals.ExpectedLostFriends += unsubscribe;
+        _totals.ExpectedLostFromFlood += Math.Min(unsubscribe, flood);
+        if (before + 1 > c.Segment.Tolerance) _totals.DeliveredOverTolerance++;
+        if (before >= 3) _totals.DeliveredFourthIn7Days++;
+        if (r.Chance(unsubscribe))
             Push(new Pending(Kind.CustomerLeaves, c.Index), now + Delay(r, LeaveDelay));
     }
 
@@ -247,11 +253,11 @@ public sealed class Simulator
 
     private DecisionContext ContextFor(SimCustomer c, DateTimeOffset now) => _policy switch
     {
-        Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? _random : null },
-        Policy.Random => new DecisionContext(now) { Propensity = _randomPropensity },
-        Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now) },
-        Policy.Timed => new DecisionContext(now),
-        _ => new DecisionContext(now) { WaitForActiveHour = false },
+        Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? _random : null, RestAfterTouches = _settings.RestAfterTouches },
+        Policy.Random => new DecisionContext(now) { Propensity = _randomPropensity, RestAfterTouches = _settings.RestAfterTouches },
+        Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now), RestAfterTouches = _settings.RestAfterTouches },
+        Policy.Timed => new DecisionContext(now) { RestAfterTouches = _settings.RestAfterTouches },
+        _ => new DecisionContext(now) { WaitForActiveHour = false, RestAfterTouches = null },
     };
 
     /// <summary>

@@ -32,7 +32,8 @@ public static class Arbitration
         var state = customer.Engine;
         var contact = playbook.Contact;
         var now = ctx.Now;
-        var cutoff = Instants.Plus(now, -contact.LongestWindow);
+        // Touches are remembered for the longest cap and for the customer's rest (the window a rest counts touches over).
+        var cutoff = Instants.Plus(now, -(ctx.RestAfterTouches is null || contact.LongestWindow > RestWindow ? contact.LongestWindow : RestWindow));
         state.Touches?.RemoveAll(t => t.At <= cutoff);
         var segment = customer.Tier.ToString();
 
@@ -64,6 +65,7 @@ public static class Arbitration
             }
         }
 
+        if (ctx.RestAfterTouches is { } rest) LetTiredCustomerRest(eligibleProactive, judged, state.Touches, rest, now);
         if (ctx.WaitForActiveHour) DeferToActiveHour(eligibleProactive, judged, state, contact, zone, now);
         // One proactive touch per decision, the best scored; the rest wait and compete again.
         eligibleProactive.Sort(ByScore);
@@ -123,6 +125,40 @@ public static class Arbitration
             var n = c.Nudge;
             if (n.Kind == CampaignNudges.Kind || Instants.Plus(n.Since == default ? now : n.Since, ActiveHourWait) < best) return false;
             judged.Add(Hold(n, c.Score, best, policy ??= $"customer's active hour {TimeZones.ToLocal(best, zone):HH\\:mm}"));
+            return true;
+        });
+    }
+
+    /// <summary>The rest rule's default (<see cref="DecisionContext.RestAfterTouches"/>): proactive touches in <see cref="RestWindow"/> before a customer rests.</summary>
+    public const int DefaultRestAfterTouches = 2;
+
+    /// <summary>The window over which a customer's proactive touches count towards a rest: a week, as fatigue is read.</summary>
+    public static readonly TimeSpan RestWindow = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// A customer who already had <paramref name="rest"/> proactive touches (on any channel) in the last <see cref="RestWindow"/>
+    /// rests: a message read that tired answers far less often and is the one most likely to make the customer delete
+    /// the friend. Eligible proactive nudges wait until the oldest of those touches leaves the window when that comes
+    /// within <see cref="ActiveHourWait"/> of when they were first due; later than that they are dropped, not saved up
+    /// and released in a row when the rest ends (a fresh trigger raises a fresh nudge). A campaign's nudges keep the
+    /// moment its operator chose.
+    /// </summary>
+    private static void LetTiredCustomerRest(List<Candidate> eligible, List<Candidate> judged, List<Touch>? touches, int rest, DateTimeOffset now)
+    {
+        if (eligible.Count == 0 || touches is null) return;
+        var from = Instants.Plus(now, -RestWindow);
+        var recent = touches.Where(t => t.At > from).Select(t => t.At).Order().ToList();
+        if (recent.Count < rest) return;
+        // Rested once enough touches have left the window that fewer than `rest` remain.
+        var until = Instants.Plus(recent[recent.Count - rest], RestWindow);
+        var policy = $"customer resting: {recent.Count} touches in {RestWindow.TotalDays:0} days";
+        eligible.RemoveAll(c =>
+        {
+            var n = c.Nudge;
+            if (n.Kind == CampaignNudges.Kind) return false;
+            judged.Add(Instants.Plus(n.Since == default ? now : n.Since, ActiveHourWait) >= until
+                ? Hold(n, c.Score, until, policy)
+                : Suppress(n, c.Score, policy));
             return true;
         });
     }

@@ -128,7 +128,9 @@ public sealed class PropensityModelTests
         Done(c, id, T0.AddHours(1));
         for (var i = 0; i < EngineState.RecentNudgeLimit + 4; i++)
         {
-            var other = Send(NudgeOnView, c, Event(EventTypes.PageViewed, T0.AddHours(2).AddMinutes(i))).Chosen!.Nudge.Id;
+            // Many touches in minutes: the engine's rest rule would hold them, and this specifies learning alone.
+            var at = T0.AddHours(2).AddMinutes(i);
+            var other = Decide(NudgeOnView, c, EngineInput.FromEvent(Event(EventTypes.PageViewed, at)), at, restAfterTouches: null).Chosen!.Nudge.Id;
             Decide(NudgeOnView, c, EngineInput.FromOutcome(other, NudgeOutcome.Dismissed), T0.AddHours(2).AddMinutes(i));
         }
         var closed = Tick(NudgeOnView, c, T0.AddHours(1).AddDays(2));

@@ -22,10 +22,11 @@ public sealed class ContactPolicyTests
         return CompiledPlaybook.Compile(p);
     }
 
+    /// <summary>Staff add the tag "poke-N". The engine's rest rule is off: these specify the tenant's contact policy alone.</summary>
     private static Decision Poke(CompiledPlaybook p, CustomerProfile c, int rule, DateTimeOffset at, int openNudges = 0)
     {
         c.Tags.Remove("poke-" + rule);
-        return Decide(p, c, EngineInput.FromTag("poke-" + rule, true, at), at, openNudges);
+        return Decide(p, c, EngineInput.FromTag("poke-" + rule, true, at), at, openNudges, restAfterTouches: null);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class ContactPolicyTests
         var held = Assert.Single(Poke(p, c, 2, T0.AddHours(2)).Candidates);
         Assert.Equal((Verdict.Held, T0.AddHours(24), "cap 2 per 1.00:00:00"), (held.Verdict, held.HoldUntil!.Value, held.Policy));
 
-        var released = Tick(p, c, T0.AddHours(24));
+        var released = Decide(p, c, EngineInput.Timer, T0.AddHours(24), restAfterTouches: null);
         Assert.Equal(held.Nudge.Id, Assert.Single(released.Raised).Nudge.Id);
     }
 
@@ -120,7 +121,7 @@ public sealed class ContactPolicyTests
                 while (DecisionEngine.NextDueAt(p, c, now) is { } due && due <= next)
                 {
                     now = due;
-                    raised.AddRange(Tick(p, c, now).Raised.Select(_ => due));
+                    raised.AddRange(Decide(p, c, EngineInput.Timer, now, restAfterTouches: null).Raised.Select(_ => due));
                 }
                 now = next;
                 raised.AddRange(Poke(p, c, rule, now).Raised.Select(_ => next));

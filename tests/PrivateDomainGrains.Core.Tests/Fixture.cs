@@ -46,10 +46,10 @@ internal static class Fixture
 
     public static TriggerSpec OnEvent(string type) => new() { Kind = TriggerKinds.Event, Event = type };
 
-    /// <param name="restAfterTouches">The engine's rest rule (<see cref="DecisionContext.RestAfterTouches"/>): as shipped unless a specification of another rule turns it off.</param>
+    /// <param name="letCustomersRest">The engine's rest rule (<see cref="DecisionContext.LetCustomersRest"/>): on as shipped unless a specification of another rule turns it off.</param>
     public static Decision Decide(CompiledPlaybook p, CustomerProfile c, EngineInput input, DateTimeOffset now, int openNudges = 0,
-        int? restAfterTouches = Arbitration.DefaultRestAfterTouches) =>
-        DecisionEngine.Decide(p, c, input, new DecisionContext(now) { OwnerOpenNudges = openNudges, RestAfterTouches = restAfterTouches });
+        bool letCustomersRest = true) =>
+        DecisionEngine.Decide(p, c, input, new DecisionContext(now) { OwnerOpenNudges = openNudges, LetCustomersRest = letCustomersRest });
 
     public static Decision Send(CompiledPlaybook p, CustomerProfile c, CustomerEvent e) => Decide(p, c, EngineInput.FromEvent(e), e.At);
 

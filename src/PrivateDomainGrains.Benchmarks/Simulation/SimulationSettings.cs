@@ -13,10 +13,10 @@ public sealed record SimulationSettings
     /// <summary>The engine policy's exploration: Thompson sampling as shipped, or posterior means (greedy) when false.</summary>
     public bool Thompson { get; init; } = true;
     /// <summary>
-    /// The rest rule of every policy but fixed priority (<see cref="PrivateDomainGrains.Core.Engine.DecisionContext.RestAfterTouches"/>):
-    /// proactive touches in 7 days before a customer rests, as shipped; null turns it off.
+    /// The simulated playbook's rest rule (<see cref="PrivateDomainGrains.Core.Playbooks.ContactPolicySpec.RestAfterTouches"/>),
+    /// which every policy but fixed priority follows: proactive touches in 7 days before a customer rests, as shipped; null turns it off.
     /// </summary>
-    public int? RestAfterTouches { get; init; } = PrivateDomainGrains.Core.Engine.Arbitration.DefaultRestAfterTouches;
+    public int? RestAfterTouches { get; init; } = new PrivateDomainGrains.Core.Playbooks.ContactPolicySpec().RestAfterTouches;
     /// <summary>
     /// From a decision's signal to the model its next decisions read: the node's flush (Decisions:LearningFlushInterval,
     /// 1 s) plus the model refresh (Decisions:RefreshInterval, 2 s), at their worst.

@@ -56,6 +56,7 @@ public sealed class Simulator
     {
         (_settings, _policy, _seed, _progress) = (settings, policy, seed, progress);
         var playbook = SimulationPlaybook.Create(settings.AttributionWindow);
+        playbook.ContactPolicy.RestAfterTouches = settings.RestAfterTouches ?? 0;
         _playbook = CompiledPlaybook.Compile(playbook);
         _model = policy == Policy.Engine ? new PropensityModel() : null;
         _random = SimRandom.For(seed, -1, 3);
@@ -253,11 +254,11 @@ public sealed class Simulator
 
     private DecisionContext ContextFor(SimCustomer c, DateTimeOffset now) => _policy switch
     {
-        Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? _random : null, RestAfterTouches = _settings.RestAfterTouches },
-        Policy.Random => new DecisionContext(now) { Propensity = _randomPropensity, RestAfterTouches = _settings.RestAfterTouches },
-        Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now), RestAfterTouches = _settings.RestAfterTouches },
-        Policy.Timed => new DecisionContext(now) { RestAfterTouches = _settings.RestAfterTouches },
-        _ => new DecisionContext(now) { WaitForActiveHour = false, RestAfterTouches = null },
+        Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? _random : null },
+        Policy.Random => new DecisionContext(now) { Propensity = _randomPropensity },
+        Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now) },
+        Policy.Timed => new DecisionContext(now),
+        _ => new DecisionContext(now) { WaitForActiveHour = false, LetCustomersRest = false },
     };
 
     /// <summary>

@@ -33,7 +33,8 @@ public static class Arbitration
         var contact = playbook.Contact;
         var now = ctx.Now;
         // Touches are remembered for the longest cap and for the customer's rest (the window a rest counts touches over).
-        var cutoff = Instants.Plus(now, -(ctx.RestAfterTouches is null || contact.LongestWindow > RestWindow ? contact.LongestWindow : RestWindow));
+        var rest = ctx.LetCustomersRest ? contact.RestAfterTouches : null;
+        var cutoff = Instants.Plus(now, -(rest is null || contact.LongestWindow > RestWindow ? contact.LongestWindow : RestWindow));
         state.Touches?.RemoveAll(t => t.At <= cutoff);
         var segment = customer.Tier.ToString();
 
@@ -65,7 +66,7 @@ public static class Arbitration
             }
         }
 
-        if (ctx.RestAfterTouches is { } rest) LetTiredCustomerRest(eligibleProactive, judged, state.Touches, rest, now);
+        if (rest is { } touches) LetTiredCustomerRest(eligibleProactive, judged, state.Touches, touches, now);
         if (ctx.WaitForActiveHour) DeferToActiveHour(eligibleProactive, judged, state, contact, zone, now);
         // One proactive touch per decision, the best scored; the rest wait and compete again.
         eligibleProactive.Sort(ByScore);
@@ -128,9 +129,6 @@ public static class Arbitration
             return true;
         });
     }
-
-    /// <summary>The rest rule's default (<see cref="DecisionContext.RestAfterTouches"/>): proactive touches in <see cref="RestWindow"/> before a customer rests.</summary>
-    public const int DefaultRestAfterTouches = 2;
 
     /// <summary>The window over which a customer's proactive touches count towards a rest: a week, as fatigue is read.</summary>
     public static readonly TimeSpan RestWindow = TimeSpan.FromDays(7);

@@ -36,12 +36,9 @@ public sealed record DecisionContext(DateTimeOffset Now)
     public bool WaitForActiveHour { get; init; } = true;
 
     /// <summary>
-    /// A customer who had this many proactive touches in the last <see cref="Arbitration.RestWindow"/> rests: a further
-    /// proactive nudge waits until the oldest of them leaves the window, or is dropped when that is more than
-    /// <see cref="Arbitration.ActiveHourWait"/> after it was first due (see <see cref="Arbitration"/>). 2 as the grains
-    /// decide; null sends as soon as the contact policy allows (the decision simulator's fixed-priority baseline). The
-    /// decision simulator chose 2: touches beyond a customer's weekly tolerance cause most of the friends lost, and a
-    /// third touch in a week is answered at half the rate of a first (README, "Decisions, proven").
+    /// Whether a customer who had the contact policy's <see cref="Policy.ContactPolicy.RestAfterTouches"/> proactive touches in the
+    /// last <see cref="Arbitration.RestWindow"/> rests (see <see cref="Arbitration"/>). True as the grains decide; false only
+    /// for the decision simulator's fixed-priority baseline, which sends as soon as the caps allow.
     /// </summary>
-    public int? RestAfterTouches { get; init; } = Arbitration.DefaultRestAfterTouches;
+    public bool LetCustomersRest { get; init; } = true;
 }

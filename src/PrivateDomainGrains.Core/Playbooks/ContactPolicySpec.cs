@@ -9,6 +9,13 @@ public sealed class ContactPolicySpec
     public int? SuppressAfterDismissals { get; set; }
     /// <summary>When the owner already has this many open nudges, proactive nudges wait <see cref="RetryAfter"/>.</summary>
     public int? MaxOpenNudgesPerStaff { get; set; }
+    /// <summary>
+    /// A customer who had this many proactive touches in the last 7 days rests: a further proactive nudge waits until
+    /// the oldest of them is a week old, or is dropped when that is more than a day after it fell due (campaigns are
+    /// exempt). 0-50; 0 turns the rest off, leaving only <see cref="Caps"/>. The default 2 is what the decision simulator
+    /// showed: touches beyond a customer's weekly tolerance cause most of the friends lost (README, "Decisions, proven").
+    /// </summary>
+    public int RestAfterTouches { get; set; } = 2;
     /// <summary>How long a proactive nudge that lost arbitration or met the staff cap waits before it is reconsidered.</summary>
     public string RetryAfter { get; set; } = "1h";
     /// <summary>A reply or order within this window after a nudge is credited to it.</summary>

@@ -34,6 +34,8 @@ public static class PlaybookValidator
     public const int MaxCapCount = 1000;
     public const int MaxOpenNudgesCap = 1_000_000;
     public const int MaxDismissals = 1000;
+    /// <summary>The most proactive touches in a week <c>contactPolicy.restAfterTouches</c> may allow before a customer rests.</summary>
+    public const int MaxRestAfterTouches = 50;
     public const decimal MaxCounterValue = 1_000_000_000_000_000m;
     public const int MaxVariants = 10;
     public const double MaxHoldout = 0.9;
@@ -365,6 +367,7 @@ public static class PlaybookValidator
         }
         if (caps.Count > MaxCaps) v.Add("$.contactPolicy.caps", $"at most {MaxCaps} caps");
         if (c.SuppressAfterDismissals is < 1 or > MaxDismissals) v.Add("$.contactPolicy.suppressAfterDismissals", $"must be 1-{MaxDismissals}");
+        if (c.RestAfterTouches is < 0 or > MaxRestAfterTouches) v.Add("$.contactPolicy.restAfterTouches", $"must be 0-{MaxRestAfterTouches} (0 turns the rest off)");
         if (c.MaxOpenNudgesPerStaff is < 1 or > MaxOpenNudgesCap) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", $"must be 1-{MaxOpenNudgesCap}");
         foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife"), (c.MaxLateness, "maxLateness"), (c.NudgeExpiry, "nudgeExpiry"), (c.BackfillAfter, "backfillAfter") })
             if (!Durations.TryParse(value, out var d) || d <= TimeSpan.Zero) v.Add("$.contactPolicy." + name, "must be a positive " + Durations.Describe);

@@ -11,6 +11,8 @@ public sealed class ContactPolicy
     public QuietHours? QuietHours { get; init; }
     public int? SuppressAfterDismissals { get; init; }
     public int? MaxOpenNudgesPerStaff { get; init; }
+    /// <summary>Proactive touches in a week before the customer rests (<see cref="ContactPolicySpec.RestAfterTouches"/>); null when off.</summary>
+    public int? RestAfterTouches { get; init; }
     public TimeSpan RetryAfter { get; init; }
     public TimeSpan AttributionWindow { get; init; }
     public TimeSpan BestTimeHalfLife { get; init; }
@@ -29,6 +31,7 @@ public sealed class ContactPolicy
         QuietHours = spec.QuietHours is { } q ? new QuietHours(LocalTimes.Parse(q.Start), LocalTimes.Parse(q.End)) : null,
         SuppressAfterDismissals = spec.SuppressAfterDismissals,
         MaxOpenNudgesPerStaff = spec.MaxOpenNudgesPerStaff,
+        RestAfterTouches = spec.RestAfterTouches > 0 ? spec.RestAfterTouches : null,
         RetryAfter = Durations.Parse(spec.RetryAfter),
         AttributionWindow = Durations.Parse(spec.AttributionWindow),
         BestTimeHalfLife = Durations.Parse(spec.BestTimeHalfLife),

@@ -130,7 +130,7 @@ public sealed class PropensityModelTests
         {
             // Many touches in minutes: the engine's rest rule would hold them, and this specifies learning alone.
             var at = T0.AddHours(2).AddMinutes(i);
-            var other = Decide(NudgeOnView, c, EngineInput.FromEvent(Event(EventTypes.PageViewed, at)), at, restAfterTouches: null).Chosen!.Nudge.Id;
+            var other = Decide(NudgeOnView, c, EngineInput.FromEvent(Event(EventTypes.PageViewed, at)), at, letCustomersRest: false).Chosen!.Nudge.Id;
             Decide(NudgeOnView, c, EngineInput.FromOutcome(other, NudgeOutcome.Dismissed), T0.AddHours(2).AddMinutes(i));
         }
         var closed = Tick(NudgeOnView, c, T0.AddHours(1).AddDays(2));

@@ -26,7 +26,7 @@ public sealed class ContactPolicyTests
     private static Decision Poke(CompiledPlaybook p, CustomerProfile c, int rule, DateTimeOffset at, int openNudges = 0)
     {
         c.Tags.Remove("poke-" + rule);
-        return Decide(p, c, EngineInput.FromTag("poke-" + rule, true, at), at, openNudges, restAfterTouches: null);
+        return Decide(p, c, EngineInput.FromTag("poke-" + rule, true, at), at, openNudges, letCustomersRest: false);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class ContactPolicyTests
         var held = Assert.Single(Poke(p, c, 2, T0.AddHours(2)).Candidates);
         Assert.Equal((Verdict.Held, T0.AddHours(24), "cap 2 per 1.00:00:00"), (held.Verdict, held.HoldUntil!.Value, held.Policy));
 
-        var released = Decide(p, c, EngineInput.Timer, T0.AddHours(24), restAfterTouches: null);
+        var released = Decide(p, c, EngineInput.Timer, T0.AddHours(24), letCustomersRest: false);
         Assert.Equal(held.Nudge.Id, Assert.Single(released.Raised).Nudge.Id);
     }
 
@@ -121,7 +121,7 @@ public sealed class ContactPolicyTests
                 while (DecisionEngine.NextDueAt(p, c, now) is { } due && due <= next)
                 {
                     now = due;
-                    raised.AddRange(Decide(p, c, EngineInput.Timer, now, restAfterTouches: null).Raised.Select(_ => due));
+                    raised.AddRange(Decide(p, c, EngineInput.Timer, now, letCustomersRest: false).Raised.Select(_ => due));
                 }
                 now = next;
                 raised.AddRange(Poke(p, c, rule, now).Raised.Select(_ => next));

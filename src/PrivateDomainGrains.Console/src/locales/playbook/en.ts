@@ -67,6 +67,7 @@ const en: typeof zhCN = {
     quietStart: "Quiet hours from",
     quietEnd: "Quiet hours to",
     suppressAfterDismissals: "Stop after this many dismissals",
+    restAfterTouches: "Rest after this many touches in 7 days (0: off)",
     maxOpenNudgesPerStaff: "Max open nudges per staff",
     retryAfter: "Retry a stopped nudge after",
     nudgeExpiry: "Nudges expire after",

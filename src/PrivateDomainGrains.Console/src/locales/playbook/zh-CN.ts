@@ -65,6 +65,7 @@ export default {
     quietStart: "免打扰开始",
     quietEnd: "免打扰结束",
     suppressAfterDismissals: "连续多少次没用后不再提醒",
+    restAfterTouches: "7 天内触达多少次后让客户休息（0：不休息）",
     maxOpenNudgesPerStaff: "每位员工最多待办",
     retryAfter: "被拦截后重试间隔",
     nudgeExpiry: "提醒默认过期",

@@ -25,10 +25,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly GroupCommitMetrics _metrics;
     private readonly BatchPump<PendingWrite> _pump;
+    private readonly WebhookTenants _webhookTenants;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, GroupCommitMetrics metrics, ILogger<GroupCommitWriter> logger)
+    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, GroupCommitMetrics metrics, WebhookTenants webhookTenants,
+        ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _metrics, _logger) = (dataSource, metrics, logger);
+        (_dataSource, _metrics, _webhookTenants, _logger) = (dataSource, metrics, webhookTenants, logger);
         _pump = new BatchPump<PendingWrite>(options.Value.ConcurrentFlushes, options.Value.MaxRowsPerFlush, w => w.Request.Weight, FlushIsolatingAsync,
             (batch, ex) => batch.ForEach(w => w.Completion.TrySetException(ex)));
     }
@@ -127,11 +129,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         using var flush = _metrics.StartFlush(batch.Count, batch.Sum(w => w.Request.Weight));
         await using var connection = await _dataSource.OpenConnectionAsync();
+        var subscribed = await _webhookTenants.CurrentAsync(connection);
         var events = batch.SelectMany(w => w.Request.Events).ToList();
         if (events.Count == 0)
         {
             // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
-            var committed = await FlushRestAsync(connection, batch, [], []);
+            var committed = await FlushRestAsync(connection, batch, [], [], subscribed);
             flush.Committed();
             foreach (var (write, result) in committed) write.Completion.TrySetResult(result);
             return;
@@ -151,7 +154,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             if (mine.Count < write.Request.Events.Count) refused.Add(write);
         }
         var undo = refused.SelectMany(w => w.Request.Events.Where(e => claimed[w].Contains(e.Event.Id))).ToList();
-        var results = await FlushRestAsync(connection, [.. batch.Where(w => !refused.Contains(w))], undo, claimed, transaction);
+        var results = await FlushRestAsync(connection, [.. batch.Where(w => !refused.Contains(w))], undo, claimed, subscribed, transaction);
         await transaction.CommitAsync();
         flush.Committed();
         foreach (var (write, result) in results) write.Completion.TrySetResult(result);
@@ -166,10 +169,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// Everything but the events, for <paramref name="batch"/> (the writes not refused), in one round trip: the
     /// events of refused writes in <paramref name="undo"/> are taken back out of the journal first. Returns each
     /// write's result, for the caller to hand out once committed (<paramref name="transaction"/>; without one, the
-    /// batch was its own transaction).
+    /// batch was its own transaction). Webhook notifications are written for the tenants of <paramref name="subscribed"/> only
+    /// (<see cref="WebhookTenants"/>).
     /// </summary>
     private static async Task<List<(PendingWrite Write, WriteResult Result)>> FlushRestAsync(NpgsqlConnection connection, List<PendingWrite> batch,
-        List<JournalRow> undo, Dictionary<PendingWrite, HashSet<string>> claimedEvents, NpgsqlTransaction? transaction = null)
+        List<JournalRow> undo, Dictionary<PendingWrite, HashSet<string>> claimedEvents, IReadOnlySet<string> subscribed, NpgsqlTransaction? transaction = null)
     {
         var nudges = batch.SelectMany(w => w.Request.Nudges).ToList();
         var acks = batch.SelectMany(w => w.Request.Acks).ToList();
@@ -207,10 +211,16 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (activity.Count > 0) command.BatchCommands.Add(DirectoryStatements.Activity(activity));
         if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
         if (identities.Count > 0) command.BatchCommands.Add(IdentityStatements.InsertIdentities(identities));
-        // Webhook notifications of what this transaction raised, closed and changed (after the statements that did it).
-        if (nudges.Count + acks.Count + closes.Count + changes.Count > 0)
-            command.BatchCommands.Add(WebhookStatements.Notify([.. nudges.Select(n => (n.Tenant, n.NudgeId))],
-                [.. acks.Select(a => (a.Tenant, a.NudgeId)).Concat(closes.Select(c => (c.Tenant, c.NudgeId))).Distinct()], changes));
+        // Webhook notifications of what this transaction raised, closed and changed (after the statements that did it),
+        // for the tenants that subscribe to any.
+        if (subscribed.Count > 0)
+        {
+            List<(string Tenant, string NudgeId)> raised = [.. nudges.Where(n => subscribed.Contains(n.Tenant)).Select(n => (n.Tenant, n.NudgeId))];
+            List<(string Tenant, string NudgeId)> ended = [.. acks.Select(a => (a.Tenant, a.NudgeId)).Concat(closes.Select(c => (c.Tenant, c.NudgeId)))
+                .Where(k => subscribed.Contains(k.Tenant)).Distinct()];
+            List<CustomerChangeRow> notified = changes.FindAll(c => subscribed.Contains(c.Tenant));
+            if (raised.Count + ended.Count + notified.Count > 0) command.BatchCommands.Add(WebhookStatements.Notify(raised, ended, notified));
+        }
         if (snapshots.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Snapshots(snapshots));
         if (due.Any(d => d.DueAt is not null)) command.BatchCommands.Add(CustomerIndexStatements.SetDue(due.FindAll(d => d.DueAt is not null)));
         if (due.Any(d => d.DueAt is null)) command.BatchCommands.Add(CustomerIndexStatements.RemoveDue(due.FindAll(d => d.DueAt is null)));

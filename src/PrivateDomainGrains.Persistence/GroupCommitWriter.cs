@@ -181,10 +181,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var snapshots = batch.SelectMany(w => w.Request.Snapshots).GroupBy(r => (r.Tenant, r.CustomerId)).Select(g => g.MaxBy(r => r.Revision)!).ToList();
         var due = LatestPerCustomer(batch, r => r.Due);
         var owners = LatestPerCustomer(batch, r => r.Owners);
-        // An UPDATE touches a row once: one close, one credit of each kind and one mark of each kind per nudge.
+        // An UPDATE touches a row once: one close, one credit row per outcome (its credit and its conversion together) and one mark of each kind per nudge.
         var closes = batch.SelectMany(w => w.Request.Closes).DistinctBy(c => (c.Tenant, c.NudgeId)).ToList();
-        var credits = CreditsOf(batch.SelectMany(w => w.Request.Credits));
-        var conversions = CreditsOf(batch.SelectMany(w => w.Request.Conversions));
+        var credits = CreditsOf(batch.SelectMany(w => w.Request.Credits), batch.SelectMany(w => w.Request.Conversions));
         var marks = batch.SelectMany(w => w.Request.Marks).ToList();
         var delivered = FirstOf(marks, NudgeMarkKind.Delivered);
         var opened = FirstOf(marks, NudgeMarkKind.Opened);
@@ -195,7 +194,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
         // Statements that return rows come first, in the order their results are read below.
         await using var command = new NpgsqlBatch(connection, transaction);
-        var updated = UpdatedNudges(acks, closes, credits, conversions, delivered, opened, snoozes);
+        var updated = UpdatedNudges(acks, closes, credits, delivered, opened, snoozes);
         if (updated.Count > 0) command.BatchCommands.Add(NudgeStatements.LockNudges(updated));
         if (nudges.Count > 0) command.BatchCommands.Add(NudgeStatements.InsertNudges(nudges));
         if (acks.Count > 0) command.BatchCommands.Add(NudgeStatements.AcknowledgeNudges(acks));
@@ -205,8 +204,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (opened.Count > 0) command.BatchCommands.Add(NudgeStatements.FirstMarks(opened, NudgeMarkKind.Opened));
         if (snoozes.Count > 0) command.BatchCommands.Add(NudgeStatements.Snoozes(snoozes));
         // Credits return their first credits, unread: added after every statement whose rows are read.
-        foreach (var (rows, conversion, orders) in new[] { (credits.Replies, false, false), (credits.Orders, false, true), (conversions.Replies, true, false), (conversions.Orders, true, true) })
-            if (rows.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(rows, conversion, orders));
+        foreach (var (rows, orders) in new[] { (credits.Replies, false), (credits.Orders, true) })
+            if (rows.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(rows, orders));
         if (directory.Count > 0) command.BatchCommands.Add(DirectoryStatements.Directory(directory));
         if (activity.Count > 0) command.BatchCommands.Add(DirectoryStatements.Activity(activity));
         if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
@@ -289,19 +288,35 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>The nudges this flush updates (not the ones it inserts), each once, for <see cref="NudgeStatements.LockNudges"/>.</summary>
     private static List<(string Tenant, string NudgeId)> UpdatedNudges(List<NudgeAck> acks, List<NudgeClose> closes,
-        (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) credits, (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) conversions,
-        List<NudgeMark> delivered, List<NudgeMark> opened, List<NudgeMark> snoozes) =>
+        (List<NudgeCredits> Replies, List<NudgeCredits> Orders) credits, List<NudgeMark> delivered, List<NudgeMark> opened, List<NudgeMark> snoozes) =>
         [.. acks.Select(a => (a.Tenant, a.NudgeId))
             .Concat(closes.Select(c => (c.Tenant, c.NudgeId)))
-            .Concat(new[] { credits.Replies, credits.Orders, conversions.Replies, conversions.Orders }.SelectMany(r => r).Select(c => (c.Tenant, c.NudgeId)))
+            .Concat(credits.Replies.Concat(credits.Orders).Select(c => (c.Tenant, c.NudgeId)))
             .Concat(new[] { delivered, opened, snoozes }.SelectMany(m => m).Select(m => (m.Tenant, m.NudgeId)))
             .Distinct()];
 
-    /// <summary>Credits split by outcome, one per nudge and outcome (the first).</summary>
-    private static (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) CreditsOf(IEnumerable<NudgeCreditRow> rows)
+    /// <summary>
+    /// Credits and conversions split by outcome, one row per nudge and outcome carrying the first credit and the first
+    /// conversion of it (an UPDATE touches a row once, and one row version then holds both).
+    /// </summary>
+    private static (List<NudgeCredits> Replies, List<NudgeCredits> Orders) CreditsOf(IEnumerable<NudgeCreditRow> credits, IEnumerable<NudgeCreditRow> conversions)
     {
-        var unique = rows.DistinctBy(c => (c.Tenant, c.NudgeId, c.Outcome)).ToList();
-        return (unique.FindAll(c => c.Outcome == "replied"), unique.FindAll(c => c.Outcome == "ordered"));
+        var rows = new Dictionary<(string Tenant, string NudgeId, string Outcome), NudgeCredits>();
+        foreach (var c in credits)
+            if (!rows.ContainsKey((c.Tenant, c.NudgeId, c.Outcome))) rows[(c.Tenant, c.NudgeId, c.Outcome)] = new NudgeCredits(c.Tenant, c.NudgeId, c, null);
+        foreach (var c in conversions)
+        {
+            var key = (c.Tenant, c.NudgeId, c.Outcome);
+            if (!rows.TryGetValue(key, out var row)) rows[key] = new NudgeCredits(c.Tenant, c.NudgeId, null, c);
+            else if (row.Conversion is null) rows[key] = row with { Conversion = c };
+        }
+        List<NudgeCredits> replies = [], orders = [];
+        foreach (var (key, row) in rows)
+        {
+            if (key.Outcome == "replied") replies.Add(row);
+            else if (key.Outcome == "ordered") orders.Add(row);
+        }
+        return (replies, orders);
     }
 
     /// <summary>The earliest mark of the kind per nudge.</summary>

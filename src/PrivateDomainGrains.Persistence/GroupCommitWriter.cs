@@ -25,10 +25,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly GroupCommitMetrics _metrics;
     private readonly BatchPump<PendingWrite> _pump;
+    private readonly WebhookTenants _webhookTenants;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, GroupCommitMetrics metrics, ILogger<GroupCommitWriter> logger)
+    public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, GroupCommitMetrics metrics, WebhookTenants webhookTenants,
+        ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _metrics, _logger) = (dataSource, metrics, logger);
+        (_dataSource, _metrics, _webhookTenants, _logger) = (dataSource, metrics, webhookTenants, logger);
         _pump = new BatchPump<PendingWrite>(options.Value.ConcurrentFlushes, options.Value.MaxRowsPerFlush, w => w.Request.Weight, FlushIsolatingAsync,
             (batch, ex) => batch.ForEach(w => w.Completion.TrySetException(ex)));
     }
@@ -130,11 +132,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         using var flush = _metrics.StartFlush(batch.Count, batch.Sum(w => w.Request.Weight));
         await using var connection = await _dataSource.OpenConnectionAsync();
+        var subscribed = await _webhookTenants.CurrentAsync(connection);
         var events = batch.SelectMany(w => w.Request.Events).ToList();
         if (events.Count == 0)
         {
             // A batch without an explicit transaction runs as one implicit transaction: all rows commit or none do.
-            var committed = await FlushRestAsync(connection, batch, [], []);
+            var committed = await FlushRestAsync(connection, batch, [], [], subscribed);
             flush.Committed();
             foreach (var (write, result) in committed) write.Completion.TrySetResult(result);
             return;
@@ -154,7 +157,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             if (mine.Count < write.Request.Events.Count) refused.Add(write);
         }
         var undo = refused.SelectMany(w => w.Request.Events.Where(e => claimed[w].Contains(e.Event.Id))).ToList();
-        var results = await FlushRestAsync(connection, [.. batch.Where(w => !refused.Contains(w))], undo, claimed, transaction);
+        var results = await FlushRestAsync(connection, [.. batch.Where(w => !refused.Contains(w))], undo, claimed, subscribed, transaction);
         await transaction.CommitAsync();
         flush.Committed();
         foreach (var (write, result) in results) write.Completion.TrySetResult(result);
@@ -169,10 +172,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// Everything but the events, for <paramref name="batch"/> (the writes not refused), in one round trip: the
     /// events of refused writes in <paramref name="undo"/> are taken back out of the journal first. Returns each
     /// write's result, for the caller to hand out once committed (<paramref name="transaction"/>; without one, the
-    /// batch was its own transaction).
+    /// batch was its own transaction). Webhook notifications are written for the tenants of <paramref name="subscribed"/> only
+    /// (<see cref="WebhookTenants"/>).
     /// </summary>
     private static async Task<List<(PendingWrite Write, WriteResult Result)>> FlushRestAsync(NpgsqlConnection connection, List<PendingWrite> batch,
-        List<JournalRow> undo, Dictionary<PendingWrite, HashSet<string>> claimedEvents, NpgsqlTransaction? transaction = null)
+        List<JournalRow> undo, Dictionary<PendingWrite, HashSet<string>> claimedEvents, IReadOnlySet<string> subscribed, NpgsqlTransaction? transaction = null)
     {
         var nudges = batch.SelectMany(w => w.Request.Nudges).ToList();
         var acks = batch.SelectMany(w => w.Request.Acks).ToList();
@@ -180,10 +184,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var snapshots = batch.SelectMany(w => w.Request.Snapshots).GroupBy(r => (r.Tenant, r.CustomerId)).Select(g => g.MaxBy(r => r.Revision)!).ToList();
         var due = LatestPerCustomer(batch, r => r.Due);
         var owners = LatestPerCustomer(batch, r => r.Owners);
-        // An UPDATE touches a row once: one close, one credit of each kind and one mark of each kind per nudge.
+        // An UPDATE touches a row once: one close, one credit row per outcome (its credit and its conversion together) and one mark of each kind per nudge.
         var closes = batch.SelectMany(w => w.Request.Closes).DistinctBy(c => (c.Tenant, c.NudgeId)).ToList();
-        var credits = CreditsOf(batch.SelectMany(w => w.Request.Credits));
-        var conversions = CreditsOf(batch.SelectMany(w => w.Request.Conversions));
+        var credits = CreditsOf(batch.SelectMany(w => w.Request.Credits), batch.SelectMany(w => w.Request.Conversions));
         var marks = batch.SelectMany(w => w.Request.Marks).ToList();
         var delivered = FirstOf(marks, NudgeMarkKind.Delivered);
         var opened = FirstOf(marks, NudgeMarkKind.Opened);
@@ -194,7 +197,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
         // Statements that return rows come first, in the order their results are read below.
         await using var command = new NpgsqlBatch(connection, transaction);
-        var updated = UpdatedNudges(acks, closes, credits, conversions, delivered, opened, snoozes);
+        var updated = UpdatedNudges(acks, closes, credits, delivered, opened, snoozes);
         if (updated.Count > 0) command.BatchCommands.Add(NudgeStatements.LockNudges(updated));
         if (nudges.Count > 0) command.BatchCommands.Add(NudgeStatements.InsertNudges(nudges));
         if (acks.Count > 0) command.BatchCommands.Add(NudgeStatements.AcknowledgeNudges(acks));
@@ -204,16 +207,22 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (opened.Count > 0) command.BatchCommands.Add(NudgeStatements.FirstMarks(opened, NudgeMarkKind.Opened));
         if (snoozes.Count > 0) command.BatchCommands.Add(NudgeStatements.Snoozes(snoozes));
         // Credits return their first credits, unread: added after every statement whose rows are read.
-        foreach (var (rows, conversion, orders) in new[] { (credits.Replies, false, false), (credits.Orders, false, true), (conversions.Replies, true, false), (conversions.Orders, true, true) })
-            if (rows.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(rows, conversion, orders));
+        foreach (var (rows, orders) in new[] { (credits.Replies, false), (credits.Orders, true) })
+            if (rows.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(rows, orders));
         if (directory.Count > 0) command.BatchCommands.Add(DirectoryStatements.Directory(directory));
         if (activity.Count > 0) command.BatchCommands.Add(DirectoryStatements.Activity(activity));
         if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
         if (identities.Count > 0) command.BatchCommands.Add(IdentityStatements.InsertIdentities(identities));
-        // Webhook notifications of what this transaction raised, closed and changed (after the statements that did it).
-        if (nudges.Count + acks.Count + closes.Count + changes.Count > 0)
-            command.BatchCommands.Add(WebhookStatements.Notify([.. nudges.Select(n => (n.Tenant, n.NudgeId))],
-                [.. acks.Select(a => (a.Tenant, a.NudgeId)).Concat(closes.Select(c => (c.Tenant, c.NudgeId))).Distinct()], changes));
+        // Webhook notifications of what this transaction raised, closed and changed (after the statements that did it),
+        // for the tenants that subscribe to any.
+        if (subscribed.Count > 0)
+        {
+            List<(string Tenant, string NudgeId)> raised = [.. nudges.Where(n => subscribed.Contains(n.Tenant)).Select(n => (n.Tenant, n.NudgeId))];
+            List<(string Tenant, string NudgeId)> ended = [.. acks.Select(a => (a.Tenant, a.NudgeId)).Concat(closes.Select(c => (c.Tenant, c.NudgeId)))
+                .Where(k => subscribed.Contains(k.Tenant)).Distinct()];
+            List<CustomerChangeRow> notified = changes.FindAll(c => subscribed.Contains(c.Tenant));
+            if (raised.Count + ended.Count + notified.Count > 0) command.BatchCommands.Add(WebhookStatements.Notify(raised, ended, notified));
+        }
         if (snapshots.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Snapshots(snapshots));
         if (due.Any(d => d.DueAt is not null)) command.BatchCommands.Add(CustomerIndexStatements.SetDue(due.FindAll(d => d.DueAt is not null)));
         if (due.Any(d => d.DueAt is null)) command.BatchCommands.Add(CustomerIndexStatements.RemoveDue(due.FindAll(d => d.DueAt is null)));
@@ -282,19 +291,35 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>The nudges this flush updates (not the ones it inserts), each once, for <see cref="NudgeStatements.LockNudges"/>.</summary>
     private static List<(string Tenant, string NudgeId)> UpdatedNudges(List<NudgeAck> acks, List<NudgeClose> closes,
-        (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) credits, (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) conversions,
-        List<NudgeMark> delivered, List<NudgeMark> opened, List<NudgeMark> snoozes) =>
+        (List<NudgeCredits> Replies, List<NudgeCredits> Orders) credits, List<NudgeMark> delivered, List<NudgeMark> opened, List<NudgeMark> snoozes) =>
         [.. acks.Select(a => (a.Tenant, a.NudgeId))
             .Concat(closes.Select(c => (c.Tenant, c.NudgeId)))
-            .Concat(new[] { credits.Replies, credits.Orders, conversions.Replies, conversions.Orders }.SelectMany(r => r).Select(c => (c.Tenant, c.NudgeId)))
+            .Concat(credits.Replies.Concat(credits.Orders).Select(c => (c.Tenant, c.NudgeId)))
             .Concat(new[] { delivered, opened, snoozes }.SelectMany(m => m).Select(m => (m.Tenant, m.NudgeId)))
             .Distinct()];
 
-    /// <summary>Credits split by outcome, one per nudge and outcome (the first).</summary>
-    private static (List<NudgeCreditRow> Replies, List<NudgeCreditRow> Orders) CreditsOf(IEnumerable<NudgeCreditRow> rows)
+    /// <summary>
+    /// Credits and conversions split by outcome, one row per nudge and outcome carrying the first credit and the first
+    /// conversion of it (an UPDATE touches a row once, and one row version then holds both).
+    /// </summary>
+    private static (List<NudgeCredits> Replies, List<NudgeCredits> Orders) CreditsOf(IEnumerable<NudgeCreditRow> credits, IEnumerable<NudgeCreditRow> conversions)
     {
-        var unique = rows.DistinctBy(c => (c.Tenant, c.NudgeId, c.Outcome)).ToList();
-        return (unique.FindAll(c => c.Outcome == "replied"), unique.FindAll(c => c.Outcome == "ordered"));
+        var rows = new Dictionary<(string Tenant, string NudgeId, string Outcome), NudgeCredits>();
+        foreach (var c in credits)
+            if (!rows.ContainsKey((c.Tenant, c.NudgeId, c.Outcome))) rows[(c.Tenant, c.NudgeId, c.Outcome)] = new NudgeCredits(c.Tenant, c.NudgeId, c, null);
+        foreach (var c in conversions)
+        {
+            var key = (c.Tenant, c.NudgeId, c.Outcome);
+            if (!rows.TryGetValue(key, out var row)) rows[key] = new NudgeCredits(c.Tenant, c.NudgeId, null, c);
+            else if (row.Conversion is null) rows[key] = row with { Conversion = c };
+        }
+        List<NudgeCredits> replies = [], orders = [];
+        foreach (var (key, row) in rows)
+        {
+            if (key.Outcome == "replied") replies.Add(row);
+            else if (key.Outcome == "ordered") orders.Add(row);
+        }
+        return (replies, orders);
     }
 
     /// <summary>The earliest mark of the kind per nudge.</summary>

@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Persistence;
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer and its metrics, customer
+    /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer, its metrics and the webhook-subscribed tenants it reads, customer
     /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline, identity index and pending
     /// pool, the personal-data eraser, the audit log and the playbook history.
     /// </summary>
@@ -19,6 +19,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddOptions<GroupReadOptions>().BindConfiguration(GroupReadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<CustomerLoader>();
+        services.AddSingleton<WebhookTenants>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddSingleton<EventJournal>();
         services.AddSingleton<NudgeInbox>();

@@ -24,7 +24,9 @@ public sealed record WebhookSubscriptionRow(
 
 /// <summary>
 /// <c>pdg_webhook_subscriptions</c>: create, read, change, delete a tenant's subscriptions. Deleting one deletes its
-/// deliveries (its log and whatever was still pending).
+/// deliveries (its log and whatever was still pending). Creating or enabling one answers <see cref="WebhookTenants.MaxAge"/>
+/// after it committed: by then every node's group commit knows the tenant subscribes, so every change committed after the
+/// answer is notified.
 /// </summary>
 public sealed class WebhookSubscriptions(NpgsqlDataSource dataSource)
 {
@@ -46,7 +48,9 @@ public sealed class WebhookSubscriptions(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(eventTypes);
         command.Parameters.AddWithValue((object?)description ?? DBNull.Value);
         command.Parameters.AddWithValue(protectedSecret);
-        return (await ReadAsync(command, ct))[0];
+        var created = (await ReadAsync(command, ct))[0];
+        await Task.Delay(WebhookTenants.MaxAge, ct);
+        return created;
     }
 
     public async Task<IReadOnlyList<WebhookSubscriptionRow>> ListAsync(string tenant, CancellationToken ct)
@@ -93,7 +97,9 @@ public sealed class WebhookSubscriptions(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(eventTypes);
         command.Parameters.AddWithValue((object?)description ?? DBNull.Value);
         command.Parameters.AddWithValue(enabled);
-        return (await ReadAsync(command, ct)).FirstOrDefault();
+        var updated = (await ReadAsync(command, ct)).FirstOrDefault();
+        if (updated is { Enabled: true }) await Task.Delay(WebhookTenants.MaxAge, ct);
+        return updated;
     }
 
     /// <summary>Replaces the signing secret (protected); null when there is no such subscription.</summary>

@@ -75,32 +75,53 @@ internal static class NudgeStatements
         """;
 
     /// <summary>
-    /// A reply or an order credited to a nudge (<paramref name="atColumn"/> replied_at or ordered_at, or their itt_
-    /// twins for conversions after raising): only the first of each kind counts, orders with their amount and currency
-    /// (<paramref name="amountColumn"/>, <paramref name="currencyColumn"/>) and a revenue delta in that currency.
+    /// Replies (<paramref name="orders"/> false) or orders credited to nudges, one row per nudge: the credit to a nudge acted
+    /// on (replied_at or ordered_at) and the conversion after raising (their itt_ twins), either or both, set in one
+    /// UPDATE so a nudge credited and converted by the same flush gets one row version, not two. Only the first of each
+    /// kind counts (a column already set is kept), orders with their amount and currency and a revenue delta in that
+    /// currency. The prior values are read in the same statement; the flush locked these rows first
+    /// (<see cref="LockNudges"/>), so nothing changes them in between.
     /// </summary>
-    private static string Credit(string atColumn, string metric, (string Amount, string Currency, string Metric)? revenue = null)
+    private static string Credit(bool orders)
     {
-        var set = revenue is { } r ? $"{atColumn} = c.at, {r.Amount} = c.amount, {r.Currency} = c.currency" : $"{atColumn} = c.at";
-        var deltas = revenue is { } rv
-            ? Deltas("credited", $"('{metric}'), (CASE WHEN f.amount IS NOT NULL AND f.currency IS NOT NULL THEN '{rv.Metric}' END)",
-                amount: $"CASE WHEN m.metric = '{rv.Metric}' THEN f.amount ELSE 1 END", currency: $"CASE WHEN m.metric = '{rv.Metric}' THEN f.currency END")
-            : Deltas("credited", $"('{metric}')");
+        var (at, ittAt) = orders ? ("ordered_at", "itt_ordered_at") : ("replied_at", "itt_replied_at");
+        var set = orders
+            ? """
+              ordered_at = CASE WHEN p.first THEN p.at ELSE n.ordered_at END,
+              order_amount = CASE WHEN p.first THEN p.amount ELSE n.order_amount END,
+              order_currency = CASE WHEN p.first THEN p.currency ELSE n.order_currency END,
+              itt_ordered_at = CASE WHEN p.itt_first THEN p.itt_at ELSE n.itt_ordered_at END,
+              itt_order_amount = CASE WHEN p.itt_first THEN p.itt_amount ELSE n.itt_order_amount END,
+              itt_order_currency = CASE WHEN p.itt_first THEN p.itt_currency ELSE n.itt_order_currency END
+              """
+            : """
+              replied_at = CASE WHEN p.first THEN p.at ELSE n.replied_at END,
+              itt_replied_at = CASE WHEN p.itt_first THEN p.itt_at ELSE n.itt_replied_at END
+              """;
+        var deltas = orders
+            ? Deltas("credited",
+                "(CASE WHEN f.first THEN 'orders' END), (CASE WHEN f.first AND f.amount IS NOT NULL AND f.currency IS NOT NULL THEN 'revenue' END), "
+                + "(CASE WHEN f.itt_first THEN 'itt_orders' END), (CASE WHEN f.itt_first AND f.itt_amount IS NOT NULL AND f.itt_currency IS NOT NULL THEN 'itt_revenue' END)",
+                amount: "CASE m.metric WHEN 'revenue' THEN f.amount WHEN 'itt_revenue' THEN f.itt_amount ELSE 1 END",
+                currency: "CASE m.metric WHEN 'revenue' THEN f.currency WHEN 'itt_revenue' THEN f.itt_currency END")
+            : Deltas("credited", "(CASE WHEN f.first THEN 'replies' END), (CASE WHEN f.itt_first THEN 'itt_replies' END)");
         return $"""
             WITH credited AS (
                 UPDATE pdg_nudges n SET {set}
-                FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::numeric[], $5::text[]) AS c(tenant, nudge_id, at, amount, currency)
-                WHERE n.tenant = c.tenant AND n.nudge_id = c.nudge_id AND n.{atColumn} IS NULL
-                RETURNING {DeltaColumns}, c.amount, c.currency)
+                FROM (
+                    SELECT c.*, c.at IS NOT NULL AND o.{at} IS NULL AS first, c.itt_at IS NOT NULL AND o.{ittAt} IS NULL AS itt_first
+                    FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::numeric[], $5::text[], $6::timestamptz[], $7::numeric[], $8::text[])
+                        AS c(tenant, nudge_id, at, amount, currency, itt_at, itt_amount, itt_currency)
+                    JOIN pdg_nudges o ON o.tenant = c.tenant AND o.nudge_id = c.nudge_id) p
+                WHERE n.tenant = p.tenant AND n.nudge_id = p.nudge_id AND (p.first OR p.itt_first)
+                RETURNING {DeltaColumns}, p.first, p.itt_first, p.amount, p.currency, p.itt_amount, p.itt_currency)
             {deltas}
             SELECT tenant, nudge_id FROM credited
             """;
     }
 
-    private static readonly string CreditReply = Credit("replied_at", "replies");
-    private static readonly string CreditOrder = Credit("ordered_at", "orders", ("order_amount", "order_currency", "revenue"));
-    private static readonly string ConvertReply = Credit("itt_replied_at", "itt_replies");
-    private static readonly string ConvertOrder = Credit("itt_ordered_at", "itt_orders", ("itt_order_amount", "itt_order_currency", "itt_revenue"));
+    private static readonly string CreditReplies = Credit(orders: false);
+    private static readonly string CreditOrders = Credit(orders: true);
 
     /// <summary>The first delivery or opening (<paramref name="column"/> delivered_at or opened_at) of one of the staff member's nudges.</summary>
     private static string FirstMark(string column, string metric) => $"""
@@ -202,24 +223,19 @@ internal static class NudgeStatements
     };
 
     /// <summary>
-    /// Credits (<paramref name="conversions"/> false: to nudges acted on) or conversions after raising (true), of one
-    /// outcome ("replied" or "ordered"), at most one row per nudge. Returns (tenant, nudge_id) of the first credits.
+    /// Replies (<paramref name="orders"/> false) or orders credited to nudges (<see cref="NudgeCredits"/>: at most one row
+    /// per nudge, with its credit, its conversion or both). Returns (tenant, nudge_id) of the nudges with a first credit or
+    /// conversion.
     /// </summary>
-    public static NpgsqlBatchCommand CreditNudges(List<NudgeCreditRow> rows, bool conversions, bool orders) =>
-        new((conversions, orders) switch
+    public static NpgsqlBatchCommand CreditNudges(List<NudgeCredits> rows, bool orders) => new(orders ? CreditOrders : CreditReplies)
+    {
+        Parameters =
         {
-            (false, false) => CreditReply,
-            (false, true) => CreditOrder,
-            (true, false) => ConvertReply,
-            (true, true) => ConvertOrder,
-        })
-        {
-            Parameters =
-            {
-                Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.NudgeId)), Timestamps(rows.Select(r => r.At)),
-                Numerics(rows.Select(r => r.Amount)), Text(rows.Select(r => r.Currency)),
-            },
-        };
+            Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.NudgeId)),
+            NullableTimestamps(rows.Select(r => r.Credit?.At)), Numerics(rows.Select(r => r.Credit?.Amount)), Text(rows.Select(r => r.Credit?.Currency)),
+            NullableTimestamps(rows.Select(r => r.Conversion?.At)), Numerics(rows.Select(r => r.Conversion?.Amount)), Text(rows.Select(r => r.Conversion?.Currency)),
+        },
+    };
 
     /// <summary>First deliveries or openings (<paramref name="kind"/>), at most one row per nudge; returns (tenant, nudge_id) of those that were first.</summary>
     public static NpgsqlBatchCommand FirstMarks(List<NudgeMark> rows, NudgeMarkKind kind) => new(kind == NudgeMarkKind.Delivered ? MarkDelivered : MarkOpened)

@@ -145,7 +145,7 @@ def load(d):
         "handover s": get(r, "handover", "seconds"), "moved/s": get(r, "handover", "movedPerSecond"),
         "nudges duplicated": get(r, "nudges", "duplicates") if get(r, "soak") else None,
         "worst second p99 ms": get(r, "soak", "worstSecond", "p99Ms"), "seconds over 1 s": get(r, "soak", "secondsOverOneSecond"),
-        "gc pause total ms": get(r, "soak", "gcPauseTotalMs"), "gc pause max/s ms": get(r, "soak", "gcPauseMaxInOneSecondMs"),
+        "gc pause total ms": get(r, "soak", "gcPauseTotalMs"), "gc pause longest ms": get(r, "soak", "gcPauseLongestMs"),
         "threadpool queue max": get(r, "soak", "threadPoolQueueMax"), "threadpool queue p99": get(r, "soak", "threadPoolQueueP99"),
         "host core-ms/1k events": get(r, "soak", "hostCoreMsPer1000Events"),
         "pg core-ms/1k events": get(r, "soak", "postgresCoreMsPer1000Events"),

@@ -44,35 +44,48 @@ public static class SoakAccounting
         events <= 0 ? null : cpuSeconds * 1000 / events * 1000;
 
     /// <summary>
-    /// GC pause time within the window, summed over nodes (each node's last counter reading minus its first), and the
-    /// most paused in one interval between consecutive readings (about a second): the runtime's counter gives no single
-    /// pause, and a second's total bounds the longest pause that ended in it from above. Null when no node exports it.
+    /// GC pauses within the window from every node's stats: the pause time, summed over nodes (each node's last total
+    /// minus its first; a node whose total went back restarted and says nothing), and the longest single pause: the
+    /// largest per-minute longest of any reading in the window (one reading is enough). A reading covers the minute
+    /// before it, so a pause up to a minute before the window opened can count. Null without a reading in the window.
     /// </summary>
-    public static (double TotalMs, double MaxInOneIntervalMs)? GcPauses(IEnumerable<RuntimeSample> samples, long fromTicks, long toTicks)
+    public static (double TotalMs, double LongestMs)? GcPauses(IEnumerable<NodeStatsSample> samples, long fromTicks, long toTicks)
     {
-        double total = 0, max = 0;
-        var any = false;
-        foreach (var node in samples.Where(s => s.GcPauseSecondsTotal is not null && s.AtTicks >= fromTicks && s.AtTicks <= toTicks).GroupBy(s => s.Node))
+        var inside = Inside(samples, fromTicks, toTicks).ToArray();
+        if (inside.Length == 0) return null;
+        double total = 0;
+        foreach (var node in inside.GroupBy(s => s.Node))
         {
-            var ordered = node.OrderBy(s => s.AtTicks).Select(s => s.GcPauseSecondsTotal!.Value).ToArray();
-            if (ordered.Length < 2) continue;
-            any = true;
-            for (var i = 1; i < ordered.Length; i++)
-            {
-                var delta = ordered[i] - ordered[i - 1];
-                if (delta <= 0) continue;
-                total += delta;
-                max = Math.Max(max, delta);
-            }
+            var ordered = node.OrderBy(s => s.AtTicks).ToArray();
+            total += Math.Max(0, ordered[^1].GcPauseSecondsTotal - ordered[0].GcPauseSecondsTotal);
         }
-        return any ? (total * 1000, max * 1000) : null;
+        return (total * 1000, inside.Max(s => s.GcPauseMaxRecentSeconds) * 1000);
     }
 
     /// <summary>The thread pool's queue length over every reading of every node in the window: the largest and the nearest-rank p99. Null without readings.</summary>
-    public static (double Max, double P99)? ThreadPoolQueue(IEnumerable<RuntimeSample> samples, long fromTicks, long toTicks)
+    public static (double Max, double P99)? ThreadPoolQueue(IEnumerable<NodeStatsSample> samples, long fromTicks, long toTicks)
     {
-        var lengths = samples.Where(s => s.ThreadPoolQueueLength is not null && s.AtTicks >= fromTicks && s.AtTicks <= toTicks)
-            .Select(s => (long)Math.Round(s.ThreadPoolQueueLength!.Value)).Order().ToArray();
+        var lengths = Inside(samples, fromTicks, toTicks).Select(s => s.ThreadPoolQueueLength).Order().ToArray();
         return lengths.Length == 0 ? null : (lengths[^1], Percentile.NearestRank(lengths, 99));
     }
+
+    /// <summary>
+    /// Lock contentions per second within the window, all nodes: the sum of each node's growth over the seconds between
+    /// its first and last reading there. Null with no node read twice, a second apart or more, in the window.
+    /// </summary>
+    public static double? LockContentionsPerSecond(IEnumerable<NodeStatsSample> samples, long fromTicks, long toTicks)
+    {
+        double? rate = null;
+        foreach (var node in Inside(samples, fromTicks, toTicks).GroupBy(s => s.Node))
+        {
+            var ordered = node.OrderBy(s => s.AtTicks).ToArray();
+            var seconds = TimeSpan.FromTicks(ordered[^1].AtTicks - ordered[0].AtTicks).TotalSeconds;
+            if (seconds < 1) continue;
+            rate = (rate ?? 0) + Math.Max(0, ordered[^1].LockContentionsTotal - ordered[0].LockContentionsTotal) / seconds;
+        }
+        return rate;
+    }
+
+    private static IEnumerable<NodeStatsSample> Inside(IEnumerable<NodeStatsSample> samples, long fromTicks, long toTicks) =>
+        samples.Where(s => s.AtTicks >= fromTicks && s.AtTicks <= toTicks);
 }

@@ -12,7 +12,6 @@ namespace PrivateDomainGrains.LoadTest.Api;
 public sealed class NodeConnection : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly string? _operatorKey;
 
     public NodeConnection(Uri baseAddress, TimeSpan timeout, string? operatorKey)
     {
@@ -24,7 +23,6 @@ public sealed class NodeConnection : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
         };
         _http = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout };
-        _operatorKey = operatorKey;
         Api = new PrivateDomainGrainsClient(_http, new PrivateDomainGrainsClientOptions { OperatorKey = operatorKey });
     }
 
@@ -48,19 +46,6 @@ public sealed class NodeConnection : IDisposable
         if (response.StatusCode == HttpStatusCode.OK && path.EndsWith("/events", StringComparison.Ordinal))
             ingest = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<EventBatchResponse>(response.Content, ct);
         return ((int)response.StatusCode, ingest);
-    }
-
-    /// <summary>
-    /// The node's <c>/metrics</c> (Prometheus text; the operator key as bearer, which the host asks for unless
-    /// <c>Telemetry:MetricsRequireOperatorKey</c> is off). Throws <see cref="HttpRequestException"/> on any other answer than 200.
-    /// </summary>
-    public async Task<string> GetMetricsTextAsync(CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "metrics");
-        if (_operatorKey is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _operatorKey);
-        using var response = await _http.SendAsync(request, ct);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadAsStringAsync(ct);
     }
 
     public void Dispose() => _http.Dispose();

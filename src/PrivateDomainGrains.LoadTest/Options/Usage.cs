@@ -70,7 +70,8 @@ public static class Usage
                  acknowledged event against the journal and every nudge against consoles and the inbox),
                  noisy (tenant A floods sign-in, bad and valid events while tenant B's latency is measured),
                  soak (several tenants, many residents, a high rate for minutes: p99 per second, the worst second, GC
-                 pauses, the thread pool's queue, host and PostgreSQL CPU per 1,000 durable events)
+                 pauses and the longest one, the thread pool's queue, lock contentions, host and PostgreSQL CPU per
+                 1,000 durable events)
         latency is measured from each batch's scheduled send time, so a slow server cannot hide queueing delay.
         """;
 }

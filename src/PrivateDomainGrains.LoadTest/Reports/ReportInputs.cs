@@ -48,11 +48,11 @@ public sealed record ChaosInputs(
     long EndTicks);
 
 /// <summary>
-/// What the soak preset adds: its tenants, every node's runtime readings (GC pause time, thread-pool queue),
-/// PostgreSQL's CPU readings, with <see cref="PostgresNote"/> saying why there are none (a --targets run without --pg-data),
-/// and the load tool's own CPU readings.
+/// What the soak preset adds: its tenants, PostgreSQL's CPU readings, with <see cref="PostgresNote"/> saying why there are
+/// none (a --targets run without --pg-data), and the load tool's own CPU readings. The nodes' GC and thread-pool figures
+/// are in <see cref="ReportInputs.Stats"/>.
 /// </summary>
-public sealed record SoakInputs(IReadOnlyList<SoakTenant> Tenants, IReadOnlyList<RuntimeSample> Runtime, IReadOnlyList<CpuSample> Postgres, string? PostgresNote,
+public sealed record SoakInputs(IReadOnlyList<SoakTenant> Tenants, IReadOnlyList<CpuSample> Postgres, string? PostgresNote,
     IReadOnlyList<CpuSample> LoadTool);
 
 /// <summary>What the noisy preset adds: when tenant A's flood ran, on the run clock, and what it got.</summary>

@@ -12,9 +12,10 @@ public sealed record SoakTenant(string Tenant, int Customers, double Rate);
 /// <param name="HostCoreMsPer1000Events">Host CPU (all nodes) in core-milliseconds per 1,000 durable events: the efficiency figure to drive down.</param>
 /// <param name="PostgresCoreMsPer1000Events">The same for PostgreSQL's processes; null with <see cref="PostgresNote"/> saying why (n/a for --targets runs without --pg-data).</param>
 /// <param name="LoadToolCoreMsPer1000Events">The load tool's own CPU the same way (with --in-process-pg the host is in it too).</param>
-/// <param name="GcPauseTotalMs">GC pause time in the measured period, all nodes, from the runtime's <c>dotnet.gc.pause.time</c>.</param>
-/// <param name="GcPauseMaxInOneSecondMs">The most GC pause time in one sampling second: bounds the longest single pause from above (the host exports no per-pause figure).</param>
+/// <param name="GcPauseTotalMs">GC pause time in the measured period, all nodes, from their stats' <c>gcPauseSecondsTotal</c>.</param>
+/// <param name="GcPauseLongestMs">The longest single GC pause of the measured period, any node: the largest of the per-minute longest (<c>gcPauseMaxRecentSeconds</c>) read in it (<see cref="SoakAccounting.GcPauses"/>).</param>
 /// <param name="ThreadPoolQueueMax">Largest thread-pool queue length read (once a second per node) in the measured period.</param>
+/// <param name="LockContentionsPerSecond">Lock contentions per second in the measured period, all nodes (<see cref="SoakAccounting.LockContentionsPerSecond"/>).</param>
 /// <param name="WorstSecond">The second (since the schedule started) with the highest event to console p99.</param>
 /// <param name="SecondsOverOneSecond">Seconds whose p99 was over 1 s.</param>
 public sealed record SoakFigures(
@@ -29,9 +30,10 @@ public sealed record SoakFigures(
     double? LoadToolCpuSeconds,
     double? LoadToolCoreMsPer1000Events,
     double? GcPauseTotalMs,
-    double? GcPauseMaxInOneSecondMs,
+    double? GcPauseLongestMs,
     double? ThreadPoolQueueMax,
     double? ThreadPoolQueueP99,
+    double? LockContentionsPerSecond,
     SecondP99? WorstSecond,
     int SecondsOverOneSecond,
     IReadOnlyList<SecondP99> NudgeP99BySecond,

@@ -3,7 +3,7 @@ using static PrivateDomainGrains.LoadTest.Reports.Units;
 
 namespace PrivateDomainGrains.LoadTest.Reports;
 
-/// <summary>The soak section of the report, from the run's recorded events, stats, runtime samples and timeline. Pure.</summary>
+/// <summary>The soak section of the report, from the run's recorded events, node stats, CPU samples and timeline. Pure.</summary>
 public static class SoakReportBuilder
 {
     public static SoakFigures Build(ReportInputs r, SoakInputs soak, IReadOnlyList<TimelinePoint> timeline, LatencySummary nudgeLatency, NudgeFigures nudges)
@@ -27,8 +27,9 @@ public static class SoakReportBuilder
         var toolSpan = SoakAccounting.CpuOver(soak.LoadTool, from, to);
         var toolEvents = toolSpan is null ? 0 : SoakAccounting.DurableBetween(r.Events, toolSpan.FromTicks, toolSpan.ToTicks);
 
-        var gc = SoakAccounting.GcPauses(soak.Runtime, from, to);
-        var queue = SoakAccounting.ThreadPoolQueue(soak.Runtime, from, to);
+        var gc = SoakAccounting.GcPauses(r.Stats, from, to);
+        var queue = SoakAccounting.ThreadPoolQueue(r.Stats, from, to);
+        var contentions = SoakAccounting.LockContentionsPerSecond(r.Stats, from, to);
         var seconds = SoakAccounting.NudgeP99BySecond(timeline);
         var worst = SoakAccounting.WorstSecond(seconds);
         var over = seconds.Count(s => s.P99Ms > SoakFigures.SecondP99LimitMs);
@@ -40,8 +41,8 @@ public static class SoakReportBuilder
             new("seconds with p99 over 1 s", "0", $"{over}" + (worst is null ? "" : $" (worst: second {worst.Second}, {F(worst.P99Ms, "0.0")} ms)"),
                 worst is not null && over == 0),
             new("GC pause", $"none over {F(SoakFigures.GcPauseLimitMs, "0")} ms",
-                gc is { } g ? $"at most {F(g.MaxInOneIntervalMs, "0.0")} ms in one second" : "not exported",
-                gc is { } p && p.MaxInOneIntervalMs <= SoakFigures.GcPauseLimitMs),
+                gc is { } g ? $"longest {F(g.LongestMs, "0.0")} ms" : "not read",
+                gc is { } p && p.LongestMs <= SoakFigures.GcPauseLimitMs),
             new("nudges lost", "0", N(nudges.Lost), nudges.Expected > 0 && nudges.Lost == 0),
             new("nudges duplicated", "0", N(nudges.Duplicates), nudges.Duplicates == 0),
         ];
@@ -58,9 +59,10 @@ public static class SoakReportBuilder
             toolSpan is null ? null : Math.Round(toolSpan.CpuSeconds, 3),
             toolSpan is null ? null : Round(SoakAccounting.CoreMsPerThousandEvents(toolSpan.CpuSeconds, toolEvents)),
             gc is { } total ? Math.Round(total.TotalMs, 1) : null,
-            gc is { } most ? Math.Round(most.MaxInOneIntervalMs, 1) : null,
+            gc is { } most ? Math.Round(most.LongestMs, 1) : null,
             queue?.Max,
             queue?.P99,
+            Round(contentions),
             worst,
             over,
             seconds,

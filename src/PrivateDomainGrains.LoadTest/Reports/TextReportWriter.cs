@@ -124,8 +124,9 @@ public static class TextReportWriter
         b.AppendLine($"  per second  event -> console p99: worst {worst}; {s.SecondsOverOneSecond} seconds over 1 s");
         if (s.NudgeP99BySecond.Count > 0)
             b.AppendLine($"  p99 by 10 s worst second of each ten, ms: {string.Join(" ", s.NudgeP99BySecond.GroupBy(x => x.Second / 10).Select(g => F(g.Max(x => x.P99Ms), "0")))}");
-        b.AppendLine($"  gc          pauses {Ms(s.GcPauseTotalMs)} in total, at most {Ms(s.GcPauseMaxInOneSecondMs)} in one second (bounds the longest pause)");
-        b.AppendLine($"  thread pool queue length max {Count(s.ThreadPoolQueueMax)}, p99 {Count(s.ThreadPoolQueueP99)} (read once a second)");
+        b.AppendLine($"  gc          pauses {Ms(s.GcPauseTotalMs)} in total, the longest {Ms(s.GcPauseLongestMs)}");
+        b.AppendLine($"  thread pool queue length max {Count(s.ThreadPoolQueueMax)}, p99 {Count(s.ThreadPoolQueueP99)} (read once a second); " +
+            $"lock contentions {(s.LockContentionsPerSecond is { } c ? F(c, "0.0") : "n/a")}/s");
         b.AppendLine($"  cpu         per 1,000 durable events: host {CoreMs(s.HostCoreMsPer1000Events)}, PostgreSQL {(s.PostgresCoreMsPer1000Events is { } pg ? CoreMs(pg) : s.PostgresNote ?? "n/a")}, " +
             $"load tool {CoreMs(s.LoadToolCoreMsPer1000Events)} ({N(s.DurableEvents)} durable events in {F(s.CpuWindowSeconds, "0.0")} s; " +
             $"host {Seconds(s.HostCpuSeconds)}, PostgreSQL {Seconds(s.PostgresCpuSeconds)}, load tool {Seconds(s.LoadToolCpuSeconds)} of CPU)");

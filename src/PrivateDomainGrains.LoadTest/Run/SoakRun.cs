@@ -13,9 +13,9 @@ namespace PrivateDomainGrains.LoadTest.Run;
 /// <summary>
 /// The soak preset from start to report: its tenants one after another (tenant, staff, consoles, customers: each tenant's
 /// share, <see cref="SoakOptions.Share"/>), then every tenant's open-loop load at once from the same start, with host
-/// stats, runtime metrics and PostgreSQL CPU sampled every second, then the drain. Each tenant is reconciled in its own
-/// ids; <see cref="TenantMerge"/> makes them one run for the report, so the usual figures (lost, duplicated, latency,
-/// timeline) cover every tenant together.
+/// stats (CPU, GC, thread pool, locks), the tool's and PostgreSQL's CPU sampled every second, then the drain. Each tenant
+/// is reconciled in its own ids; <see cref="TenantMerge"/> makes them one run for the report, so the usual figures (lost,
+/// duplicated, latency, timeline) cover every tenant together.
 /// </summary>
 public sealed class SoakRun(LoadTestOptions options, TextWriter log, ManagedCluster? cluster = null)
 {
@@ -71,8 +71,8 @@ public sealed class SoakRun(LoadTestOptions options, TextWriter log, ManagedClus
 
         using var background = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var stats = options.OperatorKey is null ? null : new StatsSampler(nodes, clock, errors);
-        if (stats is null) log.WriteLine("no --operator-key: host CPU, memory and runtime metrics will not be sampled");
-        var runtime = new SoakSampler(options.OperatorKey is null ? [] : nodes, postgresNote is null ? postgres : null, clock, errors);
+        if (stats is null) log.WriteLine("no --operator-key: host CPU, memory, GC and thread-pool figures will not be sampled");
+        var runtime = new SoakSampler(postgresNote is null ? postgres : null, clock, errors);
         var sampling = Task.WhenAll(stats?.RunAsync(background.Token) ?? Task.CompletedTask, runtime.RunAsync(background.Token));
 
         var start = clock.NowTicks + Lead.Ticks;
@@ -99,7 +99,7 @@ public sealed class SoakRun(LoadTestOptions options, TextWriter log, ManagedClus
             merged.Arrivals, stats?.Samples ?? [], counters.AcksSent, counters.AckFailures, counters.Reconnects,
             errors.Top(20).Select(e => new ErrorCount(e.Key, e.Value)).ToArray(),
             Requests: requests.Attempts,
-            Soak: new SoakInputs(shares, runtime.Runtime, runtime.Postgres, postgresNote, runtime.LoadTool)));
+            Soak: new SoakInputs(shares, runtime.Postgres, postgresNote, runtime.LoadTool)));
     }
 
     /// <summary>One tenant made ready to send: tenant and staff, its consoles connected, its customers provisioned (nothing measured yet).</summary>

@@ -5,7 +5,10 @@ using PrivateDomainGrains.LoadTest.Live;
 
 namespace PrivateDomainGrains.LoadTest.Stats;
 
-/// <summary>Reads every node's <c>/api/v1/system/stats</c> once a second for the whole run.</summary>
+/// <summary>
+/// Reads every node's <c>/api/v1/system/stats</c> once a second for the whole run: resource use and the runtime's own
+/// figures (GC pauses, thread-pool queue, lock contentions) the soak report sums up.
+/// </summary>
 public sealed class StatsSampler(IReadOnlyList<NodeConnection> nodes, RunClock clock, ErrorLog errors)
 {
     private readonly ConcurrentQueue<NodeStatsSample> _samples = new();
@@ -31,7 +34,8 @@ public sealed class StatsSampler(IReadOnlyList<NodeConnection> nodes, RunClock c
             var name = string.IsNullOrEmpty(s.Node) ? node.BaseAddress.Authority : s.Node;
             if (_samples.Any(p => p.Node == name && Math.Abs(p.UptimeSeconds - s.UptimeSeconds) < 0.5)) return;
             _samples.Enqueue(new NodeStatsSample(name, clock.NowTicks, s.ActiveCustomerGrains, s.WorkingSetBytes,
-                s.ManagedHeapBytes, s.CpuSecondsTotal, s.ProcessorCount, s.UptimeSeconds));
+                s.ManagedHeapBytes, s.CpuSecondsTotal, s.ProcessorCount, s.UptimeSeconds, s.GcPauseSecondsTotal, s.GcPauseMaxRecentSeconds,
+                s.ThreadPoolQueueLength, s.LockContentionsTotal));
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

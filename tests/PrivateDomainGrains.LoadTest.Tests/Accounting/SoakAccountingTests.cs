@@ -57,27 +57,55 @@ public sealed class SoakAccountingTests
         Assert.Equal(2, SoakAccounting.DurableBetween(events, 2 * S, 3 * S));
     }
 
-    [Fact]
-    public void Gc_pauses_sum_each_nodes_growth_and_the_most_in_one_interval()
-    {
-        RuntimeSample Gc(string node, long atS, double? pauseS) => new(node, atS * S, pauseS, null);
-        var gc = SoakAccounting.GcPauses(
-            [Gc("a", 0, 1.000), Gc("a", 1, 1.010), Gc("a", 2, 1.130), Gc("a", 3, 1.130), Gc("b", 1, 0.5), Gc("b", 2, 0.54), Gc("b", 9, 9), Gc("c", 1, null)],
-            0, 3 * S)!.Value;
+    private static NodeStatsSample Stat(string node, long atS, double pauseS = 0, double recentMaxS = 0, long queue = 0, long contentions = 0) =>
+        new(node, atS * S, 0, 0, 0, 0, 2, atS, pauseS, recentMaxS, queue, contentions);
 
-        Assert.Equal(170, gc.TotalMs, 6);
-        Assert.Equal(120, gc.MaxInOneIntervalMs, 6);
-        Assert.Null(SoakAccounting.GcPauses([Gc("a", 1, null), Gc("a", 2, null)], 0, 3 * S));
+    [Fact]
+    public void Gc_pauses_sum_each_nodes_growth_and_take_the_longest_of_the_per_minute_longest()
+    {
+        var gc = SoakAccounting.GcPauses(
+            [Stat("a", 0, 1.000, 0.300), Stat("a", 1, 1.010, 0.010), Stat("a", 2, 1.130, 0.120), Stat("a", 3, 1.130, 0.120),
+             Stat("b", 1, 0.5, 0.02), Stat("b", 2, 0.54, 0.04), Stat("b", 9, 9, 8), Stat("c", 2, 3, 0.9)],
+            S, 3 * S)!.Value;
+
+        // a: 120 ms over its readings at 1-3 s (its reading at 0 s, before the window, is left out); b: 40 ms (its reading
+        // at 9 s is after it); c, read once, adds no pause time, but its one reading saw the longest pause.
+        Assert.Equal(160, gc.TotalMs, 6);
+        Assert.Equal(900, gc.LongestMs, 6);
+        Assert.Null(SoakAccounting.GcPauses([Stat("a", 4, 0.5, 0.1)], 0, 3 * S));
+    }
+
+    [Fact]
+    public void A_node_whose_gc_pause_total_went_back_restarted_and_adds_no_pause_time()
+    {
+        var gc = SoakAccounting.GcPauses([Stat("a", 1, 2.0, 0.05), Stat("a", 2, 0.1, 0.07)], 0, 3 * S)!.Value;
+
+        Assert.Equal((0.0, 70.0), (gc.TotalMs, Math.Round(gc.LongestMs, 6)));
     }
 
     [Fact]
     public void The_thread_pool_queue_gives_its_largest_reading_and_the_nearest_rank_p99()
     {
-        var samples = Enumerable.Range(1, 200).Select(i => new RuntimeSample("a", i * S, null, i <= 198 ? i % 10 : 500 + i)).ToArray();
+        var samples = Enumerable.Range(1, 200).Select(i => Stat("a", i, queue: i <= 198 ? i % 10 : 500 + i)).ToArray();
 
         // Two spikes in 200 readings stay above the p99.
         Assert.Equal((700.0, 9.0), SoakAccounting.ThreadPoolQueue(samples, 0, 300 * S));
         Assert.Equal((0.0, 0.0), SoakAccounting.ThreadPoolQueue(samples, 10 * S, 10 * S));
-        Assert.Null(SoakAccounting.ThreadPoolQueue([new("a", S, 0.1, null)], 0, 2 * S));
+        Assert.Null(SoakAccounting.ThreadPoolQueue(samples, 201 * S, 300 * S));
+    }
+
+    [Fact]
+    public void Lock_contentions_per_second_add_up_each_nodes_rate_over_its_readings_in_the_window()
+    {
+        // a: 300 more over 2 s = 150/s; b: 40 over 4 s = 10/s; c has one reading in the window; d's total went back (a restart): 0/s.
+        var samples = new[]
+        {
+            Stat("a", 0, contentions: 5_000), Stat("a", 1, contentions: 100), Stat("a", 3, contentions: 400),
+            Stat("b", 1, contentions: 0), Stat("b", 5, contentions: 40), Stat("c", 2, contentions: 9_999),
+            Stat("d", 1, contentions: 50), Stat("d", 2, contentions: 10),
+        };
+
+        Assert.Equal(160, SoakAccounting.LockContentionsPerSecond(samples, S, 5 * S)!.Value, 6);
+        Assert.Null(SoakAccounting.LockContentionsPerSecond([Stat("a", 1, contentions: 3)], 0, 5 * S));
     }
 }

@@ -91,11 +91,14 @@ public sealed class ReportTests
     {
         // Host samples at 2 s and 4 s fall in the measured period (from 1 s): 1 core-second over the 18 events accepted and
         // answered between them (events 20-37). PostgreSQL's from 1 s to 3 s: 0.5 s over events 10-29.
-        RuntimeSample Runtime(long atS, double gcS, double queue) => new("a", Start + atS * S, gcS, queue);
-        var inputs = Inputs(Preset.Soak) with
+        // The node's GC, thread-pool and lock figures at 0 s, 2 s and 4 s: the reading at 0 s falls before the measured period.
+        var inputs = Inputs(Preset.Soak);
+        (double Pause, double Longest, long Queued, long Contentions)[] figures = [(0.0, 0.090, 40, 0), (0.150, 0.050, 3, 20), (0.160, 0.030, 2, 50)];
+        inputs = inputs with
         {
+            Stats = inputs.Stats.Zip(figures, (s, f) =>
+                s with { GcPauseSecondsTotal = f.Pause, GcPauseMaxRecentSeconds = f.Longest, ThreadPoolQueueLength = f.Queued, LockContentionsTotal = f.Contentions }).ToArray(),
             Soak = new SoakInputs([new SoakTenant("t1-t0", 2, 10)],
-                [Runtime(0, 0.0, 40), Runtime(1, 0.100, 0), Runtime(2, 0.150, 3), Runtime(3, 0.150, 1)],
                 [new CpuSample(Start + 1 * S, 10), new CpuSample(Start + 3 * S, 10.5)], null,
                 [new CpuSample(Start + 2 * S, 1), new CpuSample(Start + 4 * S, 1.9)]),
         };
@@ -106,15 +109,22 @@ public sealed class ReportTests
         Assert.Equal((18L, 1.0, 55_555.56), (soak.DurableEvents, soak.HostCpuSeconds!.Value, soak.HostCoreMsPer1000Events!.Value));
         Assert.Equal((0.5, 25_000.0), (soak.PostgresCpuSeconds!.Value, soak.PostgresCoreMsPer1000Events!.Value));
         Assert.Equal((0.9, 50_000.0), (soak.LoadToolCpuSeconds!.Value, soak.LoadToolCoreMsPer1000Events!.Value));
-        // The reading before the measured period (40 queued, 0 to 100 ms of pause) is left out.
-        Assert.Equal((50.0, 50.0, 3.0, 3.0), (soak.GcPauseTotalMs!.Value, soak.GcPauseMaxInOneSecondMs!.Value, soak.ThreadPoolQueueMax!.Value, soak.ThreadPoolQueueP99!.Value));
+        // From the readings at 2 s and 4 s: 10 ms paused, the longest 50 ms, 2 to 3 queued, 30 contentions in 2 s.
+        Assert.Equal((10.0, 50.0, 3.0, 3.0, 15.0),
+            (soak.GcPauseTotalMs!.Value, soak.GcPauseLongestMs!.Value, soak.ThreadPoolQueueMax!.Value, soak.ThreadPoolQueueP99!.Value, soak.LockContentionsPerSecond!.Value));
         Assert.Equal(report.Timeline.Where(p => p.NudgesReceived > 0).Max(p => p.NudgeP99Ms), soak.WorstSecond!.P99Ms);
         Assert.All(soak.Targets, t => Assert.True(t.Met, t.What));
         var text = TextReportWriter.Write(report);
         Assert.Contains("host 55555.6 core-ms, PostgreSQL 25000.0 core-ms, load tool 50000.0 core-ms", text);
         Assert.Contains("target met     nudges lost 0: 0", text);
+        Assert.Contains("target met     GC pause none over 100 ms: longest 50.0 ms", text);
+        Assert.Contains("gc          pauses 10.0 ms in total, the longest 50.0 ms", text);
+        Assert.Contains("lock contentions 15.0/s", text);
+        Assert.Equal(soak.GcPauseLongestMs, JsonReportWriter.Read(JsonReportWriter.Write(report)).Soak!.GcPauseLongestMs);
         Assert.Equal(soak.NudgeP99BySecond, JsonReportWriter.Read(JsonReportWriter.Write(report)).Soak!.NudgeP99BySecond);
-        Assert.Contains("Event to console p99 per second", HtmlReportWriter.Write(report));
+        var html = HtmlReportWriter.Write(report);
+        Assert.Contains("Event to console p99 per second", html);
+        Assert.Contains("<td>10.0 ms / 50.0 ms</td>", html);
     }
 
     [Fact]

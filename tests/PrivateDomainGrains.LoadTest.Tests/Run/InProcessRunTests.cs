@@ -118,9 +118,11 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(soak.NudgeP99BySecond.Max(s => s.P99Ms), soak.WorstSecond!.P99Ms);
         Assert.True(soak.DurableEvents > 0 && soak.HostCoreMsPer1000Events > 0, $"host {soak.HostCoreMsPer1000Events} core-ms over {soak.DurableEvents}");
         Assert.True(soak.LoadToolCoreMsPer1000Events > 0, $"load tool {soak.LoadToolCoreMsPer1000Events} core-ms");
-        // The node runs in this process, whose runtime exports GC pause time and the thread pool's queue on /metrics.
+        // The node's stats give its GC pauses, thread pool and lock contentions.
         Assert.NotNull(soak.GcPauseTotalMs);
+        Assert.NotNull(soak.GcPauseLongestMs);
         Assert.NotNull(soak.ThreadPoolQueueMax);
+        Assert.NotNull(soak.LockContentionsPerSecond);
         // PostgreSQL is not the tool's own here.
         Assert.Null(soak.PostgresCoreMsPer1000Events);
         Assert.StartsWith("n/a", soak.PostgresNote);

@@ -14,6 +14,7 @@ export const router = createRouter({
     { path: "/playbook", name: "playbook", component: () => import("./views/PlaybookView.vue"), meta: { signedIn: true } },
     { path: "/campaigns", name: "campaigns", component: () => import("./views/CampaignsView.vue"), meta: { signedIn: true } },
     { path: "/segments", name: "segments", component: () => import("./views/SegmentsView.vue"), meta: { signedIn: true } },
+    { path: "/integrations", name: "integrations", component: () => import("./views/IntegrationsView.vue"), meta: { signedIn: true } },
     { path: "/:rest(.*)*", redirect: "/queue" },
   ],
 });

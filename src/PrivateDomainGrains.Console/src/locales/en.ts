@@ -80,7 +80,7 @@ const en: typeof zhCN = {
     lostTo: "“{rule}” was a better fit",
   },
   unit: { day: "{n} day | {n} days", hour: "{n} hour | {n} hours", minute: "{n} minute | {n} minutes" },
-  nav: { queue: "To do", customers: "My customers", playbook: "Playbook", team: "Team", campaigns: "Campaigns" },
+  nav: { queue: "To do", customers: "My customers", playbook: "Playbook", team: "Team", campaigns: "Campaigns", integrations: "Integrations" },
   snooze: {
     button: "Snooze",
     inOneHour: "In 1 hour",

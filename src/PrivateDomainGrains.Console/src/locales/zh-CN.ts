@@ -78,7 +78,7 @@ export default {
     lostTo: "有更合适的提醒「{rule}」",
   },
   unit: { day: "{n} 天", hour: "{n} 小时", minute: "{n} 分钟" },
-  nav: { queue: "待办", customers: "我的客户", playbook: "运营剧本", team: "团队执行", campaigns: "群发" },
+  nav: { queue: "待办", customers: "我的客户", playbook: "运营剧本", team: "团队执行", campaigns: "群发", integrations: "集成" },
   snooze: {
     button: "稍后提醒",
     inOneHour: "1 小时后",

@@ -172,6 +172,8 @@ const en: typeof zhCN = {
     tagRemoved: "Tag “{tag}” removed",
     ownerChanged: "Owner changed: {from} → {to}",
     tierChanged: "Stage changed: {from} → {to}",
+    lost: "Customer lost (every relationship ended)",
+    regained: "Customer regained",
     fieldSet: "Field “{field}” set to “{value}”",
     remarkSet: "Remark set to “{value}”",
     remarkCleared: "Remark cleared",

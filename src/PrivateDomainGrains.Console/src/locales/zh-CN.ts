@@ -170,6 +170,8 @@ export default {
     tagRemoved: "移除标签「{tag}」",
     ownerChanged: "负责人变更：{from} → {to}",
     tierChanged: "阶段变更：{from} → {to}",
+    lost: "客户流失（好友关系全部解除）",
+    regained: "客户回流（重新添加好友）",
     fieldSet: "字段「{field}」设为「{value}」",
     remarkSet: "备注改为「{value}」",
     remarkCleared: "清空了备注",

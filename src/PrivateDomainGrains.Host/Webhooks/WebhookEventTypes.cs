@@ -2,7 +2,7 @@ namespace PrivateDomainGrains.Host.Webhooks;
 
 /// <summary>
 /// The notifications a subscription can take. A subscription names exact types, a family (<c>nudge.*</c>,
-/// <c>customer.*</c>, <c>order.*</c>) or <c>*</c> for everything, also types added later to the family.
+/// <c>customer.*</c>, <c>order.*</c>, <c>identity.*</c>) or <c>*</c> for everything, also types added later to the family.
 /// </summary>
 public static class WebhookEventTypes
 {
@@ -27,16 +27,23 @@ public static class WebhookEventTypes
     /// <summary>A pooled order event was attached to a customer (the notification's customerId): as order.unmatched, with customerId and settledBy (identity:kind=value, or api).</summary>
     public const string OrderAttached = "order.attached";
 
+    /// <summary>
+    /// An event was refused (409) because an identity it carries already names another customer: eventId, eventType,
+    /// kind (the identity's kind; never its value), heldBy (the customer holding it, also the notification's customerId),
+    /// named (the customer the event named). Once per event and kind.
+    /// </summary>
+    public const string IdentityConflict = "identity.conflict";
+
     /// <summary>Every type there is; customer.* mirror the customer changes of the timeline (tag-added, tag-removed, owner-changed, tier-changed, field-set, status-changed).</summary>
     public static readonly IReadOnlyList<string> All =
     [
         NudgeRaised, NudgeClosed, "customer.tag-added", "customer.tag-removed", "customer.owner-changed", "customer.tier-changed", "customer.field-set",
-        CustomerStatusChanged, OrderUnmatched, OrderAttached, WebhookDisabled,
+        CustomerStatusChanged, OrderUnmatched, OrderAttached, IdentityConflict, WebhookDisabled,
     ];
 
-    private static readonly HashSet<string> Accepted = [.. All, "*", "nudge.*", "customer.*", "order.*", "webhook.*"];
+    private static readonly HashSet<string> Accepted = [.. All, "*", "nudge.*", "customer.*", "order.*", "identity.*", "webhook.*"];
 
     public static bool IsValid(string type) => Accepted.Contains(type);
 
-    public static string Describe => $"one of {string.Join(", ", All)}, a family (nudge.*, customer.*, order.*, webhook.*) or *";
+    public static string Describe => $"one of {string.Join(", ", All)}, a family (nudge.*, customer.*, order.*, identity.*, webhook.*) or *";
 }

@@ -51,4 +51,26 @@ public sealed class WebhookNotificationTypesTests(WebhookPlatform platform) : IC
                 attached.GetProperty("data").GetProperty("customerId").GetString()));
         Assert.Equal(2, Receiver.At("orders").Count);
     }
+
+    [Fact]
+    public async Task An_event_refused_because_its_phone_names_another_customer_is_notified_as_an_identity_conflict_without_the_phone()
+    {
+        var client = await platform.TenantAsync("wh-conflict");
+        await client.Api.Webhooks.CreateAsync(new CreateWebhookRequest(Receiver.Url("conflict"), ["identity.*"]));
+        var phone = new Dictionary<string, string> { ["phone"] = "13500135000" };
+        await client.PostEventsAsync(new PostedEvent("ic-1", "ic-holder", "friend.added", null, "wecom", "alice", Identities: phone));
+
+        var refused = await client.PostEventsAsync(new PostedEvent("ic-2", "ic-other", "message.received", null, "wecom", Text: "hi", Identities: phone));
+        await client.PostEventsAsync(new PostedEvent("ic-2", "ic-other", "message.received", null, "wecom", Text: "hi", Identities: phone));
+
+        Assert.Equal(409, Assert.Single(refused.Errors).Status);
+        var request = (await Receiver.WaitForAsync("conflict", r => r.Count >= 1)).Single().Json;
+        Assert.Equal(("identity.conflict", "ic-holder"), (request.GetProperty("type").GetString(), request.GetProperty("customerId").GetString()));
+        var data = request.GetProperty("data");
+        Assert.Equal(("ic-2", "message.received", "phone", "ic-holder", "ic-other"), (data.GetProperty("eventId").GetString(),
+            data.GetProperty("eventType").GetString(), data.GetProperty("kind").GetString(), data.GetProperty("heldBy").GetString(), data.GetProperty("named").GetString()));
+        Assert.DoesNotContain("13500135000", request.GetRawText());
+        await Task.Delay(500); // a second notification for the retried event would have been posted by now (polled every 100 ms)
+        Assert.Single(Receiver.At("conflict"));
+    }
 }

@@ -2,7 +2,7 @@ namespace PrivateDomainGrains.Host.Webhooks;
 
 /// <summary>
 /// The notifications a subscription can take. A subscription names exact types, a family (<c>nudge.*</c>,
-/// <c>customer.*</c>, <c>order.*</c>, <c>identity.*</c>) or <c>*</c> for everything, also types added later to the family.
+/// <c>customer.*</c>, <c>order.*</c>, <c>identity.*</c>, <c>handover.*</c>) or <c>*</c> for everything, also types added later to the family.
 /// </summary>
 public static class WebhookEventTypes
 {
@@ -34,16 +34,19 @@ public static class WebhookEventTypes
     /// </summary>
     public const string IdentityConflict = "identity.conflict";
 
+    /// <summary>A handover (or departure) completed: handoverId, from, to, departure, moved, remaining, failed, passes, startedAt, finishedAt.</summary>
+    public const string HandoverFinished = global::PrivateDomainGrains.Grains.Handovers.HandoverGrain.FinishedNotification;
+
     /// <summary>Every type there is; customer.* mirror the customer changes of the timeline (tag-added, tag-removed, owner-changed, tier-changed, field-set, status-changed).</summary>
     public static readonly IReadOnlyList<string> All =
     [
         NudgeRaised, NudgeClosed, "customer.tag-added", "customer.tag-removed", "customer.owner-changed", "customer.tier-changed", "customer.field-set",
-        CustomerStatusChanged, OrderUnmatched, OrderAttached, IdentityConflict, WebhookDisabled,
+        CustomerStatusChanged, OrderUnmatched, OrderAttached, IdentityConflict, HandoverFinished, WebhookDisabled,
     ];
 
-    private static readonly HashSet<string> Accepted = [.. All, "*", "nudge.*", "customer.*", "order.*", "identity.*", "webhook.*"];
+    private static readonly HashSet<string> Accepted = [.. All, "*", "nudge.*", "customer.*", "order.*", "identity.*", "handover.*", "webhook.*"];
 
     public static bool IsValid(string type) => Accepted.Contains(type);
 
-    public static string Describe => $"one of {string.Join(", ", All)}, a family (nudge.*, customer.*, order.*, identity.*, webhook.*) or *";
+    public static string Describe => $"one of {string.Join(", ", All)}, a family (nudge.*, customer.*, order.*, identity.*, handover.*, webhook.*) or *";
 }

@@ -73,4 +73,23 @@ public sealed class WebhookNotificationTypesTests(WebhookPlatform platform) : IC
         await Task.Delay(500); // a second notification for the retried event would have been posted by now (polled every 100 ms)
         Assert.Single(Receiver.At("conflict"));
     }
+
+    [Fact]
+    public async Task A_completed_handover_is_notified_once_with_what_it_moved()
+    {
+        var client = await platform.TenantAsync("wh-handover");
+        await client.Api.Webhooks.CreateAsync(new CreateWebhookRequest(Receiver.Url("handover"), ["handover.*"]));
+        await client.Api.Staff.CreateAsync("bob", PlatformClient.StaffPassword, "Bob");
+        await client.PostEventsAsync(Events.FriendAdded("ho-1", "han", "alice"), Events.FriendAdded("ho-2", "mo", "alice"));
+
+        var started = await client.Api.Handovers.StartAsync("alice", "bob");
+
+        var request = (await Receiver.WaitForAsync("handover", r => r.Count >= 1)).Single().Json;
+        Assert.Equal("handover.finished", request.GetProperty("type").GetString());
+        var data = request.GetProperty("data");
+        Assert.Equal((started.HandoverId, "alice", "bob", false, 2L, 0L), (data.GetProperty("handoverId").GetString(), data.GetProperty("from").GetString(),
+            data.GetProperty("to").GetString(), data.GetProperty("departure").GetBoolean(), data.GetProperty("moved").GetInt64(), data.GetProperty("remaining").GetInt64()));
+        await Task.Delay(500); // a second notification would have been posted by now (polled every 100 ms)
+        Assert.Single(Receiver.At("handover"));
+    }
 }

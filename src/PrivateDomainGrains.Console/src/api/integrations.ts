@@ -86,7 +86,7 @@ export const apiScopes = [
 /** The notification types and families a subscription can take (WebhookEventTypes on the server). */
 export const webhookEventTypes = [
   "*", "nudge.*", "nudge.raised", "nudge.closed", "customer.*", "customer.tag-added", "customer.tag-removed", "customer.owner-changed",
-  "customer.tier-changed", "customer.field-set", "customer.status-changed", "order.*", "order.unmatched", "order.attached", "identity.*", "identity.conflict", "webhook.*", "webhook.disabled",
+  "customer.tier-changed", "customer.field-set", "customer.status-changed", "order.*", "order.unmatched", "order.attached", "identity.*", "identity.conflict", "handover.*", "handover.finished", "webhook.*", "webhook.disabled",
 ] as const;
 
 const keys = "/api/v1/console/keys";

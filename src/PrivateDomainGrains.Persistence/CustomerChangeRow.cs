@@ -14,6 +14,8 @@ public static class CustomerChangeKinds
     public const string OwnerChanged = "owner-changed";
     public const string TierChanged = "tier-changed";
     public const string FieldSet = "field-set";
+    /// <summary>The customer was lost or regained (<c>{"from","to"}</c>: Unknown, Active or Lost, one of them Lost).</summary>
+    public const string StatusChanged = "status-changed";
     /// <summary>On the survivor: another customer was merged into it (<c>{"absorbedId","mergeId","by"}</c>).</summary>
     public const string Merged = "merged";
     /// <summary>On the absorbed customer: it was merged into another (<c>{"survivorId","mergeId","by"}</c>).</summary>

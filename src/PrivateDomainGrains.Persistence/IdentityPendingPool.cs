@@ -16,18 +16,24 @@ public sealed class IdentityPendingPool(NpgsqlDataSource dataSource)
         customer_id, received_at, settled_at, settled_by
         """;
 
-    /// <summary>Stores the events in one statement; returns the ids that were new (the others were in the pool already).</summary>
+    /// <summary>
+    /// Stores the events in one statement; returns the ids that were new (the others were in the pool already). Each
+    /// new order event (<c>order.*</c>) is an <c>order.unmatched</c> webhook notification, written by the same statement.
+    /// </summary>
     public async Task<HashSet<string>> AddAsync(string tenant, IReadOnlyList<PendingEventRow> rows, CancellationToken ct = default)
     {
         var added = new HashSet<string>(StringComparer.Ordinal);
         if (rows.Count == 0) return added;
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO pdg_identity_pending (tenant, event_id, type, at, channel, staff_id, body, data, backfill, identity_keys, nickname, reason)
-            SELECT $1, r.event_id, r.type, r.at, r.channel, r.staff_id, r.body, r.data, r.backfill, r.keys::text[], r.nickname, r.reason
-            FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::jsonb[],
-                $9::boolean[], $10::text[], $11::text[], $12::text[]) AS r(event_id, type, at, channel, staff_id, body, data, backfill, keys, nickname, reason)
-            ON CONFLICT (tenant, event_id) DO NOTHING
-            RETURNING event_id
+        await using var command = dataSource.CreateCommand($"""
+            WITH added AS (
+                INSERT INTO pdg_identity_pending (tenant, event_id, type, at, channel, staff_id, body, data, backfill, identity_keys, nickname, reason)
+                SELECT $1, r.event_id, r.type, r.at, r.channel, r.staff_id, r.body, r.data, r.backfill, r.keys::text[], r.nickname, r.reason
+                FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::jsonb[],
+                    $9::boolean[], $10::text[], $11::text[], $12::text[]) AS r(event_id, type, at, channel, staff_id, body, data, backfill, keys, nickname, reason)
+                ON CONFLICT (tenant, event_id) DO NOTHING
+                RETURNING tenant, event_id, type, at, staff_id, data, reason, received_at),
+            notified AS ({Notify("added", "order.unmatched", "NULL", "p.received_at", "'reason', p.reason")})
+            SELECT event_id FROM added
             """);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(Text(rows.Select(r => r.Event.Id)));
@@ -88,20 +94,44 @@ public sealed class IdentityPendingPool(NpgsqlDataSource dataSource)
         return await ReadAsync(tenant, command, ct);
     }
 
-    /// <summary>Settles a pending event (attached to <paramref name="customerId"/>, or dismissed); false when it was not pending.</summary>
+    /// <summary>
+    /// Settles a pending event (attached to <paramref name="customerId"/>, or dismissed); false when it was not pending.
+    /// An order event attached is an <c>order.attached</c> webhook notification, written by the same statement.
+    /// </summary>
     public async Task<bool> SettleAsync(string tenant, string eventId, string state, string? customerId, string settledBy, CancellationToken ct = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE pdg_identity_pending SET state = $3, customer_id = $4, settled_at = now(), settled_by = $5
-            WHERE tenant = $1 AND event_id = $2 AND state = 'pending'
+        await using var command = dataSource.CreateCommand($"""
+            WITH settled AS (
+                UPDATE pdg_identity_pending SET state = $3, customer_id = $4, settled_at = now(), settled_by = $5
+                WHERE tenant = $1 AND event_id = $2 AND state = 'pending'
+                RETURNING tenant, event_id, type, at, staff_id, data, customer_id, settled_by, settled_at),
+            notified AS ({Notify("settled", "order.attached", "p.customer_id", "p.settled_at", "'customerId', p.customer_id, 'settledBy', p.settled_by")})
+            SELECT count(*) FROM settled
             """);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = eventId });
         command.Parameters.Add(new() { Value = state });
         command.Parameters.Add(new() { Value = (object?)customerId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = settledBy });
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        return (long)(await command.ExecuteScalarAsync(ct))! == 1;
     }
+
+    /// <summary>
+    /// The outbox rows (<c>pdg_webhook_deliveries</c>) of the order events (<c>order.*</c>) of <paramref name="source"/>
+    /// (a CTE of pool rows, here <c>p</c>) entering or leaving the pool, one per enabled subscription of the tenant taking
+    /// <paramref name="type"/>. Data: eventId, eventType, at, staffId, the event's data and <paramref name="extra"/>.
+    /// The notification id is the type and the event id: once per event.
+    /// </summary>
+    private static string Notify(string source, string type, string customerId, string occurredAt, string extra) => $"""
+        INSERT INTO pdg_webhook_deliveries (tenant, subscription_id, notification_id, type, customer_id, occurred_at, data)
+        SELECT s.tenant, s.subscription_id, '{type}:' || p.event_id, '{type}', {customerId}, {occurredAt},
+            jsonb_build_object('eventId', p.event_id, 'eventType', p.type, 'at', p.at, 'staffId', p.staff_id, 'data', p.data, {extra})
+        FROM {source} p
+        JOIN pdg_webhook_subscriptions s ON s.tenant = p.tenant AND s.enabled
+            AND ('{type}' = ANY (s.event_types) OR 'order.*' = ANY (s.event_types) OR '*' = ANY (s.event_types))
+        WHERE p.type LIKE 'order.%'
+        ON CONFLICT (tenant, subscription_id, notification_id) DO NOTHING
+        """;
 
     private static async Task<List<PendingEventRow>> ReadAsync(string tenant, NpgsqlCommand command, CancellationToken ct)
     {

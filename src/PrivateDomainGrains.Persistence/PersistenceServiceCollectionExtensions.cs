@@ -25,6 +25,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<NudgeInbox>();
         services.AddSingleton<DueIndex>();
         services.AddSingleton<CustomerOwners>();
+        services.AddSingleton<WebhookDeliveries>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<Segments.SegmentStore>();
         services.AddSingleton<Segments.SegmentMembers>();

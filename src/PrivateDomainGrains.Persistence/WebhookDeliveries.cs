@@ -46,6 +46,33 @@ public sealed class WebhookDeliveries(NpgsqlDataSource dataSource)
 
     private const int ColumnCount = 17;
 
+    /// <summary>
+    /// Writes notifications that no stored change carries (an identity conflict refuses its event, so nothing else is
+    /// written for it): one row per enabled subscription of <paramref name="tenant"/> taking <paramref name="type"/>
+    /// (exactly, by family or <c>*</c>). A notification id the subscription has already had adds nothing.
+    /// </summary>
+    /// <param name="notifications">Id, customer (or null), when it happened and the data as a JSON object.</param>
+    public async Task NotifyAsync(string tenant, string type, IReadOnlyList<(string NotificationId, string? CustomerId, DateTimeOffset At, string Data)> notifications,
+        CancellationToken ct = default)
+    {
+        if (notifications.Count == 0) return;
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO pdg_webhook_deliveries (tenant, subscription_id, notification_id, type, customer_id, occurred_at, data)
+            SELECT s.tenant, s.subscription_id, n.id, $2, n.customer_id, n.at, n.data
+            FROM unnest($3::text[], $4::text[], $5::timestamptz[], $6::jsonb[]) AS n(id, customer_id, at, data)
+            JOIN pdg_webhook_subscriptions s ON s.tenant = $1 AND s.enabled
+                AND ($2 = ANY (s.event_types) OR split_part($2, '.', 1) || '.*' = ANY (s.event_types) OR '*' = ANY (s.event_types))
+            ON CONFLICT (tenant, subscription_id, notification_id) DO NOTHING
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = type });
+        command.Parameters.Add(Statements.Parameters.Text(notifications.Select(n => n.NotificationId)));
+        command.Parameters.Add(Statements.Parameters.Text(notifications.Select(n => n.CustomerId)));
+        command.Parameters.Add(Statements.Parameters.Timestamps(notifications.Select(n => n.At)));
+        command.Parameters.Add(Statements.Parameters.Jsonb(notifications.Select(n => n.Data)));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Claims up to <paramref name="limit"/> due deliveries of enabled subscriptions, oldest due first, for <paramref name="lease"/>.</summary>
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(int limit, TimeSpan lease, CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PrivateDomainGrains.Client;
 
 /// <param name="Url">An absolute https URL (http only where the platform allows it), without user info, on a public address (loopback, link-local, private, multicast and unspecified addresses are refused with a 400 naming url, unless the platform allows private targets).</param>
-/// <param name="EventTypes">nudge.raised, nudge.closed, customer.tag-added, customer.tag-removed, customer.owner-changed, customer.tier-changed, customer.field-set, webhook.disabled; families nudge.*, customer.*, webhook.*; or *.</param>
+/// <param name="EventTypes">nudge.raised, nudge.closed, customer.tag-added, customer.tag-removed, customer.owner-changed, customer.tier-changed, customer.field-set, customer.status-changed, order.unmatched, order.attached, identity.conflict, handover.finished, webhook.disabled; families nudge.*, customer.*, order.*, identity.*, handover.*, webhook.*; or *.</param>
 public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null);
 
 /// <param name="Enabled">False pauses the subscription; true re-enables a disabled one, its failures forgotten.</param>

@@ -17,10 +17,18 @@ public sealed class WorkbenchClient
         Segments = new SegmentsClient(http, console: true);
         Playbook = new PlaybookClient(http, console: true);
         Campaigns = new CampaignsClient(http, console: true);
+        Keys = new ApiKeysClient(http, console: true);
+        Webhooks = new WebhooksClient(http, console: true);
     }
 
     /// <summary>Campaigns for a manager (reaching their team's customers; their team's campaigns) or an admin (403 for anyone else).</summary>
     public CampaignsClient Campaigns { get; }
+
+    /// <summary>The tenant's named API keys for an admin: create, list, rotate, revoke (403 for anyone else).</summary>
+    public ApiKeysClient Keys { get; }
+
+    /// <summary>The tenant's webhook subscriptions for an admin, with their delivery logs and replay (403 for anyone else).</summary>
+    public WebhooksClient Webhooks { get; }
 
     /// <summary>The tenant's playbook for an admin: read, save, history, rollback and dry run (403 for anyone else).</summary>
     public PlaybookClient Playbook { get; }

@@ -451,7 +451,10 @@ public sealed partial class CustomerGrain(
     private void Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live, PendingWrites pending,
         string? manualTag = null, string? by = null)
     {
+        var status = _profile.Status;
         var decision = DecisionEngine.Decide(inputs.Playbook, _profile, input, Context(inputs.Playbook, inputs, now, explore: live, ownerLoad: live));
+        if (_profile.Status != status && (status == CustomerStatus.Lost || _profile.Status == CustomerStatus.Lost))
+            pending.StatusChanged(now, status.ToString(), _profile.Status.ToString());
         Decided(inputs, decision, now, eventId, live, pending, manualTag, by);
     }
 

@@ -63,6 +63,9 @@ internal sealed class PendingWrites(string tenant, string customerId)
         Change(at, CustomerChangeKinds.OwnerChanged, new { from, to, how });
     }
 
+    /// <summary>The customer was lost (every relationship ended) or regained: <paramref name="from"/> and <paramref name="to"/> are CustomerStatus names.</summary>
+    public void StatusChanged(DateTimeOffset at, string from, string to) => Change(at, CustomerChangeKinds.StatusChanged, new { from, to });
+
     private void Change(DateTimeOffset at, string kind, object detail) =>
         Changes.Add(new CustomerChangeRow(tenant, customerId, at, kind, JsonSerializer.Serialize(detail)));
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
@@ -26,9 +27,17 @@ namespace PrivateDomainGrains.Grains.Handovers;
 public sealed class HandoverGrain(
     [PersistentState(PlatformStorage.HandoverState, PlatformStorage.Name)] IPersistentState<HandoverState> state,
     CustomerOwners owners,
+    WebhookDeliveries webhooks,
     IOptions<HandoverOptions> options,
     ILogger<HandoverGrain> logger) : Grain, IHandoverGrain, IRemindable
 {
+    /// <summary>
+    /// The webhook notification of a completed handover (handoverId, from, to, departure, moved, remaining, failed,
+    /// passes, startedAt, finishedAt). Written, once per handover, just before the handover is stored as completed, so a
+    /// run cut off between the two writes it again and adds nothing.
+    /// </summary>
+    public const string FinishedNotification = "handover.finished";
+
     private string _tenant = "";
     private string _handoverId = "";
     private ResumableJob? _job;
@@ -105,8 +114,14 @@ public sealed class HandoverGrain(
             if (!settled) await Task.Delay(handover.StartedAt + settle - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
         }
         if (cancellationToken.IsCancellationRequested) return;
+        var finishedAt = DateTimeOffset.UtcNow;
+        await webhooks.NotifyAsync(_tenant, FinishedNotification, [($"{FinishedNotification}:{_handoverId}", null, finishedAt, JsonSerializer.Serialize(new
+        {
+            handoverId = _handoverId, from = handover.From, to = handover.To, departure = handover.Departure, moved = handover.Moved,
+            remaining = handover.Remaining, failed = handover.Failed, passes = handover.Passes, startedAt = handover.StartedAt, finishedAt,
+        }))], cancellationToken);
         handover.State = HandoverStates.Completed;
-        handover.FinishedAt = DateTimeOffset.UtcNow;
+        handover.FinishedAt = finishedAt;
         await state.WriteStateAsync(cancellationToken);
         logger.LogInformation("{Tenant} handover {HandoverId} completed after {Passes} passes: {Moved} moved, {Remaining} left with {From}",
             _tenant, _handoverId, handover.Passes, handover.Moved, handover.Remaining, handover.From);

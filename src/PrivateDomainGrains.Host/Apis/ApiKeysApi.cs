@@ -50,6 +50,24 @@ public static class ApiKeysApi
         keys.MapDelete("/{keyId}", RevokeAsync).WithName("RevokeApiKey")
             .WithSummary("Revoke a key: refused from now on (on other nodes within 5 seconds); it stays listed as revoked.")
             .WithProblem(StatusCodes.Status404NotFound, "No such key in the tenant");
+
+        // The same routes for a signed-in admin of the console (the integrations page), on the admin's own tenant.
+        var console = api.MapGroup("/console/keys").WithTags("Console").RequireConsoleToken().RequireConsoleAdmin("API keys are managed by admins only").Audited();
+        console.MapPost("", (ConsoleUser user, HttpRequest request, ApiKeyStore store, TimeProvider time) => CreateAsync(user.Tenant, request, store, time))
+            .WithName("CreateConsoleApiKey").WithSummary("As CreateApiKey, for the signed-in admin's tenant: the key is in the answer, shown this once.")
+            .WithJsonBody<CreateApiKeyRequest>()
+            .WithProblem(StatusCodes.Status409Conflict, $"The tenant has {MaxActiveKeys} open keys, as many as it may have");
+        console.MapGet("", (ConsoleUser user, ApiKeyStore store, TimeProvider time, HttpContext http) => ListAsync(user.Tenant, store, time, http))
+            .WithName("ListConsoleApiKeys").WithSummary("As ListApiKeys, for the signed-in admin's tenant.");
+        console.MapPost("/{keyId}/rotate", (ConsoleUser user, string keyId, int? overlapMinutes, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http) =>
+                RotateAsync(user.Tenant, keyId, overlapMinutes, store, keys, time, http))
+            .WithName("RotateConsoleApiKey").WithSummary("As RotateApiKey, for the signed-in admin's tenant.")
+            .WithProblem(StatusCodes.Status400BadRequest, "'overlapMinutes' is not 0-10080")
+            .WithProblem(StatusCodes.Status404NotFound, "No such open key in the tenant");
+        console.MapDelete("/{keyId}", (ConsoleUser user, string keyId, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http) =>
+                RevokeAsync(user.Tenant, keyId, store, keys, time, http))
+            .WithName("RevokeConsoleApiKey").WithSummary("As RevokeApiKey, for the signed-in admin's tenant.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such key in the tenant");
         return api;
     }
 

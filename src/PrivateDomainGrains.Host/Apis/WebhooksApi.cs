@@ -83,6 +83,41 @@ public static class WebhooksApi
         webhooks.MapPost("/{webhookId}/deliveries/{deliveryId:long}/replay", ReplayAsync).WithName("ReplayWebhookDelivery")
             .WithSummary("Send a delivery again, whatever its state, with a fresh retry period (it goes out once the subscription is enabled). 202.")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription, or no such delivery of it");
+
+        // The same routes for a signed-in admin of the console (the integrations page), on the admin's own tenant.
+        var console = api.MapGroup("/console/webhooks").WithTags("Console").RequireConsoleToken().RequireConsoleAdmin("Webhooks are managed by admins only").Audited();
+        console.MapPost("", (ConsoleUser user, HttpRequest request, WebhookSubscriptions subscriptions, WebhookSecretProtector protector, WebhookTargets targets,
+                IOptions<WebhookOptions> options) => CreateAsync(user.Tenant, request, subscriptions, protector, targets, options))
+            .WithName("CreateConsoleWebhook").WithSummary("As CreateWebhook, for the signed-in admin's tenant: the signing secret is shown this once.")
+            .WithJsonBody<CreateWebhookRequest>()
+            .WithProblem(StatusCodes.Status409Conflict, "The tenant has as many subscriptions as Webhooks:MaxSubscriptionsPerTenant allows");
+        console.MapGet("", (ConsoleUser user, WebhookSubscriptions subscriptions, HttpContext http) => ListAsync(user.Tenant, subscriptions, http))
+            .WithName("ListConsoleWebhooks").WithSummary("As ListWebhooks, for the signed-in admin's tenant.");
+        console.MapGet("/{webhookId}", (ConsoleUser user, string webhookId, WebhookSubscriptions subscriptions, HttpContext http) => GetAsync(user.Tenant, webhookId, subscriptions, http))
+            .WithName("GetConsoleWebhook").WithSummary("As GetWebhook, for the signed-in admin's tenant.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        console.MapPut("/{webhookId}", (ConsoleUser user, string webhookId, HttpRequest request, WebhookSubscriptions subscriptions, WebhookTargets targets,
+                IOptions<WebhookOptions> options) => UpdateAsync(user.Tenant, webhookId, request, subscriptions, targets, options))
+            .WithName("UpdateConsoleWebhook").WithSummary("As UpdateWebhook (re-enable with enabled: true), for the signed-in admin's tenant.")
+            .WithJsonBody<UpdateWebhookRequest>()
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        console.MapDelete("/{webhookId}", (ConsoleUser user, string webhookId, WebhookSubscriptions subscriptions, HttpContext http) =>
+                DeleteAsync(user.Tenant, webhookId, subscriptions, http))
+            .WithName("DeleteConsoleWebhook").WithSummary("As DeleteWebhook, for the signed-in admin's tenant.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        console.MapPost("/{webhookId}/secret", (ConsoleUser user, string webhookId, WebhookSubscriptions subscriptions, WebhookSecretProtector protector, HttpContext http) =>
+                RotateSecretAsync(user.Tenant, webhookId, subscriptions, protector, http))
+            .WithName("RotateConsoleWebhookSecret").WithSummary("As RotateWebhookSecret, for the signed-in admin's tenant: the new secret is shown this once.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        console.MapGet("/{webhookId}/deliveries", (ConsoleUser user, string webhookId, long? before, int? limit, WebhookSubscriptions subscriptions,
+                WebhookDeliveries deliveries, HttpContext http) => ListDeliveriesAsync(user.Tenant, webhookId, before, limit, subscriptions, deliveries, http))
+            .WithName("ListConsoleWebhookDeliveries").WithSummary("As ListWebhookDeliveries, for the signed-in admin's tenant.")
+            .WithProblem(StatusCodes.Status400BadRequest, "'limit' is not 1-200, or 'before' is not a positive delivery id")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+        console.MapPost("/{webhookId}/deliveries/{deliveryId:long}/replay", (ConsoleUser user, string webhookId, long deliveryId, WebhookDeliveries deliveries,
+                HttpContext http) => ReplayAsync(user.Tenant, webhookId, deliveryId, deliveries, http))
+            .WithName("ReplayConsoleWebhookDelivery").WithSummary("As ReplayWebhookDelivery, for the signed-in admin's tenant. 202.")
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription, or no such delivery of it");
         return api;
     }
 

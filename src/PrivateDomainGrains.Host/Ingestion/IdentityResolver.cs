@@ -1,5 +1,6 @@
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Webhooks;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Ingestion;
@@ -21,7 +22,8 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// Resolved events carry their identities in their data (<see cref="EventIdentities"/>), and the commit that
 /// journals them adds the strong ones to the index. Events without identities pass untouched.
 /// </summary>
-public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool pool, TenantIdentitySettings settings, CustomerMerges merges)
+public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool pool, TenantIdentitySettings settings, CustomerMerges merges,
+    WebhookDeliveries webhooks)
 {
     /// <summary>What resolution made of a request's events.</summary>
     /// <param name="Events">The events for customers, each with its customer id.</param>
@@ -57,6 +59,7 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
         var erased = await index.ErasedAsync(tenant, named.SelectMany(n => n.Identities.Where(i => i.IsStrong && !holders.ContainsKey(i))).Distinct().ToList());
         var resolutions = new List<EventResolution>(named.Count);
         var waiting = new List<(int Index, PendingEventRow Row)>();
+        var conflicts = new List<(string NotificationId, string? CustomerId, DateTimeOffset At, string Data)>();
         foreach (var (i, e, identities) in named)
         {
             var strong = identities.Where(x => x.IsStrong).OrderBy(x => x.Priority).ToList();
@@ -79,6 +82,9 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
                 errors.Add(new EventError(i, e.Id, [.. elsewhere.Select(x =>
                     $"'{IdentityFields.Field}.{x.Kind}' already names customer '{holders[x]}', not '{customer}': an identity never moves (merge the customers if they are one person)")],
                     StatusCodes.Status409Conflict));
+                // Told to the tenant's webhooks too (the identity's kind, never its value: that is personal data), once per event and kind.
+                conflicts.AddRange(elsewhere.Select(x => ($"{WebhookEventTypes.IdentityConflict}:{e.Id}:{x.Kind}", (string?)holders[x], e.At,
+                    System.Text.Json.JsonSerializer.Serialize(new { eventId = e.Id, eventType = e.Type, kind = x.Kind, heldBy = holders[x], named = customer }))));
                 continue;
             }
             if (customer is not null)
@@ -103,6 +109,7 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
                     [.. strong.Select(x => x.Key)], nickname, reason)));
             }
         }
+        await webhooks.NotifyAsync(tenant, WebhookEventTypes.IdentityConflict, conflicts);
         var stored = await pool.AddAsync(tenant, [.. waiting.Select(w => w.Row)]);
         var pooled = waiting.Where(w => stored.Contains(w.Row.Event.Id)).Select(w => new PooledEvent(w.Index, w.Row.Event.Id, w.Row.Reason)).ToList();
         return new(ready, resolutions, pooled, waiting.Count - pooled.Count);

@@ -7,7 +7,7 @@ namespace PrivateDomainGrains.Host.Webhooks;
 public static class WebhooksHostingExtensions
 {
     /// <summary>
-    /// Outgoing webhooks: options (section <c>Webhooks</c>), the subscriptions and outbox stores, the secrets'
+    /// Outgoing webhooks: options (section <c>Webhooks</c>), the subscriptions store (the outbox, <c>WebhookDeliveries</c>, is Persistence's: grains write to it too), the secrets'
     /// protector (needs <c>AddPlatformDataProtection</c>), the target check, the <c>webhooks</c> HttpClient (connecting
     /// through <see cref="WebhookTargets.ConnectAsync"/>) and the dispatcher.
     /// </summary>
@@ -15,7 +15,6 @@ public static class WebhooksHostingExtensions
     {
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<WebhookSubscriptions>();
-        builder.Services.AddSingleton<WebhookDeliveries>();
         builder.Services.AddSingleton<WebhookSecretProtector>();
         builder.Services.AddSingleton<WebhookTargets>();
         builder.Services.AddHttpClient(WebhookDispatcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)

@@ -23,6 +23,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         "DeleteSegment", "DeleteMySegment",
         "PauseCampaign", "ResumeCampaign", "CancelCampaign", "PauseMyCampaign", "ResumeMyCampaign", "CancelMyCampaign", "CancelTagJob", "CancelMyTagJob",
         "UndoCustomerMerge", "UndoMyCustomerMerge", "DismissMyPendingEvent",
+        "RotateConsoleApiKey", "RevokeConsoleApiKey", "DeleteConsoleWebhook", "RotateConsoleWebhookSecret", "ReplayConsoleWebhookDelivery",
     ];
 
     private async Task<JsonObject> DocumentAsync()

@@ -157,7 +157,7 @@ export interface TimelineEntry {
   /** event, nudge-raised, nudge-closed or change. */
   kind: string;
   id: string;
-  /** The event type, the nudge kind, how the nudge closed, or the change (tag-added, tag-removed, owner-changed, tier-changed, field-set). */
+  /** The event type, the nudge kind, how the nudge closed, or the change (tag-added, tag-removed, owner-changed, tier-changed, field-set, status-changed). */
   what: string;
   channel: string | null;
   staffId: string | null;

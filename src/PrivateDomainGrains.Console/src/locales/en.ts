@@ -80,7 +80,7 @@ const en: typeof zhCN = {
     lostTo: "“{rule}” was a better fit",
   },
   unit: { day: "{n} day | {n} days", hour: "{n} hour | {n} hours", minute: "{n} minute | {n} minutes" },
-  nav: { queue: "To do", customers: "My customers", playbook: "Playbook", team: "Team", campaigns: "Campaigns", pool: "Pending pool" },
+  nav: { queue: "To do", customers: "My customers", playbook: "Playbook", team: "Team", campaigns: "Campaigns", pool: "Pending pool", integrations: "Integrations" },
   snooze: {
     button: "Snooze",
     inOneHour: "In 1 hour",
@@ -177,6 +177,8 @@ const en: typeof zhCN = {
     tagRemoved: "Tag “{tag}” removed",
     ownerChanged: "Owner changed: {from} → {to}",
     tierChanged: "Stage changed: {from} → {to}",
+    lost: "Customer lost (every relationship ended)",
+    regained: "Customer regained",
     fieldSet: "Field “{field}” set to “{value}”",
     remarkSet: "Remark set to “{value}”",
     remarkCleared: "Remark cleared",

@@ -78,7 +78,7 @@ export default {
     lostTo: "有更合适的提醒「{rule}」",
   },
   unit: { day: "{n} 天", hour: "{n} 小时", minute: "{n} 分钟" },
-  nav: { queue: "待办", customers: "我的客户", playbook: "运营剧本", team: "团队执行", campaigns: "群发", pool: "待匹配池" },
+  nav: { queue: "待办", customers: "我的客户", playbook: "运营剧本", team: "团队执行", campaigns: "群发", pool: "待匹配池", integrations: "集成" },
   snooze: {
     button: "稍后提醒",
     inOneHour: "1 小时后",
@@ -175,6 +175,8 @@ export default {
     tagRemoved: "移除标签「{tag}」",
     ownerChanged: "负责人变更：{from} → {to}",
     tierChanged: "阶段变更：{from} → {to}",
+    lost: "客户流失（好友关系全部解除）",
+    regained: "客户回流（重新添加好友）",
     fieldSet: "字段「{field}」设为「{value}」",
     remarkSet: "备注改为「{value}」",
     remarkCleared: "清空了备注",

@@ -13,5 +13,11 @@ public sealed class DemoOptions
     [Required, MinLength(16)] public string AdminKey { get; set; } = "demo-admin-key-0123456789";
     [Required, MinLength(8)] public string StaffPassword { get; set; } = "demo-password";
     [Range(1, 100_000)] public int Customers { get; set; } = 300;
+    /// <summary>Staff members (role staff) who own the demo customers, all in <see cref="Team"/>.</summary>
     public string[] Staff { get; set; } = ["alice", "bob", "carol"];
+    /// <summary>The team's manager: the team dashboard, the pending pool, segments and campaigns of the team.</summary>
+    [Required] public string Manager { get; set; } = "dana";
+    /// <summary>An admin of the tenant: the playbook editor, integrations (keys, webhooks) and every customer.</summary>
+    [Required] public string Admin { get; set; } = "ada";
+    [Required] public string Team { get; set; } = "north";
 }

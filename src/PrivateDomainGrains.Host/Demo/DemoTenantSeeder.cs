@@ -7,6 +7,7 @@ using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Host.Apis;
+using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 
 namespace PrivateDomainGrains.Host.Demo;
@@ -16,7 +17,7 @@ namespace PrivateDomainGrains.Host.Demo;
 /// through the same ingestion path as real events, with fixed event ids, so a second run changes nothing.
 /// </summary>
 public sealed class DemoTenantSeeder(
-    IOptions<DemoOptions> options, IGrainFactory grains, EventIngestion ingestion, IPasswordHasher<StaffCredentials> hasher,
+    IOptions<DemoOptions> options, IOptions<PlatformOptions> platform, IOptions<DocsOptions> docs, IHostEnvironment environment, IGrainFactory grains, EventIngestion ingestion, IPasswordHasher<StaffCredentials> hasher,
     IServer server, IHostApplicationLifetime lifetime, ILogger<DemoTenantSeeder> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,10 +27,11 @@ public sealed class DemoTenantSeeder(
         if (await grains.GetGrain<ITenantGrain>(demo.Tenant).GetAsync() is null)
         {
             await TenantProvisioning.CreateAsync(grains, demo.Tenant, "Demo tenant", demo.ApiKey, demo.AdminKey);
-            foreach (var staffId in demo.Staff)
+            var people = demo.Staff.Select(id => (id, StaffRoles.Staff)).Append((demo.Manager, StaffRoles.Manager)).Append((demo.Admin, StaffRoles.Admin));
+            foreach (var (staffId, role) in people)
             {
                 var hash = hasher.HashPassword(new StaffCredentials(staffId, ""), demo.StaffPassword);
-                await grains.GetGrain<IStaffGrain>(GrainKeys.For(demo.Tenant, staffId)).CreateAsync(staffId, hash);
+                await grains.GetGrain<IStaffGrain>(GrainKeys.For(demo.Tenant, staffId)).CreateAsync(staffId, hash, role, role == StaffRoles.Admin ? null : demo.Team);
             }
             await SeedCustomersAsync(demo);
         }
@@ -37,10 +39,14 @@ public sealed class DemoTenantSeeder(
         Console.WriteLine($"""
 
             PrivateDomainGrains is running at {url}
-              console:         {url}/  (tenant '{demo.Tenant}', staff {string.Join(", ", demo.Staff)}, password '{demo.StaffPassword}')
+              console:         {url}/  (tenant '{demo.Tenant}', password '{demo.StaffPassword}' for everyone)
+                staff:         {string.Join(", ", demo.Staff)} (team '{demo.Team}')
+                manager:       {demo.Manager} (team '{demo.Team}': dashboard, pending pool, segments, campaigns)
+                admin:         {demo.Admin} (playbook, integrations, every customer)
+              operator view:   {url}/operator  (operator key '{platform.Value.OperatorKey}')
               API key:         {demo.ApiKey}
               admin key:       {demo.AdminKey}
-              OpenAPI:         {url}/openapi/v1.json
+              OpenAPI:         {url}/openapi/v1.json{(docs.Value.IsEnabled(environment) ? $"\n  API docs:        {url}{docs.Value.Path}" : "")}
               try:             curl -s -H 'Authorization: Bearer {demo.ApiKey}' {url}/api/v1/tenants/{demo.Tenant}/customers/c0001
 
             """);

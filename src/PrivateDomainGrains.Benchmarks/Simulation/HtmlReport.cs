@@ -80,9 +80,9 @@ public static class HtmlReport
               const series = [];
               for (const [policy, c] of Object.entries(curves)) {
                 const color = colors[policy] || '#000';
-                series.push({name: policy + ' min', type: 'line', stack: policy, data: c.min.map(v => v * scale), symbol: 'none',
+                series.push({name: policy + ' min', type: 'line', stack: policy, stackStrategy: 'all', data: c.min.map(v => v * scale), symbol: 'none',
                   lineStyle: {opacity: 0}, tooltip: {show: false}, silent: true});
-                series.push({name: policy + ' range', type: 'line', stack: policy, data: c.max.map((v, i) => (v - c.min[i]) * scale), symbol: 'none',
+                series.push({name: policy + ' range', type: 'line', stack: policy, stackStrategy: 'all', data: c.max.map((v, i) => (v - c.min[i]) * scale), symbol: 'none',
                   lineStyle: {opacity: 0}, areaStyle: {color, opacity: 0.15}, tooltip: {show: false}, silent: true});
                 series.push({name: policy, type: 'line', data: c.median.map(v => v * scale), symbol: 'none', lineStyle: {color, width: 2}, itemStyle: {color}});
               }

@@ -90,6 +90,46 @@ public sealed class WorkbenchClient
         _http.SendAsync(HttpMethod.Post, Path(customerId, "/merge-into"), _http.ConsoleToken,
             PlatformHttp.Json(new MergeIntoRequest(survivorId), ClientJson.Default.MergeIntoRequest), idempotent: false, ClientJson.Default.MergeResult, cancellationToken);
 
+    /// <summary>The merges into and out of the customer, newest first, undone ones included (<c>ListMyCustomerMerges</c>).</summary>
+    /// <exception cref="PlatformApiException">404 when the customer is not the user's to see.</exception>
+    public Task<MergeList> ListMergesAsync(string customerId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, Path(customerId, "/merges"), _http.ConsoleToken, null, idempotent: true, ClientJson.Default.MergeList, cancellationToken);
+
+    /// <summary>
+    /// Managers and admins: undoes merge <paramref name="mergeId"/> into <paramref name="customerId"/> while neither side has
+    /// changed since (<c>UndoMyCustomerMerge</c>; see <see cref="CustomersClient.UndoMergeAsync"/>).
+    /// </summary>
+    /// <exception cref="PlatformApiException">403 for staff; 404 when the customer is not the user's to see or the merge is not into it; 409 saying what changed.</exception>
+    public Task<MergeResult> UndoMergeAsync(string customerId, string mergeId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, Path(customerId, $"/merges/{PlatformHttp.Escape(mergeId)}/undo"), _http.ConsoleToken, null,
+            idempotent: false, ClientJson.Default.MergeResult, cancellationToken);
+
+    /// <summary>
+    /// Managers and admins: the pending pool's events in <paramref name="state"/> (pending by default), oldest first
+    /// (<c>ListMyPendingEvents</c>; see <see cref="IdentitiesClient.ListPendingAsync"/>).
+    /// </summary>
+    /// <exception cref="PlatformApiException">403 for staff; 400 naming a bad parameter.</exception>
+    public Task<PendingEventPage> ListPendingAsync(string? state = null, string? after = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, "api/v1/console/pool" + QueryString([("state", state), ("after", after), ("limit", limit?.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
+            _http.ConsoleToken, null, idempotent: true, ClientJson.Default.PendingEventPage, cancellationToken);
+
+    /// <summary>One event of the pool with its candidate customers, or null (<c>GetMyPendingEvent</c>).</summary>
+    public Task<PendingEventView?> GetPendingAsync(string eventId, CancellationToken cancellationToken = default) =>
+        _http.SendOrNullAsync(HttpMethod.Get, PoolPath(eventId), _http.ConsoleToken, idempotent: true, ClientJson.Default.PendingEventView, cancellationToken);
+
+    /// <summary>Attaches a pending event to a customer the user may see (<c>AttachMyPendingEvent</c>).</summary>
+    /// <exception cref="PlatformApiException">404 not in the pool or the customer not the user's to see; 409 no longer pending.</exception>
+    public Task<PendingEventView> AttachPendingAsync(string eventId, string customerId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, PoolPath(eventId) + "/attach", _http.ConsoleToken,
+            PlatformHttp.Json(new AttachPendingRequest(customerId), ClientJson.Default.AttachPendingRequest), idempotent: false,
+            ClientJson.Default.PendingEventView, cancellationToken);
+
+    /// <summary>Dismisses a pending event (<c>DismissMyPendingEvent</c>).</summary>
+    /// <exception cref="PlatformApiException">404 not in the pool; 409 no longer pending.</exception>
+    public Task<PendingEventView> DismissPendingAsync(string eventId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, PoolPath(eventId) + "/dismiss", _http.ConsoleToken, null, idempotent: false,
+            ClientJson.Default.PendingEventView, cancellationToken);
+
     /// <summary>Removes a tag from the customer (<c>RemoveMyCustomerTag</c>).</summary>
     /// <exception cref="PlatformApiException">As <see cref="AddTagAsync"/>.</exception>
     public Task<CustomerView> RemoveTagAsync(string customerId, string tag, CancellationToken cancellationToken = default) =>
@@ -115,6 +155,8 @@ public sealed class WorkbenchClient
     private static string NudgePath(string nudgeId, string action) => $"api/v1/console/nudges/{PlatformHttp.Escape(nudgeId)}/{action}";
 
     private static string Path(string customerId, string rest = "") => $"api/v1/console/customers/{PlatformHttp.Escape(customerId)}{rest}";
+
+    private static string PoolPath(string eventId) => $"api/v1/console/pool/{PlatformHttp.Escape(eventId)}";
 
     private static string QueryString(IEnumerable<(string Name, string? Value)> parameters)
     {

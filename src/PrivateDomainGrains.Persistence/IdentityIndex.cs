@@ -53,6 +53,23 @@ public sealed class IdentityIndex(NpgsqlDataSource dataSource)
         return erased;
     }
 
+    /// <summary>
+    /// Which of <paramref name="customerIds"/> had their personal data erased (<c>pdg_customer_erasures</c>, written by
+    /// <see cref="PersonalDataEraser"/>): no identity is added to them again. One round trip.
+    /// </summary>
+    public async Task<HashSet<string>> ErasedCustomersAsync(string tenant, IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
+    {
+        var erased = new HashSet<string>(StringComparer.Ordinal);
+        if (customerIds.Count == 0) return erased;
+        await using var command = dataSource.CreateCommand(
+            "SELECT customer_id FROM pdg_customer_erasures WHERE tenant = $1 AND customer_id = ANY($2::text[])");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(Text(customerIds));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) erased.Add(reader.GetString(0));
+        return erased;
+    }
+
     /// <summary>The index row of one identity, or null when no customer holds it.</summary>
     public async Task<IdentityRow?> GetAsync(string tenant, CustomerIdentity identity, CancellationToken ct = default)
     {

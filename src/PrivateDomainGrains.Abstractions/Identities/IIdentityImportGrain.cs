@@ -19,6 +19,13 @@ public interface IIdentityImportGrain : IGrainWithStringKey
 
     /// <summary>The status, or null if no import has this id. Answers while the import runs.</summary>
     [AlwaysInterleave, Alias("Get")] Task<IdentityImportView?> GetAsync();
+
+    /// <summary>
+    /// Stops a running import before its next page and answers once it has: the rows it worked keep their results, the
+    /// others stay <c>pending</c>, its state is <see cref="IdentityImportStates.Cancelled"/>. An import that is not
+    /// running answers its status unchanged; null if no import has this id.
+    /// </summary>
+    [AlwaysInterleave, Alias("Cancel")] Task<IdentityImportView?> CancelAsync();
 }
 
 /// <summary>
@@ -29,7 +36,7 @@ public interface IIdentityImportGrain : IGrainWithStringKey
 /// and count as unchanged, so <see cref="Added"/> may fall short by up to one page.
 /// </summary>
 /// <param name="Format"><c>csv</c> or <c>jsonl</c>.</param>
-/// <param name="State"><c>running</c> or <c>completed</c>.</param>
+/// <param name="State"><c>running</c>, <c>completed</c> or <c>cancelled</c> (its rows not yet worked stay pending).</param>
 /// <param name="AttachedFromPool">Pending events the imported identities attached to their customers.</param>
 [GenerateSerializer, Immutable, Alias("pdg.IdentityImportView")]
 public sealed record IdentityImportView(
@@ -48,5 +55,5 @@ public sealed record IdentityImportView(
 /// <summary>The values of <see cref="IdentityImportView.State"/>.</summary>
 public static class IdentityImportStates
 {
-    public const string Running = "running", Completed = "completed";
+    public const string Running = "running", Completed = "completed", Cancelled = "cancelled";
 }

@@ -16,8 +16,9 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
 
     /// <summary>
     /// Adds <paramref name="rows"/> (all <see cref="IdentityImportRowState.Pending"/>, normalised, strong) and returns
-    /// each row's result in order (<c>added</c>, <c>unchanged</c> or <c>conflict</c> with the reason naming the holder,
-    /// the customer id replaced by its survivor's) and how many pending events were attached.
+    /// each row's result in order (<c>added</c>, <c>unchanged</c>, <c>conflict</c> with the reason naming the holder, or
+    /// <c>refused</c> on <c>customerId</c> for a customer whose personal data was erased; the customer id replaced by its
+    /// survivor's) and how many pending events were attached.
     /// </summary>
     /// <param name="attachAlsoUnchanged">Also attach the pending events of identities found already there: a job resumed
     /// after a restart meets the rows of its interrupted page as already added, and their events may still wait.</param>
@@ -27,13 +28,20 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
         if (rows.Count == 0) return ([], 0);
         var survivors = await merges.SurvivorsAsync(tenant, [.. rows.Select(r => r.CustomerId!).Distinct(StringComparer.Ordinal)], ct);
         var indexed = rows.Select(r => new IdentityRow(tenant, r.Kind!, r.Value!, survivors.GetValueOrDefault(r.CustomerId!) ?? r.CustomerId!, Source)).ToList();
-        var outcomes = await index.AddAsync(indexed, ct);
+        // An erased customer stays erased: an identity given for it would make later events name it again.
+        var erased = await index.ErasedCustomersAsync(tenant, [.. indexed.Select(r => r.CustomerId).Distinct(StringComparer.Ordinal)], ct);
+        var outcomes = await index.AddAsync([.. indexed.Where(r => !erased.Contains(r.CustomerId))], ct);
         var results = new List<IdentityImportRow>(rows.Count);
         var attach = new List<CustomerIdentity>();
-        for (var i = 0; i < rows.Count; i++)
+        for (int i = 0, added = 0; i < rows.Count; i++)
         {
-            var (outcome, holder) = outcomes[i];
             var row = rows[i] with { CustomerId = indexed[i].CustomerId };
+            if (erased.Contains(row.CustomerId!))
+            {
+                results.Add(row with { State = IdentityImportRowState.Refused, Field = "customerId", Reason = ErasedReason(row.CustomerId!) });
+                continue;
+            }
+            var (outcome, holder) = outcomes[added++];
             if (outcome == IdentityIndex.AddOutcome.HeldByAnother)
             {
                 results.Add(row with
@@ -44,11 +52,14 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
                 });
                 continue;
             }
-            var added = outcome == IdentityIndex.AddOutcome.Added;
-            results.Add(row with { State = added ? IdentityImportRowState.Added : IdentityImportRowState.Unchanged });
-            if (added || attachAlsoUnchanged) attach.Add(new CustomerIdentity(row.Kind!, row.Value!));
+            var isNew = outcome == IdentityIndex.AddOutcome.Added;
+            results.Add(row with { State = isNew ? IdentityImportRowState.Added : IdentityImportRowState.Unchanged });
+            if (isNew || attachAlsoUnchanged) attach.Add(new CustomerIdentity(row.Kind!, row.Value!));
         }
         var attached = await attacher.AttachByIdentitiesAsync(tenant, attach, ct);
         return (results, attached.Count(a => a.Attached));
     }
+
+    /// <summary>Why no identity is added to <paramref name="customerId"/>: its personal data was erased.</summary>
+    public static string ErasedReason(string customerId) => $"customer '{customerId}' was erased (its personal data deleted): no identity is added to it again";
 }

@@ -90,7 +90,7 @@ public static class IdentitiesApi
         customer.MapPost("", AddAsync).WithName("AddCustomerIdentities").Audited()
             .WithSummary("Add identities to the customer; pending events they name are attached to it.")
             .WithJsonBody<AddIdentitiesRequest>()
-            .WithProblem(StatusCodes.Status409Conflict, "Another customer holds one of the identities: nothing was added");
+            .WithProblem(StatusCodes.Status409Conflict, "Another customer holds one of the identities, or the customer was erased: nothing was added");
         customer.MapDelete("/{kind}/{value}", RemoveAsync).WithName("RemoveCustomerIdentity").Audited()
             .WithSummary("Remove an identity from the customer; answers the identities it still holds.")
             .WithProblem(StatusCodes.Status404NotFound, "The customer does not hold the identity");
@@ -143,6 +143,7 @@ public static class IdentitiesApi
     {
         if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
         customerId = await SurvivorAsync(merges, tenant, customerId);
+        if ((await index.ErasedCustomersAsync(tenant, [customerId])).Count > 0) return Problems.Conflict("'customerId' " + IdentityImportBatch.ErasedReason(customerId));
         var (body, problem) = await JsonBody.ReadAsync<AddIdentitiesRequest>(request);
         if (body is null) return problem!;
         if (body.Identities is not { Count: > 0 and <= IdentityFields.MaxPerEvent })
@@ -223,7 +224,7 @@ public static class IdentitiesApi
             else rows.Add(row);
         }
         var (results, attached) = await batch.AddAsync(tenant, rows, attachAlsoUnchanged: false, request.HttpContext.RequestAborted);
-        foreach (var r in results.Where(r => r.State == IdentityImportRowState.Conflict))
+        foreach (var r in results.Where(r => r.State is IdentityImportRowState.Conflict or IdentityImportRowState.Refused))
             errors.Add(new((int)r.Line, $"'{r.Field}' {r.Reason}", StatusCodes.Status409Conflict));
         return TypedResults.Ok(new IdentityImportResult(results.Count(r => r.State == IdentityImportRowState.Added),
             results.Count(r => r.State == IdentityImportRowState.Unchanged), errors.Count, [.. errors.OrderBy(e => e.Index)], attached));

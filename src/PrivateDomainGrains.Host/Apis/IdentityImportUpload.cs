@@ -1,7 +1,10 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Apis;
@@ -46,46 +49,108 @@ public static class IdentityImportUpload
     }
 
     /// <summary>
+    /// The longest line an upload may hold: 4 KiB of UTF-8 (a row is three fields of at most a few hundred characters).
+    /// A longer line is refused as a row naming <c>line</c> and skipped as it streams by, never held, so the memory an
+    /// upload takes stays bounded whatever it holds.
+    /// </summary>
+    public const int MaxLineBytes = 4 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>
     /// The rows of an upload in <paramref name="format"/>, read as they arrive; blank lines are skipped (they keep their
-    /// number). Throws <see cref="UploadException"/> for an unreadable upload or one of more than <paramref name="maxRows"/> rows.
+    /// number), a line longer than <see cref="MaxLineBytes"/> is a refused row. Throws <see cref="UploadException"/> for
+    /// an unreadable upload (naming the line that is not UTF-8) or one of more than <paramref name="maxRows"/> rows.
     /// </summary>
     public static async IAsyncEnumerable<IdentityImportRow> ReadAsync(Stream body, string format, IdentityNormalizer normalizer, long maxRows,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
-        using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
-        long number = 0, rows = 0;
-        var headerSeen = format != Csv;
-        while (true)
+        var reader = PipeReader.Create(body, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
+        try
         {
-            string? text;
-            try
+            long number = 0, rows = 0;
+            var headerSeen = format != Csv;
+            // In the middle of a line longer than the limit: its bytes are dropped until its end.
+            var skipping = false;
+            while (true)
             {
-                text = await reader.ReadLineAsync(ct);
+                var result = await ReadChunkAsync(reader, ct);
+                var buffer = result.Buffer;
+                var lines = new List<(long Number, ReadOnlySequence<byte>? Bytes)>();
+                while (buffer.PositionOf((byte)'\n') is { } end)
+                {
+                    var bytes = buffer.Slice(0, end);
+                    buffer = buffer.Slice(buffer.GetPosition(1, end));
+                    lines.Add((++number, skipping || bytes.Length > MaxLineBytes ? null : bytes));
+                    skipping = false;
+                }
+                if (result.IsCompleted && (buffer.Length > 0 || skipping))
+                {
+                    lines.Add((++number, skipping || buffer.Length > MaxLineBytes ? null : buffer));
+                    buffer = buffer.Slice(buffer.End);
+                    skipping = false;
+                }
+                else if (buffer.Length > MaxLineBytes)
+                {
+                    skipping = true;
+                    buffer = buffer.Slice(buffer.End);
+                }
+                foreach (var (lineNumber, bytes) in lines)
+                {
+                    if (bytes is not { } found)
+                    {
+                        if (!headerSeen) throw new UploadException($"'body' line {lineNumber}: the first line must be the header customerId,kind,value");
+                        if (++rows > maxRows) throw new UploadException($"'body' holds more than {maxRows:N0} rows", StatusCodes.Status413PayloadTooLarge);
+                        yield return Refused(lineNumber, null, null, null, "line", $"is longer than {MaxLineBytes:N0} bytes");
+                        continue;
+                    }
+                    var line = Decode(found, lineNumber).Trim();
+                    if (line.Length == 0) continue;
+                    if (!headerSeen)
+                    {
+                        if (!line.Replace(" ", "").Equals("customerId,kind,value", StringComparison.OrdinalIgnoreCase))
+                            throw new UploadException($"'body' line {lineNumber}: the first line must be the header customerId,kind,value");
+                        headerSeen = true;
+                        continue;
+                    }
+                    if (++rows > maxRows) throw new UploadException($"'body' holds more than {maxRows:N0} rows", StatusCodes.Status413PayloadTooLarge);
+                    yield return format == Csv ? CsvRow(normalizer, lineNumber, line) : JsonRow(normalizer, lineNumber, line);
+                }
+                if (result.IsCompleted) break;
+                reader.AdvanceTo(buffer.Start, buffer.End);
             }
-            catch (DecoderFallbackException)
-            {
-                // Decoded a buffer at a time: the line is only where the reading got to.
-                throw new UploadException($"'body' is not UTF-8 text (after line {number})");
-            }
-            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                throw new UploadException($"'body' is larger than the upload limit ({IdentityImportsApi.MaxUploadBytes:N0} bytes)", StatusCodes.Status413PayloadTooLarge);
-            }
-            if (text is null) break;
-            number++;
-            var line = text.Trim();
-            if (line.Length == 0) continue;
-            if (!headerSeen)
-            {
-                if (!line.Replace(" ", "").Equals("customerId,kind,value", StringComparison.OrdinalIgnoreCase))
-                    throw new UploadException($"'body' line {number}: the first line must be the header customerId,kind,value");
-                headerSeen = true;
-                continue;
-            }
-            if (++rows > maxRows) throw new UploadException($"'body' holds more than {maxRows:N0} rows", StatusCodes.Status413PayloadTooLarge);
-            yield return format == Csv ? CsvRow(normalizer, number, line) : JsonRow(normalizer, number, line);
+            if (!headerSeen) throw new UploadException("'body' is empty: the first line must be the header customerId,kind,value");
         }
-        if (!headerSeen) throw new UploadException("'body' is empty: the first line must be the header customerId,kind,value");
+        finally
+        {
+            await reader.CompleteAsync();
+        }
+    }
+
+    private static async Task<ReadResult> ReadChunkAsync(PipeReader reader, CancellationToken ct)
+    {
+        try
+        {
+            return await reader.ReadAsync(ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new UploadException($"'body' is larger than the upload limit ({IdentityImportsApi.MaxUploadBytes:N0} bytes)", StatusCodes.Status413PayloadTooLarge);
+        }
+    }
+
+    // A line is decoded whole, so the line an invalid byte is on is known; a byte-order mark on the first line is dropped.
+    private static string Decode(ReadOnlySequence<byte> bytes, long number)
+    {
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return number == 1 ? text.TrimStart('\uFEFF') : text;
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new UploadException($"'body' line {number} is not UTF-8 text");
+        }
     }
 
     private static IdentityImportRow CsvRow(IdentityNormalizer normalizer, long number, string line)
@@ -103,7 +168,16 @@ public static class IdentityImportUpload
             using var document = JsonDocument.Parse(line);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return Refused(number, null, null, null, "line", "must be a JSON object {\"customerId\",\"kind\",\"value\"}");
-            return Check(normalizer, number, Text(document.RootElement, "customerId"), Text(document.RootElement, "kind"), Text(document.RootElement, "value"));
+            string?[] fields = [null, null, null];
+            for (var i = 0; i < JsonFields.Length; i++)
+            {
+                if (!document.RootElement.TryGetProperty(JsonFields[i], out var field) || field.ValueKind != JsonValueKind.String) continue;
+                // A JSON string may escape half a surrogate pair ("\ud800"), which has no .NET string: the row is refused naming the field.
+                if (TryText(field) is not { } text)
+                    return Refused(number, null, null, null, JsonFields[i], "is not valid Unicode text (an unpaired surrogate escape)");
+                fields[i] = text;
+            }
+            return Check(normalizer, number, fields[0], fields[1], fields[2]);
         }
         catch (JsonException ex)
         {
@@ -111,12 +185,43 @@ public static class IdentityImportUpload
         }
     }
 
-    private static string? Text(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static readonly string[] JsonFields = ["customerId", "kind", "value"];
 
-    // A refused row keeps what was given (cut to a length a report can show).
+    private static string? TryText(JsonElement field)
+    {
+        try
+        {
+            return field.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    // A refused row keeps what was given, made storable and showable (control characters, NUL and unpaired surrogates
+    // become U+FFFD) and cut to a length a report can show, between whole characters.
     private static IdentityImportRow Refused(long line, string? customerId, string? kind, string? value, string field, string reason) =>
-        new(line, Cut(customerId), Cut(kind), Cut(value), IdentityImportRowState.Refused, field, reason);
+        new(line, Echo(customerId), Echo(kind), Echo(value), IdentityImportRowState.Refused, field, reason);
 
-    private static string? Cut(string? text) => text is { Length: > 256 } ? text[..256] : text;
+    private const int MaxEchoLength = 256;
+
+    private static string? Echo(string? text)
+    {
+        if (text is null) return null;
+        var clean = string.Create(text.Length, text, static (chars, given) =>
+        {
+            for (var i = 0; i < given.Length; i++)
+            {
+                var c = given[i];
+                if (char.IsHighSurrogate(c) && i + 1 < given.Length && char.IsLowSurrogate(given[i + 1]))
+                {
+                    chars[i] = c;
+                    chars[++i] = given[i];
+                }
+                else chars[i] = char.IsControl(c) || char.IsSurrogate(c) ? '\uFFFD' : c;
+            }
+        });
+        return StorableText.Shorten(clean, MaxEchoLength);
+    }
 }

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using PrivateDomainGrains.Client;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests.Identities;
+
+/// <summary>
+/// Cancelling an identity import (issue 14) through a real node whose imports go 10 rows a page: it stops before its
+/// next page, keeps what it did, leaves the rest pending and says cancelled.
+/// </summary>
+public sealed class IdentityImportCancelTests(IdentityImportCancelTests.Platform platform) : IClassFixture<IdentityImportCancelTests.Platform>
+{
+    public sealed class Platform : IAsyncLifetime
+    {
+        private readonly TestDatabase _database = new();
+
+        public PlatformNode Node { get; private set; } = null!;
+        public PlatformClient Client { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await _database.InitializeAsync();
+            Node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "identity-import-cancel"), "--IdentityImports:PageSize", "10");
+            Client = new PlatformClient(Node.BaseAddress);
+            await Client.ProvisionAsync("acme", "alice");
+        }
+
+        public async Task DisposeAsync()
+        {
+            Client.Dispose();
+            await Node.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+    }
+
+    private IdentitiesClient Identities => platform.Client.Api.Identities;
+
+    private static MemoryStream Upload(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    [Fact]
+    public async Task A_cancelled_import_stops_before_its_next_page_keeps_what_it_added_and_reports_cancelled()
+    {
+        var accepted = await Identities.StartImportAsync(Upload(IdentityImportTests.PhoneCsv("iic", 3_000)), IdentityImportFormats.Csv);
+
+        var cancelled = await Identities.CancelImportAsync(accepted.JobId);
+
+        Assert.Equal("cancelled", cancelled.State);
+        Assert.NotNull(cancelled.FinishedAt);
+        var worked = cancelled.Added + cancelled.Unchanged + cancelled.Refused + cancelled.Conflicts;
+        Assert.True(worked < cancelled.Read, $"{worked} of {cancelled.Read} rows worked: the import was not stopped");
+        Assert.Equal((cancelled.Read - worked, cancelled.Added), (await CountAsync(accepted.JobId, "pending"), await CountAsync(accepted.JobId, "added")));
+        Assert.Null(await Identities.LookupAsync("phone", "13500002999"));
+        Assert.Equal((cancelled.State, cancelled.Added, cancelled.FinishedAt), Final(await Identities.CancelImportAsync(accepted.JobId)));
+        Assert.Equal((cancelled.State, cancelled.Added, cancelled.FinishedAt), Final(await Identities.GetImportAsync(accepted.JobId)));
+    }
+
+    [Fact]
+    public async Task Only_a_running_import_can_be_cancelled()
+    {
+        var completed = await IdentityImportTests.CompletedAsync(Identities,
+            (await Identities.StartImportAsync(Upload(IdentityImportTests.PhoneCsv("iic-done", 2, first: 10_000)), IdentityImportFormats.Csv)).JobId);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await Assert.ThrowsAsync<PlatformApiException>(() => Identities.CancelImportAsync(completed.JobId))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<PlatformApiException>(() => Identities.CancelImportAsync("iic-no-such-job"))).StatusCode);
+        Assert.Equal("completed", (await Identities.GetImportAsync(completed.JobId)).State);
+    }
+
+    private static (string, long, DateTimeOffset?) Final(IdentityImportJob job) => (job.State, job.Added, job.FinishedAt);
+
+    private async Task<long> CountAsync(string jobId, string state)
+    {
+        long count = 0;
+        for (long? after = 0; after is { } from;)
+        {
+            var page = await Identities.ListImportRowsAsync(jobId, state: state, after: from, limit: 1_000);
+            count += page.Items.Count;
+            after = page.NextAfter;
+        }
+        return count;
+    }
+}

@@ -87,7 +87,7 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(TagJobView))]
 [JsonSerializable(typeof(TagJobRowPage))]
 [JsonSerializable(typeof(IdentityImportAccepted))]
-[JsonSerializable(typeof(IdentityImportJob))]
+[JsonSerializable(typeof(IdentityImportView))]
 [JsonSerializable(typeof(IdentityImportRowPage))]
 [JsonSerializable(typeof(ConsoleTagCatalog))]
 [JsonSerializable(typeof(CampaignRequest))]

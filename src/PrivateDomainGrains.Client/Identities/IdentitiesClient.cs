@@ -58,16 +58,16 @@ public sealed class IdentitiesClient
 
     /// <summary>An import's progress (<c>GetIdentityImport</c>, admin key).</summary>
     /// <exception cref="PlatformApiException">404 when there is no such import.</exception>
-    public Task<IdentityImportJob> GetImportAsync(string jobId, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Get, ImportPath(jobId), _http.AdminKey, null, idempotent: true, ClientJson.Default.IdentityImportJob, cancellationToken);
+    public Task<IdentityImportView> GetImportAsync(string jobId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, ImportPath(jobId), _http.AdminKey, null, idempotent: true, ClientJson.Default.IdentityImportView, cancellationToken);
 
     /// <summary>
     /// Stops a running import before its next page and returns its final status, state <c>cancelled</c>: the rows it worked
     /// keep their results, the others stay <c>pending</c> (<c>CancelIdentityImport</c>, admin key). A cancelled import answers the same again.
     /// </summary>
     /// <exception cref="PlatformApiException">404 when there is no such import, 409 when it completed already.</exception>
-    public Task<IdentityImportJob> CancelImportAsync(string jobId, CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Post, ImportPath(jobId) + "/cancel", _http.AdminKey, null, idempotent: true, ClientJson.Default.IdentityImportJob, cancellationToken);
+    public Task<IdentityImportView> CancelImportAsync(string jobId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, ImportPath(jobId) + "/cancel", _http.AdminKey, null, idempotent: true, ClientJson.Default.IdentityImportView, cancellationToken);
 
     /// <summary>An import's rows in line order after line <paramref name="after"/>, of one <paramref name="state"/> (e.g. <c>refused</c>) or all (<c>ListIdentityImportRows</c>, admin key).</summary>
     public Task<IdentityImportRowPage> ListImportRowsAsync(string jobId, string? state = null, long? after = null, int? limit = null,

@@ -37,11 +37,11 @@ public static class IdentityImportFormats
 /// An identity import job's progress; <see cref="State"/> <c>running</c> or <c>completed</c>. A completed import has
 /// <c>Added + Unchanged + Refused + Conflicts == Read</c>; the refused and conflicting rows are listed by <c>ListImportRowsAsync</c>.
 /// </summary>
-public sealed record IdentityImportJob(string JobId, string Format, string State, long Read, long Added, long Unchanged, long Refused, long Conflicts,
+public sealed record IdentityImportView(string JobId, string Format, string State, long Read, long Added, long Unchanged, long Refused, long Conflicts,
     long AttachedFromPool, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
 
 /// <summary>An import accepted: poll <see cref="StatusUrl"/>.</summary>
-public sealed record IdentityImportAccepted(string JobId, string StatusUrl, IdentityImportJob Job);
+public sealed record IdentityImportAccepted(string JobId, string StatusUrl, IdentityImportView Job);
 
 /// <summary>
 /// One row of an import: <see cref="Line"/> in the upload (from 1, the CSV header is line 1); <see cref="State"/>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PrivateDomainGrains.Core.Campaigns;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
@@ -50,7 +51,7 @@ public static class PlaybookValidator
         {
             playbook = PlaybookJson.Parse(json);
         }
-        catch (JsonException ex) when (ex.InnerException is InvalidOperationException)
+        catch (JsonException ex) when (ex.InnerException is InvalidOperationException { Message: var m } && m.Contains("UTF-16", StringComparison.Ordinal))
         {
             // The reader stops at the first string that is not Unicode (an escaped unpaired surrogate).
             return [new PlaybookError(ex.Path ?? "$", "is not valid Unicode text (an unpaired surrogate)")];
@@ -229,6 +230,8 @@ public static class PlaybookValidator
     private static void ValidateNudge(ActionSpec a, string path, Errors v)
     {
         if (!Ids.IsValid(a.NudgeKind)) v.Add(path + ".nudgeKind", Ids.Describe("nudgeKind"));
+        // A campaign's nudges skip the customer's rest and active-hour wait: a rule may not pass for one.
+        else if (a.NudgeKind == CampaignNudges.Kind) v.Add(path + ".nudgeKind", $"'{CampaignNudges.Kind}' is reserved for campaigns' nudges");
         if (string.IsNullOrWhiteSpace(a.Title)) v.Add(path + ".title", "a nudge needs a title");
         else RequireLine(a.Title, path + ".title", v);
         if (string.IsNullOrWhiteSpace(a.Script)) v.Add(path + ".script", "a nudge needs a script");

@@ -21,6 +21,28 @@ public sealed class PlaybookValidatorTests
     }
 
     [Fact]
+    public void A_rule_cannot_call_its_nudges_campaign_nudges_which_skip_the_customers_rest()
+    {
+        const string json = """
+        { "tenantId": "t1", "rules": [ { "id": "r", "trigger": { "kind": "event", "event": "friend.added" },
+            "actions": [ { "kind": "nudge", "nudgeKind": "campaign", "title": "Hi", "script": "Hi" } ] } ] }
+        """;
+
+        Assert.Equal(["$.rules[0].actions[0].nudgeKind: 'campaign' is reserved for campaigns' nudges"], PlaybookValidator.Validate(json).Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void A_null_where_a_number_belongs_is_reported_as_a_malformed_document_at_its_path_not_as_bad_unicode()
+    {
+        const string json = """{ "tenantId": "t1", "rules": [], "contactPolicy": { "restAfterTouches": null } }""";
+
+        var error = Assert.Single(PlaybookValidator.Validate(json));
+
+        Assert.Equal("$.contactPolicy.restAfterTouches", error.Path);
+        Assert.StartsWith("not a valid playbook document", error.Message);
+    }
+
+    [Fact]
     public void Every_error_is_reported_with_its_json_path()
     {
         const string json = """

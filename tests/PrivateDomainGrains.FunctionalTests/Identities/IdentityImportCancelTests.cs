@@ -66,7 +66,7 @@ public sealed class IdentityImportCancelTests(IdentityImportCancelTests.Platform
         Assert.Equal("completed", (await Identities.GetImportAsync(completed.JobId)).State);
     }
 
-    private static (string, long, DateTimeOffset?) Final(IdentityImportJob job) => (job.State, job.Added, job.FinishedAt);
+    private static (string, long, DateTimeOffset?) Final(IdentityImportView job) => (job.State, job.Added, job.FinishedAt);
 
     private async Task<long> CountAsync(string jobId, string state)
     {

@@ -97,7 +97,7 @@ public sealed class IdentityImportTests(SingleNodePlatform platform) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<PlatformApiException>(() => Identities.GetImportAsync("ii-no-such-job"))).StatusCode);
     }
 
-    internal static async Task<IdentityImportJob> CompletedAsync(IdentitiesClient identities, string jobId, TimeSpan? within = null)
+    internal static async Task<IdentityImportView> CompletedAsync(IdentitiesClient identities, string jobId, TimeSpan? within = null)
     {
         var limit = within ?? TimeSpan.FromMinutes(2);
         for (var deadline = DateTime.UtcNow + limit; DateTime.UtcNow < deadline; await Task.Delay(200))

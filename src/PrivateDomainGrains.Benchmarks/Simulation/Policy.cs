@@ -27,8 +27,10 @@ public static class Policies
 
     public static string Name(this Policy p) => p.ToString().ToLowerInvariant();
 
+    /// <summary>A policy by its name (any case); numbers are not names.</summary>
+    /// <exception cref="ArgumentException">Not one of <see cref="All"/>'s names.</exception>
     public static Policy Parse(string name) =>
-        Enum.TryParse<Policy>(name, ignoreCase: true, out var p) && Enum.IsDefined(p)
+        All.FirstOrDefault(p => string.Equals(p.Name(), name, StringComparison.OrdinalIgnoreCase)) is var p && string.Equals(p.Name(), name, StringComparison.OrdinalIgnoreCase)
             ? p
             : throw new ArgumentException($"unknown policy '{name}': one of {string.Join(", ", All.Select(Name))}");
 }

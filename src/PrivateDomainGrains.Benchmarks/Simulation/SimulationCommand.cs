@@ -54,6 +54,20 @@ public static class SimulationCommand
             return 0;
         }
 
+        try
+        {
+            // Checked before hours of simulation, not after: the directory must be creatable and writable.
+            Directory.CreateDirectory(options.Out);
+            var probe = Path.Combine(options.Out, $".probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"--out {options.Out} is not a writable directory: {ex.Message}");
+            return 2;
+        }
+
         var jobs = options.Seeds.SelectMany(seed => options.Policies.Select(policy => (policy, seed))).ToList();
         Console.WriteLine($"Simulating {settings.Customers:N0} customers for {settings.Weeks} weeks: {string.Join(", ", options.Policies.Select(p => p.Name()))} "
             + $"x seeds {string.Join(",", options.Seeds)}, {options.Parallel} at a time; attribution window {settings.AttributionWindow}, "
@@ -119,6 +133,9 @@ public static class SimulationCommand
 
     internal sealed record Options(IReadOnlyList<Policy> Policies, IReadOnlyList<int> Seeds, int Parallel, string Out, bool Help);
 
+    /// <summary>The longest simulation: 10 years (a simulated clock beyond that gains nothing and nears DateTime's end for late seeds).</summary>
+    internal const int MaxWeeks = 520;
+
     internal static (SimulationSettings, Options) Parse(string[] args)
     {
         var settings = new SimulationSettings();
@@ -141,7 +158,10 @@ public static class SimulationCommand
                 case "--first-seed": firstSeed = Int(); break;
                 case "--parallel": parallel = Int(); break;
                 case "--out": output = Value(); break;
-                case "--policies": policies = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Simulation.Policies.Parse)]; break;
+                case "--policies":
+                    policies = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Simulation.Policies.Parse).Distinct()];
+                    if (policies.Count == 0) throw new ArgumentException("--policies needs at least one policy");
+                    break;
                 case "--attribution-window":
                     var window = Value();
                     if (!Durations.TryParse(window, out var w) || w <= TimeSpan.Zero) throw new ArgumentException($"--attribution-window must be {Durations.Describe}");
@@ -163,14 +183,17 @@ public static class SimulationCommand
                     settings = settings with
                     {
                         RestAfterTouches = rest == "off" ? null
-                            : int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
-                            : throw new ArgumentException("--rest-after is a positive whole number or off"),
+                            : int.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= PlaybookValidator.MaxRestAfterTouches ? n
+                            : throw new ArgumentException($"--rest-after is 1-{PlaybookValidator.MaxRestAfterTouches} or off"),
                     };
                     break;
                 case "--help" or "-h": help = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
+        if (settings.Weeks > MaxWeeks) throw new ArgumentException($"--weeks is at most {MaxWeeks}");
+        if (settings.JoinWeeks > settings.Weeks) throw new ArgumentException($"--join-weeks ({settings.JoinWeeks}) must not exceed --weeks ({settings.Weeks}): customers still joining would count as never reached");
+        if ((long)firstSeed + seeds - 1 > int.MaxValue) throw new ArgumentException("--first-seed + --seeds must stay within 2,147,483,647");
         return (settings, new Options(policies, [.. Enumerable.Range(firstSeed, seeds)], parallel, output, help));
     }
 }

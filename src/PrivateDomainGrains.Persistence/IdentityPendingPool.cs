@@ -77,13 +77,17 @@ public sealed class IdentityPendingPool(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Up to <paramref name="limit"/> events in <paramref name="state"/>, oldest first, after the event
-    /// (<paramref name="afterReceivedAt"/>, <paramref name="afterEventId"/>) of the previous page.
+    /// (<paramref name="afterReceivedAt"/>, <paramref name="afterEventId"/>) of the previous page. With
+    /// <paramref name="staffIds"/>, only the events naming one of them or naming no staff member (a manager's team:
+    /// filtered here, before the limit, so a page is full and the cursor exact); null for the whole tenant.
     /// </summary>
-    public async Task<List<PendingEventRow>> PageAsync(string tenant, string state, DateTimeOffset? afterReceivedAt, string? afterEventId, int limit, CancellationToken ct = default)
+    public async Task<List<PendingEventRow>> PageAsync(string tenant, string state, DateTimeOffset? afterReceivedAt, string? afterEventId, int limit,
+        IReadOnlyCollection<string>? staffIds = null, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT {Columns} FROM pdg_identity_pending
             WHERE tenant = $1 AND state = $2 AND ($3::timestamptz IS NULL OR (received_at, event_id) > ($3, $4))
+                AND ($6::text[] IS NULL OR staff_id IS NULL OR staff_id = ANY ($6))
             ORDER BY received_at, event_id LIMIT $5
             """);
         command.Parameters.Add(new() { Value = tenant });
@@ -91,6 +95,7 @@ public sealed class IdentityPendingPool(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = (object?)afterReceivedAt?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = (object?)afterEventId ?? "", NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = limit });
+        command.Parameters.Add(new() { Value = (object?)staffIds?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
         return await ReadAsync(tenant, command, ct);
     }
 

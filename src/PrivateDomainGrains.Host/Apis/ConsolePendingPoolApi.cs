@@ -12,6 +12,8 @@ namespace PrivateDomainGrains.Host.Apis;
 /// first, each read alone with its candidate customers (<see cref="PendingCandidates"/>: most similar nickname, then most
 /// recently active, then owned); attach one to a customer the user may see, or dismiss it. The same pool and rules as
 /// the admin key's <c>.../identities/pending</c> routes (<see cref="IdentitiesApi"/>), settled as <c>staff:{id}</c>.
+/// An admin works the tenant's pool; a manager the events naming a member of their team or no staff member (filtered
+/// in the page's SQL), another team's event being a 404 like any out-of-scope console read; staff get 403.
 /// </summary>
 public static class ConsolePendingPoolApi
 {
@@ -39,12 +41,16 @@ public static class ConsolePendingPoolApi
     }
 
     private static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PageAsync(ConsoleUser user, string? state, string? after, int? limit,
-        IdentityPendingPool pool) =>
-        !user.IsManager ? Forbidden() : await PendingPageAsync(user.Tenant, state, after, limit, pool);
+        ConsoleScope scope, IdentityPendingPool pool) =>
+        !user.IsManager ? Forbidden() : await PendingPageOfAsync(user.Tenant, state, after, limit, pool, await scope.DefaultOwnersAsync(user));
 
-    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string eventId, IdentityPendingPool pool,
-        PendingCandidates candidates) =>
-        !user.IsManager ? Forbidden() : await PendingAsync(user.Tenant, eventId, pool, candidates);
+    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string eventId, ConsoleScope scope,
+        IdentityPendingPool pool, PendingCandidates candidates)
+    {
+        if (!user.IsManager) return Forbidden();
+        if (!await InScopeAsync(user, eventId, scope, pool)) return NoSuchPending(eventId);
+        return await PendingAsync(user.Tenant, eventId, pool, candidates);
+    }
 
     private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> AttachAsync(ConsoleUser user, string eventId, HttpRequest request,
         ConsoleScope scope, IGrainFactory grains, IdentityPendingPool pool, PendingAttacher attacher)
@@ -53,13 +59,30 @@ public static class ConsolePendingPoolApi
         var (body, problem) = await JsonBody.ReadAsync<AttachPendingRequest>(request);
         if (body is null) return problem!;
         if (!Ids.IsValid(body.CustomerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!await InScopeAsync(user, eventId, scope, pool)) return NoSuchPending(eventId);
         var (customer, invisible) = await ConsoleCustomersApi.VisibleAsync(user, body.CustomerId, scope, grains);
         if (customer is null) return invisible!;
         return await AttachToAsync(user.Tenant, eventId, customer.CustomerId, pool, attacher, $"staff:{user.StaffId}");
     }
 
-    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> DismissAsync(ConsoleUser user, string eventId, IdentityPendingPool pool) =>
-        !user.IsManager ? Forbidden() : await DismissByAsync(user.Tenant, eventId, pool, $"staff:{user.StaffId}");
+    private static async Task<Results<Ok<PendingEventView>, ProblemHttpResult>> DismissAsync(ConsoleUser user, string eventId, ConsoleScope scope,
+        IdentityPendingPool pool)
+    {
+        if (!user.IsManager) return Forbidden();
+        if (!await InScopeAsync(user, eventId, scope, pool)) return NoSuchPending(eventId);
+        return await DismissByAsync(user.Tenant, eventId, pool, $"staff:{user.StaffId}");
+    }
+
+    /// <summary>
+    /// Whether the event is in the pool and <paramref name="user"/> may work it: an admin any; a manager those naming a
+    /// member of their team (<see cref="ConsoleScope.DefaultOwnersAsync"/>) or no staff member. Another team's event
+    /// answers 404, as a missing one does, so the pool says nothing of other teams.
+    /// </summary>
+    private static async Task<bool> InScopeAsync(ConsoleUser user, string eventId, ConsoleScope scope, IdentityPendingPool pool)
+    {
+        if (await pool.GetAsync(user.Tenant, eventId) is not { } row) return false;
+        return row.Event.StaffId is not { } staffId || await scope.DefaultOwnersAsync(user) is not { } owners || owners.Contains(staffId);
+    }
 
     private static ProblemHttpResult Forbidden() => Problems.Forbidden("Only managers and admins work the pending pool");
 }

@@ -230,8 +230,13 @@ public static class IdentitiesApi
             results.Count(r => r.State == IdentityImportRowState.Unchanged), errors.Count, [.. errors.OrderBy(e => e.Index)], attached));
     }
 
-    internal static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageAsync(
-        string tenant, string? state, string? after, int? limit, IdentityPendingPool pool)
+    private static Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageAsync(
+        string tenant, string? state, string? after, int? limit, IdentityPendingPool pool) =>
+        PendingPageOfAsync(tenant, state, after, limit, pool, null);
+
+    /// <summary>A page of the pool; with <paramref name="staffIds"/>, only events naming one of them or no staff member (a manager's console).</summary>
+    internal static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageOfAsync(
+        string tenant, string? state, string? after, int? limit, IdentityPendingPool pool, IReadOnlyCollection<string>? staffIds)
     {
         state ??= PendingEventRow.Pending;
         if (state is not (PendingEventRow.Pending or PendingEventRow.Attached or PendingEventRow.Dismissed))
@@ -244,7 +249,7 @@ public static class IdentitiesApi
             cursor = parsed;
         }
         var size = limit ?? 50;
-        var rows = await pool.PageAsync(tenant, state, cursor?.At, cursor?.EventId, size + 1);
+        var rows = await pool.PageAsync(tenant, state, cursor?.At, cursor?.EventId, size + 1, staffIds);
         var items = rows.Take(size).ToList();
         // received_at has microsecond precision: the cursor is exact.
         var next = rows.Count > size ? $"{(items[^1].ReceivedAt - DateTimeOffset.UnixEpoch).Ticks / 10}:{items[^1].Event.Id}" : null;
@@ -314,7 +319,7 @@ public static class IdentitiesApi
         return (DateTimeOffset.UnixEpoch.AddTicks(micros * 10), after[(colon + 1)..]);
     }
 
-    private static ProblemHttpResult NoSuchPending(string eventId) => Problems.NotFound($"No event '{eventId}' in the pending pool");
+    internal static ProblemHttpResult NoSuchPending(string eventId) => Problems.NotFound($"No event '{eventId}' in the pending pool");
 
     internal static IdentityView View(IdentityRow row) => new(row.Kind, row.Value, row.CustomerId, row.Source, row.AddedAt);
 

@@ -1,0 +1,18 @@
+using PrivateDomainGrains.Benchmarks.Simulation;
+
+namespace PrivateDomainGrains.Benchmarks.Tests;
+
+/// <summary>The simulator's command line refuses what it cannot run with exit code 2 and a message, before simulating anything.</summary>
+public sealed class SimulationCommandTests
+{
+    [Theory]
+    [InlineData("--policies", "1")]
+    [InlineData("--policies", ",")]
+    [InlineData("--rest-after", "51")]
+    [InlineData("--weeks", "521")]
+    [InlineData("--join-weeks", "100")]
+    [InlineData("--first-seed", "2147483647")]
+    [InlineData("--out", "/proc/pdg-simulation-out")]
+    public void An_option_the_simulator_cannot_honour_is_refused_before_any_run(string option, string value) =>
+        Assert.Equal(2, SimulationCommand.Run(["--customers", "10", "--weeks", "2", "--join-weeks", "1", "--seeds", "2", option, value]));
+}

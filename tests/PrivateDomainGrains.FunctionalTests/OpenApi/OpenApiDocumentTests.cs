@@ -22,7 +22,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         "RollbackPlaybook", "RollbackConsolePlaybook",
         "DeleteSegment", "DeleteMySegment",
         "PauseCampaign", "ResumeCampaign", "CancelCampaign", "PauseMyCampaign", "ResumeMyCampaign", "CancelMyCampaign", "CancelTagJob", "CancelMyTagJob",
-        "UndoCustomerMerge", "UndoMyCustomerMerge", "DismissMyPendingEvent",
+        "UndoCustomerMerge", "UndoMyCustomerMerge", "DismissMyPendingEvent", "CancelIdentityImport",
         "RotateConsoleApiKey", "RevokeConsoleApiKey", "DeleteConsoleWebhook", "RotateConsoleWebhookSecret", "ReplayConsoleWebhookDelivery",
     ];
 

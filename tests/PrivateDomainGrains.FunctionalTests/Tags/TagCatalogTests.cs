@@ -147,6 +147,18 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
         Assert.Equal(groupsBefore.Items.Count, (await Tags.ListGroupsAsync()).Items.Count);
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("text/plain")]
+    public async Task A_tag_job_upload_not_sent_as_text_csv_is_a_415_naming_the_content_type(string mediaType)
+    {
+        var response = await CsvAsync($"/api/v1/tenants/{Api.Tenant}/tag-jobs/csv?add=a", "li\n", mediaType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("'Content-Type'", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Catalog_changes_need_the_admin_key_a_taken_id_or_tag_is_a_conflict_and_a_rename_may_be_sent_again()
     {
@@ -201,10 +213,10 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
         }
     }
 
-    private async Task<HttpResponseMessage> CsvAsync(string path, string csv)
+    private async Task<HttpResponseMessage> CsvAsync(string path, string csv, string mediaType = "text/csv")
     {
         using var http = new HttpClient { BaseAddress = Api.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(csv, System.Text.Encoding.UTF8, mediaType) };
         request.Headers.Authorization = new("Bearer", Api.AdminKey);
         var response = await http.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();

@@ -29,7 +29,7 @@ const en: typeof zhCN = {
     nickname: "Nickname",
   },
   attachNotFound: "No customer {id} among the customers you may see.",
-  attachConflict: "This event was already settled ({id} not attached).",
+  attachConflict: "This event is no longer pending: not attached to {id}.",
   settledConflict: "This event is no longer in the pool.",
 };
 

@@ -27,6 +27,6 @@ export default {
     nickname: "昵称",
   },
   attachNotFound: "找不到客户 {id}，或这位客户不在你可查看的范围内。",
-  attachConflict: "这条事件已经处理过了（{id} 未归入）。",
+  attachConflict: "这条事件已不在待匹配池中，未归到 {id}。",
   settledConflict: "这条事件已经不在待匹配池中。",
 };

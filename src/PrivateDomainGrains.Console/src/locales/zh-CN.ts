@@ -190,8 +190,8 @@ export default {
   reason: {
     campaign: "群发活动 {id}",
     unanswered: "{at} 收到消息，还没有回复",
-    welcome: "{at} 添加了你为好友：新好友最好在几分钟内欢迎",
-    lost: "{at} 删除了你：客户已流失",
+    welcome: "{at} 添加好友：新好友最好在几分钟内欢迎",
+    lost: "{at} 删除好友：客户已流失",
   },
   copy: {
     welcome: {

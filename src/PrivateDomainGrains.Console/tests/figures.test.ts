@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionGroup } from "../src/api/reports";
-import { percent, period, revenue, toCsv, uplift } from "../src/reports/figures";
+import { columnWidth, percent, period, revenue, toCsv, uplift } from "../src/reports/figures";
 
 describe("execution figures", () => {
   it("periods count today as their last full day and reach into tomorrow for tenants ahead of this browser", () => {
@@ -32,5 +32,17 @@ describe("execution figures", () => {
       { header: "n", value: (r) => r.n },
     ]);
     expect(csv).toBe('\uFEFFname,n\r\n"Li, ""Lily""",3\r\n王,\r\n');
+  });
+});
+
+describe("dashboard column widths", () => {
+  it("fit a header on one line, Chinese characters wider than Latin ones", () => {
+    expect(columnWidth("过期率")).toBe(3 * 14 + 48);
+    expect(columnWidth("Expired")).toBe(Math.ceil(7 * 7.5 + 48));
+    expect(columnWidth("处理用时中位数（分钟）")).toBeGreaterThan(columnWidth("完成率"));
+  });
+
+  it("are never narrower than a number needs", () => {
+    expect(columnWidth("")).toBe(64);
   });
 });

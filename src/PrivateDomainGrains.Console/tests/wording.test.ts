@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseExplanation } from "../src/queue/explanation";
-import { ageOf, durationUnit, humaniseReason } from "../src/queue/wording";
+import en from "../src/locales/en";
+import zhCN from "../src/locales/zh-CN";
+import { parseExplanation, type Phrase } from "../src/queue/explanation";
+import { ageOf, durationUnit, humaniseReason, readNudgeCopy, readReason } from "../src/queue/wording";
 
 describe("the explanation, read for people", () => {
   it("reads the raised nudge and each alternative with what stopped it", () => {
@@ -81,5 +83,64 @@ describe("plain words", () => {
     expect(ageOf("2026-01-01T09:00:00Z", now)).toEqual({ unit: "hour", value: 3 });
     expect(ageOf("2025-12-30T12:00:00Z", now)).toEqual({ unit: "day", value: 2 });
     expect(ageOf("2026-01-01T12:00:05Z", now)).toEqual({ unit: "second", value: 0 });
+  });
+});
+
+describe("the server's reasons and default texts, read for translation", () => {
+  it("reads each reason the default playbook and campaigns write", () => {
+    expect(readReason("campaign cmp-7f3a")).toEqual({ key: "reason.campaign", params: { id: "cmp-7f3a" } });
+    expect(readReason("message.received at 2026-11-30 17:48:00Z is unanswered")).toEqual({ key: "reason.unanswered", params: { at: "2026-11-30T17:48:00Z" } });
+    expect(readReason("friend.added at 2026-11-30 09:00:05Z: new friends should be welcomed within minutes")).toEqual({
+      key: "reason.welcome",
+      params: { at: "2026-11-30T09:00:05Z" },
+    });
+    expect(readReason("friend.deleted at 2026-11-30 09:00:05Z: the customer is lost")).toEqual({ key: "reason.lost", params: { at: "2026-11-30T09:00:05Z" } });
+  });
+
+  it("keeps a playbook author's own reason as written", () => {
+    expect(readReason("她问了价格")).toEqual({ raw: "她问了价格" });
+    expect(readReason("message.received at 2026-11-30 17:48:00Z, still waiting")).toEqual({ raw: "message.received at 2026-11-30 17:48:00Z, still waiting" });
+  });
+
+  it("reads the default playbook's titles and texts with the customer's name, channel and message", () => {
+    expect(readNudgeCopy("reply", "Reply to Customer 135")).toEqual({ key: "copy.reply.title", params: { name: "Customer 135", channel: "" } });
+    expect(readNudgeCopy("reply", 'Customer 135 wrote via wecom: "想问问价格". Reply now.')).toEqual({
+      key: "copy.reply.textVia",
+      params: { name: "Customer 135", channel: "wecom", message: '"想问问价格"' },
+    });
+    expect(readNudgeCopy("welcome", "林晓雯 just added you: send a warm welcome message and ask what brought them here.")).toEqual({
+      key: "copy.welcome.text",
+      params: { name: "林晓雯", channel: "" },
+    });
+    expect(readNudgeCopy("customer-lost", "周杰 deleted you")).toEqual({ key: "copy.lost.title", params: { name: "周杰", channel: "" } });
+    expect(readNudgeCopy("customer-lost", "周杰 removed you as a friend via wecom. Review the recent conversation to learn why.")).toEqual({
+      key: "copy.lost.textVia",
+      params: { name: "周杰", channel: "wecom" },
+    });
+  });
+
+  it("keeps other kinds' and rewritten texts as their author wrote them", () => {
+    expect(readNudgeCopy("campaign", "Welcome back, 林晓雯")).toEqual({ raw: "Welcome back, 林晓雯" });
+    expect(readNudgeCopy("reply", "快回复她")).toEqual({ raw: "快回复她" });
+  });
+});
+
+describe("the words for what the server sends", () => {
+  const lookup = (messages: object, key: string) => key.split(".").reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], messages);
+  const keyOf = (p: Phrase) => ("key" in p ? p.key : "");
+
+  it("exist in Chinese and English for every reason, title and text shape and every nudge kind", () => {
+    const keys = [
+      keyOf(readReason("campaign c")),
+      keyOf(readReason("message.received at 2026-01-01 00:00:00Z is unanswered")),
+      keyOf(readReason("friend.added at 2026-01-01 00:00:00Z: new friends should be welcomed within minutes")),
+      keyOf(readReason("friend.deleted at 2026-01-01 00:00:00Z: the customer is lost")),
+      ...["welcome", "reply", "lost"].flatMap((k) => [`copy.${k}.title`, `copy.${k}.text`, `copy.${k}.textVia`]),
+      ...["welcome", "reply", "customer-lost", "campaign"].map((k) => `nudge.kind.${k}`),
+    ];
+    for (const key of keys) {
+      expect(typeof lookup(zhCN, key), key).toBe("string");
+      expect(typeof lookup(en, key), key).toBe("string");
+    }
   });
 });

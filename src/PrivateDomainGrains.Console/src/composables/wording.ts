@@ -1,6 +1,6 @@
 import { useI18n } from "vue-i18n";
 import type { Phrase } from "../queue/explanation";
-import { ageOf, humaniseReason, durationUnit } from "../queue/wording";
+import { ageOf, humaniseReason, durationUnit, readNudgeCopy, readReason } from "../queue/wording";
 
 /** The console's words for what the server sends as codes: event types, kinds, times, rules and policies. */
 export function useWording() {
@@ -37,10 +37,18 @@ export function useWording() {
     if (params.window) params.window = duration(params.window);
     if (params.delay) params.delay = duration(params.delay);
     if (params.rule) params.rule = ruleName(params.rule);
+    if (params.at) params.at = localTime(new Date(params.at));
     return t(p.key, params);
   }
 
-  const reason = (text: string) => humaniseReason(text, eventName, localTime);
+  /** Why a nudge was raised: the server's known reason shapes in words, anything else with its codes worded. */
+  function reason(text: string): string {
+    const p = readReason(text);
+    return "raw" in p ? humaniseReason(text, eventName, localTime) : phrase(p);
+  }
 
-  return { eventName, kindName, localTime, age, phrase, ruleName, reason };
+  /** A nudge's title or text: the default playbook's templates in the staff member's language, others as written. */
+  const copy = (kind: string, text: string) => phrase(readNudgeCopy(kind, text));
+
+  return { eventName, kindName, localTime, age, phrase, ruleName, reason, copy };
 }

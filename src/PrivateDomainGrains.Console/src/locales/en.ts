@@ -34,7 +34,7 @@ const en: typeof zhCN = {
     refusedInvalid: "This prompt has an invalid id: removed from the list.",
   },
   nudge: {
-    kind: { welcome: "Welcome", reply: "Reply", "customer-lost": "Lost customer" },
+    kind: { welcome: "Welcome", reply: "Reply", "customer-lost": "Lost customer", campaign: "Campaign" },
     reason: "Why now",
     suggested: "Suggested message",
     copy: "Copy",
@@ -80,7 +80,7 @@ const en: typeof zhCN = {
     lostTo: "“{rule}” was a better fit",
   },
   unit: { day: "{n} day | {n} days", hour: "{n} hour | {n} hours", minute: "{n} minute | {n} minutes" },
-  nav: { queue: "To do", customers: "My customers", playbook: "Playbook", team: "Team", campaigns: "Campaigns", pool: "Pending pool", integrations: "Integrations" },
+  nav: { queue: "To do", customers: "My customers", playbook: "Playbook", team: "Team", segments: "Segments", campaigns: "Campaigns", pool: "Pending pool", integrations: "Integrations" },
   snooze: {
     button: "Snooze",
     inOneHour: "In 1 hour",
@@ -186,7 +186,31 @@ const en: typeof zhCN = {
     mergedInto: "Merged into {id}",
     mergeUndone: "Merge of {absorbed} into {survivor} undone",
     byRule: "a rule",
+    bySystem: "system",
     byIntegration: "an integration",
+  },
+  reason: {
+    campaign: "campaign {id}",
+    unanswered: "message received at {at} is unanswered",
+    welcome: "added you as a friend at {at}: new friends should be welcomed within minutes",
+    lost: "deleted you at {at}: the customer is lost",
+  },
+  copy: {
+    welcome: {
+      title: "Welcome {name}",
+      text: "{name} just added you: send a warm welcome message and ask what brought them here.",
+      textVia: "{name} just added you via {channel}: send a warm welcome message and ask what brought them here.",
+    },
+    reply: {
+      title: "Reply to {name}",
+      text: "{name} wrote: {message}. Reply now.",
+      textVia: "{name} wrote via {channel}: {message}. Reply now.",
+    },
+    lost: {
+      title: "{name} deleted you",
+      text: "{name} removed you as a friend. Review the recent conversation to learn why.",
+      textVia: "{name} removed you as a friend via {channel}. Review the recent conversation to learn why.",
+    },
   },
   event: {
     friend_added: "added you as a friend",
@@ -284,7 +308,7 @@ const en: typeof zhCN = {
     title: "Team execution",
     link: "Team execution",
     linkOverdue: " ({n} overdue)",
-    backToQueue: "← My queue",
+    backToQueue: "Back to the queue",
     managersOnly: "The team execution dashboard is for managers and admins.",
     today: "Today",
     days: "{n} days",

@@ -32,7 +32,7 @@ export default {
     refusedInvalid: "这条提醒的编号无效，已从列表移除。",
   },
   nudge: {
-    kind: { welcome: "欢迎", reply: "回复", "customer-lost": "流失预警" },
+    kind: { welcome: "欢迎", reply: "回复", "customer-lost": "流失预警", campaign: "群发" },
     reason: "原因",
     suggested: "建议话术",
     copy: "复制",
@@ -78,7 +78,7 @@ export default {
     lostTo: "有更合适的提醒「{rule}」",
   },
   unit: { day: "{n} 天", hour: "{n} 小时", minute: "{n} 分钟" },
-  nav: { queue: "待办", customers: "我的客户", playbook: "运营剧本", team: "团队执行", campaigns: "群发", pool: "待匹配池", integrations: "集成" },
+  nav: { queue: "待办", customers: "我的客户", playbook: "运营剧本", team: "团队执行", segments: "客户分群", campaigns: "群发", pool: "待匹配池", integrations: "集成" },
   snooze: {
     button: "稍后提醒",
     inOneHour: "1 小时后",
@@ -184,7 +184,31 @@ export default {
     mergedInto: "合并到客户 {id}",
     mergeUndone: "撤销了 {absorbed} 到 {survivor} 的合并",
     byRule: "规则",
+    bySystem: "系统",
     byIntegration: "系统对接",
+  },
+  reason: {
+    campaign: "群发活动 {id}",
+    unanswered: "{at} 收到消息，还没有回复",
+    welcome: "{at} 添加好友：新好友最好在几分钟内欢迎",
+    lost: "{at} 删除好友：客户已流失",
+  },
+  copy: {
+    welcome: {
+      title: "欢迎 {name}",
+      text: "{name} 刚刚添加了你：发一条热情的欢迎消息，问问是什么让他来到这里。",
+      textVia: "{name} 刚刚通过 {channel} 添加了你：发一条热情的欢迎消息，问问是什么让他来到这里。",
+    },
+    reply: {
+      title: "回复 {name}",
+      text: "{name} 发来消息：{message}。现在回复吧。",
+      textVia: "{name} 通过 {channel} 发来消息：{message}。现在回复吧。",
+    },
+    lost: {
+      title: "{name} 删除了你",
+      text: "{name} 删除了你的好友。回顾最近的对话，了解原因。",
+      textVia: "{name} 在 {channel} 上删除了你的好友。回顾最近的对话，了解原因。",
+    },
   },
   event: {
     friend_added: "添加好友",
@@ -282,7 +306,7 @@ export default {
     title: "团队执行",
     link: "团队执行",
     linkOverdue: "（{n} 条超时）",
-    backToQueue: "← 我的待办",
+    backToQueue: "返回待办",
     managersOnly: "团队执行看板仅对主管和管理员开放。",
     today: "今天",
     days: "{n} 天",

@@ -1,3 +1,5 @@
+import type { Phrase } from "./explanation";
+
 /** Event types integrations post (README "Event types"); the console names them in the staff member's language. */
 export const knownEventTypes = [
   "friend.added",
@@ -48,4 +50,57 @@ export function ageOf(createdAt: string, now: number): { unit: "second" | "minut
   if (seconds < 3600) return { unit: "minute", value: Math.floor(seconds / 60) };
   if (seconds < 86400) return { unit: "hour", value: Math.floor(seconds / 3600) };
   return { unit: "day", value: Math.floor(seconds / 86400) };
+}
+
+/** A UTC time as the server writes {eventAt} (.NET's "u" format), captured whole. */
+const utcTime = String.raw`(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z)`;
+
+/**
+ * The server's reason shapes that have words of their own (Core's DefaultPlaybook reasons, and DecisionRun's
+ * "campaign {id}"): a message key with its parameters (`at` ISO 8601, `event` an event type, `id` a campaign id).
+ * Any other reason is a playbook author's own text: kept raw (humaniseReason words its codes).
+ */
+export function readReason(reason: string): Phrase {
+  let m: RegExpExecArray | null;
+  if ((m = /^campaign (\S+)$/.exec(reason))) return { key: "reason.campaign", params: { id: m[1]! } };
+  if ((m = new RegExp(`^message\\.received at ${utcTime} is unanswered$`).exec(reason)))
+    return { key: "reason.unanswered", params: { at: m[1]!.replace(" ", "T") } };
+  if ((m = new RegExp(`^friend\\.added at ${utcTime}: new friends should be welcomed within minutes$`).exec(reason)))
+    return { key: "reason.welcome", params: { at: m[1]!.replace(" ", "T") } };
+  if ((m = new RegExp(`^friend\\.deleted at ${utcTime}: the customer is lost$`).exec(reason)))
+    return { key: "reason.lost", params: { at: m[1]!.replace(" ", "T") } };
+  return { raw: reason };
+}
+
+/** The default playbook's titles and texts per kind (Core's DefaultPlaybook), `{via}` being " via {channel}" or nothing. */
+const copyShapes: Record<string, [RegExp, string][]> = {
+  welcome: [
+    [/^Welcome (?<name>.+)$/s, "copy.welcome.title"],
+    [/^(?<name>.+) just added you(?: via (?<channel>\S+))?: send a warm welcome message and ask what brought them here\.$/s, "copy.welcome.text"],
+  ],
+  reply: [
+    [/^Reply to (?<name>.+)$/s, "copy.reply.title"],
+    [/^(?<name>.+) wrote(?: via (?<channel>\S+))?: (?<message>".*")\. Reply now\.$/s, "copy.reply.text"],
+  ],
+  "customer-lost": [
+    [/^(?<name>.+) deleted you$/s, "copy.lost.title"],
+    [/^(?<name>.+) removed you as a friend(?: via (?<channel>\S+))?\. Review the recent conversation to learn why\.$/s, "copy.lost.text"],
+  ],
+};
+
+/**
+ * A nudge's title or text of the default playbook as a message key (`name`, `channel` ("" without one), `message`
+ * quoted as the server quoted it), so a zh-CN console does not show the server's English templates. Other kinds,
+ * and texts an operator rewrote, stay raw: they are the author's own words.
+ */
+export function readNudgeCopy(kind: string, text: string): Phrase {
+  for (const [shape, key] of copyShapes[kind] ?? []) {
+    const groups = shape.exec(text)?.groups;
+    if (groups) {
+      const params: Record<string, string> = { name: groups.name!, channel: groups.channel ?? "" };
+      if (groups.message !== undefined) params.message = groups.message;
+      return { key: groups.channel ? `${key}Via` : key, params };
+    }
+  }
+  return { raw: text };
 }

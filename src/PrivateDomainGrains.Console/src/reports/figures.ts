@@ -72,3 +72,14 @@ export function download(filename: string, text: string, type = "text/csv;charse
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * A table column's width in px that fits its header on one line: CJK characters count 14 px, others 7.5 px, plus
+ * 48 px for the cell padding and the sort arrows; at least 64. The dashboard's tables scroll sideways on a phone
+ * (their widths add up to scroll-x), so a header never breaks one character per line.
+ */
+export function columnWidth(title: string): number {
+  let text = 0;
+  for (const ch of title) text += /[\u2E80-\u9FFF\uFF00-\uFFEF]/.test(ch) ? 14 : 7.5;
+  return Math.max(64, Math.ceil(text + 48));
+}

@@ -14,7 +14,9 @@ const en: typeof zhCN = {
   liveEvery: "Refreshed every 2 s",
   stale: "Figures are stale: {error}",
   sections: { cluster: "Cluster nodes", throughput: "Throughput", backlog: "Backlogs", errors: "Errors", runtime: "GC and thread pool" },
-  node: { name: "Node", status: "Status", residents: "Residents", activations: "Activations", lastAlive: "Last alive" },
+  node: { name: "Node", status: "Status", residents: "Residents", activations: "Activations", lastAlive: "Last alive",
+    statuses: { Created: "Created", Joining: "Joining", Active: "Active", ShuttingDown: "Shutting down", Stopping: "Stopping", Dead: "Dead" },
+  },
   tiles: {
     ingested: "Events/s",
     refused: "Refused/s",

@@ -12,7 +12,9 @@ export default {
   liveEvery: "每 2 秒刷新",
   stale: "数据已过期：{error}",
   sections: { cluster: "集群节点", throughput: "吞吐", backlog: "积压", errors: "错误", runtime: "GC 与线程池" },
-  node: { name: "节点", status: "状态", residents: "常驻客户", activations: "激活数", lastAlive: "最近心跳" },
+  node: { name: "节点", status: "状态", residents: "常驻客户", activations: "激活数", lastAlive: "最近心跳",
+    statuses: { Created: "已创建", Joining: "加入中", Active: "运行中", ShuttingDown: "关闭中", Stopping: "停止中", Dead: "已停止" },
+  },
   tiles: {
     ingested: "事件/秒",
     refused: "拒收/秒",

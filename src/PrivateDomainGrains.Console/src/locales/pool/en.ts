@@ -19,6 +19,18 @@ const en: typeof zhCN = {
   more: "More",
   failed: "That failed: {detail}",
   similarity: "{n}% similar",
+  identityKinds: {
+    unionid: "UnionID",
+    external_userid: "WeCom external contact",
+    openid: "OpenID ({app})",
+    phone: "Phone",
+    order: "Order",
+    email: "Email",
+    nickname: "Nickname",
+  },
+  attachNotFound: "No customer {id} among the customers you may see.",
+  attachConflict: "This event is no longer pending: not attached to {id}.",
+  settledConflict: "This event is no longer in the pool.",
 };
 
 export default en;

@@ -17,4 +17,16 @@ export default {
   more: "加载更多",
   failed: "操作失败：{detail}",
   similarity: "相似度 {n}%",
+  identityKinds: {
+    unionid: "UnionID",
+    external_userid: "企业微信外部联系人",
+    openid: "OpenID（{app}）",
+    phone: "手机",
+    order: "订单号",
+    email: "邮箱",
+    nickname: "昵称",
+  },
+  attachNotFound: "找不到客户 {id}，或这位客户不在你可查看的范围内。",
+  attachConflict: "这条事件已不在待匹配池中，未归到 {id}。",
+  settledConflict: "这条事件已经不在待匹配池中。",
 };

@@ -13,9 +13,12 @@ namespace PrivateDomainGrains.Grains.Campaigns;
 
 /// <summary>
 /// Works through a saved segment's members in customer-id order (<see cref="SegmentMembers"/>, keyset by id, every page
-/// as of the first page's moment), calling <see cref="ICustomerGrain.ReachAsync"/> a bounded number at a time. Pages
-/// are released at an even pace over the send window (page k when k/total of the window has passed), so a staff member
-/// gets their customers' nudges spread over it rather than all at once. Counts and the cursor are saved after each
+/// as of the first page's moment), calling <see cref="ICustomerGrain.ReachAsync"/> a bounded number at a time. Members
+/// are released one by one at an even rate over the send window (member i of n once i/n of it has passed, see
+/// <see cref="DueCount"/>): every tick (<see cref="TickInterval"/>) releases the members due by then, in pages of at most
+/// <see cref="CampaignOptions.PageSize"/>, so a staff member gets their customers' nudges spread over the window whatever
+/// the segment's size (issue 17: 100 members over 2 h is one every 72 s, not 100 in the first second). A resumed
+/// campaign spreads what is left over what is left of the window. Counts and the cursor are saved after each
 /// page; a reminder brings the grain back if its silo dies, and the activation resumes after the last saved page: the
 /// members of a page cut short are reached again, which raises nothing new (their nudge ids are taken) and answers
 /// what their nudge became, so the counts come out exact.
@@ -28,7 +31,7 @@ public sealed class CampaignGrain(
     TimeProvider clock,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
-    // How often a running campaign looks whether its next page is due.
+    // How often a running campaign looks which members are due: a release is at most this late.
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
 
     private string _tenant = "";
@@ -90,6 +93,13 @@ public sealed class CampaignGrain(
         if (!state.RecordExists) return null;
         if (state.State.State != from) return View();
         state.State.State = to;
+        if (to == CampaignStates.Running)
+        {
+            // The pause's share of the window is not made up in a burst: what is left spreads over what is left.
+            var now = clock.GetUtcNow();
+            state.State.PacedFrom = now > state.State.StartAt ? now : state.State.StartAt;
+            state.State.PacedFromReached = state.State.Reached;
+        }
         await state.WriteStateAsync();
         if (to == CampaignStates.Running) Job.Start();
         else Job.Stop();
@@ -100,7 +110,7 @@ public sealed class CampaignGrain(
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         Job.ReceiveReminderAsync(state.RecordExists && state.State.State is CampaignStates.Running or CampaignStates.Paused);
 
-    /// <summary>Works every page that is due now, saving after each; a page not yet due waits for a later tick.</summary>
+    /// <summary>Releases the members due now in pages, saving after each; members not yet due wait for a later tick.</summary>
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
         var c = state.State;
@@ -112,7 +122,8 @@ public sealed class CampaignGrain(
                 await FinishAsync(CampaignStates.Expired);
                 return;
             }
-            if (now < DueAt(c)) return;
+            if (now < (c.PacedFrom ?? c.StartAt)) return;
+            if (c.ListedAt is not null && c.Reached < c.Total && DueCount(c, now) <= c.Reached) return;
             if (await segments.GetAsync(_tenant, c.SegmentId, cancellationToken) is not { } segment)
             {
                 logger.LogWarning("{Tenant} campaign {CampaignId}: segment {SegmentId} was deleted; the campaign ends", _tenant, _campaignId, c.SegmentId);
@@ -125,7 +136,11 @@ public sealed class CampaignGrain(
                 c.ListedAt = now;
                 c.Total = await members.CountAsync(_tenant, segment.Filter, scope, now, cancellationToken);
             }
-            var (page, more) = await members.PageAsync(_tenant, segment.Filter, scope, c.ListedAt.Value, c.After, options.Value.PageSize, cancellationToken);
+            // Past the counted total (nothing left, or the listing grew) a page finds the end.
+            var due = c.Reached < c.Total ? DueCount(c, now) - c.Reached : options.Value.PageSize;
+            if (due <= 0) return;
+            var limit = (int)Math.Min(due, options.Value.PageSize);
+            var (page, more) = await members.PageAsync(_tenant, segment.Filter, scope, c.ListedAt.Value, c.After, limit, cancellationToken);
             var reaches = await BoundedWork.ForEachAsync(page, options.Value.MaxConcurrentReaches, m => ReachAsync(m.CustomerId, c));
             foreach (var reach in reaches)
             {
@@ -148,14 +163,20 @@ public sealed class CampaignGrain(
     }
 
     /// <summary>
-    /// When the next page may go: as much of the window gone as the share of members already reached. The pace leaves
-    /// the window's last tick free, so the last page is due before the window ends, not at the tick that finds it over.
+    /// How many members are due by <paramref name="now"/> (0..total): from the pacing's start (the window's start, or the
+    /// last resume) to the window's last tick the members left then are due at an even rate, the first at once, member
+    /// i of those n once i/n of that stretch has passed. The window's last tick is left free, so the last member is due
+    /// before the window ends, not at the tick that finds it over. A campaign behind (its node was down) catches up in
+    /// pages.
     /// </summary>
-    private static DateTimeOffset DueAt(CampaignState c)
+    private static long DueCount(CampaignState c, DateTimeOffset now)
     {
-        if (c.Total == 0) return c.StartAt;
-        var spread = c.EndAt - c.StartAt - TickInterval;
-        return spread <= TimeSpan.Zero ? c.StartAt : c.StartAt + spread * Math.Min(1, (double)c.Reached / c.Total);
+        var from = c.PacedFrom ?? c.StartAt;
+        var spread = c.EndAt - TickInterval - from;
+        var left = c.Total - c.PacedFromReached;
+        if (left <= 0 || spread <= TimeSpan.Zero || now - from >= spread) return c.Total;
+        var share = Math.Max(0, (now - from) / spread);
+        return Math.Min(c.Total, c.PacedFromReached + (long)Math.Floor(left * share) + 1);
     }
 
     private async Task FinishAsync(string end)

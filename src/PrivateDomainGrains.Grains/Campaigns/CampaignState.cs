@@ -26,6 +26,10 @@ public sealed class CampaignState
     [JsonPropertyName("after")] public string? After { get; set; }
     /// <summary>The moment the first page was listed as of: every page lists the segment as of it, so pages and total agree.</summary>
     [JsonPropertyName("listedAt")] public DateTimeOffset? ListedAt { get; set; }
+    /// <summary>Where the pacing runs from: the last resume (null: the window's start); what is left then spreads to the window's end.</summary>
+    [JsonPropertyName("pacedFrom")] public DateTimeOffset? PacedFrom { get; set; }
+    /// <summary>Members reached at <see cref="PacedFrom"/> (0 with no resume).</summary>
+    [JsonPropertyName("pacedFromReached")] public long PacedFromReached { get; set; }
     [JsonPropertyName("createdAt")] public DateTimeOffset CreatedAt { get; set; }
     [JsonPropertyName("finishedAt")] public DateTimeOffset? FinishedAt { get; set; }
 

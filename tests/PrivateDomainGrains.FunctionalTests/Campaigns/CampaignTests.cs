@@ -51,7 +51,7 @@ public sealed class CampaignTests : IAsyncLifetime
         var nudges = await CampaignNudgesAsync(_database, "cmp", created.CampaignId);
         Assert.Equal(owners.OrderBy(o => o.Key), nudges.Select(n => KeyValuePair.Create(n.CustomerId, n.StaffId)).OrderBy(o => o.Key));
         Assert.All(nudges, n => Assert.InRange(n.At, created.StartAt.AddSeconds(-1), created.EndAt));
-        // Pages are released at an even pace: six pages of 50 over 8 s, the last at 5/6 of it.
+        // Members are released at an even pace: 300 over the 7 s before the window's last tick, the last at 299/300 of it.
         Assert.True(nudges.Max(n => n.At) - nudges.Min(n => n.At) >= TimeSpan.FromSeconds(4), "the nudges were not spread over the window");
         Assert.Contains("Hi c-0", nudges.Single(n => n.CustomerId == "c-0").Text);
 
@@ -83,6 +83,27 @@ public sealed class CampaignTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_campaign_smaller_than_a_page_releases_its_members_one_by_one_over_the_window_not_all_at_once()
+    {
+        await TenantAsync(_api, "pace", QuietPlaybook);
+        await CustomersAsync(_api, "s", 10);
+        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var created = await CreateAsync(_api, segment.SegmentId, 20);
+
+        var done = await FinishedAsync(_api, created.CampaignId);
+
+        Assert.Equal(("completed", 10L, 10L), (done.State, done.MembersTotal, done.Raised));
+        var at = (await CampaignNudgesAsync(_database, "pace", created.CampaignId)).Select(n => n.At).Order().ToList();
+        Assert.Equal(10, at.Count);
+        // Member i of 10 is due once i/10 of the window before its last 1 s tick has passed: 0, 1.9, 3.8 … 17.1 s.
+        // None goes before it is due (0.5 s for clocks and rounding); every one goes before the window ends.
+        var spread = created.EndAt - created.StartAt - TimeSpan.FromSeconds(1);
+        for (var i = 0; i < at.Count; i++)
+            Assert.InRange(at[i], created.StartAt + spread * i / 10 - TimeSpan.FromSeconds(0.5), created.EndAt);
+        Assert.True(at[0] < created.StartAt + spread / 2, "the first member waited more than half the window");
+    }
+
+    [Fact]
     public async Task Pause_stops_new_nudges_resume_goes_on_and_cancel_ends_the_campaign_for_good()
     {
         await TenantAsync(_api, "pause", QuietPlaybook);
@@ -94,8 +115,13 @@ public sealed class CampaignTests : IAsyncLifetime
         var paused = await _api.Api.Campaigns.PauseAsync(campaign.CampaignId);
         Assert.Equal("paused", paused.State);
         // The page in flight may still finish; after it, nothing moves.
-        var settled = await EventuallyAsync(async () => await _api.Api.Campaigns.GetAsync(campaign.CampaignId) is { } v && v.Reached % 50 == 0 ? v : null);
-        await Task.Delay(TimeSpan.FromSeconds(12)); // more than a page's share of the window: an unpaused campaign would release one
+        var settled = await EventuallyAsync(async () =>
+        {
+            var before = await _api.Api.Campaigns.GetAsync(campaign.CampaignId);
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // more than a tick
+            return await _api.Api.Campaigns.GetAsync(campaign.CampaignId) is { } v && v.Reached == before!.Reached ? v : null;
+        });
+        await Task.Delay(TimeSpan.FromSeconds(12)); // an unpaused campaign would release about 60 members in it (300 over 60 s)
         var still = (await _api.Api.Campaigns.GetAsync(campaign.CampaignId))!;
         Assert.Equal((settled.Reached, settled.Raised), (still.Reached, still.Raised));
         Assert.Equal(still.Raised, (await CampaignNudgesAsync(_database, "pause", campaign.CampaignId)).Count);

@@ -75,8 +75,10 @@ public sealed class CampaignsPageTests(CampaignsPageTests.OnePerPageNode platfor
         await Expect(detail).ToHaveAttributeAsync("data-state", "paused");
         await Expect(manager.Page.Locator($"[data-testid=campaign-row][data-campaign-id='{campaignId}']")).ToHaveAttributeAsync("data-state", "paused");
         Assert.Equal("paused", (await api.Api.Campaigns.GetAsync(campaignId))!.State);
+        // A resume spreads what is left over what is left of the window, starting now: the last member goes at once.
         await manager.Page.GetByTestId("campaign-resume").ClickAsync();
-        await Expect(detail).ToHaveAttributeAsync("data-state", "running");
+        await Expect(detail).ToHaveAttributeAsync("data-state", "completed");
+        await Expect(Figure(manager, "raised")).ToHaveTextAsync("2");
 
         // alice clicks Done on the campaign's nudge in her own browser; the customer replies and orders.
         await using (var staff = await chromium.OpenAsync(platform.Node.BaseAddress))
@@ -88,7 +90,7 @@ public sealed class CampaignsPageTests(CampaignsPageTests.OnePerPageNode platfor
             await Expect(nudge).ToHaveCountAsync(0);
         }
         await api.PostEventsAsync(Events.MessageReceived("m-1", "qian", "好的，我要两件"), Events.OrderPaid("o-1", "qian", "order-1", 199m));
-        await Expect(Figure(manager, "done")).ToHaveTextAsync("100%");
+        await Expect(Figure(manager, "done")).ToHaveTextAsync("50%");
         await Expect(Figure(manager, "replies")).ToHaveTextAsync("1");
         await Expect(Figure(manager, "orders")).ToHaveTextAsync("1");
         await Expect(Figure(manager, "revenue")).ToHaveTextAsync("CNY 199");

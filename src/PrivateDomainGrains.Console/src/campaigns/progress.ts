@@ -40,11 +40,6 @@ export function actionsFor(state: CampaignState): ("pause" | "resume" | "cancel"
   }
 }
 
-/** Whether the campaign may still change by itself (the page keeps reading it while it may). */
-export function isLive(state: CampaignState): boolean {
-  return state === "running" || state === "paused";
-}
-
 /**
  * The form field a 400's detail names: the server quotes the field first ("'script.text' …", "'endAt' must be …");
  * null when it names none the form shows.

@@ -68,6 +68,19 @@ public sealed class ConsolePage : IAsyncDisposable
         await Page.GotoAsync("/");
     }
 
+    /// <summary>
+    /// Answers the open confirmation pop-up with its button named <paramref name="button"/>. The click waits for the
+    /// pop-up to finish appearing: a click while it still grows and moves into place can land where the button was.
+    /// </summary>
+    public async Task ConfirmAsync(string button)
+    {
+        var popup = Page.Locator(".n-popover:has(.n-popconfirm__action)");
+        await Expect(popup).ToBeVisibleAsync();
+        await Expect(popup).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("popover-transition-enter"));
+        await popup.Locator(".n-popconfirm__action").GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await Expect(popup).ToBeHiddenAsync();
+    }
+
     /// <summary>Kept as a test artefact under the test output folder (screenshots/), to be looked at.</summary>
     public async Task ScreenshotAsync(string name)
     {

@@ -92,9 +92,7 @@ public sealed class PlaybookEditorPageTests(SingleNodePlatform platform, Chromiu
         // Back to version 1: stored again as version 3, and the editor shows it.
         await page.Locator(".n-tabs-tab[data-name=history]").ClickAsync();
         await page.Locator("[data-testid=pb-version][data-version='1']").GetByTestId("pb-rollback").ClickAsync();
-        var confirm = page.Locator(".n-popconfirm__action").GetByRole(AriaRole.Button, new() { Name = "回滚" });
-        await Expect(confirm).ToBeVisibleAsync();
-        await confirm.ClickAsync();
+        await console.ConfirmAsync("回滚");
         await Expect(page.GetByTestId("pb-version-current-number")).ToHaveAttributeAsync("data-version", "3");
         await Expect(Json(page)).ToHaveValueAsync(new Regex("Price question from \\{name\\}"));
         await Expect(page.Locator("[data-testid=pb-version][data-version='3']").GetByTestId("pb-version-current")).ToBeVisibleAsync();

@@ -8,7 +8,7 @@ namespace PrivateDomainGrains.FunctionalTests.Console;
 public sealed class CustomerMergePageTests(SingleNodePlatform platform, Chromium chromium) : IClassFixture<SingleNodePlatform>, IClassFixture<Chromium>
 {
     [Fact]
-    public async Task An_admin_merges_a_shop_buyer_into_the_wecom_customer_from_its_page_and_lands_on_the_survivor_whose_timeline_records_it()
+    public async Task An_admin_merges_a_shop_buyer_into_the_wecom_customer_from_its_page_once_asked_and_lands_on_the_survivor_whose_timeline_records_it()
     {
         using var api = new PlatformClient(platform.Node.BaseAddress);
         await api.ProvisionAsync("mg-page", "alice");
@@ -28,6 +28,14 @@ public sealed class CustomerMergePageTests(SingleNodePlatform platform, Chromium
 
         await console.Page.GetByTestId("merge-survivor").Locator("input").FillAsync("lin");
         await console.Page.GetByTestId("merge-submit").ClickAsync();
+        // Asked first, naming both customers; cancelled, nothing moves.
+        await Expect(console.Page.GetByTestId("merge-confirm")).ToHaveTextAsync("把 lin-shop 合并到 lin？它的记录、标签、手机号和提醒都会移过去；之后可在 lin 的页面撤销。");
+        await console.ConfirmAsync("取消");
+        Assert.Equal("lin-shop", (await api.Api.Customers.GetAsync("lin-shop"))!.CustomerId);
+        Assert.Empty((await api.Api.Customers.ListMergesAsync("lin")).Items);
+
+        await console.Page.GetByTestId("merge-survivor").Locator("input").PressAsync("Enter");
+        await console.ConfirmAsync("合并");
 
         await Expect(console.Page).ToHaveURLAsync(new Uri(platform.Node.BaseAddress, "/customers/lin").ToString());
         await Expect(console.Page.GetByTestId("customer-name")).ToHaveTextAsync("林晓雯");

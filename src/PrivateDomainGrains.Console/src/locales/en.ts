@@ -147,6 +147,8 @@ const en: typeof zhCN = {
     mergeInto: "Merge into…",
     mergeHint: "The same person as another customer? Their history, tags, phones and prompts move there, and this one opens that one.",
     mergeSurvivor: "The other customer's id",
+    mergeConfirm: "Merge {absorbed} into {survivor}? Its history, tags, phones and prompts move there; it can be undone from {survivor}'s page.",
+    mergeCancel: "Cancel",
     merge: "Merge",
     merged: "Merged into {id}",
     merges: "Merges",

@@ -145,6 +145,8 @@ export default {
     mergeInto: "合并到…",
     mergeHint: "和另一位客户是同一个人？记录、标签、手机号和提醒都会合并过去，此客户此后打开那位客户。",
     mergeSurvivor: "另一位客户的 ID",
+    mergeConfirm: "把 {absorbed} 合并到 {survivor}？它的记录、标签、手机号和提醒都会移过去；之后可在 {survivor} 的页面撤销。",
+    mergeCancel: "取消",
     merge: "合并",
     merged: "已合并到 {id}",
     merges: "合并记录",

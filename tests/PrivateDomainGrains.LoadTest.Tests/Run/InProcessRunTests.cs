@@ -49,7 +49,9 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(report.Events.Offered, report.Events.Accepted);
         Assert.Equal(report.Events.Offered, report.AckLatency.Count);
         var n = report.Nudges;
-        Assert.True(n.Expected > 200, $"expected {n.Expected}");
+        // Enough nudges to mean something; on a busy machine more events of one customer overlap in flight, and a nudge
+        // such an overlap may rightly make absent is counted as reordered rather than expected.
+        Assert.True(n.Expected >= 50 && n.Expected + n.Reordered > 200, $"expected {n.Expected}, reordered {n.Reordered}");
         Assert.Equal((n.Expected, 0L, 0L, 0L, 0L, 0L), (n.Received, n.Lost, n.Duplicates, n.Misrouted, n.WrongKind, n.Unexpected));
         // staff-0 has two of the four consoles, so its nudges also arrive as copies.
         Assert.True(n.ExtraCopies > 0);
@@ -71,7 +73,7 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task A_handover_run_moves_staff_0s_customers_under_load_and_their_next_nudges_reach_staff_1()
     {
         var report = await RunAsync(
-            "--preset", "handover", "--handover-at", "1s", "--customers", "60", "--staff", "3", "--rate", "100", "--duration", "5s",
+            "--preset", "handover", "--handover-at", "1s", "--customers", "60", "--staff", "3", "--rate", "100", "--duration", "10s",
             "--warmup", "1s", "--drain", "20s", "--batch-size", "10", "--seed", "12", "--mix", "message.received=4,page.viewed=1");
 
         var handover = report.Handover!;
@@ -112,7 +114,9 @@ public sealed class InProcessRunTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(6, report.Nudges.ConsolesConnected);
         Assert.Equal(report.Events.Offered, report.Events.Accepted);
         var n = report.Nudges;
-        Assert.True(n.Expected > 200, $"expected {n.Expected}");
+        // Enough nudges to mean something; on a busy machine more events of one customer overlap in flight, and a nudge
+        // such an overlap may rightly make absent is counted as reordered rather than expected.
+        Assert.True(n.Expected >= 50 && n.Expected + n.Reordered > 200, $"expected {n.Expected}, reordered {n.Reordered}");
         Assert.Equal((n.Expected, 0L, 0L, 0L, 0L), (n.Received, n.Lost, n.Duplicates, n.Misrouted, n.Unexpected));
         Assert.True(soak.NudgeP99BySecond.Count >= 3, $"{soak.NudgeP99BySecond.Count} seconds with nudges");
         Assert.Equal(soak.NudgeP99BySecond.Max(s => s.P99Ms), soak.WorstSecond!.P99Ms);

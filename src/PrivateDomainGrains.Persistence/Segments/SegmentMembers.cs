@@ -35,7 +35,7 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
     public async Task<long> CountAsync(string tenant, SegmentFilter filter, SegmentScope scope, DateTimeOffset now, CancellationToken ct = default)
     {
         var sql = new SegmentSql(tenant, filter, scope, now);
-        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM pdg_customer_directory d WHERE {sql.Where}");
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {SegmentSql.From} WHERE {sql.Where}");
         command.Parameters.AddRange(sql.Parameters.ToArray());
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -75,7 +75,7 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
         {
             await using (var budget = new NpgsqlCommand($"SET LOCAL statement_timeout = {(int)ExactCountBudget.TotalMilliseconds}", connection, transaction))
                 await budget.ExecuteNonQueryAsync(ct);
-            var query = $"SELECT count(*) FROM pdg_customer_directory d WHERE {sql.Where}";
+            var query = $"SELECT count(*) FROM {SegmentSql.From} WHERE {sql.Where}";
             await using var plan = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + query, connection, transaction);
             plan.Parameters.AddRange(sql.Parameters.Select(p => p.Clone()).ToArray());
             await using var count = new NpgsqlCommand(query, connection, transaction);
@@ -107,7 +107,7 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
         var estimate = new SegmentSql(tenant, filter, scope, now);
         estimate.Parameters.Add(new() { Value = (float)percent }); // TABLESAMPLE takes a real
         await using var sample = new NpgsqlCommand(
-            $"SELECT count(*) FILTER (WHERE {estimate.Where}), count(*) FROM pdg_customer_directory d TABLESAMPLE SYSTEM (${estimate.Parameters.Count})", connection);
+            $"SELECT count(*) FILTER (WHERE {estimate.Where}), count(*) FROM {SegmentSql.FromSample("$" + estimate.Parameters.Count)}", connection);
         sample.Parameters.AddRange(estimate.Parameters.ToArray());
         await using (var reader = await sample.ExecuteReaderAsync(ct))
         {
@@ -140,9 +140,9 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
         }
         parameters.Add(new() { Value = limit + 1 });
         await using var command = dataSource.CreateCommand($"""
-            SELECT d.customer_id, d.display_name, d.owner, d.tags, d.tier, d.status, d.last_interaction_at, d.open_nudges,
+            SELECT d.customer_id, d.display_name, d.owner, d.tags, d.tier, d.status, a.last_interaction_at, coalesce(a.open_nudges, 0),
                 d.orders, d.last_order_at, d.monetary_score, d.lifetime_value::text
-            FROM pdg_customer_directory d WHERE {sql.Where}{after} ORDER BY d.customer_id LIMIT ${parameters.Count}
+            FROM {SegmentSql.From} WHERE {sql.Where}{after} ORDER BY d.customer_id LIMIT ${parameters.Count}
             """);
         command.Parameters.AddRange(parameters.ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);

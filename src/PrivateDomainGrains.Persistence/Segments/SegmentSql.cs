@@ -8,14 +8,25 @@ using PrivateDomainGrains.Core.Tiers;
 namespace PrivateDomainGrains.Persistence.Segments;
 
 /// <summary>
-/// Compiles a validated <see cref="SegmentFilter"/> to the <c>WHERE</c> of a query over <c>pdg_customer_directory</c>:
-/// every value is a parameter, never part of the text. Scores become bounds on the columns they follow from, so the
+/// Compiles a validated <see cref="SegmentFilter"/> to the <c>WHERE</c> of a query over <see cref="From"/> (the
+/// directory <c>d</c> and the customer's activity <c>a</c>): every value is a parameter, never part of the text. Scores become bounds on the columns they follow from, so the
 /// directory's indexes serve them: recency on <c>last_order_at</c> (as of <c>now</c>, given by the caller so that a
 /// count and its pages agree), frequency on <c>orders</c>, monetary on <c>monetary_score</c>; tags use the GIN index,
-/// fields the jsonb one.
+/// fields the jsonb one; the last interaction and open nudges the activity's (deploy/sql/0054).
 /// </summary>
 internal sealed class SegmentSql
 {
+    /// <summary>
+    /// The rows a segment is over: the directory and, for the last interaction and the open nudges, the activity. A left
+    /// join on the activity's key: PostgreSQL drops it from a query that reads none of its columns, so a filter on the
+    /// directory alone reads the directory alone.
+    /// </summary>
+    public const string From = "pdg_customer_directory d LEFT JOIN pdg_customer_activity a ON a.tenant = d.tenant AND a.customer_id = d.customer_id";
+
+    /// <summary><see cref="From"/> over a block sample of the directory (<c>TABLESAMPLE SYSTEM</c>) of the given percentage.</summary>
+    public static string FromSample(string percent) =>
+        $"pdg_customer_directory d TABLESAMPLE SYSTEM ({percent}) LEFT JOIN pdg_customer_activity a ON a.tenant = d.tenant AND a.customer_id = d.customer_id";
+
     private readonly StringBuilder _where = new("d.tenant = $1");
 
     public List<NpgsqlParameter> Parameters { get; } = [];
@@ -59,18 +70,18 @@ internal sealed class SegmentSql
         }
         if (f.LastInteraction is { } li)
         {
-            if (li.After is { } after) And($"d.last_interaction_at > {Value(after.UtcDateTime)}");
-            if (li.Before is { } before) And($"d.last_interaction_at < {Value(before.UtcDateTime)}");
-            if (li.WithinDays is { } within) And($"d.last_interaction_at >= {Value(now.AddDays(-within).UtcDateTime)}");
+            if (li.After is { } after) And($"a.last_interaction_at > {Value(after.UtcDateTime)}");
+            if (li.Before is { } before) And($"a.last_interaction_at < {Value(before.UtcDateTime)}");
+            if (li.WithinDays is { } within) And($"a.last_interaction_at >= {Value(now.AddDays(-within).UtcDateTime)}");
             if (li.NotWithinDays is { } notWithin)
-                And($"(d.last_interaction_at IS NULL OR d.last_interaction_at < {Value(now.AddDays(-notWithin).UtcDateTime)})");
+                And($"(a.last_interaction_at IS NULL OR a.last_interaction_at < {Value(now.AddDays(-notWithin).UtcDateTime)})");
         }
         if (f.OpenNudges is { } open)
         {
             // "> 0" as well, in the text: what lets the partial index of customers with open nudges (0045) serve a
             // parameterised bound, whose value the planner cannot use to prove the index's predicate.
-            if (open.Min is { } min) And(min > 0 ? $"d.open_nudges > 0 AND d.open_nudges >= {Value(min)}" : $"d.open_nudges >= {Value(min)}");
-            if (open.Max is { } max) And($"d.open_nudges <= {Value(max)}");
+            if (open.Min is { } min) And(min > 0 ? $"a.open_nudges > 0 AND a.open_nudges >= {Value(min)}" : $"a.open_nudges >= {Value(min)}");
+            if (open.Max is { } max) And($"a.open_nudges <= {Value(max)}");
         }
         if (f.Fields is { Count: > 0 } fields)
             And($"d.fields @> {Value(JsonSerializer.Serialize(fields), NpgsqlDbType.Jsonb)}");

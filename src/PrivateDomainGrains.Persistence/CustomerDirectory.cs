@@ -4,7 +4,8 @@ using NpgsqlTypes;
 namespace PrivateDomainGrains.Persistence;
 
 /// <summary>
-/// Lists and searches the customer directory (<c>pdg_customer_directory</c>), newest activity first, in keyset pages:
+/// Lists and searches the customer directory (<c>pdg_customer_directory</c>, with each customer's activity from
+/// <c>pdg_customer_activity</c>: last interaction and open nudges), newest activity first, in keyset pages:
 /// one staff member's customers (or a tenant's, for managers and admins), filtered by tag, tier, status and open
 /// nudges, searched by a fragment of the name, remark or id, or by the last 4-11 digits of a phone number (the
 /// playbook's <c>phone</c> field or any phone identity). Reads only the directory, never the customers themselves.
@@ -44,59 +45,65 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     private async Task<List<DirectoryRow>> ProbeAsync(string tenant, string owner, DirectoryFilter filter, DirectoryCursor? after, int limit, CancellationToken ct)
     {
         var sql = new Sql();
-        var recent = $"tenant = {sql.Next(tenant)} AND owner = {sql.Next(owner)}{Cursor(sql, after)}";
+        var recent = $"a.tenant = {sql.Next(tenant)} AND a.owner = {sql.Next(owner)}{Cursor(sql, after)}";
         var match = new System.Text.StringBuilder("TRUE");
         Filters(sql, filter, match);
         match.Append(" AND ").Append(TextMatch(sql, filter.Query!.Trim()));
-        return await ReadAsync(sql, $"SELECT {Columns} FROM (SELECT {Columns} FROM pdg_customer_directory WHERE {recent}{Order}{ShortSearchProbe}) d " +
-            $"WHERE {match}{Order}{sql.Next(limit + 1)}", ct);
+        return await ReadAsync(sql, $"SELECT {Columns} FROM (SELECT * FROM pdg_customer_activity a WHERE {recent}{Order}{ShortSearchProbe}) a " +
+            $"JOIN pdg_customer_directory d ON d.tenant = a.tenant AND d.customer_id = a.customer_id WHERE {match}{Order}{sql.Next(limit + 1)}", ct);
     }
 
     private async Task<(List<DirectoryRow> Rows, bool More)> SearchAsync(string tenant, DirectoryFilter filter, DirectoryCursor? after, int limit, CancellationToken ct)
     {
         var sql = new Sql();
         var tenantParameter = sql.Next(tenant);
-        var where = new System.Text.StringBuilder($"tenant = {tenantParameter}");
+        var where = new System.Text.StringBuilder($"a.tenant = {tenantParameter}");
         var searching = !string.IsNullOrWhiteSpace(filter.Query);
         // PostgreSQL 15 cannot read the owner index in its order for owner = ANY(...): it would sort every row of those
         // owners (measured with 50,000 customers per owner: 187 ms for one, 720 ms for five, against 0.3 ms in order).
         // So one owner is an equality, and several (a team's list) are read owner by owner, each in index order, and
-        // merged. A search starts from the search index instead, whoever the owners.
-        string? eachOwner = null;
-        if (filter.Owners is [var owner]) where.Append($" AND owner = {sql.Next(owner)}");
-        else if (filter.Owners is { } owners && !searching)
-        {
-            eachOwner = sql.Next(owners, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            where.Append(" AND owner = o.id");
-        }
-        else if (filter.Owners is { } someOwners) where.Append($" AND owner = ANY({sql.Next(someOwners, NpgsqlDbType.Array | NpgsqlDbType.Text)})");
-        if (filter.Unowned) where.Append(" AND owner IS NULL");
+        // merged. A search starts from the search index instead, whoever the owners. The order is the activity's
+        // (tenant, owner, last_interaction_at) index; the directory's row of each customer is joined on its key.
+        string? eachOwner = null, ownerIs = null;
+        if (filter.Owners is [var owner]) ownerIs = $"= {sql.Next(owner)}";
+        else if (filter.Owners is { } owners && !searching) eachOwner = sql.Next(owners, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        else if (filter.Owners is { } someOwners) ownerIs = $"= ANY({sql.Next(someOwners, NpgsqlDbType.Array | NpgsqlDbType.Text)})";
+        // The owners' condition on the activity (a) or the directory (d), which both hold the owner.
+        string Owned(string table) => (ownerIs is null ? "" : $" AND {table}.owner {ownerIs}") +
+            (eachOwner is null ? "" : $" AND {table}.owner = o.id") + (filter.Unowned ? $" AND {table}.owner IS NULL" : "");
+        where.Append(Owned("a"));
         Filters(sql, filter, where);
         where.Append(Cursor(sql, after));
         // Who the list is about (tenant, owners, filters, page), before the search narrows it.
         var scope = where.ToString();
         string? phoneHolders = null;
+        var found = "";
         if (searching)
         {
             var query = filter.Query!.Trim();
             // The index finds the candidates; the whole fragment is then checked on the folded texts.
-            var text = $"search_grams @> {sql.Next(SearchGrams.ForQuery(query), NpgsqlDbType.Array | NpgsqlDbType.Text)} AND {TextMatch(sql, query)}";
+            var text = $"d.search_grams @> {sql.Next(SearchGrams.ForQuery(query), NpgsqlDbType.Array | NpgsqlDbType.Text)} AND {TextMatch(sql, query)}";
             // 4-11 digits may also be the end of a phone number: the playbook's `phone` field, an entry of its own (the
             // number is not in the row); or a phone identity, by its reversed number (deploy/sql/0024), read in a branch
             // of its own: in one condition with the others PostgreSQL gives up the search index and reads every row.
             if (SearchGrams.ForPhoneQuery(query) is { } phone)
             {
-                where.Append($" AND ({text} OR search_grams @> ARRAY[{sql.Next(phone)}]::text[])");
-                phoneHolders = $"SELECT {Columns} FROM pdg_customer_directory WHERE {scope} AND customer_id = ANY(ARRAY(SELECT customer_id FROM pdg_identities " +
+                text = $"({text} OR d.search_grams @> ARRAY[{sql.Next(phone)}]::text[])";
+                phoneHolders = $"SELECT {Columns} FROM {Source} WHERE {scope} AND d.customer_id = ANY(ARRAY(SELECT customer_id FROM pdg_identities " +
                     $"WHERE tenant = {tenantParameter} AND kind = 'phone' AND reverse(value) LIKE {sql.Next(Reversed(query) + "%")} LIMIT {MaxPhoneHolders}))";
             }
-            else where.Append($" AND {text}");
+            // The search index finds the matches among the directory's rows (of the owners, which the directory has too)
+            // before their activity is joined and sorted. In one query with the activity's owner index, PostgreSQL walks
+            // the owner's customers in order looking for matches: 1.5 s for a name none of 50,000 has.
+            found = $"WITH found AS MATERIALIZED (SELECT {DirectoryColumns} FROM pdg_customer_directory d " +
+                $"WHERE d.tenant = {tenantParameter}{Owned("d")} AND {text}) ";
         }
+        var source = searching ? Found : Source;
         var take = sql.Next(limit + 1);
         var page = eachOwner is null
-            ? $"SELECT {Columns} FROM pdg_customer_directory WHERE {where}{Order}{take}"
-            : $"SELECT {Columns} FROM unnest({eachOwner}) AS o(id) CROSS JOIN LATERAL (SELECT {Columns} FROM pdg_customer_directory WHERE {where}{Order}{take}) d{Order}{take}";
-        var rows = await ReadAsync(sql, phoneHolders is null ? page : $"SELECT {Columns} FROM (({page}) UNION ({phoneHolders})) u{Order}{take}", ct);
+            ? $"SELECT {Columns} FROM {source} WHERE {where}{Order}{take}"
+            : $"SELECT {Names} FROM unnest({eachOwner}) AS o(id) CROSS JOIN LATERAL (SELECT {Columns} FROM {source} WHERE {where}{Order}{take}) l{NamesOrder}{take}";
+        var rows = await ReadAsync(sql, found + (phoneHolders is null ? page : $"SELECT {Names} FROM (({page}) UNION ({phoneHolders})) u{NamesOrder}{take}"), ct);
         var more = rows.Count > limit;
         if (more) rows.RemoveAt(rows.Count - 1);
         return (rows, more);
@@ -105,31 +112,43 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     /// <summary>The most customers a phone number's last digits are looked up among (4 digits: about one in 10,000 numbers).</summary>
     private const int MaxPhoneHolders = 1000;
 
-    private const string Columns = "tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges";
-    private const string Order = " ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT ";
+    /// <summary>Each customer's activity <c>a</c> (whose index gives the order) with its directory row <c>d</c>.</summary>
+    private const string Source = "pdg_customer_activity a JOIN pdg_customer_directory d ON d.tenant = a.tenant AND d.customer_id = a.customer_id";
+
+    /// <summary>A search's matches (<c>found</c>, of <see cref="DirectoryColumns"/>) as <c>d</c>, with their activity <c>a</c>.</summary>
+    private const string Found = "found d JOIN pdg_customer_activity a ON a.tenant = d.tenant AND a.customer_id = d.customer_id";
+
+    private const string DirectoryColumns = "d.tenant, d.customer_id, d.owner, d.display_name, d.remark, d.tags, d.tier, d.status";
+
+    private const string Columns = "d.tenant, d.customer_id, d.owner, d.display_name, d.remark, d.tags, d.tier, d.status, a.last_interaction_at, a.open_nudges";
+    private const string Order = " ORDER BY a.last_interaction_at DESC NULLS LAST, a.customer_id LIMIT ";
+
+    /// <summary>The <see cref="Columns"/> and <see cref="Order"/> of a query over a subquery's rows.</summary>
+    private const string Names = "tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges";
+    private const string NamesOrder = " ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT ";
 
     /// <summary>The conditions on tag, tier, status and open nudges.</summary>
     private static void Filters(Sql sql, DirectoryFilter filter, System.Text.StringBuilder where)
     {
-        if (filter.Tag is { } tag) where.Append($" AND tags @> ARRAY[{sql.Next(tag)}]::text[]");
-        if (filter.Tier is { } tier) where.Append($" AND tier = {sql.Next(tier)}");
-        if (filter.Status is { } status) where.Append($" AND status = {sql.Next(status)}");
-        if (filter.HasOpenNudges is { } open) where.Append(open ? " AND open_nudges > 0" : " AND open_nudges = 0");
+        if (filter.Tag is { } tag) where.Append($" AND d.tags @> ARRAY[{sql.Next(tag)}]::text[]");
+        if (filter.Tier is { } tier) where.Append($" AND d.tier = {sql.Next(tier)}");
+        if (filter.Status is { } status) where.Append($" AND d.status = {sql.Next(status)}");
+        if (filter.HasOpenNudges is { } open) where.Append(open ? " AND a.open_nudges > 0" : " AND a.open_nudges = 0");
     }
 
     /// <summary>The whole fragment in the folded name, remark or id.</summary>
     private static string TextMatch(Sql sql, string query)
     {
         var fragment = sql.Next("%" + EscapeLike(SearchGrams.Fold(query)) + "%");
-        return $"(lower(coalesce(display_name, '')) LIKE {fragment} OR lower(coalesce(remark, '')) LIKE {fragment} OR lower(customer_id) LIKE {fragment})";
+        return $"(lower(coalesce(d.display_name, '')) LIKE {fragment} OR lower(coalesce(d.remark, '')) LIKE {fragment} OR lower(d.customer_id) LIKE {fragment})";
     }
 
     /// <summary>After the previous page's last row, in the list's order; empty for the first page.</summary>
     private static string Cursor(Sql sql, DirectoryCursor? after) => after switch
     {
         null => "",
-        { LastInteractionAt: { } at } => $" AND (last_interaction_at < {sql.Next(at.UtcDateTime)} OR last_interaction_at = {sql.Next(at.UtcDateTime)} AND customer_id > {sql.Next(after.CustomerId)} OR last_interaction_at IS NULL)",
-        _ => $" AND last_interaction_at IS NULL AND customer_id > {sql.Next(after.CustomerId)}",
+        { LastInteractionAt: { } at } => $" AND (a.last_interaction_at < {sql.Next(at.UtcDateTime)} OR a.last_interaction_at = {sql.Next(at.UtcDateTime)} AND a.customer_id > {sql.Next(after.CustomerId)} OR a.last_interaction_at IS NULL)",
+        _ => $" AND a.last_interaction_at IS NULL AND a.customer_id > {sql.Next(after.CustomerId)}",
     };
 
     private async Task<List<DirectoryRow>> ReadAsync(Sql sql, string text, CancellationToken ct)

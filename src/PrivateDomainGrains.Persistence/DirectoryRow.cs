@@ -1,10 +1,13 @@
 namespace PrivateDomainGrains.Persistence;
 
-/// <summary>A customer's row in the directory (<c>pdg_customer_directory</c>): what lists, filters and searches need.</summary>
+/// <summary>
+/// A customer's row in the directory (<c>pdg_customer_directory</c>) and its activity (<c>pdg_customer_activity</c>:
+/// the owner, <see cref="LastInteractionAt"/> and <see cref="OpenNudges"/>): what lists, filters and searches need.
+/// </summary>
 /// <remarks>
 /// A row with <see cref="ActivityOnly"/> set carries only the values that change with nearly every event (the open
-/// nudges and the last interaction) for a customer whose row is otherwise as stored: it is written as a narrow update
-/// of those two columns, not as a whole row.
+/// nudges and the last interaction) for a customer whose row is otherwise as stored: it is written as an update of the
+/// narrow activity row alone, not of the wide directory row and its indexes.
 /// </remarks>
 public sealed record DirectoryRow(
     string Tenant,

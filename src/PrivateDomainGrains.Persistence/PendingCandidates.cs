@@ -23,9 +23,10 @@ public sealed class PendingCandidates(NpgsqlDataSource dataSource)
     public async Task<List<PendingCandidate>> ForNicknameAsync(string tenant, string nickname, int limit, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT customer_id, display_name, remark, owner, last_interaction_at FROM pdg_customer_directory
-            WHERE tenant = $1 AND search_grams && $2::text[]
-            ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT {Considered}
+            SELECT d.customer_id, d.display_name, d.remark, d.owner, a.last_interaction_at FROM pdg_customer_directory d
+            LEFT JOIN pdg_customer_activity a ON a.tenant = d.tenant AND a.customer_id = d.customer_id
+            WHERE d.tenant = $1 AND d.search_grams && $2::text[]
+            ORDER BY a.last_interaction_at DESC NULLS LAST, d.customer_id LIMIT {Considered}
             """);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = SearchGrams.ForQuery(nickname), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });

@@ -23,8 +23,8 @@ public sealed record SegmentMemberRow(string CustomerId, string? DisplayName, st
 public sealed record SegmentTally(long Count, bool Exact);
 
 /// <summary>
-/// Counts and lists a segment's members from the customer directory (<c>pdg_customer_directory</c>), never touching the
-/// customers themselves. Pages are in customer id order (the primary key), keyset by the last id: a member list of a
+/// Counts and lists a segment's members from the customer directory (<c>pdg_customer_directory</c>, with the customers'
+/// activity from <c>pdg_customer_activity</c>), never touching the customers themselves. Pages are in customer id order (the primary key), keyset by the last id: a member list of a
 /// million is paged without offsets, and a count taken with the same <c>now</c> agrees with the pages.
 /// </summary>
 public sealed class SegmentMembers(NpgsqlDataSource dataSource)
@@ -35,7 +35,7 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
     public async Task<long> CountAsync(string tenant, SegmentFilter filter, SegmentScope scope, DateTimeOffset now, CancellationToken ct = default)
     {
         var sql = new SegmentSql(tenant, filter, scope, now);
-        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM pdg_customer_directory d WHERE {sql.Where}");
+        await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {sql.From} WHERE {sql.Where}");
         command.Parameters.AddRange(sql.Parameters.ToArray());
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -62,8 +62,8 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
     /// The count for people to read: exact when the planner expects it to be cheap (<see cref="ExactCountMaxCost"/>)
     /// and PostgreSQL finishes it within <see cref="ExactCountBudget"/> (its <c>statement_timeout</c>, which also
     /// bounds the planning); otherwise an estimate, <c>Exact = false</c>: the share of a block sample of the directory
-    /// (<see cref="SamplePages"/> pages) that meets the filter, times the directory's rows as last vacuumed or
-    /// analysed, to two significant figures. It is unbiased; its error is a few percent for a segment holding a
+    /// (<see cref="SamplePages"/> pages; of the activity when the filter reads it alone) that meets the filter, times
+    /// that table's rows as last vacuumed or analysed, to two significant figures. It is unbiased; its error is a few percent for a segment holding a
     /// twentieth of the table or more (the only ones slow to count exactly, unless the filter has no index to use), and
     /// larger for rarer ones, which the sample may miss altogether (estimate 0). Campaigns use the exact <see cref="CountAsync"/>.
     /// </summary>
@@ -75,7 +75,7 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
         {
             await using (var budget = new NpgsqlCommand($"SET LOCAL statement_timeout = {(int)ExactCountBudget.TotalMilliseconds}", connection, transaction))
                 await budget.ExecuteNonQueryAsync(ct);
-            var query = $"SELECT count(*) FROM pdg_customer_directory d WHERE {sql.Where}";
+            var query = $"SELECT count(*) FROM {sql.From} WHERE {sql.Where}";
             await using var plan = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + query, connection, transaction);
             plan.Parameters.AddRange(sql.Parameters.Select(p => p.Clone()).ToArray());
             await using var count = new NpgsqlCommand(query, connection, transaction);
@@ -96,7 +96,7 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
                 await transaction.RollbackAsync(ct);
             }
         }
-        await using var size = new NpgsqlCommand("SELECT relpages, reltuples FROM pg_class WHERE oid = 'pdg_customer_directory'::regclass", connection);
+        await using var size = new NpgsqlCommand($"SELECT relpages, reltuples FROM pg_class WHERE oid = '{sql.Table}'::regclass", connection);
         double pages, rows;
         await using (var reader = await size.ExecuteReaderAsync(ct))
         {
@@ -107,7 +107,7 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
         var estimate = new SegmentSql(tenant, filter, scope, now);
         estimate.Parameters.Add(new() { Value = (float)percent }); // TABLESAMPLE takes a real
         await using var sample = new NpgsqlCommand(
-            $"SELECT count(*) FILTER (WHERE {estimate.Where}), count(*) FROM pdg_customer_directory d TABLESAMPLE SYSTEM (${estimate.Parameters.Count})", connection);
+            $"SELECT count(*) FILTER (WHERE {estimate.Where}), count(*) FROM {estimate.FromSample("$" + estimate.Parameters.Count)}", connection);
         sample.Parameters.AddRange(estimate.Parameters.ToArray());
         await using (var reader = await sample.ExecuteReaderAsync(ct))
         {
@@ -140,9 +140,9 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
         }
         parameters.Add(new() { Value = limit + 1 });
         await using var command = dataSource.CreateCommand($"""
-            SELECT d.customer_id, d.display_name, d.owner, d.tags, d.tier, d.status, d.last_interaction_at, d.open_nudges,
+            SELECT d.customer_id, d.display_name, d.owner, d.tags, d.tier, d.status, a.last_interaction_at, coalesce(a.open_nudges, 0),
                 d.orders, d.last_order_at, d.monetary_score, d.lifetime_value::text
-            FROM pdg_customer_directory d WHERE {sql.Where}{after} ORDER BY d.customer_id LIMIT ${parameters.Count}
+            FROM {SegmentSql.Joined} WHERE {sql.Where}{after} ORDER BY d.customer_id LIMIT ${parameters.Count}
             """);
         command.Parameters.AddRange(parameters.ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -47,17 +47,19 @@ internal sealed class SegmentPopulation
         }
     }
 
-    /// <summary>Writes the rows straight into the directory, as the customers' commits would have.</summary>
+    /// <summary>Writes the rows straight into the directory and its activity, as the customers' commits would have.</summary>
     public async Task InsertAsync(string connectionString, string tenant)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            INSERT INTO pdg_customer_directory (tenant, customer_id, owner, tags, tier, status, last_interaction_at, open_nudges,
-                orders, last_order_at, monetary_score, lifetime_value, fields)
-            SELECT $1, d.id, d.owner, d.tags::text[], d.tier, d.status, d.li, d.open, d.orders, d.lo, d.m, d.v, d.f
-            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::int[], $10::timestamptz[],
-                $11::smallint[], $12::jsonb[], $13::jsonb[]) AS d(id, owner, tags, tier, status, li, open, orders, lo, m, v, f)
+            WITH d AS (SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::int[], $9::int[],
+                    $10::timestamptz[], $11::smallint[], $12::jsonb[], $13::jsonb[]) AS d(id, owner, tags, tier, status, li, open, orders, lo, m, v, f)),
+            directory AS (
+                INSERT INTO pdg_customer_directory (tenant, customer_id, owner, tags, tier, status, orders, last_order_at, monetary_score, lifetime_value, fields)
+                SELECT $1, d.id, d.owner, d.tags::text[], d.tier, d.status, d.orders, d.lo, d.m, d.v, d.f FROM d)
+            INSERT INTO pdg_customer_activity (tenant, customer_id, owner, last_interaction_at, open_nudges)
+            SELECT $1, d.id, d.owner, d.li, d.open FROM d
             """, connection);
         object Times(IEnumerable<DateTimeOffset?> times) => times.Select(t => t is { } at ? (object)at.UtcDateTime : DBNull.Value).ToArray();
         command.Parameters.Add(new() { Value = tenant });

@@ -5,7 +5,7 @@ namespace PrivateDomainGrains.Grains.Tests.Storage;
 
 /// <summary>
 /// The customer directory through group commit on real PostgreSQL: whole rows, and activity-only rows (open nudges and
-/// last interaction) that change two columns of a stored row and leave the rest as it was.
+/// last interaction) that change the customer's narrow activity row and leave the directory row as it was.
 /// </summary>
 public sealed class DirectoryWritesTests(GrainTestCluster fixture) : IClassFixture<GrainTestCluster>
 {
@@ -39,6 +39,33 @@ public sealed class DirectoryWritesTests(GrainTestCluster fixture) : IClassFixtu
         var row = Assert.Single(await ListAsync("dir-fold", new DirectoryFilter(["alice"])));
         Assert.Equal(("wang", Now.AddMinutes(1), 3, "林晓雯"), (row.CustomerId, row.LastInteractionAt, row.OpenNudges, row.DisplayName));
     }
+
+    [Fact]
+    public async Task An_activity_row_writes_no_new_version_of_the_wide_directory_row_so_none_of_its_indexes_is_touched()
+    {
+        await Writer.WriteAsync(new WriteRequest { Directory = [Whole("dir-narrow", "zhao", 0)] });
+        var version = await VersionAsync("dir-narrow", "zhao");
+
+        await Writer.WriteAsync(new WriteRequest { Directory = [DirectoryRow.Activity("dir-narrow", "zhao", Now.AddMinutes(7), 2)] });
+
+        Assert.Equal(version, await VersionAsync("dir-narrow", "zhao"));
+        var row = Assert.Single(await ListAsync("dir-narrow", new DirectoryFilter(["alice"], HasOpenNudges: true)));
+        Assert.Equal((Now.AddMinutes(7), 2), (row.LastInteractionAt, row.OpenNudges));
+    }
+
+    [Fact]
+    public async Task A_whole_row_with_a_new_owner_moves_the_customer_to_the_new_owners_list_in_order_of_activity()
+    {
+        await Writer.WriteAsync(new WriteRequest { Directory = [Whole("dir-owner", "sun", 0), Whole("dir-owner", "qian", 0) with { Owner = "bob" }] });
+        await Writer.WriteAsync(new WriteRequest { Directory = [Whole("dir-owner", "sun", 1) with { Owner = "bob", LastInteractionAt = Now.AddMinutes(1) }] });
+
+        Assert.Empty(await ListAsync("dir-owner", new DirectoryFilter(["alice"])));
+        Assert.Equal(["sun", "qian"], (await ListAsync("dir-owner", new DirectoryFilter(["bob"]))).Select(r => r.CustomerId));
+    }
+
+    /// <summary>The directory row's physical version (xmin: the transaction that wrote it); an update of any column changes it.</summary>
+    private Task<string> VersionAsync(string tenant, string customerId) =>
+        fixture.ScalarAsync<string>($"SELECT xmin::text FROM pdg_customer_directory WHERE tenant = '{tenant}' AND customer_id = '{customerId}'");
 
     private async Task<List<DirectoryRow>> ListAsync(string tenant, DirectoryFilter filter) => (await Directory.ListAsync(tenant, filter, null, 10)).Rows;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -96,7 +97,7 @@ public sealed partial class WebhookDispatcher(
         using var request = new HttpRequestMessage(HttpMethod.Post, claimed.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSigner.IdHeader, delivery.NotificationId);
-        request.Headers.Add(WebhookSigner.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSigner.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSigner.SignatureHeader, WebhookSigner.Sign(secret, delivery.NotificationId, timestamp, body));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("PrivateDomainGrains-Webhooks", "1"));
         try
@@ -122,7 +123,8 @@ public sealed partial class WebhookDispatcher(
         if (retryAfter is { } asked && asked > delay) delay = asked < o.MaxRetryDelay ? asked : o.MaxRetryDelay;
         var disabled = await deliveries.RecordFailureAsync(delivery, status, error, delay, o.RetryFor, o.DisableAfterConsecutiveFailures,
             o.DisableAfterFailingFor, CancellationToken.None);
-        LogAttemptFailed(delivery.Tenant, delivery.SubscriptionId, delivery.NotificationId, delivery.Failures + 1, error, delay);
+        LogAttemptFailed(delivery.Id, delivery.Tenant, delivery.SubscriptionId, delivery.Failures + 1, status?.ToString(CultureInfo.InvariantCulture) ?? "no answer",
+            error, delay);
         if (disabled) LogDisabled(delivery.Tenant, delivery.SubscriptionId, o.DisableAfterConsecutiveFailures);
     }
 
@@ -134,8 +136,9 @@ public sealed partial class WebhookDispatcher(
         return TimeSpan.FromMilliseconds(capped * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
-    [LoggerMessage(LogLevel.Information, "Webhook attempt {Attempt} of {NotificationId} to {Tenant}/{SubscriptionId} failed ({Error}); next in {RetryIn}")]
-    private partial void LogAttemptFailed(string tenant, string subscriptionId, string notificationId, int attempt, string error, TimeSpan retryIn);
+    /// <summary>One line per failed attempt, no stack trace: a receiver that is down or answers an error is the receiver's business, and the delivery log keeps the record.</summary>
+    [LoggerMessage(LogLevel.Information, "Webhook delivery {DeliveryId} to {Tenant}/{SubscriptionId}: attempt {Attempt} failed, {Status} ({Error}); next in {RetryIn}")]
+    private partial void LogAttemptFailed(long deliveryId, string tenant, string subscriptionId, int attempt, string status, string error, TimeSpan retryIn);
 
     [LoggerMessage(LogLevel.Warning, "Webhook subscription {Tenant}/{SubscriptionId} disabled after {Failures} failed attempts in a row; enable it again with PUT once the receiver works")]
     private partial void LogDisabled(string tenant, string subscriptionId, int failures);

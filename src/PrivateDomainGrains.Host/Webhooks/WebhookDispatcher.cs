@@ -49,8 +49,7 @@ public sealed partial class WebhookDispatcher(
                 {
                     // A pipeline, not batch by batch: each claimed delivery starts as soon as a slot is free, and the next
                     // claim follows once the last of this one has started, so a slow request holds one slot, not a whole
-                    // claim's worth (waiting for each claim's slowest request kept the dispatcher far below the rate
-                    // the group commit writes notifications at; see README "Measured").
+                    // claim's worth of idle slots waiting for it.
                     var batch = await deliveries.ClaimAsync(o.ClaimBatch, o.Lease, stoppingToken);
                     claimed = batch.Count;
                     foreach (var delivery in batch)

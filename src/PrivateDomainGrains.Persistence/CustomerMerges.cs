@@ -101,6 +101,8 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
         AddCustomerRows(batch, w.Snapshot, w.Directory, w.Owner, w.DueAt);
         // After the moves: the absorbed side's own entry stays in its timeline.
         batch.BatchCommands.Add(DirectoryStatements.Changes([.. w.Changes]));
+        // customer.merged and customer.merged-into for the tenant's subscriptions, committed with the merge (as the group commit does for other changes).
+        batch.BatchCommands.Add(WebhookStatements.Notify([], [], [.. w.Changes]));
         batch.BatchCommands.Add(Statement("""
             INSERT INTO pdg_customer_merges (tenant, merge_id, survivor_id, absorbed_id, merged_by, survivor_before, survivor_after, survivor_seq,
                 survivor_due_at, absorbed_seq, absorbed_revision, absorbed_due_at, moved_identities, moved_nudges, moved_changes)
@@ -177,6 +179,7 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
         if (w.AbsorbedOwner is not null) batch.BatchCommands.Add(CustomerIndexStatements.Owners([new OwnerRow(m.Tenant, m.AbsorbedId, w.AbsorbedOwner)]));
         if (m.AbsorbedDueAt is not null) batch.BatchCommands.Add(CustomerIndexStatements.SetDue([new DueRow(m.Tenant, m.AbsorbedId, m.AbsorbedDueAt)]));
         batch.BatchCommands.Add(DirectoryStatements.Changes([.. w.Changes]));
+        batch.BatchCommands.Add(WebhookStatements.Notify([], [], [.. w.Changes])); // customer.merge-undone on both, committed with the undoing
         batch.BatchCommands.Add(Statement("UPDATE pdg_customer_merges SET undone_at = now(), undone_by = $3 WHERE tenant = $1 AND merge_id = $2",
             m.Tenant, m.MergeId, w.By));
         await batch.ExecuteNonQueryAsync(ct);

@@ -54,6 +54,7 @@ namespace PrivateDomainGrains.Client.Http;
 [JsonSerializable(typeof(WebhookSecretIssued))]
 [JsonSerializable(typeof(WebhookDeliveryView))]
 [JsonSerializable(typeof(WebhookDeliveryPage))]
+[JsonSerializable(typeof(WebhookEventTypeList))]
 [JsonSerializable(typeof(CreateApiKeyRequest))]
 [JsonSerializable(typeof(ApiKeyView))]
 [JsonSerializable(typeof(IReadOnlyList<ApiKeyView>))]

@@ -3,8 +3,13 @@ using System.Text.Json;
 namespace PrivateDomainGrains.Client;
 
 /// <param name="Url">An absolute https URL (http only where the platform allows it), without user info, on a public address (loopback, link-local, private, multicast and unspecified addresses are refused with a 400 naming url, unless the platform allows private targets).</param>
-/// <param name="EventTypes">nudge.raised, nudge.closed, customer.tag-added, customer.tag-removed, customer.owner-changed, customer.tier-changed, customer.field-set, customer.status-changed, order.unmatched, order.attached, identity.conflict, handover.finished, webhook.disabled; families nudge.*, customer.*, order.*, identity.*, handover.*, webhook.*; or *.</param>
+/// <param name="EventTypes">Types (nudge.raised, customer.tag-added, customer.merged, ...: every one <see cref="WebhooksClient.ListEventTypesAsync"/> lists), their families (nudge.*, customer.*, ...) or *.</param>
 public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null);
+
+/// <summary>What a subscription may name besides <c>*</c>.</summary>
+/// <param name="Types">Every notification type the platform sends, family by family.</param>
+/// <param name="Families">Each type's family (<c>nudge.*</c>, <c>customer.*</c>, ...): all its types, also those added later.</param>
+public sealed record WebhookEventTypeList(IReadOnlyList<string> Types, IReadOnlyList<string> Families);
 
 /// <param name="Enabled">False pauses the subscription; true re-enables a disabled one, its failures forgotten.</param>
 public sealed record UpdateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null, bool Enabled = true);

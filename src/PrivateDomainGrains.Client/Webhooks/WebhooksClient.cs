@@ -29,6 +29,10 @@ public sealed class WebhooksClient
         _http.SendAsync(HttpMethod.Get, Root, Key, null, idempotent: true, ClientJson.Default.IReadOnlyListWebhookView,
             cancellationToken);
 
+    /// <summary>Every notification type a subscription can name, and their families (<c>ListWebhookEventTypes</c>; <c>ListConsoleWebhookEventTypes</c>).</summary>
+    public Task<WebhookEventTypeList> ListEventTypesAsync(CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, Root + "/event-types", Key, null, idempotent: true, ClientJson.Default.WebhookEventTypeList, cancellationToken);
+
     /// <summary>One subscription (<c>GetWebhook</c>; <c>GetConsoleWebhook</c>), or null when there is none.</summary>
     public Task<WebhookView?> GetAsync(string webhookId, CancellationToken cancellationToken = default) =>
         _http.SendOrNullAsync(HttpMethod.Get, Path(webhookId), Key, idempotent: true, ClientJson.Default.WebhookView, cancellationToken);
@@ -39,7 +43,7 @@ public sealed class WebhooksClient
         _http.SendAsync(HttpMethod.Put, Path(webhookId), Key, PlatformHttp.Json(request, ClientJson.Default.UpdateWebhookRequest),
             idempotent: true, ClientJson.Default.WebhookView, cancellationToken);
 
-    /// <summary>Deletes the subscription with its log and pending notifications (<c>DeleteWebhook</c>; <c>DeleteConsoleWebhook</c>).</summary>
+    /// <summary>Deletes the subscription with its log and pending notifications, none of which is sent after this (<c>DeleteWebhook</c>; <c>DeleteConsoleWebhook</c>).</summary>
     /// <exception cref="PlatformApiException">404 when there is no such subscription.</exception>
     public Task DeleteAsync(string webhookId, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Delete, Path(webhookId), Key, idempotent: false, cancellationToken);

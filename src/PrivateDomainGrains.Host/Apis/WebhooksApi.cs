@@ -19,10 +19,12 @@ public static class WebhooksApi
     public const int MaxPageSize = 200;
     private const int MaxDescriptionLength = 200;
     private const int MaxUrlLength = 2048;
-    private const int MaxEventTypes = 20;
+
+    /// <summary>A subscription may name everything there is to name, once each: <c>*</c>, every family and every type.</summary>
+    private static readonly int MaxEventTypes = WebhookEventTypes.Accepted.Count;
 
     /// <param name="Url">Where notifications are posted: an absolute https URL (http too when <c>Webhooks:AllowInsecureUrls</c>), at most 2048 characters, without user info.</param>
-    /// <param name="EventTypes">Types to send (nudge.raised, nudge.closed, customer.tag-added, ..., webhook.disabled), families (nudge.*, customer.*, webhook.*) or *; 1-20 of them.</param>
+    /// <param name="EventTypes">Types to send (nudge.raised, nudge.closed, customer.tag-added, ..., webhook.disabled: every one ListWebhookEventTypes lists), families (nudge.*, customer.*, webhook.*) or *; at least one.</param>
     /// <param name="Description">What the subscription is for, at most 200 characters.</param>
     public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null);
 
@@ -51,6 +53,11 @@ public static class WebhooksApi
         string State, int Attempts, DateTimeOffset? LastAttemptAt, int? LastStatus, string? LastError, DateTimeOffset NextAttemptAt,
         DateTimeOffset? DeliveredAt, JsonElement Data);
 
+    /// <summary>What a subscription's <c>eventTypes</c> may name, besides <c>*</c> (everything, also types added later).</summary>
+    /// <param name="Types">Every notification type the platform sends (nudge.raised, ..., customer.merged, ..., webhook.disabled), family by family.</param>
+    /// <param name="Families">Each type's family (<c>nudge.*</c>, <c>customer.*</c>, ...): all its types, also those added later.</param>
+    public sealed record WebhookEventTypeList(IReadOnlyList<string> Types, IReadOnlyList<string> Families);
+
     /// <param name="NextBefore">The <c>before</c> of the next (older) page; null on the last page.</param>
     public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryView> Deliveries, long? NextBefore);
 
@@ -63,6 +70,8 @@ public static class WebhooksApi
             .WithProblem(StatusCodes.Status409Conflict, "The tenant has as many subscriptions as Webhooks:MaxSubscriptionsPerTenant allows");
         webhooks.MapGet("", ListAsync).WithName("ListWebhooks")
             .WithSummary("The tenant's subscriptions, with whether each is enabled and how it has been failing.");
+        webhooks.MapGet("/event-types", ListEventTypes).WithName("ListWebhookEventTypes")
+            .WithSummary("Every notification type a subscription can name, and their families (* is everything).");
         webhooks.MapGet("/{webhookId}", GetAsync).WithName("GetWebhook")
             .WithSummary("One subscription.")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
@@ -71,7 +80,7 @@ public static class WebhooksApi
             .WithJsonBody<UpdateWebhookRequest>()
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
         webhooks.MapDelete("/{webhookId}", DeleteAsync).WithName("DeleteWebhook")
-            .WithSummary("Delete the subscription, its delivery log and what was still pending for it.")
+            .WithSummary("Delete the subscription, its delivery log and what was still pending for it: nothing more is sent to it (an attempt already under way finishes).")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
         webhooks.MapPost("/{webhookId}/secret", RotateSecretAsync).WithName("RotateWebhookSecret")
             .WithSummary("Replace the signing secret; the new one is shown this once and signs every attempt from now on.")
@@ -93,6 +102,8 @@ public static class WebhooksApi
             .WithProblem(StatusCodes.Status409Conflict, "The tenant has as many subscriptions as Webhooks:MaxSubscriptionsPerTenant allows");
         console.MapGet("", (ConsoleUser user, WebhookSubscriptions subscriptions, HttpContext http) => ListAsync(user.Tenant, subscriptions, http))
             .WithName("ListConsoleWebhooks").WithSummary("As ListWebhooks, for the signed-in admin's tenant.");
+        console.MapGet("/event-types", ListEventTypes).WithName("ListConsoleWebhookEventTypes")
+            .WithSummary("As ListWebhookEventTypes: the integrations page's event-type picker.");
         console.MapGet("/{webhookId}", (ConsoleUser user, string webhookId, WebhookSubscriptions subscriptions, HttpContext http) => GetAsync(user.Tenant, webhookId, subscriptions, http))
             .WithName("GetConsoleWebhook").WithSummary("As GetWebhook, for the signed-in admin's tenant.")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
@@ -141,6 +152,8 @@ public static class WebhooksApi
     private static async Task<Ok<IReadOnlyList<WebhookView>>> ListAsync(string tenant, WebhookSubscriptions subscriptions, HttpContext http) =>
         TypedResults.Ok<IReadOnlyList<WebhookView>>([.. (await subscriptions.ListAsync(tenant, http.RequestAborted)).Select(View)]);
 
+    private static Ok<WebhookEventTypeList> ListEventTypes() => TypedResults.Ok(new WebhookEventTypeList(WebhookEventTypes.All, WebhookEventTypes.Families));
+
     private static async Task<Results<Ok<WebhookView>, ProblemHttpResult>> GetAsync(string tenant, string webhookId, WebhookSubscriptions subscriptions, HttpContext http) =>
         await subscriptions.GetAsync(tenant, webhookId, http.RequestAborted) is { } row ? TypedResults.Ok(View(row)) : NotFound(webhookId);
 
@@ -156,6 +169,11 @@ public static class WebhooksApi
         return row is null ? NotFound(webhookId) : TypedResults.Ok(View(row));
     }
 
+    /// <summary>
+    /// Deletes the subscription with its whole outbox (<see cref="WebhookSubscriptions.DeleteAsync"/>: its rows go with it,
+    /// pending ones included), so none of its pending notifications is sent after the 204; only an attempt a dispatcher
+    /// had already started may still arrive, and its outcome is recorded nowhere. Changes committed later write nothing for it.
+    /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string tenant, string webhookId, WebhookSubscriptions subscriptions, HttpContext http) =>
         await subscriptions.DeleteAsync(tenant, webhookId, http.RequestAborted) ? TypedResults.NoContent() : NotFound(webhookId);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Host.Hosting;
@@ -9,6 +10,9 @@ namespace PrivateDomainGrains.Host.Security;
 
 public static class SecurityHostingExtensions
 {
+    /// <summary>Only tells whether a string has a JWT's compact shape (JWS or JWE); validation is the scheme's.</summary>
+    private static readonly JsonWebTokenHandler JwtShape = new();
+
     /// <summary>Options, password hashing, and JWT bearer authentication for the console hub (token in the
     /// <c>access_token</c> query string, the SignalR convention for WebSockets).</summary>
     public static WebApplicationBuilder AddPlatformSecurity(this WebApplicationBuilder builder)
@@ -54,6 +58,11 @@ public static class SecurityHostingExtensions
                         var token = context.Request.Query["access_token"];
                         if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
                             context.Token = token;
+                        // API keys and the operator key come as bearer tokens too, and are judged by their own filters:
+                        // only a token shaped like a JWT is this scheme's to validate. Anything else is no result here,
+                        // rather than a thrown IDX14100 logged ("Failed to validate the token") on every such request.
+                        else if (ApiKeys.BearerToken(context.Request) is { } bearer && !JwtShape.CanReadToken(bearer))
+                            context.NoResult();
                         return Task.CompletedTask;
                     },
                 };

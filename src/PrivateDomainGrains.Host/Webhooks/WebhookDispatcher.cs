@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Persistence;
 
@@ -12,8 +14,9 @@ namespace PrivateDomainGrains.Host.Webhooks;
 /// <c>webhooks</c> HttpClient (no redirects; each attempt bounded by <see cref="WebhookOptions.RequestTimeout"/> through
 /// Microsoft.Extensions.Http.Resilience), and records the outcome: a 2xx is delivered, anything else is tried again
 /// with exponential backoff and jitter (longer if the receiver's 429 or 503 says <c>Retry-After</c>) until
-/// <see cref="WebhookOptions.RetryFor"/> has passed. Retries live in the outbox, not in memory: a node that stops
-/// or dies mid-attempt leaves the delivery to be claimed again (at least once).
+/// <see cref="WebhookOptions.RetryFor"/> has passed. Up to <see cref="WebhookOptions.MaxConcurrentDeliveries"/> attempts
+/// run at once, each claimed delivery starting as a slot frees; successes are recorded together as they come. Retries
+/// live in the outbox, not in memory: a node that stops or dies mid-attempt leaves the delivery to be claimed again (at least once).
 /// </summary>
 public sealed partial class WebhookDispatcher(
     WebhookDeliveries deliveries,
@@ -25,54 +28,116 @@ public sealed partial class WebhookDispatcher(
 {
     public const string HttpClientName = "webhooks";
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+    private const int MaxSuccessesPerWrite = 1000;
+    private static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(100);
+    private const int MaxCachedSecrets = 10_000;
+    private readonly ConcurrentDictionary<(string Tenant, string Protected), string> _secrets = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
         var nextPrune = time.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
+        using var slots = new SemaphoreSlim(o.MaxConcurrentDeliveries);
+        var delivered = Channel.CreateUnbounded<(WebhookDeliveryRow, int)>(new UnboundedChannelOptions { SingleReader = true });
+        var recording = RecordSuccessesAsync(delivered.Reader);
+        try
         {
-            var claimed = 0;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var batch = await deliveries.ClaimAsync(o.ClaimBatch, o.Lease, stoppingToken);
-                claimed = batch.Count;
-                var delivered = new ConcurrentBag<(WebhookDeliveryRow, int)>();
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = o.MaxConcurrentDeliveries, CancellationToken = stoppingToken },
-                    async (delivery, ct) =>
-                    {
-                        if (await DeliverAsync(delivery, ct) is { } status) delivered.Add((delivery.Delivery, status));
-                    });
-                // Successes are recorded together (failures at once, each with its own backoff): a crash before this
-                // sends them again after the lease, which at-least-once allows.
-                if (!delivered.IsEmpty) await deliveries.RecordSuccessesAsync([.. delivered], CancellationToken.None);
-                if (time.GetUtcNow() >= nextPrune)
-                {
-                    nextPrune = time.GetUtcNow() + PruneEvery;
-                    var pruned = await deliveries.PruneAsync(time.GetUtcNow() - o.Retention, stoppingToken);
-                    if (pruned > 0) LogPruned(pruned);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database is away: claimed rows come back after their lease.
-                LogDrainFailed(ex);
-            }
-            if (claimed < o.ClaimBatch)
-            {
+                var claimed = 0;
                 try
                 {
-                    await Task.Delay(o.PollInterval, time, stoppingToken);
+                    // A pipeline, not batch by batch: each claimed delivery starts as soon as a slot is free, and the next
+                    // claim follows once the last of this one has started, so a slow request holds one slot, not a whole
+                    // claim's worth of idle slots waiting for it.
+                    var batch = await deliveries.ClaimAsync(o.ClaimBatch, o.Lease, stoppingToken);
+                    claimed = batch.Count;
+                    foreach (var delivery in batch)
+                    {
+                        await slots.WaitAsync(stoppingToken);
+                        _ = AttemptAsync(delivery, slots, delivered.Writer, stoppingToken);
+                    }
+                    if (time.GetUtcNow() >= nextPrune)
+                    {
+                        nextPrune = time.GetUtcNow() + PruneEvery;
+                        var pruned = await deliveries.PruneAsync(time.GetUtcNow() - o.Retention, stoppingToken);
+                        if (pruned > 0) LogPruned(pruned);
+                    }
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     return;
                 }
+                catch (Exception ex)
+                {
+                    // The database is away: claimed rows come back after their lease.
+                    LogDrainFailed(ex);
+                }
+                if (claimed < o.ClaimBatch)
+                {
+                    try
+                    {
+                        // Idle: look again after the poll interval. Notifications trickling in: sooner, so that one waits
+                        // about a tenth of a second, not a whole interval, and the claims stay at most ten a second.
+                        await Task.Delay(claimed == 0 || o.PollInterval < BusyPollInterval ? o.PollInterval : BusyPollInterval, time, stoppingToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
             }
+        }
+        finally
+        {
+            // Stopping: the attempts under way end (cancelled ones come back after their lease), then what succeeded is recorded.
+            for (var i = 0; i < o.MaxConcurrentDeliveries; i++) await slots.WaitAsync(CancellationToken.None);
+            delivered.Writer.Complete();
+            await recording;
+        }
+    }
+
+    /// <summary>One attempt in its slot; a success goes to <paramref name="delivered"/> to be recorded with others.</summary>
+    private async Task AttemptAsync(ClaimedDelivery delivery, SemaphoreSlim slots, ChannelWriter<(WebhookDeliveryRow, int)> delivered, CancellationToken ct)
+    {
+        try
+        {
+            if (await DeliverAsync(delivery, ct) is { } status) delivered.TryWrite((delivery.Delivery, status));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping mid-attempt: the delivery comes back after its lease.
+        }
+        catch (Exception ex)
+        {
+            // Recording the failure failed (the database is away): the delivery comes back after its lease.
+            LogDrainFailed(ex);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Records successes as they come, all that are waiting in one round trip. A crash before a success is recorded sends
+    /// it again after the lease, which at-least-once allows; so does a failed write (logged).
+    /// </summary>
+    private async Task RecordSuccessesAsync(ChannelReader<(WebhookDeliveryRow, int)> delivered)
+    {
+        var batch = new List<(WebhookDeliveryRow, int)>();
+        while (await delivered.WaitToReadAsync())
+        {
+            while (batch.Count < MaxSuccessesPerWrite && delivered.TryRead(out var success)) batch.Add(success);
+            try
+            {
+                await deliveries.RecordSuccessesAsync(batch, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                LogDrainFailed(ex);
+            }
+            batch.Clear();
         }
     }
 
@@ -83,7 +148,7 @@ public sealed partial class WebhookDispatcher(
         string secret;
         try
         {
-            secret = secrets.Unprotect(delivery.Tenant, claimed.ProtectedSecret);
+            secret = Secret(delivery.Tenant, claimed.ProtectedSecret);
         }
         catch (CryptographicException ex)
         {
@@ -96,7 +161,7 @@ public sealed partial class WebhookDispatcher(
         using var request = new HttpRequestMessage(HttpMethod.Post, claimed.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSigner.IdHeader, delivery.NotificationId);
-        request.Headers.Add(WebhookSigner.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSigner.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSigner.SignatureHeader, WebhookSigner.Sign(secret, delivery.NotificationId, timestamp, body));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("PrivateDomainGrains-Webhooks", "1"));
         try
@@ -122,8 +187,21 @@ public sealed partial class WebhookDispatcher(
         if (retryAfter is { } asked && asked > delay) delay = asked < o.MaxRetryDelay ? asked : o.MaxRetryDelay;
         var disabled = await deliveries.RecordFailureAsync(delivery, status, error, delay, o.RetryFor, o.DisableAfterConsecutiveFailures,
             o.DisableAfterFailingFor, CancellationToken.None);
-        LogAttemptFailed(delivery.Tenant, delivery.SubscriptionId, delivery.NotificationId, delivery.Failures + 1, error, delay);
+        LogAttemptFailed(delivery.Id, delivery.Tenant, delivery.SubscriptionId, delivery.Failures + 1, status?.ToString(CultureInfo.InvariantCulture) ?? "no answer",
+            error, delay);
         if (disabled) LogDisabled(delivery.Tenant, delivery.SubscriptionId, o.DisableAfterConsecutiveFailures);
+    }
+
+    /// <summary>
+    /// A subscription's secret in clear, decrypted once per protected value (a rotation changes it) rather than per attempt:
+    /// each Unprotect derives a key and decrypts, a cost every delivery paid. Tenants have few subscriptions; the cache is
+    /// emptied if it ever holds more than <see cref="MaxCachedSecrets"/>.
+    /// </summary>
+    private string Secret(string tenant, string protectedSecret)
+    {
+        if (_secrets.TryGetValue((tenant, protectedSecret), out var secret)) return secret;
+        if (_secrets.Count >= MaxCachedSecrets) _secrets.Clear();
+        return _secrets[(tenant, protectedSecret)] = secrets.Unprotect(tenant, protectedSecret);
     }
 
     /// <summary>RetryBaseDelay × 2^failures, capped at MaxRetryDelay, ±20% jitter so receivers coming back are not hit all at once.</summary>
@@ -134,8 +212,9 @@ public sealed partial class WebhookDispatcher(
         return TimeSpan.FromMilliseconds(capped * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
-    [LoggerMessage(LogLevel.Information, "Webhook attempt {Attempt} of {NotificationId} to {Tenant}/{SubscriptionId} failed ({Error}); next in {RetryIn}")]
-    private partial void LogAttemptFailed(string tenant, string subscriptionId, string notificationId, int attempt, string error, TimeSpan retryIn);
+    /// <summary>One line per failed attempt, no stack trace: a receiver that is down or answers an error is the receiver's business, and the delivery log keeps the record.</summary>
+    [LoggerMessage(LogLevel.Information, "Webhook delivery {DeliveryId} to {Tenant}/{SubscriptionId}: attempt {Attempt} failed, {Status} ({Error}); next in {RetryIn}")]
+    private partial void LogAttemptFailed(long deliveryId, string tenant, string subscriptionId, int attempt, string status, string error, TimeSpan retryIn);
 
     [LoggerMessage(LogLevel.Warning, "Webhook subscription {Tenant}/{SubscriptionId} disabled after {Failures} failed attempts in a row; enable it again with PUT once the receiver works")]
     private partial void LogDisabled(string tenant, string subscriptionId, int failures);

@@ -1,8 +1,13 @@
+using PrivateDomainGrains.Persistence;
+
 namespace PrivateDomainGrains.Host.Webhooks;
 
 /// <summary>
-/// The notifications a subscription can take. A subscription names exact types, a family (<c>nudge.*</c>,
-/// <c>customer.*</c>, <c>order.*</c>, <c>identity.*</c>, <c>handover.*</c>) or <c>*</c> for everything, also types added later to the family.
+/// The notifications a subscription can take, listed in this one place: the API's validation, the list it serves
+/// (<c>GET .../webhooks/event-types</c>, read by the console's event-type picker) and the README's table all come from
+/// <see cref="All"/> (tests check the README and that a <c>*</c> subscription gets nothing outside it). A subscription
+/// names exact types, a family (the part before the dot and <c>.*</c>: <c>nudge.*</c>, <c>customer.*</c>, ...) or
+/// <c>*</c> for everything, also types added later to the family.
 /// </summary>
 public static class WebhookEventTypes
 {
@@ -16,7 +21,7 @@ public static class WebhookEventTypes
     public const string WebhookDisabled = "webhook.disabled";
 
     /// <summary>The customer was lost (every relationship ended) or regained: <c>customerId</c>, <c>from</c> and <c>to</c> (Unknown, Active, Lost; one of them Lost).</summary>
-    public const string CustomerStatusChanged = "customer.status-changed";
+    public const string CustomerStatusChanged = "customer." + CustomerChangeKinds.StatusChanged;
 
     /// <summary>
     /// An order event (<c>order.*</c>) named its customer only by identities nobody holds (or a nickname) and waits in
@@ -37,16 +42,30 @@ public static class WebhookEventTypes
     /// <summary>A handover (or departure) completed: handoverId, from, to, departure, moved, remaining, failed, passes, startedAt, finishedAt.</summary>
     public const string HandoverFinished = global::PrivateDomainGrains.Grains.Handovers.HandoverGrain.FinishedNotification;
 
-    /// <summary>Every type there is; customer.* mirror the customer changes of the timeline (tag-added, tag-removed, owner-changed, tier-changed, field-set, status-changed).</summary>
+    /// <summary>
+    /// Every type the platform sends. customer.* mirror the customer changes of the timeline (<see cref="CustomerChangeKinds"/>:
+    /// tag-added, tag-removed, owner-changed, tier-changed, field-set, status-changed, and a merge's merged on the survivor,
+    /// merged-into on the absorbed customer, merge-undone on both).
+    /// </summary>
     public static readonly IReadOnlyList<string> All =
     [
-        NudgeRaised, NudgeClosed, "customer.tag-added", "customer.tag-removed", "customer.owner-changed", "customer.tier-changed", "customer.field-set",
-        CustomerStatusChanged, OrderUnmatched, OrderAttached, IdentityConflict, HandoverFinished, WebhookDisabled,
+        NudgeRaised, NudgeClosed, Customer(CustomerChangeKinds.TagAdded), Customer(CustomerChangeKinds.TagRemoved), Customer(CustomerChangeKinds.OwnerChanged),
+        Customer(CustomerChangeKinds.TierChanged), Customer(CustomerChangeKinds.FieldSet), CustomerStatusChanged, Customer(CustomerChangeKinds.Merged),
+        Customer(CustomerChangeKinds.MergedInto), Customer(CustomerChangeKinds.MergeUndone), OrderUnmatched, OrderAttached, IdentityConflict,
+        HandoverFinished, WebhookDisabled,
     ];
 
-    private static readonly HashSet<string> Accepted = [.. All, "*", "nudge.*", "customer.*", "order.*", "identity.*", "handover.*", "webhook.*"];
+    /// <summary>The families of <see cref="All"/> (<c>nudge.*</c>, <c>customer.*</c>, ...), in its order.</summary>
+    public static readonly IReadOnlyList<string> Families = [.. All.Select(t => t[..t.IndexOf('.')] + ".*").Distinct()];
 
-    public static bool IsValid(string type) => Accepted.Contains(type);
+    /// <summary>What a subscription may name: <c>*</c>, a family or a type.</summary>
+    public static readonly IReadOnlyList<string> Accepted = ["*", .. Families, .. All];
 
-    public static string Describe => $"one of {string.Join(", ", All)}, a family (nudge.*, customer.*, order.*, identity.*, handover.*, webhook.*) or *";
+    private static readonly HashSet<string> AcceptedSet = [.. Accepted];
+
+    public static bool IsValid(string type) => AcceptedSet.Contains(type);
+
+    public static string Describe => $"one of {string.Join(", ", All)}, a family ({string.Join(", ", Families)}) or *";
+
+    private static string Customer(string kind) => "customer." + kind;
 }

@@ -25,6 +25,9 @@ public static class WebhooksHostingExtensions
                 AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2), UseProxy = false,
                 ConnectCallback = services.GetRequiredService<WebhookTargets>().ConnectAsync,
             })
+            // A failed attempt is expected business, recorded in the delivery log and logged as one line by the dispatcher:
+            // not as the factory's four lines per request and, for an attempt without an answer, two stack traces.
+            .RemoveAllLoggers()
             // One attempt per request: retries are the outbox's (durable, with backoff for hours), not the handler's.
             .AddResilienceHandler("webhook-attempt", (pipeline, context) =>
                 pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.RequestTimeout));

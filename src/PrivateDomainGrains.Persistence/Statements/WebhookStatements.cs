@@ -13,7 +13,8 @@ namespace PrivateDomainGrains.Persistence.Statements;
 /// <item><c>nudge.closed</c> for each nudge an acknowledgement or a platform close named that is closed now, with how
 /// and by whom as stored: a nudge closes once, so its notification id (<c>nudge.closed:{nudgeId}</c>) is once too.</item>
 /// <item><c>customer.{kind}</c> for each customer change (<see cref="CustomerChangeKinds"/>: customer.tag-added,
-/// customer.owner-changed, ...), its detail as data.</item>
+/// customer.owner-changed, ...), its detail as data. A merge and its undoing are not the group commit's: they add this
+/// statement to their own transaction (<see cref="CustomerMerges"/>), changes only.</item>
 /// </list>
 /// </summary>
 internal static class WebhookStatements

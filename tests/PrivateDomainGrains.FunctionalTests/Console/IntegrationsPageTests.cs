@@ -10,7 +10,8 @@ namespace PrivateDomainGrains.FunctionalTests.Console;
 /// <summary>
 /// The integrations page in a real browser at the WeCom sidebar's width, against a real host and a webhook receiver in
 /// the test process: an admin makes an API key (its secret shown once) that opens POST /events until revoked, and sees
-/// a failing subscription's log, its disabling, re-enables it and replays; a staff member has no way in.
+/// a failing subscription's log, its disabling, re-enables it and replays, deletes a subscription (its pending
+/// notifications are not sent), picks any type the platform sends; a staff member has no way in.
 /// </summary>
 public sealed class IntegrationsPageTests(WebhookPlatform platform, Chromium chromium) : IClassFixture<WebhookPlatform>, IClassFixture<Chromium>
 {
@@ -110,6 +111,55 @@ public sealed class IntegrationsPageTests(WebhookPlatform platform, Chromium chr
         await Expect(delivery).ToHaveAttributeAsync("data-state", "delivered");
         await Expect(delivery).ToHaveAttributeAsync("data-status", "200");
         await console.ScreenshotAsync("integrations-webhook-replayed-390");
+    }
+
+    [Fact]
+    public async Task An_admin_deletes_a_subscription_once_confirmed_it_leaves_the_list_and_its_pending_notification_is_not_sent_again()
+    {
+        using var client = await TenantAsync("int-delete");
+        platform.Receiver.Always("console-delete", 500);
+        var issued = await client.Api.Webhooks.CreateAsync(new CreateWebhookRequest(platform.Receiver.Url("console-delete"), ["nudge.*"]));
+        await using var console = await IntegrationsAsync("int-delete", "root");
+        var page = console.Page;
+        await page.Locator(".n-tabs-tab[data-name=webhooks]").ClickAsync();
+        var hook = page.GetByTestId("int-webhook");
+        await Expect(hook).ToHaveAttributeAsync("data-webhook-id", issued.Webhook.WebhookId);
+
+        // Its nudge.raised fails and is retried (every 200 ms to 1 s here) until the subscription goes.
+        await client.PostEventsAsync(Events.FriendAdded("del-1", "ning", "alice"));
+        await platform.Receiver.WaitForAsync("console-delete", r => r.Count >= 1);
+        await hook.GetByTestId("int-webhook-delete").ClickAsync();
+        await console.ConfirmAsync("删除");
+
+        await Expect(hook).ToHaveCountAsync(0);
+        await Expect(page.GetByText("还没有 Webhook 订阅")).ToBeVisibleAsync();
+        Assert.Null(await client.Api.Webhooks.GetAsync(issued.Webhook.WebhookId));
+        var sent = platform.Receiver.At("console-delete").Count;
+        await Task.Delay(2500); // two retries at least would have come by now
+        Assert.Equal(sent, platform.Receiver.At("console-delete").Count);
+    }
+
+    [Fact]
+    public async Task The_event_type_picker_offers_every_type_the_platform_sends_and_a_merge_type_picked_there_is_saved()
+    {
+        using var client = await TenantAsync("int-types");
+        var listed = await client.Api.Webhooks.ListEventTypesAsync();
+        await using var console = await IntegrationsAsync("int-types", "root");
+        var page = console.Page;
+        await page.Locator(".n-tabs-tab[data-name=webhooks]").ClickAsync();
+
+        await page.GetByTestId("int-webhook-url").Locator("input").FillAsync(platform.Receiver.Url("console-types"));
+        await page.GetByTestId("int-webhook-types").ClickAsync();
+        var options = page.Locator(".n-base-select-option");
+        await Expect(options.Filter(new() { HasText = "customer.merged-into" })).ToBeVisibleAsync();
+        var offered = (await options.AllTextContentsAsync()).Select(o => o.Trim()).ToList();
+        Assert.Equal(((string[])["*", .. listed.Families, .. listed.Types]).Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+        await options.Filter(new() { HasText = "customer.merge-undone" }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await page.GetByTestId("int-webhook-save").ClickAsync();
+
+        await Expect(page.GetByTestId("int-secret")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^whsec_"));
+        Assert.Equal(["*", "customer.merge-undone"], Assert.Single(await client.Api.Webhooks.ListAsync()).EventTypes);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
 namespace PrivateDomainGrains.FunctionalTests.Webhooks;
 
-/// <summary>The notification types beyond nudges and tags (issue 15), each posted to a real receiver once its change committed.</summary>
+/// <summary>
+/// The notification types beyond nudges and tags (issue 15), each posted to a real receiver once its change committed;
+/// and every type the platform sends can be named exactly, as the list the API serves names it.
+/// </summary>
 public sealed class WebhookNotificationTypesTests(WebhookPlatform platform) : IClassFixture<WebhookPlatform>
 {
     private WebhookReceiver Receiver => platform.Receiver;
@@ -91,5 +94,55 @@ public sealed class WebhookNotificationTypesTests(WebhookPlatform platform) : IC
             data.GetProperty("to").GetString(), data.GetProperty("departure").GetBoolean(), data.GetProperty("moved").GetInt64(), data.GetProperty("remaining").GetInt64()));
         await Task.Delay(500); // a second notification would have been posted by now (polled every 100 ms)
         Assert.Single(Receiver.At("handover"));
+    }
+
+    [Fact]
+    public async Task A_merge_and_its_undoing_reach_a_subscription_naming_their_exact_types_on_both_customers()
+    {
+        var client = await platform.TenantAsync("wh-merge");
+        await client.Api.Webhooks.CreateAsync(new CreateWebhookRequest(Receiver.Url("merge"), ["customer.merged", "customer.merged-into", "customer.merge-undone"]));
+        await client.PostEventsAsync(Events.FriendAdded("mg-1", "mg-wx", "alice"), Events.FriendAdded("mg-2", "mg-shop", "alice"));
+
+        var merged = await client.Api.Customers.MergeAsync("mg-wx", "mg-shop");
+        await client.Api.Customers.UndoMergeAsync("mg-wx", merged.Merge.MergeId);
+
+        var requests = await Receiver.WaitForAsync("merge", r => r.Count >= 4);
+        Assert.Equal(
+            [("customer.merge-undone", "mg-shop", merged.Merge.MergeId), ("customer.merge-undone", "mg-wx", merged.Merge.MergeId),
+                ("customer.merged", "mg-wx", merged.Merge.MergeId), ("customer.merged-into", "mg-shop", merged.Merge.MergeId)],
+            requests.Select(r => (r.Json.GetProperty("type").GetString(), r.Json.GetProperty("customerId").GetString(),
+                r.Json.GetProperty("data").GetProperty("mergeId").GetString())).Order());
+    }
+
+    [Fact]
+    public async Task A_subscription_naming_every_listed_type_exactly_gets_every_notification_a_star_subscription_gets()
+    {
+        var client = await platform.TenantAsync("wh-every");
+        var listed = await client.Api.Webhooks.ListEventTypesAsync();
+        await client.Api.Webhooks.CreateAsync(new CreateWebhookRequest(Receiver.Url("every-star"), ["*"]));
+        await client.Api.Webhooks.CreateAsync(new CreateWebhookRequest(Receiver.Url("every-exact"), [.. listed.Types]));
+        await client.Api.Staff.CreateAsync("bob", PlatformClient.StaffPassword, "Bob");
+        var phone = new Dictionary<string, string> { ["phone"] = "13700137000" };
+
+        // A bit of everything the platform notifies: nudges, customer changes (status, merge and its undoing, owner),
+        // orders pooled and attached, an identity conflict, a handover.
+        await client.PostEventsAsync(Events.FriendAdded("ev-1", "ev-wx", "alice"), Events.FriendAdded("ev-2", "ev-shop", "alice"));
+        await client.PostEventsAsync(Events.FriendDeleted("ev-3", "ev-shop"));
+        var merged = await client.Api.Customers.MergeAsync("ev-wx", "ev-shop");
+        await client.Api.Customers.UndoMergeAsync("ev-wx", merged.Merge.MergeId);
+        await client.PostEventsAsync(new PostedEvent("ev-4", null, "order.paid", DateTimeOffset.UtcNow.AddMinutes(-5), "shop", Identities: phone,
+            Data: new Dictionary<string, string> { ["orderId"] = "T-1", ["amount"] = "9", ["currency"] = "CNY" }));
+        await client.PostEventsAsync(new PostedEvent("ev-5", "ev-wx", "message.received", null, "wecom", Text: "hi", Identities: phone));
+        await client.PostEventsAsync(new PostedEvent("ev-6", "ev-other", "message.received", null, "wecom", Text: "hi", Identities: phone));
+        await client.Api.Handovers.StartAsync("alice", "bob");
+
+        string[] expected = ["nudge.raised", "customer.status-changed", "customer.merged", "customer.merged-into", "customer.merge-undone", "order.unmatched",
+            "order.attached", "identity.conflict", "handover.finished", "customer.owner-changed"];
+        var star = await Receiver.WaitForAsync("every-star", r => expected.All(t => r.Any(x => x.Json.GetProperty("type").GetString() == t)));
+        await Task.Delay(1000); // what is still being written and sent arrives by now (polled every 100 ms)
+        star = Receiver.At("every-star");
+        Assert.Subset(listed.Types.ToHashSet(), star.Select(r => r.Json.GetProperty("type").GetString()!).ToHashSet());
+        var exact = await Receiver.WaitForAsync("every-exact", r => r.Count >= star.Count);
+        Assert.Equal(star.Select(r => r.Id).Order(), exact.Select(r => r.Id).Order());
     }
 }

@@ -39,6 +39,7 @@ export async function send<T>(path: string, init: RequestInit): Promise<T> {
   } catch {
     throw new ApiError(0, "unreachable", undefined, undefined);
   }
+  if (response.status === 204) return undefined as T; // No Content: a DELETE's answer has no body to read
   if (response.ok) return (await response.json()) as T;
   let problem: { title?: string; detail?: string; errors?: Record<string, string[]> } = {};
   try {

@@ -83,11 +83,17 @@ export const apiScopes = [
   "staff:manage", "integrations:manage", "webhooks:manage", "admin",
 ] as const;
 
-/** The notification types and families a subscription can take (WebhookEventTypes on the server). */
-export const webhookEventTypes = [
-  "*", "nudge.*", "nudge.raised", "nudge.closed", "customer.*", "customer.tag-added", "customer.tag-removed", "customer.owner-changed",
-  "customer.tier-changed", "customer.field-set", "customer.status-changed", "order.*", "order.unmatched", "order.attached", "identity.*", "identity.conflict", "handover.*", "handover.finished", "webhook.*", "webhook.disabled",
-] as const;
+/** What a subscription's event types may name besides "*": every type the platform sends, and their families (WebhookEventTypes on the server). */
+export interface WebhookEventTypeList {
+  types: string[];
+  /** "nudge.*", "customer.*", ...: all of a family's types, also those added later. */
+  families: string[];
+}
+
+/** The picker's choices: "*" first, then each family followed by its types, as the server lists them. */
+export function webhookEventTypes(list: WebhookEventTypeList): string[] {
+  return ["*", ...list.families.flatMap((family) => [family, ...list.types.filter((type) => `${type.slice(0, type.indexOf("."))}.*` === family)])];
+}
 
 const keys = "/api/v1/console/keys";
 const webhooks = "/api/v1/console/webhooks";
@@ -121,9 +127,19 @@ export const integrationsApi = {
     return send(webhooks, { method: "POST", headers: { ...bearer(token), ...json }, body: JSON.stringify(input) });
   },
 
+  /** The types the server sends and accepts: the one list the picker shows. */
+  webhookEventTypes(token: string): Promise<WebhookEventTypeList> {
+    return send(`${webhooks}/event-types`, { headers: bearer(token) });
+  },
+
   /** Enabled true on a disabled subscription re-enables it with its failures forgotten. */
   updateWebhook(token: string, webhookId: string, input: WebhookInput): Promise<WebhookView> {
     return send(`${webhooks}/${encodeURIComponent(webhookId)}`, { method: "PUT", headers: { ...bearer(token), ...json }, body: JSON.stringify(input) });
+  },
+
+  /** Deletes the subscription, its log and its pending notifications (none of them is sent any more). */
+  deleteWebhook(token: string, webhookId: string): Promise<void> {
+    return send(`${webhooks}/${encodeURIComponent(webhookId)}`, { method: "DELETE", headers: bearer(token) });
   },
 
   rotateSecret(token: string, webhookId: string): Promise<WebhookSecretIssued> {

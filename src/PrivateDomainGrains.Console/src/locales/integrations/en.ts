@@ -34,6 +34,8 @@ const en: typeof zhCN = {
     deliveries: "Deliveries",
     replay: "Replay",
     enable: "Re-enable",
+    delete: "Delete",
+    deleteConfirm: "The subscription and its delivery log are deleted and what is still pending is not sent; this cannot be undone.",
     disabled: "Disabled: {reason}",
     failing: "{n} failures in a row",
     enabled: "enabled",

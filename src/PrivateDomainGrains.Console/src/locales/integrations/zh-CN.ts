@@ -32,6 +32,8 @@ export default {
     deliveries: "投递记录",
     replay: "重发",
     enable: "重新启用",
+    delete: "删除",
+    deleteConfirm: "删除此订阅及其投递记录，尚未送达的通知不再发送，无法撤销。",
     disabled: "已停用：{reason}",
     failing: "连续失败 {n} 次",
     enabled: "已启用",

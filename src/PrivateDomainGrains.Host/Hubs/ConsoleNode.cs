@@ -151,7 +151,7 @@ public sealed class ConsoleNode(
                 var missed = await inbox.ReadOpenSinceAsync(chunk, since, CatchUpNudgesPerStaff, ct);
                 read += missed.Count;
                 foreach (var byStaff in missed.GroupBy(n => GrainKeys.For(n.Tenant, n.StaffId)))
-                    await connections.SendAsync(byStaff.Key, [.. byStaff.Select(n => n.ToNudge())]);
+                    await connections.SendAsync(byStaff.Key, [.. byStaff.OrderBy(n => n.CreatedAt).Select(n => n.ToNudge())]);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -62,9 +62,10 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
     }
 
     /// <summary>
-    /// Open nudges created after <paramref name="since"/> of each of the staff members (tenant, staff id), oldest first,
-    /// at most <paramref name="limitPerStaff"/> each: what a console that stayed connected may have missed while the
-    /// cluster replaced a node.
+    /// Open nudges created after <paramref name="since"/> of each of the staff members (tenant, staff id), the newest
+    /// <paramref name="limitPerStaff"/> each, newest first: what a console that stayed connected may have missed while the
+    /// cluster replaced a node. Newest, because those are the ones at risk (raised around the loss); older open ones
+    /// reached the console when they were raised (a staff member who does not act on them has many).
     /// </summary>
     public async Task<List<NudgeRow>> ReadOpenSinceAsync(IReadOnlyList<(string Tenant, string StaffId)> staff, DateTimeOffset since, int limitPerStaff, CancellationToken ct = default)
     {
@@ -73,7 +74,7 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
             CROSS JOIN LATERAL (
                 SELECT * FROM pdg_nudges n
                 WHERE n.tenant = k.tenant AND n.staff_id = k.staff_id AND n.acked_at IS NULL AND n.created_at > $3
-                ORDER BY n.created_at, n.nudge_id LIMIT $4) n
+                ORDER BY n.created_at DESC, n.nudge_id DESC LIMIT $4) n
             """);
         command.Parameters.Add(new() { Value = staff.Select(s => s.Tenant).ToArray() });
         command.Parameters.Add(new() { Value = staff.Select(s => s.StaffId).ToArray() });

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using PrivateDomainGrains.Grains;
@@ -15,11 +16,13 @@ public static class SiloHostingExtensions
     /// Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders (<c>AddPlatformStorage</c>), all on
     /// PostgreSQL, what the grains need per silo (<c>AddPlatformGrains</c>), trace propagation across grain calls
     /// (with a <c>Telemetry:TraceSampleRatio</c> above 0) and the Orleans dashboard's silo side (with <c>Dashboard:Enabled</c>).
+    /// Failure detection follows <see cref="MembershipOptions"/> ("Orleans:Membership").
     /// </summary>
     public static WebApplicationBuilder AddPlatformSilo(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        builder.Services.AddOptions<MembershipOptions>().BindConfiguration(MembershipOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var connectionString = PersistenceHostingExtensions.PlatformConnectionString(builder.Configuration);
 
         builder.UseOrleans(orleans =>
@@ -29,6 +32,7 @@ public static class SiloHostingExtensions
                 o.ClusterId = silo.ClusterId;
                 o.ServiceId = silo.ServiceId;
             });
+            orleans.Services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<MembershipOptions>>((o, membership) => membership.Value.ApplyTo(o));
             orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
             orleans.UseAdoNetClustering(o =>
             {

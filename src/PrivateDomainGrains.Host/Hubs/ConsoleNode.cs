@@ -13,7 +13,8 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// well within <see cref="StaffGrain.NodeExpiry"/> so a staff grain that moved or re-activated finds the node again.
 /// When the cluster loses a silo, the staff grains that lived there re-activate elsewhere knowing no node: this node
 /// re-registers at once and sends its consoles the open nudges of the last <see cref="CatchUpWindow"/> they may have
-/// missed meanwhile (each connection gets each nudge once), instead of leaving them silent until the next round.
+/// missed meanwhile (each connection gets each nudge once), instead of leaving them silent until the next round; it
+/// catches up again <see cref="CatchUpAgainAfter"/> the loss, for the nudges still sent the dead silo's way meanwhile.
 /// </summary>
 public sealed class ConsoleNode(
     IGrainFactory grains,
@@ -30,7 +31,16 @@ public sealed class ConsoleNode(
     /// <summary>How far back a catch-up looks: longer than the cluster takes to declare a silo dead and replace it.</summary>
     public static readonly TimeSpan CatchUpWindow = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// When, after this node learned of a lost silo, it reads the inbox again. Silos learn of a death one by one: one
+    /// that learns after this node's first read may still send a staff grain's nudges to the dead silo, and a staff grain
+    /// re-activated elsewhere forwards nothing until this node's registration reaches it. Either way the nudge is
+    /// already in the inbox, and the next read finds it.
+    /// </summary>
+    public static readonly TimeSpan[] CatchUpAgainAfter = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+
     private const int CatchUpStaffPerQuery = 500;
+    private const int SubscriptionsAtOnce = 16;
     private const int CatchUpNudgesPerStaff = 200;
 
     private readonly Lazy<INudgeObserver> _reference = new(() => grains.CreateObjectReference<INudgeObserver>(observer));
@@ -64,9 +74,9 @@ public sealed class ConsoleNode(
                 active = now;
                 if (lost.Count == 0 || connections.StaffKeys.FirstOrDefault() is null) continue;
                 logger.LogInformation("Silo(s) {Silos} left the cluster: re-registering this node's consoles and catching them up", string.Join(", ", lost));
-                var since = time.GetUtcNow() - CatchUpWindow;
-                await SubscribeAllAsync();
-                await CatchUpAsync(since, stoppingToken);
+                var learned = time.GetUtcNow();
+                await RecoverAsync(learned, stoppingToken);
+                _ = RecoverAgainAsync(learned, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -77,9 +87,44 @@ public sealed class ConsoleNode(
     private static HashSet<SiloAddress> ActiveSilos(ClusterMembershipSnapshot snapshot) =>
         [.. snapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
 
+    /// <summary>
+    /// Re-registers this node with its staff members' grains and catches their consoles up, both at once: the catch-up
+    /// needs only the inbox, not the grains, and a registration that fails (the grain's new home not yet agreed on) is
+    /// tried again by the next pass rather than only at the next <see cref="RefreshInterval"/>.
+    /// </summary>
+    private async Task RecoverAsync(DateTimeOffset learned, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var catchUp = CatchUpAsync(learned - CatchUpWindow, ct);
+        await Task.WhenAll(SubscribeAllAsync(), catchUp);
+        var caughtUp = await catchUp;
+        if (caughtUp > 0)
+            logger.LogInformation("Caught this node's consoles up with {Count} open nudges, {Elapsed} ms after learning of the loss ({Took} ms for this pass)",
+                caughtUp, (int)(time.GetUtcNow() - learned).TotalMilliseconds, (int)time.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>The later passes of <see cref="CatchUpAgainAfter"/>, off the membership loop so it sees the next change at once.</summary>
+    private async Task RecoverAgainAsync(DateTimeOffset learned, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var after in CatchUpAgainAfter)
+            {
+                var wait = learned + after - time.GetUtcNow();
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct);
+                await RecoverAsync(learned, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
     private async Task SubscribeAllAsync()
     {
-        foreach (var staffKey in connections.StaffKeys.Union(watchers.StaffKeys, StringComparer.Ordinal))
+        var staffKeys = connections.StaffKeys.Union(watchers.StaffKeys, StringComparer.Ordinal).ToList();
+        // Several at a time: after a loss each is a staff grain activating anew, and its consoles wait for all before them.
+        await Parallel.ForEachAsync(staffKeys, new ParallelOptions { MaxDegreeOfParallelism = SubscriptionsAtOnce }, async (staffKey, _) =>
         {
             try
             {
@@ -89,24 +134,30 @@ public sealed class ConsoleNode(
             {
                 logger.LogWarning(ex, "Registering this node for {StaffKey} failed; retrying in {Interval}", staffKey, RefreshInterval);
             }
-        }
+        });
     }
 
-    /// <summary>Sends every console here the open nudges of its staff member created since <paramref name="since"/> that it was not sent.</summary>
-    private async Task CatchUpAsync(DateTimeOffset since, CancellationToken ct)
+    /// <summary>
+    /// Sends every console here the open nudges of its staff member created since <paramref name="since"/> that it was
+    /// not sent; returns how many nudges the inbox gave (sent now or before).
+    /// </summary>
+    private async Task<int> CatchUpAsync(DateTimeOffset since, CancellationToken ct)
     {
+        var read = 0;
         foreach (var chunk in connections.StaffKeys.Select(GrainKeys.Parse).Chunk(CatchUpStaffPerQuery))
         {
             try
             {
                 var missed = await inbox.ReadOpenSinceAsync(chunk, since, CatchUpNudgesPerStaff, ct);
+                read += missed.Count;
                 foreach (var byStaff in missed.GroupBy(n => GrainKeys.For(n.Tenant, n.StaffId)))
-                    await connections.SendAsync(byStaff.Key, [.. byStaff.Select(n => n.ToNudge())]);
+                    await connections.SendAsync(byStaff.Key, [.. byStaff.OrderBy(n => n.CreatedAt).Select(n => n.ToNudge())]);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogWarning(ex, "Catching up {Count} staff members' consoles failed; their next connect replays the inbox", chunk.Length);
             }
         }
+        return read;
     }
 }

@@ -17,12 +17,13 @@ public static class NudgeLedger
         IReadOnlyDictionary<string, string> provisionedOwners,
         IReadOnlySet<string> staffWithConsoles,
         IReadOnlyList<NudgeArrival> arrivals,
-        IReadOnlyList<StoredNudge> stored)
+        IReadOnlyList<StoredNudge> stored,
+        IReadOnlyList<AckConfirmation>? acks = null)
     {
         var asStored = events
             .Select(e => e.Outcome == EventOutcome.Rejected ? e : e with { Outcome = journal.Contains(e.EventId) ? EventOutcome.Accepted : EventOutcome.Failed })
             .ToArray();
-        var reconciliation = NudgeReconciler.Reconcile(asStored, provisionedOwners, staffWithConsoles, arrivals);
+        var reconciliation = NudgeReconciler.Reconcile(asStored, provisionedOwners, staffWithConsoles, arrivals, acks: acks);
         var rows = stored.Where(n => n.EventId is not null).ToLookup(n => n.EventId!, StringComparer.Ordinal);
         var open = new List<string>();
         var withoutRow = new List<string>();

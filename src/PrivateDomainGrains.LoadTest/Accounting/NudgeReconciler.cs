@@ -20,19 +20,23 @@ public static class NudgeReconciler
     /// <param name="provisionedOwners">Owners set by acknowledged provisioning friend.added events.</param>
     /// <param name="staffWithConsoles">Staff members with at least one connected console.</param>
     /// <param name="handover">The run's handover, if it had one: it changes who the right console is for the customers it moved.</param>
+    /// <param name="acks">Acks the platform confirmed (the chaos preset records them): a nudge pushed again after its
+    /// confirmed Ack is a duplicate even on a new connection.</param>
     public static NudgeReconciliation Reconcile(
         IReadOnlyList<SentEvent> events,
         IReadOnlyDictionary<string, string> provisionedOwners,
         IReadOnlySet<string> staffWithConsoles,
         IReadOnlyList<NudgeArrival> arrivals,
-        HandoverWindow? handover = null)
+        HandoverWindow? handover = null,
+        IReadOnlyList<AckConfirmation>? acks = null)
     {
+        var confirmed = (acks ?? []).GroupBy(a => (a.Console, a.NudgeId)).ToDictionary(g => g.Key, g => g.Min(a => a.AtTicks));
         var (expected, unobserved, reordered) = Expect(events, provisionedOwners, staffWithConsoles, handover);
         var measured = events.Where(e => e.Measured).Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
 
         var firstArrival = new Dictionary<string, long>(StringComparer.Ordinal);
-        var consolesSeen = new HashSet<(string EventId, int Console)>();
-        long duplicates = 0, extraCopies = 0, misrouted = 0, wrongKind = 0, unexpected = 0, outside = 0, misroutedAfterHandover = 0;
+        var consolesSeen = new Dictionary<(string EventId, int Console), Seen>();
+        long duplicates = 0, replayedWhileOpen = 0, extraCopies = 0, misrouted = 0, wrongKind = 0, unexpected = 0, outside = 0, misroutedAfterHandover = 0;
         foreach (var a in arrivals)
         {
             if (a.EventId is null || !measured.Contains(a.EventId)) { outside++; continue; }
@@ -45,7 +49,14 @@ public static class NudgeReconciler
                 if (want.AfterHandover) misroutedAfterHandover++;
                 continue;
             }
-            if (!consolesSeen.Add((a.EventId, a.ConsoleIndex))) { duplicates++; continue; }
+            if (consolesSeen.TryGetValue((a.EventId, a.ConsoleIndex), out var seen))
+            {
+                if (IsReplayWhileOpen(seen, a, confirmed)) replayedWhileOpen++;
+                else duplicates++;
+                seen.Connections.Add(a.Connection);
+                continue;
+            }
+            consolesSeen[(a.EventId, a.ConsoleIndex)] = new Seen(a.NudgeId, [a.Connection]);
             if (firstArrival.TryGetValue(a.EventId, out var first))
             {
                 extraCopies++;
@@ -67,6 +78,7 @@ public static class NudgeReconciler
             Expected = expected.Count,
             Received = firstArrival.Count,
             Duplicates = duplicates,
+            ReplayedWhileOpen = replayedWhileOpen,
             ExtraCopies = extraCopies,
             Misrouted = misrouted,
             WrongKind = wrongKind,
@@ -83,6 +95,18 @@ public static class NudgeReconciler
                 misroutedAfterHandover),
         };
     }
+
+    /// <summary>An event's nudge on one console so far: the id it first came under and the connections it came on.</summary>
+    private sealed record Seen(string NudgeId, HashSet<string?> Connections);
+
+    /// <summary>
+    /// A repeat of an event's nudge on one console that at-least-once delivery allows: the same nudge id on a connection
+    /// that did not have it yet, with no Ack of it confirmed before (the rule of <see cref="Redeliveries"/>).
+    /// </summary>
+    private static bool IsReplayWhileOpen(Seen seen, NudgeArrival again, IReadOnlyDictionary<(int, string), long> confirmed) =>
+        string.Equals(seen.NudgeId, again.NudgeId, StringComparison.Ordinal)
+        && !seen.Connections.Contains(again.Connection)
+        && !(confirmed.TryGetValue((again.ConsoleIndex, again.NudgeId), out var ackedAt) && ackedAt <= again.ArrivedTicks);
 
     /// <summary>
     /// Mirrors the server's fold-then-decide order: a friend.added gives an ownerless customer its owner before the

@@ -8,8 +8,17 @@ public sealed record NudgeReconciliation
     /// <summary>Expected nudges that reached at least one console of their owner.</summary>
     public required long Received { get; init; }
     public long Lost => Expected - Received;
-    /// <summary>The same nudge delivered again to a console that already had it.</summary>
+    /// <summary>
+    /// Pushed twice to one console (the figure whose target is 0), by the rule of <see cref="Redeliveries"/>: the event's
+    /// nudge arrived again on the connection that already had it, or on a later connection after the console's Ack of it
+    /// was confirmed, or under another nudge id (a second nudge for one event).
+    /// </summary>
     public required long Duplicates { get; init; }
+    /// <summary>
+    /// Arrived again on a later connection of the same console, same nudge id, before any Ack of it was confirmed: the
+    /// inbox replaying a nudge still open after a reconnect, which at-least-once delivery allows. Not a duplicate.
+    /// </summary>
+    public long ReplayedWhileOpen { get; init; }
     /// <summary>Copies on the owner's other consoles: not an error, staff may have several open.</summary>
     public required long ExtraCopies { get; init; }
     /// <summary>Arrived at a console of someone other than the customer's owner: the one thing a console must never see.</summary>

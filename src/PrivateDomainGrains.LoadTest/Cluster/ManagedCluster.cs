@@ -48,8 +48,12 @@ public sealed class ManagedCluster : IAsyncDisposable
             $"--Platform:OperatorKey={operatorKey}",
             $"--Platform:TokenSigningKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
             $"--Orleans:ClusterId=loadtest-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}",
-            // Warnings and errors only: request logs of a load test would fill the disk and tell nothing.
+            // Warnings and errors only: request logs of a load test would fill the disk and tell nothing. Membership
+            // changes (a silo suspected, voted on, declared dead) and the console nodes' reaction to them are kept: a
+            // few lines per fault that say when the cluster noticed it.
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
+            "--Logging:LogLevel:PrivateDomainGrains.Host.Hubs.ConsoleNode=Information",
         ];
         Directory.CreateDirectory(logDirectory);
         var nodes = options.Nodes

@@ -46,6 +46,7 @@ public static class HtmlReportWriter
         [
             ["consoles connected", N(n.ConsolesConnected)], ["expected", N(n.Expected)], ["received", N(n.Received)],
             [Bad("lost", n.Lost), N(n.Lost)], [Bad("duplicated", n.Duplicates), N(n.Duplicates)],
+            ["replayed while open (after a reconnect; not a duplicate)", N(n.ReplayedWhileOpen)],
             [Bad("misrouted (another staff member's console)", n.Misrouted), N(n.Misrouted)],
             [Bad("wrong kind", n.WrongKind), N(n.WrongKind)], [Bad("unexpected", n.Unexpected), N(n.Unexpected)],
             ["copies on the owner's other consoles", N(n.ExtraCopies)], ["outside the measurement", N(n.OutsideMeasurement)],

@@ -34,7 +34,7 @@ public static class ReportBuilder
         var ackHistogram = LatencyHistograms.FromTicks(acknowledged.Select(e => e.AnsweredTicks - e.DueTicks));
         var owners = r.Provisioning?.Owners ?? new Dictionary<string, string>();
         // With faults, which events raised a nudge is read from the journal (see NudgeLedger), not from acknowledgements.
-        var ledger = r.Chaos is { } stored ? NudgeLedger.Reconcile(r.Events, stored.Journal, owners, r.StaffWithConsoles, r.Arrivals, stored.Nudges) : null;
+        var ledger = r.Chaos is { } stored ? NudgeLedger.Reconcile(r.Events, stored.Journal, owners, r.StaffWithConsoles, r.Arrivals, stored.Nudges, stored.Acks) : null;
         var nudges = ledger?.Arrivals ?? NudgeReconciler.Reconcile(r.Events, owners, r.StaffWithConsoles, r.Arrivals, r.Handover?.Window);
         var nudgeHistogram = LatencyHistograms.FromTicks(nudges.Deliveries.Select(d => d.LatencyTicks));
         long TicksOf(DateTimeOffset wall) => r.StartTicks + (wall - r.StartedAt).Ticks;
@@ -42,7 +42,7 @@ public static class ReportBuilder
         var timeline = Timeline.Build(r.Events, timers is null ? nudges.Deliveries : [.. nudges.Deliveries, .. timers.Deliveries], r.Stats, r.StartTicks);
         var nudgeFigures = new NudgeFigures(r.ConsolesConnected, nudges.Expected, nudges.Received, nudges.Lost, nudges.Duplicates, nudges.ExtraCopies,
             nudges.Misrouted, nudges.WrongKind, nudges.Unexpected, nudges.OutsideMeasurement, nudges.Unobserved, r.Arrivals.Count,
-            r.AcksSent, r.AckFailures, r.Reconnects, nudges.LostSample, nudges.Reordered);
+            r.AcksSent, r.AckFailures, r.Reconnects, nudges.LostSample, nudges.Reordered, nudges.ReplayedWhileOpen);
         var nudgeLatency = LatencySummary.From(nudgeHistogram);
 
         return new RunReport(

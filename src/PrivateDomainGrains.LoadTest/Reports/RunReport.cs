@@ -52,6 +52,8 @@ public sealed record EventFigures(long Offered, long Accepted, long Duplicates, 
 
 public sealed record ThroughputFigures(double OfferedPerSecond, double SustainedAcknowledgedPerSecond, double MeasuredSeconds, double LastAckSeconds);
 
+/// <param name="Duplicates">Pushed twice to one console: again on a connection that had it, after its confirmed Ack, or under another nudge id (<see cref="Accounting.NudgeReconciliation.Duplicates"/>).</param>
+/// <param name="ReplayedWhileOpen">Replayed on a console's later connection while still open: at-least-once delivery, not a duplicate.</param>
 public sealed record NudgeFigures(
     int ConsolesConnected,
     long Expected,
@@ -69,7 +71,8 @@ public sealed record NudgeFigures(
     long AckFailures,
     long Reconnects,
     IReadOnlyList<string> LostSample,
-    long Reordered);
+    long Reordered,
+    long ReplayedWhileOpen);
 
 /// <summary>For the activate preset: how long until every customer's event was acknowledged.</summary>
 public sealed record ActivationFigures(long Customers, long Acknowledged, double Seconds, double PerSecond);

@@ -20,7 +20,7 @@ public static class TextReportWriter
         b.AppendLine($"throughput    offered {F(r.Throughput.OfferedPerSecond, "0.0")}/s  sustained acknowledged {F(r.Throughput.SustainedAcknowledgedPerSecond, "0.0")}/s");
         b.AppendLine($"ack latency   {Latency(r.AckLatency)}");
         var n = r.Nudges;
-        b.AppendLine($"nudges        expected {N(n.Expected)}  received {N(n.Received)}  lost {N(n.Lost)}  duplicated {N(n.Duplicates)}  misrouted {N(n.Misrouted)}  wrong kind {N(n.WrongKind)}  unexpected {N(n.Unexpected)}");
+        b.AppendLine($"nudges        expected {N(n.Expected)}  received {N(n.Received)}  lost {N(n.Lost)}  duplicated {N(n.Duplicates)}  replayed while open {N(n.ReplayedWhileOpen)}  misrouted {N(n.Misrouted)}  wrong kind {N(n.WrongKind)}  unexpected {N(n.Unexpected)}");
         b.AppendLine($"              {N(n.ExtraCopies)} copies on owners' other consoles, {N(n.OutsideMeasurement)} outside the measurement, {N(n.Unobserved)} unobserved (owner without console), {N(n.Reordered)} reordered (may rightly be absent), {N(n.AcksSent)} acks sent, {N(n.AckFailures)} failed, {N(n.Reconnects)} reconnects");
         b.AppendLine($"nudge latency {Latency(r.NudgeLatency)}  (event scheduled -> first arrival on the owner's console)");
         if (n.LostSample.Count > 0) b.AppendLine($"lost e.g.     {string.Join(" ", n.LostSample)}");

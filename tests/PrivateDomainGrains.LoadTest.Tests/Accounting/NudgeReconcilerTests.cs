@@ -80,6 +80,31 @@ public sealed class NudgeReconcilerTests
     }
 
     [Fact]
+    public void A_nudge_replayed_on_a_later_connection_before_its_ack_was_confirmed_is_not_a_duplicate()
+    {
+        var r = Reconcile([Sent("e1", "c1", "message.received")],
+            Arrived("e1", "reply", "alice", 5) with { Connection = "first" }, Arrived("e1", "reply", "alice", 9) with { Connection = "after-reconnect" });
+        Assert.Equal((1L, 0L, 1L), (r.Received, r.Duplicates, r.ReplayedWhileOpen));
+    }
+
+    [Fact]
+    public void A_nudge_pushed_again_on_its_connection_or_after_its_confirmed_ack_is_a_duplicate_as_in_the_chaos_figures()
+    {
+        NudgeArrival[] arrivals =
+        [
+            Arrived("e1", "reply", "alice", 5) with { Connection = "first" }, Arrived("e1", "reply", "alice", 6) with { Connection = "first" },
+            Arrived("e2", "reply", "alice", 5) with { Connection = "first" }, Arrived("e2", "reply", "alice", 9) with { Connection = "after-reconnect" },
+        ];
+        AckConfirmation[] acks = [new(0, "n-e2", 7 * Ms)];
+
+        var r = NudgeReconciler.Reconcile([Sent("e1", "c1", "message.received"), Sent("e2", "c1", "message.received")], Owners, Watched, arrivals, acks: acks);
+
+        var chaos = Redeliveries.Classify(arrivals, acks);
+        Assert.Equal((2L, 0L), (r.Duplicates, r.ReplayedWhileOpen));
+        Assert.Equal(chaos.Duplicated, r.Duplicates);
+    }
+
+    [Fact]
     public void A_nudge_on_another_staff_members_console_is_misrouted_and_does_not_count_as_received()
     {
         var r = Reconcile([Sent("e1", "c1", "message.received")], Arrived("e1", "reply", "bob", 5));

@@ -80,7 +80,8 @@ public static class SimulationCommand
             runs[i] = Simulator.Run(settings, policy, seed, line => Console.WriteLine("  " + line));
             var t = runs[i].Totals;
             Console.WriteLine($"  {policy.Name(),-7} seed {seed}: {t.Decisions:N0} decisions in {t.WallSeconds:F1} s "
-                + $"({t.Decisions / Math.Max(t.WallSeconds, 1e-9):N0}/s)");
+                + $"({t.Decisions / Math.Max(t.WallSeconds, 1e-9):N0}/s); process so far: GC paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s, "
+                + $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2)");
         });
         var wall = clock.Elapsed;
         var summary = SimulationSummary.Of(settings, runs);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PrivateDomainGrains.Benchmarks.Simulation;
 
 namespace PrivateDomainGrains.Benchmarks.Tests;
@@ -91,6 +92,20 @@ public sealed class SimulationInvariantTests
         var b = Simulator.Run(settings, Policy.Engine, 5);
         Assert.Equal(a.Totals.Decisions, b.Totals.Decisions);
         Assert.Equal(a.Weekly.Select(w => (w.Raised, w.Conversions, w.Revenue)), b.Weekly.Select(w => (w.Raised, w.Conversions, w.Revenue)));
+    }
+
+    /// <summary>The lanes meet at every model refresh and their figures are added in lane order, not thread order.</summary>
+    [Theory]
+    [InlineData(Policy.Engine)]
+    [InlineData(Policy.Random)]
+    public void A_run_gives_the_same_figures_on_one_thread_as_on_several(Policy policy)
+    {
+        var settings = Short with { Customers = 300, Weeks = 3 };
+        var (one, three) = (Simulator.Run(settings, policy, 5, threads: 1), Simulator.Run(settings, policy, 5, threads: 3));
+        one.Totals.WallSeconds = three.Totals.WallSeconds = 0;
+        Assert.True(one.Weekly.Sum(w => w.Raised) > 100, "the runs raised proactive nudges");
+        Assert.Equal(JsonSerializer.Serialize(SimulationSummary.Of(settings, [one]), SimulationCommand.Json),
+            JsonSerializer.Serialize(SimulationSummary.Of(settings, [three]), SimulationCommand.Json));
     }
 
     [Fact]

@@ -106,6 +106,6 @@ public static class Population
         var peaks = segment.PeakHours.Select(h => (h + r.Below(3) - 1 + 24) % 24).ToArray();
         var activity = Math.Max(0.02, r.Exponential(1));
         return new SimCustomer(index, segment, zoneId, zone, ResponseModel.ReadingCurve(peaks), activity, "staff-" + index % staff,
-            SimRandom.For(seed, index, 1), SimRandom.For(seed, index, 2));
+            SimRandom.For(seed, index, 1), SimRandom.For(seed, index, 2), SimRandom.For(seed, index, 3));
     }
 }

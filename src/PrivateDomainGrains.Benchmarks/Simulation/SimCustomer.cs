@@ -7,10 +7,10 @@ namespace PrivateDomainGrains.Benchmarks.Simulation;
 /// One simulated customer: the hidden traits (segment, zone, reading curve, activity level), the engine's profile of
 /// them, and what the simulator tracks itself (friendship, the proactive messages they actually received, event ids).
 /// <see cref="Organic"/> drives what they do on their own and <see cref="Reactions"/> how they and their owner react,
-/// so that their own behaviour is the same under every policy.
+/// so that their own behaviour is the same under every policy; <see cref="Choices"/> is the policy's own dice for them.
 /// </summary>
 public sealed class SimCustomer(int index, Segment segment, string zoneId, TimeZoneInfo zone, double[] reading, double activity,
-    string staffId, SimRandom organic, SimRandom reactions)
+    string staffId, SimRandom organic, SimRandom reactions, SimRandom choices)
 {
     public int Index { get; } = index;
     public string Id { get; } = "c" + index;
@@ -24,6 +24,15 @@ public sealed class SimCustomer(int index, Segment segment, string zoneId, TimeZ
     public string StaffId { get; } = staffId;
     public SimRandom Organic { get; } = organic;
     public SimRandom Reactions { get; } = reactions;
+    /// <summary>
+    /// The policy's draws for this customer (Thompson samples, or the random policy's choice): a stream per customer, so
+    /// that a decision's draw does not depend on which other customers were decided before it, or on which thread.
+    /// </summary>
+    public SimRandom Choices { get; } = choices;
+
+    /// <summary>The random policy's score: uniform on its value (arbitration multiplies by value and lever).</summary>
+    public double RandomPropensity(Core.Nudges.PlannedNudge n, string segment) =>
+        n.Value * n.Lever > 0 ? Choices.NextDouble() / (n.Value * n.Lever) : 0;
 
     public CustomerProfile Profile { get; } = new() { CustomerId = "c" + index };
     public bool Joined { get; set; }
@@ -54,8 +63,11 @@ public sealed class SimCustomer(int index, Segment segment, string zoneId, TimeZ
     /// <summary>Proactive messages received in the 7 days before <paramref name="at"/>; older ones are forgotten.</summary>
     public int ReceivedInLast7Days(DateTimeOffset at)
     {
+        // Received in time order (a customer's events are handled in time order), so the forgotten ones are a prefix.
         var from = at - ResponseModel.FatigueWindow;
-        Received.RemoveAll(t => t <= from);
+        var old = 0;
+        while (old < Received.Count && Received[old] <= from) old++;
+        Received.RemoveRange(0, old);
         return Received.Count;
     }
 }

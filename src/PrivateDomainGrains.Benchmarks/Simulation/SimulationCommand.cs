@@ -19,9 +19,12 @@ public static class SimulationCommand
           --seeds N                seeds per policy, 1..N (default 5); --first-seed S starts elsewhere
           --policies a,b           engine, fixed, timed, random, oracle (default all)
           --parallel N             runs at once (default: processor count)
+          --threads N              threads each run's customers are spread over (default: processor count / runs at once);
+                                   the figures are the same for every N
           --attribution-window D   the playbook's attribution window (default 48h)
           --exploration E          thompson (as shipped) or mean (greedy on posterior means)
           --rest-after N           a customer touched N times in 7 days rests (default 2, as shipped; off: no rest); not fixed priority
+          --model-refresh D        how often the tenant's model takes in what it learned (default 1h; Durations syntax)
           --customers-per-staff N  (default 500); --join-weeks N: customers join over the first N weeks (default 4)
           --out DIR                where simulation.json and simulation.html go (default BenchmarkDotNet.Artifacts/simulation)
         """;
@@ -69,18 +72,21 @@ public static class SimulationCommand
         }
 
         var jobs = options.Seeds.SelectMany(seed => options.Policies.Select(policy => (policy, seed))).ToList();
+        var atOnce = Math.Min(options.Parallel, jobs.Count);
+        var threads = options.Threads ?? Math.Max(1, Environment.ProcessorCount / atOnce);
         Console.WriteLine($"Simulating {settings.Customers:N0} customers for {settings.Weeks} weeks: {string.Join(", ", options.Policies.Select(p => p.Name()))} "
-            + $"x seeds {string.Join(",", options.Seeds)}, {options.Parallel} at a time; attribution window {settings.AttributionWindow}, "
+            + $"x seeds {string.Join(",", options.Seeds)}, {atOnce} at a time on {threads} thread(s) each; attribution window {settings.AttributionWindow}, "
             + $"exploration {(settings.Thompson ? "thompson" : "mean")}, rest after {settings.RestAfterTouches?.ToString(CultureInfo.InvariantCulture) ?? "off"}");
         var clock = Stopwatch.StartNew();
         var runs = new RunResult[jobs.Count];
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, i =>
         {
             var (policy, seed) = jobs[i];
-            runs[i] = Simulator.Run(settings, policy, seed, line => Console.WriteLine("  " + line));
+            runs[i] = Simulator.Run(settings, policy, seed, threads, line => Console.WriteLine("  " + line));
             var t = runs[i].Totals;
             Console.WriteLine($"  {policy.Name(),-7} seed {seed}: {t.Decisions:N0} decisions in {t.WallSeconds:F1} s "
-                + $"({t.Decisions / Math.Max(t.WallSeconds, 1e-9):N0}/s)");
+                + $"({t.Decisions / Math.Max(t.WallSeconds, 1e-9):N0}/s); process so far: CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, GC paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s, "
+                + $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2)");
         });
         var wall = clock.Elapsed;
         var summary = SimulationSummary.Of(settings, runs);
@@ -131,7 +137,8 @@ public static class SimulationCommand
     private static string Join<T>(IEnumerable<T?> values) where T : struct =>
         string.Join(", ", values.Select(v => v?.ToString() ?? "never"));
 
-    internal sealed record Options(IReadOnlyList<Policy> Policies, IReadOnlyList<int> Seeds, int Parallel, string Out, bool Help);
+    /// <param name="Threads">Threads per run; null: the processor count shared among the runs at once.</param>
+    internal sealed record Options(IReadOnlyList<Policy> Policies, IReadOnlyList<int> Seeds, int Parallel, int? Threads, string Out, bool Help);
 
     /// <summary>The longest simulation: 10 years (a simulated clock beyond that gains nothing and nears DateTime's end for late seeds).</summary>
     internal const int MaxWeeks = 520;
@@ -141,6 +148,7 @@ public static class SimulationCommand
         var settings = new SimulationSettings();
         IReadOnlyList<Policy> policies = Policies.All;
         int seeds = 5, firstSeed = 1, parallel = Environment.ProcessorCount;
+        int? threads = null;
         var output = Path.Combine("BenchmarkDotNet.Artifacts", "simulation");
         var help = false;
         for (var i = 0; i < args.Length; i++)
@@ -157,6 +165,7 @@ public static class SimulationCommand
                 case "--seeds": seeds = Int(); break;
                 case "--first-seed": firstSeed = Int(); break;
                 case "--parallel": parallel = Int(); break;
+                case "--threads": threads = Int(); break;
                 case "--out": output = Value(); break;
                 case "--policies":
                     policies = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Simulation.Policies.Parse).Distinct()];
@@ -166,6 +175,11 @@ public static class SimulationCommand
                     var window = Value();
                     if (!Durations.TryParse(window, out var w) || w <= TimeSpan.Zero) throw new ArgumentException($"--attribution-window must be {Durations.Describe}");
                     settings = settings with { AttributionWindow = window };
+                    break;
+                case "--model-refresh":
+                    var refresh = Value();
+                    if (!Durations.TryParse(refresh, out var r) || r <= TimeSpan.Zero) throw new ArgumentException($"--model-refresh must be {Durations.Describe}");
+                    settings = settings with { ModelRefresh = r };
                     break;
                 case "--exploration":
                     settings = settings with
@@ -194,6 +208,6 @@ public static class SimulationCommand
         if (settings.Weeks > MaxWeeks) throw new ArgumentException($"--weeks is at most {MaxWeeks}");
         if (settings.JoinWeeks > settings.Weeks) throw new ArgumentException($"--join-weeks ({settings.JoinWeeks}) must not exceed --weeks ({settings.Weeks}): customers still joining would count as never reached");
         if ((long)firstSeed + seeds - 1 > int.MaxValue) throw new ArgumentException("--first-seed + --seeds must stay within 2,147,483,647");
-        return (settings, new Options(policies, [.. Enumerable.Range(firstSeed, seeds)], parallel, output, help));
+        return (settings, new Options(policies, [.. Enumerable.Range(firstSeed, seeds)], parallel, threads, output, help));
     }
 }

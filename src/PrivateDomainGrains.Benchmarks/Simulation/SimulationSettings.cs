@@ -22,6 +22,13 @@ public sealed record SimulationSettings
     /// 1 s) plus the model refresh (Decisions:RefreshInterval, 2 s), at their worst.
     /// </summary>
     public TimeSpan LearningDelay { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How often the simulated tenant's model takes in the signals that reached it (all at once, in a fixed order), and
+    /// so how long a learned outcome can take to reach decisions beyond <see cref="LearningDelay"/>: the nodes refresh
+    /// every 2 s, which would make a simulated year 15 million steps in lockstep; an hour changes the learning of
+    /// outcomes that settle over a 48 h attribution window little, and lets the customers' lanes run on many threads.
+    /// </summary>
+    public TimeSpan ModelRefresh { get; init; } = TimeSpan.FromHours(1);
     /// <summary>Monday 5 January 2026, midnight in Shanghai.</summary>
     public DateTimeOffset Start { get; init; } = new(2026, 1, 5, 0, 0, 0, TimeSpan.FromHours(8));
 }

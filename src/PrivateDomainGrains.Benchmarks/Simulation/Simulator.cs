@@ -1,31 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
 using PrivateDomainGrains.Core.Engine;
-using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
-using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Benchmarks.Simulation;
 
 /// <summary>
-/// One policy on one seed: a discrete-event simulation of a tenant's customers over simulated weeks, driving
-/// <see cref="DecisionEngine.Decide"/> directly as the customer grain does. Customers join (<c>friend.added</c>), browse,
-/// chat, like and buy on their own; every input goes to the engine; raised nudges go to their owner, who acts (the
-/// engine hears <see cref="EngineInput.FromOutcome"/> Acted, then the <c>message.sent</c>), dismisses (Not useful) or
-/// never gets to them (the engine expires them); a message the customer receives may make them reply,
-/// order or delete the friend. The decisions' <see cref="Decision.Signals"/> are recorded into the tenant's model after
-/// <see cref="SimulationSettings.LearningDelay"/>, as the node's learning buffer and model refresh do. Single-threaded
-/// and deterministic for a seed.
+/// One policy on one seed: a tenant's customers over simulated weeks, in <see cref="Lanes"/> lanes
+/// (<see cref="SimulationLane"/>, every <see cref="Lanes"/>-th customer each) run side by side on up to
+/// <c>threads</c> threads. Time advances a model refresh (<see cref="SimulationSettings.ModelRefresh"/>) at a time: every
+/// lane runs to the refresh reading the tenant's model as it stands, then the signals that reached the node by then
+/// (<see cref="SimulationSettings.LearningDelay"/> after their decisions) are recorded into the model lane by lane in lane
+/// order, as the nodes' learning buffers and the model refresh do. Deterministic for a seed, whatever the thread count.
 /// </summary>
 public sealed class Simulator
 {
-    /// <summary>Log-space spread of order values around their mean.</summary>
-    private const double OrderValueSpread = 0.3;
-    private static readonly TimeSpan ReplyDelay = TimeSpan.FromHours(3);
-    private static readonly TimeSpan OrderDelay = TimeSpan.FromHours(20);
-    private static readonly TimeSpan LeaveDelay = TimeSpan.FromHours(6);
+    /// <summary>
+    /// How many lanes one run's customers are dealt into: a constant, not the thread count, so that a run's figures (its
+    /// sums are added lane by lane) are the same on every machine; enough for any thread count this is run with.
+    /// </summary>
+    public const int Lanes = 64;
 
     /// <summary>Simulated weeks between progress lines.</summary>
     public const int ProgressEveryWeeks = 13;
@@ -34,334 +30,128 @@ public sealed class Simulator
     private readonly Action<string>? _progress;
     private readonly Policy _policy;
     private readonly int _seed;
-    private readonly CompiledPlaybook _playbook;
+    private readonly int _threads;
     private readonly PropensityModel? _model;
-    private readonly SimRandom _random;
-    private readonly Func<PlannedNudge, string, double> _randomPropensity;
-    private readonly PriorityQueue<Pending, long> _queue = new();
-    private readonly Queue<(long Due, LearningSignal Signal)> _signals = new();
     private readonly SimCustomer[] _customers;
-    private readonly ViolationCheck _violations;
-    private readonly WeekStats[] _weekly;
-    private readonly Dictionary<string, SourceStats> _bySource = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _proactiveSources;
-    private readonly RunTotals _totals = new();
-    private readonly long _endTicks;
-    private double _readingAtDelivery;
-    private double _bestReadingAllowed;
-    private long _delivered;
+    private readonly SimulationLane[] _lanes;
 
+    /// <param name="threads">Threads the lanes run on (at least 1); the figures do not depend on it.</param>
     /// <param name="progress">Told every <see cref="ProgressEveryWeeks"/> simulated weeks how far the run is.</param>
-    public Simulator(SimulationSettings settings, Policy policy, int seed, Action<string>? progress = null)
+    public Simulator(SimulationSettings settings, Policy policy, int seed, int threads = 1, Action<string>? progress = null)
     {
-        (_settings, _policy, _seed, _progress) = (settings, policy, seed, progress);
+        (_settings, _policy, _seed, _threads, _progress) = (settings, policy, seed, Math.Max(1, threads), progress);
         var playbook = SimulationPlaybook.Create(settings.AttributionWindow);
         playbook.ContactPolicy.RestAfterTouches = settings.RestAfterTouches ?? 0;
-        _playbook = CompiledPlaybook.Compile(playbook);
+        var compiled = CompiledPlaybook.Compile(playbook);
         _model = policy == Policy.Engine ? new PropensityModel() : null;
-        _random = SimRandom.For(seed, -1, 3);
-        _randomPropensity = (n, _) => n.Value * n.Lever > 0 ? _random.NextDouble() / (n.Value * n.Lever) : 0;
         var staff = Math.Max(1, settings.Customers / settings.CustomersPerStaff);
         _customers = new SimCustomer[settings.Customers];
         for (var i = 0; i < _customers.Length; i++) _customers[i] = Population.Draw(seed, i, staff);
         var contact = playbook.ContactPolicy;
-        _violations = new ViolationCheck(
-            [.. contact.Caps.Select(c => (c.Max, Durations.Parse(c.Window)))],
-            TimeOnly.ParseExact(contact.QuietHours!.Start, "HH:mm", CultureInfo.InvariantCulture),
-            TimeOnly.ParseExact(contact.QuietHours.End, "HH:mm", CultureInfo.InvariantCulture));
-        _weekly = [.. Enumerable.Range(0, settings.Weeks).Select(_ => new WeekStats())];
-        _proactiveSources = [.. SimulationPlaybook.ProactiveSources];
-        foreach (var source in SimulationPlaybook.ProactiveSources) _bySource[source] = new SourceStats();
-        _endTicks = (settings.Start + TimeSpan.FromDays(7 * settings.Weeks)).UtcTicks;
+        var caps = contact.Caps.Select(c => (c.Max, Durations.Parse(c.Window))).ToArray();
+        var quietStart = TimeOnly.ParseExact(contact.QuietHours!.Start, "HH:mm", CultureInfo.InvariantCulture);
+        var quietEnd = TimeOnly.ParseExact(contact.QuietHours.End, "HH:mm", CultureInfo.InvariantCulture);
+        HashSet<string> proactive = [.. SimulationPlaybook.ProactiveSources];
+        _lanes = [.. Enumerable.Range(0, Lanes).Select(lane => new SimulationLane(settings, policy, seed, compiled, _model, proactive,
+            new ViolationCheck(caps, quietStart, quietEnd), [.. _customers.Where(c => c.Index % Lanes == lane)]))];
     }
 
-    public static RunResult Run(SimulationSettings settings, Policy policy, int seed, Action<string>? progress = null) =>
-        new Simulator(settings, policy, seed, progress).Run();
+    public static RunResult Run(SimulationSettings settings, Policy policy, int seed, int threads = 1, Action<string>? progress = null) =>
+        new Simulator(settings, policy, seed, threads, progress).Run();
 
     public RunResult Run()
     {
         var clock = Stopwatch.StartNew();
-        var join = SimRandom.For(_seed, -1, 4);
-        foreach (var c in _customers)
-        {
-            var day = _settings.Start + TimeSpan.FromDays(join.NextDouble() * 7 * _settings.JoinWeeks);
-            Push(new Pending(Kind.Join, c.Index), AtReadingHour(c, day, join));
-        }
+        foreach (var lane in _lanes) lane.Start();
+        var end = _settings.Start + TimeSpan.FromDays(7 * _settings.Weeks);
         var reportAt = _settings.Start + TimeSpan.FromDays(7 * ProgressEveryWeeks);
-        while (_queue.TryDequeue(out var next, out var ticks) && ticks < _endTicks)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads };
+        for (var refresh = _settings.Start + _settings.ModelRefresh; ; refresh += _settings.ModelRefresh)
         {
-            var now = new DateTimeOffset(ticks, TimeSpan.Zero);
-            if (now >= reportAt)
+            var until = refresh < end ? refresh : end;
+            if (_threads == 1) foreach (var lane in _lanes) lane.RunUntil(until.UtcTicks);
+            else Parallel.ForEach(_lanes, parallel, lane => lane.RunUntil(until.UtcTicks));
+            foreach (var lane in _lanes)
+                foreach (var signal in lane.TakeSignalsDueBy(until.UtcTicks)) _model?.Record(signal);
+            if (until >= end) break;
+            if (until >= reportAt)
             {
                 _progress?.Invoke($"{_policy.Name()} seed {_seed}: week {(reportAt - _settings.Start).Days / 7} of {_settings.Weeks}, "
-                    + $"{_totals.Decisions:N0} decisions, {clock.Elapsed.TotalSeconds:F0} s");
+                    + $"{_lanes.Sum(l => l.Totals.Decisions):N0} decisions, {clock.Elapsed.TotalSeconds:F0} s");
                 reportAt += TimeSpan.FromDays(7 * ProgressEveryWeeks);
             }
-            Handle(next, now);
         }
+        return Result(clock.Elapsed.TotalSeconds);
+    }
 
-        _totals.WallSeconds = clock.Elapsed.TotalSeconds;
-        _totals.CapViolations = _violations.CapViolations;
-        _totals.QuietHourViolations = _violations.QuietHourViolations;
-        _totals.ViolationExamples = _violations.Examples;
-        _totals.MeanReadingAtDelivery = _delivered == 0 ? 0 : _readingAtDelivery / _delivered;
-        _totals.MeanBestReadingAllowed = _delivered == 0 ? 0 : _bestReadingAllowed / _delivered;
-        var held = _customers.Select(c => c.Profile.Engine.Held?.Count ?? 0).ToArray();
-        _totals.HeldPerCustomerMean = held.Average();
-        _totals.HeldPerCustomerMax = held.Max();
-        _totals.CustomersJoined = _customers.Count(c => c.Joined);
+    /// <summary>The lanes' figures added up in lane order (so that sums of fractions come out the same on every run).</summary>
+    private RunResult Result(double wallSeconds)
+    {
+        var weekly = new WeekStats[_settings.Weeks];
+        for (var w = 0; w < weekly.Length; w++) weekly[w] = Sum(_lanes.Select(l => l.Weekly[w]));
+        var bySource = _lanes[0].BySource.Keys.ToDictionary(s => s, s => SumSource(_lanes.Select(l => l.BySource[s])), StringComparer.Ordinal);
+        var delivered = _lanes.Sum(l => l.Delivered);
+        var totals = new RunTotals
+        {
+            Decisions = _lanes.Sum(l => l.Totals.Decisions),
+            WallSeconds = wallSeconds,
+            CapViolations = _lanes.Sum(l => l.Violations.CapViolations),
+            QuietHourViolations = _lanes.Sum(l => l.Violations.QuietHourViolations),
+            ViolationExamples = [.. _lanes.SelectMany(l => l.Violations.Examples).Take(10)],
+            DeliveredInQuietHours = _lanes.Sum(l => l.Totals.DeliveredInQuietHours),
+            MeanReadingAtDelivery = delivered == 0 ? 0 : _lanes.Sum(l => l.ReadingAtDelivery) / delivered,
+            MeanBestReadingAllowed = delivered == 0 ? 0 : _lanes.Sum(l => l.BestReadingAllowed) / delivered,
+            HeldPerCustomerMean = _customers.Average(c => c.Profile.Engine.Held?.Count ?? 0),
+            HeldPerCustomerMax = _customers.Max(c => c.Profile.Engine.Held?.Count ?? 0),
+            CustomersJoined = _customers.Count(c => c.Joined),
+            ExpectedLostFriends = _lanes.Sum(l => l.Totals.ExpectedLostFriends),
+            ExpectedLostFromFlood = _lanes.Sum(l => l.Totals.ExpectedLostFromFlood),
+            DeliveredOverTolerance = _lanes.Sum(l => l.Totals.DeliveredOverTolerance),
+            DeliveredFourthIn7Days = _lanes.Sum(l => l.Totals.DeliveredFourthIn7Days),
+        };
         if (_model is not null)
-            foreach (var (source, stats) in _bySource) stats.LearnedPropensity = _model.Mean(source, PropensityModel.AllSegments);
+            foreach (var (source, stats) in bySource) stats.LearnedPropensity = _model.Mean(source, PropensityModel.AllSegments);
         return new RunResult
         {
             Policy = _policy.Name(), Seed = _seed, Customers = _settings.Customers,
-            Weekly = _weekly, BySource = _bySource, Totals = _totals,
+            Weekly = weekly, BySource = bySource, Totals = totals,
         };
     }
 
-    private void Handle(Pending p, DateTimeOffset now)
+    private static WeekStats Sum(IEnumerable<WeekStats> lanes)
     {
-        var c = _customers[p.Customer];
-        switch (p.Kind)
+        var sum = new WeekStats();
+        foreach (var w in lanes)
         {
-            case Kind.Join:
-                c.Joined = true;
-                // What the operator knows from the profile: the customer's zone, for quiet hours and timers.
-                c.Profile.Engine.SetField("timeZone", c.ZoneId);
-                Event(c, EventTypes.FriendAdded, now);
-                foreach (var kind in OrganicKinds) ScheduleOrganic(c, kind, now);
-                break;
-            case Kind.PageView or Kind.Message or Kind.Like or Kind.Order:
-                if (c.Lost) break;
-                if (p.Kind == Kind.Order)
-                {
-                    var amount = OrderAmount(c.Segment.OrderValue, c.Organic);
-                    Week(now).OrganicRevenue += amount;
-                    Order(c, now, amount);
-                }
-                else Event(c, OrganicType(p.Kind), now, p.Kind == Kind.Message ? "hi" : null);
-                ScheduleOrganic(c, p.Kind, now);
-                break;
-            case Kind.Wake:
-                if (p.Version == c.WakeVersion) Decide(c, EngineInput.Timer, now);
-                break;
-            case Kind.StaffActs:
-                StaffActs(c, p.Nudge!, now);
-                break;
-            case Kind.StaffDismisses:
-                Decide(c, EngineInput.FromOutcome(p.Nudge!.Id, NudgeOutcome.Dismissed), now);
-                break;
-            case Kind.CustomerReplies:
-                if (c.Lost) break;
-                Week(now).Replies++;
-                Event(c, EventTypes.MessageReceived, now, "ok, tell me more");
-                break;
-            case Kind.CustomerOrders:
-                if (c.Lost) break;
-                var week = Week(now);
-                week.Conversions++;
-                week.Revenue += p.Amount;
-                var stats = _bySource[p.Nudge!.Source];
-                stats.Conversions++;
-                stats.Revenue += p.Amount;
-                Order(c, now, p.Amount);
-                break;
-            case Kind.CustomerLeaves:
-                if (c.Lost) break;
-                c.Lost = true;
-                Week(now).LostFriends++;
-                Event(c, EventTypes.FriendDeleted, now);
-                break;
+            sum.Raised += w.Raised;
+            sum.Delivered += w.Delivered;
+            sum.Dismissed += w.Dismissed;
+            sum.Conversions += w.Conversions;
+            sum.ExpectedConversions += w.ExpectedConversions;
+            sum.Replies += w.Replies;
+            sum.Revenue += w.Revenue;
+            sum.ExpectedRevenue += w.ExpectedRevenue;
+            sum.OrganicRevenue += w.OrganicRevenue;
+            sum.LostFriends += w.LostFriends;
+            sum.Outcomes += w.Outcomes;
+            sum.ProactiveOutcomes += w.ProactiveOutcomes;
+            sum.CapViolations += w.CapViolations;
+            sum.QuietHourViolations += w.QuietHourViolations;
         }
+        return sum;
     }
 
-    /// <summary>
-    /// The owner acted: the engine hears Done, then (unless the customer is gone, or it was the lost-friend alert) the
-    /// message the owner sent; a proactive one reaches the customer, who may order, reply or leave because of it.
-    /// </summary>
-    private void StaffActs(SimCustomer c, NudgeRef nudge, DateTimeOffset now)
+    private static SourceStats SumSource(IEnumerable<SourceStats> lanes)
     {
-        Decide(c, EngineInput.FromOutcome(nudge.Id, NudgeOutcome.Acted), now);
-        if (c.Lost || nudge.Kind == NudgeKinds.CustomerLost) return;
-        Event(c, EventTypes.MessageSent, now, "message from the owner");
-        if (!nudge.Proactive) return;
-
-        var before = c.ReceivedInLast7Days(now);
-        c.Received.Add(now);
-        var reading = c.ReadingAt(now);
-        var response = c.Segment.ResponseTo(nudge.Source);
-        var pOrder = ResponseModel.OrderChance(c.Segment, nudge.Source, reading, before);
-        var value = response.OrderValue(c.Segment.OrderValue);
-        var week = Week(now);
-        week.Delivered++;
-        week.ExpectedConversions += pOrder;
-        week.ExpectedRevenue += pOrder * value;
-        var stats = _bySource[nudge.Source];
-        stats.Delivered++;
-        stats.ExpectedConversions += pOrder;
-        _delivered++;
-        _readingAtDelivery += reading;
-        _bestReadingAllowed += c.BestReadingOutside(_violations.QuietStart, _violations.QuietEnd);
-        if (ViolationCheck.InQuietHours(now, c.Zone, _violations.QuietStart, _violations.QuietEnd)) _totals.DeliveredInQuietHours++;
-
-        var r = c.Reactions;
-        if (r.Chance(pOrder))
-            Push(new Pending(Kind.CustomerOrders, c.Index, Nudge: nudge, Amount: OrderAmount(value, r)), now + Delay(r, OrderDelay));
-        if (r.Chance(ResponseModel.ReplyChance(c.Segment, nudge.Source, reading, before)))
-            Push(new Pending(Kind.CustomerReplies, c.Index), now + Delay(r, ReplyDelay));
-        var unsubscribe = ResponseModel.UnsubscribeChance(c.Segment, nudge.Source, before + 1);
-        var flood = ResponseModel.FloodUnsubscribe * Math.Max(0, before + 1 - c.Segment.Tolerance);
-        _totals.ExpectedLostFriends += unsubscribe;
-        _totals.ExpectedLostFromFlood += Math.Min(unsubscribe, flood);
-        if (before + 1 > c.Segment.Tolerance) _totals.DeliveredOverTolerance++;
-        if (before >= 3) _totals.DeliveredFourthIn7Days++;
-        if (r.Chance(unsubscribe))
-            Push(new Pending(Kind.CustomerLeaves, c.Index), now + Delay(r, LeaveDelay));
-    }
-
-    private void Order(SimCustomer c, DateTimeOffset now, double amount) =>
-        Event(c, EventTypes.OrderPaid, now, data: new Dictionary<string, string>
+        var sum = new SourceStats();
+        foreach (var s in lanes)
         {
-            ["orderId"] = c.NextEventId(),
-            ["amount"] = Math.Round(amount, 2).ToString(CultureInfo.InvariantCulture),
-            ["currency"] = "CNY",
-        });
-
-    private void Event(SimCustomer c, string type, DateTimeOffset now, string? text = null, IReadOnlyDictionary<string, string>? data = null)
-    {
-        var staffId = type is EventTypes.FriendAdded or EventTypes.FriendDeleted or EventTypes.MessageSent ? c.StaffId : null;
-        var e = new CustomerEvent(c.NextEventId(), c.Id, type, now, "wecom", staffId, text, data);
-        Decide(c, EngineInput.FromEvent(e, ++c.JournalSequence), now);
-    }
-
-    /// <summary>One engine decision, then what the customer grain does with it: signals to learning, nudges to the owner, the next wake.</summary>
-    private void Decide(SimCustomer c, EngineInput input, DateTimeOffset now)
-    {
-        ApplyLearning(now);
-        var decision = DecisionEngine.Decide(_playbook, c.Profile, input, ContextFor(c, now));
-        _totals.Decisions++;
-        foreach (var signal in decision.Signals) _signals.Enqueue(((now + _settings.LearningDelay).UtcTicks, signal));
-        foreach (var candidate in decision.Candidates)
-            if (candidate.Verdict == Verdict.Raised) Raised(c, candidate.Nudge, now);
-        if (decision.NextDueAt != c.ScheduledWake)
-        {
-            c.ScheduledWake = decision.NextDueAt;
-            c.WakeVersion++;
-            // A due time already past (a held nudge released this instant) is handled at the next tick, not in a loop.
-            if (decision.NextDueAt is { } due) Push(new Pending(Kind.Wake, c.Index, c.WakeVersion), due > now ? due : now.AddSeconds(1));
+            sum.Raised += s.Raised;
+            sum.Delivered += s.Delivered;
+            sum.Conversions += s.Conversions;
+            sum.ExpectedConversions += s.ExpectedConversions;
+            sum.Revenue += s.Revenue;
         }
+        return sum;
     }
-
-    private DecisionContext ContextFor(SimCustomer c, DateTimeOffset now) => _policy switch
-    {
-        Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? _random : null },
-        Policy.Random => new DecisionContext(now) { Propensity = _randomPropensity },
-        Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now) },
-        Policy.Timed => new DecisionContext(now),
-        _ => new DecisionContext(now) { WaitForActiveHour = false, LetCustomersRest = false },
-    };
-
-    /// <summary>
-    /// The true chance that this nudge, raised now, causes an order, scaled by the true order value over the rule's value:
-    /// arbitration multiplies by the rule's value, so the oracle's score is the nudge's true expected order value.
-    /// </summary>
-    private static double OraclePropensity(SimCustomer c, PlannedNudge n, DateTimeOffset now)
-    {
-        if (!n.Proactive || n.Value <= 0) return 0.5;
-        var p = ResponseModel.TrueConversion(c.Segment, n.Source, proactive: true, c.ReadingAt(now), c.ReceivedInLast7Days(now));
-        return p * c.Segment.ResponseTo(n.Source).OrderValue(c.Segment.OrderValue) / n.Value;
-    }
-
-    /// <summary>A raised nudge reaches its owner, who acts on it, dismisses it, or never gets to it.</summary>
-    private void Raised(SimCustomer c, PlannedNudge n, DateTimeOffset now)
-    {
-        var r = c.Reactions;
-        if (n.Proactive)
-        {
-            var week = Week(now);
-            week.Raised++;
-            if (_bySource.TryGetValue(n.Source, out var stats)) stats.Raised++;
-            var before = (_violations.CapViolations, _violations.QuietHourViolations);
-            _violations.Observe(c.Raised, now, c.Zone, c.Id);
-            week.CapViolations += _violations.CapViolations - before.CapViolations;
-            week.QuietHourViolations += _violations.QuietHourViolations - before.QuietHourViolations;
-        }
-        var nudge = new NudgeRef(n.Id, n.Source, n.Kind, n.Proactive);
-        // The owner of a customer who has left has nothing to send: half the time they say so (Not useful).
-        var (act, dismiss) = c.Lost && n.Kind != NudgeKinds.CustomerLost ? (0, 0.5) : ResponseModel.StaffChances(c.Segment, n.Source, n.Proactive);
-        var u = r.NextDouble();
-        if (u < act) Push(new Pending(Kind.StaffActs, c.Index, Nudge: nudge), StaffModel.ActsAt(now, r));
-        else if (u < act + dismiss)
-        {
-            if (n.Proactive) Week(now).Dismissed++;
-            Push(new Pending(Kind.StaffDismisses, c.Index, Nudge: nudge), StaffModel.ActsAt(now, r));
-        }
-    }
-
-    /// <summary>Records into the model every signal whose flush and refresh have happened by <paramref name="now"/>.</summary>
-    private void ApplyLearning(DateTimeOffset now)
-    {
-        while (_signals.TryPeek(out var s) && s.Due <= now.UtcTicks)
-        {
-            _signals.Dequeue();
-            var week = Week(new DateTimeOffset(s.Due, TimeSpan.Zero));
-            week.Outcomes++;
-            if (_proactiveSources.Contains(s.Signal.Action)) week.ProactiveOutcomes++;
-            _model?.Record(s.Signal);
-        }
-    }
-
-    private static readonly Kind[] OrganicKinds = [Kind.PageView, Kind.Message, Kind.Like, Kind.Order];
-
-    private static string OrganicType(Kind kind) => kind switch
-    {
-        Kind.PageView => EventTypes.PageViewed,
-        Kind.Message => EventTypes.MessageReceived,
-        Kind.Like => EventTypes.MomentLiked,
-        _ => EventTypes.OrderPaid,
-    };
-
-    /// <summary>The customer's next organic event of a kind: a Poisson stream at their rate, placed at an hour they read.</summary>
-    private void ScheduleOrganic(SimCustomer c, Kind kind, DateTimeOffset now)
-    {
-        var perWeek = c.Activity * kind switch
-        {
-            Kind.PageView => c.Segment.PageViewsPerWeek,
-            Kind.Message => c.Segment.MessagesPerWeek,
-            Kind.Like => c.Segment.LikesPerWeek,
-            _ => c.Segment.OrdersPerWeek,
-        };
-        if (perWeek <= 0) return;
-        var day = now + TimeSpan.FromDays(c.Organic.Exponential(7 / perWeek));
-        var at = AtReadingHour(c, day, c.Organic);
-        Push(new Pending(kind, c.Index), at > now ? at : at.AddDays(1));
-    }
-
-    /// <summary>A moment on <paramref name="day"/>'s local date at an hour drawn from the customer's reading curve.</summary>
-    private static DateTimeOffset AtReadingHour(SimCustomer c, DateTimeOffset day, SimRandom r)
-    {
-        var local = TimeZones.ToLocal(day, c.Zone).Date;
-        var hour = r.Pick(c.Reading);
-        return TimeZones.ToInstant(local.AddHours(hour).AddMinutes(r.NextDouble() * 60), c.Zone);
-    }
-
-    private static double OrderAmount(double mean, SimRandom r) =>
-        mean * Math.Exp(OrderValueSpread * r.Normal() - OrderValueSpread * OrderValueSpread / 2);
-
-    private static TimeSpan Delay(SimRandom r, TimeSpan mean) => TimeSpan.FromMinutes(r.Exponential(mean.TotalMinutes));
-
-    private WeekStats Week(DateTimeOffset at)
-    {
-        var week = (int)((at - _settings.Start).Ticks / (TimeSpan.TicksPerDay * 7));
-        return _weekly[Math.Clamp(week, 0, _weekly.Length - 1)];
-    }
-
-    private void Push(Pending p, DateTimeOffset at) => _queue.Enqueue(p, at.UtcTicks);
-
-    private enum Kind : byte { Join, PageView, Message, Like, Order, Wake, StaffActs, StaffDismisses, CustomerReplies, CustomerOrders, CustomerLeaves }
-
-    /// <summary>Something due for one customer; <see cref="Version"/> tells a current wake from one a later decision replaced.</summary>
-    private readonly record struct Pending(Kind Kind, int Customer, int Version = 0, NudgeRef? Nudge = null, double Amount = 0);
-
-    private sealed record NudgeRef(string Id, string Source, string Kind, bool Proactive);
 }

@@ -247,10 +247,16 @@ internal sealed class DecisionRun
     private void ReleaseHeldNudges()
     {
         if (_state.Held is not { Count: > 0 } held) return;
-        foreach (var h in held.Where(h => h.Until <= _now).ToArray())
+        // In place and in order: most decisions of a customer holding nudges release none, and allocated nothing for it.
+        for (var i = 0; i < held.Count;)
         {
-            held.Remove(h);
-            _candidates.Add(h.Nudge);
+            if (held[i].Until > _now)
+            {
+                i++;
+                continue;
+            }
+            _candidates.Add(held[i].Nudge);
+            held.RemoveAt(i);
         }
     }
 

@@ -10,10 +10,12 @@ namespace PrivateDomainGrains.Host.Reports;
 /// <summary>
 /// Builds the execution report ("was it done, and how well") from the rollups (<see cref="ExecutionRollups"/>: how
 /// the nudges raised in the period closed, how fast, what came of them) and the open nudges now
-/// (<see cref="ExecutionOpenNudges"/>), grouped as asked and limited to the staff the caller may see. Rollup rows and
-/// open counts are both keyed by raised day, staff member, source and variant, so every group adds up exactly.
+/// (<see cref="ExecutionOpenNudges"/>), and the customers reached (<see cref="ExecutionReach"/>), grouped as asked and
+/// limited to the staff the caller may see. Rollup rows and open counts are both keyed by raised day, staff member,
+/// source and variant, so every group adds up exactly; customers reached are distinct per group, so a team's (or a
+/// limited view's) are its staff members' less the customers two of them both reached.
 /// </summary>
-public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudges open, IGrainFactory grains, TimeProvider clock)
+public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudges open, ExecutionReach reach, IGrainFactory grains, TimeProvider clock)
 {
     /// <summary>Time-to-done buckets ending at or before an hour (<see cref="ExecutionCounts.ActBucketBounds"/>): done within the hour.</summary>
     private static readonly int WithinHourBuckets = Array.IndexOf(ExecutionCounts.ActBucketBounds, 3600) + 1;
@@ -28,14 +30,15 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
         IReadOnlySet<string>? visible, string scope, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var rows = await rollups.ReadAsync(tenant, from, to, groupBy switch
+        var keep = groupBy switch
         {
             "rule" => RollupDimensions.Source,
             "variant" => RollupDimensions.Source | RollupDimensions.Variant,
             "day" => RollupDimensions.Day,
             _ => RollupDimensions.Staff, // staff, and team: the roster maps each staff member to their team
-        }, visible, ct);
-        var openCounts = await open.CountAsync(tenant, from, to, now, now - overdueAfter, visible, ct);
+        };
+        var rows = await rollups.ReadAsync(tenant, from, to, keep, visible, ct);
+        var openCounts = await open.CountAsync(tenant, from, to, now, now - overdueAfter, keep, visible, ct);
         var teams = groupBy == "team"
             ? (await grains.GetGrain<ITenantGrain>(tenant).GetRosterAsync()).ToDictionary(r => r.StaffId, r => r.Team ?? "", StringComparer.Ordinal)
             : null;
@@ -66,6 +69,8 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
             group.AddOpen(c);
             total.AddOpen(c);
         }
+
+        await AddReachedAsync(tenant, from, to, groupBy, visible, KeyOf, GroupOf, total, ct);
 
         var views = groups.Select(g => g.Value.View(g.Key, groupBy)).ToList();
         if (groupBy == "variant") views = [.. views.Select(v => v with { Uplift = UpliftOf(v, groups) })];
@@ -98,6 +103,41 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
     private static string VariantKey(string source, string variant) => source + "|" + variant;
 
     /// <summary>
+    /// Adds the customers reached to each group and the total. A whole tenant's report by staff member, rule, variant or
+    /// day, and its total, read the level that counts exactly those groups; a team, and any report limited to some staff
+    /// (a manager's, a staff member's), add up the staff members' own figures (per rule or variant when grouped so) and
+    /// take off, per group, each customer reached by n of its staff members n - 1 times.
+    /// </summary>
+    private async Task AddReachedAsync(string tenant, DateOnly from, DateOnly to, string groupBy, IReadOnlySet<string>? visible,
+        Func<DateOnly, string, string, string, string> keyOf, Func<string, string, string, Accumulator> groupOf, Accumulator total, CancellationToken ct)
+    {
+        var perDay = groupBy == "day";
+        if (visible is null && groupBy != "team")
+        {
+            var level = groupBy switch { "rule" => ReachLevel.Rule, "variant" => ReachLevel.Variant, "day" => ReachLevel.Tenant, _ => ReachLevel.Staff };
+            foreach (var r in await reach.ReadAsync(tenant, from, to, level, perDay, null, ct))
+                groupOf(keyOf(r.Day, r.StaffId, r.Source, r.Variant), r.Source, r.Variant).Reached += r.Customers;
+            total.Reached += (await reach.ReadAsync(tenant, from, to, ReachLevel.Tenant, false, null, ct)).Sum(r => r.Customers);
+            return;
+        }
+        var staffLevel = groupBy switch { "rule" => ReachLevel.StaffRule, "variant" => ReachLevel.StaffVariant, _ => ReachLevel.Staff };
+        var staffRows = await reach.ReadAsync(tenant, from, to, staffLevel, perDay, visible, ct);
+        foreach (var r in staffRows)
+            groupOf(keyOf(r.Day, r.StaffId, r.Source, r.Variant), r.Source, r.Variant).Reached += r.Customers;
+        var shared = await reach.ReadSharedAsync(tenant, from, to, visible, ct);
+        foreach (var g in shared.GroupBy(r => (Key: keyOf(r.Day, r.StaffId, r.Source, r.Variant), r.CustomerId)))
+            groupOf(g.Key.Key, g.First().Source, g.First().Variant).Reached -= g.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Count() - 1;
+        if (visible is null)
+        {
+            total.Reached += (await reach.ReadAsync(tenant, from, to, ReachLevel.Tenant, false, null, ct)).Sum(r => r.Customers);
+            return;
+        }
+        total.Reached += (staffLevel == ReachLevel.Staff && !perDay ? staffRows : await reach.ReadAsync(tenant, from, to, ReachLevel.Staff, false, visible, ct))
+            .Sum(r => r.Customers);
+        total.Reached -= shared.GroupBy(r => r.CustomerId).Sum(g => g.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Count() - 1);
+    }
+
+    /// <summary>
     /// A shown variant's conversion after raising (intention to treat: replies and orders within the attribution window
     /// of every nudge raised, acted on or not) over its rule's holdout, per nudge raised, by <see cref="Uplift.Of"/>.
     /// </summary>
@@ -117,6 +157,10 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
         public ExecutionCounts Counts { get; } = new();
         public string Source { get; init; } = "";
         public string Variant { get; init; } = "";
+
+        /// <summary>Distinct customers reached (<see cref="ExecutionReach"/>).</summary>
+        public long Reached { get; set; }
+
         private long _open, _snoozed, _overdue;
 
         public void AddOpen(OpenNudgeCount c) => (_open, _snoozed, _overdue) = (_open + c.Open, _snoozed + c.Snoozed, _overdue + c.Overdue);
@@ -132,7 +176,9 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
                 c.DoneRate, c.NotUsefulRate, c.ExpiredRate, c.MedianSecondsToDone, c.P90SecondsToDone,
                 c.Replies, c.Orders, c.IttReplies, c.IttOrders,
                 [.. c.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new RevenueView(r.Key, r.Value.Attributed, r.Value.Itt))],
-                null);
+                null, Reached,
+                Reached == 0 ? [] : [.. c.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal)
+                    .Select(r => new RevenuePerCustomer(r.Key, Math.Round(r.Value.Attributed / Reached, 2, MidpointRounding.AwayFromZero)))]);
         }
     }
 }

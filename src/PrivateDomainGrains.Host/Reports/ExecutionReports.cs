@@ -37,11 +37,14 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
             "day" => RollupDimensions.Day,
             _ => RollupDimensions.Staff, // staff, and team: the roster maps each staff member to their team
         };
-        var rows = await rollups.ReadAsync(tenant, from, to, keep, visible, ct);
-        var openCounts = await open.CountAsync(tenant, from, to, now, now - overdueAfter, keep, visible, ct);
+        // Independent reads, each one small indexed query (or two), at once.
+        var rowsRead = rollups.ReadAsync(tenant, from, to, keep, visible, ct);
+        var openRead = open.CountAsync(tenant, from, to, now, now - overdueAfter, keep, visible, ct);
+        var reachedRead = ReadReachedAsync(tenant, from, to, groupBy, visible, ct);
         var teams = groupBy == "team"
             ? (await grains.GetGrain<ITenantGrain>(tenant).GetRosterAsync()).ToDictionary(r => r.StaffId, r => r.Team ?? "", StringComparer.Ordinal)
             : null;
+        var (rows, openCounts, reached) = (await rowsRead, await openRead, await reachedRead);
         string KeyOf(DateOnly day, string staffId, string source, string variant) => groupBy switch
         {
             "team" => teams!.GetValueOrDefault(staffId, ""),
@@ -70,7 +73,11 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
             total.AddOpen(c);
         }
 
-        await AddReachedAsync(tenant, from, to, groupBy, visible, KeyOf, GroupOf, total, ct);
+        foreach (var r in reached.Groups) GroupOf(KeyOf(r.Day, r.StaffId, r.Source, r.Variant), r.Source, r.Variant).Reached += r.Customers;
+        // A customer that n staff members of a group reached is in their n figures: counted n - 1 times too many.
+        foreach (var g in reached.Shared.GroupBy(r => (Key: KeyOf(r.Day, r.StaffId, r.Source, r.Variant), r.CustomerId)))
+            GroupOf(g.Key.Key, g.First().Source, g.First().Variant).Reached -= g.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Count() - 1;
+        total.Reached = reached.Total;
 
         var views = groups.Select(g => g.Value.View(g.Key, groupBy)).ToList();
         if (groupBy == "variant") views = [.. views.Select(v => v with { Uplift = UpliftOf(v, groups) })];
@@ -103,39 +110,38 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
     private static string VariantKey(string source, string variant) => source + "|" + variant;
 
     /// <summary>
-    /// Adds the customers reached to each group and the total. A whole tenant's report by staff member, rule, variant or
-    /// day, and its total, read the level that counts exactly those groups; a team, and any report limited to some staff
-    /// (a manager's, a staff member's), add up the staff members' own figures (per rule or variant when grouped so) and
-    /// take off, per group, each customer reached by n of its staff members n - 1 times.
+    /// The customers reached per group (before a team's are put together) and in total. A whole tenant's report by staff
+    /// member, rule, variant or day, and its total, read the level that counts exactly those groups; a team, and any
+    /// report limited to some staff (a manager's, a staff member's), read the staff members' own figures (per rule or
+    /// variant when grouped so) and the reaches of customers several staff members reached, so that
+    /// <see cref="BuildAsync"/> can count each of those once per group.
     /// </summary>
-    private async Task AddReachedAsync(string tenant, DateOnly from, DateOnly to, string groupBy, IReadOnlySet<string>? visible,
-        Func<DateOnly, string, string, string, string> keyOf, Func<string, string, string, Accumulator> groupOf, Accumulator total, CancellationToken ct)
+    private async Task<ReachedFigures> ReadReachedAsync(string tenant, DateOnly from, DateOnly to, string groupBy, IReadOnlySet<string>? visible,
+        CancellationToken ct)
     {
         var perDay = groupBy == "day";
+        var tenantTotal = visible is null ? reach.ReadAsync(tenant, from, to, ReachLevel.Tenant, false, null, ct) : null;
         if (visible is null && groupBy != "team")
         {
             var level = groupBy switch { "rule" => ReachLevel.Rule, "variant" => ReachLevel.Variant, "day" => ReachLevel.Tenant, _ => ReachLevel.Staff };
-            foreach (var r in await reach.ReadAsync(tenant, from, to, level, perDay, null, ct))
-                groupOf(keyOf(r.Day, r.StaffId, r.Source, r.Variant), r.Source, r.Variant).Reached += r.Customers;
-            total.Reached += (await reach.ReadAsync(tenant, from, to, ReachLevel.Tenant, false, null, ct)).Sum(r => r.Customers);
-            return;
+            var rows = await reach.ReadAsync(tenant, from, to, level, perDay, null, ct);
+            return new ReachedFigures(rows, [], (await tenantTotal!).Sum(r => r.Customers));
         }
         var staffLevel = groupBy switch { "rule" => ReachLevel.StaffRule, "variant" => ReachLevel.StaffVariant, _ => ReachLevel.Staff };
-        var staffRows = await reach.ReadAsync(tenant, from, to, staffLevel, perDay, visible, ct);
-        foreach (var r in staffRows)
-            groupOf(keyOf(r.Day, r.StaffId, r.Source, r.Variant), r.Source, r.Variant).Reached += r.Customers;
-        var shared = await reach.ReadSharedAsync(tenant, from, to, visible, ct);
-        foreach (var g in shared.GroupBy(r => (Key: keyOf(r.Day, r.StaffId, r.Source, r.Variant), r.CustomerId)))
-            groupOf(g.Key.Key, g.First().Source, g.First().Variant).Reached -= g.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Count() - 1;
-        if (visible is null)
-        {
-            total.Reached += (await reach.ReadAsync(tenant, from, to, ReachLevel.Tenant, false, null, ct)).Sum(r => r.Customers);
-            return;
-        }
-        total.Reached += (staffLevel == ReachLevel.Staff && !perDay ? staffRows : await reach.ReadAsync(tenant, from, to, ReachLevel.Staff, false, visible, ct))
-            .Sum(r => r.Customers);
-        total.Reached -= shared.GroupBy(r => r.CustomerId).Sum(g => g.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Count() - 1);
+        var staffRead = reach.ReadAsync(tenant, from, to, staffLevel, perDay, visible, ct);
+        var sharedRead = reach.ReadSharedAsync(tenant, from, to, visible, ct);
+        var staffTotalRead = visible is null || (staffLevel == ReachLevel.Staff && !perDay) ? null : reach.ReadAsync(tenant, from, to, ReachLevel.Staff, false, visible, ct);
+        var (staffRows, shared) = (await staffRead, await sharedRead);
+        if (tenantTotal is not null) return new ReachedFigures(staffRows, shared, (await tenantTotal).Sum(r => r.Customers));
+        var staffTotal = (staffTotalRead is null ? staffRows : await staffTotalRead).Sum(r => r.Customers);
+        return new ReachedFigures(staffRows, shared,
+            staffTotal - shared.GroupBy(r => r.CustomerId).Sum(g => g.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Count() - 1));
     }
+
+    /// <param name="Groups">Customers reached per group of the level read.</param>
+    /// <param name="Shared">When <see cref="Groups"/> are staff members' figures to be added up: the reaches of customers more than one staff member reached.</param>
+    /// <param name="Total">Customers reached by every group together, each once.</param>
+    private sealed record ReachedFigures(List<ReachedRow> Groups, List<SharedReach> Shared, long Total);
 
     /// <summary>
     /// A shown variant's conversion after raising (intention to treat: replies and orders within the attribution window

@@ -117,7 +117,7 @@ public static class ReportsApi
     {
         var tenant = api.MapGroup("/tenants/{tenant}/reports/execution").WithTags("Reports").RequireIntegrationKey();
         tenant.MapGet("", GetExecutionAsync).WithName("GetExecutionReport")
-            .WithSummary("Execution per staff member, team, rule, variant or day: raised, done, not useful, expired, open and overdue, time to done, credited replies, orders and revenue, uplift over holdouts. ?from=&to=(yyyy-MM-dd)&groupBy=&overdueAfter=(1h)")
+            .WithSummary("Execution per staff member, team, rule, variant or day: raised, done, not useful, expired, open and overdue, time to done, credited replies, orders and revenue, customers reached and revenue per customer reached, uplift over holdouts. ?from=&to=(yyyy-MM-dd)&groupBy=&overdueAfter=(1h)")
             .WithProblem(StatusCodes.Status400BadRequest, ReportProblem);
         tenant.MapGet("/overdue", GetOverdueAsync).WithName("GetExecutionOverdue")
             .WithSummary("The overdue nudges now, oldest first: open, not snoozed, raised longer ago than ?overdueAfter= (1h); ?staffId= for one staff member, ?limit=1-500 (100).")

@@ -13,7 +13,8 @@ namespace PrivateDomainGrains.Persistence;
 /// (<c>pdg_execution_reached</c>, its <c>since</c>): the customers reached from <c>from</c> to <c>to</c> are those
 /// rows of the days in the period with <c>since</c> before <c>from</c>, each customer once (the first day it was reached in
 /// the period). Teams and a manager's view add their staff members' figures and take off the customers two of them both
-/// reached, read from <c>pdg_execution_reach_shared</c> (<see cref="ReadSharedAsync"/>).
+/// reached, read from <c>pdg_execution_reach_shared</c> (<see cref="ReadSharedAsync"/>). Reads add the reaches not folded
+/// yet, so they are exact at any moment, as the rollups' are.
 /// </summary>
 public sealed class ExecutionReach(NpgsqlDataSource dataSource)
 {
@@ -81,15 +82,29 @@ public sealed class ExecutionReach(NpgsqlDataSource dataSource)
     /// (a <see cref="ReachLevel"/>), of <paramref name="staffIds"/> (null: everyone; only levels keeping the staff member
     /// can be limited), each customer once per group over the whole period; <paramref name="perDay"/>: per raised day
     /// instead (the customers reached that day), with <see cref="ReachedRow.Day"/> set. Dimensions the level does not
-    /// keep are "".
+    /// keep are "". Exact at any moment: the reaches not folded yet count too, each customer the fold has not already
+    /// counted in that group and period (or day) once.
     /// </summary>
     public async Task<List<ReachedRow>> ReadAsync(string tenant, DateOnly from, DateOnly to, string level, bool perDay,
         IReadOnlyCollection<string>? staffIds, CancellationToken ct = default)
     {
+        var (_, staff, source, variant) = Levels.Single(l => l.Level == level);
+        string Kept(bool kept, string column) => kept ? column : "''";
         await using var command = dataSource.CreateCommand($"""
-            SELECT {(perDay ? "day" : "$2")}, staff_id, source, variant, sum(customers)::bigint FROM pdg_execution_reached
-            WHERE tenant = $1 AND level = $5 AND day BETWEEN $2 AND $3 {(perDay ? "" : "AND since < $2")}
-              AND ($4::text[] IS NULL OR staff_id = ANY($4))
+            WITH pending AS (
+                SELECT DISTINCT customer_id, {Kept(staff, "staff_id")} AS staff_id, {Kept(source, "source")} AS source,
+                    {Kept(variant, "variant")} AS variant, {(perDay ? "day" : "$2::date")} AS day
+                FROM pdg_execution_reach_pending
+                WHERE tenant = $1 AND day BETWEEN $2 AND $3 AND ($4::text[] IS NULL OR staff_id = ANY($4)))
+            SELECT day, staff_id, source, variant, sum(customers)::bigint FROM (
+                SELECT {(perDay ? "day" : "$2::date")} AS day, staff_id, source, variant, customers FROM pdg_execution_reached
+                WHERE tenant = $1 AND level = $5 AND day BETWEEN $2 AND $3 {(perDay ? "" : "AND since < $2")}
+                  AND ($4::text[] IS NULL OR staff_id = ANY($4))
+                UNION ALL
+                SELECT p.day, p.staff_id, p.source, p.variant, 1 FROM pending p
+                WHERE NOT EXISTS (SELECT 1 FROM pdg_execution_reach r WHERE r.tenant = $1 AND r.customer_id = p.customer_id
+                    {(staff ? "AND r.staff_id = p.staff_id" : "")} {(source ? "AND r.source = p.source" : "")} {(variant ? "AND r.variant = p.variant" : "")}
+                    AND r.day BETWEEN {(perDay ? "p.day AND p.day" : "$2 AND $3")})) reached
             GROUP BY 1, 2, 3, 4
             """);
         command.Parameters.Add(new() { Value = tenant });
@@ -107,15 +122,29 @@ public sealed class ExecutionReach(NpgsqlDataSource dataSource)
     /// <summary>
     /// The reaches from <paramref name="from"/> to <paramref name="to"/> of the customers more than one staff member has
     /// reached (handed-over customers, and those a nudge addressed to someone else than their owner reached), by
-    /// <paramref name="staffIds"/> (null: everyone): what a sum over staff members counts more than once.
+    /// <paramref name="staffIds"/> (null: everyone): what a sum over staff members counts more than once. The reaches
+    /// not folded yet count too, as in <see cref="ReadAsync"/>; a reach may come back twice.
     /// </summary>
     public async Task<List<SharedReach>> ReadSharedAsync(string tenant, DateOnly from, DateOnly to, IReadOnlyCollection<string>? staffIds,
         CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT r.customer_id, r.staff_id, r.source, r.variant, r.day
-            FROM pdg_execution_reach_shared s JOIN pdg_execution_reach r ON r.tenant = s.tenant AND r.customer_id = s.customer_id
-            WHERE s.tenant = $1 AND r.day BETWEEN $2 AND $3 AND ($4::text[] IS NULL OR r.staff_id = ANY($4))
+            WITH pending AS (
+                SELECT customer_id, staff_id, source, variant, day FROM pdg_execution_reach_pending WHERE tenant = $1),
+            shared AS (
+                SELECT customer_id FROM pdg_execution_reach_shared WHERE tenant = $1
+                UNION
+                SELECT customer_id FROM (
+                    SELECT customer_id, staff_id FROM pending
+                    UNION SELECT r.customer_id, r.staff_id FROM pdg_execution_reach r
+                    WHERE r.tenant = $1 AND r.customer_id IN (SELECT customer_id FROM pending)) a
+                GROUP BY customer_id HAVING count(DISTINCT staff_id) > 1)
+            SELECT customer_id, staff_id, source, variant, day FROM (
+                SELECT r.customer_id, r.staff_id, r.source, r.variant, r.day FROM pdg_execution_reach r
+                WHERE r.tenant = $1 AND r.customer_id IN (SELECT customer_id FROM shared)
+                UNION ALL
+                SELECT * FROM pending WHERE customer_id IN (SELECT customer_id FROM shared)) reaches
+            WHERE day BETWEEN $2 AND $3 AND ($4::text[] IS NULL OR staff_id = ANY($4))
             """);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = from });

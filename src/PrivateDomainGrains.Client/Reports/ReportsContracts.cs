@@ -21,8 +21,7 @@ public sealed record ExecutionGroup(string Key, string? Rule, string? Variant,
 {
     /// <summary>
     /// Distinct customers with at least one nudge of the group raised in the period that was acted on (Done, or done by
-    /// the staff member's own action), each once; a team's counts a customer two of its members reached once. About a
-    /// second behind the lifecycle facts.
+    /// the staff member's own action), each once; a team's counts a customer two of its members reached once.
     /// </summary>
     public long CustomersReached { get; init; }
 

@@ -70,7 +70,7 @@ public static class ReportsApi
     /// to), each once however many of their nudges were; a team's counts a customer two of its staff members reached once.
     /// A nudge delivered or opened but not acted on, not useful, expired or obsolete reaches no one; a nudge handed over
     /// while open reaches its customer for whoever acts on it; a personal-data erasure leaves the figure as it leaves the
-    /// others. Follows the fold of the lifecycle facts, about a second behind them.</param>
+    /// others.</param>
     /// <param name="RevenuePerCustomerReached">Attributed revenue per customer reached, per currency (rounded to 2 places); empty when none were reached.</param>
     public sealed record ExecutionGroup(string Key, string? Rule, string? Variant,
         long Raised, long Shown, long Holdout, long Delivered, long Opened, long Done, long DoneByAction, long DoneWithinHour,

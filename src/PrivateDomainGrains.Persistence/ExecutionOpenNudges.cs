@@ -15,13 +15,16 @@ public sealed class ExecutionOpenNudges(NpgsqlDataSource dataSource)
     /// The open nudges raised from <paramref name="from"/> to <paramref name="to"/> (days in the tenant's time zone,
     /// inclusive), per raised day, staff member, source and variant: how many are open, how many of them are snoozed
     /// at <paramref name="now"/>, and how many are overdue (open, not snoozed, raised at or before <paramref name="overdueBefore"/>).
-    /// <paramref name="staffIds"/> null: every staff member (and the unassigned queue, staff '').
+    /// <paramref name="staffIds"/> null: every staff member (and the unassigned queue, staff ''). Added up in PostgreSQL
+    /// per the dimensions <paramref name="keep"/> names, as <see cref="ExecutionRollups.ReadAsync"/> does: a dimension
+    /// not kept comes back as <paramref name="from"/> (day) or "".
     /// </summary>
     public async Task<List<OpenNudgeCount>> CountAsync(string tenant, DateOnly from, DateOnly to, DateTimeOffset now, DateTimeOffset overdueBefore,
-        IReadOnlyCollection<string>? staffIds, CancellationToken ct = default)
+        RollupDimensions keep, IReadOnlyCollection<string>? staffIds, CancellationToken ct = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT raised_day, staff_id, coalesce(source, ''), coalesce(variant, ''), count(*),
+        await using var command = dataSource.CreateCommand($"""
+            SELECT {(keep.HasFlag(RollupDimensions.Day) ? "raised_day" : "$2::date")}, {(keep.HasFlag(RollupDimensions.Staff) ? "staff_id" : "''")},
+                {(keep.HasFlag(RollupDimensions.Source) ? "coalesce(source, '')" : "''")}, {(keep.HasFlag(RollupDimensions.Variant) ? "coalesce(variant, '')" : "''")}, count(*),
                 count(*) FILTER (WHERE snoozed_until > $4),
                 count(*) FILTER (WHERE (snoozed_until IS NULL OR snoozed_until <= $4) AND created_at <= $5)
             FROM pdg_nudges

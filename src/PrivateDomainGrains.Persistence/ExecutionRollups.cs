@@ -6,9 +6,11 @@ namespace PrivateDomainGrains.Persistence;
 /// <summary>
 /// The execution rollups (<c>pdg_execution_daily</c>, <c>pdg_execution_revenue</c>): nudges raised, delivered, opened,
 /// done, not useful, done by action, expired, obsolete, held out, how fast they were done, and the replies, orders and
-/// revenue credited, per tenant, raised day, staff member, source and variant. Lifecycle facts append deltas in their
-/// own transaction (see <c>NudgeStatements</c>); <see cref="FoldAsync"/> moves them into the rollups in batches, each
-/// batch one statement that locks rollup rows in key order, so any number of nodes fold at once without deadlocks.
+/// revenue credited, per tenant, raised day, staff member, source and variant; and the same pre-summed per the levels a
+/// tenant-wide report reads (<c>pdg_execution_levels</c>, <c>pdg_execution_level_revenue</c>: per day and staff member,
+/// per day, source and variant, per day; <c>deploy/sql/0051_execution_reach.sql</c>). Lifecycle facts append deltas in
+/// their own transaction (see <c>NudgeStatements</c>); <see cref="FoldAsync"/> moves them into every level in batches,
+/// each batch one statement, and folds the customers reached (<see cref="ExecutionReach"/>) in the same transaction.
 /// Reports (<see cref="ReadAsync"/>) add the deltas not folded yet: they are exact at any moment and never read
 /// the nudge table.
 /// </summary>
@@ -23,17 +25,33 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
 
     private const int FoldBatch = 20_000;
 
+    /// <summary>The pre-summed levels (<c>pdg_execution_levels.level</c>) and the grouping set of each, in the order of <see cref="LevelSets"/>.</summary>
+    private const string LevelOf = "CASE WHEN GROUPING(staff_id) = 0 THEN 'staff' WHEN GROUPING(source) = 0 THEN 'variant' ELSE 'day' END";
+
+    private static string KeptOr(string column) => $"coalesce(CASE WHEN GROUPING({column}) = 0 THEN {column} END, '')";
+
+    private static string LevelSets(string extra) => $"GROUPING SETS ((tenant, day, staff_id{extra}), (tenant, day, source, variant{extra}), (tenant, day{extra}))";
+
+    private static readonly string CountSums = string.Join(", ", Counters.Select(c => $"coalesce(sum(amount) FILTER (WHERE metric = '{c}'), 0)"));
+
     private static readonly string Fold = $"""
         WITH taken AS (
             DELETE FROM pdg_execution_deltas WHERE id IN (SELECT id FROM pdg_execution_deltas ORDER BY id LIMIT $1)
             RETURNING tenant, day, staff_id, source, variant, metric, amount, currency),
         counts AS (
             INSERT INTO pdg_execution_daily (tenant, day, staff_id, source, variant, {string.Join(", ", Counters)})
-            SELECT tenant, day, staff_id, source, variant, {string.Join(", ", Counters.Select(c => $"coalesce(sum(amount) FILTER (WHERE metric = '{c}'), 0)"))}
+            SELECT tenant, day, staff_id, source, variant, {CountSums}
             FROM taken WHERE metric NOT IN ('revenue', 'itt_revenue')
             GROUP BY tenant, day, staff_id, source, variant
             ON CONFLICT (tenant, day, staff_id, source, variant) DO UPDATE SET
                 {string.Join(", ", Counters.Select(c => $"{c} = pdg_execution_daily.{c} + excluded.{c}"))}),
+        level_counts AS (
+            INSERT INTO pdg_execution_levels (level, tenant, day, staff_id, source, variant, {string.Join(", ", Counters)})
+            SELECT {LevelOf}, tenant, day, {KeptOr("staff_id")}, {KeptOr("source")}, {KeptOr("variant")}, {CountSums}
+            FROM taken WHERE metric NOT IN ('revenue', 'itt_revenue')
+            GROUP BY {LevelSets("")}
+            ON CONFLICT (tenant, level, day, staff_id, source, variant) DO UPDATE SET
+                {string.Join(", ", Counters.Select(c => $"{c} = pdg_execution_levels.{c} + excluded.{c}"))}),
         revenue AS (
             INSERT INTO pdg_execution_revenue (tenant, day, staff_id, source, variant, currency, attributed, itt)
             SELECT tenant, day, staff_id, source, variant, currency,
@@ -41,14 +59,23 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
             FROM taken WHERE metric IN ('revenue', 'itt_revenue')
             GROUP BY tenant, day, staff_id, source, variant, currency
             ON CONFLICT (tenant, day, staff_id, source, variant, currency) DO UPDATE SET
-                attributed = pdg_execution_revenue.attributed + excluded.attributed, itt = pdg_execution_revenue.itt + excluded.itt)
+                attributed = pdg_execution_revenue.attributed + excluded.attributed, itt = pdg_execution_revenue.itt + excluded.itt),
+        level_revenue AS (
+            INSERT INTO pdg_execution_level_revenue (level, tenant, day, staff_id, source, variant, currency, attributed, itt)
+            SELECT {LevelOf}, tenant, day, {KeptOr("staff_id")}, {KeptOr("source")}, {KeptOr("variant")}, currency,
+                coalesce(sum(amount) FILTER (WHERE metric = 'revenue'), 0), coalesce(sum(amount) FILTER (WHERE metric = 'itt_revenue'), 0)
+            FROM taken WHERE metric IN ('revenue', 'itt_revenue')
+            GROUP BY {LevelSets(", currency")}
+            ON CONFLICT (tenant, level, day, staff_id, source, variant, currency) DO UPDATE SET
+                attributed = pdg_execution_level_revenue.attributed + excluded.attributed, itt = pdg_execution_level_revenue.itt + excluded.itt)
         SELECT count(*) FROM taken
         """;
 
     /// <summary>
-    /// Folds pending deltas into the rollups, batch after batch until none are left; returns how many. One node folds
-    /// at a time (a transaction-scoped advisory lock; the others skip the round): rollup rows are never updated
-    /// concurrently, so nothing waits or deadlocks on them.
+    /// Folds pending deltas into the rollups and pending reaches into the customers reached
+    /// (<see cref="ExecutionReach.FoldCommand"/>), batch after batch until none are left; returns how many rows it took.
+    /// One node folds at a time (a transaction-scoped advisory lock; the others skip the round): rollup rows are never
+    /// updated concurrently, so nothing waits or deadlocks on them.
     /// </summary>
     public async Task<long> FoldAsync(CancellationToken ct = default)
     {
@@ -60,15 +87,17 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({advisoryLockKey})", connection, transaction))
                 if (!(bool)(await tryLock.ExecuteScalarAsync(ct))!) return folded;
-            long taken;
+            long taken, reached;
             await using (var fold = new NpgsqlCommand(Fold, connection, transaction))
             {
                 fold.Parameters.Add(new() { Value = FoldBatch });
                 taken = (long)(await fold.ExecuteScalarAsync(ct))!;
             }
+            await using (var reach = ExecutionReach.FoldCommand(connection, transaction, FoldBatch))
+                reached = (long)(await reach.ExecuteScalarAsync(ct))!;
             await transaction.CommitAsync(ct);
-            folded += taken;
-            if (taken < FoldBatch) return folded;
+            folded += taken + reached;
+            if (taken < FoldBatch && reached < FoldBatch) return folded;
         }
         return folded;
     }
@@ -77,9 +106,9 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
     /// The counters and revenue of a tenant's nudges raised from <paramref name="from"/> to <paramref name="to"/>
     /// (days, inclusive) of <paramref name="staffIds"/> (null: every staff member), folded rollups plus pending deltas,
     /// added up in PostgreSQL per the dimensions <paramref name="keep"/> names: a dimension not kept comes back as
-    /// <paramref name="from"/> (day) or "" (staff, source, variant). A report needs one row per group it shows, not
-    /// one per rollup row: a tenant whose 50 staff fire 20 rules every day has ~36,000 rollup rows in 30 days (and two
-    /// revenue rows each with two currencies), which cost far more to send and read than to add up where they are.
+    /// <paramref name="from"/> (day) or "" (staff, source, variant). It reads the coarsest level that has what is kept
+    /// (<see cref="LevelFor"/>): a tenant of 50 staff firing 20 rules every day has ~37,000 finest rows in 30 days (and
+    /// two revenue rows each with two currencies), but 1,500 per day and staff member and 30 per day.
     /// </summary>
     public async Task<List<ExecutionRow>> ReadAsync(string tenant, DateOnly from, DateOnly to, RollupDimensions keep,
         IReadOnlyCollection<string>? staffIds, CancellationToken ct = default)
@@ -90,11 +119,16 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
             keep.HasFlag(RollupDimensions.Source) ? "source" : "''",
             keep.HasFlag(RollupDimensions.Variant) ? "variant" : "''");
         const string where = "tenant = $1 AND day BETWEEN $2 AND $3 AND ($4::text[] IS NULL OR staff_id = ANY($4))";
+        var level = LevelFor(keep, staffIds is not null);
+        var (countsTable, revenueTable) = level is null
+            ? ("pdg_execution_daily", "pdg_execution_revenue")
+            : ("pdg_execution_levels", "pdg_execution_level_revenue");
+        var levelWhere = level is null ? where : $"{where} AND level = '{level}'";
         var sums = string.Join(", ", Counters.Select(c => $"sum({c})::bigint"));
         var pending = string.Join(", ", Counters.Select(c => $"coalesce(sum(amount) FILTER (WHERE metric = '{c}'), 0) AS {c}"));
         var counts = new NpgsqlBatchCommand($"""
             SELECT {groupKey}, {sums} FROM (
-                SELECT day, staff_id, source, variant, {string.Join(", ", Counters)} FROM pdg_execution_daily WHERE {where}
+                SELECT day, staff_id, source, variant, {string.Join(", ", Counters)} FROM {countsTable} WHERE {levelWhere}
                 UNION ALL
                 SELECT day, staff_id, source, variant, {pending} FROM pdg_execution_deltas
                 WHERE {where} AND metric NOT IN ('revenue', 'itt_revenue')
@@ -103,7 +137,7 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
             """);
         var revenue = new NpgsqlBatchCommand($"""
             SELECT {groupKey}, currency, sum(attributed), sum(itt) FROM (
-                SELECT day, staff_id, source, variant, currency, attributed, itt FROM pdg_execution_revenue WHERE {where}
+                SELECT day, staff_id, source, variant, currency, attributed, itt FROM {revenueTable} WHERE {levelWhere}
                 UNION ALL
                 SELECT day, staff_id, source, variant, currency,
                     coalesce(sum(amount) FILTER (WHERE metric = 'revenue'), 0), coalesce(sum(amount) FILTER (WHERE metric = 'itt_revenue'), 0)
@@ -137,6 +171,18 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
         }
         return [.. rows.Values];
     }
+
+    /// <summary>
+    /// The pre-summed level (<c>pdg_execution_levels.level</c>) that keeps every dimension of <paramref name="keep"/>
+    /// (and the staff member when the report is <paramref name="limitedToStaff"/>), or null for the finest rows.
+    /// </summary>
+    private static string? LevelFor(RollupDimensions keep, bool limitedToStaff) => (keep, limitedToStaff) switch
+    {
+        (RollupDimensions.None or RollupDimensions.Day, false) => "day",
+        (RollupDimensions.None or RollupDimensions.Day or RollupDimensions.Staff or (RollupDimensions.Day | RollupDimensions.Staff), _) => "staff",
+        (RollupDimensions.Source or (RollupDimensions.Source | RollupDimensions.Variant), false) => "variant",
+        _ => null,
+    };
 
     private static ExecutionCounts Read(NpgsqlDataReader reader, int first)
     {

@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<CampaignIndex>();
         services.AddSingleton<CustomerTimeline>();
         services.AddSingleton<ExecutionRollups>();
+        services.AddSingleton<ExecutionReach>();
         services.AddSingleton<IdentityIndex>();
         services.AddSingleton<CustomerMerges>();
         services.AddSingleton<IdentityPendingPool>();

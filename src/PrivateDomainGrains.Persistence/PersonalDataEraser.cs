@@ -24,6 +24,7 @@ public sealed class PersonalDataEraser(NpgsqlDataSource dataSource)
         ("pdg_customer_owners", "customer_id"), ("pdg_customer_directory", "customer_id"), ("pdg_customer_changes", "customer_id"),
         ("pdg_identities", "customer_id"), ("pdg_identity_pending", "customer_id"), ("pdg_wecom_callbacks", "external_user_id"),
         ("pdg_tag_job_rows", "customer_id"), ("pdg_journal_dropped", "customer_id"), ("pdg_identity_import_rows", "customer_id"),
+        ("pdg_execution_reach", "customer_id"), ("pdg_execution_reach_shared", "customer_id"), ("pdg_execution_reach_pending", "customer_id"),
     ];
 
     /// <summary>SQL for the stored hash of an erased identity: SHA-256 of <c>kind=value</c> (<see cref="Core.Identity.CustomerIdentity.Key"/>), from the columns of <paramref name="alias"/>.</summary>

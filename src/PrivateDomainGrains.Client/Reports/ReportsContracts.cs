@@ -17,10 +17,23 @@ public sealed record ExecutionGroup(string Key, string? Rule, string? Variant,
     long Raised, long Shown, long Holdout, long Delivered, long Opened, long Done, long DoneByAction, long DoneWithinHour,
     long NotUseful, long Expired, long Obsolete, long Open, long Snoozed, long Overdue,
     double? DoneRate, double? NotUsefulRate, double? ExpiredRate, double? MedianSecondsToDone, double? P90SecondsToDone,
-    long Replies, long Orders, long IttReplies, long IttOrders, IReadOnlyList<RevenueView> Revenue, UpliftView? Uplift);
+    long Replies, long Orders, long IttReplies, long IttOrders, IReadOnlyList<RevenueView> Revenue, UpliftView? Uplift)
+{
+    /// <summary>
+    /// Distinct customers with at least one nudge of the group raised in the period that was acted on (Done, or done by
+    /// the staff member's own action), each once; a team's counts a customer two of its members reached once.
+    /// </summary>
+    public long CustomersReached { get; init; }
+
+    /// <summary>Attributed revenue per customer reached, per currency (rounded to 2 places); empty when none were reached.</summary>
+    public IReadOnlyList<RevenuePerCustomer> RevenuePerCustomerReached { get; init; } = [];
+}
 
 /// <summary>Order amounts in one currency: credited to nudges acted on, and within the window after raising (acted on or not).</summary>
 public sealed record RevenueView(string Currency, decimal Attributed, decimal Itt);
+
+/// <summary>An amount per customer in one currency: <see cref="Attributed"/> is the attributed revenue per customer reached.</summary>
+public sealed record RevenuePerCustomer(string Currency, decimal Attributed);
 
 /// <summary>A variant against its rule's holdout: sample sizes and the uplift of replies and orders with 95% intervals.</summary>
 public sealed record UpliftView(long Treated, long Control, UpliftFigure? Reply, UpliftFigure? Order);

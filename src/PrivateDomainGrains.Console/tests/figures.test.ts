@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionGroup } from "../src/api/reports";
-import { columnWidth, percent, period, revenue, toCsv, uplift } from "../src/reports/figures";
+import { columnWidth, percent, period, revenue, revenuePerCustomer, toCsv, uplift } from "../src/reports/figures";
 
 describe("execution figures", () => {
   it("periods count today as their last full day and reach into tomorrow for tenants ahead of this browser", () => {
@@ -19,6 +19,12 @@ describe("execution figures", () => {
     const group = { revenue: [{ currency: "CNY", attributed: 180, itt: 210 }, { currency: "USD", attributed: 70, itt: 70 }] } as ExecutionGroup;
     expect(revenue(group)).toBe("CNY 180 · USD 70");
     expect(revenue(group, "itt")).toBe("CNY 210 · USD 70");
+  });
+
+  it("revenue per customer reached stays per currency and is a dash when no one was reached", () => {
+    const group = { revenuePerCustomerReached: [{ currency: "CNY", attributed: 45 }, { currency: "USD", attributed: 12.5 }] } as ExecutionGroup;
+    expect(revenuePerCustomer(group)).toBe("CNY 45 · USD 12.5");
+    expect(revenuePerCustomer({ revenuePerCustomerReached: [] } as unknown as ExecutionGroup)).toBe("–");
   });
 
   it("uplift shows percentage points with its interval", () => {

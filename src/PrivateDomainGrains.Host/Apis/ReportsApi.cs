@@ -65,16 +65,28 @@ public static class ReportsApi
     /// <param name="IttOrders">Nudges followed by an order likewise.</param>
     /// <param name="Revenue">Order amounts per currency (never added across currencies).</param>
     /// <param name="Uplift">When grouped by variant and the rule has a holdout: this variant's conversion over the holdout's.</param>
+    /// <param name="CustomersReached">Distinct customers reached: those with at least one nudge of the group raised in the
+    /// period that was acted on (Done, or done by the staff member's own action: the nudges replies and orders are credited
+    /// to), each once however many of their nudges were; a team's counts a customer two of its staff members reached once.
+    /// A nudge delivered or opened but not acted on, not useful, expired or obsolete reaches no one; a nudge handed over
+    /// while open reaches its customer for whoever acts on it; a personal-data erasure leaves the figure as it leaves the
+    /// others.</param>
+    /// <param name="RevenuePerCustomerReached">Attributed revenue per customer reached, per currency (rounded to 2 places); empty when none were reached.</param>
     public sealed record ExecutionGroup(string Key, string? Rule, string? Variant,
         long Raised, long Shown, long Holdout, long Delivered, long Opened, long Done, long DoneByAction, long DoneWithinHour,
         long NotUseful, long Expired, long Obsolete, long Open, long Snoozed, long Overdue,
         double? DoneRate, double? NotUsefulRate, double? ExpiredRate, double? MedianSecondsToDone, double? P90SecondsToDone,
-        long Replies, long Orders, long IttReplies, long IttOrders, IReadOnlyList<RevenueView> Revenue, UpliftView? Uplift);
+        long Replies, long Orders, long IttReplies, long IttOrders, IReadOnlyList<RevenueView> Revenue, UpliftView? Uplift,
+        long CustomersReached, IReadOnlyList<RevenuePerCustomer> RevenuePerCustomerReached);
 
     /// <summary>Order amounts in one currency (ISO 4217 as the events gave it).</summary>
     /// <param name="Attributed">Of orders credited to nudges acted on.</param>
     /// <param name="Itt">Of orders within the attribution window after raising, acted on or not.</param>
     public sealed record RevenueView(string Currency, decimal Attributed, decimal Itt);
+
+    /// <summary>An amount per customer in one currency.</summary>
+    /// <param name="Attributed">Revenue credited to the group's nudges acted on, divided by its customers reached.</param>
+    public sealed record RevenuePerCustomer(string Currency, decimal Attributed);
 
     /// <summary>
     /// A variant against its rule's holdout, per nudge raised: the difference of the share followed by a reply (an
@@ -105,7 +117,7 @@ public static class ReportsApi
     {
         var tenant = api.MapGroup("/tenants/{tenant}/reports/execution").WithTags("Reports").RequireIntegrationKey();
         tenant.MapGet("", GetExecutionAsync).WithName("GetExecutionReport")
-            .WithSummary("Execution per staff member, team, rule, variant or day: raised, done, not useful, expired, open and overdue, time to done, credited replies, orders and revenue, uplift over holdouts. ?from=&to=(yyyy-MM-dd)&groupBy=&overdueAfter=(1h)")
+            .WithSummary("Execution per staff member, team, rule, variant or day: raised, done, not useful, expired, open and overdue, time to done, credited replies, orders and revenue, customers reached and revenue per customer reached, uplift over holdouts. ?from=&to=(yyyy-MM-dd)&groupBy=&overdueAfter=(1h)")
             .WithProblem(StatusCodes.Status400BadRequest, ReportProblem);
         tenant.MapGet("/overdue", GetOverdueAsync).WithName("GetExecutionOverdue")
             .WithSummary("The overdue nudges now, oldest first: open, not snoozed, raised longer ago than ?overdueAfter= (1h); ?staffId= for one staff member, ?limit=1-500 (100).")

@@ -7,8 +7,9 @@ namespace PrivateDomainGrains.Persistence.Statements;
 /// <summary>
 /// <c>pdg_nudges</c>, the inbox: nudges raised, marked (delivered, opened, snoozed), closed by their staff member or by
 /// the platform, credited, moved to a new owner. Every lifecycle fact also appends its execution delta
-/// (<c>pdg_execution_deltas</c>, see <see cref="ExecutionRollups"/>) in the same statement, so the reports move with
-/// the facts, in the same transaction.
+/// (<c>pdg_execution_deltas</c>, see <see cref="ExecutionRollups"/>), and a nudge acted on its reach
+/// (<c>pdg_execution_reach_pending</c>, see <see cref="ExecutionReach"/>), in the same statement, so the reports move
+/// with the facts, in the same transaction.
 /// </summary>
 internal static class NudgeStatements
 {
@@ -36,6 +37,17 @@ internal static class NudgeStatements
             GROUP BY 1, 2, 3, 4, 5, 6, 8)
         """;
 
+    /// <summary>
+    /// Appends the nudges of <paramref name="facts"/> (a CTE returning <see cref="DeltaColumns"/>) that were acted on (done
+    /// in the console or by the owner's own action) to the reaches the fold counts customers reached from (<see cref="ExecutionReach"/>).
+    /// </summary>
+    private static string Reaches(string facts) => $"""
+        , reaches AS (
+            INSERT INTO pdg_execution_reach_pending (tenant, customer_id, staff_id, source, variant, day)
+            SELECT f.tenant, f.customer_id, f.staff_id, coalesce(f.source, ''), coalesce(f.variant, ''), f.raised_day
+            FROM {facts} f WHERE f.raised_day IS NOT NULL AND f.closed_how IN ('done', 'done-by-action'))
+        """;
+
     /// <summary>Time from raised to done, as the rollups' act_b0..act_b11 bucket metric.</summary>
     private static readonly string ActBucket =
         $"'act_b' || width_bucket(extract(epoch FROM f.acked_at - f.created_at)::float8, ARRAY[{string.Join(", ", ExecutionCounts.ActBucketBounds)}]::float8[])";
@@ -60,6 +72,7 @@ internal static class NudgeStatements
             WHERE n.tenant = a.tenant AND n.nudge_id = a.nudge_id AND n.staff_id = a.staff_id AND n.acked_at IS NULL
             RETURNING {DeltaColumns})
         {Deltas("closed", $"(replace(f.closed_how, '-', '_')), (CASE WHEN f.closed_how = 'done' THEN {ActBucket} END)")}
+        {Reaches("closed")}
         SELECT tenant, nudge_id, customer_id FROM closed
         """;
 
@@ -71,6 +84,7 @@ internal static class NudgeStatements
             WHERE n.tenant = c.tenant AND n.nudge_id = c.nudge_id AND n.acked_at IS NULL
             RETURNING {DeltaColumns})
         {Deltas("closed", $"(replace(f.closed_how, '-', '_')), (CASE WHEN f.closed_how = 'done-by-action' THEN {ActBucket} END)")}
+        {Reaches("closed")}
         SELECT tenant, nudge_id, staff_id FROM closed
         """;
 

@@ -38,6 +38,7 @@ public sealed class TeamDashboardPageTests(SingleNodePlatform platform, Chromium
         await Expect(manager.Page.Locator("[data-testid=staff-row][data-staff-id=bob]")).ToHaveCountAsync(0);
         await Expect(manager.Page.GetByTestId("tile-raised").GetByTestId("tile-value")).ToHaveTextAsync("1");
         await Expect(manager.Page.GetByTestId("tile-done").GetByTestId("tile-value")).ToHaveTextAsync("0%");
+        await Expect(manager.Page.GetByTestId("tile-reached").GetByTestId("tile-value")).ToHaveTextAsync("0");
         await Expect(manager.Page.Locator("[data-testid=per-day-chart] canvas")).ToHaveCountAsync(1);
         await Expect(manager.Page.Locator("[data-testid=rule-row][data-rule=welcome]")).ToBeVisibleAsync();
 
@@ -52,6 +53,7 @@ public sealed class TeamDashboardPageTests(SingleNodePlatform platform, Chromium
             await Expect(staff.Nudge("qian", "welcome")).ToHaveCountAsync(0);
         }
         await Expect(manager.Page.GetByTestId("tile-done").GetByTestId("tile-value")).ToHaveTextAsync("100%", new() { Timeout = 5_000 });
+        await Expect(manager.Page.GetByTestId("tile-reached").GetByTestId("tile-value")).ToHaveTextAsync("1", new() { Timeout = 5_000 });
         Assert.True(await manager.Page.EvaluateAsync<bool>("window.__sameDocument === true"), "the dashboard reloaded");
 
         await alice.ClickAsync();
@@ -61,7 +63,11 @@ public sealed class TeamDashboardPageTests(SingleNodePlatform platform, Chromium
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("staff,raised,shown,done,", lines[0]);
-        Assert.StartsWith("alice,1,1,1,", Assert.Single(lines.Skip(1)));
+        Assert.Contains(",customersReached,", lines[0]);
+        var alicesLine = Assert.Single(lines.Skip(1));
+        Assert.StartsWith("alice,1,1,1,", alicesLine);
+        // customersReached: qian, whose welcome alice did.
+        Assert.Equal("1", alicesLine.Split(',')[Array.IndexOf(lines[0].Split(','), "customersReached")]);
         await manager.ScreenshotAsync("team-dashboard");
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
+using PrivateDomainGrains.Persistence;
 using Xunit.Abstractions;
 
 namespace PrivateDomainGrains.FunctionalTests.Reports;
@@ -12,8 +13,8 @@ namespace PrivateDomainGrains.FunctionalTests.Reports;
 /// test with a holdout, every staff member firing every rule every day (so the rollups hold a row per day, staff member,
 /// rule and variant, about 36,000 for 30 days, and twice as many revenue rows in two currencies), every 47th nudge of
 /// the last 3 days still open (older ones have expired, as open nudges do within their expiry), some snoozed. The
-/// nudges are written straight into <c>pdg_nudges</c> with the rollups folded from them as the fold would and a few
-/// thousand deltas pending; then each report route is read <see cref="Requests"/> times one request at a time over
+/// nudges are written straight into <c>pdg_nudges</c> with the rollups, their pre-summed levels and the customers
+/// reached folded from them as the fold would and a few thousand deltas pending; then each report route is read <see cref="Requests"/> times one request at a time over
 /// HTTP. It asserts only that every answer was a 200 with the nudges counted; median, p95 and spread per route go to
 /// the test output (run with <c>--logger "console;verbosity=detailed"</c>).
 /// </summary>
@@ -85,6 +86,36 @@ public sealed class ExecutionReportMeasurement(ITestOutputHelper output) : IAsyn
             ANALYZE pdg_nudges; ANALYZE pdg_execution_daily; ANALYZE pdg_execution_revenue; ANALYZE pdg_execution_deltas;
             """, connection) { CommandTimeout = 0 };
         await rollups.ExecuteNonQueryAsync();
+
+        // The levels a tenant-wide report reads, and the customers reached (each customer's previous reached day per
+        // level and group), as the fold writes them (ExecutionRollups, ExecutionReach).
+        var counters = string.Join(", ", ExecutionRollups.Counters);
+        const string level = "CASE WHEN GROUPING(staff_id) = 0 THEN 'staff' WHEN GROUPING(source) = 0 THEN 'variant' ELSE 'day' END";
+        const string kept = "coalesce(CASE WHEN GROUPING(staff_id) = 0 THEN staff_id END, ''), coalesce(CASE WHEN GROUPING(source) = 0 THEN source END, ''), "
+            + "coalesce(CASE WHEN GROUPING(variant) = 0 THEN variant END, '')";
+        await using var levels = new NpgsqlCommand($"""
+            SET work_mem = '256MB';
+            INSERT INTO pdg_execution_levels (level, tenant, day, staff_id, source, variant, {counters})
+            SELECT {level}, tenant, day, {kept}, {string.Join(", ", ExecutionRollups.Counters.Select(c => $"sum({c})"))}
+            FROM pdg_execution_daily WHERE tenant = 'big'
+            GROUP BY GROUPING SETS ((tenant, day, staff_id), (tenant, day, source, variant), (tenant, day));
+            INSERT INTO pdg_execution_level_revenue (level, tenant, day, staff_id, source, variant, currency, attributed, itt)
+            SELECT {level}, tenant, day, {kept}, currency, sum(attributed), sum(itt) FROM pdg_execution_revenue WHERE tenant = 'big'
+            GROUP BY GROUPING SETS ((tenant, day, staff_id, currency), (tenant, day, source, variant, currency), (tenant, day, currency));
+            INSERT INTO pdg_execution_reached (tenant, level, day, since, staff_id, source, variant, customers)
+            SELECT 'big', level, day, since, staff_id, source, variant, count(*) FROM (
+                SELECT level, staff_id, source, variant, day,
+                    greatest(lag(day) OVER (PARTITION BY customer_id, level, staff_id, source, variant ORDER BY day), day - {ExecutionReach.MaxDays}) AS since
+                FROM (
+                    SELECT DISTINCT r.customer_id, l.level, l.staff_id, l.source, l.variant, r.raised_day AS day
+                    FROM pdg_nudges r CROSS JOIN LATERAL (VALUES ('tenant', '', '', ''), ('staff', r.staff_id, '', ''), ('rule', '', r.source, ''),
+                        ('variant', '', r.source, coalesce(r.variant, '')), ('staff-rule', r.staff_id, r.source, ''),
+                        ('staff-variant', r.staff_id, r.source, coalesce(r.variant, ''))) AS l(level, staff_id, source, variant)
+                    WHERE r.tenant = 'big' AND r.closed_how IN ('done', 'done-by-action')) states) pairs
+            GROUP BY level, day, since, staff_id, source, variant;
+            ANALYZE pdg_execution_levels; ANALYZE pdg_execution_level_revenue; ANALYZE pdg_execution_reached;
+            """, connection) { CommandTimeout = 0 };
+        await levels.ExecuteNonQueryAsync();
     }
 
     [Fact]
@@ -102,6 +133,7 @@ public sealed class ExecutionReportMeasurement(ITestOutputHelper output) : IAsyn
             {
                 var report = await reports.GetExecutionAsync(from, to, groupBy);
                 Assert.True(report.Total.Raised >= Nudges);
+                Assert.InRange(report.Total.CustomersReached, 1, 200_000);
             });
         await MeasureAsync("GET console/reports/execution (manager, 30 days)", async () =>
         {

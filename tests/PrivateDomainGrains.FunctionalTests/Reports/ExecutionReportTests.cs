@@ -33,6 +33,9 @@ public sealed class ExecutionReportTests(ScriptedDay day) : IClassFixture<Script
         Assert.Equal((2 / 5.0, 1 / 5.0, 0.0), (alice.DoneRate, alice.NotUsefulRate, alice.ExpiredRate));
         Assert.Equal((Replies: 1L, Orders: 2L, IttReplies: 2L, IttOrders: 2L), (alice.Replies, alice.Orders, alice.IttReplies, alice.IttOrders));
         Assert.Equal([new RevenueView("CNY", 100m, 100m), new RevenueView("USD", 50m, 50m)], alice.Revenue);
+        // Reached: a1 (Done) and a3 (done by her own message); a2 not useful, a4 snoozed, a5 obsolete reach no one.
+        Assert.Equal(2L, alice.CustomersReached);
+        Assert.Equal([new RevenuePerCustomer("CNY", 50m), new RevenuePerCustomer("USD", 25m)], alice.RevenuePerCustomerReached);
 
         var bob = report.Groups[1];
         Assert.Equal((2L, 2L, 0L, 2L, 0L, 1L, 0L, 1L, 0L, 0L, 0L), (bob.Raised, bob.Shown, bob.Holdout, bob.Delivered, bob.Opened, bob.Done, bob.DoneByAction,
@@ -41,6 +44,7 @@ public sealed class ExecutionReportTests(ScriptedDay day) : IClassFixture<Script
         Assert.Equal((0.5, 0.0, 0.0), (bob.DoneRate, bob.NotUsefulRate, bob.ExpiredRate));
         Assert.Equal((0L, 1L, 0L, 1L), (bob.Replies, bob.Orders, bob.IttReplies, bob.IttOrders));
         Assert.Equal([new RevenueView("USD", 20m, 20m)], bob.Revenue);
+        Assert.Equal(1L, bob.CustomersReached);
 
         var carol = report.Groups[2];
         var held = day.FollowUpHeldOut;
@@ -50,6 +54,9 @@ public sealed class ExecutionReportTests(ScriptedDay day) : IClassFixture<Script
         Assert.Equal((1.0 / (9 - held), 0.0, (8.0 - held) / (9 - held)), (carol.DoneRate, carol.NotUsefulRate, carol.ExpiredRate));
         Assert.Equal((1L, 1L, 3L, 2L), (carol.Replies, carol.Orders, carol.IttReplies, carol.IttOrders));
         Assert.Equal([new RevenueView("CNY", 80m, 110m)], carol.Revenue);
+        // Reached: c1 alone; the follow-ups shown to her expired unanswered.
+        Assert.Equal((1L, 1L), (carol.CustomersReached, report.Total.CustomersReached - 3));
+        Assert.Equal([new RevenuePerCustomer("CNY", 80m)], carol.RevenuePerCustomerReached);
 
         // Every done action took well under a minute, the first time-to-done bucket: the median and p90 interpolate within it.
         Assert.All(report.Groups, g => Assert.Equal((30.0, 54.0), (g.MedianSecondsToDone, g.P90SecondsToDone)));
@@ -62,17 +69,18 @@ public sealed class ExecutionReportTests(ScriptedDay day) : IClassFixture<Script
     public async Task Teams_rules_and_days_add_up_to_the_same_total()
     {
         var byTeam = await Api.Reports.GetExecutionAsync(From, To, "team", "1m");
-        Assert.Equal([("north", 7L, 2L), ("south", 9L, 1L)], byTeam.Groups.Select(g => (g.Key, g.Raised, g.Done)));
+        Assert.Equal([("north", 7L, 2L, 3L), ("south", 9L, 1L, 1L)], byTeam.Groups.Select(g => (g.Key, g.Raised, g.Done, g.CustomersReached)));
 
         var byRule = await Api.Reports.GetExecutionAsync(From, To, "rule", "1m");
-        Assert.Equal([("follow-up", 8L, 8L - day.FollowUpHeldOut, 0L), ("welcome", 8L, 0L, 3L)],
-            byRule.Groups.Select(g => (g.Rule!, g.Raised, g.Expired, g.Done)));
+        Assert.Equal([("follow-up", 8L, 8L - day.FollowUpHeldOut, 0L, 0L), ("welcome", 8L, 0L, 3L, 4L)],
+            byRule.Groups.Select(g => (g.Rule!, g.Raised, g.Expired, g.Done, g.CustomersReached)));
 
         var byDay = await Api.Reports.GetExecutionAsync(From, To, "day", "1m");
         Assert.Equal(16L, byDay.Groups.Sum(g => g.Raised));
         Assert.All(byDay.Groups, g => Assert.InRange(DateOnly.Parse(g.Key), From, To));
-        Assert.Equal((byTeam.Total.Raised, byTeam.Total.Done, byTeam.Total.Expired, byTeam.Total.IttReplies),
-            (byDay.Total.Raised, byDay.Total.Done, byDay.Total.Expired, byDay.Total.IttReplies));
+        Assert.Equal((byTeam.Total.Raised, byTeam.Total.Done, byTeam.Total.Expired, byTeam.Total.IttReplies, byTeam.Total.CustomersReached),
+            (byDay.Total.Raised, byDay.Total.Done, byDay.Total.Expired, byDay.Total.IttReplies, byDay.Total.CustomersReached));
+        Assert.Equal(4L, byDay.Groups.Sum(g => g.CustomersReached)); // each customer was reached on one day
     }
 
     [Fact]
@@ -105,7 +113,7 @@ public sealed class ExecutionReportTests(ScriptedDay day) : IClassFixture<Script
         var manager = await Api.Reports.GetConsoleExecutionAsync(await day.Platform.Client.ConsoleTokenAsync("mia"), From, To, "staff", "1m");
         Assert.Equal(["alice", "bob"], manager.Groups.Select(g => g.Key));
         Assert.Equal("team", manager.Scope);
-        Assert.Equal(7L, manager.Total.Raised);
+        Assert.Equal((7L, 3L), (manager.Total.Raised, manager.Total.CustomersReached));
 
         var staff = await Api.Reports.GetConsoleExecutionAsync(await day.Platform.Client.ConsoleTokenAsync("bob"), From, To, "rule", "1m");
         Assert.Equal([("welcome", 2L)], staff.Groups.Select(g => (g.Key, g.Raised)));
@@ -250,7 +258,8 @@ public sealed class ScriptedDay : IAsyncLifetime
         while (true)
         {
             var total = (await api.Reports.GetExecutionAsync(today.AddDays(-1), today.AddDays(1), "staff", "1m")).Total;
-            if (total.Expired == shownFollowUps && total.Delivered == 8 + shownFollowUps && total.Overdue == 1 && total.IttOrders == 5) break;
+            if (total.Expired == shownFollowUps && total.Delivered == 8 + shownFollowUps && total.Overdue == 1 && total.IttOrders == 5
+                && total.CustomersReached == 4) break;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"The script's figures did not settle: {total}");
             await Task.Delay(500);
         }
@@ -289,6 +298,12 @@ public sealed class ActingConsole : IAsyncDisposable
     }
 
     public HubConnection Hub { get; }
+
+    /// <summary>Forgets the nudge received about <paramref name="customerId"/>, so that <see cref="WaitForCustomersAsync"/> waits for the next one.</summary>
+    public void Forget(string customerId)
+    {
+        lock (_byCustomer) _byCustomer.Remove(customerId);
+    }
 
     public static async Task<ActingConsole> ConnectAsync(SingleNodePlatform platform, string staffId)
     {

@@ -45,6 +45,10 @@ export interface ExecutionGroup {
   ittReplies: number;
   ittOrders: number;
   revenue: { currency: string; attributed: number; itt: number }[];
+  /** Distinct customers with a nudge of the group acted on (Done, or done by the staff member's own action); a team's counts each once. */
+  customersReached: number;
+  /** Attributed revenue per customer reached, per currency. */
+  revenuePerCustomerReached: { currency: string; attributed: number }[];
   uplift: {
     treated: number;
     control: number;

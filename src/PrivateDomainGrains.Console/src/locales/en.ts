@@ -327,6 +327,8 @@ const en: typeof zhCN = {
     replies: "Replies",
     orders: "Orders",
     revenue: "Revenue",
+    customersReached: "Customers reached",
+    revenuePerCustomer: "Revenue per customer reached",
     perDay: "Per day",
     perStaff: "Per staff member",
     perRule: "Per rule / variant",

@@ -325,6 +325,8 @@ export default {
     replies: "客户回复",
     orders: "成交",
     revenue: "成交额",
+    customersReached: "触达客户",
+    revenuePerCustomer: "触达客均成交额",
     perDay: "每日趋势",
     perStaff: "按员工",
     perRule: "按规则 / 版本",

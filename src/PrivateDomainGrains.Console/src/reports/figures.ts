@@ -35,6 +35,12 @@ export function revenue(group: ExecutionGroup, which: "attributed" | "itt" = "at
   return parts.length === 0 ? "–" : parts.join(" · ");
 }
 
+/** Attributed revenue per customer reached, per currency: "CNY 45 · USD 25", or "–". */
+export function revenuePerCustomer(group: ExecutionGroup): string {
+  const parts = group.revenuePerCustomerReached.map((r) => `${r.currency} ${r.attributed}`);
+  return parts.length === 0 ? "–" : parts.join(" · ");
+}
+
 /** An uplift as percentage points with its 95% interval: "+12.5 pt (−3.1, +27.0)", or "–". */
 export function uplift(figure: { difference: number; low: number; high: number } | null | undefined): string {
   if (!figure) return "–";

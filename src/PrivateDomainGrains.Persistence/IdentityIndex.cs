@@ -70,6 +70,27 @@ public sealed class IdentityIndex(NpgsqlDataSource dataSource)
         return erased;
     }
 
+    /// <summary>
+    /// Which of <paramref name="customerIds"/> the platform knows, with each one's owner (null: none): a customer is known
+    /// once it is in the customer directory (it has had an event, an owner or tags) or holds an identity. Identities are
+    /// given to known customers only, unless the caller says the customer is new (<c>createCustomers</c>). One round trip.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> KnownCustomersAsync(string tenant, IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
+    {
+        var known = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (customerIds.Count == 0) return known;
+        await using var command = dataSource.CreateCommand("""
+            SELECT q.id, d.owner FROM unnest($2::text[]) AS q(id)
+            LEFT JOIN pdg_customer_directory d ON d.tenant = $1 AND d.customer_id = q.id
+            WHERE d.customer_id IS NOT NULL OR EXISTS (SELECT 1 FROM pdg_identities i WHERE i.tenant = $1 AND i.customer_id = q.id)
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(Text(customerIds));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) known[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        return known;
+    }
+
     /// <summary>The index row of one identity, or null when no customer holds it.</summary>
     public async Task<IdentityRow?> GetAsync(string tenant, CustomerIdentity identity, CancellationToken ct = default)
     {

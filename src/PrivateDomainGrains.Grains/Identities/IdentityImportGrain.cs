@@ -38,20 +38,23 @@ public sealed class IdentityImportGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<IdentityImportView> StartAsync(string format)
+    public async Task<IdentityImportView> StartAsync(IdentityImportSpec spec)
     {
         if (state.RecordExists) return View();
         var (read, refused) = await rows.CountAsync(_tenant, _jobId);
         state.State = new IdentityImportState
         {
-            Format = format,
+            Format = spec.Format,
+            CreateCustomers = spec.CreateCustomers,
+            By = spec.By,
+            Owners = spec.Owners,
             State = IdentityImportStates.Running,
             Read = read,
             Refused = refused,
             StartedAt = DateTimeOffset.UtcNow,
         };
         await Job.BeginAsync(() => state.WriteStateAsync());
-        logger.LogInformation("{Tenant} identity import {JobId} ({Format}): {Read} rows, {Refused} refused as read", _tenant, _jobId, format, read, refused);
+        logger.LogInformation("{Tenant} identity import {JobId} ({Format}): {Read} rows, {Refused} refused as read", _tenant, _jobId, spec.Format, read, refused);
         return View();
     }
 
@@ -76,7 +79,7 @@ public sealed class IdentityImportGrain(
         // (the silo died in between) are counted as recorded.
         var pending = page.FindAll(r => r.State == IdentityImportRowState.Pending);
         // A page after a restart may hold rows the interrupted page added: their pending events are attached too.
-        var (results, attached) = await batch.AddAsync(_tenant, pending, attachAlsoUnchanged: true, cancellationToken);
+        var (results, attached) = await batch.AddAsync(_tenant, pending, Targets(job), attachAlsoUnchanged: true, cancellationToken);
         await rows.RecordAsync(_tenant, _jobId, results, cancellationToken);
         foreach (var r in results.Concat(page.Where(r => r.State is not (IdentityImportRowState.Pending or IdentityImportRowState.Refused))))
         {
@@ -101,11 +104,14 @@ public sealed class IdentityImportGrain(
             _tenant, _jobId, job.State, job.Read, job.Added, job.Unchanged, job.Refused, job.Conflicts, job.AttachedFromPool);
     }
 
+    private static IdentityImportTargets Targets(IdentityImportState s) =>
+        new(s.CreateCustomers, s.Owners is null ? null : new HashSet<string>(s.Owners, StringComparer.Ordinal));
+
     private static long Worked(IdentityImportState s) => s.Added + s.Unchanged + s.Refused + s.Conflicts;
 
     private IdentityImportView View()
     {
         var s = state.State;
-        return new IdentityImportView(_jobId, s.Format, s.State, s.Read, s.Added, s.Unchanged, s.Refused, s.Conflicts, s.AttachedFromPool, s.StartedAt, s.FinishedAt);
+        return new IdentityImportView(_jobId, s.Format, s.State, s.Read, s.Added, s.Unchanged, s.Refused, s.Conflicts, s.AttachedFromPool, s.StartedAt, s.FinishedAt, s.CreateCustomers, s.By);
     }
 }

@@ -33,11 +33,12 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
         if (rows.Count == 0) return ([], 0);
         var survivors = await merges.SurvivorsAsync(tenant, [.. rows.Select(r => r.CustomerId!).Distinct(StringComparer.Ordinal)], ct);
         var indexed = rows.Select(r => new IdentityRow(tenant, r.Kind!, r.Value!, survivors.GetValueOrDefault(r.CustomerId!) ?? r.CustomerId!, Source)).ToList();
-        // An erased customer stays erased: an identity given for it would make later events name it again.
         var customers = indexed.Select(r => r.CustomerId).Distinct(StringComparer.Ordinal).ToList();
+        // An erased customer stays erased: an identity given for it would make later events name it again.
         var erased = await index.ErasedCustomersAsync(tenant, customers, ct);
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in erased) refused[id] = ErasedReason(id);
+        // An identity attaches to a known customer (of the importer's team, for a manager) unless the import says its customers may be new.
         if (!targets.CreateCustomers || targets.Owners is not null)
         {
             var known = await index.KnownCustomersAsync(tenant, customers, ct);
@@ -97,8 +98,4 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
 /// <summary>Which customers an import's rows may name.</summary>
 /// <param name="CreateCustomers">Also customers the platform does not know yet (their first event creates them).</param>
 /// <param name="Owners">Only customers owned by one of these staff or by no one (a manager's scope, as <c>ConsoleScope</c> has it); null: any of the tenant's.</param>
-public sealed record IdentityImportTargets(bool CreateCustomers, IReadOnlySet<string>? Owners)
-{
-    /// <summary>Known customers of the whole tenant: what the admin key's imports name unless told otherwise.</summary>
-    public static readonly IdentityImportTargets Known = new(false, null);
-}
+public sealed record IdentityImportTargets(bool CreateCustomers, IReadOnlySet<string>? Owners);

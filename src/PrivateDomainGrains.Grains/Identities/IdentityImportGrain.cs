@@ -105,13 +105,13 @@ public sealed class IdentityImportGrain(
     }
 
     private static IdentityImportTargets Targets(IdentityImportState s) =>
-        new(s.CreateCustomers, s.Owners is null ? null : new HashSet<string>(s.Owners, StringComparer.Ordinal));
+        new(s.CreateCustomers ?? true, s.Owners is null ? null : new HashSet<string>(s.Owners, StringComparer.Ordinal));
 
     private static long Worked(IdentityImportState s) => s.Added + s.Unchanged + s.Refused + s.Conflicts;
 
     private IdentityImportView View()
     {
         var s = state.State;
-        return new IdentityImportView(_jobId, s.Format, s.State, s.Read, s.Added, s.Unchanged, s.Refused, s.Conflicts, s.AttachedFromPool, s.StartedAt, s.FinishedAt, s.CreateCustomers, s.By);
+        return new IdentityImportView(_jobId, s.Format, s.State, s.Read, s.Added, s.Unchanged, s.Refused, s.Conflicts, s.AttachedFromPool, s.StartedAt, s.FinishedAt, s.CreateCustomers ?? true, s.By);
     }
 }

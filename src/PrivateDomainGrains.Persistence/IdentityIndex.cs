@@ -70,6 +70,27 @@ public sealed class IdentityIndex(NpgsqlDataSource dataSource)
         return erased;
     }
 
+    /// <summary>
+    /// Which of <paramref name="customerIds"/> the platform knows, with each one's owner (null: none): a customer is known
+    /// once it is in the customer directory (it has had an event, an owner or tags) or holds an identity. Identities are
+    /// given to known customers only, unless the caller says the customer is new (<c>createCustomers</c>). One round trip.
+    /// </summary>
+    public async Task<Dictionary<string, string?>> KnownCustomersAsync(string tenant, IReadOnlyCollection<string> customerIds, CancellationToken ct = default)
+    {
+        var known = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (customerIds.Count == 0) return known;
+        await using var command = dataSource.CreateCommand("""
+            SELECT q.id, d.owner FROM unnest($2::text[]) AS q(id)
+            LEFT JOIN pdg_customer_directory d ON d.tenant = $1 AND d.customer_id = q.id
+            WHERE d.customer_id IS NOT NULL OR EXISTS (SELECT 1 FROM pdg_identities i WHERE i.tenant = $1 AND i.customer_id = q.id)
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(Text(customerIds));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) known[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        return known;
+    }
+
     /// <summary>The index row of one identity, or null when no customer holds it.</summary>
     public async Task<IdentityRow?> GetAsync(string tenant, CustomerIdentity identity, CancellationToken ct = default)
     {
@@ -169,6 +190,59 @@ public sealed class IdentityIndex(NpgsqlDataSource dataSource)
         return outcomes;
     }
 
+    /// <summary>
+    /// Claims the identities of customers about to be created by events (<see cref="IdentityClaim"/>), each claim all or
+    /// nothing, in one transaction: every identity is inserted for its claim's customer (sorted, so two writers
+    /// claiming overlapping identities wait for each other rather than deadlock); a claim that got fewer than all of
+    /// them (another writer, in this instant, took one) has the ones it got removed again. The index's unique key on
+    /// (tenant, kind, value) is what makes two concurrent creations of one person meet: one claim wins, the other finds
+    /// the winner's identities held and is resolved again to that customer (<c>IdentityResolver</c>).
+    /// </summary>
+    /// <returns>The customers whose claims failed.</returns>
+    public async Task<HashSet<string>> ClaimAsync(string tenant, IReadOnlyList<IdentityClaim> claims, CancellationToken ct = default)
+    {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        if (claims.Count == 0) return failed;
+        var rows = claims.SelectMany(c => c.Identities.Select(i => (i.Kind, i.Value, c.CustomerId, c.Source)))
+            .OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Value, StringComparer.Ordinal).ToList();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var got = new List<(string Kind, string Value, string CustomerId)>();
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO pdg_identities (tenant, kind, value, customer_id, source)
+            SELECT $1, k, v, c, s FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS q(k, v, c, s, n) ORDER BY n
+            ON CONFLICT (tenant, kind, value) DO NOTHING
+            RETURNING kind, value, customer_id
+            """, connection, transaction))
+        {
+            insert.Parameters.Add(new() { Value = tenant });
+            insert.Parameters.Add(Text(rows.Select(r => r.Kind)));
+            insert.Parameters.Add(Text(rows.Select(r => r.Value)));
+            insert.Parameters.Add(Text(rows.Select(r => r.CustomerId)));
+            insert.Parameters.Add(Text(rows.Select(r => r.Source)));
+            await using var reader = await insert.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) got.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+        var counts = got.CountBy(r => r.CustomerId).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        foreach (var claim in claims)
+            if (counts.GetValueOrDefault(claim.CustomerId) < claim.Identities.Count) failed.Add(claim.CustomerId);
+        if (failed.Count > 0)
+        {
+            var undone = got.Where(r => failed.Contains(r.CustomerId)).ToList();
+            await using var undo = new NpgsqlCommand("""
+                DELETE FROM pdg_identities i USING unnest($2::text[], $3::text[], $4::text[]) AS q(k, v, c)
+                WHERE i.tenant = $1 AND i.kind = q.k AND i.value = q.v AND i.customer_id = q.c
+                """, connection, transaction);
+            undo.Parameters.Add(new() { Value = tenant });
+            undo.Parameters.Add(Text(undone.Select(r => r.Kind)));
+            undo.Parameters.Add(Text(undone.Select(r => r.Value)));
+            undo.Parameters.Add(Text(undone.Select(r => r.CustomerId)));
+            await undo.ExecuteNonQueryAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return failed;
+    }
+
     /// <summary>Removes the identity from the customer; false when the customer does not hold it.</summary>
     public async Task<bool> RemoveAsync(string tenant, string customerId, CustomerIdentity identity, CancellationToken ct = default)
     {
@@ -181,3 +255,9 @@ public sealed class IdentityIndex(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 }
+
+/// <summary>The identities a customer about to be created by an event must hold, claimed before the event is stored.</summary>
+/// <param name="CustomerId">The new customer's id (from its strongest identity).</param>
+/// <param name="Identities">Its strong identities, normalised.</param>
+/// <param name="Source">What the index records as their source: <c>event:{eventId}</c>, as the event's commit would.</param>
+public sealed record IdentityClaim(string CustomerId, IReadOnlyList<CustomerIdentity> Identities, string Source);

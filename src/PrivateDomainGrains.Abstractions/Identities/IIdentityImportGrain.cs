@@ -15,7 +15,7 @@ public interface IIdentityImportGrain : IGrainWithStringKey
     /// Starts the import over the rows staged for its id and returns at once; rows staged as refused count as refused
     /// from the start. Starting an import that exists changes nothing and returns its status.
     /// </summary>
-    [Alias("Start")] Task<IdentityImportView> StartAsync(string format);
+    [Alias("StartWith")] Task<IdentityImportView> StartAsync(IdentityImportSpec spec);
 
     /// <summary>The status, or null if no import has this id. Answers while the import runs.</summary>
     [AlwaysInterleave, Alias("Get")] Task<IdentityImportView?> GetAsync();
@@ -38,6 +38,8 @@ public interface IIdentityImportGrain : IGrainWithStringKey
 /// <param name="Format"><c>csv</c> or <c>jsonl</c>.</param>
 /// <param name="State"><c>running</c>, <c>completed</c> or <c>cancelled</c> (its rows not yet worked stay pending).</param>
 /// <param name="AttachedFromPool">Pending events the imported identities attached to their customers.</param>
+/// <param name="CreateCustomers">Whether rows may name customers the platform does not know yet (see <see cref="IdentityImportSpec"/>).</param>
+/// <param name="By">The staff member who started it from the console; null when started with the admin key.</param>
 [GenerateSerializer, Immutable, Alias("pdg.IdentityImportView")]
 public sealed record IdentityImportView(
     [property: Id(0)] string JobId,
@@ -50,7 +52,27 @@ public sealed record IdentityImportView(
     [property: Id(7)] long Conflicts,
     [property: Id(8)] long AttachedFromPool,
     [property: Id(9)] DateTimeOffset StartedAt,
-    [property: Id(10)] DateTimeOffset? FinishedAt);
+    [property: Id(10)] DateTimeOffset? FinishedAt,
+    [property: Id(11)] bool CreateCustomers = false,
+    [property: Id(12)] string? By = null);
+
+/// <summary>How an identity import is to be run.</summary>
+/// <param name="Format"><c>csv</c> or <c>jsonl</c>.</param>
+/// <param name="CreateCustomers">
+/// False (the default): a row naming a customer the platform does not know (no event, owner, tags or identity yet) is
+/// refused on <c>customerId</c>, so an identity only ever attaches to a known customer. True: such a row is added, and
+/// the customer comes into being with the first event that names it or the identity (as an event naming a customer id
+/// creates it), e.g. a CRM's customers imported before their history is backfilled.
+/// </param>
+/// <param name="By">The console user who started it (<c>staffId</c>); null for the admin key.</param>
+/// <param name="Owners">The staff whose customers the rows may name (a manager's team); null: any customer of the tenant.
+/// Rows naming other customers are refused on <c>customerId</c> as unknown ones are.</param>
+[GenerateSerializer, Immutable, Alias("pdg.IdentityImportSpec")]
+public sealed record IdentityImportSpec(
+    [property: Id(0)] string Format,
+    [property: Id(1)] bool CreateCustomers = false,
+    [property: Id(2)] string? By = null,
+    [property: Id(3)] string[]? Owners = null);
 
 /// <summary>The values of <see cref="IdentityImportView.State"/>.</summary>
 public static class IdentityImportStates

@@ -15,11 +15,14 @@ public sealed record IdentityView(string Kind, string Value, string CustomerId, 
 /// <summary>A customer's identities, strongest first; <see cref="AttachedFromPool"/>: pending events an addition attached.</summary>
 public sealed record CustomerIdentities(string CustomerId, IReadOnlyList<IdentityView> Identities, int AttachedFromPool = 0);
 
-/// <summary>1-8 strong identities, kind to value.</summary>
-public sealed record AddIdentitiesRequest(IReadOnlyDictionary<string, string> Identities);
+/// <summary>
+/// 1-8 strong identities, kind to value, for a known customer; <see cref="CreateCustomer"/>: the customer may be new
+/// (its first event creates it).
+/// </summary>
+public sealed record AddIdentitiesRequest(IReadOnlyDictionary<string, string> Identities, bool CreateCustomer = false);
 
-/// <summary>1-10,000 identities of existing customers.</summary>
-public sealed record IdentityImportRequest(IReadOnlyList<IdentityImportRow> Rows);
+/// <summary>1-10,000 identities of known customers; <see cref="CreateCustomers"/>: the rows' customers may be new.</summary>
+public sealed record IdentityImportRequest(IReadOnlyList<IdentityImportRow> Rows, bool CreateCustomers = false);
 
 public sealed record IdentityImportRow(string CustomerId, string Kind, string Value);
 
@@ -34,11 +37,13 @@ public static class IdentityImportFormats
 }
 
 /// <summary>
-/// An identity import job's progress; <see cref="State"/> <c>running</c> or <c>completed</c>. A completed import has
+/// An identity import job's progress; <see cref="State"/> <c>running</c>, <c>completed</c> or <c>cancelled</c>. A completed import has
 /// <c>Added + Unchanged + Refused + Conflicts == Read</c>; the refused and conflicting rows are listed by <c>ListImportRowsAsync</c>.
+/// <see cref="CreateCustomers"/>: its rows could name customers not known yet; <see cref="By"/>: the staff member who
+/// started it in the console (null: the admin key).
 /// </summary>
 public sealed record IdentityImportView(string JobId, string Format, string State, long Read, long Added, long Unchanged, long Refused, long Conflicts,
-    long AttachedFromPool, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt);
+    long AttachedFromPool, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, bool CreateCustomers = false, string? By = null);
 
 /// <summary>An import accepted: poll <see cref="StatusUrl"/>.</summary>
 public sealed record IdentityImportAccepted(string JobId, string StatusUrl, IdentityImportView Job);

@@ -26,10 +26,8 @@ public sealed class IdentityImportGrain(
     private string _tenant = "";
     private string _jobId = "";
     private ResumableJob? _job;
-    // Set by a cancel: the work stops before its next page and completes it once the cancelled state is saved.
-    private TaskCompletionSource? _cancel;
 
-    private ResumableJob Job => _job ??= new(this, WorkAllAsync, () => Worked(state.State), logger);
+    private ResumableJob Job => _job ??= ResumableJob.Paged(this, WorkPageAsync, FinishAsync, () => Worked(state.State), logger);
 
     private bool Running => state.RecordExists && state.State.State == IdentityImportStates.Running;
 
@@ -40,23 +38,23 @@ public sealed class IdentityImportGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<IdentityImportView> StartAsync(string format)
+    public async Task<IdentityImportView> StartAsync(IdentityImportSpec spec)
     {
         if (state.RecordExists) return View();
         var (read, refused) = await rows.CountAsync(_tenant, _jobId);
         state.State = new IdentityImportState
         {
-            Format = format,
+            Format = spec.Format,
+            CreateCustomers = spec.CreateCustomers,
+            By = spec.By,
+            Owners = spec.Owners,
             State = IdentityImportStates.Running,
             Read = read,
             Refused = refused,
             StartedAt = DateTimeOffset.UtcNow,
         };
-        // Reminder before the record: an import stored as running always has something to resume it.
-        await Job.KeepResumableAsync();
-        await state.WriteStateAsync();
-        logger.LogInformation("{Tenant} identity import {JobId} ({Format}): {Read} rows, {Refused} refused as read", _tenant, _jobId, format, read, refused);
-        Job.Start();
+        await Job.BeginAsync(() => state.WriteStateAsync());
+        logger.LogInformation("{Tenant} identity import {JobId} ({Format}): {Read} rows, {Refused} refused as read", _tenant, _jobId, spec.Format, read, refused);
         return View();
     }
 
@@ -65,65 +63,55 @@ public sealed class IdentityImportGrain(
     public async Task<IdentityImportView?> CancelAsync()
     {
         if (!state.RecordExists) return null;
-        if (!Running) return View();
-        _cancel ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Job.Start(); // an import whose failed page is waiting for the reminder stops now rather than then
-        await _cancel.Task;
+        if (Running) await Job.CancelAsync();
         return View();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Job.ReceiveReminderAsync(Running);
 
-    private async Task WorkAllAsync(CancellationToken cancellationToken)
+    /// <summary>Adds the page after the saved cursor to the index and saves its rows' results, then the cursor and counts; false when none is left.</summary>
+    private async Task<bool> WorkPageAsync(CancellationToken cancellationToken)
     {
         var job = state.State;
-        try
+        var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
+        if (page.Count == 0) return false;
+        // Rows refused as read were counted at the start; rows recorded by a page whose cursor was not saved yet
+        // (the silo died in between) are counted as recorded.
+        var pending = page.FindAll(r => r.State == IdentityImportRowState.Pending);
+        // A page after a restart may hold rows the interrupted page added: their pending events are attached too.
+        var (results, attached) = await batch.AddAsync(_tenant, pending, Targets(job), attachAlsoUnchanged: true, cancellationToken);
+        await rows.RecordAsync(_tenant, _jobId, results, cancellationToken);
+        foreach (var r in results.Concat(page.Where(r => r.State is not (IdentityImportRowState.Pending or IdentityImportRowState.Refused))))
         {
-            while (!cancellationToken.IsCancellationRequested && _cancel is null)
-            {
-                var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
-                if (page.Count == 0) break;
-                // Rows refused as read were counted at the start; rows recorded by a page whose cursor was not saved yet
-                // (the silo died in between) are counted as recorded.
-                var pending = page.FindAll(r => r.State == IdentityImportRowState.Pending);
-                // A page after a restart may hold rows the interrupted page added: their pending events are attached too.
-                var (results, attached) = await batch.AddAsync(_tenant, pending, attachAlsoUnchanged: true, cancellationToken);
-                await rows.RecordAsync(_tenant, _jobId, results, cancellationToken);
-                foreach (var r in results.Concat(page.Where(r => r.State is not (IdentityImportRowState.Pending or IdentityImportRowState.Refused))))
-                {
-                    if (r.State == IdentityImportRowState.Added) job.Added++;
-                    else if (r.State == IdentityImportRowState.Unchanged) job.Unchanged++;
-                    else if (r.State == IdentityImportRowState.Refused) job.Refused++;
-                    else job.Conflicts++;
-                }
-                job.AttachedFromPool += attached;
-                job.After = page[^1].Line;
-                await state.WriteStateAsync(cancellationToken);
-                await Task.Yield();
-            }
-            if (cancellationToken.IsCancellationRequested) return;
-            job.State = _cancel is null ? IdentityImportStates.Completed : IdentityImportStates.Cancelled;
-            job.FinishedAt = DateTimeOffset.UtcNow;
-            await state.WriteStateAsync(cancellationToken);
+            if (r.State == IdentityImportRowState.Added) job.Added++;
+            else if (r.State == IdentityImportRowState.Unchanged) job.Unchanged++;
+            else if (r.State == IdentityImportRowState.Refused) job.Refused++;
+            else job.Conflicts++;
         }
-        catch (Exception ex)
-        {
-            // The import resumes from its saved cursor (ResumableJob); a cancel waiting for it hears of the failure.
-            _cancel?.TrySetException(ex);
-            _cancel = null;
-            throw;
-        }
+        job.AttachedFromPool += attached;
+        job.After = page[^1].Line;
+        await state.WriteStateAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task FinishAsync(bool cancelled, CancellationToken cancellationToken)
+    {
+        var job = state.State;
+        job.State = cancelled ? IdentityImportStates.Cancelled : IdentityImportStates.Completed;
+        job.FinishedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync(cancellationToken);
         logger.LogInformation("{Tenant} identity import {JobId} {State}: {Read} rows, {Added} added, {Unchanged} unchanged, {Refused} refused, {Conflicts} conflicts, {Attached} pending events attached",
             _tenant, _jobId, job.State, job.Read, job.Added, job.Unchanged, job.Refused, job.Conflicts, job.AttachedFromPool);
-        await Job.EndAsync();
-        _cancel?.TrySetResult();
     }
+
+    private static IdentityImportTargets Targets(IdentityImportState s) =>
+        new(s.CreateCustomers ?? true, s.Owners is null ? null : new HashSet<string>(s.Owners, StringComparer.Ordinal));
 
     private static long Worked(IdentityImportState s) => s.Added + s.Unchanged + s.Refused + s.Conflicts;
 
     private IdentityImportView View()
     {
         var s = state.State;
-        return new IdentityImportView(_jobId, s.Format, s.State, s.Read, s.Added, s.Unchanged, s.Refused, s.Conflicts, s.AttachedFromPool, s.StartedAt, s.FinishedAt);
+        return new IdentityImportView(_jobId, s.Format, s.State, s.Read, s.Added, s.Unchanged, s.Refused, s.Conflicts, s.AttachedFromPool, s.StartedAt, s.FinishedAt, s.CreateCustomers ?? true, s.By);
     }
 }

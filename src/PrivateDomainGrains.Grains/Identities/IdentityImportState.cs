@@ -17,4 +17,12 @@ public sealed class IdentityImportState
     [JsonPropertyName("after")] public long After { get; set; }
     [JsonPropertyName("startedAt")] public DateTimeOffset StartedAt { get; set; }
     [JsonPropertyName("finishedAt")] public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>
+    /// Rows may name customers not known yet (<see cref="Abstractions.Identities.IdentityImportSpec.CreateCustomers"/>).
+    /// Null in an import stored before the rule existed: it goes on as it was started, taking any customer id.
+    /// </summary>
+    [JsonPropertyName("createCustomers")] public bool? CreateCustomers { get; set; }
+    [JsonPropertyName("by")] public string? By { get; set; }
+    /// <summary>The staff whose customers the rows may name, fixed at the start; null: the tenant's.</summary>
+    [JsonPropertyName("owners")] public string[]? Owners { get; set; }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace PrivateDomainGrains.Grains.Jobs;
 
 /// <summary>
-/// What makes a paged background job (a handover, a tag job, a campaign) survive its silo: a grain timer that runs the
+/// What makes a paged background job (a handover, a tag job, an identity import, a campaign) survive its silo: a grain timer that runs the
 /// job's pages while the grain is active, and a reminder that activates the grain again if its silo dies, so that
 /// <c>OnActivateAsync</c> starts the timer again and the job resumes after its last saved page. The job itself owns its
 /// state, its cursor and what one page does; it saves the cursor and counts after every page, which is what makes a
@@ -12,6 +12,11 @@ namespace PrivateDomainGrains.Grains.Jobs;
 /// A page that throws (say, the database was unreachable) stops the timer and deactivates the grain: counters in
 /// memory may be ahead of storage then, so the job starts again from what was saved when the reminder next activates it
 /// (within <see cref="ResumePeriod"/>).
+/// </para>
+/// <para>
+/// A job that works a staged list page by page until none is left and may be cancelled between pages (a tag job, an
+/// identity import) is made with <see cref="Paged"/>: the loop, the cancel and the end are here, the job says what one
+/// page does and what its final record is.
 /// </para>
 /// </summary>
 /// <param name="grain">The job's grain; every call must come from its activation.</param>
@@ -29,6 +34,48 @@ public sealed class ResumableJob(IGrainBase grain, Func<CancellationToken, Task>
     public static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
 
     private IGrainTimer? _timer;
+    // Set by a cancel: the pages stop before the next one and complete it once the cancelled record is saved.
+    private TaskCompletionSource? _cancel;
+
+    /// <summary>
+    /// A job that runs <paramref name="pageAsync"/> until it answers false (no page left) or the job is cancelled
+    /// (<see cref="CancelAsync"/>), then <paramref name="finishAsync"/> once with whether it was cancelled, which saves the
+    /// job's final record; then the job is over (<see cref="EndAsync"/>). Each page saves its own results, cursor and
+    /// counts before answering, so a resume after a failed page or a dead silo starts after the last saved one.
+    /// </summary>
+    /// <param name="pageAsync">Works the page after the saved cursor and saves it; false when there was none.</param>
+    /// <param name="finishAsync">Records the job as completed (false) or cancelled (true) and saves it.</param>
+    public static ResumableJob Paged(IGrainBase grain, Func<CancellationToken, Task<bool>> pageAsync, Func<bool, CancellationToken, Task> finishAsync,
+        Func<long> progress, ILogger logger)
+    {
+        ResumableJob? job = null;
+        job = new ResumableJob(grain, ct => job!.RunPagesAsync(pageAsync, finishAsync, ct), progress, logger);
+        return job;
+    }
+
+    /// <summary>
+    /// Starts a job: registers the reminder, then <paramref name="saveRunningAsync"/> writes its record as running (so a
+    /// job stored as running always has something to resume it), then its work starts.
+    /// </summary>
+    public async Task BeginAsync(Func<Task> saveRunningAsync)
+    {
+        await KeepResumableAsync();
+        await saveRunningAsync();
+        Start();
+    }
+
+    /// <summary>
+    /// Cancels a running <see cref="Paged"/> job: it stops before its next page, and the task completes once its
+    /// cancelled record is saved (or fails with the error of the page that failed meanwhile; the job then resumes from
+    /// its saved cursor as usual, and a later cancel asks again). A job whose failed page waits for the reminder stops
+    /// now rather than then.
+    /// </summary>
+    public Task CancelAsync()
+    {
+        _cancel ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Start();
+        return _cancel.Task;
+    }
 
     /// <summary>
     /// Registers the reminder. Call it before the job's record is first written as running: a job stored as running
@@ -66,6 +113,29 @@ public sealed class ResumableJob(IGrainBase grain, Func<CancellationToken, Task>
     private async Task ForgetReminderAsync()
     {
         if (await grain.GetReminder(ReminderName) is { } reminder) await grain.UnregisterReminder(reminder);
+    }
+
+    private async Task RunPagesAsync(Func<CancellationToken, Task<bool>> pageAsync, Func<bool, CancellationToken, Task> finishAsync, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested && _cancel is null)
+            {
+                if (!await pageAsync(ct)) break;
+                await Task.Yield(); // a long job's pages leave room for the silo's own timers and heartbeats
+            }
+            if (ct.IsCancellationRequested) return;
+            await finishAsync(_cancel is not null, ct);
+        }
+        catch (Exception ex)
+        {
+            // The job resumes from its saved cursor (RunAsync); a cancel waiting for it hears of the failure.
+            _cancel?.TrySetException(ex);
+            _cancel = null;
+            throw;
+        }
+        await EndAsync();
+        _cancel?.TrySetResult();
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)

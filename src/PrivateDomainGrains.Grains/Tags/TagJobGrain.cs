@@ -25,10 +25,8 @@ public sealed class TagJobGrain(
     private string _tenant = "";
     private string _jobId = "";
     private ResumableJob? _job;
-    // Set by a cancel: the work stops before its next page and completes it once the cancelled state is saved.
-    private TaskCompletionSource? _cancel;
 
-    private ResumableJob Job => _job ??= new(this, WorkAllAsync, () => state.State.Done + state.State.Failed, logger);
+    private ResumableJob Job => _job ??= ResumableJob.Paged(this, WorkPageAsync, FinishAsync, () => state.State.Done + state.State.Failed, logger);
 
     private bool Running => state.RecordExists && state.State.State == TagJobStates.Running;
 
@@ -55,12 +53,9 @@ public sealed class TagJobGrain(
             Failed = failed,
             StartedAt = DateTimeOffset.UtcNow,
         };
-        // Reminder before the record: a job that is stored as running always has something to resume it.
-        await Job.KeepResumableAsync();
-        await state.WriteStateAsync();
+        await Job.BeginAsync(() => state.WriteStateAsync());
         logger.LogInformation("{Tenant} tag job {JobId} ({Kind} from {Source}): {Total} rows, +[{Add}] -[{Remove}]",
             _tenant, _jobId, spec.Kind, spec.Source, total, string.Join(",", spec.Add), string.Join(",", spec.Remove));
-        Job.Start();
         return View();
     }
 
@@ -69,52 +64,40 @@ public sealed class TagJobGrain(
     public async Task<TagJobView?> CancelAsync()
     {
         if (!state.RecordExists) return null;
-        if (!Running) return View();
-        _cancel ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Job.Start(); // a job whose failed page is waiting for the reminder stops now rather than then
-        await _cancel.Task;
+        if (Running) await Job.CancelAsync();
         return View();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Job.ReceiveReminderAsync(Running);
 
-    private async Task WorkAllAsync(CancellationToken cancellationToken)
+    /// <summary>Works the page after the saved cursor and saves its rows, then the cursor and counts; false when none is left.</summary>
+    private async Task<bool> WorkPageAsync(CancellationToken cancellationToken)
     {
         var job = state.State;
-        try
+        var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
+        if (page.Count == 0) return false;
+        // Rows staged without a customer failed at the start and were counted then.
+        var results = await BoundedWork.ForEachAsync(page.FindAll(r => r.CustomerId is not null), options.Value.MaxConcurrentChanges, row => RetagAsync(row, job));
+        await rows.RecordAsync(_tenant, _jobId, results, cancellationToken);
+        foreach (var r in results)
         {
-            while (!cancellationToken.IsCancellationRequested && _cancel is null)
-            {
-                var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
-                if (page.Count == 0) break;
-                // Rows staged without a customer failed at the start and were counted then.
-                var results = await BoundedWork.ForEachAsync(page.FindAll(r => r.CustomerId is not null), options.Value.MaxConcurrentChanges, row => RetagAsync(row, job));
-                await rows.RecordAsync(_tenant, _jobId, results, cancellationToken);
-                foreach (var r in results)
-                {
-                    if (r.Status == TagJobRowStatus.Failed) job.Failed++;
-                    else job.Done++;
-                    if (r.Status == TagJobRowStatus.Changed) job.Changed++;
-                }
-                job.After = page[^1].Seq;
-                await state.WriteStateAsync(cancellationToken);
-            }
-            if (cancellationToken.IsCancellationRequested) return;
-            job.State = _cancel is null ? TagJobStates.Completed : TagJobStates.Cancelled;
-            job.FinishedAt = DateTimeOffset.UtcNow;
-            await state.WriteStateAsync(cancellationToken);
+            if (r.Status == TagJobRowStatus.Failed) job.Failed++;
+            else job.Done++;
+            if (r.Status == TagJobRowStatus.Changed) job.Changed++;
         }
-        catch (Exception ex)
-        {
-            // The job resumes from its saved cursor (ResumableJob); a cancel waiting for it hears of the failure.
-            _cancel?.TrySetException(ex);
-            _cancel = null;
-            throw;
-        }
+        job.After = page[^1].Seq;
+        await state.WriteStateAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task FinishAsync(bool cancelled, CancellationToken cancellationToken)
+    {
+        var job = state.State;
+        job.State = cancelled ? TagJobStates.Cancelled : TagJobStates.Completed;
+        job.FinishedAt = DateTimeOffset.UtcNow;
+        await state.WriteStateAsync(cancellationToken);
         logger.LogInformation("{Tenant} tag job {JobId} {State}: {Total} rows, {Changed} changed, {Done} done, {Failed} failed",
             _tenant, _jobId, job.State, job.Total, job.Changed, job.Done, job.Failed);
-        await Job.EndAsync();
-        _cancel?.TrySetResult();
     }
 
     /// <summary>Changes one row's customer; a failure is the row's result.</summary>

@@ -93,6 +93,7 @@ public static class ApiHostingExtensions
         v1.MapConsoleCustomersApi();
         v1.MapConsoleCustomerMergesApi();
         v1.MapConsolePendingPoolApi();
+        v1.MapConsoleIdentityImportsApi();
         v1.MapConsoleNudgesApi();
         v1.MapConsoleTagsApi();
         v1.MapConsolePlaybookApi();

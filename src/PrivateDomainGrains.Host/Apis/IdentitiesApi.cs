@@ -29,10 +29,15 @@ public static class IdentitiesApi
     public sealed record CustomerIdentities(string CustomerId, IReadOnlyList<IdentityView> Identities, int AttachedFromPool = 0);
 
     /// <param name="Identities">Kind to value, 1-8 strong identities (nicknames are not indexed), e.g. <c>{"phone":"13800138000"}</c>.</param>
-    public sealed record AddIdentitiesRequest(IReadOnlyDictionary<string, string> Identities);
+    /// <param name="CreateCustomer">False (the default): the customer must be known (have had an event, an owner, tags or an
+    /// identity), else 404 and nothing is added. True: the identities reserve the id for a new customer, which the first
+    /// event naming it or them creates (as an event naming a customer id creates it).</param>
+    public sealed record AddIdentitiesRequest(IReadOnlyDictionary<string, string> Identities, bool CreateCustomer = false);
 
     /// <param name="Rows">1-10,000 rows, each an identity of an existing customer.</param>
-    public sealed record IdentityImportRequest(IReadOnlyList<IdentityImportRow> Rows);
+    /// <param name="CreateCustomers">As <see cref="AddIdentitiesRequest.CreateCustomer"/>, for every row: false (the default)
+    /// refuses a row naming a customer the platform does not know (404 in its error).</param>
+    public sealed record IdentityImportRequest(IReadOnlyList<IdentityImportRow> Rows, bool CreateCustomers = false);
 
     public sealed record IdentityImportRow(string CustomerId, string Kind, string Value);
 
@@ -40,7 +45,11 @@ public static class IdentitiesApi
     /// <param name="AttachedFromPool">Pending events the added identities attached to their customers.</param>
     public sealed record IdentityImportResult(int Added, int Unchanged, int Rejected, IReadOnlyList<IdentityImportError> Errors, int AttachedFromPool);
 
-    /// <summary>Why row <paramref name="Index"/> (from 0) was not imported: 400 (the field named in <paramref name="Error"/> is invalid) or 409 (another customer holds the identity).</summary>
+    /// <summary>
+    /// Why row <paramref name="Index"/> (from 0) was not imported: 400 (the field named in <paramref name="Error"/> is
+    /// invalid), 404 (no such customer: see <see cref="IdentityImportRequest.CreateCustomers"/>) or 409 (another customer
+    /// holds the identity, or the customer was erased).
+    /// </summary>
     public sealed record IdentityImportError(int Index, string Error, int Status);
 
     /// <summary>An event of the pending pool.</summary>
@@ -88,8 +97,9 @@ public static class IdentitiesApi
         customer.MapGet("", ListAsync).WithName("ListCustomerIdentities")
             .WithSummary("The identities the customer holds, strongest first.");
         customer.MapPost("", AddAsync).WithName("AddCustomerIdentities").Audited()
-            .WithSummary("Add identities to the customer; pending events they name are attached to it.")
+            .WithSummary("Add identities to a known customer (or, with createCustomer, to a new one its first event creates); pending events they name are attached to it.")
             .WithJsonBody<AddIdentitiesRequest>()
+            .WithProblem(StatusCodes.Status404NotFound, "No such customer (no event, owner, tags or identity yet) and createCustomer is not set: nothing was added")
             .WithProblem(StatusCodes.Status409Conflict, "Another customer holds one of the identities, or the customer was erased: nothing was added");
         customer.MapDelete("/{kind}/{value}", RemoveAsync).WithName("RemoveCustomerIdentity").Audited()
             .WithSummary("Remove an identity from the customer; answers the identities it still holds.")
@@ -102,7 +112,8 @@ public static class IdentitiesApi
             .WithSummary("Set the tenant's phone region and the event types that create customers (the others wait in the pending pool).")
             .WithJsonBody<IdentitySettingsRequest>();
         admin.MapPost("/import", ImportAsync).WithName("ImportIdentities").Audited()
-            .WithSummary("Import up to 10,000 identities of existing customers at once; each row is added or refused on its own (larger imports: POST .../identity-imports).")
+            .WithSummary("Import up to 10,000 identities of existing customers at once (or new ones, with createCustomers); each row is added or refused on its own " +
+                "(larger imports: POST .../identity-imports).")
             .WithJsonBody<IdentityImportRequest>();
         admin.MapGet("/pending", PendingPageAsync).WithName("ListPendingEvents")
             .WithSummary("Events waiting for their customer (or settled: ?state=attached|dismissed), oldest first, paged with ?after=&limit=.")
@@ -146,6 +157,10 @@ public static class IdentitiesApi
         if ((await index.ErasedCustomersAsync(tenant, [customerId])).Count > 0) return Problems.Conflict("'customerId' " + IdentityImportBatch.ErasedReason(customerId));
         var (body, problem) = await JsonBody.ReadAsync<AddIdentitiesRequest>(request);
         if (body is null) return problem!;
+        // An identity attaches to a known customer: given to an unknown id, a later order naming it would create that
+        // customer instead of waiting in the pending pool for the real one.
+        if (!body.CreateCustomer && !(await index.KnownCustomersAsync(tenant, [customerId])).ContainsKey(customerId))
+            return Problems.NotFound("'customerId' " + IdentityImportBatch.UnknownReason(customerId, option: "createCustomer"));
         if (body.Identities is not { Count: > 0 and <= IdentityFields.MaxPerEvent })
             return Problems.Invalid("Invalid identities", new Dictionary<string, string[]> { ["identities"] = [$"must name 1-{IdentityFields.MaxPerEvent} identities"] });
         var normalizer = (await settings.GetAsync(tenant)).Normalizer;
@@ -223,9 +238,11 @@ public static class IdentitiesApi
             if (row.State == IdentityImportRowState.Refused) errors.Add(new(i, $"'{row.Field}' {row.Reason}", StatusCodes.Status400BadRequest));
             else rows.Add(row);
         }
-        var (results, attached) = await batch.AddAsync(tenant, rows, attachAlsoUnchanged: false, request.HttpContext.RequestAborted);
+        var (results, attached) = await batch.AddAsync(tenant, rows, new IdentityImportTargets(body.CreateCustomers, null), attachAlsoUnchanged: false,
+            request.HttpContext.RequestAborted);
         foreach (var r in results.Where(r => r.State is IdentityImportRowState.Conflict or IdentityImportRowState.Refused))
-            errors.Add(new((int)r.Line, $"'{r.Field}' {r.Reason}", StatusCodes.Status409Conflict));
+            errors.Add(new((int)r.Line, $"'{r.Field}' {r.Reason}",
+                r.Reason == IdentityImportBatch.UnknownReason(r.CustomerId!) ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict));
         return TypedResults.Ok(new IdentityImportResult(results.Count(r => r.State == IdentityImportRowState.Added),
             results.Count(r => r.State == IdentityImportRowState.Unchanged), errors.Count, [.. errors.OrderBy(e => e.Index)], attached));
     }

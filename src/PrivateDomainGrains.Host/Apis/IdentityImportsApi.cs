@@ -48,7 +48,8 @@ public static class IdentityImportsApi
         imports.MapPost("", StartAsync).WithName("StartIdentityImport").Audited()
             .WithSummary("Import identities of existing customers in the background from an upload streamed as the body: CSV (text/csv) with the header " +
                 "customerId,kind,value, or JSON lines (application/x-ndjson) of {\"customerId\",\"kind\",\"value\"}; at most 2,000,000 rows and 256 MiB. " +
-                "202 with a status URL; each row is added or refused on its own.")
+                "202 with a status URL; each row is added or refused on its own, a row naming a customer the platform does not know refused on customerId " +
+                "unless ?createCustomers=true (its first event then creates it).")
             // Documented, not matched by routing: any other Content-Type reaches the route, whose 415 names the header.
             .WithMetadata(new RequestBodyMetadata(typeof(string), "text/csv"), new RequestBodyMetadata(typeof(string), "application/x-ndjson"))
             .WithProblem(StatusCodes.Status400BadRequest, "The upload cannot be read (no header, not UTF-8, no rows): the problem names the line; nothing was stored")
@@ -72,8 +73,17 @@ public static class IdentityImportsApi
         return api;
     }
 
-    private static async Task<Results<Accepted<IdentityImportAccepted>, ProblemHttpResult>> StartAsync(string tenant, HttpRequest request,
-        TenantIdentitySettings settings, IdentityImportRows rows, IGrainFactory grains)
+    private static Task<Results<Accepted<IdentityImportAccepted>, ProblemHttpResult>> StartAsync(string tenant, bool? createCustomers, HttpRequest request,
+        TenantIdentitySettings settings, IdentityImportRows rows, IGrainFactory grains) =>
+        StartImportAsync(tenant, format => new IdentityImportSpec(format, createCustomers ?? false), $"/api/v1/tenants/{tenant}/identity-imports",
+            request, settings, rows, grains);
+
+    /// <summary>
+    /// Streams the upload into staging and starts its job with <paramref name="spec"/> (given the format); answers 202
+    /// with the status URL under <paramref name="path"/>. Shared by the admin key's route and the console's.
+    /// </summary>
+    internal static async Task<Results<Accepted<IdentityImportAccepted>, ProblemHttpResult>> StartImportAsync(string tenant, Func<string, IdentityImportSpec> spec,
+        string path, HttpRequest request, TenantIdentitySettings settings, IdentityImportRows rows, IGrainFactory grains)
     {
         if (IdentityImportUpload.FormatOf(request.ContentType) is not { } format)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
@@ -94,43 +104,60 @@ public static class IdentityImportsApi
             return ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(ex.Message) : Problems.BadRequest(ex.Message);
         }
         if (staged == 0) return Problems.BadRequest("'body' holds no rows");
-        var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).StartAsync(format);
-        var statusUrl = $"/api/v1/tenants/{tenant}/identity-imports/{jobId}";
+        var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).StartAsync(spec(format));
+        var statusUrl = $"{path}/{jobId}";
         return TypedResults.Accepted(statusUrl, new IdentityImportAccepted(jobId, statusUrl, view));
     }
 
-    private static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> GetAsync(string tenant, string jobId, IGrainFactory grains)
+    private static Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> GetAsync(string tenant, string jobId, IGrainFactory grains) =>
+        GetImportAsync(tenant, jobId, null, grains);
+
+    /// <summary>The import's status; with <paramref name="by"/> (a manager in the console) only an import they started, another's being a 404.</summary>
+    internal static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> GetImportAsync(string tenant, string jobId, string? by, IGrainFactory grains)
     {
         if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
         var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync();
-        return view is null ? Problems.NotFound($"Identity import '{jobId}' does not exist") : TypedResults.Ok(view);
+        return Visible(view, by) ? TypedResults.Ok(view!) : NoSuchImport(jobId);
     }
 
-    private static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> CancelAsync(string tenant, string jobId, IGrainFactory grains)
+    private static Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> CancelAsync(string tenant, string jobId, IGrainFactory grains) =>
+        CancelImportAsync(tenant, jobId, null, grains);
+
+    /// <summary>Cancels the import (as <see cref="GetImportAsync"/> sees it): its final status, 409 when it completed already.</summary>
+    internal static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> CancelImportAsync(string tenant, string jobId, string? by, IGrainFactory grains)
     {
         if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
         var job = grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId));
         var view = await job.GetAsync();
-        if (view is null) return Problems.NotFound($"Identity import '{jobId}' does not exist");
-        if (view.State == IdentityImportStates.Running) view = await job.CancelAsync() ?? view;
+        if (!Visible(view, by)) return NoSuchImport(jobId);
+        if (view!.State == IdentityImportStates.Running) view = await job.CancelAsync() ?? view;
         return view.State == IdentityImportStates.Completed
             ? Problems.Conflict($"'jobId': identity import '{jobId}' already completed ({view.Added} added, {view.Refused} refused, {view.Conflicts} conflicts)")
             : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, long? after, int? limit, string? state,
-        IGrainFactory grains, IdentityImportRows rows, CancellationToken ct)
+    private static Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, long? after, int? limit, string? state,
+        IGrainFactory grains, IdentityImportRows rows, CancellationToken ct) =>
+        RowsOfAsync(tenant, jobId, null, after, limit, state, grains, rows, ct);
+
+    /// <summary>A page of the import's rows (as <see cref="GetImportAsync"/> sees the import).</summary>
+    internal static async Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsOfAsync(string tenant, string jobId, string? by, long? after, int? limit,
+        string? state, IGrainFactory grains, IdentityImportRows rows, CancellationToken ct)
     {
         if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
         if (after is < 0) return Problems.BadRequest("'after' must be the line of a row of the previous page, or 0");
         if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
         if (state is not null && !IdentityImportRowState.IsKnown(state))
             return Problems.BadRequest("'state' must be pending, added, unchanged, refused or conflict");
-        if (await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync() is null)
-            return Problems.NotFound($"Identity import '{jobId}' does not exist");
+        if (!Visible(await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync(), by)) return NoSuchImport(jobId);
         var pageSize = limit ?? 100;
         var page = await rows.PageAsync(tenant, jobId, after ?? 0, pageSize + 1, state, ct);
         var items = page.Take(pageSize).Select(r => new IdentityImportRowItem(r.Line, r.CustomerId, r.Kind, r.Value, r.State, r.Field, r.Reason)).ToList();
         return TypedResults.Ok(new IdentityImportRowPage(items, page.Count > pageSize ? items[^1].Line : null));
     }
+
+    /// <summary>Whether the import exists for the caller: any, or (<paramref name="by"/>) only one that staff member started.</summary>
+    private static bool Visible(IdentityImportView? view, string? by) => view is not null && (by is null || view.By == by);
+
+    private static ProblemHttpResult NoSuchImport(string jobId) => Problems.NotFound($"Identity import '{jobId}' does not exist");
 }

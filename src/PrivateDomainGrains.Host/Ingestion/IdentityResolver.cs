@@ -17,7 +17,11 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// <item>otherwise the customer is the one they name (the strongest identity decides, in <see cref="IdentityKinds"/>
 /// order), or the event's <c>customerId</c>; an event naming nobody creates a customer (id from its strongest
 /// identity) when its type is one the tenant's settings create customers on (<see cref="TenantIdentitySettings"/>), and otherwise, like an event
-/// named by nickname alone, waits in the pending pool (stored before the answer).</item>
+/// named by nickname alone, waits in the pending pool (stored before the answer);</item>
+/// <item>the identities of the customers a request creates are claimed in the index before anything else is stored,
+/// all of a customer's or none (<see cref="IdentityIndex.ClaimAsync"/>): when another request created the same person
+/// under another identity in the same instant, the claim loses and resolution runs again, so the event joins that
+/// customer and at most one customer results.</item>
 /// </list>
 /// Resolved events carry their identities in their data (<see cref="EventIdentities"/>), and the commit that
 /// journals them adds the strong ones to the index. Events without identities pass untouched.
@@ -54,12 +58,48 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
         }
 
         // Resolved in request order, each event's strong identities then naming its customer for the events after it:
-        // two events carrying one new phone reach one customer, created by the first and matched by the second.
-        var holders = await index.FindAsync(tenant, named.SelectMany(n => n.Identities.Where(i => i.IsStrong)).Distinct().ToList());
-        var erased = await index.ErasedAsync(tenant, named.SelectMany(n => n.Identities.Where(i => i.IsStrong && !holders.ContainsKey(i))).Distinct().ToList());
-        var resolutions = new List<EventResolution>(named.Count);
-        var waiting = new List<(int Index, PendingEventRow Row)>();
-        var conflicts = new List<(string NotificationId, string? CustomerId, DateTimeOffset At, string Data)>();
+        // two events carrying one new phone reach one customer, created by the first and matched by the second. Two
+        // requests creating one person at once (by a UnionID and by the phone) each claim the new customer's identities
+        // in the index before anything is stored: the index's unique key lets one claim win, and the other request
+        // resolves again, now finding the winner (IdentityIndex.ClaimAsync).
+        var strongOfAll = named.SelectMany(n => n.Identities.Where(i => i.IsStrong)).Distinct().ToList();
+        var createdBy = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var attempt = 1; ; attempt++)
+        {
+            var pass = await DecideAsync(tenant, tenantSettings, named, strongOfAll, createdBy, batch);
+            var failed = await index.ClaimAsync(tenant, pass.Claims);
+            if (failed.Count == 0)
+            {
+                errors.AddRange(pass.Errors);
+                ready.AddRange(pass.Ready);
+                await webhooks.NotifyAsync(tenant, WebhookEventTypes.IdentityConflict, pass.Conflicts);
+                var stored = await pool.AddAsync(tenant, [.. pass.Waiting.Select(w => w.Row)]);
+                var pooled = pass.Waiting.Where(w => stored.Contains(w.Row.Event.Id)).Select(w => new PooledEvent(w.Index, w.Row.Event.Id, w.Row.Reason)).ToList();
+                return new(ready, pass.Resolutions, pooled, pass.Waiting.Count - pooled.Count);
+            }
+            // Each failed claim means another writer created one of these people just now; the next pass finds it.
+            if (attempt == MaxClaimAttempts)
+                throw new InvalidOperationException($"Identities of {failed.Count} new customers were taken by concurrent writers {MaxClaimAttempts} times in a row");
+            foreach (var customer in failed) createdBy.Remove(customer);
+        }
+    }
+
+    /// <summary>How many times a request resolves again after losing a claim (each loss is another writer's progress).</summary>
+    public const int MaxClaimAttempts = 5;
+
+    /// <summary>One pass of resolution over the index as it is now: what each event becomes, and the identities the customers it creates must claim.</summary>
+    private sealed record Pass(
+        List<(int Index, CustomerEvent Event)> Ready, List<EventResolution> Resolutions, List<(int Index, PendingEventRow Row)> Waiting, List<EventError> Errors,
+        List<(string NotificationId, string? CustomerId, DateTimeOffset At, string Data)> Conflicts, List<IdentityClaim> Claims);
+
+    private async Task<Pass> DecideAsync(string tenant, TenantIdentitySettings.Applied tenantSettings,
+        List<(int Index, CustomerEvent Event, List<CustomerIdentity> Identities)> named, List<CustomerIdentity> strongOfAll, Dictionary<string, int> createdBy,
+        EventBatchParser.Parsed batch)
+    {
+        var holders = await index.FindAsync(tenant, strongOfAll);
+        var erased = await index.ErasedAsync(tenant, strongOfAll.Where(i => !holders.ContainsKey(i)).ToList());
+        var pass = new Pass([], new(named.Count), [], [], [], []);
+        var (resolutions, waiting, conflicts, errors, ready) = (pass.Resolutions, pass.Waiting, pass.Conflicts, pass.Errors, pass.Ready);
         foreach (var (i, e, identities) in named)
         {
             var strong = identities.Where(x => x.IsStrong).OrderBy(x => x.Priority).ToList();
@@ -90,7 +130,8 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
             if (customer is not null)
             {
                 var by = e.CustomerId.Length > 0 ? "customerId" : held[0].Kind;
-                resolutions.Add(new EventResolution(i, e.Id, customer, by, Created: false));
+                // A customer this request's earlier pass created (and claimed) is found held now; it is still the event's creation.
+                resolutions.Add(new EventResolution(i, e.Id, customer, by, Created: createdBy.TryGetValue(customer, out var creator) && creator == i));
                 ready.Add((i, EventIdentities.Attach(e, customer, identities)));
                 foreach (var x in strong) holders.TryAdd(x, customer);
             }
@@ -98,6 +139,8 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
             {
                 customer = IdentityNormalizer.CustomerIdFor(strong[0]);
                 resolutions.Add(new EventResolution(i, e.Id, customer, strong[0].Kind, Created: true));
+                pass.Claims.Add(new IdentityClaim(customer, strong, $"event:{e.Id}"));
+                createdBy[customer] = i;
                 ready.Add((i, EventIdentities.Attach(e, customer, identities)));
                 foreach (var x in strong) holders.TryAdd(x, customer);
             }
@@ -109,10 +152,7 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
                     [.. strong.Select(x => x.Key)], nickname, reason)));
             }
         }
-        await webhooks.NotifyAsync(tenant, WebhookEventTypes.IdentityConflict, conflicts);
-        var stored = await pool.AddAsync(tenant, [.. waiting.Select(w => w.Row)]);
-        var pooled = waiting.Where(w => stored.Contains(w.Row.Event.Id)).Select(w => new PooledEvent(w.Index, w.Row.Event.Id, w.Row.Reason)).ToList();
-        return new(ready, resolutions, pooled, waiting.Count - pooled.Count);
+        return pass;
     }
 
     /// <summary>The normalised identities, or null and the problems (each naming <c>identities.{kind}</c>).</summary>

@@ -41,7 +41,7 @@ public sealed class IdentityImportCancelTests(IdentityImportCancelTests.Platform
     [Fact]
     public async Task A_cancelled_import_stops_before_its_next_page_keeps_what_it_added_and_reports_cancelled()
     {
-        var accepted = await Identities.StartImportAsync(Upload(IdentityImportTests.PhoneCsv("iic", 3_000)), IdentityImportFormats.Csv);
+        var accepted = await Identities.StartImportAsync(Upload(IdentityImportTests.PhoneCsv("iic", 3_000)), IdentityImportFormats.Csv, createCustomers: true);
 
         var cancelled = await Identities.CancelImportAsync(accepted.JobId);
 
@@ -59,7 +59,7 @@ public sealed class IdentityImportCancelTests(IdentityImportCancelTests.Platform
     public async Task Only_a_running_import_can_be_cancelled()
     {
         var completed = await IdentityImportTests.CompletedAsync(Identities,
-            (await Identities.StartImportAsync(Upload(IdentityImportTests.PhoneCsv("iic-done", 2, first: 10_000)), IdentityImportFormats.Csv)).JobId);
+            (await Identities.StartImportAsync(Upload(IdentityImportTests.PhoneCsv("iic-done", 2, first: 10_000)), IdentityImportFormats.Csv, createCustomers: true)).JobId);
 
         Assert.Equal(HttpStatusCode.Conflict, (await Assert.ThrowsAsync<PlatformApiException>(() => Identities.CancelImportAsync(completed.JobId))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<PlatformApiException>(() => Identities.CancelImportAsync("iic-no-such-job"))).StatusCode);

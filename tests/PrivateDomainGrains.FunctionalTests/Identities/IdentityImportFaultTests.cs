@@ -22,7 +22,7 @@ public sealed class IdentityImportFaultTests(SingleNodePlatform platform) : ICla
         var longId = new string('a', 255) + "😀";
         var csv = $"customerId,kind,value\nif-n\0ul,phone,13300134101\nif-one,unionid,o6_\0x\n{longId},phone,13300134102\nif-one,phone,13300134103\n";
 
-        var job = await IdentityImportTests.CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(csv), IdentityImportFormats.Csv)).JobId);
+        var job = await IdentityImportTests.CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(csv), IdentityImportFormats.Csv, createCustomers: true)).JobId);
 
         Assert.Equal((4L, 1L, 3L), (job.Read, job.Added, job.Refused));
         var refused = (await Identities.ListImportRowsAsync(job.JobId, state: "refused")).Items;
@@ -42,7 +42,7 @@ public sealed class IdentityImportFaultTests(SingleNodePlatform platform) : ICla
             {"customerId":"if-j","kind":"phone","value":"13300134202"}
             """;
 
-        var job = await IdentityImportTests.CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(Lines), IdentityImportFormats.JsonLines)).JobId);
+        var job = await IdentityImportTests.CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(Lines), IdentityImportFormats.JsonLines, createCustomers: true)).JobId);
 
         Assert.Equal((5L, 1L, 4L), (job.Read, job.Added, job.Refused));
         var refused = (await Identities.ListImportRowsAsync(job.JobId, state: "refused")).Items;
@@ -56,7 +56,7 @@ public sealed class IdentityImportFaultTests(SingleNodePlatform platform) : ICla
         var huge = new string('x', 300_000);
         var csv = $"customerId,kind,value\nif-l1,phone,13300134301\nif-l2,unionid,{huge}\nif-l3,phone,13300134303\nif-l4,unionid,{huge}";
 
-        var job = await IdentityImportTests.CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(csv), IdentityImportFormats.Csv)).JobId);
+        var job = await IdentityImportTests.CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(csv), IdentityImportFormats.Csv, createCustomers: true)).JobId);
 
         Assert.Equal((4L, 2L, 2L), (job.Read, job.Added, job.Refused));
         var refused = (await Identities.ListImportRowsAsync(job.JobId, state: "refused")).Items;
@@ -78,15 +78,15 @@ public sealed class IdentityImportFaultTests(SingleNodePlatform platform) : ICla
     }
 
     [Fact]
-    public async Task No_identity_is_added_to_an_erased_customer_by_an_import_job_the_synchronous_import_or_a_single_add()
+    public async Task No_identity_is_added_to_an_erased_customer_by_an_import_job_the_synchronous_import_or_a_single_add_even_one_that_may_create_customers()
     {
         await Api.PostEventsAsync(Events.FriendAdded("if-erased-add", "if-erased", "alice"));
         await Api.Api.PersonalData.EraseAsync("if-erased");
         var csv = "customerId,kind,value\nif-erased,phone,13300134501\nif-kept,phone,13300134502\n";
 
-        var job = await IdentityImportTests.CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(csv), IdentityImportFormats.Csv)).JobId);
-        var now = await Identities.ImportAsync([new("if-erased", "phone", "13300134503"), new("if-kept", "phone", "13300134504")]);
-        var single = await Assert.ThrowsAsync<PlatformApiException>(() => Identities.AddAsync("if-erased", new Dictionary<string, string> { ["phone"] = "13300134505" }));
+        var job = await IdentityImportTests.CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(csv), IdentityImportFormats.Csv, createCustomers: true)).JobId);
+        var now = await Identities.ImportAsync([new("if-erased", "phone", "13300134503"), new("if-kept", "phone", "13300134504")], createCustomers: true);
+        var single = await Assert.ThrowsAsync<PlatformApiException>(() => Identities.AddAsync("if-erased", new Dictionary<string, string> { ["phone"] = "13300134505" }, createCustomer: true));
 
         Assert.Equal((2L, 1L, 1L), (job.Read, job.Added, job.Refused));
         var refused = Assert.Single((await Identities.ListImportRowsAsync(job.JobId, state: "refused")).Items);

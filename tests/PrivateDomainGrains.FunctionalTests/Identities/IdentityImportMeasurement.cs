@@ -49,7 +49,7 @@ public sealed class IdentityImportMeasurement(ITestOutputHelper output) : IAsync
         using var http = new HttpClient { BaseAddress = _api.Api.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         var identities = new PrivateDomainGrainsClient(http, new PrivateDomainGrainsClientOptions()).WithTenant(_api.Tenant, _api.ApiKey, _api.AdminKey).Identities;
         var total = Stopwatch.StartNew();
-        var accepted = await identities.StartImportAsync(new MemoryStream(upload), IdentityImportFormats.Csv);
+        var accepted = await identities.StartImportAsync(new MemoryStream(upload), IdentityImportFormats.Csv, createCustomers: true);
         var staged = total.Elapsed;
         var job = await CompletedAsync(_api.Api.Identities, accepted.JobId, TimeSpan.FromMinutes(60));
         total.Stop();

@@ -25,7 +25,7 @@ public sealed class IdentityImportRestartTests : IAsyncLifetime
         {
             await host.WaitUntilHealthyAsync();
             await api.ProvisionAsync("acme", "alice");
-            jobId = (await api.Api.Identities.StartImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(PhoneCsv("ir", Rows))), IdentityImportFormats.Csv)).JobId;
+            jobId = (await api.Api.Identities.StartImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(PhoneCsv("ir", Rows))), IdentityImportFormats.Csv, createCustomers: true)).JobId;
             // Killed once some pages are saved and most are not: 100 rows a page, 200 pages.
             for (var deadline = DateTime.UtcNow.AddMinutes(1); (await api.Api.Identities.GetImportAsync(jobId)).Added < 1_000; await Task.Delay(20))
                 Assert.True(DateTime.UtcNow < deadline, "the import made no progress");

@@ -19,9 +19,10 @@ public sealed class IdentityImportTests(SingleNodePlatform platform) : IClassFix
     private static MemoryStream Upload(string text) => new(Encoding.UTF8.GetBytes(text));
 
     [Fact]
-    public async Task A_csv_upload_adds_each_good_row_reports_each_bad_one_by_line_and_field_and_never_moves_another_customers_identity()
+    public async Task A_csv_upload_adds_each_good_row_reports_each_bad_one_by_line_and_field_and_never_moves_another_customers_identity_nor_names_an_unknown_customer()
     {
-        await Api.PostEventsAsync(Events.FriendAdded("ii-held-add", "ii-holder", "alice"));
+        await Api.PostEventsAsync(Events.FriendAdded("ii-held-add", "ii-holder", "alice"), Events.FriendAdded("ii-zhao-add", "ii-zhao", "alice"),
+            Events.FriendAdded("ii-qian-add", "ii-qian", "bob"));
         await Identities.AddAsync("ii-holder", new Dictionary<string, string> { ["unionid"] = "o6_ii_held" });
         const string Csv = """
             customerId,kind,value
@@ -35,14 +36,17 @@ public sealed class IdentityImportTests(SingleNodePlatform platform) : IClassFix
             ii-holder,unionid,o6_ii_held
             "ii-qian","phone","0086-13300133102"
             ii-qian,phone
+            ii-nobody,phone,+86 133 0013 3103
             """;
 
         var accepted = await Identities.StartImportAsync(Upload(Csv), IdentityImportFormats.Csv);
         var job = await CompletedAsync(Identities, accepted.JobId);
 
-        Assert.Equal(("csv", 9L, 3L, 1L, 4L, 1L), (job.Format, job.Read, job.Added, job.Unchanged, job.Refused, job.Conflicts));
+        Assert.Equal(("csv", 10L, 3L, 1L, 5L, 1L), (job.Format, job.Read, job.Added, job.Unchanged, job.Refused, job.Conflicts));
         var refused = (await Identities.ListImportRowsAsync(accepted.JobId, state: "refused")).Items;
-        Assert.Equal([(5L, "value"), (6L, "customerId"), (7L, "kind"), (11L, "line")], refused.Select(r => (r.Line, r.Field!)));
+        Assert.Equal([(5L, "value"), (6L, "customerId"), (7L, "kind"), (11L, "line"), (12L, "customerId")], refused.Select(r => (r.Line, r.Field!)));
+        Assert.Contains("does not exist", refused[^1].Reason);
+        Assert.Null(await Identities.LookupAsync("phone", "13300133103"));
         Assert.All(refused, r => Assert.False(string.IsNullOrEmpty(r.Reason)));
         var conflict = Assert.Single((await Identities.ListImportRowsAsync(accepted.JobId, state: "conflict")).Items);
         Assert.Equal((8L, "ii-qian", "value"), (conflict.Line, conflict.CustomerId, conflict.Field));

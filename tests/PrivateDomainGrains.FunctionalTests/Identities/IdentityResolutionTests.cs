@@ -228,6 +228,7 @@ public sealed class IdentityResolutionTests(SingleNodePlatform platform) : IClas
     [Fact]
     public async Task Identities_are_looked_up_added_and_removed_through_the_API_with_each_bad_field_named()
     {
+        await Api.PostEventsAsync(Events.FriendAdded("api-li-add", "api-li", "alice"));
         var added = await Api.Api.Identities.AddAsync("api-li", Named(("unionid", "o6_apiLi"), ("email", " Li@Example.COM "), ("openid:wx8888", "oApi")));
         var repeated = await Api.Api.Identities.AddAsync("api-li", Named(("email", "li@example.com")));
         var removed = await Api.Api.Identities.RemoveAsync("api-li", "email", "LI@example.com");
@@ -254,6 +255,7 @@ public sealed class IdentityResolutionTests(SingleNodePlatform platform) : IClas
     public async Task A_bulk_import_adds_each_good_row_reports_each_bad_one_by_index_and_attaches_what_waited()
     {
         await Api.PostEventsAsync(Order("imp-order", "T-4001", 120m, ("order", "T-4001"), ("email", "zhao@example.com")));
+        await Api.PostEventsAsync(Events.FriendAdded("imp-zhao-add", "imp-zhao", "alice"), Events.FriendAdded("imp-qian-add", "imp-qian", "bob"));
         IdentityImportRow[] rows =
         [
             new("imp-zhao", "email", "Zhao@Example.com"),
@@ -277,6 +279,31 @@ public sealed class IdentityResolutionTests(SingleNodePlatform platform) : IClas
         Assert.Equal(1, (await Api.Api.Customers.GetAsync("imp-zhao"))!.Counters.Orders);
         // The order carried its order id too: it now names the customer it was attached to.
         Assert.Equal("imp-zhao", (await Api.Api.Identities.LookupAsync("order", "T-4001"))!.CustomerId);
+    }
+
+    [Fact]
+    public async Task An_identity_for_a_customer_the_platform_does_not_know_is_refused_so_an_order_naming_it_waits_in_the_pool_unless_the_request_says_the_customer_is_new()
+    {
+        var single = await Assert.ThrowsAsync<PlatformApiException>(() => Api.Api.Identities.AddAsync("nobody-yet", Named(("phone", "13100131201"))));
+        var batch = await Api.Api.Identities.ImportAsync([new("nobody-yet", "phone", "13100131202"), new("crm-9", "phone", "13100131203")]);
+        var created = await Api.Api.Identities.ImportAsync([new("crm-9", "phone", "13100131203")], createCustomers: true);
+        var order = await Api.PostEventsAsync(Order("unk-order", "U-1", 50m, ("phone", "13100131201")));
+        var crmOrder = await Api.PostEventsAsync(Order("crm-order", "U-2", 60m, ("phone", "13100131203")));
+
+        Assert.Equal(HttpStatusCode.NotFound, single.StatusCode);
+        Assert.StartsWith("'customerId' customer 'nobody-yet' does not exist", single.Problem!.Detail);
+        Assert.Equal((0, 2), (batch.Added, batch.Rejected));
+        Assert.All(batch.Errors, e => Assert.Equal(404, e.Status));
+        Assert.All(batch.Errors, e => Assert.StartsWith("'customerId'", e.Error));
+        foreach (var phone in new[] { "13100131201", "13100131202" }) Assert.Null(await Api.Api.Identities.LookupAsync("phone", phone));
+        Assert.Null(await Api.Api.Customers.GetAsync("nobody-yet"));
+        Assert.Equal("unk-order", Assert.Single(order.Pooled).EventId);
+        // Said to be new, the CRM's customer is created by the first event naming its identity, as if it had named its id.
+        Assert.Equal(1, created.Added);
+        Assert.Equal(("crm-9", "phone", false), crmOrder.Resolved.Select(r => (r.CustomerId, r.By, r.Created)).Single());
+        Assert.Equal(1, (await Api.Api.Customers.GetAsync("crm-9"))!.Counters.Orders);
+        // Known now (it holds an identity), it takes more without being said to be new.
+        Assert.Equal(2, (await Api.Api.Identities.AddAsync("crm-9", Named(("email", "crm9@example.com")))).Identities.Count);
     }
 
     [Fact]

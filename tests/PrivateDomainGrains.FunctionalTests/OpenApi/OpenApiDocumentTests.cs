@@ -22,7 +22,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
         "RollbackPlaybook", "RollbackConsolePlaybook",
         "DeleteSegment", "DeleteMySegment",
         "PauseCampaign", "ResumeCampaign", "CancelCampaign", "PauseMyCampaign", "ResumeMyCampaign", "CancelMyCampaign", "CancelTagJob", "CancelMyTagJob",
-        "UndoCustomerMerge", "UndoMyCustomerMerge", "DismissMyPendingEvent", "CancelIdentityImport",
+        "UndoCustomerMerge", "UndoMyCustomerMerge", "DismissMyPendingEvent", "CancelIdentityImport", "CancelMyIdentityImport",
         "RotateConsoleApiKey", "RevokeConsoleApiKey", "DeleteConsoleWebhook", "RotateConsoleWebhookSecret", "ReplayConsoleWebhookDelivery",
     ];
 

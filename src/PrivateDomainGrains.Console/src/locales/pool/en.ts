@@ -3,6 +3,7 @@ import type zhCN from "./zh-CN";
 /** The pending pool page's strings in English: the same keys as zh-CN.ts. */
 const en: typeof zhCN = {
   title: "Pending pool",
+  tab: "Pending events",
   back: "Back to the queue",
   managersOnly: "Only managers and admins work the pending pool.",
   empty: "No event is waiting for its customer.",

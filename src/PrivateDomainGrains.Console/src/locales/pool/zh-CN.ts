@@ -1,6 +1,7 @@
 /** 待匹配池页面的中文文案（en.ts 与此键相同）。 */
 export default {
   title: "待匹配池",
+  tab: "待匹配事件",
   back: "返回待办",
   managersOnly: "只有主管和管理员可以处理待匹配池。",
   empty: "没有等待匹配的事件。",

@@ -11,26 +11,12 @@ namespace PrivateDomainGrains.FunctionalTests;
 /// </summary>
 public sealed class BadInputTests(BadInputTests.Platform platform) : IClassFixture<BadInputTests.Platform>
 {
-    public sealed class Platform : IAsyncLifetime
+    public sealed class Platform() : ConfiguredNodePlatform("bad-input-suite")
     {
-        public TestDatabase Database { get; } = new();
-        public PlatformNode Node { get; private set; } = null!;
-        public PlatformClient Client { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync(PlatformClient client)
         {
-            await Database.InitializeAsync();
-            Node = await PlatformNode.StartAsync(NodeSettings.Fresh(Database.ConnectionString, "bad-input-suite"));
-            Client = new PlatformClient(Node.BaseAddress);
-            await Client.ProvisionAsync("acme", "alice");
-            await Client.PostEventsAsync(Events.FriendAdded("seed-1", "li", "alice", nickname: "Li"));
-        }
-
-        public async Task DisposeAsync()
-        {
-            Client.Dispose();
-            await Node.DisposeAsync();
-            await Database.DisposeAsync();
+            await client.ProvisionAsync("acme", "alice");
+            await client.PostEventsAsync(Events.FriendAdded("seed-1", "li", "alice", nickname: "Li"));
         }
     }
 

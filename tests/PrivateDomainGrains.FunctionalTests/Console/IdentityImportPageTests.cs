@@ -14,31 +14,16 @@ namespace PrivateDomainGrains.FunctionalTests.Console;
 public sealed class IdentityImportPageTests(IdentityImportPageTests.Platform platform, Chromium chromium)
     : IClassFixture<IdentityImportPageTests.Platform>, IClassFixture<Chromium>
 {
-    public sealed class Platform : IAsyncLifetime
+    public sealed class Platform() : ConfiguredNodePlatform("identity-import-page", "--IdentityImports:PageSize", "10")
     {
-        private readonly TestDatabase _database = new();
-
-        public PlatformNode Node { get; private set; } = null!;
-        public PlatformClient Client { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync(PlatformClient client)
         {
-            await _database.InitializeAsync();
-            Node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "identity-import-page"), "--IdentityImports:PageSize", "10");
-            Client = new PlatformClient(Node.BaseAddress);
-            await Client.ProvisionAsync("import-page", "alice");
-            await Client.Api.Staff.CreateAsync(new CreateStaffRequest("carol", PlatformClient.StaffPassword, "Carol", Team: "north"));
-            await Client.Api.Staff.CreateAsync(new CreateStaffRequest("dana", PlatformClient.StaffPassword, "Dana", Role: "manager", Team: "north"));
-            await Client.Api.Staff.CreateAsync(new CreateStaffRequest("root", PlatformClient.StaffPassword, "Root", Role: "admin"));
+            await client.ProvisionAsync("import-page", "alice");
+            await client.Api.Staff.CreateAsync(new CreateStaffRequest("carol", PlatformClient.StaffPassword, "Carol", Team: "north"));
+            await client.Api.Staff.CreateAsync(new CreateStaffRequest("dana", PlatformClient.StaffPassword, "Dana", Role: "manager", Team: "north"));
+            await client.Api.Staff.CreateAsync(new CreateStaffRequest("root", PlatformClient.StaffPassword, "Root", Role: "admin"));
             // wu is carol's (team north), li alice's (no team).
-            await Client.PostEventsAsync(Events.FriendAdded("ip-wu", "wu", "carol", nickname: "吴桐"), Events.FriendAdded("ip-li", "li", "alice", nickname: "李雷"));
-        }
-
-        public async Task DisposeAsync()
-        {
-            Client.Dispose();
-            await Node.DisposeAsync();
-            await _database.DisposeAsync();
+            await client.PostEventsAsync(Events.FriendAdded("ip-wu", "wu", "carol", nickname: "吴桐"), Events.FriendAdded("ip-li", "li", "alice", nickname: "李雷"));
         }
     }
 

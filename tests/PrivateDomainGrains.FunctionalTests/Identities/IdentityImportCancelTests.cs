@@ -11,26 +11,11 @@ namespace PrivateDomainGrains.FunctionalTests.Identities;
 /// </summary>
 public sealed class IdentityImportCancelTests(IdentityImportCancelTests.Platform platform) : IClassFixture<IdentityImportCancelTests.Platform>
 {
-    public sealed class Platform : IAsyncLifetime
+    public sealed class Platform() : ConfiguredNodePlatform("identity-import-cancel", "--IdentityImports:PageSize", "10")
     {
-        private readonly TestDatabase _database = new();
-
-        public PlatformNode Node { get; private set; } = null!;
-        public PlatformClient Client { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync(PlatformClient client)
         {
-            await _database.InitializeAsync();
-            Node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "identity-import-cancel"), "--IdentityImports:PageSize", "10");
-            Client = new PlatformClient(Node.BaseAddress);
-            await Client.ProvisionAsync("acme", "alice");
-        }
-
-        public async Task DisposeAsync()
-        {
-            Client.Dispose();
-            await Node.DisposeAsync();
-            await _database.DisposeAsync();
+            await client.ProvisionAsync("acme", "alice");
         }
     }
 

@@ -13,27 +13,11 @@ namespace PrivateDomainGrains.FunctionalTests.Tags;
 /// </summary>
 public sealed class TagJobInputTests(TagJobInputTests.Platform platform) : IClassFixture<TagJobInputTests.Platform>
 {
-    public sealed class Platform : IAsyncLifetime
+    public sealed class Platform() : ConfiguredNodePlatform("tag-job-input", "--TagJobs:PageSize", "20", "--TagJobs:MaxConcurrentChanges", "1")
     {
-        private readonly TestDatabase _database = new();
-
-        public PlatformNode Node { get; private set; } = null!;
-        public PlatformClient Client { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override async Task SeedAsync(PlatformClient client)
         {
-            await _database.InitializeAsync();
-            Node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "tag-job-input"),
-                "--TagJobs:PageSize", "20", "--TagJobs:MaxConcurrentChanges", "1");
-            Client = new PlatformClient(Node.BaseAddress);
-            await Client.ProvisionAsync("acme", "alice", "bob");
-        }
-
-        public async Task DisposeAsync()
-        {
-            Client.Dispose();
-            await Node.DisposeAsync();
-            await _database.DisposeAsync();
+            await client.ProvisionAsync("acme", "alice", "bob");
         }
     }
 

@@ -8,5 +8,8 @@ public sealed record CreateApiKeyRequest(string Name, IReadOnlyList<string> Scop
 public sealed record ApiKeyView(string KeyId, string Name, IReadOnlyList<string> Scopes, string Prefix, string State, DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, string? RotatedFrom);
 
+/// <summary>The tenant's named keys, as the API answers them (<see cref="ApiKeysClient.ListAsync"/> returns the items).</summary>
+public sealed record ApiKeyList(IReadOnlyList<ApiKeyView> Items);
+
 /// <summary>A key just made, shown this once (<see cref="Key"/>); after a rotation <see cref="Replaced"/> is the old key with the end of its overlap.</summary>
 public sealed record ApiKeyIssued(ApiKeyView ApiKey, string Key, ApiKeyView? Replaced = null);

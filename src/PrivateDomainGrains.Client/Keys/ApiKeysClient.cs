@@ -25,9 +25,8 @@ public sealed class ApiKeysClient
             idempotent: false, ClientJson.Default.ApiKeyIssued, cancellationToken);
 
     /// <summary>The tenant's named keys, open and closed (<c>ListApiKeys</c>; <c>ListConsoleApiKeys</c>).</summary>
-    public Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Get, Path(), Key, null, idempotent: true, ClientJson.Default.IReadOnlyListApiKeyView,
-            cancellationToken);
+    public async Task<IReadOnlyList<ApiKeyView>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await _http.SendAsync(HttpMethod.Get, Path(), Key, null, idempotent: true, ClientJson.Default.ApiKeyList, cancellationToken)).Items;
 
     /// <summary>Replaces a key by a new one with its name and scopes; the old one works <paramref name="overlapMinutes"/> more (60 by default) (<c>RotateApiKey</c>; <c>RotateConsoleApiKey</c>).</summary>
     /// <exception cref="PlatformApiException">404 when the key is not open; 400 when the overlap is not 0-10080 minutes.</exception>

@@ -28,9 +28,9 @@ public sealed class StaffClient
             PlatformHttp.Json(request, ClientJson.Default.UpdateStaffRequest), idempotent: true, ClientJson.Default.StaffView, cancellationToken);
 
     /// <summary>The tenant's staff (<c>ListStaff</c>).</summary>
-    public Task<IReadOnlyList<StaffView>> ListAsync(CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Get, _http.TenantPath("staff"), _http.AdminKey, null, idempotent: true,
-            ClientJson.Default.IReadOnlyListStaffView, cancellationToken);
+    public async Task<IReadOnlyList<StaffView>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await _http.SendAsync(HttpMethod.Get, _http.TenantPath("staff"), _http.AdminKey, null, idempotent: true,
+            ClientJson.Default.StaffList, cancellationToken)).Items;
 
     /// <summary>Refuses the staff member's sign-in and ends every session at once: tokens stop working, consoles close (<c>DisableStaff</c>).</summary>
     /// <exception cref="PlatformApiException">404 when there is no such staff member.</exception>

@@ -14,3 +14,6 @@ public sealed record UpdateStaffRequest(string? Name = null, string? Role = null
 /// <param name="Role"><c>staff</c>, <c>manager</c> (sees their team's figures and customers) or <c>admin</c>.</param>
 /// <param name="Team">The team they belong to; null: none.</param>
 public sealed record StaffView(string StaffId, string Name, DateTimeOffset CreatedAt, DateTimeOffset? DisabledAt = null, string Role = "staff", string? Team = null);
+
+/// <summary>The tenant's staff, as the API answers them (<see cref="StaffClient.ListAsync"/> returns the items).</summary>
+public sealed record StaffList(IReadOnlyList<StaffView> Items);

@@ -19,6 +19,9 @@ public sealed record WebhookView(string WebhookId, string Url, IReadOnlyList<str
     string? DisabledReason, DateTimeOffset? DisabledAt, int ConsecutiveFailures, DateTimeOffset? FailingSince, DateTimeOffset? LastSuccessAt,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
+/// <summary>The tenant's subscriptions, as the API answers them (<see cref="WebhooksClient.ListAsync"/> returns the items).</summary>
+public sealed record WebhookList(IReadOnlyList<WebhookView> Items);
+
 /// <summary>A subscription with its signing secret (<c>whsec_</c> + base64), shown this once; verify requests with <see cref="WebhookSignature"/>.</summary>
 public sealed record WebhookSecretIssued(WebhookView Webhook, string Secret);
 
@@ -30,4 +33,4 @@ public sealed record WebhookDeliveryView(long DeliveryId, string NotificationId,
     DateTimeOffset? DeliveredAt, JsonElement Data);
 
 /// <param name="NextBefore">Pass as <c>before</c> for the next (older) page; null on the last page.</param>
-public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryView> Deliveries, long? NextBefore);
+public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryView> Items, long? NextBefore);

@@ -25,9 +25,8 @@ public sealed class WebhooksClient
             idempotent: false, ClientJson.Default.WebhookSecretIssued, cancellationToken);
 
     /// <summary>The tenant's subscriptions (<c>ListWebhooks</c>; <c>ListConsoleWebhooks</c>).</summary>
-    public Task<IReadOnlyList<WebhookView>> ListAsync(CancellationToken cancellationToken = default) =>
-        _http.SendAsync(HttpMethod.Get, Root, Key, null, idempotent: true, ClientJson.Default.IReadOnlyListWebhookView,
-            cancellationToken);
+    public async Task<IReadOnlyList<WebhookView>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await _http.SendAsync(HttpMethod.Get, Root, Key, null, idempotent: true, ClientJson.Default.WebhookList, cancellationToken)).Items;
 
     /// <summary>Every notification type a subscription can name, and their families (<c>ListWebhookEventTypes</c>; <c>ListConsoleWebhookEventTypes</c>).</summary>
     public Task<WebhookEventTypeList> ListEventTypesAsync(CancellationToken cancellationToken = default) =>

@@ -30,6 +30,9 @@ public static class ApiKeysApi
     public sealed record ApiKeyView(string KeyId, string Name, IReadOnlyList<string> Scopes, string Prefix, string State, DateTimeOffset CreatedAt,
         DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, string? RotatedFrom);
 
+    /// <summary>The tenant's named keys, open and closed.</summary>
+    public sealed record ApiKeyList(IReadOnlyList<ApiKeyView> Items);
+
     /// <summary>A key just made, shown this once: send it as <c>Authorization: Bearer {key}</c>.</summary>
     /// <param name="Replaced">After a rotation, the old key with the end of its overlap as expiresAt.</param>
     public sealed record ApiKeyIssued(ApiKeyView ApiKey, string Key, ApiKeyView? Replaced = null);
@@ -92,8 +95,8 @@ public static class ApiKeysApi
         return TypedResults.Created($"/api/v1/tenants/{tenant}/keys/{keyId}", new ApiKeyIssued(View(row, time), key));
     }
 
-    private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(string tenant, ApiKeyStore store, TimeProvider time, HttpContext http) =>
-        TypedResults.Ok<IReadOnlyList<ApiKeyView>>([.. (await store.ListAsync(tenant, http.RequestAborted)).Select(r => View(r, time))]);
+    private static async Task<Ok<ApiKeyList>> ListAsync(string tenant, ApiKeyStore store, TimeProvider time, HttpContext http) =>
+        TypedResults.Ok(new ApiKeyList([.. (await store.ListAsync(tenant, http.RequestAborted)).Select(r => View(r, time))]));
 
     private static async Task<Results<Created<ApiKeyIssued>, ProblemHttpResult>> RotateAsync(
         string tenant, string keyId, int? overlapMinutes, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http)

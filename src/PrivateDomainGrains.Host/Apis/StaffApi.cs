@@ -29,6 +29,9 @@ public static class StaffApi
     /// <param name="Team">The team (1-128 letters, digits and <c>-_.:@</c>), or "" for none.</param>
     public sealed record UpdateStaffRequest(string? Name = null, string? Role = null, string? Team = null);
 
+    /// <summary>The tenant's staff, every one, in the order they were created.</summary>
+    public sealed record StaffList(IReadOnlyList<StaffView> Items);
+
     public static RouteGroupBuilder MapStaffApi(this RouteGroupBuilder api)
     {
         var staff = api.MapGroup("/tenants/{tenant}/staff").WithTags("Staff").RequireAdminKey();
@@ -89,11 +92,11 @@ public static class StaffApi
         return null;
     }
 
-    private static async Task<Ok<StaffView[]>> ListAsync(string tenant, IGrainFactory grains)
+    private static async Task<Ok<StaffList>> ListAsync(string tenant, IGrainFactory grains)
     {
         var ids = await grains.GetGrain<ITenantGrain>(tenant).GetStaffIdsAsync();
         var staff = await Task.WhenAll(ids.Select(id => grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, id)).GetAsync()));
-        return TypedResults.Ok(staff.OfType<StaffView>().ToArray());
+        return TypedResults.Ok(new StaffList([.. staff.OfType<StaffView>()]));
     }
 
     private static Task<Results<Ok<StaffView>, ProblemHttpResult>> DisableAsync(string tenant, string staffId, IGrainFactory grains) =>

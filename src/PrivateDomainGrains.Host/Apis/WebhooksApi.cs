@@ -39,6 +39,9 @@ public static class WebhooksApi
         string? DisabledReason, DateTimeOffset? DisabledAt, int ConsecutiveFailures, DateTimeOffset? FailingSince, DateTimeOffset? LastSuccessAt,
         DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
+    /// <summary>The tenant's subscriptions.</summary>
+    public sealed record WebhookList(IReadOnlyList<WebhookView> Items);
+
     /// <summary>A subscription with its signing secret (<c>whsec_</c> + base64), shown this once: keep it to verify signatures.</summary>
     public sealed record WebhookSecretIssued(WebhookView Webhook, string Secret);
 
@@ -59,7 +62,7 @@ public static class WebhooksApi
     public sealed record WebhookEventTypeList(IReadOnlyList<string> Types, IReadOnlyList<string> Families);
 
     /// <param name="NextBefore">The <c>before</c> of the next (older) page; null on the last page.</param>
-    public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryView> Deliveries, long? NextBefore);
+    public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryView> Items, long? NextBefore);
 
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
@@ -149,8 +152,8 @@ public static class WebhooksApi
         return TypedResults.Created($"/api/v1/tenants/{tenant}/webhooks/{row.SubscriptionId}", new WebhookSecretIssued(View(row), secret));
     }
 
-    private static async Task<Ok<IReadOnlyList<WebhookView>>> ListAsync(string tenant, WebhookSubscriptions subscriptions, HttpContext http) =>
-        TypedResults.Ok<IReadOnlyList<WebhookView>>([.. (await subscriptions.ListAsync(tenant, http.RequestAborted)).Select(View)]);
+    private static async Task<Ok<WebhookList>> ListAsync(string tenant, WebhookSubscriptions subscriptions, HttpContext http) =>
+        TypedResults.Ok(new WebhookList([.. (await subscriptions.ListAsync(tenant, http.RequestAborted)).Select(View)]));
 
     private static Ok<WebhookEventTypeList> ListEventTypes() => TypedResults.Ok(new WebhookEventTypeList(WebhookEventTypes.All, WebhookEventTypes.Families));
 

@@ -159,4 +159,19 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
             Assert.True(reference?.StartsWith("#/components/schemas/"), $"{Id(operation)} answers an unnamed schema: {schema.ToJsonString()}");
         }
     }
+
+    /// <summary>
+    /// A list answers an object with its <c>items</c> (and a cursor when paged), never a bare JSON array, so that a
+    /// field (a cursor, a version, a total) can be added later without breaking a client.
+    /// </summary>
+    [Fact]
+    public async Task No_operation_answers_a_bare_array()
+    {
+        foreach (var (_, _, operation) in Operations(await DocumentAsync()))
+        {
+            var success = operation["responses"]!.AsObject().Single(r => r.Key.StartsWith('2'));
+            if (success.Value!["content"]?["application/json"]?["schema"] is not { } schema) continue;
+            Assert.False((string?)schema["type"] == "array", $"{Id(operation)} answers a bare array: {schema.ToJsonString()}");
+        }
+    }
 }

@@ -68,7 +68,7 @@ public sealed class LogNoiseTests : IAsyncLifetime
     {
         for (var i = 0; i < 200; i++)
         {
-            if ((await _api.Api.Webhooks.ListDeliveriesAsync(webhookId)).Deliveries.FirstOrDefault(d => d.Attempts > 0) is { } tried) return tried;
+            if ((await _api.Api.Webhooks.ListDeliveriesAsync(webhookId)).Items.FirstOrDefault(d => d.Attempts > 0) is { } tried) return tried;
             await Task.Delay(100);
         }
         throw new TimeoutException($"No attempt of {webhookId} in 20 s");

@@ -44,8 +44,9 @@ public sealed class WebhookDeliveryTests(WebhookPlatform platform) : IClassFixtu
         Assert.Equal("alice", body.GetProperty("data").GetProperty("staffId").GetString());
         Assert.False(string.IsNullOrEmpty(body.GetProperty("data").GetProperty("nudgeId").GetString()));
 
-        var log = await client.Api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId);
-        var delivery = Assert.Single(log.Deliveries);
+        // The receiver has the request before the dispatcher records the answer: read the log once it has.
+        var delivery = await WaitForDeliveryAsync(client, issued.Webhook.WebhookId, d => d.State != "pending");
+        Assert.Single((await client.Api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Items);
         Assert.Equal(("delivered", 1, 200), (delivery.State, delivery.Attempts, delivery.LastStatus));
         Assert.Equal(body.GetProperty("sequence").GetInt64(), delivery.DeliveryId);
     }
@@ -64,7 +65,7 @@ public sealed class WebhookDeliveryTests(WebhookPlatform platform) : IClassFixtu
         Assert.Equal(4, requests.Count);
         Assert.Single(requests.Select(r => r.Id).Distinct());
         Assert.All(requests, r => Assert.True(SignedWith(issued.Secret, r)));
-        var delivery = Assert.Single((await client.Api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Deliveries);
+        var delivery = Assert.Single((await client.Api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Items);
         Assert.Equal(("delivered", 4, 200), (delivery.State, delivery.Attempts, delivery.LastStatus));
         Assert.Equal(0, (await client.Api.Webhooks.GetAsync(issued.Webhook.WebhookId))!.ConsecutiveFailures);
     }
@@ -75,7 +76,7 @@ public sealed class WebhookDeliveryTests(WebhookPlatform platform) : IClassFixtu
         var (client, issued) = await SubscribeAsync("wh-replay", "replay", "nudge.raised");
         await client.PostEventsAsync(Events.FriendAdded("e-replay-1", "zhao", "alice"));
         var first = (await Receiver.WaitForAsync("replay", r => r.Count >= 1)).Single();
-        var delivery = Assert.Single((await client.Api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Deliveries);
+        var delivery = await WaitForDeliveryAsync(client, issued.Webhook.WebhookId, d => d.State == "delivered");
 
         var replayed = await client.Api.Webhooks.ReplayAsync(issued.Webhook.WebhookId, delivery.DeliveryId);
 
@@ -105,7 +106,7 @@ public sealed class WebhookDeliveryTests(WebhookPlatform platform) : IClassFixtu
         Assert.Equal(WebhookPlatform.DisableAfterFailures, Receiver.At("down").Count);
         Assert.Contains("failed attempts in a row", disabled.DisabledReason);
         Assert.Contains("500", disabled.DisabledReason);
-        Assert.Equal("pending", Assert.Single((await client.Api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Deliveries).State);
+        Assert.Equal("pending", Assert.Single((await client.Api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Items).State);
 
         // Disabled: nudges raised meanwhile are not written for it, and nothing more is sent.
         await client.PostEventsAsync(Events.FriendAdded("e-down-2", "zhou", "alice"));
@@ -118,7 +119,7 @@ public sealed class WebhookDeliveryTests(WebhookPlatform platform) : IClassFixtu
         var delivered = await WaitForDeliveryAsync(client, issued.Webhook.WebhookId, d => d.State == "delivered");
         Assert.Equal(("sun", WebhookPlatform.DisableAfterFailures + 1), (delivered.CustomerId, delivered.Attempts));
         Assert.Equal(WebhookPlatform.DisableAfterFailures + 1, Receiver.At("down").Count);
-        Assert.Single((await client.Api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Deliveries);
+        Assert.Single((await client.Api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Items);
     }
 
     [Fact]
@@ -207,7 +208,7 @@ public sealed class WebhookDeliveryTests(WebhookPlatform platform) : IClassFixtu
     {
         for (var until = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < until; await Task.Delay(50))
         {
-            if ((await client.Api.Webhooks.ListDeliveriesAsync(webhookId)).Deliveries.FirstOrDefault(done) is { } delivery) return delivery;
+            if ((await client.Api.Webhooks.ListDeliveriesAsync(webhookId)).Items.FirstOrDefault(done) is { } delivery) return delivery;
         }
         throw new TimeoutException($"No delivery of webhook {webhookId} got there");
     }

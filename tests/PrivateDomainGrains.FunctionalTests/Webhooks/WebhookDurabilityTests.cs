@@ -58,7 +58,7 @@ public sealed class WebhookDurabilityTests : IAsyncLifetime
         var api = admin.Api.WithTenant("wh-kill", null, adminKey);
         for (var until = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < until; await Task.Delay(100))
         {
-            var delivery = Assert.Single((await api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Deliveries);
+            var delivery = Assert.Single((await api.Webhooks.ListDeliveriesAsync(issued.Webhook.WebhookId)).Items);
             if (delivery.State == "delivered")
             {
                 Assert.Equal(200, delivery.LastStatus);

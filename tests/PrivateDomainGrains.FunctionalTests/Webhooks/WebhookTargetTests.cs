@@ -96,7 +96,7 @@ public sealed class WebhookTargetTests : IAsyncLifetime
 
         WebhookDeliveryView? delivery = null;
         for (var until = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < until && delivery?.Attempts is not >= 2; await Task.Delay(100))
-            delivery = (await api.Api.Webhooks.ListDeliveriesAsync(webhookId)).Deliveries.SingleOrDefault();
+            delivery = (await api.Api.Webhooks.ListDeliveriesAsync(webhookId)).Items.SingleOrDefault();
 
         Assert.NotNull(delivery);
         Assert.True(delivery.Attempts >= 2, "the refused attempt is retried like any failed one");

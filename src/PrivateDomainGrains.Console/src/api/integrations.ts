@@ -65,7 +65,7 @@ export interface WebhookDelivery {
 }
 
 export interface WebhookDeliveryPage {
-  deliveries: WebhookDelivery[];
+  items: WebhookDelivery[];
   nextBefore: number | null;
 }
 
@@ -102,8 +102,8 @@ const json = { "Content-Type": "application/json" };
 
 /** The integrations page's routes (an admin's console token; 403 for anyone else); 400s carry `errors` by field. */
 export const integrationsApi = {
-  keys(token: string): Promise<ApiKeyView[]> {
-    return send(keys, { headers: bearer(token) });
+  async keys(token: string): Promise<ApiKeyView[]> {
+    return (await send<{ items: ApiKeyView[] }>(keys, { headers: bearer(token) })).items;
   },
 
   createKey(token: string, name: string, scopes: string[]): Promise<ApiKeyIssued> {
@@ -119,8 +119,8 @@ export const integrationsApi = {
     return send(`${keys}/${encodeURIComponent(keyId)}`, { method: "DELETE", headers: bearer(token) });
   },
 
-  webhooks(token: string): Promise<WebhookView[]> {
-    return send(webhooks, { headers: bearer(token) });
+  async webhooks(token: string): Promise<WebhookView[]> {
+    return (await send<{ items: WebhookView[] }>(webhooks, { headers: bearer(token) })).items;
   },
 
   createWebhook(token: string, input: WebhookInput): Promise<WebhookSecretIssued> {

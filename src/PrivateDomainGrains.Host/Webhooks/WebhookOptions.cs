@@ -19,8 +19,19 @@ public sealed class WebhookOptions : IValidatableObject
     /// <summary>How long one attempt may take (connect, send, answer) before it counts as failed.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a claimed delivery is reserved for its attempt; a node that dies leaves it to others after this.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How long a claimed delivery is reserved for its attempt; a node that dies leaves it to others after this. It must
+    /// exceed <see cref="LongestClaim"/>, or the last deliveries of a claim to slow receivers would be claimed and sent again
+    /// by another node while the first attempt is still under way.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a claim can take to go through when every receiver answers at the last moment: its deliveries start
+    /// <see cref="MaxConcurrentDeliveries"/> at a time, so the last starts after ceil(ClaimBatch / MaxConcurrentDeliveries) - 1
+    /// attempts and ends one attempt later (70 s with the defaults).
+    /// </summary>
+    public TimeSpan LongestClaim => RequestTimeout * Math.Ceiling((double)ClaimBatch / Math.Max(1, MaxConcurrentDeliveries));
 
     /// <summary>Wait after the first failed attempt; doubled after each further one (with ±20% jitter) up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
@@ -63,8 +74,11 @@ public sealed class WebhookOptions : IValidatableObject
         }
         if (DisableAfterFailingFor < TimeSpan.Zero)
             yield return new ValidationResult($"{Section}:{nameof(DisableAfterFailingFor)} must not be negative", [nameof(DisableAfterFailingFor)]);
-        if (Lease <= RequestTimeout)
-            yield return new ValidationResult($"{Section}:{nameof(Lease)} must exceed {nameof(RequestTimeout)}, or a slow attempt would be sent twice", [nameof(Lease)]);
+        if (Lease <= LongestClaim)
+            yield return new ValidationResult(
+                $"{Section}:{nameof(Lease)} ({Lease}) must exceed {nameof(RequestTimeout)} x ceil({nameof(ClaimBatch)} / {nameof(MaxConcurrentDeliveries)}) " +
+                $"({LongestClaim}): the last delivery of a claim may start that late, and one still under way when its lease ends is sent twice",
+                [nameof(Lease)]);
         if (MaxRetryDelay < RetryBaseDelay)
             yield return new ValidationResult($"{Section}:{nameof(MaxRetryDelay)} must be at least {nameof(RetryBaseDelay)}", [nameof(MaxRetryDelay)]);
     }

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
 namespace PrivateDomainGrains.FunctionalTests.Webhooks;
 
-/// <summary>A notification committed with its change survives the node that was sending it: killed hard mid-attempt, another node delivers it.</summary>
+/// <summary>
+/// A notification committed with its change survives the node that was sending it: killed hard mid-attempt, another node
+/// delivers it; and the lease that hands it over is long enough that no attempt under way is handed over.
+/// </summary>
 public sealed class WebhookDurabilityTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
@@ -24,7 +28,7 @@ public sealed class WebhookDurabilityTests : IAsyncLifetime
     private static readonly string[] Webhooks =
     [
         "--Webhooks:AllowInsecureUrls", "true", "--Webhooks:AllowPrivateTargets", "true", "--Webhooks:PollInterval", "00:00:00.100", "--Webhooks:RetryBaseDelay", "00:00:00.200",
-        "--Webhooks:RequestTimeout", "00:00:02", "--Webhooks:Lease", "00:00:03",
+        "--Webhooks:RequestTimeout", "00:00:02", "--Webhooks:Lease", "00:00:03", "--Webhooks:ClaimBatch", "32",
     ];
 
     [Fact]
@@ -66,5 +70,19 @@ public sealed class WebhookDurabilityTests : IAsyncLifetime
             }
         }
         Assert.Fail("The delivery was not recorded as delivered");
+    }
+
+    /// <summary>
+    /// A claim's last delivery starts after ceil(ClaimBatch / MaxConcurrentDeliveries) - 1 attempts: a lease shorter than the
+    /// claim can take would let another node claim deliveries still under way, and receivers would get them twice.
+    /// </summary>
+    [Fact]
+    public async Task A_lease_shorter_than_a_claim_to_slow_receivers_can_take_stops_the_host_at_start_up_naming_the_setting()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "wh-lease"),
+                "--Webhooks:RequestTimeout", "00:00:10", "--Webhooks:ClaimBatch", "200", "--Webhooks:MaxConcurrentDeliveries", "32", "--Webhooks:Lease", "00:01:00"));
+        Assert.Contains("Webhooks:Lease", failure.Message);
+        Assert.Contains("00:01:10", failure.Message);
     }
 }

@@ -45,5 +45,5 @@ public sealed class CustomerEventConverter : IConverter<CustomerEvent, CustomerE
 [RegisterCopier]
 public sealed class CustomerEventCopier : IDeepCopier<CustomerEvent>
 {
-    public CustomerEvent DeepCopy(CustomerEvent input, CopyContext context) => input;
+    public CustomerEvent? DeepCopy(CustomerEvent? input, CopyContext context) => input;
 }

@@ -66,49 +66,60 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
     /// that table's rows as last vacuumed or analysed, to two significant figures. It is unbiased; its error is a few percent for a segment holding a
     /// twentieth of the table or more (the only ones slow to count exactly, unless the filter has no index to use), and
     /// larger for rarer ones, which the sample may miss altogether (estimate 0). Campaigns use the exact <see cref="CountAsync"/>.
+    /// Two round trips either way (batches): the plan with the table's size, then the count or the sample. On a loaded
+    /// machine each round trip waits for both processes to be scheduled, which can cost more than a cheap query.
     /// </summary>
     public async Task<SegmentTally> TallyAsync(string tenant, SegmentFilter filter, SegmentScope scope, DateTimeOffset now, CancellationToken ct = default)
     {
         var sql = new SegmentSql(tenant, filter, scope, now);
+        var query = $"SELECT count(*) FROM {sql.From} WHERE {sql.Where}";
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        // One transaction, begun, limited and planned in the first batch and ended in the second (which counts or samples),
+        // so the budget covers the plan too (a lock on the directory makes it wait) and never outlives the count on this
+        // pooled connection (SET LOCAL).
+        double pages, rows, cost = double.PositiveInfinity;
+        await using (var plan = new NpgsqlBatch(connection))
         {
-            await using (var budget = new NpgsqlCommand($"SET LOCAL statement_timeout = {(int)ExactCountBudget.TotalMilliseconds}", connection, transaction))
-                await budget.ExecuteNonQueryAsync(ct);
-            var query = $"SELECT count(*) FROM {sql.From} WHERE {sql.Where}";
-            await using var plan = new NpgsqlCommand("EXPLAIN (FORMAT JSON) " + query, connection, transaction);
-            plan.Parameters.AddRange(sql.Parameters.Select(p => p.Clone()).ToArray());
-            await using var count = new NpgsqlCommand(query, connection, transaction);
-            count.Parameters.AddRange(sql.Parameters.ToArray());
+            plan.BatchCommands.Add(new("BEGIN"));
+            plan.BatchCommands.Add(new($"SET LOCAL statement_timeout = {(int)ExactCountBudget.TotalMilliseconds}"));
+            plan.BatchCommands.Add(new($"SELECT relpages, reltuples FROM pg_class WHERE oid = '{sql.Table}'::regclass"));
+            plan.BatchCommands.Add(Command("EXPLAIN (FORMAT JSON) " + query, sql.Parameters.Select(p => p.Clone())));
+            await using var reader = await plan.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            (pages, rows) = (reader.GetInt32(0), reader.GetFloat(1));
             try
             {
-                using var planned = JsonDocument.Parse((string)(await plan.ExecuteScalarAsync(ct))!);
-                if (planned.RootElement[0].GetProperty("Plan").GetProperty("Total Cost").GetDouble() <= ExactCountMaxCost)
-                {
-                    var exact = (long)(await count.ExecuteScalarAsync(ct))!;
-                    await transaction.CommitAsync(ct);
-                    return new SegmentTally(exact, Exact: true);
-                }
-                await transaction.RollbackAsync(ct);
+                await reader.NextResultAsync(ct);
+                await reader.ReadAsync(ct);
+                using var planned = JsonDocument.Parse(reader.GetString(0));
+                cost = planned.RootElement[0].GetProperty("Plan").GetProperty("Total Cost").GetDouble();
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
             {
-                await transaction.RollbackAsync(ct);
+                // planning ran out of the budget: estimate
             }
         }
-        await using var size = new NpgsqlCommand($"SELECT relpages, reltuples FROM pg_class WHERE oid = '{sql.Table}'::regclass", connection);
-        double pages, rows;
-        await using (var reader = await size.ExecuteReaderAsync(ct))
+        if (cost <= ExactCountMaxCost)
         {
-            await reader.ReadAsync(ct);
-            (pages, rows) = (reader.GetInt32(0), reader.GetFloat(1));
+            await using var exact = new NpgsqlBatch(connection);
+            exact.BatchCommands.Add(Command(query, sql.Parameters));
+            exact.BatchCommands.Add(new("COMMIT"));
+            try
+            {
+                return new SegmentTally((long)(await exact.ExecuteScalarAsync(ct))!, Exact: true);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
+            {
+                // the COMMIT was skipped: the sample's batch rolls the failed transaction back
+            }
         }
         var percent = Math.Min(100, 100.0 * SamplePages / Math.Max(1, pages));
         var estimate = new SegmentSql(tenant, filter, scope, now);
         estimate.Parameters.Add(new() { Value = (float)percent }); // TABLESAMPLE takes a real
-        await using var sample = new NpgsqlCommand(
-            $"SELECT count(*) FILTER (WHERE {estimate.Where}), count(*) FROM {estimate.FromSample("$" + estimate.Parameters.Count)}", connection);
-        sample.Parameters.AddRange(estimate.Parameters.ToArray());
+        await using var sample = new NpgsqlBatch(connection);
+        sample.BatchCommands.Add(new("ROLLBACK")); // outside the budget
+        sample.BatchCommands.Add(Command(
+            $"SELECT count(*) FILTER (WHERE {estimate.SampleWhere}), count(*) FROM {estimate.FromSample("$" + estimate.Parameters.Count)}", estimate.Parameters));
         await using (var reader = await sample.ExecuteReaderAsync(ct))
         {
             await reader.ReadAsync(ct);
@@ -117,6 +128,13 @@ public sealed class SegmentMembers(NpgsqlDataSource dataSource)
             var total = rows > 0 && seen > 0 ? matching * rows / seen : matching * 100 / percent;
             return new SegmentTally(TwoSignificantFigures(total), Exact: false);
         }
+    }
+
+    private static NpgsqlBatchCommand Command(string text, IEnumerable<NpgsqlParameter> parameters)
+    {
+        var command = new NpgsqlBatchCommand(text);
+        command.Parameters.AddRange(parameters.ToArray());
+        return command;
     }
 
     private static long TwoSignificantFigures(double value)

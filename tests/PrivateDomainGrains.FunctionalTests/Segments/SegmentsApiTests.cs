@@ -73,12 +73,15 @@ public sealed class SegmentsApiTests : IAsyncLifetime
         Assert.InRange(nonEmpty, 30, 149);
     }
 
-    [Fact]
-    public async Task A_count_that_cannot_finish_within_its_budget_is_an_estimate_marked_not_exact_and_pages_stay_exact()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the sample reads the activity of the sampled rows that meet the directory's conditions
+    public async Task A_count_that_cannot_finish_within_its_budget_is_an_estimate_marked_not_exact_and_pages_stay_exact(bool quietFor30Days)
     {
         var population = new SegmentPopulation(2000, seed: 23);
         await population.InsertAsync(_database.ConnectionString, "seg");
-        var filter = new SegmentFilter(Tags: new TagCondition(Any: ["VIP"]), Rfm: new RfmCondition(Frequency: new CountRange(Min: 1)));
+        var filter = new SegmentFilter(Tags: new TagCondition(Any: ["VIP"]), Rfm: new RfmCondition(Frequency: new CountRange(Min: 1)),
+            LastInteraction: quietFor30Days ? new InteractionCondition(NotWithinDays: 30) : null);
         var saved = await _api.Api.Segments.CreateAsync(new SegmentRequest("VIP buyers", filter));
         var expected = population.Rows.Count(r => SegmentPopulation.Matches(filter, r, DateTimeOffset.UtcNow, Teams));
         Assert.InRange(expected, 100, 1000);

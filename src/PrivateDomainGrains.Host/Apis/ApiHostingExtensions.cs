@@ -56,6 +56,7 @@ public static class ApiHostingExtensions
             o.CreateSchemaReferenceId = SchemaNames.For;
             o.AddDocumentTransformer<PlatformDocumentTransformer>();
             o.AddSchemaTransformer<SchemaOfTransformer>();
+            o.AddSchemaTransformer<OptionalNullableTransformer>();
             o.AddOperationTransformer<CredentialRequirementTransformer>();
             o.AddOperationTransformer<RequestBodyTransformer>();
             o.AddOperationTransformer<ProblemResponsesTransformer>();

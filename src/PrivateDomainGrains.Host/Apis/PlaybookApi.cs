@@ -47,7 +47,7 @@ public static class PlaybookApi
 
     /// <summary>The event of a dry run, as <c>PostEvents</c> takes one, without id and customer (the server fills them).</summary>
     /// <param name="At">When it happened; absent: now.</param>
-    public sealed record DryRunEvent(string? Type, DateTimeOffset? At, string? Channel, string? StaffId, string? Text, Dictionary<string, string>? Data);
+    public sealed record DryRunEvent(string Type, DateTimeOffset? At, string? Channel, string? StaffId, string? Text, Dictionary<string, string>? Data);
 
     public const int MaxVersionsListed = 500;
 

@@ -174,4 +174,25 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
             Assert.False((string?)schema["type"] == "array", $"{Id(operation)} answers a bare array: {schema.ToJsonString()}");
         }
     }
+
+    /// <summary>
+    /// What a body may leave out is not required: a nullable field is read as null when missing, so a client generated
+    /// from the document can post an event that names its customer only by identities, or a dry run of a bare type.
+    /// </summary>
+    [Fact]
+    public async Task A_nullable_property_is_never_required()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!.AsObject();
+        foreach (var (name, schema) in schemas)
+        {
+            foreach (var required in schema!["required"]?.AsArray() ?? [])
+            {
+                var type = schema["properties"]?[(string)required!]?["type"];
+                var nullable = type is JsonArray types && types.Any(t => (string?)t == "null");
+                Assert.False(nullable, $"{name}.{required} is nullable but required");
+            }
+        }
+        Assert.Equal(["id", "type"], schemas["PostedEvent"]!["required"]!.AsArray().Select(r => (string)r!).Order());
+        Assert.Equal(["type"], schemas["DryRunEvent"]!["required"]!.AsArray().Select(r => (string)r!));
+    }
 }

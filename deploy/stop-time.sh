@@ -3,7 +3,7 @@
 # snapshot, what it logged meanwhile, and what its customers left behind: the load tool's activate preset (one
 # page.viewed per customer) against one host, then SIGTERM. Prints the stop time, warnings and errors by category,
 # the customers whose last change got a snapshot and those left to the journal, and whether every acknowledged event
-# is in the journal. (That a customer left to its journal comes back whole is CustomerShutdownTests' proof.)
+# is in the journal. (That a customer left to its journal comes back whole is Operations/ShutdownSnapshotTests' proof.)
 #   deploy/stop-time.sh [customers, default 100000] [host setting...]
 # e.g. deploy/stop-time.sh 1000000 --Customers:ShutdownSnapshotBudget 00:00:20 --Health:StopTimeout 00:00:40
 #

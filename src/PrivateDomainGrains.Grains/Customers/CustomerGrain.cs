@@ -33,6 +33,7 @@ public sealed partial class CustomerGrain(
     StaffWorkload workload,
     NudgeDispatcher dispatcher,
     CustomerMetrics metrics,
+    ShutdownSnapshots shutdown,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private string _tenant = "";
@@ -87,7 +88,10 @@ public sealed partial class CustomerGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         metrics.Deactivated();
-        if (_commits.Unsnapshotted > 0 && !_discardOnDeactivate) await TrySnapshotAsync();
+        if (_commits.Unsnapshotted == 0 || _discardOnDeactivate) return;
+        // A stopping node snapshots within its budget and leaves the rest to the journal (replayed on next activation).
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && (cancellationToken.IsCancellationRequested || !shutdown.MaySnapshot())) return;
+        await TrySnapshotAsync();
     }
 
     public async Task<IngestOutcome> IngestAsync(CustomerEvent[] events, bool backfill = false)

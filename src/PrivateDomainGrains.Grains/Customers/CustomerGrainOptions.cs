@@ -11,4 +11,12 @@ public sealed class CustomerGrainOptions
 
     /// <summary>Snapshot once this many events have been folded in since the last snapshot.</summary>
     [Range(1, 100_000)] public int SnapshotEveryEvents { get; set; } = 100;
+
+    /// <summary>
+    /// When the node stops: how long, from the first resident customer's deactivation, customers with changes since
+    /// their last snapshot still write one; after it they deactivate at once and replay their journal tail on their
+    /// next activation (<see cref="ShutdownSnapshots"/>). 0 snapshots none. Must leave the rest of the stop time within
+    /// <c>Health:StopTimeout</c> (checked at start-up by the host).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")] public TimeSpan ShutdownSnapshotBudget { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -13,11 +13,12 @@ public static class HealthHostingExtensions
     /// <summary>
     /// The readiness checks besides PostgreSQL's (registered with the persistence): silo active, node not stopping; and
     /// the drain that keeps a stopping node serving while it reports not ready, and the host's shutdown timeout
-    /// (<see cref="HealthOptions"/>).
+    /// (<see cref="HealthOptions"/>, which must leave room after the customers' snapshot budget: <see cref="ShutdownBudgetValidation"/>).
     /// </summary>
     public static WebApplicationBuilder AddPlatformHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HealthOptions>, ShutdownBudgetValidation>();
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<HealthOptions>>((host, health) =>
             host.ShutdownTimeout = health.Value.DrainDelay + health.Value.StopTimeout);
         builder.Services.AddSingleton<ShutdownDrain>();

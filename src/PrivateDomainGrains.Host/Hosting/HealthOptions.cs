@@ -16,8 +16,9 @@ public sealed class HealthOptions
 
     /// <summary>
     /// How long the rest of a stop may take after the drain (web server, consoles, the silo leaving the cluster and its
-    /// grains deactivating with their last snapshots); the host's shutdown timeout is <see cref="DrainDelay"/> plus this.
-    /// An orchestrator's grace period must exceed both (deploy/kubernetes/deployment.yaml).
+    /// grains deactivating, those with changes writing a snapshot within <c>Customers:ShutdownSnapshotBudget</c>); the
+    /// host's shutdown timeout is <see cref="DrainDelay"/> plus this. At least the snapshot budget plus 10 s
+    /// (<see cref="ShutdownBudgetValidation"/>). An orchestrator's grace period must exceed both (deploy/kubernetes/deployment.yaml).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "00:30:00")] public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -8,7 +8,8 @@ public sealed record PlannedFault(int Number, TimeSpan At, FaultKind Kind, int? 
 /// <summary>
 /// The chaos schedule: a fault at <see cref="ChaosOptions.FirstFaultAt"/> and every <see cref="ChaosOptions.FaultEvery"/>
 /// after it while within the measured period, the kinds taken in the given order and round again; node faults go to
-/// the nodes in turn (node 0, 1, 2, 0...), so every node is lost once before any twice. Pure.
+/// the nodes in turn (node 0, 1, 2, 0...), so every node is lost once before any twice; no more than
+/// <see cref="ChaosOptions.MaxFaults"/>. Pure.
 /// </summary>
 public static class FaultPlan
 {
@@ -17,7 +18,7 @@ public static class FaultPlan
         ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
         var plan = new List<PlannedFault>();
         var nextNode = 0;
-        for (var at = options.FirstFaultAt; at < measured; at += options.FaultEvery)
+        for (var at = options.FirstFaultAt; at < measured && plan.Count < (options.MaxFaults ?? int.MaxValue); at += options.FaultEvery)
         {
             var kind = options.Faults[plan.Count % options.Faults.Count];
             int? node = kind == FaultKind.PostgresRestart ? null : nextNode++ % nodes;

@@ -5,7 +5,8 @@ namespace PrivateDomainGrains.LoadTest.Options;
 /// <param name="FaultEvery">Between the starts of consecutive faults; faults continue while they fall within the measured period.</param>
 /// <param name="Faults">Fault kinds, used in this order and then again from the first.</param>
 /// <param name="DownFor">How long a killed or stopped node, or a stopped PostgreSQL, stays down before it is started again.</param>
-public sealed record ChaosOptions(TimeSpan FirstFaultAt, TimeSpan FaultEvery, IReadOnlyList<FaultKind> Faults, TimeSpan DownFor)
+/// <param name="MaxFaults">At most this many faults (the rolling preset: one per node); null: as many as fit in the measured period.</param>
+public sealed record ChaosOptions(TimeSpan FirstFaultAt, TimeSpan FaultEvery, IReadOnlyList<FaultKind> Faults, TimeSpan DownFor, int? MaxFaults = null)
 {
     public static FaultKind ParseKind(string text) => text switch
     {

@@ -32,19 +32,21 @@ public static class OptionParser
 
         var activate = preset == Preset.Activate;
         var timers = preset == Preset.Timers;
-        var chaos = preset == Preset.Chaos;
+        var rolling = preset == Preset.Rolling;
+        // The rolling restart is a chaos run with a fault schedule of its own.
+        var chaos = preset == Preset.Chaos || rolling;
         var noisy = preset == Preset.Noisy;
         var soak = preset == Preset.Soak;
         var staff = Int(values, "staff", chaos ? 12 : noisy ? 5 : 10, min: 1);
         var customers = Int(values, "customers", activate ? 100_000 : chaos ? 2000 : soak ? SoakOptions.DefaultCustomers : 1000, min: 1);
         var dueAfter = Duration(values, "due-after", DefaultDueAfter(customers));
         if (timers && dueAfter <= TimeSpan.Zero) throw new OptionsException("--due-after must be above 0");
-        var rate = Double(values, "rate", activate ? 20_000 : chaos ? 200 : noisy ? 100 : soak ? SoakOptions.DefaultRate : 500);
+        var rate = Double(values, "rate", activate ? 20_000 : rolling ? 3000 : chaos ? 200 : noisy ? 100 : soak ? SoakOptions.DefaultRate : 500);
         var duration = values.ContainsKey("duration")
             ? Duration(values, "duration", TimeSpan.Zero)
             : activate ? TimeSpan.FromSeconds(customers / rate)
             : soak ? SoakOptions.DefaultDuration
-            : TimeSpan.FromSeconds(preset switch { Preset.Spike => 120, Preset.Chaos => 150, _ => 60 });
+            : TimeSpan.FromSeconds(preset switch { Preset.Spike => 120, Preset.Chaos => 150, Preset.Rolling => 120, _ => 60 });
         if (duration <= TimeSpan.Zero) throw new OptionsException("--duration must be above 0");
         if (preset == Preset.Spike && duration < LoadTestOptions.SpikeLength)
             throw new OptionsException($"--duration must be at least {LoadTestOptions.SpikeLength.TotalSeconds:0}s for the spike preset");
@@ -115,7 +117,7 @@ public static class OptionParser
             HandoverAt = handoverAt,
             Cluster = cluster,
             RetryFor = Duration(values, "retry-for", chaos ? TimeSpan.FromSeconds(60) : TimeSpan.Zero),
-            Chaos = chaos ? Chaos(values, duration, cluster!.Nodes.Count) : null,
+            Chaos = chaos ? Chaos(values, duration, cluster!.Nodes.Count, rolling) : null,
             Noisy = noisy ? Noisy(values, duration) : null,
             Soak = soakOptions,
         };
@@ -139,20 +141,24 @@ public static class OptionParser
             database);
     }
 
-    private static ChaosOptions Chaos(Dictionary<string, string> values, TimeSpan duration, int nodes)
+    /// <summary>
+    /// The chaos schedule; for the rolling restart, one graceful stop per node from 10 s on, each node started again at
+    /// once and the next stopped as soon as it is back (a fault waits for the previous one's recovery).
+    /// </summary>
+    private static ChaosOptions Chaos(Dictionary<string, string> values, TimeSpan duration, int nodes, bool rolling)
     {
-        var every = Duration(values, "fault-every", TimeSpan.FromSeconds(30));
+        var every = Duration(values, "fault-every", rolling ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(30));
         if (every <= TimeSpan.Zero) throw new OptionsException("--fault-every must be above 0");
-        var first = Duration(values, "first-fault", every);
+        var first = Duration(values, "first-fault", rolling ? TimeSpan.FromSeconds(10) : every);
         if (first < TimeSpan.Zero || first >= duration)
             throw new OptionsException("--first-fault must be within the measured period: at least 0 and below --duration");
-        var kinds = (values.GetValueOrDefault("faults") ?? "kill,stop,pg")
+        var kinds = (values.GetValueOrDefault("faults") ?? (rolling ? "stop" : "kill,stop,pg"))
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(ChaosOptions.ParseKind).ToArray();
         if (kinds.Length == 0) throw new OptionsException("--faults needs at least one of kill, stop, pg");
-        var down = Duration(values, "down-for", TimeSpan.FromSeconds(5));
+        var down = Duration(values, "down-for", rolling ? TimeSpan.Zero : TimeSpan.FromSeconds(5));
         if (down < TimeSpan.Zero) throw new OptionsException("--down-for must be at least 0");
-        return new ChaosOptions(first, every, kinds, down);
+        return new ChaosOptions(first, every, kinds, down, rolling ? nodes : null);
     }
 
     /// <summary>
@@ -206,9 +212,10 @@ public static class OptionParser
         "handover" => Preset.Handover,
         "timers" => Preset.Timers,
         "chaos" => Preset.Chaos,
+        "rolling" => Preset.Rolling,
         "noisy" => Preset.Noisy,
         "soak" => Preset.Soak,
-        _ => throw new OptionsException($"--preset: '{text}' is not one of steady, spike, activate, handover, timers, chaos, noisy, soak"),
+        _ => throw new OptionsException($"--preset: '{text}' is not one of steady, spike, activate, handover, timers, chaos, rolling, noisy, soak"),
     };
 
     private static IReadOnlyList<Uri> ParseTargets(string text)

@@ -26,6 +26,12 @@ public enum Preset
     /// </summary>
     Chaos,
     /// <summary>
+    /// A rolling restart under load: the chaos preset's cluster and accounting, and one fault per node, each a graceful
+    /// stop (SIGTERM) and an immediate start, the next node only once the previous one is back; measures what was lost
+    /// or duplicated and how long consoles went without their nudges (issue 16).
+    /// </summary>
+    Rolling,
+    /// <summary>
     /// A noisy neighbour: tenant B sends a steady load while, after a quiet phase, tenant A floods sign-in with wrong
     /// passwords, posts malformed events and a burst of valid ones; measures B's ingest latency quiet against flood.
     /// </summary>

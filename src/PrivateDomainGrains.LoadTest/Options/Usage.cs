@@ -5,7 +5,7 @@ public static class Usage
     public const string Text = """
         PrivateDomainGrains load test: drives a running platform over HTTP and SignalR.
 
-        usage: PrivateDomainGrains.LoadTest [--preset steady|spike|activate|handover|timers|chaos|noisy|soak] [--key value]...
+        usage: PrivateDomainGrains.LoadTest [--preset steady|spike|activate|handover|timers|chaos|rolling|noisy|soak] [--key value]...
 
         target
           --targets URL[,URL...]   node base URLs; requests and consoles are spread over them (default http://127.0.0.1:5000)
@@ -48,6 +48,8 @@ public static class Usage
           --fault-every D          between faults (default 30s)
           --first-fault D          first fault, from the start of the measured period (default: --fault-every)
           --down-for D             how long a node or PostgreSQL stays down before it is started again (default 5s)
+        rolling preset (the chaos preset's options; defaults: 3000 events/s, 120 s, --faults stop, --first-fault 10s,
+                        --fault-every 1s (each node as soon as the previous one is back), --down-for 0s, one fault per node)
         noisy preset (defaults: tenant B 100 events/s, 1000 customers, 5 staff, 60 s)
           --flood-at D             tenant A's flood starts this far into the measured period (default: half of it)
           --flood-signins N        wrong-password sign-ins per second (default 32)
@@ -68,6 +70,8 @@ public static class Usage
                  timers (a playbook timer rule falls due for every customer after provisioning; measures lag to the console),
                  chaos (starts its own cluster; kills, stops and restarts nodes and PostgreSQL under load; checks every
                  acknowledged event against the journal and every nudge against consoles and the inbox),
+                 rolling (a rolling restart of the chaos preset's cluster under load: each node stopped with SIGTERM and
+                 started again in turn; the same checks),
                  noisy (tenant A floods sign-in, bad and valid events while tenant B's latency is measured),
                  soak (several tenants, many residents, a high rate for minutes: p99 per second, the worst second, GC
                  pauses and the longest one, the thread pool's queue, lock contentions, host and PostgreSQL CPU per

@@ -28,4 +28,14 @@ public sealed class FaultPlanTests
 
         Assert.Equal([0, 1, 0], FaultPlan.Create(options, TimeSpan.FromSeconds(30), nodes: 2).Select(f => f.Node!.Value));
     }
+
+    [Fact]
+    public void A_rolling_restart_stops_each_node_once_in_turn_and_no_more()
+    {
+        var options = new ChaosOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), [FaultKind.Stop], TimeSpan.Zero, MaxFaults: 3);
+
+        var plan = FaultPlan.Create(options, TimeSpan.FromSeconds(120), nodes: 3);
+
+        Assert.Equal([(FaultKind.Stop, 0), (FaultKind.Stop, 1), (FaultKind.Stop, 2)], plan.Select(f => (f.Kind, f.Node!.Value)));
+    }
 }

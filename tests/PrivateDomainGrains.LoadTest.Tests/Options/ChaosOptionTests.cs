@@ -22,6 +22,17 @@ public sealed class ChaosOptionTests
     }
 
     [Fact]
+    public void The_rolling_preset_stops_each_of_three_nodes_once_in_turn_at_3000_events_per_second_each_node_as_soon_as_the_previous_is_back()
+    {
+        var o = Parse("--preset", "rolling");
+
+        Assert.Equal(3, o.Cluster!.Nodes.Count);
+        Assert.Equal([FaultKind.Stop], o.Chaos!.Faults);
+        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), TimeSpan.Zero, (int?)3), (o.Chaos.FirstFaultAt, o.Chaos.FaultEvery, o.Chaos.DownFor, o.Chaos.MaxFaults));
+        Assert.Equal((3000.0, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(60)), (o.Rate, o.Duration, o.RetryFor));
+    }
+
+    [Fact]
     public void The_schedule_ports_and_database_can_be_chosen()
     {
         var o = Parse("--preset", "chaos", "--nodes", "2", "--faults", "pg,kill", "--fault-every", "20s", "--first-fault", "5s", "--down-for", "2s",

@@ -17,7 +17,7 @@ namespace PrivateDomainGrains.Benchmarks.Simulation;
 /// them reply, order or delete the friend.
 /// <para>
 /// Lanes share nothing but the tenant's model, which they only read while they run (<see cref="RunUntil"/>): the
-/// decisions' <see cref="Decision.Signals"/> wait in <see cref="TakeSignalsDueBy"/> for the run to record them, lane by
+/// decisions' <see cref="Decision.Signals"/> wait in <see cref="RecordSignalsDueBy"/> for the run to record them, lane by
 /// lane in a fixed order, at the next model refresh. So lanes run on any threads in any order, and a run's outcome is
 /// the same for every thread count. Ties in time run in the order they were scheduled.
 /// </para>
@@ -83,10 +83,10 @@ public sealed class SimulationLane
     }
 
     /// <summary>
-    /// The learning signals whose flush and refresh have happened by <paramref name="ticks"/>, oldest first, counted in
-    /// the week they reach the model.
+    /// Records in <paramref name="model"/> (null: the policy learns nothing) the learning signals whose flush and
+    /// refresh have happened by <paramref name="ticks"/>, oldest first, each counted in the week it reaches the model.
     /// </summary>
-    public IEnumerable<LearningSignal> TakeSignalsDueBy(long ticks)
+    public void RecordSignalsDueBy(long ticks, PropensityModel? model)
     {
         while (_signals.TryPeek(out var s) && s.Due <= ticks)
         {
@@ -94,7 +94,7 @@ public sealed class SimulationLane
             var week = Week(new DateTimeOffset(s.Due, TimeSpan.Zero));
             week.Outcomes++;
             if (_proactiveSources.Contains(s.Signal.Action)) week.ProactiveOutcomes++;
-            yield return s.Signal;
+            model?.Record(s.Signal);
         }
     }
 
@@ -234,10 +234,14 @@ public sealed class SimulationLane
     {
         Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? c.Choices : null },
         Policy.Random => new DecisionContext(now) { Propensity = c.RandomPropensity },
-        Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now) },
+        Policy.Oracle => OracleContext(c, now),
         Policy.Timed => new DecisionContext(now),
         _ => new DecisionContext(now) { WaitForActiveHour = false, LetCustomersRest = false },
     };
+
+    /// <summary>Apart from <see cref="ContextFor"/>: a lambda there allocated its captures on every decision of every policy.</summary>
+    private static DecisionContext OracleContext(SimCustomer c, DateTimeOffset now) =>
+        new(now) { Propensity = (n, _) => OraclePropensity(c, n, now) };
 
     /// <summary>
     /// The true chance that this nudge, raised now, causes an order, scaled by the true order value over the rule's value:

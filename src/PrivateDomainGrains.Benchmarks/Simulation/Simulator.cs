@@ -72,7 +72,7 @@ public sealed class Simulator
             if (_threads == 1) foreach (var lane in _lanes) lane.RunUntil(until.UtcTicks);
             else Parallel.ForEach(_lanes, parallel, lane => lane.RunUntil(until.UtcTicks));
             foreach (var lane in _lanes)
-                foreach (var signal in lane.TakeSignalsDueBy(until.UtcTicks)) _model?.Record(signal);
+                lane.RecordSignalsDueBy(until.UtcTicks, _model);
             if (until >= end) break;
             if (until >= reportAt)
             {

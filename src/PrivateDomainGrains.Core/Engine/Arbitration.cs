@@ -38,10 +38,10 @@ public static class Arbitration
         if (state.Touches is { } remembered) ForgetTouches(remembered, cutoff);
         // Most decisions (a page view, a timer with nothing due) have nothing to judge.
         if (candidates.Count == 0) return new Judgement(new List<Candidate>(0), null);
-        var segment = customer.Tier.ToString();
+        var segment = customer.Tier.Name();
 
         var judged = new List<Candidate>(candidates.Count);
-        var eligibleProactive = new List<Candidate>(candidates.Count);
+        var eligibleProactive = new List<Candidate>();
         // Both depend only on the customer and the moment, not on the candidate: work them out once.
         var context = state.ActiveHours?.ContextWeight(now, zone) ?? 1;
         // The contact policy's slot per channel, worked out once: nearly always one channel, so it is kept in locals.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
@@ -56,6 +57,8 @@ public sealed class SimulationLane
     public WeekStats[] Weekly { get; }
     public Dictionary<string, SourceStats> BySource { get; } = new(StringComparer.Ordinal);
     public RunTotals Totals { get; } = new();
+    /// <summary>Whether the model changed arbitration's picks (engine policy only).</summary>
+    public PickCounts Picks { get; } = new();
     public ViolationCheck Violations { get; }
     public double ReadingAtDelivery { get; private set; }
     public double BestReadingAllowed { get; private set; }
@@ -218,6 +221,7 @@ public sealed class SimulationLane
     {
         var decision = DecisionEngine.Decide(_playbook, c.Profile, input, ContextFor(c, now));
         Totals.Decisions++;
+        if (_policy == Policy.Engine && _model is not null) Picks.Observe(decision, _model, c.Profile.Tier.Name());
         foreach (var signal in decision.Signals) _signals.Enqueue(((now + _settings.LearningDelay).UtcTicks, signal));
         foreach (var candidate in decision.Candidates)
             if (candidate.Verdict == Verdict.Raised) Raised(c, candidate.Nudge, now);

@@ -109,6 +109,7 @@ public sealed class Simulator
             DeliveredOverTolerance = _lanes.Sum(l => l.Totals.DeliveredOverTolerance),
             DeliveredFourthIn7Days = _lanes.Sum(l => l.Totals.DeliveredFourthIn7Days),
         };
+        foreach (var lane in _lanes) totals.Picks.Add(lane.Picks);
         if (_model is not null)
             foreach (var (source, stats) in bySource) stats.LearnedPropensity = _model.Mean(source, PropensityModel.AllSegments);
         return new RunResult

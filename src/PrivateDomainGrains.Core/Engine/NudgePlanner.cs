@@ -29,7 +29,7 @@ internal sealed class NudgePlanner
         int priority, double value, double lever, CustomerEvent? e, DateTimeOffset since)
     {
         var variantId = VariantAssignment.Of(t, _customer.CustomerId, source);
-        var variant = variantId is null ? null : Array.Find(t.Variants ?? [], v => v.Id == variantId);
+        var variant = variantId is null ? null : Named(t.Variants, variantId);
         var suggested = variant?.Suggested ?? t.Suggested;
         return new PlannedNudge(
             id, t.Kind,
@@ -47,6 +47,14 @@ internal sealed class NudgePlanner
             ExpiresAfter = t.ExpiresAfter,
             Variant = variantId,
         };
+    }
+
+    /// <summary>The variant with that id: a loop, as a lambda here allocated its captures on every nudge planned.</summary>
+    private static NudgeVariant? Named(NudgeVariant[]? variants, string id)
+    {
+        foreach (var v in variants ?? [])
+            if (v.Id == id) return v;
+        return null;
     }
 
     /// <summary>Texts rendered so far may read the tier or fields that just changed.</summary>

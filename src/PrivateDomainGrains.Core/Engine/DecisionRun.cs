@@ -95,7 +95,10 @@ internal sealed class DecisionRun
         _sequences.Bind(playbook, customer, _now);
     }
 
-    /// <summary>Empties the scratch for the next decision and lets go of this one's customer and nudges.</summary>
+    /// <summary>
+    /// Empties the scratch for the next decision, so the run keeps none of this one's nudges, tags or texts (the
+    /// lists keep their capacity: the largest decision's on this thread).
+    /// </summary>
     private void Reset()
     {
         _candidates.Clear();

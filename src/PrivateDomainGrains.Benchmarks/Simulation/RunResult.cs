@@ -69,6 +69,8 @@ public sealed class RunTotals
     public long DeliveredOverTolerance { get; set; }
     /// <summary>Delivered proactive messages that were at least the fourth in 7 days (the caps allow 3 raises a week; owners' delays can bunch them).</summary>
     public long DeliveredFourthIn7Days { get; set; }
+    /// <summary>Printed with the run, not written: see <see cref="PickCounts"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public PickCounts Picks { get; set; } = new();
 }
 
 /// <summary>One policy on one seed.</summary>

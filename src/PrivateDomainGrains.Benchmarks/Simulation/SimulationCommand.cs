@@ -86,7 +86,8 @@ public static class SimulationCommand
             var t = runs[i].Totals;
             Console.WriteLine($"  {policy.Name(),-7} seed {seed}: {t.Decisions:N0} decisions in {t.WallSeconds:F1} s "
                 + $"({t.Decisions / Math.Max(t.WallSeconds, 1e-9):N0}/s); process so far: CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() / 1e9:F1} GB, GC paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s, "
-                + $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2)");
+                + $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2)"
+                + (policy == Policy.Engine ? $"; arbitration: {t.Picks}" : ""));
         });
         var wall = clock.Elapsed;
         var summary = SimulationSummary.Of(settings, runs);

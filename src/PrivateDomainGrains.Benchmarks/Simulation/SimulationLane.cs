@@ -1,4 +1,5 @@
 using System.Globalization;
+using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
@@ -17,7 +18,7 @@ namespace PrivateDomainGrains.Benchmarks.Simulation;
 /// them reply, order or delete the friend.
 /// <para>
 /// Lanes share nothing but the tenant's model, which they only read while they run (<see cref="RunUntil"/>): the
-/// decisions' <see cref="Decision.Signals"/> wait in <see cref="TakeSignalsDueBy"/> for the run to record them, lane by
+/// decisions' <see cref="Decision.Signals"/> wait in <see cref="RecordSignalsDueBy"/> for the run to record them, lane by
 /// lane in a fixed order, at the next model refresh. So lanes run on any threads in any order, and a run's outcome is
 /// the same for every thread count. Ties in time run in the order they were scheduled.
 /// </para>
@@ -56,6 +57,8 @@ public sealed class SimulationLane
     public WeekStats[] Weekly { get; }
     public Dictionary<string, SourceStats> BySource { get; } = new(StringComparer.Ordinal);
     public RunTotals Totals { get; } = new();
+    /// <summary>Whether the model changed arbitration's picks (engine policy only).</summary>
+    public PickCounts Picks { get; } = new();
     public ViolationCheck Violations { get; }
     public double ReadingAtDelivery { get; private set; }
     public double BestReadingAllowed { get; private set; }
@@ -83,10 +86,10 @@ public sealed class SimulationLane
     }
 
     /// <summary>
-    /// The learning signals whose flush and refresh have happened by <paramref name="ticks"/>, oldest first, counted in
-    /// the week they reach the model.
+    /// Records in <paramref name="model"/> (null: the policy learns nothing) the learning signals whose flush and
+    /// refresh have happened by <paramref name="ticks"/>, oldest first, each counted in the week it reaches the model.
     /// </summary>
-    public IEnumerable<LearningSignal> TakeSignalsDueBy(long ticks)
+    public void RecordSignalsDueBy(long ticks, PropensityModel? model)
     {
         while (_signals.TryPeek(out var s) && s.Due <= ticks)
         {
@@ -94,7 +97,7 @@ public sealed class SimulationLane
             var week = Week(new DateTimeOffset(s.Due, TimeSpan.Zero));
             week.Outcomes++;
             if (_proactiveSources.Contains(s.Signal.Action)) week.ProactiveOutcomes++;
-            yield return s.Signal;
+            model?.Record(s.Signal);
         }
     }
 
@@ -218,6 +221,7 @@ public sealed class SimulationLane
     {
         var decision = DecisionEngine.Decide(_playbook, c.Profile, input, ContextFor(c, now));
         Totals.Decisions++;
+        if (_policy == Policy.Engine && _model is not null) Picks.Observe(decision, _model, c.Profile.Tier.Name());
         foreach (var signal in decision.Signals) _signals.Enqueue(((now + _settings.LearningDelay).UtcTicks, signal));
         foreach (var candidate in decision.Candidates)
             if (candidate.Verdict == Verdict.Raised) Raised(c, candidate.Nudge, now);
@@ -234,10 +238,14 @@ public sealed class SimulationLane
     {
         Policy.Engine => new DecisionContext(now) { Model = _model, Random = _settings.Thompson ? c.Choices : null },
         Policy.Random => new DecisionContext(now) { Propensity = c.RandomPropensity },
-        Policy.Oracle => new DecisionContext(now) { Propensity = (n, _) => OraclePropensity(c, n, now) },
+        Policy.Oracle => OracleContext(c, now),
         Policy.Timed => new DecisionContext(now),
         _ => new DecisionContext(now) { WaitForActiveHour = false, LetCustomersRest = false },
     };
+
+    /// <summary>Apart from <see cref="ContextFor"/>: a lambda there allocated its captures on every decision of every policy.</summary>
+    private static DecisionContext OracleContext(SimCustomer c, DateTimeOffset now) =>
+        new(now) { Propensity = (n, _) => OraclePropensity(c, n, now) };
 
     /// <summary>
     /// The true chance that this nudge, raised now, causes an order, scaled by the true order value over the rule's value:

@@ -72,7 +72,7 @@ public sealed class Simulator
             if (_threads == 1) foreach (var lane in _lanes) lane.RunUntil(until.UtcTicks);
             else Parallel.ForEach(_lanes, parallel, lane => lane.RunUntil(until.UtcTicks));
             foreach (var lane in _lanes)
-                foreach (var signal in lane.TakeSignalsDueBy(until.UtcTicks)) _model?.Record(signal);
+                lane.RecordSignalsDueBy(until.UtcTicks, _model);
             if (until >= end) break;
             if (until >= reportAt)
             {
@@ -109,6 +109,7 @@ public sealed class Simulator
             DeliveredOverTolerance = _lanes.Sum(l => l.Totals.DeliveredOverTolerance),
             DeliveredFourthIn7Days = _lanes.Sum(l => l.Totals.DeliveredFourthIn7Days),
         };
+        foreach (var lane in _lanes) totals.Picks.Add(lane.Picks);
         if (_model is not null)
             foreach (var (source, stats) in bySource) stats.LearnedPropensity = _model.Mean(source, PropensityModel.AllSegments);
         return new RunResult

@@ -26,11 +26,17 @@ public sealed class ViolationCheck(IReadOnlyList<(int Max, TimeSpan Window)> cap
     /// </summary>
     public bool Observe(List<DateTimeOffset> raised, DateTimeOffset at, TimeZoneInfo zone, string customerId)
     {
-        raised.RemoveAll(t => t <= at - _longest);
+        // Loops, not LINQ or closures: this runs for every proactive raise of a run.
+        var cutoff = at - _longest;
+        var kept = 0;
+        for (var i = 0; i < raised.Count; i++)
+            if (raised[i] > cutoff) raised[kept++] = raised[i];
+        raised.RemoveRange(kept, raised.Count - kept);
         raised.Add(at);
         var broke = false;
-        foreach (var (max, window) in _caps)
+        for (var c = 0; c < _caps.Count; c++)
         {
+            var (max, window) = _caps[c];
             var inWindow = CountInWindow(raised, at, window);
             if (inWindow <= max) continue;
             CapViolations++;
@@ -50,8 +56,8 @@ public sealed class ViolationCheck(IReadOnlyList<(int Max, TimeSpan Window)> cap
     public static int CountInWindow(IReadOnlyList<DateTimeOffset> raised, DateTimeOffset at, TimeSpan window)
     {
         var n = 0;
-        foreach (var t in raised)
-            if (t > at - window && t <= at) n++;
+        for (var i = 0; i < raised.Count; i++)
+            if (raised[i] > at - window && raised[i] <= at) n++;
         return n;
     }
 

@@ -35,16 +35,22 @@ public static class Arbitration
         // Touches are remembered for the longest cap and for the customer's rest (the window a rest counts touches over).
         var rest = ctx.LetCustomersRest ? contact.RestAfterTouches : null;
         var cutoff = Instants.Plus(now, -(rest is null || contact.LongestWindow > RestWindow ? contact.LongestWindow : RestWindow));
-        state.Touches?.RemoveAll(t => t.At <= cutoff);
-        var segment = customer.Tier.ToString();
+        if (state.Touches is { } remembered) ForgetTouches(remembered, cutoff);
+        // Most decisions (a page view, a timer with nothing due) have nothing to judge.
+        if (candidates.Count == 0) return new Judgement(new List<Candidate>(0), null);
+        var segment = customer.Tier.Name();
 
         var judged = new List<Candidate>(candidates.Count);
         var eligibleProactive = new List<Candidate>();
         // Both depend only on the customer and the moment, not on the candidate: work them out once.
         var context = state.ActiveHours?.ContextWeight(now, zone) ?? 1;
-        Dictionary<string, ContactScheduler.Slot>? slots = null;
-        foreach (var nudge in candidates)
+        // The contact policy's slot per channel, worked out once: nearly always one channel, so it is kept in locals.
+        string? firstChannel = null;
+        ContactScheduler.Slot firstSlot = default;
+        Dictionary<string, ContactScheduler.Slot>? otherSlots = null;
+        for (var k = 0; k < candidates.Count; k++)
         {
+            var nudge = candidates[k];
             var score = ScoreOf(nudge, segment, context, ctx);
             if (wouldBeClosed?.Invoke(nudge) is { } closed) judged.Add(Suppress(nudge, score, "already " + closed));
             // Reactive nudges about a customer no one owns wait in the unassigned queue; outreach needs someone to do it.
@@ -57,9 +63,13 @@ public static class Arbitration
                 judged.Add(Hold(nudge, score, Instants.Plus(now, contact.RetryAfter), $"staff cap {max} open nudges"));
             else
             {
-                slots ??= new(StringComparer.Ordinal);
-                if (!slots.TryGetValue(nudge.Channel ?? "", out var slot))
-                    slots[nudge.Channel ?? ""] = slot = ContactScheduler.Earliest(contact, state.Touches ?? [], nudge.Channel, zone, now);
+                var channel = nudge.Channel ?? "";
+                ContactScheduler.Slot slot;
+                if (firstChannel is null)
+                    (firstChannel, firstSlot) = (channel, slot = ContactScheduler.Earliest(contact, state.Touches ?? [], nudge.Channel, zone, now));
+                else if (string.Equals(firstChannel, channel, StringComparison.Ordinal)) slot = firstSlot;
+                else if (!(otherSlots ??= new(StringComparer.Ordinal)).TryGetValue(channel, out slot))
+                    otherSlots[channel] = slot = ContactScheduler.Earliest(contact, state.Touches ?? [], nudge.Channel, zone, now);
                 if (slot.Never) judged.Add(Suppress(nudge, score, slot.Policy!));
                 else if (slot.At > now) judged.Add(Hold(nudge, score, slot.At, slot.Policy!));
                 else eligibleProactive.Add(new Candidate(nudge, score, Verdict.Raised, null, null));
@@ -83,25 +93,71 @@ public static class Arbitration
             else judged.Add(Hold(c.Nudge, c.Score, Instants.Plus(now, contact.RetryAfter), lostTo ??= "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
         }
 
-        // Raised nudges are remembered for attribution; held ones wait in the customer's state to compete again. Ids
-        // already held, as a set: a decision can hold a hundred nudges, and a list scan per nudge is quadratic.
+        // Raised nudges are remembered for attribution; held ones wait in the customer's state to compete again, once
+        // per id (see AlreadyHeld: a decision can hold a hundred nudges, and a list scan per nudge is quadratic).
         HashSet<string>? heldIds = null;
         Candidate? chosen = null;
-        foreach (var c in judged)
+        for (var k = 0; k < judged.Count; k++)
         {
+            var c = judged[k];
             if (c.Verdict == Verdict.Raised)
             {
                 state.Remember(NudgeLifecycle.Raised(c.Nudge, segment, now, contact.NudgeExpiry));
                 if (!c.Nudge.HeldOut && (chosen is null || ByScore(c, chosen) < 0)) chosen = c;
             }
-            else if (c.Verdict == Verdict.Held)
-            {
-                heldIds ??= HeldIds(state, judged.Count);
-                if (heldIds.Add(c.Nudge.Id)) (state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
-            }
+            else if (c.Verdict == Verdict.Held && !AlreadyHeld(state, c.Nudge.Id, ref heldIds, judged.Count))
+                (state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
         }
-        judged.Sort((a, b) => ReferenceEquals(a, chosen) ? -1 : ReferenceEquals(b, chosen) ? 1 : ByScore(a, b));
+        if (chosen is null) judged.Sort(ByScore);
+        else ChosenFirst.Sort(judged, chosen);
         return new Judgement(judged, chosen);
+    }
+
+    /// <summary>Up to this many held nudges, whether one is held already is a scan; beyond it, a set of their ids.</summary>
+    private const int HeldScanLimit = 16;
+
+    /// <summary>
+    /// Whether a nudge with this id is held already; <paramref name="ids"/> (built once the customer holds more than
+    /// <see cref="HeldScanLimit"/>) then notes it as held. A few held nudges are scanned: no set is built for them.
+    /// </summary>
+    private static bool AlreadyHeld(EngineState state, string id, ref HashSet<string>? ids, int adding)
+    {
+        if (ids is null && state.Held is { Count: > HeldScanLimit }) ids = HeldIds(state, adding);
+        if (ids is not null) return !ids.Add(id);
+        foreach (var h in state.Held ?? [])
+            if (string.Equals(h.Nudge.Id, id, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Forgets touches at or before <paramref name="cutoff"/>, in place and in order.</summary>
+    private static void ForgetTouches(List<Touch> touches, DateTimeOffset cutoff)
+    {
+        var kept = 0;
+        for (var i = 0; i < touches.Count; i++)
+            if (touches[i].At > cutoff) touches[kept++] = touches[i];
+        if (kept < touches.Count) touches.RemoveRange(kept, touches.Count - kept);
+    }
+
+    /// <summary>
+    /// Sorts a decision's verdicts with the chosen one first, then <see cref="ByScore"/>: one comparer per thread
+    /// rather than a closure per decision.
+    /// </summary>
+    private sealed class ChosenFirst
+    {
+        [ThreadStatic] private static ChosenFirst? t_comparer;
+        private readonly Comparison<Candidate> _compare;
+        private Candidate? _chosen;
+
+        private ChosenFirst() => _compare = (a, b) => ReferenceEquals(a, _chosen) ? -1 : ReferenceEquals(b, _chosen) ? 1 : ByScore(a, b);
+
+        public static void Sort(List<Candidate> judged, Candidate chosen)
+        {
+            if (judged.Count < 2) return;
+            var comparer = t_comparer ??= new ChosenFirst();
+            comparer._chosen = chosen;
+            judged.Sort(comparer._compare);
+            comparer._chosen = null;
+        }
     }
 
     /// <summary>
@@ -121,13 +177,15 @@ public static class Arbitration
     {
         if (eligible.Count == 0 || state.ActiveHours?.BestWithinDay(now, zone, contact.QuietHours) is not { } best || best <= now) return;
         string? policy = null;
-        eligible.RemoveAll(c =>
+        var kept = 0;
+        for (var i = 0; i < eligible.Count; i++)
         {
+            var c = eligible[i];
             var n = c.Nudge;
-            if (n.Kind == CampaignNudges.Kind || Instants.Plus(n.Since == default ? now : n.Since, ActiveHourWait) < best) return false;
-            judged.Add(Hold(n, c.Score, best, policy ??= $"customer's active hour {TimeZones.ToLocal(best, zone):HH\\:mm}"));
-            return true;
-        });
+            if (n.Kind == CampaignNudges.Kind || Instants.Plus(n.Since == default ? now : n.Since, ActiveHourWait) < best) eligible[kept++] = c;
+            else judged.Add(Hold(n, c.Score, best, policy ??= $"customer's active hour {TimeZones.ToLocal(best, zone):HH\\:mm}"));
+        }
+        eligible.RemoveRange(kept, eligible.Count - kept);
     }
 
     /// <summary>The window over which a customer's proactive touches count towards a rest: a week, as fatigue is read.</summary>
@@ -145,20 +203,34 @@ public static class Arbitration
     {
         if (eligible.Count == 0 || touches is null) return;
         var from = Instants.Plus(now, -RestWindow);
-        var recent = touches.Where(t => t.At > from).Select(t => t.At).Order().ToList();
-        if (recent.Count < rest) return;
+        var count = 0;
+        foreach (var t in touches)
+            if (t.At > from) count++;
+        if (count < rest) return;
+        // The touch times in the window, in order (a few: the caps bound them), on the stack.
+        Span<DateTimeOffset> recent = count <= 64 ? stackalloc DateTimeOffset[count] : new DateTimeOffset[count];
+        var r = 0;
+        foreach (var t in touches)
+            if (t.At > from) recent[r++] = t.At;
+        recent.Sort();
         // Rested once enough touches have left the window that fewer than `rest` remain.
-        var until = Instants.Plus(recent[recent.Count - rest], RestWindow);
-        var policy = $"customer resting: {recent.Count} touches in {RestWindow.TotalDays:0} days";
-        eligible.RemoveAll(c =>
+        var until = Instants.Plus(recent[count - rest], RestWindow);
+        var policy = $"customer resting: {count} touches in {RestWindow.TotalDays:0} days";
+        var kept = 0;
+        for (var i = 0; i < eligible.Count; i++)
         {
+            var c = eligible[i];
             var n = c.Nudge;
-            if (n.Kind == CampaignNudges.Kind) return false;
+            if (n.Kind == CampaignNudges.Kind)
+            {
+                eligible[kept++] = c;
+                continue;
+            }
             judged.Add(Instants.Plus(n.Since == default ? now : n.Since, ActiveHourWait) >= until
                 ? Hold(n, c.Score, until, policy)
                 : Suppress(n, c.Score, policy));
-            return true;
-        });
+        }
+        eligible.RemoveRange(kept, eligible.Count - kept);
     }
 
     private static HashSet<string> HeldIds(EngineState state, int adding)

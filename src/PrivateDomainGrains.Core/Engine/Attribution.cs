@@ -25,7 +25,13 @@ internal static class Attribution
     public static void Respond(CustomerProfile customer, OutcomeInput o, DateTimeOffset at, List<LearningSignal> signals)
     {
         var state = customer.Engine;
-        var sent = state.RecentNudges?.Find(n => n.Is(o.NudgeId));
+        SentNudge? sent = null;
+        foreach (var n in state.RecentNudges ?? [])
+            if (n.Is(o.NudgeId))
+            {
+                sent = n;
+                break;
+            }
         if (sent is null) return;
         sent.Open = false;
         if (customer.NextBestAction is { } nba && sent.Is(nba.NudgeId)) customer.NextBestAction = null;

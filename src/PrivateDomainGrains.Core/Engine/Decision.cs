@@ -45,7 +45,7 @@ public sealed class Decision
 
     internal static string Explain(IReadOnlyList<Candidate> candidates, Candidate raised)
     {
-        var formats = new ExplainFormats();
+        var formats = ExplainFormats.ForOneExplanation();
         // Sized for the usual line (~130 chars) up front: growing a pooled buffer copies it at every doubling.
         var text = new DefaultInterpolatedStringHandler(candidates.Count * 160, 0);
         raised.AppendExplanation(ref text, formats);

@@ -11,7 +11,7 @@ namespace PrivateDomainGrains.Core.Engine;
 public static class DecisionEngine
 {
     public static Decision Decide(CompiledPlaybook playbook, CustomerProfile customer, EngineInput input, DecisionContext ctx) =>
-        new DecisionRun(playbook, customer, ctx).Run(input);
+        DecisionRun.Decide(playbook, customer, input, ctx);
 
     /// <summary>
     /// The earliest time anything is pending for the customer: a timer rule, an SOP step, a held nudge, an open nudge
@@ -38,8 +38,9 @@ public static class DecisionEngine
     internal static DateTimeOffset? NextTimerDue(CompiledPlaybook playbook, CustomerProfile customer, TimeZoneInfo zone, DateTimeOffset now)
     {
         DateTimeOffset? next = null;
-        foreach (var rule in playbook.Timers)
-            next = Min(next, TimerSchedule.Next(rule, customer, zone, now)?.Due);
+        var timers = playbook.Timers;
+        for (var i = 0; i < timers.Count; i++)
+            next = Min(next, TimerSchedule.Next(timers[i], customer, zone, now)?.Due);
         return next;
     }
 

@@ -26,19 +26,26 @@ namespace PrivateDomainGrains.Core.Engine;
 /// execution reports; for learning, expired is a failure (unanswered), done waits for the customer's answer within the
 /// attribution window (<see cref="Attribution"/>), obsolete is no one's doing and teaches nothing. The customer's next-best-action never points at a closed nudge.
 /// </summary>
-internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile customer, List<ClosedNudge> closed, List<LearningSignal> signals, DateTimeOffset now)
+internal sealed class NudgeLifecycle(List<ClosedNudge> closed, List<LearningSignal> signals)
 {
-    private readonly EngineState _state = customer.Engine;
+    private CompiledPlaybook _playbook = CompiledPlaybook.Default;
+    private CustomerProfile _customer = null!;
+    private EngineState _state = null!;
+    private DateTimeOffset _now;
+
+    /// <summary>Points this (pooled) lifecycle at one decision: its playbook, customer and time.</summary>
+    public void Bind(CompiledPlaybook playbook, CustomerProfile customer, DateTimeOffset now) =>
+        (_playbook, _customer, _state, _now) = (playbook, customer, customer.Engine, now);
 
     /// <summary>What an event, already folded into the profile, does to the customer's open nudges.</summary>
     public void OnEvent(CustomerEvent e)
     {
         if (_state.RecentNudges is null) return;
-        var lostAt = customer.LostAt();
+        var lostAt = _customer.LostAt();
         foreach (var n in _state.RecentNudges)
         {
             if (!n.Open) continue;
-            var to = n.To ?? customer.OwnerStaffId;
+            var to = n.To ?? _customer.OwnerStaffId;
             if (n.DoneOn is { } doneOn && Array.IndexOf(doneOn, e.Type) >= 0 && e.At >= n.From && IsBy(e, to))
             {
                 // Done by the owner's own action: the attribution window starts, learning waits for the customer.
@@ -61,25 +68,25 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
     /// </summary>
     public string? WouldBeClosed(PlannedNudge n)
     {
-        var to = n.To ?? customer.OwnerStaffId;
-        var since = n.Since == default ? now : n.Since;
+        var to = n.To ?? _customer.OwnerStaffId;
+        var since = n.Since == default ? _now : n.Since;
         foreach (var type in n.DoneOn ?? [])
         {
             var doneAt = type switch
             {
                 EventTypes.MessageSent => Later(_state.LastSentBy(to), _state.LastSentBy(null)),
-                EventTypes.FriendAdded => customer.RelationshipWith(to) is { } r && customer.IsActive(r) && r.ChangedAt > since ? r.ChangedAt : null,
+                EventTypes.FriendAdded => _customer.RelationshipWith(to) is { } r && _customer.IsActive(r) && r.ChangedAt > since ? r.ChangedAt : null,
                 _ => _state.LastTime(type),
             };
             // Strictly after: at the same instant arrival order decides, and whatever is folded already arrived first.
             if (doneAt > since) return $"{NudgeClosings.DoneByAction}: {type} at {doneAt:u}";
         }
-        if (n.To is not null && Later(customer.RelationshipWith(n.To)?.RemovedAt, customer.AllRemovedAt) is { } removed && removed > since)
+        if (n.To is not null && Later(_customer.RelationshipWith(n.To)?.RemovedAt, _customer.AllRemovedAt) is { } removed && removed > since)
             return $"{NudgeClosings.Obsolete}: {n.To} deleted at {removed:u}";
-        if (n.Proactive && customer.LostAt() is { } lost && lost > since)
+        if (n.Proactive && _customer.LostAt() is { } lost && lost > since)
             return $"{NudgeClosings.Obsolete}: customer lost at {lost:u}";
-        var expiresAt = Instants.Plus(since, n.ExpiresAfter ?? playbook.Contact.NudgeExpiry);
-        if (customer.LastInteractionAt >= expiresAt) return $"{NudgeClosings.Expired} at {expiresAt:u}";
+        var expiresAt = Instants.Plus(since, n.ExpiresAfter ?? _playbook.Contact.NudgeExpiry);
+        if (_customer.LastInteractionAt >= expiresAt) return $"{NudgeClosings.Expired} at {expiresAt:u}";
         return null;
     }
 
@@ -92,7 +99,7 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
         foreach (var n in _state.RecentNudges ?? [])
             if (n.Open && n.From > after && n.Source.Length > sequenceId.Length && n.Source.StartsWith(sequenceId, StringComparison.Ordinal)
                 && n.Source[sequenceId.Length] == '/')
-                Close(n, NudgeClosings.Obsolete, now);
+                Close(n, NudgeClosings.Obsolete, _now);
     }
 
     /// <summary>Closes the open nudges whose expiry has passed; each teaches its action that it went unanswered.</summary>
@@ -100,7 +107,7 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
     {
         foreach (var n in _state.RecentNudges ?? [])
         {
-            if (!n.Open || n.ExpiresAt is not { } at || at > now) continue;
+            if (!n.Open || n.ExpiresAt is not { } at || at > _now) continue;
             Close(n, NudgeClosings.Expired, at);
             Attribution.Settle(n, NudgeOutcome.Ignored, signals);
         }
@@ -114,7 +121,7 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
         {
             if (open <= EngineState.OpenNudgeLimit) break;
             if (!n.Open) continue;
-            Close(n, NudgeClosings.Expired, now);
+            Close(n, NudgeClosings.Expired, _now);
             Attribution.Settle(n, NudgeOutcome.Ignored, signals);
             open--;
         }
@@ -162,7 +169,7 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
     /// </summary>
     private bool Withdrawn(SentNudge n, CustomerEvent e)
     {
-        if (playbook.Rule(n.Source) is not { } rule || rule.Trigger.Kind is not (TriggerKinds.After or TriggerKinds.Inactive)) return false;
+        if (_playbook.Rule(n.Source) is not { } rule || rule.Trigger.Kind is not (TriggerKinds.After or TriggerKinds.Inactive)) return false;
         var anchor = Instants.Plus(n.From, -rule.Delay);
         var within = e.At > anchor && e.At < n.From;
         if (rule.Trigger.Kind == TriggerKinds.Inactive) return within;
@@ -179,7 +186,7 @@ internal sealed class NudgeLifecycle(CompiledPlaybook playbook, CustomerProfile 
         // Obsolete (no one's doing) teaches nothing; whoever closes it otherwise settles it first or starts its window.
         if (how == NudgeClosings.Obsolete) n.Awaiting = false;
         closed.Add(new ClosedNudge(n.Id, how, at));
-        if (customer.NextBestAction is { } nba && n.Is(nba.NudgeId)) customer.NextBestAction = null;
+        if (_customer.NextBestAction is { } nba && n.Is(nba.NudgeId)) _customer.NextBestAction = null;
     }
 }
 

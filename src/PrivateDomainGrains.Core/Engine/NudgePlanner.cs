@@ -9,18 +9,27 @@ namespace PrivateDomainGrains.Core.Engine;
 /// Turns a rule's or an SOP step's nudge template into a <see cref="PlannedNudge"/> for one decision: texts rendered
 /// for this customer and event, channel chosen (the template's, else the event's, else the latest interaction's).
 /// Many rules share a title or script; each text is rendered once per template source until <see cref="Invalidate"/>
-/// (the tier or a field changed), rather than each rule rendering and holding its own copy.
+/// (the tier or a field changed), rather than each rule rendering and holding its own copy. One planner serves the
+/// decisions of its thread in turn (<see cref="Bind"/>), so its cache is allocated once, not per decision.
 /// </summary>
-internal sealed class NudgePlanner(CustomerProfile customer)
+internal sealed class NudgePlanner
 {
+    private CustomerProfile _customer = null!;
     private Dictionary<(Template Template, bool WithEvent), string>? _rendered;
+
+    /// <summary>Points the planner at one decision's customer, with nothing rendered yet.</summary>
+    public void Bind(CustomerProfile customer)
+    {
+        _customer = customer;
+        _rendered?.Clear();
+    }
 
     /// <param name="since">When it would have been raised had events arrived in order (<see cref="PlannedNudge.Since"/>).</param>
     public PlannedNudge Plan(NudgeTemplate t, string id, string source, string trigger, string description,
         int priority, double value, double lever, CustomerEvent? e, DateTimeOffset since)
     {
-        var variantId = VariantAssignment.Of(t, customer.CustomerId, source);
-        var variant = variantId is null ? null : Array.Find(t.Variants ?? [], v => v.Id == variantId);
+        var variantId = VariantAssignment.Of(t, _customer.CustomerId, source);
+        var variant = variantId is null ? null : Named(t.Variants, variantId);
         var suggested = variant?.Suggested ?? t.Suggested;
         return new PlannedNudge(
             id, t.Kind,
@@ -32,12 +41,20 @@ internal sealed class NudgePlanner(CustomerProfile customer)
             t.Channel ?? e?.Channel ?? LatestChannel(),
             t.Proactive, value, lever)
         {
-            To = t.ToEventStaff && e?.StaffId is { Length: > 0 } staff ? customer.AddresseeFor(staff) : null,
+            To = t.ToEventStaff && e?.StaffId is { Length: > 0 } staff ? _customer.AddresseeFor(staff) : null,
             Since = since,
             DoneOn = t.DoneOn,
             ExpiresAfter = t.ExpiresAfter,
             Variant = variantId,
         };
+    }
+
+    /// <summary>The variant with that id: a loop, as a lambda here allocated its captures on every nudge planned.</summary>
+    private static NudgeVariant? Named(NudgeVariant[]? variants, string id)
+    {
+        foreach (var v in variants ?? [])
+            if (v.Id == id) return v;
+        return null;
     }
 
     /// <summary>Texts rendered so far may read the tier or fields that just changed.</summary>
@@ -49,16 +66,16 @@ internal sealed class NudgePlanner(CustomerProfile customer)
     /// </summary>
     private string Render(Template template, CustomerEvent? e)
     {
-        if (template.IsConstant) return template.Render(customer, e);
+        if (template.IsConstant) return template.Render(_customer, e);
         var key = (template, e is not null);
         if ((_rendered ??= new(BySource.Instance)).TryGetValue(key, out var text)) return text;
-        return _rendered[key] = template.Render(customer, e);
+        return _rendered[key] = template.Render(_customer, e);
     }
 
     private string? LatestChannel()
     {
-        for (var i = customer.RecentInteractions.Count - 1; i >= 0; i--)
-            if (customer.RecentInteractions[i].Channel is { } channel) return channel;
+        for (var i = _customer.RecentInteractions.Count - 1; i >= 0; i--)
+            if (_customer.RecentInteractions[i].Channel is { } channel) return channel;
         return null;
     }
 

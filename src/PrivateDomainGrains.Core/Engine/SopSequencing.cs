@@ -23,27 +23,33 @@ namespace PrivateDomainGrains.Core.Engine;
 /// late, within <c>contactPolicy.maxLateness</c> (proactive ones one at a time, as arbitration has it).
 /// </para>
 /// </summary>
-internal sealed class SopSequencing(CompiledPlaybook playbook, CustomerProfile customer, NudgePlanner planner,
-    List<PlannedNudge> candidates, List<SequenceMove> moves, NudgeLifecycle lifecycle, DateTimeOffset now)
+internal sealed class SopSequencing(NudgePlanner planner, List<PlannedNudge> candidates, List<SequenceMove> moves, NudgeLifecycle lifecycle)
 {
-    private readonly EngineState _state = customer.Engine;
+    private CompiledPlaybook _playbook = CompiledPlaybook.Default;
+    private CustomerProfile _customer = null!;
+    private EngineState _state = null!;
+    private DateTimeOffset _now;
+
+    /// <summary>Points this (pooled) sequencing at one decision: its playbook, customer and time.</summary>
+    public void Bind(CompiledPlaybook playbook, CustomerProfile customer, DateTimeOffset now) =>
+        (_playbook, _customer, _state, _now) = (playbook, customer, customer.Engine, now);
 
     public void Start(string id, string key, string ruleId)
     {
         if (_state.Sequences?.Find(r => r.Id == id) is not { } running)
         {
-            Begin(id, now, key, "started by rule " + ruleId);
+            Begin(id, _now, key, "started by rule " + ruleId);
             return;
         }
-        if (running.StartedAt <= now)
+        if (running.StartedAt <= _now)
         {
-            running.Remember(new PendingStart(now, key));
+            running.Remember(new PendingStart(_now, key));
             return;
         }
         // In order, this start came first and the running one fell during its run: the run's steps so far go.
         lifecycle.WithdrawSteps(id, after: running.StartedAt.AddTicks(-1));
         running.Remember(new PendingStart(running.StartedAt, running.Key));
-        (running.StartedAt, running.Key, running.Step, running.EndsAt) = (now, key, 0, KnownExitAfter(id, now));
+        (running.StartedAt, running.Key, running.Step, running.EndsAt) = (_now, key, 0, KnownExitAfter(id, _now));
         moves.Add(new SequenceMove(id, null, SequenceMoveKind.Started, "restarted from an earlier start by rule " + ruleId));
     }
 
@@ -51,7 +57,7 @@ internal sealed class SopSequencing(CompiledPlaybook playbook, CustomerProfile c
     public void ExitOn(CustomerEvent e)
     {
         foreach (var run in _state.Sequences?.ToArray() ?? [])
-            if (playbook.Sequences.TryGetValue(run.Id, out var seq) && seq.ExitOn.Contains(e.Type) && e.At > run.StartedAt)
+            if (_playbook.Sequences.TryGetValue(run.Id, out var seq) && seq.ExitOn.Contains(e.Type) && e.At > run.StartedAt)
             {
                 End(run.Id, SequenceMoveKind.Exited, "exit on " + e.Type);
                 lifecycle.WithdrawSteps(run.Id, after: e.At);
@@ -73,18 +79,18 @@ internal sealed class SopSequencing(CompiledPlaybook playbook, CustomerProfile c
         for (var i = 0; i < (_state.Sequences?.Count ?? 0); i++)
         {
             var run = _state.Sequences![i];
-            if (!playbook.Sequences.TryGetValue(run.Id, out var seq))
+            if (!_playbook.Sequences.TryGetValue(run.Id, out var seq))
             {
                 End(run.Id, SequenceMoveKind.Stopped, "no longer in the playbook");
                 i--;
                 continue;
             }
-            while (run.Step < seq.Steps.Length && Due(run, seq, run.Step) is var due && due <= now && !(due >= run.EndsAt))
+            while (run.Step < seq.Steps.Length && Due(run, seq, run.Step) is var due && due <= _now && !(due >= run.EndsAt))
             {
                 var step = seq.Steps[run.Step++];
-                if (Instants.Plus(due, playbook.Contact.MaxLateness) < now)
-                    moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, $"due more than {playbook.Contact.MaxLateness} ago"));
-                else if (step.SkipIf.Length > 0 && Conditions.All(step.SkipIf, customer, null, now))
+                if (Instants.Plus(due, _playbook.Contact.MaxLateness) < _now)
+                    moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, $"due more than {_playbook.Contact.MaxLateness} ago"));
+                else if (step.SkipIf.Length > 0 && Conditions.All(step.SkipIf, _customer, null, _now))
                     moves.Add(new SequenceMove(seq.Id, step.Id, SequenceMoveKind.StepSkipped, "skip condition holds"));
                 else
                 {
@@ -136,7 +142,7 @@ internal sealed class SopSequencing(CompiledPlaybook playbook, CustomerProfile c
     /// </summary>
     private DateTimeOffset? KnownExitAfter(string id, DateTimeOffset start)
     {
-        if (!playbook.Sequences.TryGetValue(id, out var seq)) return null;
+        if (!_playbook.Sequences.TryGetValue(id, out var seq)) return null;
         DateTimeOffset? earliest = null;
         foreach (var exit in seq.ExitOn)
         {

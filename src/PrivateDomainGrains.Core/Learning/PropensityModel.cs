@@ -66,8 +66,9 @@ public sealed class PropensityModel
 
     private BetaArm Arm(string action, string segment)
     {
-        var key = Key(action, segment);
-        if (!Arms.TryGetValue(key, out var arm)) Arms[key] = arm = new BetaArm();
+        // The key is built only for a new arm: every outcome recorded looks up two.
+        if (Find(action, segment) is { } arm) return arm;
+        Arms[Key(action, segment)] = arm = new BetaArm();
         return arm;
     }
 

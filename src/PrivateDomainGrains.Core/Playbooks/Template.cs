@@ -119,7 +119,7 @@ public sealed class Template
     private static string Resolve(string placeholder, CustomerProfile c, CustomerEvent? e) => placeholder switch
     {
         "name" => c.DisplayName ?? c.CustomerId,
-        "tier" => c.Tier.ToString(),
+        "tier" => c.Tier.Name(),
         "channel" => ChannelOf(c, e) ?? "",
         "orders" => c.Counters.Orders.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "spend" => c.Counters.Spend.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),

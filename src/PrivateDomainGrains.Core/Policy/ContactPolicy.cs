@@ -22,8 +22,10 @@ public sealed class ContactPolicy
     public TimeSpan BackfillAfter { get; init; }
     /// <summary>How long a nudge stays open unanswered unless its action says otherwise.</summary>
     public TimeSpan NudgeExpiry { get; init; }
-    /// <summary>How long touches must be remembered to evaluate every cap.</summary>
-    public TimeSpan LongestWindow => Caps.Count == 0 ? TimeSpan.Zero : Caps.Max(c => c.Window);
+    /// <summary>How long touches must be remembered to evaluate every cap (worked out once: every decision asks).</summary>
+    public TimeSpan LongestWindow => _longestWindow ??= Caps.Count == 0 ? TimeSpan.Zero : Caps.Max(c => c.Window);
+
+    private TimeSpan? _longestWindow;
 
     public static ContactPolicy From(ContactPolicySpec spec) => new()
     {
@@ -44,7 +46,15 @@ public sealed class ContactPolicy
 /// <summary>At most <see cref="Max"/> proactive touches in any rolling <see cref="Window"/>; on <see cref="Channel"/> only, or all when null.</summary>
 public sealed record ContactCap(int Max, TimeSpan Window, string? Channel)
 {
+    // Get-only, so no `with` can leave the formatted text below behind.
+    public int Max { get; } = Max;
+    public TimeSpan Window { get; } = Window;
+    public string? Channel { get; } = Channel;
+
     public bool Covers(string? channel) => Channel is null || string.Equals(Channel, channel, StringComparison.Ordinal);
 
-    public override string ToString() => Channel is null ? $"cap {Max} per {Window}" : $"cap {Max} per {Window} on {Channel}";
+    // Formatted once: a held nudge's policy names its cap, and arbitration asks at every hold.
+    private readonly string _text = Channel is null ? $"cap {Max} per {Window}" : $"cap {Max} per {Window} on {Channel}";
+
+    public override string ToString() => _text;
 }

@@ -18,8 +18,9 @@ public static class ContactScheduler
         for (var round = 0; round < 64; round++)
         {
             var moved = false;
-            foreach (var cap in policy.Caps)
+            for (var c = 0; c < policy.Caps.Count; c++)
             {
+                var cap = policy.Caps[c];
                 if (!cap.Covers(channel)) continue;
                 if (cap.Max == 0) return new Slot(at, cap.ToString(), Never: true);
                 var free = FreeAt(cap, touches, at);
@@ -45,24 +46,30 @@ public static class ContactScheduler
     /// </summary>
     private static DateTimeOffset FreeAt(ContactCap cap, IReadOnlyList<Touch> touches, DateTimeOffset at)
     {
-        var times = new List<DateTimeOffset>();
-        foreach (var t in touches)
-            if (cap.Covers(t.Channel)) times.Add(t.At);
-        if (times.Count < cap.Max) return at;
+        var count = 0;
+        for (var i = 0; i < touches.Count; i++)
+            if (cap.Covers(touches[i].Channel)) count++;
+        if (count < cap.Max) return at;
+        // The covered touch times in order, on the stack: the caps' windows keep them few. Once per decision, this
+        // allocated a list, its array and two closures.
+        Span<DateTimeOffset> times = count <= 64 ? stackalloc DateTimeOffset[count] : new DateTimeOffset[count];
+        var n = 0;
+        for (var i = 0; i < touches.Count; i++)
+            if (cap.Covers(touches[i].Channel)) times[n++] = touches[i].At;
         times.Sort();
-        for (var round = 0; round <= times.Count + 1; round++)
+        for (var round = 0; round <= times.Length + 1; round++)
         {
             var moved = false;
             // Window ends worth checking: the touch's own time, and every later touch within a window of it.
-            for (var i = -1; i < times.Count && !moved; i++)
+            for (var i = -1; i < times.Length && !moved; i++)
             {
                 var end = i < 0 ? at : times[i];
                 if (i >= 0 && (end <= at || end >= Instants.Plus(at, cap.Window))) continue;
                 var from = Instants.Plus(end, -cap.Window);
-                var first = times.FindIndex(t => t > from);
-                var last = times.FindLastIndex(t => t <= end);
-                var count = first < 0 || last < first ? 0 : last - first + 1;
-                if (count < cap.Max) continue;
+                var first = FirstAfter(times, from);
+                var last = LastAtOrBefore(times, end);
+                var inWindow = first < 0 || last < first ? 0 : last - first + 1;
+                if (inWindow < cap.Max) continue;
                 // Room comes once enough of them have left a window ending at the touch (for a later window: past its end too).
                 at = Instants.Plus(times[last - cap.Max + 1], cap.Window);
                 moved = true;
@@ -70,6 +77,22 @@ public static class ContactScheduler
             if (!moved) return at;
         }
         return at;
+    }
+
+    /// <summary>The index of the first time after <paramref name="from"/>, or -1.</summary>
+    private static int FirstAfter(ReadOnlySpan<DateTimeOffset> times, DateTimeOffset from)
+    {
+        for (var i = 0; i < times.Length; i++)
+            if (times[i] > from) return i;
+        return -1;
+    }
+
+    /// <summary>The index of the last time at or before <paramref name="end"/>, or -1.</summary>
+    private static int LastAtOrBefore(ReadOnlySpan<DateTimeOffset> times, DateTimeOffset end)
+    {
+        for (var i = times.Length - 1; i >= 0; i--)
+            if (times[i] <= end) return i;
+        return -1;
     }
 
     /// <summary>How many touches on <paramref name="channel"/> fall in (at - window, at] for the cap; for tests and explanations.</summary>

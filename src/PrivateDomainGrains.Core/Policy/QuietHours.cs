@@ -5,6 +5,10 @@ namespace PrivateDomainGrains.Core.Policy;
 /// <summary>Local hours [<see cref="Start"/>, <see cref="End"/>) in which proactive contact waits; wraps midnight when Start &gt; End.</summary>
 public sealed record QuietHours(TimeOnly Start, TimeOnly End)
 {
+    // Get-only, so no `with` can leave the formatted text below behind.
+    public TimeOnly Start { get; } = Start;
+    public TimeOnly End { get; } = End;
+
     public bool Contains(TimeOnly local) =>
         Start < End ? local >= Start && local < End : local >= Start || local < End;
 
@@ -22,5 +26,8 @@ public sealed record QuietHours(TimeOnly Start, TimeOnly End)
         return end > at ? end : at;
     }
 
-    public override string ToString() => $"quiet hours {Start:HH\\:mm}-{End:HH\\:mm}";
+    // Formatted once: a nudge held by quiet hours names them, and arbitration asks at every such hold.
+    private readonly string _text = $"quiet hours {Start:HH\\:mm}-{End:HH\\:mm}";
+
+    public override string ToString() => _text;
 }

@@ -54,4 +54,20 @@ public sealed class RuleFiringTests
         Assert.Single(Send(p, c, Event(EventTypes.PageViewed, T0.AddMinutes(1))).Candidates);
         Assert.Empty(Send(p, c, Event(EventTypes.PageViewed, T0.AddMinutes(2), channel: "douyin")).Candidates);
     }
+
+    [Fact]
+    public void A_decision_keeps_what_it_decided_when_the_next_decision_reuses_the_thread_s_scratch()
+    {
+        var p = CompiledPlaybook.Compile(Playbook(
+            Rule("mark", OnEvent("x.coupon.claimed"), new ActionSpec { Kind = ActionKinds.AddTag, Tag = "coupon" }),
+            Rule("welcome", OnEvent(EventTypes.FriendAdded), Nudge("welcome", proactive: false))));
+        var first = Customer();
+        var d1 = Send(p, first, Event("x.coupon.claimed", T0));
+        var d2 = Send(p, Customer(), Event(EventTypes.FriendAdded, T0.AddMinutes(1)));
+        Assert.Equal(["coupon"], d1.TagsAdded);
+        Assert.Empty(d1.Candidates);
+        Assert.Empty(d2.TagsAdded);
+        Assert.Equal("welcome", Assert.Single(d2.Candidates).Nudge.Kind);
+        Assert.Equal(["coupon"], first.Tags);
+    }
 }

@@ -184,31 +184,20 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var snapshots = batch.SelectMany(w => w.Request.Snapshots).GroupBy(r => (r.Tenant, r.CustomerId)).Select(g => g.MaxBy(r => r.Revision)!).ToList();
         var due = LatestPerCustomer(batch, r => r.Due);
         var owners = LatestPerCustomer(batch, r => r.Owners);
-        // An UPDATE touches a row once: one close, one credit row per outcome (its credit and its conversion together) and one mark of each kind per nudge.
-        var closes = batch.SelectMany(w => w.Request.Closes).DistinctBy(c => (c.Tenant, c.NudgeId)).ToList();
-        var credits = CreditsOf(batch.SelectMany(w => w.Request.Credits), batch.SelectMany(w => w.Request.Conversions));
-        var marks = batch.SelectMany(w => w.Request.Marks).ToList();
-        var delivered = FirstOf(marks, NudgeMarkKind.Delivered);
-        var opened = FirstOf(marks, NudgeMarkKind.Opened);
-        var snoozes = marks.Where(m => m.Kind == NudgeMarkKind.Snoozed).GroupBy(m => (m.Tenant, m.NudgeId)).Select(g => g.Last()).ToList();
+        var closes = batch.SelectMany(w => w.Request.Closes).ToList();
+        // Every change to an existing nudge (closes, marks, credits) in one UPDATE, one row version per nudge per flush.
+        var changed = NudgeChanges.Of(batch.Select(w => w.Request));
         var (directory, activity) = DirectoryOf(batch);
         var changes = batch.SelectMany(w => w.Request.Changes).ToList();
         var identities = IdentityStatements.Of(batch.SelectMany(w => w.Request.Events));
 
         // Statements that return rows come first, in the order their results are read below.
         await using var command = new NpgsqlBatch(connection, transaction);
-        var updated = UpdatedNudges(acks, closes, credits, delivered, opened, snoozes);
-        if (updated.Count > 0) command.BatchCommands.Add(NudgeStatements.LockNudges(updated));
+        if (changed.Count > 0) command.BatchCommands.Add(NudgeStatements.LockNudges([.. changed.Select(c => (c.Tenant, c.NudgeId))]));
         if (nudges.Count > 0) command.BatchCommands.Add(NudgeStatements.InsertNudges(nudges));
-        if (acks.Count > 0) command.BatchCommands.Add(NudgeStatements.AcknowledgeNudges(acks));
+        // Changes before moves: a card closed or marked by its staff member in this flush is theirs, and a nudge closed here is not moved.
+        if (changed.Count > 0) command.BatchCommands.Add(NudgeStatements.ChangeNudges(changed));
         if (moves.Count > 0) command.BatchCommands.Add(NudgeStatements.ReassignOpenNudges(moves));
-        if (closes.Count > 0) command.BatchCommands.Add(NudgeStatements.CloseNudges(closes));
-        if (delivered.Count > 0) command.BatchCommands.Add(NudgeStatements.FirstMarks(delivered, NudgeMarkKind.Delivered));
-        if (opened.Count > 0) command.BatchCommands.Add(NudgeStatements.FirstMarks(opened, NudgeMarkKind.Opened));
-        if (snoozes.Count > 0) command.BatchCommands.Add(NudgeStatements.Snoozes(snoozes));
-        // Credits return their first credits, unread: added after every statement whose rows are read.
-        foreach (var (rows, orders) in new[] { (credits.Replies, false), (credits.Orders, true) })
-            if (rows.Count > 0) command.BatchCommands.Add(NudgeStatements.CreditNudges(rows, orders));
         if (directory.Count > 0) command.BatchCommands.Add(DirectoryStatements.Directory(directory));
         if (activity.Count > 0) command.BatchCommands.Add(DirectoryStatements.Activity(activity));
         if (changes.Count > 0) command.BatchCommands.Add(DirectoryStatements.Changes(changes));
@@ -239,11 +228,17 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         await using (var reader = await command.ExecuteReaderAsync())
         {
             var resultSets = new Queue<Func<Task>>();
-            if (updated.Count > 0) resultSets.Enqueue(async () => { while (await reader.ReadAsync()) { } });
+            if (changed.Count > 0) resultSets.Enqueue(async () => { while (await reader.ReadAsync()) { } });
             if (nudges.Count > 0) resultSets.Enqueue(() => ReadKeysAsync(reader, insertedNudges));
-            if (acks.Count > 0) resultSets.Enqueue(async () =>
+            if (changed.Count > 0) resultSets.Enqueue(async () =>
             {
-                while (await reader.ReadAsync()) ackedCustomers[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
+                while (await reader.ReadAsync())
+                {
+                    var key = (reader.GetString(0), reader.GetString(1));
+                    if (reader.GetBoolean(4)) ackedCustomers[key] = reader.GetString(2);
+                    if (reader.GetBoolean(5)) closedStaff[key] = reader.GetString(3);
+                    if (reader.GetBoolean(6)) marked.Add(key);
+                }
             });
             if (moves.Count > 0) resultSets.Enqueue(async () =>
             {
@@ -254,12 +249,6 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                     list.Add(row);
                 }
             });
-            if (closes.Count > 0) resultSets.Enqueue(async () =>
-            {
-                while (await reader.ReadAsync()) closedStaff[(reader.GetString(0), reader.GetString(1))] = reader.GetString(2);
-            });
-            foreach (var kind in new[] { delivered, opened, snoozes })
-                if (kind.Count > 0) resultSets.Enqueue(() => ReadKeysAsync(reader, marked));
             while (resultSets.TryDequeue(out var read))
             {
                 await read();
@@ -288,43 +277,6 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
         return results;
     }
-
-    /// <summary>The nudges this flush updates (not the ones it inserts), each once, for <see cref="NudgeStatements.LockNudges"/>.</summary>
-    private static List<(string Tenant, string NudgeId)> UpdatedNudges(List<NudgeAck> acks, List<NudgeClose> closes,
-        (List<NudgeCredits> Replies, List<NudgeCredits> Orders) credits, List<NudgeMark> delivered, List<NudgeMark> opened, List<NudgeMark> snoozes) =>
-        [.. acks.Select(a => (a.Tenant, a.NudgeId))
-            .Concat(closes.Select(c => (c.Tenant, c.NudgeId)))
-            .Concat(credits.Replies.Concat(credits.Orders).Select(c => (c.Tenant, c.NudgeId)))
-            .Concat(new[] { delivered, opened, snoozes }.SelectMany(m => m).Select(m => (m.Tenant, m.NudgeId)))
-            .Distinct()];
-
-    /// <summary>
-    /// Credits and conversions split by outcome, one row per nudge and outcome carrying the first credit and the first
-    /// conversion of it (an UPDATE touches a row once, and one row version then holds both).
-    /// </summary>
-    private static (List<NudgeCredits> Replies, List<NudgeCredits> Orders) CreditsOf(IEnumerable<NudgeCreditRow> credits, IEnumerable<NudgeCreditRow> conversions)
-    {
-        var rows = new Dictionary<(string Tenant, string NudgeId, string Outcome), NudgeCredits>();
-        foreach (var c in credits)
-            if (!rows.ContainsKey((c.Tenant, c.NudgeId, c.Outcome))) rows[(c.Tenant, c.NudgeId, c.Outcome)] = new NudgeCredits(c.Tenant, c.NudgeId, c, null);
-        foreach (var c in conversions)
-        {
-            var key = (c.Tenant, c.NudgeId, c.Outcome);
-            if (!rows.TryGetValue(key, out var row)) rows[key] = new NudgeCredits(c.Tenant, c.NudgeId, null, c);
-            else if (row.Conversion is null) rows[key] = row with { Conversion = c };
-        }
-        List<NudgeCredits> replies = [], orders = [];
-        foreach (var (key, row) in rows)
-        {
-            if (key.Outcome == "replied") replies.Add(row);
-            else if (key.Outcome == "ordered") orders.Add(row);
-        }
-        return (replies, orders);
-    }
-
-    /// <summary>The earliest mark of the kind per nudge.</summary>
-    private static List<NudgeMark> FirstOf(List<NudgeMark> marks, NudgeMarkKind kind) =>
-        [.. marks.Where(m => m.Kind == kind).GroupBy(m => (m.Tenant, m.NudgeId)).Select(g => g.MinBy(m => m.At)!)];
 
     /// <summary>
     /// Each inserted key goes to the first write that offered it, so two grains racing with the same event id

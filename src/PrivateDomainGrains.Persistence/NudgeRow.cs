@@ -64,12 +64,6 @@ public sealed record NudgeClose(string Tenant, string NudgeId, string How, DateT
 public sealed record NudgeCreditRow(string Tenant, string NudgeId, string Outcome, DateTimeOffset At, decimal? Amount, string? Currency);
 
 /// <summary>
-/// What one group commit credits to one nudge for one outcome: the first credit (to a nudge acted on) and the first
-/// conversion (after raising) among its writes, either of which may be missing; stored by one UPDATE.
-/// </summary>
-internal sealed record NudgeCredits(string Tenant, string NudgeId, NudgeCreditRow? Credit, NudgeCreditRow? Conversion);
-
-/// <summary>
 /// A console-side fact about one of a staff member's nudges: first delivered to a connected console, first opened, or
 /// snoozed until <see cref="Until"/> (null until: snooze ended). Only that staff member's nudge is marked.
 /// </summary>

@@ -39,13 +39,13 @@ internal static class NudgeStatements
 
     /// <summary>
     /// Appends the nudges of <paramref name="facts"/> (a CTE returning <see cref="DeltaColumns"/>) that were acted on (done
-    /// in the console or by the owner's own action) to the reaches the fold counts customers reached from (<see cref="ExecutionReach"/>).
+    /// in the console or by the owner's own action; <paramref name="applied"/>: closed by this statement) to the reaches the fold counts customers reached from (<see cref="ExecutionReach"/>).
     /// </summary>
-    private static string Reaches(string facts) => $"""
+    private static string Reaches(string facts, string applied) => $"""
         , reaches AS (
             INSERT INTO pdg_execution_reach_pending (tenant, customer_id, staff_id, source, variant, day)
             SELECT f.tenant, f.customer_id, f.staff_id, coalesce(f.source, ''), coalesce(f.variant, ''), f.raised_day
-            FROM {facts} f WHERE f.raised_day IS NOT NULL AND f.closed_how IN ('done', 'done-by-action'))
+            FROM {facts} f WHERE ({applied}) AND f.raised_day IS NOT NULL AND f.closed_how IN ('done', 'done-by-action'))
         """;
 
     /// <summary>Time from raised to done, as the rollups' act_b0..act_b11 bucket metric.</summary>
@@ -65,98 +65,69 @@ internal static class NudgeStatements
         SELECT tenant, nudge_id FROM inserted
         """;
 
-    private static readonly string Acknowledge = $"""
-        WITH closed AS (
-            UPDATE pdg_nudges n SET acked_at = now(), closed_how = a.how, closed_by = a.staff_id
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS a(tenant, staff_id, nudge_id, how)
-            WHERE n.tenant = a.tenant AND n.nudge_id = a.nudge_id AND n.staff_id = a.staff_id AND n.acked_at IS NULL
-            RETURNING {DeltaColumns})
-        {Deltas("closed", $"(replace(f.closed_how, '-', '_')), (CASE WHEN f.closed_how = 'done' THEN {ActBucket} END)")}
-        {Reaches("closed")}
-        SELECT tenant, nudge_id, customer_id FROM closed
-        """;
-
-    // The platform's closes; the staff member is returned so their consoles can drop the card.
-    private static readonly string Close = $"""
-        WITH closed AS (
-            UPDATE pdg_nudges n SET acked_at = c.at, closed_how = c.how
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS c(tenant, nudge_id, how, at)
-            WHERE n.tenant = c.tenant AND n.nudge_id = c.nudge_id AND n.acked_at IS NULL
-            RETURNING {DeltaColumns})
-        {Deltas("closed", $"(replace(f.closed_how, '-', '_')), (CASE WHEN f.closed_how = 'done-by-action' THEN {ActBucket} END)")}
-        {Reaches("closed")}
-        SELECT tenant, nudge_id, staff_id FROM closed
-        """;
-
     /// <summary>
-    /// Replies (<paramref name="orders"/> false) or orders credited to nudges, one row per nudge: the credit to a nudge acted
-    /// on (replied_at or ordered_at) and the conversion after raising (their itt_ twins), either or both, set in one
-    /// UPDATE so a nudge credited and converted by the same flush gets one row version, not two. Only the first of each
-    /// kind counts (a column already set is kept), orders with their amount and currency and a revenue delta in that
-    /// currency. The prior values are read in the same statement; the flush locked these rows first
-    /// (<see cref="LockNudges"/>), so nothing changes them in between.
+    /// Every change one flush makes to existing nudges (<see cref="NudgeChanges"/>, one row per nudge), in one UPDATE: a
+    /// nudge closed, delivered, opened, snoozed and credited by the same flush gets one row version instead of one per kind
+    /// of change. Each change applies as its own statement did before: a staff member's close, mark or snooze only to an
+    /// open (marks: any) nudge of theirs, the platform's close only to an open nudge the staff member did not close in the
+    /// same flush, a snooze only to a nudge still open after this flush's closes, the first delivery, opening, credit and
+    /// conversion only where none was stored. The prior values are read in the same statement (<c>o</c>); the flush locked
+    /// these rows first (<see cref="LockNudges"/>), so nothing changes them in between. The execution deltas of the changes
+    /// that applied are summed per rollup key and metric in the same statement (<see cref="Deltas"/>), and the nudges acted
+    /// on appended to the reaches.
     /// </summary>
-    private static string Credit(bool orders)
-    {
-        var (at, ittAt) = orders ? ("ordered_at", "itt_ordered_at") : ("replied_at", "itt_replied_at");
-        var set = orders
-            ? """
-              ordered_at = CASE WHEN p.first THEN p.at ELSE n.ordered_at END,
-              order_amount = CASE WHEN p.first THEN p.amount ELSE n.order_amount END,
-              order_currency = CASE WHEN p.first THEN p.currency ELSE n.order_currency END,
-              itt_ordered_at = CASE WHEN p.itt_first THEN p.itt_at ELSE n.itt_ordered_at END,
-              itt_order_amount = CASE WHEN p.itt_first THEN p.itt_amount ELSE n.itt_order_amount END,
-              itt_order_currency = CASE WHEN p.itt_first THEN p.itt_currency ELSE n.itt_order_currency END
-              """
-            : """
-              replied_at = CASE WHEN p.first THEN p.at ELSE n.replied_at END,
-              itt_replied_at = CASE WHEN p.itt_first THEN p.itt_at ELSE n.itt_replied_at END
-              """;
-        var deltas = orders
-            ? Deltas("credited",
-                "(CASE WHEN f.first THEN 'orders' END), (CASE WHEN f.first AND f.amount IS NOT NULL AND f.currency IS NOT NULL THEN 'revenue' END), "
-                + "(CASE WHEN f.itt_first THEN 'itt_orders' END), (CASE WHEN f.itt_first AND f.itt_amount IS NOT NULL AND f.itt_currency IS NOT NULL THEN 'itt_revenue' END)",
-                amount: "CASE m.metric WHEN 'revenue' THEN f.amount WHEN 'itt_revenue' THEN f.itt_amount ELSE 1 END",
-                currency: "CASE m.metric WHEN 'revenue' THEN f.currency WHEN 'itt_revenue' THEN f.itt_currency END")
-            : Deltas("credited", "(CASE WHEN f.first THEN 'replies' END), (CASE WHEN f.itt_first THEN 'itt_replies' END)");
-        return $"""
-            WITH credited AS (
-                UPDATE pdg_nudges n SET {set}
+    private static readonly string Change = $"""
+        WITH changed AS (
+            UPDATE pdg_nudges n SET
+                acked_at = CASE WHEN p.acked THEN now() WHEN p.closed THEN p.close_at ELSE n.acked_at END,
+                closed_how = CASE WHEN p.acked THEN p.ack_how WHEN p.closed THEN p.close_how ELSE n.closed_how END,
+                closed_by = CASE WHEN p.acked THEN p.ack_staff ELSE n.closed_by END,
+                delivered_at = CASE WHEN p.delivered THEN p.delivered_at ELSE n.delivered_at END,
+                opened_at = CASE WHEN p.opened THEN p.opened_at ELSE n.opened_at END,
+                snoozed_until = CASE WHEN p.snoozed THEN p.snooze_until ELSE n.snoozed_until END,
+                replied_at = CASE WHEN p.replied THEN p.reply_at ELSE n.replied_at END,
+                itt_replied_at = CASE WHEN p.itt_replied THEN p.itt_reply_at ELSE n.itt_replied_at END,
+                ordered_at = CASE WHEN p.ordered THEN p.order_at ELSE n.ordered_at END,
+                order_amount = CASE WHEN p.ordered THEN p.order_amount ELSE n.order_amount END,
+                order_currency = CASE WHEN p.ordered THEN p.order_currency ELSE n.order_currency END,
+                itt_ordered_at = CASE WHEN p.itt_ordered THEN p.itt_order_at ELSE n.itt_ordered_at END,
+                itt_order_amount = CASE WHEN p.itt_ordered THEN p.itt_order_amount ELSE n.itt_order_amount END,
+                itt_order_currency = CASE WHEN p.itt_ordered THEN p.itt_order_currency ELSE n.itt_order_currency END
+            FROM (
+                SELECT q.*, q.close_how IS NOT NULL AND q.open AND NOT q.acked AS closed,
+                    q.snooze_staff IS NOT NULL AND q.open AND q.staff_id = q.snooze_staff AND NOT q.acked AND q.close_how IS NULL AS snoozed
                 FROM (
-                    SELECT c.*, c.at IS NOT NULL AND o.{at} IS NULL AS first, c.itt_at IS NOT NULL AND o.{ittAt} IS NULL AS itt_first
-                    FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::numeric[], $5::text[], $6::timestamptz[], $7::numeric[], $8::text[])
-                        AS c(tenant, nudge_id, at, amount, currency, itt_at, itt_amount, itt_currency)
-                    JOIN pdg_nudges o ON o.tenant = c.tenant AND o.nudge_id = c.nudge_id) p
-                WHERE n.tenant = p.tenant AND n.nudge_id = p.nudge_id AND (p.first OR p.itt_first)
-                RETURNING {DeltaColumns}, p.first, p.itt_first, p.amount, p.currency, p.itt_amount, p.itt_currency)
-            {deltas}
-            SELECT tenant, nudge_id FROM credited
-            """;
-    }
-
-    private static readonly string CreditReplies = Credit(orders: false);
-    private static readonly string CreditOrders = Credit(orders: true);
-
-    /// <summary>The first delivery or opening (<paramref name="column"/> delivered_at or opened_at) of one of the staff member's nudges.</summary>
-    private static string FirstMark(string column, string metric) => $"""
-        WITH marked AS (
-            UPDATE pdg_nudges n SET {column} = m.at
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS m(tenant, staff_id, nudge_id, at)
-            WHERE n.tenant = m.tenant AND n.nudge_id = m.nudge_id AND n.staff_id = m.staff_id AND n.{column} IS NULL
-            RETURNING {DeltaColumns})
-        {Deltas("marked", $"('{metric}')")}
-        SELECT tenant, nudge_id FROM marked
-        """;
-
-    private static readonly string MarkDelivered = FirstMark("delivered_at", "delivered");
-    private static readonly string MarkOpened = FirstMark("opened_at", "opened");
-
-    // A snooze replaces the last one; only an open nudge of the staff member's own can be snoozed.
-    private const string Snooze = """
-        UPDATE pdg_nudges n SET snoozed_until = m.until
-        FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS m(tenant, staff_id, nudge_id, until)
-        WHERE n.tenant = m.tenant AND n.nudge_id = m.nudge_id AND n.staff_id = m.staff_id AND n.acked_at IS NULL
-        RETURNING n.tenant, n.nudge_id
+                    SELECT c.*, o.staff_id, o.acked_at IS NULL AS open,
+                        c.ack_how IS NOT NULL AND o.acked_at IS NULL AND o.staff_id = c.ack_staff AS acked,
+                        c.delivered_at IS NOT NULL AND o.delivered_at IS NULL AND o.staff_id = c.delivered_staff AS delivered,
+                        c.opened_at IS NOT NULL AND o.opened_at IS NULL AND o.staff_id = c.opened_staff AS opened,
+                        c.reply_at IS NOT NULL AND o.replied_at IS NULL AS replied,
+                        c.itt_reply_at IS NOT NULL AND o.itt_replied_at IS NULL AS itt_replied,
+                        c.order_at IS NOT NULL AND o.ordered_at IS NULL AS ordered,
+                        c.itt_order_at IS NOT NULL AND o.itt_ordered_at IS NULL AS itt_ordered
+                    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[],
+                        $9::text[], $10::timestamptz[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[],
+                        $15::timestamptz[], $16::numeric[], $17::text[], $18::timestamptz[], $19::numeric[], $20::text[])
+                        AS c(tenant, nudge_id, ack_staff, ack_how, close_how, close_at, delivered_staff, delivered_at, opened_staff, opened_at,
+                            snooze_staff, snooze_until, reply_at, itt_reply_at, order_at, order_amount, order_currency, itt_order_at,
+                            itt_order_amount, itt_order_currency)
+                    JOIN pdg_nudges o ON o.tenant = c.tenant AND o.nudge_id = c.nudge_id) q) p
+            WHERE n.tenant = p.tenant AND n.nudge_id = p.nudge_id
+              AND (p.acked OR p.closed OR p.delivered OR p.opened OR p.snoozed OR p.replied OR p.itt_replied OR p.ordered OR p.itt_ordered)
+            RETURNING {DeltaColumns}, p.acked, p.closed, p.delivered OR p.opened OR p.snoozed AS marked, p.delivered, p.opened,
+                p.replied, p.itt_replied, p.ordered, p.itt_ordered, p.order_amount, p.order_currency, p.itt_order_amount, p.itt_order_currency)
+        {Deltas("changed",
+            "(CASE WHEN f.acked OR f.closed THEN replace(f.closed_how, '-', '_') END), "
+            + $"(CASE WHEN (f.acked OR f.closed) AND f.closed_how IN ('done', 'done-by-action') THEN {ActBucket} END), "
+            + "(CASE WHEN f.delivered THEN 'delivered' END), (CASE WHEN f.opened THEN 'opened' END), "
+            + "(CASE WHEN f.replied THEN 'replies' END), (CASE WHEN f.itt_replied THEN 'itt_replies' END), "
+            + "(CASE WHEN f.ordered THEN 'orders' END), (CASE WHEN f.ordered AND f.order_amount IS NOT NULL AND f.order_currency IS NOT NULL THEN 'revenue' END), "
+            + "(CASE WHEN f.itt_ordered THEN 'itt_orders' END), "
+            + "(CASE WHEN f.itt_ordered AND f.itt_order_amount IS NOT NULL AND f.itt_order_currency IS NOT NULL THEN 'itt_revenue' END)",
+            amount: "CASE m.metric WHEN 'revenue' THEN f.order_amount WHEN 'itt_revenue' THEN f.itt_order_amount ELSE 1 END",
+            currency: "CASE m.metric WHEN 'revenue' THEN f.order_currency WHEN 'itt_revenue' THEN f.itt_order_currency END")}
+        {Reaches("changed", "f.acked OR f.closed")}
+        SELECT tenant, nudge_id, customer_id, staff_id, acked, closed, marked FROM changed
         """;
 
     // Open nudges addressed to the owner follow their customer to its new owner, in the same transaction as the owner
@@ -224,43 +195,25 @@ internal static class NudgeStatements
         },
     };
 
-    /// <summary>Returns (tenant, nudge_id, customer_id) of the open nudges this closed.</summary>
-    public static NpgsqlBatchCommand AcknowledgeNudges(List<NudgeAck> rows) => new(Acknowledge)
-    {
-        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)), Text(rows.Select(r => r.How)) },
-    };
-
-    /// <summary>Returns (tenant, nudge_id, staff_id) of the open nudges this closed.</summary>
-    public static NpgsqlBatchCommand CloseNudges(List<NudgeClose> rows) => new(Close)
-    {
-        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.NudgeId)), Text(rows.Select(r => r.How)), Timestamps(rows.Select(r => r.At)) },
-    };
-
     /// <summary>
-    /// Replies (<paramref name="orders"/> false) or orders credited to nudges (<see cref="NudgeCredits"/>: at most one row
-    /// per nudge, with its credit, its conversion or both). Returns (tenant, nudge_id) of the nudges with a first credit or
-    /// conversion.
+    /// The changes of <paramref name="rows"/> (one per nudge) in one UPDATE (see <c>Change</c>). Returns, per nudge changed,
+    /// (tenant, nudge_id, customer_id, staff_id, closed by its staff member, closed by the platform, first delivered, opened or snoozed).
     /// </summary>
-    public static NpgsqlBatchCommand CreditNudges(List<NudgeCredits> rows, bool orders) => new(orders ? CreditOrders : CreditReplies)
+    public static NpgsqlBatchCommand ChangeNudges(List<NudgeChanges> rows) => new(Change)
     {
         Parameters =
         {
             Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.NudgeId)),
-            NullableTimestamps(rows.Select(r => r.Credit?.At)), Numerics(rows.Select(r => r.Credit?.Amount)), Text(rows.Select(r => r.Credit?.Currency)),
-            NullableTimestamps(rows.Select(r => r.Conversion?.At)), Numerics(rows.Select(r => r.Conversion?.Amount)), Text(rows.Select(r => r.Conversion?.Currency)),
+            Text(rows.Select(r => r.Ack?.StaffId)), Text(rows.Select(r => r.Ack?.How)),
+            Text(rows.Select(r => r.Close?.How)), NullableTimestamps(rows.Select(r => r.Close?.At)),
+            Text(rows.Select(r => r.Delivered?.StaffId)), NullableTimestamps(rows.Select(r => r.Delivered?.At)),
+            Text(rows.Select(r => r.Opened?.StaffId)), NullableTimestamps(rows.Select(r => r.Opened?.At)),
+            Text(rows.Select(r => r.Snooze?.StaffId)), NullableTimestamps(rows.Select(r => r.Snooze?.Until)),
+            NullableTimestamps(rows.Select(r => r.Reply?.At)), NullableTimestamps(rows.Select(r => r.ReplyConversion?.At)),
+            NullableTimestamps(rows.Select(r => r.Order?.At)), Numerics(rows.Select(r => r.Order?.Amount)), Text(rows.Select(r => r.Order?.Currency)),
+            NullableTimestamps(rows.Select(r => r.OrderConversion?.At)), Numerics(rows.Select(r => r.OrderConversion?.Amount)),
+            Text(rows.Select(r => r.OrderConversion?.Currency)),
         },
-    };
-
-    /// <summary>First deliveries or openings (<paramref name="kind"/>), at most one row per nudge; returns (tenant, nudge_id) of those that were first.</summary>
-    public static NpgsqlBatchCommand FirstMarks(List<NudgeMark> rows, NudgeMarkKind kind) => new(kind == NudgeMarkKind.Delivered ? MarkDelivered : MarkOpened)
-    {
-        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)), Timestamps(rows.Select(r => r.At)) },
-    };
-
-    /// <summary>Snoozes, at most one row per nudge; returns (tenant, nudge_id) of the nudges snoozed.</summary>
-    public static NpgsqlBatchCommand Snoozes(List<NudgeMark> rows) => new(Snooze)
-    {
-        Parameters = { Text(rows.Select(r => r.Tenant)), Text(rows.Select(r => r.StaffId)), Text(rows.Select(r => r.NudgeId)), NullableTimestamps(rows.Select(r => r.Until)) },
     };
 
     /// <summary>Returns the moved nudges, as <see cref="ReadRow"/> reads them, each followed by the staff member it was addressed to before.</summary>

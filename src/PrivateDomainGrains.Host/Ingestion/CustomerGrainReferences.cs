@@ -12,7 +12,8 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// </summary>
 public sealed class CustomerGrainReferences(IGrainFactory grains)
 {
-    private (GrainType Grain, GrainInterfaceType Interface)? _types;
+    /// <summary>A reference, so that threads racing on the first calls never read half of one.</summary>
+    private Types? _types;
 
     /// <summary>The grain of <paramref name="customerId"/> in <paramref name="tenant"/> (key <see cref="GrainKeys.For"/>).</summary>
     public ICustomerGrain For(string tenant, string customerId)
@@ -21,7 +22,9 @@ public sealed class CustomerGrainReferences(IGrainFactory grains)
         if (_types is { } types) return (ICustomerGrain)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
         var reference = grains.GetGrain<ICustomerGrain>(key);
         // Racing first calls each store the same pair.
-        _types = (reference.GetGrainId().Type, ((GrainReference)reference).InterfaceType);
+        _types = new Types(reference.GetGrainId().Type, ((GrainReference)reference).InterfaceType);
         return reference;
     }
+
+    private sealed record Types(GrainType Grain, GrainInterfaceType Interface);
 }

@@ -130,16 +130,17 @@ public sealed partial class CustomerGrain(
     {
         var arrived = DateTimeOffset.UtcNow;
         var offered = new List<(int Index, JournalRow Row)>(events.Length);
-        var inThisCall = new Dictionary<string, CustomerEvent>(StringComparer.Ordinal);
+        // Most calls carry one event: ids repeated within a call are looked for only when there can be any.
+        var inThisCall = events.Length > 1 ? new Dictionary<string, CustomerEvent>(StringComparer.Ordinal) : null;
         foreach (var i in indexes)
         {
             var e = events[i];
-            if (inThisCall.TryGetValue(e.Id, out var first))
+            if (inThisCall is not null && !inThisCall.TryAdd(e.Id, e))
             {
+                var first = inThisCall[e.Id];
                 if (!SameEvent(first.Type, first.At, e)) outcome.Conflict(i, "the same id is used twice in this request for different events");
                 continue;
             }
-            inThisCall[e.Id] = e;
             if (_profile.RecentInteraction(e.Id) is { } seen)
             {
                 if (!SameEvent(seen.Type, seen.At, e)) outcome.Conflict(i, $"already used by this customer's {seen.Type} at {seen.At:O}");

@@ -48,9 +48,11 @@ public static class EventBatchParser
         var errors = new List<EventError>();
         var identities = new Dictionary<int, IReadOnlyDictionary<string, string>>();
         var index = 0;
+        // One list for every event's problems: nearly all events have none, and an event with some takes a copy.
+        var problems = new List<FieldError>();
         foreach (var element in events.EnumerateArray())
         {
-            var problems = new List<FieldError>();
+            problems.Clear();
             var named = element.ValueKind == JsonValueKind.Object ? IdentityFields.Read(element, problems) : null;
             var e = Read(element, now, problems, customerIdRequired: named is null);
             var backfill = element.ValueKind == JsonValueKind.Object ? Mode(element, problems) ?? requestBackfill : requestBackfill;
@@ -63,7 +65,7 @@ public static class EventBatchParser
                 if (backfill) backfilled.Add(index);
                 if (named is not null) identities[index] = named;
             }
-            else errors.Add(EventError.Invalid(index, e?.Id ?? TryString(element, "id"), problems));
+            else errors.Add(EventError.Invalid(index, e?.Id ?? TryString(element, "id"), [.. problems]));
             index++;
         }
         return (new Parsed(valid, errors, total) { Backfilled = backfilled, Identities = identities }, null);
@@ -87,7 +89,7 @@ public static class EventBatchParser
         }
         var id = String(element, "id", problems);
         var customerId = String(element, "customerId", problems, customerIdRequired);
-        var type = String(element, "type", problems);
+        var type = KnownType(element) ?? String(element, "type", problems);
         var at = Timestamp(element, now, problems);
         var channel = String(element, "channel", problems, required: false);
         var staffId = String(element, "staffId", problems, required: false);
@@ -97,6 +99,19 @@ public static class EventBatchParser
         {
             AtOnArrival = !element.TryGetProperty("at", out var given) || given.ValueKind == JsonValueKind.Null,
         };
+    }
+
+    /// <summary>
+    /// The shared constant of a v1 event type (<see cref="EventTypes.Known"/>), compared on the UTF-8 bytes: every event
+    /// names one, and a fresh string per event would be garbage the moment the grain shares its type. Null for anything
+    /// else (a custom or invalid type, not a string), which <see cref="String"/> then reads or reports.
+    /// </summary>
+    private static string? KnownType(JsonElement element)
+    {
+        if (!element.TryGetProperty("type", out var value) || value.ValueKind != JsonValueKind.String) return null;
+        foreach (var known in EventTypes.Known)
+            if (value.ValueEquals(known)) return known;
+        return null;
     }
 
     private static string? String(JsonElement element, string name, List<FieldError> problems, bool required = true)

@@ -15,7 +15,7 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// pending pool (<see cref="IdentityResolver"/>); the identities the request added then attach the pool's events that
 /// waited for them (<see cref="PendingAttacher"/>).
 /// </summary>
-public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metrics, IdentityResolver identities, PendingAttacher attacher,
+public sealed class EventIngestion(IGrainFactory grains, CustomerGrainReferences customers, IngestionMetrics metrics, IdentityResolver identities, PendingAttacher attacher,
     TenantJournalRetention retention)
 {
     public async Task<EventBatchResponse> IngestAsync(string tenant, EventBatchParser.Parsed batch)
@@ -34,7 +34,7 @@ public sealed class EventIngestion(IGrainFactory grains, IngestionMetrics metric
             .Select(async call =>
             {
                 var items = call.ToList();
-                var grain = grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, call.Key.CustomerId));
+                var grain = customers.For(tenant, call.Key.CustomerId);
                 var outcome = await grain.IngestAsync(items.Select(i => i.Event).ToArray(), call.Key.Backfill);
                 var conflicts = Enumerable.Range(0, items.Count).Where(i => outcome.Conflicts?[i] is not null)
                     .Select(i => new EventError(items[i].Index, items[i].Event.Id, [$"'id' {outcome.Conflicts![i]}"], StatusCodes.Status409Conflict))

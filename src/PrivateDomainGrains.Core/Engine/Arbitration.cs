@@ -108,9 +108,6 @@ public static class Arbitration
         return new Judgement(judged, chosen);
     }
 
-    /// <summary>Why a reactive nudge past <see cref="Decision.MaxReactiveRaised"/> in one decision is suppressed.</summary>
-    private static readonly string ReactiveBeyondBound = $"at most {Decision.MaxReactiveRaised} answers raised per decision";
-
     /// <summary>
     /// How long a proactive nudge may wait for the customer's active hour after it was first due
     /// (<see cref="PlannedNudge.Since"/>): a day, so every hour of the customer's day is within reach and no nudge waits twice.
@@ -191,6 +188,9 @@ public static class Arbitration
         if (c == 0) c = b.Nudge.Priority.CompareTo(a.Nudge.Priority);
         return c != 0 ? c : string.CompareOrdinal(a.Nudge.Id, b.Nudge.Id);
     }
+
+    /// <summary>Why a reactive nudge past <see cref="Decision.MaxReactiveRaised"/> in one decision is suppressed.</summary>
+    private static readonly string ReactiveBeyondBound = $"at most {Decision.MaxReactiveRaised} answers raised per decision";
 
     private static Candidate Suppress(PlannedNudge n, Score s, string policy) => new(n, s, Verdict.Suppressed, policy, null);
 

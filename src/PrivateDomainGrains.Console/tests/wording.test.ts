@@ -32,6 +32,16 @@ describe("the explanation, read for people", () => {
     expect(parsed.unparsed).toEqual([]);
   });
 
+  it("keeps the count of alternatives not listed apart from the last one listed", () => {
+    const parsed = parseExplanation(
+      "r0 (event page.viewed): score 1 = propensity 0.5 x value 2 x context 1 x lever 1; raised\n" +
+        "vs r1 (event page.viewed): score 0.5 = propensity 0.5 x value 1 x context 1 x lever 1; held until 2025-03-03 03:00:00Z by arbitration: lost to r0\n" +
+        "and 9 more",
+    );
+    expect(parsed.alternatives[0]).toMatchObject({ rule: "r1", policy: { key: "policy.lostTo", params: { rule: "r0" } } });
+    expect(parsed.unparsed).toEqual(["and 9 more"]);
+  });
+
   it("names the contact policies", () => {
     const policyOf = (p: string) =>
       parseExplanation(`r (event x.y): score 1 = propensity 1 x value 1 x context 1 x lever 1; suppressed by ${p}`).chosen!.policy;

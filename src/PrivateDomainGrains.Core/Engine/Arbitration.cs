@@ -10,7 +10,8 @@ namespace PrivateDomainGrains.Core.Engine;
 /// Judges the nudges one decision wants to raise. First each gets a verdict from the policies: suppressed (already
 /// closed had events arrived in order, a proactive nudge with no one to address it to, lever off, dismissed too
 /// often, a cap of 0), held (the owner's open-nudge cap, a contact cap's window, quiet hours, waiting for the customer's
-/// active hour) or eligible. Reactive nudges (answers, alerts) are raised whatever the contact policy says. Then arbitration: of
+/// active hour) or eligible. Reactive nudges (answers, alerts) are raised whatever the contact policy says, the first
+/// <see cref="Decision.MaxReactiveRaised"/> of a decision (the rest are suppressed). Then arbitration: of
 /// the eligible proactive nudges only the best scored is raised, one touch per decision; the runner-ups are held for
 /// <see cref="ContactPolicy.RetryAfter"/> and compete again. The next-best-action is the best scored raised nudge.
 /// Scores are propensity x value x context x lever (<see cref="Score"/>).
@@ -42,6 +43,7 @@ public static class Arbitration
 
         var judged = new List<Candidate>(candidates.Count);
         var eligibleProactive = new List<Candidate>();
+        var reactiveRaised = 0;
         // Both depend only on the customer and the moment, not on the candidate: work them out once.
         var context = state.ActiveHours?.ContextWeight(now, zone) ?? 1;
         // The contact policy's slot per channel, worked out once: nearly always one channel, so it is kept in locals.
@@ -58,7 +60,9 @@ public static class Arbitration
             else if (nudge.Lever == 0) judged.Add(Suppress(nudge, score, "lever off"));
             else if (contact.SuppressAfterDismissals is { } n && state.DismissalsOf(nudge.Source) >= n)
                 judged.Add(Suppress(nudge, score, $"dismissed {n} times"));
-            else if (!nudge.Proactive) judged.Add(new Candidate(nudge, score, Verdict.Raised, null, null));
+            else if (!nudge.Proactive)
+                judged.Add(reactiveRaised++ < Decision.MaxReactiveRaised ? new Candidate(nudge, score, Verdict.Raised, null, null)
+                    : Suppress(nudge, score, ReactiveBeyondBound));
             else if (contact.MaxOpenNudgesPerStaff is { } max && ctx.OwnerOpenNudges >= max)
                 judged.Add(Hold(nudge, score, Instants.Plus(now, contact.RetryAfter), $"staff cap {max} open nudges"));
             else
@@ -256,6 +260,9 @@ public static class Arbitration
         if (c == 0) c = b.Nudge.Priority.CompareTo(a.Nudge.Priority);
         return c != 0 ? c : string.CompareOrdinal(a.Nudge.Id, b.Nudge.Id);
     }
+
+    /// <summary>Why a reactive nudge past <see cref="Decision.MaxReactiveRaised"/> in one decision is suppressed.</summary>
+    private static readonly string ReactiveBeyondBound = $"at most {Decision.MaxReactiveRaised} answers raised per decision";
 
     private static Candidate Suppress(PlannedNudge n, Score s, string policy) => new(n, s, Verdict.Suppressed, policy, null);
 

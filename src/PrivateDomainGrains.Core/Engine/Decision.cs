@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Core.Nudges;
+using PrivateDomainGrains.Core.Playbooks;
 
 namespace PrivateDomainGrains.Core.Engine;
 
@@ -40,20 +41,53 @@ public sealed class Decision
     public IEnumerable<Candidate> Held => Candidates.Where(c => c.Verdict == Verdict.Held);
     public IReadOnlyList<NudgeDraft> Nudges => [.. Raised.Select(c => c.Nudge.ToDraft())];
 
-    /// <summary>Why <paramref name="raised"/>: its rule, trigger and score, then every alternative and what stopped it.</summary>
+    /// <summary>
+    /// The most nudges one decision plans from rules: a rule fired after that many were planned raises none (its tag,
+    /// field and SOP actions still run). A playbook sent now has at most <see cref="PlaybookValidator.MaxNudgesPerTrigger"/>
+    /// on one trigger; this bounds one stored before that rule, and tag rules cascading from one event, so that no
+    /// event costs more than this many nudges planned, judged and explained.
+    /// </summary>
+    public const int MaxCandidates = 5 * PlaybookValidator.MaxNudgesPerTrigger;
+
+    /// <summary>
+    /// The most reactive nudges (answers, alerts: not arbitrated, see <see cref="Arbitration"/>) one decision raises,
+    /// in the order planned; later ones are suppressed. A customer keeps at most <see cref="EngineState.OpenNudgeLimit"/>
+    /// open nudges, and a console shown more answers at once than one rule may carry (<see cref="PlaybookValidator.MaxActions"/>)
+    /// is flooded, not served.
+    /// </summary>
+    public const int MaxReactiveRaised = PlaybookValidator.MaxActions;
+
+    /// <summary>
+    /// The most alternatives an explanation lists, the best scored (candidates are in that order), then "and N more":
+    /// every raised nudge carries one, so listing them all made a decision's cost and its stored texts grow with the
+    /// square of its candidates.
+    /// </summary>
+    public const int MaxAlternativesExplained = 10;
+
+    /// <summary>
+    /// Why <paramref name="raised"/>: its rule, trigger and score, then the best scored <see cref="MaxAlternativesExplained"/>
+    /// alternatives and what stopped each, then how many more there were ("and 12 more").
+    /// </summary>
     public string Explain(Candidate raised) => Explain(Candidates, raised);
 
     internal static string Explain(IReadOnlyList<Candidate> candidates, Candidate raised)
     {
         var formats = ExplainFormats.ForOneExplanation();
         // Sized for the usual line (~130 chars) up front: growing a pooled buffer copies it at every doubling.
-        var text = new DefaultInterpolatedStringHandler(candidates.Count * 160, 0);
+        var text = new DefaultInterpolatedStringHandler(Math.Min(candidates.Count, MaxAlternativesExplained + 2) * 160, 0);
         raised.AppendExplanation(ref text, formats);
+        var listed = 0;
         foreach (var c in candidates)
         {
-            if (ReferenceEquals(c, raised)) continue;
+            if (ReferenceEquals(c, raised) || listed++ >= MaxAlternativesExplained) continue;
             text.AppendLiteral("\nvs ");
             c.AppendExplanation(ref text, formats);
+        }
+        if (listed > MaxAlternativesExplained)
+        {
+            text.AppendLiteral("\nand ");
+            text.AppendFormatted(listed - MaxAlternativesExplained);
+            text.AppendLiteral(" more");
         }
         return text.ToStringAndClear();
     }

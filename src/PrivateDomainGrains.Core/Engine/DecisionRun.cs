@@ -264,7 +264,8 @@ internal sealed class DecisionRun
             {
                 case ActionKinds.Nudge:
                     var id = NudgeIds.For(key, nudgeIndex++ == 0 ? rule.Id : $"{rule.Id}#{nudgeIndex}");
-                    if (_history) break;
+                    // Bounded per decision (see Decision.MaxCandidates): a stored playbook may fan out further than one sent now.
+                    if (_history || _candidates.Count >= Decision.MaxCandidates) break;
                     _candidates.Add(_planner.Plan(action.Nudge!, id, rule.Id, rule.DescribeTrigger(), rule.Description, rule.Priority, rule.Value, rule.Lever, e,
                         since ?? _now));
                     break;

@@ -21,6 +21,14 @@ public static class PlaybookValidator
     public const int MaxSteps = 50;
     public const int MaxConditions = 20;
     public const int MaxActions = 20;
+    /// <summary>
+    /// The nudge actions of all rules with the same trigger (<see cref="TriggerKey"/>), together. One event fires every
+    /// rule on its trigger, and a decision raises at most <see cref="Engine.Decision.MaxReactiveRaised"/> answers and one
+    /// proactive touch: more nudges on one trigger are never raised, yet each costs the decision that plans and judges
+    /// it. Checked when a playbook is sent (a PUT, a rollback, a dry run's candidate); one stored beyond it still
+    /// compiles and runs, bounded per decision (<see cref="Engine.Decision.MaxCandidates"/>).
+    /// </summary>
+    public const int MaxNudgesPerTrigger = 20;
     public const int MaxCaps = 20;
     public const int MaxListItems = 50;
     public const int MaxKeywords = 20_000;
@@ -99,6 +107,7 @@ public static class PlaybookValidator
             else if (actions.Count > MaxActions) v.Add(path + ".actions", $"at most {MaxActions} actions");
             for (var a = 0; a < actions.Count; a++) ValidateAction(actions[a], $"{path}.actions[{a}]", sequences, v);
         }
+        if (sentNow) ValidateFanOut(rules, v);
 
         ValidateSequences(p.Sequences ?? [], v);
         ValidateKeywords(p.Keywords ?? [], v);
@@ -107,6 +116,31 @@ public static class PlaybookValidator
         if (p.Ownership?.FallbackOwner is { } fallback && !Ids.IsValid(fallback)) v.Add("$.ownership.fallbackOwner", "a staff id " + Ids.Rule);
         return v.List;
     }
+
+    /// <summary>
+    /// Each rule whose nudges take its trigger's past <see cref="MaxNudgesPerTrigger"/> is refused at its
+    /// <c>actions</c>, so the operator sees which rules to merge or move to another trigger.
+    /// </summary>
+    private static void ValidateFanOut(List<RuleSpec> rules, Errors v)
+    {
+        var nudges = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i] is not { Trigger: { } trigger, Actions: { } actions }) continue;
+            var own = actions.Count(a => a?.Kind == ActionKinds.Nudge);
+            if (own == 0) continue;
+            var key = TriggerKey(trigger);
+            var total = nudges[key] = nudges.GetValueOrDefault(key) + own;
+            if (total > MaxNudgesPerTrigger)
+                v.Add($"$.rules[{i}].actions", $"the rules on the same trigger raise at most {MaxNudgesPerTrigger} nudges together; with this rule's {own} they would raise {total}");
+        }
+    }
+
+    /// <summary>
+    /// What fires rules together: the same kind with the same event, tag, tier, field, delay, anchor, days and time
+    /// (every rule on <c>event order.paid</c> fires on each <c>order.paid</c>).
+    /// </summary>
+    private static string TriggerKey(TriggerSpec t) => string.Join('\u001f', t.Kind, t.Event, t.Tag, t.Tier, t.Field, t.Delay, t.Anchor, t.Days, t.At);
 
     private static void ValidateTrigger(TriggerSpec? t, string path, Errors v)
     {

@@ -83,6 +83,17 @@ public sealed class Template
         || name.StartsWith("data.", StringComparison.Ordinal) && name.Length > 5
         || name.StartsWith("field.", StringComparison.Ordinal) && name.Length > 6;
 
+    /// <summary>
+    /// The most characters a rendered text has: what the validators allow a template (<see cref="PlaybookValidator.MaxTextLength"/>,
+    /// the same for campaign scripts), so placeholders (a quoted message, an event's data, a field) cannot make a stored
+    /// or pushed title, script or reason longer than its template could be.
+    /// </summary>
+    public const int MaxRenderedLength = PlaybookValidator.MaxTextLength;
+
+    /// <summary>
+    /// The text for this customer and event: at most <see cref="MaxRenderedLength"/> characters, a longer one cut between
+    /// characters with "…" as its last (<see cref="StorableText.Shorten"/>).
+    /// </summary>
     public string Render(CustomerProfile customer, CustomerEvent? e)
     {
         if (_segments.Length == 1 && _segments[0].Literal is { } only) return only;
@@ -93,7 +104,8 @@ public sealed class Template
             if (s.Literal is not null) text.AppendLiteral(s.Literal);
             else Append(ref text, s.Placeholder!, customer, e);
         }
-        return text.ToStringAndClear();
+        var rendered = text.ToStringAndClear();
+        return rendered.Length <= MaxRenderedLength ? rendered : StorableText.Shorten(rendered, MaxRenderedLength);
     }
 
     private static void Append(ref DefaultInterpolatedStringHandler text, string placeholder, CustomerProfile c, CustomerEvent? e)

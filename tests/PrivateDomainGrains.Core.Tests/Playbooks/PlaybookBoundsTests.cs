@@ -76,6 +76,42 @@ public sealed class PlaybookBoundsTests
             PlaybookValidator.Validate(p).Select(e => e.Path));
     }
 
+    private static RuleSpec Nudges(string id, TriggerSpec trigger, int nudges) =>
+        Rule(id, trigger, [.. Enumerable.Range(0, nudges).Select(i => Nudge("k" + i))]);
+
+    [Fact]
+    public void A_trigger_whose_rules_raise_more_nudges_together_than_the_bound_is_refused_at_the_rule_that_passes_it()
+    {
+        var tagged = new TriggerSpec { Kind = TriggerKinds.TagAdded, Tag = "vip" };
+        var p = Playbook(
+            Nudges("r0", OnEvent(EventTypes.PageViewed), 15),
+            Nudges("r1", OnEvent(EventTypes.MessageReceived), 15),
+            Nudges("r2", OnEvent(EventTypes.PageViewed), PlaybookValidator.MaxNudgesPerTrigger - 15),
+            Nudges("r3", OnEvent(EventTypes.PageViewed), 1),
+            Nudges("r4", tagged, PlaybookValidator.MaxNudgesPerTrigger),
+            Rule("r5", OnEvent(EventTypes.PageViewed), new ActionSpec { Kind = ActionKinds.AddTag, Tag = "seen" }),
+            Nudges("r6", OnEvent(EventTypes.PageViewed), 2));
+
+        var errors = PlaybookValidator.Validate(p, sentNow: true);
+
+        Assert.Equal(["$.rules[3].actions", "$.rules[6].actions"], errors.Select(e => e.Path));
+        Assert.Contains($"at most {PlaybookValidator.MaxNudgesPerTrigger} nudges together", errors[0].Message);
+        Assert.EndsWith("with this rule's 2 they would raise 23", errors[1].Message);
+        // One stored before the bound still compiles; each decision on it is bounded instead (DecisionBoundsTests).
+        Assert.Empty(PlaybookValidator.Validate(p));
+    }
+
+    [Fact]
+    public void A_trigger_at_the_nudge_bound_is_accepted()
+    {
+        var p = Playbook(
+            Nudges("r0", OnEvent(EventTypes.PageViewed), PlaybookValidator.MaxActions),
+            Nudges("r1", new TriggerSpec { Kind = TriggerKinds.Inactive, Days = 7 }, PlaybookValidator.MaxNudgesPerTrigger),
+            Nudges("r2", new TriggerSpec { Kind = TriggerKinds.Inactive, Days = 30 }, PlaybookValidator.MaxNudgesPerTrigger));
+
+        Assert.Empty(PlaybookValidator.Validate(p, sentNow: true));
+    }
+
     /// <summary>Values at and just inside every bound.</summary>
     private static class AtBounds
     {

@@ -3,6 +3,7 @@
  * Format, one candidate per line, the raised one first, each alternative after "\nvs ":
  *   `{rule} ({trigger}): score {total} = propensity {p} x value {v} x context {c} x lever {l}; raised`
  *   `...; held until {yyyy-MM-dd HH:mm:ssZ} by {policy}`   or   `...; suppressed by {policy}`
+ * and, past the 10 best scored alternatives (Decision.MaxAlternativesExplained), a last line `and {n} more`.
  * Anything that does not match is kept as raw text, so a new engine wording still shows, only less polished.
  */
 
@@ -47,12 +48,16 @@ const line =
 export function parseExplanation(text: string | null | undefined): Explanation {
   const result: Explanation = { alternatives: [], unparsed: [] };
   if (!text) return result;
+  // The count of alternatives not listed ends the last one's line: kept apart, as written, so that one still parses.
+  const more = /\nand \d+ more$/.exec(text);
+  if (more) text = text.slice(0, more.index);
   text.split("\nvs ").forEach((part, index) => {
     const candidate = parseCandidate(part.trim());
     if (!candidate) result.unparsed.push(part.trim());
     else if (index === 0) result.chosen = candidate;
     else result.alternatives.push(candidate);
   });
+  if (more) result.unparsed.push(more[0].trim());
   return result;
 }
 

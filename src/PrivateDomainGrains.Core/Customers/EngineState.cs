@@ -22,6 +22,13 @@ public sealed class EngineState
     public const int OpenNudgeLimit = 64;
 
     /// <summary>
+    /// Held nudges (proactive ones that lost arbitration and wait for a contact slot) kept, at most: past it the one held
+    /// longest is dropped. One proactive touch is made at a time, so a customer never works through more than a few, and
+    /// every held nudge is weighed again in each of the customer's decisions.
+    /// </summary>
+    public const int HeldNudgeLimit = 32;
+
+    /// <summary>
     /// First and latest time of each event type, the anchors of <c>after</c> timers: one entry per type seen, in the
     /// order first seen, rather than two dictionaries (each with its buckets and its own copy of every type name).
     /// </summary>

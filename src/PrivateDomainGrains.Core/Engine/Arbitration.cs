@@ -112,6 +112,7 @@ public static class Arbitration
             else if (c.Verdict == Verdict.Held && !AlreadyHeld(state, c.Nudge.Id, ref heldIds, judged.Count))
                 (state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
         }
+        if (state.Held is { Count: > EngineState.HeldNudgeLimit } held) held.RemoveRange(0, held.Count - EngineState.HeldNudgeLimit);
         if (chosen is null) judged.Sort(ByScore);
         else ChosenFirst.Sort(judged, chosen);
         return new Judgement(judged, chosen);

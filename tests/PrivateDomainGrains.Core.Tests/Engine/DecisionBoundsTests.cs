@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Playbooks;
@@ -108,5 +109,20 @@ public sealed class DecisionBoundsTests
         var e = Event(EventTypes.PageViewed, T0, data: new Dictionary<string, string> { ["note"] = new string('x', Template.MaxRenderedLength - 5) });
 
         Assert.Equal("Lin: " + new string('x', Template.MaxRenderedLength - 5), template.Render(Customer(), e));
+    }
+
+    [Fact]
+    public void A_customer_holds_a_bounded_number_of_nudges_waiting_for_a_contact_slot_the_longest_held_going_first()
+    {
+        var p = CompiledPlaybook.Compile(FanOut(PlaybookValidator.MaxActions, 1, proactive: true));
+        var c = Customer();
+
+        Send(p, c, Event(EventTypes.PageViewed, T0, id: "e1"));
+        Assert.Equal(PlaybookValidator.MaxActions - 1, c.Engine.Held!.Count);
+        var firstHeld = c.Engine.Held.Select(h => h.Nudge.Id).ToList();
+        Send(p, c, Event(EventTypes.PageViewed, T0.AddMinutes(1), id: "e2"));
+
+        Assert.Equal(EngineState.HeldNudgeLimit, c.Engine.Held.Count);
+        Assert.DoesNotContain(c.Engine.Held, h => h.Nudge.Id == firstHeld[0]);
     }
 }

@@ -486,7 +486,8 @@ public sealed partial class CustomerGrain(
                 ExpiresAt = Instants.Plus(c.Nudge.Since == default ? now : c.Nudge.Since, c.Nudge.ExpiresAfter ?? inputs.Playbook.Contact.NudgeExpiry),
                 CustomerName = _profile.DisplayName,
                 Variant = c.Nudge.Variant,
-                RaisedDay = DateOnly.FromDateTime(TimeZones.ToLocal(now, inputs.Playbook.DefaultZone)),
+                // The day it was raised, as its created_at (and the time to act measured from it): not the day of a late event.
+                RaisedDay = DateOnly.FromDateTime(TimeZones.ToLocal(created, inputs.Playbook.DefaultZone)),
             });
         }
     }

@@ -119,8 +119,14 @@ public sealed class WebhookDeliveries(NpgsqlDataSource dataSource)
         await batch.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>How much of an attempt's error is kept: a receiver chooses its reason phrase, and may make it as long as a header may be.</summary>
+    public const int MaxErrorLength = 300;
+
+    /// <summary>An attempt's error as it is stored and logged: at most <see cref="MaxErrorLength"/> characters, an ellipsis marking a cut.</summary>
+    public static string BoundedError(string error) => error.Length <= MaxErrorLength ? error : string.Concat(error.AsSpan(0, MaxErrorLength - 1), "…");
+
     /// <summary>
-    /// An attempt failed (<paramref name="status"/> null: no answer). The delivery is tried again after
+    /// An attempt failed (<paramref name="status"/> null: no answer; <paramref name="error"/> kept as <see cref="BoundedError"/>). The delivery is tried again after
     /// <paramref name="retryIn"/>, or marked failed when <paramref name="retryFor"/> has passed since it was scheduled.
     /// The subscription is disabled when this makes <paramref name="disableAfterFailures"/> failures in a row over at
     /// least <paramref name="disableAfterFailingFor"/>, and the tenant's other subscriptions that take
@@ -130,6 +136,7 @@ public sealed class WebhookDeliveries(NpgsqlDataSource dataSource)
         int disableAfterFailures, TimeSpan disableAfterFailingFor, CancellationToken ct)
     {
         const string Disable = "(enabled AND consecutive_failures + 1 >= $3 AND now() - coalesce(failing_since, now()) >= $4)";
+        error = BoundedError(error);
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("""
             UPDATE pdg_webhook_deliveries SET attempts = attempts + 1, failures = failures + 1, last_attempt_at = now(), last_status = $2, last_error = $3,

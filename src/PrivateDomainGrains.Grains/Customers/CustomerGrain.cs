@@ -247,6 +247,8 @@ public sealed partial class CustomerGrain(
     public async Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false)
     {
         if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.HandOverAsync(fromStaffId, toStaffId, departure);
+        // Erased: no owner and no relationship left to move, and none to create.
+        if (_erasedAt is not null) return false;
         _onlyWoken = false;
         var owned = _profile.OwnerStaffId == fromStaffId;
         if (!owned && !departure) return _profile.OwnerStaffId == toStaffId;
@@ -266,6 +268,7 @@ public sealed partial class CustomerGrain(
     public async Task<CustomerView> AssignOwnerAsync(string staffId)
     {
         if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.AssignOwnerAsync(staffId);
+        ThrowIfErased();
         _onlyWoken = false;
         if (_profile.OwnerStaffId != staffId || _profile.OwnerBasis != OwnerBasis.Assigned)
         {
@@ -302,6 +305,7 @@ public sealed partial class CustomerGrain(
     public async Task<CustomerView?> SetRemarkAsync(string? remark, string staffId)
     {
         if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.SetRemarkAsync(remark, staffId);
+        ThrowIfErased();
         _onlyWoken = false;
         var inputs = await tenants.GetAsync(_tenant);
         if (!_profile.Exists) return null;
@@ -385,6 +389,8 @@ public sealed partial class CustomerGrain(
             await survivor.RecordResponseAsync(nudgeId, response);
             return;
         }
+        // Erased: its nudges went with it, and a late response has nothing to teach or to store.
+        if (_erasedAt is not null) return;
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var outcome = response == NudgeResponse.Acted ? NudgeOutcome.Acted : NudgeOutcome.Dismissed;
@@ -399,6 +405,7 @@ public sealed partial class CustomerGrain(
 
     private async Task<(CustomerView? View, bool Changed)> ChangeTagsAsync(string[] add, string[] remove, string? staffId)
     {
+        ThrowIfErased();
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var inputs = await tenants.GetAsync(_tenant);
@@ -409,6 +416,16 @@ public sealed partial class CustomerGrain(
         _commits.Changed();
         await CommitAsync(pending, snapshot: true);
         return (_profile.Exists ? View(inputs) : null, changed);
+    }
+
+    /// <summary>
+    /// Writes by hand (owner, tags, remark) must not bring an erased customer back, as its events may not: they fail
+    /// whole with <see cref="CustomerErasedException"/>, before anything is decided or stored. A tag job's retag and a
+    /// campaign's reach find no customer instead, and a handover nothing to move.
+    /// </summary>
+    private void ThrowIfErased()
+    {
+        if (_erasedAt is { } erasedAt) throw new CustomerErasedException(_profile.CustomerId, erasedAt);
     }
 
     /// <summary>The customer as the API shows it, with the playbook version its decisions use now.</summary>

@@ -21,8 +21,9 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
     /// Adds <paramref name="rows"/> (all <see cref="IdentityImportRowState.Pending"/>, normalised, strong) and returns
     /// each row's result in order (<c>added</c>, <c>unchanged</c>, <c>conflict</c> with the reason naming the holder, or
     /// <c>refused</c> on <c>customerId</c> for a customer whose personal data was erased, or one
-    /// <paramref name="targets"/> does not allow; the customer id replaced by its survivor's) and how many pending events
-    /// were attached.
+    /// <paramref name="targets"/> does not allow; the customer id replaced by its survivor's, except on a refusal as
+    /// unknown, which names the customer as the row did, so that a manager learns nothing of a survivor outside their
+    /// team) and how many pending events were attached.
     /// </summary>
     /// <param name="targets">Which customers the rows may name.</param>
     /// <param name="attachAlsoUnchanged">Also attach the pending events of identities found already there: a job resumed
@@ -38,6 +39,7 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
         var erased = await index.ErasedCustomersAsync(tenant, customers, ct);
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in erased) refused[id] = ErasedReason(id);
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
         // An identity attaches to a known customer (of the importer's team, for a manager) unless the import says its customers may be new.
         if (!targets.CreateCustomers || targets.Owners is not null)
         {
@@ -45,14 +47,19 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
             foreach (var id in customers.Where(id => !erased.Contains(id)))
             {
                 var allowed = known.TryGetValue(id, out var owner) ? targets.Owners is null || owner is null || targets.Owners.Contains(owner) : targets.CreateCustomers;
-                if (!allowed) refused[id] = UnknownReason(id, targets.Owners is not null);
+                if (!allowed) unknown.Add(id);
             }
         }
-        var outcomes = await index.AddAsync([.. indexed.Where(r => !refused.ContainsKey(r.CustomerId))], ct);
+        var outcomes = await index.AddAsync([.. indexed.Where(r => !refused.ContainsKey(r.CustomerId) && !unknown.Contains(r.CustomerId))], ct);
         var results = new List<IdentityImportRow>(rows.Count);
         var attach = new List<CustomerIdentity>();
         for (int i = 0, added = 0; i < rows.Count; i++)
         {
+            if (unknown.Contains(indexed[i].CustomerId))
+            {
+                results.Add(rows[i] with { State = IdentityImportRowState.Refused, Field = "customerId", Reason = UnknownReason(rows[i].CustomerId!, targets.Owners is not null) });
+                continue;
+            }
             var row = rows[i] with { CustomerId = indexed[i].CustomerId };
             if (refused.TryGetValue(row.CustomerId!, out var why))
             {

@@ -22,10 +22,13 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadParameterHandler>();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
+        builder.Services.AddExceptionHandler<CustomerErasedHandler>();
         // Binding failures throw, so BadParameterHandler can name the parameter instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // A client's bad parameter is its own error, answered 400: not logged as the server's (its value may be personal data).
-        builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = c => c.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException);
+        // A client's bad parameter is its own error, answered 400, and a write to an erased customer its own conflict, answered
+        // 409: neither is logged as the server's (a parameter's value may be personal data).
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = c =>
+            c.Exception is Microsoft.AspNetCore.Http.BadHttpRequestException or Abstractions.Customers.CustomerErasedException);
         builder.Services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddPlatformOpenApi();
         builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -29,6 +29,7 @@ public static class CampaignsApi
     public const int MaxListed = 200;
     /// <summary>The longest send window.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
+    private static readonly DateTimeOffset LatestEnd = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>One variant of the script.</summary>
     /// <param name="Id">An id (letters, digits, <c>-_.:</c>), unique in the script: the execution reports' variant.</param>
@@ -44,7 +45,7 @@ public static class CampaignsApi
     /// <param name="Name">1-64 characters.</param>
     /// <param name="SegmentId">A saved segment of the tenant.</param>
     /// <param name="StartAt">ISO 8601; members are reached from then (a past time: now) ...</param>
-    /// <param name="EndAt">... until then: after <c>startAt</c> and in the future, at most 31 days after <c>startAt</c>.</param>
+    /// <param name="EndAt">... until then: after <c>startAt</c> and in the future, at most 31 days after <c>startAt</c>, before 3000-01-01.</param>
     public sealed record CampaignRequest(string? Name, string? SegmentId, CampaignScript? Script, DateTimeOffset? StartAt, DateTimeOffset? EndAt);
 
     /// <summary>A campaign, its progress and (one campaign) its results.</summary>
@@ -151,6 +152,8 @@ public static class CampaignsApi
         if (endAt <= startAt) return Problems.BadRequest("'endAt' must be after 'startAt'");
         if (endAt <= now) return Problems.BadRequest("'endAt' must be in the future");
         if (endAt - startAt > MaxWindow) return Problems.BadRequest($"'endAt' must be at most {MaxWindow.TotalDays} days after 'startAt'");
+        // A campaign's results are read over its window widened by a day either side: the calendar's end must stay out of reach.
+        if (endAt >= LatestEnd) return Problems.BadRequest($"'endAt' must be before {LatestEnd:yyyy-MM-dd}");
         if (await segments.GetAsync(tenant, body.SegmentId!, ct) is not { } segment)
             return Problems.BadRequest($"'segmentId' names no segment of this tenant: '{body.SegmentId}'");
         var campaignId = "cmp-" + Guid.NewGuid().ToString("N")[..16];

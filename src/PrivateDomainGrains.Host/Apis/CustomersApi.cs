@@ -41,18 +41,22 @@ public static class CustomersApi
         customer.MapPut("/owner", AssignOwnerAsync).WithName("AssignOwner").Audited()
             .WithSummary("Hand the customer to another staff member; open nudges move too.")
             .WithJsonBody<OwnerRequest>()
-            .WithProblem(StatusCodes.Status400BadRequest, "'staffId' is not a staff member of the tenant");
+            .WithProblem(StatusCodes.Status400BadRequest, "'staffId' is not a staff member of the tenant")
+            .WithProblem(StatusCodes.Status409Conflict, ErasedCustomerReason);
         customer.MapPost("/tags", AddTagsAsync).WithName("AddTags").Audited()
             .WithSummary("Add tags to the customer (tag rules of the playbook run on them).")
-            .WithJsonBody<TagsRequest>();
+            .WithJsonBody<TagsRequest>()
+            .WithProblem(StatusCodes.Status409Conflict, ErasedCustomerReason);
         customer.MapDelete("/tags", RemoveTagsAsync).WithName("RemoveTags").Audited()
             .WithSummary("Remove tags from the customer.")
             .WithJsonBody<TagsRequest>()
-            .WithProblem(StatusCodes.Status404NotFound, UnknownCustomerReason);
+            .WithProblem(StatusCodes.Status404NotFound, UnknownCustomerReason)
+            .WithProblem(StatusCodes.Status409Conflict, ErasedCustomerReason);
         return api;
     }
 
     private const string UnknownCustomerReason = "The customer has no events, owner or tags yet";
+    private const string ErasedCustomerReason = "The customer's personal data was erased: nothing about it is stored again (title 'Erased')";
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(string tenant, string customerId, IGrainFactory grains, IdentityIndex identities)
     {

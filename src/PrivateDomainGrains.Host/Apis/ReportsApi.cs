@@ -109,7 +109,7 @@ public static class ReportsApi
     public sealed record OverdueNudgeView(string NudgeId, string StaffId, string CustomerId, string? CustomerName, string Title, string Rule,
         string? Variant, DateTimeOffset RaisedAt, DateTimeOffset? ExpiresAt, long OpenSeconds);
 
-    private const string ReportProblem = "'from' or 'to' is not a date as yyyy-MM-dd, 'to' is before 'from' or more than 366 days after it, " +
+    private const string ReportProblem = "'from' or 'to' is not a date as yyyy-MM-dd from 2000-01-01 to 2999-12-31, 'to' is before 'from' or more than 366 days after it, " +
         "'groupBy' is not staff, team, rule, variant or day, or 'overdueAfter' is not a duration like 30m or 2h";
     private const string OverdueProblem = "'overdueAfter' is not a duration like 30m or 2h, 'limit' is not 1-500, or 'staffId' is not a valid id";
 
@@ -176,8 +176,8 @@ public static class ReportsApi
     private static ProblemHttpResult? ReadPeriod(string? from, string? to, string? groupBy, string? overdueAfter, out ReportQuery query)
     {
         query = default;
-        if (!TryDate(from, out var start)) return Problems.BadRequest("'from' must be a date as yyyy-MM-dd");
-        if (!TryDate(to, out var end)) return Problems.BadRequest("'to' must be a date as yyyy-MM-dd");
+        if (!TryDate(from, out var start)) return Problems.BadRequest($"'from' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
+        if (!TryDate(to, out var end)) return Problems.BadRequest($"'to' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
         if (end < start) return Problems.BadRequest("'to' must not be before 'from'");
         if (end.DayNumber - start.DayNumber >= MaxDays) return Problems.BadRequest($"'to' must be within {MaxDays} days of 'from'");
         var by = groupBy ?? "staff";
@@ -195,8 +195,14 @@ public static class ReportsApi
         return null;
     }
 
+    /// <summary>
+    /// The days a report may name: a period is widened by days on either side to cover every time zone (and DateOnly
+    /// ends at 9999-12-31), so the calendar's ends are out of reach; these leave room to spare and hold any real history.
+    /// </summary>
+    private static readonly DateOnly EarliestDate = new(2000, 1, 1), LatestDate = new(2999, 12, 31);
+
     private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && date >= EarliestDate && date <= LatestDate;
 
     private static bool TryOverdueAfter(string? text, out TimeSpan after)
     {

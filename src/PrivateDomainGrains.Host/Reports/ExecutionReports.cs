@@ -145,11 +145,13 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
 
     /// <summary>
     /// A shown variant's conversion after raising (intention to treat: replies and orders within the attribution window
-    /// of every nudge raised, acted on or not) over its rule's holdout, per nudge raised, by <see cref="Uplift.Of"/>.
+    /// of every nudge raised, acted on or not) over its rule's holdout, per nudge raised, by <see cref="Uplift.Of"/>. Null
+    /// for the holdout itself and for the "" variant: nudges raised before the rule had variants, which the holdout
+    /// (drawn only while they are tested) was never a control for.
     /// </summary>
     private static UpliftView? UpliftOf(ExecutionGroup group, SortedDictionary<string, Accumulator> groups)
     {
-        if (group.Variant == PlaybookValidator.HoldoutVariant
+        if (group.Variant == PlaybookValidator.HoldoutVariant || string.IsNullOrEmpty(group.Variant)
             || !groups.TryGetValue(VariantKey(group.Rule!, PlaybookValidator.HoldoutVariant), out var holdout)) return null;
         var control = holdout.Counts;
         static UpliftFigure? Figure((double Difference, double Low, double High)? u) => u is { } v ? new UpliftFigure(v.Difference, v.Low, v.High) : null;

@@ -12,14 +12,17 @@ public static class RateLimitingHostingExtensions
     public const string SignInPath = "/api/v1/auth/console-token";
 
     /// <summary>
-    /// The platform's request limits (<see cref="RateLimitOptions"/>) as one chained global limiter: per client
-    /// address; per key and per tenant on <c>/api/v1/tenants/{tenant}/...</c>; per address on sign-in. One tenant's
-    /// flood spends its own buckets, not another tenant's.
+    /// The platform's request limits (<see cref="RateLimitOptions"/>): per client address on every request and per
+    /// address on sign-in, as one chained global limiter; per key and per tenant on <c>/api/v1/tenants/{tenant}/...</c>
+    /// once the key has been accepted (<see cref="TenantRateLimiter"/>, from <see cref="TenantKeyFilter"/>). One
+    /// tenant's flood spends its own buckets, not another tenant's; requests without a valid key spend only their
+    /// address's.
     /// </summary>
     public static WebApplicationBuilder AddPlatformRateLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<TenantRateLimiter>();
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, options) =>
         {
             var o = options.Value;
@@ -32,12 +35,6 @@ public static class RateLimitingHostingExtensions
                         {
                             PermitLimit = o.SignInsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
                         })
-                        : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                    TenantOf(http) is { } tenant ? Bucket("tenant:" + tenant, o.PerTenantPerSecond, o.PerTenantBurst) : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                    TenantOf(http) is not null && ApiKeys.BearerToken(http.Request) is { } key
-                        ? Bucket("key:" + KeyId(key), o.PerKeyPerSecond, o.PerKeyBurst)
                         : RateLimitPartition.GetNoLimiter("")));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
@@ -51,7 +48,8 @@ public static class RateLimitingHostingExtensions
         return builder;
     }
 
-    private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
+    /// <summary>A token bucket named <paramref name="key"/>: <paramref name="burst"/> at once, then <paramref name="perSecond"/>.</summary>
+    internal static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = burst,
@@ -63,17 +61,6 @@ public static class RateLimitingHostingExtensions
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    /// <summary>The tenant of a <c>/api/v1/tenants/{tenant}/...</c> request, read from the path (routing has not run yet).</summary>
-    private static string? TenantOf(HttpContext http)
-    {
-        var path = http.Request.Path.Value;
-        const string prefix = "/api/v1/tenants/";
-        if (path is null || !path.StartsWith(prefix, StringComparison.Ordinal)) return null;
-        var end = path.IndexOf('/', prefix.Length);
-        var tenant = end < 0 ? path[prefix.Length..] : path[prefix.Length..end];
-        return tenant.Length is > 0 and <= 128 ? tenant : null;
-    }
-
     /// <summary>Keys are secrets: a partition is named by a short hash of the key, never the key itself.</summary>
-    private static string KeyId(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 12));
+    internal static string KeyId(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 12));
 }

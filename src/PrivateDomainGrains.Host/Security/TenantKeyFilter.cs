@@ -7,7 +7,8 @@ namespace PrivateDomainGrains.Host.Security;
 /// that does not exist answers exactly like a wrong key, at the same cost, so the API does not tell which tenants
 /// exist. Keys of one tenant never open another's routes. Besides the tenant's admin and integration keys, a named
 /// key (<see cref="ScopedKeys"/>) opens the route when it has the scope the route needs (<see cref="ApiScopes.Required(Endpoint, string)"/>):
-/// an open named key without it is a 403 naming the missing scope.
+/// an open named key without it is a 403 naming the missing scope. An accepted request is then charged to the key's
+/// and the tenant's rate limits (<see cref="TenantRateLimiter"/>, 429 with Retry-After over them).
 /// </summary>
 public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
 {
@@ -30,7 +31,7 @@ public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
                 ? $"This route needs tenant '{tenant}' admin key as 'Authorization: Bearer <key>'"
                 : $"This route needs tenant '{tenant}' API key as 'Authorization: Bearer <key>'");
         http.Items[AuditFilter.ActorItem] = admin ? "admin-key" : "api-key";
-        return await next(context);
+        return Limited(http, tenant!, key) ?? await next(context);
     }
 
     private static async ValueTask<object?> ScopedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string tenant, string key)
@@ -41,8 +42,13 @@ public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
         var required = ApiScopes.Required(http.GetEndpoint(), http.Request.Method);
         if (!ApiScopes.Allows(named.Scopes, required))
             return Problems.Forbidden($"This route needs the scope '{required}'; key '{named.Name}' ({named.KeyId}) has {string.Join(", ", named.Scopes)}");
-        return await next(context);
+        return Limited(http, tenant, key) ?? await next(context);
     }
+
+    private static IResult? Limited(HttpContext http, string tenant, string key) =>
+        http.RequestServices.GetRequiredService<TenantRateLimiter>().TryTake(tenant, key) is { } retryAfter
+            ? Problems.TooManyRequests("Too many requests: slow down and retry after the time in Retry-After.", retryAfter)
+            : null;
 }
 
 public static class TenantKeyFilterExtensions

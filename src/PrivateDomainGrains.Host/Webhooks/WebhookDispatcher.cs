@@ -183,6 +183,7 @@ public sealed partial class WebhookDispatcher(
     private async Task FailAsync(WebhookDeliveryRow delivery, int? status, string error, TimeSpan? retryAfter)
     {
         var o = options.Value;
+        error = WebhookDeliveries.BoundedError(error);
         var delay = Backoff(delivery.Failures, o);
         if (retryAfter is { } asked && asked > delay) delay = asked < o.MaxRetryDelay ? asked : o.MaxRetryDelay;
         var disabled = await deliveries.RecordFailureAsync(delivery, status, error, delay, o.RetryFor, o.DisableAfterConsecutiveFailures,
@@ -212,7 +213,10 @@ public sealed partial class WebhookDispatcher(
         return TimeSpan.FromMilliseconds(capped * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
 
-    /// <summary>One line per failed attempt, no stack trace: a receiver that is down or answers an error is the receiver's business, and the delivery log keeps the record.</summary>
+    /// <summary>
+    /// One line per failed attempt, no stack trace, the error bounded as stored: a receiver that is down or answers an
+    /// error is the receiver's business, and the delivery log keeps the record.
+    /// </summary>
     [LoggerMessage(LogLevel.Information, "Webhook delivery {DeliveryId} to {Tenant}/{SubscriptionId}: attempt {Attempt} failed, {Status} ({Error}); next in {RetryIn}")]
     private partial void LogAttemptFailed(long deliveryId, string tenant, string subscriptionId, int attempt, string status, string error, TimeSpan retryIn);
 

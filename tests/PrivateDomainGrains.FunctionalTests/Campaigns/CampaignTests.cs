@@ -159,6 +159,7 @@ public sealed class CampaignTests : IAsyncLifetime
             (Body(endAt: now.AddHours(-1)), "'endAt'"),
             (Body(startAt: now.AddHours(2)), "'endAt'"),
             (Body(endAt: now.AddDays(40)), "'endAt'"),
+            (Body(startAt: DateTimeOffset.MaxValue.AddDays(-2), endAt: DateTimeOffset.MaxValue.AddDays(-1)), "'endAt'"),
         };
         foreach (var (body, field) in cases)
         {

@@ -113,6 +113,40 @@ public sealed class PersonalDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_naming_an_erased_customer_are_409_erased_and_bring_nothing_of_it_back()
+    {
+        const string Gone = "erase-writes-7c2e";
+        await Api.PostEventsAsync(Events.FriendAdded("w-add", Gone, "alice", nickname: "Zhao"));
+        await Api.Api.Customers.AddTagsAsync(Gone, ["vip"]);
+        await Api.Api.PersonalData.EraseAsync(Gone);
+        var path = $"/api/v1/tenants/{Api.Tenant}/customers/{Gone}";
+
+        var writes = new[]
+        {
+            await Api.SendAsync(HttpMethod.Put, path + "/owner", new { staffId = "bob" }, Api.AdminKey),
+            await Api.SendAsync(HttpMethod.Post, path + "/tags", new { tags = new[] { "vip" } }, Api.ApiKey),
+            await Api.SendAsync(HttpMethod.Delete, path + "/tags", new { tags = new[] { "vip" } }, Api.ApiKey),
+        };
+
+        foreach (var write in writes)
+        {
+            Assert.Equal(HttpStatusCode.Conflict, write.StatusCode);
+            var problem = await write.Content.ReadAsStringAsync();
+            Assert.Contains("\"Erased\"", problem);
+            Assert.Contains($"customer '{Gone}' was erased", problem);
+        }
+        Assert.Equal(0, await RowsNamingAsync(Gone));
+        Assert.Null(await Api.Api.Customers.GetAsync(Gone));
+        Assert.Null(await Api.Api.PersonalData.ExportAsync(Gone));
+        // Nor through a console: the customer is nobody's to see, let alone to write to.
+        var bob = Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("bob"));
+        Assert.DoesNotContain((await bob.Workbench.ListCustomersAsync()).Items, c => c.CustomerId == Gone);
+        var remark = await Api.SendAsync(HttpMethod.Put, $"/api/v1/console/customers/{Gone}/remark", new { remark = "call back" }, await Api.ConsoleTokenAsync("alice"));
+        Assert.Equal(HttpStatusCode.NotFound, remark.StatusCode);
+        Assert.Equal(0, await RowsNamingAsync(Gone));
+    }
+
+    [Fact]
     public async Task The_audit_log_refuses_changes_and_pages_newest_first()
     {
         foreach (var tag in new[] { "a", "b", "c" }) await Api.Api.Customers.AddTagsAsync("paged", [tag]);

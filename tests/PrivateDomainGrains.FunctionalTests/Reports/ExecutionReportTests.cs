@@ -146,12 +146,32 @@ public sealed class ExecutionReportTests(ScriptedDay day) : IClassFixture<Script
     [InlineData("?from=2024-01-01&to=2026-01-01", "'to'")]
     [InlineData("?from=2026-01-01&to=2026-01-01&groupBy=week", "'groupBy'")]
     [InlineData("?from=2026-01-01&to=2026-01-01&overdueAfter=0m", "'overdueAfter'")]
+    [InlineData("?from=0001-01-01&to=0001-01-02", "'from'")]
+    [InlineData("?from=1999-12-31&to=2000-01-01", "'from'")]
+    [InlineData("?from=9999-12-30&to=9999-12-31", "'from'")]
+    [InlineData("?from=2999-12-31&to=3000-01-01", "'to'")]
+    [InlineData("?from=2999-12-31&to=9999-12-31&groupBy=day", "'to'")]
     public async Task A_bad_period_grouping_or_overdue_threshold_is_a_400_naming_the_parameter(string query, string named)
     {
         var client = day.Platform.Client;
         using var response = await client.SendRawAsync(HttpMethod.Get, $"/api/v1/tenants/{client.Tenant}/reports/execution{query}", null, client.ApiKey);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(named, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_calendars_ends_are_refused_on_the_console_too_and_the_range_limits_are_answered()
+    {
+        var client = day.Platform.Client;
+        var mia = await client.ConsoleTokenAsync("mia");
+        using var end = await client.SendRawAsync(HttpMethod.Get, "/api/v1/console/reports/execution?from=9999-12-31&to=9999-12-31", null, mia);
+        Assert.Equal(HttpStatusCode.BadRequest, end.StatusCode);
+        Assert.Contains("'from'", await end.Content.ReadAsStringAsync());
+        foreach (var period in new[] { "?from=2000-01-01&to=2000-01-01", "?from=2999-12-31&to=2999-12-31" })
+        {
+            using var edge = await client.SendRawAsync(HttpMethod.Get, $"/api/v1/tenants/{client.Tenant}/reports/execution{period}&groupBy=day", null, client.ApiKey);
+            Assert.Equal(HttpStatusCode.OK, edge.StatusCode);
+        }
     }
 }
 

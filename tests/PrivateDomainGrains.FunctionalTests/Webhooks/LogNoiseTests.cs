@@ -8,7 +8,7 @@ namespace PrivateDomainGrains.FunctionalTests.Webhooks;
 /// <summary>
 /// What an operator reads in a host's log (issue 15), with ASP.NET Core and HttpClient logging at Information as when
 /// looking into requests: a failed webhook attempt is one line naming the delivery and the status (the delivery log
-/// keeps the record), and requests with an API key or the operator key log no JWT validation failure.
+/// keeps the record) of bounded length whatever the receiver answered, never at error level (a timeout included), and requests with an API key or the operator key log no JWT validation failure.
 /// </summary>
 public sealed class LogNoiseTests : IAsyncLifetime
 {
@@ -22,7 +22,7 @@ public sealed class LogNoiseTests : IAsyncLifetime
         await _database.InitializeAsync();
         var settings = NodeSettings.Fresh(_database.ConnectionString, "log-noise");
         _host = HostProcess.Start(settings, [.. WeComPlatform.Unlimited, "--Webhooks:AllowInsecureUrls", "true", "--Webhooks:AllowPrivateTargets", "true",
-            "--Webhooks:PollInterval", "00:00:00.100", "--Logging:LogLevel:Default", "Information", "--Logging:LogLevel:Microsoft.AspNetCore", "Information"]);
+            "--Webhooks:PollInterval", "00:00:00.100", "--Webhooks:RequestTimeout", "00:00:01", "--Logging:LogLevel:Default", "Information", "--Logging:LogLevel:Microsoft.AspNetCore", "Information"]);
         await _host.WaitUntilHealthyAsync();
         _api = new PlatformClient(settings.BaseAddress);
         await _api.ProvisionAsync("acme", "alice");
@@ -45,6 +45,38 @@ public sealed class LogNoiseTests : IAsyncLifetime
         Assert.Single(output, l => l.Contains($"Webhook delivery {failed500.DeliveryId} to acme/{answering.Webhook.WebhookId}: attempt 1 failed, 500"));
         Assert.Single(output, l => l.Contains($"Webhook delivery {failedSilent.DeliveryId} to acme/{silent.Webhook.WebhookId}: attempt 1 failed, no answer"));
         Assert.DoesNotContain(output, l => l.Contains("System.Net.Http.HttpClient.webhooks") || l.Contains("HttpRequestException") || l.TrimStart().StartsWith("at "));
+    }
+
+    [Fact]
+    public async Task A_receivers_reason_phrase_is_kept_and_logged_to_a_few_hundred_characters()
+    {
+        _receiver.Always("log-long", 500);
+        _receiver.Reason("log-long", new string('E', 60_000));
+        var webhook = await _api.Api.Webhooks.CreateAsync(new CreateWebhookRequest(_receiver.Url("log-long"), ["nudge.raised"]));
+
+        await _api.PostEventsAsync(Events.FriendAdded("long-1", "lan", "alice"));
+
+        var failed = await FirstFailedAsync(webhook.Webhook.WebhookId);
+        await Task.Delay(500);
+        Assert.StartsWith("answered 500 EEE", failed.LastError);
+        Assert.InRange(failed.LastError!.Length, 100, 300);
+        var line = Assert.Single(_host.Output, l => l.Contains($"Webhook delivery {failed.DeliveryId} to acme/"));
+        Assert.InRange(line.Length, 100, 600);
+    }
+
+    [Fact]
+    public async Task A_receiver_that_does_not_answer_in_time_is_one_information_line_and_nothing_at_error_level()
+    {
+        _receiver.Hold("log-hang");
+        var webhook = await _api.Api.Webhooks.CreateAsync(new CreateWebhookRequest(_receiver.Url("log-hang"), ["nudge.raised"]));
+
+        await _api.PostEventsAsync(Events.FriendAdded("hang-1", "han", "alice"));
+
+        var failed = await FirstFailedAsync(webhook.Webhook.WebhookId);
+        await Task.Delay(500);
+        var output = _host.Output;
+        Assert.Single(output, l => l.Contains($"Webhook delivery {failed.DeliveryId} to acme/{webhook.Webhook.WebhookId}: attempt 1 failed, no answer"));
+        Assert.DoesNotContain(output, l => l.Contains("Polly") || l.StartsWith("fail:") || l.StartsWith("crit:"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace PrivateDomainGrains.FunctionalTests.Webhooks;
@@ -25,6 +26,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<Received> _received = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _scripts = new();
     private readonly ConcurrentDictionary<string, int> _always = new();
+    private readonly ConcurrentDictionary<string, string> _reasons = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
 
     private WebhookReceiver(WebApplication app, int port) => (_app, Port) = (app, port);
@@ -40,6 +42,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Every request to <paramref name="path"/> is answered with <paramref name="status"/> until changed (200 to stop failing).</summary>
     public void Always(string path, int status) => _always["/" + path] = status;
+
+    /// <summary>The receiver answers <paramref name="path"/> with this reason phrase after its status (any length, as a hostile receiver may).</summary>
+    public void Reason(string path, string reasonPhrase) => _reasons["/" + path] = reasonPhrase;
 
     /// <summary>Requests to <paramref name="path"/> are recorded but not answered until <see cref="Release"/> (or the caller goes away).</summary>
     public void Hold(string path) => _holds["/" + path] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -106,6 +111,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
         context.Response.StatusCode = _always.TryGetValue(path, out var always) ? always
             : _scripts.TryGetValue(path, out var script) && script.TryDequeue(out var status) ? status : 200;
+        if (_reasons.TryGetValue(path, out var reason)) context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = reason;
     }
 
     public async ValueTask DisposeAsync()

@@ -67,7 +67,7 @@ internal static class CustomerFootprint
 
     private static void Fold(CustomerProfile profile, PostedEvent e, long sequence)
     {
-        var copy = new CustomerEvent(Copy(e.Id), Copy(e.CustomerId), Copy(e.Type), e.At!.Value, Copy(e.Channel),
+        var copy = new CustomerEvent(Copy(e.Id), Copy(e.CustomerId!), Copy(e.Type), e.At!.Value, Copy(e.Channel),
             Copy(e.StaffId), Copy(e.Text), e.Data?.ToDictionary(kv => Copy(kv.Key), kv => Copy(kv.Value)));
         DecisionEngine.Decide(CompiledPlaybook.Default, profile, EngineInput.FromEvent(copy, sequence), new DecisionContext(copy.At));
     }

@@ -18,7 +18,7 @@ public sealed class TransientFailuresTests
             .Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"))
             .BuildServiceProvider();
         var serializer = services.GetRequiredService<Serializer>();
-        return serializer.Deserialize<Exception>(serializer.SerializeToArray(exception));
+        return serializer.Deserialize<Exception>(serializer.SerializeToArray(exception))!;
     }
 
     [Theory]

@@ -48,7 +48,7 @@ public sealed class EventGeneratorTests
         var roster = new StaffRoster(7);
         foreach (var e in Generate(9, 3000))
         {
-            var customer = long.Parse(e.CustomerId["c-".Length..]);
+            var customer = long.Parse(e.CustomerId!["c-".Length..]);
             if (e.Type is "friend.added" or "friend.deleted" or "message.received" or "message.sent" or "moment.liked" or "moment.commented")
                 Assert.Equal(roster.OwnerOf(customer), e.StaffId);
             if (e.Type is "message.received") Assert.False(string.IsNullOrEmpty(e.Text));

@@ -35,6 +35,7 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
         (IPNetwork.Parse("172.16.0.0/12"), "private (RFC 1918)"),
         (IPNetwork.Parse("192.0.0.0/24"), "reserved (IETF protocol assignments)"),
         (IPNetwork.Parse("192.0.2.0/24"), "reserved (documentation)"),
+        (IPNetwork.Parse("192.88.99.0/24"), "reserved (6to4 relay anycast, deprecated)"),
         (IPNetwork.Parse("192.168.0.0/16"), "private (RFC 1918)"),
         (IPNetwork.Parse("198.18.0.0/15"), "reserved (benchmarking)"),
         (IPNetwork.Parse("198.51.100.0/24"), "reserved (documentation)"),
@@ -44,7 +45,11 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
         (IPNetwork.Parse("::/128"), "unspecified"),
         (IPNetwork.Parse("::1/128"), "loopback"),
         (IPNetwork.Parse("100::/64"), "reserved (discard)"),
+        (IPNetwork.Parse("2001::/32"), "transition (Teredo: carries an IPv4 address)"),
+        (IPNetwork.Parse("2001:10::/28"), "reserved (ORCHID)"),
+        (IPNetwork.Parse("2001:20::/28"), "reserved (ORCHIDv2)"),
         (IPNetwork.Parse("2001:db8::/32"), "reserved (documentation)"),
+        (IPNetwork.Parse("2002::/16"), "transition (6to4: carries an IPv4 address)"),
         (IPNetwork.Parse("fc00::/7"), "private (unique local)"),
         (IPNetwork.Parse("fe80::/10"), "link-local"),
         (IPNetwork.Parse("fec0::/10"), "private (site-local)"),
@@ -52,6 +57,9 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
     ];
 
     private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+
+    /// <summary>IPv6 global unicast (RFC 4291, IANA's registry): every public IPv6 address is in it; what is outside is not.</summary>
+    private static readonly IPNetwork GlobalUnicast = IPNetwork.Parse("2000::/3");
 
     /// <summary>What kind of non-public address <paramref name="address"/> is ("loopback", "link-local (cloud metadata)", "private (RFC 1918)", ...), or null when it is a public unicast address.</summary>
     public static string? RefusedKind(IPAddress address)
@@ -62,7 +70,9 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
         {
             if (network.Contains(address)) return kind; // false across address families
         }
-        return null;
+        // Public only by what IANA allocated, not by a list of what is not: IPv4-compatible (::/96), local-use NAT64
+        // (64:ff9b:1::/48) and whatever is reserved later are all outside 2000::/3.
+        return address.AddressFamily == AddressFamily.InterNetworkV6 && !GlobalUnicast.Contains(address) ? "reserved (not IPv6 global unicast)" : null;
     }
 
     /// <summary>

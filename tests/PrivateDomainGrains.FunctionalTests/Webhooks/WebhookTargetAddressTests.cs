@@ -26,6 +26,11 @@ public sealed class WebhookTargetAddressTests
     [InlineData("::ffff:127.0.0.1", "loopback")]
     [InlineData("::ffff:10.0.0.1", "private")]
     [InlineData("64:ff9b::a9fe:a9fe", "link-local")]
+    [InlineData("::127.0.0.1", "reserved")]
+    [InlineData("64:ff9b:1::a", "reserved")]
+    [InlineData("2002:7f00:1::", "transition")]
+    [InlineData("2001:0:4136:e378::1", "transition")]
+    [InlineData("192.88.99.1", "reserved")]
     public void A_non_public_address_is_refused_with_what_it_is(string address, string kind) =>
         Assert.StartsWith(kind, WebhookTargets.RefusedKind(IPAddress.Parse(address)));
 

@@ -191,8 +191,9 @@ const en: typeof zhCN = {
     bySystem: "system",
     byIntegration: "an integration",
   },
+  campaignName: { named: "Campaign “{name}”", unknown: "Campaign" },
   reason: {
-    campaign: "campaign {id}",
+    campaign: "{campaign}",
     unanswered: "message received at {at} is unanswered",
     welcome: "added you as a friend at {at}: new friends should be welcomed within minutes",
     lost: "deleted you at {at}: the customer is lost",

@@ -189,8 +189,9 @@ export default {
     bySystem: "系统",
     byIntegration: "系统对接",
   },
+  campaignName: { named: "群发「{name}」", unknown: "群发活动" },
   reason: {
-    campaign: "群发活动 {id}",
+    campaign: "{campaign}",
     unanswered: "{at} 收到消息，还没有回复",
     welcome: "{at} 添加好友：新好友最好在几分钟内欢迎",
     lost: "{at} 删除好友：客户已流失",

@@ -27,10 +27,10 @@ public sealed class NavigationPageTests(SingleNodePlatform platform, Chromium ch
             "els => els.map(e => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.6])");
 
     [Theory]
-    [InlineData("root", 8, 390)]
-    [InlineData("root", 8, 1280)]
-    [InlineData("mia", 6, 390)]
-    [InlineData("mia", 6, 1280)]
+    [InlineData("root", 9, 390)]
+    [InlineData("root", 9, 1280)]
+    [InlineData("mia", 7, 390)]
+    [InlineData("mia", 7, 1280)]
     public async Task The_navigation_is_one_row_of_whole_labels_as_wide_as_the_page(string staffId, int links, int width)
     {
         var tenant = $"nav-{staffId}-{width}";

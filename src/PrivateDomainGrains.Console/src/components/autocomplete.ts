@@ -1,8 +1,8 @@
 /** An autocomplete suggestion: `label` is what the user reads (a name), `value` what the API takes (an id, a tag). */
-export interface Suggestion {
+export type Suggestion = {
   label: string;
   value: string;
-}
+};
 
 /**
  * What an autocomplete box stands for. Naive UI's NAutoComplete fills the box with the picked suggestion's label

@@ -126,4 +126,42 @@ public sealed class TagsClient
     public Task<TagJobView> CancelMyJobAsync(string jobId, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, $"api/v1/console/tag-jobs/{PlatformHttp.Escape(jobId)}/cancel", _http.ConsoleToken, null, idempotent: true,
             ClientJson.Default.TagJobView, cancellationToken);
+
+    /// <summary>Catalog and free tags with holder counts, with a console token (<c>ListMyTagsInUse</c>).</summary>
+    public Task<TagList> ListMyTagsInUseAsync(CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, "api/v1/console/tags/in-use", _http.ConsoleToken, null, idempotent: true, ClientJson.Default.TagList, cancellationToken);
+
+    /// <summary>Creates a group as the signed-in admin (<c>CreateMyTagGroup</c>); 403 for others.</summary>
+    public Task<TagGroupView> CreateMyGroupAsync(CreateTagGroupRequest group, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, "api/v1/console/tag-groups", _http.ConsoleToken, PlatformHttp.Json(group, ClientJson.Default.CreateTagGroupRequest),
+            idempotent: false, ClientJson.Default.TagGroupView, cancellationToken);
+
+    /// <summary>Changes a group as the signed-in admin (<c>UpdateMyTagGroup</c>).</summary>
+    public Task<TagGroupView> UpdateMyGroupAsync(string groupId, UpdateTagGroupRequest change, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Put, $"api/v1/console/tag-groups/{PlatformHttp.Escape(groupId)}", _http.ConsoleToken,
+            PlatformHttp.Json(change, ClientJson.Default.UpdateTagGroupRequest), idempotent: true, ClientJson.Default.TagGroupView, cancellationToken);
+
+    /// <summary>Deletes a group as the signed-in admin (<c>DeleteMyTagGroup</c>).</summary>
+    public Task DeleteMyGroupAsync(string groupId, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Delete, $"api/v1/console/tag-groups/{PlatformHttp.Escape(groupId)}", _http.ConsoleToken, idempotent: true, cancellationToken);
+
+    /// <summary>Adds a tag to the catalog as the signed-in admin (<c>CreateMyTag</c>).</summary>
+    public Task<TagItem> CreateMyTagAsync(CreateTagRequest tag, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, "api/v1/console/tags", _http.ConsoleToken, PlatformHttp.Json(tag, ClientJson.Default.CreateTagRequest),
+            idempotent: false, ClientJson.Default.TagItem, cancellationToken);
+
+    /// <summary>Changes a catalog tag as the signed-in admin (<c>UpdateMyTag</c>).</summary>
+    public Task<TagItem> UpdateMyTagAsync(string tag, UpdateTagRequest change, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Put, $"api/v1/console/tags/{PlatformHttp.Escape(tag)}", _http.ConsoleToken,
+            PlatformHttp.Json(change, ClientJson.Default.UpdateTagRequest), idempotent: true, ClientJson.Default.TagItem, cancellationToken);
+
+    /// <summary>Renames a tag as the signed-in admin, a tag job (<c>RenameMyTag</c>); its progress at <see cref="GetMyJobAsync"/>.</summary>
+    public Task<TagJobAccepted> RenameMyTagAsync(string tag, string to, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, $"api/v1/console/tags/{PlatformHttp.Escape(tag)}/rename", _http.ConsoleToken,
+            PlatformHttp.Json(new RenameTagRequest(to), ClientJson.Default.RenameTagRequest), idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>Deletes a tag from the catalog and every holder as the signed-in admin (<c>DeleteMyTag</c>).</summary>
+    public Task<TagJobAccepted> DeleteMyTagAsync(string tag, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Delete, $"api/v1/console/tags/{PlatformHttp.Escape(tag)}", _http.ConsoleToken, null, idempotent: false,
+            ClientJson.Default.TagJobAccepted, cancellationToken);
 }

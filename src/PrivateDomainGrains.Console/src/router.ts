@@ -16,6 +16,7 @@ export const router = createRouter({
     { path: "/segments", name: "segments", component: () => import("./views/SegmentsView.vue"), meta: { signedIn: true } },
     { path: "/operator", name: "operator", component: () => import("./views/OperatorView.vue") },
     { path: "/pool", name: "pool", component: () => import("./views/PendingPoolView.vue"), meta: { signedIn: true } },
+    { path: "/tags", name: "tags", component: () => import("./views/TagCatalogView.vue"), meta: { signedIn: true } },
     { path: "/integrations", name: "integrations", component: () => import("./views/IntegrationsView.vue"), meta: { signedIn: true } },
     { path: "/:rest(.*)*", redirect: "/queue" },
   ],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "../src/locales/en";
 import zhCN from "../src/locales/zh-CN";
 import { parseExplanation, type Phrase } from "../src/queue/explanation";
-import { ageOf, durationUnit, humaniseReason, readNudgeCopy, readReason } from "../src/queue/wording";
+import { ageOf, campaignOfRule, durationUnit, humaniseReason, readNudgeCopy, readReason } from "../src/queue/wording";
 
 describe("the explanation, read for people", () => {
   it("reads the raised nudge and each alternative with what stopped it", () => {
@@ -98,7 +98,7 @@ describe("plain words", () => {
 
 describe("the server's reasons and default texts, read for translation", () => {
   it("reads each reason the default playbook and campaigns write", () => {
-    expect(readReason("campaign cmp-7f3a")).toEqual({ key: "reason.campaign", params: { id: "cmp-7f3a" } });
+    expect(readReason("campaign cmp-7f3a")).toEqual({ key: "reason.campaign", params: { campaign: "cmp-7f3a" } });
     expect(readReason("message.received at 2026-11-30 17:48:00Z is unanswered")).toEqual({ key: "reason.unanswered", params: { at: "2026-11-30T17:48:00Z" } });
     expect(readReason("friend.added at 2026-11-30 09:00:05Z: new friends should be welcomed within minutes")).toEqual({
       key: "reason.welcome",
@@ -135,6 +135,14 @@ describe("the server's reasons and default texts, read for translation", () => {
   });
 });
 
+describe("a campaign's execution rule", () => {
+  it("names its campaign, and other rules none", () => {
+    expect(campaignOfRule("campaign:cmp-7c18a2")).toBe("cmp-7c18a2");
+    expect(campaignOfRule("welcome")).toBeNull();
+    expect(campaignOfRule("campaign")).toBeNull();
+  });
+});
+
 describe("the words for what the server sends", () => {
   const lookup = (messages: object, key: string) => key.split(".").reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], messages);
   const keyOf = (p: Phrase) => ("key" in p ? p.key : "");
@@ -147,6 +155,8 @@ describe("the words for what the server sends", () => {
       keyOf(readReason("friend.deleted at 2026-01-01 00:00:00Z: the customer is lost")),
       ...["welcome", "reply", "lost"].flatMap((k) => [`copy.${k}.title`, `copy.${k}.text`, `copy.${k}.textVia`]),
       ...["welcome", "reply", "customer-lost", "campaign"].map((k) => `nudge.kind.${k}`),
+      "campaignName.named",
+      "campaignName.unknown",
     ];
     for (const key of keys) {
       expect(typeof lookup(zhCN, key), key).toBe("string");

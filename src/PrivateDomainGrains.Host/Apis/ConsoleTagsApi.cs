@@ -10,8 +10,10 @@ namespace PrivateDomainGrains.Host.Apis;
 
 /// <summary>
 /// The tag catalog and batch tagging for the console (console token): every staff member reads the catalog (to show
-/// tags by group and in their language); admins start tag jobs over any customers, managers over the customers of an
-/// owner they may see (<see cref="ConsoleScope"/>), each change recorded in the timelines as theirs.
+/// tags by group and in their language) and the tags in use (to suggest them); admins change the catalog as the admin
+/// key does (<see cref="TagGroupsApi"/>, <see cref="TagsApi"/>: the same checks and problems, rename and delete as tag
+/// jobs); admins start tag jobs over any customers, managers over the customers of an owner they may see
+/// (<see cref="ConsoleScope"/>), each change recorded in the timelines as theirs.
 /// </summary>
 public static class ConsoleTagsApi
 {
@@ -26,6 +28,10 @@ public static class ConsoleTagsApi
         var console = api.MapGroup("/console").WithTags("Console").RequireConsoleToken();
         console.MapGet("/tags", CatalogAsync).WithName("GetMyTagCatalog")
             .WithSummary("The tenant's tag catalog: groups (names per language, exclusive or not) and catalog tags with their names.");
+        console.MapGet("/tags/in-use", (ConsoleUser user, IGrainFactory grains, TagHolders holders, CancellationToken ct) => TagsApi.ListAsync(user.Tenant, grains, holders, ct))
+            .WithName("ListMyTagsInUse")
+            .WithSummary("Catalog tags and free tags customers hold, ordinal order, each with its holder count (as ListTags), for suggestions.");
+        MapCatalogChanges(console.MapGroup("").AddEndpointFilter(AdminsOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, AdminsOnly));
         console.MapPost("/tag-jobs", StartAsync).WithName("StartMyTagJob").Audited()
             .WithSummary("Batch tagging as the signed-in admin (any customers) or manager (a filter with an owner of their team), in the background. " +
                 "202 with a status URL; each change shows in the timelines as this staff member's.")
@@ -47,6 +53,55 @@ public static class ConsoleTagsApi
             .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant (or another manager's)")
             .WithProblem(StatusCodes.Status409Conflict, "The job completed, or it changes the holders of a catalog change");
         return api;
+    }
+
+    private const string AdminsOnly = "Only admins change the tag catalog";
+
+    private static async ValueTask<object?> AdminsOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        ConsoleUser.From(context.HttpContext.User) is { IsAdmin: true } ? await next(context) : Problems.Forbidden(AdminsOnly);
+
+    /// <summary>The admin key's catalog changes for a signed-in admin: same bodies, checks and answers.</summary>
+    private static void MapCatalogChanges(RouteGroupBuilder admin)
+    {
+        admin.MapPost("/tag-groups", (ConsoleUser user, HttpRequest request, IGrainFactory grains) => TagGroupsApi.CreateAsync(user.Tenant, request, grains))
+            .WithName("CreateMyTagGroup").Audited().WithSummary("Create a tag group as CreateTagGroup, for admins.")
+            .WithJsonBody<CreateTagGroupRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, "A group with this id exists");
+        admin.MapPut("/tag-groups/{groupId}", (ConsoleUser user, string groupId, HttpRequest request, IGrainFactory grains) =>
+                TagGroupsApi.UpdateAsync(user.Tenant, groupId, request, grains))
+            .WithName("UpdateMyTagGroup").Audited().WithSummary("Rename a group or make it exclusive or not, as UpdateTagGroup, for admins.")
+            .WithJsonBody<UpdateTagGroupRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
+            .WithProblem(StatusCodes.Status404NotFound, "No such group")
+            .WithProblem(StatusCodes.Status409Conflict, "Made exclusive while customers hold two or more of its tags; nothing was stored");
+        admin.MapDelete("/tag-groups/{groupId}", (ConsoleUser user, string groupId, IGrainFactory grains) => TagGroupsApi.DeleteAsync(user.Tenant, groupId, grains))
+            .WithName("DeleteMyTagGroup").Audited().WithSummary("Delete a group as DeleteTagGroup (its tags stay, outside any group), for admins.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The group id is not a valid id")
+            .WithProblem(StatusCodes.Status404NotFound, "No such group");
+        admin.MapPost("/tags", (ConsoleUser user, HttpRequest request, IGrainFactory grains) => TagsApi.CreateAsync(user.Tenant, request, grains))
+            .WithName("CreateMyTag").Audited().WithSummary("Add a tag to the catalog as CreateTag, for admins.")
+            .WithJsonBody<TagsApi.CreateTagRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, "The tag is in the catalog, or holders clash with the exclusive group it would join");
+        admin.MapPut("/tags/{tag}", (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains) => TagsApi.UpdateAsync(user.Tenant, tag, request, grains))
+            .WithName("UpdateMyTag").Audited().WithSummary("Change a catalog tag's group or names as UpdateTag, for admins.")
+            .WithJsonBody<TagsApi.UpdateTagRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
+            .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog")
+            .WithProblem(StatusCodes.Status409Conflict, "Holders clash with the exclusive group it would join; nothing was stored");
+        admin.MapPost("/tags/{tag}/rename", (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains, TagJobRows rows) =>
+                TagsApi.RenameAsync(user.Tenant, tag, request, grains, rows))
+            .WithName("RenameMyTag").Audited()
+            .WithSummary("Rename a tag as RenameTag (a tag job on every holder, its progress at GetMyTagJob), for admins.")
+            .WithJsonBody<TagsApi.RenameTagRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'to' is not a valid tag, or they are the same; nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags: merge into 'to' instead");
+        admin.MapDelete("/tags/{tag}", (ConsoleUser user, string tag, IGrainFactory grains, TagJobRows rows, CancellationToken ct) =>
+                TagsApi.DeleteAsync(user.Tenant, tag, grains, rows, ct))
+            .WithName("DeleteMyTag").Audited()
+            .WithSummary("Delete a tag from the catalog and every holder as DeleteTag (a tag job, its progress at GetMyTagJob), for admins.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag");
     }
 
     private static async Task<Ok<ConsoleTagCatalog>> CatalogAsync(ConsoleUser user, IGrainFactory grains)

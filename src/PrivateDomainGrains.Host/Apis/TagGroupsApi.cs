@@ -57,7 +57,7 @@ public static class TagGroupsApi
         return TypedResults.Ok(new TagGroupList(catalog.Version, [.. catalog.Groups.Select(g => Response(g, catalog))]));
     }
 
-    private static async Task<Results<Created<TagGroupView>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains)
+    internal static async Task<Results<Created<TagGroupView>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateTagGroupRequest>(request);
         if (body is null) return problem!;
@@ -71,7 +71,7 @@ public static class TagGroupsApi
         return TypedResults.Created($"/api/v1/tenants/{tenant}/tag-groups/{group.GroupId}", Response(group, await catalog.GetAsync()));
     }
 
-    private static async Task<Results<Ok<TagGroupView>, ProblemHttpResult>> UpdateAsync(string tenant, string groupId, HttpRequest request, IGrainFactory grains)
+    internal static async Task<Results<Ok<TagGroupView>, ProblemHttpResult>> UpdateAsync(string tenant, string groupId, HttpRequest request, IGrainFactory grains)
     {
         if (!Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
         var (body, problem) = await JsonBody.ReadAsync<UpdateTagGroupRequest>(request);
@@ -87,7 +87,7 @@ public static class TagGroupsApi
         return TypedResults.Ok(Response(group, await catalog.GetAsync()));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string tenant, string groupId, IGrainFactory grains)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string tenant, string groupId, IGrainFactory grains)
     {
         if (!Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).DeleteGroupAsync(groupId);

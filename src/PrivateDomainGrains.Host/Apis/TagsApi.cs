@@ -67,7 +67,7 @@ public static class TagsApi
         return api;
     }
 
-    private static async Task<Ok<TagList>> ListAsync(string tenant, IGrainFactory grains, TagHolders holders, CancellationToken ct)
+    internal static async Task<Ok<TagList>> ListAsync(string tenant, IGrainFactory grains, TagHolders holders, CancellationToken ct)
     {
         var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
         var counts = await holders.CountAllAsync(tenant, ct);
@@ -78,7 +78,7 @@ public static class TagsApi
         return TypedResults.Ok(new TagList(catalog.Version, items));
     }
 
-    private static async Task<Results<Created<TagItem>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains)
+    internal static async Task<Results<Created<TagItem>, ProblemHttpResult>> CreateAsync(string tenant, HttpRequest request, IGrainFactory grains)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateTagRequest>(request);
         if (body is null) return problem!;
@@ -92,7 +92,7 @@ public static class TagsApi
         return TypedResults.Created($"/api/v1/tenants/{tenant}/tags/{Uri.EscapeDataString(tag)}", new TagItem(tag, true, body.GroupId, names, 0));
     }
 
-    private static async Task<Results<Ok<TagItem>, ProblemHttpResult>> UpdateAsync(string tenant, string tag, HttpRequest request, IGrainFactory grains)
+    internal static async Task<Results<Ok<TagItem>, ProblemHttpResult>> UpdateAsync(string tenant, string tag, HttpRequest request, IGrainFactory grains)
     {
         var (name, tagProblem) = TagFields.PathTag(tag);
         if (name is null) return tagProblem!;
@@ -114,7 +114,7 @@ public static class TagsApi
         return TypedResults.Ok(new TagItem(changed.Tag, true, changed.GroupId, changed.Names, 0));
     }
 
-    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> RenameAsync(string tenant, string tag, HttpRequest request,
+    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> RenameAsync(string tenant, string tag, HttpRequest request,
         IGrainFactory grains, TagJobRows rows)
     {
         var (from, fromProblem) = TagFields.PathTag(tag);
@@ -148,7 +148,7 @@ public static class TagsApi
         return Accepted(await StartForHoldersAsync(grains, rows, tenant, jobId, TagJobKinds.Merge, from, [into], request.HttpContext.RequestAborted));
     }
 
-    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> DeleteAsync(string tenant, string tag, IGrainFactory grains, TagJobRows rows,
+    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> DeleteAsync(string tenant, string tag, IGrainFactory grains, TagJobRows rows,
         CancellationToken ct)
     {
         var (name, problem) = TagFields.PathTag(tag);

@@ -104,6 +104,32 @@ public sealed class PlaybookEditorPageTests(SingleNodePlatform platform, Chromiu
         await console.ScreenshotAsync("playbook-history-390");
     }
 
+    [Theory]
+    [InlineData(1280, false)]
+    [InlineData(390, true)]
+    public async Task A_customer_picked_from_the_dry_run_suggestions_is_sent_by_id_while_the_box_shows_their_name(int width, bool byKeyboard)
+    {
+        using var api = await TenantAsync($"pick-{width}");
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress, width: width, height: 844);
+        var page = console.Page;
+        await console.SignInAsync($"pick-{width}", "root");
+        await page.GetByTestId("nav-playbook").ClickAsync();
+        await page.Locator(".n-tabs-tab[data-name=dry-run]").ClickAsync();
+
+        var box = page.GetByTestId("pb-dry-run-customer").Locator("input");
+        await box.FillAsync("Me");
+        var suggestion = page.Locator(".n-auto-complete-menu .n-base-select-option", new() { HasText = "Mei · mei" });
+        await Expect(suggestion).ToBeVisibleAsync();
+        if (byKeyboard) await box.PressAsync("Enter");
+        else await suggestion.ClickAsync();
+        await Expect(box).ToHaveValueAsync("Mei · mei");
+
+        await page.GetByTestId("pb-dry-run-text").Locator("input").FillAsync("what is the price?");
+        await page.GetByTestId("pb-dry-run-go").ClickAsync();
+        await Expect(page.Locator("[data-testid=pb-candidate][data-rule=price-answer]")).ToContainTextAsync("Price question from Mei");
+        await Expect(page.GetByTestId("pb-dry-run-problem")).ToHaveCountAsync(0);
+    }
+
     [Fact]
     public async Task A_staff_member_has_no_playbook_link_and_the_page_turns_them_away()
     {

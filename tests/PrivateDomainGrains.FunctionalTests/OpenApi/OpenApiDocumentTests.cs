@@ -17,7 +17,7 @@ public sealed class OpenApiDocumentTests(SingleNodePlatform platform) : IClassFi
     private static readonly HashSet<string> NoBody =
     [
         "DisableStaff", "EnableStaff", "RefreshConsoleToken", "RemoveCustomerIdentity", "DismissPendingEvent", "DeleteWebhook",
-        "RotateWebhookSecret", "ReplayWebhookDelivery", "RotateApiKey", "RevokeApiKey", "AddMyCustomerTag", "RemoveMyCustomerTag",
+        "RotateWebhookSecret", "ReplayWebhookDelivery", "RotateApiKey", "RevokeApiKey", "AddMyCustomerTag", "RemoveMyCustomerTag", "DeleteMyTagGroup", "DeleteMyTag",
         "MarkNudgeDone", "MarkNudgeNotUseful", "EraseCustomerData", "EraseCustomerDataByIdentity", "DeleteTagGroup", "DeleteTag",
         "RollbackPlaybook", "RollbackConsolePlaybook",
         "DeleteSegment", "DeleteMySegment",

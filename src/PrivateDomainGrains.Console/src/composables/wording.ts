@@ -1,10 +1,12 @@
 import { useI18n } from "vue-i18n";
 import type { Phrase } from "../queue/explanation";
-import { ageOf, humaniseReason, durationUnit, readNudgeCopy, readReason } from "../queue/wording";
+import { ageOf, campaignOfRule, humaniseReason, durationUnit, readNudgeCopy, readReason } from "../queue/wording";
+import { useCampaignNamesStore } from "../stores/campaignNames";
 
 /** The console's words for what the server sends as codes: event types, kinds, times, rules and policies. */
 export function useWording() {
   const { t, te, locale } = useI18n();
+  const campaigns = useCampaignNamesStore();
 
   const eventName = (type: string) => (te(`event.${type.replace(".", "_")}`) ? t(`event.${type.replace(".", "_")}`) : type);
   const kindName = (kind: string) => (te(`nudge.kind.${kind}`) ? t(`nudge.kind.${kind}`) : kind);
@@ -26,8 +28,17 @@ export function useWording() {
     return span ? t(`unit.${span.unit}`, { n: span.count }, span.count) : text;
   }
 
-  /** A rule id as staff know it: the default playbook's rules are named after their kinds. */
-  const ruleName = (rule: string) => kindName(rule);
+  /** A campaign as staff know it: its name ("群发：双十一回访"), or "campaign" while the name is unknown, never its id. */
+  function campaignName(campaignId: string): string {
+    const name = campaigns.nameOf(campaignId);
+    return name === null ? t("campaignName.unknown") : t("campaignName.named", { name });
+  }
+
+  /** A rule id as staff know it: the default playbook's rules are named after their kinds, a campaign's by its name. */
+  function ruleName(rule: string): string {
+    const campaign = campaignOfRule(rule);
+    return campaign === null ? kindName(rule) : campaignName(campaign);
+  }
 
   function phrase(p: Phrase): string {
     if ("raw" in p) return p.raw;
@@ -37,6 +48,7 @@ export function useWording() {
     if (params.window) params.window = duration(params.window);
     if (params.delay) params.delay = duration(params.delay);
     if (params.rule) params.rule = ruleName(params.rule);
+    if (params.campaign) params.campaign = campaignName(params.campaign);
     if (params.at) params.at = localTime(new Date(params.at));
     return t(p.key, params);
   }
@@ -50,5 +62,5 @@ export function useWording() {
   /** A nudge's title or text: the default playbook's templates in the staff member's language, others as written. */
   const copy = (kind: string, text: string) => phrase(readNudgeCopy(kind, text));
 
-  return { eventName, kindName, localTime, age, phrase, ruleName, reason, copy };
+  return { eventName, kindName, localTime, age, phrase, ruleName, campaignName, reason, copy };
 }

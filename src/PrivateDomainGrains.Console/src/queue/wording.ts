@@ -57,12 +57,12 @@ const utcTime = String.raw`(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z)`;
 
 /**
  * The server's reason shapes that have words of their own (Core's DefaultPlaybook reasons, and DecisionRun's
- * "campaign {id}"): a message key with its parameters (`at` ISO 8601, `event` an event type, `id` a campaign id).
+ * "campaign {id}"): a message key with its parameters (`at` ISO 8601, `event` an event type, `campaign` a campaign id).
  * Any other reason is a playbook author's own text: kept raw (humaniseReason words its codes).
  */
 export function readReason(reason: string): Phrase {
   let m: RegExpExecArray | null;
-  if ((m = /^campaign (\S+)$/.exec(reason))) return { key: "reason.campaign", params: { id: m[1]! } };
+  if ((m = /^campaign (\S+)$/.exec(reason))) return { key: "reason.campaign", params: { campaign: m[1]! } };
   if ((m = new RegExp(`^message\\.received at ${utcTime} is unanswered$`).exec(reason)))
     return { key: "reason.unanswered", params: { at: m[1]!.replace(" ", "T") } };
   if ((m = new RegExp(`^friend\\.added at ${utcTime}: new friends should be welcomed within minutes$`).exec(reason)))
@@ -70,6 +70,11 @@ export function readReason(reason: string): Phrase {
   if ((m = new RegExp(`^friend\\.deleted at ${utcTime}: the customer is lost$`).exec(reason)))
     return { key: "reason.lost", params: { at: m[1]!.replace(" ", "T") } };
   return { raw: reason };
+}
+
+/** The campaign id of a campaign's execution rule ("campaign:{id}", as the execution reports group it), else null. */
+export function campaignOfRule(rule: string): string | null {
+  return /^campaign:(\S+)$/.exec(rule)?.[1] ?? null;
 }
 
 /** The default playbook's titles and texts per kind (Core's DefaultPlaybook), `{via}` being " via {channel}" or nothing. */

@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Npgsql;
 using PrivateDomainGrains.Host;
+using PrivateDomainGrains.LoadTest.Cluster;
 
 namespace PrivateDomainGrains.LoadTest.InProcess;
 
@@ -30,13 +29,13 @@ public sealed class InProcessPlatform : IAsyncDisposable
     public static async Task<InProcessPlatform> StartAsync(string connectionString, CancellationToken ct)
     {
         await EnsureDatabaseAsync(connectionString, ct);
-        var httpPort = FreePort();
+        var httpPort = FreePorts.Next();
         var operatorKey = "lt-operator-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         string[] args =
         [
             $"--ConnectionStrings:Platform={connectionString}",
-            $"--Orleans:SiloPort={FreePort()}",
-            $"--Orleans:GatewayPort={FreePort()}",
+            $"--Orleans:SiloPort={FreePorts.Next()}",
+            $"--Orleans:GatewayPort={FreePorts.Next()}",
             $"--Orleans:ClusterId=loadtest-{Guid.NewGuid():N}",
             $"--Platform:OperatorKey={operatorKey}",
             $"--Platform:TokenSigningKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}",
@@ -76,12 +75,5 @@ public sealed class InProcessPlatform : IAsyncDisposable
         {
             // Created concurrently by another run: that is what we wanted.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,5 @@
+using PrivateDomainGrains.LoadTest.Cluster;
+
 namespace PrivateDomainGrains.FunctionalTests.Infrastructure;
 
 /// <summary>Everything one platform node needs, as command-line configuration; nodes of one cluster share the database and keys.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using PrivateDomainGrains.FunctionalTests.WeCom;
+using PrivateDomainGrains.LoadTest.Cluster;
 
 namespace PrivateDomainGrains.FunctionalTests.Webhooks;
 

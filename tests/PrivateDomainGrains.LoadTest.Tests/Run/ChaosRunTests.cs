@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 using PrivateDomainGrains.LoadTest.Cluster;
 using PrivateDomainGrains.LoadTest.Options;
@@ -85,7 +83,7 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
         var pgPort = int.TryParse(Environment.GetEnvironmentVariable("PDG_TEST_CHAOS_PG_PORT"), out var port) ? port : admin.Port + 1;
         var database = "pdg_chaos_" + Guid.NewGuid().ToString("N")[..12];
         var clusterOptions = new ManagedClusterOptions(
-            Enumerable.Range(0, 3).Select(_ => new NodePorts(FreePort(), FreePort(), FreePort())).ToArray(),
+            Enumerable.Range(0, 3).Select(_ => new NodePorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next())).ToArray(),
             HostDll: null,
             Path.Combine(layout.Root, ".data", "pg-chaos-test"),
             pgPort,
@@ -133,10 +131,4 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

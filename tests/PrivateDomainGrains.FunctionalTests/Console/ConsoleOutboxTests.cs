@@ -44,7 +44,7 @@ public sealed class ConsoleOutboxTests(Chromium chromium) : IClassFixture<Chromi
         await node.StartAsync();
         await console.ExpectConnectedAsync();
         await Expect(welcome).ToHaveCountAsync(0);
-        Assert.Empty(await console.OutboxAsync("restart", "alice"));
+        await console.ExpectOutboxEmptyAsync("restart", "alice");
         Assert.Equal(1, await ClosedCountAsync("restart", nudgeId));
         // Done teaches the model nothing by itself; Li answering the welcome is its success.
         await api.PostEventsAsync(Events.MessageReceived("r-1-reply", "li", "谢谢"));
@@ -95,7 +95,7 @@ public sealed class ConsoleOutboxTests(Chromium chromium) : IClassFixture<Chromi
         await console.ExpectConnectedAsync();
         await Expect(welcome).ToHaveCountAsync(0);
         await Expect(console.OpenCount).ToHaveAttributeAsync("data-count", "1");
-        Assert.Empty(await console.OutboxAsync("snooze", "alice"));
+        await console.ExpectOutboxEmptyAsync("snooze", "alice");
         var stored = await SnoozedUntilAsync("snooze", nudgeId);
         Assert.Equal(until.ToUnixTimeMilliseconds(), new DateTimeOffset(DateTime.SpecifyKind(stored!.Value, DateTimeKind.Utc)).ToUnixTimeMilliseconds(), 1.0);
         await console.Page.ReloadAsync();
@@ -133,7 +133,7 @@ public sealed class ConsoleOutboxTests(Chromium chromium) : IClassFixture<Chromi
         await console.ExpectConnectedAsync();
         await LearnedOutcomes.WaitForAsync(api, o => o.Failures >= 1);
         Assert.Equal(1, await ClosedCountAsync("tab", nudgeId));
-        Assert.Empty(await console.OutboxAsync("tab", "alice"));
+        await console.ExpectOutboxEmptyAsync("tab", "alice");
         await Expect(console.Page.GetByTestId("empty")).ToBeVisibleAsync();
         Assert.Equal((0, 1), await LearnedOutcomes.ReadAsync(api));
     }

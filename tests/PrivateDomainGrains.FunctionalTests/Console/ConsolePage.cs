@@ -60,6 +60,14 @@ public sealed class ConsolePage : IAsyncDisposable
     public async Task<JsonArray> OutboxAsync(string tenant, string staffId) =>
         JsonNode.Parse(await Page.EvaluateAsync<string?>($"localStorage.getItem('pdg.console.outbox:{tenant}/{staffId}')") ?? "[]")!.AsArray();
 
+    /// <summary>
+    /// Waits until the staff member's outbox is empty: the console clears a sent action once the server has answered,
+    /// after the card has gone, so a single read just then can still see it.
+    /// </summary>
+    public Task ExpectOutboxEmptyAsync(string tenant, string staffId) =>
+        Page.WaitForFunctionAsync($"() => JSON.parse(localStorage.getItem('pdg.console.outbox:{tenant}/{staffId}') ?? '[]').length === 0",
+            null, new() { Timeout = 15_000 });
+
     /// <summary>Reopens the console in a new tab of the same browser profile, closing this one.</summary>
     public async Task ReopenAsync()
     {

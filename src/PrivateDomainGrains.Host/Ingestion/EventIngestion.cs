@@ -2,7 +2,6 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Events;
-using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Grains.Identities;
 using PrivateDomainGrains.Host.Retention;
 

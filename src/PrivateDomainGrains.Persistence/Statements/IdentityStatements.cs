@@ -1,5 +1,5 @@
 using Npgsql;
-using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Events;
 using static PrivateDomainGrains.Persistence.Statements.Parameters;
 
 namespace PrivateDomainGrains.Persistence.Statements;

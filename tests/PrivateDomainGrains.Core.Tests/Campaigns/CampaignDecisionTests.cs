@@ -1,6 +1,7 @@
 using PrivateDomainGrains.Core.Campaigns;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Time;
 using static PrivateDomainGrains.Core.Tests.Fixture;
 
 namespace PrivateDomainGrains.Core.Tests.Campaigns;

@@ -1,7 +1,7 @@
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
 
-namespace PrivateDomainGrains.Core.Tests.Identity;
+namespace PrivateDomainGrains.Core.Tests.Events;
 
 public sealed class EventIdentitiesTests
 {

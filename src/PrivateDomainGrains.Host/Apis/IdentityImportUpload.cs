@@ -166,18 +166,7 @@ public static class IdentityImportUpload
         try
         {
             using var document = JsonDocument.Parse(line);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return Refused(number, null, null, null, "line", "must be a JSON object {\"customerId\",\"kind\",\"value\"}");
-            string?[] fields = [null, null, null];
-            for (var i = 0; i < JsonFields.Length; i++)
-            {
-                if (!document.RootElement.TryGetProperty(JsonFields[i], out var field) || field.ValueKind != JsonValueKind.String) continue;
-                // A JSON string may escape half a surrogate pair ("\ud800"), which has no .NET string: the row is refused naming the field.
-                if (TryText(field) is not { } text)
-                    return Refused(number, null, null, null, JsonFields[i], "is not valid Unicode text (an unpaired surrogate escape)");
-                fields[i] = text;
-            }
-            return Check(normalizer, number, fields[0], fields[1], fields[2]);
+            return JsonRowOf(normalizer, number, document.RootElement, "line");
         }
         catch (JsonException ex)
         {
@@ -185,7 +174,52 @@ public static class IdentityImportUpload
         }
     }
 
+    /// <summary>
+    /// One JSON row checked, a JSON-lines upload's line or an element of the synchronous import's <c>rows</c>: an object
+    /// whose <c>customerId</c>, <c>kind</c> and <c>value</c> (names matched ignoring case, as request bodies' are) are
+    /// strings. A field given twice, one that is not a string (<c>{"value":5}</c>) or a string escaping half a surrogate
+    /// pair refuses the row naming that field; other members are ignored. Anything but an object is refused on
+    /// <paramref name="rowField"/>.
+    /// </summary>
+    /// <param name="line">The row's line in the upload (from 1), or its index in a JSON request.</param>
+    public static IdentityImportRow JsonRowOf(IdentityNormalizer normalizer, long line, JsonElement row, string rowField)
+    {
+        if (row.ValueKind != JsonValueKind.Object)
+            return Refused(line, null, null, null, rowField, "must be a JSON object {\"customerId\",\"kind\",\"value\"}");
+        string?[] fields = [null, null, null];
+        var given = new bool[JsonFields.Length];
+        foreach (var member in row.EnumerateObject())
+        {
+            var i = TryName(member) is { } name ? Array.FindIndex(JsonFields, f => f.Equals(name, StringComparison.OrdinalIgnoreCase)) : -1;
+            if (i < 0) continue;
+            // JSON allows a name twice and readers disagree on which one counts: the row is refused rather than guessed.
+            if (given[i]) return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], "is given twice: a row names each field once");
+            given[i] = true;
+            if (member.Value.ValueKind == JsonValueKind.Null) continue;
+            if (member.Value.ValueKind != JsonValueKind.String)
+                return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], $"must be a string, not {member.Value.ValueKind.ToString().ToLowerInvariant()}");
+            // A JSON string may escape half a surrogate pair ("\ud800"), which has no .NET string.
+            if (TryText(member.Value) is not { } text)
+                return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], "is not valid Unicode text (an unpaired surrogate escape)");
+            fields[i] = text;
+        }
+        return Check(normalizer, line, fields[0], fields[1], fields[2]);
+    }
+
     private static readonly string[] JsonFields = ["customerId", "kind", "value"];
+
+    /// <summary>A member's name, or null when it escapes half a surrogate pair (no .NET string holds that).</summary>
+    internal static string? TryName(JsonProperty member)
+    {
+        try
+        {
+            return member.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string? TryText(JsonElement field)
     {

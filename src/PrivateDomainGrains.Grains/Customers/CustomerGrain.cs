@@ -27,7 +27,6 @@ namespace PrivateDomainGrains.Grains.Customers;
 public sealed partial class CustomerGrain(
     CustomerStore store,
     PersonalDataEraser eraser,
-    EventJournal journal,
     ITenantDecisionInputs tenants,
     ILearningSignalSink learning,
     StaffWorkload workload,
@@ -98,58 +97,25 @@ public sealed partial class CustomerGrain(
     {
         if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.IngestAsync(events, backfill);
         _onlyWoken = false;
-        var outcome = new IngestResult(events.Length);
+        var admission = store.Admission(_tenant, _profile.CustomerId, events, backfill);
         if (_erasedAt is { } erasedAt)
         {
             // Erased on request: an integration still sending its events must not bring the customer back.
-            for (var i = 0; i < events.Length; i++) outcome.Conflict(i, $"refused: the personal data of customer '{_profile.CustomerId}' was erased at {erasedAt:O}");
-            return outcome.ToOutcome(null);
+            admission.RefuseAll($"refused: the personal data of customer '{_profile.CustomerId}' was erased at {erasedAt:O}");
+            return admission.ToOutcome(null);
         }
         var inputs = await tenants.GetAsync(_tenant);
-        IEnumerable<int> take = Enumerable.Range(0, events.Length);
         // The journal refuses a call whole when it already holds one of its ids: nothing of it was stored, and this
         // activation decided on events it must forget. Start again from storage, tell duplicates and conflicts apart,
         // and take the rest again (another customer may have taken one of its ids meanwhile: a few rounds at most).
         for (var round = 0; round < 3; round++)
         {
-            var offered = Offer(events, take, backfill, inputs, outcome);
-            if (offered.Count == 0 || await TryCommitEventsAsync(inputs, offered, outcome) is not { Count: > 0 } refused) break;
+            var offered = admission.Offer(_profile, inputs, ref _nextSequence);
+            if (offered.Count == 0 || await TryCommitEventsAsync(inputs, offered, admission) is not { Count: > 0 } refused) break;
             await LoadAsync(_profile.CustomerId);
-            take = await ClassifyRefusedAsync(offered, refused, outcome);
+            await admission.ClassifyRefusedAsync(offered, refused);
         }
-        return outcome.ToOutcome(_profile.OwnerStaffId);
-    }
-
-    /// <summary>
-    /// The events at <paramref name="indexes"/> this customer does not already have, as journal rows: an id seen
-    /// before (in this call or among the recent interactions) is a duplicate when it is the same event, a conflict
-    /// otherwise. An event older than the playbook's <c>backfillAfter</c> on arrival is history, as is every event of a
-    /// backfill.
-    /// </summary>
-    private List<(int Index, JournalRow Row)> Offer(CustomerEvent[] events, IEnumerable<int> indexes, bool backfill, TenantDecisionInputs inputs, IngestResult outcome)
-    {
-        var arrived = DateTimeOffset.UtcNow;
-        var offered = new List<(int Index, JournalRow Row)>(events.Length);
-        // Most calls carry one event: ids repeated within a call are looked for only when there can be any.
-        var inThisCall = events.Length > 1 ? new Dictionary<string, CustomerEvent>(StringComparer.Ordinal) : null;
-        foreach (var i in indexes)
-        {
-            var e = events[i];
-            if (inThisCall is not null && !inThisCall.TryAdd(e.Id, e))
-            {
-                var first = inThisCall[e.Id];
-                if (!SameEvent(first.Type, first.At, e)) outcome.Conflict(i, "the same id is used twice in this request for different events");
-                continue;
-            }
-            if (_profile.RecentInteraction(e.Id) is { } seen)
-            {
-                if (!SameEvent(seen.Type, seen.At, e)) outcome.Conflict(i, $"already used by this customer's {seen.Type} at {seen.At:O}");
-                continue;
-            }
-            var history = backfill || Instants.Plus(e.At, inputs.Playbook.Contact.BackfillAfter) < arrived;
-            offered.Add((i, new JournalRow(_tenant, _profile.CustomerId, _nextSequence++, e, history)));
-        }
-        return offered;
+        return admission.ToOutcome(_profile.OwnerStaffId);
     }
 
     /// <summary>
@@ -158,7 +124,7 @@ public sealed partial class CustomerGrain(
     /// rebuilds the profile from the snapshot and the journal; re-deciding yields the same nudge ids). Returns the
     /// ids the journal refused (then nothing was stored), empty when everything committed.
     /// </summary>
-    private async Task<IReadOnlySet<string>> TryCommitEventsAsync(TenantDecisionInputs inputs, List<(int Index, JournalRow Row)> offered, IngestResult outcome)
+    private async Task<IReadOnlySet<string>> TryCommitEventsAsync(TenantDecisionInputs inputs, List<(int Index, JournalRow Row)> offered, EventAdmission admission)
     {
         WriteResult result;
         try
@@ -173,39 +139,11 @@ public sealed partial class CustomerGrain(
             throw;
         }
         if (result.Refused.Count > 0) return result.Refused;
-        foreach (var (index, _) in offered) outcome.Accept(index);
+        admission.Accepted(offered);
         _commits.Changed(offered.Count);
         if (_commits.SnapshotDue) await TrySnapshotAsync();
         return result.Refused;
     }
-
-    /// <summary>
-    /// What the journal holds under the refused ids: this customer's same event (a duplicate), or another event (a
-    /// conflict: event ids are unique per tenant). Returns the indexes of the offered events to take again.
-    /// </summary>
-    private async Task<List<int>> ClassifyRefusedAsync(List<(int Index, JournalRow Row)> offered, IReadOnlySet<string> refused, IngestResult outcome)
-    {
-        var held = (await journal.FindAsync(_tenant, refused)).ToDictionary(r => r.Event.Id, StringComparer.Ordinal);
-        var again = new List<int>(offered.Count);
-        foreach (var (index, row) in offered)
-        {
-            if (!held.TryGetValue(row.Event.Id, out var existing)) again.Add(index);
-            else if (existing.CustomerId != _profile.CustomerId)
-                outcome.Conflict(index, $"already used by customer '{existing.CustomerId}': event ids are unique per tenant");
-            else if (!SameEvent(existing.Event.Type, existing.Event.At, row.Event))
-                outcome.Conflict(index, $"already used by this customer's {existing.Event.Type} at {existing.Event.At:O}");
-        }
-        return again;
-    }
-
-    /// <summary>
-    /// An event under a known id is the same event when the types agree and so do the times, to the microsecond PostgreSQL
-    /// keeps (a retry may differ in wording); an event sent without a time was stamped on arrival, so its type decides.
-    /// </summary>
-    private static bool SameEvent(string type, DateTimeOffset at, CustomerEvent e) =>
-        type == e.Type && (e.AtOnArrival || Microseconds(at) == Microseconds(e.At));
-
-    private static long Microseconds(DateTimeOffset at) => at.UtcTicks / 10;
 
     /// <summary>The profile may hold effects storage does not: never snapshot it, start the next activation afresh.</summary>
     private void DiscardActivation()

@@ -13,7 +13,6 @@ using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Grains.TenantInputs;
 using PrivateDomainGrains.Grains.Tenants;
 using PrivateDomainGrains.Persistence;
-using PrivateDomainGrains.Core.Time;
 using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Grains.Customers;
@@ -404,9 +403,8 @@ public sealed partial class CustomerGrain(
         e.StaffId is { } staff && inputs.Routing.Route(staff) is var successor && successor != staff ? e with { StaffId = successor } : e;
 
     /// <summary>
-    /// Runs the engine, addresses the raised nudges (to the staff member an action names, else the owner, else the
-    /// unassigned queue: staff id ""), each with its explanation and expiry, and gathers what else the decision
-    /// changed (<see cref="PendingWrites"/>).
+    /// Runs the engine, then addresses the raised nudges and gathers what else the decision changed
+    /// (<see cref="PendingWrites"/>).
     /// </summary>
     private void Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live, PendingWrites pending,
         string? manualTag = null, string? by = null)
@@ -427,24 +425,7 @@ public sealed partial class CustomerGrain(
         pending.Add(decision, now, manualTag, by);
         if (decision.OwnerChange is { } change)
             pending.OwnerChanged(now, change.From, change.To, _profile.OwnerBasis == OwnerBasis.Fallback ? "fallback" : "follower");
-        var created = DateTimeOffset.UtcNow;
-        foreach (var c in decision.Raised)
-        {
-            var addressee = c.Nudge.To ?? _profile.OwnerStaffId ?? "";
-            pending.Nudges.Add(new NudgeRow(_tenant, c.Nudge.Id, addressee, _profile.CustomerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
-                c.Nudge.Reason, c.Nudge.Priority, created)
-            {
-                FollowsOwner = c.Nudge.To is null,
-                Suggested = c.Nudge.Suggested,
-                Explanation = decision.Explain(c),
-                Source = c.Nudge.Source,
-                ExpiresAt = Instants.Plus(c.Nudge.Since == default ? now : c.Nudge.Since, c.Nudge.ExpiresAfter ?? inputs.Playbook.Contact.NudgeExpiry),
-                CustomerName = _profile.DisplayName,
-                Variant = c.Nudge.Variant,
-                // The day it was raised, as its created_at (and the time to act measured from it): not the day of a late event.
-                RaisedDay = DateOnly.FromDateTime(TimeZones.ToLocal(created, inputs.Playbook.DefaultZone)),
-            });
-        }
+        pending.AddRaised(decision, inputs.Playbook, _profile, eventId, now);
     }
 
     /// <summary>

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using System.Text.Json;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
-using PrivateDomainGrains.Abstractions.Nudges;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
@@ -88,7 +87,7 @@ public sealed partial class CustomerGrain
                 return MergeOutcome.Conflict(outcome.Refused!);
             }
             (_nextDueAt, _nextSequence, settled) = (dueAt, _profile.JournalSequence + 1, id);
-            Readdressed(outcome.Readdressed);
+            publisher.Readdressed(_tenant, outcome.Readdressed);
             logger.LogInformation("{Tenant}/{AbsorbedId} merged into {CustomerId} by {By} ({MergeId}: {Events} events, {Identities} identities, {Nudges} nudges)",
                 _tenant, absorbedId, id, by, mergeId, merge.AbsorbedSequence, merge.MovedIdentities.Count, merge.MovedNudges);
             return new MergeOutcome(MergeStatus.Done, null, ViewOf(merge), View(await tenants.GetAsync(_tenant)));
@@ -127,7 +126,7 @@ public sealed partial class CustomerGrain
             [new(_tenant, id, now, CustomerChangeKinds.MergeUndone, detail), new(_tenant, merge.AbsorbedId, now, CustomerChangeKinds.MergeUndone, detail)]);
         if (outcome.Merge is not { } undone) return MergeOutcome.Conflict(outcome.Refused!);
         (_profile, _nextDueAt, _nextSequence) = (before, merge.SurvivorDueAt, before.JournalSequence + 1);
-        Readdressed(outcome.Readdressed);
+        publisher.Readdressed(_tenant, outcome.Readdressed);
         await Customer(merge.AbsorbedId).MergeUndoneAsync();
         logger.LogInformation("{Tenant}/{AbsorbedId} merge into {CustomerId} undone by {By} ({MergeId})", _tenant, merge.AbsorbedId, id, by, mergeId);
         return new MergeOutcome(MergeStatus.Done, null, ViewOf(undone), View(await tenants.GetAsync(_tenant)));
@@ -166,15 +165,6 @@ public sealed partial class CustomerGrain
     {
         (_mergedInto, _handedOver, _discardOnDeactivate) = (null, null, false);
         await LoadAsync(Id);
-    }
-
-    /// <summary>Open nudges a merge or an undo gave another staff member: onto their consoles, and off the previous one's.</summary>
-    private void Readdressed(IReadOnlyList<NudgeRow> nudges)
-    {
-        if (nudges.Count == 0) return;
-        Deliver([.. nudges]);
-        dispatcher.PostChanges(_tenant, nudges.Where(n => n.PreviousStaffId is { Length: > 0 })
-            .Select(n => (n.PreviousStaffId!, NudgeChange.Closing(n.NudgeId, NudgeChange.Moved))));
     }
 
     /// <summary>Puts the survivor's profile back as it was before a merge that storage refused.</summary>

@@ -13,7 +13,6 @@ using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Grains.TenantInputs;
 using PrivateDomainGrains.Grains.Tenants;
 using PrivateDomainGrains.Persistence;
-using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Grains.Customers;
 
@@ -21,7 +20,7 @@ namespace PrivateDomainGrains.Grains.Customers;
 /// One customer: holds the profile and calls the decision engine on every event, tag change, nudge response and due
 /// time. Events are journaled by group commit before they are acknowledged, so an acknowledged event is durable
 /// without a state write per event. What a decision produces commits in one transaction (<see cref="CustomerCommits"/>),
-/// then fresh nudges are pushed to the owner.
+/// then fresh nudges are pushed to their staff members' consoles (<see cref="CustomerPublisher"/>).
 /// </summary>
 public sealed partial class CustomerGrain(
     CustomerStore store,
@@ -29,8 +28,7 @@ public sealed partial class CustomerGrain(
     ITenantDecisionInputs tenants,
     ILearningSignalSink learning,
     StaffWorkload workload,
-    NudgeDispatcher dispatcher,
-    CustomerMetrics metrics,
+    CustomerPublisher publisher,
     ShutdownSnapshots shutdown,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -51,7 +49,7 @@ public sealed partial class CustomerGrain(
         // A tenant has up to millions of customers: share one copy of its id instead of one per activation.
         _tenant = string.Intern(tenant);
         await LoadAsync(customerId);
-        metrics.Activated();
+        publisher.Activated();
     }
 
     /// <summary>
@@ -85,7 +83,7 @@ public sealed partial class CustomerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        metrics.Deactivated();
+        publisher.Deactivated();
         if (_commits.Unsnapshotted == 0 || _discardOnDeactivate) return;
         // A stopping node snapshots within its budget and leaves the rest to the journal (replayed on next activation).
         if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && (cancellationToken.IsCancellationRequested || !shutdown.MaySnapshot())) return;
@@ -285,7 +283,7 @@ public sealed partial class CustomerGrain(
         var customerId = _profile.CustomerId;
         var erased = await eraser.EraseAsync(_tenant, customerId);
         logger.LogInformation("{Tenant}/{CustomerId} erased: {Rows} rows", _tenant, customerId, erased.Rows.Values.Sum());
-        dispatcher.PostChanges(_tenant, erased.OpenNudges.Where(n => n.StaffId.Length > 0).Select(n => (n.StaffId, NudgeChange.Closing(n.NudgeId, NudgeChange.Erased))));
+        publisher.Erased(_tenant, erased.OpenNudges);
         // Nothing of the customer stays in memory either: the next activation loads the erasure and nothing else.
         (_profile, _nextDueAt, _erasedAt) = (new CustomerProfile { CustomerId = customerId }, null, erased.ErasedAt);
         DiscardActivation();
@@ -445,34 +443,15 @@ public sealed partial class CustomerGrain(
     private PendingWrites Pending() => new(_tenant, _profile.CustomerId);
 
     /// <summary>
-    /// Commits what the last decisions changed (<see cref="CustomerCommits"/>), then pushes the nudges that were new or
-    /// moved to their staff members' consoles, and tells the consoles of the nudges that closed or moved away.
+    /// Commits what the last decisions changed (<see cref="CustomerCommits"/>), then publishes what the commit raised,
+    /// moved and closed (<see cref="CustomerPublisher"/>).
     /// </summary>
     private async Task<WriteResult> CommitAsync(PendingWrites pending, bool snapshot, IReadOnlyList<JournalRow>? events = null)
     {
         var result = await _commits.CommitAsync(_profile, _nextDueAt, pending, snapshot, events);
-        if (result.Refused.Count > 0) return result;
-        // A held-out decision is stored for the test's record, never shown.
-        var fresh = pending.Nudges.FindAll(n => !n.HeldOut && result.InsertedNudgeIds.Contains(n.NudgeId));
-        metrics.Raised(_tenant, fresh);
-        if (fresh.Count > 0) Deliver(fresh);
-        if (result.MovedNudges.Count > 0)
-        {
-            Deliver([.. result.MovedNudges]);
-            dispatcher.PostChanges(_tenant, result.MovedNudges.Where(n => n.PreviousStaffId is { Length: > 0 })
-                .Select(n => (n.PreviousStaffId!, NudgeChange.Closing(n.NudgeId, NudgeChange.Moved))));
-        }
-        if (result.ClosedNudges.Count > 0)
-        {
-            var how = pending.Closes.ToDictionary(c => c.NudgeId, c => c.How, StringComparer.Ordinal);
-            foreach (var closed in result.ClosedNudges.GroupBy(c => how[c.NudgeId])) metrics.Closed(_tenant, closed.Key, closed.Count());
-            dispatcher.PostChanges(_tenant, result.ClosedNudges.Where(c => c.StaffId.Length > 0).Select(c => (c.StaffId, NudgeChange.Closing(c.NudgeId, how[c.NudgeId]))));
-        }
+        if (result.Refused.Count == 0) publisher.Committed(_tenant, pending, result);
         return result;
     }
-
-    /// <summary>Pushes nudges to their staff members; those in the unassigned queue wait there to be read.</summary>
-    private void Deliver(List<NudgeRow> nudges) => dispatcher.Post(nudges.Where(n => n.StaffId.Length > 0).Select(n => n.ToNudge()));
 
     /// <summary>Snapshots are an optimisation over a durable journal: a failed one is logged, never surfaced.</summary>
     private async Task TrySnapshotAsync()

@@ -13,7 +13,7 @@ namespace PrivateDomainGrains.Grains.Customers;
 /// its state (<see cref="HandToMergeAsync"/>, after which calls to the absorbed customer wait), folds it in with the pure
 /// <see cref="CustomerMerge"/>, stores everything in one transaction (<see cref="CustomerMerges"/>) and tells the
 /// absorbed customer how it ended (<see cref="MergeSettledAsync"/>): from then on it redirects every call here. The only
-/// cost on the hot path is the <see cref="Redirects"/> check.
+/// cost on the hot path is <see cref="SurvivorAsync"/>'s check of two fields.
 /// </summary>
 public sealed partial class CustomerGrain
 {
@@ -26,10 +26,11 @@ public sealed partial class CustomerGrain
     /// <summary>Set while a survivor holds this customer's state for a merge: calls wait for it to settle.</summary>
     private TaskCompletionSource? _handedOver;
 
-    private bool Redirects => _mergedInto is not null || _handedOver is not null;
-
-    /// <summary>The survivor to send a call to, once any merge under way has settled; null when this customer stands on its own.</summary>
-    private async Task<ICustomerGrain?> SurvivorAsync()
+    /// <summary>
+    /// The survivor this customer was merged into, to forward a call to, once any merge under way has settled; null when
+    /// this customer stands on its own. Every call asks first: one standing on its own answers at once, allocating nothing.
+    /// </summary>
+    private async ValueTask<ICustomerGrain?> SurvivorAsync()
     {
         if (_handedOver is { } handoff)
         {
@@ -56,7 +57,7 @@ public sealed partial class CustomerGrain
     {
         _onlyWoken = false;
         var id = Id;
-        if (Redirects && await SurvivorAsync() is not null) return MergeOutcome.Conflict($"customer '{id}' was merged into '{_mergedInto}': merge into that one");
+        if (await SurvivorAsync() is not null) return MergeOutcome.Conflict($"customer '{id}' was merged into '{_mergedInto}': merge into that one");
         if (absorbedId == id) return MergeOutcome.Conflict($"customer '{id}' cannot be merged into itself");
         if (_erasedAt is { } erasedAt) return MergeOutcome.Conflict($"the personal data of customer '{id}' was erased at {erasedAt:O}");
         if (!_profile.Exists) return MergeOutcome.NotFound(Unknown(id));
@@ -109,7 +110,7 @@ public sealed partial class CustomerGrain
     {
         _onlyWoken = false;
         var id = Id;
-        if (Redirects && await SurvivorAsync() is not null)
+        if (await SurvivorAsync() is not null)
             return MergeOutcome.Conflict($"customer '{id}' was itself merged into '{_mergedInto}' since: undo that merge first");
         if (await store.Merges.GetAsync(_tenant, mergeId) is not { } merge || merge.SurvivorId != id)
             return MergeOutcome.NotFound($"customer '{id}' has no merge '{mergeId}'");
@@ -136,7 +137,7 @@ public sealed partial class CustomerGrain
     {
         _onlyWoken = false;
         var id = Id;
-        if (Redirects && await SurvivorAsync() is not null) return Refused($"customer '{id}' was merged into '{_mergedInto}' already");
+        if (await SurvivorAsync() is not null) return Refused($"customer '{id}' was merged into '{_mergedInto}' already");
         if (_erasedAt is { } erasedAt) return Refused($"the personal data of customer '{id}' was erased at {erasedAt:O}");
         if (!_profile.Exists) return Refused(Unknown(id), unknown: true);
         // Snapshot first: the survivor's merge is refused if this revision or the journal moved on before it committed,

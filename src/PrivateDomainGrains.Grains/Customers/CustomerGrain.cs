@@ -92,7 +92,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<IngestOutcome> IngestAsync(CustomerEvent[] events, bool backfill = false)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.IngestAsync(events, backfill);
+        if (await SurvivorAsync() is { } survivor) return await survivor.IngestAsync(events, backfill);
         _onlyWoken = false;
         var admission = store.Admission(_tenant, _profile.CustomerId, events, backfill);
         if (_erasedAt is { } erasedAt)
@@ -151,7 +151,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<CustomerView?> GetAsync()
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.GetAsync();
+        if (await SurvivorAsync() is { } survivor) return await survivor.GetAsync();
         _onlyWoken = false;
         if (!_profile.Exists) return null;
         return View(await tenants.GetAsync(_tenant));
@@ -159,7 +159,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<PlaybookDryRun?> DryRunAsync(string? playbookJson, CustomerEvent? e)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.DryRunAsync(playbookJson, e);
+        if (await SurvivorAsync() is { } survivor) return await survivor.DryRunAsync(playbookJson, e);
         if (!_profile.Exists) return null;
         // Right after a save or a rollback: the version just stored, not this silo's copy of the one before.
         var inputs = await tenants.GetCurrentAsync(_tenant);
@@ -181,7 +181,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.HandOverAsync(fromStaffId, toStaffId, departure);
+        if (await SurvivorAsync() is { } survivor) return await survivor.HandOverAsync(fromStaffId, toStaffId, departure);
         // Erased: no owner and no relationship left to move, and none to create.
         if (_erasedAt is not null) return false;
         _onlyWoken = false;
@@ -202,7 +202,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<CustomerView> AssignOwnerAsync(string staffId)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.AssignOwnerAsync(staffId);
+        if (await SurvivorAsync() is { } survivor) return await survivor.AssignOwnerAsync(staffId);
         ThrowIfErased();
         _onlyWoken = false;
         if (_profile.OwnerStaffId != staffId || _profile.OwnerBasis != OwnerBasis.Assigned)
@@ -224,14 +224,14 @@ public sealed partial class CustomerGrain(
     }
 
     public async Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null) =>
-        Redirects && await SurvivorAsync() is { } survivor ? await survivor.AddTagsAsync(tags, staffId) : (await ChangeTagsAsync(tags, [], staffId)).View!;
+        await SurvivorAsync() is { } survivor ? await survivor.AddTagsAsync(tags, staffId) : (await ChangeTagsAsync(tags, [], staffId)).View!;
 
     public async Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null) =>
-        Redirects && await SurvivorAsync() is { } survivor ? await survivor.RemoveTagsAsync(tags, staffId) : (await ChangeTagsAsync([], tags, staffId)).View;
+        await SurvivorAsync() is { } survivor ? await survivor.RemoveTagsAsync(tags, staffId) : (await ChangeTagsAsync([], tags, staffId)).View;
 
     public async Task<bool?> RetagAsync(string[] add, string[] remove, string? staffId = null)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.RetagAsync(add, remove, staffId);
+        if (await SurvivorAsync() is { } survivor) return await survivor.RetagAsync(add, remove, staffId);
         // A batch names customers by id or identity: a mistyped one must fail its row, not create a customer.
         if (!_profile.Exists) return null;
         return (await ChangeTagsAsync(add, remove, staffId)).Changed;
@@ -239,7 +239,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<CustomerView?> SetRemarkAsync(string? remark, string staffId)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.SetRemarkAsync(remark, staffId);
+        if (await SurvivorAsync() is { } survivor) return await survivor.SetRemarkAsync(remark, staffId);
         ThrowIfErased();
         _onlyWoken = false;
         var inputs = await tenants.GetAsync(_tenant);
@@ -260,7 +260,7 @@ public sealed partial class CustomerGrain(
     public async Task WakeAsync(DateTimeOffset dueAt)
     {
         // Merged: its due-time entry went with the merge, and the survivor keeps its own time.
-        if (Redirects && await SurvivorAsync() is not null) return;
+        if (await SurvivorAsync() is not null) return;
         _commits.DueEntryLeased();
         var pending = Pending();
         if (_profile.Exists)
@@ -292,7 +292,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<CampaignReach> ReachAsync(string campaignId, CampaignScript script)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.ReachAsync(campaignId, script);
+        if (await SurvivorAsync() is { } survivor) return await survivor.ReachAsync(campaignId, script);
         // A segment lists customers from the directory; one erased or gone since must not be created again.
         if (!_profile.Exists) return CampaignReach.Unknown;
         var now = DateTimeOffset.UtcNow;
@@ -319,7 +319,7 @@ public sealed partial class CustomerGrain(
 
     public async Task RecordResponseAsync(string nudgeId, NudgeResponse response)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor)
+        if (await SurvivorAsync() is { } survivor)
         {
             await survivor.RecordResponseAsync(nudgeId, response);
             return;

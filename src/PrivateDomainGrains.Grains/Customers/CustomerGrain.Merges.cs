@@ -43,20 +43,18 @@ public sealed partial class CustomerGrain
                 // The survivor never said how its merge ended (its node stopped): storage knows.
                 logger.LogWarning("{Tenant}/{CustomerId} heard nothing from the merge it was handed to; reading storage", _tenant, _profile.CustomerId);
                 _handedOver = null;
-                await LoadAsync(Id);
+                await LoadAsync(_profile.CustomerId);
             }
         }
         return _mergedInto is null ? null : Customer(_mergedInto);
     }
-
-    private string Id => GrainKeys.Parse(this.GetPrimaryKeyString()).Id;
 
     private ICustomerGrain Customer(string customerId) => GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId));
 
     public async Task<MergeOutcome> MergeAsync(string absorbedId, string by)
     {
         _onlyWoken = false;
-        var id = Id;
+        var id = _profile.CustomerId;
         if (await SurvivorAsync() is not null) return MergeOutcome.Conflict($"customer '{id}' was merged into '{_mergedInto}': merge into that one");
         if (absorbedId == id) return MergeOutcome.Conflict($"customer '{id}' cannot be merged into itself");
         if (_erasedAt is { } erasedAt) return MergeOutcome.Conflict($"the personal data of customer '{id}' was erased at {erasedAt:O}");
@@ -109,7 +107,7 @@ public sealed partial class CustomerGrain
     public async Task<MergeOutcome> UndoMergeAsync(string mergeId, string by)
     {
         _onlyWoken = false;
-        var id = Id;
+        var id = _profile.CustomerId;
         if (await SurvivorAsync() is not null)
             return MergeOutcome.Conflict($"customer '{id}' was itself merged into '{_mergedInto}' since: undo that merge first");
         if (await store.Merges.GetAsync(_tenant, mergeId) is not { } merge || merge.SurvivorId != id)
@@ -136,7 +134,7 @@ public sealed partial class CustomerGrain
     public async Task<MergeHandoff> HandToMergeAsync(string survivorId)
     {
         _onlyWoken = false;
-        var id = Id;
+        var id = _profile.CustomerId;
         if (await SurvivorAsync() is not null) return Refused($"customer '{id}' was merged into '{_mergedInto}' already");
         if (_erasedAt is { } erasedAt) return Refused($"the personal data of customer '{id}' was erased at {erasedAt:O}");
         if (!_profile.Exists) return Refused(Unknown(id), unknown: true);
@@ -156,7 +154,7 @@ public sealed partial class CustomerGrain
         if (survivorId is not null)
         {
             // Everything it was now belongs to the survivor: keep nothing of it in memory, and never snapshot it again.
-            (_mergedInto, _profile, _nextDueAt, _discardOnDeactivate) = (survivorId, new CustomerProfile { CustomerId = Id }, null, true);
+            (_mergedInto, _profile, _nextDueAt, _discardOnDeactivate) = (survivorId, new CustomerProfile { CustomerId = _profile.CustomerId }, null, true);
         }
         handoff?.TrySetResult();
         return Task.CompletedTask;
@@ -165,7 +163,7 @@ public sealed partial class CustomerGrain
     public async Task MergeUndoneAsync()
     {
         (_mergedInto, _handedOver, _discardOnDeactivate) = (null, null, false);
-        await LoadAsync(Id);
+        await LoadAsync(_profile.CustomerId);
     }
 
     /// <summary>Puts the survivor's profile back as it was before a merge that storage refused.</summary>

@@ -27,6 +27,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddOptions<Campaigns.CampaignOptions>().BindConfiguration(Campaigns.CampaignOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddSingleton<CustomerStore>();
         silo.Services.AddSingleton<CustomerMetrics>();
+        silo.Services.AddSingleton<CustomerPublisher>();
         silo.Services.AddSingleton<ShutdownSnapshots>();
         silo.Services.AddSingleton<NudgeDispatchMetrics>();
         silo.Services.AddSingleton<NudgeDispatcher>();

@@ -17,8 +17,10 @@ public static class ConsoleHostingExtensions
         return builder;
     }
 
+    /// <summary>The console hub at <see cref="ConsoleHub.Path"/>, refused while the node stops (<see cref="ConsolesRefusedWhileStopping"/>).</summary>
     public static WebApplication MapConsoleHub(this WebApplication app)
     {
+        app.RefuseConsolesWhileStopping();
         app.MapHub<ConsoleHub>(ConsoleHub.Path);
         return app;
     }

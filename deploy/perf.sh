@@ -16,7 +16,8 @@
 #   handover   5,000 customers handed over under 3,000 events/s (PDG_PERF_HANDOVER_ARGS)
 #   soak       issue 19's soak: 5 tenants, 200,000 customers, 10,000 events/s for 10 minutes (PDG_PERF_SOAK_ARGS); per-second
 #              p99, worst second, GC pauses, thread-pool queue, host and PostgreSQL CPU per 1,000 durable events (PostgreSQL's
-#              from /proc: the tool is given this script's --pg-data). Off by default: about 13 minutes per run.
+#              from /proc: the tool is given this script's --pg-data), host bytes allocated per durable event (a count: it
+#              holds on a busy machine, where CPU time does not). Off by default: about 13 minutes per run.
 # Each load row starts a fresh host (Release, its own database) per run. Host CPU per acknowledged event
 # (core-µs/event) holds even when other work shares the machine; throughput and latency only when it does not.
 #
@@ -150,6 +151,7 @@ def load(d):
         "gc pause total ms": get(r, "soak", "gcPauseTotalMs"), "gc pause longest ms": get(r, "soak", "gcPauseLongestMs"),
         "threadpool queue max": get(r, "soak", "threadPoolQueueMax"), "threadpool queue p99": get(r, "soak", "threadPoolQueueP99"),
         "host core-ms/1k events": get(r, "soak", "hostCoreMsPer1000Events"),
+        "host alloc B/event": get(r, "soak", "hostAllocatedBytesPerEvent"),
         "pg core-ms/1k events": get(r, "soak", "postgresCoreMsPer1000Events"),
         "tool core-ms/1k events": get(r, "soak", "loadToolCoreMsPer1000Events"),
     }

@@ -33,7 +33,6 @@ public static class ApiHostingExtensions
         builder.AddPlatformOpenApi();
         builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestionMetrics>();
-        builder.Services.AddSingleton<CustomerGrainReferences>();
         builder.Services.AddSingleton<EventIngestion>();
         builder.Services.AddSingleton<EventAdmission>();
         builder.AddIdentityResolution();

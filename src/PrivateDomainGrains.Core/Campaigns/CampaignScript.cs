@@ -36,8 +36,15 @@ public static class CampaignNudges
 {
     public const string Kind = "campaign";
 
+    private const string SourcePrefix = "campaign:";
+
     /// <summary>The nudge source, the unit execution reports group by (<c>groupBy=rule</c>).</summary>
-    public static string Source(string campaignId) => "campaign:" + campaignId;
+    public static string Source(string campaignId) => SourcePrefix + campaignId;
+
+    /// <summary>The campaign that raised a nudge of <paramref name="source"/>, or null when a rule or SOP step did.</summary>
+    public static string? CampaignOf(string? source) =>
+        source is not null && source.StartsWith(SourcePrefix, StringComparison.Ordinal) && source.Length > SourcePrefix.Length
+            ? source[SourcePrefix.Length..] : null;
 
     /// <summary>One id per customer and campaign: raising it again (a campaign page worked twice) stores nothing new.</summary>
     public static string IdFor(string customerId, string campaignId) => NudgeIds.For(customerId + "/" + Source(campaignId), Kind);

@@ -5,6 +5,7 @@ using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Host.Hubs;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
@@ -57,7 +58,8 @@ public static class ConsoleCustomersApi
     /// <param name="StaffId">Who: the event's staff member, the nudge's addressee, who closed it.</param>
     /// <param name="Text">The message text, or the nudge's title.</param>
     /// <param name="Detail">
-    /// The particulars by name: the event's data; the nudge's <c>reason</c>, <c>source</c> and <c>text</c>; who closed it
+    /// The particulars by name: the event's data; the nudge's <c>reason</c>, <c>source</c> and <c>text</c>, and a
+    /// campaign's nudge its campaign's name (<c>campaignName</c>; staff may not list campaigns); who closed it
     /// (<c>by</c>); what changed (<c>tag</c>, <c>from</c>, <c>to</c>, <c>field</c>, <c>value</c>) and by whom (<c>by</c>:
     /// <c>staff:&lt;id&gt;</c>, <c>rule</c>, <c>integration</c>).
     /// </param>
@@ -151,7 +153,7 @@ public static class ConsoleCustomersApi
     }
 
     private static async Task<Results<Ok<ConsoleTimelinePage>, ProblemHttpResult>> TimelineAsync(ConsoleUser user, string customerId, string? before, int? limit,
-        ConsoleScope scope, IGrainFactory grains, CustomerTimeline timeline, CancellationToken ct)
+        ConsoleScope scope, IGrainFactory grains, CustomerTimeline timeline, CampaignNames campaignNames, CancellationToken ct)
     {
         if (limit is < 1 or > CustomerTimeline.MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{CustomerTimeline.MaxPageSize}");
         TimelineCursor? cursor = null;
@@ -164,7 +166,15 @@ public static class ConsoleCustomersApi
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var (entries, more) = await timeline.PageAsync(user.Tenant, customerId, cursor, limit ?? DefaultPageSize, ct);
-        var items = entries.Select(e => new ConsoleTimelineEntry(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, Json(e.Detail))).ToList();
+        var items = new List<ConsoleTimelineEntry>(entries.Count);
+        foreach (var e in entries)
+        {
+            var detail = Json(e.Detail);
+            if (e.Kind == "nudge-raised" && detail is not null
+                && await campaignNames.NameOfSourceAsync(user.Tenant, detail.GetValueOrDefault("source")) is { } campaignName)
+                detail["campaignName"] = campaignName;
+            items.Add(new ConsoleTimelineEntry(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, detail));
+        }
         return TypedResults.Ok(new ConsoleTimelinePage(items, more ? PageCursor.Encode(entries[^1].At, entries[^1].Key) : null));
     }
 

@@ -163,7 +163,7 @@ export interface TimelineEntry {
   channel: string | null;
   staffId: string | null;
   text: string | null;
-  /** The particulars by name: the event's data, the nudge's reason, who closed it (by), what changed and by whom. */
+  /** The particulars by name: the event's data, the nudge's reason and source (a campaign's: its campaignName), who closed it (by), what changed and by whom. */
   detail: Record<string, string | null> | null;
 }
 

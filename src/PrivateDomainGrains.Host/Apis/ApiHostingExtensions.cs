@@ -38,6 +38,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<EventAdmission>();
         builder.AddIdentityResolution();
         builder.Services.AddSingleton<ExecutionReports>();
+        builder.Services.AddSingleton<CustomerViewCompletion>();
         builder.AddWeComCallbacks();
         builder.AddWebhooks();
         builder.AddJournalRetention();

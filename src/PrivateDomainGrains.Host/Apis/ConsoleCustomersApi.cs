@@ -146,10 +146,10 @@ public static class ConsoleCustomersApi
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains,
-        IdentityIndex identities)
+        CustomerViewCompletion completion)
     {
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
-        return view is null ? problem! : TypedResults.Ok(await view.WithPhonesAsync(user.Tenant, identities));
+        return view is null ? problem! : TypedResults.Ok(await completion.CompleteAsync(user.Tenant, view));
     }
 
     private static async Task<Results<Ok<ConsoleTimelinePage>, ProblemHttpResult>> TimelineAsync(ConsoleUser user, string customerId, string? before, int? limit,
@@ -179,7 +179,7 @@ public static class ConsoleCustomersApi
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> SetRemarkAsync(ConsoleUser user, string customerId, HttpRequest request,
-        ConsoleScope scope, IGrainFactory grains, IdentityIndex identities)
+        ConsoleScope scope, IGrainFactory grains, CustomerViewCompletion completion)
     {
         var (body, bodyProblem) = await JsonBody.ReadAsync<RemarkRequest>(request);
         if (body is null) return bodyProblem!;
@@ -188,30 +188,30 @@ public static class ConsoleCustomersApi
         var (view, notVisible) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return notVisible!;
         return await Customer(grains, user.Tenant, customerId).SetRemarkAsync(remark, user.StaffId) is { } changed
-            ? TypedResults.Ok(await changed.WithPhonesAsync(user.Tenant, identities))
+            ? TypedResults.Ok(await completion.CompleteAsync(user.Tenant, changed))
             : NotVisible(customerId);
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
-        IdentityIndex identities)
+        CustomerViewCompletion completion)
     {
         if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest($"'tag' must be {TagNames.Rule}");
         tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var tagged = view.Tags.Contains(tag) ? view : await Customer(grains, user.Tenant, customerId).AddTagsAsync([tag], user.StaffId);
-        return TypedResults.Ok(await tagged.WithPhonesAsync(user.Tenant, identities));
+        return TypedResults.Ok(await completion.CompleteAsync(user.Tenant, tagged));
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
-        IdentityIndex identities)
+        CustomerViewCompletion completion)
     {
         if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest($"'tag' must be {TagNames.Rule}");
         tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var changed = view.Tags.Contains(tag) ? await Customer(grains, user.Tenant, customerId).RemoveTagsAsync([tag], user.StaffId) : view;
-        return changed is null ? NotVisible(customerId) : TypedResults.Ok(await changed.WithPhonesAsync(user.Tenant, identities));
+        return changed is null ? NotVisible(customerId) : TypedResults.Ok(await completion.CompleteAsync(user.Tenant, changed));
     }
 
     /// <summary>The customer if it exists and the user may see it; otherwise the one 404 for both.</summary>

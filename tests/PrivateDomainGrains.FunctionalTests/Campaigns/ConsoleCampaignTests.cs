@@ -94,7 +94,7 @@ public sealed class ConsoleCampaignTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_staff_member_who_may_not_list_campaigns_gets_the_campaigns_name_with_its_nudge_live_replayed_and_in_the_timeline()
+    public async Task A_staff_member_who_may_not_list_campaigns_gets_the_campaigns_name_with_its_nudge_live_replayed_in_the_timeline_and_next_best_action()
     {
         await CampaignTests.TenantAsync(_api, "cn", CampaignTests.QuietPlaybook);
         await CampaignTests.CustomersAsync(_api, "n", 2);
@@ -132,6 +132,9 @@ public sealed class ConsoleCampaignTests : IAsyncLifetime
         Assert.Equal(("campaign:" + created.CampaignId, "双十一回访"), (raised.Detail!["source"], raised.Detail["campaignName"]));
         // Entries not of a campaign's nudge carry no name.
         Assert.All(timeline.Items.Where(e => e.Kind != "nudge-raised"), e => Assert.False(e.Detail?.ContainsKey("campaignName") ?? false));
+        // The customer's next-best-action is the campaign's nudge, named for the console and the integration key alike.
+        Assert.Equal("双十一回访", (await _api.Api.WithConsoleToken(token).Workbench.GetCustomerAsync("n-0"))!.NextBestAction!.CampaignName);
+        Assert.Equal("双十一回访", (await _api.Api.Customers.GetAsync("n-0"))!.NextBestAction!.CampaignName);
     }
 
     private static async Task<ExecutionGroup> EventuallyResultsAsync(CampaignsClient client, string campaignId) =>

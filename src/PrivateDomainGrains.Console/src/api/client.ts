@@ -140,7 +140,18 @@ export interface Customer {
     currency: string | null;
     events: number;
   };
-  nextBestAction: { nudgeId: string; kind: string; title: string; text: string; reason: string; priority: number; at: string; why: string | null } | null;
+  /** `campaignName`: a campaign's nudge's campaign (staff cannot read the campaign list); null for a rule's. */
+  nextBestAction: {
+    nudgeId: string;
+    kind: string;
+    title: string;
+    text: string;
+    reason: string;
+    priority: number;
+    at: string;
+    why: string | null;
+    campaignName?: string | null;
+  } | null;
   firstSeenAt: string | null;
   lastInteractionAt: string | null;
   fields: Record<string, string>;

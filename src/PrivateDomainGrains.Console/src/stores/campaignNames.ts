@@ -2,15 +2,16 @@ import { defineStore } from "pinia";
 import { ref } from "vue";
 import { ApiError } from "../api/client";
 import { campaigns, type Campaign } from "../api/campaigns";
-import { campaignOfRule } from "../queue/wording";
+import { campaignOfReason, campaignOfRule } from "../queue/wording";
 import { useSessionStore } from "./session";
 
 /** How long after a read an unknown campaign id may ask for the list again (a campaign created since). */
 const refreshAfterMs = 15_000;
 
-/** Something the server sent about a campaign's nudge: its source ("campaign:{id}") and the campaign's name beside it. */
+/** Something the server sent about a campaign's nudge: its source ("campaign:{id}") or reason ("campaign {id}"), and the campaign's name beside it. */
 export interface NamedSource {
   source?: string | null;
+  reason?: string | null;
   campaignName?: string | null;
 }
 
@@ -44,11 +45,11 @@ export const useCampaignNamesStore = defineStore("campaignNames", () => {
     add(list.map((c) => [c.campaignId, c.name]));
   }
 
-  /** Takes the names the server sent beside campaigns' sources (nudges, timeline entries); others are passed over. */
+  /** Takes the names the server sent with campaigns' nudges (the hub's, timeline entries, a next-best-action); others are passed over. */
   function rememberNamed(items: Iterable<NamedSource>): void {
     const found: [string, string][] = [];
     for (const item of items) {
-      const campaignId = item.source ? campaignOfRule(item.source) : null;
+      const campaignId = item.source ? campaignOfRule(item.source) : item.reason ? campaignOfReason(item.reason) : null;
       if (campaignId !== null && item.campaignName) found.push([campaignId, item.campaignName]);
     }
     if (found.length > 0) add(found);

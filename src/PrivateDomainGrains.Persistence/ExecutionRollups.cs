@@ -25,6 +25,9 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
 
     private const int FoldBatch = 20_000;
 
+    /// <summary>The transaction-scoped advisory lock one fold holds ("PDEX"); the pass dropping old customers reached takes it too (<see cref="ExecutionReach.DropBeforeAsync"/>).</summary>
+    internal const long FoldLockKey = 0x5044_4558;
+
     /// <summary>The pre-summed levels (<c>pdg_execution_levels.level</c>) and the grouping set of each, in the order of <see cref="LevelSets"/>.</summary>
     private const string LevelOf = "CASE WHEN GROUPING(staff_id) = 0 THEN 'staff' WHEN GROUPING(source) = 0 THEN 'variant' ELSE 'day' END";
 
@@ -79,13 +82,12 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<long> FoldAsync(CancellationToken ct = default)
     {
-        const long advisoryLockKey = 0x5044_4558; // "PDEX"
         long folded = 0;
         while (!ct.IsCancellationRequested)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({advisoryLockKey})", connection, transaction))
+            await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({FoldLockKey})", connection, transaction))
                 if (!(bool)(await tryLock.ExecuteScalarAsync(ct))!) return folded;
             long taken, reached;
             await using (var fold = new NpgsqlCommand(Fold, connection, transaction))

@@ -41,7 +41,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<CustomerViewCompletion>();
         builder.AddWeComCallbacks();
         builder.AddWebhooks();
-        builder.AddJournalRetention();
+        builder.AddRetention();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }

@@ -25,6 +25,16 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
 
     private const int FoldBatch = 20_000;
 
+    /// <summary>
+    /// Pending reaches one fold statement takes: each reads every earlier reach of its customers, so it costs more than a
+    /// delta. After 0051 queued a reach per nudge ever acted on, 20,000 at once ran past the default 30 s command timeout
+    /// (1,000,000 nudges, load average ~75), rolled back, and the fold started over with the same batch every second.
+    /// </summary>
+    private const int ReachFoldBatch = 5_000;
+
+    /// <summary>A batch that takes long (a backlog, a busy database) finishes rather than rolling back and being tried again for ever.</summary>
+    private const int FoldTimeoutSeconds = 600;
+
     /// <summary>The transaction-scoped advisory lock one fold holds ("PDEX"); the pass dropping old customers reached takes it too (<see cref="ExecutionReach.DropBeforeAsync"/>).</summary>
     internal const long FoldLockKey = 0x5044_4558;
 
@@ -90,16 +100,19 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
             await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({FoldLockKey})", connection, transaction))
                 if (!(bool)(await tryLock.ExecuteScalarAsync(ct))!) return folded;
             long taken, reached;
-            await using (var fold = new NpgsqlCommand(Fold, connection, transaction))
+            await using (var fold = new NpgsqlCommand(Fold, connection, transaction) { CommandTimeout = FoldTimeoutSeconds })
             {
                 fold.Parameters.Add(new() { Value = FoldBatch });
                 taken = (long)(await fold.ExecuteScalarAsync(ct))!;
             }
-            await using (var reach = ExecutionReach.FoldCommand(connection, transaction, FoldBatch))
+            await using (var reach = ExecutionReach.FoldCommand(connection, transaction, ReachFoldBatch))
+            {
+                reach.CommandTimeout = FoldTimeoutSeconds;
                 reached = (long)(await reach.ExecuteScalarAsync(ct))!;
+            }
             await transaction.CommitAsync(ct);
             folded += taken + reached;
-            if (taken < FoldBatch && reached < FoldBatch) return folded;
+            if (taken < FoldBatch && reached < ReachFoldBatch) return folded;
         }
         return folded;
     }

@@ -37,9 +37,10 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<EventAdmission>();
         builder.AddIdentityResolution();
         builder.Services.AddSingleton<ExecutionReports>();
+        builder.Services.AddSingleton<CustomerViewCompletion>();
         builder.AddWeComCallbacks();
         builder.AddWebhooks();
-        builder.AddJournalRetention();
+        builder.AddRetention();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }

@@ -8,6 +8,7 @@ public static class ConsoleHostingExtensions
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<ConsoleMetrics>();
+        builder.Services.AddSingleton<CampaignNames>();
         builder.Services.AddSingleton<ConsoleConnections>();
         builder.Services.AddSingleton<ExecutionWatchers>();
         builder.Services.AddSingleton<NodeNudgeObserver>();

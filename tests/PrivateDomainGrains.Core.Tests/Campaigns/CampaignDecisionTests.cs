@@ -27,6 +27,19 @@ public sealed class CampaignDecisionTests
     }
 
     [Fact]
+    public void A_campaign_nudges_source_and_reason_name_its_campaign_and_a_rules_name_none()
+    {
+        var raised = Assert.Single(Decide(CompiledPlaybook.Compile(Playbook()), Customer(), EngineInput.FromCampaign("cmp-9", Script), T0).Raised).Nudge;
+
+        Assert.Equal(("cmp-9", "cmp-9"), (CampaignNudges.CampaignOf(raised.Source), CampaignNudges.CampaignOfReason(raised.Kind, raised.Reason)));
+        Assert.Null(CampaignNudges.CampaignOf("welcome"));
+        Assert.Null(CampaignNudges.CampaignOf("campaign:"));
+        Assert.Null(CampaignNudges.CampaignOf(null));
+        Assert.Null(CampaignNudges.CampaignOfReason("welcome", "campaign cmp-9"));
+        Assert.Null(CampaignNudges.CampaignOfReason(CampaignNudges.Kind, "campaign "));
+    }
+
+    [Fact]
     public void Quiet_hours_hold_a_campaign_nudge_until_they_end_and_a_held_one_is_not_planned_twice()
     {
         var spec = Playbook();

@@ -362,6 +362,7 @@ const en: typeof zhCN = {
     revenue: "Credited revenue",
     revenueAfterRaised: "Revenue after raised (acted on or not)",
     customersReached: "Customers reached",
+    reachedNotKept: "Customers reached are kept from {from} on: the period starts earlier, so they cannot be counted (shown as –).",
     revenuePerCustomer: "Credited revenue per customer reached",
     perDay: "Per day",
     perStaff: "Per staff member",

@@ -360,6 +360,7 @@ export default {
     revenue: "归因成交额",
     revenueAfterRaised: "提醒后成交额（不论是否执行）",
     customersReached: "触达客户",
+    reachedNotKept: "触达客户只保留 {from} 起的数据：所选时段开始更早，无法统计（显示为 –）。",
     revenuePerCustomer: "触达客均归因成交额",
     perDay: "每日趋势",
     perStaff: "按员工",

@@ -182,10 +182,9 @@ public static class TagJobsApi
     }
 
     /// <summary>
-    /// Stages every holder of <paramref name="tag"/> for a job of <paramref name="kind"/> (a catalog rename, merge or
-    /// delete) and starts it: the holders' side of a catalog change.
+    /// Stages every holder of <paramref name="tag"/> for job <paramref name="jobId"/> (the one the catalog recorded) of
+    /// <paramref name="kind"/> (a catalog rename, merge or delete) and starts it: the holders' side of a catalog change.
     /// </summary>
-    /// <summary>Starts job <paramref name="jobId"/>, the one the catalog recorded, changing every holder of <paramref name="tag"/>.</summary>
     internal static async Task<TagJobAccepted> StartForHoldersAsync(IGrainFactory grains, TagJobRows rows, string tenant, string jobId, string kind,
         string tag, string[] add, CancellationToken ct)
     {

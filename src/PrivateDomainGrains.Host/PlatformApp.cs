@@ -25,6 +25,7 @@ public static class PlatformApp
         builder.AddDemoTenant();
 
         var app = builder.Build();
+        app.UsePlatformLanguages();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();

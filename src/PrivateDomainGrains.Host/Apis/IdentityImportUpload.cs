@@ -44,7 +44,7 @@ public static class IdentityImportUpload
         if (!Ids.IsValid(customerId)) return Refused(line, customerId, kind, value, "customerId", Ids.Rule);
         if (normalizer.Normalize(kind ?? "", value, out var why) is not { } identity)
             return Refused(line, customerId, kind, value, IdentityKinds.IsKnown(kind ?? "") ? "value" : "kind", why!);
-        if (!identity.IsStrong) return Refused(line, customerId, kind, value, "kind", "nickname is weak: many customers may share one, so it is not indexed");
+        if (!identity.IsStrong) return Refused(line, customerId, kind, value, "kind", IdentityPhrases.WeakNickname.Say());
         return new IdentityImportRow(line, customerId, identity.Kind, identity.Value, IdentityImportRowState.Pending);
     }
 
@@ -99,9 +99,9 @@ public static class IdentityImportUpload
                 {
                     if (bytes is not { } found)
                     {
-                        if (!headerSeen) throw new UploadException($"'body' line {lineNumber}: the first line must be the header customerId,kind,value");
-                        if (++rows > maxRows) throw new UploadException($"'body' holds more than {maxRows:N0} rows", StatusCodes.Status413PayloadTooLarge);
-                        yield return Refused(lineNumber, null, null, null, "line", $"is longer than {MaxLineBytes:N0} bytes");
+                        if (!headerSeen) throw new UploadException(ApiPhrases.Header.Say(lineNumber));
+                        if (++rows > maxRows) throw new UploadException(ApiPhrases.TooManyRows.Say(maxRows), StatusCodes.Status413PayloadTooLarge);
+                        yield return Refused(lineNumber, null, null, null, "line", ApiPhrases.LineTooLong.Say(MaxLineBytes));
                         continue;
                     }
                     var line = Decode(found, lineNumber).Trim();
@@ -109,17 +109,17 @@ public static class IdentityImportUpload
                     if (!headerSeen)
                     {
                         if (!line.Replace(" ", "").Equals("customerId,kind,value", StringComparison.OrdinalIgnoreCase))
-                            throw new UploadException($"'body' line {lineNumber}: the first line must be the header customerId,kind,value");
+                            throw new UploadException(ApiPhrases.Header.Say(lineNumber));
                         headerSeen = true;
                         continue;
                     }
-                    if (++rows > maxRows) throw new UploadException($"'body' holds more than {maxRows:N0} rows", StatusCodes.Status413PayloadTooLarge);
+                    if (++rows > maxRows) throw new UploadException(ApiPhrases.TooManyRows.Say(maxRows), StatusCodes.Status413PayloadTooLarge);
                     yield return format == Csv ? CsvRow(normalizer, lineNumber, line) : JsonRow(normalizer, lineNumber, line);
                 }
                 if (result.IsCompleted) break;
                 reader.AdvanceTo(buffer.Start, buffer.End);
             }
-            if (!headerSeen) throw new UploadException("'body' is empty: the first line must be the header customerId,kind,value");
+            if (!headerSeen) throw new UploadException(ApiPhrases.EmptyUpload.Say());
         }
         finally
         {
@@ -135,7 +135,7 @@ public static class IdentityImportUpload
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw new UploadException($"'body' is larger than the upload limit ({IdentityImportsApi.MaxUploadBytes:N0} bytes)", StatusCodes.Status413PayloadTooLarge);
+            throw new UploadException(ApiPhrases.UploadTooLarge.Say(IdentityImportsApi.MaxUploadBytes), StatusCodes.Status413PayloadTooLarge);
         }
     }
 
@@ -149,15 +149,15 @@ public static class IdentityImportUpload
         }
         catch (DecoderFallbackException)
         {
-            throw new UploadException($"'body' line {number} is not UTF-8 text");
+            throw new UploadException(ApiPhrases.NotUtf8.Say(number));
         }
     }
 
     private static IdentityImportRow CsvRow(IdentityNormalizer normalizer, long number, string line)
     {
         var fields = TagJobCsv.Fields(line);
-        if (fields is null) return Refused(number, null, null, null, "line", "has an unterminated quoted field");
-        if (fields.Count != 3) return Refused(number, null, null, null, "line", $"must have 3 columns (customerId,kind,value), not {fields.Count}");
+        if (fields is null) return Refused(number, null, null, null, "line", ApiPhrases.Unterminated.Say());
+        if (fields.Count != 3) return Refused(number, null, null, null, "line", ApiPhrases.Columns.Say(fields.Count));
         return Check(normalizer, number, fields[0], fields[1], fields[2]);
     }
 
@@ -167,21 +167,21 @@ public static class IdentityImportUpload
         {
             using var document = JsonDocument.Parse(line);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return Refused(number, null, null, null, "line", "must be a JSON object {\"customerId\",\"kind\",\"value\"}");
+                return Refused(number, null, null, null, "line", ApiPhrases.RowObject.Say());
             string?[] fields = [null, null, null];
             for (var i = 0; i < JsonFields.Length; i++)
             {
                 if (!document.RootElement.TryGetProperty(JsonFields[i], out var field) || field.ValueKind != JsonValueKind.String) continue;
                 // A JSON string may escape half a surrogate pair ("\ud800"), which has no .NET string: the row is refused naming the field.
                 if (TryText(field) is not { } text)
-                    return Refused(number, null, null, null, JsonFields[i], "is not valid Unicode text (an unpaired surrogate escape)");
+                    return Refused(number, null, null, null, JsonFields[i], ApiPhrases.SurrogateEscape.Say());
                 fields[i] = text;
             }
             return Check(normalizer, number, fields[0], fields[1], fields[2]);
         }
         catch (JsonException ex)
         {
-            return Refused(number, null, null, null, "line", "is not JSON: " + ex.Message);
+            return Refused(number, null, null, null, "line", ApiPhrases.NotJson.Say(ex.Message));
         }
     }
 

@@ -143,9 +143,9 @@ public static class WebhooksApi
         if (body is null) return problem!;
         var ct = request.HttpContext.RequestAborted;
         var errors = await ValidateAsync(body.Url, body.EventTypes, body.Description, options.Value, targets, ct);
-        if (errors.Count > 0) return Problems.Invalid("The subscription is invalid; nothing was stored", errors);
+        if (errors.Count > 0) return Problems.Invalid(ApiPhrases.WebhookInvalid.Say(), errors);
         if (await subscriptions.CountAsync(tenant, ct) >= options.Value.MaxSubscriptionsPerTenant)
-            return Problems.Conflict($"Tenant '{tenant}' has {options.Value.MaxSubscriptionsPerTenant} subscriptions, as many as it may have; delete one first");
+            return Problems.Conflict(ApiPhrases.WebhookLimit.Say(tenant, options.Value.MaxSubscriptionsPerTenant));
         var secret = WebhookSigner.NewSecret();
         var row = await subscriptions.CreateAsync(tenant, "wh_" + Guid.NewGuid().ToString("N"), body.Url, [.. body.EventTypes.Distinct(StringComparer.Ordinal)],
             Description(body.Description), protector.Protect(tenant, secret), ct);
@@ -166,7 +166,7 @@ public static class WebhooksApi
         var (body, problem) = await JsonBody.ReadAsync<UpdateWebhookRequest>(request);
         if (body is null) return problem!;
         var errors = await ValidateAsync(body.Url, body.EventTypes, body.Description, options.Value, targets, request.HttpContext.RequestAborted);
-        if (errors.Count > 0) return Problems.Invalid("The subscription is invalid; nothing was changed", errors);
+        if (errors.Count > 0) return Problems.Invalid(ApiPhrases.WebhookUnchanged.Say(), errors);
         var row = await subscriptions.UpdateAsync(tenant, webhookId, body.Url, [.. body.EventTypes.Distinct(StringComparer.Ordinal)], Description(body.Description),
             body.Enabled, request.HttpContext.RequestAborted);
         return row is null ? NotFound(webhookId) : TypedResults.Ok(View(row));
@@ -191,8 +191,8 @@ public static class WebhooksApi
     private static async Task<Results<Ok<WebhookDeliveryPage>, ProblemHttpResult>> ListDeliveriesAsync(
         string tenant, string webhookId, long? before, int? limit, WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, HttpContext http)
     {
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
-        if (before is < 1) return Problems.BadRequest("'before' must be a positive delivery id from a previous page");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest(ApiPhrases.Limit.Say(MaxPageSize));
+        if (before is < 1) return Problems.BadRequest(ApiPhrases.BeforeDelivery.Say());
         if (await subscriptions.GetAsync(tenant, webhookId, http.RequestAborted) is null) return NotFound(webhookId);
         var pageSize = limit ?? 50;
         var rows = await deliveries.ListAsync(tenant, webhookId, before, pageSize + 1, http.RequestAborted);
@@ -205,7 +205,7 @@ public static class WebhooksApi
     {
         var row = await deliveries.ReplayAsync(tenant, webhookId, deliveryId, http.RequestAborted);
         return row is null
-            ? Problems.NotFound($"Subscription '{webhookId}' of tenant '{tenant}' has no delivery {deliveryId}")
+            ? Problems.NotFound(ApiPhrases.NoDelivery.Say(webhookId, tenant, deliveryId))
             : TypedResults.Accepted($"/api/v1/tenants/{tenant}/webhooks/{webhookId}/deliveries?before={deliveryId + 1}&limit=1", DeliveryView(row));
     }
 
@@ -230,14 +230,14 @@ public static class WebhooksApi
             errors["url"] = [$"'url' must be an absolute {schemes} URL"];
         else if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0) errors["url"] = ["'url' must not carry user info or a fragment"];
 
-        if (eventTypes is null || eventTypes.Count == 0) errors["eventTypes"] = ["'eventTypes' must name at least one type"];
-        else if (eventTypes.Count > MaxEventTypes) errors["eventTypes"] = [$"'eventTypes' may name at most {MaxEventTypes} types"];
+        if (eventTypes is null || eventTypes.Count == 0) errors["eventTypes"] = [ApiPhrases.NoEventTypes.Say()];
+        else if (eventTypes.Count > MaxEventTypes) errors["eventTypes"] = [ApiPhrases.TooManyEventTypes.Say(MaxEventTypes)];
         else
         {
             var bad = eventTypes.Where(t => t is null || !WebhookEventTypes.IsValid(t)).ToList();
-            if (bad.Count > 0) errors["eventTypes"] = [$"'eventTypes' has {string.Join(", ", bad.Select(t => $"'{t}'"))}; each must be {WebhookEventTypes.Describe}"];
+            if (bad.Count > 0) errors["eventTypes"] = [ApiPhrases.UnknownEventTypes.Say(string.Join(", ", bad.Select(t => $"'{t}'")), string.Join(", ", WebhookEventTypes.All), string.Join(", ", WebhookEventTypes.Families))];
         }
-        if (description is { Length: > MaxDescriptionLength }) errors["description"] = [$"'description' must be at most {MaxDescriptionLength} characters"];
+        if (description is { Length: > MaxDescriptionLength }) errors["description"] = [ApiPhrases.FieldTooLong.Say("description", MaxDescriptionLength)];
         else if (StorableText.Problem(description) is { } problem) errors["description"] = [$"'description' {problem}"];
         return errors;
     }
@@ -245,7 +245,7 @@ public static class WebhooksApi
     private static string? Description(string? description) => string.IsNullOrWhiteSpace(description) ? null : description.Trim();
 
     private static ProblemHttpResult NotFound(string webhookId) =>
-        Problems.NotFound(Ids.IsValid(webhookId) ? $"Webhook subscription '{webhookId}' does not exist" : Ids.Describe("webhookId"));
+        Problems.NotFound(Ids.IsValid(webhookId) ? ApiPhrases.NoWebhook.Say(webhookId) : Ids.Describe("webhookId"));
 
     private static WebhookView View(WebhookSubscriptionRow r) => new(r.SubscriptionId, r.Url, r.EventTypes, r.Description, r.Enabled, r.DisabledReason,
         r.DisabledAt, r.ConsecutiveFailures, r.FailingSince, r.LastSuccessAt, r.CreatedAt, r.UpdatedAt);

@@ -35,10 +35,10 @@ public static class EventBatchParser
     {
         if (document.RootElement.ValueKind != JsonValueKind.Object ||
             !document.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
-            return (null, "The body must be a JSON object with an 'events' array");
+            return (null, EventPhrases.NoEventsArray.Say());
         var total = events.GetArrayLength();
-        if (total == 0) return (null, "'events' is empty");
-        if (total > MaxEventsPerRequest) return (null, $"'events' holds {total} events; at most {MaxEventsPerRequest} per request");
+        if (total == 0) return (null, EventPhrases.NoEvents.Say());
+        if (total > MaxEventsPerRequest) return (null, EventPhrases.TooManyEvents.Say(total, MaxEventsPerRequest));
         var modeProblems = new List<FieldError>();
         var requestBackfill = Mode(document.RootElement, modeProblems) ?? false;
         if (modeProblems.Count > 0) return (null, modeProblems[0].ToString());
@@ -76,7 +76,7 @@ public static class EventBatchParser
     {
         if (String(element, "mode", problems, required: false) is not { } mode) return null;
         if (mode is Backfill or Live) return mode == Backfill;
-        problems.Add(new("mode", $"must be '{Live}' or '{Backfill}'"));
+        problems.Add(new("mode", CommonPhrases.EitherOf.Say(Live, Backfill)));
         return null;
     }
 
@@ -84,7 +84,7 @@ public static class EventBatchParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new("event", "must be a JSON object"));
+            problems.Add(new("event", EventPhrases.JsonObject.Say()));
             return null;
         }
         var id = String(element, "id", problems);
@@ -118,12 +118,12 @@ public static class EventBatchParser
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required) problems.Add(new(name, "is required"));
+            if (required) problems.Add(new(name, CommonPhrases.Required.Say()));
             return null;
         }
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new(name, "must be a string"));
+            problems.Add(new(name, EventPhrases.NotAString.Say()));
             return null;
         }
         return Text(value, name, problems);
@@ -138,7 +138,7 @@ public static class EventBatchParser
         }
         catch (InvalidOperationException)
         {
-            problems.Add(new(field, "is not valid Unicode text (invalid UTF-8 bytes or an unpaired surrogate)"));
+            problems.Add(new(field, EventPhrases.NotUnicode.Say()));
             return null;
         }
     }
@@ -148,7 +148,7 @@ public static class EventBatchParser
         if (!element.TryGetProperty("at", out var value) || value.ValueKind == JsonValueKind.Null) return now;
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new("at", $"must be an ISO 8601 timestamp string, e.g. {Iso8601Timestamps.Example}"));
+            problems.Add(new("at", EventPhrases.Timestamp.Say(Iso8601Timestamps.Example)));
             return now;
         }
         if (Text(value, "at", problems) is not { } text) return now;
@@ -166,7 +166,7 @@ public static class EventBatchParser
         if (!element.TryGetProperty("data", out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new("data", "must be a JSON object"));
+            problems.Add(new("data", EventPhrases.JsonObject.Say()));
             return null;
         }
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -179,7 +179,7 @@ public static class EventBatchParser
             }
             catch (InvalidOperationException)
             {
-                problems.Add(new("data", "has a key that is not valid Unicode text"));
+                problems.Add(new("data", EventPhrases.KeyNotUnicode.Say()));
                 continue;
             }
             if (property.Value.ValueKind == JsonValueKind.Null) continue;

@@ -26,7 +26,7 @@ public static class PlatformApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();

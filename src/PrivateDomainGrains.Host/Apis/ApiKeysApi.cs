@@ -101,7 +101,7 @@ public static class ApiKeysApi
     private static async Task<Results<Created<ApiKeyIssued>, ProblemHttpResult>> RotateAsync(
         string tenant, string keyId, int? overlapMinutes, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http)
     {
-        if (overlapMinutes is < 0 or > MaxOverlapMinutes) return Problems.BadRequest($"'overlapMinutes' must be 0-{MaxOverlapMinutes}");
+        if (overlapMinutes is < 0 or > MaxOverlapMinutes) return Problems.BadRequest("overlapMinutes", $"'overlapMinutes' must be 0-{MaxOverlapMinutes}");
         if (!Ids.IsValid(keyId)) return Problems.NotFound($"Key '{keyId}' does not exist");
         var (newKeyId, key, hash) = ScopedKeys.Generate();
         var rotated = await store.RotateAsync(tenant, keyId, newKeyId, hash, TimeSpan.FromMinutes(overlapMinutes ?? 60), http.RequestAborted);

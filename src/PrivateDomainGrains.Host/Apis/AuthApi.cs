@@ -41,10 +41,10 @@ public static class AuthApi
     {
         var (body, problem) = await JsonBody.ReadAsync<ConsoleTokenRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.Tenant)) return Problems.BadRequest(Ids.Describe("tenant"));
-        if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
-        if (string.IsNullOrEmpty(body.Password)) return Problems.BadRequest("'password' is required");
-        if (body.Password.Length > StaffApi.MaxPasswordLength) return Problems.BadRequest($"'password' must be at most {StaffApi.MaxPasswordLength} characters");
+        if (!Ids.IsValid(body.Tenant)) return Problems.InvalidId("tenant");
+        if (!Ids.IsValid(body.StaffId)) return Problems.InvalidId("staffId");
+        if (string.IsNullOrEmpty(body.Password)) return Problems.BadRequest("password", "'password' is required");
+        if (body.Password.Length > StaffApi.MaxPasswordLength) return Problems.BadRequest("password", $"'password' must be at most {StaffApi.MaxPasswordLength} characters");
         if (throttle.Blocked(body.Tenant, body.StaffId) is { } wait)
             return Problems.TooManyRequests($"Too many failed sign-ins for '{body.StaffId}': try again in {Math.Ceiling(wait.TotalSeconds):0} s", wait);
 

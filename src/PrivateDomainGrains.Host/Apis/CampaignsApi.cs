@@ -141,21 +141,21 @@ public static class CampaignsApi
         var (body, problem) = await JsonBody.ReadAsync<CampaignRequest>(request);
         if (body is null) return problem!;
         var ct = request.HttpContext.RequestAborted;
-        if (string.IsNullOrWhiteSpace(body.Name)) return Problems.BadRequest("'name' is required");
+        if (string.IsNullOrWhiteSpace(body.Name)) return Problems.BadRequest("name", "'name' is required");
         if (TextFields.Problem("name", body.Name, MaxNameLength) is { } nameProblem) return nameProblem;
-        if (!Ids.IsValid(body.SegmentId)) return Problems.BadRequest(Ids.Describe("segmentId"));
+        if (!Ids.IsValid(body.SegmentId)) return Problems.InvalidId("segmentId");
         var (script, scriptProblem) = ReadScript(body.Script);
         if (script is null) return scriptProblem!;
-        if (body.StartAt is not { } startAt) return Problems.BadRequest("'startAt' is required (ISO 8601)");
-        if (body.EndAt is not { } endAt) return Problems.BadRequest("'endAt' is required (ISO 8601)");
+        if (body.StartAt is not { } startAt) return Problems.BadRequest("startAt", "'startAt' is required (ISO 8601)");
+        if (body.EndAt is not { } endAt) return Problems.BadRequest("endAt", "'endAt' is required (ISO 8601)");
         var now = clock.GetUtcNow();
-        if (endAt <= startAt) return Problems.BadRequest("'endAt' must be after 'startAt'");
-        if (endAt <= now) return Problems.BadRequest("'endAt' must be in the future");
-        if (endAt - startAt > MaxWindow) return Problems.BadRequest($"'endAt' must be at most {MaxWindow.TotalDays} days after 'startAt'");
+        if (endAt <= startAt) return Problems.BadRequest("endAt", "'endAt' must be after 'startAt'");
+        if (endAt <= now) return Problems.BadRequest("endAt", "'endAt' must be in the future");
+        if (endAt - startAt > MaxWindow) return Problems.BadRequest("endAt", $"'endAt' must be at most {MaxWindow.TotalDays} days after 'startAt'");
         // A campaign's results are read over its window widened by a day either side: the calendar's end must stay out of reach.
-        if (endAt >= LatestEnd) return Problems.BadRequest($"'endAt' must be before {LatestEnd:yyyy-MM-dd}");
+        if (endAt >= LatestEnd) return Problems.BadRequest("endAt", $"'endAt' must be before {LatestEnd:yyyy-MM-dd}");
         if (await segments.GetAsync(tenant, body.SegmentId!, ct) is not { } segment)
-            return Problems.BadRequest($"'segmentId' names no segment of this tenant: '{body.SegmentId}'");
+            return Problems.BadRequest("segmentId", $"'segmentId' names no segment of this tenant: '{body.SegmentId}'");
         var campaignId = "cmp-" + Guid.NewGuid().ToString("N")[..16];
         var spec = new CampaignSpec(body.Name!.Trim(), segment.SegmentId, segment.Version, script, startAt < now ? now : startAt, endAt, by, owners);
         await index.AddAsync(tenant, campaignId, ct);
@@ -166,21 +166,21 @@ public static class CampaignsApi
     /// <summary>The script, or a 400 naming its field (<c>script.variants[1].text</c>).</summary>
     private static (CoreScript? Script, ProblemHttpResult? Problem) ReadScript(CampaignScript? s)
     {
-        if (s is null) return (null, Problems.BadRequest("'script' is required: {\"title\",\"text\"}"));
+        if (s is null) return (null, Problems.BadRequest("script", "'script' is required: {\"title\",\"text\"}"));
         if (TemplateProblem("script.title", s.Title, MaxTitleLength) is { } p1) return (null, p1);
         if (TemplateProblem("script.text", s.Text, MaxTextLength) is { } p2) return (null, p2);
         CoreVariant[]? variants = null;
         if (s.Variants is { } given)
         {
-            if (given.Count is 0 or > MaxVariants) return (null, Problems.BadRequest($"'script.variants' must hold 1-{MaxVariants} variants"));
+            if (given.Count is 0 or > MaxVariants) return (null, Problems.BadRequest("script.variants", $"'script.variants' must hold 1-{MaxVariants} variants"));
             var ids = new HashSet<string>(StringComparer.Ordinal);
             variants = new CoreVariant[given.Count];
             for (var i = 0; i < given.Count; i++)
             {
                 var field = $"script.variants[{i}]";
-                if (given[i] is not { } v) return (null, Problems.BadRequest($"'{field}' must be an object {{\"id\",\"title\",\"text\"}}"));
-                if (!Ids.IsValid(v.Id)) return (null, Problems.BadRequest(Ids.Describe(field + ".id")));
-                if (!ids.Add(v.Id!)) return (null, Problems.BadRequest($"'{field}.id' repeats '{v.Id}'"));
+                if (given[i] is not { } v) return (null, Problems.BadRequest(field, $"'{field}' must be an object {{\"id\",\"title\",\"text\"}}"));
+                if (!Ids.IsValid(v.Id)) return (null, Problems.InvalidId(field + ".id"));
+                if (!ids.Add(v.Id!)) return (null, Problems.BadRequest($"{field}.id", $"'{field}.id' repeats '{v.Id}'"));
                 if (TemplateProblem(field + ".title", v.Title, MaxTitleLength) is { } p3) return (null, p3);
                 if (TemplateProblem(field + ".text", v.Text, MaxTextLength) is { } p4) return (null, p4);
                 variants[i] = new CoreVariant(v.Id!, v.Title!, v.Text!);
@@ -192,11 +192,11 @@ public static class CampaignsApi
     /// <summary>A 400 naming <paramref name="field"/> when the text is missing, too long, unstorable or a template with errors.</summary>
     private static ProblemHttpResult? TemplateProblem(string field, string? text, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(text)) return Problems.BadRequest($"'{field}' is required");
+        if (string.IsNullOrWhiteSpace(text)) return Problems.BadRequest(field, $"'{field}' is required");
         if (TextFields.Problem(field, text, maxLength) is { } problem) return problem;
         var errors = new List<string>();
         Template.Parse(text, errors);
-        return errors.Count > 0 ? Problems.BadRequest($"'{field}' {string.Join("; ", errors)}") : null;
+        return errors.Count > 0 ? Problems.BadRequest(field, $"'{field}' {string.Join("; ", errors)}") : null;
     }
 
     private static async Task<Ok<CampaignList>> ListAsync(string tenant, IGrainFactory grains, CampaignIndex index, IReadOnlySet<string>? visible,

@@ -197,13 +197,13 @@ public static class SegmentsApi
         string tenant, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct,
         string[]? visibleOwners)
     {
-        if (limit is < 1 or > SegmentMembers.MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{SegmentMembers.MaxPageSize}");
+        if (limit is < 1 or > SegmentMembers.MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{SegmentMembers.MaxPageSize}");
         var now = DateTimeOffset.UtcNow;
         string? after = null;
         if (cursor is not null)
         {
             if (!PageCursor.TryDecode(cursor, out var at, out var key) || at is null || !Ids.IsValid(key))
-                return Problems.BadRequest("'cursor' must be the 'next' of a previous page, as it was");
+                return Problems.BadRequest("cursor", "'cursor' must be the 'next' of a previous page, as it was");
             (now, after) = (at.Value, key);
         }
         if (await FindAsync(tenant, segmentId, store, ct) is not { } saved) return NotFound(segmentId);

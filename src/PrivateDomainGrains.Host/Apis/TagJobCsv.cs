@@ -27,22 +27,22 @@ public static class TagJobCsv
             if (line.Length == 0) continue;
             if (lines.Count == 0 && IsHeader(line)) continue;
             var fields = Fields(line);
-            if (fields is null) return (null, Problems.BadRequest($"'body' line {number}: an unterminated quoted field"));
+            if (fields is null) return (null, Problems.BadRequest("body", $"'body' line {number}: an unterminated quoted field"));
             if (fields.Count == 1)
             {
-                if (!Ids.IsValid(fields[0])) return (null, Problems.BadRequest($"'body' line {number}: a customer id {Ids.Rule}"));
+                if (!Ids.IsValid(fields[0])) return (null, Problems.BadRequest("body", $"'body' line {number}: a customer id {Ids.Rule}"));
                 lines.Add(new Line(new TagJobInput(fields[0], fields[0]), null));
             }
             else if (fields.Count == 2)
             {
                 if (normalizer.Normalize(fields[0].Trim(), fields[1], out var problem) is not { } identity)
-                    return (null, Problems.BadRequest($"'body' line {number}: the identity {(IdentityKinds.IsKnown(fields[0].Trim()) ? "value" : "kind")} {problem}"));
+                    return (null, Problems.BadRequest("body", $"'body' line {number}: the identity {(IdentityKinds.IsKnown(fields[0].Trim()) ? "value" : "kind")} {problem}"));
                 lines.Add(new Line(new TagJobInput($"{identity.Kind}:{identity.Value}", null), identity));
             }
-            else return (null, Problems.BadRequest($"'body' line {number}: one column (a customer id) or two (kind,value), not {fields.Count}"));
-            if (lines.Count > maxRows) return (null, Problems.BadRequest($"'body' must hold at most {maxRows:N0} customers"));
+            else return (null, Problems.BadRequest("body", $"'body' line {number}: one column (a customer id) or two (kind,value), not {fields.Count}"));
+            if (lines.Count > maxRows) return (null, Problems.BadRequest("body", $"'body' must hold at most {maxRows:N0} customers"));
         }
-        return lines.Count == 0 ? (null, Problems.BadRequest("'body' must name at least one customer")) : (lines, null);
+        return lines.Count == 0 ? (null, Problems.BadRequest("body", "'body' must name at least one customer")) : (lines, null);
     }
 
     private static bool IsHeader(string line) =>

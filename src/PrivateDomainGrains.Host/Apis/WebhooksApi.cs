@@ -92,8 +92,9 @@ public static class WebhooksApi
             .WithSummary("The delivery log, newest first: state, attempts, last status or error; paged with ?before=<deliveryId>&limit=<1-200> (50 by default).")
             .WithProblem(StatusCodes.Status400BadRequest, "'limit' is not 1-200, or 'before' is not a positive delivery id")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
-        webhooks.MapPost("/{webhookId}/deliveries/{deliveryId:long}/replay", ReplayAsync).WithName("ReplayWebhookDelivery")
+        webhooks.MapPost("/{webhookId}/deliveries/{deliveryId}/replay", ReplayAsync).WithName("ReplayWebhookDelivery")
             .WithSummary("Send a delivery again, whatever its state, with a fresh retry period (it goes out once the subscription is enabled). 202.")
+            .WithProblem(StatusCodes.Status400BadRequest, "'deliveryId' is not a whole number (errors name it)")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription, or no such delivery of it");
 
         // The same routes for a signed-in admin of the console (the integrations page), on the admin's own tenant.
@@ -128,9 +129,10 @@ public static class WebhooksApi
             .WithName("ListConsoleWebhookDeliveries").WithSummary("As ListWebhookDeliveries, for the signed-in admin's tenant.")
             .WithProblem(StatusCodes.Status400BadRequest, "'limit' is not 1-200, or 'before' is not a positive delivery id")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
-        console.MapPost("/{webhookId}/deliveries/{deliveryId:long}/replay", (ConsoleUser user, string webhookId, long deliveryId, WebhookDeliveries deliveries,
+        console.MapPost("/{webhookId}/deliveries/{deliveryId}/replay", (ConsoleUser user, string webhookId, long deliveryId, WebhookDeliveries deliveries,
                 HttpContext http) => ReplayAsync(user.Tenant, webhookId, deliveryId, deliveries, http))
             .WithName("ReplayConsoleWebhookDelivery").WithSummary("As ReplayWebhookDelivery, for the signed-in admin's tenant. 202.")
+            .WithProblem(StatusCodes.Status400BadRequest, "'deliveryId' is not a whole number (errors name it)")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription, or no such delivery of it");
         return api;
     }
@@ -191,8 +193,8 @@ public static class WebhooksApi
     private static async Task<Results<Ok<WebhookDeliveryPage>, ProblemHttpResult>> ListDeliveriesAsync(
         string tenant, string webhookId, long? before, int? limit, WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, HttpContext http)
     {
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
-        if (before is < 1) return Problems.BadRequest("'before' must be a positive delivery id from a previous page");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxPageSize}");
+        if (before is < 1) return Problems.BadRequest("before", "'before' must be a positive delivery id from a previous page");
         if (await subscriptions.GetAsync(tenant, webhookId, http.RequestAborted) is null) return NotFound(webhookId);
         var pageSize = limit ?? 50;
         var rows = await deliveries.ListAsync(tenant, webhookId, before, pageSize + 1, http.RequestAborted);

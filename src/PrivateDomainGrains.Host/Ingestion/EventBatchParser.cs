@@ -29,19 +29,20 @@ public static class EventBatchParser
         public IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> Identities { get; init; } = new Dictionary<int, IReadOnlyDictionary<string, string>>();
     }
 
-    /// <summary>Parses the document; returns null and a message when the batch as a whole is unusable.</summary>
+    /// <summary>Parses the document; returns null and what is wrong (<c>events</c>, <c>mode</c>) when the batch as a whole is unusable.</summary>
     /// <param name="now">The server's clock, against which event times are checked.</param>
-    public static (Parsed? Batch, string? Problem) Parse(JsonDocument document, DateTimeOffset now, TimeSpan maxFutureSkew)
+    public static (Parsed? Batch, FieldError? Problem) Parse(JsonDocument document, DateTimeOffset now, TimeSpan maxFutureSkew)
     {
-        if (document.RootElement.ValueKind != JsonValueKind.Object ||
-            !document.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
-            return (null, "The body must be a JSON object with an 'events' array");
-        var total = events.GetArrayLength();
-        if (total == 0) return (null, "'events' is empty");
-        if (total > MaxEventsPerRequest) return (null, $"'events' holds {total} events; at most {MaxEventsPerRequest} per request");
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) return (null, new(Apis.JsonBody.Whole, "must be a JSON object with an 'events' array"));
         var modeProblems = new List<FieldError>();
-        var requestBackfill = Mode(document.RootElement, modeProblems) ?? false;
-        if (modeProblems.Count > 0) return (null, modeProblems[0].ToString());
+        var requestBackfill = Mode(root, modeProblems) ?? false;
+        if (modeProblems.Count > 0) return (null, modeProblems[0]);
+        if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+            return (null, new("events", "must be an array of events: {\"events\":[{\"id\",\"customerId\",\"type\",...}]}"));
+        var total = events.GetArrayLength();
+        if (total == 0) return (null, new("events", "is empty"));
+        if (total > MaxEventsPerRequest) return (null, new("events", $"holds {total} events; at most {MaxEventsPerRequest} per request"));
 
         var valid = new List<(int, CustomerEvent)>(total);
         var backfilled = new HashSet<int>();

@@ -67,7 +67,7 @@ public static partial class TagFields
     {
         TagCatalogOutcomes.NotFound => Problems.NotFound($"'{outcome.Field}': {outcome.Message}"),
         TagCatalogOutcomes.Conflict => Problems.Conflict($"'{outcome.Field}': {outcome.Message}"),
-        _ => Problems.BadRequest(outcome.Field, $"'{outcome.Field}': {outcome.Message}"),
+        _ => Problems.BadRequest(outcome.Field ?? JsonBody.Whole, $"'{outcome.Field}': {outcome.Message}"),
     };
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]

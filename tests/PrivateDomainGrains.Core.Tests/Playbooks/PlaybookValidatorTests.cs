@@ -43,7 +43,7 @@ public sealed class PlaybookValidatorTests
     }
 
     [Theory]
-    [InlineData("""{"rules":[{"id":"r","trigger":{"kind":"event","event":"order.paid"},"conditions":[{"kind":"counter","counter":"spend","op":">=","value":"100"}],"actions":[]}]}""",
+    [InlineData("""{"rules":[{"id":"r","trigger":{"kind":"event","event":"order.paid"},"conditions":[{"kind":"counter","counter":"spend","op":">=","value":"a hundred"}],"actions":[]}]}""",
         "$.rules[0].conditions[0].value", "must be a number")]
     [InlineData("""{"rules":{"id":"r"}}""", "$.rules", "must be an array whose items are each an object")]
     [InlineData("""{"keywords":[{"keyword":7,"tag":"t"}]}""", "$.keywords[0].keyword", "must be a string")]

@@ -33,14 +33,14 @@ public static class ApiHostingExtensions
         builder.AddPlatformOpenApi();
         builder.Services.AddOptions<DocsOptions>().BindConfiguration(DocsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IngestionMetrics>();
-        builder.Services.AddSingleton<CustomerGrainReferences>();
         builder.Services.AddSingleton<EventIngestion>();
         builder.Services.AddSingleton<EventAdmission>();
         builder.AddIdentityResolution();
         builder.Services.AddSingleton<ExecutionReports>();
+        builder.Services.AddSingleton<CustomerViewCompletion>();
         builder.AddWeComCallbacks();
         builder.AddWebhooks();
-        builder.AddJournalRetention();
+        builder.AddRetention();
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }

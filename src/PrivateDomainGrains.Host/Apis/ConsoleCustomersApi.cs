@@ -5,6 +5,7 @@ using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Host.Hubs;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
@@ -57,7 +58,8 @@ public static class ConsoleCustomersApi
     /// <param name="StaffId">Who: the event's staff member, the nudge's addressee, who closed it.</param>
     /// <param name="Text">The message text, or the nudge's title.</param>
     /// <param name="Detail">
-    /// The particulars by name: the event's data; the nudge's <c>reason</c>, <c>source</c> and <c>text</c>; who closed it
+    /// The particulars by name: the event's data; the nudge's <c>reason</c>, <c>source</c> and <c>text</c>, and a
+    /// campaign's nudge its campaign's name (<c>campaignName</c>; staff may not list campaigns); who closed it
     /// (<c>by</c>); what changed (<c>tag</c>, <c>from</c>, <c>to</c>, <c>field</c>, <c>value</c>) and by whom (<c>by</c>:
     /// <c>staff:&lt;id&gt;</c>, <c>rule</c>, <c>integration</c>).
     /// </param>
@@ -144,14 +146,14 @@ public static class ConsoleCustomersApi
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains,
-        IdentityIndex identities)
+        CustomerViewCompletion completion)
     {
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
-        return view is null ? problem! : TypedResults.Ok(await view.WithPhonesAsync(user.Tenant, identities));
+        return view is null ? problem! : TypedResults.Ok(await completion.CompleteAsync(user.Tenant, view));
     }
 
     private static async Task<Results<Ok<ConsoleTimelinePage>, ProblemHttpResult>> TimelineAsync(ConsoleUser user, string customerId, string? before, int? limit,
-        ConsoleScope scope, IGrainFactory grains, CustomerTimeline timeline, CancellationToken ct)
+        ConsoleScope scope, IGrainFactory grains, CustomerTimeline timeline, CampaignNames campaignNames, CancellationToken ct)
     {
         if (limit is < 1 or > CustomerTimeline.MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{CustomerTimeline.MaxPageSize}");
         TimelineCursor? cursor = null;
@@ -164,12 +166,20 @@ public static class ConsoleCustomersApi
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var (entries, more) = await timeline.PageAsync(user.Tenant, customerId, cursor, limit ?? DefaultPageSize, ct);
-        var items = entries.Select(e => new ConsoleTimelineEntry(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, Json(e.Detail))).ToList();
+        var items = new List<ConsoleTimelineEntry>(entries.Count);
+        foreach (var e in entries)
+        {
+            var detail = Json(e.Detail);
+            if (e.Kind == "nudge-raised" && detail is not null
+                && await campaignNames.NameOfSourceAsync(user.Tenant, detail.GetValueOrDefault("source")) is { } campaignName)
+                detail["campaignName"] = campaignName;
+            items.Add(new ConsoleTimelineEntry(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, detail));
+        }
         return TypedResults.Ok(new ConsoleTimelinePage(items, more ? PageCursor.Encode(entries[^1].At, entries[^1].Key) : null));
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> SetRemarkAsync(ConsoleUser user, string customerId, HttpRequest request,
-        ConsoleScope scope, IGrainFactory grains, IdentityIndex identities)
+        ConsoleScope scope, IGrainFactory grains, CustomerViewCompletion completion)
     {
         var (body, bodyProblem) = await JsonBody.ReadAsync<RemarkRequest>(request);
         if (body is null) return bodyProblem!;
@@ -178,30 +188,30 @@ public static class ConsoleCustomersApi
         var (view, notVisible) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return notVisible!;
         return await Customer(grains, user.Tenant, customerId).SetRemarkAsync(remark, user.StaffId) is { } changed
-            ? TypedResults.Ok(await changed.WithPhonesAsync(user.Tenant, identities))
+            ? TypedResults.Ok(await completion.CompleteAsync(user.Tenant, changed))
             : NotVisible(customerId);
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
-        IdentityIndex identities)
+        CustomerViewCompletion completion)
     {
         if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest("tag", $"'tag' must be {TagNames.Rule}");
         tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var tagged = view.Tags.Contains(tag) ? view : await Customer(grains, user.Tenant, customerId).AddTagsAsync([tag], user.StaffId);
-        return TypedResults.Ok(await tagged.WithPhonesAsync(user.Tenant, identities));
+        return TypedResults.Ok(await completion.CompleteAsync(user.Tenant, tagged));
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
-        IdentityIndex identities)
+        CustomerViewCompletion completion)
     {
         if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest("tag", $"'tag' must be {TagNames.Rule}");
         tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var changed = view.Tags.Contains(tag) ? await Customer(grains, user.Tenant, customerId).RemoveTagsAsync([tag], user.StaffId) : view;
-        return changed is null ? NotVisible(customerId) : TypedResults.Ok(await changed.WithPhonesAsync(user.Tenant, identities));
+        return changed is null ? NotVisible(customerId) : TypedResults.Ok(await completion.CompleteAsync(user.Tenant, changed));
     }
 
     /// <summary>The customer if it exists and the user may see it; otherwise the one 404 for both.</summary>

@@ -58,11 +58,11 @@ public static class CustomersApi
     private const string UnknownCustomerReason = "The customer has no events, owner or tags yet";
     private const string ErasedCustomerReason = "The customer's personal data was erased: nothing about it is stored again (title 'Erased')";
 
-    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(string tenant, string customerId, IGrainFactory grains, IdentityIndex identities)
+    private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(string tenant, string customerId, IGrainFactory grains, CustomerViewCompletion completion)
     {
         if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         var view = await Customer(grains, tenant, customerId).GetAsync();
-        return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(await view.WithPhonesAsync(tenant, identities));
+        return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(await completion.CompleteAsync(tenant, view));
     }
 
     private static async Task<Results<Ok<InteractionPage>, ProblemHttpResult>> InteractionsAsync(

@@ -97,11 +97,12 @@ public static class IdentityImportsApi
         long staged;
         try
         {
-            staged = await rows.StageAsync(tenant, jobId, IdentityImportUpload.ReadAsync(request.Body, format, normalizer, MaxRows, ct), ct);
+            var encoding = TextUpload.EncodingOf(request.ContentType);
+            staged = await rows.StageAsync(tenant, jobId, IdentityImportUpload.ReadAsync(request.Body, format, encoding, normalizer, MaxRows, ct), ct);
         }
-        catch (IdentityImportUpload.UploadException ex)
+        catch (TextUpload.UploadException ex)
         {
-            return ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(ex.Message) : Problems.BadRequest("body", ex.Message);
+            return TextUpload.Problem(ex);
         }
         if (staged == 0) return Problems.BadRequest("body", "'body' holds no rows");
         var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).StartAsync(spec(format));

@@ -121,22 +121,17 @@ public static class TagJobsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "'Content-Type' must be text/csv");
         if (request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
             return Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {ApiHostingExtensions.MaxRequestBodyBytes}");
-        string text;
+        Encoding encoding;
         try
         {
-            using var reader = new StreamReader(request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
-            text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            encoding = TextUpload.EncodingOf(request.ContentType);
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (TextUpload.UploadException refused)
         {
-            return Problems.TooLarge($"The body exceeds {ApiHostingExtensions.MaxRequestBodyBytes} bytes");
-        }
-        catch (DecoderFallbackException)
-        {
-            return Problems.BadRequest("body", "'body' is not UTF-8 text");
+            return TextUpload.Problem(refused);
         }
         var normalizer = (await settings.GetAsync(tenant, request.HttpContext.RequestAborted)).Normalizer;
-        var (inputs, csvProblem) = TagJobCsv.Read(text, normalizer, MaxRows);
+        var (inputs, csvProblem) = await TagJobCsv.ReadAsync(request.Body, encoding, normalizer, MaxRows, request.HttpContext.RequestAborted);
         if (inputs is null) return csvProblem!;
         var wanted = inputs.Where(r => r.Identity is not null).Select(r => r.Identity!).Distinct().ToList();
         var found = wanted.Count == 0 ? [] : await identities.FindAsync(tenant, wanted, request.HttpContext.RequestAborted);
@@ -187,10 +182,9 @@ public static class TagJobsApi
     }
 
     /// <summary>
-    /// Stages every holder of <paramref name="tag"/> for a job of <paramref name="kind"/> (a catalog rename, merge or
-    /// delete) and starts it: the holders' side of a catalog change.
+    /// Stages every holder of <paramref name="tag"/> for job <paramref name="jobId"/> (the one the catalog recorded) of
+    /// <paramref name="kind"/> (a catalog rename, merge or delete) and starts it: the holders' side of a catalog change.
     /// </summary>
-    /// <summary>Starts job <paramref name="jobId"/>, the one the catalog recorded, changing every holder of <paramref name="tag"/>.</summary>
     internal static async Task<TagJobAccepted> StartForHoldersAsync(IGrainFactory grains, TagJobRows rows, string tenant, string jobId, string kind,
         string tag, string[] add, CancellationToken ct)
     {

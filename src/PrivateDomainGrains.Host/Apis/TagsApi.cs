@@ -56,16 +56,21 @@ public static class TagsApi
             .WithSummary("Rename a tag in the catalog, on every holder (a tag job) and in the playbook's rules (a new version). 202 with the job's status URL.")
             .WithJsonBody<RenameTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'to' is not a valid tag, or they are the same; nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags: merge into 'to' instead");
+            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags (merge into 'to' instead), or another rename, merge or delete of the tag is still running");
         tags.MapPost("/{tag}/merge", MergeAsync).WithName("MergeTag").Audited().RequireAdminKey()
             .WithSummary("Merge a tag into another: it leaves the catalog, every holder holds the other instead (a tag job), and the playbook's rules name the other (a new version). 202 with the job's status URL.")
             .WithJsonBody<MergeTagRequest>()
-            .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'into' is not a valid tag, or they are the same; nothing was stored");
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'into' is not a valid tag, or they are the same; nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, ChangingConflict);
         tags.MapDelete("/{tag}", DeleteAsync).WithName("DeleteTag").Audited().RequireAdminKey()
             .WithSummary("Delete a tag from the catalog and from every holder (a tag job). 202 with the job's status URL.")
-            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag");
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag")
+            .WithProblem(StatusCodes.Status409Conflict, ChangingConflict);
         return api;
     }
+
+    /// <summary>The 409 of a rename, merge or delete while another change of the same tag is still running.</summary>
+    internal const string ChangingConflict = "Another rename, merge or delete of the tag is still running (its tag job): send this again when it has finished";
 
     internal static async Task<Ok<TagList>> ListAsync(string tenant, IGrainFactory grains, TagHolders holders, CancellationToken ct)
     {
@@ -131,7 +136,7 @@ public static class TagsApi
         return Accepted(await StartForHoldersAsync(grains, rows, tenant, jobId, TagJobKinds.Rename, from, [to], request.HttpContext.RequestAborted));
     }
 
-    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> MergeAsync(string tenant, string tag, HttpRequest request,
+    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> MergeAsync(string tenant, string tag, HttpRequest request,
         IGrainFactory grains, TagJobRows rows)
     {
         var (from, fromProblem) = TagFields.PathTag(tag);

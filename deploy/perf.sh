@@ -5,7 +5,8 @@
 #
 # Side by side: PDG_PERF_BASELINE=<another checkout of this repository> (e.g. `git worktree add ../before <commit>`)
 # measures that build too, in the same rounds, alternating which goes first, so a change is judged against the
-# previous build on the same machine the same day. The load tool of this checkout drives both hosts.
+# previous build on the same machine the same day. Several checkouts, separated by spaces, are named baseline1,
+# baseline2, ... and take turns going first. The load tool of this checkout drives every host.
 #
 # Rows (PDG_PERF_ROWS, default "decision ingest"; all: "decision ingest activate timers handover soak"):
 #   decision   BenchmarkDotNet: one engine decision (200 rules, 5,000 keywords) and keyword tagging; median ns
@@ -15,7 +16,8 @@
 #   handover   5,000 customers handed over under 3,000 events/s (PDG_PERF_HANDOVER_ARGS)
 #   soak       issue 19's soak: 5 tenants, 200,000 customers, 10,000 events/s for 10 minutes (PDG_PERF_SOAK_ARGS); per-second
 #              p99, worst second, GC pauses, thread-pool queue, host and PostgreSQL CPU per 1,000 durable events (PostgreSQL's
-#              from /proc: the tool is given this script's --pg-data). Off by default: about 13 minutes per run.
+#              from /proc: the tool is given this script's --pg-data), host bytes allocated per durable event (a count: it
+#              holds on a busy machine, where CPU time does not). Off by default: about 13 minutes per run.
 # Each load row starts a fresh host (Release, its own database) per run. Host CPU per acknowledged event
 # (core-µs/event) holds even when other work shares the machine; throughput and latency only when it does not.
 #
@@ -24,7 +26,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"
-baseline="${PDG_PERF_BASELINE:-}"
+read -r -a baselines <<<"${PDG_PERF_BASELINE:-}"
 read -r -a rows <<<"${PDG_PERF_ROWS:-decision ingest}"
 pg_port="${PDG_PERF_PG_PORT:-55494}"
 http_port="${PDG_PERF_HTTP_PORT:-5590}"
@@ -46,10 +48,11 @@ note() { echo "perf.sh: $*" >&2; }
 
 declare -A trees=([current]="$root")
 builds=(current)
-if [ -n "$baseline" ]; then
-    trees[baseline]="$(cd "$baseline" && pwd)"
-    builds+=(baseline)
-fi
+for ((b = 0; b < ${#baselines[@]}; b++)); do
+    name=baseline; [ ${#baselines[@]} -gt 1 ] && name="baseline$((b + 1))"
+    trees[$name]="$(cd "${baselines[$b]}" && pwd)"
+    builds+=("$name")
+done
 
 "$root/deploy/prerequisites.sh"
 for build in "${builds[@]}"; do
@@ -95,8 +98,9 @@ load_once() {
 }
 
 for ((i = 1; i <= rounds; i++)); do
-    order=("${builds[@]}")
-    if ! ((i % 2)) && [ ${#builds[@]} -gt 1 ]; then order=(baseline current); fi
+    # Round i starts with build (i-1) mod n, so each build goes first in turn.
+    first=$(((i - 1) % ${#builds[@]}))
+    order=("${builds[@]:first}" "${builds[@]:0:first}")
     for row in "${rows[@]}"; do
         for build in "${order[@]}"; do
             note "round $i, $row, $build"
@@ -106,10 +110,9 @@ for ((i = 1; i <= rounds; i++)); do
     done
 done
 
-python3 - "$out" "$rounds" "${#builds[@]}" "${rows[@]}" <<'PY' | tee "$out/summary.txt"
+python3 - "$out" "$rounds" "${builds[*]}" "${rows[@]}" <<'PY' | tee "$out/summary.txt"
 import datetime, glob, json, os, statistics, sys
-out, rounds, nbuilds, rows = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
-builds = ["current", "baseline"][:nbuilds]
+out, rounds, builds, rows = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4:]
 mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
 print(f"deploy/perf.sh, {datetime.date.today()}, {os.cpu_count()} cores, {mem:.0f} GiB, {rounds} runs per build; median (min-max) [every run]")
 
@@ -148,6 +151,7 @@ def load(d):
         "gc pause total ms": get(r, "soak", "gcPauseTotalMs"), "gc pause longest ms": get(r, "soak", "gcPauseLongestMs"),
         "threadpool queue max": get(r, "soak", "threadPoolQueueMax"), "threadpool queue p99": get(r, "soak", "threadPoolQueueP99"),
         "host core-ms/1k events": get(r, "soak", "hostCoreMsPer1000Events"),
+        "host alloc B/event": get(r, "soak", "hostAllocatedBytesPerEvent"),
         "pg core-ms/1k events": get(r, "soak", "postgresCoreMsPer1000Events"),
         "tool core-ms/1k events": get(r, "soak", "loadToolCoreMsPer1000Events"),
     }

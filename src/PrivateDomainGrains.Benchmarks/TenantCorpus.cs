@@ -1,6 +1,7 @@
 using System.Text;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Benchmarks;
 

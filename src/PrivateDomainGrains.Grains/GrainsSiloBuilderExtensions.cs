@@ -25,8 +25,11 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddOptions<HandoverOptions>().BindConfiguration(HandoverOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<TagJobOptions>().BindConfiguration(TagJobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddOptions<Campaigns.CampaignOptions>().BindConfiguration(Campaigns.CampaignOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // References built from the key alone, for the paths that make one per event, nudge or wake.
+        silo.Services.AddSingleton(typeof(GrainReferences<>));
         silo.Services.AddSingleton<CustomerStore>();
         silo.Services.AddSingleton<CustomerMetrics>();
+        silo.Services.AddSingleton<CustomerPublisher>();
         silo.Services.AddSingleton<ShutdownSnapshots>();
         silo.Services.AddSingleton<NudgeDispatchMetrics>();
         silo.Services.AddSingleton<NudgeDispatcher>();

@@ -27,7 +27,7 @@ public static class PlatformApp
         var app = builder.Build();
         app.UsePlatformLanguages();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -78,6 +78,102 @@ public sealed class ExecutionReach(NpgsqlDataSource dataSource)
         new(Fold, connection, transaction) { Parameters = { new() { Value = batch } } };
 
     /// <summary>
+    /// The first raised day whose customers reached are kept (<c>pdg_execution_reach_retention</c>,
+    /// <c>deploy/sql/0059_execution_reach_retention.sql</c>); null while every day is. A period starting before it
+    /// cannot be counted: its earlier days' reaches were dropped.
+    /// </summary>
+    public async Task<DateOnly?> KeptFromAsync(CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT kept_from FROM pdg_execution_reach_retention");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? reader.GetFieldValue<DateOnly>(0) : null;
+    }
+
+    /// <summary>
+    /// Records <paramref name="before"/> as the first raised day whose customers reached are kept (never earlier than
+    /// one recorded before), before <see cref="DropBeforeAsync"/> drops the earlier ones: from then on a report over a
+    /// period starting earlier says it cannot count it.
+    /// </summary>
+    public async Task KeepFromAsync(DateOnly before, CancellationToken ct = default)
+    {
+        await using var keep = dataSource.CreateCommand("""
+            INSERT INTO pdg_execution_reach_retention (id, kept_from) VALUES (true, $1)
+            ON CONFLICT (id) DO UPDATE SET kept_from = greatest(pdg_execution_reach_retention.kept_from, excluded.kept_from), pruned_at = now()
+            """);
+        keep.Parameters.Add(new() { Value = before });
+        await keep.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Drops the customers reached of the raised days before <paramref name="before"/> (recorded first with
+    /// <see cref="KeepFromAsync"/>), every tenant's, <paramref name="batch"/> rows per transaction, each under the fold's
+    /// lock (<see cref="ExecutionRollups.FoldAsync"/> skips a round rather than wait), and forgets the customers shared by
+    /// staff members once none of their reaches are left. A period from <paramref name="before"/> on counts as before:
+    /// a kept row's <c>since</c>, whatever dropped day it names, is before that period's start. Returns the rows deleted.
+    /// </summary>
+    public async Task<long> DropBeforeAsync(DateOnly before, int batch, CancellationToken ct = default)
+    {
+        long deleted = 0;
+        while (true)
+        {
+            var rows = await UnderFoldLockAsync(
+                "DELETE FROM pdg_execution_reach WHERE ctid = ANY(ARRAY(SELECT ctid FROM pdg_execution_reach WHERE day < $1 LIMIT $2))", ct, before, batch);
+            deleted += rows;
+            if (rows < batch) break;
+        }
+        // pdg_execution_reached is keyed by tenant and level before day: each tenant's (a loose index scan finds them) level by level.
+        foreach (var tenant in await ReachedTenantsAsync(ct))
+        {
+            foreach (var (level, _, _, _) in Levels)
+            {
+                while (true)
+                {
+                    var rows = await UnderFoldLockAsync($"""
+                        DELETE FROM pdg_execution_reached WHERE ctid = ANY(ARRAY(
+                            SELECT ctid FROM pdg_execution_reached WHERE tenant = $3 AND level = '{level}' AND day < $1 LIMIT $2))
+                        """, ct, before, batch, tenant);
+                    deleted += rows;
+                    if (rows < batch) break;
+                }
+            }
+        }
+        return deleted + await UnderFoldLockAsync("""
+            DELETE FROM pdg_execution_reach_shared s
+            WHERE NOT EXISTS (SELECT 1 FROM pdg_execution_reach r WHERE r.tenant = s.tenant AND r.customer_id = s.customer_id)
+            """, ct);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> with <paramref name="parameters"/> ($1, $2...) in a transaction of its own holding the fold's lock; returns the rows it changed.</summary>
+    private async Task<long> UnderFoldLockAsync(string sql, CancellationToken ct, params object[] parameters)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var locked = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({ExecutionRollups.FoldLockKey})", connection, transaction))
+            await locked.ExecuteNonQueryAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var value in parameters) command.Parameters.Add(new() { Value = value });
+        var rows = await command.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return rows;
+    }
+
+    /// <summary>The tenants with rows in <c>pdg_execution_reached</c>, one index probe each (its key starts with the tenant).</summary>
+    private async Task<List<string>> ReachedTenantsAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH RECURSIVE t AS (
+                SELECT min(tenant) AS tenant FROM pdg_execution_reached
+                UNION ALL
+                SELECT (SELECT min(r.tenant) FROM pdg_execution_reached r WHERE r.tenant > t.tenant) FROM t WHERE t.tenant IS NOT NULL)
+            SELECT tenant FROM t WHERE tenant IS NOT NULL
+            """);
+        var tenants = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) tenants.Add(reader.GetString(0));
+        return tenants;
+    }
+
+    /// <summary>
     /// The customers reached from <paramref name="from"/> to <paramref name="to"/> per group of <paramref name="level"/>
     /// (a <see cref="ReachLevel"/>), of <paramref name="staffIds"/> (null: everyone; only levels keeping the staff member
     /// can be limited), each customer once per group over the whole period; <paramref name="perDay"/>: per raised day

@@ -25,6 +25,19 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
 
     private const int FoldBatch = 20_000;
 
+    /// <summary>
+    /// Pending reaches one fold statement takes: each reads every earlier reach of its customers, so it costs more than a
+    /// delta. After 0051 queued a reach per nudge ever acted on, 20,000 at once ran past the default 30 s command timeout
+    /// (1,000,000 nudges, load average ~75), rolled back, and the fold started over with the same batch every second.
+    /// </summary>
+    private const int ReachFoldBatch = 5_000;
+
+    /// <summary>A batch that takes long (a backlog, a busy database) finishes rather than rolling back and being tried again for ever.</summary>
+    private const int FoldTimeoutSeconds = 600;
+
+    /// <summary>The transaction-scoped advisory lock one fold holds ("PDEX"); the pass dropping old customers reached takes it too (<see cref="ExecutionReach.DropBeforeAsync"/>).</summary>
+    internal const long FoldLockKey = 0x5044_4558;
+
     /// <summary>The pre-summed levels (<c>pdg_execution_levels.level</c>) and the grouping set of each, in the order of <see cref="LevelSets"/>.</summary>
     private const string LevelOf = "CASE WHEN GROUPING(staff_id) = 0 THEN 'staff' WHEN GROUPING(source) = 0 THEN 'variant' ELSE 'day' END";
 
@@ -79,25 +92,27 @@ public sealed class ExecutionRollups(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<long> FoldAsync(CancellationToken ct = default)
     {
-        const long advisoryLockKey = 0x5044_4558; // "PDEX"
         long folded = 0;
         while (!ct.IsCancellationRequested)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({advisoryLockKey})", connection, transaction))
+            await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_xact_lock({FoldLockKey})", connection, transaction))
                 if (!(bool)(await tryLock.ExecuteScalarAsync(ct))!) return folded;
             long taken, reached;
-            await using (var fold = new NpgsqlCommand(Fold, connection, transaction))
+            await using (var fold = new NpgsqlCommand(Fold, connection, transaction) { CommandTimeout = FoldTimeoutSeconds })
             {
                 fold.Parameters.Add(new() { Value = FoldBatch });
                 taken = (long)(await fold.ExecuteScalarAsync(ct))!;
             }
-            await using (var reach = ExecutionReach.FoldCommand(connection, transaction, FoldBatch))
+            await using (var reach = ExecutionReach.FoldCommand(connection, transaction, ReachFoldBatch))
+            {
+                reach.CommandTimeout = FoldTimeoutSeconds;
                 reached = (long)(await reach.ExecuteScalarAsync(ct))!;
+            }
             await transaction.CommitAsync(ct);
             folded += taken + reached;
-            if (taken < FoldBatch && reached < FoldBatch) return folded;
+            if (taken < FoldBatch && reached < ReachFoldBatch) return folded;
         }
         return folded;
     }

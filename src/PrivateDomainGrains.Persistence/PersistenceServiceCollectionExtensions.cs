@@ -7,7 +7,7 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the platform's PostgreSQL data source, schema migrator, group-commit writer, its metrics and the webhook-subscribed tenants it reads, customer
-    /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline, identity index and pending
+    /// loader, journal, inbox, due-time and ownership indexes, customer directory and timeline, identity index, the keys of minted customer ids and the pending
     /// pool, the personal-data eraser, the audit log and the playbook history.
     /// </summary>
     public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, string connectionString)
@@ -34,6 +34,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<ExecutionRollups>();
         services.AddSingleton<ExecutionReach>();
         services.AddSingleton<IdentityIndex>();
+        services.AddSingleton<CustomerIdKeys>();
         services.AddSingleton<CustomerMerges>();
         services.AddSingleton<IdentityPendingPool>();
         services.AddSingleton<IdentityImportRows>();

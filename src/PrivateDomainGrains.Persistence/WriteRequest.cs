@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace PrivateDomainGrains.Persistence;
 
 /// <summary>Rows one caller wants committed together (one transaction) with everybody else's in the next group commit.</summary>
@@ -37,12 +39,12 @@ public sealed record WriteRequest
 }
 
 /// <summary>
-/// What a committed request changed: the ids among its events and nudges that were new (the others were already
-/// stored: duplicates), for each acknowledgement that closed an open nudge the customer the nudge was about, and the
-/// open nudges its owner changes moved (now addressed to the new owner).
+/// What a committed request changed: the ids among its nudges that were new (the others were already stored:
+/// duplicates), for each acknowledgement that closed an open nudge the customer the nudge was about, and the open
+/// nudges its owner changes moved (now addressed to the new owner). A committed request stored all its events (else it
+/// was <see cref="Refused"/>). The parts a request had nothing for are shared empty collections.
 /// </summary>
 public sealed record WriteResult(
-    IReadOnlySet<string> InsertedEventIds,
     IReadOnlySet<string> InsertedNudgeIds,
     IReadOnlyDictionary<string, string> AcknowledgedCustomers)
 {
@@ -52,13 +54,13 @@ public sealed record WriteResult(
     /// The ids of the request's events the journal already held (duplicates, or ids used for other events): the whole
     /// request was then refused, nothing of it stored. Empty when it committed.
     /// </summary>
-    public IReadOnlySet<string> Refused { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> Refused { get; init; } = FrozenSet<string>.Empty;
 
     /// <summary>The platform's closes that closed an open nudge, with the staff member it belonged to.</summary>
     public IReadOnlyList<(string NudgeId, string StaffId)> ClosedNudges { get; init; } = [];
 
     /// <summary>The ids among the request's marks that applied: first deliveries and openings, snoozes of the staff member's own open nudges.</summary>
-    public IReadOnlySet<string> MarkedNudgeIds { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> MarkedNudgeIds { get; init; } = FrozenSet<string>.Empty;
 
-    public static readonly WriteResult Nothing = new(new HashSet<string>(), new HashSet<string>(), new Dictionary<string, string>());
+    public static readonly WriteResult Nothing = new(FrozenSet<string>.Empty, FrozenDictionary<string, string>.Empty);
 }

@@ -90,7 +90,14 @@ public sealed record NextBestActionView(
     [property: Id(4)] string Reason,
     [property: Id(5)] int Priority,
     [property: Id(6)] DateTimeOffset At,
-    [property: Id(7)] string? Why);
+    [property: Id(7)] string? Why)
+{
+    /// <summary>
+    /// When a campaign raised it (<see cref="Reason"/> <c>campaign {id}</c>), the campaign's name, which staff cannot read
+    /// otherwise; null for a rule's nudge. Filled by the routes answering a customer, not by the grain.
+    /// </summary>
+    [Id(8)] public string? CampaignName { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("pdg.InteractionView")]
 public sealed record InteractionView(

@@ -32,4 +32,11 @@ public sealed record Nudge(
 
     /// <summary>Hidden from the queue until then (snoozed by its staff member); null when not snoozed.</summary>
     [Id(16)] public DateTimeOffset? SnoozedUntil { get; init; }
+
+    /// <summary>
+    /// The campaign's name when a campaign raised it (<see cref="Source"/> <c>campaign:{id}</c>): staff may not list
+    /// campaigns, so the console takes the name from here. Null for a rule's nudge, or while the name could not be read.
+    /// Filled by the node that sends it to a console (<c>Host/Hubs/CampaignNames.cs</c>), not stored with the nudge.
+    /// </summary>
+    [Id(17)] public string? CampaignName { get; init; }
 }

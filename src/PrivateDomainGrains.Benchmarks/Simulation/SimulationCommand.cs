@@ -14,18 +14,18 @@ public static class SimulationCommand
 {
     public const string Usage = """
         dotnet run -c Release --project src/PrivateDomainGrains.Benchmarks -- --simulate [options]
-          --customers N            simulated customers (default 10000)
-          --weeks N                simulated weeks (default 52)
-          --seeds N                seeds per policy, 1..N (default 5); --first-seed S starts elsewhere
+          --customers N            simulated customers, 1-1,000,000 (default 10000)
+          --weeks N                simulated weeks, 1-520 (default 52; below 4 lower --join-weeks too)
+          --seeds N                seeds per policy, 1..N, N at most 100 (default 5); --first-seed S starts elsewhere
           --policies a,b           engine, fixed, timed, random, oracle (default all)
-          --parallel N             runs at once (default: processor count)
-          --threads N              threads each run's customers are spread over (default: processor count / runs at once);
+          --parallel N             runs at once, at most 64 (default: processor count)
+          --threads N              threads each run's customers are spread over, at most 256 (default: processor count / runs at once);
                                    the figures are the same for every N
           --attribution-window D   the playbook's attribution window (default 48h)
           --exploration E          thompson (as shipped) or mean (greedy on posterior means)
           --rest-after N           a customer touched N times in 7 days rests (default 2, as shipped; off: no rest); not fixed priority
           --model-refresh D        how often the tenant's model takes in what it learned (default 1h; Durations syntax)
-          --customers-per-staff N  (default 500); --join-weeks N: customers join over the first N weeks (default 4)
+          --customers-per-staff N  (default 500); --join-weeks N: customers join over the first N weeks (default 4, at most --weeks)
           --out DIR                where simulation.json and simulation.html go (default BenchmarkDotNet.Artifacts/simulation)
         """;
 
@@ -144,6 +144,12 @@ public static class SimulationCommand
     /// <summary>The longest simulation: 10 years (a simulated clock beyond that gains nothing and nears DateTime's end for late seeds).</summary>
     internal const int MaxWeeks = 520;
 
+    /// <summary>The most customers one run may hold: a resident simulated customer takes about 20 KB (100,000 peaked at 2.06 GB), so a million needs most of a 24 GB machine.</summary>
+    internal const int MaxCustomers = 1_000_000;
+
+    /// <summary>Upper bounds of the other whole-number options: beyond them a run is a mistake (seeds and runs at once) or gains nothing (threads, staff).</summary>
+    internal const int MaxSeeds = 100, MaxParallel = 64, MaxThreads = 256, MaxCustomersPerStaff = 1_000_000;
+
     internal static (SimulationSettings, Options) Parse(string[] args)
     {
         var settings = new SimulationSettings();
@@ -155,18 +161,18 @@ public static class SimulationCommand
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int Int() => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n : throw new ArgumentException($"{args[i - 1]} needs a positive whole number");
+            int Int(int max) => int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= max
+                ? n : throw new ArgumentException($"{args[i - 1]} needs a whole number from 1 to {max:N0}");
             switch (args[i])
             {
-                case "--customers": settings = settings with { Customers = Int() }; break;
-                case "--weeks": settings = settings with { Weeks = Int() }; break;
-                case "--join-weeks": settings = settings with { JoinWeeks = Int() }; break;
-                case "--customers-per-staff": settings = settings with { CustomersPerStaff = Int() }; break;
-                case "--seeds": seeds = Int(); break;
-                case "--first-seed": firstSeed = Int(); break;
-                case "--parallel": parallel = Int(); break;
-                case "--threads": threads = Int(); break;
+                case "--customers": settings = settings with { Customers = Int(MaxCustomers) }; break;
+                case "--weeks": settings = settings with { Weeks = Int(MaxWeeks) }; break;
+                case "--join-weeks": settings = settings with { JoinWeeks = Int(MaxWeeks) }; break;
+                case "--customers-per-staff": settings = settings with { CustomersPerStaff = Int(MaxCustomersPerStaff) }; break;
+                case "--seeds": seeds = Int(MaxSeeds); break;
+                case "--first-seed": firstSeed = Int(int.MaxValue); break;
+                case "--parallel": parallel = Int(MaxParallel); break;
+                case "--threads": threads = Int(MaxThreads); break;
                 case "--out": output = Value(); break;
                 case "--policies":
                     policies = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Simulation.Policies.Parse).Distinct()];
@@ -206,7 +212,6 @@ public static class SimulationCommand
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
-        if (settings.Weeks > MaxWeeks) throw new ArgumentException($"--weeks is at most {MaxWeeks}");
         if (settings.JoinWeeks > settings.Weeks) throw new ArgumentException($"--join-weeks ({settings.JoinWeeks}) must not exceed --weeks ({settings.Weeks}): customers still joining would count as never reached");
         if ((long)firstSeed + seeds - 1 > int.MaxValue) throw new ArgumentException("--first-seed + --seeds must stay within 2,147,483,647");
         return (settings, new Options(policies, [.. Enumerable.Range(firstSeed, seeds)], parallel, threads, output, help));

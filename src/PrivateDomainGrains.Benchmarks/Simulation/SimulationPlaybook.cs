@@ -1,5 +1,6 @@
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Benchmarks.Simulation;
 

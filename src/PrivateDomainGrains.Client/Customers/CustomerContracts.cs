@@ -41,7 +41,11 @@ public sealed record CustomerCountersView(
     decimal Spend, string? Currency, long Events);
 
 /// <param name="Why">The explanation: rule, scores, and the alternatives with the policies that stopped them.</param>
-public sealed record NextBestActionView(string NudgeId, string Kind, string Title, string Text, string Reason, int Priority, DateTimeOffset At, string? Why);
+public sealed record NextBestActionView(string NudgeId, string Kind, string Title, string Text, string Reason, int Priority, DateTimeOffset At, string? Why)
+{
+    /// <summary>When a campaign (群发) raised it, the campaign's name; null for a rule's nudge.</summary>
+    public string? CampaignName { get; init; }
+}
 
 public sealed record InteractionView(string EventId, string Type, DateTimeOffset At, string? Channel, string? StaffId, string? Text);
 

@@ -40,7 +40,9 @@ public sealed record EventBatchResponse(int Accepted, int Duplicates, int Reject
 }
 
 /// <summary>How the event at <see cref="Index"/> found its customer: <see cref="By"/> is <c>customerId</c> or the kind of the
-/// identity that matched (or, with <see cref="Created"/>, that the new customer was created for).</summary>
+/// identity that matched (or, with <see cref="Created"/>, that the new customer was created for). A customer created for
+/// an identity has an opaque id (<c>c_</c> and 26 base32 characters), the same for every event naming that identity; it
+/// holds nothing of the identity, so read it from here or look the identity up.</summary>
 public sealed record EventResolution(int Index, string EventId, string CustomerId, string By, bool Created);
 
 /// <summary>An event waiting in the pending pool; <see cref="Reason"/> is <c>unknown-identity</c> or <c>nickname-only</c>.</summary>

@@ -26,6 +26,9 @@ public sealed record Nudge(
 
     /// <summary>Hidden from the queue until then (a snooze).</summary>
     public DateTimeOffset? SnoozedUntil { get; init; }
+
+    /// <summary>The campaign's name when a campaign (群发) raised it (<see cref="Source"/> <c>campaign:{id}</c>); null otherwise.</summary>
+    public string? CampaignName { get; init; }
 }
 
 /// <summary>

@@ -6,7 +6,14 @@ namespace PrivateDomainGrains.Client;
 /// <see cref="GeneratedAt"/>; <see cref="Scope"/> says whose nudges it covers: <c>tenant</c>, <c>team</c> (a manager's) or <c>self</c>.
 /// </summary>
 public sealed record ExecutionReport(DateOnly From, DateOnly To, string GroupBy, int OverdueAfterSeconds, DateTimeOffset GeneratedAt,
-    ExecutionGroup Total, IReadOnlyList<ExecutionGroup> Groups, string Scope);
+    ExecutionGroup Total, IReadOnlyList<ExecutionGroup> Groups, string Scope)
+{
+    /// <summary>
+    /// The first raised day whose customers reached are kept (the platform's retention); null while every day is. A
+    /// report from before it has <see cref="ExecutionGroup.CustomersReached"/> null.
+    /// </summary>
+    public DateOnly? CustomersReachedFrom { get; init; }
+}
 
 /// <summary>
 /// The figures of one group (see the API reference, <c>GetExecutionReport</c>): counts of nudges raised in the period,
@@ -21,9 +28,10 @@ public sealed record ExecutionGroup(string Key, string? Rule, string? Variant,
 {
     /// <summary>
     /// Distinct customers with at least one nudge of the group raised in the period that was acted on (Done, or done by
-    /// the staff member's own action), each once; a team's counts a customer two of its members reached once.
+    /// the staff member's own action), each once; a team's counts a customer two of its members reached once. Null when
+    /// the period starts before <see cref="ExecutionReport.CustomersReachedFrom"/> (retention dropped its first days' reaches).
     /// </summary>
-    public long CustomersReached { get; init; }
+    public long? CustomersReached { get; init; }
 
     /// <summary>Attributed revenue per customer reached, per currency (rounded to 2 places); empty when none were reached.</summary>
     public IReadOnlyList<RevenuePerCustomer> RevenuePerCustomerReached { get; init; } = [];

@@ -160,6 +160,14 @@ public sealed class TagsClient
         _http.SendAsync(HttpMethod.Post, $"api/v1/console/tags/{PlatformHttp.Escape(tag)}/rename", _http.ConsoleToken,
             PlatformHttp.Json(new RenameTagRequest(to), ClientJson.Default.RenameTagRequest), idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
 
+    /// <summary>
+    /// Merges a tag into another as the signed-in admin, as <see cref="MergeAsync"/>: a tag job (<c>MergeMyTag</c>); its
+    /// progress at <see cref="GetMyJobAsync"/>.
+    /// </summary>
+    public Task<TagJobAccepted> MergeMyTagAsync(string tag, string into, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, $"api/v1/console/tags/{PlatformHttp.Escape(tag)}/merge", _http.ConsoleToken,
+            PlatformHttp.Json(new MergeTagRequest(into), ClientJson.Default.MergeTagRequest), idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
     /// <summary>Deletes a tag from the catalog and every holder as the signed-in admin (<c>DeleteMyTag</c>).</summary>
     public Task<TagJobAccepted> DeleteMyTagAsync(string tag, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Delete, $"api/v1/console/tags/{PlatformHttp.Escape(tag)}", _http.ConsoleToken, null, idempotent: false,

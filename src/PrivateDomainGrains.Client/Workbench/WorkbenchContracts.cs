@@ -18,7 +18,7 @@ public sealed record ConsoleCustomerPage(IReadOnlyList<ConsoleCustomerSummary> I
 /// <summary>One entry of a customer's timeline.</summary>
 /// <param name="Kind"><c>event</c>, <c>nudge-raised</c>, <c>nudge-closed</c> or <c>change</c>.</param>
 /// <param name="What">The event type, the nudge kind, how the nudge closed, or the change (<c>tag-added</c>...).</param>
-/// <param name="Detail">The particulars by name: the event's data, the nudge's <c>reason</c>, who closed it (<c>by</c>), what changed and by whom.</param>
+/// <param name="Detail">The particulars by name: the event's data, the nudge's <c>reason</c> and <c>source</c> (and a campaign's nudge its campaign's <c>campaignName</c>), who closed it (<c>by</c>), what changed and by whom.</param>
 public sealed record ConsoleTimelineEntry(DateTimeOffset At, string Kind, string Id, string What, string? Channel, string? StaffId, string? Text,
     IReadOnlyDictionary<string, string?>? Detail);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import en from "../src/locales/en";
 import zhCN from "../src/locales/zh-CN";
 import { parseExplanation, type Phrase } from "../src/queue/explanation";
-import { ageOf, campaignOfRule, durationUnit, humaniseReason, readNudgeCopy, readReason } from "../src/queue/wording";
+import { ageOf, campaignOfReason, campaignOfRule, durationUnit, humaniseReason, readNudgeCopy, readReason } from "../src/queue/wording";
 
 describe("the explanation, read for people", () => {
   it("reads the raised nudge and each alternative with what stopped it", () => {
@@ -140,6 +140,12 @@ describe("a campaign's execution rule", () => {
     expect(campaignOfRule("campaign:cmp-7c18a2")).toBe("cmp-7c18a2");
     expect(campaignOfRule("welcome")).toBeNull();
     expect(campaignOfRule("campaign")).toBeNull();
+  });
+
+  it("is named by a campaign nudge's reason too, and by no other reason", () => {
+    expect(campaignOfReason("campaign cmp-7c18a2")).toBe("cmp-7c18a2");
+    expect(campaignOfReason("campaign")).toBeNull();
+    expect(campaignOfReason("friend.added at 2025-03-03 03:00:00Z: new friends should be welcomed within minutes")).toBeNull();
   });
 });
 

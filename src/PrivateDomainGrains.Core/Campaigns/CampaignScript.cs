@@ -36,8 +36,24 @@ public static class CampaignNudges
 {
     public const string Kind = "campaign";
 
+    private const string SourcePrefix = "campaign:";
+    private const string ReasonPrefix = "campaign ";
+
     /// <summary>The nudge source, the unit execution reports group by (<c>groupBy=rule</c>).</summary>
-    public static string Source(string campaignId) => "campaign:" + campaignId;
+    public static string Source(string campaignId) => SourcePrefix + campaignId;
+
+    /// <summary>The campaign that raised a nudge of <paramref name="source"/>, or null when a rule or SOP step did.</summary>
+    public static string? CampaignOf(string? source) =>
+        source is not null && source.StartsWith(SourcePrefix, StringComparison.Ordinal) && source.Length > SourcePrefix.Length
+            ? source[SourcePrefix.Length..] : null;
+
+    /// <summary>Why a campaign's nudge was raised: <c>campaign {id}</c> (consoles word it with the campaign's name).</summary>
+    public static string Reason(string campaignId) => ReasonPrefix + campaignId;
+
+    /// <summary>The campaign a nudge of <paramref name="kind"/> raised for <paramref name="reason"/> names, or null when not a campaign's.</summary>
+    public static string? CampaignOfReason(string kind, string reason) =>
+        kind == Kind && reason.StartsWith(ReasonPrefix, StringComparison.Ordinal) && reason.Length > ReasonPrefix.Length
+            ? reason[ReasonPrefix.Length..] : null;
 
     /// <summary>One id per customer and campaign: raising it again (a campaign page worked twice) stores nothing new.</summary>
     public static string IdFor(string customerId, string campaignId) => NudgeIds.For(customerId + "/" + Source(campaignId), Kind);

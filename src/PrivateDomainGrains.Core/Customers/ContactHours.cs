@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using PrivateDomainGrains.Core.Policy;
 using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Customers;

@@ -304,7 +304,7 @@ internal sealed class DecisionRun
         var title = Template.Parse(variant?.Title ?? ci.Script.Title, errors).Render(_customer, null);
         var text = Template.Parse(variant?.Text ?? ci.Script.Text, errors).Render(_customer, null);
         var source = CampaignNudges.Source(ci.CampaignId);
-        _candidates.Add(new PlannedNudge(id, CampaignNudges.Kind, title, text, text, "campaign " + ci.CampaignId, 50, source, "campaign",
+        _candidates.Add(new PlannedNudge(id, CampaignNudges.Kind, title, text, text, CampaignNudges.Reason(ci.CampaignId), 50, source, "campaign",
             null, Proactive: true, Value: 1, Lever: 1) { Since = _now, Variant = variant?.Id });
     }
 

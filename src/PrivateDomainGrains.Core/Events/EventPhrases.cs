@@ -19,9 +19,12 @@ public static class EventPhrases
     public static readonly Phrase OrderId = new(
         "{0} needs an order id: must be 1-128 characters of letters, digits and -_.:@",
         "{0} 需要订单 id：须为 1-128 个字符，只用字母、数字和 -_.:@");
-    public static readonly Phrase NoEventsArray = new("The body must be a JSON object with an 'events' array", "请求体须为带有 'events' 数组的 JSON 对象");
-    public static readonly Phrase NoEvents = new("'events' is empty", "'events' 为空");
-    public static readonly Phrase TooManyEvents = new("'events' holds {0} events; at most {1} per request", "'events' 有 {0} 个事件；每次请求最多 {1} 个");
+    public static readonly Phrase NoEventsArray = new(
+        "must be an array of events: {{\"events\":[{{\"id\",\"customerId\",\"type\",...}}]}}",
+        "须为事件数组：{{\"events\":[{{\"id\",\"customerId\",\"type\",...}}]}}");
+    public static readonly Phrase JsonObjectWithEvents = new("must be a JSON object with an 'events' array", "须为带有 'events' 数组的 JSON 对象");
+    public static readonly Phrase NoEvents = new("is empty", "为空");
+    public static readonly Phrase TooManyEvents = new("holds {0} events; at most {1} per request", "有 {0} 个事件；每次请求最多 {1} 个");
     public static readonly Phrase JsonObject = new("must be a JSON object", "须为 JSON 对象");
     public static readonly Phrase Timestamp = new("must be an ISO 8601 timestamp string, e.g. {0}", "须为 ISO 8601 时间字符串，如 {0}");
     public static readonly Phrase KeyNotUnicode = new("has a key that is not valid Unicode text", "有一个键不是有效的 Unicode 文本");

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using PhoneNumbers;
 using PrivateDomainGrains.Core.Text;
@@ -56,20 +55,6 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
             _ => IsToken(text, MaxIdLength) ? text : Fail(IdentityPhrases.Token.Say(MaxIdLength), out problem),
         };
         return normal is null ? null : new CustomerIdentity(kind, normal);
-    }
-
-    /// <summary>
-    /// The id of the customer an unknown strong identity creates: <c>{kind}:{value}</c> (a phone without its <c>+</c>:
-    /// <c>phone:8613800138000</c>), or <c>{kind}:h:{hash}</c> when the value holds characters ids may not. The same
-    /// identity always gives the same id, so two events racing to create one customer reach the same one.
-    /// </summary>
-    public static string CustomerIdFor(CustomerIdentity identity)
-    {
-        var value = identity.Kind == IdentityKinds.Phone ? identity.Value.TrimStart('+') : identity.Value;
-        var id = identity.Kind + ":" + value;
-        if (Ids.IsValid(id)) return id;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.Key)))[..32];
-        return identity.Kind[..Math.Min(identity.Kind.Length, 80)] + ":h:" + hash;
     }
 
     private string? Phone(string text, out string? problem)

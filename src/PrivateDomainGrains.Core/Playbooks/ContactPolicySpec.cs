@@ -1,3 +1,5 @@
+using PrivateDomainGrains.Core.Time;
+
 namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>How often and when proactive nudges may reach a customer. Durations use <see cref="Durations"/> syntax.</summary>

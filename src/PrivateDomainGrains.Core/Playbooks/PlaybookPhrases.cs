@@ -5,7 +5,6 @@ namespace PrivateDomainGrains.Core.Playbooks;
 /// <summary>What the playbook's checks say under a JSON path (<see cref="PlaybookValidator"/>, <see cref="Template"/>). See <see cref="Phrase"/>.</summary>
 public static class PlaybookPhrases
 {
-    public static readonly Phrase NotADocument = new("not a valid playbook document: {0}", "不是有效的运营剧本文档：{0}");
     public static readonly Phrase OneOrMore = new("must be 1 or more", "须为 1 或以上");
     public static readonly Phrase UnknownTimeZone = new("unknown time zone '{0}'", "未知的时区 '{0}'");
     public static readonly Phrase TenantMismatch = new("must be '{0}' (the tenant of this playbook) or absent", "须为 '{0}'（本运营剧本所属租户）或省略");

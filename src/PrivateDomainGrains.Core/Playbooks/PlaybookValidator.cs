@@ -59,14 +59,10 @@ public static class PlaybookValidator
         {
             playbook = PlaybookJson.Parse(json);
         }
-        catch (JsonException ex) when (ex.InnerException is InvalidOperationException { Message: var m } && m.Contains("UTF-16", StringComparison.Ordinal))
-        {
-            // The reader stops at the first string that is not Unicode (an escaped unpaired surrogate).
-            return [new PlaybookError(ex.Path ?? "$", CommonPhrases.NotUnicode.Say())];
-        }
         catch (JsonException ex)
         {
-            return [new PlaybookError(ex.Path ?? "$", PlaybookPhrases.NotADocument.Say(FirstLine(ex.Message)))];
+            // The reader stops at the first value it cannot read: said at its path, in JSON's terms.
+            return [.. JsonValueErrors.Describe(ex, typeof(Playbook), PlaybookJson.Options).Select(e => new PlaybookError(e.Path, e.Problem))];
         }
         return Validate(playbook, sentNow: true);
     }
@@ -452,8 +448,6 @@ public static class PlaybookValidator
         Template.Parse(text, errors);
         foreach (var e in errors) v.Add(path, e);
     }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Split(" Path:")[0];
 
     private sealed class Errors
     {

@@ -1,4 +1,5 @@
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Policy;
 

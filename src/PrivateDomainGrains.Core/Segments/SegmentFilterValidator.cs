@@ -42,9 +42,7 @@ public static class SegmentFilterValidator
         }
         catch (JsonException ex)
         {
-            var at = ex.Path is { } p ? path + p.TrimStart('$') : path;
-            var problem = Iso8601Timestamps.Describe(ex);
-            return (null, [new(at, problem == "does not have the expected shape" ? problem + ": " + FirstLine(ex.Message) : problem)]);
+            return (null, [.. JsonValueErrors.Describe(ex, typeof(SegmentFilter), Json).Select(e => new PlaybookError(path + e.Path.TrimStart('$'), e.Problem))]);
         }
         var errors = Validate(parsed, path);
         return errors.Count == 0 ? (parsed, errors) : (null, errors);
@@ -152,6 +150,4 @@ public static class SegmentFilterValidator
             if (range.Min > range.Max) Add(at + ".max", CommonPhrases.MaxBelowMin.Say());
         }
     }
-
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

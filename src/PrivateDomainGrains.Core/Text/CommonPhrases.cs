@@ -42,10 +42,6 @@ public static class CommonPhrases
         "contains an unpaired surrogate (U+{0:X4}) at position {1}: not valid Unicode",
         "第 {1} 位含不成对的代理项（U+{0:X4}），不是有效的 Unicode");
 
-    public static readonly Phrase NotUnicode = new(
-        "is not valid Unicode text (an unpaired surrogate)",
-        "不是有效的 Unicode 文本（含不成对的代理项）");
-
     public static readonly Phrase NotNull = new("must not be null", "不能为 null");
 
     public static readonly Phrase NotAnObject = new("must be an object", "须为对象");

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using System.Text.Json;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
-using PrivateDomainGrains.Abstractions.Nudges;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
@@ -14,7 +13,7 @@ namespace PrivateDomainGrains.Grains.Customers;
 /// its state (<see cref="HandToMergeAsync"/>, after which calls to the absorbed customer wait), folds it in with the pure
 /// <see cref="CustomerMerge"/>, stores everything in one transaction (<see cref="CustomerMerges"/>) and tells the
 /// absorbed customer how it ended (<see cref="MergeSettledAsync"/>): from then on it redirects every call here. The only
-/// cost on the hot path is the <see cref="Redirects"/> check.
+/// cost on the hot path is <see cref="SurvivorAsync"/>'s check of two fields.
 /// </summary>
 public sealed partial class CustomerGrain
 {
@@ -27,10 +26,11 @@ public sealed partial class CustomerGrain
     /// <summary>Set while a survivor holds this customer's state for a merge: calls wait for it to settle.</summary>
     private TaskCompletionSource? _handedOver;
 
-    private bool Redirects => _mergedInto is not null || _handedOver is not null;
-
-    /// <summary>The survivor to send a call to, once any merge under way has settled; null when this customer stands on its own.</summary>
-    private async Task<ICustomerGrain?> SurvivorAsync()
+    /// <summary>
+    /// The survivor this customer was merged into, to forward a call to, once any merge under way has settled; null when
+    /// this customer stands on its own. Every call asks first: one standing on its own answers at once, allocating nothing.
+    /// </summary>
+    private async ValueTask<ICustomerGrain?> SurvivorAsync()
     {
         if (_handedOver is { } handoff)
         {
@@ -43,21 +43,19 @@ public sealed partial class CustomerGrain
                 // The survivor never said how its merge ended (its node stopped): storage knows.
                 logger.LogWarning("{Tenant}/{CustomerId} heard nothing from the merge it was handed to; reading storage", _tenant, _profile.CustomerId);
                 _handedOver = null;
-                await LoadAsync(Id);
+                await LoadAsync(_profile.CustomerId);
             }
         }
         return _mergedInto is null ? null : Customer(_mergedInto);
     }
-
-    private string Id => GrainKeys.Parse(this.GetPrimaryKeyString()).Id;
 
     private ICustomerGrain Customer(string customerId) => GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId));
 
     public async Task<MergeOutcome> MergeAsync(string absorbedId, string by)
     {
         _onlyWoken = false;
-        var id = Id;
-        if (Redirects && await SurvivorAsync() is not null) return MergeOutcome.Conflict($"customer '{id}' was merged into '{_mergedInto}': merge into that one");
+        var id = _profile.CustomerId;
+        if (await SurvivorAsync() is not null) return MergeOutcome.Conflict($"customer '{id}' was merged into '{_mergedInto}': merge into that one");
         if (absorbedId == id) return MergeOutcome.Conflict($"customer '{id}' cannot be merged into itself");
         if (_erasedAt is { } erasedAt) return MergeOutcome.Conflict($"the personal data of customer '{id}' was erased at {erasedAt:O}");
         if (!_profile.Exists) return MergeOutcome.NotFound(Unknown(id));
@@ -88,7 +86,7 @@ public sealed partial class CustomerGrain
                 return MergeOutcome.Conflict(outcome.Refused!);
             }
             (_nextDueAt, _nextSequence, settled) = (dueAt, _profile.JournalSequence + 1, id);
-            Readdressed(outcome.Readdressed);
+            publisher.Readdressed(_tenant, outcome.Readdressed);
             logger.LogInformation("{Tenant}/{AbsorbedId} merged into {CustomerId} by {By} ({MergeId}: {Events} events, {Identities} identities, {Nudges} nudges)",
                 _tenant, absorbedId, id, by, mergeId, merge.AbsorbedSequence, merge.MovedIdentities.Count, merge.MovedNudges);
             return new MergeOutcome(MergeStatus.Done, null, ViewOf(merge), View(await tenants.GetAsync(_tenant)));
@@ -109,8 +107,8 @@ public sealed partial class CustomerGrain
     public async Task<MergeOutcome> UndoMergeAsync(string mergeId, string by)
     {
         _onlyWoken = false;
-        var id = Id;
-        if (Redirects && await SurvivorAsync() is not null)
+        var id = _profile.CustomerId;
+        if (await SurvivorAsync() is not null)
             return MergeOutcome.Conflict($"customer '{id}' was itself merged into '{_mergedInto}' since: undo that merge first");
         if (await store.Merges.GetAsync(_tenant, mergeId) is not { } merge || merge.SurvivorId != id)
             return MergeOutcome.NotFound($"customer '{id}' has no merge '{mergeId}'");
@@ -127,7 +125,7 @@ public sealed partial class CustomerGrain
             [new(_tenant, id, now, CustomerChangeKinds.MergeUndone, detail), new(_tenant, merge.AbsorbedId, now, CustomerChangeKinds.MergeUndone, detail)]);
         if (outcome.Merge is not { } undone) return MergeOutcome.Conflict(outcome.Refused!);
         (_profile, _nextDueAt, _nextSequence) = (before, merge.SurvivorDueAt, before.JournalSequence + 1);
-        Readdressed(outcome.Readdressed);
+        publisher.Readdressed(_tenant, outcome.Readdressed);
         await Customer(merge.AbsorbedId).MergeUndoneAsync();
         logger.LogInformation("{Tenant}/{AbsorbedId} merge into {CustomerId} undone by {By} ({MergeId})", _tenant, merge.AbsorbedId, id, by, mergeId);
         return new MergeOutcome(MergeStatus.Done, null, ViewOf(undone), View(await tenants.GetAsync(_tenant)));
@@ -136,8 +134,8 @@ public sealed partial class CustomerGrain
     public async Task<MergeHandoff> HandToMergeAsync(string survivorId)
     {
         _onlyWoken = false;
-        var id = Id;
-        if (Redirects && await SurvivorAsync() is not null) return Refused($"customer '{id}' was merged into '{_mergedInto}' already");
+        var id = _profile.CustomerId;
+        if (await SurvivorAsync() is not null) return Refused($"customer '{id}' was merged into '{_mergedInto}' already");
         if (_erasedAt is { } erasedAt) return Refused($"the personal data of customer '{id}' was erased at {erasedAt:O}");
         if (!_profile.Exists) return Refused(Unknown(id), unknown: true);
         // Snapshot first: the survivor's merge is refused if this revision or the journal moved on before it committed,
@@ -156,7 +154,7 @@ public sealed partial class CustomerGrain
         if (survivorId is not null)
         {
             // Everything it was now belongs to the survivor: keep nothing of it in memory, and never snapshot it again.
-            (_mergedInto, _profile, _nextDueAt, _discardOnDeactivate) = (survivorId, new CustomerProfile { CustomerId = Id }, null, true);
+            (_mergedInto, _profile, _nextDueAt, _discardOnDeactivate) = (survivorId, new CustomerProfile { CustomerId = _profile.CustomerId }, null, true);
         }
         handoff?.TrySetResult();
         return Task.CompletedTask;
@@ -165,16 +163,7 @@ public sealed partial class CustomerGrain
     public async Task MergeUndoneAsync()
     {
         (_mergedInto, _handedOver, _discardOnDeactivate) = (null, null, false);
-        await LoadAsync(Id);
-    }
-
-    /// <summary>Open nudges a merge or an undo gave another staff member: onto their consoles, and off the previous one's.</summary>
-    private void Readdressed(IReadOnlyList<NudgeRow> nudges)
-    {
-        if (nudges.Count == 0) return;
-        Deliver([.. nudges]);
-        dispatcher.PostChanges(_tenant, nudges.Where(n => n.PreviousStaffId is { Length: > 0 })
-            .Select(n => (n.PreviousStaffId!, NudgeChange.Closing(n.NudgeId, NudgeChange.Moved))));
+        await LoadAsync(_profile.CustomerId);
     }
 
     /// <summary>Puts the survivor's profile back as it was before a merge that storage refused.</summary>

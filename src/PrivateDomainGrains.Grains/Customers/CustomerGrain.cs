@@ -13,8 +13,6 @@ using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Grains.TenantInputs;
 using PrivateDomainGrains.Grains.Tenants;
 using PrivateDomainGrains.Persistence;
-using PrivateDomainGrains.Core.Time;
-using PrivateDomainGrains.Abstractions.Nudges;
 
 namespace PrivateDomainGrains.Grains.Customers;
 
@@ -22,17 +20,15 @@ namespace PrivateDomainGrains.Grains.Customers;
 /// One customer: holds the profile and calls the decision engine on every event, tag change, nudge response and due
 /// time. Events are journaled by group commit before they are acknowledged, so an acknowledged event is durable
 /// without a state write per event. What a decision produces commits in one transaction (<see cref="CustomerCommits"/>),
-/// then fresh nudges are pushed to the owner.
+/// then fresh nudges are pushed to their staff members' consoles (<see cref="CustomerPublisher"/>).
 /// </summary>
 public sealed partial class CustomerGrain(
     CustomerStore store,
     PersonalDataEraser eraser,
-    EventJournal journal,
     ITenantDecisionInputs tenants,
     ILearningSignalSink learning,
     StaffWorkload workload,
-    NudgeDispatcher dispatcher,
-    CustomerMetrics metrics,
+    CustomerPublisher publisher,
     ShutdownSnapshots shutdown,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -53,7 +49,7 @@ public sealed partial class CustomerGrain(
         // A tenant has up to millions of customers: share one copy of its id instead of one per activation.
         _tenant = string.Intern(tenant);
         await LoadAsync(customerId);
-        metrics.Activated();
+        publisher.Activated();
     }
 
     /// <summary>
@@ -87,7 +83,7 @@ public sealed partial class CustomerGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        metrics.Deactivated();
+        publisher.Deactivated();
         if (_commits.Unsnapshotted == 0 || _discardOnDeactivate) return;
         // A stopping node snapshots within its budget and leaves the rest to the journal (replayed on next activation).
         if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && (cancellationToken.IsCancellationRequested || !shutdown.MaySnapshot())) return;
@@ -96,60 +92,27 @@ public sealed partial class CustomerGrain(
 
     public async Task<IngestOutcome> IngestAsync(CustomerEvent[] events, bool backfill = false)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.IngestAsync(events, backfill);
+        if (await SurvivorAsync() is { } survivor) return await survivor.IngestAsync(events, backfill);
         _onlyWoken = false;
-        var outcome = new IngestResult(events.Length);
+        var admission = store.Admission(_tenant, _profile.CustomerId, events, backfill);
         if (_erasedAt is { } erasedAt)
         {
             // Erased on request: an integration still sending its events must not bring the customer back.
-            for (var i = 0; i < events.Length; i++) outcome.Conflict(i, $"refused: the personal data of customer '{_profile.CustomerId}' was erased at {erasedAt:O}");
-            return outcome.ToOutcome(null);
+            admission.RefuseAll($"refused: the personal data of customer '{_profile.CustomerId}' was erased at {erasedAt:O}");
+            return admission.ToOutcome(null);
         }
         var inputs = await tenants.GetAsync(_tenant);
-        IEnumerable<int> take = Enumerable.Range(0, events.Length);
         // The journal refuses a call whole when it already holds one of its ids: nothing of it was stored, and this
         // activation decided on events it must forget. Start again from storage, tell duplicates and conflicts apart,
         // and take the rest again (another customer may have taken one of its ids meanwhile: a few rounds at most).
         for (var round = 0; round < 3; round++)
         {
-            var offered = Offer(events, take, backfill, inputs, outcome);
-            if (offered.Count == 0 || await TryCommitEventsAsync(inputs, offered, outcome) is not { Count: > 0 } refused) break;
+            var offered = admission.Offer(_profile, inputs, ref _nextSequence);
+            if (offered.Count == 0 || await TryCommitEventsAsync(inputs, offered, admission) is not { Count: > 0 } refused) break;
             await LoadAsync(_profile.CustomerId);
-            take = await ClassifyRefusedAsync(offered, refused, outcome);
+            await admission.ClassifyRefusedAsync(offered, refused);
         }
-        return outcome.ToOutcome(_profile.OwnerStaffId);
-    }
-
-    /// <summary>
-    /// The events at <paramref name="indexes"/> this customer does not already have, as journal rows: an id seen
-    /// before (in this call or among the recent interactions) is a duplicate when it is the same event, a conflict
-    /// otherwise. An event older than the playbook's <c>backfillAfter</c> on arrival is history, as is every event of a
-    /// backfill.
-    /// </summary>
-    private List<(int Index, JournalRow Row)> Offer(CustomerEvent[] events, IEnumerable<int> indexes, bool backfill, TenantDecisionInputs inputs, IngestResult outcome)
-    {
-        var arrived = DateTimeOffset.UtcNow;
-        var offered = new List<(int Index, JournalRow Row)>(events.Length);
-        // Most calls carry one event: ids repeated within a call are looked for only when there can be any.
-        var inThisCall = events.Length > 1 ? new Dictionary<string, CustomerEvent>(StringComparer.Ordinal) : null;
-        foreach (var i in indexes)
-        {
-            var e = events[i];
-            if (inThisCall is not null && !inThisCall.TryAdd(e.Id, e))
-            {
-                var first = inThisCall[e.Id];
-                if (!SameEvent(first.Type, first.At, e)) outcome.Conflict(i, "the same id is used twice in this request for different events");
-                continue;
-            }
-            if (_profile.RecentInteraction(e.Id) is { } seen)
-            {
-                if (!SameEvent(seen.Type, seen.At, e)) outcome.Conflict(i, $"already used by this customer's {seen.Type} at {seen.At:O}");
-                continue;
-            }
-            var history = backfill || Instants.Plus(e.At, inputs.Playbook.Contact.BackfillAfter) < arrived;
-            offered.Add((i, new JournalRow(_tenant, _profile.CustomerId, _nextSequence++, e, history)));
-        }
-        return offered;
+        return admission.ToOutcome(_profile.OwnerStaffId);
     }
 
     /// <summary>
@@ -158,7 +121,7 @@ public sealed partial class CustomerGrain(
     /// rebuilds the profile from the snapshot and the journal; re-deciding yields the same nudge ids). Returns the
     /// ids the journal refused (then nothing was stored), empty when everything committed.
     /// </summary>
-    private async Task<IReadOnlySet<string>> TryCommitEventsAsync(TenantDecisionInputs inputs, List<(int Index, JournalRow Row)> offered, IngestResult outcome)
+    private async Task<IReadOnlySet<string>> TryCommitEventsAsync(TenantDecisionInputs inputs, List<(int Index, JournalRow Row)> offered, CustomerIngest admission)
     {
         WriteResult result;
         try
@@ -173,39 +136,11 @@ public sealed partial class CustomerGrain(
             throw;
         }
         if (result.Refused.Count > 0) return result.Refused;
-        foreach (var (index, _) in offered) outcome.Accept(index);
+        admission.Accepted(offered);
         _commits.Changed(offered.Count);
         if (_commits.SnapshotDue) await TrySnapshotAsync();
         return result.Refused;
     }
-
-    /// <summary>
-    /// What the journal holds under the refused ids: this customer's same event (a duplicate), or another event (a
-    /// conflict: event ids are unique per tenant). Returns the indexes of the offered events to take again.
-    /// </summary>
-    private async Task<List<int>> ClassifyRefusedAsync(List<(int Index, JournalRow Row)> offered, IReadOnlySet<string> refused, IngestResult outcome)
-    {
-        var held = (await journal.FindAsync(_tenant, refused)).ToDictionary(r => r.Event.Id, StringComparer.Ordinal);
-        var again = new List<int>(offered.Count);
-        foreach (var (index, row) in offered)
-        {
-            if (!held.TryGetValue(row.Event.Id, out var existing)) again.Add(index);
-            else if (existing.CustomerId != _profile.CustomerId)
-                outcome.Conflict(index, $"already used by customer '{existing.CustomerId}': event ids are unique per tenant");
-            else if (!SameEvent(existing.Event.Type, existing.Event.At, row.Event))
-                outcome.Conflict(index, $"already used by this customer's {existing.Event.Type} at {existing.Event.At:O}");
-        }
-        return again;
-    }
-
-    /// <summary>
-    /// An event under a known id is the same event when the types agree and so do the times, to the microsecond PostgreSQL
-    /// keeps (a retry may differ in wording); an event sent without a time was stamped on arrival, so its type decides.
-    /// </summary>
-    private static bool SameEvent(string type, DateTimeOffset at, CustomerEvent e) =>
-        type == e.Type && (e.AtOnArrival || Microseconds(at) == Microseconds(e.At));
-
-    private static long Microseconds(DateTimeOffset at) => at.UtcTicks / 10;
 
     /// <summary>The profile may hold effects storage does not: never snapshot it, start the next activation afresh.</summary>
     private void DiscardActivation()
@@ -216,7 +151,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<CustomerView?> GetAsync()
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.GetAsync();
+        if (await SurvivorAsync() is { } survivor) return await survivor.GetAsync();
         _onlyWoken = false;
         if (!_profile.Exists) return null;
         return View(await tenants.GetAsync(_tenant));
@@ -224,7 +159,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<PlaybookDryRun?> DryRunAsync(string? playbookJson, CustomerEvent? e)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.DryRunAsync(playbookJson, e);
+        if (await SurvivorAsync() is { } survivor) return await survivor.DryRunAsync(playbookJson, e);
         if (!_profile.Exists) return null;
         // Right after a save or a rollback: the version just stored, not this silo's copy of the one before.
         var inputs = await tenants.GetCurrentAsync(_tenant);
@@ -246,7 +181,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.HandOverAsync(fromStaffId, toStaffId, departure);
+        if (await SurvivorAsync() is { } survivor) return await survivor.HandOverAsync(fromStaffId, toStaffId, departure);
         // Erased: no owner and no relationship left to move, and none to create.
         if (_erasedAt is not null) return false;
         _onlyWoken = false;
@@ -267,7 +202,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<CustomerView> AssignOwnerAsync(string staffId)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.AssignOwnerAsync(staffId);
+        if (await SurvivorAsync() is { } survivor) return await survivor.AssignOwnerAsync(staffId);
         ThrowIfErased();
         _onlyWoken = false;
         if (_profile.OwnerStaffId != staffId || _profile.OwnerBasis != OwnerBasis.Assigned)
@@ -289,14 +224,14 @@ public sealed partial class CustomerGrain(
     }
 
     public async Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null) =>
-        Redirects && await SurvivorAsync() is { } survivor ? await survivor.AddTagsAsync(tags, staffId) : (await ChangeTagsAsync(tags, [], staffId)).View!;
+        await SurvivorAsync() is { } survivor ? await survivor.AddTagsAsync(tags, staffId) : (await ChangeTagsAsync(tags, [], staffId)).View!;
 
     public async Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null) =>
-        Redirects && await SurvivorAsync() is { } survivor ? await survivor.RemoveTagsAsync(tags, staffId) : (await ChangeTagsAsync([], tags, staffId)).View;
+        await SurvivorAsync() is { } survivor ? await survivor.RemoveTagsAsync(tags, staffId) : (await ChangeTagsAsync([], tags, staffId)).View;
 
     public async Task<bool?> RetagAsync(string[] add, string[] remove, string? staffId = null)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.RetagAsync(add, remove, staffId);
+        if (await SurvivorAsync() is { } survivor) return await survivor.RetagAsync(add, remove, staffId);
         // A batch names customers by id or identity: a mistyped one must fail its row, not create a customer.
         if (!_profile.Exists) return null;
         return (await ChangeTagsAsync(add, remove, staffId)).Changed;
@@ -304,7 +239,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<CustomerView?> SetRemarkAsync(string? remark, string staffId)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.SetRemarkAsync(remark, staffId);
+        if (await SurvivorAsync() is { } survivor) return await survivor.SetRemarkAsync(remark, staffId);
         ThrowIfErased();
         _onlyWoken = false;
         var inputs = await tenants.GetAsync(_tenant);
@@ -325,7 +260,7 @@ public sealed partial class CustomerGrain(
     public async Task WakeAsync(DateTimeOffset dueAt)
     {
         // Merged: its due-time entry went with the merge, and the survivor keeps its own time.
-        if (Redirects && await SurvivorAsync() is not null) return;
+        if (await SurvivorAsync() is not null) return;
         _commits.DueEntryLeased();
         var pending = Pending();
         if (_profile.Exists)
@@ -348,7 +283,7 @@ public sealed partial class CustomerGrain(
         var customerId = _profile.CustomerId;
         var erased = await eraser.EraseAsync(_tenant, customerId);
         logger.LogInformation("{Tenant}/{CustomerId} erased: {Rows} rows", _tenant, customerId, erased.Rows.Values.Sum());
-        dispatcher.PostChanges(_tenant, erased.OpenNudges.Where(n => n.StaffId.Length > 0).Select(n => (n.StaffId, NudgeChange.Closing(n.NudgeId, NudgeChange.Erased))));
+        publisher.Erased(_tenant, erased.OpenNudges);
         // Nothing of the customer stays in memory either: the next activation loads the erasure and nothing else.
         (_profile, _nextDueAt, _erasedAt) = (new CustomerProfile { CustomerId = customerId }, null, erased.ErasedAt);
         DiscardActivation();
@@ -357,7 +292,7 @@ public sealed partial class CustomerGrain(
 
     public async Task<CampaignReach> ReachAsync(string campaignId, CampaignScript script)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor) return await survivor.ReachAsync(campaignId, script);
+        if (await SurvivorAsync() is { } survivor) return await survivor.ReachAsync(campaignId, script);
         // A segment lists customers from the directory; one erased or gone since must not be created again.
         if (!_profile.Exists) return CampaignReach.Unknown;
         var now = DateTimeOffset.UtcNow;
@@ -384,7 +319,7 @@ public sealed partial class CustomerGrain(
 
     public async Task RecordResponseAsync(string nudgeId, NudgeResponse response)
     {
-        if (Redirects && await SurvivorAsync() is { } survivor)
+        if (await SurvivorAsync() is { } survivor)
         {
             await survivor.RecordResponseAsync(nudgeId, response);
             return;
@@ -466,9 +401,8 @@ public sealed partial class CustomerGrain(
         e.StaffId is { } staff && inputs.Routing.Route(staff) is var successor && successor != staff ? e with { StaffId = successor } : e;
 
     /// <summary>
-    /// Runs the engine, addresses the raised nudges (to the staff member an action names, else the owner, else the
-    /// unassigned queue: staff id ""), each with its explanation and expiry, and gathers what else the decision
-    /// changed (<see cref="PendingWrites"/>).
+    /// Runs the engine, then addresses the raised nudges and gathers what else the decision changed
+    /// (<see cref="PendingWrites"/>).
     /// </summary>
     private void Decide(TenantDecisionInputs inputs, EngineInput input, DateTimeOffset now, string? eventId, bool live, PendingWrites pending,
         string? manualTag = null, string? by = null)
@@ -489,24 +423,7 @@ public sealed partial class CustomerGrain(
         pending.Add(decision, now, manualTag, by);
         if (decision.OwnerChange is { } change)
             pending.OwnerChanged(now, change.From, change.To, _profile.OwnerBasis == OwnerBasis.Fallback ? "fallback" : "follower");
-        var created = DateTimeOffset.UtcNow;
-        foreach (var c in decision.Raised)
-        {
-            var addressee = c.Nudge.To ?? _profile.OwnerStaffId ?? "";
-            pending.Nudges.Add(new NudgeRow(_tenant, c.Nudge.Id, addressee, _profile.CustomerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
-                c.Nudge.Reason, c.Nudge.Priority, created)
-            {
-                FollowsOwner = c.Nudge.To is null,
-                Suggested = c.Nudge.Suggested,
-                Explanation = decision.Explain(c),
-                Source = c.Nudge.Source,
-                ExpiresAt = Instants.Plus(c.Nudge.Since == default ? now : c.Nudge.Since, c.Nudge.ExpiresAfter ?? inputs.Playbook.Contact.NudgeExpiry),
-                CustomerName = _profile.DisplayName,
-                Variant = c.Nudge.Variant,
-                // The day it was raised, as its created_at (and the time to act measured from it): not the day of a late event.
-                RaisedDay = DateOnly.FromDateTime(TimeZones.ToLocal(created, inputs.Playbook.DefaultZone)),
-            });
-        }
+        pending.AddRaised(decision, inputs.Playbook, _profile, eventId, now);
     }
 
     /// <summary>
@@ -526,34 +443,15 @@ public sealed partial class CustomerGrain(
     private PendingWrites Pending() => new(_tenant, _profile.CustomerId);
 
     /// <summary>
-    /// Commits what the last decisions changed (<see cref="CustomerCommits"/>), then pushes the nudges that were new or
-    /// moved to their staff members' consoles, and tells the consoles of the nudges that closed or moved away.
+    /// Commits what the last decisions changed (<see cref="CustomerCommits"/>), then publishes what the commit raised,
+    /// moved and closed (<see cref="CustomerPublisher"/>).
     /// </summary>
     private async Task<WriteResult> CommitAsync(PendingWrites pending, bool snapshot, IReadOnlyList<JournalRow>? events = null)
     {
         var result = await _commits.CommitAsync(_profile, _nextDueAt, pending, snapshot, events);
-        if (result.Refused.Count > 0) return result;
-        // A held-out decision is stored for the test's record, never shown.
-        var fresh = pending.Nudges.FindAll(n => !n.HeldOut && result.InsertedNudgeIds.Contains(n.NudgeId));
-        metrics.Raised(_tenant, fresh);
-        if (fresh.Count > 0) Deliver(fresh);
-        if (result.MovedNudges.Count > 0)
-        {
-            Deliver([.. result.MovedNudges]);
-            dispatcher.PostChanges(_tenant, result.MovedNudges.Where(n => n.PreviousStaffId is { Length: > 0 })
-                .Select(n => (n.PreviousStaffId!, NudgeChange.Closing(n.NudgeId, NudgeChange.Moved))));
-        }
-        if (result.ClosedNudges.Count > 0)
-        {
-            var how = pending.Closes.ToDictionary(c => c.NudgeId, c => c.How, StringComparer.Ordinal);
-            foreach (var closed in result.ClosedNudges.GroupBy(c => how[c.NudgeId])) metrics.Closed(_tenant, closed.Key, closed.Count());
-            dispatcher.PostChanges(_tenant, result.ClosedNudges.Where(c => c.StaffId.Length > 0).Select(c => (c.StaffId, NudgeChange.Closing(c.NudgeId, how[c.NudgeId]))));
-        }
+        if (result.Refused.Count == 0) publisher.Committed(_tenant, pending, result);
         return result;
     }
-
-    /// <summary>Pushes nudges to their staff members; those in the unassigned queue wait there to be read.</summary>
-    private void Deliver(List<NudgeRow> nudges) => dispatcher.Post(nudges.Where(n => n.StaffId.Length > 0).Select(n => n.ToNudge()));
 
     /// <summary>Snapshots are an optimisation over a durable journal: a failed one is logged, never surfaced.</summary>
     private async Task TrySnapshotAsync()

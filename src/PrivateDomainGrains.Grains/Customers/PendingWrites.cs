@@ -1,14 +1,16 @@
 using System.Text.Json;
+using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Learning;
+using PrivateDomainGrains.Core.Time;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Grains.Customers;
 
 /// <summary>
 /// What the decisions of one grain call produced for storage, gathered for the one commit that follows: the nudges
-/// raised (addressed to the owner), the nudges closed and credited, and the changes that are not events (tags, tier,
-/// fields) for the customer's timeline.
+/// raised (addressed: <see cref="AddRaised"/>), the nudges closed and credited, and the changes that are not events
+/// (tags, tier, fields) for the customer's timeline.
 /// </summary>
 internal sealed class PendingWrites(string tenant, string customerId)
 {
@@ -40,6 +42,33 @@ internal sealed class PendingWrites(string tenant, string customerId)
         foreach (var tag in decision.TagsRemoved) Change(at, CustomerChangeKinds.TagRemoved, new { tag, by = Who(tag) });
         if (decision.TierChange is { } tier) Change(at, CustomerChangeKinds.TierChanged, new { from = tier.From.ToString(), to = tier.To.ToString() });
         foreach (var (field, value) in decision.FieldsSet) Change(at, CustomerChangeKinds.FieldSet, new { field, value });
+    }
+
+    /// <summary>
+    /// Addresses the nudges <paramref name="decision"/> raised, taken at <paramref name="now"/> on the event
+    /// <paramref name="eventId"/> (if any): to the staff member an action names, else the owner, else the unassigned
+    /// queue (staff id ""), each with its explanation and its expiry under <paramref name="playbook"/>.
+    /// </summary>
+    public void AddRaised(Decision decision, CompiledPlaybook playbook, CustomerProfile profile, string? eventId, DateTimeOffset now)
+    {
+        var created = DateTimeOffset.UtcNow;
+        foreach (var c in decision.Raised)
+        {
+            var addressee = c.Nudge.To ?? profile.OwnerStaffId ?? "";
+            Nudges.Add(new NudgeRow(tenant, c.Nudge.Id, addressee, customerId, eventId, c.Nudge.Kind, c.Nudge.Title, c.Nudge.Text,
+                c.Nudge.Reason, c.Nudge.Priority, created)
+            {
+                FollowsOwner = c.Nudge.To is null,
+                Suggested = c.Nudge.Suggested,
+                Explanation = decision.Explain(c),
+                Source = c.Nudge.Source,
+                ExpiresAt = Instants.Plus(c.Nudge.Since == default ? now : c.Nudge.Since, c.Nudge.ExpiresAfter ?? playbook.Contact.NudgeExpiry),
+                CustomerName = profile.DisplayName,
+                Variant = c.Nudge.Variant,
+                // The day it was raised, as its created_at (and the time to act measured from it): not the day of a late event.
+                RaisedDay = DateOnly.FromDateTime(TimeZones.ToLocal(created, playbook.DefaultZone)),
+            });
+        }
     }
 
     /// <summary>A staff member set (or, with null, cleared) a custom field by hand.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Scheduling;
+using PrivateDomainGrains.Grains.Hosting;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Grains.Scheduling;
@@ -13,7 +13,8 @@ namespace PrivateDomainGrains.Grains.Scheduling;
 /// calls <see cref="ICustomerGrain.WakeAsync"/> on each, a bounded number at a time. The customer's own write of its
 /// next due time (or removal) ends the lease; a wake that fails leaves the lease to expire, and the row is claimed again.
 /// </summary>
-public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOptions> options, SchedulerMetrics metrics, ILogger<SchedulerShardGrain> logger)
+public sealed class SchedulerShardGrain(
+    DueIndex index, GrainReferences<ICustomerGrain> customers, IOptions<SchedulerOptions> options, SchedulerMetrics metrics, ILogger<SchedulerShardGrain> logger)
     : Grain, ISchedulerShardGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
@@ -113,7 +114,7 @@ public sealed class SchedulerShardGrain(DueIndex index, IOptions<SchedulerOption
     {
         try
         {
-            await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(claim.Tenant, claim.CustomerId)).WakeAsync(claim.DueAt);
+            await customers.For(claim.Tenant, claim.CustomerId).WakeAsync(claim.DueAt);
             _woken++;
             metrics.Wake(succeeded: true);
         }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Nudges;
 using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Grains.Hosting;
 
 namespace PrivateDomainGrains.Grains.Staff;
 
@@ -22,7 +22,7 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     private const int BusyBatch = 32;
 
     private readonly Channel<Delivery> _queue = Channel.CreateUnbounded<Delivery>(new() { SingleReader = true });
-    private readonly IGrainFactory _grains;
+    private readonly GrainReferences<IStaffGrain> _staff;
     private readonly NudgeDispatchMetrics _metrics;
     private readonly ILogger<NudgeDispatcher> _logger;
     private readonly Task _loop;
@@ -30,9 +30,9 @@ public sealed class NudgeDispatcher : IAsyncDisposable
     // Queued and not yet taken by the loop, for the queue gauge (a single-reader channel cannot count itself).
     private long _queued;
 
-    public NudgeDispatcher(IGrainFactory grains, NudgeDispatchMetrics metrics, ILogger<NudgeDispatcher> logger)
+    public NudgeDispatcher(GrainReferences<IStaffGrain> staff, NudgeDispatchMetrics metrics, ILogger<NudgeDispatcher> logger)
     {
-        (_grains, _metrics, _logger) = (grains, metrics, logger);
+        (_staff, _metrics, _logger) = (staff, metrics, logger);
         metrics.ObserveQueue(() => (int)Interlocked.Read(ref _queued));
         _loop = Task.Run(LoopAsync);
     }
@@ -102,7 +102,7 @@ public sealed class NudgeDispatcher : IAsyncDisposable
             // The span is current while the calls are made, so the staff grain's calls continue the deliveries' traces.
             using var span = _metrics.StartDispatch([.. deliveries.Select(d => d.Trace)], raised.Length);
             // One-way: the staff grain forwards to the nodes with this member's consoles; nothing here waits on them.
-            var staff = _grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId));
+            var staff = _staff.For(tenant, staffId);
             if (raised.Length > 0) _ = staff.DeliverAsync(raised);
             if (changed.Length > 0) _ = staff.DeliverChangesAsync(changed);
         }

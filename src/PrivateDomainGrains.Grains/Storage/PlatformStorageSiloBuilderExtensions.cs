@@ -1,8 +1,10 @@
 namespace PrivateDomainGrains.Grains.Storage;
 
+/// <summary>The one way to wire Orleans' own storage on PostgreSQL, used by the host and by the grain tests' cluster alike.</summary>
 public static class PlatformStorageSiloBuilderExtensions
 {
-    private const string Invariant = "Npgsql";
+    /// <summary>The ADO.NET provider invariant Orleans' PostgreSQL providers (storage, reminders, clustering) are given.</summary>
+    public const string Invariant = "Npgsql";
 
     /// <summary>
     /// Orleans' own storage on the platform's PostgreSQL: the "platform" grain storage (tenants, staff, playbooks,

@@ -29,12 +29,15 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
 
     public async Task<TenantDecisionInputs> GetCurrentAsync(string tenant)
     {
-        await RefreshAsync(tenant);
+        await RefreshAsync(tenant, CancellationToken.None);
         return await GetAsync(tenant);
     }
 
-    /// <summary>Checks every cached tenant's versions and refetches only what changed; a failure keeps the last good value.</summary>
-    public Task RefreshAllAsync() => Task.WhenAll(_tenants.Keys.Select(RefreshAsync));
+    /// <summary>
+    /// Checks every cached tenant's versions and refetches only what changed; a failure keeps the last good value. A
+    /// stopping silo cancels it: the refresh stops waiting for its grain calls rather than holding up the stop.
+    /// </summary>
+    public Task RefreshAllAsync(CancellationToken ct) => Task.WhenAll(_tenants.Keys.Select(tenant => RefreshAsync(tenant, ct)));
 
     private async Task<TenantDecisionInputs> LoadAsync(string tenant)
     {
@@ -84,24 +87,24 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
         }
     }
 
-    private async Task RefreshAsync(string tenant)
+    private async Task RefreshAsync(string tenant, CancellationToken ct)
     {
         if (!_tenants.TryGetValue(tenant, out var current)) return;
         try
         {
             var (playbook, stored) = (current.Playbook, current.StoredPlaybookVersion);
-            if (await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetVersionAsync() != stored)
+            if (await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetVersionAsync().WaitAsync(ct) != stored)
             {
-                var document = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetAsync();
+                var document = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetAsync().WaitAsync(ct);
                 (playbook, stored) = (Compile(tenant, document), document.Version);
                 logger.LogInformation("Tenant {Tenant} decides with playbook version {Version} on this silo", tenant, playbook.Version);
             }
-            var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(current.Model.Version);
-            var routing = await grains.GetGrain<ITenantGrain>(tenant).GetRoutingAsync();
+            var model = await grains.GetGrain<ITenantLearningGrain>(tenant).GetModelAsync(current.Model.Version).WaitAsync(ct);
+            var routing = await grains.GetGrain<ITenantGrain>(tenant).GetRoutingAsync().WaitAsync(ct);
             var (exclusive, catalogVersion) = (current.ExclusiveTags, current.TagCatalogVersion);
-            if (await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetVersionAsync() != catalogVersion)
+            if (await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetVersionAsync().WaitAsync(ct) != catalogVersion)
             {
-                var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
+                var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync().WaitAsync(ct);
                 (exclusive, catalogVersion) = (new ExclusiveTagGroups(catalog.ExclusiveGroups()), catalog.Version);
             }
             if (ReferenceEquals(playbook, current.Playbook) && model is null && routing.Version == current.Routing.Version
@@ -115,7 +118,7 @@ public sealed class TenantDecisionCache(IGrainFactory grains, ILogger<TenantDeci
                 TagCatalogVersion = catalogVersion,
             }, current);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(ex, "Refreshing tenant {Tenant}'s playbook and model failed; keeping playbook version {Version}", tenant, current.Playbook.Version);
         }

@@ -19,7 +19,7 @@ public static class TenantInputsSiloBuilderExtensions
         services.AddSingleton<TenantDecisionCache>();
         services.AddSingleton<ITenantDecisionInputs>(sp => sp.GetRequiredService<TenantDecisionCache>());
         services.AddPeriodicWork<TenantDecisionCache>("Tenant inputs refresh",
-            sp => sp.GetRequiredService<IOptions<TenantDecisionOptions>>().Value.RefreshInterval, (cache, _) => cache.RefreshAllAsync());
+            sp => sp.GetRequiredService<IOptions<TenantDecisionOptions>>().Value.RefreshInterval, (cache, ct) => cache.RefreshAllAsync(ct));
         return silo;
     }
 }

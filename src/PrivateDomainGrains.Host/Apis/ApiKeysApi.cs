@@ -101,7 +101,7 @@ public static class ApiKeysApi
     private static async Task<Results<Created<ApiKeyIssued>, ProblemHttpResult>> RotateAsync(
         string tenant, string keyId, int? overlapMinutes, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http)
     {
-        if (overlapMinutes is < 0 or > MaxOverlapMinutes) return Problems.BadRequest(ApiPhrases.Overlap.Say(MaxOverlapMinutes));
+        if (overlapMinutes is < 0 or > MaxOverlapMinutes) return Problems.BadRequest("overlapMinutes", ApiPhrases.Overlap.Say(MaxOverlapMinutes));
         if (!Ids.IsValid(keyId)) return Problems.NotFound(ApiPhrases.NoKey.Say(keyId));
         var (newKeyId, key, hash) = ScopedKeys.Generate();
         var rotated = await store.RotateAsync(tenant, keyId, newKeyId, hash, TimeSpan.FromMinutes(overlapMinutes ?? 60), http.RequestAborted);

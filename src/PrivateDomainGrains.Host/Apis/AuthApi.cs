@@ -41,10 +41,10 @@ public static class AuthApi
     {
         var (body, problem) = await JsonBody.ReadAsync<ConsoleTokenRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.Tenant)) return Problems.BadRequest(Ids.Describe("tenant"));
-        if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
-        if (string.IsNullOrEmpty(body.Password)) return Problems.BadRequest(ApiPhrases.FieldRequired.Say("password"));
-        if (body.Password.Length > StaffApi.MaxPasswordLength) return Problems.BadRequest(ApiPhrases.FieldTooLong.Say("password", StaffApi.MaxPasswordLength));
+        if (!Ids.IsValid(body.Tenant)) return Problems.InvalidId("tenant");
+        if (!Ids.IsValid(body.StaffId)) return Problems.InvalidId("staffId");
+        if (string.IsNullOrEmpty(body.Password)) return Problems.BadRequest("password", ApiPhrases.FieldRequired.Say("password"));
+        if (body.Password.Length > StaffApi.MaxPasswordLength) return Problems.BadRequest("password", ApiPhrases.FieldTooLong.Say("password", StaffApi.MaxPasswordLength));
         if (throttle.Blocked(body.Tenant, body.StaffId) is { } wait)
             return Problems.TooManyRequests(ApiPhrases.SignInsLimited.Say(body.StaffId, Math.Ceiling(wait.TotalSeconds)), wait);
 

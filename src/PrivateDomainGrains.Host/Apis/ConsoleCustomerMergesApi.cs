@@ -43,19 +43,19 @@ public static class ConsoleCustomerMergesApi
     }
 
     private static async Task<Results<Ok<CustomerMergesApi.MergeResult>, ProblemHttpResult>> MergeIntoAsync(ConsoleUser user, string customerId,
-        HttpRequest request, ConsoleScope scope, IGrainFactory grains, IdentityIndex identities)
+        HttpRequest request, ConsoleScope scope, IGrainFactory grains, CustomerViewCompletion completion)
     {
         if (!user.IsManager) return Problems.Forbidden("Only managers and admins merge customers");
         var (body, bodyProblem) = await JsonBody.ReadAsync<MergeIntoRequest>(request);
         if (body is null) return bodyProblem!;
-        if (!Ids.IsValid(body.SurvivorId)) return Problems.BadRequest(Ids.Describe("survivorId"));
+        if (!Ids.IsValid(body.SurvivorId)) return Problems.InvalidId("survivorId");
         var (absorbed, problem) = await ConsoleCustomersApi.VisibleAsync(user, customerId, scope, grains);
         if (absorbed is null) return problem!;
         var (survivor, survivorProblem) = await ConsoleCustomersApi.VisibleAsync(user, body.SurvivorId, scope, grains);
         if (survivor is null) return survivorProblem!;
         // An id merged already reads as its survivor above; the survivor's grain then refuses the merge (409).
         var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(user.Tenant, body.SurvivorId)).MergeAsync(customerId, $"staff:{user.StaffId}");
-        return await AnswerAsync(outcome, user.Tenant, identities);
+        return await AnswerAsync(outcome, user.Tenant, completion);
     }
 
     private static async Task<Results<Ok<CustomerMergesApi.MergeList>, ProblemHttpResult>> ListAsync(ConsoleUser user, string customerId, ConsoleScope scope,
@@ -67,21 +67,21 @@ public static class ConsoleCustomerMergesApi
     }
 
     private static async Task<Results<Ok<CustomerMergesApi.MergeResult>, ProblemHttpResult>> UndoAsync(ConsoleUser user, string customerId, string mergeId,
-        ConsoleScope scope, IGrainFactory grains, IdentityIndex identities)
+        ConsoleScope scope, IGrainFactory grains, CustomerViewCompletion completion)
     {
         if (!user.IsManager) return Problems.Forbidden("Only managers and admins undo merges");
-        if (!Ids.IsValid(mergeId)) return Problems.BadRequest(Ids.Describe("mergeId"));
+        if (!Ids.IsValid(mergeId)) return Problems.InvalidId("mergeId");
         var (view, problem) = await ConsoleCustomersApi.VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(user.Tenant, view.CustomerId)).UndoMergeAsync(mergeId, $"staff:{user.StaffId}");
-        return await AnswerAsync(outcome, user.Tenant, identities);
+        return await AnswerAsync(outcome, user.Tenant, completion);
     }
 
     /// <summary>A merge's or an undo's answer: the merge and the survivor with its phones, or the grain's 404 or 409.</summary>
-    private static async Task<Results<Ok<CustomerMergesApi.MergeResult>, ProblemHttpResult>> AnswerAsync(MergeOutcome outcome, string tenant, IdentityIndex identities) =>
+    private static async Task<Results<Ok<CustomerMergesApi.MergeResult>, ProblemHttpResult>> AnswerAsync(MergeOutcome outcome, string tenant, CustomerViewCompletion completion) =>
         outcome.Status switch
         {
-            MergeStatus.Done => TypedResults.Ok(new CustomerMergesApi.MergeResult(outcome.Merge!, await outcome.Survivor!.WithPhonesAsync(tenant, identities))),
+            MergeStatus.Done => TypedResults.Ok(new CustomerMergesApi.MergeResult(outcome.Merge!, await completion.CompleteAsync(tenant, outcome.Survivor!))),
             MergeStatus.NotFound => Problems.NotFound(outcome.Problem!),
             _ => Problems.Conflict(outcome.Problem!),
         };

@@ -5,6 +5,7 @@ using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Host.Hubs;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
@@ -57,7 +58,8 @@ public static class ConsoleCustomersApi
     /// <param name="StaffId">Who: the event's staff member, the nudge's addressee, who closed it.</param>
     /// <param name="Text">The message text, or the nudge's title.</param>
     /// <param name="Detail">
-    /// The particulars by name: the event's data; the nudge's <c>reason</c>, <c>source</c> and <c>text</c>; who closed it
+    /// The particulars by name: the event's data; the nudge's <c>reason</c>, <c>source</c> and <c>text</c>, and a
+    /// campaign's nudge its campaign's name (<c>campaignName</c>; staff may not list campaigns); who closed it
     /// (<c>by</c>); what changed (<c>tag</c>, <c>from</c>, <c>to</c>, <c>field</c>, <c>value</c>) and by whom (<c>by</c>:
     /// <c>staff:&lt;id&gt;</c>, <c>rule</c>, <c>integration</c>).
     /// </param>
@@ -105,22 +107,22 @@ public static class ConsoleCustomersApi
     private static async Task<Results<Ok<ConsoleCustomerPage>, ProblemHttpResult>> ListAsync(ConsoleUser user, string? q, string? tag, string? tier,
         string? status, string? hasOpenNudges, string? owner, string? after, int? limit, ConsoleScope scope, CustomerDirectory directory, CancellationToken ct)
     {
-        if (limit is < 1 or > CustomerDirectory.MaxPageSize) return Problems.BadRequest(ApiPhrases.Limit.Say(CustomerDirectory.MaxPageSize));
+        if (limit is < 1 or > CustomerDirectory.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(CustomerDirectory.MaxPageSize));
         var query = q?.Trim();
-        if (query is { Length: > MaxQueryLength }) return Problems.BadRequest(ApiPhrases.FieldTooLong.Say("q", MaxQueryLength));
-        if (query is not null && StorableText.Problem(query) is { } textProblem) return Problems.BadRequest($"'q' {textProblem}");
-        if (tag is not null && (tag = TagNames.Normalize(tag)) is null) return Problems.BadRequest(ApiPhrases.TagField.Say("tag"));
+        if (query is { Length: > MaxQueryLength }) return Problems.BadRequest("q", ApiPhrases.FieldTooLong.Say("q", MaxQueryLength));
+        if (query is not null && StorableText.Problem(query) is { } textProblem) return Problems.BadRequest("q", $"'q' {textProblem}");
+        if (tag is not null && (tag = TagNames.Normalize(tag)) is null) return Problems.BadRequest("tag", ApiPhrases.TagField.Say("tag"));
         if (tier is not null && !TryName<CustomerTier>(tier, out tier))
-            return Problems.BadRequest(ApiPhrases.FieldOneOf.Say("tier", string.Join(", ", Enum.GetNames<CustomerTier>())));
+            return Problems.BadRequest("tier", ApiPhrases.FieldOneOf.Say("tier", string.Join(", ", Enum.GetNames<CustomerTier>())));
         if (status is not null && !TryName<CustomerStatus>(status, out status))
-            return Problems.BadRequest(ApiPhrases.FieldOneOf.Say("status", string.Join(", ", Enum.GetNames<CustomerStatus>())));
+            return Problems.BadRequest("status", ApiPhrases.FieldOneOf.Say("status", string.Join(", ", Enum.GetNames<CustomerStatus>())));
         bool? open = hasOpenNudges switch { null => null, "true" => true, "false" => false, _ => null };
-        if (hasOpenNudges is not null && open is null) return Problems.BadRequest(ApiPhrases.TrueOrFalse.Say("hasOpenNudges"));
+        if (hasOpenNudges is not null && open is null) return Problems.BadRequest("hasOpenNudges", ApiPhrases.TrueOrFalse.Say("hasOpenNudges"));
         DirectoryCursor? cursor = null;
         if (after is not null)
         {
             if (!PageCursor.TryDecode(after, out var at, out var key) || !Ids.IsValid(key))
-                return Problems.BadRequest(ApiPhrases.PageToken.Say("after"));
+                return Problems.BadRequest("after", ApiPhrases.PageToken.Say("after"));
             cursor = new DirectoryCursor(at, key);
         }
 
@@ -132,7 +134,7 @@ public static class ConsoleCustomersApi
         }
         else if (owner is not null)
         {
-            if (!Ids.IsValid(owner)) return Problems.BadRequest(Ids.Describe("owner"));
+            if (!Ids.IsValid(owner)) return Problems.InvalidId("owner");
             if (!await scope.CanSeeCustomerOfAsync(user, owner))
                 return Problems.Forbidden(user.IsManager ? ApiPhrases.NotYouOrTeam.Say(owner) : ApiPhrases.NotYou.Say(owner));
             filter = filter with { Owners = [owner] };
@@ -144,32 +146,40 @@ public static class ConsoleCustomersApi
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains,
-        IdentityIndex identities)
+        CustomerViewCompletion completion)
     {
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
-        return view is null ? problem! : TypedResults.Ok(await view.WithPhonesAsync(user.Tenant, identities));
+        return view is null ? problem! : TypedResults.Ok(await completion.CompleteAsync(user.Tenant, view));
     }
 
     private static async Task<Results<Ok<ConsoleTimelinePage>, ProblemHttpResult>> TimelineAsync(ConsoleUser user, string customerId, string? before, int? limit,
-        ConsoleScope scope, IGrainFactory grains, CustomerTimeline timeline, CancellationToken ct)
+        ConsoleScope scope, IGrainFactory grains, CustomerTimeline timeline, CampaignNames campaignNames, CancellationToken ct)
     {
-        if (limit is < 1 or > CustomerTimeline.MaxPageSize) return Problems.BadRequest(ApiPhrases.Limit.Say(CustomerTimeline.MaxPageSize));
+        if (limit is < 1 or > CustomerTimeline.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(CustomerTimeline.MaxPageSize));
         TimelineCursor? cursor = null;
         if (before is not null)
         {
             if (!PageCursor.TryDecode(before, out var at, out var key) || at is null)
-                return Problems.BadRequest(ApiPhrases.PageToken.Say("before"));
+                return Problems.BadRequest("before", ApiPhrases.PageToken.Say("before"));
             cursor = new TimelineCursor(at.Value, key);
         }
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var (entries, more) = await timeline.PageAsync(user.Tenant, customerId, cursor, limit ?? DefaultPageSize, ct);
-        var items = entries.Select(e => new ConsoleTimelineEntry(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, Json(e.Detail))).ToList();
+        var items = new List<ConsoleTimelineEntry>(entries.Count);
+        foreach (var e in entries)
+        {
+            var detail = Json(e.Detail);
+            if (e.Kind == "nudge-raised" && detail is not null
+                && await campaignNames.NameOfSourceAsync(user.Tenant, detail.GetValueOrDefault("source")) is { } campaignName)
+                detail["campaignName"] = campaignName;
+            items.Add(new ConsoleTimelineEntry(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, detail));
+        }
         return TypedResults.Ok(new ConsoleTimelinePage(items, more ? PageCursor.Encode(entries[^1].At, entries[^1].Key) : null));
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> SetRemarkAsync(ConsoleUser user, string customerId, HttpRequest request,
-        ConsoleScope scope, IGrainFactory grains, IdentityIndex identities)
+        ConsoleScope scope, IGrainFactory grains, CustomerViewCompletion completion)
     {
         var (body, bodyProblem) = await JsonBody.ReadAsync<RemarkRequest>(request);
         if (body is null) return bodyProblem!;
@@ -178,36 +188,36 @@ public static class ConsoleCustomersApi
         var (view, notVisible) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return notVisible!;
         return await Customer(grains, user.Tenant, customerId).SetRemarkAsync(remark, user.StaffId) is { } changed
-            ? TypedResults.Ok(await changed.WithPhonesAsync(user.Tenant, identities))
+            ? TypedResults.Ok(await completion.CompleteAsync(user.Tenant, changed))
             : NotVisible(customerId);
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
-        IdentityIndex identities)
+        CustomerViewCompletion completion)
     {
-        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest(ApiPhrases.TagField.Say("tag"));
+        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest("tag", ApiPhrases.TagField.Say("tag"));
         tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var tagged = view.Tags.Contains(tag) ? view : await Customer(grains, user.Tenant, customerId).AddTagsAsync([tag], user.StaffId);
-        return TypedResults.Ok(await tagged.WithPhonesAsync(user.Tenant, identities));
+        return TypedResults.Ok(await completion.CompleteAsync(user.Tenant, tagged));
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
-        IdentityIndex identities)
+        CustomerViewCompletion completion)
     {
-        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest(ApiPhrases.TagField.Say("tag"));
+        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest("tag", ApiPhrases.TagField.Say("tag"));
         tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var changed = view.Tags.Contains(tag) ? await Customer(grains, user.Tenant, customerId).RemoveTagsAsync([tag], user.StaffId) : view;
-        return changed is null ? NotVisible(customerId) : TypedResults.Ok(await changed.WithPhonesAsync(user.Tenant, identities));
+        return changed is null ? NotVisible(customerId) : TypedResults.Ok(await completion.CompleteAsync(user.Tenant, changed));
     }
 
     /// <summary>The customer if it exists and the user may see it; otherwise the one 404 for both.</summary>
     internal static async Task<(CustomerView? View, ProblemHttpResult? Problem)> VisibleAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains)
     {
-        if (!Ids.IsValid(customerId)) return (null, Problems.BadRequest(Ids.Describe("customerId")));
+        if (!Ids.IsValid(customerId)) return (null, Problems.InvalidId("customerId"));
         var view = await Customer(grains, user.Tenant, customerId).GetAsync();
         return view is not null && await scope.CanSeeCustomerAsync(user, customerId, view.Owner) ? (view, null) : (null, NotVisible(customerId));
     }

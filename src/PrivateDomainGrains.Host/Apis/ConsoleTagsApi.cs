@@ -90,18 +90,34 @@ public static class ConsoleTagsApi
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog")
             .WithProblem(StatusCodes.Status409Conflict, "Holders clash with the exclusive group it would join; nothing was stored");
-        admin.MapPost("/tags/{tag}/rename", (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains, TagJobRows rows) =>
-                TagsApi.RenameAsync(user.Tenant, tag, request, grains, rows))
+        admin.MapPost("/tags/{tag}/rename", async (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains, TagJobRows rows) =>
+                AtConsole(await TagsApi.RenameAsync(user.Tenant, tag, request, grains, rows)))
             .WithName("RenameMyTag").Audited()
             .WithSummary("Rename a tag as RenameTag (a tag job on every holder, its progress at GetMyTagJob), for admins.")
             .WithJsonBody<TagsApi.RenameTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'to' is not a valid tag, or they are the same; nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags: merge into 'to' instead");
-        admin.MapDelete("/tags/{tag}", (ConsoleUser user, string tag, IGrainFactory grains, TagJobRows rows, CancellationToken ct) =>
-                TagsApi.DeleteAsync(user.Tenant, tag, grains, rows, ct))
+            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags (merge into 'to' instead), or another rename, merge or delete of the tag is still running");
+        admin.MapPost("/tags/{tag}/merge", async (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains, TagJobRows rows) =>
+                AtConsole(await TagsApi.MergeAsync(user.Tenant, tag, request, grains, rows)))
+            .WithName("MergeMyTag").Audited()
+            .WithSummary("Merge a tag into another as MergeTag (a tag job on every holder, its progress at GetMyTagJob), for admins.")
+            .WithJsonBody<TagsApi.MergeTagRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'into' is not a valid tag, or they are the same; nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, TagsApi.ChangingConflict);
+        admin.MapDelete("/tags/{tag}", async (ConsoleUser user, string tag, IGrainFactory grains, TagJobRows rows, CancellationToken ct) =>
+                AtConsole(await TagsApi.DeleteAsync(user.Tenant, tag, grains, rows, ct)))
             .WithName("DeleteMyTag").Audited()
             .WithSummary("Delete a tag from the catalog and every holder as DeleteTag (a tag job, its progress at GetMyTagJob), for admins.")
-            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag");
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag")
+            .WithProblem(StatusCodes.Status409Conflict, TagsApi.ChangingConflict);
+    }
+
+    /// <summary>A catalog change's job as a console token reads it: its status at GetMyTagJob, where the admin key's route would refuse the token.</summary>
+    private static Results<Accepted<TagJobAccepted>, ProblemHttpResult> AtConsole(Results<Accepted<TagJobAccepted>, ProblemHttpResult> answer)
+    {
+        if (answer.Result is not Accepted<TagJobAccepted> { Value: { } accepted }) return answer;
+        var status = ConsoleJobPath(accepted.JobId);
+        return TypedResults.Accepted(status, accepted with { StatusUrl = status });
     }
 
     private static async Task<Ok<ConsoleTagCatalog>> CatalogAsync(ConsoleUser user, IGrainFactory grains)
@@ -128,13 +144,13 @@ public static class ConsoleTagsApi
             if (body.Filter?.Owner is not { } owner || !await scope.CanSeeCustomerOfAsync(user, owner))
                 return Problems.Forbidden("'filter.owner' must be a staff member of the manager's team (or the manager)");
         }
-        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest("Give exactly one of 'customerIds' and 'filter'");
+        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest(["customerIds", "filter"], "Give exactly one of 'customerIds' and 'filter'");
         var jobId = NewJobId();
         if (body.CustomerIds is { } ids)
         {
-            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest($"'customerIds' must hold 1-{MaxRows:N0} customer ids");
+            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", $"'customerIds' must hold 1-{MaxRows:N0} customer ids");
             for (var i = 0; i < ids.Count; i++)
-                if (!Core.Identity.Ids.IsValid(ids[i])) return Problems.BadRequest(Core.Identity.Ids.Describe($"customerIds[{i}]"));
+                if (!Core.Identity.Ids.IsValid(ids[i])) return Problems.InvalidId($"customerIds[{i}]");
             await rows.StageAsync(user.Tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
             return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
         }
@@ -147,7 +163,7 @@ public static class ConsoleTagsApi
     private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string jobId, IGrainFactory grains)
     {
         if (!user.IsManager) return Problems.Forbidden("Only admins and managers read tag jobs");
-        if (!Core.Identity.Ids.IsValid(jobId)) return Problems.BadRequest(Core.Identity.Ids.Describe("jobId"));
+        if (!Core.Identity.Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(user.Tenant, jobId)).GetAsync();
         // A manager reads the jobs they started; another's is answered as a missing one (it may cover other teams).
         return view is null || !user.IsAdmin && view.Spec.By != user.StaffId

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
@@ -144,7 +145,7 @@ public static class IdentitiesApi
 
     private static async Task<Results<Ok<CustomerIdentities>, ProblemHttpResult>> ListAsync(string tenant, string customerId, IdentityIndex index, CustomerMerges merges)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         customerId = await SurvivorAsync(merges, tenant, customerId);
         return TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)]));
     }
@@ -152,7 +153,7 @@ public static class IdentitiesApi
     private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> AddAsync(
         string tenant, string customerId, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher, CustomerMerges merges)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         customerId = await SurvivorAsync(merges, tenant, customerId);
         if ((await index.ErasedCustomersAsync(tenant, [customerId])).Count > 0) return Problems.Conflict("'customerId' " + IdentityImportBatch.ErasedReason(customerId));
         var (body, problem) = await JsonBody.ReadAsync<AddIdentitiesRequest>(request);
@@ -186,7 +187,7 @@ public static class IdentitiesApi
     private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> RemoveAsync(
         string tenant, string customerId, string kind, string value, TenantIdentitySettings settings, IdentityIndex index, CustomerMerges merges)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         customerId = await SurvivorAsync(merges, tenant, customerId);
         var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         if (Strong(normalizer, kind, value) is not { } identity) return Invalid(normalizer, kind, value);
@@ -221,30 +222,59 @@ public static class IdentitiesApi
     private static IdentitySettingsView View(TenantIdentitySettings.Applied applied) =>
         new(applied.Normalizer.DefaultRegion, [.. applied.CreateCustomerOn.Order(StringComparer.Ordinal)], applied.Custom, applied.UpdatedAt);
 
-    /// <summary>A small import answered at once: each row checked as an upload's (<see cref="IdentityImportUpload.Check"/>), the good ones added through the import job's bulk path.</summary>
+    /// <summary>
+    /// A small import answered at once. The body is read as a document, not bound to <see cref="IdentityImportRequest"/>,
+    /// so that one bad row (a number as <c>value</c>, half a surrogate, a field given twice) refuses that row alone, as a
+    /// background import's would (<see cref="IdentityImportUpload.JsonRowOf"/>); the good ones are added through the
+    /// import job's bulk path. Only a body that is no import (no 1-10,000 <c>rows</c>) is a 400 as a whole.
+    /// </summary>
     private static async Task<Results<Ok<IdentityImportResult>, ProblemHttpResult>> ImportAsync(
         string tenant, HttpRequest request, TenantIdentitySettings settings, IdentityImportBatch batch)
     {
-        var (body, problem) = await JsonBody.ReadAsync<IdentityImportRequest>(request);
-        if (body is null) return problem!;
-        if (body.Rows is not { Count: > 0 and <= MaxImportRows }) return Problems.BadRequest($"'rows' must hold 1-{MaxImportRows} rows");
-        var normalizer = (await settings.GetAsync(tenant)).Normalizer;
-        var errors = new List<IdentityImportError>();
-        var rows = new List<Persistence.IdentityImportRow>(body.Rows.Count);
-        for (var i = 0; i < body.Rows.Count; i++)
+        var (document, problem) = await JsonBody.ReadDocumentAsync(request);
+        if (document is null) return problem!;
+        using (document)
         {
-            var row = body.Rows[i] is { } given ? IdentityImportUpload.Check(normalizer, i, given.CustomerId, given.Kind, given.Value)
-                : new Persistence.IdentityImportRow(i, null, null, null, IdentityImportRowState.Refused, "row", "must be an object");
-            if (row.State == IdentityImportRowState.Refused) errors.Add(new(i, $"'{row.Field}' {row.Reason}", StatusCodes.Status400BadRequest));
-            else rows.Add(row);
+            var body = document.RootElement;
+            if (body.ValueKind != JsonValueKind.Object) return Problems.BadRequest("body", "The body must be a JSON object");
+            if (Member(body, "rows") is not { ValueKind: JsonValueKind.Array } given || given.GetArrayLength() is 0 or > MaxImportRows)
+                return Problems.BadRequest("rows", $"'rows' must hold 1-{MaxImportRows} rows, each given once");
+            var createCustomers = Member(body, "createCustomers");
+            if (createCustomers is { ValueKind: not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null) })
+                return Problems.BadRequest("createCustomers", "'createCustomers' must be true or false, given once");
+            var normalizer = (await settings.GetAsync(tenant)).Normalizer;
+            var errors = new List<IdentityImportError>();
+            var rows = new List<Persistence.IdentityImportRow>(given.GetArrayLength());
+            var index = 0;
+            foreach (var element in given.EnumerateArray())
+            {
+                var row = IdentityImportUpload.JsonRowOf(normalizer, index, element, "row");
+                if (row.State == IdentityImportRowState.Refused) errors.Add(new(index, $"'{row.Field}' {row.Reason}", StatusCodes.Status400BadRequest));
+                else rows.Add(row);
+                index++;
+            }
+            var targets = new IdentityImportTargets(createCustomers?.ValueKind == JsonValueKind.True, null);
+            var (results, attached) = await batch.AddAsync(tenant, rows, targets, attachAlsoUnchanged: false, request.HttpContext.RequestAborted);
+            foreach (var r in results.Where(r => r.State is IdentityImportRowState.Conflict or IdentityImportRowState.Refused))
+                errors.Add(new((int)r.Line, $"'{r.Field}' {r.Reason}",
+                    r.Reason == IdentityImportBatch.UnknownReason(r.CustomerId!) ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict));
+            return TypedResults.Ok(new IdentityImportResult(results.Count(r => r.State == IdentityImportRowState.Added),
+                results.Count(r => r.State == IdentityImportRowState.Unchanged), errors.Count, [.. errors.OrderBy(e => e.Index)], attached));
         }
-        var (results, attached) = await batch.AddAsync(tenant, rows, new IdentityImportTargets(body.CreateCustomers, null), attachAlsoUnchanged: false,
-            request.HttpContext.RequestAborted);
-        foreach (var r in results.Where(r => r.State is IdentityImportRowState.Conflict or IdentityImportRowState.Refused))
-            errors.Add(new((int)r.Line, $"'{r.Field}' {r.Reason}",
-                r.Reason == IdentityImportBatch.UnknownReason(r.CustomerId!) ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict));
-        return TypedResults.Ok(new IdentityImportResult(results.Count(r => r.State == IdentityImportRowState.Added),
-            results.Count(r => r.State == IdentityImportRowState.Unchanged), errors.Count, [.. errors.OrderBy(e => e.Index)], attached));
+    }
+
+    /// <summary>The body's member <paramref name="name"/> (ignoring case, as bound bodies' are); null when absent, and a
+    /// JSON <c>undefined</c> element (which no check accepts) when given twice.</summary>
+    private static JsonElement? Member(JsonElement body, string name)
+    {
+        JsonElement? found = null;
+        foreach (var member in body.EnumerateObject())
+        {
+            if (!string.Equals(IdentityImportUpload.TryName(member), name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (found is not null) return default(JsonElement);
+            found = member.Value;
+        }
+        return found;
     }
 
     private static Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageAsync(
@@ -257,12 +287,12 @@ public static class IdentitiesApi
     {
         state ??= PendingEventRow.Pending;
         if (state is not (PendingEventRow.Pending or PendingEventRow.Attached or PendingEventRow.Dismissed))
-            return Problems.BadRequest("'state' must be pending, attached or dismissed");
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
+            return Problems.BadRequest("state", "'state' must be pending, attached or dismissed");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxPageSize}");
         (DateTimeOffset At, string EventId)? cursor = null;
         if (after is not null)
         {
-            if (Cursor(after) is not { } parsed) return Problems.BadRequest("'after' must be the nextAfter of a previous page");
+            if (Cursor(after) is not { } parsed) return Problems.BadRequest("after", "'after' must be the nextAfter of a previous page");
             cursor = parsed;
         }
         var size = limit ?? 50;
@@ -288,7 +318,7 @@ public static class IdentitiesApi
     {
         var (body, problem) = await JsonBody.ReadAsync<AttachPendingRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.CustomerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(body.CustomerId)) return Problems.InvalidId("customerId");
         return await AttachToAsync(tenant, eventId, body.CustomerId, pool, attacher, "api");
     }
 

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -10,12 +8,14 @@ using PrivateDomainGrains.Persistence;
 namespace PrivateDomainGrains.Host.Apis;
 
 /// <summary>
-/// Reads the rows of an identity import, from the synchronous import's JSON or from an upload streamed line by line:
-/// CSV with the header <c>customerId,kind,value</c> (RFC 4180 quoting) or JSON lines (one
-/// <c>{"customerId","kind","value"}</c> object a line). Each row is checked on its own: a valid row comes out
-/// normalised and pending, an invalid one refused with the field (<c>customerId</c>, <c>kind</c>, <c>value</c>, or
-/// <c>line</c> for a line that is no row) and the reason. Only what makes the upload as a whole unreadable (no
-/// header, not UTF-8, more rows than allowed) stops it: <see cref="UploadException"/>.
+/// Reads the rows of an identity import, from the synchronous import's JSON or from an upload streamed record by record
+/// (<see cref="TextUpload"/>: in the charset the Content-Type names): CSV with the header <c>customerId,kind,value</c>
+/// (RFC 4180 quoting, the header's names quoted or not, line breaks inside quoted fields, lines ending in LF, CRLF or
+/// CR) or JSON lines (one <c>{"customerId","kind","value"}</c> object a line). Each row is checked on its own: a valid
+/// row comes out normalised and pending, an invalid one refused with the field (<c>customerId</c>, <c>kind</c>,
+/// <c>value</c>, or <c>line</c> for a line that is no row) and the reason. Only what makes the upload as a whole
+/// unreadable (no header, bytes that are not text in its charset, more rows than allowed) stops it:
+/// <see cref="TextUpload.UploadException"/>.
 /// </summary>
 public static class IdentityImportUpload
 {
@@ -31,12 +31,6 @@ public static class IdentityImportUpload
             _ => null,
         };
 
-    /// <summary>The upload as a whole cannot be read: nothing of it is stored. <see cref="StatusCode"/> 400 or 413.</summary>
-    public sealed class UploadException(string message, int statusCode = StatusCodes.Status400BadRequest) : Exception(message)
-    {
-        public int StatusCode { get; } = statusCode;
-    }
-
     /// <summary>One row checked: normalised and pending, or refused naming the field.</summary>
     /// <param name="line">The row's line in the upload (from 1), or its index in a JSON request.</param>
     public static IdentityImportRow Check(IdentityNormalizer normalizer, long line, string? customerId, string? kind, string? value)
@@ -49,113 +43,47 @@ public static class IdentityImportUpload
     }
 
     /// <summary>
-    /// The longest line an upload may hold: 4 KiB of UTF-8 (a row is three fields of at most a few hundred characters).
-    /// A longer line is refused as a row naming <c>line</c> and skipped as it streams by, never held, so the memory an
-    /// upload takes stays bounded whatever it holds.
+    /// The longest record (a line, or the lines of a CSV row whose quoted field holds line breaks) an upload may hold:
+    /// 4 KiB (a row is three fields of at most a few hundred characters). A longer one is refused as a row naming
+    /// <c>line</c> and skipped as it streams by, never held, so the memory an upload takes stays bounded whatever it holds.
     /// </summary>
     public const int MaxLineBytes = 4 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
-
     /// <summary>
     /// The rows of an upload in <paramref name="format"/>, read as they arrive; blank lines are skipped (they keep their
-    /// number), a line longer than <see cref="MaxLineBytes"/> is a refused row. Throws <see cref="UploadException"/> for
-    /// an unreadable upload (naming the line that is not UTF-8) or one of more than <paramref name="maxRows"/> rows.
+    /// number), a record longer than <see cref="MaxLineBytes"/> is a refused row. Throws
+    /// <see cref="TextUpload.UploadException"/> for an unreadable upload (naming the line that is not text in
+    /// <paramref name="encoding"/>) or one of more than <paramref name="maxRows"/> rows.
     /// </summary>
-    public static async IAsyncEnumerable<IdentityImportRow> ReadAsync(Stream body, string format, IdentityNormalizer normalizer, long maxRows,
+    public static async IAsyncEnumerable<IdentityImportRow> ReadAsync(Stream body, string format, Encoding encoding, IdentityNormalizer normalizer, long maxRows,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var reader = PipeReader.Create(body, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
-        try
+        long rows = 0;
+        var headerSeen = format != Csv;
+        await foreach (var record in TextUpload.ReadAsync(body, encoding, csv: format == Csv, MaxLineBytes, ct))
         {
-            long number = 0, rows = 0;
-            var headerSeen = format != Csv;
-            // In the middle of a line longer than the limit: its bytes are dropped until its end.
-            var skipping = false;
-            while (true)
+            var line = record.Text?.Trim();
+            if (line is { Length: 0 }) continue;
+            if (!headerSeen)
             {
-                var result = await ReadChunkAsync(reader, ct);
-                var buffer = result.Buffer;
-                var lines = new List<(long Number, ReadOnlySequence<byte>? Bytes)>();
-                while (buffer.PositionOf((byte)'\n') is { } end)
-                {
-                    var bytes = buffer.Slice(0, end);
-                    buffer = buffer.Slice(buffer.GetPosition(1, end));
-                    lines.Add((++number, skipping || bytes.Length > MaxLineBytes ? null : bytes));
-                    skipping = false;
-                }
-                if (result.IsCompleted && (buffer.Length > 0 || skipping))
-                {
-                    lines.Add((++number, skipping || buffer.Length > MaxLineBytes ? null : buffer));
-                    buffer = buffer.Slice(buffer.End);
-                    skipping = false;
-                }
-                else if (buffer.Length > MaxLineBytes)
-                {
-                    skipping = true;
-                    buffer = buffer.Slice(buffer.End);
-                }
-                foreach (var (lineNumber, bytes) in lines)
-                {
-                    if (bytes is not { } found)
-                    {
-                        if (!headerSeen) throw new UploadException(ApiPhrases.Header.Say(lineNumber));
-                        if (++rows > maxRows) throw new UploadException(ApiPhrases.TooManyRows.Say(maxRows), StatusCodes.Status413PayloadTooLarge);
-                        yield return Refused(lineNumber, null, null, null, "line", ApiPhrases.LineTooLong.Say(MaxLineBytes));
-                        continue;
-                    }
-                    var line = Decode(found, lineNumber).Trim();
-                    if (line.Length == 0) continue;
-                    if (!headerSeen)
-                    {
-                        if (!line.Replace(" ", "").Equals("customerId,kind,value", StringComparison.OrdinalIgnoreCase))
-                            throw new UploadException(ApiPhrases.Header.Say(lineNumber));
-                        headerSeen = true;
-                        continue;
-                    }
-                    if (++rows > maxRows) throw new UploadException(ApiPhrases.TooManyRows.Say(maxRows), StatusCodes.Status413PayloadTooLarge);
-                    yield return format == Csv ? CsvRow(normalizer, lineNumber, line) : JsonRow(normalizer, lineNumber, line);
-                }
-                if (result.IsCompleted) break;
-                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (line is null || TextUpload.CsvFields(line) is not { } names || !names.SequenceEqual(Header, StringComparer.OrdinalIgnoreCase))
+                    throw new TextUpload.UploadException(ApiPhrases.Header.Say(record.Line));
+                headerSeen = true;
+                continue;
             }
-            if (!headerSeen) throw new UploadException(ApiPhrases.EmptyUpload.Say());
+            if (++rows > maxRows) throw new TextUpload.UploadException(ApiPhrases.TooManyRows.Say(maxRows), StatusCodes.Status413PayloadTooLarge);
+            if (record.Unclosed) yield return Refused(record.Line, null, null, null, "line", ApiPhrases.NeverClosed.Say());
+            else if (line is null) yield return Refused(record.Line, null, null, null, "line", ApiPhrases.LineTooLong.Say(MaxLineBytes));
+            else yield return format == Csv ? CsvRow(normalizer, record.Line, line) : JsonRow(normalizer, record.Line, line);
         }
-        finally
-        {
-            await reader.CompleteAsync();
-        }
+        if (!headerSeen) throw new TextUpload.UploadException(ApiPhrases.EmptyUpload.Say());
     }
 
-    private static async Task<ReadResult> ReadChunkAsync(PipeReader reader, CancellationToken ct)
-    {
-        try
-        {
-            return await reader.ReadAsync(ct);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            throw new UploadException(ApiPhrases.UploadTooLarge.Say(IdentityImportsApi.MaxUploadBytes), StatusCodes.Status413PayloadTooLarge);
-        }
-    }
-
-    // A line is decoded whole, so the line an invalid byte is on is known; a byte-order mark on the first line is dropped.
-    private static string Decode(ReadOnlySequence<byte> bytes, long number)
-    {
-        try
-        {
-            var text = StrictUtf8.GetString(bytes);
-            return number == 1 ? text.TrimStart('\uFEFF') : text;
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new UploadException(ApiPhrases.NotUtf8.Say(number));
-        }
-    }
+    private static readonly string[] Header = ["customerId", "kind", "value"];
 
     private static IdentityImportRow CsvRow(IdentityNormalizer normalizer, long number, string line)
     {
-        var fields = TagJobCsv.Fields(line);
+        var fields = TextUpload.CsvFields(line);
         if (fields is null) return Refused(number, null, null, null, "line", ApiPhrases.Unterminated.Say());
         if (fields.Count != 3) return Refused(number, null, null, null, "line", ApiPhrases.Columns.Say(fields.Count));
         return Check(normalizer, number, fields[0], fields[1], fields[2]);
@@ -166,18 +94,7 @@ public static class IdentityImportUpload
         try
         {
             using var document = JsonDocument.Parse(line);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return Refused(number, null, null, null, "line", ApiPhrases.RowObject.Say());
-            string?[] fields = [null, null, null];
-            for (var i = 0; i < JsonFields.Length; i++)
-            {
-                if (!document.RootElement.TryGetProperty(JsonFields[i], out var field) || field.ValueKind != JsonValueKind.String) continue;
-                // A JSON string may escape half a surrogate pair ("\ud800"), which has no .NET string: the row is refused naming the field.
-                if (TryText(field) is not { } text)
-                    return Refused(number, null, null, null, JsonFields[i], ApiPhrases.SurrogateEscape.Say());
-                fields[i] = text;
-            }
-            return Check(normalizer, number, fields[0], fields[1], fields[2]);
+            return JsonRowOf(normalizer, number, document.RootElement, "line");
         }
         catch (JsonException ex)
         {
@@ -185,7 +102,52 @@ public static class IdentityImportUpload
         }
     }
 
+    /// <summary>
+    /// One JSON row checked, a JSON-lines upload's line or an element of the synchronous import's <c>rows</c>: an object
+    /// whose <c>customerId</c>, <c>kind</c> and <c>value</c> (names matched ignoring case, as request bodies' are) are
+    /// strings. A field given twice, one that is not a string (<c>{"value":5}</c>) or a string escaping half a surrogate
+    /// pair refuses the row naming that field; other members are ignored. Anything but an object is refused on
+    /// <paramref name="rowField"/>.
+    /// </summary>
+    /// <param name="line">The row's line in the upload (from 1), or its index in a JSON request.</param>
+    public static IdentityImportRow JsonRowOf(IdentityNormalizer normalizer, long line, JsonElement row, string rowField)
+    {
+        if (row.ValueKind != JsonValueKind.Object)
+            return Refused(line, null, null, null, rowField, ApiPhrases.RowObject.Say());
+        string?[] fields = [null, null, null];
+        var given = new bool[JsonFields.Length];
+        foreach (var member in row.EnumerateObject())
+        {
+            var i = TryName(member) is { } name ? Array.FindIndex(JsonFields, f => f.Equals(name, StringComparison.OrdinalIgnoreCase)) : -1;
+            if (i < 0) continue;
+            // JSON allows a name twice and readers disagree on which one counts: the row is refused rather than guessed.
+            if (given[i]) return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], ApiPhrases.TwiceInRow.Say());
+            given[i] = true;
+            if (member.Value.ValueKind == JsonValueKind.Null) continue;
+            if (member.Value.ValueKind != JsonValueKind.String)
+                return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], ApiPhrases.RowFieldNotString.Say(member.Value.ValueKind.ToString().ToLowerInvariant()));
+            // A JSON string may escape half a surrogate pair ("\ud800"), which has no .NET string.
+            if (TryText(member.Value) is not { } text)
+                return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], ApiPhrases.SurrogateEscape.Say());
+            fields[i] = text;
+        }
+        return Check(normalizer, line, fields[0], fields[1], fields[2]);
+    }
+
     private static readonly string[] JsonFields = ["customerId", "kind", "value"];
+
+    /// <summary>A member's name, or null when it escapes half a surrogate pair (no .NET string holds that).</summary>
+    internal static string? TryName(JsonProperty member)
+    {
+        try
+        {
+            return member.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string? TryText(JsonElement field)
     {

@@ -97,13 +97,14 @@ public static class IdentityImportsApi
         long staged;
         try
         {
-            staged = await rows.StageAsync(tenant, jobId, IdentityImportUpload.ReadAsync(request.Body, format, normalizer, MaxRows, ct), ct);
+            var encoding = TextUpload.EncodingOf(request.ContentType);
+            staged = await rows.StageAsync(tenant, jobId, IdentityImportUpload.ReadAsync(request.Body, format, encoding, normalizer, MaxRows, ct), ct);
         }
-        catch (IdentityImportUpload.UploadException ex)
+        catch (TextUpload.UploadException ex)
         {
-            return ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.TooLarge(ex.Message) : Problems.BadRequest(ex.Message);
+            return TextUpload.Problem(ex);
         }
-        if (staged == 0) return Problems.BadRequest(ApiPhrases.NoRows.Say());
+        if (staged == 0) return Problems.BadRequest("body", ApiPhrases.NoRows.Say());
         var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).StartAsync(spec(format));
         var statusUrl = $"{path}/{jobId}";
         return TypedResults.Accepted(statusUrl, new IdentityImportAccepted(jobId, statusUrl, view));
@@ -115,7 +116,7 @@ public static class IdentityImportsApi
     /// <summary>The import's status; with <paramref name="by"/> (a manager in the console) only an import they started, another's being a 404.</summary>
     internal static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> GetImportAsync(string tenant, string jobId, string? by, IGrainFactory grains)
     {
-        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync();
         return Visible(view, by) ? TypedResults.Ok(view!) : NoSuchImport(jobId);
     }
@@ -126,7 +127,7 @@ public static class IdentityImportsApi
     /// <summary>Cancels the import (as <see cref="GetImportAsync"/> sees it): its final status, 409 when it completed already.</summary>
     internal static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> CancelImportAsync(string tenant, string jobId, string? by, IGrainFactory grains)
     {
-        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var job = grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId));
         var view = await job.GetAsync();
         if (!Visible(view, by)) return NoSuchImport(jobId);
@@ -144,11 +145,11 @@ public static class IdentityImportsApi
     internal static async Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsOfAsync(string tenant, string jobId, string? by, long? after, int? limit,
         string? state, IGrainFactory grains, IdentityImportRows rows, CancellationToken ct)
     {
-        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
-        if (after is < 0) return Problems.BadRequest(ApiPhrases.RowsAfter.Say());
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest(ApiPhrases.Limit.Say(MaxPageSize));
+        if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
+        if (after is < 0) return Problems.BadRequest("after", ApiPhrases.RowsAfter.Say());
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
         if (state is not null && !IdentityImportRowState.IsKnown(state))
-            return Problems.BadRequest(ApiPhrases.RowState.Say());
+            return Problems.BadRequest("state", ApiPhrases.RowState.Say());
         if (!Visible(await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync(), by)) return NoSuchImport(jobId);
         var pageSize = limit ?? 100;
         var page = await rows.PageAsync(tenant, jobId, after ?? 0, pageSize + 1, state, ct);

@@ -123,7 +123,7 @@ public static class PlaybookApi
     internal static async Task<Results<Ok<PlaybookVersionList>, ProblemHttpResult>> ListVersionsAsync(
         string tenant, int? limit, IGrainFactory grains, PlaybookVersions history, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxVersionsListed) return Problems.BadRequest(ApiPhrases.Limit.Say(MaxVersionsListed));
+        if (limit is < 1 or > MaxVersionsListed) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxVersionsListed));
         var current = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetVersionAsync();
         var rows = await history.ListAsync(tenant, current, limit ?? 100, ct);
         return TypedResults.Ok(new PlaybookVersionList(current, [.. rows.Select(r => new PlaybookVersionSummary(r.Version, r.StoredAt, r.StoredBy, r.RestoredFrom))]));

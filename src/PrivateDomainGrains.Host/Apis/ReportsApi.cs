@@ -31,8 +31,11 @@ public static class ReportsApi
     /// <param name="Total">Every group added up.</param>
     /// <param name="Groups">One per key, ordered by key (ordinal); a group with nothing raised in the period may still have open nudges.</param>
     /// <param name="Scope">Whose nudges it covers: <c>tenant</c> (the integration key, an admin), <c>team</c> (a manager's team and themself) or <c>self</c>.</param>
+    /// <param name="CustomersReachedFrom">The first raised day whose customers reached are kept
+    /// (<c>Retention:CustomersReached:Days</c>, 400 by default; the other figures are kept for ever); null while every day
+    /// is. A report whose <see cref="From"/> is before it answers <c>customersReached</c> null: it cannot count them.</param>
     public sealed record ExecutionReport(DateOnly From, DateOnly To, string GroupBy, int OverdueAfterSeconds, DateTimeOffset GeneratedAt,
-        ExecutionGroup Total, IReadOnlyList<ExecutionGroup> Groups, string Scope);
+        ExecutionGroup Total, IReadOnlyList<ExecutionGroup> Groups, string Scope, DateOnly? CustomersReachedFrom);
 
     /// <summary>
     /// The figures of one group. Counts are of nudges raised in the period; rates are of the nudges shown (raised and not
@@ -70,14 +73,15 @@ public static class ReportsApi
     /// to), each once however many of their nudges were; a team's counts a customer two of its staff members reached once.
     /// A nudge delivered or opened but not acted on, not useful, expired or obsolete reaches no one; a nudge handed over
     /// while open reaches its customer for whoever acts on it; a personal-data erasure leaves the figure as it leaves the
-    /// others.</param>
-    /// <param name="RevenuePerCustomerReached">Attributed revenue per customer reached, per currency (rounded to 2 places); empty when none were reached.</param>
+    /// others. Null when the period starts before <see cref="ExecutionReport.CustomersReachedFrom"/>: the reaches of its
+    /// first days were dropped by retention.</param>
+    /// <param name="RevenuePerCustomerReached">Attributed revenue per customer reached, per currency (rounded to 2 places); empty when none were reached or they are not known.</param>
     public sealed record ExecutionGroup(string Key, string? Rule, string? Variant,
         long Raised, long Shown, long Holdout, long Delivered, long Opened, long Done, long DoneByAction, long DoneWithinHour,
         long NotUseful, long Expired, long Obsolete, long Open, long Snoozed, long Overdue,
         double? DoneRate, double? NotUsefulRate, double? ExpiredRate, double? MedianSecondsToDone, double? P90SecondsToDone,
         long Replies, long Orders, long IttReplies, long IttOrders, IReadOnlyList<RevenueView> Revenue, UpliftView? Uplift,
-        long CustomersReached, IReadOnlyList<RevenuePerCustomer> RevenuePerCustomerReached);
+        long? CustomersReached, IReadOnlyList<RevenuePerCustomer> RevenuePerCustomerReached);
 
     /// <summary>Order amounts in one currency (ISO 4217 as the events gave it).</summary>
     /// <param name="Attributed">Of orders credited to nudges acted on.</param>
@@ -176,22 +180,22 @@ public static class ReportsApi
     private static ProblemHttpResult? ReadPeriod(string? from, string? to, string? groupBy, string? overdueAfter, out ReportQuery query)
     {
         query = default;
-        if (!TryDate(from, out var start)) return Problems.BadRequest($"'from' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
-        if (!TryDate(to, out var end)) return Problems.BadRequest($"'to' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
-        if (end < start) return Problems.BadRequest("'to' must not be before 'from'");
-        if (end.DayNumber - start.DayNumber >= MaxDays) return Problems.BadRequest($"'to' must be within {MaxDays} days of 'from'");
+        if (!TryDate(from, out var start)) return Problems.BadRequest("from", $"'from' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
+        if (!TryDate(to, out var end)) return Problems.BadRequest("to", $"'to' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
+        if (end < start) return Problems.BadRequest("to", "'to' must not be before 'from'");
+        if (end.DayNumber - start.DayNumber >= MaxDays) return Problems.BadRequest("to", $"'to' must be within {MaxDays} days of 'from'");
         var by = groupBy ?? "staff";
-        if (!GroupBys.Contains(by)) return Problems.BadRequest($"'groupBy' must be one of {string.Join(", ", GroupBys)}");
-        if (!TryOverdueAfter(overdueAfter, out var after)) return Problems.BadRequest($"'overdueAfter' must be {Durations.Describe}, more than 0");
+        if (!GroupBys.Contains(by)) return Problems.BadRequest("groupBy", $"'groupBy' must be one of {string.Join(", ", GroupBys)}");
+        if (!TryOverdueAfter(overdueAfter, out var after)) return Problems.BadRequest("overdueAfter", $"'overdueAfter' must be {Durations.Describe}, more than 0");
         query = new ReportQuery(start, end, by, after);
         return null;
     }
 
     private static ProblemHttpResult? ReadOverdue(string? overdueAfter, string? staffId, int? limit, out TimeSpan after)
     {
-        if (!TryOverdueAfter(overdueAfter, out after)) return Problems.BadRequest($"'overdueAfter' must be {Durations.Describe}, more than 0");
-        if (limit is < 1 or > MaxOverdue) return Problems.BadRequest($"'limit' must be 1-{MaxOverdue}");
-        if (staffId is not null && !Ids.IsValid(staffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        if (!TryOverdueAfter(overdueAfter, out after)) return Problems.BadRequest("overdueAfter", $"'overdueAfter' must be {Durations.Describe}, more than 0");
+        if (limit is < 1 or > MaxOverdue) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxOverdue}");
+        if (staffId is not null && !Ids.IsValid(staffId)) return Problems.InvalidId("staffId");
         return null;
     }
 

@@ -196,13 +196,13 @@ public static class SegmentsApi
         string tenant, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct,
         string[]? visibleOwners)
     {
-        if (limit is < 1 or > SegmentMembers.MaxPageSize) return Problems.BadRequest(ApiPhrases.Limit.Say(SegmentMembers.MaxPageSize));
+        if (limit is < 1 or > SegmentMembers.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(SegmentMembers.MaxPageSize));
         var now = DateTimeOffset.UtcNow;
         string? after = null;
         if (cursor is not null)
         {
             if (!PageCursor.TryDecode(cursor, out var at, out var key) || at is null || !Ids.IsValid(key))
-                return Problems.BadRequest(ApiPhrases.PageToken.Say("cursor"));
+                return Problems.BadRequest("cursor", ApiPhrases.PageToken.Say("cursor"));
             (now, after) = (at.Value, key);
         }
         if (await FindAsync(tenant, segmentId, store, ct) is not { } saved) return NotFound(segmentId);

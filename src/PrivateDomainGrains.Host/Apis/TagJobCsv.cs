@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Persistence;
@@ -5,75 +6,57 @@ using PrivateDomainGrains.Persistence;
 namespace PrivateDomainGrains.Host.Apis;
 
 /// <summary>
-/// Reads a tag job's CSV upload: one customer per line, either a customer id (one column) or an identity as
-/// <c>kind,value</c> (<c>phone,13800138000</c>, normalised as events' identities are); blank lines are skipped and a
-/// first line <c>customerId</c> or <c>kind,value</c> is a header. A field may be quoted (<c>"..."</c>, <c>""</c> for a quote).
-/// A malformed line is a 400 naming it (nothing is staged); an identity nobody holds is resolved later and fails its row.
+/// Reads a tag job's CSV upload (<see cref="TextUpload"/>: RFC 4180, in the Content-Type's charset): one customer per
+/// record, either a customer id (one column) or an identity as <c>kind,value</c> (<c>phone,13800138000</c>, normalised
+/// as events' identities are); blank lines are skipped and a first record <c>customerId</c> or <c>kind,value</c>
+/// (quoted or not) is a header. A malformed record is a 400 naming its line (nothing is staged); an identity nobody
+/// holds is resolved later and fails its row.
 /// </summary>
 public static class TagJobCsv
 {
+    /// <summary>The longest record: a customer id or an identity is a few hundred bytes at most.</summary>
+    public const int MaxRecordBytes = 4 * 1024;
+
     /// <summary>A staged row, and the identity still to resolve to its customer (null: the row names its customer id).</summary>
     public sealed record Line(TagJobInput Row, CustomerIdentity? Identity);
 
-    public static (List<Line>? Lines, ProblemHttpResult? Problem) Read(string text, IdentityNormalizer normalizer, int maxRows)
+    public static async Task<(List<Line>? Lines, ProblemHttpResult? Problem)> ReadAsync(Stream body, Encoding encoding, IdentityNormalizer normalizer, int maxRows,
+        CancellationToken ct)
     {
         var lines = new List<Line>();
-        var number = 0;
-        foreach (var raw in text.Split('\n'))
+        try
         {
-            number++;
-            var line = raw.TrimEnd('\r').Trim();
-            if (number == 1) line = line.TrimStart('\uFEFF');
-            if (line.Length == 0) continue;
-            if (lines.Count == 0 && IsHeader(line)) continue;
-            var fields = Fields(line);
-            if (fields is null) return (null, Problems.BadRequest($"'body' line {number}: an unterminated quoted field"));
-            if (fields.Count == 1)
+            await foreach (var record in TextUpload.ReadAsync(body, encoding, csv: true, MaxRecordBytes, ct))
             {
-                if (!Ids.IsValid(fields[0])) return (null, Problems.BadRequest($"'body' line {number}: a customer id {Ids.Rule}"));
-                lines.Add(new Line(new TagJobInput(fields[0], fields[0]), null));
+                var number = record.Line;
+                if (record.Unclosed) return (null, Problems.BadRequest("body", $"'body' line {number}: a quoted field is never closed"));
+                if (record.Text is null) return (null, Problems.BadRequest("body", $"'body' line {number} is longer than {MaxRecordBytes:N0} bytes"));
+                if (record.Text.Trim().Length == 0) continue;
+                if (TextUpload.CsvFields(record.Text) is not { } fields) return (null, Problems.BadRequest("body", $"'body' line {number}: an unterminated quoted field"));
+                if (lines.Count == 0 && IsHeader(fields)) continue;
+                if (fields.Count == 1)
+                {
+                    if (!Ids.IsValid(fields[0])) return (null, Problems.BadRequest("body", $"'body' line {number}: a customer id {Ids.Rule}"));
+                    lines.Add(new Line(new TagJobInput(fields[0], fields[0]), null));
+                }
+                else if (fields.Count == 2)
+                {
+                    if (normalizer.Normalize(fields[0], fields[1], out var problem) is not { } identity)
+                        return (null, Problems.BadRequest("body", $"'body' line {number}: the identity {(IdentityKinds.IsKnown(fields[0]) ? "value" : "kind")} {problem}"));
+                    lines.Add(new Line(new TagJobInput($"{identity.Kind}:{identity.Value}", null), identity));
+                }
+                else return (null, Problems.BadRequest("body", $"'body' line {number}: one column (a customer id) or two (kind,value), not {fields.Count}"));
+                if (lines.Count > maxRows) return (null, Problems.BadRequest("body", $"'body' must hold at most {maxRows:N0} customers"));
             }
-            else if (fields.Count == 2)
-            {
-                if (normalizer.Normalize(fields[0].Trim(), fields[1], out var problem) is not { } identity)
-                    return (null, Problems.BadRequest($"'body' line {number}: the identity {(IdentityKinds.IsKnown(fields[0].Trim()) ? "value" : "kind")} {problem}"));
-                lines.Add(new Line(new TagJobInput($"{identity.Kind}:{identity.Value}", null), identity));
-            }
-            else return (null, Problems.BadRequest($"'body' line {number}: one column (a customer id) or two (kind,value), not {fields.Count}"));
-            if (lines.Count > maxRows) return (null, Problems.BadRequest($"'body' must hold at most {maxRows:N0} customers"));
         }
-        return lines.Count == 0 ? (null, Problems.BadRequest("'body' must name at least one customer")) : (lines, null);
+        catch (TextUpload.UploadException refused)
+        {
+            return (null, TextUpload.Problem(refused));
+        }
+        return lines.Count == 0 ? (null, Problems.BadRequest("body", "'body' must name at least one customer")) : (lines, null);
     }
 
-    private static bool IsHeader(string line) =>
-        line.Equals("customerId", StringComparison.OrdinalIgnoreCase) || line.Equals("customer_id", StringComparison.OrdinalIgnoreCase)
-        || line.Replace(" ", "").Equals("kind,value", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The fields of one line (RFC 4180 quoting), trimmed; null for an unterminated quote.</summary>
-    internal static List<string>? Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c != '"') field.Append(c);
-                else if (i + 1 < line.Length && line[i + 1] == '"') field.Append(line[++i]);
-                else quoted = false;
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',')
-            {
-                fields.Add(field.ToString().Trim());
-                field.Clear();
-            }
-            else field.Append(c);
-        }
-        if (quoted) return null;
-        fields.Add(field.ToString().Trim());
-        return fields;
-    }
+    private static bool IsHeader(List<string> fields) =>
+        fields is [var id] && (id.Equals("customerId", StringComparison.OrdinalIgnoreCase) || id.Equals("customer_id", StringComparison.OrdinalIgnoreCase))
+        || fields is [var kind, var value] && kind.Equals("kind", StringComparison.OrdinalIgnoreCase) && value.Equals("value", StringComparison.OrdinalIgnoreCase);
 }

@@ -56,16 +56,21 @@ public static class TagsApi
             .WithSummary("Rename a tag in the catalog, on every holder (a tag job) and in the playbook's rules (a new version). 202 with the job's status URL.")
             .WithJsonBody<RenameTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'to' is not a valid tag, or they are the same; nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags: merge into 'to' instead");
+            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags (merge into 'to' instead), or another rename, merge or delete of the tag is still running");
         tags.MapPost("/{tag}/merge", MergeAsync).WithName("MergeTag").Audited().RequireAdminKey()
             .WithSummary("Merge a tag into another: it leaves the catalog, every holder holds the other instead (a tag job), and the playbook's rules name the other (a new version). 202 with the job's status URL.")
             .WithJsonBody<MergeTagRequest>()
-            .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'into' is not a valid tag, or they are the same; nothing was stored");
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'into' is not a valid tag, or they are the same; nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, ChangingConflict);
         tags.MapDelete("/{tag}", DeleteAsync).WithName("DeleteTag").Audited().RequireAdminKey()
             .WithSummary("Delete a tag from the catalog and from every holder (a tag job). 202 with the job's status URL.")
-            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag");
+            .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag")
+            .WithProblem(StatusCodes.Status409Conflict, ChangingConflict);
         return api;
     }
+
+    /// <summary>The 409 of a rename, merge or delete while another change of the same tag is still running.</summary>
+    internal const string ChangingConflict = "Another rename, merge or delete of the tag is still running (its tag job): send this again when it has finished";
 
     internal static async Task<Ok<TagList>> ListAsync(string tenant, IGrainFactory grains, TagHolders holders, CancellationToken ct)
     {
@@ -84,7 +89,7 @@ public static class TagsApi
         if (body is null) return problem!;
         var (tag, tagProblem) = TagFields.Tag("tag", body.Tag);
         if (tag is null) return tagProblem!;
-        if (body.GroupId is { } groupId && !Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
+        if (body.GroupId is { } groupId && !Ids.IsValid(groupId)) return Problems.InvalidId("groupId");
         var (names, namesProblem) = TagFields.Names(body.Names, required: false);
         if (names is null) return namesProblem!;
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).PutTagAsync(new CatalogTag(tag, body.GroupId, names), create: true);
@@ -98,7 +103,7 @@ public static class TagsApi
         if (name is null) return tagProblem!;
         var (body, problem) = await JsonBody.ReadAsync<UpdateTagRequest>(request);
         if (body is null) return problem!;
-        if (body.GroupId is { Length: > 0 } groupId && !Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
+        if (body.GroupId is { Length: > 0 } groupId && !Ids.IsValid(groupId)) return Problems.InvalidId("groupId");
         var (names, namesProblem) = TagFields.Names(body.Names, required: false);
         if (names is null) return namesProblem!;
         var catalog = grains.GetGrain<ITenantTagCatalogGrain>(tenant);
@@ -123,7 +128,7 @@ public static class TagsApi
         if (body is null) return problem!;
         var (to, toProblem) = TagFields.Tag("to", body.To);
         if (to is null) return toProblem!;
-        if (to == from) return Problems.BadRequest("'to' must differ from the tag renamed");
+        if (to == from) return Problems.BadRequest("to", "'to' must differ from the tag renamed");
         var jobId = TagJobsApi.NewJobId();
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).RenameTagAsync(from, to, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
@@ -131,7 +136,7 @@ public static class TagsApi
         return Accepted(await StartForHoldersAsync(grains, rows, tenant, jobId, TagJobKinds.Rename, from, [to], request.HttpContext.RequestAborted));
     }
 
-    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> MergeAsync(string tenant, string tag, HttpRequest request,
+    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> MergeAsync(string tenant, string tag, HttpRequest request,
         IGrainFactory grains, TagJobRows rows)
     {
         var (from, fromProblem) = TagFields.PathTag(tag);
@@ -140,7 +145,7 @@ public static class TagsApi
         if (body is null) return problem!;
         var (into, intoProblem) = TagFields.Tag("into", body.Into);
         if (into is null) return intoProblem!;
-        if (into == from) return Problems.BadRequest("'into' must differ from the tag merged");
+        if (into == from) return Problems.BadRequest("into", "'into' must differ from the tag merged");
         var jobId = TagJobsApi.NewJobId();
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).MergeTagAsync(from, into, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);

@@ -11,7 +11,7 @@ public static class TextFields
     public static ProblemHttpResult? Problem(string field, string? value, int maxLength)
     {
         if (value is null) return null;
-        if (value.Length > maxLength) return Problems.BadRequest(ApiPhrases.FieldTooLong.Say(field, maxLength));
-        return StorableText.Problem(value) is { } problem ? Problems.BadRequest($"'{field}' {problem}") : null;
+        if (value.Length > maxLength) return Problems.BadRequest(field, ApiPhrases.FieldTooLong.Say(field, maxLength));
+        return StorableText.Problem(value) is { } problem ? Problems.BadRequest(field, $"'{field}' {problem}") : null;
     }
 }

@@ -10,8 +10,6 @@ namespace PrivateDomainGrains.Host.Hosting;
 
 public static class SiloHostingExtensions
 {
-    private const string Invariant = "Npgsql";
-
     /// <summary>
     /// Co-hosts the Orleans silo: ADO.NET clustering, grain storage and reminders (<c>AddPlatformStorage</c>), all on
     /// PostgreSQL, what the grains need per silo (<c>AddPlatformGrains</c>), trace propagation across grain calls
@@ -36,7 +34,7 @@ public static class SiloHostingExtensions
             orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
             orleans.UseAdoNetClustering(o =>
             {
-                o.Invariant = Invariant;
+                o.Invariant = PlatformStorageSiloBuilderExtensions.Invariant;
                 o.ConnectionString = connectionString;
             });
             orleans.AddPlatformStorage(connectionString);

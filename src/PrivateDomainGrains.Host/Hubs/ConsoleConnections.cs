@@ -9,7 +9,8 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// The console connections on this node, by staff member. Each connection remembers the nudges it was sent (all of
 /// them while its replay of the inbox runs, then the latest <see cref="RecentlySent"/>), so a nudge that reaches the
 /// node twice (replay and live push, or a catch-up after a node loss) reaches the console once. Nudges go out as
-/// arrays, one message for all that arrived together: a burst costs a console a few messages, not one per nudge.
+/// arrays, one message for all that arrived together: a burst costs a console a few messages, not one per nudge. Every
+/// nudge leaves here, live or replayed, a campaign's carrying its campaign's name (<see cref="CampaignNames"/>).
 /// </summary>
 public sealed class ConsoleConnections
 {
@@ -27,12 +28,13 @@ public sealed class ConsoleConnections
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Connection>> _byStaff = new(StringComparer.Ordinal);
     private readonly IHubContext<ConsoleHub> _hub;
     private readonly NudgeInbox _inbox;
+    private readonly CampaignNames _campaignNames;
     private readonly ConsoleMetrics _metrics;
     private readonly ILogger<ConsoleConnections> _logger;
 
-    public ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox inbox, ConsoleMetrics metrics, ILogger<ConsoleConnections> logger)
+    public ConsoleConnections(IHubContext<ConsoleHub> hub, NudgeInbox inbox, CampaignNames campaignNames, ConsoleMetrics metrics, ILogger<ConsoleConnections> logger)
     {
-        (_hub, _inbox, _metrics, _logger) = (hub, inbox, metrics, logger);
+        (_hub, _inbox, _campaignNames, _metrics, _logger) = (hub, inbox, campaignNames, metrics, logger);
         metrics.ObserveConnections(() => _byStaff.Values.Sum(c => c.Count));
     }
 
@@ -72,6 +74,7 @@ public sealed class ConsoleConnections
     public async Task SendAsync(string staffKey, Nudge[] nudges)
     {
         if (!_byStaff.TryGetValue(staffKey, out var connections)) return;
+        nudges = await _campaignNames.NameAsync(nudges);
         foreach (var connection in connections.Values) await SendAsync(connection, nudges, replay: false);
     }
 
@@ -84,7 +87,7 @@ public sealed class ConsoleConnections
     public async Task ReplayAsync(string staffKey, string connectionId, Nudge[] nudges)
     {
         if (_byStaff.TryGetValue(staffKey, out var connections) && connections.TryGetValue(connectionId, out var connection))
-            await SendAsync(connection, nudges, replay: true);
+            await SendAsync(connection, await _campaignNames.NameAsync(nudges), replay: true);
     }
 
     private async Task SendAsync(Connection connection, Nudge[] nudges, bool replay)

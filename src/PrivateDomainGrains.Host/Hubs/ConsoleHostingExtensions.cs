@@ -8,6 +8,7 @@ public static class ConsoleHostingExtensions
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<ConsoleMetrics>();
+        builder.Services.AddSingleton<CampaignNames>();
         builder.Services.AddSingleton<ConsoleConnections>();
         builder.Services.AddSingleton<ExecutionWatchers>();
         builder.Services.AddSingleton<NodeNudgeObserver>();
@@ -17,8 +18,10 @@ public static class ConsoleHostingExtensions
         return builder;
     }
 
+    /// <summary>The console hub at <see cref="ConsoleHub.Path"/>, refused while the node stops (<see cref="ConsolesRefusedWhileStopping"/>).</summary>
     public static WebApplication MapConsoleHub(this WebApplication app)
     {
+        app.RefuseConsolesWhileStopping();
         app.MapHub<ConsoleHub>(ConsoleHub.Path);
         return app;
     }

@@ -59,7 +59,7 @@ public sealed class ConsoleNode(
     private async Task RefreshPeriodicallyAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(RefreshInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken)) await SubscribeAllAsync();
+        while (await timer.WaitForNextTickAsync(stoppingToken)) await SubscribeAllAsync(stoppingToken);
     }
 
     private async Task WatchMembershipAsync(CancellationToken stoppingToken)
@@ -96,7 +96,7 @@ public sealed class ConsoleNode(
     {
         var started = time.GetTimestamp();
         var catchUp = CatchUpAsync(learned - CatchUpWindow, ct);
-        await Task.WhenAll(SubscribeAllAsync(), catchUp);
+        await Task.WhenAll(SubscribeAllAsync(ct), catchUp);
         var caughtUp = await catchUp;
         if (caughtUp > 0)
             logger.LogInformation("Caught this node's consoles up with {Count} open nudges, {Elapsed} ms after learning of the loss ({Took} ms for this pass)",
@@ -120,15 +120,16 @@ public sealed class ConsoleNode(
         }
     }
 
-    private async Task SubscribeAllAsync()
+    /// <summary>Registers this node with every staff grain it needs; a stopping node stops waiting for the registrations.</summary>
+    private async Task SubscribeAllAsync(CancellationToken ct)
     {
         var staffKeys = connections.StaffKeys.Union(watchers.StaffKeys, StringComparer.Ordinal).ToList();
         // Several at a time: after a loss each is a staff grain activating anew, and its consoles wait for all before them.
-        await Parallel.ForEachAsync(staffKeys, new ParallelOptions { MaxDegreeOfParallelism = SubscriptionsAtOnce }, async (staffKey, _) =>
+        await Parallel.ForEachAsync(staffKeys, new ParallelOptions { MaxDegreeOfParallelism = SubscriptionsAtOnce, CancellationToken = ct }, async (staffKey, token) =>
         {
             try
             {
-                await SubscribeAsync(staffKey);
+                await SubscribeAsync(staffKey).WaitAsync(token);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

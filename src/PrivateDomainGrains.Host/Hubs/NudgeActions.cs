@@ -1,11 +1,11 @@
 using System.Text.Json;
-using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Nudges;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Nudges;
 using PrivateDomainGrains.Grains.Customers;
+using PrivateDomainGrains.Grains.Hosting;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 
@@ -16,7 +16,8 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// alike: close it as done or not useful (only the closing call teaches the model, so a resend is safe), or snooze it.
 /// Every other console of the staff member hears of it (<c>changed</c>).
 /// </summary>
-public sealed class NudgeActions(NudgeInbox inbox, IGrainFactory grains, CustomerMetrics metrics, AuditTrail audit)
+public sealed class NudgeActions(
+    NudgeInbox inbox, GrainReferences<IStaffGrain> staff, GrainReferences<ICustomerGrain> customers, CustomerMetrics metrics, AuditTrail audit)
 {
     /// <summary>How far ahead a nudge may be snoozed.</summary>
     public static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(30);
@@ -32,8 +33,8 @@ public sealed class NudgeActions(NudgeInbox inbox, IGrainFactory grains, Custome
         if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId, how)) is not { } customerId)
             return await inbox.IsClosedAsync(tenant, staffId, nudgeId) ? CloseResults.AlreadyClosed : CloseResults.Unknown;
         // The staff member's other consoles (tabs, devices, nodes) drop the card too.
-        _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Closing(nudgeId, how)]);
-        await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RecordResponseAsync(nudgeId, response);
+        _ = staff.For(tenant, staffId).DeliverChangesAsync([NudgeChange.Closing(nudgeId, how)]);
+        await customers.For(tenant, customerId).RecordResponseAsync(nudgeId, response);
         metrics.Closed(tenant, how);
         await AuditAsync(tenant, staffId, response == NudgeResponse.Acted ? "Ack" : "Dismiss", customerId, nudgeId, address);
         return CloseResults.Closed;
@@ -51,7 +52,7 @@ public sealed class NudgeActions(NudgeInbox inbox, IGrainFactory grains, Custome
         if (!Ids.IsValid(nudgeId) || until <= now || until > now + MaxSnooze) return MarkResults.Invalid;
         var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Snoozed, now, until)]);
         if (!marked.Contains(nudgeId)) return MarkResults.Unknown;
-        _ = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DeliverChangesAsync([NudgeChange.Snoozing(nudgeId, until)]);
+        _ = staff.For(tenant, staffId).DeliverChangesAsync([NudgeChange.Snoozing(nudgeId, until)]);
         await AuditAsync(tenant, staffId, "Snooze", customerId: null, nudgeId, address);
         return MarkResults.Snoozed;
     }

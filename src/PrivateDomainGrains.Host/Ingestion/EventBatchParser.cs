@@ -29,19 +29,20 @@ public static class EventBatchParser
         public IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> Identities { get; init; } = new Dictionary<int, IReadOnlyDictionary<string, string>>();
     }
 
-    /// <summary>Parses the document; returns null and a message when the batch as a whole is unusable.</summary>
+    /// <summary>Parses the document; returns null and what is wrong (<c>events</c>, <c>mode</c>) when the batch as a whole is unusable.</summary>
     /// <param name="now">The server's clock, against which event times are checked.</param>
-    public static (Parsed? Batch, string? Problem) Parse(JsonDocument document, DateTimeOffset now, TimeSpan maxFutureSkew)
+    public static (Parsed? Batch, FieldError? Problem) Parse(JsonDocument document, DateTimeOffset now, TimeSpan maxFutureSkew)
     {
-        if (document.RootElement.ValueKind != JsonValueKind.Object ||
-            !document.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
-            return (null, EventPhrases.NoEventsArray.Say());
-        var total = events.GetArrayLength();
-        if (total == 0) return (null, EventPhrases.NoEvents.Say());
-        if (total > MaxEventsPerRequest) return (null, EventPhrases.TooManyEvents.Say(total, MaxEventsPerRequest));
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) return (null, new(Apis.JsonBody.Whole, EventPhrases.JsonObjectWithEvents.Say()));
         var modeProblems = new List<FieldError>();
-        var requestBackfill = Mode(document.RootElement, modeProblems) ?? false;
-        if (modeProblems.Count > 0) return (null, modeProblems[0].ToString());
+        var requestBackfill = Mode(root, modeProblems) ?? false;
+        if (modeProblems.Count > 0) return (null, modeProblems[0]);
+        if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+            return (null, new("events", EventPhrases.NoEventsArray.Say()));
+        var total = events.GetArrayLength();
+        if (total == 0) return (null, new("events", EventPhrases.NoEvents.Say()));
+        if (total > MaxEventsPerRequest) return (null, new("events", EventPhrases.TooManyEvents.Say(total, MaxEventsPerRequest)));
 
         var valid = new List<(int, CustomerEvent)>(total);
         var backfilled = new HashSet<int>();

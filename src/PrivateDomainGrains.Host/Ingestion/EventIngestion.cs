@@ -1,8 +1,7 @@
-using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Events;
-using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Grains.Hosting;
 using PrivateDomainGrains.Grains.Identities;
 using PrivateDomainGrains.Host.Retention;
 
@@ -15,7 +14,7 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// pending pool (<see cref="IdentityResolver"/>); the identities the request added then attach the pool's events that
 /// waited for them (<see cref="PendingAttacher"/>).
 /// </summary>
-public sealed class EventIngestion(IGrainFactory grains, CustomerGrainReferences customers, IngestionMetrics metrics, IdentityResolver identities, PendingAttacher attacher,
+public sealed class EventIngestion(IGrainFactory grains, GrainReferences<ICustomerGrain> customers, IngestionMetrics metrics, IdentityResolver identities, PendingAttacher attacher,
     TenantJournalRetention retention)
 {
     public async Task<EventBatchResponse> IngestAsync(string tenant, EventBatchParser.Parsed batch)

@@ -15,9 +15,10 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// <item>a strong identity nobody holds that belonged to a customer whose data was erased (<c>pdg_identity_erasures</c>)
 /// makes the event a 409: the erasure's tombstone covers the customer's identities;</item>
 /// <item>otherwise the customer is the one they name (the strongest identity decides, in <see cref="IdentityKinds"/>
-/// order), or the event's <c>customerId</c>; an event naming nobody creates a customer (id from its strongest
-/// identity) when its type is one the tenant's settings create customers on (<see cref="TenantIdentitySettings"/>), and otherwise, like an event
-/// named by nickname alone, waits in the pending pool (stored before the answer);</item>
+/// order), or the event's <c>customerId</c>; an event naming nobody creates a customer (its id minted from its
+/// strongest identity with the tenant's key, <see cref="CustomerIdMint"/>: opaque, and the same on every node) when its
+/// type is one the tenant's settings create customers on (<see cref="TenantIdentitySettings"/>), and otherwise, like an
+/// event named by nickname alone, waits in the pending pool (stored before the answer);</item>
 /// <item>the identities of the customers a request creates are claimed in the index before anything else is stored,
 /// all of a customer's or none (<see cref="IdentityIndex.ClaimAsync"/>): when another request created the same person
 /// under another identity in the same instant, the claim loses and resolution runs again, so the event joins that
@@ -27,7 +28,7 @@ namespace PrivateDomainGrains.Host.Ingestion;
 /// journals them adds the strong ones to the index. Events without identities pass untouched.
 /// </summary>
 public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool pool, TenantIdentitySettings settings, CustomerMerges merges,
-    WebhookDeliveries webhooks)
+    WebhookDeliveries webhooks, CustomerIdKeys idKeys)
 {
     /// <summary>What resolution made of a request's events.</summary>
     /// <param name="Events">The events for customers, each with its customer id.</param>
@@ -137,7 +138,7 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
             }
             else if (strong.Count > 0 && tenantSettings.CreatesCustomer(e.Type))
             {
-                customer = IdentityNormalizer.CustomerIdFor(strong[0]);
+                customer = (await idKeys.MintAsync(tenant)).For(strong[0]);
                 resolutions.Add(new EventResolution(i, e.Id, customer, strong[0].Kind, Created: true));
                 pass.Claims.Add(new IdentityClaim(customer, strong, $"event:{e.Id}"));
                 createdBy[customer] = i;
@@ -170,7 +171,8 @@ public sealed class IdentityResolver(IdentityIndex index, IdentityPendingPool po
 }
 
 /// <summary>How the event at <paramref name="Index"/>, named by identities, found its customer.</summary>
-/// <param name="CustomerId">The customer the event went to.</param>
+/// <param name="CustomerId">The customer the event went to; one created now has a minted id, <c>c_</c> and 26 base32
+/// characters that hold nothing of the identity (<see cref="CustomerIdMint"/>).</param>
 /// <param name="By">What decided: <c>customerId</c> (the event named it; its identities were added to it) or the kind of the
 /// identity that matched (<c>unionid</c>, <c>phone</c>, ...; with <paramref name="Created"/>, the identity the new customer was created for).</param>
 /// <param name="Created">True when no customer held the identities and the event type creates one (<c>friend.added</c> by default).</param>

@@ -40,7 +40,9 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
         // Independent reads, each one small indexed query (or two), at once.
         var rowsRead = rollups.ReadAsync(tenant, from, to, keep, visible, ct);
         var openRead = open.CountAsync(tenant, from, to, now, now - overdueAfter, keep, visible, ct);
-        var reachedRead = ReadReachedAsync(tenant, from, to, groupBy, visible, ct);
+        var keptFrom = await reach.KeptFromAsync(ct);
+        // Customers reached of days retention dropped cannot be counted: unknown (null) rather than too few.
+        var reachedRead = keptFrom > from ? Task.FromResult<ReachedFigures?>(null) : ReadReachedAsync(tenant, from, to, groupBy, visible, ct);
         var teams = groupBy == "team"
             ? (await grains.GetGrain<ITenantGrain>(tenant).GetRosterAsync()).ToDictionary(r => r.StaffId, r => r.Team ?? "", StringComparer.Ordinal)
             : null;
@@ -73,15 +75,18 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
             total.AddOpen(c);
         }
 
-        foreach (var r in reached.Groups) GroupOf(KeyOf(r.Day, r.StaffId, r.Source, r.Variant), r.Source, r.Variant).Reached += r.Customers;
-        // A customer that n staff members of a group reached is in their n figures: counted n - 1 times too many.
-        foreach (var g in reached.Shared.GroupBy(r => (Key: KeyOf(r.Day, r.StaffId, r.Source, r.Variant), r.CustomerId)))
-            GroupOf(g.Key.Key, g.First().Source, g.First().Variant).Reached -= g.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Count() - 1;
-        total.Reached = reached.Total;
+        if (reached is not null)
+        {
+            foreach (var r in reached.Groups) GroupOf(KeyOf(r.Day, r.StaffId, r.Source, r.Variant), r.Source, r.Variant).Reached += r.Customers;
+            // A customer that n staff members of a group reached is in their n figures: counted n - 1 times too many.
+            foreach (var g in reached.Shared.GroupBy(r => (Key: KeyOf(r.Day, r.StaffId, r.Source, r.Variant), r.CustomerId)))
+                GroupOf(g.Key.Key, g.First().Source, g.First().Variant).Reached -= g.Select(r => r.StaffId).Distinct(StringComparer.Ordinal).Count() - 1;
+            total.Reached = reached.Total;
+        }
 
-        var views = groups.Select(g => g.Value.View(g.Key, groupBy)).ToList();
+        var views = groups.Select(g => g.Value.View(g.Key, groupBy, reached is not null)).ToList();
         if (groupBy == "variant") views = [.. views.Select(v => v with { Uplift = UpliftOf(v, groups) })];
-        return new ExecutionReport(from, to, groupBy, (int)overdueAfter.TotalSeconds, now, total.View("", "total"), views, scope);
+        return new ExecutionReport(from, to, groupBy, (int)overdueAfter.TotalSeconds, now, total.View("", "total", reached is not null), views, scope, keptFrom);
     }
 
     /// <summary>The overdue nudges now of <paramref name="visible"/> (null: everyone), oldest first.</summary>
@@ -116,7 +121,7 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
     /// variant when grouped so) and the reaches of customers several staff members reached, so that
     /// <see cref="BuildAsync"/> can count each of those once per group.
     /// </summary>
-    private async Task<ReachedFigures> ReadReachedAsync(string tenant, DateOnly from, DateOnly to, string groupBy, IReadOnlySet<string>? visible,
+    private async Task<ReachedFigures?> ReadReachedAsync(string tenant, DateOnly from, DateOnly to, string groupBy, IReadOnlySet<string>? visible,
         CancellationToken ct)
     {
         var perDay = groupBy == "day";
@@ -173,7 +178,8 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
 
         public void AddOpen(OpenNudgeCount c) => (_open, _snoozed, _overdue) = (_open + c.Open, _snoozed + c.Snoozed, _overdue + c.Overdue);
 
-        public ExecutionGroup View(string key, string groupBy)
+        /// <param name="reachedKnown">Whether <see cref="Reached"/> was read: false when retention dropped reaches of the period.</param>
+        public ExecutionGroup View(string key, string groupBy, bool reachedKnown)
         {
             var c = Counts;
             return new ExecutionGroup(key,
@@ -184,8 +190,8 @@ public sealed class ExecutionReports(ExecutionRollups rollups, ExecutionOpenNudg
                 c.DoneRate, c.NotUsefulRate, c.ExpiredRate, c.MedianSecondsToDone, c.P90SecondsToDone,
                 c.Replies, c.Orders, c.IttReplies, c.IttOrders,
                 [.. c.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new RevenueView(r.Key, r.Value.Attributed, r.Value.Itt))],
-                null, Reached,
-                Reached == 0 ? [] : [.. c.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal)
+                null, reachedKnown ? Reached : null,
+                !reachedKnown || Reached == 0 ? [] : [.. c.Revenue.OrderBy(r => r.Key, StringComparer.Ordinal)
                     .Select(r => new RevenuePerCustomer(r.Key, Math.Round(r.Value.Attributed / Reached, 2, MidpointRounding.AwayFromZero)))]);
         }
     }

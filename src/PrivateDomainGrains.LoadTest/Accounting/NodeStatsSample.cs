@@ -8,6 +8,7 @@ namespace PrivateDomainGrains.LoadTest.Accounting;
 /// <param name="GcPauseMaxRecentSeconds">The longest single GC pause the node saw in the minute before this reading, in seconds.</param>
 /// <param name="ThreadPoolQueueLength">Work items queued to the node's thread pool when read.</param>
 /// <param name="LockContentionsTotal">Times a thread of the node waited for a contended lock since it started.</param>
+/// <param name="AllocatedBytesTotal">Bytes the node allocated since it started (the runtime's <c>GC.GetTotalAllocatedBytes</c>).</param>
 public sealed record NodeStatsSample(
     string Node,
     long AtTicks,
@@ -20,4 +21,5 @@ public sealed record NodeStatsSample(
     double GcPauseSecondsTotal = 0,
     double GcPauseMaxRecentSeconds = 0,
     long ThreadPoolQueueLength = 0,
-    long LockContentionsTotal = 0);
+    long LockContentionsTotal = 0,
+    long AllocatedBytesTotal = 0);

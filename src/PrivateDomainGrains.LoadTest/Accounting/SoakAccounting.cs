@@ -86,6 +86,23 @@ public static class SoakAccounting
         return rate;
     }
 
+    /// <summary>
+    /// Bytes the nodes allocated within the window: each node's growth of its allocated total between its first and last
+    /// reading there, summed (a node whose total went back restarted and adds nothing). Null with no node read twice there.
+    /// A count, unlike CPU time it does not change with what else runs on the machine.
+    /// </summary>
+    public static long? AllocatedBytes(IEnumerable<NodeStatsSample> samples, long fromTicks, long toTicks)
+    {
+        long? total = null;
+        foreach (var node in Inside(samples, fromTicks, toTicks).GroupBy(s => s.Node))
+        {
+            var ordered = node.OrderBy(s => s.AtTicks).ToArray();
+            if (ordered.Length < 2) continue;
+            total = (total ?? 0) + Math.Max(0, ordered[^1].AllocatedBytesTotal - ordered[0].AllocatedBytesTotal);
+        }
+        return total;
+    }
+
     private static IEnumerable<NodeStatsSample> Inside(IEnumerable<NodeStatsSample> samples, long fromTicks, long toTicks) =>
         samples.Where(s => s.AtTicks >= fromTicks && s.AtTicks <= toTicks);
 }

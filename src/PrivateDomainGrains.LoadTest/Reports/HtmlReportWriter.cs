@@ -195,6 +195,7 @@ public static class HtmlReportWriter
             ["thread-pool queue length max / p99", $"{Or(s.ThreadPoolQueueMax, "0", "")} / {Or(s.ThreadPoolQueueP99, "0", "")}"],
             ["lock contentions", Or(s.LockContentionsPerSecond, "0.0", "/s")],
             ["host CPU per 1,000 durable events", Or(s.HostCoreMsPer1000Events, "0.0", " core-ms")],
+            ["host allocation per durable event", Or(s.HostAllocatedBytesPerEvent, "0", " bytes")],
             ["PostgreSQL CPU per 1,000 durable events", s.PostgresCoreMsPer1000Events is { } pg ? F(pg, "0.0") + " core-ms" : E(s.PostgresNote ?? "n/a")],
             ["load tool CPU per 1,000 durable events", Or(s.LoadToolCoreMsPer1000Events, "0.0", " core-ms")],
             ["durable events / CPU window", $"{N(s.DurableEvents)} / {F(s.CpuWindowSeconds, "0.0")} s"],

@@ -10,6 +10,7 @@ public sealed record SoakTenant(string Tenant, int Customers, double Rate);
 /// sample in it; "durable events" are the measured events accepted (stored) with their answer in that same span.
 /// </summary>
 /// <param name="HostCoreMsPer1000Events">Host CPU (all nodes) in core-milliseconds per 1,000 durable events: the efficiency figure to drive down.</param>
+/// <param name="HostAllocatedBytesPerEvent">Bytes the host (all nodes) allocated per durable event over the same span (<see cref="SoakAccounting.AllocatedBytes"/>): what its garbage collector has to clear.</param>
 /// <param name="PostgresCoreMsPer1000Events">The same for PostgreSQL's processes; null with <see cref="PostgresNote"/> saying why (n/a for --targets runs without --pg-data).</param>
 /// <param name="LoadToolCoreMsPer1000Events">The load tool's own CPU the same way (with --in-process-pg the host is in it too).</param>
 /// <param name="GcPauseTotalMs">GC pause time in the measured period, all nodes, from their stats' <c>gcPauseSecondsTotal</c>.</param>
@@ -24,6 +25,7 @@ public sealed record SoakFigures(
     long DurableEvents,
     double? HostCpuSeconds,
     double? HostCoreMsPer1000Events,
+    double? HostAllocatedBytesPerEvent,
     double? PostgresCpuSeconds,
     double? PostgresCoreMsPer1000Events,
     string? PostgresNote,

@@ -19,6 +19,7 @@ public static class SoakReportBuilder
         var hostTo = hostSpans.Length == 0 ? from : hostSpans.Max(s => s.ToTicks);
         var hostEvents = SoakAccounting.DurableBetween(r.Events, hostFrom, hostTo);
         double? hostCpu = hostSpans.Length == 0 ? null : hostSpans.Sum(s => s.CpuSeconds);
+        var hostAllocated = SoakAccounting.AllocatedBytes(r.Stats, from, to);
 
         var pgSpan = SoakAccounting.CpuOver(soak.Postgres, from, to);
         var pgNote = soak.PostgresNote ?? (pgSpan is null ? "n/a: fewer than two PostgreSQL CPU samples in the measured period" : null);
@@ -53,6 +54,7 @@ public static class SoakReportBuilder
             hostEvents,
             hostCpu is { } h ? Math.Round(h, 3) : null,
             hostCpu is { } hc ? Round(SoakAccounting.CoreMsPerThousandEvents(hc, hostEvents)) : null,
+            hostAllocated is { } bytes && hostEvents > 0 ? Math.Round((double)bytes / hostEvents, 1) : null,
             pgSpan is null ? null : Math.Round(pgSpan.CpuSeconds, 3),
             pgSpan is null ? null : Round(SoakAccounting.CoreMsPerThousandEvents(pgSpan.CpuSeconds, pgEvents)),
             pgNote,

@@ -130,6 +130,7 @@ public static class TextReportWriter
         b.AppendLine($"  cpu         per 1,000 durable events: host {CoreMs(s.HostCoreMsPer1000Events)}, PostgreSQL {(s.PostgresCoreMsPer1000Events is { } pg ? CoreMs(pg) : s.PostgresNote ?? "n/a")}, " +
             $"load tool {CoreMs(s.LoadToolCoreMsPer1000Events)} ({N(s.DurableEvents)} durable events in {F(s.CpuWindowSeconds, "0.0")} s; " +
             $"host {Seconds(s.HostCpuSeconds)}, PostgreSQL {Seconds(s.PostgresCpuSeconds)}, load tool {Seconds(s.LoadToolCpuSeconds)} of CPU)");
+        b.AppendLine($"  allocated   host {(s.HostAllocatedBytesPerEvent is { } a ? F(a, "0") + " bytes" : "n/a")} per durable event");
         foreach (var t in s.Targets)
             b.AppendLine($"  target {(t.Met ? "met    " : "NOT MET")} {t.What} {t.Target}: {t.Measured}");
     }

@@ -35,7 +35,7 @@ public sealed class StatsSampler(IReadOnlyList<NodeConnection> nodes, RunClock c
             if (_samples.Any(p => p.Node == name && Math.Abs(p.UptimeSeconds - s.UptimeSeconds) < 0.5)) return;
             _samples.Enqueue(new NodeStatsSample(name, clock.NowTicks, s.ActiveCustomerGrains, s.WorkingSetBytes,
                 s.ManagedHeapBytes, s.CpuSecondsTotal, s.ProcessorCount, s.UptimeSeconds, s.GcPauseSecondsTotal, s.GcPauseMaxRecentSeconds,
-                s.ThreadPoolQueueLength, s.LockContentionsTotal));
+                s.ThreadPoolQueueLength, s.LockContentionsTotal, s.AllocatedBytesTotal));
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

@@ -67,10 +67,15 @@ internal static class DirectoryStatements
             Integers(rows.Select(r => r.Orders)),
             NullableTimestamps(rows.Select(r => r.LastOrderAt)),
             Smallints(rows.Select(r => (short)r.MonetaryScore)),
-            Jsonb(rows.Select(r => (string?)JsonSerializer.Serialize(r.LifetimeValue))),
-            Jsonb(rows.Select(r => (string?)JsonSerializer.Serialize(r.Fields))),
+            Jsonb(rows.Select(r => Json(r.LifetimeValue))),
+            Jsonb(rows.Select(r => Json(r.Fields))),
         },
     };
+
+    /// <summary>A dictionary as a UTF-8 JSON object; most customers have no lifetime value or fields yet, and those share one.</summary>
+    private static byte[]? Json<TValue>(IReadOnlyDictionary<string, TValue> values) => values.Count == 0 ? EmptyObject : JsonSerializer.SerializeToUtf8Bytes(values);
+
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     /// <summary>The <see cref="DirectoryRow.ActivityOnly"/> rows: last interaction and open nudges of customers already stored (their activity row exists).</summary>
     public static NpgsqlBatchCommand Activity(List<DirectoryRow> rows) => new(UpdateActivity)

@@ -1,5 +1,5 @@
 using Npgsql;
-using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Events;
 using static PrivateDomainGrains.Persistence.Statements.Parameters;
 
 namespace PrivateDomainGrains.Persistence.Statements;
@@ -17,12 +17,23 @@ internal static class IdentityStatements
         ON CONFLICT (tenant, kind, value) DO NOTHING
         """;
 
-    /// <summary>The strong identities of the events, one row each, attributed to the event (<c>event:{id}</c>).</summary>
-    public static List<IdentityRow> Of(IEnumerable<JournalRow> events) =>
-    [
-        .. events.SelectMany(e => EventIdentities.Of(e.Event).Where(i => i.IsStrong)
-            .Select(i => new IdentityRow(e.Tenant, i.Kind, i.Value, e.CustomerId, "event:" + e.Event.Id))),
-    ];
+    /// <summary>
+    /// The strong identities of the events, one row each, attributed to the event (<c>event:{id}</c>). Every flush asks
+    /// this of every event, and most carry no data at all: those cost nothing here.
+    /// </summary>
+    public static List<IdentityRow> Of(List<JournalRow> events)
+    {
+        var rows = new List<IdentityRow>();
+        foreach (var e in events)
+        {
+            if (e.Event.Data is not { Count: > 0 }) continue;
+            foreach (var identity in EventIdentities.Of(e.Event))
+            {
+                if (identity.IsStrong) rows.Add(new IdentityRow(e.Tenant, identity.Kind, identity.Value, e.CustomerId, "event:" + e.Event.Id));
+            }
+        }
+        return rows;
+    }
 
     public static NpgsqlBatchCommand InsertIdentities(List<IdentityRow> rows) => new(Insert)
     {

@@ -67,7 +67,7 @@ internal static class WebhookStatements
             Text(closed.Select(r => r.NudgeId)),
             Text(changes.Select(c => c.Tenant)),
             Text(changes.Select(c => c.CustomerId)),
-            Text(changes.Select(c => "customer." + c.Kind + ":" + Guid.CreateVersion7().ToString("N"))),
+            Text(changes.Select(c => $"customer.{c.Kind}:{Guid.CreateVersion7():N}")),
             Timestamps(changes.Select(c => c.At)),
             Text(changes.Select(c => c.Kind)),
             Jsonb(changes.Select(c => c.Detail)),

@@ -1,6 +1,7 @@
 using PrivateDomainGrains.Core.Campaigns;
 using PrivateDomainGrains.Core.Engine;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Time;
 using static PrivateDomainGrains.Core.Tests.Fixture;
 
 namespace PrivateDomainGrains.Core.Tests.Campaigns;
@@ -23,6 +24,19 @@ public sealed class CampaignDecisionTests
         var again = Decide(p, c, EngineInput.FromCampaign("cmp-1", Script), T0.AddMinutes(1));
         Assert.Empty(again.Candidates);
         Assert.Single(Decide(p, c, EngineInput.FromCampaign("cmp-2", Script), T0.AddMinutes(2)).Raised);
+    }
+
+    [Fact]
+    public void A_campaign_nudges_source_and_reason_name_its_campaign_and_a_rules_name_none()
+    {
+        var raised = Assert.Single(Decide(CompiledPlaybook.Compile(Playbook()), Customer(), EngineInput.FromCampaign("cmp-9", Script), T0).Raised).Nudge;
+
+        Assert.Equal(("cmp-9", "cmp-9"), (CampaignNudges.CampaignOf(raised.Source), CampaignNudges.CampaignOfReason(raised.Kind, raised.Reason)));
+        Assert.Null(CampaignNudges.CampaignOf("welcome"));
+        Assert.Null(CampaignNudges.CampaignOf("campaign:"));
+        Assert.Null(CampaignNudges.CampaignOf(null));
+        Assert.Null(CampaignNudges.CampaignOfReason("welcome", "campaign cmp-9"));
+        Assert.Null(CampaignNudges.CampaignOfReason(CampaignNudges.Kind, "campaign "));
     }
 
     [Fact]

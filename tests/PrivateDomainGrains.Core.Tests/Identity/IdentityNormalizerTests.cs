@@ -87,17 +87,6 @@ public sealed class IdentityNormalizerTests
         Assert.Equal(["unionid", "external_userid", "openid:wx1", "phone", "order", "email"], order);
     }
 
-    [Fact]
-    public void A_created_customer_id_follows_from_its_identity_and_is_a_valid_id()
-    {
-        Assert.Equal("phone:8613800138000", IdentityNormalizer.CustomerIdFor(new("phone", "+8613800138000")));
-        Assert.Equal("unionid:o6_bm", IdentityNormalizer.CustomerIdFor(new("unionid", "o6_bm")));
-        var email = IdentityNormalizer.CustomerIdFor(new("email", "li+shop@example.com"));
-        Assert.True(Ids.IsValid(email));
-        Assert.StartsWith("email:h:", email);
-        Assert.Equal(email, IdentityNormalizer.CustomerIdFor(new("email", "li+shop@example.com")));
-    }
-
     [Theory]
     [InlineData("email", @"q\u0000@b.com")]
     [InlineData("email", @"a\nb@c.com")]

@@ -6,6 +6,7 @@ using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Learning;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Core.Time;
 using static PrivateDomainGrains.Core.Tests.Fixture;
 
 namespace PrivateDomainGrains.Core.Tests.Playbooks;

@@ -33,7 +33,7 @@ public sealed class StorableTextTests
                 Assert.True(shortened.Length <= max, $"{shortened.Length} > {max}");
                 Assert.Null(StorableText.Problem(shortened));
                 var kept = shortened == text ? text : shortened[..^1]; // a cut text ends with "…"
-                Assert.True(text.StartsWith(kept, StringComparison.Ordinal));
+                Assert.StartsWith(kept, text, StringComparison.Ordinal);
                 Assert.Contains(kept.Length, boundaries);
             }
         }

@@ -93,6 +93,50 @@ public sealed class ConsoleCampaignTests : IAsyncLifetime
         Assert.Empty(await _api.Api.Campaigns.ListAsync());
     }
 
+    [Fact]
+    public async Task A_staff_member_who_may_not_list_campaigns_gets_the_campaigns_name_with_its_nudge_live_replayed_in_the_timeline_and_next_best_action()
+    {
+        await CampaignTests.TenantAsync(_api, "cn", CampaignTests.QuietPlaybook);
+        await CampaignTests.CustomersAsync(_api, "n", 2);
+        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("alice's", new SegmentFilter(Owners: ["alice"])));
+        var token = await _api.ConsoleTokenAsync("alice");
+        await using var live = new ConsoleHubClient(_node.BaseAddress, () => Task.FromResult<string?>(token));
+        var arrived = new TaskCompletionSource<Nudge>(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.OnNudges(nudges =>
+        {
+            foreach (var nudge in nudges.Where(n => n.CustomerId == "n-0")) arrived.TrySetResult(nudge);
+        });
+        await live.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+
+        var created = await _api.Api.Campaigns.CreateAsync(new CampaignRequest("双十一回访", segment.SegmentId, new CampaignScript("Hello {name}", "Hi"), now, now.AddSeconds(2)));
+
+        var pushed = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(("campaign:" + created.CampaignId, "双十一回访"), (pushed.Source, pushed.CampaignName));
+        // alice may not read the campaign: the name comes only with the nudge.
+        var refused = await Assert.ThrowsAsync<PlatformApiException>(() => _api.Api.WithConsoleToken(token).Workbench.Campaigns.GetAsync(created.CampaignId));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        // A console that connects later gets it in the replay of the inbox, which does not store the name.
+        await using var later = new ConsoleHubClient(_node.BaseAddress, () => Task.FromResult<string?>(token));
+        var replayed = new TaskCompletionSource<Nudge>(TaskCreationOptions.RunContinuationsAsynchronously);
+        later.OnNudges(nudges =>
+        {
+            foreach (var nudge in nudges.Where(n => n.Id == pushed.Id)) replayed.TrySetResult(nudge);
+        });
+        await later.StartAsync();
+        Assert.Equal("双十一回访", (await replayed.Task.WaitAsync(TimeSpan.FromSeconds(15))).CampaignName);
+
+        var timeline = await _api.Api.WithConsoleToken(token).Workbench.ListTimelineAsync("n-0");
+        var raised = Assert.Single(timeline.Items, e => e.Kind == "nudge-raised" && e.Id == pushed.Id);
+        Assert.Equal(("campaign:" + created.CampaignId, "双十一回访"), (raised.Detail!["source"], raised.Detail["campaignName"]));
+        // Entries not of a campaign's nudge carry no name.
+        Assert.All(timeline.Items.Where(e => e.Kind != "nudge-raised"), e => Assert.False(e.Detail?.ContainsKey("campaignName") ?? false));
+        // The customer's next-best-action is the campaign's nudge, named for the console and the integration key alike.
+        Assert.Equal("双十一回访", (await _api.Api.WithConsoleToken(token).Workbench.GetCustomerAsync("n-0"))!.NextBestAction!.CampaignName);
+        Assert.Equal("双十一回访", (await _api.Api.Customers.GetAsync("n-0"))!.NextBestAction!.CampaignName);
+    }
+
     private static async Task<ExecutionGroup> EventuallyResultsAsync(CampaignsClient client, string campaignId) =>
         (await CampaignTests.EventuallyAsync(async () => await client.GetAsync(campaignId) is { Results.Raised: > 0 } v ? v : null)).Results!;
 }

@@ -8,7 +8,7 @@ namespace PrivateDomainGrains.FunctionalTests.Console;
 /// <summary>
 /// The campaigns page in a real browser: a manager reaches it from the nav, creates a campaign from a saved segment
 /// (reaching only the team's customers), pauses and resumes it, and reads its results as the owner acts on the nudge in
-/// another browser and the customer replies and orders; a staff member is refused. The node reads one member per page,
+/// another browser (who sees the campaign's name on the card) and the customer replies and orders; a staff member is refused. The node reads one member per page,
 /// so with a window of two hours the second member waits an hour and the campaign stays running while it is worked.
 /// </summary>
 public sealed class CampaignsPageTests(CampaignsPageTests.OnePerPageNode platform, Chromium chromium)
@@ -86,6 +86,8 @@ public sealed class CampaignsPageTests(CampaignsPageTests.OnePerPageNode platfor
             await staff.SignInAsync("cmpui", "alice");
             var nudge = staff.Page.Locator("[data-testid=customer][data-customer-id='qian'] [data-testid=nudge]");
             await Expect(nudge).ToContainTextAsync("给 Qian 的春季优惠");
+            // Staff may not list campaigns: the name comes with the nudge.
+            await Expect(nudge.GetByTestId("reason")).ToContainTextAsync("群发「春季优惠」");
             await nudge.GetByTestId("done").ClickAsync();
             await Expect(nudge).ToHaveCountAsync(0);
         }

@@ -6,8 +6,10 @@ namespace PrivateDomainGrains.FunctionalTests.Console;
 
 /// <summary>
 /// The tag catalog page and the customer's tag box in a real browser, at a desktop's width and the WeCom sidebar's:
-/// an admin creates an exclusive group and a tag in it, renames and deletes a tag (tag jobs on every holder); a
-/// manager reads the catalog; a staff member typing 干 in a customer's tag box is offered 干皮 and adds its tag.
+/// an admin creates an exclusive group and a tag in it, renames and deletes a tag (tag jobs on every holder); renames
+/// a group, makes it exclusive (refused while a customer holds two of its tags) and not, edits a tag's names, merges a
+/// tag into another following the job's progress, and deletes the group; a manager reads the catalog; a staff member
+/// typing 干 in a customer's tag box is offered 干皮 and adds its tag.
 /// </summary>
 public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium chromium) : IClassFixture<SingleNodePlatform>, IClassFixture<Chromium>
 {
@@ -87,6 +89,89 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         await Expect(manager.Page.GetByTestId("tags-read-only")).ToBeVisibleAsync();
         await Expect(manager.Page.GetByTestId("tag-group-form")).ToHaveCountAsync(0);
         await Expect(manager.Page.GetByTestId("tag-delete")).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task An_admin_renames_a_group_makes_it_exclusive_edits_and_merges_tags_following_the_job_and_deletes_the_group(int width)
+    {
+        var tenant = $"catalog-edit-{width}";
+        using var api = await TenantAsync(tenant);
+        var tags = api.Api.Tags;
+        await tags.CreateGroupAsync(new CreateTagGroupRequest("skin", new Dictionary<string, string> { ["zh-CN"] = "肤质", ["en"] = "Skin type", ["ja"] = "肌質" }));
+        await tags.CreateAsync(new CreateTagRequest("skin-oily", "skin", new Dictionary<string, string> { ["zh-CN"] = "油皮" }));
+        await tags.CreateAsync(new CreateTagRequest("skin-dry", "skin", new Dictionary<string, string> { ["zh-CN"] = "干皮", ["ja"] = "乾燥肌" }));
+        await tags.CreateAsync(new CreateTagRequest("big-spender"));
+        await tags.CreateAsync(new CreateTagRequest("vip"));
+        await api.PostEventsAsync(Events.FriendAdded("tc-3", "lin", "alice", nickname: "Lin"));
+        await api.Api.Customers.AddTagsAsync("mei", ["skin-oily", "skin-dry", "big-spender"]);
+        await api.Api.Customers.AddTagsAsync("lin", ["big-spender", "vip"]);
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress, width: width, height: 844);
+        var page = console.Page;
+        await console.SignInAsync(tenant, "root");
+        await page.GetByTestId("nav-tags").ClickAsync();
+        var group = page.Locator("[data-testid=tag-group][data-group=skin]");
+
+        // Rename the group in Chinese and English; its Japanese name stays.
+        await group.GetByTestId("group-edit").ClickAsync();
+        await group.GetByTestId("group-edit-zh").Locator("input").FillAsync("肤质类型");
+        await group.GetByTestId("group-edit-en").Locator("input").FillAsync("Skin kind");
+        await group.GetByTestId("group-edit-save").ClickAsync();
+        await Expect(group.Locator(".card__title")).ToContainTextAsync("肤质类型");
+        var skin = Assert.Single((await tags.ListGroupsAsync()).Items);
+        Assert.Equal(("肤质类型", "Skin kind", "肌質", false), (skin.Names["zh-CN"], skin.Names["en"], skin.Names["ja"], skin.Exclusive));
+
+        // Exclusive while Mei holds both of its tags: refused at the group, nothing changed; once she holds one, made so.
+        await group.GetByTestId("group-make-exclusive").ClickAsync();
+        await console.ConfirmAsync("设为互斥");
+        await Expect(group.GetByTestId("group-refusal")).ToContainTextAsync("1 customers hold two or more");
+        Assert.False(Assert.Single((await tags.ListGroupsAsync()).Items).Exclusive);
+        await api.Api.Customers.RemoveTagsAsync("mei", ["skin-dry"]);
+        await group.GetByTestId("group-make-exclusive").ClickAsync();
+        await console.ConfirmAsync("设为互斥");
+        await Expect(group.GetByTestId("tag-group-exclusive")).ToBeVisibleAsync();
+        await Expect(group.GetByTestId("group-refusal")).ToHaveCountAsync(0);
+        Assert.True(Assert.Single((await tags.ListGroupsAsync()).Items).Exclusive);
+        await group.GetByTestId("group-make-not-exclusive").ClickAsync();
+        await Expect(group.GetByTestId("tag-group-exclusive")).ToHaveCountAsync(0);
+        Assert.False(Assert.Single((await tags.ListGroupsAsync()).Items).Exclusive);
+
+        // A tag's names per language: English added, Chinese changed, Japanese kept.
+        var dry = page.Locator("[data-testid=catalog-tag][data-tag=skin-dry]");
+        await dry.GetByTestId("tag-edit").ClickAsync();
+        await dry.GetByTestId("tag-edit-zh").Locator("input").FillAsync("干性皮肤");
+        await dry.GetByTestId("tag-edit-en").Locator("input").FillAsync("Dry skin");
+        await dry.GetByTestId("tag-edit-save").ClickAsync();
+        await Expect(dry.Locator(".tag-list__name")).ToHaveTextAsync("干性皮肤");
+        var edited = Assert.Single((await tags.ListAsync()).Items, t => t.Tag == "skin-dry");
+        Assert.Equal(("skin", "干性皮肤", "Dry skin", "乾燥肌"), (edited.GroupId, edited.Names["zh-CN"], edited.Names["en"], edited.Names["ja"]));
+
+        // Merge big-spender into vip: the job's progress is read until it completes, and both holders keep vip alone.
+        await page.Locator("[data-testid=catalog-tag][data-tag=big-spender]").GetByTestId("tag-merge").ClickAsync();
+        await page.GetByTestId("tag-merge-into").ClickAsync();
+        await page.Locator(".n-base-select-option", new() { HasText = "vip" }).ClickAsync();
+        await page.GetByTestId("tag-merge-go").ClickAsync();
+        var job = page.GetByTestId("tag-job");
+        await Expect(job).ToHaveAttributeAsync("data-state", "completed", new() { Timeout = 30_000 });
+        await Expect(job.GetByTestId("tag-job-progress")).ToContainTextAsync("100%");
+        var merged = await tags.GetJobAsync((await job.GetAttributeAsync("data-job-id"))!);
+        Assert.Equal(("merge", "completed", 2L, 2L, 2L, 0L), (merged.Spec.Kind, merged.State, merged.Total, merged.Done, merged.Changed, merged.Failed));
+        foreach (var (testId, value) in new[] { ("tag-job-total", merged.Total), ("tag-job-done", merged.Done), ("tag-job-changed", merged.Changed), ("tag-job-failed", merged.Failed) })
+            await Expect(job.GetByTestId(testId)).ToHaveTextAsync(value.ToString());
+        await Expect(page.Locator("[data-testid=catalog-tag][data-tag=big-spender]")).ToHaveCountAsync(0);
+        Assert.Equal(["skin-oily", "vip"], (await api.Api.Customers.GetAsync("mei"))!.Tags.Order(StringComparer.Ordinal));
+        Assert.Equal(["vip"], (await api.Api.Customers.GetAsync("lin"))!.Tags);
+        await console.ScreenshotAsync($"tag-catalog-job-{width}");
+
+        // Delete the group: its tags stay in the catalog outside any group, and Mei keeps hers.
+        await group.GetByTestId("group-delete").ClickAsync();
+        await console.ConfirmAsync("删除");
+        await Expect(group).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=tag-group][data-group='']").Locator("[data-testid=catalog-tag][data-tag=skin-dry]")).ToBeVisibleAsync();
+        Assert.Empty((await tags.ListGroupsAsync()).Items);
+        Assert.All((await tags.ListAsync()).Items.Where(t => t.Tag.StartsWith("skin-", StringComparison.Ordinal)), t => Assert.Null(t.GroupId));
+        Assert.Contains("skin-oily", (await api.Api.Customers.GetAsync("mei"))!.Tags);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
@@ -48,6 +49,54 @@ public sealed class IdentityImportFaultTests(SingleNodePlatform platform) : ICla
         var refused = (await Identities.ListImportRowsAsync(job.JobId, state: "refused")).Items;
         Assert.Equal([(1L, "customerId"), (2L, "value"), (3L, "kind"), (4L, "value")], refused.Select(r => (r.Line, r.Field!)));
         Assert.Equal(("if-j\uFFFD", "o6\uFFFDj"), (refused[0].CustomerId, refused[1].Value));
+    }
+
+    [Fact]
+    public async Task The_synchronous_import_refuses_only_its_bad_rows_naming_their_index_and_field_and_adds_the_rest()
+    {
+        await Api.PostEventsAsync(Events.FriendAdded("if-sync-add", "if-sync", "alice"));
+        const string Body = """
+            {"rows":[
+              {"customerId":"if-sync","kind":"phone","value":13300134701},
+              {"customerId":"if-sync","kind":"phone","value":"\ud800"},
+              {"customerId":"if-sync","kind":"phone","value":"13300134702","Value":"13300134703"},
+              "if-sync,phone,13300134704",
+              {"customerId":"if-sync","kind":"phone","value":"13300134705","note":"ignored"}
+            ]}
+            """;
+
+        var response = await Api.SendRawAsync(HttpMethod.Post, $"/api/v1/tenants/{Api.Tenant}/identities/import", Body, Api.AdminKey);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = (await response.Content.ReadFromJsonAsync<IdentityImportResult>())!;
+        Assert.Equal((1, 0, 4), (result.Added, result.Unchanged, result.Rejected));
+        Assert.Equal([
+            (0, "'value' must be a string, not number"),
+            (1, "'value' is not valid Unicode text (an unpaired surrogate escape)"),
+            (2, "'value' is given twice: a row names each field once"),
+            (3, "'row' must be a JSON object {\"customerId\",\"kind\",\"value\"}"),
+        ], result.Errors.Select(e => (e.Index, e.Error)));
+        Assert.All(result.Errors, e => Assert.Equal(400, e.Status));
+        Assert.Equal("if-sync", (await Identities.LookupAsync("phone", "13300134705"))!.CustomerId);
+        foreach (var phone in new[] { "13300134701", "13300134702", "13300134703", "13300134704" }) Assert.Null(await Identities.LookupAsync("phone", phone));
+    }
+
+    [Fact]
+    public async Task A_json_line_giving_a_number_or_a_field_twice_is_refused_naming_that_field()
+    {
+        const string Lines = """
+            {"customerId":"if-jn","kind":"phone","value":13300134801}
+            {"customerId":"if-jn","kind":"phone","kind":"unionid","value":"o6_twice"}
+            {"customerId":"if-jn","kind":"phone","value":"13300134802"}
+            """;
+
+        var job = await IdentityImportTests.CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(Lines), IdentityImportFormats.JsonLines, createCustomers: true)).JobId);
+
+        Assert.Equal((3L, 1L, 2L), (job.Read, job.Added, job.Refused));
+        var refused = (await Identities.ListImportRowsAsync(job.JobId, state: "refused")).Items;
+        Assert.Equal([(1L, "value", "must be a string, not number"), (2L, "kind", "is given twice: a row names each field once")],
+            refused.Select(r => (r.Line, r.Field!, r.Reason!)));
+        Assert.Null(await Identities.LookupAsync("unionid", "o6_twice"));
     }
 
     [Fact]

@@ -37,9 +37,32 @@ public sealed class HostProcess : IDisposable
     public async Task StopAsync()
     {
         if (_process.HasExited) return;
-        Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+        Terminate();
         await _process.WaitForExitAsync();
     }
+
+    /// <summary>Sends SIGTERM and returns at once: the host stops on its own from there.</summary>
+    public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
+
+    /// <summary>
+    /// Waits for the first line from <paramref name="from"/> on that matches <paramref name="match"/>; null if the process
+    /// exits (its output read to the end) or <paramref name="timeout"/> passes without one.
+    /// </summary>
+    public async Task<string?> WaitForLineAsync(int from, Func<string, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var exited = _process.HasExited;
+            if (exited) await _process.WaitForExitAsync();
+            if (Output.Skip(from).FirstOrDefault(match) is { } line) return line;
+            if (exited || DateTime.UtcNow > deadline) return null;
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits for the process to exit.</summary>
+    public Task WaitForExitAsync() => _process.WaitForExitAsync();
 
     public async Task WaitUntilHealthyAsync()
     {

@@ -70,11 +70,12 @@ public sealed class PlatformClient : IDisposable
         return _http.SendAsync(request);
     }
 
-    /// <summary>Sends <paramref name="body"/> as it is, byte for byte (for bodies that are not valid UTF-8).</summary>
-    public Task<HttpResponseMessage> SendBytesAsync(HttpMethod method, string path, byte[] body, string? key)
+    /// <summary>Sends <paramref name="body"/> as it is, byte for byte (for bodies that are not valid UTF-8, or in another
+    /// charset: <paramref name="contentType"/> is sent as given, <c>text/csv; charset=gbk</c>).</summary>
+    public Task<HttpResponseMessage> SendBytesAsync(HttpMethod method, string path, byte[] body, string? key, string contentType = "application/json")
     {
         var request = new HttpRequestMessage(method, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return _http.SendAsync(request);
     }

@@ -52,7 +52,7 @@ public sealed class ErasureByIdentityTests : IAsyncLifetime
         var audit = Assert.Single((await Api.Api.Audit.ListAsync(customerId: "li")).Items, a => a.Action == "EraseCustomerDataByIdentity");
         Assert.Equal(200, audit.Status);
 
-        // The phone would create customer phone:8613900001111 and the unionid would wait in the pending pool: both refused.
+        // The phone would create a customer and the unionid would wait in the pending pool: both refused.
         var later = await Api.PostEventsAsync(
             Named("li-back", "friend.added", "phone", "+86 139 0000 1111"),
             Named("li-union", "message.received", "unionid", "o6_li_union"),
@@ -61,8 +61,9 @@ public sealed class ErasureByIdentityTests : IAsyncLifetime
         Assert.All(later.Errors, e => Assert.Equal(409, e.Status));
         Assert.All(later.Errors, e => Assert.Contains("erased", e.Errors.Single()));
         Assert.Empty(later.Pooled);
-        Assert.Null(await Api.Api.Customers.GetAsync("phone:8613900001111"));
-        Assert.NotNull(await Api.Api.Customers.GetAsync("phone:8613900002222"));
+        Assert.Equal(2, later.Resolved.Single().Index);
+        Assert.Null(await Api.Api.Identities.LookupAsync("phone", "13900001111"));
+        Assert.NotNull(await Api.Api.Customers.GetAsync(later.Resolved.Single().CustomerId));
 
         // The tombstone keeps hashes, not the identities.
         await using var connection = new NpgsqlConnection(_database.ConnectionString);

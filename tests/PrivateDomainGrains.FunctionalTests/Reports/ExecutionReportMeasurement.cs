@@ -140,7 +140,7 @@ public sealed class ExecutionReportMeasurement(ITestOutputHelper output) : IAsyn
             {
                 var report = await reports.GetExecutionAsync(from, to, groupBy);
                 Assert.True(report.Total.Raised >= Nudges);
-                Assert.InRange(report.Total.CustomersReached, 1, 200_000);
+                Assert.InRange(report.Total.CustomersReached!.Value, 1, 200_000);
             });
         await MeasureAsync("GET console/reports/execution (manager, 30 days)", async () =>
         {

@@ -12,13 +12,14 @@ namespace PrivateDomainGrains.FunctionalTests.Segments;
 /// <c>pdg_customer_directory</c> and <c>pdg_customer_activity</c> (30 staff, 3 tags spread unevenly, tiers, orders, lifetime values in two currencies,
 /// open nudges on 1 in 8, a city field, search pieces) and vacuumed as autovacuum would after a bulk load; then a saved
 /// segment per kind of filter (the whole tenant, one tag, a tag and a tier, one owner, quiet for 30 days, a lifetime
-/// value range, open nudges, and a narrow combination) counted and its first page of 100 read over HTTP, one request at
-/// a time. Each count is compared with the exact one: equal when the answer says exact, and the estimate's error shown
-/// otherwise. Median, p95 and max per route go to the test output (run with <c>--logger "console;verbosity=detailed"</c>).
+/// value range, open nudges, a narrow combination, a team of five owners, and a narrow one of five owners and the
+/// unowned) counted and its first page of 100 read over HTTP, one request at a time. Each count is compared with the
+/// exact one: equal when the answer says exact, and the estimate's error shown otherwise. Median, p95 and max per route go to the test output (run with <c>--logger "console;verbosity=detailed"</c>).
 /// </summary>
 public sealed class SegmentMeasurement(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Requests = 50;
+    private static readonly string[] FiveOwners = ["s1", "s2", "s3", "s4", "s5"];
     private static readonly int Customers = int.TryParse(Environment.GetEnvironmentVariable("PDG_SEGMENT_MEASURE_CUSTOMERS"), out var n) && n > 0 ? n : 100_000;
 
     private readonly TestDatabase _database = new();
@@ -80,6 +81,9 @@ public sealed class SegmentMeasurement(ITestOutputHelper output) : IAsyncLifetim
             ("open nudges ≥ 1", new SegmentFilter(OpenNudges: new CountRange(Min: 1))),
             ("油皮 in 上海 of one owner, quiet for 30 days", new SegmentFilter(Tags: new TagCondition(All: ["油皮"]), Owners: ["s4"],
                 LastInteraction: new InteractionCondition(NotWithinDays: 30), Fields: new Dictionary<string, string> { ["city"] = "上海" })),
+            ("a team of five owners (s1-s5)", new SegmentFilter(Owners: FiveOwners)),
+            ("油皮 in 上海 of five owners and the unowned", new SegmentFilter(Tags: new TagCondition(All: ["油皮"]), Owners: FiveOwners, Unowned: true,
+                Fields: new Dictionary<string, string> { ["city"] = "上海" })),
         };
         output.WriteLine($"{Customers:N0} customers; {Requests} requests per route, one at a time after 5 warm-ups");
         foreach (var (name, filter) in filters)
@@ -107,6 +111,8 @@ public sealed class SegmentMeasurement(ITestOutputHelper output) : IAsyncLifetim
         "no interaction for 30 days" => " AND NOT coalesce(last_interaction_at >= now() - interval '30 days', false)",
         "lifetime value CNY 1,000-5,000" => " AND coalesce((lifetime_value ->> 'CNY')::numeric, 0) BETWEEN 1000 AND 5000",
         "open nudges ≥ 1" => " AND open_nudges >= 1",
+        "a team of five owners (s1-s5)" => " AND d.owner IN ('s1', 's2', 's3', 's4', 's5')",
+        "油皮 in 上海 of five owners and the unowned" => " AND '油皮' = ANY(tags) AND (d.owner IN ('s1', 's2', 's3', 's4', 's5') OR d.owner IS NULL) AND fields ->> 'city' = '上海'",
         _ => " AND '油皮' = ANY(tags) AND d.owner = 's4' AND NOT coalesce(last_interaction_at >= now() - interval '30 days', false) AND fields ->> 'city' = '上海'",
     };
 

@@ -109,6 +109,60 @@ public sealed class SegmentsApiTests : IAsyncLifetime
         Assert.Equal(expected, page.Items.Count + (page.Next is null ? 0 : (await _api.Api.Segments.ListMembersAsync(saved.SegmentId, page.Next, limit: 500)).Items.Count));
     }
 
+    [Fact]
+    public async Task Members_of_several_owners_come_page_by_page_exactly_as_the_plain_query_lists_them()
+    {
+        var population = new SegmentPopulation(1500, seed: 31);
+        await population.InsertAsync(_database.ConnectionString, "seg");
+        // A manager of north sees the customers of alice, bob and their own (none) and the unowned.
+        await _api.Api.Staff.CreateAsync(new CreateStaffRequest("mona", PlatformClient.StaffPassword, Role: "manager", Team: "north"));
+        var admin = _api.Api.Segments;
+        var manager = _api.Api.WithConsoleToken(await _api.ConsoleTokenAsync("mona")).Workbench.Segments;
+        var cases = new (string Name, SegmentsClient Segments, SegmentFilter Filter, string Plain)[]
+        {
+            ("two owners", admin, new(Owners: ["alice", "carol"]), "d.owner IN ('alice', 'carol')"),
+            ("a team", admin, new(Teams: ["north"]), "d.owner IN ('alice', 'bob', 'mona')"),
+            ("owners and the unowned, VIP", admin, new(Tags: new(Any: ["VIP"]), Owners: ["bob", "carol"], Unowned: true),
+                "(d.owner IN ('bob', 'carol') OR d.owner IS NULL) AND 'VIP' = ANY(d.tags)"),
+            ("the unowned, quiet for 30 days", admin, new(Unowned: true, LastInteraction: new(NotWithinDays: 30)),
+                "d.owner IS NULL AND NOT coalesce(a.last_interaction_at >= now() - interval '30 days', false)"),
+            ("a manager's 油皮", manager, new(Tags: new(All: ["油皮"])), "(d.owner IN ('alice', 'bob', 'mona') OR d.owner IS NULL) AND '油皮' = ANY(d.tags)"),
+            ("a manager's pick in and out of the team, and the unowned", manager, new(Owners: ["alice", "carol"], Unowned: true),
+                "(d.owner = 'alice' OR d.owner IS NULL)"),
+        };
+        foreach (var (name, segments, filter, plain) in cases)
+        {
+            var expected = await IdsAsync("SELECT d.customer_id FROM pdg_customer_directory d LEFT JOIN pdg_customer_activity a USING (tenant, customer_id) " +
+                $"WHERE d.tenant = 'seg' AND {plain} ORDER BY d.customer_id");
+            Assert.True(expected.Count >= 40, $"{name}: {expected.Count} members, too few to page");
+            var saved = await segments.CreateAsync(new SegmentRequest(name, filter));
+            foreach (var limit in new[] { 7, 100 })
+            {
+                var pages = new List<string>();
+                string? cursor = null;
+                do
+                {
+                    var page = await segments.ListMembersAsync(saved.SegmentId, cursor, limit);
+                    pages.Add($"{name}: {string.Join(" ", page.Items.Select(m => m.CustomerId))}");
+                    cursor = page.Next;
+                } while (cursor is not null);
+                // The same pages: each the next members in id order, the last one's cursor null.
+                Assert.Equal(expected.Chunk(limit).Select(ids => $"{name}: {string.Join(" ", ids)}"), pages);
+            }
+        }
+    }
+
+    private async Task<List<string>> IdsAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var ids = new List<string>();
+        while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
     private static long TwoSignificantFigures(long value)
     {
         if (value < 100) return value;

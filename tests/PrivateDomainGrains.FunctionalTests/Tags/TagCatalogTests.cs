@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
@@ -92,6 +93,33 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
     }
 
     [Fact]
+    public async Task An_admin_merges_renames_and_deletes_from_the_console_and_each_job_is_read_at_the_consoles_route()
+    {
+        await Api.Api.Staff.CreateAsync(new CreateStaffRequest("tc-root", PlatformClient.StaffPassword, Role: "admin"));
+        var root = Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("tc-root")).Tags;
+        await Tags.CreateAsync(new("tc-c-old"));
+        await Tags.CreateAsync(new("tc-c-kept", Names: new Dictionary<string, string> { ["zh-CN"] = "保留" }));
+        var holders = await CustomersWithAsync("tc-cm", 6, ["tc-c-old"]);
+
+        var merged = await root.MergeMyTagAsync("tc-c-old", "tc-c-kept");
+        var job = await CompletedAsync(merged.JobId);
+
+        Assert.Equal($"/api/v1/console/tag-jobs/{merged.JobId}", merged.StatusUrl);
+        Assert.Equal(("merge", 6L, 6L, 6L, 0L), (job.Spec.Kind, job.Total, job.Done, job.Changed, job.Failed));
+        Assert.Equal("completed", (await root.GetMyJobAsync(merged.JobId)).State);
+        foreach (var customer in holders)
+            Assert.Equal(["tc-c-kept"], (await Api.Api.Customers.GetAsync(customer))!.Tags.Where(t => t.StartsWith("tc-c-", StringComparison.Ordinal)));
+        Assert.DoesNotContain((await root.GetMyCatalogAsync()).Tags, t => t.Tag == "tc-c-old");
+
+        var renamed = await root.RenameMyTagAsync("tc-c-kept", "tc-c-gold");
+        Assert.Equal($"/api/v1/console/tag-jobs/{renamed.JobId}", renamed.StatusUrl);
+        await CompletedAsync(renamed.JobId);
+        var deleted = await root.DeleteMyTagAsync("tc-c-gold");
+        Assert.Equal($"/api/v1/console/tag-jobs/{deleted.JobId}", deleted.StatusUrl);
+        Assert.Equal(("delete", 6L), ((await CompletedAsync(deleted.JobId)).Spec.Kind, (await root.GetMyJobAsync(deleted.JobId)).Changed));
+    }
+
+    [Fact]
     public async Task A_tag_holding_a_slash_is_renamed_through_its_escaped_path()
     {
         var holders = await CustomersWithAsync("tc-slash", 3, ["tc-A/B测试"]);
@@ -142,7 +170,10 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains($"'{field}'", await response.Content.ReadAsStringAsync());
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"'{field}'", problem);
+        // Named in errors too (an unknown group's 400 had no errors), so a client can show the message beside the field.
+        Assert.True(JsonNode.Parse(problem)!["errors"]?.AsObject().ContainsKey(field), problem);
         Assert.Equal(before.Version, (await Tags.ListAsync()).Version);
         Assert.Equal(groupsBefore.Items.Count, (await Tags.ListGroupsAsync()).Items.Count);
     }

@@ -79,6 +79,18 @@ public sealed class TagJobTests(SingleNodePlatform platform, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_csv_upload_with_a_bom_a_quoted_header_and_bare_cr_line_ends_names_the_same_customers()
+    {
+        await Api.PostEventsAsync(Events.FriendAdded("tj-cr-1", "tj-cr-li", "alice"), Events.FriendAdded("tj-cr-2", "tj-cr-wang", "alice"));
+        const string Csv = "\uFEFF\"customerId\"\r\"tj-cr-li\"\r\rtj-cr-wang";
+
+        var job = await CompletedAsync(Tags, (await Tags.StartJobFromCsvAsync(Csv, add: ["tj-cr"])).JobId);
+
+        Assert.Equal(("csv", 2L, 2L), (job.Spec.Source, job.Total, job.Done));
+        Assert.Equal(["tj-cr-li", "tj-cr-wang"], (await Tags.ListJobRowsAsync(job.JobId)).Items.Select(r => r.CustomerId));
+    }
+
+    [Fact]
     public async Task A_manager_tags_their_teams_customers_from_the_console_and_the_timeline_names_them_while_staff_may_not()
     {
         await Api.Api.Staff.CreateAsync(new CreateStaffRequest("tj-mona", PlatformClient.StaffPassword, Role: "manager", Team: "tj-north"));

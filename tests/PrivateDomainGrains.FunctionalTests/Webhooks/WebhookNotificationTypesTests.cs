@@ -44,12 +44,13 @@ public sealed class WebhookNotificationTypesTests(WebhookPlatform platform) : IC
                 unmatched.GetProperty("data").GetProperty("eventType").GetString(), unmatched.GetProperty("data").GetProperty("reason").GetString(),
                 unmatched.GetProperty("data").GetProperty("data").GetProperty("orderId").GetString()));
 
-        await client.PostEventsAsync(new PostedEvent("wo-2", null, "friend.added", at.AddMinutes(1), "wecom", "alice",
+        var added = await client.PostEventsAsync(new PostedEvent("wo-2", null, "friend.added", at.AddMinutes(1), "wecom", "alice",
             Identities: new Dictionary<string, string> { ["phone"] = "13600136000" }));
+        var created = added.Resolved.Single().CustomerId;
 
         var requests = await Receiver.WaitForAsync("orders", r => r.Count >= 2);
         var attached = requests.Single(r => r.Json.GetProperty("type").GetString() == "order.attached").Json;
-        Assert.Equal(("wo-1", "phone:8613600136000", "phone:8613600136000"),
+        Assert.Equal(("wo-1", created, created),
             (attached.GetProperty("data").GetProperty("eventId").GetString(), attached.GetProperty("customerId").GetString(),
                 attached.GetProperty("data").GetProperty("customerId").GetString()));
         Assert.Equal(2, Receiver.At("orders").Count);

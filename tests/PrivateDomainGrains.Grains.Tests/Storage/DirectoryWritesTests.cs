@@ -63,6 +63,17 @@ public sealed class DirectoryWritesTests(GrainTestCluster fixture) : IClassFixtu
         Assert.Equal(["sun", "qian"], (await ListAsync("dir-owner", new DirectoryFilter(["bob"]))).Select(r => r.CustomerId));
     }
 
+    [Fact]
+    public async Task Tags_with_quotes_backslashes_commas_and_braces_are_stored_as_given_and_no_tags_as_none()
+    {
+        string[] tags = ["VIP", "say \"hi\"", @"back\slash", "a,b", "{braces}", "老客户", ""];
+        await Writer.WriteAsync(new WriteRequest { Directory = [Whole("dir-tags", "zhou", 0) with { Tags = tags }, Whole("dir-tags", "wu", 0) with { Tags = [] }] });
+
+        var rows = (await ListAsync("dir-tags", new DirectoryFilter(["alice"]))).ToDictionary(r => r.CustomerId);
+        Assert.Equal(tags, rows["zhou"].Tags);
+        Assert.Empty(rows["wu"].Tags);
+    }
+
     /// <summary>The directory row's physical version (xmin: the transaction that wrote it); an update of any column changes it.</summary>
     private Task<string> VersionAsync(string tenant, string customerId) =>
         fixture.ScalarAsync<string>($"SELECT xmin::text FROM pdg_customer_directory WHERE tenant = '{tenant}' AND customer_id = '{customerId}'");

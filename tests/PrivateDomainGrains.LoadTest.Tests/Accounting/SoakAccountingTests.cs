@@ -57,8 +57,8 @@ public sealed class SoakAccountingTests
         Assert.Equal(2, SoakAccounting.DurableBetween(events, 2 * S, 3 * S));
     }
 
-    private static NodeStatsSample Stat(string node, long atS, double pauseS = 0, double recentMaxS = 0, long queue = 0, long contentions = 0) =>
-        new(node, atS * S, 0, 0, 0, 0, 2, atS, pauseS, recentMaxS, queue, contentions);
+    private static NodeStatsSample Stat(string node, long atS, double pauseS = 0, double recentMaxS = 0, long queue = 0, long contentions = 0, long allocated = 0) =>
+        new(node, atS * S, 0, 0, 0, 0, 2, atS, pauseS, recentMaxS, queue, contentions, allocated);
 
     [Fact]
     public void Gc_pauses_sum_each_nodes_growth_and_take_the_longest_of_the_per_minute_longest()
@@ -107,5 +107,21 @@ public sealed class SoakAccountingTests
 
         Assert.Equal(160, SoakAccounting.LockContentionsPerSecond(samples, S, 5 * S)!.Value, 6);
         Assert.Null(SoakAccounting.LockContentionsPerSecond([Stat("a", 1, contentions: 3)], 0, 5 * S));
+    }
+
+    [Fact]
+    public void Allocated_bytes_add_up_each_nodes_growth_over_its_readings_in_the_window()
+    {
+        // a: 7 MB more between its readings at 1 s and 3 s (the one at 0 s is before the window); b: 2 MB between 1 s and 5 s;
+        // c has one reading in the window; d's total went back (a restart) and adds nothing.
+        var samples = new[]
+        {
+            Stat("a", 0, allocated: 1_000_000), Stat("a", 1, allocated: 3_000_000), Stat("a", 3, allocated: 10_000_000),
+            Stat("b", 1, allocated: 500_000), Stat("b", 5, allocated: 2_500_000), Stat("c", 2, allocated: 99_000_000),
+            Stat("d", 1, allocated: 8_000_000), Stat("d", 2, allocated: 1_000),
+        };
+
+        Assert.Equal(9_000_000, SoakAccounting.AllocatedBytes(samples, S, 5 * S));
+        Assert.Null(SoakAccounting.AllocatedBytes([Stat("a", 1, allocated: 3)], 0, 5 * S));
     }
 }

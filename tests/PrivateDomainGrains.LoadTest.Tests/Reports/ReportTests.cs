@@ -93,11 +93,16 @@ public sealed class ReportTests
         // answered between them (events 20-37). PostgreSQL's from 1 s to 3 s: 0.5 s over events 10-29.
         // The node's GC, thread-pool and lock figures at 0 s, 2 s and 4 s: the reading at 0 s falls before the measured period.
         var inputs = Inputs(Preset.Soak);
-        (double Pause, double Longest, long Queued, long Contentions)[] figures = [(0.0, 0.090, 40, 0), (0.150, 0.050, 3, 20), (0.160, 0.030, 2, 50)];
+        (double Pause, double Longest, long Queued, long Contentions, long Allocated)[] figures =
+            [(0.0, 0.090, 40, 0, 0), (0.150, 0.050, 3, 20, 4_000_000), (0.160, 0.030, 2, 50, 4_900_000)];
         inputs = inputs with
         {
             Stats = inputs.Stats.Zip(figures, (s, f) =>
-                s with { GcPauseSecondsTotal = f.Pause, GcPauseMaxRecentSeconds = f.Longest, ThreadPoolQueueLength = f.Queued, LockContentionsTotal = f.Contentions }).ToArray(),
+                s with
+                {
+                    GcPauseSecondsTotal = f.Pause, GcPauseMaxRecentSeconds = f.Longest, ThreadPoolQueueLength = f.Queued, LockContentionsTotal = f.Contentions,
+                    AllocatedBytesTotal = f.Allocated,
+                }).ToArray(),
             Soak = new SoakInputs([new SoakTenant("t1-t0", 2, 10)],
                 [new CpuSample(Start + 1 * S, 10), new CpuSample(Start + 3 * S, 10.5)], null,
                 [new CpuSample(Start + 2 * S, 1), new CpuSample(Start + 4 * S, 1.9)]),
@@ -107,6 +112,8 @@ public sealed class ReportTests
 
         var soak = report.Soak!;
         Assert.Equal((18L, 1.0, 55_555.56), (soak.DurableEvents, soak.HostCpuSeconds!.Value, soak.HostCoreMsPer1000Events!.Value));
+        // 900,000 bytes allocated between the readings at 2 s and 4 s, over the same 18 events.
+        Assert.Equal(50_000.0, soak.HostAllocatedBytesPerEvent!.Value);
         Assert.Equal((0.5, 25_000.0), (soak.PostgresCpuSeconds!.Value, soak.PostgresCoreMsPer1000Events!.Value));
         Assert.Equal((0.9, 50_000.0), (soak.LoadToolCpuSeconds!.Value, soak.LoadToolCoreMsPer1000Events!.Value));
         // From the readings at 2 s and 4 s: 10 ms paused, the longest 50 ms, 2 to 3 queued, 30 contentions in 2 s.
@@ -120,11 +127,13 @@ public sealed class ReportTests
         Assert.Contains("target met     GC pause none over 100 ms: longest 50.0 ms", text);
         Assert.Contains("gc          pauses 10.0 ms in total, the longest 50.0 ms", text);
         Assert.Contains("lock contentions 15.0/s", text);
+        Assert.Contains("allocated   host 50000 bytes per durable event", text);
         Assert.Equal(soak.GcPauseLongestMs, JsonReportWriter.Read(JsonReportWriter.Write(report)).Soak!.GcPauseLongestMs);
         Assert.Equal(soak.NudgeP99BySecond, JsonReportWriter.Read(JsonReportWriter.Write(report)).Soak!.NudgeP99BySecond);
         var html = HtmlReportWriter.Write(report);
         Assert.Contains("Event to console p99 per second", html);
         Assert.Contains("<td>10.0 ms / 50.0 ms</td>", html);
+        Assert.Contains("<td>50000 bytes</td>", html);
     }
 
     [Fact]

@@ -147,7 +147,18 @@ export interface Customer {
     currency: string | null;
     events: number;
   };
-  nextBestAction: { nudgeId: string; kind: string; title: string; text: string; reason: string; priority: number; at: string; why: string | null } | null;
+  /** `campaignName`: a campaign's nudge's campaign (staff cannot read the campaign list); null for a rule's. */
+  nextBestAction: {
+    nudgeId: string;
+    kind: string;
+    title: string;
+    text: string;
+    reason: string;
+    priority: number;
+    at: string;
+    why: string | null;
+    campaignName?: string | null;
+  } | null;
   firstSeenAt: string | null;
   lastInteractionAt: string | null;
   fields: Record<string, string>;
@@ -170,7 +181,7 @@ export interface TimelineEntry {
   channel: string | null;
   staffId: string | null;
   text: string | null;
-  /** The particulars by name: the event's data, the nudge's reason, who closed it (by), what changed and by whom. */
+  /** The particulars by name: the event's data, the nudge's reason and source (a campaign's: its campaignName), who closed it (by), what changed and by whom. */
   detail: Record<string, string | null> | null;
 }
 

@@ -12,6 +12,8 @@ export interface ExecutionReport {
   groups: ExecutionGroup[];
   /** Whose nudges it covers: the tenant (admin), a manager's team, or only the caller's own. */
   scope: "tenant" | "team" | "self";
+  /** yyyy-MM-dd: the first raised day whose customers reached are kept (retention); null while every day is. */
+  customersReachedFrom: string | null;
 }
 
 export type GroupBy = "staff" | "team" | "rule" | "variant" | "day";
@@ -45,8 +47,11 @@ export interface ExecutionGroup {
   ittReplies: number;
   ittOrders: number;
   revenue: { currency: string; attributed: number; itt: number }[];
-  /** Distinct customers with a nudge of the group acted on (Done, or done by the staff member's own action); a team's counts each once. */
-  customersReached: number;
+  /**
+   * Distinct customers with a nudge of the group acted on (Done, or done by the staff member's own action); a team's
+   * counts each once. Null when the period starts before the report's `customersReachedFrom` (not kept).
+   */
+  customersReached: number | null;
   /** Attributed revenue per customer reached, per currency. */
   revenuePerCustomerReached: { currency: string; attributed: number }[];
   uplift: {

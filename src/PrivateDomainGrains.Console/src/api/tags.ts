@@ -31,9 +31,27 @@ export interface TagInUse {
   holders: number;
 }
 
-/** A rename or delete runs as a tag job over every holder; its progress is at GET /api/v1/console/tag-jobs/{jobId}. */
+/**
+ * A tag job's progress (GET /api/v1/console/tag-jobs/{jobId}): a completed job has done + failed = total; `changed`
+ * of the done had their tags changed (the others held them as asked already).
+ */
+export interface TagJob {
+  jobId: string;
+  /** What it does: batch, or the holders' side of a catalog rename, merge or delete (`remove` the tag, `add` the new one). */
+  spec: { kind: "batch" | "rename" | "merge" | "delete"; source: string; add: string[]; remove: string[]; by: string | null };
+  state: "running" | "completed" | "cancelled";
+  total: number;
+  done: number;
+  changed: number;
+  failed: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** A rename, merge or delete runs as a tag job over every holder: its first status. */
 export interface TagJobAccepted {
   jobId: string;
+  job: TagJob;
 }
 
 const path = "/api/v1/console";
@@ -55,12 +73,32 @@ export const tagsApi = {
   createTag(token: string, tag: { tag: string; groupId: string | null; names: Record<string, string> }): Promise<TagInUse> {
     return send(`${path}/tags`, { method: "POST", headers: { ...json, ...bearer(token) }, body: JSON.stringify(tag) });
   },
+  /** Renames the group (its names per language) or makes it exclusive or not: 409 while customers hold two or more of its tags. */
+  updateGroup(token: string, groupId: string, change: { names?: Record<string, string>; exclusive?: boolean }): Promise<TagGroup> {
+    return send(`${path}/tag-groups/${encodeURIComponent(groupId)}`, { method: "PUT", headers: { ...json, ...bearer(token) }, body: JSON.stringify(change) });
+  },
+  /** Deletes the group; its tags stay in the catalog outside any group, and customers keep them. */
+  removeGroup(token: string, groupId: string): Promise<void> {
+    return send(`${path}/tag-groups/${encodeURIComponent(groupId)}`, { method: "DELETE", headers: bearer(token) });
+  },
+  /** Changes a catalog tag's group ("" for none) and names per language (all of them: a language left out is dropped). */
+  updateTag(token: string, tag: string, change: { groupId: string; names: Record<string, string> }): Promise<TagInUse> {
+    return send(tagPath(tag), { method: "PUT", headers: { ...json, ...bearer(token) }, body: JSON.stringify(change) });
+  },
   /** Renames on every holder and in the playbook's rules: a tag job. */
   rename(token: string, tag: string, to: string): Promise<TagJobAccepted> {
     return send(`${tagPath(tag)}/rename`, { method: "POST", headers: { ...json, ...bearer(token) }, body: JSON.stringify({ to }) });
   },
+  /** Every holder holds `into` instead, and the playbook's rules name it: a tag job. */
+  merge(token: string, tag: string, into: string): Promise<TagJobAccepted> {
+    return send(`${tagPath(tag)}/merge`, { method: "POST", headers: { ...json, ...bearer(token) }, body: JSON.stringify({ into }) });
+  },
   /** Deletes from the catalog and every holder: a tag job. */
   remove(token: string, tag: string): Promise<TagJobAccepted> {
     return send(tagPath(tag), { method: "DELETE", headers: bearer(token) });
+  },
+  /** A tag job's progress, for admins (and the manager who started a batch). */
+  job(token: string, jobId: string): Promise<TagJob> {
+    return send(`${path}/tag-jobs/${encodeURIComponent(jobId)}`, { headers: bearer(token) });
   },
 };

@@ -1,4 +1,5 @@
 import { send } from "../api/client";
+import { percentOf } from "../composables/backgroundJob";
 
 /** An identity import's progress (GET /api/v1/console/identity-imports/{jobId}). */
 export interface IdentityImport {
@@ -36,8 +37,7 @@ export function formatOf(fileName: string): "text/csv" | "application/x-ndjson" 
 
 /** Rows the import has worked so far, 0-100 % of those read (100 once it has none). */
 export function percentDone(job: Pick<IdentityImport, "read" | "added" | "unchanged" | "refused" | "conflicts">): number {
-  const worked = job.added + job.unchanged + job.refused + job.conflicts;
-  return job.read === 0 ? 100 : Math.min(100, Math.floor((worked * 100) / job.read));
+  return percentOf(job.added + job.unchanged + job.refused + job.conflicts, job.read);
 }
 
 const importsPath = "/api/v1/console/identity-imports";

@@ -24,6 +24,10 @@ export interface Nudge {
   customerName?: string | null;
   /** ISO 8601: hidden from the queue until then; null when not snoozed. */
   snoozedUntil?: string | null;
+  /** The rule, `sequence/step` or `campaign:{id}` that raised it. */
+  source?: string | null;
+  /** A campaign's nudge: the campaign's name (staff cannot read the campaign list); null otherwise. */
+  campaignName?: string | null;
 }
 
 /** The hub's `changed` message: a nudge closed (how: done, not-useful, done-by-action, obsolete, expired, moved) or was snoozed. */

@@ -62,7 +62,8 @@ const utcTime = String.raw`(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z)`;
  */
 export function readReason(reason: string): Phrase {
   let m: RegExpExecArray | null;
-  if ((m = /^campaign (\S+)$/.exec(reason))) return { key: "reason.campaign", params: { campaign: m[1]! } };
+  const campaign = campaignOfReason(reason);
+  if (campaign !== null) return { key: "reason.campaign", params: { campaign } };
   if ((m = new RegExp(`^message\\.received at ${utcTime} is unanswered$`).exec(reason)))
     return { key: "reason.unanswered", params: { at: m[1]!.replace(" ", "T") } };
   if ((m = new RegExp(`^friend\\.added at ${utcTime}: new friends should be welcomed within minutes$`).exec(reason)))
@@ -70,6 +71,11 @@ export function readReason(reason: string): Phrase {
   if ((m = new RegExp(`^friend\\.deleted at ${utcTime}: the customer is lost$`).exec(reason)))
     return { key: "reason.lost", params: { at: m[1]!.replace(" ", "T") } };
   return { raw: reason };
+}
+
+/** The campaign id of a campaign nudge's reason ("campaign {id}", DecisionRun's), else null. */
+export function campaignOfReason(reason: string): string | null {
+  return /^campaign (\S+)$/.exec(reason)?.[1] ?? null;
 }
 
 /** The campaign id of a campaign's execution rule ("campaign:{id}", as the execution reports group it), else null. */

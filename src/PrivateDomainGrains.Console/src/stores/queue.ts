@@ -4,6 +4,7 @@ import { createConsoleHub, type ConnectionState, type ConsoleHub } from "../hub/
 import type { Nudge, NudgeChange, QueuedAction } from "../queue/nudge";
 import { groupByCustomer } from "../queue/ordering";
 import { Outbox, drainOutbox, type OutboxEntry, type OutboxResult } from "../queue/outbox";
+import { useCampaignNamesStore } from "./campaignNames";
 import { useSessionStore } from "./session";
 
 /** How long after the first connect older nudges still count as the replay of what was open, not as new. */
@@ -20,6 +21,7 @@ const longestTimerMs = 2 ** 31 - 1;
  */
 export const useQueueStore = defineStore("queue", () => {
   const session = useSessionStore();
+  const campaignNames = useCampaignNamesStore();
   const nudges = reactive(new Map<string, Nudge>());
   /** Actions clicked but not yet confirmed, by nudge id (mirrors the outbox). */
   const pending = reactive(new Map<string, OutboxEntry>());
@@ -89,6 +91,7 @@ export const useQueueStore = defineStore("queue", () => {
    */
   function receive(arrived: Nudge[]): void {
     const replaySettled = firstConnectedAt > 0 && Date.now() - firstConnectedAt > replayGraceMs;
+    campaignNames.rememberNamed(arrived);
     for (const nudge of arrived) {
       if (closed.has(nudge.id) || nudges.has(nudge.id)) continue;
       if (nudge.snoozedUntil && Date.parse(nudge.snoozedUntil) > Date.now()) {

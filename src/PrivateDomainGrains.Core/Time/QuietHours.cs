@@ -1,6 +1,4 @@
-using PrivateDomainGrains.Core.Time;
-
-namespace PrivateDomainGrains.Core.Policy;
+namespace PrivateDomainGrains.Core.Time;
 
 /// <summary>Local hours [<see cref="Start"/>, <see cref="End"/>) in which proactive contact waits; wraps midnight when Start &gt; End.</summary>
 public sealed record QuietHours(TimeOnly Start, TimeOnly End)

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using static PrivateDomainGrains.Core.Tests.Fixture;
 using PrivateDomainGrains.Core.Customers;
-using PrivateDomainGrains.Core.Policy;
+using PrivateDomainGrains.Core.Time;
+using static PrivateDomainGrains.Core.Tests.Fixture;
 
-namespace PrivateDomainGrains.Core.Tests.Policy;
+namespace PrivateDomainGrains.Core.Tests.Customers;
 
 public sealed class ContactHoursTests
 {

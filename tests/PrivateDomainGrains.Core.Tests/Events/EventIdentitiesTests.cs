@@ -1,7 +1,7 @@
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
 
-namespace PrivateDomainGrains.Core.Tests.Identity;
+namespace PrivateDomainGrains.Core.Tests.Events;
 
 public sealed class EventIdentitiesTests
 {
@@ -11,9 +11,9 @@ public sealed class EventIdentitiesTests
     [Fact]
     public void An_event_resolved_to_a_customer_keeps_its_data_and_records_its_identities_beside_it()
     {
-        var attached = EventIdentities.Attach(Order, "phone:8613800138000", [new("phone", "+8613800138000"), new("nickname", "Li")]);
+        var attached = EventIdentities.Attach(Order, "c_ot3taryvwql5uix5ygfmci3644", [new("phone", "+8613800138000"), new("nickname", "Li")]);
 
-        Assert.Equal("phone:8613800138000", attached.CustomerId);
+        Assert.Equal("c_ot3taryvwql5uix5ygfmci3644", attached.CustomerId);
         Assert.Equal(("T1", "+8613800138000", "Li"), (attached.DataValue("orderId"), attached.DataValue("identity.phone"), attached.DataValue("identity.nickname")));
         Assert.Equal([new CustomerIdentity("phone", "+8613800138000"), new CustomerIdentity("nickname", "Li")], EventIdentities.Of(attached).OrderBy(i => i.Priority));
         Assert.Empty(EventIdentities.Of(Order));

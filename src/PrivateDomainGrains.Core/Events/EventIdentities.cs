@@ -1,6 +1,6 @@
-using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Identity;
 
-namespace PrivateDomainGrains.Core.Identity;
+namespace PrivateDomainGrains.Core.Events;
 
 /// <summary>
 /// The identities an event carried, kept in its <c>data</c> under <c>identity.{kind}</c> in their normalised form

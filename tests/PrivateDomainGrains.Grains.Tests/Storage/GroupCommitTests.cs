@@ -1,0 +1,70 @@
+using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Persistence;
+
+namespace PrivateDomainGrains.Grains.Tests.Storage;
+
+/// <summary>
+/// The group commit on real PostgreSQL: events first, a write with an event the journal refused stores nothing, and each
+/// column reaches its table as given (nulls, UTF-8 JSON, array literals).
+/// </summary>
+public sealed class GroupCommitTests(GrainTestCluster fixture) : IClassFixture<GrainTestCluster>
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+
+    private static JournalRow Event(string tenant, string customerId, long seq, string id, IReadOnlyDictionary<string, string>? data = null) =>
+        new(tenant, customerId, seq, new CustomerEvent(id, customerId, "message.received", At, "wecom", "alice", "hello", data));
+
+    private static NudgeRow Nudge(string tenant, string customerId, string id) =>
+        new(tenant, id, "alice", customerId, null, "reply", "Reply", "Reply to " + customerId, "a message waits", 5, At);
+
+    [Fact]
+    public async Task Two_writes_offering_one_event_store_it_once_and_the_other_is_refused_whole_with_that_id_named()
+    {
+        // Queued together they usually share a flush (the first in the queue wins); in two flushes whichever commits first wins.
+        WriteRequest Offer(string customerId) => new()
+        {
+            Events = [Event("gc-race", customerId, 1, "e-" + customerId), Event("gc-race", customerId, 2, "e-shared")],
+            Nudges = [Nudge("gc-race", customerId, "n-" + customerId)],
+        };
+        var results = await Task.WhenAll(fixture.Writer.WriteAsync(Offer("zhao")), fixture.Writer.WriteAsync(Offer("qian")));
+
+        var winner = results[0].Refused.Count == 0 ? "zhao" : "qian";
+        var (won, lost) = winner == "zhao" ? (results[0], results[1]) : (results[1], results[0]);
+        Assert.Empty(won.Refused);
+        Assert.Equal(["n-" + winner], won.InsertedNudgeIds);
+        Assert.Equal(["e-shared"], lost.Refused);
+        Assert.Empty(lost.InsertedNudgeIds);
+        // The loser's own new event was taken back out with it, and its nudge never stored.
+        var journal = await fixture.Journal.FindAsync("gc-race", ["e-shared", "e-zhao", "e-qian"]);
+        Assert.Equal(new[] { ("e-" + winner, winner), ("e-shared", winner) }.Order(), journal.Select(r => (r.Event.Id, r.CustomerId)).Order());
+        Assert.Equal(1L, await fixture.ScalarAsync<long>("SELECT count(*) FROM pdg_nudges WHERE tenant = 'gc-race'"));
+    }
+
+    [Fact]
+    public async Task A_write_without_nudges_acks_closes_or_marks_gets_empty_results_and_one_with_them_gets_its_own()
+    {
+        var plain = await fixture.Writer.WriteAsync(new WriteRequest { Events = [Event("gc-empty", "sun", 1, "e1")] });
+        var raised = await fixture.Writer.WriteAsync(new WriteRequest { Nudges = [Nudge("gc-empty", "sun", "n1"), Nudge("gc-empty", "sun", "n2")] });
+        var again = await fixture.Writer.WriteAsync(new WriteRequest { Nudges = [Nudge("gc-empty", "sun", "n2"), Nudge("gc-empty", "sun", "n3")] });
+
+        Assert.Equal((0, 0, 0, 0, 0, 0), (plain.InsertedNudgeIds.Count, plain.AcknowledgedCustomers.Count, plain.MovedNudges.Count,
+            plain.ClosedNudges.Count, plain.MarkedNudgeIds.Count, plain.Refused.Count));
+        Assert.Equal(["n1", "n2"], raised.InsertedNudgeIds.Order());
+        Assert.Equal(["n3"], again.InsertedNudgeIds);
+    }
+
+    [Fact]
+    public async Task Event_data_is_stored_as_the_same_json_and_an_event_without_data_stores_null()
+    {
+        Dictionary<string, string> data = new() { ["orderId"] = "o-1", ["note"] = "引号\"与\\反斜杠", [EventIdentities.DataPrefix + "phone"] = "+8613800138000" };
+        await fixture.Writer.WriteAsync(new WriteRequest { Events = [Event("gc-json", "li", 1, "with-data", data), Event("gc-json", "li", 2, "no-data")] });
+
+        var stored = (await fixture.Journal.FindAsync("gc-json", ["with-data", "no-data"])).ToDictionary(r => r.Event.Id);
+        Assert.Equal(data, stored["with-data"].Event.Data);
+        Assert.Null(stored["no-data"].Event.Data);
+        // The strong identity the event carried went to the index in the same commit.
+        Assert.Equal("li", await fixture.ScalarAsync<string>(
+            "SELECT customer_id FROM pdg_identities WHERE tenant = 'gc-json' AND kind = 'phone' AND value = '+8613800138000'"));
+    }
+}

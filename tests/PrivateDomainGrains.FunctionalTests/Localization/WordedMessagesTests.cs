@@ -71,12 +71,12 @@ public sealed partial class WordedMessagesTests
         const string Source = """
             class C
             {
-                object A() => Problems.BadRequest("'limit' must be 1-200");
+                object A() => Problems.BadRequest("limit", "'limit' must be 1-200");
                 object B() => Problems.NotFound($"No segment '{id}' in this tenant");
                 void D() { errors["url"] = ["'url' is required"]; v.Add(path, "must not be null"); errors.Add(new("$", "must be an object")); }
                 void E() => throw new UploadException($"'body' line {n} is not UTF-8 text");
-                object F() => Problems.BadRequest($"'{field}' {problem}");
-                object G() => Problems.BadRequest(ApiPhrases.Limit.Say(200));
+                object F() => Problems.BadRequest(field, $"'{field}' {problem}");
+                object G() => Problems.BadRequest("limit", ApiPhrases.Limit.Say(200));
                 void H() { errors["$.customerId"] = [Ids.Rule]; v.Add(path + ".id", Ids.Describe("id")); Refused(line, null, "line", ApiPhrases.Columns.Say(2)); }
                 static readonly Phrase Columns = new("must have 3 columns, not {0}", "须有 3 列，而不是 {0} 列");
             }
@@ -96,8 +96,9 @@ public sealed partial class WordedMessagesTests
             switch (node)
             {
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "Problems" } } call } invocation
-                    when ProblemMethods.Contains(call.Name.Identifier.Text) && invocation.ArgumentList.Arguments.Count > 0:
-                    yield return invocation.ArgumentList.Arguments[0].Expression;
+                    when ProblemMethods.Contains(call.Name.Identifier.Text):
+                    // Every argument: a 400 names its field first and says its message second.
+                    foreach (var argument in invocation.ArgumentList.Arguments) yield return argument.Expression;
                     break;
                 case InvocationExpressionSyntax invocation when MessageCalls.Contains(CalledName(invocation)) && invocation.ArgumentList.Arguments.Count > 1:
                     foreach (var argument in invocation.ArgumentList.Arguments) yield return argument.Expression;

@@ -61,4 +61,13 @@ public static class CommonPhrases
     public static readonly Phrase Currency = new("must be a 3-letter upper-case ISO 4217 code", "须为 3 个大写字母的 ISO 4217 币种代码");
 
     public static readonly Phrase MaxBelowMin = new("must not be less than min", "不能小于 min");
+
+    // Why a JSON body could not be read (JsonValueErrors)
+    public static readonly Phrase JsonNotUnicode = new(
+        "is not valid Unicode text (invalid UTF-8 bytes or an unpaired surrogate)",
+        "不是有效的 Unicode 文本（含无效的 UTF-8 字节或不成对的代理项）");
+    public static readonly Phrase JsonNotValid = new("is not valid JSON: {0}", "不是有效的 JSON：{0}");
+    public static readonly Phrase JsonUnknownProperty = new("is not a known property (check its spelling)", "不是已知的属性（请检查拼写）");
+    public static readonly Phrase JsonMustBe = new("must be {0}", "须为 {0}");
+    public static readonly Phrase JsonWrongType = new("has the wrong JSON type", "JSON 类型不对");
 }

@@ -22,14 +22,14 @@ public static partial class JsonValueErrors
         var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
         if (ex is Iso8601Timestamps.TimestampException) return [new(path, ex.Message)];
         if (ex.InnerException is InvalidOperationException inner && IsEncoding(inner.Message))
-            return [new(path, "is not valid Unicode text (invalid UTF-8 bytes or an unpaired surrogate)")];
+            return [new(path, CommonPhrases.JsonNotUnicode.Say())];
         // The reader's own errors (a missing comma, an unterminated string) name no types: they say where the text breaks.
-        if (ex.InnerException is JsonException reader) return [new(path, "is not valid JSON: " + ReaderMessage(reader.Message))];
+        if (ex.InnerException is JsonException reader) return [new(path, CommonPhrases.JsonNotValid.Say(ReaderMessage(reader.Message)))];
         if (Unmapped().Match(ex.Message) is { Success: true } unmapped)
-            return [new(Child(path, unmapped.Groups["name"].Value), "is not a known property (check its spelling)")];
+            return [new(Child(path, unmapped.Groups["name"].Value), CommonPhrases.JsonUnknownProperty.Say())];
         if (MissingRequired().Match(ex.Message) is { Success: true } missing)
-            return [.. Quoted().Matches(missing.Groups["names"].Value).Select(m => new Error(Child(path, m.Groups[1].Value), "is required"))];
-        return [new(path, TypeAt(root, path, options) is { } expected && Expected(expected) is { } words ? $"must be {words}" : "has the wrong JSON type")];
+            return [.. Quoted().Matches(missing.Groups["names"].Value).Select(m => new Error(Child(path, m.Groups[1].Value), CommonPhrases.Required.Say()))];
+        return [new(path, TypeAt(root, path, options) is { } expected && Expected(expected) is { } words ? CommonPhrases.JsonMustBe.Say(words) : CommonPhrases.JsonWrongType.Say())];
     }
 
     /// <summary>

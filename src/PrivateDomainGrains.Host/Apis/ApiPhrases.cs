@@ -154,4 +154,11 @@ public static class ApiPhrases
     public static readonly Phrase NoVersion = new("Tenant '{0}' has no playbook version {1}", "租户 '{0}' 没有运营剧本版本 {1}");
     public static readonly Phrase PlaybookObject = new("must be a playbook object, or null for the current one", "须为运营剧本对象，或用 null 表示当前的运营剧本");
     public static readonly Phrase UnknownCustomer = new("Nothing is known about customer '{0}'", "没有客户 '{0}' 的任何信息");
+
+    // Text uploads (TextUpload)
+    public static readonly Phrase Charset = new(
+        "'Content-Type' charset '{0}' is not one this API reads: send utf-8, gb18030, gbk or another ASCII-compatible charset",
+        "'Content-Type' 的字符集 '{0}' 无法读取：请用 utf-8、gb18030、gbk 或其他兼容 ASCII 的字符集");
+    public static readonly Phrase RouteUploadLimit = new("'body' is larger than this route's upload limit", "'body' 超过此路由的上传上限");
+    public static readonly Phrase LineNotText = new("'body' line {0} is not {1} text", "'body' 第 {0} 行不是 {1} 文本");
 }

@@ -237,11 +237,11 @@ public static class IdentitiesApi
         {
             var body = document.RootElement;
             if (body.ValueKind != JsonValueKind.Object) return Problems.BadRequest("body", "The body must be a JSON object");
-            if (Member(body, "rows") is not { ValueKind: JsonValueKind.Array } given || given.GetArrayLength() is 0 or > MaxImportRows)
-                return Problems.BadRequest("rows", $"'rows' must hold 1-{MaxImportRows} rows, each given once");
             var createCustomers = Member(body, "createCustomers");
             if (createCustomers is { ValueKind: not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null) })
                 return Problems.BadRequest("createCustomers", "'createCustomers' must be true or false, given once");
+            if (Member(body, "rows") is not { ValueKind: JsonValueKind.Array } given || given.GetArrayLength() is 0 or > MaxImportRows)
+                return Problems.BadRequest("rows", $"'rows' must hold 1-{MaxImportRows} rows, each given once");
             var normalizer = (await settings.GetAsync(tenant)).Normalizer;
             var errors = new List<IdentityImportError>();
             var rows = new List<Persistence.IdentityImportRow>(given.GetArrayLength());

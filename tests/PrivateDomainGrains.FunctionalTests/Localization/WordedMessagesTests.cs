@@ -26,7 +26,7 @@ public sealed partial class WordedMessagesTests
         "Host/Apis/TenantsApi.cs", "Host/Apis/WeComApi.cs", "Host/Integrations/WeCom/WeComCallbackHandler.cs", "Host/Security/OperatorKeyFilter.cs",
         "Host/Security/RateLimitingHostingExtensions.cs", "Host/Security/TenantKeyFilter.cs", "Host/Integrations/WeCom/WeComSettingsRules.cs",
         "Host/Ingestion/EventIngestion.cs",
-        // Webhook URL checks are reworded on another branch; WebhooksApi's other messages are phrases.
+        // The webhook URL checks (WebhookTargets, and WebhooksApi's answers to them) are English only for now.
         "Host/Apis/WebhooksApi.cs", "Host/Webhooks/WebhookTargets.cs",
     ];
 

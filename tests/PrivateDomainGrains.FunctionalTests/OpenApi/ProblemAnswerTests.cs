@@ -149,7 +149,7 @@ public sealed partial class ProblemAnswerTests(ProblemAnswerTests.Platform platf
 
     [Theory]
     [InlineData("GET", "/api/v1/no-such-resource", "text/html", HttpStatusCode.NotFound)]
-    [InlineData("PUT", "/api/v1/no-such-resource/1", "application/json", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/v1/tenants/acme/no-such-resource/1", "application/json", HttpStatusCode.NotFound)]
     [InlineData("DELETE", "/api/v1/tenants/acme/events", "text/html", HttpStatusCode.MethodNotAllowed)]
     public async Task A_request_no_route_takes_answers_a_problem_details_whatever_it_accepts(string method, string path, string accept, HttpStatusCode status)
     {

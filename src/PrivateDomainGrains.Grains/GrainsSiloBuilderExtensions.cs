@@ -15,7 +15,7 @@ public static class GrainsSiloBuilderExtensions
 {
     /// <summary>
     /// Registers what the grains need in a silo besides storage: their options (validated at start), the per-silo
-    /// services customer grains decide and deliver with, the customer scheduler, staff handovers and tag jobs. Per-silo
+    /// services customer grains decide and deliver with, the caller's language in grain calls (<see cref="CallerLanguage"/>), the customer scheduler, staff handovers and tag jobs. Per-silo
     /// background work starts and stops with the silo's lifecycle. Needs <c>AddPlatformPersistence</c> and
     /// <see cref="Storage.PlatformStorageSiloBuilderExtensions.AddPlatformStorage"/>.
     /// </summary>
@@ -37,6 +37,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.AddPeriodicWork<StaffWorkload>("Open-nudge counts refresh", _ => StaffWorkload.RefreshEvery, (w, ct) => w.RefreshAsync(ct));
         // Lifecycle facts become rollup figures within a second; reports add what is not folded yet, so they are exact anyway.
         silo.Services.AddPeriodicWork<ExecutionRollups>("Execution rollups fold", _ => TimeSpan.FromSeconds(1), (r, ct) => r.FoldAsync(ct));
+        silo.AddIncomingGrainCallFilter<CallerLanguage>();
         return silo.AddTenantInputs().AddLearningSignals().AddCustomerScheduler();
     }
 }

@@ -25,8 +25,9 @@ public static class PlatformApp
         builder.AddDemoTenant();
 
         var app = builder.Build();
+        app.UsePlatformLanguages();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseRateLimiter();
         app.UseDefaultFiles();
         app.UseStaticFiles();

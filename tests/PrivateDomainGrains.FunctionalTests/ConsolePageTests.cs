@@ -77,15 +77,18 @@ public sealed class ConsolePageTests(SingleNodePlatform platform, Chromium chrom
     }
 
     [Fact]
-    public async Task A_failed_sign_in_shows_the_servers_message_and_stays_signed_out()
+    public async Task A_failed_sign_in_shows_the_servers_message_in_the_consoles_language_and_stays_signed_out()
     {
         using var api = await TenantAsync("wrong");
         await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
 
         await console.FillSignInAsync("wrong", "alice", "not-the-password");
 
-        await Expect(console.Page.GetByTestId("sign-in-error")).ToContainTextAsync("Unknown staff member or wrong password");
+        await Expect(console.Page.GetByTestId("sign-in-error")).ToHaveTextAsync("登录失败：员工不存在或密码错误");
         Assert.Null(await console.StoredSessionAsync());
+        await console.Page.GetByTestId("language").ClickAsync();
+        await console.Page.GetByTestId("sign-in").ClickAsync();
+        await Expect(console.Page.GetByTestId("sign-in-error")).ToContainTextAsync("Unknown staff member or wrong password");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 import { createI18n } from "vue-i18n";
+import { setServerLanguage } from "./api/client";
 import en from "./locales/en";
 import zhCN from "./locales/zh-CN";
 
@@ -22,8 +23,10 @@ export const i18n = createI18n({
 
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale;
+  setServerLanguage(locale);
   localStorage.setItem(storageKey, locale);
   document.documentElement.lang = locale;
 }
 
 document.documentElement.lang = i18n.global.locale.value;
+setServerLanguage(i18n.global.locale.value);

@@ -36,15 +36,15 @@ public static class EventValidator
         if (!Ids.IsValid(e.Id)) errors.Add(new("id", Ids.Rule));
         if (!Ids.IsValid(e.CustomerId)) errors.Add(new("customerId", Ids.Rule));
         if (!EventTypes.IsValid(e.Type))
-            errors.Add(new("type", $"must be one of {string.Join(", ", EventTypes.Known)} or a custom type starting with 'x.'"));
+            errors.Add(new("type", EventPhrases.UnknownType.Say(string.Join(", ", EventTypes.Known))));
         if (e.StaffId is not null && !Ids.IsValid(e.StaffId)) errors.Add(new("staffId", Ids.Rule));
         var skew = maxFutureSkew ?? DefaultMaxFutureSkew;
-        if (e.At > now + skew) errors.Add(new("at", $"is more than {skew.TotalMinutes:0} minutes ahead of the server's clock ({now:u}): send the time the event happened"));
-        else if (e.At < Earliest) errors.Add(new("at", $"must not be before {Earliest:yyyy-MM-dd}"));
+        if (e.At > now + skew) errors.Add(new("at", EventPhrases.Ahead.Say(skew.TotalMinutes, now)));
+        else if (e.At < Earliest) errors.Add(new("at", EventPhrases.TooEarly.Say(Earliest)));
         Text("channel", e.Channel, MaxChannelLength, errors);
-        if (e.Channel is "") errors.Add(new("channel", "must not be empty; omit it when unknown"));
+        if (e.Channel is "") errors.Add(new("channel", EventPhrases.EmptyChannel.Say()));
         else if (e.Channel is { } channel && StorableText.Problem(channel) is null && PlainText.Problem(channel) is { } notPlain)
-            errors.Add(new("channel", notPlain + ": a channel is a name such as wecom"));
+            errors.Add(new("channel", EventPhrases.ChannelName.Say(notPlain)));
         Text("text", e.Text, MaxTextLength, errors);
         if (e.Data is not null) ValidateData(e.Data, errors);
         if (e.Type == EventTypes.OrderPaid || e.Type == EventTypes.OrderRefunded)
@@ -54,13 +54,13 @@ public static class EventValidator
 
     private static void ValidateData(IReadOnlyDictionary<string, string> data, List<FieldError> errors)
     {
-        if (data.Count > MaxDataEntries) errors.Add(new("data", $"may hold at most {MaxDataEntries} fields"));
+        if (data.Count > MaxDataEntries) errors.Add(new("data", EventPhrases.DataFields.Say(MaxDataEntries)));
         foreach (var (key, value) in data)
         {
             if (key.Length is 0 or > MaxDataKeyLength || StorableText.Problem(key) is not null)
-                errors.Add(new("data", $"keys must be 1-{MaxDataKeyLength} characters of valid text without U+0000"));
+                errors.Add(new("data", EventPhrases.DataKeys.Say(MaxDataKeyLength)));
             else if (key.StartsWith(EventIdentities.DataPrefix, StringComparison.Ordinal))
-                errors.Add(new("data." + key, "is reserved: send identities in 'identities'"));
+                errors.Add(new("data." + key, EventPhrases.Reserved.Say()));
             else Text("data." + key, value, MaxDataValueLength, errors);
         }
     }
@@ -68,26 +68,26 @@ public static class EventValidator
     private static void Text(string field, string? value, int maxLength, List<FieldError> errors)
     {
         if (value is null) return;
-        if (value.Length > maxLength) errors.Add(new(field, $"must be at most {maxLength} characters"));
+        if (value.Length > maxLength) errors.Add(new(field, EventPhrases.AtMostCharacters.Say(maxLength)));
         if (StorableText.Problem(value) is { } problem) errors.Add(new(field, problem));
     }
 
     private static void ValidateOrder(CustomerEvent e, List<FieldError> errors)
     {
-        if (!Ids.IsValid(e.DataValue("orderId"))) errors.Add(new("data.orderId", $"{e.Type} needs an order id: " + Ids.Rule));
+        if (!Ids.IsValid(e.DataValue("orderId"))) errors.Add(new("data.orderId", EventPhrases.OrderId.Say(e.Type)));
         var amount = e.DataValue("amount");
-        if (e.Type == EventTypes.OrderPaid && amount is null) errors.Add(new("data.amount", "order.paid needs an amount"));
+        if (e.Type == EventTypes.OrderPaid && amount is null) errors.Add(new("data.amount", EventPhrases.NeedsAmount.Say()));
         else if (amount is not null && AmountProblem(amount) is { } problem) errors.Add(new("data.amount", problem));
         var currency = e.DataValue("currency");
         if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
-            errors.Add(new("data.currency", "must be a 3-letter upper-case ISO 4217 code"));
+            errors.Add(new("data.currency", CommonPhrases.Currency.Say()));
     }
 
     private static string? AmountProblem(string text) =>
-        !TryParseAmount(text, out var amount) ? "must be a number"
-        : amount < 0 ? "must not be negative"
-        : amount > MaxAmount ? $"must be at most {MaxAmount:N0}"
-        : amount.Scale > MaxAmountDecimals ? $"must have at most {MaxAmountDecimals} decimal places"
+        !TryParseAmount(text, out var amount) ? EventPhrases.Number.Say()
+        : amount < 0 ? EventPhrases.Negative.Say()
+        : amount > MaxAmount ? EventPhrases.AmountMax.Say(MaxAmount)
+        : amount.Scale > MaxAmountDecimals ? EventPhrases.Decimals.Say(MaxAmountDecimals)
         : null;
 
     public static bool TryParseAmount(string text, out decimal amount) =>

@@ -31,19 +31,19 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
         problem = null;
         if (!IdentityKinds.IsKnown(kind))
         {
-            problem = $"is not an identity kind: use {IdentityKinds.Listed}";
+            problem = IdentityPhrases.NotAKind.Say(IdentityKinds.Listed);
             return null;
         }
         var text = value?.Trim() ?? "";
         if (text.Length == 0)
         {
-            problem = "must not be empty";
+            problem = IdentityPhrases.Empty.Say();
             return null;
         }
         // No kind of identity holds control characters, and a NUL or half a surrogate cannot even be stored.
         if (PlainText.HasControlCharacters(text) || StorableText.Problem(text) is not null)
         {
-            problem = "must not contain control characters or unpaired surrogates";
+            problem = IdentityPhrases.ControlOrSurrogate.Say();
             return null;
         }
         string? normal = kind switch
@@ -52,7 +52,7 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
             IdentityKinds.Email => Email(text, out problem),
             IdentityKinds.Order => Ids.IsValid(text) ? text : Fail(Ids.Rule, out problem),
             IdentityKinds.Nickname => Nickname(text, out problem),
-            _ => IsToken(text, MaxIdLength) ? text : Fail($"must be 1-{MaxIdLength} characters of letters, digits, '-' and '_'", out problem),
+            _ => IsToken(text, MaxIdLength) ? text : Fail(IdentityPhrases.Token.Say(MaxIdLength), out problem),
         };
         return normal is null ? null : new CustomerIdentity(kind, normal);
     }
@@ -67,11 +67,11 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
         }
         catch (NumberParseException)
         {
-            return Fail("is not a phone number", out problem);
+            return Fail(IdentityPhrases.NotAPhone.Say(), out problem);
         }
         return Phones.IsValidNumber(number)
             ? Phones.Format(number, PhoneNumberFormat.E164)
-            : Fail($"is not a valid phone number (national numbers are read as {DefaultRegion}; write others with their country code, +44 ...)", out problem);
+            : Fail(IdentityPhrases.InvalidPhone.Say(DefaultRegion), out problem);
     }
 
     private static string? Email(string text, out string? problem)
@@ -79,7 +79,7 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
         problem = null;
         var at = text.IndexOf('@');
         if (text.Length > MaxEmailLength || at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1 || text.Any(char.IsWhiteSpace))
-            return Fail("is not an email address", out problem);
+            return Fail(IdentityPhrases.NotAnEmail.Say(), out problem);
         return text.ToLowerInvariant();
     }
 
@@ -87,9 +87,9 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
     private static string? Nickname(string text, out string? problem)
     {
         problem = null;
-        if (!IsWellFormed(text)) return Fail("is not valid Unicode text", out problem);
+        if (!IsWellFormed(text)) return Fail(IdentityPhrases.NotUnicode.Say(), out problem);
         var folded = string.Join(' ', text.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (folded.Length > MaxNicknameLength || PlainText.HasControlCharacters(folded)) return Fail($"must be 1-{MaxNicknameLength} characters without control characters", out problem);
+        if (folded.Length > MaxNicknameLength || PlainText.HasControlCharacters(folded)) return Fail(IdentityPhrases.Nickname.Say(MaxNicknameLength), out problem);
         return folded;
     }
 

@@ -1,3 +1,5 @@
+using PrivateDomainGrains.Core.Text;
+
 namespace PrivateDomainGrains.Core.Identity;
 
 /// <summary>
@@ -18,10 +20,11 @@ public static class Ids
         return true;
     }
 
-    /// <summary>The rule an id must follow, to follow the field's name in a message.</summary>
-    public const string Rule = "must be 1-128 characters of letters, digits and -_.:@";
+    /// <summary>The rule an id must follow, to follow the field's name in a message (in the caller's language: <see cref="Phrase"/>).</summary>
+    public static string Rule => CommonPhrases.IdRule.Say();
 
-    public static string Describe(string field) => $"'{field}' {Rule}";
+    /// <summary>The rule after the field's name: <c>'customerId' must be ...</c>.</summary>
+    public static string Describe(string field) => CommonPhrases.IdField.Say(field);
 
     private static bool IsAllowed(char c) =>
         c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.' or ':' or '@';

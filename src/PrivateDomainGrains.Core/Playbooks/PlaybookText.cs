@@ -27,7 +27,7 @@ internal static class PlaybookText
                 return;
             case string text:
                 if (StorableText.Problem(text) is { } problem) error(path, problem);
-                else if (text.Length > maxLength) error(path, $"at most {maxLength} characters");
+                else if (text.Length > maxLength) error(path, CommonPhrases.AtMostCharacters.Say(maxLength));
                 else if (plain && PlainText.Problem(text, multiline: true) is { } notPlain) error(path, notPlain);
                 return;
             case IEnumerable items:

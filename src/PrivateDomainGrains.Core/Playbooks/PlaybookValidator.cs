@@ -59,14 +59,10 @@ public static class PlaybookValidator
         {
             playbook = PlaybookJson.Parse(json);
         }
-        catch (JsonException ex) when (ex.InnerException is InvalidOperationException { Message: var m } && m.Contains("UTF-16", StringComparison.Ordinal))
-        {
-            // The reader stops at the first string that is not Unicode (an escaped unpaired surrogate).
-            return [new PlaybookError(ex.Path ?? "$", "is not valid Unicode text (an unpaired surrogate)")];
-        }
         catch (JsonException ex)
         {
-            return [new PlaybookError(ex.Path ?? "$", "not a valid playbook document: " + FirstLine(ex.Message))];
+            // The reader stops at the first value it cannot read: said at its path, in JSON's terms.
+            return [.. JsonValueErrors.Describe(ex, typeof(Playbook), PlaybookJson.Options).Select(e => new PlaybookError(e.Path, e.Problem))];
         }
         return Validate(playbook, sentNow: true);
     }
@@ -82,29 +78,29 @@ public static class PlaybookValidator
         var v = new Errors { SentNow = sentNow };
         PlaybookText.Check(p, MaxTextLength, sentNow, v.Add);
         if (!Ids.IsValid(p.TenantId)) v.Add("$.tenantId", Ids.Describe("tenantId"));
-        if (p.Version < 1) v.Add("$.version", "must be 1 or more");
-        if (!TimeZones.TryFind(p.TimeZone, out _)) v.Add("$.timeZone", $"unknown time zone '{p.TimeZone}'");
+        if (p.Version < 1) v.Add("$.version", PlaybookPhrases.OneOrMore.Say());
+        if (!TimeZones.TryFind(p.TimeZone, out _)) v.Add("$.timeZone", PlaybookPhrases.UnknownTimeZone.Say(p.TimeZone));
 
         var sequences = (p.Sequences ?? []).Where(s => s is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var rules = p.Rules ?? [];
-        if (rules.Count > MaxRules) v.Add("$.rules", $"at most {MaxRules} rules");
-        if ((p.Sequences?.Count ?? 0) > MaxSequences) v.Add("$.sequences", $"at most {MaxSequences} sequences");
+        if (rules.Count > MaxRules) v.Add("$.rules", PlaybookPhrases.AtMostRules.Say(MaxRules));
+        if ((p.Sequences?.Count ?? 0) > MaxSequences) v.Add("$.sequences", PlaybookPhrases.AtMostSequences.Say(MaxSequences));
         var ruleIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
         {
             var path = $"$.rules[{i}]";
             if (rules[i] is not { } rule)
             {
-                v.Add(path, "must not be null");
+                v.Add(path, CommonPhrases.NotNull.Say());
                 continue;
             }
-            RequireUniqueId(rule.Id, ruleIds, path, "rule", v);
+            RequireUniqueId(rule.Id, ruleIds, path, PlaybookPhrases.DuplicateRuleId, v);
             ValidateTrigger(rule.Trigger, path + ".trigger", v);
             ValidateConditions(rule.Conditions, path + ".conditions", v);
             ValidateScore(rule.Priority, rule.Value, rule.Lever, path, v);
             var actions = rule.Actions ?? [];
-            if (actions.Count == 0) v.Add(path + ".actions", "a rule needs at least one action");
-            else if (actions.Count > MaxActions) v.Add(path + ".actions", $"at most {MaxActions} actions");
+            if (actions.Count == 0) v.Add(path + ".actions", PlaybookPhrases.NeedsAction.Say());
+            else if (actions.Count > MaxActions) v.Add(path + ".actions", PlaybookPhrases.AtMostActions.Say(MaxActions));
             for (var a = 0; a < actions.Count; a++) ValidateAction(actions[a], $"{path}.actions[{a}]", sequences, v);
         }
         if (sentNow) ValidateFanOut(rules, v);
@@ -113,7 +109,7 @@ public static class PlaybookValidator
         ValidateKeywords(p.Keywords ?? [], v);
         ValidateTiers(p.Tiers, v);
         ValidateContactPolicy(p.ContactPolicy, v);
-        if (p.Ownership?.FallbackOwner is { } fallback && !Ids.IsValid(fallback)) v.Add("$.ownership.fallbackOwner", "a staff id " + Ids.Rule);
+        if (p.Ownership?.FallbackOwner is { } fallback && !Ids.IsValid(fallback)) v.Add("$.ownership.fallbackOwner", PlaybookPhrases.StaffId.Say());
         return v.List;
     }
 
@@ -132,7 +128,7 @@ public static class PlaybookValidator
             var key = TriggerKey(trigger);
             var total = nudges[key] = nudges.GetValueOrDefault(key) + own;
             if (total > MaxNudgesPerTrigger)
-                v.Add($"$.rules[{i}].actions", $"the rules on the same trigger raise at most {MaxNudgesPerTrigger} nudges together; with this rule's {own} they would raise {total}");
+                v.Add($"$.rules[{i}].actions", PlaybookPhrases.FanOut.Say(MaxNudgesPerTrigger, own, total));
         }
     }
 
@@ -146,7 +142,7 @@ public static class PlaybookValidator
     {
         if (t is null)
         {
-            v.Add(path, "a rule needs a trigger");
+            v.Add(path, PlaybookPhrases.NeedsTrigger.Say());
             return;
         }
         switch (t.Kind)
@@ -159,23 +155,23 @@ public static class PlaybookValidator
                 break;
             case TriggerKinds.TierChanged:
                 if (t.Tier is not null && !Enum.TryParse<CustomerTier>(t.Tier, ignoreCase: false, out _))
-                    v.Add(path + ".tier", $"unknown tier '{t.Tier}': one of {string.Join(", ", Enum.GetNames<CustomerTier>())}");
+                    v.Add(path + ".tier", PlaybookPhrases.UnknownTierOf.Say(t.Tier, string.Join(", ", Enum.GetNames<CustomerTier>())));
                 break;
             case TriggerKinds.After:
                 RequireEventType(t.Event, path + ".event", v);
-                if (!Durations.TryParse(t.Delay, out _)) v.Add(path + ".delay", "must be " + Durations.Describe);
-                if (t.Anchor is not (null or "first" or "latest")) v.Add(path + ".anchor", "must be 'first' or 'latest'");
+                if (!Durations.TryParse(t.Delay, out _)) v.Add(path + ".delay", CommonPhrases.Duration.Say());
+                if (t.Anchor is not (null or "first" or "latest")) v.Add(path + ".anchor", PlaybookPhrases.FirstOrLatest.Say());
                 if (t.Unless is not null) RequireEventType(t.Unless, path + ".unless", v);
                 break;
             case TriggerKinds.Inactive:
-                if (t.Days is not (>= 1 and <= MaxDays)) v.Add(path + ".days", $"must be 1-{MaxDays}");
+                if (t.Days is not (>= 1 and <= MaxDays)) v.Add(path + ".days", CommonPhrases.Between.Say(1, MaxDays));
                 break;
             case TriggerKinds.Annual:
-                if (string.IsNullOrEmpty(t.Field)) v.Add(path + ".field", "names the date field, e.g. 'birthday'");
-                if (!LocalTimes.TryParse(t.At, out _)) v.Add(path + ".at", "must be a local time HH:mm");
+                if (string.IsNullOrEmpty(t.Field)) v.Add(path + ".field", PlaybookPhrases.NamesDateField.Say());
+                if (!LocalTimes.TryParse(t.At, out _)) v.Add(path + ".at", PlaybookPhrases.LocalTime.Say());
                 break;
             default:
-                v.Add(path + ".kind", $"unknown trigger kind '{t.Kind}': one of {string.Join(", ", TriggerKinds.All)}");
+                v.Add(path + ".kind", PlaybookPhrases.UnknownTriggerKind.Say(t.Kind, string.Join(", ", TriggerKinds.All)));
                 break;
         }
     }
@@ -183,50 +179,50 @@ public static class PlaybookValidator
     private static void ValidateConditions(List<ConditionSpec>? conditions, string path, Errors v)
     {
         conditions ??= [];
-        if (conditions.Count > MaxConditions) v.Add(path, $"at most {MaxConditions} conditions");
+        if (conditions.Count > MaxConditions) v.Add(path, PlaybookPhrases.AtMostConditions.Say(MaxConditions));
         for (var i = 0; i < conditions.Count; i++)
         {
             var cp = $"{path}[{i}]";
             if (conditions[i] is not { } c)
             {
-                v.Add(cp, "must not be null");
+                v.Add(cp, CommonPhrases.NotNull.Say());
                 continue;
             }
             switch (c.Kind)
             {
                 case ConditionKinds.Tags:
-                    if (c.All is null && c.Any is null && c.None is null) v.Add(cp, "give at least one of all, any, none");
+                    if (c.All is null && c.Any is null && c.None is null) v.Add(cp, PlaybookPhrases.TagListNeeded.Say());
                     foreach (var (list, name) in new[] { (c.All, "all"), (c.Any, "any"), (c.None, "none") })
-                        if (list?.Count > MaxListItems) v.Add($"{cp}.{name}", $"at most {MaxListItems} tags");
+                        if (list?.Count > MaxListItems) v.Add($"{cp}.{name}", PlaybookPhrases.AtMostTags.Say(MaxListItems));
                     foreach (var (list, name) in new[] { (c.All, "all"), (c.Any, "any"), (c.None, "none") })
                         for (var t = 0; t < (list?.Count ?? 0); t++) RequireTag(list![t], $"{cp}.{name}[{t}]", v);
                     break;
                 case ConditionKinds.Tier:
-                    if (c.In is not { Count: > 0 and <= MaxListItems }) v.Add(cp + ".in", $"list 1-{MaxListItems} tiers");
+                    if (c.In is not { Count: > 0 and <= MaxListItems }) v.Add(cp + ".in", PlaybookPhrases.TierList.Say(MaxListItems));
                     for (var t = 0; t < (c.In?.Count ?? 0); t++)
-                        if (!Enum.TryParse<CustomerTier>(c.In![t], ignoreCase: false, out _)) v.Add($"{cp}.in[{t}]", $"unknown tier '{c.In[t]}'");
+                        if (!Enum.TryParse<CustomerTier>(c.In![t], ignoreCase: false, out _)) v.Add($"{cp}.in[{t}]", PlaybookPhrases.UnknownTier.Say(c.In[t]));
                     break;
                 case ConditionKinds.Counter:
                     if (c.Counter is null || !CounterNames.All.Contains(c.Counter))
-                        v.Add(cp + ".counter", $"must be one of {string.Join(", ", CounterNames.All)}");
+                        v.Add(cp + ".counter", CommonPhrases.OneOf.Say(string.Join(", ", CounterNames.All)));
                     RequireOp(c.Op, cp, v);
-                    if (c.Value is null) v.Add(cp + ".value", "a number is required");
-                    else if (Math.Abs(c.Value.Value) > MaxCounterValue) v.Add(cp + ".value", $"must be between -{MaxCounterValue:0} and {MaxCounterValue:0}");
+                    if (c.Value is null) v.Add(cp + ".value", PlaybookPhrases.NumberRequired.Say());
+                    else if (Math.Abs(c.Value.Value) > MaxCounterValue) v.Add(cp + ".value", PlaybookPhrases.CounterBounds.Say(MaxCounterValue));
                     break;
                 case ConditionKinds.SinceLastInteraction or ConditionKinds.SinceLastContact or ConditionKinds.SinceLastOrder:
                     RequireOp(c.Op, cp, v);
-                    if (!Durations.TryParse(c.Duration, out _)) v.Add(cp + ".duration", "must be " + Durations.Describe);
+                    if (!Durations.TryParse(c.Duration, out _)) v.Add(cp + ".duration", CommonPhrases.Duration.Say());
                     break;
                 case ConditionKinds.Channel:
                     if (c.In is not { Count: > 0 and <= MaxListItems } || c.In.Any(ch => ch is not { Length: > 0 and <= MaxNameLength }))
-                        v.Add(cp + ".in", $"list 1-{MaxListItems} channels of 1-{MaxNameLength} characters");
+                        v.Add(cp + ".in", PlaybookPhrases.ChannelList.Say(MaxListItems, MaxNameLength));
                     break;
                 case ConditionKinds.Field:
                     RequireFieldName(c.Field, cp + ".field", v);
-                    if ((c.EqualTo is null) == (c.Exists is null)) v.Add(cp, "give exactly one of equals, exists");
+                    if ((c.EqualTo is null) == (c.Exists is null)) v.Add(cp, PlaybookPhrases.EqualsOrExists.Say());
                     break;
                 default:
-                    v.Add(cp + ".kind", $"unknown condition kind '{c.Kind}': one of {string.Join(", ", ConditionKinds.All)}");
+                    v.Add(cp + ".kind", PlaybookPhrases.UnknownConditionKind.Say(c.Kind, string.Join(", ", ConditionKinds.All)));
                     break;
             }
         }
@@ -236,7 +232,7 @@ public static class PlaybookValidator
     {
         if (a is null)
         {
-            v.Add(path, "must not be null");
+            v.Add(path, CommonPhrases.NotNull.Say());
             return;
         }
         switch (a.Kind)
@@ -253,10 +249,10 @@ public static class PlaybookValidator
                 break;
             case ActionKinds.StartSequence or ActionKinds.StopSequence:
                 if (a.Sequence is null || !sequences.Contains(a.Sequence))
-                    v.Add(path + ".sequence", $"unknown sequence '{a.Sequence}'");
+                    v.Add(path + ".sequence", PlaybookPhrases.UnknownSequence.Say(a.Sequence));
                 break;
             default:
-                v.Add(path + ".kind", $"unknown action kind '{a.Kind}': one of {string.Join(", ", ActionKinds.All)}");
+                v.Add(path + ".kind", PlaybookPhrases.UnknownActionKind.Say(a.Kind, string.Join(", ", ActionKinds.All)));
                 break;
         }
     }
@@ -265,46 +261,46 @@ public static class PlaybookValidator
     {
         if (!Ids.IsValid(a.NudgeKind)) v.Add(path + ".nudgeKind", Ids.Describe("nudgeKind"));
         // A campaign's nudges skip the customer's rest and active-hour wait: a rule may not pass for one.
-        else if (a.NudgeKind == CampaignNudges.Kind) v.Add(path + ".nudgeKind", $"'{CampaignNudges.Kind}' is reserved for campaigns' nudges");
-        if (string.IsNullOrWhiteSpace(a.Title)) v.Add(path + ".title", "a nudge needs a title");
+        else if (a.NudgeKind == CampaignNudges.Kind) v.Add(path + ".nudgeKind", PlaybookPhrases.ReservedNudgeKind.Say(CampaignNudges.Kind));
+        if (string.IsNullOrWhiteSpace(a.Title)) v.Add(path + ".title", PlaybookPhrases.NeedsTitle.Say());
         else RequireLine(a.Title, path + ".title", v);
-        if (string.IsNullOrWhiteSpace(a.Script)) v.Add(path + ".script", "a nudge needs a script");
+        if (string.IsNullOrWhiteSpace(a.Script)) v.Add(path + ".script", PlaybookPhrases.NeedsScript.Say());
         else RequireTemplate(a.Script, path + ".script", v);
         if (a.Suggested is not null) RequireTemplate(a.Suggested, path + ".suggested", v);
         if (a.Reason is not null) RequireTemplate(a.Reason, path + ".reason", v);
-        if (a.Channel is "" or { Length: > MaxNameLength }) v.Add(path + ".channel", $"1-{MaxNameLength} characters, or omit it for the customer's latest channel");
+        if (a.Channel is "" or { Length: > MaxNameLength }) v.Add(path + ".channel", PlaybookPhrases.NudgeChannel.Say(MaxNameLength));
         else if (v.SentNow && PlainText.Problem(a.Channel) is { } notPlain) v.Add(path + ".channel", notPlain);
-        if (a.To is not (null or NudgeAddressees.Owner or NudgeAddressees.Staff)) v.Add(path + ".to", $"must be '{NudgeAddressees.Owner}' or '{NudgeAddressees.Staff}'");
-        if (a.DoneOn is { Count: > MaxListItems }) v.Add(path + ".doneOn", $"at most {MaxListItems} event types");
+        if (a.To is not (null or NudgeAddressees.Owner or NudgeAddressees.Staff)) v.Add(path + ".to", CommonPhrases.EitherOf.Say(NudgeAddressees.Owner, NudgeAddressees.Staff));
+        if (a.DoneOn is { Count: > MaxListItems }) v.Add(path + ".doneOn", PlaybookPhrases.AtMostEventTypes.Say(MaxListItems));
         for (var i = 0; i < (a.DoneOn?.Count ?? 0); i++) RequireEventType(a.DoneOn![i], $"{path}.doneOn[{i}]", v);
-        if (a.Holdout is not null && !(a.Holdout >= 0 && a.Holdout <= MaxHoldout)) v.Add(path + ".holdout", $"must be a share from 0 to {MaxHoldout}");
+        if (a.Holdout is not null && !(a.Holdout >= 0 && a.Holdout <= MaxHoldout)) v.Add(path + ".holdout", PlaybookPhrases.Share.Say(MaxHoldout));
         var variants = a.Variants ?? [];
-        if (variants.Count > MaxVariants) v.Add(path + ".variants", $"at most {MaxVariants} variants");
+        if (variants.Count > MaxVariants) v.Add(path + ".variants", PlaybookPhrases.AtMostVariants.Say(MaxVariants));
         var variantIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < variants.Count; i++)
         {
             var vp = $"{path}.variants[{i}]";
             if (variants[i] is not { } variant)
             {
-                v.Add(vp, "must not be null");
+                v.Add(vp, CommonPhrases.NotNull.Say());
                 continue;
             }
-            RequireUniqueId(variant.Id, variantIds, vp, "variant", v);
-            if (variant.Id == HoldoutVariant) v.Add(vp + ".id", $"'{HoldoutVariant}' names the held-out customers; choose another id");
-            if (!(variant.Weight > 0 && variant.Weight <= MaxScore)) v.Add(vp + ".weight", $"must be a positive number up to {MaxScore:0}");
+            RequireUniqueId(variant.Id, variantIds, vp, PlaybookPhrases.DuplicateVariantId, v);
+            if (variant.Id == HoldoutVariant) v.Add(vp + ".id", PlaybookPhrases.HoldoutId.Say(HoldoutVariant));
+            if (!(variant.Weight > 0 && variant.Weight <= MaxScore)) v.Add(vp + ".weight", PlaybookPhrases.PositiveUpTo.Say(MaxScore));
             if (variant.Title is not null) RequireLine(variant.Title, vp + ".title", v);
             if (variant.Script is not null) RequireTemplate(variant.Script, vp + ".script", v);
             if (variant.Suggested is not null) RequireTemplate(variant.Suggested, vp + ".suggested", v);
         }
         if (a.ExpiresAfter is not null && (!Durations.TryParse(a.ExpiresAfter, out var expiry) || expiry <= TimeSpan.Zero))
-            v.Add(path + ".expiresAfter", "must be a positive " + Durations.Describe);
+            v.Add(path + ".expiresAfter", CommonPhrases.PositiveDuration.Say());
     }
 
     private static void ValidateScore(int priority, double value, double lever, string path, Errors v)
     {
-        if (priority is < 0 or > 100) v.Add(path + ".priority", "must be 0-100");
-        if (!(value > 0 && value <= MaxScore)) v.Add(path + ".value", $"must be a positive number up to {MaxScore:0}");
-        if (!(lever >= 0 && lever <= MaxScore)) v.Add(path + ".lever", $"must be 0-{MaxScore:0} (0 switches the rule's nudges off)");
+        if (priority is < 0 or > 100) v.Add(path + ".priority", CommonPhrases.Between.Say(0, 100));
+        if (!(value > 0 && value <= MaxScore)) v.Add(path + ".value", PlaybookPhrases.PositiveUpTo.Say(MaxScore));
+        if (!(lever >= 0 && lever <= MaxScore)) v.Add(path + ".lever", PlaybookPhrases.Lever.Say(MaxScore));
     }
 
     private static void ValidateSequences(List<SequenceSpec> sequences, Errors v)
@@ -315,16 +311,16 @@ public static class PlaybookValidator
             var path = $"$.sequences[{i}]";
             if (sequences[i] is not { } s)
             {
-                v.Add(path, "must not be null");
+                v.Add(path, CommonPhrases.NotNull.Say());
                 continue;
             }
-            RequireUniqueId(s.Id, ids, path, "sequence", v);
+            RequireUniqueId(s.Id, ids, path, PlaybookPhrases.DuplicateSequenceId, v);
             var exitOn = s.ExitOn ?? [];
             for (var e = 0; e < exitOn.Count; e++) RequireEventType(exitOn[e], $"{path}.exitOn[{e}]", v);
             var steps = s.Steps ?? [];
-            if (steps.Count == 0) v.Add(path + ".steps", "a sequence needs at least one step");
-            else if (steps.Count > MaxSteps) v.Add(path + ".steps", $"at most {MaxSteps} steps");
-            if (exitOn.Count > MaxListItems) v.Add(path + ".exitOn", $"at most {MaxListItems} event types");
+            if (steps.Count == 0) v.Add(path + ".steps", PlaybookPhrases.NeedsStep.Say());
+            else if (steps.Count > MaxSteps) v.Add(path + ".steps", PlaybookPhrases.AtMostSteps.Say(MaxSteps));
+            if (exitOn.Count > MaxListItems) v.Add(path + ".exitOn", PlaybookPhrases.AtMostEventTypes.Say(MaxListItems));
             var stepIds = new HashSet<string>(StringComparer.Ordinal);
             var previous = TimeSpan.Zero;
             for (var k = 0; k < steps.Count; k++)
@@ -332,16 +328,16 @@ public static class PlaybookValidator
                 var sp = $"{path}.steps[{k}]";
                 if (steps[k] is not { } step)
                 {
-                    v.Add(sp, "must not be null");
+                    v.Add(sp, CommonPhrases.NotNull.Say());
                     continue;
                 }
-                RequireUniqueId(step.Id, stepIds, sp, "step", v);
-                if (!Durations.TryParse(step.Delay, out var delay)) v.Add(sp + ".delay", "must be " + Durations.Describe);
-                else if (delay < previous) v.Add(sp + ".delay", "steps must not go back in time");
+                RequireUniqueId(step.Id, stepIds, sp, PlaybookPhrases.DuplicateStepId, v);
+                if (!Durations.TryParse(step.Delay, out var delay)) v.Add(sp + ".delay", CommonPhrases.Duration.Say());
+                else if (delay < previous) v.Add(sp + ".delay", PlaybookPhrases.StepsForward.Say());
                 else previous = delay;
                 ValidateConditions(step.SkipIf, sp + ".skipIf", v);
-                if (step.Nudge is null) v.Add(sp + ".nudge", "a step needs a nudge");
-                else if (step.Nudge.Kind != ActionKinds.Nudge) v.Add(sp + ".nudge.kind", "must be 'nudge'");
+                if (step.Nudge is null) v.Add(sp + ".nudge", PlaybookPhrases.NeedsStepNudge.Say());
+                else if (step.Nudge.Kind != ActionKinds.Nudge) v.Add(sp + ".nudge.kind", PlaybookPhrases.MustBeNudge.Say());
                 else ValidateNudge(step.Nudge, sp + ".nudge", v);
                 ValidateScore(step.Priority, step.Value, step.Lever, sp, v);
             }
@@ -350,17 +346,17 @@ public static class PlaybookValidator
 
     private static void ValidateKeywords(List<KeywordSpec> keywords, Errors v)
     {
-        if (keywords.Count > MaxKeywords) v.Add("$.keywords", $"at most {MaxKeywords} keywords");
+        if (keywords.Count > MaxKeywords) v.Add("$.keywords", PlaybookPhrases.AtMostKeywords.Say(MaxKeywords));
         for (var i = 0; i < keywords.Count; i++)
         {
             var path = $"$.keywords[{i}]";
             if (keywords[i] is not { } k)
             {
-                v.Add(path, "must not be null");
+                v.Add(path, CommonPhrases.NotNull.Say());
                 continue;
             }
             if (string.IsNullOrWhiteSpace(k.Keyword) || k.Keyword.Trim().Length > MaxKeywordLength)
-                v.Add(path + ".keyword", $"must be 1-{MaxKeywordLength} characters, not only spaces");
+                v.Add(path + ".keyword", PlaybookPhrases.Keyword.Say(MaxKeywordLength));
             RequireTag(k.Tag, path + ".tag", v);
         }
     }
@@ -368,13 +364,13 @@ public static class PlaybookValidator
     private static void ValidateTiers(TierSpec? t, Errors v)
     {
         if (t is null) return;
-        if (t.DormantAfterDays is < 1 or > MaxDays) v.Add("$.tiers.dormantAfterDays", $"must be 1-{MaxDays}");
+        if (t.DormantAfterDays is < 1 or > MaxDays) v.Add("$.tiers.dormantAfterDays", CommonPhrases.Between.Say(1, MaxDays));
         if (t.SuperUser is not { } s) return;
         if (s.MinOrders is null && s.MinSpend is null && s.MaxDaysSinceOrder is null)
-            v.Add("$.tiers.superUser", "give at least one of minOrders, minSpend, maxDaysSinceOrder");
-        if (s.MinOrders is < 1 or > 1_000_000) v.Add("$.tiers.superUser.minOrders", "must be 1-1000000");
-        if (s.MinSpend is < 0 or > MaxCounterValue) v.Add("$.tiers.superUser.minSpend", $"must be 0-{MaxCounterValue:0}");
-        if (s.MaxDaysSinceOrder is < 1 or > MaxDays) v.Add("$.tiers.superUser.maxDaysSinceOrder", $"must be 1-{MaxDays}");
+            v.Add("$.tiers.superUser", PlaybookPhrases.SuperUserNeeds.Say());
+        if (s.MinOrders is < 1 or > 1_000_000) v.Add("$.tiers.superUser.minOrders", CommonPhrases.Between.Say(1, 1_000_000));
+        if (s.MinSpend is < 0 or > MaxCounterValue) v.Add("$.tiers.superUser.minSpend", CommonPhrases.Between.Say(0, MaxCounterValue));
+        if (s.MaxDaysSinceOrder is < 1 or > MaxDays) v.Add("$.tiers.superUser.maxDaysSinceOrder", CommonPhrases.Between.Say(1, MaxDays));
     }
 
     private static void ValidateContactPolicy(ContactPolicySpec? c, Errors v)
@@ -386,63 +382,63 @@ public static class PlaybookValidator
             var path = $"$.contactPolicy.caps[{i}]";
             if (caps[i] is not { } cap)
             {
-                v.Add(path, "must not be null");
+                v.Add(path, CommonPhrases.NotNull.Say());
                 continue;
             }
-            if (cap.Max is < 0 or > MaxCapCount) v.Add(path + ".max", $"must be 0-{MaxCapCount}");
-            if (!Durations.TryParse(cap.Window, out var w) || w <= TimeSpan.Zero) v.Add(path + ".window", "must be " + Durations.Describe);
-            if (cap.Channel is "") v.Add(path + ".channel", "omit it for all channels");
-            else if (cap.Channel is { Length: > MaxNameLength }) v.Add(path + ".channel", $"at most {MaxNameLength} characters");
+            if (cap.Max is < 0 or > MaxCapCount) v.Add(path + ".max", CommonPhrases.Between.Say(0, MaxCapCount));
+            if (!Durations.TryParse(cap.Window, out var w) || w <= TimeSpan.Zero) v.Add(path + ".window", CommonPhrases.Duration.Say());
+            if (cap.Channel is "") v.Add(path + ".channel", PlaybookPhrases.AllChannels.Say());
+            else if (cap.Channel is { Length: > MaxNameLength }) v.Add(path + ".channel", CommonPhrases.AtMostCharacters.Say(MaxNameLength));
         }
         if (c.QuietHours is { } q)
         {
             var startOk = LocalTimes.TryParse(q.Start, out var start);
             var endOk = LocalTimes.TryParse(q.End, out var end);
-            if (!startOk) v.Add("$.contactPolicy.quietHours.start", "must be a local time HH:mm");
-            if (!endOk) v.Add("$.contactPolicy.quietHours.end", "must be a local time HH:mm");
-            if (startOk && endOk && start == end) v.Add("$.contactPolicy.quietHours", "start and end must differ");
+            if (!startOk) v.Add("$.contactPolicy.quietHours.start", PlaybookPhrases.LocalTime.Say());
+            if (!endOk) v.Add("$.contactPolicy.quietHours.end", PlaybookPhrases.LocalTime.Say());
+            if (startOk && endOk && start == end) v.Add("$.contactPolicy.quietHours", PlaybookPhrases.QuietHoursDiffer.Say());
         }
-        if (caps.Count > MaxCaps) v.Add("$.contactPolicy.caps", $"at most {MaxCaps} caps");
-        if (c.SuppressAfterDismissals is < 1 or > MaxDismissals) v.Add("$.contactPolicy.suppressAfterDismissals", $"must be 1-{MaxDismissals}");
-        if (c.RestAfterTouches is < 0 or > MaxRestAfterTouches) v.Add("$.contactPolicy.restAfterTouches", $"must be 0-{MaxRestAfterTouches} (0 turns the rest off)");
-        if (c.MaxOpenNudgesPerStaff is < 1 or > MaxOpenNudgesCap) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", $"must be 1-{MaxOpenNudgesCap}");
+        if (caps.Count > MaxCaps) v.Add("$.contactPolicy.caps", PlaybookPhrases.AtMostCaps.Say(MaxCaps));
+        if (c.SuppressAfterDismissals is < 1 or > MaxDismissals) v.Add("$.contactPolicy.suppressAfterDismissals", CommonPhrases.Between.Say(1, MaxDismissals));
+        if (c.RestAfterTouches is < 0 or > MaxRestAfterTouches) v.Add("$.contactPolicy.restAfterTouches", PlaybookPhrases.RestAfterTouches.Say(MaxRestAfterTouches));
+        if (c.MaxOpenNudgesPerStaff is < 1 or > MaxOpenNudgesCap) v.Add("$.contactPolicy.maxOpenNudgesPerStaff", CommonPhrases.Between.Say(1, MaxOpenNudgesCap));
         foreach (var (value, name) in new[] { (c.RetryAfter, "retryAfter"), (c.AttributionWindow, "attributionWindow"), (c.BestTimeHalfLife, "bestTimeHalfLife"), (c.MaxLateness, "maxLateness"), (c.NudgeExpiry, "nudgeExpiry"), (c.BackfillAfter, "backfillAfter") })
-            if (!Durations.TryParse(value, out var d) || d <= TimeSpan.Zero) v.Add("$.contactPolicy." + name, "must be a positive " + Durations.Describe);
+            if (!Durations.TryParse(value, out var d) || d <= TimeSpan.Zero) v.Add("$.contactPolicy." + name, CommonPhrases.PositiveDuration.Say());
     }
 
     /// <summary>An <see cref="Ids"/>-valid id not used before in <paramref name="seen"/> (rules, sequences, a sequence's steps).</summary>
-    private static void RequireUniqueId(string? id, HashSet<string> seen, string path, string what, Errors v)
+    private static void RequireUniqueId(string? id, HashSet<string> seen, string path, Phrase duplicate, Errors v)
     {
         if (!Ids.IsValid(id)) v.Add(path + ".id", Ids.Describe("id"));
-        else if (!seen.Add(id!)) v.Add(path + ".id", $"duplicate {what} id '{id}'");
+        else if (!seen.Add(id!)) v.Add(path + ".id", duplicate.Say(id));
     }
 
     private static void RequireFieldName(string? field, string path, Errors v)
     {
-        if (field is not { Length: > 0 and <= MaxNameLength }) v.Add(path, $"names the profile field: 1-{MaxNameLength} characters");
+        if (field is not { Length: > 0 and <= MaxNameLength }) v.Add(path, PlaybookPhrases.FieldName.Say(MaxNameLength));
     }
 
     private static void RequireEventType(string? type, string path, Errors v)
     {
-        if (!EventTypes.IsValid(type)) v.Add(path, $"unknown event type '{type}': a v1 type or a custom type starting with 'x.'");
+        if (!EventTypes.IsValid(type)) v.Add(path, PlaybookPhrases.UnknownEventType.Say(type));
     }
 
     private static void RequireTag(string? tag, string path, Errors v)
     {
         if (v.SentNow ? TagNames.Normalize(tag) is null : string.IsNullOrWhiteSpace(tag) || tag.Length > MaxTagLength || PlainText.HasControlCharacters(tag))
-            v.Add(path, "a tag is " + TagNames.Rule);
+            v.Add(path, PlaybookPhrases.TagIs.Say());
     }
 
     private static void RequireOp(string? op, string path, Errors v)
     {
-        if (op is null || !Comparisons.All.Contains(op)) v.Add(path + ".op", $"must be one of {string.Join(" ", Comparisons.All)}");
+        if (op is null || !Comparisons.All.Contains(op)) v.Add(path + ".op", CommonPhrases.OneOf.Say(string.Join(" ", Comparisons.All)));
     }
 
     /// <summary>A template of one line (a title): no line breaks or tabs either (<see cref="PlainText"/>).</summary>
     private static void RequireLine(string text, string path, Errors v)
     {
         if (v.SentNow && StorableText.IsStorable(text) && PlainText.Problem(text, multiline: true) is null && PlainText.Problem(text) is { } notOneLine)
-            v.Add(path, notOneLine + ": a title is one line");
+            v.Add(path, PlaybookPhrases.TitleOneLine.Say(notOneLine));
         RequireTemplate(text, path, v);
     }
 
@@ -452,8 +448,6 @@ public static class PlaybookValidator
         Template.Parse(text, errors);
         foreach (var e in errors) v.Add(path, e);
     }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Split(" Path:")[0];
 
     private sealed class Errors
     {

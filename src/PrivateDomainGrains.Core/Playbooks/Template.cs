@@ -50,7 +50,7 @@ public sealed class Template
             }
             if (c == '}')
             {
-                errors.Add($"unmatched '}}' at {i}");
+                errors.Add(PlaybookPhrases.UnmatchedBrace.Say(i));
                 continue;
             }
             if (c != '{')
@@ -61,7 +61,7 @@ public sealed class Template
             var end = text.IndexOf('}', i + 1);
             if (end < 0)
             {
-                errors.Add($"unclosed '{{' at {i}");
+                errors.Add(PlaybookPhrases.UnclosedBrace.Say(i));
                 break;
             }
             var name = text[(i + 1)..end];
@@ -71,7 +71,7 @@ public sealed class Template
                 literal.Clear();
                 segments.Add(new Segment(null, name));
             }
-            else errors.Add($"unknown placeholder {{{name}}}");
+            else errors.Add(PlaybookPhrases.UnknownPlaceholder.Say(name));
             i = end;
         }
         if (literal.Length > 0) segments.Add(new Segment(literal.ToString(), null));

@@ -34,7 +34,7 @@ public static class SegmentFilterValidator
     /// <summary>Parses <paramref name="filter"/> (a JSON object) and validates it; the filter is null when there are errors.</summary>
     public static (SegmentFilter? Filter, IReadOnlyList<PlaybookError> Errors) Read(JsonElement filter, string path = "$")
     {
-        if (filter.ValueKind != JsonValueKind.Object) return (null, [new(path, "must be an object")]);
+        if (filter.ValueKind != JsonValueKind.Object) return (null, [new(path, CommonPhrases.NotAnObject.Say())]);
         SegmentFilter parsed;
         try
         {
@@ -42,9 +42,7 @@ public static class SegmentFilterValidator
         }
         catch (JsonException ex)
         {
-            var at = ex.Path is { } p ? path + p.TrimStart('$') : path;
-            var problem = Iso8601Timestamps.Describe(ex);
-            return (null, [new(at, problem == "does not have the expected shape" ? problem + ": " + FirstLine(ex.Message) : problem)]);
+            return (null, [.. JsonValueErrors.Describe(ex, typeof(SegmentFilter), Json).Select(e => new PlaybookError(path + e.Path.TrimStart('$'), e.Problem))]);
         }
         var errors = Validate(parsed, path);
         return errors.Count == 0 ? (parsed, errors) : (null, errors);
@@ -70,7 +68,7 @@ public static class SegmentFilterValidator
         if (List(f.Teams, ".teams"))
             for (var i = 0; i < f.Teams!.Length; i++)
                 if (string.IsNullOrWhiteSpace(f.Teams[i]) || f.Teams[i].Length > PlaybookValidator.MaxNameLength || !StorableText.IsStorable(f.Teams[i]))
-                    Add($".teams[{i}]", $"must be 1-{PlaybookValidator.MaxNameLength} characters of valid text");
+                    Add($".teams[{i}]", SegmentPhrases.TeamName.Say(PlaybookValidator.MaxNameLength));
         if (f.Rfm is { } rfm)
         {
             Range(rfm.Recency, ".rfm.recency", 0, 5);
@@ -84,32 +82,32 @@ public static class SegmentFilterValidator
             {
                 var m = f.LifetimeValue[i];
                 var at = $".lifetimeValue[{i}]";
-                if (m is null) { Add(at, "must be an object"); continue; }
-                if (m.Currency is not { Length: 3 } c || !c.All(char.IsAsciiLetterUpper)) Add(at + ".currency", "must be a 3-letter upper-case ISO 4217 code");
-                else if (!seen.Add(c)) Add(at + ".currency", $"'{c}' is given twice");
-                if (m.Min is null && m.Max is null) Add(at, "give min, max or both");
-                if (m.Min is { } min && Math.Abs(min) > MaxAmount) Add(at + ".min", $"must be within ±{MaxAmount:0}");
-                if (m.Max is { } max && Math.Abs(max) > MaxAmount) Add(at + ".max", $"must be within ±{MaxAmount:0}");
-                if (m.Min > m.Max) Add(at + ".max", "must not be less than min");
+                if (m is null) { Add(at, CommonPhrases.NotAnObject.Say()); continue; }
+                if (m.Currency is not { Length: 3 } c || !c.All(char.IsAsciiLetterUpper)) Add(at + ".currency", CommonPhrases.Currency.Say());
+                else if (!seen.Add(c)) Add(at + ".currency", SegmentPhrases.CurrencyTwice.Say(c));
+                if (m.Min is null && m.Max is null) Add(at, CommonPhrases.MinOrMax.Say());
+                if (m.Min is { } min && Math.Abs(min) > MaxAmount) Add(at + ".min", SegmentPhrases.Within.Say(MaxAmount));
+                if (m.Max is { } max && Math.Abs(max) > MaxAmount) Add(at + ".max", SegmentPhrases.Within.Say(MaxAmount));
+                if (m.Min > m.Max) Add(at + ".max", CommonPhrases.MaxBelowMin.Say());
             }
         }
         if (f.LastInteraction is { } li)
         {
             if (li.Before is null && li.After is null && li.WithinDays is null && li.NotWithinDays is null)
-                Add(".lastInteraction", "give before, after, withinDays or notWithinDays");
-            if (li.WithinDays is < 1 or > MaxDays) Add(".lastInteraction.withinDays", $"must be 1-{MaxDays}");
-            if (li.NotWithinDays is < 1 or > MaxDays) Add(".lastInteraction.notWithinDays", $"must be 1-{MaxDays}");
-            if (li.After >= li.Before) Add(".lastInteraction.before", "must be later than after");
+                Add(".lastInteraction", SegmentPhrases.LastInteractionNeeds.Say());
+            if (li.WithinDays is < 1 or > MaxDays) Add(".lastInteraction.withinDays", CommonPhrases.Between.Say(1, MaxDays));
+            if (li.NotWithinDays is < 1 or > MaxDays) Add(".lastInteraction.notWithinDays", CommonPhrases.Between.Say(1, MaxDays));
+            if (li.After >= li.Before) Add(".lastInteraction.before", SegmentPhrases.BeforeAfter.Say());
         }
         Range(f.OpenNudges, ".openNudges", 0, PlaybookValidator.MaxOpenNudgesCap);
         if (f.Fields is { } fields)
         {
-            if (fields.Count > MaxFields) Add(".fields", $"at most {MaxFields} fields");
+            if (fields.Count > MaxFields) Add(".fields", SegmentPhrases.AtMostFields.Say(MaxFields));
             foreach (var (name, value) in fields)
             {
-                if (name.Length is 0 or > MaxFieldLength || !StorableText.IsStorable(name)) Add(".fields", $"field names must be 1-{MaxFieldLength} characters of valid text");
+                if (name.Length is 0 or > MaxFieldLength || !StorableText.IsStorable(name)) Add(".fields", SegmentPhrases.FieldNames.Say(MaxFieldLength));
                 else if (value is null || value.Length > MaxFieldValueLength || !StorableText.IsStorable(value))
-                    Add($".fields.{name}", $"must be a text of at most {MaxFieldValueLength} characters");
+                    Add($".fields.{name}", SegmentPhrases.FieldValue.Say(MaxFieldValueLength));
             }
         }
         return errors;
@@ -117,7 +115,7 @@ public static class SegmentFilterValidator
         bool List<T>(T[]? items, string at)
         {
             if (items is null) return false;
-            if (items.Length is 0 or > MaxListItems) { Add(at, $"must list 1-{MaxListItems} items (leave it out for everyone)"); return false; }
+            if (items.Length is 0 or > MaxListItems) { Add(at, SegmentPhrases.ListItems.Say(MaxListItems)); return false; }
             return true;
         }
 
@@ -127,7 +125,7 @@ public static class SegmentFilterValidator
             // Folded in place (ＶＩＰ is VIP), as customers hold their tags: the filter then matches them.
             for (var i = 0; i < items!.Length; i++)
                 if (TagNames.Normalize(items[i]) is { } tag) items[i] = tag;
-                else Add($"{at}[{i}]", "must be " + TagNames.Rule);
+                else Add($"{at}[{i}]", CommonPhrases.TagRule.Say());
         }
 
         string[]? Names<TEnum>(string[]? items, string at) where TEnum : struct, Enum
@@ -138,7 +136,7 @@ public static class SegmentFilterValidator
             {
                 if (items[i] is { } name && !name.Any(char.IsDigit) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) && Enum.IsDefined(value))
                     names[i] = value.ToString();
-                else Add($"{at}[{i}]", $"must be one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+                else Add($"{at}[{i}]", CommonPhrases.OneOf.Say(string.Join(", ", Enum.GetNames<TEnum>())));
             }
             return names;
         }
@@ -146,12 +144,10 @@ public static class SegmentFilterValidator
         void Range(CountRange? range, string at, int least, int most)
         {
             if (range is null) return;
-            if (range.Min is null && range.Max is null) Add(at, "give min, max or both");
-            if (range.Min < least || range.Min > most) Add(at + ".min", $"must be {least}-{most}");
-            if (range.Max < least || range.Max > most) Add(at + ".max", $"must be {least}-{most}");
-            if (range.Min > range.Max) Add(at + ".max", "must not be less than min");
+            if (range.Min is null && range.Max is null) Add(at, CommonPhrases.MinOrMax.Say());
+            if (range.Min < least || range.Min > most) Add(at + ".min", CommonPhrases.Between.Say(least, most));
+            if (range.Max < least || range.Max > most) Add(at + ".max", CommonPhrases.Between.Say(least, most));
+            if (range.Min > range.Max) Add(at + ".max", CommonPhrases.MaxBelowMin.Say());
         }
     }
-
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

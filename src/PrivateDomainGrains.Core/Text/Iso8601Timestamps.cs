@@ -48,19 +48,4 @@ public static class Iso8601Timestamps
 
     /// <summary>A body's timestamp was refused; <see cref="JsonException.Path"/> names it.</summary>
     public sealed class TimestampException(string message) : JsonException(message);
-
-    /// <summary>
-    /// What was wrong with a JSON value a deserializer refused, in words: a refused timestamp's reason, "is not valid
-    /// Unicode text" for an unpaired surrogate, "has the wrong JSON type" for a string where a number or true/false
-    /// belongs (System.Text.Json reports both as an <see cref="InvalidOperationException"/> inside), else the shape.
-    /// </summary>
-    public static string Describe(JsonException ex) => ex switch
-    {
-        TimestampException => ex.Message,
-        { InnerException: InvalidOperationException inner } when inner.Message.Contains("UTF-16", StringComparison.Ordinal)
-            || inner.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase) || inner.Message.Contains("transcod", StringComparison.OrdinalIgnoreCase)
-            => "is not valid Unicode text (invalid UTF-8 bytes or an unpaired surrogate)",
-        { InnerException: InvalidOperationException } => "has the wrong JSON type",
-        _ => "does not have the expected shape",
-    };
 }

@@ -27,9 +27,9 @@ public static class PlainText
             var c = text[i];
             if (multiline && c is '\n' or '\r' or '\t') continue;
             if (c == ZeroWidthJoiner && i > 0 && (char.IsLowSurrogate(text[i - 1]) || text[i - 1] == EmojiPresentation)) continue;
-            if (IsControl(c)) return $"must not hold control characters (U+{(int)c:X4} at position {i})";
+            if (IsControl(c)) return CommonPhrases.ControlCharacter.Say((int)c, i);
             if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
-                return $"must not hold invisible format characters (U+{(int)c:X4} at position {i})";
+                return CommonPhrases.FormatCharacter.Say((int)c, i);
         }
         return null;
     }

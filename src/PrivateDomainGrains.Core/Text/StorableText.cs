@@ -18,9 +18,9 @@ public static class StorableText
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\0') return "contains U+0000 (NUL), which cannot be stored";
+            if (c == '\0') return CommonPhrases.Nul.Say();
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else if (char.IsSurrogate(c)) return $"contains an unpaired surrogate (U+{(int)c:X4}) at position {i}: not valid Unicode";
+            else if (char.IsSurrogate(c)) return CommonPhrases.UnpairedSurrogate.Say((int)c, i);
         }
         return null;
     }

@@ -74,8 +74,8 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
                     State = IdentityImportRowState.Conflict,
                     Field = "value",
                     // A manager's import does not name customers beyond their team.
-                    Reason = holder.Length > 0 && targets.Owners is null ? $"{row.Kind} '{row.Value}' already names customer '{holder}'"
-                        : holder.Length > 0 ? $"{row.Kind} '{row.Value}' already names another customer" : $"another customer took {row.Kind} '{row.Value}' meanwhile",
+                    Reason = holder.Length > 0 && targets.Owners is null ? IdentityPhrases.HeldBy.Say(row.Kind, row.Value, holder)
+                        : holder.Length > 0 ? IdentityPhrases.HeldByAnother.Say(row.Kind, row.Value) : IdentityPhrases.TakenMeanwhile.Say(row.Kind, row.Value),
                 });
                 continue;
             }
@@ -94,12 +94,11 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
     /// </summary>
     /// <param name="option">The request's field that allows new customers.</param>
     public static string UnknownReason(string customerId, bool scoped = false, string option = "createCustomers") => scoped
-        ? $"customer '{customerId}' does not exist or is not one of your team's customers"
-        : $"customer '{customerId}' does not exist (no event, owner, tags or identity yet): identities are added to known customers; " +
-          $"send its first event, or say the customers may be new ({option})";
+        ? IdentityPhrases.UnknownInTeam.Say(customerId)
+        : IdentityPhrases.UnknownCustomer.Say(customerId, option);
 
     /// <summary>Why no identity is added to <paramref name="customerId"/>: its personal data was erased.</summary>
-    public static string ErasedReason(string customerId) => $"customer '{customerId}' was erased (its personal data deleted): no identity is added to it again";
+    public static string ErasedReason(string customerId) => IdentityPhrases.Erased.Say(customerId);
 }
 
 /// <summary>Which customers an import's rows may name.</summary>

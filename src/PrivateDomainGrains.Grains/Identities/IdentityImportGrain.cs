@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Identities;
+using PrivateDomainGrains.Grains.Hosting;
 using PrivateDomainGrains.Grains.Jobs;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
@@ -48,6 +49,7 @@ public sealed class IdentityImportGrain(
             CreateCustomers = spec.CreateCustomers,
             By = spec.By,
             Owners = spec.Owners,
+            Language = CallerLanguage.Current,
             State = IdentityImportStates.Running,
             Read = read,
             Refused = refused,
@@ -73,6 +75,7 @@ public sealed class IdentityImportGrain(
     private async Task<bool> WorkPageAsync(CancellationToken cancellationToken)
     {
         var job = state.State;
+        CallerLanguage.Adopt(job.Language);
         var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
         if (page.Count == 0) return false;
         // Rows refused as read were counted at the start; rows recorded by a page whose cursor was not saved yet

@@ -25,4 +25,6 @@ public sealed class IdentityImportState
     [JsonPropertyName("by")] public string? By { get; set; }
     /// <summary>The staff whose customers the rows may name, fixed at the start; null: the tenant's.</summary>
     [JsonPropertyName("owners")] public string[]? Owners { get; set; }
+    /// <summary>The language of the request that started it, when not English: its pages word their rows' reasons in it.</summary>
+    [JsonPropertyName("language")] public string? Language { get; set; }
 }

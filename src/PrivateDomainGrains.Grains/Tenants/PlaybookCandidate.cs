@@ -40,7 +40,7 @@ public sealed record PlaybookCandidate(Playbook? Playbook, CompiledPlaybook? Com
         var errors = new List<PlaybookError>();
         if (string.IsNullOrEmpty(playbook.TenantId)) playbook.TenantId = tenant;
         else if (playbook.TenantId != tenant)
-            errors.Add(new PlaybookError("$.tenantId", $"must be '{tenant}' (the tenant of this playbook) or absent"));
+            errors.Add(new PlaybookError("$.tenantId", PlaybookPhrases.TenantMismatch.Say(tenant)));
         playbook.Version = version;
         errors.AddRange(PlaybookValidator.Validate(playbook, sentNow: true));
         if (errors.Count > 0) return new(playbook, null, Located(errors));

@@ -108,7 +108,12 @@ public static class ApiHostingExtensions
         return app;
     }
 
-    /// <summary>The Scalar reference over the document, when <see cref="DocsOptions"/> says so; its script is served from the package; no web fonts, no AI agent (nothing leaves for Scalar's services).</summary>
+    /// <summary>
+    /// The Scalar reference over the document, when <see cref="DocsOptions"/> says so. Nothing on the page calls Scalar's
+    /// hosted services: its script is served from the package, no web fonts, no AI agent or MCP, no telemetry, and
+    /// neither the developer-tools toolbar (Share, Deploy, Generate SDKs: uploads to scalar.com) nor the button that
+    /// opens Scalar's client app; "Test Request" still sends from the page to this host.
+    /// </summary>
     private static void MapPlatformDocs(this WebApplication app)
     {
         var docs = app.Services.GetRequiredService<IOptions<DocsOptions>>().Value;
@@ -117,6 +122,10 @@ public static class ApiHostingExtensions
             .WithTitle("PrivateDomainGrains API")
             .DisableDefaultFonts()
             .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .HideDeveloperTools()
+            .HideClientButton()
             .AddPreferredSecuritySchemes(["integrationKey"]));
     }
 }

@@ -81,15 +81,15 @@ public static class ApiKeysApi
         if (body is null) return problem!;
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > MaxNameLength || PlainText.HasControlCharacters(body.Name))
-            errors["name"] = [$"'name' must be 1-{MaxNameLength} characters without control characters"];
-        if (body.Scopes is null || body.Scopes.Count == 0) errors["scopes"] = ["'scopes' must name at least one scope"];
+            errors["name"] = [ApiPhrases.KeyName.Say(MaxNameLength)];
+        if (body.Scopes is null || body.Scopes.Count == 0) errors["scopes"] = [ApiPhrases.NoScopes.Say()];
         else if (body.Scopes.Where(s => s is null || !ApiScopes.IsValid(s)).ToList() is { Count: > 0 } bad)
-            errors["scopes"] = [$"'scopes' has {string.Join(", ", bad.Select(s => $"'{s}'"))}; each must be one of {string.Join(", ", ApiScopes.All)}"];
-        if (body.ExpiresAt is { } expires && expires <= time.GetUtcNow()) errors["expiresAt"] = ["'expiresAt' must be in the future"];
-        if (errors.Count > 0) return Problems.Invalid("The key is invalid; nothing was stored", errors);
+            errors["scopes"] = [ApiPhrases.UnknownScopes.Say(string.Join(", ", bad.Select(s => $"'{s}'")), string.Join(", ", ApiScopes.All))];
+        if (body.ExpiresAt is { } expires && expires <= time.GetUtcNow()) errors["expiresAt"] = [ApiPhrases.FieldInFuture.Say("expiresAt")];
+        if (errors.Count > 0) return Problems.Invalid(ApiPhrases.KeyInvalid.Say(), errors);
         var ct = request.HttpContext.RequestAborted;
         if (await store.CountActiveAsync(tenant, ct) >= MaxActiveKeys)
-            return Problems.Conflict($"Tenant '{tenant}' has {MaxActiveKeys} open keys, as many as it may have; revoke one first");
+            return Problems.Conflict(ApiPhrases.KeyLimit.Say(tenant, MaxActiveKeys));
         var (keyId, key, hash) = ScopedKeys.Generate();
         var row = await store.CreateAsync(tenant, keyId, body.Name.Trim(), [.. body.Scopes!.Distinct(StringComparer.Ordinal)], hash, body.ExpiresAt, ct);
         return TypedResults.Created($"/api/v1/tenants/{tenant}/keys/{keyId}", new ApiKeyIssued(View(row, time), key));
@@ -101,11 +101,11 @@ public static class ApiKeysApi
     private static async Task<Results<Created<ApiKeyIssued>, ProblemHttpResult>> RotateAsync(
         string tenant, string keyId, int? overlapMinutes, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http)
     {
-        if (overlapMinutes is < 0 or > MaxOverlapMinutes) return Problems.BadRequest($"'overlapMinutes' must be 0-{MaxOverlapMinutes}");
-        if (!Ids.IsValid(keyId)) return Problems.NotFound($"Key '{keyId}' does not exist");
+        if (overlapMinutes is < 0 or > MaxOverlapMinutes) return Problems.BadRequest("overlapMinutes", ApiPhrases.Overlap.Say(MaxOverlapMinutes));
+        if (!Ids.IsValid(keyId)) return Problems.NotFound(ApiPhrases.NoKey.Say(keyId));
         var (newKeyId, key, hash) = ScopedKeys.Generate();
         var rotated = await store.RotateAsync(tenant, keyId, newKeyId, hash, TimeSpan.FromMinutes(overlapMinutes ?? 60), http.RequestAborted);
-        if (rotated is not { } pair) return Problems.NotFound($"Key '{keyId}' is not an open key of tenant '{tenant}'");
+        if (rotated is not { } pair) return Problems.NotFound(ApiPhrases.NotOpenKey.Say(keyId, tenant));
         keys.Forget(tenant, keyId);
         return TypedResults.Created($"/api/v1/tenants/{tenant}/keys/{newKeyId}", new ApiKeyIssued(View(pair.New, time), key, View(pair.Old, time)));
     }
@@ -114,7 +114,7 @@ public static class ApiKeysApi
         string tenant, string keyId, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http)
     {
         var row = Ids.IsValid(keyId) ? await store.RevokeAsync(tenant, keyId, http.RequestAborted) : null;
-        if (row is null) return Problems.NotFound($"Key '{keyId}' does not exist");
+        if (row is null) return Problems.NotFound(ApiPhrases.NoKey.Say(keyId));
         keys.Forget(tenant, keyId);
         return TypedResults.Ok(View(row, time));
     }

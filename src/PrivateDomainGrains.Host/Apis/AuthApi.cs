@@ -41,12 +41,12 @@ public static class AuthApi
     {
         var (body, problem) = await JsonBody.ReadAsync<ConsoleTokenRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.Tenant)) return Problems.BadRequest(Ids.Describe("tenant"));
-        if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
-        if (string.IsNullOrEmpty(body.Password)) return Problems.BadRequest("'password' is required");
-        if (body.Password.Length > StaffApi.MaxPasswordLength) return Problems.BadRequest($"'password' must be at most {StaffApi.MaxPasswordLength} characters");
+        if (!Ids.IsValid(body.Tenant)) return Problems.InvalidId("tenant");
+        if (!Ids.IsValid(body.StaffId)) return Problems.InvalidId("staffId");
+        if (string.IsNullOrEmpty(body.Password)) return Problems.BadRequest("password", ApiPhrases.FieldRequired.Say("password"));
+        if (body.Password.Length > StaffApi.MaxPasswordLength) return Problems.BadRequest("password", ApiPhrases.FieldTooLong.Say("password", StaffApi.MaxPasswordLength));
         if (throttle.Blocked(body.Tenant, body.StaffId) is { } wait)
-            return Problems.TooManyRequests($"Too many failed sign-ins for '{body.StaffId}': try again in {Math.Ceiling(wait.TotalSeconds):0} s", wait);
+            return Problems.TooManyRequests(ApiPhrases.SignInsLimited.Say(body.StaffId, Math.Ceiling(wait.TotalSeconds)), wait);
 
         var credentials = await grains.GetGrain<IStaffGrain>(GrainKeys.For(body.Tenant, body.StaffId)).GetCredentialsAsync();
         // One answer, at one cost (a password hash either way), for unknown staff and wrong passwords, so sign-in does
@@ -56,9 +56,9 @@ public static class AuthApi
         if (credentials is null || !verified)
         {
             throttle.Failed(body.Tenant, body.StaffId);
-            return Problems.Unauthorized("Unknown staff member or wrong password");
+            return Problems.Unauthorized(ApiPhrases.WrongPassword.Say());
         }
-        if (credentials.Disabled) return Problems.Forbidden($"Staff member '{body.StaffId}' is disabled");
+        if (credentials.Disabled) return Problems.Forbidden(ApiPhrases.StaffDisabled.Say(body.StaffId));
         var (token, expiresAt) = tokens.Issue(body.Tenant, body.StaffId, credentials.SessionGeneration);
         return TypedResults.Ok(new ConsoleToken(token, expiresAt, body.Tenant, body.StaffId));
     }
@@ -77,7 +77,7 @@ public static class AuthApi
             ? await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).GetCredentialsAsync()
             : null;
         if (credentials is null || credentials.Disabled)
-            return Problems.Unauthorized("This route needs a valid, unexpired console token as 'Authorization: Bearer <token>': sign in again");
+            return Problems.Unauthorized(ApiPhrases.ConsoleTokenNeeded.Say());
         var (token, expiresAt) = tokens.Issue(tenant!, staffId!, credentials.SessionGeneration);
         return TypedResults.Ok(new ConsoleToken(token, expiresAt, tenant!, staffId!));
     }

@@ -91,7 +91,7 @@ public static class CampaignsApi
         // customers of their team (and the unowned, which the policy suppresses), and a manager sees, changes and reads
         // the results of the campaigns their team's managers created; an admin those of the whole tenant. Others answer 404.
         var console = api.MapGroup("/console/campaigns").WithTags("Console").RequireConsoleToken()
-            .AddEndpointFilter(ManagersOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, ManagersOnly);
+            .AddEndpointFilter(ManagersOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, ApiPhrases.CampaignsManagersOnly.English);
         console.MapPost("", async (ConsoleUser user, HttpRequest request, IGrainFactory grains, SegmentStore segments, CampaignIndex index, TimeProvider clock,
                 ExecutionReports reports) =>
                 await CreateAsync(user.Tenant, request, grains, segments, index, clock, user.StaffId, (await VisibleAsync(user, reports))?.Order(StringComparer.Ordinal).ToArray()))
@@ -120,11 +120,10 @@ public static class CampaignsApi
     private const string PauseSummary = "Stop raising nudges after the page in flight; a finished campaign stays as it is.";
     private const string ResumeSummary = "Go on from where a paused campaign stopped.";
     private const string CancelSummary = "End the campaign for good; members not reached yet never are.";
-    private const string ManagersOnly = "Campaigns are for managers and admins";
 
     /// <summary>Lets managers and admins through; a staff member gets 403 before anything is read.</summary>
     private static async ValueTask<object?> ManagersOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        ConsoleUser.From(context.HttpContext.User) is { IsManager: true } ? await next(context) : Problems.Forbidden(ManagersOnly);
+        ConsoleUser.From(context.HttpContext.User) is { IsManager: true } ? await next(context) : Problems.Forbidden(ApiPhrases.CampaignsManagersOnly.Say());
 
     /// <summary>The staff whose customers (and campaigns) the user may see: a manager's team and themself; null for an admin.</summary>
     private static Task<IReadOnlySet<string>?> VisibleAsync(ConsoleUser user, ExecutionReports reports) =>
@@ -141,21 +140,21 @@ public static class CampaignsApi
         var (body, problem) = await JsonBody.ReadAsync<CampaignRequest>(request);
         if (body is null) return problem!;
         var ct = request.HttpContext.RequestAborted;
-        if (string.IsNullOrWhiteSpace(body.Name)) return Problems.BadRequest("'name' is required");
+        if (string.IsNullOrWhiteSpace(body.Name)) return Problems.BadRequest("name", ApiPhrases.FieldRequired.Say("name"));
         if (TextFields.Problem("name", body.Name, MaxNameLength) is { } nameProblem) return nameProblem;
-        if (!Ids.IsValid(body.SegmentId)) return Problems.BadRequest(Ids.Describe("segmentId"));
+        if (!Ids.IsValid(body.SegmentId)) return Problems.InvalidId("segmentId");
         var (script, scriptProblem) = ReadScript(body.Script);
         if (script is null) return scriptProblem!;
-        if (body.StartAt is not { } startAt) return Problems.BadRequest("'startAt' is required (ISO 8601)");
-        if (body.EndAt is not { } endAt) return Problems.BadRequest("'endAt' is required (ISO 8601)");
+        if (body.StartAt is not { } startAt) return Problems.BadRequest("startAt", ApiPhrases.RequiredIso.Say("startAt"));
+        if (body.EndAt is not { } endAt) return Problems.BadRequest("endAt", ApiPhrases.RequiredIso.Say("endAt"));
         var now = clock.GetUtcNow();
-        if (endAt <= startAt) return Problems.BadRequest("'endAt' must be after 'startAt'");
-        if (endAt <= now) return Problems.BadRequest("'endAt' must be in the future");
-        if (endAt - startAt > MaxWindow) return Problems.BadRequest($"'endAt' must be at most {MaxWindow.TotalDays} days after 'startAt'");
+        if (endAt <= startAt) return Problems.BadRequest("endAt", ApiPhrases.EndAfterStart.Say());
+        if (endAt <= now) return Problems.BadRequest("endAt", ApiPhrases.FieldInFuture.Say("endAt"));
+        if (endAt - startAt > MaxWindow) return Problems.BadRequest("endAt", ApiPhrases.WindowTooLong.Say(MaxWindow.TotalDays));
         // A campaign's results are read over its window widened by a day either side: the calendar's end must stay out of reach.
-        if (endAt >= LatestEnd) return Problems.BadRequest($"'endAt' must be before {LatestEnd:yyyy-MM-dd}");
+        if (endAt >= LatestEnd) return Problems.BadRequest("endAt", ApiPhrases.EndBefore.Say(LatestEnd));
         if (await segments.GetAsync(tenant, body.SegmentId!, ct) is not { } segment)
-            return Problems.BadRequest($"'segmentId' names no segment of this tenant: '{body.SegmentId}'");
+            return Problems.BadRequest("segmentId", ApiPhrases.NoSuchSegment.Say(body.SegmentId));
         var campaignId = "cmp-" + Guid.NewGuid().ToString("N")[..16];
         var spec = new CampaignSpec(body.Name!.Trim(), segment.SegmentId, segment.Version, script, startAt < now ? now : startAt, endAt, by, owners);
         await index.AddAsync(tenant, campaignId, ct);
@@ -166,21 +165,21 @@ public static class CampaignsApi
     /// <summary>The script, or a 400 naming its field (<c>script.variants[1].text</c>).</summary>
     private static (CoreScript? Script, ProblemHttpResult? Problem) ReadScript(CampaignScript? s)
     {
-        if (s is null) return (null, Problems.BadRequest("'script' is required: {\"title\",\"text\"}"));
+        if (s is null) return (null, Problems.BadRequest("script", ApiPhrases.ScriptRequired.Say()));
         if (TemplateProblem("script.title", s.Title, MaxTitleLength) is { } p1) return (null, p1);
         if (TemplateProblem("script.text", s.Text, MaxTextLength) is { } p2) return (null, p2);
         CoreVariant[]? variants = null;
         if (s.Variants is { } given)
         {
-            if (given.Count is 0 or > MaxVariants) return (null, Problems.BadRequest($"'script.variants' must hold 1-{MaxVariants} variants"));
+            if (given.Count is 0 or > MaxVariants) return (null, Problems.BadRequest("script.variants", ApiPhrases.VariantCount.Say(MaxVariants)));
             var ids = new HashSet<string>(StringComparer.Ordinal);
             variants = new CoreVariant[given.Count];
             for (var i = 0; i < given.Count; i++)
             {
                 var field = $"script.variants[{i}]";
-                if (given[i] is not { } v) return (null, Problems.BadRequest($"'{field}' must be an object {{\"id\",\"title\",\"text\"}}"));
-                if (!Ids.IsValid(v.Id)) return (null, Problems.BadRequest(Ids.Describe(field + ".id")));
-                if (!ids.Add(v.Id!)) return (null, Problems.BadRequest($"'{field}.id' repeats '{v.Id}'"));
+                if (given[i] is not { } v) return (null, Problems.BadRequest(field, ApiPhrases.VariantObject.Say(field)));
+                if (!Ids.IsValid(v.Id)) return (null, Problems.InvalidId(field + ".id"));
+                if (!ids.Add(v.Id!)) return (null, Problems.BadRequest($"{field}.id", ApiPhrases.VariantRepeats.Say(field, v.Id)));
                 if (TemplateProblem(field + ".title", v.Title, MaxTitleLength) is { } p3) return (null, p3);
                 if (TemplateProblem(field + ".text", v.Text, MaxTextLength) is { } p4) return (null, p4);
                 variants[i] = new CoreVariant(v.Id!, v.Title!, v.Text!);
@@ -192,11 +191,11 @@ public static class CampaignsApi
     /// <summary>A 400 naming <paramref name="field"/> when the text is missing, too long, unstorable or a template with errors.</summary>
     private static ProblemHttpResult? TemplateProblem(string field, string? text, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(text)) return Problems.BadRequest($"'{field}' is required");
+        if (string.IsNullOrWhiteSpace(text)) return Problems.BadRequest(field, ApiPhrases.FieldRequired.Say(field));
         if (TextFields.Problem(field, text, maxLength) is { } problem) return problem;
         var errors = new List<string>();
         Template.Parse(text, errors);
-        return errors.Count > 0 ? Problems.BadRequest($"'{field}' {string.Join("; ", errors)}") : null;
+        return errors.Count > 0 ? Problems.BadRequest(field, $"'{field}' {string.Join("; ", errors)}") : null;
     }
 
     private static async Task<Ok<CampaignList>> ListAsync(string tenant, IGrainFactory grains, CampaignIndex index, IReadOnlySet<string>? visible,
@@ -241,5 +240,5 @@ public static class CampaignsApi
     private static CampaignScript ScriptOf(CoreScript s) =>
         new(s.Title, s.Text, s.Variants?.Select(v => (CampaignVariant?)new CampaignVariant(v.Id, v.Title, v.Text)).ToArray());
 
-    private static ProblemHttpResult NotFound(string campaignId) => Problems.NotFound($"No campaign '{campaignId}' in this tenant");
+    private static ProblemHttpResult NotFound(string campaignId) => Problems.NotFound(ApiPhrases.NoCampaign.Say(campaignId));
 }

@@ -48,7 +48,7 @@ public static class ConsoleCustomerMergesApi
         if (!user.IsManager) return Problems.Forbidden("Only managers and admins merge customers");
         var (body, bodyProblem) = await JsonBody.ReadAsync<MergeIntoRequest>(request);
         if (body is null) return bodyProblem!;
-        if (!Ids.IsValid(body.SurvivorId)) return Problems.BadRequest(Ids.Describe("survivorId"));
+        if (!Ids.IsValid(body.SurvivorId)) return Problems.InvalidId("survivorId");
         var (absorbed, problem) = await ConsoleCustomersApi.VisibleAsync(user, customerId, scope, grains);
         if (absorbed is null) return problem!;
         var (survivor, survivorProblem) = await ConsoleCustomersApi.VisibleAsync(user, body.SurvivorId, scope, grains);
@@ -70,7 +70,7 @@ public static class ConsoleCustomerMergesApi
         ConsoleScope scope, IGrainFactory grains, CustomerViewCompletion completion)
     {
         if (!user.IsManager) return Problems.Forbidden("Only managers and admins undo merges");
-        if (!Ids.IsValid(mergeId)) return Problems.BadRequest(Ids.Describe("mergeId"));
+        if (!Ids.IsValid(mergeId)) return Problems.InvalidId("mergeId");
         var (view, problem) = await ConsoleCustomersApi.VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var outcome = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(user.Tenant, view.CustomerId)).UndoMergeAsync(mergeId, $"staff:{user.StaffId}");

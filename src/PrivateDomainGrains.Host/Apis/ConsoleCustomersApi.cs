@@ -107,36 +107,36 @@ public static class ConsoleCustomersApi
     private static async Task<Results<Ok<ConsoleCustomerPage>, ProblemHttpResult>> ListAsync(ConsoleUser user, string? q, string? tag, string? tier,
         string? status, string? hasOpenNudges, string? owner, string? after, int? limit, ConsoleScope scope, CustomerDirectory directory, CancellationToken ct)
     {
-        if (limit is < 1 or > CustomerDirectory.MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{CustomerDirectory.MaxPageSize}");
+        if (limit is < 1 or > CustomerDirectory.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(CustomerDirectory.MaxPageSize));
         var query = q?.Trim();
-        if (query is { Length: > MaxQueryLength }) return Problems.BadRequest($"'q' must be at most {MaxQueryLength} characters");
-        if (query is not null && StorableText.Problem(query) is { } textProblem) return Problems.BadRequest($"'q' {textProblem}");
-        if (tag is not null && (tag = TagNames.Normalize(tag)) is null) return Problems.BadRequest($"'tag' must be {TagNames.Rule}");
+        if (query is { Length: > MaxQueryLength }) return Problems.BadRequest("q", ApiPhrases.FieldTooLong.Say("q", MaxQueryLength));
+        if (query is not null && StorableText.Problem(query) is { } textProblem) return Problems.BadRequest("q", $"'q' {textProblem}");
+        if (tag is not null && (tag = TagNames.Normalize(tag)) is null) return Problems.BadRequest("tag", ApiPhrases.TagField.Say("tag"));
         if (tier is not null && !TryName<CustomerTier>(tier, out tier))
-            return Problems.BadRequest($"'tier' must be one of {string.Join(", ", Enum.GetNames<CustomerTier>())}");
+            return Problems.BadRequest("tier", ApiPhrases.FieldOneOf.Say("tier", string.Join(", ", Enum.GetNames<CustomerTier>())));
         if (status is not null && !TryName<CustomerStatus>(status, out status))
-            return Problems.BadRequest($"'status' must be one of {string.Join(", ", Enum.GetNames<CustomerStatus>())}");
+            return Problems.BadRequest("status", ApiPhrases.FieldOneOf.Say("status", string.Join(", ", Enum.GetNames<CustomerStatus>())));
         bool? open = hasOpenNudges switch { null => null, "true" => true, "false" => false, _ => null };
-        if (hasOpenNudges is not null && open is null) return Problems.BadRequest("'hasOpenNudges' must be true or false");
+        if (hasOpenNudges is not null && open is null) return Problems.BadRequest("hasOpenNudges", ApiPhrases.TrueOrFalse.Say("hasOpenNudges"));
         DirectoryCursor? cursor = null;
         if (after is not null)
         {
             if (!PageCursor.TryDecode(after, out var at, out var key) || !Ids.IsValid(key))
-                return Problems.BadRequest("'after' must be the 'next' of a previous page, as it was");
+                return Problems.BadRequest("after", ApiPhrases.PageToken.Say("after"));
             cursor = new DirectoryCursor(at, key);
         }
 
         var filter = new DirectoryFilter(await scope.DefaultOwnersAsync(user), tag?.Trim(), tier, status, open, string.IsNullOrEmpty(query) ? null : query);
         if (owner == Unowned)
         {
-            if (!user.IsManager) return Problems.Forbidden("'owner': only managers and admins list the customers no one owns");
+            if (!user.IsManager) return Problems.Forbidden(ApiPhrases.UnownedManagersOnly.Say());
             filter = filter with { Owners = null, Unowned = true };
         }
         else if (owner is not null)
         {
-            if (!Ids.IsValid(owner)) return Problems.BadRequest(Ids.Describe("owner"));
+            if (!Ids.IsValid(owner)) return Problems.InvalidId("owner");
             if (!await scope.CanSeeCustomerOfAsync(user, owner))
-                return Problems.Forbidden($"'owner': '{owner}' is not you{(user.IsManager ? " or a member of your team" : "")}");
+                return Problems.Forbidden(user.IsManager ? ApiPhrases.NotYouOrTeam.Say(owner) : ApiPhrases.NotYou.Say(owner));
             filter = filter with { Owners = [owner] };
         }
 
@@ -155,12 +155,12 @@ public static class ConsoleCustomersApi
     private static async Task<Results<Ok<ConsoleTimelinePage>, ProblemHttpResult>> TimelineAsync(ConsoleUser user, string customerId, string? before, int? limit,
         ConsoleScope scope, IGrainFactory grains, CustomerTimeline timeline, CampaignNames campaignNames, CancellationToken ct)
     {
-        if (limit is < 1 or > CustomerTimeline.MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{CustomerTimeline.MaxPageSize}");
+        if (limit is < 1 or > CustomerTimeline.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(CustomerTimeline.MaxPageSize));
         TimelineCursor? cursor = null;
         if (before is not null)
         {
             if (!PageCursor.TryDecode(before, out var at, out var key) || at is null)
-                return Problems.BadRequest("'before' must be the 'next' of a previous page, as it was");
+                return Problems.BadRequest("before", ApiPhrases.PageToken.Say("before"));
             cursor = new TimelineCursor(at.Value, key);
         }
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
@@ -195,7 +195,7 @@ public static class ConsoleCustomersApi
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
         CustomerViewCompletion completion)
     {
-        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest($"'tag' must be {TagNames.Rule}");
+        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest("tag", ApiPhrases.TagField.Say("tag"));
         tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
@@ -206,7 +206,7 @@ public static class ConsoleCustomersApi
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,
         CustomerViewCompletion completion)
     {
-        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest($"'tag' must be {TagNames.Rule}");
+        if (TagNames.Normalize(tag) is not { } folded) return Problems.BadRequest("tag", ApiPhrases.TagField.Say("tag"));
         tag = folded;
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
@@ -217,7 +217,7 @@ public static class ConsoleCustomersApi
     /// <summary>The customer if it exists and the user may see it; otherwise the one 404 for both.</summary>
     internal static async Task<(CustomerView? View, ProblemHttpResult? Problem)> VisibleAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains)
     {
-        if (!Ids.IsValid(customerId)) return (null, Problems.BadRequest(Ids.Describe("customerId")));
+        if (!Ids.IsValid(customerId)) return (null, Problems.InvalidId("customerId"));
         var view = await Customer(grains, user.Tenant, customerId).GetAsync();
         return view is not null && await scope.CanSeeCustomerAsync(user, customerId, view.Owner) ? (view, null) : (null, NotVisible(customerId));
     }
@@ -245,5 +245,5 @@ public static class ConsoleCustomersApi
     private static ICustomerGrain Customer(IGrainFactory grains, string tenant, string customerId) =>
         grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId));
 
-    private static ProblemHttpResult NotVisible(string customerId) => Problems.NotFound($"No customer '{customerId}' among the customers you may see");
+    private static ProblemHttpResult NotVisible(string customerId) => Problems.NotFound(ApiPhrases.NotVisible.Say(customerId));
 }

@@ -48,7 +48,7 @@ public static class ConsoleIdentityImportsApi
         ConsoleScope scope, TenantIdentitySettings settings, IdentityImportRows rows, IGrainFactory grains)
     {
         if (!user.IsManager) return Forbidden();
-        if (createCustomers == true && !user.IsAdmin) return Problems.Forbidden("'createCustomers': only admins import identities of customers not known yet");
+        if (createCustomers == true && !user.IsAdmin) return Problems.Forbidden(ApiPhrases.NewCustomersAdminsOnly.Say());
         var owners = await scope.DefaultOwnersAsync(user);
         return await StartImportAsync(user.Tenant, format => new IdentityImportSpec(format, createCustomers ?? false, user.StaffId, owners),
             "/api/v1/console/identity-imports", request, settings, rows, grains);
@@ -67,5 +67,5 @@ public static class ConsoleIdentityImportsApi
     /// <summary>Whose imports the user sees: an admin every import of the tenant (null), a manager their own.</summary>
     private static string? StartedBy(ConsoleUser user) => user.IsAdmin ? null : user.StaffId;
 
-    private static ProblemHttpResult Forbidden() => Problems.Forbidden("Only managers and admins import identities");
+    private static ProblemHttpResult Forbidden() => Problems.Forbidden(ApiPhrases.ImportsManagersOnly.Say());
 }

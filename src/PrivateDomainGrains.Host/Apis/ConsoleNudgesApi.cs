@@ -45,7 +45,7 @@ public static class ConsoleNudgesApi
         var result = await actions.CloseAsync(user.Tenant, user.StaffId, nudgeId, response, http.Connection.RemoteIpAddress?.ToString());
         return result switch
         {
-            CloseResults.Invalid => Problems.BadRequest(Ids.Describe("nudgeId")),
+            CloseResults.Invalid => Problems.InvalidId("nudgeId"),
             CloseResults.Unknown => Unknown(nudgeId),
             _ => TypedResults.Ok(new NudgeActionResult(nudgeId, result)),
         };
@@ -53,12 +53,12 @@ public static class ConsoleNudgesApi
 
     private static async Task<Results<Ok<NudgeActionResult>, ProblemHttpResult>> SnoozeAsync(ConsoleUser user, string nudgeId, HttpRequest request, NudgeActions actions)
     {
-        if (!Ids.IsValid(nudgeId)) return Problems.BadRequest(Ids.Describe("nudgeId"));
+        if (!Ids.IsValid(nudgeId)) return Problems.InvalidId("nudgeId");
         var (body, problem) = await JsonBody.ReadAsync<SnoozeRequest>(request);
         if (body is null) return problem!;
         var now = DateTimeOffset.UtcNow;
         if (body.Until <= now || body.Until > now + NudgeActions.MaxSnooze)
-            return Problems.BadRequest($"'until' must be in the future and at most {NudgeActions.MaxSnooze.TotalDays:0} days ahead");
+            return Problems.BadRequest("until", $"'until' must be in the future and at most {NudgeActions.MaxSnooze.TotalDays:0} days ahead");
         var result = await actions.SnoozeAsync(user.Tenant, user.StaffId, nudgeId, body.Until, request.HttpContext.Connection.RemoteIpAddress?.ToString());
         return result == MarkResults.Snoozed ? TypedResults.Ok(new NudgeActionResult(nudgeId, result)) : Unknown(nudgeId);
     }

@@ -58,7 +58,7 @@ public static class ConsolePendingPoolApi
         if (!user.IsManager) return Forbidden();
         var (body, problem) = await JsonBody.ReadAsync<AttachPendingRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.CustomerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(body.CustomerId)) return Problems.InvalidId("customerId");
         if (!await InScopeAsync(user, eventId, scope, pool)) return NoSuchPending(eventId);
         var (customer, invisible) = await ConsoleCustomersApi.VisibleAsync(user, body.CustomerId, scope, grains);
         if (customer is null) return invisible!;

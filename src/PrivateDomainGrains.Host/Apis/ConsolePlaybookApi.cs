@@ -18,7 +18,7 @@ public static class ConsolePlaybookApi
     {
         var playbook = api.MapGroup("/console/playbook").WithTags("Console").RequireConsoleToken()
             .AddEndpointFilter(async (context, next) => ConsoleUser.From(context.HttpContext.User) is { IsAdmin: true }
-                ? await next(context) : Problems.Forbidden("The playbook is edited by admins only"))
+                ? await next(context) : Problems.Forbidden(ApiPhrases.PlaybookAdminsOnly.Say()))
             .WithProblem(StatusCodes.Status403Forbidden, "The signed-in staff member is not an admin");
         playbook.MapGet("", (ConsoleUser user, IGrainFactory grains) => GetAsync(user.Tenant, grains)).WithName("GetConsolePlaybook")
             .WithSummary("The tenant's current playbook and its version, as GetPlaybook.");

@@ -144,13 +144,13 @@ public static class ConsoleTagsApi
             if (body.Filter?.Owner is not { } owner || !await scope.CanSeeCustomerOfAsync(user, owner))
                 return Problems.Forbidden("'filter.owner' must be a staff member of the manager's team (or the manager)");
         }
-        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest("Give exactly one of 'customerIds' and 'filter'");
+        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest(["customerIds", "filter"], "Give exactly one of 'customerIds' and 'filter'");
         var jobId = NewJobId();
         if (body.CustomerIds is { } ids)
         {
-            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest($"'customerIds' must hold 1-{MaxRows:N0} customer ids");
+            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", $"'customerIds' must hold 1-{MaxRows:N0} customer ids");
             for (var i = 0; i < ids.Count; i++)
-                if (!Core.Identity.Ids.IsValid(ids[i])) return Problems.BadRequest(Core.Identity.Ids.Describe($"customerIds[{i}]"));
+                if (!Core.Identity.Ids.IsValid(ids[i])) return Problems.InvalidId($"customerIds[{i}]");
             await rows.StageAsync(user.Tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
             return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
         }
@@ -163,7 +163,7 @@ public static class ConsoleTagsApi
     private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string jobId, IGrainFactory grains)
     {
         if (!user.IsManager) return Problems.Forbidden("Only admins and managers read tag jobs");
-        if (!Core.Identity.Ids.IsValid(jobId)) return Problems.BadRequest(Core.Identity.Ids.Describe("jobId"));
+        if (!Core.Identity.Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(user.Tenant, jobId)).GetAsync();
         // A manager reads the jobs they started; another's is answered as a missing one (it may cover other teams).
         return view is null || !user.IsAdmin && view.Spec.By != user.StaffId

@@ -46,10 +46,10 @@ public static class CustomerMergesApi
 
     private static async Task<Results<Ok<MergeResult>, ProblemHttpResult>> MergeAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         var (body, problem) = await JsonBody.ReadAsync<MergeRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.AbsorbedId)) return Problems.BadRequest(Ids.Describe("absorbedId"));
+        if (!Ids.IsValid(body.AbsorbedId)) return Problems.InvalidId("absorbedId");
         if (body.AbsorbedTenant is { } other && other != tenant)
             return Problems.Conflict($"'absorbedTenant' is '{other}': customers of tenant '{tenant}' never merge with another tenant's");
         var outcome = await Customer(grains, tenant, customerId).MergeAsync(body.AbsorbedId, Actor(request.HttpContext));
@@ -58,14 +58,14 @@ public static class CustomerMergesApi
 
     private static async Task<Results<Ok<MergeResult>, ProblemHttpResult>> UndoAsync(string tenant, string customerId, string mergeId, HttpContext http, IGrainFactory grains)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
-        if (!Ids.IsValid(mergeId)) return Problems.BadRequest(Ids.Describe("mergeId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
+        if (!Ids.IsValid(mergeId)) return Problems.InvalidId("mergeId");
         return Result(await Customer(grains, tenant, customerId).UndoMergeAsync(mergeId, Actor(http)));
     }
 
     private static async Task<Results<Ok<MergeList>, ProblemHttpResult>> ListAsync(string tenant, string customerId, CustomerMerges merges)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         return TypedResults.Ok(await ListOfAsync(merges, tenant, customerId));
     }
 

@@ -60,7 +60,7 @@ public static class CustomersApi
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(string tenant, string customerId, IGrainFactory grains, CustomerViewCompletion completion)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         var view = await Customer(grains, tenant, customerId).GetAsync();
         return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(await completion.CompleteAsync(tenant, view));
     }
@@ -68,9 +68,9 @@ public static class CustomersApi
     private static async Task<Results<Ok<InteractionPage>, ProblemHttpResult>> InteractionsAsync(
         string tenant, string customerId, long? before, int? limit, IGrainFactory grains, EventJournal journal)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
-        if (before is < 1) return Problems.BadRequest("'before' must be a positive sequence number from a previous page");
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxPageSize}");
+        if (before is < 1) return Problems.BadRequest("before", "'before' must be a positive sequence number from a previous page");
         // A customer merged into another reads as that one (the view names it), history included.
         if (await Customer(grains, tenant, customerId).GetAsync() is not { } view) return UnknownCustomer(customerId);
         var pageSize = limit ?? 50;
@@ -81,12 +81,12 @@ public static class CustomersApi
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AssignOwnerAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         var (body, problem) = await JsonBody.ReadAsync<OwnerRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        if (!Ids.IsValid(body.StaffId)) return Problems.InvalidId("staffId");
         if (await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, body.StaffId)).GetAsync() is null)
-            return Problems.BadRequest($"staffId '{body.StaffId}' is not a staff member of tenant '{tenant}'");
+            return Problems.BadRequest("staffId", $"'staffId' names no staff member of tenant '{tenant}': '{body.StaffId}'");
         return TypedResults.Ok(await Customer(grains, tenant, customerId).AssignOwnerAsync(body.StaffId));
     }
 
@@ -106,14 +106,14 @@ public static class CustomersApi
 
     private static async Task<(string[]? Tags, ProblemHttpResult? Problem)> ReadTagsAsync(string customerId, HttpRequest request)
     {
-        if (!Ids.IsValid(customerId)) return (null, Problems.BadRequest(Ids.Describe("customerId")));
+        if (!Ids.IsValid(customerId)) return (null, Problems.InvalidId("customerId"));
         var (body, problem) = await JsonBody.ReadAsync<TagsRequest>(request);
         if (body is null) return (null, problem);
         if (body.Tags is not { Count: > 0 and <= MaxTagsPerRequest })
-            return (null, Problems.BadRequest($"'tags' must hold 1-{MaxTagsPerRequest} tags"));
+            return (null, Problems.BadRequest("tags", $"'tags' must hold 1-{MaxTagsPerRequest} tags"));
         var tags = body.Tags.Select(TagNames.Normalize).ToArray();
         for (var i = 0; i < tags.Length; i++)
-            if (tags[i] is null) return (null, Problems.BadRequest($"'tags[{i}]' must be {TagNames.Rule}"));
+            if (tags[i] is null) return (null, Problems.BadRequest($"tags[{i}]", $"'tags[{i}]' must be {TagNames.Rule}"));
         return (tags.OfType<string>().Distinct(StringComparer.Ordinal).ToArray(), null);
     }
 

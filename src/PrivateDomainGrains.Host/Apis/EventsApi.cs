@@ -65,7 +65,7 @@ public static class EventsApi
         using (document)
         {
             var (batch, batchProblem) = EventBatchParser.Parse(document, time.GetUtcNow(), options.Value.MaxClockSkew);
-            if (batch is null) return Problems.BadRequest(batchProblem!);
+            if (batch is null) return Problems.BadRequest(batchProblem!.Field, batchProblem.ToString());
             using var admitted = admission.TryAdmit(tenant, batch.Total, out var refusal);
             if (admitted is null)
             {

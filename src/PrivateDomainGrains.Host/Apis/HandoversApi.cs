@@ -38,12 +38,12 @@ public static class HandoversApi
 
     private static async Task<Results<Accepted<HandoverAccepted>, ProblemHttpResult>> StartAsync(string tenant, string staffId, HttpRequest request, IGrainFactory grains)
     {
-        if (!Ids.IsValid(staffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        if (!Ids.IsValid(staffId)) return Problems.InvalidId("staffId");
         var (body, problem) = await JsonBody.ReadAsync<HandoverRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.ToStaffId)) return Problems.BadRequest(Ids.Describe("toStaffId"));
+        if (!Ids.IsValid(body.ToStaffId)) return Problems.InvalidId("toStaffId");
         if (string.Equals(staffId, body.ToStaffId, StringComparison.Ordinal))
-            return Problems.BadRequest("'toStaffId' must be another staff member than the one handing over");
+            return Problems.BadRequest("toStaffId", "'toStaffId' must be another staff member than the one handing over");
         foreach (var id in new[] { staffId, body.ToStaffId })
         {
             if (await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, id)).GetAsync() is null)
@@ -59,7 +59,7 @@ public static class HandoversApi
 
     private static async Task<Results<Ok<HandoverView>, ProblemHttpResult>> GetAsync(string tenant, string handoverId, IGrainFactory grains)
     {
-        if (!Ids.IsValid(handoverId)) return Problems.BadRequest(Ids.Describe("handoverId"));
+        if (!Ids.IsValid(handoverId)) return Problems.InvalidId("handoverId");
         var view = await grains.GetGrain<IHandoverGrain>(GrainKeys.For(tenant, handoverId)).GetAsync();
         return view is null ? Problems.NotFound($"Handover '{handoverId}' does not exist") : TypedResults.Ok(view);
     }

@@ -145,7 +145,7 @@ public static class IdentitiesApi
 
     private static async Task<Results<Ok<CustomerIdentities>, ProblemHttpResult>> ListAsync(string tenant, string customerId, IdentityIndex index, CustomerMerges merges)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         customerId = await SurvivorAsync(merges, tenant, customerId);
         return TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)]));
     }
@@ -153,7 +153,7 @@ public static class IdentitiesApi
     private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> AddAsync(
         string tenant, string customerId, HttpRequest request, TenantIdentitySettings settings, IdentityIndex index, PendingAttacher attacher, CustomerMerges merges)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         customerId = await SurvivorAsync(merges, tenant, customerId);
         if ((await index.ErasedCustomersAsync(tenant, [customerId])).Count > 0) return Problems.Conflict("'customerId' " + IdentityImportBatch.ErasedReason(customerId));
         var (body, problem) = await JsonBody.ReadAsync<AddIdentitiesRequest>(request);
@@ -187,7 +187,7 @@ public static class IdentitiesApi
     private static async Task<Results<Ok<CustomerIdentities>, ValidationProblem, ProblemHttpResult>> RemoveAsync(
         string tenant, string customerId, string kind, string value, TenantIdentitySettings settings, IdentityIndex index, CustomerMerges merges)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         customerId = await SurvivorAsync(merges, tenant, customerId);
         var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         if (Strong(normalizer, kind, value) is not { } identity) return Invalid(normalizer, kind, value);
@@ -236,12 +236,12 @@ public static class IdentitiesApi
         using (document)
         {
             var body = document.RootElement;
-            if (body.ValueKind != JsonValueKind.Object) return Problems.BadRequest("The body must be a JSON object");
-            if (Member(body, "rows") is not { ValueKind: JsonValueKind.Array } given || given.GetArrayLength() is 0 or > MaxImportRows)
-                return Problems.BadRequest($"'rows' must hold 1-{MaxImportRows} rows, each given once");
+            if (body.ValueKind != JsonValueKind.Object) return Problems.BadRequest("body", "The body must be a JSON object");
             var createCustomers = Member(body, "createCustomers");
             if (createCustomers is { ValueKind: not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null) })
-                return Problems.BadRequest("'createCustomers' must be true or false, given once");
+                return Problems.BadRequest("createCustomers", "'createCustomers' must be true or false, given once");
+            if (Member(body, "rows") is not { ValueKind: JsonValueKind.Array } given || given.GetArrayLength() is 0 or > MaxImportRows)
+                return Problems.BadRequest("rows", $"'rows' must hold 1-{MaxImportRows} rows, each given once");
             var normalizer = (await settings.GetAsync(tenant)).Normalizer;
             var errors = new List<IdentityImportError>();
             var rows = new List<Persistence.IdentityImportRow>(given.GetArrayLength());
@@ -287,12 +287,12 @@ public static class IdentitiesApi
     {
         state ??= PendingEventRow.Pending;
         if (state is not (PendingEventRow.Pending or PendingEventRow.Attached or PendingEventRow.Dismissed))
-            return Problems.BadRequest("'state' must be pending, attached or dismissed");
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
+            return Problems.BadRequest("state", "'state' must be pending, attached or dismissed");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxPageSize}");
         (DateTimeOffset At, string EventId)? cursor = null;
         if (after is not null)
         {
-            if (Cursor(after) is not { } parsed) return Problems.BadRequest("'after' must be the nextAfter of a previous page");
+            if (Cursor(after) is not { } parsed) return Problems.BadRequest("after", "'after' must be the nextAfter of a previous page");
             cursor = parsed;
         }
         var size = limit ?? 50;
@@ -318,7 +318,7 @@ public static class IdentitiesApi
     {
         var (body, problem) = await JsonBody.ReadAsync<AttachPendingRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.CustomerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(body.CustomerId)) return Problems.InvalidId("customerId");
         return await AttachToAsync(tenant, eventId, body.CustomerId, pool, attacher, "api");
     }
 

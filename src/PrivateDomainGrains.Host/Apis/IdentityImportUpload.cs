@@ -38,7 +38,7 @@ public static class IdentityImportUpload
         if (!Ids.IsValid(customerId)) return Refused(line, customerId, kind, value, "customerId", Ids.Rule);
         if (normalizer.Normalize(kind ?? "", value, out var why) is not { } identity)
             return Refused(line, customerId, kind, value, IdentityKinds.IsKnown(kind ?? "") ? "value" : "kind", why!);
-        if (!identity.IsStrong) return Refused(line, customerId, kind, value, "kind", "nickname is weak: many customers may share one, so it is not indexed");
+        if (!identity.IsStrong) return Refused(line, customerId, kind, value, "kind", IdentityPhrases.WeakNickname.Say());
         return new IdentityImportRow(line, customerId, identity.Kind, identity.Value, IdentityImportRowState.Pending);
     }
 
@@ -67,16 +67,16 @@ public static class IdentityImportUpload
             if (!headerSeen)
             {
                 if (line is null || TextUpload.CsvFields(line) is not { } names || !names.SequenceEqual(Header, StringComparer.OrdinalIgnoreCase))
-                    throw new TextUpload.UploadException($"'body' line {record.Line}: the first line must be the header customerId,kind,value");
+                    throw new TextUpload.UploadException(ApiPhrases.Header.Say(record.Line));
                 headerSeen = true;
                 continue;
             }
-            if (++rows > maxRows) throw new TextUpload.UploadException($"'body' holds more than {maxRows:N0} rows", StatusCodes.Status413PayloadTooLarge);
-            if (record.Unclosed) yield return Refused(record.Line, null, null, null, "line", "opens a quoted field that is never closed");
-            else if (line is null) yield return Refused(record.Line, null, null, null, "line", $"is longer than {MaxLineBytes:N0} bytes");
+            if (++rows > maxRows) throw new TextUpload.UploadException(ApiPhrases.TooManyRows.Say(maxRows), StatusCodes.Status413PayloadTooLarge);
+            if (record.Unclosed) yield return Refused(record.Line, null, null, null, "line", ApiPhrases.NeverClosed.Say());
+            else if (line is null) yield return Refused(record.Line, null, null, null, "line", ApiPhrases.LineTooLong.Say(MaxLineBytes));
             else yield return format == Csv ? CsvRow(normalizer, record.Line, line) : JsonRow(normalizer, record.Line, line);
         }
-        if (!headerSeen) throw new TextUpload.UploadException("'body' is empty: the first line must be the header customerId,kind,value");
+        if (!headerSeen) throw new TextUpload.UploadException(ApiPhrases.EmptyUpload.Say());
     }
 
     private static readonly string[] Header = ["customerId", "kind", "value"];
@@ -84,8 +84,8 @@ public static class IdentityImportUpload
     private static IdentityImportRow CsvRow(IdentityNormalizer normalizer, long number, string line)
     {
         var fields = TextUpload.CsvFields(line);
-        if (fields is null) return Refused(number, null, null, null, "line", "has an unterminated quoted field");
-        if (fields.Count != 3) return Refused(number, null, null, null, "line", $"must have 3 columns (customerId,kind,value), not {fields.Count}");
+        if (fields is null) return Refused(number, null, null, null, "line", ApiPhrases.Unterminated.Say());
+        if (fields.Count != 3) return Refused(number, null, null, null, "line", ApiPhrases.Columns.Say(fields.Count));
         return Check(normalizer, number, fields[0], fields[1], fields[2]);
     }
 
@@ -98,7 +98,7 @@ public static class IdentityImportUpload
         }
         catch (JsonException ex)
         {
-            return Refused(number, null, null, null, "line", "is not JSON: " + ex.Message);
+            return Refused(number, null, null, null, "line", ApiPhrases.NotJson.Say(ex.Message));
         }
     }
 
@@ -113,7 +113,7 @@ public static class IdentityImportUpload
     public static IdentityImportRow JsonRowOf(IdentityNormalizer normalizer, long line, JsonElement row, string rowField)
     {
         if (row.ValueKind != JsonValueKind.Object)
-            return Refused(line, null, null, null, rowField, "must be a JSON object {\"customerId\",\"kind\",\"value\"}");
+            return Refused(line, null, null, null, rowField, ApiPhrases.RowObject.Say());
         string?[] fields = [null, null, null];
         var given = new bool[JsonFields.Length];
         foreach (var member in row.EnumerateObject())
@@ -121,14 +121,14 @@ public static class IdentityImportUpload
             var i = TryName(member) is { } name ? Array.FindIndex(JsonFields, f => f.Equals(name, StringComparison.OrdinalIgnoreCase)) : -1;
             if (i < 0) continue;
             // JSON allows a name twice and readers disagree on which one counts: the row is refused rather than guessed.
-            if (given[i]) return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], "is given twice: a row names each field once");
+            if (given[i]) return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], ApiPhrases.TwiceInRow.Say());
             given[i] = true;
             if (member.Value.ValueKind == JsonValueKind.Null) continue;
             if (member.Value.ValueKind != JsonValueKind.String)
-                return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], $"must be a string, not {member.Value.ValueKind.ToString().ToLowerInvariant()}");
+                return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], ApiPhrases.RowFieldNotString.Say(member.Value.ValueKind.ToString().ToLowerInvariant()));
             // A JSON string may escape half a surrogate pair ("\ud800"), which has no .NET string.
             if (TryText(member.Value) is not { } text)
-                return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], "is not valid Unicode text (an unpaired surrogate escape)");
+                return Refused(line, fields[0], fields[1], fields[2], JsonFields[i], ApiPhrases.SurrogateEscape.Say());
             fields[i] = text;
         }
         return Check(normalizer, line, fields[0], fields[1], fields[2]);

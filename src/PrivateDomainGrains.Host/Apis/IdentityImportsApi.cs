@@ -88,7 +88,7 @@ public static class IdentityImportsApi
         if (IdentityImportUpload.FormatOf(request.ContentType) is not { } format)
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: "'Content-Type' must be text/csv or application/x-ndjson");
-        if (request.ContentLength > MaxUploadBytes) return Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {MaxUploadBytes:N0}");
+        if (request.ContentLength > MaxUploadBytes) return Problems.TooLarge(ApiPhrases.UploadBody.Say(request.ContentLength, MaxUploadBytes));
         // This route alone takes more than the API's usual limit; the upload is read line by line, never held whole.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes;
         var ct = request.HttpContext.RequestAborted;
@@ -104,7 +104,7 @@ public static class IdentityImportsApi
         {
             return TextUpload.Problem(ex);
         }
-        if (staged == 0) return Problems.BadRequest("'body' holds no rows");
+        if (staged == 0) return Problems.BadRequest("body", ApiPhrases.NoRows.Say());
         var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).StartAsync(spec(format));
         var statusUrl = $"{path}/{jobId}";
         return TypedResults.Accepted(statusUrl, new IdentityImportAccepted(jobId, statusUrl, view));
@@ -116,7 +116,7 @@ public static class IdentityImportsApi
     /// <summary>The import's status; with <paramref name="by"/> (a manager in the console) only an import they started, another's being a 404.</summary>
     internal static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> GetImportAsync(string tenant, string jobId, string? by, IGrainFactory grains)
     {
-        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var view = await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync();
         return Visible(view, by) ? TypedResults.Ok(view!) : NoSuchImport(jobId);
     }
@@ -127,13 +127,13 @@ public static class IdentityImportsApi
     /// <summary>Cancels the import (as <see cref="GetImportAsync"/> sees it): its final status, 409 when it completed already.</summary>
     internal static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> CancelImportAsync(string tenant, string jobId, string? by, IGrainFactory grains)
     {
-        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var job = grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId));
         var view = await job.GetAsync();
         if (!Visible(view, by)) return NoSuchImport(jobId);
         if (view!.State == IdentityImportStates.Running) view = await job.CancelAsync() ?? view;
         return view.State == IdentityImportStates.Completed
-            ? Problems.Conflict($"'jobId': identity import '{jobId}' already completed ({view.Added} added, {view.Refused} refused, {view.Conflicts} conflicts)")
+            ? Problems.Conflict(ApiPhrases.ImportDone.Say(jobId, view.Added, view.Refused, view.Conflicts))
             : TypedResults.Ok(view);
     }
 
@@ -145,11 +145,11 @@ public static class IdentityImportsApi
     internal static async Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsOfAsync(string tenant, string jobId, string? by, long? after, int? limit,
         string? state, IGrainFactory grains, IdentityImportRows rows, CancellationToken ct)
     {
-        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
-        if (after is < 0) return Problems.BadRequest("'after' must be the line of a row of the previous page, or 0");
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
+        if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
+        if (after is < 0) return Problems.BadRequest("after", ApiPhrases.RowsAfter.Say());
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
         if (state is not null && !IdentityImportRowState.IsKnown(state))
-            return Problems.BadRequest("'state' must be pending, added, unchanged, refused or conflict");
+            return Problems.BadRequest("state", ApiPhrases.RowState.Say());
         if (!Visible(await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync(), by)) return NoSuchImport(jobId);
         var pageSize = limit ?? 100;
         var page = await rows.PageAsync(tenant, jobId, after ?? 0, pageSize + 1, state, ct);
@@ -160,5 +160,5 @@ public static class IdentityImportsApi
     /// <summary>Whether the import exists for the caller: any, or (<paramref name="by"/>) only one that staff member started.</summary>
     private static bool Visible(IdentityImportView? view, string? by) => view is not null && (by is null || view.By == by);
 
-    private static ProblemHttpResult NoSuchImport(string jobId) => Problems.NotFound($"Identity import '{jobId}' does not exist");
+    private static ProblemHttpResult NoSuchImport(string jobId) => Problems.NotFound(ApiPhrases.NoImport.Say(jobId));
 }

@@ -6,11 +6,15 @@ namespace PrivateDomainGrains.Host.Apis;
 
 /// <summary>
 /// Reads a JSON body ourselves so that malformed, oversized or mistyped bodies get a precise ProblemDetails (400 naming
-/// the field, 413). A route that reads its body here declares the body's schema with <c>WithJsonBody&lt;T&gt;()</c>.
+/// the field and the JSON type it must be, 413). A route that reads its body here declares the body's schema with
+/// <c>WithJsonBody&lt;T&gt;()</c>.
 /// </summary>
 public static class JsonBody
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new Iso8601Timestamps.Converter() } };
+
+    /// <summary>What <c>errors</c> calls the body as a whole (malformed JSON, not an object).</summary>
+    public const string Whole = "body";
 
     public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadDocumentAsync(HttpRequest request)
     {
@@ -22,7 +26,7 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            return (null, Problems.BadRequest($"Malformed JSON: {ex.Message}"));
+            return (null, Problems.BadRequest(Whole, $"'{Whole}' is not valid JSON: {ex.Message}"));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -39,15 +43,16 @@ public static class JsonBody
             try
             {
                 var value = document.Deserialize<T>(Web);
-                return value is null ? (null, Problems.BadRequest("The body must be a JSON object")) : (value, null);
-            }
-            catch (JsonException ex) when (ex is Iso8601Timestamps.TimestampException || ex.InnerException is InvalidOperationException)
-            {
-                return (null, Problems.BadRequest($"'{ex.Path?.TrimStart('$', '.')}' {Iso8601Timestamps.Describe(ex)}"));
+                return value is null ? (null, Problems.BadRequest(Whole, $"'{Whole}' must be a JSON object")) : (value, null);
             }
             catch (JsonException ex)
             {
-                return (null, Problems.BadRequest($"The body does not match the expected shape: {ex.Message}"));
+                // Fields are named as the body names them (eventTypes[0], names.en), the body itself as 'body'.
+                var errors = JsonValueErrors.Describe(ex, typeof(T), Web)
+                    .Select(e => (Field: e.Path == "$" ? Whole : e.Path.TrimStart('$').TrimStart('.'), e.Problem))
+                    .GroupBy(e => e.Field)
+                    .ToDictionary(g => g.Key, g => g.Select(e => $"'{e.Field}' {e.Problem}").ToArray());
+                return (null, Problems.BadRequest(errors, string.Join("; ", errors.Values.SelectMany(m => m))));
             }
         }
     }

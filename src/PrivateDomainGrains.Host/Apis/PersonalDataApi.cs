@@ -63,7 +63,7 @@ public static class PersonalDataApi
     private static async Task<Results<Ok<PersonalDataExport>, ProblemHttpResult>> ExportAsync(
         string tenant, string customerId, IGrainFactory grains, IdentityIndex identities, CustomerTimeline timeline, AuditLog audit, JournalRetention retention)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         var profile = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).GetAsync();
         var entries = new List<TimelineEntry>();
         for (TimelineCursor? before = null; ;)
@@ -107,7 +107,7 @@ public static class PersonalDataApi
 
     private static async Task<Results<Ok<ErasureReport>, ProblemHttpResult>> EraseAsync(string tenant, string customerId, IGrainFactory grains)
     {
-        if (!Ids.IsValid(customerId)) return Problems.BadRequest(Ids.Describe("customerId"));
+        if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         var erased = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).EraseAsync();
         return TypedResults.Ok(new ErasureReport(customerId, erased.ErasedAt, erased.Rows));
     }

@@ -102,7 +102,7 @@ public static class PlaybookApi
     internal static async Task<Results<Ok<PlaybookStored>, ProblemHttpResult, ValidationProblem>> PutAsync(string tenant, string actor, HttpRequest request, IGrainFactory grains)
     {
         if (request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
-            return Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {ApiHostingExtensions.MaxRequestBodyBytes}");
+            return Problems.TooLarge(ApiPhrases.BodyTooLarge.Say(request.ContentLength, ApiHostingExtensions.MaxRequestBodyBytes));
         string json;
         try
         {
@@ -111,19 +111,19 @@ public static class PlaybookApi
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Problems.TooLarge($"The body exceeds {ApiHostingExtensions.MaxRequestBodyBytes} bytes");
+            return Problems.TooLarge(ApiPhrases.BodyExceeds.Say(ApiHostingExtensions.MaxRequestBodyBytes));
         }
 
         // The grain validates (malformed JSON included) so that the rules live in one place: the engine's validator.
         var result = await grains.GetGrain<ITenantPlaybookGrain>(tenant).PutAsync(json, actor);
         if (result.Accepted) return TypedResults.Ok(new PlaybookStored(result.Version!.Value));
-        return Refused($"The playbook has {result.Errors.Length} error(s); nothing was stored", result.Errors);
+        return Refused(ApiPhrases.PlaybookErrors.Say(result.Errors.Length), result.Errors);
     }
 
     internal static async Task<Results<Ok<PlaybookVersionList>, ProblemHttpResult>> ListVersionsAsync(
         string tenant, int? limit, IGrainFactory grains, PlaybookVersions history, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxVersionsListed) return Problems.BadRequest($"'limit' must be 1-{MaxVersionsListed}");
+        if (limit is < 1 or > MaxVersionsListed) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxVersionsListed));
         var current = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetVersionAsync();
         var rows = await history.ListAsync(tenant, current, limit ?? 100, ct);
         return TypedResults.Ok(new PlaybookVersionList(current, [.. rows.Select(r => new PlaybookVersionSummary(r.Version, r.StoredAt, r.StoredBy, r.RestoredFrom))]));
@@ -131,7 +131,7 @@ public static class PlaybookApi
 
     internal static async Task<Results<Ok<PlaybookVersionResponse>, ProblemHttpResult>> GetVersionAsync(string tenant, int version, PlaybookVersions history, CancellationToken ct)
     {
-        if (await history.GetAsync(tenant, version, ct) is not { } stored) return Problems.NotFound($"Tenant '{tenant}' has no playbook version {version}");
+        if (await history.GetAsync(tenant, version, ct) is not { } stored) return Problems.NotFound(ApiPhrases.NoVersion.Say(tenant, version));
         using var playbook = JsonDocument.Parse(stored.Json);
         return TypedResults.Ok(new PlaybookVersionResponse(stored.Row.Version, stored.Row.StoredAt, stored.Row.StoredBy, stored.Row.RestoredFrom, playbook.RootElement.Clone()));
     }
@@ -139,9 +139,9 @@ public static class PlaybookApi
     internal static async Task<Results<Ok<PlaybookStored>, ProblemHttpResult, ValidationProblem>> RollbackAsync(string tenant, int version, string actor, IGrainFactory grains)
     {
         var result = await grains.GetGrain<ITenantPlaybookGrain>(tenant).RollbackAsync(version, actor);
-        if (result is null) return Problems.NotFound($"Tenant '{tenant}' has no playbook version {version}");
+        if (result is null) return Problems.NotFound(ApiPhrases.NoVersion.Say(tenant, version));
         if (result.Accepted) return TypedResults.Ok(new PlaybookStored(result.Version!.Value));
-        return Refused($"Version {version} no longer validates ({result.Errors.Length} error(s)); nothing was stored", result.Errors);
+        return Refused(ApiPhrases.VersionErrors.Say(version, result.Errors.Length), result.Errors);
     }
 
     internal static async Task<Results<Ok<DryRunDecision>, ProblemHttpResult, ValidationProblem>> DryRunAsync(string tenant, HttpRequest request, IGrainFactory grains)
@@ -163,15 +163,15 @@ public static class PlaybookApi
                 foreach (var error in (await EventIngestion.UnknownStaffAsync(grains, tenant, [e])).Values)
                     errors["$.event." + error.Field] = [error.Message];
         }
-        if (body.Playbook is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) }) errors["$.playbook"] = ["must be a playbook object, or null for the current one"];
-        if (errors.Count > 0) return Problems.Invalid($"The dry run has {errors.Count} error(s)", errors);
+        if (body.Playbook is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) }) errors["$.playbook"] = [ApiPhrases.PlaybookObject.Say()];
+        if (errors.Count > 0) return Problems.Invalid(ApiPhrases.DryRunErrors.Say(errors.Count), errors);
 
         var candidate = body.Playbook is { ValueKind: JsonValueKind.Object } playbook ? playbook.GetRawText() : null;
         var run = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, body.CustomerId!)).DryRunAsync(candidate, e);
-        if (run is null) return Problems.NotFound($"Nothing is known about customer '{body.CustomerId}'");
+        if (run is null) return Problems.NotFound(ApiPhrases.UnknownCustomer.Say(body.CustomerId));
         if (run.Decision is { } decision) return TypedResults.Ok(decision);
         // The candidate's errors keep the paths a PUT reports, under the body's "playbook".
-        return Refused($"The candidate playbook has {run.Errors.Length} error(s)", run.Errors, prefix: "$.playbook");
+        return Refused(ApiPhrases.CandidateErrors.Say(run.Errors.Length), run.Errors, prefix: "$.playbook");
     }
 
     private static ValidationProblem Refused(string detail, PlaybookValidationError[] errors, string prefix = "") =>

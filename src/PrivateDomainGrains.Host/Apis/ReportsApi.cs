@@ -180,22 +180,22 @@ public static class ReportsApi
     private static ProblemHttpResult? ReadPeriod(string? from, string? to, string? groupBy, string? overdueAfter, out ReportQuery query)
     {
         query = default;
-        if (!TryDate(from, out var start)) return Problems.BadRequest($"'from' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
-        if (!TryDate(to, out var end)) return Problems.BadRequest($"'to' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
-        if (end < start) return Problems.BadRequest("'to' must not be before 'from'");
-        if (end.DayNumber - start.DayNumber >= MaxDays) return Problems.BadRequest($"'to' must be within {MaxDays} days of 'from'");
+        if (!TryDate(from, out var start)) return Problems.BadRequest("from", $"'from' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
+        if (!TryDate(to, out var end)) return Problems.BadRequest("to", $"'to' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
+        if (end < start) return Problems.BadRequest("to", "'to' must not be before 'from'");
+        if (end.DayNumber - start.DayNumber >= MaxDays) return Problems.BadRequest("to", $"'to' must be within {MaxDays} days of 'from'");
         var by = groupBy ?? "staff";
-        if (!GroupBys.Contains(by)) return Problems.BadRequest($"'groupBy' must be one of {string.Join(", ", GroupBys)}");
-        if (!TryOverdueAfter(overdueAfter, out var after)) return Problems.BadRequest($"'overdueAfter' must be {Durations.Describe}, more than 0");
+        if (!GroupBys.Contains(by)) return Problems.BadRequest("groupBy", $"'groupBy' must be one of {string.Join(", ", GroupBys)}");
+        if (!TryOverdueAfter(overdueAfter, out var after)) return Problems.BadRequest("overdueAfter", $"'overdueAfter' must be {Durations.Describe}, more than 0");
         query = new ReportQuery(start, end, by, after);
         return null;
     }
 
     private static ProblemHttpResult? ReadOverdue(string? overdueAfter, string? staffId, int? limit, out TimeSpan after)
     {
-        if (!TryOverdueAfter(overdueAfter, out after)) return Problems.BadRequest($"'overdueAfter' must be {Durations.Describe}, more than 0");
-        if (limit is < 1 or > MaxOverdue) return Problems.BadRequest($"'limit' must be 1-{MaxOverdue}");
-        if (staffId is not null && !Ids.IsValid(staffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        if (!TryOverdueAfter(overdueAfter, out after)) return Problems.BadRequest("overdueAfter", $"'overdueAfter' must be {Durations.Describe}, more than 0");
+        if (limit is < 1 or > MaxOverdue) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxOverdue}");
+        if (staffId is not null && !Ids.IsValid(staffId)) return Problems.InvalidId("staffId");
         return null;
     }
 

@@ -95,7 +95,7 @@ public static class SegmentsApi
         // The console's twin for managers and admins: the same segments of the tenant, each counted and listed over the
         // customers the user may see (a manager: the team's and the unowned; an admin: all).
         var console = api.MapGroup("/console/segments").WithTags("Console").RequireConsoleToken()
-            .AddEndpointFilter(ManagersOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, ManagersOnly);
+            .AddEndpointFilter(ManagersOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, ApiPhrases.SegmentsManagersOnly.English);
         console.MapPost("", (ConsoleUser user, HttpRequest request, SegmentStore store, CancellationToken ct) => CreateAsync(user.Tenant, request, store, ct, user.StaffId))
             .WithName("CreateMySegment").WithJsonBody<SegmentRequest>().WithSummary("CreateSegment for a manager or admin.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem)
@@ -126,11 +126,10 @@ public static class SegmentsApi
         return api;
     }
 
-    private const string ManagersOnly = "Segments are for managers and admins";
 
     /// <summary>Lets managers and admins through; a staff member gets 403 before anything is read.</summary>
     private static async ValueTask<object?> ManagersOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        ConsoleUser.From(context.HttpContext.User) is { IsManager: true } ? await next(context) : Problems.Forbidden(ManagersOnly);
+        ConsoleUser.From(context.HttpContext.User) is { IsManager: true } ? await next(context) : Problems.Forbidden(ApiPhrases.SegmentsManagersOnly.Say());
 
     /// <param name="createdBy">The console user creating it (they and admins may change it later); null for the integration key.</param>
     private static async Task<Results<Created<SegmentView>, ProblemHttpResult, ValidationProblem>> CreateAsync(string tenant, HttpRequest request, SegmentStore store, CancellationToken ct,
@@ -140,7 +139,7 @@ public static class SegmentsApi
         if (body is null) return problem is not null ? problem : invalid!;
         var segmentId = "seg-" + Guid.NewGuid().ToString("N")[..16];
         var saved = await store.CreateAsync(tenant, segmentId, body.Name, body.Description, body.Filter, createdBy, ct);
-        if (saved is null) return Problems.Conflict($"The tenant already has {SegmentStore.MaxPerTenant} segments; delete one first");
+        if (saved is null) return Problems.Conflict(ApiPhrases.SegmentLimit.Say(SegmentStore.MaxPerTenant));
         return TypedResults.Created($"/api/v1/tenants/{tenant}/segments/{segmentId}", View(saved));
     }
 
@@ -181,7 +180,7 @@ public static class SegmentsApi
         if (editor is null || editor.IsAdmin) return null;
         var saved = await store.GetAsync(tenant, segmentId, ct);
         return saved is null || saved.CreatedBy == editor.StaffId ? null
-            : Problems.Forbidden($"'segmentId': segment '{segmentId}' was created by {(saved.CreatedBy is { } by ? $"'{by}'" : "the integration key")}: only its creator or an admin changes or deletes it");
+            : Problems.Forbidden(saved.CreatedBy is { } by ? ApiPhrases.SegmentOfStaff.Say(segmentId, by) : ApiPhrases.SegmentOfKey.Say(segmentId));
     }
 
     private static async Task<Results<Ok<SegmentCount>, ProblemHttpResult>> CountAsync(
@@ -197,13 +196,13 @@ public static class SegmentsApi
         string tenant, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct,
         string[]? visibleOwners)
     {
-        if (limit is < 1 or > SegmentMembers.MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{SegmentMembers.MaxPageSize}");
+        if (limit is < 1 or > SegmentMembers.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(SegmentMembers.MaxPageSize));
         var now = DateTimeOffset.UtcNow;
         string? after = null;
         if (cursor is not null)
         {
             if (!PageCursor.TryDecode(cursor, out var at, out var key) || at is null || !Ids.IsValid(key))
-                return Problems.BadRequest("'cursor' must be the 'next' of a previous page, as it was");
+                return Problems.BadRequest("cursor", ApiPhrases.PageToken.Say("cursor"));
             (now, after) = (at.Value, key);
         }
         if (await FindAsync(tenant, segmentId, store, ct) is not { } saved) return NotFound(segmentId);
@@ -219,14 +218,14 @@ public static class SegmentsApi
         {
             var errors = new List<PlaybookError>();
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return Invalid([new("$", "must be an object")]);
+            if (root.ValueKind != JsonValueKind.Object) return Invalid([new("$", CommonPhrases.NotAnObject.Say())]);
             var filter = ReadFilter(root, errors);
             foreach (var property in root.EnumerateObject())
-                if (property.Name is not ("filter" or "limit")) errors.Add(new("$." + property.Name, "is not a property of a preview"));
+                if (property.Name is not ("filter" or "limit")) errors.Add(new("$." + property.Name, ApiPhrases.NotAPreviewProperty.Say()));
             var limit = 20;
             if (root.TryGetProperty("limit", out var limitJson) && limitJson.ValueKind != JsonValueKind.Null
                 && (limitJson.ValueKind != JsonValueKind.Number || !limitJson.TryGetInt32(out limit) || limit is < 0 or > SegmentMembers.MaxPageSize))
-                errors.Add(new("$.limit", $"must be a whole number 0-{SegmentMembers.MaxPageSize}"));
+                errors.Add(new("$.limit", ApiPhrases.PreviewLimit.Say(SegmentMembers.MaxPageSize)));
             if (errors.Count > 0 || filter is null) return Invalid(errors);
 
             var now = DateTimeOffset.UtcNow;
@@ -255,19 +254,19 @@ public static class SegmentsApi
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return (null, null, Invalid([new("$", "must be an object")]));
+            if (root.ValueKind != JsonValueKind.Object) return (null, null, Invalid([new("$", CommonPhrases.NotAnObject.Say())]));
             var errors = new List<PlaybookError>();
             string? name = null, description = null;
             if (!root.TryGetProperty("name", out var nameJson) || Text(nameJson)?.Trim() is not { Length: > 0 and <= MaxNameLength } given || !IsPlainText(given))
-                errors.Add(new("$.name", $"must be 1-{MaxNameLength} characters of valid text without control characters"));
+                errors.Add(new("$.name", ApiPhrases.SegmentName.Say(MaxNameLength)));
             else name = given;
             if (root.TryGetProperty("description", out var descriptionJson) && descriptionJson.ValueKind != JsonValueKind.Null
                 && (Text(descriptionJson) is not { Length: <= MaxDescriptionLength } text || !IsPlainText(text.Replace('\n', ' '))))
-                errors.Add(new("$.description", $"must be at most {MaxDescriptionLength} characters of valid text without control characters (line breaks are fine)"));
+                errors.Add(new("$.description", ApiPhrases.SegmentDescription.Say(MaxDescriptionLength)));
             else description = descriptionJson.ValueKind == JsonValueKind.String ? descriptionJson.GetString() : null;
             var filter = ReadFilter(root, errors);
             foreach (var property in root.EnumerateObject())
-                if (property.Name is not ("name" or "description" or "filter")) errors.Add(new("$." + property.Name, "is not a property of a segment"));
+                if (property.Name is not ("name" or "description" or "filter")) errors.Add(new("$." + property.Name, ApiPhrases.NotASegmentProperty.Say()));
             if (errors.Count > 0) return (null, null, Invalid(errors));
             return (new SegmentRequest(name!, string.IsNullOrWhiteSpace(description) ? null : description, filter!), null, null);
         }
@@ -295,7 +294,7 @@ public static class SegmentsApi
     {
         if (!body.TryGetProperty("filter", out var json))
         {
-            errors.Add(new("$.filter", "is required"));
+            errors.Add(new("$.filter", CommonPhrases.Required.Say()));
             return null;
         }
         var (filter, filterErrors) = SegmentFilterValidator.Read(json, "$.filter");
@@ -320,8 +319,8 @@ public static class SegmentsApi
     private static SegmentView View(SavedSegment s) => new(s.SegmentId, s.Name, s.Description, s.Filter, s.Version, s.CreatedAt, s.UpdatedAt, s.CreatedBy);
 
     private static ValidationProblem Invalid(IEnumerable<PlaybookError> errors) =>
-        Problems.Invalid("The segment is invalid; nothing was stored",
+        Problems.Invalid(ApiPhrases.SegmentInvalid.Say(),
             errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
 
-    private static ProblemHttpResult NotFound(string segmentId) => Problems.NotFound($"No segment '{segmentId}' in this tenant");
+    private static ProblemHttpResult NotFound(string segmentId) => Problems.NotFound(ApiPhrases.NoSegment.Say(segmentId));
 }

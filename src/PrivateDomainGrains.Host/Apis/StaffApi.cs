@@ -61,9 +61,9 @@ public static class StaffApi
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateStaffRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.StaffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        if (!Ids.IsValid(body.StaffId)) return Problems.InvalidId("staffId");
         if (body.Password is null || body.Password.Length is < MinPasswordLength or > MaxPasswordLength)
-            return Problems.BadRequest($"'password' must be {MinPasswordLength}-{MaxPasswordLength} characters");
+            return Problems.BadRequest("password", $"'password' must be {MinPasswordLength}-{MaxPasswordLength} characters");
         if (TextFields.Problem("name", body.Name, MaxNameLength) is { } nameProblem) return nameProblem;
         if (RoleOrTeamProblem(body.Role, body.Team, allowEmptyTeam: false) is { } roleProblem) return roleProblem;
         var name = string.IsNullOrWhiteSpace(body.Name) ? body.StaffId : body.Name.Trim();
@@ -75,11 +75,11 @@ public static class StaffApi
 
     private static async Task<Results<Ok<StaffView>, ProblemHttpResult>> UpdateAsync(string tenant, string staffId, HttpRequest request, IGrainFactory grains)
     {
-        if (!Ids.IsValid(staffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        if (!Ids.IsValid(staffId)) return Problems.InvalidId("staffId");
         var (body, problem) = await JsonBody.ReadAsync<UpdateStaffRequest>(request);
         if (body is null) return problem!;
         if (body.Name is not null && (string.IsNullOrWhiteSpace(body.Name) || TextFields.Problem("name", body.Name, MaxNameLength) is not null))
-            return TextFields.Problem("name", body.Name, MaxNameLength) ?? Problems.BadRequest("'name' must not be blank");
+            return TextFields.Problem("name", body.Name, MaxNameLength) ?? Problems.BadRequest("name", "'name' must not be blank");
         if (RoleOrTeamProblem(body.Role, body.Team, allowEmptyTeam: true) is { } roleProblem) return roleProblem;
         var updated = await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).UpdateAsync(body.Name?.Trim(), body.Role, body.Team);
         return updated is null ? Problems.NotFound($"Staff '{staffId}' is not a staff member of tenant '{tenant}'") : TypedResults.Ok(updated);
@@ -87,8 +87,8 @@ public static class StaffApi
 
     private static ProblemHttpResult? RoleOrTeamProblem(string? role, string? team, bool allowEmptyTeam)
     {
-        if (role is not null && !StaffRoles.IsValid(role)) return Problems.BadRequest($"'role' must be one of {string.Join(", ", StaffRoles.All)}");
-        if (team is not null && !(allowEmptyTeam && team.Length == 0) && !Ids.IsValid(team)) return Problems.BadRequest(Ids.Describe("team"));
+        if (role is not null && !StaffRoles.IsValid(role)) return Problems.BadRequest("role", $"'role' must be one of {string.Join(", ", StaffRoles.All)}");
+        if (team is not null && !(allowEmptyTeam && team.Length == 0) && !Ids.IsValid(team)) return Problems.InvalidId("team");
         return null;
     }
 
@@ -107,7 +107,7 @@ public static class StaffApi
 
     private static async Task<Results<Ok<StaffView>, ProblemHttpResult>> SetDisabledAsync(string tenant, string staffId, IGrainFactory grains, bool disabled)
     {
-        if (!Ids.IsValid(staffId)) return Problems.BadRequest(Ids.Describe("staffId"));
+        if (!Ids.IsValid(staffId)) return Problems.InvalidId("staffId");
         var staff = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId));
         var found = disabled ? await staff.DisableAsync() : await staff.EnableAsync();
         // Someone back from a departure acts for themself again: events naming them are theirs.

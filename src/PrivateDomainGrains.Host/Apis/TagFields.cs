@@ -16,7 +16,7 @@ public static partial class TagFields
     /// A tag as customers hold it, folded (<see cref="TagNames"/>: trimmed, <c>ＶＩＰ</c> is <c>VIP</c>). Null and a 400 naming <paramref name="field"/> when it is not one.
     /// </summary>
     public static (string? Tag, ProblemHttpResult? Problem) Tag(string field, string? value) =>
-        TagNames.Normalize(value) is { } tag ? (tag, null) : (null, Problems.BadRequest($"'{field}' must be {TagNames.Rule}"));
+        TagNames.Normalize(value) is { } tag ? (tag, null) : (null, Problems.BadRequest(field, ApiPhrases.TagField.Say(field)));
 
     /// <summary>
     /// A tag from a path segment: Kestrel decodes every escape of the path but <c>%2F</c> (it would change the route),
@@ -29,7 +29,7 @@ public static partial class TagFields
     public static (string[]? Tags, ProblemHttpResult? Problem) Tags(string field, IReadOnlyList<string?>? values)
     {
         if (values is null) return ([], null);
-        if (values.Count > CustomersApi.MaxTagsPerRequest) return (null, Problems.BadRequest($"'{field}' must hold at most {CustomersApi.MaxTagsPerRequest} tags"));
+        if (values.Count > CustomersApi.MaxTagsPerRequest) return (null, Problems.BadRequest(field, ApiPhrases.TooManyTags.Say(field, CustomersApi.MaxTagsPerRequest)));
         var tags = new List<string>(values.Count);
         for (var i = 0; i < values.Count; i++)
         {
@@ -47,16 +47,16 @@ public static partial class TagFields
     public static (Dictionary<string, string>? Names, ProblemHttpResult? Problem) Names(IReadOnlyDictionary<string, string?>? values, bool required)
     {
         if (values is null || values.Count == 0)
-            return required ? (null, Problems.BadRequest("'names' must hold a name in at least one language, e.g. {\"zh-CN\":\"肤质\",\"en\":\"Skin type\"}")) : ([], null);
-        if (values.Count > MaxLanguages) return (null, Problems.BadRequest($"'names' must hold at most {MaxLanguages} languages"));
+            return required ? (null, Problems.BadRequest("names", ApiPhrases.NamesRequired.Say())) : ([], null);
+        if (values.Count > MaxLanguages) return (null, Problems.BadRequest("names", ApiPhrases.TooManyLanguages.Say(MaxLanguages)));
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (language, value) in values)
         {
-            if (!Language().IsMatch(language)) return (null, Problems.BadRequest($"'names.{language}' is not a BCP 47 language tag such as zh-CN or en"));
+            if (!Language().IsMatch(language)) return (null, Problems.BadRequest($"names.{language}", ApiPhrases.NotALanguage.Say($"names.{language}")));
             var name = value?.Trim();
-            if (string.IsNullOrEmpty(name)) return (null, Problems.BadRequest($"'names.{language}' must not be empty"));
+            if (string.IsNullOrEmpty(name)) return (null, Problems.BadRequest($"names.{language}", ApiPhrases.FieldEmpty.Say($"names.{language}")));
             if (TextFields.Problem($"names.{language}", name, MaxNameLength) is { } problem) return (null, problem);
-            if (PlainText.Problem(name) is { } notPlain) return (null, Problems.BadRequest($"'names.{language}' {notPlain}"));
+            if (PlainText.Problem(name) is { } notPlain) return (null, Problems.BadRequest($"names.{language}", $"'names.{language}' {notPlain}"));
             names[language] = name;
         }
         return (names, null);
@@ -67,7 +67,7 @@ public static partial class TagFields
     {
         TagCatalogOutcomes.NotFound => Problems.NotFound($"'{outcome.Field}': {outcome.Message}"),
         TagCatalogOutcomes.Conflict => Problems.Conflict($"'{outcome.Field}': {outcome.Message}"),
-        _ => Problems.BadRequest($"'{outcome.Field}': {outcome.Message}"),
+        _ => Problems.BadRequest(outcome.Field ?? JsonBody.Whole, $"'{outcome.Field}': {outcome.Message}"),
     };
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]

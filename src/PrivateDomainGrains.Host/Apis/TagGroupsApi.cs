@@ -61,7 +61,7 @@ public static class TagGroupsApi
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateTagGroupRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.GroupId)) return Problems.BadRequest(Ids.Describe("groupId"));
+        if (!Ids.IsValid(body.GroupId)) return Problems.InvalidId("groupId");
         var (names, namesProblem) = TagFields.Names(body.Names, required: true);
         if (names is null) return namesProblem!;
         var group = new TagGroupDefinition(body.GroupId, names, body.Exclusive);
@@ -73,7 +73,7 @@ public static class TagGroupsApi
 
     internal static async Task<Results<Ok<TagGroupView>, ProblemHttpResult>> UpdateAsync(string tenant, string groupId, HttpRequest request, IGrainFactory grains)
     {
-        if (!Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
+        if (!Ids.IsValid(groupId)) return Problems.InvalidId("groupId");
         var (body, problem) = await JsonBody.ReadAsync<UpdateTagGroupRequest>(request);
         if (body is null) return problem!;
         var (names, namesProblem) = TagFields.Names(body.Names, required: false);
@@ -89,7 +89,7 @@ public static class TagGroupsApi
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string tenant, string groupId, IGrainFactory grains)
     {
-        if (!Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
+        if (!Ids.IsValid(groupId)) return Problems.InvalidId("groupId");
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).DeleteGroupAsync(groupId);
         return outcome.Kind == TagCatalogOutcomes.Ok ? TypedResults.NoContent() : TagFields.Problem(outcome);
     }

@@ -95,13 +95,13 @@ public static class TagJobsApi
         var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
         if (tagsProblem is not null) return tagsProblem;
         if (await ExclusiveClashAsync(grains, tenant, add!) is { } clash) return clash;
-        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest("Give exactly one of 'customerIds' and 'filter'");
+        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest(["customerIds", "filter"], "Give exactly one of 'customerIds' and 'filter'");
         var jobId = NewJobId();
         if (body.CustomerIds is { } ids)
         {
-            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest($"'customerIds' must hold 1-{MaxRows:N0} customer ids");
+            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", $"'customerIds' must hold 1-{MaxRows:N0} customer ids");
             for (var i = 0; i < ids.Count; i++)
-                if (!Ids.IsValid(ids[i])) return Problems.BadRequest(Ids.Describe($"customerIds[{i}]"));
+                if (!Ids.IsValid(ids[i])) return Problems.InvalidId($"customerIds[{i}]");
             await rows.StageAsync(tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
             return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!));
         }
@@ -145,7 +145,7 @@ public static class TagJobsApi
 
     private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(string tenant, string jobId, IGrainFactory grains)
     {
-        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync();
         return view is null ? Problems.NotFound($"Tag job '{jobId}' does not exist") : TypedResults.Ok(view);
     }
@@ -153,7 +153,7 @@ public static class TagJobsApi
     /// <param name="by">The console manager who may cancel only the jobs they started; null for the admin key or an admin.</param>
     internal static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> CancelAsync(IGrainFactory grains, string tenant, string jobId, string? by)
     {
-        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
+        if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var job = grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId));
         var view = await job.GetAsync();
         if (view is null || by is not null && view.Spec.By != by) return Problems.NotFound($"Tag job '{jobId}' does not exist");
@@ -169,11 +169,11 @@ public static class TagJobsApi
     private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, int? after, int? limit, string? status,
         IGrainFactory grains, TagJobRows rows, CancellationToken ct)
     {
-        if (!Ids.IsValid(jobId)) return Problems.BadRequest(Ids.Describe("jobId"));
-        if (after is < 0) return Problems.BadRequest("'after' must be the seq of a row of the previous page, or 0");
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
+        if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
+        if (after is < 0) return Problems.BadRequest("after", "'after' must be the seq of a row of the previous page, or 0");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxPageSize}");
         if (status is not (null or TagJobRowStatus.Pending or TagJobRowStatus.Changed or TagJobRowStatus.Unchanged or TagJobRowStatus.Failed))
-            return Problems.BadRequest("'status' must be pending, changed, unchanged or failed");
+            return Problems.BadRequest("status", "'status' must be pending, changed, unchanged or failed");
         if (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync() is null) return Problems.NotFound($"Tag job '{jobId}' does not exist");
         var pageSize = limit ?? 100;
         var page = await rows.PageAsync(tenant, jobId, after ?? 0, pageSize + 1, status, ct);
@@ -215,9 +215,9 @@ public static class TagJobsApi
         if (adds is null) return (null, null, addProblem);
         var (removes, removeProblem) = TagFields.Tags("remove", remove);
         if (removes is null) return (null, null, removeProblem);
-        if (adds.Length + removes.Length == 0) return (null, null, Problems.BadRequest("'add' and 'remove' must name at least one tag between them"));
+        if (adds.Length + removes.Length == 0) return (null, null, Problems.BadRequest(["add", "remove"], "'add' and 'remove' must name at least one tag between them"));
         if (adds.Intersect(removes, StringComparer.Ordinal).FirstOrDefault() is { } both)
-            return (null, null, Problems.BadRequest($"'remove' must not hold '{both}', which 'add' holds"));
+            return (null, null, Problems.BadRequest("remove", $"'remove' must not hold '{both}', which 'add' holds"));
         return (adds, removes, null);
     }
 
@@ -231,7 +231,7 @@ public static class TagJobsApi
         var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
         if (new ExclusiveTagGroups(catalog.ExclusiveGroups()).Clash(add) is not var (first, second)) return null;
         var group = catalog.Tags.First(t => t.Tag == first).GroupId;
-        return Problems.BadRequest($"'add' holds '{first}' and '{second}', both of exclusive group '{group}': a customer holds one of them; add one");
+        return Problems.BadRequest("add", $"'add' holds '{first}' and '{second}', both of exclusive group '{group}': a customer holds one of them; add one");
     }
 
     internal static (TagJobFilter? Filter, ProblemHttpResult? Problem) ReadFilter(TagJobFilterRequest request)
@@ -240,14 +240,14 @@ public static class TagJobsApi
         if (any is null) return (null, anyProblem);
         var (all, allProblem) = TagFields.Tags("filter.tagsAll", request.TagsAll);
         if (all is null) return (null, allProblem);
-        if (request.Owner is { } owner && !Ids.IsValid(owner)) return (null, Problems.BadRequest(Ids.Describe("filter.owner")));
+        if (request.Owner is { } owner && !Ids.IsValid(owner)) return (null, Problems.InvalidId("filter.owner"));
         string? tier = null, status = null;
         if (request.Tier is { } t && !TryName<CustomerTier>(t, out tier))
-            return (null, Problems.BadRequest($"'filter.tier' must be one of {string.Join(", ", Enum.GetNames<CustomerTier>())}"));
+            return (null, Problems.BadRequest("filter.tier", $"'filter.tier' must be one of {string.Join(", ", Enum.GetNames<CustomerTier>())}"));
         if (request.Status is { } s && !TryName<CustomerStatus>(s, out status))
-            return (null, Problems.BadRequest($"'filter.status' must be one of {string.Join(", ", Enum.GetNames<CustomerStatus>())}"));
+            return (null, Problems.BadRequest("filter.status", $"'filter.status' must be one of {string.Join(", ", Enum.GetNames<CustomerStatus>())}"));
         if (any.Length + all.Length == 0 && request.Owner is null && tier is null && status is null)
-            return (null, Problems.BadRequest("'filter' must give at least one of tagsAny, tagsAll, owner, tier and status"));
+            return (null, Problems.BadRequest("filter", "'filter' must give at least one of tagsAny, tagsAll, owner, tier and status"));
         return (new TagJobFilter(any.Length > 0 ? any : null, all.Length > 0 ? all : null, request.Owner, tier, status), null);
     }
 

@@ -89,7 +89,7 @@ public static class TagsApi
         if (body is null) return problem!;
         var (tag, tagProblem) = TagFields.Tag("tag", body.Tag);
         if (tag is null) return tagProblem!;
-        if (body.GroupId is { } groupId && !Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
+        if (body.GroupId is { } groupId && !Ids.IsValid(groupId)) return Problems.InvalidId("groupId");
         var (names, namesProblem) = TagFields.Names(body.Names, required: false);
         if (names is null) return namesProblem!;
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).PutTagAsync(new CatalogTag(tag, body.GroupId, names), create: true);
@@ -103,7 +103,7 @@ public static class TagsApi
         if (name is null) return tagProblem!;
         var (body, problem) = await JsonBody.ReadAsync<UpdateTagRequest>(request);
         if (body is null) return problem!;
-        if (body.GroupId is { Length: > 0 } groupId && !Ids.IsValid(groupId)) return Problems.BadRequest(Ids.Describe("groupId"));
+        if (body.GroupId is { Length: > 0 } groupId && !Ids.IsValid(groupId)) return Problems.InvalidId("groupId");
         var (names, namesProblem) = TagFields.Names(body.Names, required: false);
         if (names is null) return namesProblem!;
         var catalog = grains.GetGrain<ITenantTagCatalogGrain>(tenant);
@@ -128,7 +128,7 @@ public static class TagsApi
         if (body is null) return problem!;
         var (to, toProblem) = TagFields.Tag("to", body.To);
         if (to is null) return toProblem!;
-        if (to == from) return Problems.BadRequest("'to' must differ from the tag renamed");
+        if (to == from) return Problems.BadRequest("to", "'to' must differ from the tag renamed");
         var jobId = TagJobsApi.NewJobId();
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).RenameTagAsync(from, to, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
@@ -145,7 +145,7 @@ public static class TagsApi
         if (body is null) return problem!;
         var (into, intoProblem) = TagFields.Tag("into", body.Into);
         if (into is null) return intoProblem!;
-        if (into == from) return Problems.BadRequest("'into' must differ from the tag merged");
+        if (into == from) return Problems.BadRequest("into", "'into' must differ from the tag merged");
         var jobId = TagJobsApi.NewJobId();
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).MergeTagAsync(from, into, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);

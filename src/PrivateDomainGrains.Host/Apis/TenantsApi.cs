@@ -30,7 +30,7 @@ public static class TenantsApi
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateTenantRequest>(request);
         if (body is null) return problem!;
-        if (!Ids.IsValid(body.Tenant)) return Problems.BadRequest(Ids.Describe("tenant"));
+        if (!Ids.IsValid(body.Tenant)) return Problems.InvalidId("tenant");
         if (TextFields.Problem("name", body.Name, StaffApi.MaxNameLength) is { } nameProblem) return nameProblem;
         var created = await TenantProvisioning.CreateAsync(grains, body.Tenant, body.Name);
         return created is null

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host;
 
@@ -10,7 +11,7 @@ public static class TextFields
     public static ProblemHttpResult? Problem(string field, string? value, int maxLength)
     {
         if (value is null) return null;
-        if (value.Length > maxLength) return Problems.BadRequest($"'{field}' must be at most {maxLength} characters");
-        return StorableText.Problem(value) is { } problem ? Problems.BadRequest($"'{field}' {problem}") : null;
+        if (value.Length > maxLength) return Problems.BadRequest(field, ApiPhrases.FieldTooLong.Say(field, maxLength));
+        return StorableText.Problem(value) is { } problem ? Problems.BadRequest(field, $"'{field}' {problem}") : null;
     }
 }

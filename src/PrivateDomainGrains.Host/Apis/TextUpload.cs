@@ -29,7 +29,7 @@ public static class TextUpload
     {
         StatusCodes.Status413PayloadTooLarge => Problems.TooLarge(refused.Message),
         StatusCodes.Status415UnsupportedMediaType => TypedResults.Problem(statusCode: refused.StatusCode, title: "Unsupported media type", detail: refused.Message),
-        _ => Problems.BadRequest(refused.Message),
+        _ => Problems.BadRequest("body", refused.Message),
     };
 
     /// <summary>One record: its first line (from 1) and its text, or null text when it was longer than the limit (skipped unread).</summary>
@@ -56,7 +56,7 @@ public static class TextUpload
         {
         }
         if (encoding is null || !IsAsciiCompatible(encoding))
-            throw new UploadException($"'Content-Type' charset '{name}' is not one this API reads: send utf-8, gb18030, gbk or another ASCII-compatible charset",
+            throw new UploadException(ApiPhrases.Charset.Say(name),
                 StatusCodes.Status415UnsupportedMediaType);
         return encoding;
     }
@@ -120,7 +120,7 @@ public static class TextUpload
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw new UploadException("'body' is larger than this route's upload limit", StatusCodes.Status413PayloadTooLarge);
+            throw new UploadException(ApiPhrases.RouteUploadLimit.Say(), StatusCodes.Status413PayloadTooLarge);
         }
     }
 
@@ -204,7 +204,7 @@ public static class TextUpload
             }
             catch (DecoderFallbackException)
             {
-                throw new UploadException($"'body' line {_recordLine} is not {(encoding.CodePage == Encoding.UTF8.CodePage ? "UTF-8" : encoding.WebName)} text");
+                throw new UploadException(ApiPhrases.LineNotText.Say(_recordLine, encoding.CodePage == Encoding.UTF8.CodePage ? "UTF-8" : encoding.WebName));
             }
         }
     }

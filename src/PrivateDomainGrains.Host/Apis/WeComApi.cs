@@ -89,11 +89,11 @@ public static class WeComApi
         string tenant, [FromQuery(Name = "msg_signature")] string? msgSignature, string? timestamp, string? nonce, string? echostr, WeComCallbackHandler handler) =>
         Ids.IsValid(tenant)
             ? handler.VerifyUrlAsync(tenant, new WeComCallbackHandler.Query(msgSignature, timestamp, nonce, echostr))
-            : Task.FromResult<IResult>(Problems.BadRequest(Ids.Describe("tenant")));
+            : Task.FromResult<IResult>(Problems.InvalidId("tenant"));
 
     private static Task<IResult> ReceiveAsync(
         string tenant, [FromQuery(Name = "msg_signature")] string? msgSignature, string? timestamp, string? nonce, HttpRequest request, WeComCallbackHandler handler) =>
         Ids.IsValid(tenant)
             ? handler.ReceiveAsync(tenant, new WeComCallbackHandler.Query(msgSignature, timestamp, nonce, null), request)
-            : Task.FromResult<IResult>(Problems.BadRequest(Ids.Describe("tenant")));
+            : Task.FromResult<IResult>(Problems.InvalidId("tenant"));
 }

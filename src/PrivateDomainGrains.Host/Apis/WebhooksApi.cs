@@ -18,12 +18,11 @@ public static class WebhooksApi
 {
     public const int MaxPageSize = 200;
     private const int MaxDescriptionLength = 200;
-    private const int MaxUrlLength = 2048;
 
     /// <summary>A subscription may name everything there is to name, once each: <c>*</c>, every family and every type.</summary>
     private static readonly int MaxEventTypes = WebhookEventTypes.Accepted.Count;
 
-    /// <param name="Url">Where notifications are posted: an absolute https URL (http too when <c>Webhooks:AllowInsecureUrls</c>), at most 2048 characters, without user info.</param>
+    /// <param name="Url">Where notifications are posted: an absolute https URL (http too when <c>Webhooks:AllowInsecureUrls</c>), at most 2048 characters, taken exactly as sent: no white space, user info, fragment or port outside 1-65535; one subscription per URL and tenant.</param>
     /// <param name="EventTypes">Types to send (nudge.raised, nudge.closed, customer.tag-added, ..., webhook.disabled: every one ListWebhookEventTypes lists), families (nudge.*, customer.*, webhook.*) or *; at least one.</param>
     /// <param name="Description">What the subscription is for, at most 200 characters.</param>
     public sealed record CreateWebhookRequest(string Url, IReadOnlyList<string> EventTypes, string? Description = null);
@@ -70,7 +69,7 @@ public static class WebhooksApi
         webhooks.MapPost("", CreateAsync).WithName("CreateWebhook")
             .WithSummary("Subscribe a URL to notifications; the answer carries the signing secret, shown this once.")
             .WithJsonBody<CreateWebhookRequest>()
-            .WithProblem(StatusCodes.Status409Conflict, "The tenant has as many subscriptions as Webhooks:MaxSubscriptionsPerTenant allows");
+            .WithProblem(StatusCodes.Status409Conflict, SubscribedAlready);
         webhooks.MapGet("", ListAsync).WithName("ListWebhooks")
             .WithSummary("The tenant's subscriptions, with whether each is enabled and how it has been failing.");
         webhooks.MapGet("/event-types", ListEventTypes).WithName("ListWebhookEventTypes")
@@ -81,7 +80,8 @@ public static class WebhooksApi
         webhooks.MapPut("/{webhookId}", UpdateAsync).WithName("UpdateWebhook")
             .WithSummary("Replace URL, event types, description and enabled; enabling a disabled subscription forgets its failures.")
             .WithJsonBody<UpdateWebhookRequest>()
-            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant")
+            .WithProblem(StatusCodes.Status409Conflict, "Another subscription of the tenant has this URL (errors name 'url')");
         webhooks.MapDelete("/{webhookId}", DeleteAsync).WithName("DeleteWebhook")
             .WithSummary("Delete the subscription, its delivery log and what was still pending for it: nothing more is sent to it (an attempt already under way finishes).")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
@@ -92,8 +92,9 @@ public static class WebhooksApi
             .WithSummary("The delivery log, newest first: state, attempts, last status or error; paged with ?before=<deliveryId>&limit=<1-200> (50 by default).")
             .WithProblem(StatusCodes.Status400BadRequest, "'limit' is not 1-200, or 'before' is not a positive delivery id")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
-        webhooks.MapPost("/{webhookId}/deliveries/{deliveryId:long}/replay", ReplayAsync).WithName("ReplayWebhookDelivery")
+        webhooks.MapPost("/{webhookId}/deliveries/{deliveryId}/replay", ReplayAsync).WithName("ReplayWebhookDelivery")
             .WithSummary("Send a delivery again, whatever its state, with a fresh retry period (it goes out once the subscription is enabled). 202.")
+            .WithProblem(StatusCodes.Status400BadRequest, "'deliveryId' is not a whole number (errors name it)")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription, or no such delivery of it");
 
         // The same routes for a signed-in admin of the console (the integrations page), on the admin's own tenant.
@@ -102,7 +103,7 @@ public static class WebhooksApi
                 IOptions<WebhookOptions> options) => CreateAsync(user.Tenant, request, subscriptions, protector, targets, options))
             .WithName("CreateConsoleWebhook").WithSummary("As CreateWebhook, for the signed-in admin's tenant: the signing secret is shown this once.")
             .WithJsonBody<CreateWebhookRequest>()
-            .WithProblem(StatusCodes.Status409Conflict, "The tenant has as many subscriptions as Webhooks:MaxSubscriptionsPerTenant allows");
+            .WithProblem(StatusCodes.Status409Conflict, SubscribedAlready);
         console.MapGet("", (ConsoleUser user, WebhookSubscriptions subscriptions, HttpContext http) => ListAsync(user.Tenant, subscriptions, http))
             .WithName("ListConsoleWebhooks").WithSummary("As ListWebhooks, for the signed-in admin's tenant.");
         console.MapGet("/event-types", ListEventTypes).WithName("ListConsoleWebhookEventTypes")
@@ -114,7 +115,8 @@ public static class WebhooksApi
                 IOptions<WebhookOptions> options) => UpdateAsync(user.Tenant, webhookId, request, subscriptions, targets, options))
             .WithName("UpdateConsoleWebhook").WithSummary("As UpdateWebhook (re-enable with enabled: true), for the signed-in admin's tenant.")
             .WithJsonBody<UpdateWebhookRequest>()
-            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
+            .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant")
+            .WithProblem(StatusCodes.Status409Conflict, "Another subscription of the tenant has this URL (errors name 'url')");
         console.MapDelete("/{webhookId}", (ConsoleUser user, string webhookId, WebhookSubscriptions subscriptions, HttpContext http) =>
                 DeleteAsync(user.Tenant, webhookId, subscriptions, http))
             .WithName("DeleteConsoleWebhook").WithSummary("As DeleteWebhook, for the signed-in admin's tenant.")
@@ -128,12 +130,16 @@ public static class WebhooksApi
             .WithName("ListConsoleWebhookDeliveries").WithSummary("As ListWebhookDeliveries, for the signed-in admin's tenant.")
             .WithProblem(StatusCodes.Status400BadRequest, "'limit' is not 1-200, or 'before' is not a positive delivery id")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
-        console.MapPost("/{webhookId}/deliveries/{deliveryId:long}/replay", (ConsoleUser user, string webhookId, long deliveryId, WebhookDeliveries deliveries,
+        console.MapPost("/{webhookId}/deliveries/{deliveryId}/replay", (ConsoleUser user, string webhookId, long deliveryId, WebhookDeliveries deliveries,
                 HttpContext http) => ReplayAsync(user.Tenant, webhookId, deliveryId, deliveries, http))
             .WithName("ReplayConsoleWebhookDelivery").WithSummary("As ReplayWebhookDelivery, for the signed-in admin's tenant. 202.")
+            .WithProblem(StatusCodes.Status400BadRequest, "'deliveryId' is not a whole number (errors name it)")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription, or no such delivery of it");
         return api;
     }
+
+    private const string SubscribedAlready =
+        "The tenant subscribes this URL already (errors name 'url' and the detail the subscription: change that one), or has as many subscriptions as Webhooks:MaxSubscriptionsPerTenant allows";
 
     private static async Task<Results<Created<WebhookSecretIssued>, ProblemHttpResult, ValidationProblem>> CreateAsync(
         string tenant, HttpRequest request, WebhookSubscriptions subscriptions, WebhookSecretProtector protector, WebhookTargets targets,
@@ -143,12 +149,14 @@ public static class WebhooksApi
         if (body is null) return problem!;
         var ct = request.HttpContext.RequestAborted;
         var errors = await ValidateAsync(body.Url, body.EventTypes, body.Description, options.Value, targets, ct);
-        if (errors.Count > 0) return Problems.Invalid("The subscription is invalid; nothing was stored", errors);
-        if (await subscriptions.CountAsync(tenant, ct) >= options.Value.MaxSubscriptionsPerTenant)
-            return Problems.Conflict($"Tenant '{tenant}' has {options.Value.MaxSubscriptionsPerTenant} subscriptions, as many as it may have; delete one first");
+        if (errors.Count > 0) return Problems.Invalid(ApiPhrases.WebhookInvalid.Say(), errors);
         var secret = WebhookSigner.NewSecret();
-        var row = await subscriptions.CreateAsync(tenant, "wh_" + Guid.NewGuid().ToString("N"), body.Url, [.. body.EventTypes.Distinct(StringComparer.Ordinal)],
-            Description(body.Description), protector.Protect(tenant, secret), ct);
+        var written = await subscriptions.CreateAsync(tenant, "wh_" + Guid.NewGuid().ToString("N"), body.Url, [.. body.EventTypes.Distinct(StringComparer.Ordinal)],
+            Description(body.Description), protector.Protect(tenant, secret), options.Value.MaxSubscriptionsPerTenant, WebhookUrls.Key, ct);
+        if (written.SameUrl is { } same) return SameUrl(same);
+        if (written.Full)
+            return Problems.Conflict(ApiPhrases.WebhookLimit.Say(tenant, options.Value.MaxSubscriptionsPerTenant));
+        var row = written.Row!;
         return TypedResults.Created($"/api/v1/tenants/{tenant}/webhooks/{row.SubscriptionId}", new WebhookSecretIssued(View(row), secret));
     }
 
@@ -166,10 +174,11 @@ public static class WebhooksApi
         var (body, problem) = await JsonBody.ReadAsync<UpdateWebhookRequest>(request);
         if (body is null) return problem!;
         var errors = await ValidateAsync(body.Url, body.EventTypes, body.Description, options.Value, targets, request.HttpContext.RequestAborted);
-        if (errors.Count > 0) return Problems.Invalid("The subscription is invalid; nothing was changed", errors);
-        var row = await subscriptions.UpdateAsync(tenant, webhookId, body.Url, [.. body.EventTypes.Distinct(StringComparer.Ordinal)], Description(body.Description),
-            body.Enabled, request.HttpContext.RequestAborted);
-        return row is null ? NotFound(webhookId) : TypedResults.Ok(View(row));
+        if (errors.Count > 0) return Problems.Invalid(ApiPhrases.WebhookUnchanged.Say(), errors);
+        var written = await subscriptions.UpdateAsync(tenant, webhookId, body.Url, [.. body.EventTypes.Distinct(StringComparer.Ordinal)], Description(body.Description),
+            body.Enabled, WebhookUrls.Key, request.HttpContext.RequestAborted);
+        if (written.SameUrl is { } same) return SameUrl(same);
+        return written.Row is { } row ? TypedResults.Ok(View(row)) : NotFound(webhookId);
     }
 
     /// <summary>
@@ -191,8 +200,8 @@ public static class WebhooksApi
     private static async Task<Results<Ok<WebhookDeliveryPage>, ProblemHttpResult>> ListDeliveriesAsync(
         string tenant, string webhookId, long? before, int? limit, WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, HttpContext http)
     {
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest($"'limit' must be 1-{MaxPageSize}");
-        if (before is < 1) return Problems.BadRequest("'before' must be a positive delivery id from a previous page");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
+        if (before is < 1) return Problems.BadRequest("before", ApiPhrases.BeforeDelivery.Say());
         if (await subscriptions.GetAsync(tenant, webhookId, http.RequestAborted) is null) return NotFound(webhookId);
         var pageSize = limit ?? 50;
         var rows = await deliveries.ListAsync(tenant, webhookId, before, pageSize + 1, http.RequestAborted);
@@ -205,7 +214,7 @@ public static class WebhooksApi
     {
         var row = await deliveries.ReplayAsync(tenant, webhookId, deliveryId, http.RequestAborted);
         return row is null
-            ? Problems.NotFound($"Subscription '{webhookId}' of tenant '{tenant}' has no delivery {deliveryId}")
+            ? Problems.NotFound(ApiPhrases.NoDelivery.Say(webhookId, tenant, deliveryId))
             : TypedResults.Accepted($"/api/v1/tenants/{tenant}/webhooks/{webhookId}/deliveries?before={deliveryId + 1}&limit=1", DeliveryView(row));
     }
 
@@ -221,31 +230,28 @@ public static class WebhooksApi
     private static Dictionary<string, string[]> Validate(string? url, IReadOnlyList<string>? eventTypes, string? description, WebhookOptions options)
     {
         var errors = new Dictionary<string, string[]>();
-        var schemes = options.AllowInsecureUrls ? "https or http" : "https";
-        if (string.IsNullOrWhiteSpace(url)) errors["url"] = ["'url' is required"];
-        else if (url.Length > MaxUrlLength) errors["url"] = [$"'url' must be at most {MaxUrlLength} characters"];
-        else if (PlainText.HasControlCharacters(url) || StorableText.Problem(url) is not null) errors["url"] = ["'url' must not contain control characters or unpaired surrogates"];
-        else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (options.AllowInsecureUrls && uri.Scheme == Uri.UriSchemeHttp))
-                 || string.IsNullOrEmpty(uri.Host))
-            errors["url"] = [$"'url' must be an absolute {schemes} URL"];
-        else if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0) errors["url"] = ["'url' must not carry user info or a fragment"];
+        if (WebhookUrls.Problem(url, options.AllowInsecureUrls) is { } urlProblem) errors["url"] = [urlProblem];
 
-        if (eventTypes is null || eventTypes.Count == 0) errors["eventTypes"] = ["'eventTypes' must name at least one type"];
-        else if (eventTypes.Count > MaxEventTypes) errors["eventTypes"] = [$"'eventTypes' may name at most {MaxEventTypes} types"];
+        if (eventTypes is null || eventTypes.Count == 0) errors["eventTypes"] = [ApiPhrases.NoEventTypes.Say()];
+        else if (eventTypes.Count > MaxEventTypes) errors["eventTypes"] = [ApiPhrases.TooManyEventTypes.Say(MaxEventTypes)];
         else
         {
             var bad = eventTypes.Where(t => t is null || !WebhookEventTypes.IsValid(t)).ToList();
-            if (bad.Count > 0) errors["eventTypes"] = [$"'eventTypes' has {string.Join(", ", bad.Select(t => $"'{t}'"))}; each must be {WebhookEventTypes.Describe}"];
+            if (bad.Count > 0) errors["eventTypes"] = [ApiPhrases.UnknownEventTypes.Say(string.Join(", ", bad.Select(t => $"'{t}'")), string.Join(", ", WebhookEventTypes.All), string.Join(", ", WebhookEventTypes.Families))];
         }
-        if (description is { Length: > MaxDescriptionLength }) errors["description"] = [$"'description' must be at most {MaxDescriptionLength} characters"];
+        if (description is { Length: > MaxDescriptionLength }) errors["description"] = [ApiPhrases.FieldTooLong.Say("description", MaxDescriptionLength)];
         else if (StorableText.Problem(description) is { } problem) errors["description"] = [$"'description' {problem}"];
         return errors;
     }
 
+    /// <summary>A second subscription to one URL would post every notification twice: 409, naming the one there is.</summary>
+    private static ProblemHttpResult SameUrl(WebhookSubscriptionRow same) =>
+        Problems.Conflict("url", $"'url' is subscribed already by {same.SubscriptionId} ({same.Url}): change that subscription's event types instead");
+
     private static string? Description(string? description) => string.IsNullOrWhiteSpace(description) ? null : description.Trim();
 
     private static ProblemHttpResult NotFound(string webhookId) =>
-        Problems.NotFound(Ids.IsValid(webhookId) ? $"Webhook subscription '{webhookId}' does not exist" : Ids.Describe("webhookId"));
+        Problems.NotFound(Ids.IsValid(webhookId) ? ApiPhrases.NoWebhook.Say(webhookId) : Ids.Describe("webhookId"));
 
     private static WebhookView View(WebhookSubscriptionRow r) => new(r.SubscriptionId, r.Url, r.EventTypes, r.Description, r.Enabled, r.DisabledReason,
         r.DisabledAt, r.ConsecutiveFailures, r.FailingSince, r.LastSuccessAt, r.CreatedAt, r.UpdatedAt);

@@ -38,18 +38,17 @@ public sealed partial class BadParameterHandler(IProblemDetailsService problems)
         var value = match.Groups["value"].Value;
         var type = match.Groups["type"].Value.TrimEnd('?');
         if (type.StartsWith("Nullable<", StringComparison.Ordinal)) type = type["Nullable<".Length..^1];
-        var expected = type switch
-        {
-            "int" or "long" or "short" or "Int32" or "Int64" => "a whole number",
-            "bool" or "Boolean" => "true or false",
-            "DateTimeOffset" or "DateTime" => "an ISO 8601 timestamp with a UTC offset",
-            "DateOnly" => "a date (yyyy-MM-dd)",
-            "Guid" => "a GUID",
-            "double" or "decimal" or "float" => "a number",
-            _ => "of the expected form",
-        };
+        var expected = (ParameterTypes.TryGetValue(type, out var t) ? JsonValueErrors.Expected(t) : null) ?? "of the expected form";
         return PlainText.HasControlCharacters(value) ? $"must be {expected} (it holds control characters)" : $"'{value}' is not {expected}";
     }
+
+    /// <summary>The types parameters are declared with, as the binder's messages spell them: said in the words bodies use (<see cref="JsonValueErrors.Expected"/>).</summary>
+    private static readonly Dictionary<string, Type> ParameterTypes = new()
+    {
+        ["int"] = typeof(int), ["Int32"] = typeof(int), ["long"] = typeof(long), ["Int64"] = typeof(long), ["short"] = typeof(short),
+        ["bool"] = typeof(bool), ["Boolean"] = typeof(bool), ["DateTimeOffset"] = typeof(DateTimeOffset), ["DateTime"] = typeof(DateTime),
+        ["DateOnly"] = typeof(DateOnly), ["Guid"] = typeof(Guid), ["double"] = typeof(double), ["decimal"] = typeof(decimal), ["float"] = typeof(float),
+    };
 
     [GeneratedRegex("""parameter "(?<type>[^" ]+) (?<name>[^" ]+)"( from "(?<value>.*)"\.$)?""", RegexOptions.Singleline)]
     private static partial Regex Parameter();

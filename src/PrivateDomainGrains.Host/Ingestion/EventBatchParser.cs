@@ -29,19 +29,20 @@ public static class EventBatchParser
         public IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> Identities { get; init; } = new Dictionary<int, IReadOnlyDictionary<string, string>>();
     }
 
-    /// <summary>Parses the document; returns null and a message when the batch as a whole is unusable.</summary>
+    /// <summary>Parses the document; returns null and what is wrong (<c>events</c>, <c>mode</c>) when the batch as a whole is unusable.</summary>
     /// <param name="now">The server's clock, against which event times are checked.</param>
-    public static (Parsed? Batch, string? Problem) Parse(JsonDocument document, DateTimeOffset now, TimeSpan maxFutureSkew)
+    public static (Parsed? Batch, FieldError? Problem) Parse(JsonDocument document, DateTimeOffset now, TimeSpan maxFutureSkew)
     {
-        if (document.RootElement.ValueKind != JsonValueKind.Object ||
-            !document.RootElement.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
-            return (null, "The body must be a JSON object with an 'events' array");
-        var total = events.GetArrayLength();
-        if (total == 0) return (null, "'events' is empty");
-        if (total > MaxEventsPerRequest) return (null, $"'events' holds {total} events; at most {MaxEventsPerRequest} per request");
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object) return (null, new(Apis.JsonBody.Whole, EventPhrases.JsonObjectWithEvents.Say()));
         var modeProblems = new List<FieldError>();
-        var requestBackfill = Mode(document.RootElement, modeProblems) ?? false;
-        if (modeProblems.Count > 0) return (null, modeProblems[0].ToString());
+        var requestBackfill = Mode(root, modeProblems) ?? false;
+        if (modeProblems.Count > 0) return (null, modeProblems[0]);
+        if (!root.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+            return (null, new("events", EventPhrases.NoEventsArray.Say()));
+        var total = events.GetArrayLength();
+        if (total == 0) return (null, new("events", EventPhrases.NoEvents.Say()));
+        if (total > MaxEventsPerRequest) return (null, new("events", EventPhrases.TooManyEvents.Say(total, MaxEventsPerRequest)));
 
         var valid = new List<(int, CustomerEvent)>(total);
         var backfilled = new HashSet<int>();
@@ -76,7 +77,7 @@ public static class EventBatchParser
     {
         if (String(element, "mode", problems, required: false) is not { } mode) return null;
         if (mode is Backfill or Live) return mode == Backfill;
-        problems.Add(new("mode", $"must be '{Live}' or '{Backfill}'"));
+        problems.Add(new("mode", CommonPhrases.EitherOf.Say(Live, Backfill)));
         return null;
     }
 
@@ -84,7 +85,7 @@ public static class EventBatchParser
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new("event", "must be a JSON object"));
+            problems.Add(new("event", EventPhrases.JsonObject.Say()));
             return null;
         }
         var id = String(element, "id", problems);
@@ -118,12 +119,12 @@ public static class EventBatchParser
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            if (required) problems.Add(new(name, "is required"));
+            if (required) problems.Add(new(name, CommonPhrases.Required.Say()));
             return null;
         }
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new(name, "must be a string"));
+            problems.Add(new(name, EventPhrases.NotAString.Say()));
             return null;
         }
         return Text(value, name, problems);
@@ -138,7 +139,7 @@ public static class EventBatchParser
         }
         catch (InvalidOperationException)
         {
-            problems.Add(new(field, "is not valid Unicode text (invalid UTF-8 bytes or an unpaired surrogate)"));
+            problems.Add(new(field, EventPhrases.NotUnicode.Say()));
             return null;
         }
     }
@@ -148,7 +149,7 @@ public static class EventBatchParser
         if (!element.TryGetProperty("at", out var value) || value.ValueKind == JsonValueKind.Null) return now;
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new("at", $"must be an ISO 8601 timestamp string, e.g. {Iso8601Timestamps.Example}"));
+            problems.Add(new("at", EventPhrases.Timestamp.Say(Iso8601Timestamps.Example)));
             return now;
         }
         if (Text(value, "at", problems) is not { } text) return now;
@@ -166,7 +167,7 @@ public static class EventBatchParser
         if (!element.TryGetProperty("data", out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new("data", "must be a JSON object"));
+            problems.Add(new("data", EventPhrases.JsonObject.Say()));
             return null;
         }
         var data = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -179,7 +180,7 @@ public static class EventBatchParser
             }
             catch (InvalidOperationException)
             {
-                problems.Add(new("data", "has a key that is not valid Unicode text"));
+                problems.Add(new("data", EventPhrases.KeyNotUnicode.Say()));
                 continue;
             }
             if (property.Value.ValueKind == JsonValueKind.Null) continue;

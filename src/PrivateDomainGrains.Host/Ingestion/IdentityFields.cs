@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PrivateDomainGrains.Core.Events;
+using PrivateDomainGrains.Core.Identity;
 
 namespace PrivateDomainGrains.Host.Ingestion;
 
@@ -21,7 +22,7 @@ public static class IdentityFields
         if (!element.TryGetProperty(Field, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(new(Field, "must be a JSON object of kind to value, e.g. {\"phone\":\"13800138000\"}"));
+            problems.Add(new(Field, EventPhrases.IdentitiesObject.Say()));
             return null;
         }
         var identities = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -30,19 +31,19 @@ public static class IdentityFields
             var kind = Safe(() => property.Name);
             if (kind is null)
             {
-                problems.Add(new(Field, "has a kind that is not valid Unicode text"));
+                problems.Add(new(Field, EventPhrases.IdentityKindNotUnicode.Say()));
                 continue;
             }
             if (property.Value.ValueKind != JsonValueKind.String)
             {
-                problems.Add(new($"{Field}.{kind}", "must be a string"));
+                problems.Add(new($"{Field}.{kind}", EventPhrases.NotAString.Say()));
                 continue;
             }
             if (Safe(() => property.Value.GetString()) is { } text) identities[kind] = text;
-            else problems.Add(new($"{Field}.{kind}", "is not valid Unicode text"));
+            else problems.Add(new($"{Field}.{kind}", IdentityPhrases.NotUnicode.Say()));
         }
-        if (identities.Count == 0 && problems.Count == 0) problems.Add(new(Field, "must name at least one identity"));
-        if (identities.Count > MaxPerEvent) problems.Add(new(Field, $"may name at most {MaxPerEvent} identities"));
+        if (identities.Count == 0 && problems.Count == 0) problems.Add(new(Field, EventPhrases.NoIdentity.Say()));
+        if (identities.Count > MaxPerEvent) problems.Add(new(Field, EventPhrases.TooManyIdentities.Say(MaxPerEvent)));
         return identities;
     }
 

@@ -19,7 +19,7 @@ public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
     {
         var http = context.HttpContext;
         var tenant = http.Request.RouteValues["tenant"] as string;
-        if (!Ids.IsValid(tenant)) return Problems.BadRequest(Ids.Describe("tenant"));
+        if (!Ids.IsValid(tenant)) return Problems.InvalidId("tenant");
         var info = await http.RequestServices.GetRequiredService<TenantDirectory>().FindAsync(tenant!);
         var key = ApiKeys.BearerToken(http.Request) ?? "";
         var admin = ApiKeys.Matches(key, info?.AdminKeyHash ?? NoKeyHash);

@@ -65,7 +65,5 @@ public static class WebhookEventTypes
 
     public static bool IsValid(string type) => AcceptedSet.Contains(type);
 
-    public static string Describe => $"one of {string.Join(", ", All)}, a family ({string.Join(", ", Families)}) or *";
-
     private static string Customer(string kind) => "customer." + kind;
 }

@@ -32,14 +32,29 @@ public sealed class PlaybookValidatorTests
     }
 
     [Fact]
-    public void A_null_where_a_number_belongs_is_reported_as_a_malformed_document_at_its_path_not_as_bad_unicode()
+    public void A_null_where_a_number_belongs_is_reported_at_its_path_as_the_json_type_it_must_be_not_as_bad_unicode()
     {
         const string json = """{ "tenantId": "t1", "rules": [], "contactPolicy": { "restAfterTouches": null } }""";
 
         var error = Assert.Single(PlaybookValidator.Validate(json));
 
         Assert.Equal("$.contactPolicy.restAfterTouches", error.Path);
-        Assert.StartsWith("not a valid playbook document", error.Message);
+        Assert.Equal("must be a whole number from -2147483648 to 2147483647", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{"rules":[{"id":"r","trigger":{"kind":"event","event":"order.paid"},"conditions":[{"kind":"counter","counter":"spend","op":">=","value":"a hundred"}],"actions":[]}]}""",
+        "$.rules[0].conditions[0].value", "must be a number")]
+    [InlineData("""{"rules":{"id":"r"}}""", "$.rules", "must be an array whose items are each an object")]
+    [InlineData("""{"keywords":[{"keyword":7,"tag":"t"}]}""", "$.keywords[0].keyword", "must be a string")]
+    [InlineData("""{"rules":[],}x""", "$", "is not valid JSON")]
+    public void A_value_of_the_wrong_json_type_is_named_by_path_and_json_type_never_by_a_dotnet_type(string json, string path, string message)
+    {
+        var error = Assert.Single(PlaybookValidator.Validate(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.StartsWith(message, error.Message);
+        Assert.DoesNotMatch(@"System\.|PrivateDomainGrains\.|Decimal|Int32|Nullable|`1", error.Message);
     }
 
     [Fact]

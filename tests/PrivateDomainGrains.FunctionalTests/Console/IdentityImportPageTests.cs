@@ -117,7 +117,7 @@ public sealed class IdentityImportPageTests(IdentityImportPageTests.Platform pla
         // li is alice's, outside dana's team: refused as an unknown customer would be, and the page says so by line and field.
         var li = console.Page.Locator("[data-testid=imports-problem][data-line='3']");
         await Expect(li).ToHaveAttributeAsync("data-field", "customerId");
-        await Expect(li).ToContainTextAsync("not one of your team's customers");
+        await Expect(li).ToContainTextAsync("不是你团队的客户");
         await console.ScreenshotAsync("identity-import-390-zh-CN");
         Assert.Equal("wu", (await platform.Client.Api.Identities.LookupAsync("email", "wu@example.com"))!.CustomerId);
         Assert.Null(await platform.Client.Api.Identities.LookupAsync("email", "li@example.com"));

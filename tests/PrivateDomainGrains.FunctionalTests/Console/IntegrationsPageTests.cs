@@ -40,6 +40,12 @@ public sealed class IntegrationsPageTests(WebhookPlatform platform, Chromium chr
         await using var console = await IntegrationsAsync("int-keys", "root");
         var page = console.Page;
 
+        // Each scope reads its label, with the name the API spells small beside it.
+        await Expect(page.Locator("[data-scope='events:write']")).ToContainTextAsync("写入事件");
+        await Expect(page.Locator("[data-scope='admin']")).ToContainTextAsync("全部权限（管理员）");
+        // The server's refusal reads in the console's language, under the field it names.
+        await page.GetByTestId("int-key-create").ClickAsync();
+        await Expect(page.GetByTestId("int-key-name-error")).ToHaveTextAsync("'name' 须为 1-64 个字符，不含控制字符");
         await page.GetByTestId("int-key-name").Locator("input").FillAsync("crm-sync");
         await page.GetByTestId("int-key-create").ClickAsync();
         var secret = page.GetByTestId("int-secret");
@@ -47,7 +53,7 @@ public sealed class IntegrationsPageTests(WebhookPlatform platform, Chromium chr
         var key = (await secret.TextContentAsync())!.Trim();
         var row = page.GetByTestId("int-key").Filter(new() { HasText = "crm-sync" });
         await Expect(row).ToHaveAttributeAsync("data-state", "active");
-        await Expect(row).ToContainTextAsync("events:write");
+        await Expect(row.GetByTestId("int-key-scopes-of")).ToHaveTextAsync("写入事件events:write");
         await console.ScreenshotAsync("integrations-key-once-390");
 
         await page.GetByTestId("int-secret-copy").ClickAsync();
@@ -152,8 +158,11 @@ public sealed class IntegrationsPageTests(WebhookPlatform platform, Chromium chr
         await page.GetByTestId("int-webhook-types").ClickAsync();
         var options = page.Locator(".n-base-select-option");
         await Expect(options.Filter(new() { HasText = "customer.merged-into" })).ToBeVisibleAsync();
-        var offered = (await options.AllTextContentsAsync()).Select(o => o.Trim()).ToList();
+        var offered = (await options.Locator(".raw-name").AllTextContentsAsync()).Select(o => o.Trim()).ToList();
         Assert.Equal(((string[])["*", .. listed.Families, .. listed.Types]).Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+        // Every type reads a Chinese label before its name: none is left to the raw name alone.
+        Assert.All(await options.AllTextContentsAsync(), o => Assert.Matches(@"^\s*\p{IsCJKUnifiedIdeographs}", o));
+        await Expect(options.Filter(new() { HasText = "customer.merge-undone" })).ToHaveTextAsync("撤销合并customer.merge-undone");
         await options.Filter(new() { HasText = "customer.merge-undone" }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
         await page.GetByTestId("int-webhook-save").ClickAsync();

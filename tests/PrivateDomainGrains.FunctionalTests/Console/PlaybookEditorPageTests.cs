@@ -61,7 +61,7 @@ public sealed class PlaybookEditorPageTests(SingleNodePlatform platform, Chromiu
         await Expect(Json(page)).Not.ToHaveValueAsync(new Regex("Price question"));
         await page.GetByTestId("pb-save").ClickAsync();
         await Expect(title).ToHaveAttributeAsync("data-invalid", "true");
-        await Expect(title).ToContainTextAsync("a nudge needs a title");
+        await Expect(title).ToContainTextAsync("提醒需要标题");
         await Expect(page.GetByTestId("pb-summary")).ToBeVisibleAsync();
         await console.ScreenshotAsync("playbook-error-390");
         Assert.Equal(1, (await api.Api.Playbook.GetAsync()).Version);

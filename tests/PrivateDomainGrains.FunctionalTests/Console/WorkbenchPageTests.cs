@@ -130,6 +130,30 @@ public sealed class WorkbenchPageTests(SingleNodePlatform platform, Chromium chr
     }
 
     [Fact]
+    public async Task A_customers_timeline_shows_each_orders_amount_in_its_currency_as_the_consoles_language_writes_it()
+    {
+        using var api = await TenantAsync("wb-orders");
+        var now = DateTimeOffset.UtcNow;
+        await api.PostEventsAsync(Events.FriendAdded("o-1", "zhao", "alice", nickname: "赵敏", at: now.AddMinutes(-40)),
+            Events.OrderPaid("o-2", "zhao", "A-1", 88.5m, at: now.AddMinutes(-30)), Events.OrderPaid("o-3", "zhao", "A-2", 12m, "USD", at: now.AddMinutes(-20)),
+            new PostedEvent("o-4", "zhao", "order.refunded", now.AddMinutes(-10), Data: new Dictionary<string, string> { ["orderId"] = "A-1", ["amount"] = "20" }));
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress, width: 390, height: 844);
+        await console.SignInAsync("wb-orders", "alice");
+
+        await console.Page.GotoAsync("/customers/zhao");
+        var timeline = console.Page.GetByTestId("timeline");
+        var paid = timeline.Locator("[data-kind=event][data-what='order.paid']").GetByTestId("timeline-amount");
+        // Newest first; a refund without a currency is in the customer's own.
+        await Expect(paid).ToHaveTextAsync(["US$12.00", "¥88.50"]);
+        await Expect(timeline.Locator("[data-kind=event][data-what='order.refunded']").GetByTestId("timeline-amount")).ToHaveTextAsync("¥20.00");
+        await console.ScreenshotAsync("customer-orders-zh-CN-390");
+        Assert.False(await ScrollsSidewaysAsync(console), "the timeline scrolls sideways at 390 px");
+
+        await console.Page.GetByTestId("language").ClickAsync();
+        await Expect(paid).ToHaveTextAsync(["$12.00", "CN¥88.50"]);
+    }
+
+    [Fact]
     public async Task A_snoozed_nudge_leaves_the_queue_and_does_not_come_back_on_reload()
     {
         using var api = await TenantAsync("wb-snooze");

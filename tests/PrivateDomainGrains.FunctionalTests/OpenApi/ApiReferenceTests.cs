@@ -35,6 +35,21 @@ public sealed class ApiReferenceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await DocsAsync("--environment", "Development", "--Docs:Enabled", "false")).Page);
     }
 
+    /// <summary>
+    /// The page's buttons that call Scalar's hosted services (the developer-tools toolbar's Share, Deploy and Generate SDKs,
+    /// the client app, the AI agent, MCP) and its telemetry are off, as Scalar's own options turn them off.
+    /// </summary>
+    [Fact]
+    public async Task The_reference_offers_nothing_that_calls_scalars_hosted_services()
+    {
+        var page = (await DocsAsync("--Docs:Enabled", "true")).Body;
+
+        Assert.Matches("\"showDeveloperTools\"\\s*:\\s*\"never\"", page);
+        Assert.Matches("\"hideClientButton\"\\s*:\\s*true", page);
+        Assert.Matches("\"telemetry\"\\s*:\\s*false", page);
+        Assert.Matches("\"disabled\"\\s*:\\s*true", page);
+    }
+
     [Fact]
     public async Task A_docs_path_that_is_not_a_path_stops_the_host_at_start_up_naming_the_setting()
     {

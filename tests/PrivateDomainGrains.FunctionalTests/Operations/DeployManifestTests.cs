@@ -270,7 +270,8 @@ public sealed class DeployManifestTests
         return (process.ExitCode, output.Result + error.Result);
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The checkout this test runs from (the folder holding PrivateDomainGrains.sln).</summary>
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
@@ -169,7 +170,10 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains($"'{field}'", await response.Content.ReadAsStringAsync());
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"'{field}'", problem);
+        // Named in errors too (an unknown group's 400 had no errors), so a client can show the message beside the field.
+        Assert.True(JsonNode.Parse(problem)!["errors"]?.AsObject().ContainsKey(field), problem);
         Assert.Equal(before.Version, (await Tags.ListAsync()).Version);
         Assert.Equal(groupsBefore.Items.Count, (await Tags.ListGroupsAsync()).Items.Count);
     }

@@ -32,10 +32,17 @@ export class ApiError extends Error {
   }
 }
 
+/** The language the server words its messages in (ProblemDetails, an import's reasons): the console's own, kept by i18n.ts. */
+let language = "zh-CN";
+
+export function setServerLanguage(locale: string): void {
+  language = locale;
+}
+
 export async function send<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { Accept: "application/json", ...init.headers } });
+    response = await fetch(path, { ...init, headers: { Accept: "application/json", "Accept-Language": language, ...init.headers } });
   } catch {
     throw new ApiError(0, "unreachable", undefined, undefined);
   }

@@ -231,7 +231,7 @@ public sealed class WeComCallbackHandler(
         return errors.Count == 0 ? null : Problems.Invalid("The request lacks what WeCom signs its callbacks with; nothing was stored", errors);
     }
 
-    private static IResult Field(string field, string message) => Problems.Invalid(message, new Dictionary<string, string[]> { [field] = [message] });
+    private static IResult Field(string field, string message) => Problems.BadRequest(field, message);
 
     private async Task<(string?, IResult?)> ReadBodyAsync(HttpRequest request)
     {

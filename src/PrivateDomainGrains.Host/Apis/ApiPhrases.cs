@@ -1,0 +1,164 @@
+using PrivateDomainGrains.Core.Text;
+
+namespace PrivateDomainGrains.Host.Apis;
+
+/// <summary>
+/// What the HTTP API says in its ProblemDetails (the <c>detail</c> and the <c>errors</c> by field) where the console shows
+/// it: sign-in, API keys, webhooks, segments, campaigns, identity imports, the playbook. Worded in the request's language
+/// (<see cref="Phrase"/>, <c>Hosting/LanguageHostingExtensions.cs</c>).
+/// </summary>
+public static class ApiPhrases
+{
+    // Any resource
+    public static readonly Phrase FieldRequired = new("'{0}' is required", "'{0}' 必填");
+    public static readonly Phrase FieldTooLong = new("'{0}' must be at most {1} characters", "'{0}' 最多 {1} 个字符");
+    public static readonly Phrase FieldInFuture = new("'{0}' must be in the future", "'{0}' 须是将来的时间");
+    public static readonly Phrase Limit = new("'limit' must be 1-{0}", "'limit' 须为 1-{0}");
+    public static readonly Phrase PageToken = new("'{0}' must be the 'next' of a previous page, as it was", "'{0}' 须为上一页原样给出的 'next'");
+    public static readonly Phrase FieldEmpty = new("'{0}' must not be empty", "'{0}' 不能为空");
+    public static readonly Phrase FieldOneOf = new("'{0}' must be one of {1}", "'{0}' 须为以下之一：{1}");
+    public static readonly Phrase TrueOrFalse = new("'{0}' must be true or false", "'{0}' 须为 true 或 false");
+    public static readonly Phrase BodyTooLarge = new("The body is {0} bytes; at most {1}", "请求体有 {0} 字节，最多 {1}");
+    public static readonly Phrase BodyExceeds = new("The body exceeds {0} bytes", "请求体超过 {0} 字节");
+    public static readonly Phrase UploadBody = new("The body is {0} bytes; at most {1:N0}", "请求体有 {0} 字节，最多 {1:N0}");
+
+    // Customers and tags
+    public static readonly Phrase TagField = new(
+        "'{0}' must be 1-64 characters of valid text without control or invisible format characters",
+        "'{0}' 须为 1-64 个字符的有效文本，不含控制字符或不可见的格式字符");
+    public static readonly Phrase TooManyTags = new("'{0}' must hold at most {1} tags", "'{0}' 最多 {1} 个标签");
+    public static readonly Phrase NamesRequired = new(
+        "'names' must hold a name in at least one language, e.g. {{\"zh-CN\":\"肤质\",\"en\":\"Skin type\"}}",
+        "'names' 至少要有一种语言的名称，如 {{\"zh-CN\":\"肤质\",\"en\":\"Skin type\"}}");
+    public static readonly Phrase TooManyLanguages = new("'names' must hold at most {0} languages", "'names' 最多 {0} 种语言");
+    public static readonly Phrase NotALanguage = new("'{0}' is not a BCP 47 language tag such as zh-CN or en", "'{0}' 不是 BCP 47 语言标记，如 zh-CN 或 en");
+    public static readonly Phrase UnownedManagersOnly = new(
+        "'owner': only managers and admins list the customers no one owns",
+        "'owner'：只有经理和管理员能列出无人负责的客户");
+    public static readonly Phrase NotYou = new("'owner': '{0}' is not you", "'owner'：'{0}' 不是你");
+    public static readonly Phrase NotYouOrTeam = new("'owner': '{0}' is not you or a member of your team", "'owner'：'{0}' 不是你，也不是你团队的成员");
+    public static readonly Phrase NotVisible = new("No customer '{0}' among the customers you may see", "你能查看的客户中没有 '{0}'");
+
+    // Sign-in
+    public static readonly Phrase SignInsLimited = new("Too many failed sign-ins for '{0}': try again in {1:0} s", "'{0}' 登录失败次数过多：请 {1:0} 秒后再试");
+    public static readonly Phrase WrongPassword = new("Unknown staff member or wrong password", "员工不存在或密码错误");
+    public static readonly Phrase ConsoleTokenNeeded = new(
+        "This route needs a valid, unexpired console token as 'Authorization: Bearer <token>': sign in again",
+        "此路由需要有效且未过期的控制台令牌，以 'Authorization: Bearer <token>' 发送：请重新登录");
+    public static readonly Phrase StaffDisabled = new("Staff member '{0}' is disabled", "员工 '{0}' 已被停用");
+
+    // API keys
+    public static readonly Phrase KeyName = new("'name' must be 1-{0} characters without control characters", "'name' 须为 1-{0} 个字符，不含控制字符");
+    public static readonly Phrase NoScopes = new("'scopes' must name at least one scope", "'scopes' 至少要有一个权限范围");
+    public static readonly Phrase UnknownScopes = new("'scopes' has {0}; each must be one of {1}", "'scopes' 含有 {0}；每个都须为以下之一：{1}");
+    public static readonly Phrase KeyInvalid = new("The key is invalid; nothing was stored", "密钥无效，未保存任何内容");
+    public static readonly Phrase KeyLimit = new(
+        "Tenant '{0}' has {1} open keys, as many as it may have; revoke one first",
+        "租户 '{0}' 已有 {1} 个有效密钥，已达上限；请先吊销一个");
+    public static readonly Phrase Overlap = new("'overlapMinutes' must be 0-{0}", "'overlapMinutes' 须为 0-{0}");
+    public static readonly Phrase NoKey = new("Key '{0}' does not exist", "密钥 '{0}' 不存在");
+    public static readonly Phrase NotOpenKey = new("Key '{0}' is not an open key of tenant '{1}'", "密钥 '{0}' 不是租户 '{1}' 的有效密钥");
+
+    // Webhooks
+    public static readonly Phrase WebhookInvalid = new("The subscription is invalid; nothing was stored", "订阅无效，未保存任何内容");
+    public static readonly Phrase WebhookUnchanged = new("The subscription is invalid; nothing was changed", "订阅无效，未做任何更改");
+    public static readonly Phrase WebhookLimit = new(
+        "Tenant '{0}' has {1} subscriptions, as many as it may have; delete one first",
+        "租户 '{0}' 已有 {1} 个订阅，已达上限；请先删除一个");
+    public static readonly Phrase NoEventTypes = new("'eventTypes' must name at least one type", "'eventTypes' 至少要有一种事件类型");
+    public static readonly Phrase TooManyEventTypes = new("'eventTypes' may name at most {0} types", "'eventTypes' 最多 {0} 种类型");
+    public static readonly Phrase UnknownEventTypes = new(
+        "'eventTypes' has {0}; each must be one of {1}, a family ({2}) or *",
+        "'eventTypes' 含有 {0}；每个都须为以下之一：{1}，或一个类别（{2}），或 *");
+    public static readonly Phrase BeforeDelivery = new("'before' must be a positive delivery id from a previous page", "'before' 须为上一页中的正整数投递 id");
+    public static readonly Phrase NoDelivery = new("Subscription '{0}' of tenant '{1}' has no delivery {2}", "租户 '{1}' 的订阅 '{0}' 没有投递 {2}");
+    public static readonly Phrase NoWebhook = new("Webhook subscription '{0}' does not exist", "Webhook 订阅 '{0}' 不存在");
+
+    // Segments
+    public static readonly Phrase SegmentsManagersOnly = new("Segments are for managers and admins", "客户分群仅供经理和管理员使用");
+    public static readonly Phrase SegmentLimit = new("The tenant already has {0} segments; delete one first", "租户已有 {0} 个分群；请先删除一个");
+    public static readonly Phrase SegmentOfStaff = new(
+        "'segmentId': segment '{0}' was created by '{1}': only its creator or an admin changes or deletes it",
+        "'segmentId'：分群 '{0}' 由 '{1}' 创建，只有创建者或管理员能修改或删除");
+    public static readonly Phrase SegmentOfKey = new(
+        "'segmentId': segment '{0}' was created by the integration key: only its creator or an admin changes or deletes it",
+        "'segmentId'：分群 '{0}' 由集成密钥创建，只有创建者或管理员能修改或删除");
+    public static readonly Phrase PreviewLimit = new("must be a whole number 0-{0}", "须为 0-{0} 的整数");
+    public static readonly Phrase SegmentName = new(
+        "must be 1-{0} characters of valid text without control characters",
+        "须为 1-{0} 个字符的有效文本，不含控制字符");
+    public static readonly Phrase SegmentDescription = new(
+        "must be at most {0} characters of valid text without control characters (line breaks are fine)",
+        "最多 {0} 个字符的有效文本，不含控制字符（可以换行）");
+    public static readonly Phrase NotASegmentProperty = new("is not a property of a segment", "不是分群的属性");
+    public static readonly Phrase NotAPreviewProperty = new("is not a property of a preview", "不是预览的属性");
+    public static readonly Phrase SegmentInvalid = new("The segment is invalid; nothing was stored", "分群无效，未保存任何内容");
+    public static readonly Phrase NoSegment = new("No segment '{0}' in this tenant", "本租户没有分群 '{0}'");
+
+    // Campaigns
+    public static readonly Phrase CampaignsManagersOnly = new("Campaigns are for managers and admins", "群发仅供经理和管理员使用");
+    public static readonly Phrase RequiredIso = new("'{0}' is required (ISO 8601)", "'{0}' 必填（ISO 8601）");
+    public static readonly Phrase EndAfterStart = new("'endAt' must be after 'startAt'", "'endAt' 须晚于 'startAt'");
+    public static readonly Phrase WindowTooLong = new("'endAt' must be at most {0} days after 'startAt'", "'endAt' 最多比 'startAt' 晚 {0} 天");
+    public static readonly Phrase EndBefore = new("'endAt' must be before {0:yyyy-MM-dd}", "'endAt' 须早于 {0:yyyy-MM-dd}");
+    public static readonly Phrase NoSuchSegment = new("'segmentId' names no segment of this tenant: '{0}'", "'segmentId' 不是本租户的分群：'{0}'");
+    public static readonly Phrase ScriptRequired = new("'script' is required: {{\"title\",\"text\"}}", "'script' 必填：{{\"title\",\"text\"}}");
+    public static readonly Phrase VariantCount = new("'script.variants' must hold 1-{0} variants", "'script.variants' 须有 1-{0} 个变体");
+    public static readonly Phrase VariantObject = new("'{0}' must be an object {{\"id\",\"title\",\"text\"}}", "'{0}' 须为对象 {{\"id\",\"title\",\"text\"}}");
+    public static readonly Phrase VariantRepeats = new("'{0}.id' repeats '{1}'", "'{0}.id' 与 '{1}' 重复");
+    public static readonly Phrase NoCampaign = new("No campaign '{0}' in this tenant", "本租户没有群发 '{0}'");
+
+    // Identity imports
+    public static readonly Phrase Header = new(
+        "'body' line {0}: the first line must be the header customerId,kind,value",
+        "'body' 第 {0} 行：第一行须为表头 customerId,kind,value");
+    public static readonly Phrase EmptyUpload = new(
+        "'body' is empty: the first line must be the header customerId,kind,value",
+        "'body' 为空：第一行须为表头 customerId,kind,value");
+    public static readonly Phrase TooManyRows = new("'body' holds more than {0:N0} rows", "'body' 超过 {0:N0} 行");
+    public static readonly Phrase UploadTooLarge = new("'body' is larger than the upload limit ({0:N0} bytes)", "'body' 超过上传上限（{0:N0} 字节）");
+    public static readonly Phrase NotUtf8 = new("'body' line {0} is not UTF-8 text", "'body' 第 {0} 行不是 UTF-8 文本");
+    public static readonly Phrase NoRows = new("'body' holds no rows", "'body' 没有数据行");
+    public static readonly Phrase LineTooLong = new("is longer than {0:N0} bytes", "超过 {0:N0} 字节");
+    public static readonly Phrase Unterminated = new("has an unterminated quoted field", "有未闭合的引号字段");
+    public static readonly Phrase NeverClosed = new("opens a quoted field that is never closed", "打开的引号字段始终未闭合");
+    public static readonly Phrase TwiceInRow = new("is given twice: a row names each field once", "重复出现：每行每个字段只能给一次");
+    public static readonly Phrase RowFieldNotString = new("must be a string, not {0}", "须为字符串，而不是 {0}");
+    public static readonly Phrase Columns = new("must have 3 columns (customerId,kind,value), not {0}", "须有 3 列（customerId,kind,value），而不是 {0} 列");
+    public static readonly Phrase RowObject = new(
+        "must be a JSON object {{\"customerId\",\"kind\",\"value\"}}",
+        "须为 JSON 对象 {{\"customerId\",\"kind\",\"value\"}}");
+    public static readonly Phrase SurrogateEscape = new(
+        "is not valid Unicode text (an unpaired surrogate escape)",
+        "不是有效的 Unicode 文本（含不成对的代理项转义）");
+    public static readonly Phrase NotJson = new("is not JSON: {0}", "不是 JSON：{0}");
+    public static readonly Phrase ImportDone = new(
+        "'jobId': identity import '{0}' already completed ({1} added, {2} refused, {3} conflicts)",
+        "'jobId'：身份导入 '{0}' 已完成（添加 {1}，拒绝 {2}，冲突 {3}）");
+    public static readonly Phrase RowsAfter = new("'after' must be the line of a row of the previous page, or 0", "'after' 须为上一页某行的行号，或 0");
+    public static readonly Phrase RowState = new(
+        "'state' must be pending, added, unchanged, refused or conflict",
+        "'state' 须为 pending、added、unchanged、refused 或 conflict");
+    public static readonly Phrase NoImport = new("Identity import '{0}' does not exist", "身份导入 '{0}' 不存在");
+    public static readonly Phrase NewCustomersAdminsOnly = new(
+        "'createCustomers': only admins import identities of customers not known yet",
+        "'createCustomers'：只有管理员能为尚未知道的客户导入身份");
+    public static readonly Phrase ImportsManagersOnly = new("Only managers and admins import identities", "只有经理和管理员能导入身份");
+
+    // Playbook
+    public static readonly Phrase PlaybookAdminsOnly = new("The playbook is edited by admins only", "只有管理员能编辑运营剧本");
+    public static readonly Phrase PlaybookErrors = new("The playbook has {0} error(s); nothing was stored", "运营剧本有 {0} 处错误，未保存任何内容");
+    public static readonly Phrase VersionErrors = new("Version {0} no longer validates ({1} error(s)); nothing was stored", "版本 {0} 已无法通过校验（{1} 处错误），未保存任何内容");
+    public static readonly Phrase DryRunErrors = new("The dry run has {0} error(s)", "试运行有 {0} 处错误");
+    public static readonly Phrase CandidateErrors = new("The candidate playbook has {0} error(s)", "候选运营剧本有 {0} 处错误");
+    public static readonly Phrase NoVersion = new("Tenant '{0}' has no playbook version {1}", "租户 '{0}' 没有运营剧本版本 {1}");
+    public static readonly Phrase PlaybookObject = new("must be a playbook object, or null for the current one", "须为运营剧本对象，或用 null 表示当前的运营剧本");
+    public static readonly Phrase UnknownCustomer = new("Nothing is known about customer '{0}'", "没有客户 '{0}' 的任何信息");
+
+    // Text uploads (TextUpload)
+    public static readonly Phrase Charset = new(
+        "'Content-Type' charset '{0}' is not one this API reads: send utf-8, gb18030, gbk or another ASCII-compatible charset",
+        "'Content-Type' 的字符集 '{0}' 无法读取：请用 utf-8、gb18030、gbk 或其他兼容 ASCII 的字符集");
+    public static readonly Phrase RouteUploadLimit = new("'body' is larger than this route's upload limit", "'body' 超过此路由的上传上限");
+    public static readonly Phrase LineNotText = new("'body' line {0} is not {1} text", "'body' 第 {0} 行不是 {1} 文本");
+}

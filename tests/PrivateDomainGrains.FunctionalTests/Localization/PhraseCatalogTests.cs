@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Grains.Hosting;
+using PrivateDomainGrains.Host.Apis;
+
+namespace PrivateDomainGrains.FunctionalTests.Localization;
+
+/// <summary>
+/// Every message the platform words for people (<see cref="Phrase"/>, in the Core, Grains and Host assemblies) reads in
+/// Chinese and in English with the same values: a phrase cannot be declared without its Chinese, and this finds one
+/// whose Chinese is a copy of the English, drops or adds a value, or does not format.
+/// </summary>
+public sealed partial class PhraseCatalogTests
+{
+    public static TheoryData<string> Phrases() => [.. All().Select(p => p.Name)];
+
+    private static IEnumerable<(string Name, Phrase Phrase)> All() =>
+        new[] { typeof(Phrase).Assembly, typeof(CallerLanguage).Assembly, typeof(ApiPhrases).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).Where(f => f.FieldType == typeof(Phrase))
+                .Select(f => ($"{t.Name}.{f.Name}", (Phrase)f.GetValue(null)!)));
+
+    [Fact]
+    public void The_catalog_holds_the_phrases_of_every_area_the_console_shows()
+    {
+        var classes = All().Select(p => p.Name.Split('.')[0]).ToHashSet();
+        Assert.Superset(new HashSet<string> { "CommonPhrases", "PlaybookPhrases", "SegmentPhrases", "IdentityPhrases", "EventPhrases", "ApiPhrases" }, classes);
+        Assert.True(All().Count() > 150, $"{All().Count()} phrases");
+    }
+
+    [Theory]
+    [MemberData(nameof(Phrases))]
+    public void A_phrase_reads_in_Chinese_with_the_values_of_its_English(string name)
+    {
+        var phrase = All().Single(p => p.Name == name).Phrase;
+
+        Assert.Matches(Cjk(), phrase.Chinese);
+        Assert.Equal(Holes(phrase.English), Holes(phrase.Chinese));
+        // A date for a date's format, a number for the rest.
+        var values = Holes(phrase.English).OrderBy(h => h.Index)
+            .Select(h => h.Format is ":u" or ":yyyy-MM-dd" ? (object)new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero) : h.Index + 7).ToArray();
+        Assert.NotEqual(phrase.In(CultureInfo.GetCultureInfo("en"), values), phrase.In(CultureInfo.GetCultureInfo("zh-CN"), values));
+    }
+
+    [Fact]
+    public void The_language_is_the_UI_cultures_Chinese_for_any_zh_and_English_otherwise()
+    {
+        var phrase = CommonPhrases.Between;
+
+        Assert.Equal("must be 1-5", phrase.In(CultureInfo.GetCultureInfo("en-US"), 1, 5));
+        Assert.Equal("must be 1-5", phrase.In(CultureInfo.InvariantCulture, 1, 5));
+        Assert.Equal("须为 1-5", phrase.In(CultureInfo.GetCultureInfo("zh-CN"), 1, 5));
+        Assert.Equal("须为 1-5", phrase.In(CultureInfo.GetCultureInfo("zh-TW"), 1, 5));
+    }
+
+    /// <summary>The values a composite format takes, with their formats (<c>{0:N0}</c>), escaped braces left out.</summary>
+    private static List<(int Index, string Format)> Holes(string format) =>
+        [.. Hole().Matches(format.Replace("{{", "").Replace("}}", "")).Select(m => (int.Parse(m.Groups[1].Value), m.Groups[2].Value)).Distinct().OrderBy(h => h)];
+
+    [GeneratedRegex(@"\{(\d+)(:[^}]*)?\}")]
+    private static partial Regex Hole();
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex Cjk();
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using PrivateDomainGrains.FunctionalTests.Identities;
+using PrivateDomainGrains.FunctionalTests.Infrastructure;
+
+namespace PrivateDomainGrains.FunctionalTests.Localization;
+
+/// <summary>
+/// A request's <c>Accept-Language</c> chooses the language of the server's messages, as the console sends its own:
+/// Chinese for zh, English otherwise and when none is asked for, word for word what integrations always read. Messages
+/// worded in grains (a playbook's errors, an import's pages worked later) follow the request that caused them.
+/// </summary>
+public sealed class ServerLanguageTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
+{
+    private const string Chinese = "zh-CN,zh;q=0.9,en;q=0.8";
+
+    private PlatformClient Api => platform.Client;
+    private string Tenant => Api.Tenant;
+
+    private async Task<(HttpStatusCode Status, JsonElement Problem)> SendAsync(HttpMethod method, string path, string body, string key, string? language,
+        string contentType = "application/json")
+    {
+        using var http = new HttpClient { BaseAddress = platform.Node.BaseAddress };
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    private static string Error(JsonElement problem, string field) => problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
+
+    [Fact]
+    public async Task An_api_key_refused_reads_in_Chinese_for_a_Chinese_caller_and_as_before_in_English_for_anyone_else()
+    {
+        const string Body = """{"name":"","scopes":["events:write","nope"]}""";
+        var path = $"/api/v1/tenants/{Tenant}/keys";
+
+        var (status, zh) = await SendAsync(HttpMethod.Post, path, Body, Api.AdminKey, Chinese);
+        var (_, none) = await SendAsync(HttpMethod.Post, path, Body, Api.AdminKey, null);
+        var (_, en) = await SendAsync(HttpMethod.Post, path, Body, Api.AdminKey, "en-US,en;q=0.9");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("密钥无效，未保存任何内容", zh.GetProperty("detail").GetString());
+        Assert.Equal("'name' 须为 1-64 个字符，不含控制字符", Error(zh, "name"));
+        Assert.StartsWith("'scopes' 含有 'nope'；每个都须为以下之一：", Error(zh, "scopes"));
+        Assert.Equal("The key is invalid; nothing was stored", none.GetProperty("detail").GetString());
+        Assert.Equal("'name' must be 1-64 characters without control characters", Error(none, "name"));
+        Assert.Equal((none.GetProperty("detail").GetRawText(), none.GetProperty("errors").GetRawText()),
+            (en.GetProperty("detail").GetRawText(), en.GetProperty("errors").GetRawText()));
+    }
+
+    [Fact]
+    public async Task A_playbook_checked_in_its_grain_reads_its_errors_in_the_language_of_the_request_that_sent_it()
+    {
+        const string Playbook = """{"rules":[{"id":"r1","actions":[{"kind":"nudge","nudgeKind":"welcome","title":"Hi {oops}","script":"x"}]}]}""";
+        var path = $"/api/v1/tenants/{Tenant}/playbook";
+
+        var (status, zh) = await SendAsync(HttpMethod.Put, path, Playbook, Api.AdminKey, Chinese);
+        var (_, en) = await SendAsync(HttpMethod.Put, path, Playbook, Api.AdminKey, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Matches(@"^运营剧本有 \d+ 处错误，未保存任何内容$", zh.GetProperty("detail").GetString());
+        Assert.Equal("规则需要一个触发条件", Error(zh, "$.rules[0].trigger"));
+        Assert.Equal("未知的占位符 {oops}", Error(zh, "$.rules[0].actions[0].title"));
+        Assert.Equal("a rule needs a trigger", Error(en, "$.rules[0].trigger"));
+        Assert.Equal("unknown placeholder {oops}", Error(en, "$.rules[0].actions[0].title"));
+    }
+
+    [Fact]
+    public async Task Webhook_segment_and_campaign_forms_are_refused_in_Chinese()
+    {
+        var (_, webhook) = await SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Tenant}/webhooks",
+            """{"url":"https://hooks.example.com/pdg","eventTypes":[]}""", Api.AdminKey, Chinese);
+        var (_, segment) = await SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Tenant}/segments",
+            """{"name":"VIP","filter":{"rfm":{"recency":{"min":9}},"tiers":["Gold"]}}""", Api.ApiKey, Chinese);
+        var (_, campaign) = await SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Tenant}/campaigns",
+            """{"name":"双十一","segmentId":"s1","script":{"title":"hi","text":"hello"},"startAt":"2026-12-01T00:00:00Z"}""", Api.AdminKey, Chinese);
+
+        Assert.Equal("订阅无效，未保存任何内容", webhook.GetProperty("detail").GetString());
+        Assert.Equal("'eventTypes' 至少要有一种事件类型", Error(webhook, "eventTypes"));
+        Assert.Equal("分群无效，未保存任何内容", segment.GetProperty("detail").GetString());
+        Assert.Equal("须为 0-5", Error(segment, "$.filter.rfm.recency.min"));
+        Assert.StartsWith("须为以下之一：Prospect", Error(segment, "$.filter.tiers[0]"));
+        Assert.Equal("'endAt' 必填（ISO 8601）", campaign.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_import_started_in_Chinese_words_its_rows_reasons_in_Chinese_also_those_its_grain_finds_later()
+    {
+        await Api.PostEventsAsync(Events.FriendAdded("lang-li-add", "lang-li", "alice"));
+        const string Csv = """
+            customerId,kind,value
+            lang-li,phone,12345
+            lang-nobody,phone,+86 133 0013 3909
+            lang-li,phone,+86 133 0013 3908
+            """;
+
+        var (status, started) = await SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Tenant}/identity-imports", Csv, Api.AdminKey, Chinese, "text/csv");
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var jobId = started.GetProperty("jobId").GetString()!;
+        await IdentityImportTests.CompletedAsync(Api.Api.Identities, jobId);
+
+        var refused = (await Api.Api.Identities.ListImportRowsAsync(jobId, state: "refused")).Items;
+        Assert.Equal([(2L, "value"), (3L, "customerId")], refused.Select(r => (r.Line, r.Field!)));
+        Assert.Contains("电话号码", refused[0].Reason);
+        Assert.StartsWith("客户 'lang-nobody' 不存在（尚无事件、负责人、标签或身份）", refused[1].Reason);
+    }
+}

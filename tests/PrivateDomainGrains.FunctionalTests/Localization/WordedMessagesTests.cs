@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PrivateDomainGrains.FunctionalTests.Operations;
+
+namespace PrivateDomainGrains.FunctionalTests.Localization;
+
+/// <summary>
+/// A message for people is a <c>Phrase</c> (English and Chinese side by side), never words typed where it is sent: this
+/// reads the source (Roslyn's syntax trees) and finds English words written straight into a ProblemDetails
+/// (<c>Problems.BadRequest("...")</c>), a field's errors (<c>errors["url"] = ["..."]</c>), a check's error
+/// (<c>v.Add(path, "...")</c>, <c>new PlaybookError(path, "...")</c>), an identity's or an upload's reason. Field
+/// names in quotes ('endAt'), paths and values may be written as they are. The files listed in
+/// <see cref="NotWordedYet"/> still speak English only (README, "Languages"); every other file, new ones included, is read.
+/// </summary>
+public sealed partial class WordedMessagesTests
+{
+    /// <summary>Files whose messages are English only for now; a file leaves this list once its messages are phrases.</summary>
+    private static readonly HashSet<string> NotWordedYet =
+    [
+        "Host/Apis/AuditApi.cs", "Host/Apis/ConsoleCustomerMergesApi.cs", "Host/Apis/ConsoleNudgesApi.cs", "Host/Apis/ConsolePendingPoolApi.cs",
+        "Host/Apis/ConsoleTagsApi.cs", "Host/Apis/CustomerMergesApi.cs", "Host/Apis/CustomersApi.cs", "Host/Apis/EventsApi.cs", "Host/Apis/HandoversApi.cs",
+        "Host/Apis/IdentitiesApi.cs", "Host/Apis/JournalRetentionApi.cs", "Host/Apis/JsonBody.cs", "Host/Apis/PersonalDataApi.cs", "Host/Apis/ReportsApi.cs",
+        "Host/Apis/StaffApi.cs", "Host/Apis/TagGroupsApi.cs", "Host/Apis/TagJobCsv.cs", "Host/Apis/TagJobsApi.cs", "Host/Apis/TagsApi.cs",
+        "Host/Apis/TenantsApi.cs", "Host/Apis/WeComApi.cs", "Host/Integrations/WeCom/WeComCallbackHandler.cs", "Host/Security/OperatorKeyFilter.cs",
+        "Host/Security/RateLimitingHostingExtensions.cs", "Host/Security/TenantKeyFilter.cs", "Host/Integrations/WeCom/WeComSettingsRules.cs",
+        "Host/Ingestion/EventIngestion.cs",
+        // The webhook URL checks (WebhookTargets, and WebhooksApi's answers to them) are English only for now.
+        "Host/Apis/WebhooksApi.cs", "Host/Webhooks/WebhookTargets.cs",
+    ];
+
+    /// <summary>Files whose words are for operators and the API reference, in English by design: options refused at start-up, OpenAPI descriptions.</summary>
+    private static readonly HashSet<string> ForOperators = ["Host/Ingestion/IdentityOptions.cs", "Host/Apis/OpenApi/ProblemResponsesTransformer.cs"];
+
+    /// <summary>Where messages are worded: the whole host, and the checks and jobs of the core and the grains that it answers with.</summary>
+    private static readonly string[] Read =
+    [
+        "Host", "Core/Playbooks", "Core/Segments", "Core/Identity", "Core/Events", "Core/Text", "Grains/Identities", "Grains/Tenants",
+    ];
+
+    private static readonly HashSet<string> ProblemMethods = ["BadRequest", "Unauthorized", "Forbidden", "NotFound", "Conflict", "TooLarge", "Unavailable", "TooManyRequests", "Invalid"];
+
+    /// <summary>Calls whose last argument is a message: a check's <c>Add(path, message)</c>, a reason's <c>Fail(message, out ...)</c>, an upload's <c>Refused(..., reason)</c>.</summary>
+    private static readonly HashSet<string> MessageCalls = ["Add", "Fail", "Refused", "error"];
+
+    private static readonly HashSet<string> MessageTypes = ["PlaybookError", "FieldError", "UploadException"];
+
+    [Fact]
+    public void No_message_for_people_is_written_as_English_words_where_it_is_sent()
+    {
+        var src = Path.Combine(DeployManifestTests.RepositoryRoot(), "src");
+        var found = new List<string>();
+        foreach (var folder in Read)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(src, "PrivateDomainGrains." + folder), "*.cs", SearchOption.AllDirectories))
+            {
+                var name = Path.GetRelativePath(src, file).Replace('\\', '/')["PrivateDomainGrains.".Length..];
+                if (NotWordedYet.Contains(name) || ForOperators.Contains(name) || name.Contains("/obj/") || name.Contains("/bin/")) continue;
+                var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+                found.AddRange(Messages(root).Where(Worded).Select(m => $"{name}:{m.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {m}"));
+            }
+        }
+
+        Assert.True(found.Count == 0, "English words where a Phrase belongs:\n" + string.Join('\n', found));
+    }
+
+    [Fact]
+    public void The_reader_finds_words_in_each_place_a_message_is_sent_and_lets_field_names_and_phrases_be()
+    {
+        const string Source = """
+            class C
+            {
+                object A() => Problems.BadRequest("limit", "'limit' must be 1-200");
+                object B() => Problems.NotFound($"No segment '{id}' in this tenant");
+                void D() { errors["url"] = ["'url' is required"]; v.Add(path, "must not be null"); errors.Add(new("$", "must be an object")); }
+                void E() => throw new UploadException($"'body' line {n} is not UTF-8 text");
+                object F() => Problems.BadRequest(field, $"'{field}' {problem}");
+                object G() => Problems.BadRequest("limit", ApiPhrases.Limit.Say(200));
+                void H() { errors["$.customerId"] = [Ids.Rule]; v.Add(path + ".id", Ids.Describe("id")); Refused(line, null, "line", ApiPhrases.Columns.Say(2)); }
+                static readonly Phrase Columns = new("must have 3 columns, not {0}", "须有 3 列，而不是 {0} 列");
+            }
+            """;
+
+        var worded = Messages(CSharpSyntaxTree.ParseText(Source).GetRoot()).Where(Worded).Select(m => m.ToString()).ToList();
+
+        Assert.Equal(["\"'limit' must be 1-200\"", "$\"No segment '{id}' in this tenant\"", "\"'url' is required\"", "\"must not be null\"",
+            "\"must be an object\"", "$\"'body' line {n} is not UTF-8 text\""], worded);
+    }
+
+    /// <summary>The expressions that are sent to people as a message.</summary>
+    private static IEnumerable<ExpressionSyntax> Messages(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantNodes())
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "Problems" } } call } invocation
+                    when ProblemMethods.Contains(call.Name.Identifier.Text):
+                    // Every argument: a 400 names its field first and says its message second.
+                    foreach (var argument in invocation.ArgumentList.Arguments) yield return argument.Expression;
+                    break;
+                case InvocationExpressionSyntax invocation when MessageCalls.Contains(CalledName(invocation)) && invocation.ArgumentList.Arguments.Count > 1:
+                    foreach (var argument in invocation.ArgumentList.Arguments) yield return argument.Expression;
+                    break;
+                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax, Right: CollectionExpressionSyntax list }:
+                    foreach (var element in list.Elements.OfType<ExpressionElementSyntax>()) yield return element.Expression;
+                    break;
+                case BaseObjectCreationExpressionSyntax creation when creation.ArgumentList is { } arguments && !DeclaresPhrase(creation)
+                    && (creation is ImplicitObjectCreationExpressionSyntax || MessageTypes.Contains(((ObjectCreationExpressionSyntax)creation).Type.ToString())):
+                    foreach (var argument in arguments.Arguments) yield return argument.Expression;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A phrase's declaration (<c>Phrase X = new("English", "中文")</c>): the one place words are written.</summary>
+    private static bool DeclaresPhrase(BaseObjectCreationExpressionSyntax creation) =>
+        creation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type: var type } } } && type.ToString() == "Phrase";
+
+    private static string CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        IdentifierNameSyntax name => name.Identifier.Text,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.Text,
+        _ => "",
+    };
+
+    /// <summary>Whether the text written in <paramref name="e"/> holds two English words in a row, once quoted names and holes are left out.</summary>
+    private static bool Worded(ExpressionSyntax e) => e switch
+    {
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => Prose(literal.Token.ValueText),
+        InterpolatedStringExpressionSyntax interpolated => Prose(string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "{}"))),
+        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) => Worded(binary.Left) || Worded(binary.Right),
+        ConditionalExpressionSyntax conditional => Worded(conditional.WhenTrue) || Worded(conditional.WhenFalse),
+        ParenthesizedExpressionSyntax parenthesized => Worded(parenthesized.Expression),
+        _ => false,
+    };
+
+    private static bool Prose(string text) => TwoWords().IsMatch(Quoted().Replace(text, ""));
+
+    [GeneratedRegex("'[^']*'")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex("[A-Za-z]{2,}[ ,;:]+[A-Za-z]{2,}")]
+    private static partial Regex TwoWords();
+}

@@ -14,6 +14,13 @@ namespace PrivateDomainGrains.Persistence;
 /// tens of thousands). A flush that the database refuses for the data of one write (a value it cannot store) is split
 /// and retried until that write fails alone: one caller's bad rows never fail another caller's write.
 /// <para>
+/// Batches are formed key-aware (<see cref="KeysOf"/>): a write changing a nudge or a customer that a flush in flight
+/// changes waits for a later batch, with every later write of the same keys behind it. Flushes in flight changed the same
+/// nudges (a console's delivery mark, the staff member's Done, the customer's reply credit, one after the other) and each
+/// waited for the previous one's row locks until it committed: at 10,000 events/s the flushes ran one at a time while
+/// neither the host nor PostgreSQL was busy.
+/// </para>
+/// <para>
 /// Events go first: a write whose events were not all new (one already journaled: a duplicate the grain did not
 /// remember, or an id the tenant already uses for another event) stores nothing at all, its new events included, and
 /// learns which of its events the journal refused (<see cref="WriteResult.Refused"/>). What a grain decided on such
@@ -45,7 +52,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         return _metrics.Traced(pending.Completion.Task, request);
     }
 
-    /// <summary>Writes waiting for a flush (the operator's "group-commit queue"): near 0 unless the database falls behind.</summary>
+    /// <summary>
+    /// Writes waiting for a flush (the operator's "group-commit queue"), those waiting for a flush in flight to end
+    /// because it changes their nudges or customer included: near 0 unless the database falls behind.
+    /// </summary>
     public int Queued => _pump.Queued;
 
     public ValueTask DisposeAsync() => _pump.DisposeAsync();

@@ -14,6 +14,13 @@ namespace PrivateDomainGrains.Persistence;
 /// tens of thousands). A flush that the database refuses for the data of one write (a value it cannot store) is split
 /// and retried until that write fails alone: one caller's bad rows never fail another caller's write.
 /// <para>
+/// Batches are formed key-aware (<see cref="KeysOf"/>): a write changing a nudge or a customer that a flush in flight
+/// changes waits for a later batch, with every later write of the same keys behind it. Flushes in flight changed the same
+/// nudges (a console's delivery mark, the staff member's Done, the customer's reply credit, one after the other) and each
+/// waited for the previous one's row locks until it committed: at 10,000 events/s the flushes ran one at a time while
+/// neither the host nor PostgreSQL was busy.
+/// </para>
+/// <para>
 /// Events go first: a write whose events were not all new (one already journaled: a duplicate the grain did not
 /// remember, or an id the tenant already uses for another event) stores nothing at all, its new events included, and
 /// learns which of its events the journal refused (<see cref="WriteResult.Refused"/>). What a grain decided on such
@@ -25,15 +32,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly GroupCommitMetrics _metrics;
-    private readonly BatchPump<PendingWrite> _pump;
+    private readonly BatchPump<PendingWrite, WriteKey> _pump;
     private readonly WebhookTenants _webhookTenants;
 
     public GroupCommitWriter(NpgsqlDataSource dataSource, IOptions<GroupCommitOptions> options, GroupCommitMetrics metrics, WebhookTenants webhookTenants,
         ILogger<GroupCommitWriter> logger)
     {
         (_dataSource, _metrics, _webhookTenants, _logger) = (dataSource, metrics, webhookTenants, logger);
-        _pump = new BatchPump<PendingWrite>(options.Value.ConcurrentFlushes, options.Value.MaxRowsPerFlush, w => w.Request.Weight, FlushIsolatingAsync,
-            (batch, ex) => batch.ForEach(w => w.Completion.TrySetException(ex)));
+        _pump = new BatchPump<PendingWrite, WriteKey>(options.Value.ConcurrentFlushes, options.Value.MaxRowsPerFlush, w => w.Request.Weight, FlushIsolatingAsync,
+            (batch, ex) => batch.ForEach(w => w.Completion.TrySetException(ex)), w => w.Keys);
     }
 
     /// <summary>Commits the rows; the result names the events and nudges that were new (the rest already existed).</summary>
@@ -45,7 +52,10 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         return _metrics.Traced(pending.Completion.Task, request);
     }
 
-    /// <summary>Writes waiting for a flush (the operator's "group-commit queue"): near 0 unless the database falls behind.</summary>
+    /// <summary>
+    /// Writes waiting for a flush (the operator's "group-commit queue"), those waiting for a flush in flight to end
+    /// because it changes their nudges or customer included: near 0 unless the database falls behind.
+    /// </summary>
     public int Queued => _pump.Queued;
 
     public ValueTask DisposeAsync() => _pump.DisposeAsync();
@@ -71,9 +81,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Concurrent flushes update the same nudge rows (a customer's credit, a console's delivery mark); each locks them in
-    /// one order first (<see cref="NudgeStatements.LockNudges"/>), but rows locked otherwise (a handover's moves, by
-    /// customer) can still leave two transactions waiting on each other, and PostgreSQL then ends one (deadlock 40P01, or
+    /// This node's flushes in flight never share a nudge or a customer (<see cref="KeysOf"/>), but a flush can still meet
+    /// another transaction on the same nudge rows: another node's flush (a console there, the customer here), or a move
+    /// of a customer's open nudges (locked by customer) against a console's mark or close of one of them. Each flush locks
+    /// the nudges it changes in one order first (<see cref="NudgeStatements.LockNudges"/>), but rows locked otherwise (the
+    /// moves) can still leave two transactions waiting on each other, and PostgreSQL then ends one (deadlock 40P01, or
     /// serialization 40001). That transaction rolled back whole, so the batch is run again after a short random pause, up to
     /// <see cref="MaxConflictAttempts"/> times, instead of failing hundreds of writes (and their customers' activations).
     /// </summary>
@@ -205,10 +217,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (due.Any(d => d.DueAt is null)) command.BatchCommands.Add(CustomerIndexStatements.RemoveDue(due.FindAll(d => d.DueAt is null)));
         if (owners.Count > 0) command.BatchCommands.Add(CustomerIndexStatements.Owners(owners));
         if (undo.Count > 0) command.BatchCommands.Add(JournalStatements.DeleteEvents(undo));
-        // The nudges' rows last, just before the commit: concurrent flushes change the same nudges (a console's delivery
-        // mark, a staff close, a customer's reply credit), and each waits for the other's row locks until it commits.
-        // Taken first, the locks were held through every statement above; at 10,000 events/s flushes queued behind them
-        // (the lock statement was PostgreSQL's largest total time) while neither the host nor PostgreSQL was busy.
+        // The nudges' rows last, just before the commit: a transaction elsewhere changing one of them (another node's
+        // flush, see FlushRetryingConflictsAsync) waits for these row locks until this one commits, so they are held for as
+        // short a time as can be. This node's own flushes never wait on each other for them (batches are formed key-aware).
         // The statements that return rows are these, in the order their results are read below (Npgsql's reader steps
         // over the results of statements that return none).
         if (changed.Count > 0) command.BatchCommands.Add(NudgeStatements.LockNudges([.. changed.Select(c => (c.Tenant, c.NudgeId))]));
@@ -369,9 +380,47 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         while (await reader.ReadAsync()) keys.Add((reader.GetString(0), reader.GetString(1)));
     }
 
+    /// <summary>
+    /// A write's keys for forming batches (<see cref="BatchPump{T, TKey}"/>): each nudge it inserts or changes (closes,
+    /// marks, credits, conversions) and each customer it writes rows of (events, snapshot, index entries, directory, moves
+    /// of its open nudges). Two flushes in flight never hold the same key, so they never change the same rows and one never
+    /// waits for the other's row locks; the writes of one nudge or one customer commit in the order they were queued.
+    /// </summary>
+    private static WriteKey[] KeysOf(WriteRequest r)
+    {
+        var count = r.Nudges.Count + r.Acks.Count + r.Closes.Count + r.Marks.Count + r.Credits.Count + r.Conversions.Count
+            + r.Events.Count + r.Snapshots.Count + r.Due.Count + r.Owners.Count + r.OpenNudgeMoves.Count + r.Directory.Count;
+        if (count == 0) return [];
+        var keys = new List<WriteKey>(count);
+        foreach (var n in r.Nudges) keys.Add(new(n.Tenant, n.NudgeId, false));
+        foreach (var a in r.Acks) keys.Add(new(a.Tenant, a.NudgeId, false));
+        foreach (var c in r.Closes) keys.Add(new(c.Tenant, c.NudgeId, false));
+        foreach (var m in r.Marks) keys.Add(new(m.Tenant, m.NudgeId, false));
+        foreach (var c in r.Credits) keys.Add(new(c.Tenant, c.NudgeId, false));
+        foreach (var c in r.Conversions) keys.Add(new(c.Tenant, c.NudgeId, false));
+        // A customer's write usually carries several rows of that one customer: one key for them.
+        void Customer(string tenant, string customerId)
+        {
+            if (keys.Count == 0 || keys[^1] != new WriteKey(tenant, customerId, true)) keys.Add(new(tenant, customerId, true));
+        }
+        foreach (var e in r.Events) Customer(e.Tenant, e.CustomerId);
+        foreach (var s in r.Snapshots) Customer(s.Tenant, s.CustomerId);
+        foreach (var d in r.Due) Customer(d.Tenant, d.CustomerId);
+        foreach (var o in r.Owners) Customer(o.Tenant, o.CustomerId);
+        foreach (var m in r.OpenNudgeMoves) Customer(m.Tenant, m.CustomerId);
+        foreach (var d in r.Directory) Customer(d.Tenant, d.CustomerId);
+        return [.. keys];
+    }
+
+    /// <summary>A nudge (tenant, nudge id) or, when <see cref="Customer"/>, a customer (tenant, customer id).</summary>
+    private readonly record struct WriteKey(string Tenant, string Id, bool Customer);
+
     private sealed class PendingWrite(WriteRequest request)
     {
         public WriteRequest Request { get; } = request;
+
+        /// <summary>What the write changes that a write of another flush could change too (<see cref="KeysOf"/>).</summary>
+        public WriteKey[] Keys { get; } = KeysOf(request);
 
         // Continuations run off the flusher so one slow caller cannot hold up the next flush.
         public TaskCompletionSource<WriteResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -26,10 +26,13 @@ public sealed class GrainTestCluster : IAsyncLifetime
     public CustomerDirectory Directory => _store.GetRequiredService<CustomerDirectory>();
     public CustomerTimeline Timeline => _store.GetRequiredService<CustomerTimeline>();
 
+    /// <summary>The test database, for holding row locks of its own.</summary>
+    public NpgsqlDataSource DataSource => _store.GetRequiredService<NpgsqlDataSource>();
+
     /// <summary>A scalar from the test database, for checking what the grains stored.</summary>
     public async Task<T> ScalarAsync<T>(string sql)
     {
-        await using var command = _store.GetRequiredService<NpgsqlDataSource>().CreateCommand(sql);
+        await using var command = DataSource.CreateCommand(sql);
         return (T)(await command.ExecuteScalarAsync())!;
     }
     public IGrainFactory Grains => Cluster.Client;

@@ -158,9 +158,9 @@ internal static class NudgeStatements
 
     /// <summary>
     /// Locks the existing nudges of <paramref name="keys"/> (tenant, nudge id) in (tenant, nudge_id) order; returns one
-    /// row, the count. A flush that updates nudges runs this first: concurrent flushes update the same rows (a customer's
-    /// close and credits against a console's delivery mark) in several statements, and rows locked in one order by
-    /// everyone cannot deadlock.
+    /// row, the count. A flush that updates nudges runs this first: one node's flushes in flight never share a nudge (the
+    /// group commit forms its batches key-aware), but two nodes' flushes can (a console's mark on one, the customer's
+    /// credit on the other), and rows locked in one order by everyone cannot deadlock.
     /// </summary>
     public static NpgsqlBatchCommand LockNudges(IReadOnlyCollection<(string Tenant, string NudgeId)> keys) => new(Lock)
     {

@@ -5,8 +5,9 @@ using PrivateDomainGrains.Persistence;
 namespace PrivateDomainGrains.Grains.Tests.Storage;
 
 /// <summary>
-/// The group commit on real PostgreSQL: events first, a write with an event the journal refused stores nothing, and each
-/// column reaches its table as given (nulls, UTF-8 JSON, array literals).
+/// The group commit on real PostgreSQL: events first, a write with an event the journal refused stores nothing, writes of
+/// the same nudge are never in two flushes at once and commit in arrival order, and each column reaches its table as
+/// given (nulls, UTF-8 JSON, array literals).
 /// </summary>
 public sealed class GroupCommitTests(GrainTestCluster fixture) : IClassFixture<GrainTestCluster>
 {
@@ -52,6 +53,42 @@ public sealed class GroupCommitTests(GrainTestCluster fixture) : IClassFixture<G
             plain.ClosedNudges.Count, plain.MarkedNudgeIds.Count, plain.Refused.Count));
         Assert.Equal(["n1", "n2"], raised.InsertedNudgeIds.Order());
         Assert.Equal(["n3"], again.InsertedNudgeIds);
+    }
+
+    [Fact]
+    public async Task A_write_of_a_nudge_a_flush_in_flight_changes_waits_for_the_next_flush_with_every_later_write_of_its_nudges_while_others_pass()
+    {
+        await fixture.Writer.WriteAsync(new WriteRequest { Nudges = [Nudge("gc-keys", "zhao", "n1"), Nudge("gc-keys", "zhao", "n3")] });
+        var until = At.AddDays(1);
+        NudgeMark Snooze(string nudgeId) => new("gc-keys", "alice", nudgeId, NudgeMarkKind.Snoozed, At, until);
+        // Another transaction holds n1 (as another node's flush would): the flush snoozing it stays in flight until it ends.
+        await using var other = await fixture.DataSource.OpenConnectionAsync();
+        await using var hold = await other.BeginTransactionAsync();
+        await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM pdg_nudges WHERE tenant = 'gc-keys' AND nudge_id = 'n1' FOR UPDATE", other, hold))
+            await lockRow.ExecuteScalarAsync();
+
+        var snoozeN1 = fixture.Writer.WriteAsync(new WriteRequest { Marks = [Snooze("n1")] });
+        var closeBoth = fixture.Writer.WriteAsync(new WriteRequest { Acks = [new("gc-keys", "alice", "n1", "done"), new("gc-keys", "alice", "n3", "done")] });
+        var snoozeN3 = fixture.Writer.WriteAsync(new WriteRequest { Marks = [Snooze("n3")] });
+        var unrelated = await fixture.Writer.WriteAsync(new WriteRequest
+        {
+            Events = [Event("gc-keys", "qian", 1, "e-qian")], Nudges = [Nudge("gc-keys", "qian", "n2")],
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The unrelated write committed past them; the close of n1 waits queued rather than in a flush on n1's lock, and the
+        // snooze of n3 (held by no flush) waits behind that close, the earlier write of n3.
+        Assert.Equal(["n2"], unrelated.InsertedNudgeIds);
+        Assert.Equal(2, fixture.Writer.Queued);
+        Assert.False(snoozeN1.IsCompleted || closeBoth.IsCompleted || snoozeN3.IsCompleted);
+
+        await hold.RollbackAsync();
+        var (snoozed, closed, lateSnooze) = (await snoozeN1, await closeBoth, await snoozeN3);
+        // In arrival order: n1 snoozed while open, then both closed, then n3's snooze finds it closed.
+        Assert.Equal(["n1"], snoozed.MarkedNudgeIds);
+        Assert.Equal(["n1", "n3"], closed.AcknowledgedCustomers.Keys.Order());
+        Assert.Empty(lateSnooze.MarkedNudgeIds);
+        Assert.Equal(until.UtcDateTime, await fixture.ScalarAsync<DateTime>("SELECT snoozed_until FROM pdg_nudges WHERE tenant = 'gc-keys' AND nudge_id = 'n1'"));
+        Assert.Equal(0L, await fixture.ScalarAsync<long>("SELECT count(*) FROM pdg_nudges WHERE tenant = 'gc-keys' AND nudge_id = 'n3' AND snoozed_until IS NOT NULL"));
     }
 
     [Fact]

@@ -23,10 +23,11 @@ public static class EventPhrases
         "must be an array of events: {{\"events\":[{{\"id\",\"customerId\",\"type\",...}}]}}",
         "须为事件数组：{{\"events\":[{{\"id\",\"customerId\",\"type\",...}}]}}");
     public static readonly Phrase JsonObjectWithEvents = new("must be a JSON object with an 'events' array", "须为带有 'events' 数组的 JSON 对象");
+    public static readonly Phrase EventInvalid = new("The event is invalid", "事件无效");
+    public static readonly Phrase NoEventValid = new("None of the {0} events is valid", "{0} 个事件都无效");
     public static readonly Phrase NoEvents = new("is empty", "为空");
     public static readonly Phrase TooManyEvents = new("holds {0} events; at most {1} per request", "有 {0} 个事件；每次请求最多 {1} 个");
     public static readonly Phrase JsonObject = new("must be a JSON object", "须为 JSON 对象");
-    public static readonly Phrase Timestamp = new("must be an ISO 8601 timestamp string, e.g. {0}", "须为 ISO 8601 时间字符串，如 {0}");
     public static readonly Phrase KeyNotUnicode = new("has a key that is not valid Unicode text", "有一个键不是有效的 Unicode 文本");
     public static readonly Phrase NotAString = new("must be a string", "须为字符串");
     public static readonly Phrase NotUnicode = new(

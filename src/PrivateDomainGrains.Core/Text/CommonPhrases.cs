@@ -70,4 +70,10 @@ public static class CommonPhrases
     public static readonly Phrase JsonUnknownProperty = new("is not a known property (check its spelling)", "不是已知的属性（请检查拼写）");
     public static readonly Phrase JsonMustBe = new("must be {0}", "须为 {0}");
     public static readonly Phrase JsonWrongType = new("has the wrong JSON type", "JSON 类型不对");
+
+    // Timestamps (Iso8601Timestamps): every route's and every event's
+    public static readonly Phrase TimestampString = new("must be an ISO 8601 timestamp string, e.g. {0}", "须为 ISO 8601 时间字符串，如 {0}");
+    public static readonly Phrase TimestampForm = new("must be an ISO 8601 timestamp with a UTC offset, e.g. {0}", "须为带 UTC 偏移的 ISO 8601 时间，如 {0}");
+    public static readonly Phrase TimestampNoOffset = new(
+        "has no UTC offset: say which time zone, e.g. {0} or {1}Z", "没有 UTC 偏移：请写明时区，如 {0} 或 {1}Z");
 }

@@ -20,9 +20,9 @@ public static class Iso8601Timestamps
         at = default;
         var time = text.IndexOfAny(['T', 't']);
         if (time < 0 || !DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out at))
-            return $"must be an ISO 8601 timestamp with a UTC offset, e.g. {Example}";
+            return CommonPhrases.TimestampForm.Say(Example);
         if (text.AsSpan(time).IndexOfAny("Zz+-") < 0)
-            return $"has no UTC offset: say which time zone, e.g. {Example} or {Example[..19]}Z";
+            return CommonPhrases.TimestampNoOffset.Say(Example, Example[..19]);
         at = at.ToUniversalTime();
         return null;
     }
@@ -38,7 +38,7 @@ public static class Iso8601Timestamps
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType != JsonTokenType.String) throw new TimestampException($"must be an ISO 8601 timestamp string, e.g. {Example}");
+            if (reader.TokenType != JsonTokenType.String) throw new TimestampException(CommonPhrases.TimestampString.Say(Example));
             var text = reader.GetString()!;
             return Problem(text, out var at) is { } problem ? throw new TimestampException(problem) : at;
         }

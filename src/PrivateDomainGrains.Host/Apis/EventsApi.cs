@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Host.Ingestion;
 
@@ -88,7 +89,7 @@ public static class EventsApi
     }
 
     private static ValidationProblem NoValidEvent(IReadOnlyList<EventError> errors) => Problems.Invalid(
-        errors.Count == 1 ? "The event is invalid" : $"None of the {errors.Count} events is valid",
+        errors.Count == 1 ? EventPhrases.EventInvalid.Say() : EventPhrases.NoEventValid.Say(errors.Count),
         errors.SelectMany(e => e.Fields.Select(f => (Key: $"events[{e.Index}].{f.Field}", f.Message)))
             .GroupBy(p => p.Key)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));

@@ -149,7 +149,7 @@ public static class EventBatchParser
         if (!element.TryGetProperty("at", out var value) || value.ValueKind == JsonValueKind.Null) return now;
         if (value.ValueKind != JsonValueKind.String)
         {
-            problems.Add(new("at", EventPhrases.Timestamp.Say(Iso8601Timestamps.Example)));
+            problems.Add(new("at", CommonPhrases.TimestampString.Say(Iso8601Timestamps.Example)));
             return now;
         }
         if (Text(value, "at", problems) is not { } text) return now;

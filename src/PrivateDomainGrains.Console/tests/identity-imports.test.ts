@@ -24,7 +24,7 @@ describe("an identity import's progress", () => {
 describe("an identity import upload's charset", () => {
   // 吴老师 in GBK: what a spreadsheet on a Chinese Windows saves.
   const gbk = new Uint8Array([0xce, 0xe2, 0xc0, 0xcf, 0xca, 0xa6]);
-  const text = (bytes: Uint8Array) => new Blob([new TextEncoder().encode("customerId,kind,value\nwu,nickname,"), bytes, new TextEncoder().encode("\n")]);
+  const text = (bytes: BlobPart) => new Blob([new TextEncoder().encode("customerId,kind,value\nwu,nickname,"), bytes, new TextEncoder().encode("\n")]);
 
   it("is UTF-8 for a file whose bytes are all UTF-8, Chinese included", async () => {
     expect(await charsetOf(text(new TextEncoder().encode("吴老师")))).toBe("utf-8");

@@ -84,7 +84,7 @@ public sealed class IdentityImportPageTests(IdentityImportPageTests.Platform pla
     }
 
     [Fact]
-    public async Task A_gbk_csv_is_sent_naming_its_charset_and_its_chinese_reaches_the_index_as_written()
+    public async Task A_gbk_csv_is_sent_naming_its_charset_and_its_chinese_email_reaches_the_index_as_written()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
@@ -92,7 +92,7 @@ public sealed class IdentityImportPageTests(IdentityImportPageTests.Platform pla
         await OpenImportTabAsync(console);
 
         // What a spreadsheet on a Chinese Windows saves: GBK, not UTF-8, and nothing in the file says so.
-        var gbk = Encoding.GetEncoding("gb18030").GetBytes("customerId,kind,value\nwu,nickname,吴老师\n");
+        var gbk = Encoding.GetEncoding("gb18030").GetBytes("customerId,kind,value\nwu,email,吴老师@example.cn\n");
         await console.Page.GetByTestId("imports").Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "gbk.csv", MimeType = "text/csv", Buffer = gbk });
         var upload = await console.Page.RunAndWaitForRequestAsync(() => console.Page.GetByTestId("imports-start").ClickAsync(),
             r => r.Method == "POST" && r.Url.EndsWith("/api/v1/console/identity-imports", StringComparison.Ordinal));
@@ -100,7 +100,7 @@ public sealed class IdentityImportPageTests(IdentityImportPageTests.Platform pla
         Assert.Equal("text/csv; charset=gb18030", await upload.HeaderValueAsync("content-type"));
         await Expect(console.Page.GetByTestId("imports-job")).ToHaveAttributeAsync("data-state", "completed");
         await Expect(console.Page.GetByTestId("imports-added")).ToHaveTextAsync("1");
-        Assert.Contains((await platform.Client.Api.Identities.ListAsync("wu")).Identities, i => i.Kind == "nickname" && i.Value == "吴老师");
+        Assert.Contains((await platform.Client.Api.Identities.ListAsync("wu")).Identities, i => i.Kind == "email" && i.Value == "吴老师@example.cn");
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<PendingCandidates>();
         services.AddSingleton<IdentitySettingsStore>();
         services.AddSingleton<JournalRetention>();
+        services.AddSingleton<NudgeRetention>();
         services.AddSingleton<PersonalDataEraser>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ExecutionOpenNudges>();

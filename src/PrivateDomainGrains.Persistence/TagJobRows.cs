@@ -5,12 +5,15 @@ using NpgsqlTypes;
 namespace PrivateDomainGrains.Persistence;
 
 /// <summary>A row staged for a tag job: what named the customer, the customer it resolved to, or why it did not.</summary>
-/// <param name="Input">The id or identity as given (a CSV row's text), or the customer id.</param>
+/// <param name="Input">The customer id as given, or an identity's kind and masked value (<see cref="Core.Identity.CustomerIdentity.Masked"/>): never a personal value.</param>
 /// <param name="CustomerId">Null when <paramref name="Error"/> says why the input names no customer.</param>
 public sealed record TagJobInput(string Input, string? CustomerId, string? Error = null);
 
 /// <summary>One row of a tag job and its result (<see cref="TagJobRowStatus"/>).</summary>
 public sealed record TagJobRow(int Seq, string Input, string? CustomerId, string Status, string? Error);
+
+/// <summary>A customer's row in a tag job, as its personal-data export lists it.</summary>
+public sealed record CustomerTagJobRow(string JobId, int Seq, string Input, string Status, string? Error);
 
 /// <summary>The values of <see cref="TagJobRow.Status"/>.</summary>
 public static class TagJobRowStatus
@@ -125,6 +128,20 @@ public sealed class TagJobRows(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(ct))
             rows.Add(new TagJobRow(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return rows;
+    }
+
+    /// <summary>The customer's rows in every job of the tenant, by job and seq (index <c>pdg_tag_job_rows_customer</c>).</summary>
+    public async Task<List<CustomerTagJobRow>> OfCustomerAsync(string tenant, string customerId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT job_id, seq, input, status, error FROM pdg_tag_job_rows WHERE tenant = $1 AND customer_id = $2 ORDER BY job_id, seq");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = customerId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<CustomerTagJobRow>();
+        while (await reader.ReadAsync(ct))
+            rows.Add(new CustomerTagJobRow(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
         return rows;
     }
 

@@ -6,8 +6,12 @@ namespace PrivateDomainGrains.Client;
 /// <param name="Timeline">Events, nudges raised and how each closed, tag, owner and tier changes.</param>
 /// <param name="Audit">Administrative actions about the customer.</param>
 /// <param name="JournalDropped">What the tenant's journal retention dropped of its events (the timeline no longer lists them; the profile still counts them); null when nothing was.</param>
+/// <param name="TagJobRows">Its rows in batch-tagging jobs: what named it (its id, or an identity's kind and masked value) and the result.</param>
 public sealed record PersonalDataExport(string CustomerId, DateTimeOffset ExportedAt, CustomerView? Profile, IReadOnlyList<IdentityView> Identities,
-    IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit, JournalDroppedView? JournalDropped = null);
+    IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit, JournalDroppedView? JournalDropped = null, IReadOnlyList<TagJobRowView>? TagJobRows = null);
+
+/// <summary>The customer's row in a tag job: the job, the row's place, what named the customer (<c>phone:+86********011</c>), its status and error.</summary>
+public sealed record TagJobRowView(string JobId, int Seq, string Input, string Status, string? Error);
 
 /// <summary>Events of the customer journal retention dropped: how many, the oldest and newest <c>at</c> among them, and when events were last dropped.</summary>
 public sealed record JournalDroppedView(long Events, DateTimeOffset OldestAt, DateTimeOffset NewestAt, DateTimeOffset DroppedAt);

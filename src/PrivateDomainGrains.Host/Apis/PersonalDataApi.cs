@@ -19,8 +19,17 @@ public static class PersonalDataApi
     /// <param name="Timeline">Everything that happened to it, oldest first: its events, the nudges raised about it and how each closed, and the changes that are not events (tags added or removed and by whom, owner and tier changes).</param>
     /// <param name="Audit">The administrative actions about it (this export is recorded there too, after it is answered).</param>
     /// <param name="JournalDropped">What the tenant's journal retention dropped of its events (so the timeline no longer lists them; the profile still counts them); null when nothing was.</param>
+    /// <param name="TagJobRows">Its rows in batch-tagging jobs, each with what named it (its id, or an identity's kind and masked value) and the result.</param>
     public sealed record PersonalDataExport(string CustomerId, DateTimeOffset ExportedAt, CustomerView? Profile, IReadOnlyList<IdentitiesApi.IdentityView> Identities,
-        IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit, JournalDroppedView? JournalDropped);
+        IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<AuditItem> Audit, JournalDroppedView? JournalDropped, IReadOnlyList<TagJobRowView> TagJobRows);
+
+    /// <summary>The customer's row in a tag job.</summary>
+    /// <param name="JobId">The job (<c>GetTagJob</c>).</param>
+    /// <param name="Seq">The row's place in the job.</param>
+    /// <param name="Input">What named the customer: its id, or an identity's kind and masked value (<c>phone:+86********011</c>).</param>
+    /// <param name="Status"><c>pending</c>, <c>changed</c>, <c>unchanged</c> or <c>failed</c>.</param>
+    /// <param name="Error">Why it failed.</param>
+    public sealed record TagJobRowView(string JobId, int Seq, string Input, string Status, string? Error);
 
     /// <summary>Events of the customer that journal retention dropped, after a snapshot had folded them into the profile.</summary>
     /// <param name="Events">How many.</param>
@@ -48,10 +57,10 @@ public static class PersonalDataApi
         var data = api.MapGroup("/tenants/{tenant}/customers/{customerId}/personal-data").WithTags("PersonalData").RequireAdminKey()
             .WithProblem(StatusCodes.Status400BadRequest, "The customer id is not a valid id");
         data.MapGet("", ExportAsync).WithName("ExportCustomerData").Audited()
-            .WithSummary("Everything held about the customer as one document: profile, identities, complete timeline (events, nudges and how they closed, tag and owner changes), audit entries, and what journal retention dropped.")
+            .WithSummary("Everything held about the customer as one document: profile, identities, complete timeline (events, nudges and how they closed, tag and owner changes), audit entries, what journal retention dropped, and its rows in tag jobs.")
             .WithProblem(StatusCodes.Status404NotFound, "Nothing is held about the customer");
         data.MapDelete("", EraseAsync).WithName("EraseCustomerData").Audited()
-            .WithSummary("Erase everything held about the customer (journal, profile, nudges, indexes, identities, WeCom callbacks, the record of what retention dropped) in one transaction; its later events are refused (409).");
+            .WithSummary("Erase everything held about the customer (journal, profile, nudges, indexes, identities, WeCom callbacks, the record of what retention dropped, its rows in tag jobs) in one transaction; its later events are refused (409).");
         var byIdentity = api.MapGroup("/tenants/{tenant}/identities/{kind}/{value}/personal-data").WithTags("PersonalData").RequireAdminKey();
         byIdentity.MapDelete("", EraseByIdentityAsync).WithName("EraseCustomerDataByIdentity").Audited()
             .WithSummary("Erase the customer an identity names (phone in any usual spelling, unionid, ...) as EraseCustomerData does; the tombstone covers every identity it held, so later events naming one are refused (409).")
@@ -61,7 +70,8 @@ public static class PersonalDataApi
     }
 
     private static async Task<Results<Ok<PersonalDataExport>, ProblemHttpResult>> ExportAsync(
-        string tenant, string customerId, IGrainFactory grains, IdentityIndex identities, CustomerTimeline timeline, AuditLog audit, JournalRetention retention)
+        string tenant, string customerId, IGrainFactory grains, IdentityIndex identities, CustomerTimeline timeline, AuditLog audit, JournalRetention retention,
+        TagJobRows tagJobs)
     {
         if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
         var profile = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).GetAsync();
@@ -75,7 +85,8 @@ public static class PersonalDataApi
         }
         var known = await identities.ListAsync(tenant, customerId);
         var dropped = await retention.DroppedAsync(tenant, customerId);
-        if (profile is null && entries.Count == 0 && known.Count == 0) return Problems.NotFound($"Nothing is held about customer '{customerId}'");
+        var jobRows = await tagJobs.OfCustomerAsync(tenant, customerId);
+        if (profile is null && entries.Count == 0 && known.Count == 0 && jobRows.Count == 0) return Problems.NotFound($"Nothing is held about customer '{customerId}'");
         var audited = new List<AuditEntryRow>();
         for (var before = long.MaxValue; ;)
         {
@@ -89,7 +100,8 @@ public static class PersonalDataApi
         return TypedResults.Ok(new PersonalDataExport(customerId, DateTimeOffset.UtcNow, profile, [.. known.Select(IdentitiesApi.View)],
             [.. entries.Select(e => new TimelineItem(e.At, e.Kind, e.Id, e.What, e.Channel, e.StaffId, e.Text, e.Detail))],
             [.. audited.Select(AuditApi.Item)],
-            dropped is null ? null : new JournalDroppedView(dropped.Events, dropped.OldestAt, dropped.NewestAt, dropped.DroppedAt)));
+            dropped is null ? null : new JournalDroppedView(dropped.Events, dropped.OldestAt, dropped.NewestAt, dropped.DroppedAt),
+            [.. jobRows.Select(r => new TagJobRowView(r.JobId, r.Seq, r.Input, r.Status, r.Error))]));
     }
 
     /// <summary>The identity names the customer (as <c>LookupIdentity</c> finds it), whose erasure is then the same as by its id.</summary>

@@ -43,7 +43,8 @@ public static class TagJobCsv
                 {
                     if (normalizer.Normalize(fields[0], fields[1], out var problem) is not { } identity)
                         return (null, Problems.BadRequest("body", $"'body' line {number}: the identity {(IdentityKinds.IsKnown(fields[0]) ? "value" : "kind")} {problem}"));
-                    lines.Add(new Line(new TagJobInput($"{identity.Kind}:{identity.Value}", null), identity));
+                    // The row keeps the kind and a masked value: a job's results are no copy of the personal data it was given.
+                    lines.Add(new Line(new TagJobInput(identity.Masked, null), identity));
                 }
                 else return (null, Problems.BadRequest("body", $"'body' line {number}: one column (a customer id) or two (kind,value), not {fields.Count}"));
                 if (lines.Count > maxRows) return (null, Problems.BadRequest("body", $"'body' must hold at most {maxRows:N0} customers"));

@@ -47,7 +47,7 @@ public static class TagJobsApi
 
     /// <summary>One row's result.</summary>
     /// <param name="Seq">The row's place in the job (1-based, in the order given; a customer named again is not staged again); pass the last as <c>after</c> for the next page.</param>
-    /// <param name="Input">The id or identity as given.</param>
+    /// <param name="Input">The customer id as given; for an identity of a CSV upload, its kind and masked value (<c>phone:+86********000</c>), never the value itself.</param>
     /// <param name="CustomerId">The customer it named; null when it named none.</param>
     /// <param name="Status"><c>pending</c>, <c>changed</c>, <c>unchanged</c> (already as asked) or <c>failed</c>.</param>
     /// <param name="Error">Why it failed.</param>
@@ -137,7 +137,7 @@ public static class TagJobsApi
         var found = wanted.Count == 0 ? [] : await identities.FindAsync(tenant, wanted, request.HttpContext.RequestAborted);
         var staged = inputs.ConvertAll(r => r.Identity is null ? r.Row
             : found.TryGetValue(r.Identity, out var customerId) ? r.Row with { CustomerId = customerId }
-            : r.Row with { Error = $"no customer holds {r.Identity.Kind} '{r.Identity.Value}'" });
+            : r.Row with { Error = $"no customer holds this {r.Identity.Kind}" });
         var jobId = NewJobId();
         await rows.StageAsync(tenant, jobId, staged, request.HttpContext.RequestAborted);
         return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "csv", adds!, removes!));

@@ -84,6 +84,26 @@ public sealed class IdentityImportPageTests(IdentityImportPageTests.Platform pla
     }
 
     [Fact]
+    public async Task A_gbk_csv_is_sent_naming_its_charset_and_its_chinese_email_reaches_the_index_as_written()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("import-page", "root");
+        await OpenImportTabAsync(console);
+
+        // What a spreadsheet on a Chinese Windows saves: GBK, not UTF-8, and nothing in the file says so.
+        var gbk = Encoding.GetEncoding("gb18030").GetBytes("customerId,kind,value\nwu,email,吴老师@example.cn\n");
+        await console.Page.GetByTestId("imports").Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "gbk.csv", MimeType = "text/csv", Buffer = gbk });
+        var upload = await console.Page.RunAndWaitForRequestAsync(() => console.Page.GetByTestId("imports-start").ClickAsync(),
+            r => r.Method == "POST" && r.Url.EndsWith("/api/v1/console/identity-imports", StringComparison.Ordinal));
+
+        Assert.Equal("text/csv; charset=gb18030", await upload.HeaderValueAsync("content-type"));
+        await Expect(console.Page.GetByTestId("imports-job")).ToHaveAttributeAsync("data-state", "completed");
+        await Expect(console.Page.GetByTestId("imports-added")).ToHaveTextAsync("1");
+        Assert.Contains((await platform.Client.Api.Identities.ListAsync("wu")).Identities, i => i.Kind == "email" && i.Value == "吴老师@example.cn");
+    }
+
+    [Fact]
     public async Task At_390_px_a_manager_imports_for_their_teams_customers_only_watches_it_run_and_cancels_it_while_staff_are_denied()
     {
         await using (var staff = await chromium.OpenAsync(platform.Node.BaseAddress, width: 390))

@@ -70,10 +70,15 @@ public sealed class TagJobTests(SingleNodePlatform platform, ITestOutputHelper o
         var rows = (await Tags.ListJobRowsAsync(accepted.JobId)).Items;
         Assert.Equal([("tj-csv-li", "changed"), ("tj-csv-wang", "changed"), (null, "failed"), ("tj-csv-nobody", "failed")],
             rows.Select(r => (r.CustomerId, r.Status)));
-        Assert.Contains("13900000000", rows[2].Error);
+        // An identity's row keeps its kind and a masked value, never the phone number itself.
+        Assert.Equal(["tj-csv-li", "phone:+86********011", "phone:+86********000", "tj-csv-nobody"], rows.Select(r => r.Input));
+        Assert.Equal("no customer holds this phone", rows[2].Error);
+        Assert.DoesNotContain(rows, r => $"{r.Input} {r.Error}".Contains("13800138011") || $"{r.Input} {r.Error}".Contains("13900000000"));
         Assert.Contains("tj-imported", (await Api.Api.Customers.GetAsync("tj-csv-wang"))!.Tags);
 
-        // Erasing a customer's personal data takes its rows out of every job too.
+        // The customer's personal-data export lists its row; erasing its personal data takes it out of every job.
+        var export = await Api.Api.PersonalData.ExportAsync("tj-csv-wang");
+        Assert.Equal([(accepted.JobId, 2, "phone:+86********011", "changed")], export!.TagJobRows!.Select(r => (r.JobId, r.Seq, r.Input, r.Status)));
         await Api.Api.PersonalData.EraseAsync("tj-csv-wang");
         Assert.DoesNotContain((await Tags.ListJobRowsAsync(accepted.JobId)).Items, r => r.CustomerId == "tj-csv-wang");
     }

@@ -74,12 +74,9 @@ public sealed class TagsClient
     /// (<c>phone,13800138000</c>).
     /// </summary>
     public Task<TagJobAccepted> StartJobFromCsvAsync(string csv, IReadOnlyList<string>? add = null, IReadOnlyList<string>? remove = null,
-        CancellationToken cancellationToken = default)
-    {
-        var query = string.Join("&", (add ?? []).Select(t => "add=" + PlatformHttp.Escape(t)).Concat((remove ?? []).Select(t => "remove=" + PlatformHttp.Escape(t))));
-        return _http.SendAsync(HttpMethod.Post, _http.TenantPath("tag-jobs/csv?" + query), _http.AdminKey, new StringContent(csv, Encoding.UTF8, "text/csv"),
+        CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, _http.TenantPath("tag-jobs/csv?" + TagsQuery(add, remove)), _http.AdminKey, new StringContent(csv, Encoding.UTF8, "text/csv"),
             idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
-    }
 
     /// <summary>A job's progress (<c>GetTagJob</c>).</summary>
     /// <exception cref="PlatformApiException">404 when there is no such job.</exception>
@@ -109,12 +106,19 @@ public sealed class TagsClient
         _http.SendAsync(HttpMethod.Get, "api/v1/console/tags", _http.ConsoleToken, null, idempotent: true, ClientJson.Default.ConsoleTagCatalog, cancellationToken);
 
     /// <summary>
-    /// Starts a batch as the signed-in admin, or manager (a filter with an owner of their team) (<c>StartMyTagJob</c>);
-    /// each change shows in the timelines as theirs.
+    /// Starts a batch as the signed-in admin, or manager (a saved segment over their team's customers, or a filter with
+    /// an owner of their team) (<c>StartMyTagJob</c>); each change shows in the timelines as theirs.
     /// </summary>
     /// <exception cref="PlatformApiException">403 for staff, or a manager's job beyond their team; 400 naming the invalid field.</exception>
     public Task<TagJobAccepted> StartMyJobAsync(TagJobRequest job, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, "api/v1/console/tag-jobs", _http.ConsoleToken, PlatformHttp.Json(job, ClientJson.Default.TagJobRequest),
+            idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>Starts a batch over a CSV upload as the signed-in admin (<c>StartMyTagJobFromCsv</c>), as <see cref="StartJobFromCsvAsync"/>.</summary>
+    /// <exception cref="PlatformApiException">403 for anyone but an admin; 400 naming the invalid parameter or line.</exception>
+    public Task<TagJobAccepted> StartMyJobFromCsvAsync(string csv, IReadOnlyList<string>? add = null, IReadOnlyList<string>? remove = null,
+        CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, "api/v1/console/tag-jobs/csv?" + TagsQuery(add, remove), _http.ConsoleToken, new StringContent(csv, Encoding.UTF8, "text/csv"),
             idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
 
     /// <summary>A job's progress, for admins and managers, with a console token (<c>GetMyTagJob</c>).</summary>
@@ -172,4 +176,8 @@ public sealed class TagsClient
     public Task<TagJobAccepted> DeleteMyTagAsync(string tag, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Delete, $"api/v1/console/tags/{PlatformHttp.Escape(tag)}", _http.ConsoleToken, null, idempotent: false,
             ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>A CSV job's tags as its query: <c>add=a&amp;remove=b</c>.</summary>
+    private static string TagsQuery(IReadOnlyList<string>? add, IReadOnlyList<string>? remove) =>
+        string.Join("&", (add ?? []).Select(t => "add=" + PlatformHttp.Escape(t)).Concat((remove ?? []).Select(t => "remove=" + PlatformHttp.Escape(t))));
 }

@@ -97,6 +97,18 @@ export const tagsApi = {
   remove(token: string, tag: string): Promise<TagJobAccepted> {
     return send(tagPath(tag), { method: "DELETE", headers: bearer(token) });
   },
+  /**
+   * Batch tagging: `add` and `remove` for the customers of exactly one of an id list, a saved segment (its members now;
+   * a manager's over their team's customers) or a directory filter; 400 naming the field, nothing stored.
+   */
+  startJob(token: string, job: { add: string[]; remove: string[]; customerIds?: string[]; segmentId?: string }): Promise<TagJobAccepted> {
+    return send(`${path}/tag-jobs`, { method: "POST", headers: { ...json, ...bearer(token) }, body: JSON.stringify(job) });
+  },
+  /** Batch tagging for the customers of a CSV file as it is (a customer id per line, or `kind,value`), for admins. */
+  startCsvJob(token: string, add: string[], remove: string[], csv: Blob): Promise<TagJobAccepted> {
+    const query = new URLSearchParams([...add.map((t) => ["add", t]), ...remove.map((t) => ["remove", t])]);
+    return send(`${path}/tag-jobs/csv?${query}`, { method: "POST", headers: { "Content-Type": "text/csv", ...bearer(token) }, body: csv });
+  },
   /** A tag job's progress, for admins (and the manager who started a batch). */
   job(token: string, jobId: string): Promise<TagJob> {
     return send(`${path}/tag-jobs/${encodeURIComponent(jobId)}`, { headers: bearer(token) });

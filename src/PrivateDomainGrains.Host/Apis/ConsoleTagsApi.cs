@@ -56,6 +56,11 @@ public static class ConsoleTagsApi
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
             .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager")
             .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant");
+        console.MapGet("/tag-jobs/{jobId}/rows", RowsAsync).WithName("ListMyTagJobRows")
+            .WithSummary("A tag job's rows and their results as ListTagJobRows (?after=&limit=&status=failed), for admins and the manager who started it.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The job id, 'after', 'limit' or 'status' is invalid")
+            .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager")
+            .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant (or another manager's)");
         console.MapPost("/tag-jobs/{jobId}/cancel", (ConsoleUser user, string jobId, IGrainFactory grains) => user.IsManager
                 ? CancelAsync(grains, user.Tenant, jobId, user.IsAdmin ? null : user.StaffId)
                 : Task.FromResult<Results<Ok<TagJobView>, ProblemHttpResult>>(Problems.Forbidden("Only admins and managers cancel tag jobs")))
@@ -190,6 +195,16 @@ public static class ConsoleTagsApi
         return view is null || !user.IsAdmin && view.Spec.By != user.StaffId
             ? Problems.NotFound($"Tag job '{jobId}' does not exist")
             : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(ConsoleUser user, string jobId, int? after, int? limit, string? status,
+        IGrainFactory grains, TagJobRows rows, CancellationToken ct)
+    {
+        if (!user.IsManager) return Problems.Forbidden("Only admins and managers read tag jobs");
+        // As GetAsync: a manager reads the rows of the jobs they started, another's is answered as a missing one.
+        if (!user.IsAdmin && Core.Identity.Ids.IsValid(jobId) && (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(user.Tenant, jobId)).GetAsync())?.Spec.By != user.StaffId)
+            return Problems.NotFound($"Tag job '{jobId}' does not exist");
+        return await TagJobsApi.RowsAsync(user.Tenant, jobId, after, limit, status, grains, rows, ct);
     }
 
     private static string ConsoleJobPath(string jobId) => $"/api/v1/console/tag-jobs/{jobId}";

@@ -180,7 +180,7 @@ public static class TagJobsApi
             : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, int? after, int? limit, string? status,
+    internal static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, int? after, int? limit, string? status,
         IGrainFactory grains, TagJobRows rows, CancellationToken ct)
     {
         if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");

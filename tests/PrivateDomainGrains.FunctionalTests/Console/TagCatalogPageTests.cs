@@ -220,6 +220,10 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         await batch.GetByTestId("batch-ids").Locator("textarea").FillAsync("mei, lin\nnobody\n");
         Assert.Equal(("3", "2", "2", "1"), await StartBatchAsync(console));
         Assert.Contains("vip", (await api.Api.Customers.GetAsync("lin"))!.Tags);
+        await Expect(page.GetByTestId("tag-job-failure")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("tag-job-failure")).ToContainTextAsync("nobody");
+        // "100%" on one line, not its sign below.
+        Assert.True((await page.GetByTestId("tag-job").Locator(".n-progress-icon--as-text").BoundingBoxAsync())!.Height < 30);
         await console.ScreenshotAsync($"tag-batch-ids-{width}{(english ? "-en" : "")}");
 
         // A malformed id: refused at the list, nothing started.

@@ -55,6 +55,21 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
     }
 
     [Fact]
+    public async Task A_name_that_was_the_tag_itself_follows_a_rename_or_a_merge_and_the_others_stay()
+    {
+        await Tags.CreateAsync(new("tc-油皮", Names: new Dictionary<string, string> { ["zh-CN"] = "tc-油皮", ["en"] = "Oily skin" }));
+        await Tags.CreateAsync(new("tc-干皮", Names: new Dictionary<string, string> { ["zh-CN"] = "tc-干皮", ["ja"] = "乾燥肌" }));
+
+        await CompletedAsync((await Tags.RenameAsync("tc-油皮", "tc-油性皮肤")).JobId);
+        await CompletedAsync((await Tags.MergeAsync("tc-干皮", "tc-干性皮肤")).JobId);
+
+        var list = (await Tags.ListAsync()).Items;
+        IEnumerable<(string, string)> NamesOf(string tag) => Assert.Single(list, t => t.Tag == tag).Names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (n.Key, n.Value));
+        Assert.Equal([("en", "Oily skin"), ("zh-CN", "tc-油性皮肤")], NamesOf("tc-油性皮肤"));
+        Assert.Equal([("ja", "乾燥肌"), ("zh-CN", "tc-干性皮肤")], NamesOf("tc-干性皮肤"));
+    }
+
+    [Fact]
     public async Task Merging_a_tag_into_another_leaves_every_holder_with_the_one_kept()
     {
         await Tags.CreateAsync(new("tc-big-spender"));

@@ -54,6 +54,16 @@ export interface TagJobAccepted {
   job: TagJob;
 }
 
+/** One customer of a tag job and what became of it (GET /api/v1/console/tag-jobs/{jobId}/rows). */
+export interface TagJobRow {
+  seq: number;
+  /** The id or CSV line as given. */
+  input: string;
+  customerId: string | null;
+  status: "pending" | "changed" | "unchanged" | "failed";
+  error: string | null;
+}
+
 const path = "/api/v1/console";
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const json = { "Content-Type": "application/json" };
@@ -108,6 +118,10 @@ export const tagsApi = {
   startCsvJob(token: string, add: string[], remove: string[], csv: Blob): Promise<TagJobAccepted> {
     const query = new URLSearchParams([...add.map((t) => ["add", t]), ...remove.map((t) => ["remove", t])]);
     return send(`${path}/tag-jobs/csv?${query}`, { method: "POST", headers: { "Content-Type": "text/csv", ...bearer(token) }, body: csv });
+  },
+  /** The first `limit` rows of a job with the given status (`failed`: which customers, and why), in the job's order. */
+  jobRows(token: string, jobId: string, status: TagJobRow["status"], limit: number): Promise<{ items: TagJobRow[]; nextAfter: number | null }> {
+    return send(`${path}/tag-jobs/${encodeURIComponent(jobId)}/rows?status=${status}&limit=${limit}`, { headers: bearer(token) });
   },
   /** A tag job's progress, for admins (and the manager who started a batch). */
   job(token: string, jobId: string): Promise<TagJob> {

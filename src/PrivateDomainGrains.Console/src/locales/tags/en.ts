@@ -81,6 +81,7 @@ const en: typeof zhCN = {
     done: "Done",
     changed: "Changed",
     failed: "Failed",
+    failures: "Failed customers ({shown} of {failed}) and why:",
     finished: "{what}: done, {changed} customers changed, {failed} failed",
   },
 };

@@ -79,6 +79,7 @@ export default {
     done: "已处理",
     changed: "已修改",
     failed: "失败",
+    failures: "失败的客户（{failed} 位中的 {shown} 位）及原因：",
     finished: "{what}：完成，{changed} 位客户已修改，{failed} 位失败",
   },
 };

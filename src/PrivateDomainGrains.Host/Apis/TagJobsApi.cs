@@ -256,16 +256,17 @@ public static class TagJobsApi
     }
 
     /// <summary>
-    /// A 400 naming both tags when <paramref name="add"/> holds two of one exclusive group of the tenant's catalog
-    /// (a customer can hold only one of them: adding both would keep the last one silently); null when none clash.
+    /// A 400 naming both tags when <paramref name="add"/> (the request's <paramref name="field"/>) holds two of one
+    /// exclusive group of the tenant's catalog (a customer can hold only one of them: adding both would keep the last
+    /// one silently); null when none clash.
     /// </summary>
-    internal static async Task<ProblemHttpResult?> ExclusiveClashAsync(IGrainFactory grains, string tenant, string[] add)
+    internal static async Task<ProblemHttpResult?> ExclusiveClashAsync(IGrainFactory grains, string tenant, string[] add, string field = "add")
     {
         if (add.Length < 2) return null;
         var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
         if (new ExclusiveTagGroups(catalog.ExclusiveGroups()).Clash(add) is not var (first, second)) return null;
         var group = catalog.Tags.First(t => t.Tag == first).GroupId;
-        return Problems.BadRequest("add", $"'add' holds '{first}' and '{second}', both of exclusive group '{group}': a customer holds one of them; add one");
+        return Problems.BadRequest(field, $"'{field}' holds '{first}' and '{second}', both of exclusive group '{group}': a customer holds one of them; add one");
     }
 
     internal static (TagJobFilter? Filter, ProblemHttpResult? Problem) ReadFilter(TagJobFilterRequest request)

@@ -34,6 +34,22 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
     }
 
     [Fact]
+    public async Task Adding_two_tags_of_one_exclusive_group_to_a_customer_at_once_is_refused_naming_both_and_changes_nothing()
+    {
+        await Tags.CreateGroupAsync(new("tc-hair", new Dictionary<string, string> { ["zh-CN"] = "发质" }, Exclusive: true));
+        await Tags.CreateAsync(new("tc-直发", "tc-hair"));
+        await Tags.CreateAsync(new("tc-卷发", "tc-hair"));
+        await Api.PostEventsAsync(Events.FriendAdded("tc-ex-2", "tc-zhou", "alice"));
+
+        var refused = await Assert.ThrowsAsync<PlatformApiException>(() => Api.Api.Customers.AddTagsAsync("tc-zhou", ["tc-vip", "tc-直发", "tc-卷发"]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["tags"], refused.Problem!.Errors!.Keys);
+        Assert.Contains("'tc-直发' and 'tc-卷发'", refused.Problem.Detail);
+        Assert.Empty((await Api.Api.Customers.GetAsync("tc-zhou"))!.Tags);
+    }
+
+    [Fact]
     public async Task Renaming_a_tag_reaches_every_holder_and_the_catalog()
     {
         await Tags.CreateAsync(new("tc-gold", Names: new Dictionary<string, string> { ["zh-CN"] = "金卡", ["en"] = "Gold" }));

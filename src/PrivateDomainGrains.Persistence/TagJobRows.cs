@@ -1,6 +1,8 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using PrivateDomainGrains.Core.Segments;
+using PrivateDomainGrains.Persistence.Segments;
 
 namespace PrivateDomainGrains.Persistence;
 
@@ -94,6 +96,32 @@ public sealed class TagJobRows(NpgsqlDataSource dataSource)
             INSERT INTO pdg_tag_job_rows (tenant, job_id, seq, input, customer_id)
             SELECT $1, $2, row_number() OVER (ORDER BY customer_id), customer_id, customer_id
             FROM pdg_customer_directory WHERE {where}
+            """;
+        var staged = await command.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return staged;
+    }
+
+    /// <summary>
+    /// Stages the members of a saved segment's <paramref name="filter"/> as of <paramref name="now"/> (in customer-id
+    /// order, over the customers <paramref name="scope"/> lets the caller see), as the segment's listing has them.
+    /// </summary>
+    public async Task<int> StageFromSegmentAsync(string tenant, string jobId, SegmentFilter filter, SegmentScope scope, DateTimeOffset now,
+        CancellationToken ct = default)
+    {
+        var sql = new SegmentSql(tenant, filter, scope, now);
+        // The rows come from the directory (d) or, for a filter on the activity alone, from the activity (a): both hold customer_id.
+        var alias = sql.Table == "pdg_customer_directory" ? "d" : "a";
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await DeleteAsync(connection, tenant, jobId, ct);
+        await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+        foreach (var parameter in sql.Parameters) command.Parameters.Add(parameter);
+        command.Parameters.Add(new() { Value = jobId });
+        command.CommandText = $"""
+            INSERT INTO pdg_tag_job_rows (tenant, job_id, seq, input, customer_id)
+            SELECT $1, ${command.Parameters.Count}, row_number() OVER (ORDER BY {alias}.customer_id), {alias}.customer_id, {alias}.customer_id
+            FROM {sql.From} WHERE {sql.Where}
             """;
         var staged = await command.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);

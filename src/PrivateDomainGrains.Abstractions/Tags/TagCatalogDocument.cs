@@ -20,7 +20,14 @@ public sealed record TagGroupDefinition(
 public sealed record CatalogTag(
     [property: Id(0)] string Tag,
     [property: Id(1)] string? GroupId,
-    [property: Id(2)] Dictionary<string, string> Names);
+    [property: Id(2)] Dictionary<string, string> Names)
+{
+    /// <summary>
+    /// This tag as <paramref name="to"/> (a rename, or a merge it joins the catalog by): its group and names kept, except
+    /// a name that was the old tag itself (油皮 named 油皮), which follows it, or the console would go on showing the old name.
+    /// </summary>
+    public CatalogTag RenamedTo(string to) => this with { Tag = to, Names = Names.ToDictionary(n => n.Key, n => n.Value == Tag ? to : n.Value) };
+}
 
 /// <summary>A tenant's tag catalog at one version (0: empty, never changed). Tags are ordinal-sorted, groups by id.</summary>
 [GenerateSerializer, Immutable, Alias("pdg.TagCatalogDocument")]

@@ -2,7 +2,7 @@ namespace PrivateDomainGrains.Abstractions.Tags;
 
 /// <summary>What a tag job does to each of its customers: remove <see cref="Remove"/>, then add <see cref="Add"/>.</summary>
 /// <param name="Kind">A <see cref="TagJobKinds"/> value: a batch, or the holders' side of a catalog rename, merge or delete.</param>
-/// <param name="Source">Where its customers came from: <c>ids</c>, <c>csv</c>, <c>filter</c>, or <c>holders</c> (of a tag).</param>
+/// <param name="Source">Where its customers came from: <c>ids</c>, <c>csv</c>, <c>filter</c>, <c>segment</c> (a saved one), or <c>holders</c> (of a tag).</param>
 /// <param name="By">The staff member who started it from the console (their change in each timeline); null: an integration or admin key.</param>
 [GenerateSerializer, Immutable, Alias("pdg.TagJobSpec")]
 public sealed record TagJobSpec(

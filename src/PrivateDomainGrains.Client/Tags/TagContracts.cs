@@ -39,11 +39,11 @@ public sealed record TagList(int Version, IReadOnlyList<TagItem> Items);
 public sealed record TagJobFilterRequest(IReadOnlyList<string>? TagsAny = null, IReadOnlyList<string>? TagsAll = null, string? Owner = null,
     string? Tier = null, string? Status = null);
 
-/// <summary>A batch: exactly one of <see cref="CustomerIds"/> and <see cref="Filter"/>; removes, then adds.</summary>
+/// <summary>A batch: exactly one of <see cref="CustomerIds"/>, <see cref="Filter"/> and <see cref="SegmentId"/> (a saved segment's members); removes, then adds.</summary>
 public sealed record TagJobRequest(IReadOnlyList<string>? Add = null, IReadOnlyList<string>? Remove = null, IReadOnlyList<string>? CustomerIds = null,
-    TagJobFilterRequest? Filter = null);
+    TagJobFilterRequest? Filter = null, string? SegmentId = null);
 
-/// <summary>What a job does to each customer. <see cref="Kind"/>: batch, rename, merge or delete; <see cref="Source"/>: ids, csv, filter or holders.</summary>
+/// <summary>What a job does to each customer. <see cref="Kind"/>: batch, rename, merge or delete; <see cref="Source"/>: ids, csv, filter, segment or holders.</summary>
 /// <param name="By">The staff member who started it from the console; null for a key.</param>
 public sealed record TagJobSpec(string Kind, string Source, IReadOnlyList<string> Add, IReadOnlyList<string> Remove, string? By = null);
 

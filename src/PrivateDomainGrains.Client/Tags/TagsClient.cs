@@ -74,12 +74,9 @@ public sealed class TagsClient
     /// (<c>phone,13800138000</c>).
     /// </summary>
     public Task<TagJobAccepted> StartJobFromCsvAsync(string csv, IReadOnlyList<string>? add = null, IReadOnlyList<string>? remove = null,
-        CancellationToken cancellationToken = default)
-    {
-        var query = string.Join("&", (add ?? []).Select(t => "add=" + PlatformHttp.Escape(t)).Concat((remove ?? []).Select(t => "remove=" + PlatformHttp.Escape(t))));
-        return _http.SendAsync(HttpMethod.Post, _http.TenantPath("tag-jobs/csv?" + query), _http.AdminKey, new StringContent(csv, Encoding.UTF8, "text/csv"),
+        CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, _http.TenantPath("tag-jobs/csv?" + TagsQuery(add, remove)), _http.AdminKey, new StringContent(csv, Encoding.UTF8, "text/csv"),
             idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
-    }
 
     /// <summary>A job's progress (<c>GetTagJob</c>).</summary>
     /// <exception cref="PlatformApiException">404 when there is no such job.</exception>
@@ -97,25 +94,34 @@ public sealed class TagsClient
             ClientJson.Default.TagJobView, cancellationToken);
 
     /// <summary>A page of a job's rows and their results (<c>ListTagJobRows</c>), after row <paramref name="after"/>, optionally of one status.</summary>
-    public Task<TagJobRowPage> ListJobRowsAsync(string jobId, int after = 0, int? limit = null, string? status = null, CancellationToken cancellationToken = default)
-    {
-        var query = $"?after={after}" + (limit is { } l ? $"&limit={l}" : "") + (status is null ? "" : "&status=" + PlatformHttp.Escape(status));
-        return _http.SendAsync(HttpMethod.Get, _http.TenantPath($"tag-jobs/{PlatformHttp.Escape(jobId)}/rows{query}"), _http.AdminKey, null, idempotent: true,
-            ClientJson.Default.TagJobRowPage, cancellationToken);
-    }
+    public Task<TagJobRowPage> ListJobRowsAsync(string jobId, int after = 0, int? limit = null, string? status = null, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, _http.TenantPath($"tag-jobs/{PlatformHttp.Escape(jobId)}/rows{JobRowsQuery(after, limit, status)}"), _http.AdminKey, null,
+            idempotent: true, ClientJson.Default.TagJobRowPage, cancellationToken);
 
     /// <summary>The catalog as the console shows it, with a staff member's console token (<c>GetMyTagCatalog</c>).</summary>
     public Task<ConsoleTagCatalog> GetMyCatalogAsync(CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Get, "api/v1/console/tags", _http.ConsoleToken, null, idempotent: true, ClientJson.Default.ConsoleTagCatalog, cancellationToken);
 
     /// <summary>
-    /// Starts a batch as the signed-in admin, or manager (a filter with an owner of their team) (<c>StartMyTagJob</c>);
-    /// each change shows in the timelines as theirs.
+    /// Starts a batch as the signed-in admin, or manager (a saved segment over their team's customers, or a filter with
+    /// an owner of their team) (<c>StartMyTagJob</c>); each change shows in the timelines as theirs.
     /// </summary>
     /// <exception cref="PlatformApiException">403 for staff, or a manager's job beyond their team; 400 naming the invalid field.</exception>
     public Task<TagJobAccepted> StartMyJobAsync(TagJobRequest job, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, "api/v1/console/tag-jobs", _http.ConsoleToken, PlatformHttp.Json(job, ClientJson.Default.TagJobRequest),
             idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>Starts a batch over a CSV upload as the signed-in admin (<c>StartMyTagJobFromCsv</c>), as <see cref="StartJobFromCsvAsync"/>.</summary>
+    /// <exception cref="PlatformApiException">403 for anyone but an admin; 400 naming the invalid parameter or line.</exception>
+    public Task<TagJobAccepted> StartMyJobFromCsvAsync(string csv, IReadOnlyList<string>? add = null, IReadOnlyList<string>? remove = null,
+        CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Post, "api/v1/console/tag-jobs/csv?" + TagsQuery(add, remove), _http.ConsoleToken, new StringContent(csv, Encoding.UTF8, "text/csv"),
+            idempotent: false, ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>A job's rows and their results (<c>ListMyTagJobRows</c>), for admins and the manager who started it, as <see cref="ListJobRowsAsync"/>.</summary>
+    public Task<TagJobRowPage> ListMyJobRowsAsync(string jobId, int after = 0, int? limit = null, string? status = null, CancellationToken cancellationToken = default) =>
+        _http.SendAsync(HttpMethod.Get, $"api/v1/console/tag-jobs/{PlatformHttp.Escape(jobId)}/rows" + JobRowsQuery(after, limit, status), _http.ConsoleToken, null,
+            idempotent: true, ClientJson.Default.TagJobRowPage, cancellationToken);
 
     /// <summary>A job's progress, for admins and managers, with a console token (<c>GetMyTagJob</c>).</summary>
     public Task<TagJobView> GetMyJobAsync(string jobId, CancellationToken cancellationToken = default) =>
@@ -172,4 +178,12 @@ public sealed class TagsClient
     public Task<TagJobAccepted> DeleteMyTagAsync(string tag, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Delete, $"api/v1/console/tags/{PlatformHttp.Escape(tag)}", _http.ConsoleToken, null, idempotent: false,
             ClientJson.Default.TagJobAccepted, cancellationToken);
+
+    /// <summary>A page of a job's rows as its query: <c>?after=0&amp;limit=100&amp;status=failed</c>.</summary>
+    private static string JobRowsQuery(int after, int? limit, string? status) =>
+        $"?after={after}" + (limit is { } l ? $"&limit={l}" : "") + (status is null ? "" : "&status=" + PlatformHttp.Escape(status));
+
+    /// <summary>A CSV job's tags as its query: <c>add=a&amp;remove=b</c>.</summary>
+    private static string TagsQuery(IReadOnlyList<string>? add, IReadOnlyList<string>? remove) =>
+        string.Join("&", (add ?? []).Select(t => "add=" + PlatformHttp.Escape(t)).Concat((remove ?? []).Select(t => "remove=" + PlatformHttp.Escape(t))));
 }

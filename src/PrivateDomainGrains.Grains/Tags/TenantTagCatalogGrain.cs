@@ -87,7 +87,7 @@ public sealed class TenantTagCatalogGrain(
         }
         // A free tag (or one renamed already: the holders' job of a rename that failed to start is started again
         // by renaming again) changes only its holders and the playbook.
-        if (i >= 0) Catalog.Tags[i] = Catalog.Tags[i] with { Tag = to };
+        if (i >= 0) Catalog.Tags[i] = Catalog.Tags[i].RenamedTo(to);
         var outcome = i < 0 ? await SaveChangesAsync() : await SaveAsync($"tag {from} renamed {to}");
         await RewritePlaybookAsync(from, to);
         return outcome;
@@ -101,7 +101,7 @@ public sealed class TenantTagCatalogGrain(
         {
             var merged = Catalog.Tags[i];
             Catalog.Tags.RemoveAt(i);
-            if (IndexOf(into) < 0) Catalog.Tags.Add(merged with { Tag = into });
+            if (IndexOf(into) < 0) Catalog.Tags.Add(merged.RenamedTo(into));
         }
         var outcome = i < 0 ? await SaveChangesAsync() : await SaveAsync($"tag {from} merged into {into}");
         await RewritePlaybookAsync(from, into);

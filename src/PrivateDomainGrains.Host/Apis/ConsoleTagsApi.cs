@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Host.Security;
+using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Persistence;
+using PrivateDomainGrains.Persistence.Segments;
 using static PrivateDomainGrains.Host.Apis.TagGroupsApi;
 using static PrivateDomainGrains.Host.Apis.TagJobsApi;
 
@@ -33,16 +36,31 @@ public static class ConsoleTagsApi
             .WithSummary("Catalog tags and free tags customers hold, ordinal order, each with its holder count (as ListTags), for suggestions.");
         MapCatalogChanges(console.MapGroup("").AddEndpointFilter(AdminsOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, AdminsOnly));
         console.MapPost("/tag-jobs", StartAsync).WithName("StartMyTagJob").Audited()
-            .WithSummary("Batch tagging as the signed-in admin (any customers) or manager (a filter with an owner of their team), in the background. " +
+            .WithSummary("Batch tagging as the signed-in admin (any customers) or manager (a saved segment over their team's customers, or a filter with an owner of their team), in the background. " +
                 "202 with a status URL; each change shows in the timelines as this staff member's.")
             .WithJsonBody<TagJobRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager, or a manager's job not limited to an owner of their team");
+        console.MapPost("/tag-jobs/csv", async (ConsoleUser user, [FromQuery] string[]? add, [FromQuery] string[]? remove, HttpRequest request, IGrainFactory grains,
+                TagJobRows rows, IdentityIndex identities, TenantIdentitySettings settings) =>
+                AtConsole(await TagJobsApi.StartCsvJobAsync(user.Tenant, add, remove, request, grains, rows, identities, settings, user.StaffId)))
+            .AddEndpointFilter(AdminsOnlyAsync).WithName("StartMyTagJobFromCsv").Audited()
+            .WithSummary("Batch tagging from a CSV upload as StartTagJobFromCsv, for admins; each change shows in the timelines as this admin's.")
+            .WithMetadata(new RequestBodyMetadata(typeof(string), "text/csv"))
+            .WithProblem(StatusCodes.Status400BadRequest, "A parameter or the upload is invalid (the problem names it); nothing was stored")
+            .WithProblem(StatusCodes.Status403Forbidden, AdminsOnly)
+            .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
+            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv");
         console.MapGet("/tag-jobs/{jobId}", GetAsync).WithName("GetMyTagJob")
             .WithSummary("A tag job's progress, for admins and managers.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
             .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager")
             .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant");
+        console.MapGet("/tag-jobs/{jobId}/rows", RowsAsync).WithName("ListMyTagJobRows")
+            .WithSummary("A tag job's rows and their results as ListTagJobRows (?after=&limit=&status=failed), for admins and the manager who started it.")
+            .WithProblem(StatusCodes.Status400BadRequest, "The job id, 'after', 'limit' or 'status' is invalid")
+            .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager")
+            .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant (or another manager's)");
         console.MapPost("/tag-jobs/{jobId}/cancel", (ConsoleUser user, string jobId, IGrainFactory grains) => user.IsManager
                 ? CancelAsync(grains, user.Tenant, jobId, user.IsAdmin ? null : user.StaffId)
                 : Task.FromResult<Results<Ok<TagJobView>, ProblemHttpResult>>(Problems.Forbidden("Only admins and managers cancel tag jobs")))
@@ -129,7 +147,7 @@ public static class ConsoleTagsApi
     }
 
     private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartAsync(ConsoleUser user, HttpRequest request, IGrainFactory grains,
-        TagJobRows rows, ConsoleScope scope)
+        TagJobRows rows, ConsoleScope scope, SegmentStore segments)
     {
         if (!user.IsManager) return Problems.Forbidden("Only admins and managers start tag jobs");
         var (body, problem) = await JsonBody.ReadAsync<TagJobRequest>(request);
@@ -139,13 +157,21 @@ public static class ConsoleTagsApi
         if (await ExclusiveClashAsync(grains, user.Tenant, add!) is { } clash) return clash;
         if (!user.IsAdmin)
         {
-            // A manager's customers are their team's: the job is bounded by one owner they may see, checked before anything is stored.
-            if (body.CustomerIds is not null) return Problems.Forbidden("'customerIds': a manager tags by 'filter' with an 'owner' of their team");
-            if (body.Filter?.Owner is not { } owner || !await scope.CanSeeCustomerOfAsync(user, owner))
+            // A manager's customers are their team's: the job is bounded by one owner they may see, or a segment's
+            // members among the customers they may see (as its listing shows them), checked before anything is stored.
+            if (body.CustomerIds is not null) return Problems.Forbidden("'customerIds': a manager tags by 'segmentId', or by 'filter' with an 'owner' of their team");
+            if (body.SegmentId is null && (body.Filter?.Owner is not { } owner || !await scope.CanSeeCustomerOfAsync(user, owner)))
                 return Problems.Forbidden("'filter.owner' must be a staff member of the manager's team (or the manager)");
         }
-        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest(["customerIds", "filter"], "Give exactly one of 'customerIds' and 'filter'");
+        if (OneSourceProblem(body) is { } sources) return sources;
         var jobId = NewJobId();
+        if (body.SegmentId is { } segmentId)
+        {
+            if (await StageSegmentAsync(grains, rows, segments, user.Tenant, jobId, segmentId, await scope.DefaultOwnersAsync(user), request.HttpContext.RequestAborted)
+                is { } missing)
+                return missing;
+            return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "segment", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
+        }
         if (body.CustomerIds is { } ids)
         {
             if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", $"'customerIds' must hold 1-{MaxRows:N0} customer ids");
@@ -169,6 +195,16 @@ public static class ConsoleTagsApi
         return view is null || !user.IsAdmin && view.Spec.By != user.StaffId
             ? Problems.NotFound($"Tag job '{jobId}' does not exist")
             : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(ConsoleUser user, string jobId, int? after, int? limit, string? status,
+        IGrainFactory grains, TagJobRows rows, CancellationToken ct)
+    {
+        if (!user.IsManager) return Problems.Forbidden("Only admins and managers read tag jobs");
+        // As GetAsync: a manager reads the rows of the jobs they started, another's is answered as a missing one.
+        if (!user.IsAdmin && Core.Identity.Ids.IsValid(jobId) && (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(user.Tenant, jobId)).GetAsync())?.Spec.By != user.StaffId)
+            return Problems.NotFound($"Tag job '{jobId}' does not exist");
+        return await TagJobsApi.RowsAsync(user.Tenant, jobId, after, limit, status, grains, rows, ct);
     }
 
     private static string ConsoleJobPath(string jobId) => $"/api/v1/console/tag-jobs/{jobId}";

@@ -46,6 +46,7 @@ public static class CustomersApi
         customer.MapPost("/tags", AddTagsAsync).WithName("AddTags").Audited()
             .WithSummary("Add tags to the customer (tag rules of the playbook run on them).")
             .WithJsonBody<TagsRequest>()
+            .WithProblem(StatusCodes.Status400BadRequest, "A tag is invalid, or 'tags' holds two of one exclusive group (the problem names both); nothing changed")
             .WithProblem(StatusCodes.Status409Conflict, ErasedCustomerReason);
         customer.MapDelete("/tags", RemoveTagsAsync).WithName("RemoveTags").Audited()
             .WithSummary("Remove tags from the customer.")
@@ -93,7 +94,9 @@ public static class CustomersApi
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
     {
         var (tags, problem) = await ReadTagsAsync(customerId, request);
-        return tags is null ? problem! : TypedResults.Ok(await Customer(grains, tenant, customerId).AddTagsAsync(tags));
+        if (tags is null) return problem!;
+        if (await TagJobsApi.ExclusiveClashAsync(grains, tenant, tags, "tags") is { } clash) return clash;
+        return TypedResults.Ok(await Customer(grains, tenant, customerId).AddTagsAsync(tags));
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)

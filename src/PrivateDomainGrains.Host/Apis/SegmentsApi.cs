@@ -306,7 +306,7 @@ public static class SegmentsApi
     /// The staff ids of the filter's teams, from the tenant's roster now (disabled members included: they may still own
     /// customers), and whose customers the caller may see (null: all).
     /// </summary>
-    private static async Task<SegmentScope> ScopeAsync(IGrainFactory grains, string tenant, SegmentFilter filter, string[]? visibleOwners)
+    internal static async Task<SegmentScope> ScopeAsync(IGrainFactory grains, string tenant, SegmentFilter filter, string[]? visibleOwners)
     {
         if (filter.Teams is not { Length: > 0 } teams) return new([], visibleOwners);
         var wanted = teams.ToHashSet(StringComparer.Ordinal);

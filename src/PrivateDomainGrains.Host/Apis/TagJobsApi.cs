@@ -10,11 +10,12 @@ using PrivateDomainGrains.Core.Tags;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
+using PrivateDomainGrains.Persistence.Segments;
 
 namespace PrivateDomainGrains.Host.Apis;
 
 /// <summary>
-/// Batch tagging (admin key): add or remove tags for customers given by id list, CSV upload or directory filter, as a
+/// Batch tagging (admin key): add or remove tags for customers given by id list, CSV upload, directory filter or saved segment, as a
 /// background job with progress and a result per row. Each customer's change is its own tag change (rules, exclusive
 /// groups, timeline entry); a job survives the loss of its node and finishes with exact counts.
 /// </summary>
@@ -34,13 +35,14 @@ public static class TagJobsApi
     public sealed record TagJobFilterRequest(IReadOnlyList<string?>? TagsAny = null, IReadOnlyList<string?>? TagsAll = null, string? Owner = null,
         string? Tier = null, string? Status = null);
 
-    /// <summary>A batch: exactly one of <see cref="CustomerIds"/> and <see cref="Filter"/>; tags to add and remove (at least one tag in all, none in both).</summary>
+    /// <summary>A batch: exactly one of <see cref="CustomerIds"/>, <see cref="Filter"/> and <see cref="SegmentId"/>; tags to add and remove (at least one tag in all, none in both).</summary>
     /// <param name="Add">0-50 tags to add (exclusive groups apply: a tag displaces its group's other tags).</param>
     /// <param name="Remove">0-50 tags to remove; removed before the adds.</param>
     /// <param name="CustomerIds">1-1,000,000 customer ids; an unknown customer fails its row (none is created); an id given twice is one row.</param>
     /// <param name="Filter">The directory customers matching it when the job starts.</param>
+    /// <param name="SegmentId">A saved segment: its members when the job starts (as its member listing has them).</param>
     public sealed record TagJobRequest(IReadOnlyList<string?>? Add = null, IReadOnlyList<string?>? Remove = null, IReadOnlyList<string?>? CustomerIds = null,
-        TagJobFilterRequest? Filter = null);
+        TagJobFilterRequest? Filter = null, string? SegmentId = null);
 
     /// <summary>The job runs in the background; poll <see cref="StatusUrl"/> (also the Location header).</summary>
     public sealed record TagJobAccepted(string JobId, string StatusUrl, TagJobView Job);
@@ -60,7 +62,7 @@ public static class TagJobsApi
     {
         var jobs = api.MapGroup("/tenants/{tenant}/tag-jobs").WithTags("Tags").RequireAdminKey();
         jobs.MapPost("", StartAsync).WithName("StartTagJob").Audited()
-            .WithSummary("Add or remove tags for customers given by id list or directory filter, in the background. 202 with a status URL.")
+            .WithSummary("Add or remove tags for customers given by id list, directory filter or saved segment, in the background. 202 with a status URL.")
             .WithJsonBody<TagJobRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored");
         jobs.MapPost("/csv", StartCsvAsync).WithName("StartTagJobFromCsv").Audited()
@@ -88,15 +90,22 @@ public static class TagJobsApi
         return api;
     }
 
-    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartAsync(string tenant, HttpRequest request, IGrainFactory grains, TagJobRows rows)
+    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartAsync(string tenant, HttpRequest request, IGrainFactory grains, TagJobRows rows,
+        SegmentStore segments)
     {
         var (body, problem) = await JsonBody.ReadAsync<TagJobRequest>(request);
         if (body is null) return problem!;
         var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
         if (tagsProblem is not null) return tagsProblem;
         if (await ExclusiveClashAsync(grains, tenant, add!) is { } clash) return clash;
-        if ((body.CustomerIds is null) == (body.Filter is null)) return Problems.BadRequest(["customerIds", "filter"], "Give exactly one of 'customerIds' and 'filter'");
+        if (OneSourceProblem(body) is { } sources) return sources;
         var jobId = NewJobId();
+        if (body.SegmentId is { } segmentId)
+        {
+            if (await StageSegmentAsync(grains, rows, segments, tenant, jobId, segmentId, visibleOwners: null, request.HttpContext.RequestAborted) is { } missing)
+                return missing;
+            return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "segment", add!, remove!));
+        }
         if (body.CustomerIds is { } ids)
         {
             if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", $"'customerIds' must hold 1-{MaxRows:N0} customer ids");
@@ -111,8 +120,13 @@ public static class TagJobsApi
         return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "filter", add!, remove!));
     }
 
-    private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartCsvAsync(string tenant, [FromQuery] string[]? add, [FromQuery] string[]? remove,
-        HttpRequest request, IGrainFactory grains, TagJobRows rows, IdentityIndex identities, TenantIdentitySettings settings)
+    private static Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartCsvAsync(string tenant, [FromQuery] string[]? add, [FromQuery] string[]? remove,
+        HttpRequest request, IGrainFactory grains, TagJobRows rows, IdentityIndex identities, TenantIdentitySettings settings) =>
+        StartCsvJobAsync(tenant, add, remove, request, grains, rows, identities, settings, by: null);
+
+    /// <param name="by">The console admin who started it (null for the admin key).</param>
+    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartCsvJobAsync(string tenant, string[]? add, string[]? remove,
+        HttpRequest request, IGrainFactory grains, TagJobRows rows, IdentityIndex identities, TenantIdentitySettings settings, string? by)
     {
         var (adds, removes, tagsProblem) = ReadTags(add, remove);
         if (tagsProblem is not null) return tagsProblem;
@@ -140,7 +154,7 @@ public static class TagJobsApi
             : r.Row with { Error = $"no customer holds this {r.Identity.Kind}" });
         var jobId = NewJobId();
         await rows.StageAsync(tenant, jobId, staged, request.HttpContext.RequestAborted);
-        return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "csv", adds!, removes!));
+        return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "csv", adds!, removes!, by));
     }
 
     private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(string tenant, string jobId, IGrainFactory grains)
@@ -166,7 +180,7 @@ public static class TagJobsApi
             : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, int? after, int? limit, string? status,
+    internal static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, int? after, int? limit, string? status,
         IGrainFactory grains, TagJobRows rows, CancellationToken ct)
     {
         if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
@@ -209,6 +223,26 @@ public static class TagJobsApi
 
     internal static string NewJobId() => Guid.NewGuid().ToString("N");
 
+    /// <summary>A 400 naming the three unless exactly one of customerIds, filter and segmentId says whom the job tags.</summary>
+    internal static ProblemHttpResult? OneSourceProblem(TagJobRequest body) =>
+        (body.CustomerIds is null ? 0 : 1) + (body.Filter is null ? 0 : 1) + (body.SegmentId is null ? 0 : 1) == 1 ? null
+            : Problems.BadRequest(["customerIds", "filter", "segmentId"], "Give exactly one of 'customerIds', 'filter' and 'segmentId'");
+
+    /// <summary>
+    /// Stages the members of saved segment <paramref name="segmentId"/> now, over the customers of
+    /// <paramref name="visibleOwners"/> (null: all), as its member listing has them; a 400 naming segmentId when the
+    /// tenant has no such segment (nothing staged).
+    /// </summary>
+    internal static async Task<ProblemHttpResult?> StageSegmentAsync(IGrainFactory grains, TagJobRows rows, SegmentStore segments, string tenant, string jobId,
+        string segmentId, string[]? visibleOwners, CancellationToken ct)
+    {
+        var saved = Ids.IsValid(segmentId) ? await segments.GetAsync(tenant, segmentId, ct) : null;
+        if (saved is null) return Problems.BadRequest("segmentId", $"'segmentId': the tenant has no segment '{segmentId}'");
+        var scope = await SegmentsApi.ScopeAsync(grains, tenant, saved.Filter, visibleOwners);
+        await rows.StageFromSegmentAsync(tenant, jobId, saved.Filter, scope, DateTimeOffset.UtcNow, ct);
+        return null;
+    }
+
     internal static (string[]? Add, string[]? Remove, ProblemHttpResult? Problem) ReadTags(IReadOnlyList<string?>? add, IReadOnlyList<string?>? remove)
     {
         var (adds, addProblem) = TagFields.Tags("add", add);
@@ -222,16 +256,17 @@ public static class TagJobsApi
     }
 
     /// <summary>
-    /// A 400 naming both tags when <paramref name="add"/> holds two of one exclusive group of the tenant's catalog
-    /// (a customer can hold only one of them: adding both would keep the last one silently); null when none clash.
+    /// A 400 naming both tags when <paramref name="add"/> (the request's <paramref name="field"/>) holds two of one
+    /// exclusive group of the tenant's catalog (a customer can hold only one of them: adding both would keep the last
+    /// one silently); null when none clash.
     /// </summary>
-    internal static async Task<ProblemHttpResult?> ExclusiveClashAsync(IGrainFactory grains, string tenant, string[] add)
+    internal static async Task<ProblemHttpResult?> ExclusiveClashAsync(IGrainFactory grains, string tenant, string[] add, string field = "add")
     {
         if (add.Length < 2) return null;
         var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
         if (new ExclusiveTagGroups(catalog.ExclusiveGroups()).Clash(add) is not var (first, second)) return null;
         var group = catalog.Tags.First(t => t.Tag == first).GroupId;
-        return Problems.BadRequest("add", $"'add' holds '{first}' and '{second}', both of exclusive group '{group}': a customer holds one of them; add one");
+        return Problems.BadRequest(field, $"'{field}' holds '{first}' and '{second}', both of exclusive group '{group}': a customer holds one of them; add one");
     }
 
     internal static (TagJobFilter? Filter, ProblemHttpResult? Problem) ReadFilter(TagJobFilterRequest request)

@@ -1,3 +1,5 @@
+using System.Text;
+using Microsoft.Playwright;
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -9,7 +11,8 @@ namespace PrivateDomainGrains.FunctionalTests.Console;
 /// an admin creates an exclusive group and a tag in it, renames and deletes a tag (tag jobs on every holder); renames
 /// a group, makes it exclusive (refused while a customer holds two of its tags) and not, edits a tag's names, merges a
 /// tag into another following the job's progress, and deletes the group; a manager reads the catalog; a staff member
-/// typing 干 in a customer's tag box is offered 干皮 and adds its tag.
+/// typing 干 in a customer's tag box is offered 干皮 and adds its tag; an admin tags customers in batches by id list, CSV
+/// file and saved segment (in Chinese at a desktop's width, in English at 360 px), and a manager by segment.
 /// </summary>
 public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium chromium) : IClassFixture<SingleNodePlatform>, IClassFixture<Chromium>
 {
@@ -172,6 +175,95 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         Assert.Empty((await tags.ListGroupsAsync()).Items);
         Assert.All((await tags.ListAsync()).Items.Where(t => t.Tag.StartsWith("skin-", StringComparison.Ordinal)), t => Assert.Null(t.GroupId));
         Assert.Contains("skin-oily", (await api.Api.Customers.GetAsync("mei"))!.Tags);
+    }
+
+    /// <summary>Picks (or types) a tag in one of the batch's tag selects.</summary>
+    private static async Task ChooseTagAsync(ConsolePage console, string select, string tag)
+    {
+        await console.Page.GetByTestId(select).ClickAsync();
+        await console.Page.Keyboard.TypeAsync(tag);
+        await console.Page.Keyboard.PressAsync("Enter");
+        await console.Page.Keyboard.PressAsync("Escape");
+    }
+
+    /// <summary>Starts the batch, waits for its job (not the one before) to say completed, then reads its total, done, changed and failed.</summary>
+    private static async Task<(string, string, string, string)> StartBatchAsync(ConsolePage console)
+    {
+        var job = console.Page.GetByTestId("tag-job");
+        var before = await job.CountAsync() > 0 ? await job.GetAttributeAsync("data-job-id") : null;
+        await console.Page.GetByTestId("batch-start").ClickAsync();
+        if (before is not null) await Expect(job).Not.ToHaveAttributeAsync("data-job-id", before);
+        await Expect(job).ToHaveAttributeAsync("data-state", "completed", new() { Timeout = 30_000 });
+        return (await job.GetByTestId("tag-job-total").InnerTextAsync(), await job.GetByTestId("tag-job-done").InnerTextAsync(),
+            await job.GetByTestId("tag-job-changed").InnerTextAsync(), await job.GetByTestId("tag-job-failed").InnerTextAsync());
+    }
+
+    [Theory]
+    [InlineData(1280, false)]
+    [InlineData(360, true)]
+    public async Task An_admin_tags_customers_in_batches_by_id_list_csv_file_and_segment_following_each_job_and_sees_a_refusal_at_its_field(int width, bool english)
+    {
+        var tenant = $"batch-{width}";
+        using var api = await TenantAsync(tenant);
+        await api.PostEventsAsync(Events.FriendAdded("tc-2", "lin", "alice", nickname: "Lin"), Events.FriendAdded("tc-3", "wu", "alice", nickname: "Wu"));
+        await api.Api.Tags.CreateAsync(new CreateTagRequest("vip", Names: new Dictionary<string, string> { ["zh-CN"] = "贵宾", ["en"] = "VIP" }));
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress, width: width, height: 844);
+        var page = console.Page;
+        await console.SignInAsync(tenant, "root");
+        if (english) await page.GetByTestId("language").ClickAsync();
+        await page.GetByTestId("nav-tags").ClickAsync();
+        var batch = page.GetByTestId("batch-tagging");
+        await Expect(batch).ToContainTextAsync(english ? "Batch tagging" : "批量打标签");
+
+        // An id list (commas, spaces, a customer nobody has): each known one tagged, the unknown one failed.
+        await ChooseTagAsync(console, "batch-add", "vip");
+        await batch.GetByTestId("batch-ids").Locator("textarea").FillAsync("mei, lin\nnobody\n");
+        Assert.Equal(("3", "2", "2", "1"), await StartBatchAsync(console));
+        Assert.Contains("vip", (await api.Api.Customers.GetAsync("lin"))!.Tags);
+        await Expect(page.GetByTestId("tag-job-failure")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("tag-job-failure")).ToContainTextAsync("nobody");
+        // "100%" on one line, not its sign below.
+        Assert.True((await page.GetByTestId("tag-job").Locator(".n-progress-icon--as-text").BoundingBoxAsync())!.Height < 30);
+        await console.ScreenshotAsync($"tag-batch-ids-{width}{(english ? "-en" : "")}");
+
+        // A malformed id: refused at the list, nothing started.
+        await batch.GetByTestId("batch-ids").Locator("textarea").FillAsync("mei a/b");
+        await batch.GetByTestId("batch-start").ClickAsync();
+        await Expect(batch.GetByTestId("batch-error-ids")).ToContainTextAsync("customerIds[1]");
+
+        // A CSV file with a byte-order mark, a header, a blank line and a customer twice: each customer once.
+        await page.GetByTestId("batch-source-csv").ClickAsync();
+        await batch.GetByTestId("batch-csv").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "customers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("\uFEFFcustomerId\r\nmei\r\n\r\nwu\r\nmei\r\n"),
+        });
+        await ChooseTagAsync(console, "batch-remove", "vip");
+        await batch.GetByTestId("batch-start").ClickAsync();
+        await Expect(batch.GetByTestId("batch-error-remove")).ToContainTextAsync("'remove' must not hold 'vip'");
+        await page.GetByTestId("batch-add").Locator(".n-base-close").First.ClickAsync();
+        await ChooseTagAsync(console, "batch-add", "csv-gift");
+        Assert.Equal(("2", "2", "2", "0"), await StartBatchAsync(console));
+        var mei = (await api.Api.Customers.GetAsync("mei"))!.Tags;
+        Assert.Equal((true, false), (mei.Contains("csv-gift"), mei.Contains("vip")));
+
+        // A saved segment: its members now.
+        await api.Api.Segments.CreateAsync(new SegmentRequest("贵宾客户", new SegmentFilter(Tags: new TagCondition(Any: ["vip"]))));
+        await page.ReloadAsync();
+        await page.GetByTestId("batch-source-segment").ClickAsync();
+        await ChooseTagAsync(console, "batch-add", "seg-gift");
+        await page.GetByTestId("batch-segment").ClickAsync();
+        await page.Locator(".n-base-select-option", new() { HasText = "贵宾客户" }).ClickAsync();
+        Assert.Equal(("1", "1", "1", "0"), await StartBatchAsync(console));
+        Assert.Contains("seg-gift", (await api.Api.Customers.GetAsync("lin"))!.Tags);
+        Assert.Equal(0, await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        await console.ScreenshotAsync($"tag-batch-segment-{width}{(english ? "-en" : "")}");
+
+        // A manager tags by segment only (their team's members of it).
+        await using var manager = await chromium.OpenAsync(platform.Node.BaseAddress, width: width, height: 844);
+        await manager.SignInAsync(tenant, "mia");
+        await manager.Page.GetByTestId("nav-tags").ClickAsync();
+        await Expect(manager.Page.GetByTestId("batch-segment")).ToBeVisibleAsync();
+        await Expect(manager.Page.GetByTestId("batch-source")).ToHaveCountAsync(0);
     }
 
     [Theory]

@@ -34,6 +34,22 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
     }
 
     [Fact]
+    public async Task Adding_two_tags_of_one_exclusive_group_to_a_customer_at_once_is_refused_naming_both_and_changes_nothing()
+    {
+        await Tags.CreateGroupAsync(new("tc-hair", new Dictionary<string, string> { ["zh-CN"] = "发质" }, Exclusive: true));
+        await Tags.CreateAsync(new("tc-直发", "tc-hair"));
+        await Tags.CreateAsync(new("tc-卷发", "tc-hair"));
+        await Api.PostEventsAsync(Events.FriendAdded("tc-ex-2", "tc-zhou", "alice"));
+
+        var refused = await Assert.ThrowsAsync<PlatformApiException>(() => Api.Api.Customers.AddTagsAsync("tc-zhou", ["tc-vip", "tc-直发", "tc-卷发"]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["tags"], refused.Problem!.Errors!.Keys);
+        Assert.Contains("'tc-直发' and 'tc-卷发'", refused.Problem.Detail);
+        Assert.Empty((await Api.Api.Customers.GetAsync("tc-zhou"))!.Tags);
+    }
+
+    [Fact]
     public async Task Renaming_a_tag_reaches_every_holder_and_the_catalog()
     {
         await Tags.CreateAsync(new("tc-gold", Names: new Dictionary<string, string> { ["zh-CN"] = "金卡", ["en"] = "Gold" }));
@@ -52,6 +68,21 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
         Assert.DoesNotContain(list, t => t.Tag == "tc-gold");
         var renamed = Assert.Single(list, t => t.Tag == "tc-金卡");
         Assert.Equal((true, 40L, "Gold"), (renamed.InCatalog, renamed.Holders, renamed.Names["en"]));
+    }
+
+    [Fact]
+    public async Task A_name_that_was_the_tag_itself_follows_a_rename_or_a_merge_and_the_others_stay()
+    {
+        await Tags.CreateAsync(new("tc-油皮", Names: new Dictionary<string, string> { ["zh-CN"] = "tc-油皮", ["en"] = "Oily skin" }));
+        await Tags.CreateAsync(new("tc-干皮", Names: new Dictionary<string, string> { ["zh-CN"] = "tc-干皮", ["ja"] = "乾燥肌" }));
+
+        await CompletedAsync((await Tags.RenameAsync("tc-油皮", "tc-油性皮肤")).JobId);
+        await CompletedAsync((await Tags.MergeAsync("tc-干皮", "tc-干性皮肤")).JobId);
+
+        var list = (await Tags.ListAsync()).Items;
+        IEnumerable<(string, string)> NamesOf(string tag) => Assert.Single(list, t => t.Tag == tag).Names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (n.Key, n.Value));
+        Assert.Equal([("en", "Oily skin"), ("zh-CN", "tc-油性皮肤")], NamesOf("tc-油性皮肤"));
+        Assert.Equal([("ja", "乾燥肌"), ("zh-CN", "tc-干性皮肤")], NamesOf("tc-干性皮肤"));
     }
 
     [Fact]

@@ -121,6 +121,57 @@ public sealed class TagJobTests(SingleNodePlatform platform, ITestOutputHelper o
         Assert.NotNull((await nick.GetMyCatalogAsync()).Groups);
     }
 
+    [Fact]
+    public async Task A_batch_by_saved_segment_tags_exactly_its_members_and_a_managers_only_those_of_their_team()
+    {
+        await Api.Api.Staff.CreateAsync(new CreateStaffRequest("tj-seg-maya", PlatformClient.StaffPassword, Role: "manager", Team: "tj-seg-team"));
+        await Api.Api.Staff.CreateAsync(new CreateStaffRequest("tj-seg-nora", PlatformClient.StaffPassword, Team: "tj-seg-team"));
+        var team = await CustomersAsync(Api, "tj-seg-team", 6, owner: "tj-seg-nora");
+        var others = await CustomersAsync(Api, "tj-seg-other", 6);
+        var members = team.Concat(others).Where((_, i) => i % 2 == 0).ToHashSet();
+        foreach (var customer in members) await Api.Api.Customers.AddTagsAsync(customer, ["tj-seg-vip"]);
+        var segment = await Api.Api.Segments.CreateAsync(new SegmentRequest("tj VIPs", new SegmentFilter(Tags: new TagCondition(Any: ["tj-seg-vip"]))));
+
+        var job = await CompletedAsync(Tags, (await Tags.StartJobAsync(new(Add: ["tj-seg-gift"], SegmentId: segment.SegmentId))).JobId);
+
+        Assert.Equal(("segment", 6L, 6L, 0L), (job.Spec.Source, job.Total, job.Changed, job.Failed));
+        foreach (var customer in team.Concat(others))
+            Assert.Equal(members.Contains(customer), (await Api.Api.Customers.GetAsync(customer))!.Tags.Contains("tj-seg-gift"));
+
+        // A manager's batch over the segment reaches its members among the team's customers only.
+        var maya = Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("tj-seg-maya")).Tags;
+        var mine = await CompletedAsync(Tags, (await maya.StartMyJobAsync(new(Add: ["tj-seg-team-gift"], SegmentId: segment.SegmentId))).JobId);
+        Assert.Equal(("tj-seg-maya", 3L, 3L), (mine.Spec.By, mine.Total, mine.Changed));
+        Assert.Equal(3L, Assert.Single((await Tags.ListAsync()).Items, t => t.Tag == "tj-seg-team-gift").Holders);
+
+        // No such segment, or two sources: a 400 naming the field, nothing started.
+        var missing = await Assert.ThrowsAsync<PlatformApiException>(() => Tags.StartJobAsync(new(Add: ["x"], SegmentId: "tj-no-such-segment")));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(["segmentId"], missing.Problem!.Errors!.Keys);
+        var both = await Assert.ThrowsAsync<PlatformApiException>(() => Tags.StartJobAsync(new(Add: ["x"], CustomerIds: [team[0]], SegmentId: segment.SegmentId)));
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Equal(["customerIds", "filter", "segmentId"], both.Problem!.Errors!.Keys.Order());
+    }
+
+    [Fact]
+    public async Task An_admin_uploads_a_csv_from_the_console_and_the_timeline_names_them()
+    {
+        await Api.Api.Staff.CreateAsync(new CreateStaffRequest("tj-csv-ada", PlatformClient.StaffPassword, Role: "admin"));
+        await Api.Api.Staff.CreateAsync(new CreateStaffRequest("tj-csv-mo", PlatformClient.StaffPassword, Role: "manager", Team: "north"));
+        var customers = await CustomersAsync(Api, "tj-csv-console", 3);
+        var ada = Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("tj-csv-ada")).Tags;
+
+        var accepted = await ada.StartMyJobFromCsvAsync($"\uFEFF{customers[0]}\n\n{customers[1]}\r\n{customers[0]}\n", add: ["tj-csv-console-gift"]);
+        var job = await CompletedAsync(Tags, accepted.JobId);
+
+        Assert.Equal(($"/api/v1/console/tag-jobs/{accepted.JobId}", "csv", "tj-csv-ada", 2L, 2L), (accepted.StatusUrl, job.Spec.Source, job.Spec.By, job.Total, job.Changed));
+        var timeline = await Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("alice")).Workbench.ListTimelineAsync(customers[1]);
+        Assert.Equal("staff:tj-csv-ada", Assert.Single(timeline.Items, e => e.What == "tag-added").Detail!["by"]);
+        Assert.DoesNotContain("tj-csv-console-gift", (await Api.Api.Customers.GetAsync(customers[2]))!.Tags);
+        var mo = Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("tj-csv-mo")).Tags;
+        Assert.Equal(HttpStatusCode.Forbidden, (await Assert.ThrowsAsync<PlatformApiException>(() => mo.StartMyJobFromCsvAsync(customers[2], add: ["x"]))).StatusCode);
+    }
+
     /// <summary>
     /// Every customer of one owner, by filter, with its progress watched. 3,000 customers by default; the batch tagging
     /// rate in the README was measured with <c>PDG_TAG_JOB_CUSTOMERS=100000</c>. The rate is printed, never asserted.

@@ -54,6 +54,16 @@ export interface TagJobAccepted {
   job: TagJob;
 }
 
+/** One customer of a tag job and what became of it (GET /api/v1/console/tag-jobs/{jobId}/rows). */
+export interface TagJobRow {
+  seq: number;
+  /** The id or CSV line as given. */
+  input: string;
+  customerId: string | null;
+  status: "pending" | "changed" | "unchanged" | "failed";
+  error: string | null;
+}
+
 const path = "/api/v1/console";
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const json = { "Content-Type": "application/json" };
@@ -96,6 +106,22 @@ export const tagsApi = {
   /** Deletes from the catalog and every holder: a tag job. */
   remove(token: string, tag: string): Promise<TagJobAccepted> {
     return send(tagPath(tag), { method: "DELETE", headers: bearer(token) });
+  },
+  /**
+   * Batch tagging: `add` and `remove` for the customers of exactly one of an id list, a saved segment (its members now;
+   * a manager's over their team's customers) or a directory filter; 400 naming the field, nothing stored.
+   */
+  startJob(token: string, job: { add: string[]; remove: string[]; customerIds?: string[]; segmentId?: string }): Promise<TagJobAccepted> {
+    return send(`${path}/tag-jobs`, { method: "POST", headers: { ...json, ...bearer(token) }, body: JSON.stringify(job) });
+  },
+  /** Batch tagging for the customers of a CSV file as it is (a customer id per line, or `kind,value`), for admins. */
+  startCsvJob(token: string, add: string[], remove: string[], csv: Blob): Promise<TagJobAccepted> {
+    const query = new URLSearchParams([...add.map((t) => ["add", t]), ...remove.map((t) => ["remove", t])]);
+    return send(`${path}/tag-jobs/csv?${query}`, { method: "POST", headers: { "Content-Type": "text/csv", ...bearer(token) }, body: csv });
+  },
+  /** The first `limit` rows of a job with the given status (`failed`: which customers, and why), in the job's order. */
+  jobRows(token: string, jobId: string, status: TagJobRow["status"], limit: number): Promise<{ items: TagJobRow[]; nextAfter: number | null }> {
+    return send(`${path}/tag-jobs/${encodeURIComponent(jobId)}/rows?status=${status}&limit=${limit}`, { headers: bearer(token) });
   },
   /** A tag job's progress, for admins (and the manager who started a batch). */
   job(token: string, jobId: string): Promise<TagJob> {

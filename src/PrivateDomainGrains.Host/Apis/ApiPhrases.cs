@@ -20,7 +20,31 @@ public static class ApiPhrases
     public static readonly Phrase TrueOrFalse = new("'{0}' must be true or false", "'{0}' 须为 true 或 false");
     public static readonly Phrase BodyTooLarge = new("The body is {0} bytes; at most {1}", "请求体有 {0} 字节，最多 {1}");
     public static readonly Phrase BodyExceeds = new("The body exceeds {0} bytes", "请求体超过 {0} 字节");
+    public static readonly Phrase ContentTypeCsv = new("'Content-Type' must be text/csv", "'Content-Type' 须为 text/csv");
+    public static readonly Phrase ContentTypeCsvOrNdjson = new(
+        "'Content-Type' must be text/csv or application/x-ndjson", "'Content-Type' 须为 text/csv 或 application/x-ndjson");
     public static readonly Phrase UploadBody = new("The body is {0} bytes; at most {1:N0}", "请求体有 {0} 字节，最多 {1:N0}");
+
+    // A request no route takes, a parameter that does not bind (Hosting/StatusCodeProblems.cs, BadParameterHandler.cs)
+    public static readonly Phrase NoRoute = new(
+        "Nothing answers {0} {1}: the routes are listed in /openapi/v1.json", "没有路由处理 {0} {1}：路由列于 /openapi/v1.json");
+    public static readonly Phrase MethodNotTaken = new(
+        "{0} does not take {1}: see /openapi/v1.json for the methods it takes", "{0} 不接受 {1}：它接受的方法见 /openapi/v1.json");
+    public static readonly Phrase ParameterInvalid = new("The parameter '{0}' is not valid.", "参数 '{0}' 无效。");
+    public static readonly Phrase RequestUnreadable = new("The request could not be read.", "无法读取该请求。");
+    public static readonly Phrase BodyNotOfShape = new("the body is not JSON of the expected shape", "请求体不是预期形状的 JSON");
+    public static readonly Phrase ParameterNotOf = new("'{0}' is not {1}", "'{0}' 不是 {1}");
+    public static readonly Phrase ParameterControl = new("must be {0} (it holds control characters)", "须为 {0}（其中含控制字符）");
+    public static readonly Phrase ExpectedForm = new("of the expected form", "预期的形式");
+
+    // Refusals the exception handlers and a stopping node write
+    public static readonly Phrase CustomerErased = new(
+        "refused: the personal data of customer '{0}' was erased at {1}; nothing about it is stored again",
+        "已拒绝：客户 '{0}' 的个人数据已于 {1} 抹除；不再保存任何关于它的内容");
+    public static readonly Phrase TransientFailure = new(
+        "The platform could not complete the request just now (storage or a node is being replaced). Retry it; writes are idempotent by id.",
+        "平台此刻无法完成该请求（存储或某个节点正在更换）。请重试；按 id 写入是幂等的。");
+    public static readonly Phrase ConnectElsewhere = new("Connect the console to another node.", "请把控制台连接到另一个节点。");
 
     // Customers and tags
     public static readonly Phrase TagField = new(

@@ -89,6 +89,68 @@ public sealed class ServerLanguageTests(SingleNodePlatform platform) : IClassFix
     }
 
     [Fact]
+    public async Task A_query_parameter_that_cannot_be_bound_reads_in_the_callers_language_title_and_all()
+    {
+        var path = $"/api/v1/tenants/{Tenant}/segments/x1/members?limit=abc";
+
+        var (status, zh) = await SendAsync(HttpMethod.Get, path, "", Api.ApiKey, Chinese);
+        var (_, en) = await SendAsync(HttpMethod.Get, path, "", Api.ApiKey, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("请求无效", zh.GetProperty("title").GetString());
+        Assert.Equal("参数 'limit' 无效。", zh.GetProperty("detail").GetString());
+        Assert.Equal("'abc' 不是 -2147483648 到 2147483647 的整数", Error(zh, "limit"));
+        Assert.Equal("Invalid request", en.GetProperty("title").GetString());
+        Assert.Equal("The parameter 'limit' is not valid.", en.GetProperty("detail").GetString());
+        Assert.Equal("'abc' is not a whole number from -2147483648 to 2147483647", Error(en, "limit"));
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/v1/no-such-resource", 404, "未找到", "没有路由处理 POST /api/v1/no-such-resource：路由列于 /openapi/v1.json",
+        "Not found", "Nothing answers POST /api/v1/no-such-resource: the routes are listed in /openapi/v1.json")]
+    [InlineData("DELETE", "/api/v1/tenants/acme/events", 405, "不支持该方法", "/api/v1/tenants/acme/events 不接受 DELETE：它接受的方法见 /openapi/v1.json",
+        "Method not allowed", "/api/v1/tenants/acme/events does not take DELETE: see /openapi/v1.json for the methods it takes")]
+    public async Task A_request_no_route_takes_is_answered_title_and_detail_in_the_callers_language(string method, string path, int status,
+        string zhTitle, string zhDetail, string enTitle, string enDetail)
+    {
+        var (zhStatus, zh) = await SendAsync(new HttpMethod(method), path, "", Api.AdminKey, Chinese);
+        var (_, en) = await SendAsync(new HttpMethod(method), path, "", Api.AdminKey, null);
+
+        Assert.Equal(status, (int)zhStatus);
+        Assert.Equal((zhTitle, zhDetail), (zh.GetProperty("title").GetString(), zh.GetProperty("detail").GetString()));
+        Assert.Equal((enTitle, enDetail), (en.GetProperty("title").GetString(), en.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task Titles_of_refusals_the_routes_word_themselves_read_in_the_callers_language()
+    {
+        var (status, zh) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/segments/x1", "", Api.ApiKey, Chinese);
+        var (_, en) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/segments/x1", "", Api.ApiKey, null);
+        var (_, invalid) = await SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Tenant}/keys", """{"name":""}""", Api.AdminKey, Chinese);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("未找到", zh.GetProperty("title").GetString());
+        Assert.Equal("Not found", en.GetProperty("title").GetString());
+        Assert.Equal("请求无效", invalid.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_json_type_a_body_value_must_be_reads_in_Chinese_for_a_Chinese_caller()
+    {
+        var path = $"/api/v1/tenants/{Tenant}/keys";
+        const string Body = """{"name":12345,"scopes":"events:write"}""";
+
+        var (status, zh) = await SendAsync(HttpMethod.Post, path, Body, Api.AdminKey, Chinese);
+        var (_, en) = await SendAsync(HttpMethod.Post, path, Body, Api.AdminKey, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("'name' 须为 字符串", FirstError(zh));
+        Assert.Equal("'name' must be a string", FirstError(en));
+    }
+
+    private static string FirstError(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().First().Value[0].GetString()!;
+
+    [Fact]
     public async Task An_import_started_in_Chinese_words_its_rows_reasons_in_Chinese_also_those_its_grain_finds_later()
     {
         await Api.PostEventsAsync(Events.FriendAdded("lang-li-add", "lang-li", "alice"));

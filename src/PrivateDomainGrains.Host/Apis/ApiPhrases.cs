@@ -46,6 +46,26 @@ public static class ApiPhrases
         "平台此刻无法完成该请求（存储或某个节点正在更换）。请重试；按 id 写入是幂等的。");
     public static readonly Phrase ConnectElsewhere = new("Connect the console to another node.", "请把控制台连接到另一个节点。");
 
+    // Staff, tenants, customers, nudges, the audit log, personal data and journal retention
+    public static readonly Phrase Password = new("'password' must be {0}-{1} characters", "'password' 须为 {0}-{1} 个字符");
+    public static readonly Phrase StaffExists = new("Staff '{0}' already exists", "员工 '{0}' 已存在");
+    public static readonly Phrase FieldBlank = new("'{0}' must not be blank", "'{0}' 不能为空白");
+    public static readonly Phrase NoStaff = new("Staff '{0}' is not a staff member of tenant '{1}'", "员工 '{0}' 不是租户 '{1}' 的员工");
+    public static readonly Phrase TenantExists = new("Tenant '{0}' already exists", "租户 '{0}' 已存在");
+    public static readonly Phrase BeforeId = new("'before' must be a positive id from a previous page", "'before' 须为上一页给出的正整数 id");
+    public static readonly Phrase BeforeSequence = new(
+        "'before' must be a positive sequence number from a previous page", "'before' 须为上一页给出的正整数序号");
+    public static readonly Phrase RetentionInvalid = new("Invalid journal retention; nothing was changed", "日志保留期无效，未做任何更改");
+    public static readonly Phrase RetentionDays = new("'days' must be 1-{0}, or null to keep every event", "'days' 须为 1-{0}，或为 null 以保留所有事件");
+    public static readonly Phrase NothingHeld = new("Nothing is held about customer '{0}'", "未保存任何关于客户 '{0}' 的数据");
+    public static readonly Phrase NoIdentityHolder = new("No customer holds {0} '{1}'; nothing was changed", "没有客户持有 {0} '{1}'，未做任何更改");
+    public static readonly Phrase SnoozeUntil = new(
+        "'until' must be in the future and at most {0} days ahead", "'until' 须是将来的时间，且最多在 {0} 天之后");
+    public static readonly Phrase NoOpenNudge = new("No open nudge '{0}' of yours", "你没有未处理的提醒 '{0}'");
+    public static readonly Phrase NoStaffOfTenant = new("'staffId' names no staff member of tenant '{0}': '{1}'", "'staffId' 不是租户 '{0}' 的员工：'{1}'");
+    public static readonly Phrase TagsCount = new("'tags' must hold 1-{0} tags", "'tags' 须有 1-{0} 个标签");
+    public static readonly Phrase CustomerNotYet = new("Customer '{0}' has no events, owner or tags yet", "客户 '{0}' 尚无事件、负责人或标签");
+
     // Customers and tags
     public static readonly Phrase TagField = new(
         "'{0}' must be 1-64 characters of valid text without control or invisible format characters",
@@ -96,6 +116,27 @@ public static class ApiPhrases
         "'eventTypes' 含有 {0}；每个都须为以下之一：{1}，或一个类别（{2}），或 *");
     public static readonly Phrase BeforeDelivery = new("'before' must be a positive delivery id from a previous page", "'before' 须为上一页中的正整数投递 id");
     public static readonly Phrase NoDelivery = new("Subscription '{0}' of tenant '{1}' has no delivery {2}", "租户 '{1}' 的订阅 '{0}' 没有投递 {2}");
+    public static readonly Phrase UrlTooLong = new("'url' must be at most {0} characters", "'url' 最多 {0} 个字符");
+    public static readonly Phrase UrlControl = new(
+        "'url' must not contain control characters or unpaired surrogates", "'url' 不能含控制字符或不成对的代理项");
+    public static readonly Phrase UrlEdgeSpace = new(
+        "'url' must not begin or end with white space: it is taken exactly as sent, nothing is trimmed",
+        "'url' 的开头和结尾不能有空白：它按原样保存，不做任何修剪");
+    public static readonly Phrase UrlSpace = new(
+        "'url' must not contain white space: write a space in a path or query as %20", "'url' 不能含空白：路径或查询中的空格请写作 %20");
+    public static readonly Phrase UrlBackslash = new("'url' must not contain '\\': separate its path with '/'", "'url' 不能含 '\\'：路径请用 '/' 分隔");
+    public static readonly Phrase UrlFragment = new(
+        "'url' must not have a fragment (#...): a fragment is never sent to the receiver", "'url' 不能有片段（#...）：片段永远不会发给接收方");
+    public static readonly Phrase UrlUserInfo = new(
+        "'url' must not carry user info (user:password@): the receiver checks the request's signature instead",
+        "'url' 不能带用户信息（user:password@）：接收方应校验请求的签名");
+    public static readonly Phrase UrlPort = new(
+        "'url' has port {0}; a port is 1-65535 (or left out: 443 for https, 80 for http)",
+        "'url' 的端口是 {0}；端口须为 1-65535（或省略：https 为 443，http 为 80）");
+    public static readonly Phrase UrlHttps = new("'url' must be an absolute https URL", "'url' 须为绝对的 https URL");
+    public static readonly Phrase UrlHttpsOrHttp = new("'url' must be an absolute https or http URL", "'url' 须为绝对的 https 或 http URL");
+    public static readonly Phrase UrlNotPublic = new(
+        "'url' targets {0}, a {1} address; webhooks go to public addresses only", "'url' 指向 {0}，这是{1}地址；webhook 只发往公网地址");
     public static readonly Phrase NoWebhook = new("Webhook subscription '{0}' does not exist", "Webhook 订阅 '{0}' 不存在");
 
     // Segments

@@ -150,6 +150,42 @@ public sealed class ServerLanguageTests(SingleNodePlatform platform) : IClassFix
 
     private static string FirstError(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().First().Value[0].GetString()!;
 
+    [Theory]
+    [InlineData("POST", "staff", """{"staffId":"lang-s1","password":"short"}""", "password", "'password' 须为 8-256 个字符", "'password' must be 8-256 characters")]
+    [InlineData("POST", "staff", """{"staffId":"lang-s2","password":"long enough","role":"boss"}""", "role", "'role' 须为以下之一：", "'role' must be one of ")]
+    [InlineData("PUT", "journal-retention", """{"days":0}""", "days", "'days' 须为 1-", "'days' must be 1-")]
+    [InlineData("POST", "webhooks", """{"url":"https://hooks.example.com/pdg#x","eventTypes":["nudge.raised"]}""", "url",
+        "'url' 不能有片段（#...）：片段永远不会发给接收方", "'url' must not have a fragment (#...): a fragment is never sent to the receiver")]
+    [InlineData("POST", "webhooks", """{"url":"http://hooks.example.com/pdg","eventTypes":["nudge.raised"]}""", "url",
+        "'url' 须为绝对的 https URL", "'url' must be an absolute https URL")]
+    public async Task Staff_retention_and_webhook_url_refusals_read_in_the_callers_language(string method, string resource, string body, string field,
+        string chinese, string english)
+    {
+        var path = $"/api/v1/tenants/{Tenant}/{resource}";
+
+        var (status, zh) = await SendAsync(new HttpMethod(method), path, body, Api.AdminKey, Chinese);
+        var (_, en) = await SendAsync(new HttpMethod(method), path, body, Api.AdminKey, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(chinese, Error(zh, field));
+        Assert.StartsWith(english, Error(en, field));
+    }
+
+    [Fact]
+    public async Task Audit_and_customer_queries_are_refused_in_the_callers_language()
+    {
+        var (_, audit) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/audit?before=0", "", Api.AdminKey, Chinese);
+        var (_, auditEn) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/audit?before=0", "", Api.AdminKey, null);
+        var (status, customer) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/customers/lang-nobody", "", Api.ApiKey, Chinese);
+        var (_, customerEn) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/customers/lang-nobody", "", Api.ApiKey, null);
+
+        Assert.Equal("'before' 须为上一页给出的正整数 id", Error(audit, "before"));
+        Assert.Equal("'before' must be a positive id from a previous page", Error(auditEn, "before"));
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("客户 'lang-nobody' 尚无事件、负责人或标签", customer.GetProperty("detail").GetString());
+        Assert.Equal("Customer 'lang-nobody' has no events, owner or tags yet", customerEn.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task An_import_started_in_Chinese_words_its_rows_reasons_in_Chinese_also_those_its_grain_finds_later()
     {

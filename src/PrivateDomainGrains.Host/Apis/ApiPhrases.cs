@@ -171,6 +171,7 @@ public static class ApiPhrases
     public static readonly Phrase VariantCount = new("'script.variants' must hold 1-{0} variants", "'script.variants' 须有 1-{0} 个变体");
     public static readonly Phrase VariantObject = new("'{0}' must be an object {{\"id\",\"title\",\"text\"}}", "'{0}' 须为对象 {{\"id\",\"title\",\"text\"}}");
     public static readonly Phrase VariantRepeats = new("'{0}.id' repeats '{1}'", "'{0}.id' 与 '{1}' 重复");
+    public static readonly Phrase CampaignInvalid = new("The campaign is invalid; nothing was stored", "群发无效，未保存任何内容");
     public static readonly Phrase NoCampaign = new("No campaign '{0}' in this tenant", "本租户没有群发 '{0}'");
 
     // Identity imports

@@ -85,7 +85,8 @@ public sealed class ServerLanguageTests(SingleNodePlatform platform) : IClassFix
         Assert.Equal("分群无效，未保存任何内容", segment.GetProperty("detail").GetString());
         Assert.Equal("须为 0-5", Error(segment, "$.filter.rfm.recency.min"));
         Assert.StartsWith("须为以下之一：Prospect", Error(segment, "$.filter.tiers[0]"));
-        Assert.Equal("'endAt' 必填（ISO 8601）", campaign.GetProperty("detail").GetString());
+        Assert.Equal("群发无效，未保存任何内容", campaign.GetProperty("detail").GetString());
+        Assert.Equal("'endAt' 必填（ISO 8601）", Error(campaign, "endAt"));
     }
 
     [Fact]

@@ -172,6 +172,26 @@ public sealed class ServerLanguageTests(SingleNodePlatform platform) : IClassFix
         Assert.StartsWith(english, Error(en, field));
     }
 
+    [Theory]
+    [InlineData("GET", "identities/nick/x", false, "", "kind", "不是身份类型：请用 ", "is not an identity kind: use ")]
+    [InlineData("GET", "identities/pending?state=x", true, "", "state", "'state' 须为 pending、attached 或 dismissed", "'state' must be pending, attached or dismissed")]
+    [InlineData("PUT", "identities/settings", true, """{"defaultRegion":"XX","createCustomerOn":[]}""", "defaultRegion", "须为 libphonenumber 认识的", "must be an ISO 3166")]
+    [InlineData("POST", "tags/vip/rename", true, """{"to":"vip"}""", "to", "'to' 须与被改名的标签不同", "'to' must differ from the tag renamed")]
+    [InlineData("POST", "tags/vip/merge", true, """{"into":"vip"}""", "into", "'into' 须与被合并的标签不同", "'into' must differ from the tag merged")]
+    public async Task Identity_and_tag_catalog_refusals_read_in_the_callers_language(string method, string resource, bool admin, string body, string field,
+        string chinese, string english)
+    {
+        var path = $"/api/v1/tenants/{Tenant}/{resource}";
+        var key = admin ? Api.AdminKey : Api.ApiKey;
+
+        var (status, zh) = await SendAsync(new HttpMethod(method), path, body, key, Chinese);
+        var (_, en) = await SendAsync(new HttpMethod(method), path, body, key, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(chinese, Error(zh, field));
+        Assert.StartsWith(english, Error(en, field));
+    }
+
     [Fact]
     public async Task Audit_and_customer_queries_are_refused_in_the_callers_language()
     {

@@ -33,14 +33,12 @@ public static class PlatformApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseConsolePage();
         app.MapPlatformApi();
         app.MapConsoleHub();
         app.MapPlatformHealth();
         app.MapPlatformTelemetry();
         app.MapPlatformDashboard();
-        // The console is a single-page app with client routes (/queue, ...): they get its page, while unknown API,
-        // hub, OpenAPI, docs, health, metrics and dashboard paths, and missing files (a dot in the last segment), keep their 404.
-        app.MapFallbackToFile("{*path:nonfile:regex(^(?!(api|hubs|openapi|docs|health|metrics|dashboard)(/|$)))}", "index.html");
         return app;
     }
 }

@@ -71,6 +71,21 @@ public static class CommonPhrases
     public static readonly Phrase JsonMustBe = new("must be {0}", "须为 {0}");
     public static readonly Phrase JsonWrongType = new("has the wrong JSON type", "JSON 类型不对");
 
+    // What a value must be, in JSON's words (JsonValueErrors.Expected), after JsonMustBe and in a parameter's error
+    public static readonly Phrase JsonString = new("a string", "字符串");
+    public static readonly Phrase JsonBoolean = new("true or false", "true 或 false");
+    public static readonly Phrase JsonWhole = new("a whole number from {0} to {1}", "{0} 到 {1} 的整数");
+    public static readonly Phrase JsonNumber = new("a number", "数字");
+    public static readonly Phrase JsonTimestamp = new("an ISO 8601 timestamp with a UTC offset, e.g. {0}", "带 UTC 偏移的 ISO 8601 时间，如 {0}");
+    public static readonly Phrase JsonDate = new("a date as yyyy-MM-dd", "yyyy-MM-dd 格式的日期");
+    public static readonly Phrase JsonTimeSpan = new("a duration as hh:mm:ss", "hh:mm:ss 格式的时长");
+    public static readonly Phrase JsonGuid = new("a GUID", "GUID 格式的字符串");
+    public static readonly Phrase JsonWholeNumber = new("a whole number", "整数");
+    public static readonly Phrase JsonObject = new("an object", "对象");
+    public static readonly Phrase JsonArray = new("an array", "数组");
+    public static readonly Phrase JsonArrayOf = new("an array whose items are each {0}", "数组，其各项均为{0}");
+    public static readonly Phrase JsonObjectOf = new("an object whose values are each {0}", "对象，其各值均为{0}");
+
     // Timestamps (Iso8601Timestamps): every route's and every event's
     public static readonly Phrase TimestampString = new("must be an ISO 8601 timestamp string, e.g. {0}", "须为 ISO 8601 时间字符串，如 {0}");
     public static readonly Phrase TimestampForm = new("must be an ISO 8601 timestamp with a UTC offset, e.g. {0}", "须为带 UTC 偏移的 ISO 8601 时间，如 {0}");

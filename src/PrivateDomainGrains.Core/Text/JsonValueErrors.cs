@@ -34,43 +34,44 @@ public static partial class JsonValueErrors
 
     /// <summary>
     /// What a value of <paramref name="type"/> is in JSON (or in a query string, for the scalar types), or null when
-    /// there are no plain words for it: "a string", "a whole number from 1 to 2147483647"-style ranges, "true or false".
+    /// there are no plain words for it: "a string", "a whole number from 1 to 2147483647"-style ranges, "true or false",
+    /// in the current UI culture's language ("字符串").
     /// </summary>
     public static string? Expected(Type type) => Expected(type, null);
 
     private static string? Expected(Type type, JsonTypeInfo? info)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        if (t == typeof(string)) return "a string";
-        if (t == typeof(bool)) return "true or false";
+        if (t == typeof(string)) return CommonPhrases.JsonString.Say();
+        if (t == typeof(bool)) return CommonPhrases.JsonBoolean.Say();
         if (t == typeof(int)) return Whole(int.MinValue, int.MaxValue);
         if (t == typeof(long)) return Whole(long.MinValue, long.MaxValue);
         if (t == typeof(short)) return Whole(short.MinValue, short.MaxValue);
         if (t == typeof(byte)) return Whole(byte.MinValue, byte.MaxValue);
         if (t == typeof(uint)) return Whole(uint.MinValue, uint.MaxValue);
         if (t == typeof(ulong)) return Whole(ulong.MinValue, ulong.MaxValue);
-        if (t == typeof(decimal) || t == typeof(double) || t == typeof(float)) return "a number";
-        if (t == typeof(DateTimeOffset) || t == typeof(DateTime)) return $"an ISO 8601 timestamp with a UTC offset, e.g. {Iso8601Timestamps.Example}";
-        if (t == typeof(DateOnly)) return "a date as yyyy-MM-dd";
-        if (t == typeof(TimeSpan)) return "a duration as hh:mm:ss";
-        if (t == typeof(Guid)) return "a GUID";
-        if (t.IsEnum) return "a whole number";
+        if (t == typeof(decimal) || t == typeof(double) || t == typeof(float)) return CommonPhrases.JsonNumber.Say();
+        if (t == typeof(DateTimeOffset) || t == typeof(DateTime)) return CommonPhrases.JsonTimestamp.Say(Iso8601Timestamps.Example);
+        if (t == typeof(DateOnly)) return CommonPhrases.JsonDate.Say();
+        if (t == typeof(TimeSpan)) return CommonPhrases.JsonTimeSpan.Say();
+        if (t == typeof(Guid)) return CommonPhrases.JsonGuid.Say();
+        if (t.IsEnum) return CommonPhrases.JsonWholeNumber.Say();
         if (info is null) return null;
         return info.Kind switch
         {
-            JsonTypeInfoKind.Enumerable => Of("an array", "items", info.ElementType!, info.Options),
-            JsonTypeInfoKind.Dictionary => Of("an object", "values", info.ElementType!, info.Options),
-            JsonTypeInfoKind.Object => "an object",
+            JsonTypeInfoKind.Enumerable => Of(CommonPhrases.JsonArray, CommonPhrases.JsonArrayOf, info.ElementType!, info.Options),
+            JsonTypeInfoKind.Dictionary => Of(CommonPhrases.JsonObject, CommonPhrases.JsonObjectOf, info.ElementType!, info.Options),
+            JsonTypeInfoKind.Object => CommonPhrases.JsonObject.Say(),
             _ => null,
         };
     }
 
     /// <summary>"an array whose items are each a string"; just "an array" when its items have no plain words.</summary>
-    private static string Of(string container, string members, Type element, JsonSerializerOptions options) =>
-        Expected(element, options.GetTypeInfo(element)) is { } words ? $"{container} whose {members} are each {words}" : container;
+    private static string Of(Phrase container, Phrase containerOf, Type element, JsonSerializerOptions options) =>
+        Expected(element, options.GetTypeInfo(element)) is { } words ? containerOf.Say(words) : container.Say();
 
     private static string Whole<T>(T min, T max) where T : IFormattable =>
-        $"a whole number from {min.ToString(null, CultureInfo.InvariantCulture)} to {max.ToString(null, CultureInfo.InvariantCulture)}";
+        CommonPhrases.JsonWhole.Say(min.ToString(null, CultureInfo.InvariantCulture), max.ToString(null, CultureInfo.InvariantCulture));
 
     /// <summary>The type the value at <paramref name="path"/> is read as, walking properties, items and values from <paramref name="root"/>.</summary>
     private static JsonTypeInfo? TypeAt(Type root, string path, JsonSerializerOptions options)

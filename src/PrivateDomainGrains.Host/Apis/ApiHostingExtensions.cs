@@ -19,7 +19,7 @@ public static class ApiHostingExtensions
 
     public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Word);
         builder.Services.AddExceptionHandler<BadParameterHandler>();
         builder.Services.AddExceptionHandler<TransientFailureHandler>();
         builder.Services.AddExceptionHandler<CustomerErasedHandler>();

@@ -20,7 +20,93 @@ public static class ApiPhrases
     public static readonly Phrase TrueOrFalse = new("'{0}' must be true or false", "'{0}' 须为 true 或 false");
     public static readonly Phrase BodyTooLarge = new("The body is {0} bytes; at most {1}", "请求体有 {0} 字节，最多 {1}");
     public static readonly Phrase BodyExceeds = new("The body exceeds {0} bytes", "请求体超过 {0} 字节");
+    public static readonly Phrase ContentTypeCsv = new("'Content-Type' must be text/csv", "'Content-Type' 须为 text/csv");
+    public static readonly Phrase ContentTypeCsvOrNdjson = new(
+        "'Content-Type' must be text/csv or application/x-ndjson", "'Content-Type' 须为 text/csv 或 application/x-ndjson");
     public static readonly Phrase UploadBody = new("The body is {0} bytes; at most {1:N0}", "请求体有 {0} 字节，最多 {1:N0}");
+
+    // A request no route takes, a parameter that does not bind (Hosting/StatusCodeProblems.cs, BadParameterHandler.cs)
+    public static readonly Phrase NoRoute = new(
+        "Nothing answers {0} {1}: the routes are listed in /openapi/v1.json", "没有路由处理 {0} {1}：路由列于 /openapi/v1.json");
+    public static readonly Phrase MethodNotTaken = new(
+        "{0} does not take {1}: see /openapi/v1.json for the methods it takes", "{0} 不接受 {1}：它接受的方法见 /openapi/v1.json");
+    public static readonly Phrase ParameterInvalid = new("The parameter '{0}' is not valid.", "参数 '{0}' 无效。");
+    public static readonly Phrase RequestUnreadable = new("The request could not be read.", "无法读取该请求。");
+    public static readonly Phrase BodyNotOfShape = new("the body is not JSON of the expected shape", "请求体不是预期形状的 JSON");
+    public static readonly Phrase ParameterNotOf = new("'{0}' is not {1}", "'{0}' 不是 {1}");
+    public static readonly Phrase ParameterControl = new("must be {0} (it holds control characters)", "须为 {0}（其中含控制字符）");
+    public static readonly Phrase ExpectedForm = new("of the expected form", "预期的形式");
+
+    // Refusals the exception handlers and a stopping node write
+    public static readonly Phrase CustomerErased = new(
+        "refused: the personal data of customer '{0}' was erased at {1}; nothing about it is stored again",
+        "已拒绝：客户 '{0}' 的个人数据已于 {1} 抹除；不再保存任何关于它的内容");
+    public static readonly Phrase TransientFailure = new(
+        "The platform could not complete the request just now (storage or a node is being replaced). Retry it; writes are idempotent by id.",
+        "平台此刻无法完成该请求（存储或某个节点正在更换）。请重试；按 id 写入是幂等的。");
+    public static readonly Phrase ConnectElsewhere = new("Connect the console to another node.", "请把控制台连接到另一个节点。");
+
+    // Staff, tenants, customers, nudges, the audit log, personal data and journal retention
+    public static readonly Phrase Password = new("'password' must be {0}-{1} characters", "'password' 须为 {0}-{1} 个字符");
+    public static readonly Phrase StaffExists = new("Staff '{0}' already exists", "员工 '{0}' 已存在");
+    public static readonly Phrase FieldBlank = new("'{0}' must not be blank", "'{0}' 不能为空白");
+    public static readonly Phrase NoStaff = new("Staff '{0}' is not a staff member of tenant '{1}'", "员工 '{0}' 不是租户 '{1}' 的员工");
+    public static readonly Phrase TenantExists = new("Tenant '{0}' already exists", "租户 '{0}' 已存在");
+    public static readonly Phrase BeforeId = new("'before' must be a positive id from a previous page", "'before' 须为上一页给出的正整数 id");
+    public static readonly Phrase BeforeSequence = new(
+        "'before' must be a positive sequence number from a previous page", "'before' 须为上一页给出的正整数序号");
+    public static readonly Phrase RetentionInvalid = new("Invalid journal retention; nothing was changed", "日志保留期无效，未做任何更改");
+    public static readonly Phrase RetentionDays = new("'days' must be 1-{0}, or null to keep every event", "'days' 须为 1-{0}，或为 null 以保留所有事件");
+    public static readonly Phrase NothingHeld = new("Nothing is held about customer '{0}'", "未保存任何关于客户 '{0}' 的数据");
+    public static readonly Phrase NoIdentityHolder = new("No customer holds {0} '{1}'; nothing was changed", "没有客户持有 {0} '{1}'，未做任何更改");
+    public static readonly Phrase SnoozeUntil = new(
+        "'until' must be in the future and at most {0} days ahead", "'until' 须是将来的时间，且最多在 {0} 天之后");
+    public static readonly Phrase NoOpenNudge = new("No open nudge '{0}' of yours", "你没有未处理的提醒 '{0}'");
+    public static readonly Phrase NoStaffOfTenant = new("'staffId' names no staff member of tenant '{0}': '{1}'", "'staffId' 不是租户 '{0}' 的员工：'{1}'");
+    public static readonly Phrase TagsCount = new("'tags' must hold 1-{0} tags", "'tags' 须有 1-{0} 个标签");
+    public static readonly Phrase CustomerNotYet = new("Customer '{0}' has no events, owner or tags yet", "客户 '{0}' 尚无事件、负责人或标签");
+
+    // Strong identities, identity settings and the pending pool (IdentitiesApi)
+    public static readonly Phrase NoHolder = new("No customer holds {0} '{1}'", "没有客户持有 {0} '{1}'");
+    public static readonly Phrase IdentitiesInvalid = new("Invalid identities", "身份无效");
+    public static readonly Phrase IdentitiesCount = new("must name 1-{0} identities", "须列出 1-{0} 个身份");
+    public static readonly Phrase IdentityWeak = new("is weak: nicknames name many customers and are not indexed", "是弱身份：许多客户可能同名，不建索引");
+    public static readonly Phrase IdentityHeld = new("'identities.{0}' already names customer '{1}'", "'identities.{0}' 已属于客户 '{1}'");
+    public static readonly Phrase NothingAdded = new("{0}: nothing was added", "{0}：未添加任何内容");
+    public static readonly Phrase IdentityRaced = new(
+        "Another customer ('{0}') took one of the identities meanwhile; the others were added", "另一个客户（'{0}'）同时占用了其中一个身份；其余的已添加");
+    public static readonly Phrase NotHeldBy = new("Customer '{0}' does not hold {1} '{2}'", "客户 '{0}' 不持有 {1} '{2}'");
+    public static readonly Phrase RegionUnknown = new(
+        "must be an ISO 3166 alpha-2 region libphonenumber knows, e.g. CN", "须为 libphonenumber 认识的 ISO 3166 二字母地区代码，如 CN");
+    public static readonly Phrase EventTypesCount = new("must list 0-20 event types", "须列出 0-20 种事件类型");
+    public static readonly Phrase NotAnEventType = new(
+        "is not an event type (friend.added, order.paid, ... or x.*)", "不是事件类型（friend.added、order.paid……或 x.*）");
+    public static readonly Phrase SettingsInvalid = new("Invalid identity settings", "身份设置无效");
+    public static readonly Phrase BodyObject = new("The body must be a JSON object", "请求体须为 JSON 对象");
+    public static readonly Phrase GivenOnceBoolean = new("'{0}' must be true or false, given once", "'{0}' 须为 true 或 false，且只给一次");
+    public static readonly Phrase ImportRows = new("'rows' must hold 1-{0} rows, each given once", "'rows' 须有 1-{0} 行，每行只给一次");
+    public static readonly Phrase PendingState = new("'state' must be pending, attached or dismissed", "'state' 须为 pending、attached 或 dismissed");
+    public static readonly Phrase AfterCursor = new("'after' must be the nextAfter of a previous page", "'after' 须为上一页给出的 nextAfter");
+    public static readonly Phrase EventSettled = new("Event '{0}' is {1}, no longer pending", "事件 '{0}' 已是 {1}，不再待处理");
+    public static readonly Phrase EventNotPending = new("Event '{0}' is no longer pending", "事件 '{0}' 不再待处理");
+    public static readonly Phrase NotAnIdentityKind = new("is not an identity kind: use {0}", "不是身份类型：请用 {0}");
+    public static readonly Phrase NicknameWeak = new(
+        "nickname is weak: many customers may share one, so it names no customer", "昵称是弱身份：许多客户可能同名，所以它不指向任何客户");
+    public static readonly Phrase IdentityValueInvalid = new("is invalid", "无效");
+    public static readonly Phrase IdentityInvalid = new("Invalid identity", "身份无效");
+    public static readonly Phrase NoPendingEvent = new("No event '{0}' in the pending pool", "待定池中没有事件 '{0}'");
+
+    // The tag catalog and merges
+    public static readonly Phrase NoTagGroup = new("'groupId': Tag group '{0}' does not exist", "'groupId'：标签组 '{0}' 不存在");
+    public static readonly Phrase TagNotInCatalog = new("'tag': Tag '{0}' is not in the catalog", "'tag'：标签 '{0}' 不在标签库中");
+    public static readonly Phrase RenameToItself = new("'to' must differ from the tag renamed", "'to' 须与被改名的标签不同");
+    public static readonly Phrase MergeIntoItself = new("'into' must differ from the tag merged", "'into' 须与被合并的标签不同");
+    public static readonly Phrase TagChangeStarting = new(
+        "The same change is being started as tag job {0}: send it again shortly", "同一更改正作为标签任务 {0} 启动：请稍后再发送");
+    public static readonly Phrase OtherTenantsCustomer = new(
+        "'absorbedTenant' is '{0}': customers of tenant '{1}' never merge with another tenant's", "'absorbedTenant' 是 '{0}'：租户 '{1}' 的客户从不与其他租户的客户合并");
+    public static readonly Phrase MergeManagersOnly = new("Only managers and admins merge customers", "只有经理和管理员能合并客户");
+    public static readonly Phrase UndoMergeManagersOnly = new("Only managers and admins undo merges", "只有经理和管理员能撤销合并");
 
     // Customers and tags
     public static readonly Phrase TagField = new(
@@ -72,6 +158,27 @@ public static class ApiPhrases
         "'eventTypes' 含有 {0}；每个都须为以下之一：{1}，或一个类别（{2}），或 *");
     public static readonly Phrase BeforeDelivery = new("'before' must be a positive delivery id from a previous page", "'before' 须为上一页中的正整数投递 id");
     public static readonly Phrase NoDelivery = new("Subscription '{0}' of tenant '{1}' has no delivery {2}", "租户 '{1}' 的订阅 '{0}' 没有投递 {2}");
+    public static readonly Phrase UrlTooLong = new("'url' must be at most {0} characters", "'url' 最多 {0} 个字符");
+    public static readonly Phrase UrlControl = new(
+        "'url' must not contain control characters or unpaired surrogates", "'url' 不能含控制字符或不成对的代理项");
+    public static readonly Phrase UrlEdgeSpace = new(
+        "'url' must not begin or end with white space: it is taken exactly as sent, nothing is trimmed",
+        "'url' 的开头和结尾不能有空白：它按原样保存，不做任何修剪");
+    public static readonly Phrase UrlSpace = new(
+        "'url' must not contain white space: write a space in a path or query as %20", "'url' 不能含空白：路径或查询中的空格请写作 %20");
+    public static readonly Phrase UrlBackslash = new("'url' must not contain '\\': separate its path with '/'", "'url' 不能含 '\\'：路径请用 '/' 分隔");
+    public static readonly Phrase UrlFragment = new(
+        "'url' must not have a fragment (#...): a fragment is never sent to the receiver", "'url' 不能有片段（#...）：片段永远不会发给接收方");
+    public static readonly Phrase UrlUserInfo = new(
+        "'url' must not carry user info (user:password@): the receiver checks the request's signature instead",
+        "'url' 不能带用户信息（user:password@）：接收方应校验请求的签名");
+    public static readonly Phrase UrlPort = new(
+        "'url' has port {0}; a port is 1-65535 (or left out: 443 for https, 80 for http)",
+        "'url' 的端口是 {0}；端口须为 1-65535（或省略：https 为 443，http 为 80）");
+    public static readonly Phrase UrlHttps = new("'url' must be an absolute https URL", "'url' 须为绝对的 https URL");
+    public static readonly Phrase UrlHttpsOrHttp = new("'url' must be an absolute https or http URL", "'url' 须为绝对的 https 或 http URL");
+    public static readonly Phrase UrlNotPublic = new(
+        "'url' targets {0}, a {1} address; webhooks go to public addresses only", "'url' 指向 {0}，这是{1}地址；webhook 只发往公网地址");
     public static readonly Phrase NoWebhook = new("Webhook subscription '{0}' does not exist", "Webhook 订阅 '{0}' 不存在");
 
     // Segments
@@ -106,6 +213,7 @@ public static class ApiPhrases
     public static readonly Phrase VariantCount = new("'script.variants' must hold 1-{0} variants", "'script.variants' 须有 1-{0} 个变体");
     public static readonly Phrase VariantObject = new("'{0}' must be an object {{\"id\",\"title\",\"text\"}}", "'{0}' 须为对象 {{\"id\",\"title\",\"text\"}}");
     public static readonly Phrase VariantRepeats = new("'{0}.id' repeats '{1}'", "'{0}.id' 与 '{1}' 重复");
+    public static readonly Phrase CampaignInvalid = new("The campaign is invalid; nothing was stored", "群发无效，未保存任何内容");
     public static readonly Phrase NoCampaign = new("No campaign '{0}' in this tenant", "本租户没有群发 '{0}'");
 
     // Identity imports

@@ -24,8 +24,8 @@ public static class AuditApi
     private static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> ListAsync(string tenant, string? customerId, long? before, int? limit, AuditLog audit)
     {
         if (customerId is not null && !Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
-        if (limit is < 1 or > AuditLog.MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{AuditLog.MaxPageSize}");
-        if (before is < 1) return Problems.BadRequest("before", "'before' must be a positive id from a previous page");
+        if (limit is < 1 or > AuditLog.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(AuditLog.MaxPageSize));
+        if (before is < 1) return Problems.BadRequest("before", ApiPhrases.BeforeId.Say());
         var pageSize = limit ?? 100;
         var rows = await audit.PageAsync(tenant, customerId, before ?? long.MaxValue, pageSize + 1);
         var items = rows.Take(pageSize).Select(Item).ToList();

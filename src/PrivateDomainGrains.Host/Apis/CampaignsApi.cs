@@ -140,19 +140,26 @@ public static class CampaignsApi
         var (body, problem) = await JsonBody.ReadAsync<CampaignRequest>(request);
         if (body is null) return problem!;
         var ct = request.HttpContext.RequestAborted;
-        if (string.IsNullOrWhiteSpace(body.Name)) return Problems.BadRequest("name", ApiPhrases.FieldRequired.Say("name"));
-        if (TextFields.Problem("name", body.Name, MaxNameLength) is { } nameProblem) return nameProblem;
-        if (!Ids.IsValid(body.SegmentId)) return Problems.InvalidId("segmentId");
-        var (script, scriptProblem) = ReadScript(body.Script);
-        if (script is null) return scriptProblem!;
-        if (body.StartAt is not { } startAt) return Problems.BadRequest("startAt", ApiPhrases.RequiredIso.Say("startAt"));
-        if (body.EndAt is not { } endAt) return Problems.BadRequest("endAt", ApiPhrases.RequiredIso.Say("endAt"));
+        // Every field is checked, and each one wrong is named in errors, so a form shows all its mistakes at once.
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string? message)
+        {
+            if (message is not null) errors.TryAdd(field, [message]);
+        }
+        Error("name", string.IsNullOrWhiteSpace(body.Name) ? ApiPhrases.FieldRequired.Say("name") : TextFields.Error("name", body.Name, MaxNameLength));
+        if (!Ids.IsValid(body.SegmentId)) Error("segmentId", Ids.Describe("segmentId"));
+        var script = ReadScript(body.Script, Error);
         var now = clock.GetUtcNow();
-        if (endAt <= startAt) return Problems.BadRequest("endAt", ApiPhrases.EndAfterStart.Say());
-        if (endAt <= now) return Problems.BadRequest("endAt", ApiPhrases.FieldInFuture.Say("endAt"));
-        if (endAt - startAt > MaxWindow) return Problems.BadRequest("endAt", ApiPhrases.WindowTooLong.Say(MaxWindow.TotalDays));
-        // A campaign's results are read over its window widened by a day either side: the calendar's end must stay out of reach.
-        if (endAt >= LatestEnd) return Problems.BadRequest("endAt", ApiPhrases.EndBefore.Say(LatestEnd));
+        if (body.StartAt is null) Error("startAt", ApiPhrases.RequiredIso.Say("startAt"));
+        Error("endAt", body.EndAt is not { } end ? ApiPhrases.RequiredIso.Say("endAt")
+            : body.StartAt is { } start && end <= start ? ApiPhrases.EndAfterStart.Say()
+            : end <= now ? ApiPhrases.FieldInFuture.Say("endAt")
+            : body.StartAt is { } from && end - from > MaxWindow ? ApiPhrases.WindowTooLong.Say(MaxWindow.TotalDays)
+            // A campaign's results are read over its window widened by a day either side: the calendar's end must stay out of reach.
+            : end >= LatestEnd ? ApiPhrases.EndBefore.Say(LatestEnd)
+            : null);
+        if (errors.Count > 0 || script is null || body.StartAt is not { } startAt || body.EndAt is not { } endAt)
+            return Problems.BadRequest(errors, ApiPhrases.CampaignInvalid.Say());
         if (await segments.GetAsync(tenant, body.SegmentId!, ct) is not { } segment)
             return Problems.BadRequest("segmentId", ApiPhrases.NoSuchSegment.Say(body.SegmentId));
         var campaignId = "cmp-" + Guid.NewGuid().ToString("N")[..16];
@@ -162,40 +169,57 @@ public static class CampaignsApi
         return TypedResults.Created($"/api/v1/tenants/{tenant}/campaigns/{campaignId}", Response(view, null));
     }
 
-    /// <summary>The script, or a 400 naming its field (<c>script.variants[1].text</c>).</summary>
-    private static (CoreScript? Script, ProblemHttpResult? Problem) ReadScript(CampaignScript? s)
+    /// <summary>The script, or null with each wrong field told to <paramref name="error"/> (<c>script.variants[1].text</c>).</summary>
+    private static CoreScript? ReadScript(CampaignScript? s, Action<string, string?> error)
     {
-        if (s is null) return (null, Problems.BadRequest("script", ApiPhrases.ScriptRequired.Say()));
-        if (TemplateProblem("script.title", s.Title, MaxTitleLength) is { } p1) return (null, p1);
-        if (TemplateProblem("script.text", s.Text, MaxTextLength) is { } p2) return (null, p2);
+        if (s is null)
+        {
+            error("script", ApiPhrases.ScriptRequired.Say());
+            return null;
+        }
+        var valid = Checked("script.title", s.Title, MaxTitleLength, error) & Checked("script.text", s.Text, MaxTextLength, error);
         CoreVariant[]? variants = null;
         if (s.Variants is { } given)
         {
-            if (given.Count is 0 or > MaxVariants) return (null, Problems.BadRequest("script.variants", ApiPhrases.VariantCount.Say(MaxVariants)));
+            if (given.Count is 0 or > MaxVariants)
+            {
+                error("script.variants", ApiPhrases.VariantCount.Say(MaxVariants));
+                return null;
+            }
             var ids = new HashSet<string>(StringComparer.Ordinal);
             variants = new CoreVariant[given.Count];
             for (var i = 0; i < given.Count; i++)
             {
                 var field = $"script.variants[{i}]";
-                if (given[i] is not { } v) return (null, Problems.BadRequest(field, ApiPhrases.VariantObject.Say(field)));
-                if (!Ids.IsValid(v.Id)) return (null, Problems.InvalidId(field + ".id"));
-                if (!ids.Add(v.Id!)) return (null, Problems.BadRequest($"{field}.id", ApiPhrases.VariantRepeats.Say(field, v.Id)));
-                if (TemplateProblem(field + ".title", v.Title, MaxTitleLength) is { } p3) return (null, p3);
-                if (TemplateProblem(field + ".text", v.Text, MaxTextLength) is { } p4) return (null, p4);
-                variants[i] = new CoreVariant(v.Id!, v.Title!, v.Text!);
+                if (given[i] is not { } v)
+                {
+                    error(field, ApiPhrases.VariantObject.Say(field));
+                    valid = false;
+                    continue;
+                }
+                var idError = !Ids.IsValid(v.Id) ? Ids.Describe(field + ".id") : !ids.Add(v.Id!) ? ApiPhrases.VariantRepeats.Say(field, v.Id) : null;
+                error(field + ".id", idError);
+                var texts = Checked(field + ".title", v.Title, MaxTitleLength, error) & Checked(field + ".text", v.Text, MaxTextLength, error);
+                if (idError is null && texts) variants[i] = new CoreVariant(v.Id!, v.Title!, v.Text!);
+                else valid = false;
             }
         }
-        return (new CoreScript(s.Title!, s.Text!, variants), null);
+        return valid ? new CoreScript(s.Title!, s.Text!, variants) : null;
     }
 
-    /// <summary>A 400 naming <paramref name="field"/> when the text is missing, too long, unstorable or a template with errors.</summary>
-    private static ProblemHttpResult? TemplateProblem(string field, string? text, int maxLength)
+    /// <summary>Whether the text may be sent: not missing, too long, unstorable or a template with errors (each told to <paramref name="error"/>).</summary>
+    private static bool Checked(string field, string? text, int maxLength, Action<string, string?> error)
     {
-        if (string.IsNullOrWhiteSpace(text)) return Problems.BadRequest(field, ApiPhrases.FieldRequired.Say(field));
-        if (TextFields.Problem(field, text, maxLength) is { } problem) return problem;
+        var message = string.IsNullOrWhiteSpace(text) ? ApiPhrases.FieldRequired.Say(field) : TextFields.Error(field, text, maxLength) ?? TemplateError(field, text);
+        error(field, message);
+        return message is null;
+    }
+
+    private static string? TemplateError(string field, string text)
+    {
         var errors = new List<string>();
         Template.Parse(text, errors);
-        return errors.Count > 0 ? Problems.BadRequest(field, $"'{field}' {string.Join("; ", errors)}") : null;
+        return errors.Count > 0 ? $"'{field}' {string.Join("; ", errors)}" : null;
     }
 
     private static async Task<Ok<CampaignList>> ListAsync(string tenant, IGrainFactory grains, CampaignIndex index, IReadOnlySet<string>? visible,

@@ -45,7 +45,7 @@ public static class ConsoleCustomerMergesApi
     private static async Task<Results<Ok<CustomerMergesApi.MergeResult>, ProblemHttpResult>> MergeIntoAsync(ConsoleUser user, string customerId,
         HttpRequest request, ConsoleScope scope, IGrainFactory grains, CustomerViewCompletion completion)
     {
-        if (!user.IsManager) return Problems.Forbidden("Only managers and admins merge customers");
+        if (!user.IsManager) return Problems.Forbidden(ApiPhrases.MergeManagersOnly.Say());
         var (body, bodyProblem) = await JsonBody.ReadAsync<MergeIntoRequest>(request);
         if (body is null) return bodyProblem!;
         if (!Ids.IsValid(body.SurvivorId)) return Problems.InvalidId("survivorId");
@@ -69,7 +69,7 @@ public static class ConsoleCustomerMergesApi
     private static async Task<Results<Ok<CustomerMergesApi.MergeResult>, ProblemHttpResult>> UndoAsync(ConsoleUser user, string customerId, string mergeId,
         ConsoleScope scope, IGrainFactory grains, CustomerViewCompletion completion)
     {
-        if (!user.IsManager) return Problems.Forbidden("Only managers and admins undo merges");
+        if (!user.IsManager) return Problems.Forbidden(ApiPhrases.UndoMergeManagersOnly.Say());
         if (!Ids.IsValid(mergeId)) return Problems.InvalidId("mergeId");
         var (view, problem) = await ConsoleCustomersApi.VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;

@@ -58,10 +58,10 @@ public static class ConsoleNudgesApi
         if (body is null) return problem!;
         var now = DateTimeOffset.UtcNow;
         if (body.Until <= now || body.Until > now + NudgeActions.MaxSnooze)
-            return Problems.BadRequest("until", $"'until' must be in the future and at most {NudgeActions.MaxSnooze.TotalDays:0} days ahead");
+            return Problems.BadRequest("until", ApiPhrases.SnoozeUntil.Say(NudgeActions.MaxSnooze.TotalDays));
         var result = await actions.SnoozeAsync(user.Tenant, user.StaffId, nudgeId, body.Until, request.HttpContext.Connection.RemoteIpAddress?.ToString());
         return result == MarkResults.Snoozed ? TypedResults.Ok(new NudgeActionResult(nudgeId, result)) : Unknown(nudgeId);
     }
 
-    private static ProblemHttpResult Unknown(string nudgeId) => Problems.NotFound($"No open nudge '{nudgeId}' of yours");
+    private static ProblemHttpResult Unknown(string nudgeId) => Problems.NotFound(ApiPhrases.NoOpenNudge.Say(nudgeId));
 }

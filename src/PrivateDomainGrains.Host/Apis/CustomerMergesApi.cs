@@ -51,7 +51,7 @@ public static class CustomerMergesApi
         if (body is null) return problem!;
         if (!Ids.IsValid(body.AbsorbedId)) return Problems.InvalidId("absorbedId");
         if (body.AbsorbedTenant is { } other && other != tenant)
-            return Problems.Conflict($"'absorbedTenant' is '{other}': customers of tenant '{tenant}' never merge with another tenant's");
+            return Problems.Conflict(ApiPhrases.OtherTenantsCustomer.Say(other, tenant));
         var outcome = await Customer(grains, tenant, customerId).MergeAsync(body.AbsorbedId, Actor(request.HttpContext));
         return Result(outcome);
     }

@@ -70,8 +70,8 @@ public static class CustomersApi
         string tenant, string customerId, long? before, int? limit, IGrainFactory grains, EventJournal journal)
     {
         if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxPageSize}");
-        if (before is < 1) return Problems.BadRequest("before", "'before' must be a positive sequence number from a previous page");
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
+        if (before is < 1) return Problems.BadRequest("before", ApiPhrases.BeforeSequence.Say());
         // A customer merged into another reads as that one (the view names it), history included.
         if (await Customer(grains, tenant, customerId).GetAsync() is not { } view) return UnknownCustomer(customerId);
         var pageSize = limit ?? 50;
@@ -87,7 +87,7 @@ public static class CustomersApi
         if (body is null) return problem!;
         if (!Ids.IsValid(body.StaffId)) return Problems.InvalidId("staffId");
         if (await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, body.StaffId)).GetAsync() is null)
-            return Problems.BadRequest("staffId", $"'staffId' names no staff member of tenant '{tenant}': '{body.StaffId}'");
+            return Problems.BadRequest("staffId", ApiPhrases.NoStaffOfTenant.Say(tenant, body.StaffId));
         return TypedResults.Ok(await Customer(grains, tenant, customerId).AssignOwnerAsync(body.StaffId));
     }
 
@@ -113,15 +113,15 @@ public static class CustomersApi
         var (body, problem) = await JsonBody.ReadAsync<TagsRequest>(request);
         if (body is null) return (null, problem);
         if (body.Tags is not { Count: > 0 and <= MaxTagsPerRequest })
-            return (null, Problems.BadRequest("tags", $"'tags' must hold 1-{MaxTagsPerRequest} tags"));
+            return (null, Problems.BadRequest("tags", ApiPhrases.TagsCount.Say(MaxTagsPerRequest)));
         var tags = body.Tags.Select(TagNames.Normalize).ToArray();
         for (var i = 0; i < tags.Length; i++)
-            if (tags[i] is null) return (null, Problems.BadRequest($"tags[{i}]", $"'tags[{i}]' must be {TagNames.Rule}"));
+            if (tags[i] is null) return (null, Problems.BadRequest($"tags[{i}]", ApiPhrases.TagField.Say($"tags[{i}]")));
         return (tags.OfType<string>().Distinct(StringComparer.Ordinal).ToArray(), null);
     }
 
     private static ICustomerGrain Customer(IGrainFactory grains, string tenant, string customerId) =>
         grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId));
 
-    private static ProblemHttpResult UnknownCustomer(string customerId) => Problems.NotFound($"Customer '{customerId}' has no events, owner or tags yet");
+    private static ProblemHttpResult UnknownCustomer(string customerId) => Problems.NotFound(ApiPhrases.CustomerNotYet.Say(customerId));
 }

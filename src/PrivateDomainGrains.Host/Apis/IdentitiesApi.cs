@@ -140,7 +140,7 @@ public static class IdentitiesApi
         var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         if (Strong(normalizer, kind, value) is not { } identity) return Invalid(normalizer, kind, value);
         var row = await index.GetAsync(tenant, identity);
-        return row is null ? Problems.NotFound($"No customer holds {identity.Kind} '{identity.Value}'") : TypedResults.Ok(View(row));
+        return row is null ? Problems.NotFound(ApiPhrases.NoHolder.Say(identity.Kind, identity.Value)) : TypedResults.Ok(View(row));
     }
 
     private static async Task<Results<Ok<CustomerIdentities>, ProblemHttpResult>> ListAsync(string tenant, string customerId, IdentityIndex index, CustomerMerges merges)
@@ -163,23 +163,23 @@ public static class IdentitiesApi
         if (!body.CreateCustomer && !(await index.KnownCustomersAsync(tenant, [customerId])).ContainsKey(customerId))
             return Problems.NotFound("'customerId' " + IdentityImportBatch.UnknownReason(customerId, option: "createCustomer"));
         if (body.Identities is not { Count: > 0 and <= IdentityFields.MaxPerEvent })
-            return Problems.Invalid("Invalid identities", new Dictionary<string, string[]> { ["identities"] = [$"must name 1-{IdentityFields.MaxPerEvent} identities"] });
+            return Problems.Invalid(ApiPhrases.IdentitiesInvalid.Say(), new Dictionary<string, string[]> { ["identities"] = [ApiPhrases.IdentitiesCount.Say(IdentityFields.MaxPerEvent)] });
         var normalizer = (await settings.GetAsync(tenant)).Normalizer;
         var identities = new List<CustomerIdentity>();
         var errors = new Dictionary<string, string[]>();
         foreach (var (kind, value) in body.Identities)
         {
             if (normalizer.Normalize(kind, value, out var why) is not { } identity) errors[$"identities.{kind}"] = [why!];
-            else if (!identity.IsStrong) errors[$"identities.{kind}"] = ["is weak: nicknames name many customers and are not indexed"];
+            else if (!identity.IsStrong) errors[$"identities.{kind}"] = [ApiPhrases.IdentityWeak.Say()];
             else identities.Add(identity);
         }
-        if (errors.Count > 0) return Problems.Invalid("Invalid identities", errors);
+        if (errors.Count > 0) return Problems.Invalid(ApiPhrases.IdentitiesInvalid.Say(), errors);
         var held = (await index.FindAsync(tenant, identities)).Where(h => h.Value != customerId).ToList();
         if (held.Count > 0)
-            return Problems.Conflict(string.Join("; ", held.Select(h => $"'identities.{h.Key.Kind}' already names customer '{h.Value}'")) + ": nothing was added");
+            return Problems.Conflict(ApiPhrases.NothingAdded.Say(string.Join("; ", held.Select(h => ApiPhrases.IdentityHeld.Say(h.Key.Kind, h.Value)))));
         var outcomes = await index.AddAsync([.. identities.Select(i => new IdentityRow(tenant, i.Kind, i.Value, customerId, "api"))]);
         if (outcomes.Where(o => o.Outcome == IdentityIndex.AddOutcome.HeldByAnother).Select(o => o.Holder).FirstOrDefault() is { } raced)
-            return Problems.Conflict($"Another customer ('{raced}') took one of the identities meanwhile; the others were added");
+            return Problems.Conflict(ApiPhrases.IdentityRaced.Say(raced));
         var attached = await attacher.AttachByIdentitiesAsync(tenant, identities);
         return TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)], attached.Count(a => a.Attached)));
     }
@@ -193,7 +193,7 @@ public static class IdentitiesApi
         if (Strong(normalizer, kind, value) is not { } identity) return Invalid(normalizer, kind, value);
         return await index.RemoveAsync(tenant, customerId, identity)
             ? TypedResults.Ok(new CustomerIdentities(customerId, [.. (await index.ListAsync(tenant, customerId)).Select(View)]))
-            : Problems.NotFound($"Customer '{customerId}' does not hold {identity.Kind} '{identity.Value}'");
+            : Problems.NotFound(ApiPhrases.NotHeldBy.Say(customerId, identity.Kind, identity.Value));
     }
 
     /// <summary>The customer <paramref name="customerId"/> is now: itself, or the one it was merged into (the identities moved there).</summary>
@@ -210,12 +210,12 @@ public static class IdentitiesApi
         if (body is null) return problem!;
         var errors = new Dictionary<string, string[]>();
         if (!IdentityNormalizer.IsKnownRegion(body.DefaultRegion ?? ""))
-            errors["defaultRegion"] = ["must be an ISO 3166 alpha-2 region libphonenumber knows, e.g. CN"];
-        if (body.CreateCustomerOn is not { Count: <= 20 }) errors["createCustomerOn"] = ["must list 0-20 event types"];
+            errors["defaultRegion"] = [ApiPhrases.RegionUnknown.Say()];
+        if (body.CreateCustomerOn is not { Count: <= 20 }) errors["createCustomerOn"] = [ApiPhrases.EventTypesCount.Say()];
         else
             for (var i = 0; i < body.CreateCustomerOn.Count; i++)
-                if (!EventTypes.IsValid(body.CreateCustomerOn[i])) errors[$"createCustomerOn[{i}]"] = ["is not an event type (friend.added, order.paid, ... or x.*)"];
-        if (errors.Count > 0) return Problems.Invalid("Invalid identity settings", errors);
+                if (!EventTypes.IsValid(body.CreateCustomerOn[i])) errors[$"createCustomerOn[{i}]"] = [ApiPhrases.NotAnEventType.Say()];
+        if (errors.Count > 0) return Problems.Invalid(ApiPhrases.SettingsInvalid.Say(), errors);
         return TypedResults.Ok(View(await settings.PutAsync(tenant, body.DefaultRegion!, [.. body.CreateCustomerOn!.Distinct(StringComparer.Ordinal)])));
     }
 
@@ -236,12 +236,12 @@ public static class IdentitiesApi
         using (document)
         {
             var body = document.RootElement;
-            if (body.ValueKind != JsonValueKind.Object) return Problems.BadRequest("body", "The body must be a JSON object");
+            if (body.ValueKind != JsonValueKind.Object) return Problems.BadRequest("body", ApiPhrases.BodyObject.Say());
             var createCustomers = Member(body, "createCustomers");
             if (createCustomers is { ValueKind: not (JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null) })
-                return Problems.BadRequest("createCustomers", "'createCustomers' must be true or false, given once");
+                return Problems.BadRequest("createCustomers", ApiPhrases.GivenOnceBoolean.Say("createCustomers"));
             if (Member(body, "rows") is not { ValueKind: JsonValueKind.Array } given || given.GetArrayLength() is 0 or > MaxImportRows)
-                return Problems.BadRequest("rows", $"'rows' must hold 1-{MaxImportRows} rows, each given once");
+                return Problems.BadRequest("rows", ApiPhrases.ImportRows.Say(MaxImportRows));
             var normalizer = (await settings.GetAsync(tenant)).Normalizer;
             var errors = new List<IdentityImportError>();
             var rows = new List<Persistence.IdentityImportRow>(given.GetArrayLength());
@@ -287,12 +287,12 @@ public static class IdentitiesApi
     {
         state ??= PendingEventRow.Pending;
         if (state is not (PendingEventRow.Pending or PendingEventRow.Attached or PendingEventRow.Dismissed))
-            return Problems.BadRequest("state", "'state' must be pending, attached or dismissed");
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxPageSize}");
+            return Problems.BadRequest("state", ApiPhrases.PendingState.Say());
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
         (DateTimeOffset At, string EventId)? cursor = null;
         if (after is not null)
         {
-            if (Cursor(after) is not { } parsed) return Problems.BadRequest("after", "'after' must be the nextAfter of a previous page");
+            if (Cursor(after) is not { } parsed) return Problems.BadRequest("after", ApiPhrases.AfterCursor.Say());
             cursor = parsed;
         }
         var size = limit ?? 50;
@@ -327,7 +327,7 @@ public static class IdentitiesApi
         IdentityPendingPool pool, PendingAttacher attacher, string by)
     {
         if (await pool.GetAsync(tenant, eventId) is not { } row) return NoSuchPending(eventId);
-        if (row.State != PendingEventRow.Pending) return Problems.Conflict($"Event '{eventId}' is {row.State}, no longer pending");
+        if (row.State != PendingEventRow.Pending) return Problems.Conflict(ApiPhrases.EventSettled.Say(eventId, row.State));
         var attachment = await attacher.AttachAsync(row, customerId, by);
         if (!attachment.Attached) return Problems.Conflict(attachment.Problem!);
         return TypedResults.Ok(View((await pool.GetAsync(tenant, eventId))!));
@@ -341,7 +341,7 @@ public static class IdentitiesApi
     {
         if (await pool.GetAsync(tenant, eventId) is null) return NoSuchPending(eventId);
         if (!await pool.SettleAsync(tenant, eventId, PendingEventRow.Dismissed, null, by))
-            return Problems.Conflict($"Event '{eventId}' is no longer pending");
+            return Problems.Conflict(ApiPhrases.EventNotPending.Say(eventId));
         return TypedResults.Ok(View((await pool.GetAsync(tenant, eventId))!));
     }
 
@@ -353,10 +353,10 @@ public static class IdentitiesApi
     /// <summary>The 400 for an identity in a route that names no customer, naming <c>kind</c> or <c>value</c>.</summary>
     internal static ValidationProblem Invalid(IdentityNormalizer normalizer, string kind, string value)
     {
-        var (field, problem) = !IdentityKinds.IsKnown(kind) ? ("kind", $"is not an identity kind: use {IdentityKinds.Listed}")
-            : !IdentityKinds.IsStrong(kind) ? ("kind", "nickname is weak: many customers may share one, so it names no customer")
-            : normalizer.Normalize(kind, value, out var why) is null ? ("value", why!) : ("value", "is invalid");
-        return Problems.Invalid("Invalid identity", new Dictionary<string, string[]> { [field] = [problem] });
+        var (field, problem) = !IdentityKinds.IsKnown(kind) ? ("kind", ApiPhrases.NotAnIdentityKind.Say(IdentityKinds.Listed))
+            : !IdentityKinds.IsStrong(kind) ? ("kind", ApiPhrases.NicknameWeak.Say())
+            : normalizer.Normalize(kind, value, out var why) is null ? ("value", why!) : ("value", ApiPhrases.IdentityValueInvalid.Say());
+        return Problems.Invalid(ApiPhrases.IdentityInvalid.Say(), new Dictionary<string, string[]> { [field] = [problem] });
     }
 
     private static (DateTimeOffset, string)? Cursor(string after)
@@ -366,7 +366,7 @@ public static class IdentitiesApi
         return (DateTimeOffset.UnixEpoch.AddTicks(micros * 10), after[(colon + 1)..]);
     }
 
-    internal static ProblemHttpResult NoSuchPending(string eventId) => Problems.NotFound($"No event '{eventId}' in the pending pool");
+    internal static ProblemHttpResult NoSuchPending(string eventId) => Problems.NotFound(ApiPhrases.NoPendingEvent.Say(eventId));
 
     internal static IdentityView View(IdentityRow row) => new(row.Kind, row.Value, row.CustomerId, row.Source, row.AddedAt);
 

@@ -86,8 +86,7 @@ public static class IdentityImportsApi
         string path, HttpRequest request, TenantIdentitySettings settings, IdentityImportRows rows, IGrainFactory grains)
     {
         if (IdentityImportUpload.FormatOf(request.ContentType) is not { } format)
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: "'Content-Type' must be text/csv or application/x-ndjson");
+            return Problems.UnsupportedMediaType(ApiPhrases.ContentTypeCsvOrNdjson.Say());
         if (request.ContentLength > MaxUploadBytes) return Problems.TooLarge(ApiPhrases.UploadBody.Say(request.ContentLength, MaxUploadBytes));
         // This route alone takes more than the API's usual limit; the upload is read line by line, never held whole.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes;

@@ -49,7 +49,7 @@ public static class JournalRetentionApi
         var (body, problem) = await JsonBody.ReadAsync<JournalRetentionRequest>(request);
         if (body is null) return problem!;
         if (body.Days is < 1 or > MaxDays)
-            return Problems.Invalid("Invalid journal retention; nothing was changed", new Dictionary<string, string[]> { ["days"] = [$"'days' must be 1-{MaxDays}, or null to keep every event"] });
+            return Problems.Invalid(ApiPhrases.RetentionInvalid.Say(), new Dictionary<string, string[]> { ["days"] = [ApiPhrases.RetentionDays.Say(MaxDays)] });
         return TypedResults.Ok(View(await retention.PutAsync(tenant, body.Days, request.HttpContext.RequestAborted)));
     }
 

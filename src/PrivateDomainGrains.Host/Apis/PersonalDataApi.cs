@@ -86,7 +86,7 @@ public static class PersonalDataApi
         var known = await identities.ListAsync(tenant, customerId);
         var dropped = await retention.DroppedAsync(tenant, customerId);
         var jobRows = await tagJobs.OfCustomerAsync(tenant, customerId);
-        if (profile is null && entries.Count == 0 && known.Count == 0 && jobRows.Count == 0) return Problems.NotFound($"Nothing is held about customer '{customerId}'");
+        if (profile is null && entries.Count == 0 && known.Count == 0 && jobRows.Count == 0) return Problems.NotFound(ApiPhrases.NothingHeld.Say(customerId));
         var audited = new List<AuditEntryRow>();
         for (var before = long.MaxValue; ;)
         {
@@ -111,7 +111,7 @@ public static class PersonalDataApi
         var normalizer = (await settings.GetAsync(tenant, http.RequestAborted)).Normalizer;
         if (IdentitiesApi.Strong(normalizer, kind, value) is not { } identity) return IdentitiesApi.Invalid(normalizer, kind, value);
         if (await index.GetAsync(tenant, identity, http.RequestAborted) is not { } held)
-            return Problems.NotFound($"No customer holds {identity.Kind} '{identity.Value}'; nothing was changed");
+            return Problems.NotFound(ApiPhrases.NoIdentityHolder.Say(identity.Kind, identity.Value));
         http.Items[AuditFilter.CustomerItem] = held.CustomerId;
         var erased = await grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, held.CustomerId)).EraseAsync();
         return TypedResults.Ok(new ErasureReport(held.CustomerId, erased.ErasedAt, erased.Rows));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Apis;
 using PrivateDomainGrains.Host.Hosting;
 
@@ -23,36 +24,40 @@ public static class Problems
 
     /// <summary>A 400 listing each field's errors, where the handler's answer is a <see cref="ProblemHttpResult"/> (see <see cref="Invalid"/>).</summary>
     public static ProblemHttpResult BadRequest(IDictionary<string, string[]> errors, string detail) =>
-        Fields(StatusCodes.Status400BadRequest, "Invalid request", errors, detail);
+        Fields(StatusCodes.Status400BadRequest, ProblemTitles.InvalidRequest, errors, detail);
 
     /// <summary>A 400 for an id (in the path, the query or the body) that is not one: <see cref="Ids.Rule"/>.</summary>
     public static ProblemHttpResult InvalidId(string field) => BadRequest(field, Ids.Describe(field));
 
-    public static ProblemHttpResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
-    public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
-    public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
-    public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", detail);
+    public static ProblemHttpResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, ProblemTitles.Unauthorized, detail);
+    public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, ProblemTitles.Forbidden, detail);
+    public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, ProblemTitles.NotFound, detail);
+    public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, ProblemTitles.Conflict, detail);
 
     /// <summary>A 409 about one field's value (a URL subscribed already), named in <c>errors</c> as a 400 names it.</summary>
     public static ProblemHttpResult Conflict(string field, string detail) =>
-        Fields(StatusCodes.Status409Conflict, "Conflict", new Dictionary<string, string[]> { [field] = [detail] }, detail);
+        Fields(StatusCodes.Status409Conflict, ProblemTitles.Conflict, new Dictionary<string, string[]> { [field] = [detail] }, detail);
 
-    public static ProblemHttpResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", detail);
+    public static ProblemHttpResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, ProblemTitles.TooLarge, detail);
+
+    /// <summary>A 415: the body's <c>Content-Type</c> (or charset) is not one the route reads.</summary>
+    public static ProblemHttpResult UnsupportedMediaType(string detail) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTitles.UnsupportedMediaType, detail);
 
     /// <summary>503 with <c>Retry-After</c>: the same request may succeed in a moment.</summary>
     public static RetryLater Unavailable(string detail) =>
-        new(Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", detail), TransientFailureHandler.RetryAfterSeconds);
+        new(Problem(StatusCodes.Status503ServiceUnavailable, ProblemTitles.Unavailable, detail), TransientFailureHandler.RetryAfterSeconds);
 
     /// <summary>429 with <c>Retry-After</c>: a limit was reached; <paramref name="retryAfter"/> is when the caller may try again.</summary>
     public static RetryLater TooManyRequests(string detail, TimeSpan retryAfter) =>
-        new(Problem(StatusCodes.Status429TooManyRequests, "Too many requests", detail), (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds)));
+        new(Problem(StatusCodes.Status429TooManyRequests, ProblemTitles.TooManyRequests, detail), (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds)));
 
     /// <summary>A 400 listing every error by the name (or JSON path) of what it is about.</summary>
     public static ValidationProblem Invalid(string detail, IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail, title: "Invalid request");
+        TypedResults.ValidationProblem(errors, detail, title: ProblemTitles.InvalidRequest.Say());
 
-    private static ProblemHttpResult Fields(int status, string title, IDictionary<string, string[]> errors, string detail) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = status, Title = title, Detail = detail });
+    private static ProblemHttpResult Fields(int status, Phrase title, IDictionary<string, string[]> errors, string detail) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = status, Title = title.Say(), Detail = detail });
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title);
+    private static ProblemHttpResult Problem(int status, Phrase title, string detail) => TypedResults.Problem(detail, statusCode: status, title: title.Say());
 }

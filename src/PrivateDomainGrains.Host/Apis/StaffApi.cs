@@ -63,13 +63,13 @@ public static class StaffApi
         if (body is null) return problem!;
         if (!Ids.IsValid(body.StaffId)) return Problems.InvalidId("staffId");
         if (body.Password is null || body.Password.Length is < MinPasswordLength or > MaxPasswordLength)
-            return Problems.BadRequest("password", $"'password' must be {MinPasswordLength}-{MaxPasswordLength} characters");
+            return Problems.BadRequest("password", ApiPhrases.Password.Say(MinPasswordLength, MaxPasswordLength));
         if (TextFields.Problem("name", body.Name, MaxNameLength) is { } nameProblem) return nameProblem;
         if (RoleOrTeamProblem(body.Role, body.Team, allowEmptyTeam: false) is { } roleProblem) return roleProblem;
         var name = string.IsNullOrWhiteSpace(body.Name) ? body.StaffId : body.Name.Trim();
         var staff = grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, body.StaffId));
         var hash = hasher.HashPassword(new StaffCredentials(body.StaffId, ""), body.Password);
-        if (!await staff.CreateAsync(name, hash, body.Role ?? StaffRoles.Staff, body.Team)) return Problems.Conflict($"Staff '{body.StaffId}' already exists");
+        if (!await staff.CreateAsync(name, hash, body.Role ?? StaffRoles.Staff, body.Team)) return Problems.Conflict(ApiPhrases.StaffExists.Say(body.StaffId));
         return TypedResults.Created($"/api/v1/tenants/{tenant}/staff/{body.StaffId}", await staff.GetAsync());
     }
 
@@ -79,15 +79,15 @@ public static class StaffApi
         var (body, problem) = await JsonBody.ReadAsync<UpdateStaffRequest>(request);
         if (body is null) return problem!;
         if (body.Name is not null && (string.IsNullOrWhiteSpace(body.Name) || TextFields.Problem("name", body.Name, MaxNameLength) is not null))
-            return TextFields.Problem("name", body.Name, MaxNameLength) ?? Problems.BadRequest("name", "'name' must not be blank");
+            return TextFields.Problem("name", body.Name, MaxNameLength) ?? Problems.BadRequest("name", ApiPhrases.FieldBlank.Say("name"));
         if (RoleOrTeamProblem(body.Role, body.Team, allowEmptyTeam: true) is { } roleProblem) return roleProblem;
         var updated = await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).UpdateAsync(body.Name?.Trim(), body.Role, body.Team);
-        return updated is null ? Problems.NotFound($"Staff '{staffId}' is not a staff member of tenant '{tenant}'") : TypedResults.Ok(updated);
+        return updated is null ? Problems.NotFound(ApiPhrases.NoStaff.Say(staffId, tenant)) : TypedResults.Ok(updated);
     }
 
     private static ProblemHttpResult? RoleOrTeamProblem(string? role, string? team, bool allowEmptyTeam)
     {
-        if (role is not null && !StaffRoles.IsValid(role)) return Problems.BadRequest("role", $"'role' must be one of {string.Join(", ", StaffRoles.All)}");
+        if (role is not null && !StaffRoles.IsValid(role)) return Problems.BadRequest("role", ApiPhrases.FieldOneOf.Say("role", string.Join(", ", StaffRoles.All)));
         if (team is not null && !(allowEmptyTeam && team.Length == 0) && !Ids.IsValid(team)) return Problems.InvalidId("team");
         return null;
     }
@@ -112,6 +112,6 @@ public static class StaffApi
         var found = disabled ? await staff.DisableAsync() : await staff.EnableAsync();
         // Someone back from a departure acts for themself again: events naming them are theirs.
         if (found && !disabled) await grains.GetGrain<ITenantGrain>(tenant).SetSuccessorAsync(staffId, null);
-        return found ? TypedResults.Ok(await staff.GetAsync()) : Problems.NotFound($"Staff '{staffId}' is not a staff member of tenant '{tenant}'");
+        return found ? TypedResults.Ok(await staff.GetAsync()) : Problems.NotFound(ApiPhrases.NoStaff.Say(staffId, tenant));
     }
 }

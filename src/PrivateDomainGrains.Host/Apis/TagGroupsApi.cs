@@ -80,7 +80,7 @@ public static class TagGroupsApi
         if (names is null) return namesProblem!;
         var catalog = grains.GetGrain<ITenantTagCatalogGrain>(tenant);
         if ((await catalog.GetAsync()).Groups.FirstOrDefault(g => g.GroupId == groupId) is not { } current)
-            return Problems.NotFound($"'groupId': Tag group '{groupId}' does not exist");
+            return Problems.NotFound(ApiPhrases.NoTagGroup.Say(groupId));
         var group = current with { Names = names.Count > 0 ? names : current.Names, Exclusive = body.Exclusive ?? current.Exclusive };
         var outcome = await catalog.PutGroupAsync(group, create: false);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);

@@ -132,9 +132,9 @@ public static class TagJobsApi
         if (tagsProblem is not null) return tagsProblem;
         if (await ExclusiveClashAsync(grains, tenant, adds!) is { } clash) return clash;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media) || !media.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "'Content-Type' must be text/csv");
+            return Problems.UnsupportedMediaType(ApiPhrases.ContentTypeCsv.Say());
         if (request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
-            return Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {ApiHostingExtensions.MaxRequestBodyBytes}");
+            return Problems.TooLarge(ApiPhrases.BodyTooLarge.Say(request.ContentLength, ApiHostingExtensions.MaxRequestBodyBytes));
         Encoding encoding;
         try
         {

@@ -108,7 +108,7 @@ public static class TagsApi
         if (names is null) return namesProblem!;
         var catalog = grains.GetGrain<ITenantTagCatalogGrain>(tenant);
         if ((await catalog.GetAsync()).Tags.FirstOrDefault(t => t.Tag == name) is not { } current)
-            return Problems.NotFound($"'tag': Tag '{name}' is not in the catalog");
+            return Problems.NotFound(ApiPhrases.TagNotInCatalog.Say(name));
         var changed = current with
         {
             GroupId = body.GroupId is null ? current.GroupId : body.GroupId.Length == 0 ? null : body.GroupId,
@@ -128,7 +128,7 @@ public static class TagsApi
         if (body is null) return problem!;
         var (to, toProblem) = TagFields.Tag("to", body.To);
         if (to is null) return toProblem!;
-        if (to == from) return Problems.BadRequest("to", "'to' must differ from the tag renamed");
+        if (to == from) return Problems.BadRequest("to", ApiPhrases.RenameToItself.Say());
         var jobId = TagJobsApi.NewJobId();
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).RenameTagAsync(from, to, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
@@ -145,7 +145,7 @@ public static class TagsApi
         if (body is null) return problem!;
         var (into, intoProblem) = TagFields.Tag("into", body.Into);
         if (into is null) return intoProblem!;
-        if (into == from) return Problems.BadRequest("into", "'into' must differ from the tag merged");
+        if (into == from) return Problems.BadRequest("into", ApiPhrases.MergeIntoItself.Say());
         var jobId = TagJobsApi.NewJobId();
         var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).MergeTagAsync(from, into, jobId);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);
@@ -177,7 +177,7 @@ public static class TagsApi
         for (var deadline = DateTime.UtcNow.AddSeconds(5); ; await Task.Delay(100))
         {
             if (await job.GetAsync() is { } started) return Accepted(new TagJobAccepted(jobId, $"/api/v1/tenants/{tenant}/tag-jobs/{jobId}", started));
-            if (DateTime.UtcNow > deadline) return Problems.Conflict($"The same change is being started as tag job {jobId}: send it again shortly");
+            if (DateTime.UtcNow > deadline) return Problems.Conflict(ApiPhrases.TagChangeStarting.Say(jobId));
         }
     }
 }

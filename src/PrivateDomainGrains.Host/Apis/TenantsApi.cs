@@ -34,7 +34,7 @@ public static class TenantsApi
         if (TextFields.Problem("name", body.Name, StaffApi.MaxNameLength) is { } nameProblem) return nameProblem;
         var created = await TenantProvisioning.CreateAsync(grains, body.Tenant, body.Name);
         return created is null
-            ? Problems.Conflict($"Tenant '{body.Tenant}' already exists")
+            ? Problems.Conflict(ApiPhrases.TenantExists.Say(body.Tenant))
             : TypedResults.Created($"/api/v1/tenants/{created.Tenant}", created);
     }
 }

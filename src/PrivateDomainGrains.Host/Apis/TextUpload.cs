@@ -28,7 +28,7 @@ public static class TextUpload
     public static ProblemHttpResult Problem(UploadException refused) => refused.StatusCode switch
     {
         StatusCodes.Status413PayloadTooLarge => Problems.TooLarge(refused.Message),
-        StatusCodes.Status415UnsupportedMediaType => TypedResults.Problem(statusCode: refused.StatusCode, title: "Unsupported media type", detail: refused.Message),
+        StatusCodes.Status415UnsupportedMediaType => Problems.UnsupportedMediaType(refused.Message),
         _ => Problems.BadRequest("body", refused.Message),
     };
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Hosting;
 
@@ -12,7 +13,8 @@ namespace PrivateDomainGrains.Host.Hosting;
 /// is on (see <c>ApiHostingExtensions</c>) and name the parameter only in the message, in the forms of
 /// RequestDelegateFactory's log messages: <c>Failed to bind parameter "int? limit" from "abc".</c> and
 /// <c>Required parameter "string id" was not provided from route.</c>. Other bad requests (a body too large) keep
-/// their own status and a generic detail.
+/// their own status and a generic detail. Worded in the request's language: the exception handler runs inside the
+/// request localization (<c>UsePlatformLanguages</c> comes first in <c>PlatformApp</c>).
 /// </summary>
 public sealed partial class BadParameterHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -24,22 +26,22 @@ public sealed partial class BadParameterHandler(IProblemDetailsService problems)
         var details = match.Success
             ? new ValidationProblemDetails(new Dictionary<string, string[]> { [match.Groups["name"].Value] = [Reason(bad.Message, match)] })
             {
-                Title = "Invalid request", Detail = $"The parameter '{match.Groups["name"].Value}' is not valid.",
+                Title = ProblemTitles.For(bad.StatusCode), Detail = ApiPhrases.ParameterInvalid.Say(match.Groups["name"].Value),
             }
-            : new ProblemDetails { Title = "Bad request", Detail = "The request could not be read." };
+            : new ProblemDetails { Title = ProblemTitles.For(bad.StatusCode), Detail = ApiPhrases.RequestUnreadable.Say() };
         details.Status = bad.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = details });
     }
 
     private static string Reason(string message, Match match)
     {
-        if (message.Contains("request body", StringComparison.Ordinal)) return "the body is not JSON of the expected shape";
-        if (!match.Groups["value"].Success) return "is required";
+        if (message.Contains("request body", StringComparison.Ordinal)) return ApiPhrases.BodyNotOfShape.Say();
+        if (!match.Groups["value"].Success) return CommonPhrases.Required.Say();
         var value = match.Groups["value"].Value;
         var type = match.Groups["type"].Value.TrimEnd('?');
         if (type.StartsWith("Nullable<", StringComparison.Ordinal)) type = type["Nullable<".Length..^1];
-        var expected = (ParameterTypes.TryGetValue(type, out var t) ? JsonValueErrors.Expected(t) : null) ?? "of the expected form";
-        return PlainText.HasControlCharacters(value) ? $"must be {expected} (it holds control characters)" : $"'{value}' is not {expected}";
+        var expected = (ParameterTypes.TryGetValue(type, out var t) ? JsonValueErrors.Expected(t) : null) ?? ApiPhrases.ExpectedForm.Say();
+        return PlainText.HasControlCharacters(value) ? ApiPhrases.ParameterControl.Say(expected) : ApiPhrases.ParameterNotOf.Say(value, expected);
     }
 
     /// <summary>The types parameters are declared with, as the binder's messages spell them: said in the words bodies use (<see cref="JsonValueErrors.Expected"/>).</summary>

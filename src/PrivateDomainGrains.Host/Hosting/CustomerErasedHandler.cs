@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using PrivateDomainGrains.Abstractions.Customers;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Hosting;
 
@@ -22,8 +24,8 @@ public sealed class CustomerErasedHandler(IProblemDetailsService problems) : IEx
             ProblemDetails =
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = "Erased",
-                Detail = $"refused: the personal data of customer '{erased.CustomerId}' was erased at {erased.ErasedAt:O}; nothing about it is stored again",
+                Title = ProblemTitles.Erased.Say(),
+                Detail = ApiPhrases.CustomerErased.Say(erased.CustomerId, erased.ErasedAt.ToString("O", CultureInfo.InvariantCulture)),
             },
         });
     }

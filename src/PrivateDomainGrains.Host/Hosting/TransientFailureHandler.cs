@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Hosting;
 
@@ -24,9 +25,8 @@ public sealed class TransientFailureHandler(IProblemDetailsService problems, ILo
             ProblemDetails =
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Temporarily unavailable",
-                Detail = "The platform could not complete the request just now (storage or a node is being replaced). Retry it; " +
-                    "writes are idempotent by id.",
+                Title = ProblemTitles.Unavailable.Say(),
+                Detail = ApiPhrases.TransientFailure.Say(),
             },
         });
     }

@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Host.Apis;
 using PrivateDomainGrains.Host.Hosting;
 
 namespace PrivateDomainGrains.Host.Hubs;
@@ -28,8 +29,8 @@ public static class ConsolesRefusedWhileStopping
                 return;
             }
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
-            await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "This node is stopping",
-                detail: "Connect the console to another node.").ExecuteAsync(http);
+            await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: ProblemTitles.NodeStopping.Say(),
+                detail: ApiPhrases.ConnectElsewhere.Say()).ExecuteAsync(http);
         });
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Webhooks;
 
@@ -100,7 +101,7 @@ public sealed class WebhookTargets(IOptions<WebhookOptions> options)
             }
         }
         return addresses.Select(a => (Address: a, Kind: RefusedKind(a))).FirstOrDefault(a => a.Kind is not null) is { Kind: { } kind } refused
-            ? $"'url' targets {Describe(host, refused.Address)}, a {kind} address; webhooks go to public addresses only"
+            ? ApiPhrases.UrlNotPublic.Say(Describe(host, refused.Address), kind)
             : null;
     }
 

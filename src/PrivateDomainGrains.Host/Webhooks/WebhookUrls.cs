@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Webhooks;
 
@@ -15,26 +16,25 @@ public static partial class WebhookUrls
 {
     public const int MaxLength = 2048;
 
-    /// <summary>Why <paramref name="url"/> cannot be a subscription's URL, as the message for <c>url</c>; null when it can.</summary>
+    /// <summary>Why <paramref name="url"/> cannot be a subscription's URL, as the message for <c>url</c> in the request's language; null when it can.</summary>
     public static string? Problem(string? url, bool allowInsecure)
     {
-        var schemes = allowInsecure ? "https or http" : "https";
-        if (string.IsNullOrWhiteSpace(url)) return "'url' is required";
-        if (url.Length > MaxLength) return $"'url' must be at most {MaxLength} characters";
-        if (PlainText.HasControlCharacters(url) || StorableText.Problem(url) is not null) return "'url' must not contain control characters or unpaired surrogates";
-        if (url.Trim().Length != url.Length) return "'url' must not begin or end with white space: it is taken exactly as sent, nothing is trimmed";
-        if (url.Any(char.IsWhiteSpace)) return "'url' must not contain white space: write a space in a path or query as %20";
-        if (url.Contains('\\')) return "'url' must not contain '\\': separate its path with '/'";
-        if (url.Contains('#')) return "'url' must not have a fragment (#...): a fragment is never sent to the receiver";
+        if (string.IsNullOrWhiteSpace(url)) return ApiPhrases.FieldRequired.Say("url");
+        if (url.Length > MaxLength) return ApiPhrases.UrlTooLong.Say(MaxLength);
+        if (PlainText.HasControlCharacters(url) || StorableText.Problem(url) is not null) return ApiPhrases.UrlControl.Say();
+        if (url.Trim().Length != url.Length) return ApiPhrases.UrlEdgeSpace.Say();
+        if (url.Any(char.IsWhiteSpace)) return ApiPhrases.UrlSpace.Say();
+        if (url.Contains('\\')) return ApiPhrases.UrlBackslash.Say();
+        if (url.Contains('#')) return ApiPhrases.UrlFragment.Say();
         if (Authority().Match(url) is { Success: true } parts)
         {
-            if (parts.Groups["user"].Success) return "'url' must not carry user info (user:password@): the receiver checks the request's signature instead";
+            if (parts.Groups["user"].Success) return ApiPhrases.UrlUserInfo.Say();
             if (parts.Groups["port"].Value is { Length: > 0 } port && (port.Length > 5 || int.Parse(port) is < 1 or > 65535))
-                return $"'url' has port {port}; a port is 1-65535 (or left out: 443 for https, 80 for http)";
+                return ApiPhrases.UrlPort.Say(port);
         }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme == Uri.UriSchemeHttps || (allowInsecure && uri.Scheme == Uri.UriSchemeHttp))
             || string.IsNullOrEmpty(uri.Host))
-            return $"'url' must be an absolute {schemes} URL";
+            return (allowInsecure ? ApiPhrases.UrlHttpsOrHttp : ApiPhrases.UrlHttps).Say();
         return null;
     }
 

@@ -140,6 +140,30 @@ public sealed class CampaignTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_campaign_with_several_bad_fields_is_refused_naming_each_of_them()
+    {
+        await TenantAsync(_api, "many", QuietPlaybook);
+        var body = new
+        {
+            name = "",
+            segmentId = "a/b",
+            script = new { title = "t", text = "Hi {nmae}", variants = new[] { new { id = "v1", title = "", text = "x" } } },
+            startAt = DateTimeOffset.UtcNow,
+            endAt = DateTimeOffset.UtcNow.AddHours(-1),
+        };
+
+        using var response = await _api.SendAsync(HttpMethod.Post, "/api/v1/tenants/many/campaigns", body, _api.AdminKey);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The campaign is invalid; nothing was stored", problem.GetProperty("detail").GetString());
+        Assert.Equal(["endAt", "name", "script.text", "script.variants[0].title", "segmentId"],
+            problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("'endAt' must be after 'startAt'", problem.GetProperty("errors").GetProperty("endAt")[0].GetString());
+        Assert.Empty(await _api.Api.Campaigns.ListAsync());
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_400_naming_the_field_and_stores_nothing()
     {
         await TenantAsync(_api, "bad", QuietPlaybook);
@@ -166,7 +190,9 @@ public sealed class CampaignTests : IAsyncLifetime
             using var response = await _api.SendAsync(HttpMethod.Post, $"/api/v1/tenants/bad/campaigns", body, _api.AdminKey);
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field}: {response.StatusCode} {text}");
-            Assert.Contains(field, JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString());
+            var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors");
+            Assert.True(errors.TryGetProperty(field.Trim('\''), out var error), $"{field}: {text}");
+            Assert.Contains(field, error[0].GetString());
         }
         using var withApiKey = await _api.SendAsync(HttpMethod.Post, $"/api/v1/tenants/bad/campaigns", Body(), _api.ApiKey);
         Assert.Equal(HttpStatusCode.Unauthorized, withApiKey.StatusCode);

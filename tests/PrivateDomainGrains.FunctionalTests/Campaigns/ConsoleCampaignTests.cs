@@ -79,10 +79,10 @@ public sealed class ConsoleCampaignTests : IAsyncLifetime
         var late = await Assert.ThrowsAsync<PlatformApiException>(() =>
             mia.CreateAsync(new CampaignRequest("n", segment.SegmentId, new CampaignScript("t", "x"), now.AddHours(2), now.AddHours(1))));
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
-        Assert.Contains("'endAt'", late.Problem!.Detail);
+        Assert.Contains("'endAt'", late.Problem!.Errors!["endAt"][0]);
         var placeholder = await Assert.ThrowsAsync<PlatformApiException>(() =>
             mia.CreateAsync(new CampaignRequest("n", segment.SegmentId, new CampaignScript("t", "Hi {nmae}"), now, now.AddHours(1))));
-        Assert.Contains("'script.text'", placeholder.Problem!.Detail);
+        Assert.Contains("'script.text'", placeholder.Problem!.Errors!["script.text"][0]);
         Assert.Empty(await mia.ListAsync());
         Assert.Empty(await _api.Api.Campaigns.ListAsync());
 

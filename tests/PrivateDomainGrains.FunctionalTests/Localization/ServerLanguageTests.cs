@@ -85,7 +85,126 @@ public sealed class ServerLanguageTests(SingleNodePlatform platform) : IClassFix
         Assert.Equal("分群无效，未保存任何内容", segment.GetProperty("detail").GetString());
         Assert.Equal("须为 0-5", Error(segment, "$.filter.rfm.recency.min"));
         Assert.StartsWith("须为以下之一：Prospect", Error(segment, "$.filter.tiers[0]"));
-        Assert.Equal("'endAt' 必填（ISO 8601）", campaign.GetProperty("detail").GetString());
+        Assert.Equal("群发无效，未保存任何内容", campaign.GetProperty("detail").GetString());
+        Assert.Equal("'endAt' 必填（ISO 8601）", Error(campaign, "endAt"));
+    }
+
+    [Fact]
+    public async Task A_query_parameter_that_cannot_be_bound_reads_in_the_callers_language_title_and_all()
+    {
+        var path = $"/api/v1/tenants/{Tenant}/segments/x1/members?limit=abc";
+
+        var (status, zh) = await SendAsync(HttpMethod.Get, path, "", Api.ApiKey, Chinese);
+        var (_, en) = await SendAsync(HttpMethod.Get, path, "", Api.ApiKey, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("请求无效", zh.GetProperty("title").GetString());
+        Assert.Equal("参数 'limit' 无效。", zh.GetProperty("detail").GetString());
+        Assert.Equal("'abc' 不是 -2147483648 到 2147483647 的整数", Error(zh, "limit"));
+        Assert.Equal("Invalid request", en.GetProperty("title").GetString());
+        Assert.Equal("The parameter 'limit' is not valid.", en.GetProperty("detail").GetString());
+        Assert.Equal("'abc' is not a whole number from -2147483648 to 2147483647", Error(en, "limit"));
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/v1/no-such-resource", 404, "未找到", "没有路由处理 POST /api/v1/no-such-resource：路由列于 /openapi/v1.json",
+        "Not found", "Nothing answers POST /api/v1/no-such-resource: the routes are listed in /openapi/v1.json")]
+    [InlineData("DELETE", "/api/v1/tenants/acme/events", 405, "不支持该方法", "/api/v1/tenants/acme/events 不接受 DELETE：它接受的方法见 /openapi/v1.json",
+        "Method not allowed", "/api/v1/tenants/acme/events does not take DELETE: see /openapi/v1.json for the methods it takes")]
+    public async Task A_request_no_route_takes_is_answered_title_and_detail_in_the_callers_language(string method, string path, int status,
+        string zhTitle, string zhDetail, string enTitle, string enDetail)
+    {
+        var (zhStatus, zh) = await SendAsync(new HttpMethod(method), path, "", Api.AdminKey, Chinese);
+        var (_, en) = await SendAsync(new HttpMethod(method), path, "", Api.AdminKey, null);
+
+        Assert.Equal(status, (int)zhStatus);
+        Assert.Equal((zhTitle, zhDetail), (zh.GetProperty("title").GetString(), zh.GetProperty("detail").GetString()));
+        Assert.Equal((enTitle, enDetail), (en.GetProperty("title").GetString(), en.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task Titles_of_refusals_the_routes_word_themselves_read_in_the_callers_language()
+    {
+        var (status, zh) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/segments/x1", "", Api.ApiKey, Chinese);
+        var (_, en) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/segments/x1", "", Api.ApiKey, null);
+        var (_, invalid) = await SendAsync(HttpMethod.Post, $"/api/v1/tenants/{Tenant}/keys", """{"name":""}""", Api.AdminKey, Chinese);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("未找到", zh.GetProperty("title").GetString());
+        Assert.Equal("Not found", en.GetProperty("title").GetString());
+        Assert.Equal("请求无效", invalid.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task The_json_type_a_body_value_must_be_reads_in_Chinese_for_a_Chinese_caller()
+    {
+        var path = $"/api/v1/tenants/{Tenant}/keys";
+        const string Body = """{"name":12345,"scopes":"events:write"}""";
+
+        var (status, zh) = await SendAsync(HttpMethod.Post, path, Body, Api.AdminKey, Chinese);
+        var (_, en) = await SendAsync(HttpMethod.Post, path, Body, Api.AdminKey, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("'name' 须为 字符串", FirstError(zh));
+        Assert.Equal("'name' must be a string", FirstError(en));
+    }
+
+    private static string FirstError(JsonElement problem) => problem.GetProperty("errors").EnumerateObject().First().Value[0].GetString()!;
+
+    [Theory]
+    [InlineData("POST", "staff", """{"staffId":"lang-s1","password":"short"}""", "password", "'password' 须为 8-256 个字符", "'password' must be 8-256 characters")]
+    [InlineData("POST", "staff", """{"staffId":"lang-s2","password":"long enough","role":"boss"}""", "role", "'role' 须为以下之一：", "'role' must be one of ")]
+    [InlineData("PUT", "journal-retention", """{"days":0}""", "days", "'days' 须为 1-", "'days' must be 1-")]
+    [InlineData("POST", "webhooks", """{"url":"https://hooks.example.com/pdg#x","eventTypes":["nudge.raised"]}""", "url",
+        "'url' 不能有片段（#...）：片段永远不会发给接收方", "'url' must not have a fragment (#...): a fragment is never sent to the receiver")]
+    [InlineData("POST", "webhooks", """{"url":"http://hooks.example.com/pdg","eventTypes":["nudge.raised"]}""", "url",
+        "'url' 须为绝对的 https URL", "'url' must be an absolute https URL")]
+    public async Task Staff_retention_and_webhook_url_refusals_read_in_the_callers_language(string method, string resource, string body, string field,
+        string chinese, string english)
+    {
+        var path = $"/api/v1/tenants/{Tenant}/{resource}";
+
+        var (status, zh) = await SendAsync(new HttpMethod(method), path, body, Api.AdminKey, Chinese);
+        var (_, en) = await SendAsync(new HttpMethod(method), path, body, Api.AdminKey, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(chinese, Error(zh, field));
+        Assert.StartsWith(english, Error(en, field));
+    }
+
+    [Theory]
+    [InlineData("GET", "identities/nick/x", false, "", "kind", "不是身份类型：请用 ", "is not an identity kind: use ")]
+    [InlineData("GET", "identities/pending?state=x", true, "", "state", "'state' 须为 pending、attached 或 dismissed", "'state' must be pending, attached or dismissed")]
+    [InlineData("PUT", "identities/settings", true, """{"defaultRegion":"XX","createCustomerOn":[]}""", "defaultRegion", "须为 libphonenumber 认识的", "must be an ISO 3166")]
+    [InlineData("POST", "tags/vip/rename", true, """{"to":"vip"}""", "to", "'to' 须与被改名的标签不同", "'to' must differ from the tag renamed")]
+    [InlineData("POST", "tags/vip/merge", true, """{"into":"vip"}""", "into", "'into' 须与被合并的标签不同", "'into' must differ from the tag merged")]
+    public async Task Identity_and_tag_catalog_refusals_read_in_the_callers_language(string method, string resource, bool admin, string body, string field,
+        string chinese, string english)
+    {
+        var path = $"/api/v1/tenants/{Tenant}/{resource}";
+        var key = admin ? Api.AdminKey : Api.ApiKey;
+
+        var (status, zh) = await SendAsync(new HttpMethod(method), path, body, key, Chinese);
+        var (_, en) = await SendAsync(new HttpMethod(method), path, body, key, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.StartsWith(chinese, Error(zh, field));
+        Assert.StartsWith(english, Error(en, field));
+    }
+
+    [Fact]
+    public async Task Audit_and_customer_queries_are_refused_in_the_callers_language()
+    {
+        var (_, audit) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/audit?before=0", "", Api.AdminKey, Chinese);
+        var (_, auditEn) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/audit?before=0", "", Api.AdminKey, null);
+        var (status, customer) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/customers/lang-nobody", "", Api.ApiKey, Chinese);
+        var (_, customerEn) = await SendAsync(HttpMethod.Get, $"/api/v1/tenants/{Tenant}/customers/lang-nobody", "", Api.ApiKey, null);
+
+        Assert.Equal("'before' 须为上一页给出的正整数 id", Error(audit, "before"));
+        Assert.Equal("'before' must be a positive id from a previous page", Error(auditEn, "before"));
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("客户 'lang-nobody' 尚无事件、负责人或标签", customer.GetProperty("detail").GetString());
+        Assert.Equal("Customer 'lang-nobody' has no events, owner or tags yet", customerEn.GetProperty("detail").GetString());
     }
 
     [Fact]

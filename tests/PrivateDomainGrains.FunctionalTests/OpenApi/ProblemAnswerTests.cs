@@ -150,7 +150,16 @@ public sealed partial class ProblemAnswerTests(ProblemAnswerTests.Platform platf
     [Theory]
     [InlineData("GET", "/api/v1/no-such-resource", "text/html", HttpStatusCode.NotFound)]
     [InlineData("GET", "/api/v1/tenants/acme/no-such-resource/1", "application/json", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/v1/no-such-resource", "application/json", HttpStatusCode.NotFound)]
+    [InlineData("PUT", "/api/v1/tenants/acme/no-such-resource/1", "text/html", HttpStatusCode.NotFound)]
+    [InlineData("PATCH", "/api/v1/tenants/acme/events/1", "application/json", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/no-such-page", "text/html", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/customers/x", "application/json", HttpStatusCode.NotFound)]
+    [InlineData("PATCH", "/tags", "text/html", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/assets/no-such-file.js", "text/html", HttpStatusCode.NotFound)]
+    // A route that exists but does not take the method.
     [InlineData("DELETE", "/api/v1/tenants/acme/events", "text/html", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("PUT", "/api/v1/tenants/acme/staff", "application/json", HttpStatusCode.MethodNotAllowed)]
     public async Task A_request_no_route_takes_answers_a_problem_details_whatever_it_accepts(string method, string path, string accept, HttpStatusCode status)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
@@ -164,6 +173,20 @@ public sealed partial class ProblemAnswerTests(ProblemAnswerTests.Platform platf
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal((int)status, (int)problem["status"]!);
         Assert.Contains(path, (string)problem["detail"]!);
+    }
+
+    [Theory]
+    [InlineData("GET", "/")]
+    [InlineData("GET", "/tags")]
+    [InlineData("GET", "/customers/x")]
+    [InlineData("HEAD", "/queue")]
+    public async Task A_console_route_read_with_get_or_head_answers_the_consoles_page(string method, string path)
+    {
+        var response = await _http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        if (method == "GET") Assert.Contains("<div id=\"app\">", await response.Content.ReadAsStringAsync());
     }
 
     [GeneratedRegex(@"\{([^}]+)\}")]

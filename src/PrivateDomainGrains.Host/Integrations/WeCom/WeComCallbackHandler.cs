@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Persistence;
+using PrivateDomainGrains.Host.Apis;
 using PrivateDomainGrains.Host.Ingestion;
 
 namespace PrivateDomainGrains.Host.Integrations.WeCom;
@@ -212,7 +213,7 @@ public sealed class WeComCallbackHandler(
             tenant, plaintext.ReceiveId, tenantKeys.CorpId);
         metrics.Answered(tenant, "wrong-corp");
         return TypedResults.Problem($"The message is addressed to '{plaintext.ReceiveId}', not to the tenant's CorpID; nothing was stored",
-            statusCode: StatusCodes.Status403Forbidden, title: "Wrong CorpID");
+            statusCode: StatusCodes.Status403Forbidden, title: ProblemTitles.WrongCorpId.Say());
     }
 
     private IResult Refuse(string? configuredTenant, string outcome, IResult problem)

@@ -27,7 +27,7 @@ internal sealed class BatchPump<T, TKey> : IAsyncDisposable where TKey : notnull
     private readonly HashSet<TKey> _held = [];
     /// <summary>The keys of the <see cref="_deferred"/> items.</summary>
     private readonly HashSet<TKey> _blocked = [];
-    /// <summary>A batch ended since the deferred items were considered: some may go now.</summary>
+    /// <summary>A batch that held a key of a deferred item ended since they were considered: some may go now.</summary>
     private bool _rescan;
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _inFlight;
@@ -160,7 +160,9 @@ internal sealed class BatchPump<T, TKey> : IAsyncDisposable where TKey : notnull
             if (keys is not null)
             {
                 _held.ExceptWith(keys);
-                _rescan = true;
+                // Only a freed key that a waiting item has can let one go: without it, a backlog behind a busy key was
+                // examined again whole at the end of every other batch.
+                if (keys.Overlaps(_blocked)) _rescan = true;
             }
             _inFlight--;
             StartBatches();

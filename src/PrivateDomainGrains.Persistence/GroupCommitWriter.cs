@@ -382,14 +382,18 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     /// <summary>
     /// A write's keys for forming batches (<see cref="BatchPump{T, TKey}"/>): each nudge it inserts or changes (closes,
-    /// marks, credits, conversions) and each customer it writes rows of (events, snapshot, index entries, directory, moves
-    /// of its open nudges). Two flushes in flight never hold the same key, so they never change the same rows and one never
-    /// waits for the other's row locks; the writes of one nudge or one customer commit in the order they were queued.
+    /// marks, credits, conversions) and each customer it writes rows of (events, snapshot, index entries, directory,
+    /// timeline changes, moves of its open nudges) or whose nudges a staff member closes or marks. Two flushes in flight
+    /// never hold the same key, so they never change the same rows and one never waits for the other's row locks; the
+    /// writes of one nudge or one customer commit in the order they were queued. A staff member's close or mark is keyed by its customer as well: a
+    /// move of that customer's open nudges (a new owner, a handover) changes the rows the close is checked against (whose
+    /// nudge it is) without naming them, and must not pass a close queued before it (the close would then be refused as
+    /// not the staff member's, and the click lost).
     /// </summary>
     private static WriteKey[] KeysOf(WriteRequest r)
     {
-        var count = r.Nudges.Count + r.Acks.Count + r.Closes.Count + r.Marks.Count + r.Credits.Count + r.Conversions.Count
-            + r.Events.Count + r.Snapshots.Count + r.Due.Count + r.Owners.Count + r.OpenNudgeMoves.Count + r.Directory.Count;
+        var count = 2 * (r.Acks.Count + r.Marks.Count) + r.Nudges.Count + r.Closes.Count + r.Credits.Count + r.Conversions.Count
+            + r.Events.Count + r.Snapshots.Count + r.Due.Count + r.Owners.Count + r.OpenNudgeMoves.Count + r.Directory.Count + r.Changes.Count;
         if (count == 0) return [];
         var keys = new List<WriteKey>(count);
         foreach (var n in r.Nudges) keys.Add(new(n.Tenant, n.NudgeId, false));
@@ -403,12 +407,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             if (keys.Count == 0 || keys[^1] != new WriteKey(tenant, customerId, true)) keys.Add(new(tenant, customerId, true));
         }
+        foreach (var a in r.Acks) Customer(a.Tenant, a.CustomerId);
+        foreach (var m in r.Marks) Customer(m.Tenant, m.CustomerId);
         foreach (var e in r.Events) Customer(e.Tenant, e.CustomerId);
         foreach (var s in r.Snapshots) Customer(s.Tenant, s.CustomerId);
         foreach (var d in r.Due) Customer(d.Tenant, d.CustomerId);
         foreach (var o in r.Owners) Customer(o.Tenant, o.CustomerId);
         foreach (var m in r.OpenNudgeMoves) Customer(m.Tenant, m.CustomerId);
         foreach (var d in r.Directory) Customer(d.Tenant, d.CustomerId);
+        foreach (var c in r.Changes) Customer(c.Tenant, c.CustomerId);
         return [.. keys];
     }
 

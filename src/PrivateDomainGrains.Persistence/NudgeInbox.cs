@@ -16,9 +16,34 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
     public async Task<IReadOnlySet<string>> MarkAsync(IReadOnlyList<NudgeMark> marks) =>
         (await writer.WriteAsync(new WriteRequest { Marks = marks })).MarkedNudgeIds;
 
-    /// <summary>Closes the nudge; only its own staff member can. Returns the customer it was about, or null if it was not open.</summary>
-    public async Task<string?> AcknowledgeAsync(NudgeAck ack) =>
-        (await writer.WriteAsync(WriteRequest.ForAck(ack))).AcknowledgedCustomers.GetValueOrDefault(ack.NudgeId);
+    /// <summary>
+    /// Records one console-side fact about a nudge known by its id only (a console's opening or snooze): whether it was
+    /// marked. False, with nothing written, for a nudge that is not stored.
+    /// </summary>
+    public async Task<bool> MarkAsync(string tenant, string staffId, string nudgeId, NudgeMarkKind kind, DateTimeOffset at, DateTimeOffset? until = null) =>
+        await CustomerOfAsync(tenant, nudgeId) is { } customerId
+        && (await MarkAsync([new NudgeMark(tenant, customerId, staffId, nudgeId, kind, at, until)])).Contains(nudgeId);
+
+    /// <summary>
+    /// Closes the nudge (<paramref name="how"/>: done or not-useful); only its own staff member can. Returns the customer
+    /// it was about, or null if it was not an open nudge of theirs.
+    /// </summary>
+    public async Task<string?> AcknowledgeAsync(string tenant, string staffId, string nudgeId, string how) =>
+        await CustomerOfAsync(tenant, nudgeId) is { } customerId
+            ? (await writer.WriteAsync(WriteRequest.ForAck(new NudgeAck(tenant, customerId, staffId, nudgeId, how)))).AcknowledgedCustomers.GetValueOrDefault(nudgeId)
+            : null;
+
+    /// <summary>
+    /// The customer a stored nudge is about (it never changes), or null. A console names a nudge by id only; its close or
+    /// mark is queued with the customer's writes (<see cref="NudgeAck.CustomerId"/>).
+    /// </summary>
+    private async Task<string?> CustomerOfAsync(string tenant, string nudgeId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT customer_id FROM pdg_nudges WHERE tenant = $1 AND nudge_id = $2");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = nudgeId });
+        return (string?)await command.ExecuteScalarAsync();
+    }
 
     /// <summary>
     /// Whether the staff member's nudge was closed before: true when it is theirs and acknowledged, false when it is

@@ -53,9 +53,11 @@ public sealed record NudgeRow(
 
 /// <summary>
 /// A staff member closing one of their own open nudges from the console: <see cref="How"/> is done or not-useful
-/// (<c>NudgeClosings</c>). Only that staff member's open nudge closes.
+/// (<c>NudgeClosings</c>). Only that staff member's open nudge closes. <see cref="CustomerId"/> is the customer the nudge
+/// is about: the group commit orders the close with that customer's writes (a move of its open nudges to a new owner
+/// queued after the close commits after it).
 /// </summary>
-public sealed record NudgeAck(string Tenant, string StaffId, string NudgeId, string How);
+public sealed record NudgeAck(string Tenant, string CustomerId, string StaffId, string NudgeId, string How);
 
 /// <summary>The platform closing an open nudge that no longer applies (done by the owner's action, obsolete, expired).</summary>
 public sealed record NudgeClose(string Tenant, string NudgeId, string How, DateTimeOffset At);
@@ -66,7 +68,10 @@ public sealed record NudgeCreditRow(string Tenant, string NudgeId, string Outcom
 /// <summary>
 /// A console-side fact about one of a staff member's nudges: first delivered to a connected console, first opened, or
 /// snoozed until <see cref="Until"/> (null until: snooze ended). Only that staff member's nudge is marked.
+/// <see cref="CustomerId"/> is the customer the nudge is about, ordering the mark with that customer's writes as for
+/// <see cref="NudgeAck"/>.
 /// </summary>
-public sealed record NudgeMark(string Tenant, string StaffId, string NudgeId, NudgeMarkKind Kind, DateTimeOffset At, DateTimeOffset? Until = null);
+public sealed record NudgeMark(string Tenant, string CustomerId, string StaffId, string NudgeId, NudgeMarkKind Kind, DateTimeOffset At,
+    DateTimeOffset? Until = null);
 
 public enum NudgeMarkKind { Delivered, Opened, Snoozed }

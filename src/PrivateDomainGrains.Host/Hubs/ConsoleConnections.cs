@@ -106,7 +106,7 @@ public sealed class ConsoleConnections
     private void MarkDelivered(Nudge[] sent)
     {
         var now = DateTimeOffset.UtcNow;
-        _inbox.MarkAsync([.. sent.Select(n => new NudgeMark(n.Tenant, n.StaffId, n.Id, NudgeMarkKind.Delivered, now))])
+        _inbox.MarkAsync([.. sent.Select(n => new NudgeMark(n.Tenant, n.CustomerId, n.StaffId, n.Id, NudgeMarkKind.Delivered, now))])
             .ContinueWith(t => _logger.LogDebug(t.Exception, "Recording the delivery of {Count} nudges failed", sent.Length), TaskContinuationOptions.OnlyOnFaulted);
     }
 

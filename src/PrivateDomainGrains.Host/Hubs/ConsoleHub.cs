@@ -113,8 +113,7 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
     {
         if (!Ids.IsValid(nudgeId)) return MarkResults.Invalid;
         var (tenant, staffId) = Caller();
-        var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Opened, DateTimeOffset.UtcNow)]);
-        return marked.Contains(nudgeId) ? MarkResults.Opened : MarkResults.Unknown;
+        return await inbox.MarkAsync(tenant, staffId, nudgeId, NudgeMarkKind.Opened, DateTimeOffset.UtcNow) ? MarkResults.Opened : MarkResults.Unknown;
     }
 
     private bool WatchOnly => Context.GetHttpContext()?.Request.Query[WatchOnlyQuery].ToString() == "watch";

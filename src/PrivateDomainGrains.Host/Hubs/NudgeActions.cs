@@ -30,7 +30,7 @@ public sealed class NudgeActions(
         if (!Ids.IsValid(nudgeId)) return CloseResults.Invalid;
         // Only the close of an open nudge counts, so a repeated click cannot teach the model twice.
         var how = response == NudgeResponse.Acted ? NudgeClosings.Done : NudgeClosings.NotUseful;
-        if (await inbox.AcknowledgeAsync(new NudgeAck(tenant, staffId, nudgeId, how)) is not { } customerId)
+        if (await inbox.AcknowledgeAsync(tenant, staffId, nudgeId, how) is not { } customerId)
             return await inbox.IsClosedAsync(tenant, staffId, nudgeId) ? CloseResults.AlreadyClosed : CloseResults.Unknown;
         // The staff member's other consoles (tabs, devices, nodes) drop the card too.
         _ = staff.For(tenant, staffId).DeliverChangesAsync([NudgeChange.Closing(nudgeId, how)]);
@@ -50,8 +50,7 @@ public sealed class NudgeActions(
     {
         var now = DateTimeOffset.UtcNow;
         if (!Ids.IsValid(nudgeId) || until <= now || until > now + MaxSnooze) return MarkResults.Invalid;
-        var marked = await inbox.MarkAsync([new NudgeMark(tenant, staffId, nudgeId, NudgeMarkKind.Snoozed, now, until)]);
-        if (!marked.Contains(nudgeId)) return MarkResults.Unknown;
+        if (!await inbox.MarkAsync(tenant, staffId, nudgeId, NudgeMarkKind.Snoozed, now, until)) return MarkResults.Unknown;
         _ = staff.For(tenant, staffId).DeliverChangesAsync([NudgeChange.Snoozing(nudgeId, until)]);
         await AuditAsync(tenant, staffId, "Snooze", customerId: null, nudgeId, address);
         return MarkResults.Snoozed;

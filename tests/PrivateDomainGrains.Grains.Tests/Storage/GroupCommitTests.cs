@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Grains.Tests.Storage;
 
 /// <summary>
 /// The group commit on real PostgreSQL: events first, a write with an event the journal refused stores nothing, writes of
-/// the same nudge are never in two flushes at once and commit in arrival order, and each column reaches its table as
+/// the same nudge or customer are never in two flushes at once and commit in arrival order, and each column reaches its table as
 /// given (nulls, UTF-8 JSON, array literals).
 /// </summary>
 public sealed class GroupCommitTests(GrainTestCluster fixture) : IClassFixture<GrainTestCluster>
@@ -60,7 +60,7 @@ public sealed class GroupCommitTests(GrainTestCluster fixture) : IClassFixture<G
     {
         await fixture.Writer.WriteAsync(new WriteRequest { Nudges = [Nudge("gc-keys", "zhao", "n1"), Nudge("gc-keys", "zhao", "n3")] });
         var until = At.AddDays(1);
-        NudgeMark Snooze(string nudgeId) => new("gc-keys", "alice", nudgeId, NudgeMarkKind.Snoozed, At, until);
+        NudgeMark Snooze(string nudgeId) => new("gc-keys", "zhao", "alice", nudgeId, NudgeMarkKind.Snoozed, At, until);
         // Another transaction holds n1 (as another node's flush would): the flush snoozing it stays in flight until it ends.
         await using var other = await fixture.DataSource.OpenConnectionAsync();
         await using var hold = await other.BeginTransactionAsync();
@@ -68,7 +68,7 @@ public sealed class GroupCommitTests(GrainTestCluster fixture) : IClassFixture<G
             await lockRow.ExecuteScalarAsync();
 
         var snoozeN1 = fixture.Writer.WriteAsync(new WriteRequest { Marks = [Snooze("n1")] });
-        var closeBoth = fixture.Writer.WriteAsync(new WriteRequest { Acks = [new("gc-keys", "alice", "n1", "done"), new("gc-keys", "alice", "n3", "done")] });
+        var closeBoth = fixture.Writer.WriteAsync(new WriteRequest { Acks = [new("gc-keys", "zhao", "alice", "n1", "done"), new("gc-keys", "zhao", "alice", "n3", "done")] });
         var snoozeN3 = fixture.Writer.WriteAsync(new WriteRequest { Marks = [Snooze("n3")] });
         var unrelated = await fixture.Writer.WriteAsync(new WriteRequest
         {
@@ -89,6 +89,50 @@ public sealed class GroupCommitTests(GrainTestCluster fixture) : IClassFixture<G
         Assert.Empty(lateSnooze.MarkedNudgeIds);
         Assert.Equal(until.UtcDateTime, await fixture.ScalarAsync<DateTime>("SELECT snoozed_until FROM pdg_nudges WHERE tenant = 'gc-keys' AND nudge_id = 'n1'"));
         Assert.Equal(0L, await fixture.ScalarAsync<long>("SELECT count(*) FROM pdg_nudges WHERE tenant = 'gc-keys' AND nudge_id = 'n3' AND snoozed_until IS NOT NULL"));
+    }
+
+    [Theory]
+    [InlineData("done")]
+    [InlineData("snooze")]
+    public async Task A_staff_members_close_or_snooze_queued_before_a_move_of_its_customers_open_nudges_commits_before_the_move(string action)
+    {
+        var tenant = "gc-move-" + action;
+        await fixture.Writer.WriteAsync(new WriteRequest { Nudges = [Nudge(tenant, "dong", "n-a"), Nudge(tenant, "chen", "n-b")] });
+        // Another transaction holds n-a (as another node's flush would): a flush crediting replies to n-a and n-b stays in
+        // flight, holding both nudges' keys while n-b's row is still free.
+        await using var other = await fixture.DataSource.OpenConnectionAsync();
+        await using var hold = await other.BeginTransactionAsync();
+        await using (var lockRow = new Npgsql.NpgsqlCommand($"SELECT 1 FROM pdg_nudges WHERE tenant = '{tenant}' AND nudge_id = 'n-a' FOR UPDATE", other, hold))
+            await lockRow.ExecuteScalarAsync();
+        var credited = fixture.Writer.WriteAsync(new WriteRequest
+        {
+            Credits = [new(tenant, "n-a", "replied", At, null, null), new(tenant, "n-b", "replied", At, null, null)],
+        });
+        await WaitUntilAsync(() => fixture.Writer.Queued == 0);
+
+        // alice's Done (or snooze) on n-b waits for that flush; then chen's owner changes to bob, a move of chen's open nudges.
+        var staffWrite = fixture.Writer.WriteAsync(action == "done"
+            ? new WriteRequest { Acks = [new(tenant, "chen", "alice", "n-b", "done")] }
+            : new WriteRequest { Marks = [new(tenant, "chen", "alice", "n-b", NudgeMarkKind.Snoozed, At, At.AddDays(1))] });
+        var move = fixture.Writer.WriteAsync(new WriteRequest { OpenNudgeMoves = [new NudgeMove(tenant, "chen", "bob")] });
+        await WaitUntilAsync(() => fixture.Writer.Queued == 2 || move.IsCompleted);
+        Assert.False(move.IsCompleted, "the move committed before the staff member's write queued ahead of it");
+
+        await hold.RollbackAsync();
+        var (applied, moved) = (await staffWrite, await move);
+        await credited;
+        // In arrival order: alice's write applies to her nudge; then the move hands n-b to bob if it is still open.
+        Assert.Equal(["n-b"], action == "done" ? applied.AcknowledgedCustomers.Keys : applied.MarkedNudgeIds);
+        Assert.Equal(action == "done" ? [] : ["n-b"], moved.MovedNudges.Select(n => n.NudgeId));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 20)
+        {
+            if (waited > 30_000) throw new TimeoutException("The group commit's queue never reached the expected state");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]

@@ -33,9 +33,9 @@ public sealed class NudgeChangesTests(GrainTestCluster fixture) : IClassFixture<
 
         var result = await fixture.Writer.WriteAsync(new WriteRequest
         {
-            Marks = [new("nc1", "alice", "n1", NudgeMarkKind.Delivered, at), new("nc1", "alice", "n1", NudgeMarkKind.Opened, at.AddSeconds(5)),
-                new("nc1", "alice", "n1", NudgeMarkKind.Delivered, at.AddSeconds(9))],
-            Acks = [new("nc1", "alice", "n1", "done")],
+            Marks = [new("nc1", "zhao", "alice", "n1", NudgeMarkKind.Delivered, at), new("nc1", "zhao", "alice", "n1", NudgeMarkKind.Opened, at.AddSeconds(5)),
+                new("nc1", "zhao", "alice", "n1", NudgeMarkKind.Delivered, at.AddSeconds(9))],
+            Acks = [new("nc1", "zhao", "alice", "n1", "done")],
             Credits = [new("nc1", "n1", "replied", at.AddMinutes(1), null, null)],
             Conversions = [new("nc1", "n1", "ordered", at.AddMinutes(2), 99.5m, "CNY"), new("nc1", "n1", "replied", at.AddMinutes(1), null, null)],
         });
@@ -62,9 +62,9 @@ public sealed class NudgeChangesTests(GrainTestCluster fixture) : IClassFixture<
 
         var result = await fixture.Writer.WriteAsync(new WriteRequest
         {
-            Acks = [new("nc2", "alice", "n1", "not-useful")],
+            Acks = [new("nc2", "zhao", "alice", "n1", "not-useful")],
             Closes = [new("nc2", "n1", "obsolete", RaisedAt.AddHours(1))],
-            Marks = [new("nc2", "alice", "n1", NudgeMarkKind.Snoozed, RaisedAt, RaisedAt.AddDays(1))],
+            Marks = [new("nc2", "zhao", "alice", "n1", NudgeMarkKind.Snoozed, RaisedAt, RaisedAt.AddDays(1))],
         });
 
         Assert.Equal("not-useful", await NudgeAsync<string>("nc2", "closed_how"));
@@ -83,8 +83,8 @@ public sealed class NudgeChangesTests(GrainTestCluster fixture) : IClassFixture<
 
         var result = await fixture.Writer.WriteAsync(new WriteRequest
         {
-            Acks = [new("nc3", "bob", "n1", "done")],
-            Marks = [new("nc3", "bob", "n1", NudgeMarkKind.Delivered, RaisedAt)],
+            Acks = [new("nc3", "zhao", "bob", "n1", "done")],
+            Marks = [new("nc3", "zhao", "bob", "n1", NudgeMarkKind.Delivered, RaisedAt)],
             Credits = [new("nc3", "n1", "ordered", RaisedAt.AddMinutes(2), 20m, "CNY")],
         });
 

@@ -1,14 +1,17 @@
 using Npgsql;
 using NpgsqlTypes;
+using PrivateDomainGrains.Core.Identity;
 using static PrivateDomainGrains.Persistence.Statements.Parameters;
 
 namespace PrivateDomainGrains.Persistence;
 
 /// <summary>
-/// One line of an identity import: a valid row (normalised identity, <see cref="Field"/> null) or one refused as
-/// given (<see cref="Field"/> names what is wrong: <c>customerId</c>, <c>kind</c>, <c>value</c> or <c>line</c>).
+/// One line of an identity import: a valid row (normalised identity, <see cref="Field"/> null) or one refused
+/// (<see cref="Field"/> names what is wrong: <c>customerId</c>, <c>kind</c>, <c>value</c> or <c>line</c>).
 /// </summary>
 /// <param name="Line">The line number in the upload, from 1 (a CSV header is line 1).</param>
+/// <param name="Value">Normalised while the row is pending (the job adds it); masked once the row is refused or worked
+/// (<see cref="IdentityMask"/>), so that the report keeps no personal value.</param>
 /// <param name="State">A <see cref="IdentityImportRowState"/> value.</param>
 public sealed record IdentityImportRow(long Line, string? CustomerId, string? Kind, string? Value, string State, string? Field = null, string? Reason = null);
 
@@ -91,13 +94,17 @@ public sealed class IdentityImportRows(NpgsqlDataSource dataSource)
         return rows;
     }
 
-    /// <summary>Records the results of worked rows (their line, customer, state and reason) in one statement.</summary>
+    /// <summary>
+    /// Records the results of worked rows (their line, customer, state and reason) in one statement, each value masked
+    /// (<see cref="IdentityMask"/>): a row keeps the personal value only until it is worked, so a report outlives no
+    /// identity (a conflict's value is another customer's; a customer erased before the import is never erased again).
+    /// </summary>
     public async Task RecordAsync(string tenant, string jobId, IReadOnlyList<IdentityImportRow> results, CancellationToken ct = default)
     {
         if (results.Count == 0) return;
         await using var command = dataSource.CreateCommand("""
-            UPDATE pdg_identity_import_rows r SET customer_id = u.customer_id, state = u.state, field = u.field, reason = u.reason
-            FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(line, customer_id, state, field, reason)
+            UPDATE pdg_identity_import_rows r SET customer_id = u.customer_id, value = u.value, state = u.state, field = u.field, reason = u.reason
+            FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS u(line, customer_id, state, field, reason, value)
             WHERE r.tenant = $1 AND r.job_id = $2 AND r.line = u.line
             """);
         command.Parameters.Add(new() { Value = tenant });
@@ -107,6 +114,7 @@ public sealed class IdentityImportRows(NpgsqlDataSource dataSource)
         command.Parameters.Add(Text(results.Select(r => r.State)));
         command.Parameters.Add(Text(results.Select(r => r.Field)));
         command.Parameters.Add(Text(results.Select(r => r.Reason)));
+        command.Parameters.Add(Text(results.Select(r => r.Value is null ? null : IdentityMask.Of(r.Value))));
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -51,7 +51,9 @@ public sealed record IdentityImportAccepted(string JobId, string StatusUrl, Iden
 /// <summary>
 /// One row of an import: <see cref="Line"/> in the upload (from 1, the CSV header is line 1); <see cref="State"/>
 /// <c>pending</c>, <c>added</c>, <c>unchanged</c>, <c>refused</c> (<see cref="Field"/> and <see cref="Reason"/> say why)
-/// or <c>conflict</c> (<see cref="Reason"/> names the customer holding it).
+/// or <c>conflict</c> (<see cref="Reason"/> names the customer holding it). <see cref="Value"/> is masked
+/// (<c>+86********401</c>) once the row is refused or worked, as are a refused row's invalid customer id and unknown kind:
+/// a report keeps no personal value.
 /// </summary>
 public sealed record IdentityImportRowItem(long Line, string? CustomerId, string? Kind, string? Value, string State, string? Field, string? Reason);
 

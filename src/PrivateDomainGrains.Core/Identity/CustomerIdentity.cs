@@ -17,20 +17,10 @@ public sealed record CustomerIdentity(string Kind, string Value)
     public string Key => Kind + "=" + Value;
 
     /// <summary>
-    /// <c>kind:value</c> with the value's middle starred (<c>phone:+86********000</c>): enough for a person to match a
-    /// result to the row they sent, not the personal value itself. A quarter of the value's characters at each end, one
-    /// to four; a value of one or two characters is all stars. What a tag job's rows keep of an identity.
+    /// <c>kind:value</c> with the value masked (<see cref="IdentityMask"/>: <c>phone:+86********000</c>): what a tag
+    /// job's rows keep of an identity.
     /// </summary>
-    public string Masked
-    {
-        get
-        {
-            var runes = Value.EnumerateRunes().Select(r => r.ToString()).ToList();
-            if (runes.Count <= 2) return Kind + ":" + new string('*', runes.Count);
-            var keep = Math.Clamp(runes.Count / 4, 1, 4);
-            return Kind + ":" + string.Concat(runes.Take(keep)) + new string('*', runes.Count - 2 * keep) + string.Concat(runes.TakeLast(keep));
-        }
-    }
+    public string Masked => Kind + ":" + IdentityMask.Of(Value);
 
     public override string ToString() => Key;
 }

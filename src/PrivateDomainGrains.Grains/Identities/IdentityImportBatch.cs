@@ -73,9 +73,10 @@ public sealed class IdentityImportBatch(IdentityIndex index, CustomerMerges merg
                 {
                     State = IdentityImportRowState.Conflict,
                     Field = "value",
-                    // A manager's import does not name customers beyond their team.
-                    Reason = holder.Length > 0 && targets.Owners is null ? IdentityPhrases.HeldBy.Say(row.Kind, row.Value, holder)
-                        : holder.Length > 0 ? IdentityPhrases.HeldByAnother.Say(row.Kind, row.Value) : IdentityPhrases.TakenMeanwhile.Say(row.Kind, row.Value),
+                    // A manager's import does not name customers beyond their team; the value is masked, as the job's report keeps it.
+                    Reason = holder.Length > 0 && targets.Owners is null ? IdentityPhrases.HeldBy.Say(row.Kind, IdentityMask.Of(row.Value!), holder)
+                        : holder.Length > 0 ? IdentityPhrases.HeldByAnother.Say(row.Kind, IdentityMask.Of(row.Value!))
+                        : IdentityPhrases.TakenMeanwhile.Say(row.Kind, IdentityMask.Of(row.Value!)),
                 });
                 continue;
             }

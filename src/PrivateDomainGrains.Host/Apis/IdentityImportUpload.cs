@@ -161,10 +161,16 @@ public static class IdentityImportUpload
         }
     }
 
-    // A refused row keeps what was given, made storable and showable (control characters, NUL and unpaired surrogates
-    // become U+FFFD) and cut to a length a report can show, between whole characters.
+    // A refused row is stored with the job's report, and may name no customer whose erasure would delete it: it keeps a
+    // valid customer id and a known kind as given, and masks the value, an invalid id and an unknown kind (a column
+    // shifted in a spreadsheet puts a phone there), so the report names the line and what is wrong, never the personal
+    // value. What is kept is made storable and showable (control characters, NUL and unpaired surrogates become
+    // U+FFFD) and cut to a length a report can show, between whole characters.
     private static IdentityImportRow Refused(long line, string? customerId, string? kind, string? value, string field, string reason) =>
-        new(line, Echo(customerId), Echo(kind), Echo(value), IdentityImportRowState.Refused, field, reason);
+        new(line, Ids.IsValid(customerId) ? customerId : Masked(customerId), kind is not null && IdentityKinds.IsKnown(kind) ? kind : Masked(kind),
+            Masked(value), IdentityImportRowState.Refused, field, reason);
+
+    private static string? Masked(string? text) => Echo(text) is { } shown ? IdentityMask.Of(shown) : null;
 
     private const int MaxEchoLength = 256;
 

@@ -31,9 +31,9 @@ public static class IdentityImportsApi
 
     /// <summary>One row of an import and its result.</summary>
     /// <param name="Line">Its line in the upload, from 1 (a CSV header is line 1); pass the last as <c>after</c> for the next page.</param>
-    /// <param name="CustomerId">The customer (its survivor's id when it was merged into another); as given when refused.</param>
-    /// <param name="Kind">Normalised; as given when refused.</param>
-    /// <param name="Value">Normalised (a phone in E.164); as given when refused.</param>
+    /// <param name="CustomerId">The customer (its survivor's id when it was merged into another); when refused, as given if it is a valid id, masked otherwise.</param>
+    /// <param name="Kind">Normalised; when refused, as given if it is an identity kind, masked otherwise.</param>
+    /// <param name="Value">Normalised (a phone in E.164) while pending; masked (<c>+86********000</c>) once refused or worked: a report keeps no personal value.</param>
     /// <param name="State"><c>pending</c>, <c>added</c>, <c>unchanged</c>, <c>refused</c> or <c>conflict</c>.</param>
     /// <param name="Field">What is wrong with a refused row (<c>customerId</c>, <c>kind</c>, <c>value</c>, or <c>line</c>), <c>value</c> for a conflict.</param>
     /// <param name="Reason">Why it was refused, or the customer holding the identity of a conflict.</param>

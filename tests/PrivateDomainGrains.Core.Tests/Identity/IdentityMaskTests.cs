@@ -2,7 +2,7 @@ using PrivateDomainGrains.Core.Identity;
 
 namespace PrivateDomainGrains.Core.Tests.Identity;
 
-/// <summary>What a tag job's row keeps of an identity: its kind and the value's ends, never the whole value.</summary>
+/// <summary>What a tag job's row and an identity import's report keep of an identity: its kind and the value's ends, never the whole value.</summary>
 public sealed class IdentityMaskTests
 {
     [Theory]
@@ -18,7 +18,7 @@ public sealed class IdentityMaskTests
         Assert.Equal(masked, new CustomerIdentity(kind, value).Masked);
 
     [Fact]
-    public void A_masked_value_masks_to_itself() // what migration 0061 relies on to run again
+    public void A_masked_value_masks_to_itself() // what migrations 0061 and 0062 rely on to run again
     {
         var once = new CustomerIdentity("phone", "+8613800138000").Masked;
         Assert.Equal(once, new CustomerIdentity("phone", once["phone:".Length..]).Masked);

@@ -85,6 +85,46 @@ public sealed class IdentityImportTests(SingleNodePlatform platform) : IClassFix
     }
 
     [Fact]
+    public async Task A_report_names_each_row_by_line_field_and_reason_with_its_value_masked_so_no_personal_value_outlives_the_import()
+    {
+        await Api.PostEventsAsync(Events.FriendAdded("ii-mask-a-add", "ii-mask-a", "alice"), Events.FriendAdded("ii-mask-b-add", "ii-mask-b", "alice"),
+            Events.FriendAdded("ii-mask-holder-add", "ii-mask-holder", "alice"), Events.FriendAdded("ii-mask-gone-add", "ii-mask-gone", "alice"));
+        await Identities.AddAsync("ii-mask-holder", new Dictionary<string, string> { ["unionid"] = "o6_mask_held" });
+        await Api.Api.PersonalData.EraseAsync("ii-mask-gone");
+        // An added row, a bad value, columns shifted (a phone as the kind), a phone as the customer id, a conflict, an
+        // erased customer: refused rows name no customer whose erasure would delete them.
+        const string Csv = """
+            customerId,kind,value
+            ii-mask-a,phone,+86 133 0013 3401
+            ii-mask-a,phone,12345
+            ii-mask-a,13300133402,phone
+            133 0013 3403,email,zhao@example.com
+            ii-mask-b,unionid,o6_mask_held
+            ii-mask-gone,email,Gone@Example.com
+            """;
+
+        var job = await CompletedAsync(Identities, (await Identities.StartImportAsync(Upload(Csv), IdentityImportFormats.Csv)).JobId);
+
+        Assert.Equal((6L, 1L, 4L, 1L), (job.Read, job.Added, job.Refused, job.Conflicts));
+        Assert.Equal("ii-mask-a", (await Identities.LookupAsync("phone", "13300133401"))!.CustomerId);
+        var rows = (await Identities.ListImportRowsAsync(job.JobId)).Items;
+        Assert.Equal([
+                (2L, "ii-mask-a", "phone", "+86********401", "added", null),
+                (3L, "ii-mask-a", "phone", "1***5", "refused", "value"),
+                (4L, "ii-mask-a", "13*******02", "p***e", "refused", "kind"),
+                (5L, "133*******403", "email", "zhao********.com", "refused", "customerId"),
+                (6L, "ii-mask-b", "unionid", "o6_******eld", "conflict", "value"),
+                (7L, "ii-mask-gone", "email", "gone********.com", "refused", "customerId"),
+            ],
+            rows.Select(r => (r.Line, r.CustomerId, r.Kind, r.Value, r.State, r.Field)));
+        Assert.All(rows.Where(r => r.State != "added"), r => Assert.False(string.IsNullOrEmpty(r.Reason)));
+        Assert.Contains("'o6_******eld'", rows[4].Reason);
+        Assert.Contains("ii-mask-holder", rows[4].Reason);
+        string[] given = ["13300133401", "12345", "13300133402", "133 0013 3403", "zhao@example.com", "o6_mask_held", "gone@example.com"];
+        Assert.DoesNotContain(rows, r => given.Any(v => $"{r.CustomerId} {r.Kind} {r.Value} {r.Reason}".Contains(v, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
     public async Task An_upload_that_cannot_be_read_as_a_whole_is_refused_naming_the_problem_and_stores_nothing()
     {
         var noHeader = await Assert.ThrowsAsync<PlatformApiException>(() => Identities.StartImportAsync(Upload("ii-x,phone,13300133301\n"), IdentityImportFormats.Csv));

@@ -21,8 +21,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>The customer, or null if nothing is known about it.</summary>
     [Alias("Get")] Task<CustomerView?> GetAsync();
 
-    /// <summary>Makes <paramref name="staffId"/> the owner; open nudges and future ones go to the new owner.</summary>
-    [Alias("AssignOwner")] Task<CustomerView> AssignOwnerAsync(string staffId);
+    /// <summary>
+    /// Makes <paramref name="staffId"/> the owner; open nudges and future ones go to the new owner. Never creates a
+    /// customer: null if nothing is known about it.
+    /// </summary>
+    [Alias("AssignOwner")] Task<CustomerView?> AssignOwnerAsync(string staffId);
 
     /// <summary>
     /// Hands the customer from <paramref name="fromStaffId"/> to <paramref name="toStaffId"/> as <see cref="AssignOwnerAsync"/>
@@ -34,8 +37,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("HandOver")] Task<bool> HandOverAsync(string fromStaffId, string toStaffId, bool departure = false);
 
-    /// <summary>Adds tags by hand: <paramref name="staffId"/> is the staff member who did (null: an integration), for the timeline.</summary>
-    [Alias("AddTags")] Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null);
+    /// <summary>
+    /// Adds tags by hand: <paramref name="staffId"/> is the staff member who did (null: an integration), for the
+    /// timeline. Never creates a customer: null if nothing is known about it.
+    /// </summary>
+    [Alias("AddTags")] Task<CustomerView?> AddTagsAsync(string[] tags, string? staffId = null);
 
     /// <summary>Removes tags by hand (see <see cref="AddTagsAsync"/>); null if nothing is known about the customer.</summary>
     [Alias("RemoveTags")] Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null);

@@ -23,12 +23,13 @@ public sealed class CustomersClient
     }
 
     /// <summary>Hands the customer to <paramref name="staffId"/>; open nudges move too (<c>AssignOwner</c>).</summary>
-    /// <exception cref="PlatformApiException">400 when <paramref name="staffId"/> is not staff of the tenant.</exception>
+    /// <exception cref="PlatformApiException">400 when <paramref name="staffId"/> is not staff of the tenant; 404 while the customer has no events, owner or tags (nothing stored).</exception>
     public Task<CustomerView> AssignOwnerAsync(string customerId, string staffId, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Put, Path(customerId, "/owner"), _http.IntegrationKey,
             PlatformHttp.Json(new OwnerRequest(staffId), ClientJson.Default.OwnerRequest), idempotent: true, ClientJson.Default.CustomerView, cancellationToken);
 
     /// <summary>Adds 1-50 tags (<c>AddTags</c>).</summary>
+    /// <exception cref="PlatformApiException">404 while the customer has no events, owner or tags (nothing stored: tags never create a customer).</exception>
     public Task<CustomerView> AddTagsAsync(string customerId, IEnumerable<string> tags, CancellationToken cancellationToken = default) =>
         _http.SendAsync(HttpMethod.Post, Path(customerId, "/tags"), _http.IntegrationKey,
             PlatformHttp.Json(new TagsRequest([.. tags]), ClientJson.Default.TagsRequest), idempotent: true, ClientJson.Default.CustomerView, cancellationToken);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { charsetOf, formatOf, percentDone, uploadTypeOf } from "../src/pool/imports";
+import { charsetOf, uploadTypeOf } from "../src/api/uploads";
+import { formatOf, percentDone } from "../src/pool/imports";
 
 describe("an identity import upload's format", () => {
   it("is JSON lines for a .jsonl or .ndjson file, whatever the case of its extension", () => {

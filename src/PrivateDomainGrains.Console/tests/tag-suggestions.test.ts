@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameIn, tagSuggestions } from "../src/tags/names";
+import { batchTagOptions, nameIn, tagSuggestions } from "../src/tags/names";
 
 const catalog: { tag: string; names: Record<string, string> }[] = [
   { tag: "skin-dry", names: { "zh-CN": "干皮", en: "Dry skin" } },
@@ -28,5 +28,21 @@ describe("a catalog name", () => {
     expect(nameIn({ "zh-CN": "干皮", en: "Dry skin" }, "en", "skin-dry")).toBe("Dry skin");
     expect(nameIn({ "zh-CN": "干皮" }, "en", "skin-dry")).toBe("干皮");
     expect(nameIn({}, "en", "skin-dry")).toBe("skin-dry");
+  });
+});
+
+describe("the batch card's tag pickers", () => {
+  it("offer the catalog's tags, then the free tags customers hold, each once", () => {
+    const catalogOptions = [{ label: "干皮 · skin-dry", value: "skin-dry" }];
+    const inUse = [
+      { tag: "skin-dry", inCatalog: true },
+      { tag: "老客户", inCatalog: false },
+      { tag: "vip", inCatalog: false },
+    ];
+    expect(batchTagOptions(catalogOptions, inUse)).toEqual([
+      { label: "干皮 · skin-dry", value: "skin-dry" },
+      { label: "老客户", value: "老客户" },
+      { label: "vip", value: "vip" },
+    ]);
   });
 });

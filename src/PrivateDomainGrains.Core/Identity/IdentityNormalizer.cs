@@ -89,7 +89,7 @@ public sealed class IdentityNormalizer(string defaultRegion = "CN")
         problem = null;
         if (!IsWellFormed(text)) return Fail(IdentityPhrases.NotUnicode.Say(), out problem);
         var folded = string.Join(' ', text.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (folded.Length > MaxNicknameLength || PlainText.HasControlCharacters(folded)) return Fail(IdentityPhrases.Nickname.Say(MaxNicknameLength), out problem);
+        if (!TextElements.Fit(folded, MaxNicknameLength) || PlainText.HasControlCharacters(folded)) return Fail(IdentityPhrases.Nickname.Say(MaxNicknameLength), out problem);
         return folded;
     }
 

@@ -6,7 +6,7 @@ namespace PrivateDomainGrains.Core.Tags;
 
 /// <summary>
 /// What a tag is, wherever one comes from (the API, a tag job, the catalog, a playbook, a segment filter): 1-64
-/// characters of plain text (<see cref="PlainText"/>: no control or invisible format characters), folded so that
+/// characters as a person counts them (<see cref="TextElements"/>: 👍 is one) of plain text (<see cref="PlainText"/>: no control or invisible format characters), folded so that
 /// look-alikes are one tag: trimmed, full-width ASCII to ASCII and the ideographic space to a space (<c>ＶＩＰ</c> is
 /// <c>VIP</c>, the part of NFKC that Chinese keyboards produce, shared with keyword matching: <see cref="TextFold.Narrow"/>),
 /// then Unicode NFC (a decomposed <c>é</c>, e + U+0301, is the composed one). Case is kept: <c>VIP</c> and <c>vip</c>
@@ -24,7 +24,7 @@ public static class TagNames
     {
         if (text is null || !StorableText.IsStorable(text)) return null;
         var tag = Fold(text);
-        return tag.Length is > 0 and <= MaxLength && PlainText.Problem(tag) is null ? tag : null;
+        return tag.Length > 0 && TextElements.Fit(tag, MaxLength) && PlainText.Problem(tag) is null ? tag : null;
     }
 
     /// <summary>

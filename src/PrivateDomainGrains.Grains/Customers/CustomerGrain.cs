@@ -184,6 +184,8 @@ public sealed partial class CustomerGrain(
         if (await SurvivorAsync() is { } survivor) return await survivor.HandOverAsync(fromStaffId, toStaffId, departure);
         // Erased: no owner and no relationship left to move, and none to create.
         if (_erasedAt is not null) return false;
+        // Gone from the directory since the handover listed it: nothing to move, and no customer to create.
+        if (!_profile.Exists) return false;
         _onlyWoken = false;
         var owned = _profile.OwnerStaffId == fromStaffId;
         if (!owned && !departure) return _profile.OwnerStaffId == toStaffId;
@@ -200,10 +202,12 @@ public sealed partial class CustomerGrain(
         return true;
     }
 
-    public async Task<CustomerView> AssignOwnerAsync(string staffId)
+    public async Task<CustomerView?> AssignOwnerAsync(string staffId)
     {
         if (await SurvivorAsync() is { } survivor) return await survivor.AssignOwnerAsync(staffId);
         ThrowIfErased();
+        // Customers are created by events only: a mistyped id must be a 404, not an ownerless ghost in the directory.
+        if (!_profile.Exists) return null;
         _onlyWoken = false;
         if (_profile.OwnerStaffId != staffId || _profile.OwnerBasis != OwnerBasis.Assigned)
         {
@@ -223,8 +227,8 @@ public sealed partial class CustomerGrain(
         logger.LogInformation("{Tenant}/{CustomerId} now owned by {StaffId} ({How})", _tenant, _profile.CustomerId, staffId, how);
     }
 
-    public async Task<CustomerView> AddTagsAsync(string[] tags, string? staffId = null) =>
-        await SurvivorAsync() is { } survivor ? await survivor.AddTagsAsync(tags, staffId) : (await ChangeTagsAsync(tags, [], staffId)).View!;
+    public async Task<CustomerView?> AddTagsAsync(string[] tags, string? staffId = null) =>
+        await SurvivorAsync() is { } survivor ? await survivor.AddTagsAsync(tags, staffId) : (await ChangeTagsAsync(tags, [], staffId)).View;
 
     public async Task<CustomerView?> RemoveTagsAsync(string[] tags, string? staffId = null) =>
         await SurvivorAsync() is { } survivor ? await survivor.RemoveTagsAsync(tags, staffId) : (await ChangeTagsAsync([], tags, staffId)).View;
@@ -326,6 +330,8 @@ public sealed partial class CustomerGrain(
         }
         // Erased: its nudges went with it, and a late response has nothing to teach or to store.
         if (_erasedAt is not null) return;
+        // Unknown: no nudge of its to answer, and a response must not create the customer.
+        if (!_profile.Exists) return;
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var outcome = response == NudgeResponse.Acted ? NudgeOutcome.Acted : NudgeOutcome.Dismissed;
@@ -341,6 +347,8 @@ public sealed partial class CustomerGrain(
     private async Task<(CustomerView? View, bool Changed)> ChangeTagsAsync(string[] add, string[] remove, string? staffId)
     {
         ThrowIfErased();
+        // Customers are created by events only: tags for an unknown one change nothing and find no customer (null).
+        if (!_profile.Exists) return (null, false);
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var inputs = await tenants.GetAsync(_tenant);

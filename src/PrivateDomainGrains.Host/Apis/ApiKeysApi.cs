@@ -80,7 +80,7 @@ public static class ApiKeysApi
         var (body, problem) = await JsonBody.ReadAsync<CreateApiKeyRequest>(request);
         if (body is null) return problem!;
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(body.Name) || body.Name.Trim().Length > MaxNameLength || PlainText.HasControlCharacters(body.Name))
+        if (string.IsNullOrWhiteSpace(body.Name) || !TextElements.Fit(body.Name.Trim(), MaxNameLength) || PlainText.HasControlCharacters(body.Name))
             errors["name"] = [ApiPhrases.KeyName.Say(MaxNameLength)];
         if (body.Scopes is null || body.Scopes.Count == 0) errors["scopes"] = [ApiPhrases.NoScopes.Say()];
         else if (body.Scopes.Where(s => s is null || !ApiScopes.IsValid(s)).ToList() is { Count: > 0 } bad)

@@ -200,7 +200,7 @@ public static class ConsoleCustomersApi
         var (view, problem) = await VisibleAsync(user, customerId, scope, grains);
         if (view is null) return problem!;
         var tagged = view.Tags.Contains(tag) ? view : await Customer(grains, user.Tenant, customerId).AddTagsAsync([tag], user.StaffId);
-        return TypedResults.Ok(await completion.CompleteAsync(user.Tenant, tagged));
+        return tagged is null ? NotVisible(customerId) : TypedResults.Ok(await completion.CompleteAsync(user.Tenant, tagged));
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagAsync(ConsoleUser user, string customerId, string tag, ConsoleScope scope, IGrainFactory grains,

@@ -42,11 +42,13 @@ public static class CustomersApi
             .WithSummary("Hand the customer to another staff member; open nudges move too.")
             .WithJsonBody<OwnerRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "'staffId' is not a staff member of the tenant")
+            .WithProblem(StatusCodes.Status404NotFound, UnknownCustomerReason)
             .WithProblem(StatusCodes.Status409Conflict, ErasedCustomerReason);
         customer.MapPost("/tags", AddTagsAsync).WithName("AddTags").Audited()
             .WithSummary("Add tags to the customer (tag rules of the playbook run on them).")
             .WithJsonBody<TagsRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A tag is invalid, or 'tags' holds two of one exclusive group (the problem names both); nothing changed")
+            .WithProblem(StatusCodes.Status404NotFound, UnknownCustomerReason)
             .WithProblem(StatusCodes.Status409Conflict, ErasedCustomerReason);
         customer.MapDelete("/tags", RemoveTagsAsync).WithName("RemoveTags").Audited()
             .WithSummary("Remove tags from the customer.")
@@ -56,7 +58,8 @@ public static class CustomersApi
         return api;
     }
 
-    private const string UnknownCustomerReason = "The customer has no events, owner or tags yet";
+    /// <summary>Customers are created by events (and identity imports that say so), never by an owner or tags.</summary>
+    private const string UnknownCustomerReason = "The customer has no events, owner or tags yet: nothing was stored";
     private const string ErasedCustomerReason = "The customer's personal data was erased: nothing about it is stored again (title 'Erased')";
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(string tenant, string customerId, IGrainFactory grains, CustomerViewCompletion completion)
@@ -88,7 +91,8 @@ public static class CustomersApi
         if (!Ids.IsValid(body.StaffId)) return Problems.InvalidId("staffId");
         if (await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, body.StaffId)).GetAsync() is null)
             return Problems.BadRequest("staffId", ApiPhrases.NoStaffOfTenant.Say(tenant, body.StaffId));
-        return TypedResults.Ok(await Customer(grains, tenant, customerId).AssignOwnerAsync(body.StaffId));
+        var view = await Customer(grains, tenant, customerId).AssignOwnerAsync(body.StaffId);
+        return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> AddTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)
@@ -96,7 +100,8 @@ public static class CustomersApi
         var (tags, problem) = await ReadTagsAsync(customerId, request);
         if (tags is null) return problem!;
         if (await TagJobsApi.ExclusiveClashAsync(grains, tenant, tags, "tags") is { } clash) return clash;
-        return TypedResults.Ok(await Customer(grains, tenant, customerId).AddTagsAsync(tags));
+        var view = await Customer(grains, tenant, customerId).AddTagsAsync(tags);
+        return view is null ? UnknownCustomer(customerId) : TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> RemoveTagsAsync(string tenant, string customerId, HttpRequest request, IGrainFactory grains)

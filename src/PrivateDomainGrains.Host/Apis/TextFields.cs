@@ -4,7 +4,7 @@ using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host;
 
-/// <summary>Free-text fields of requests (names, titles): at most a given length and storable (<see cref="StorableText"/>).</summary>
+/// <summary>Free-text fields of requests (names, titles): at most a given length as a person counts it (<see cref="TextElements"/>) and storable (<see cref="StorableText"/>).</summary>
 public static class TextFields
 {
     /// <summary>A 400 naming <paramref name="field"/>, or null when <paramref name="value"/> (null is fine) may be stored.</summary>
@@ -15,7 +15,7 @@ public static class TextFields
     public static string? Error(string field, string? value, int maxLength)
     {
         if (value is null) return null;
-        if (value.Length > maxLength) return ApiPhrases.FieldTooLong.Say(field, maxLength);
+        if (!TextElements.Fit(value, maxLength)) return ApiPhrases.FieldTooLong.Say(field, maxLength);
         return StorableText.Problem(value) is { } problem ? $"'{field}' {problem}" : null;
     }
 }

@@ -41,6 +41,22 @@ public sealed class TagNamesTests
     }
 
     [Fact]
+    public void Characters_are_counted_as_a_person_counts_them_so_64_emoji_or_flags_are_a_tag_and_65_are_not()
+    {
+        Assert.NotNull(TagNames.Normalize(string.Concat(Enumerable.Repeat("👍", 64))));
+        Assert.NotNull(TagNames.Normalize(string.Concat(Enumerable.Repeat("🇨🇳", 64))));
+        Assert.NotNull(TagNames.Normalize(string.Concat(Enumerable.Repeat("👍🏽", 64))));
+        Assert.Null(TagNames.Normalize(string.Concat(Enumerable.Repeat("👍", 65))));
+    }
+
+    [Fact]
+    public void One_character_under_hundreds_of_combining_marks_is_still_too_long()
+    {
+        Assert.NotNull(TagNames.Normalize("e" + new string('\u0301', 15)));
+        Assert.Null(TagNames.Normalize("e" + new string('\u0301', 1_100)));
+    }
+
+    [Fact]
     public void An_ascii_or_folded_tag_is_returned_as_the_same_string()
     {
         const string folded = "油皮";

@@ -249,6 +249,10 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         // A saved segment: its members now.
         await api.Api.Segments.CreateAsync(new SegmentRequest("贵宾客户", new SegmentFilter(Tags: new TagCondition(Any: ["vip"]))));
         await page.ReloadAsync();
+        // The pickers offer the free tags customers hold too (csv-gift is in no catalog).
+        await page.GetByTestId("batch-remove").ClickAsync();
+        await Expect(page.Locator(".n-base-select-option", new() { HasText = "csv-gift" })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
         await page.GetByTestId("batch-source-segment").ClickAsync();
         await ChooseTagAsync(console, "batch-add", "seg-gift");
         await page.GetByTestId("batch-segment").ClickAsync();
@@ -283,6 +287,10 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         await page.GotoAsync("/customers/mei");
 
         var box = page.GetByTestId("new-tag").Locator("input");
+        // 64 emoji are 64 characters, as the server counts them, not 128.
+        var emoji = string.Concat(Enumerable.Repeat("👍", 64));
+        await box.FillAsync(emoji);
+        await Expect(box).ToHaveValueAsync(emoji);
         await box.FillAsync("干");
         var menu = page.Locator(".n-auto-complete-menu");
         await Expect(menu.Locator(".n-base-select-option", new() { HasText = "干皮 · skin-dry" })).ToBeVisibleAsync();

@@ -149,6 +149,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
     [Fact]
     public async Task The_audit_log_refuses_changes_and_pages_newest_first()
     {
+        await Api.PostEventsAsync(Events.FriendAdded("paged-add", "paged", "alice"));
         foreach (var tag in new[] { "a", "b", "c" }) await Api.Api.Customers.AddTagsAsync("paged", [tag]);
         var first = await Api.Api.Audit.ListAsync(limit: 2);
         var second = await Api.Api.Audit.ListAsync(before: first.NextBefore, limit: 2);

@@ -266,6 +266,8 @@ public sealed class ScriptedDay : IAsyncLifetime
             Order("b1-order", "b1", 20m, "USD"),
             Events.MessageReceived("c1-reply", "c1", "great"), Order("c1-order", "c1", 80m, "CNY"));
 
+        // Events create customers (an owner alone does not); carol owns them before the visit decides.
+        await Post([.. FollowUpCustomers.Select(f => new PostedEvent(f + "-seen", f, "x.seen"))]);
         foreach (var customer in FollowUpCustomers) await api.Customers.AssignOwnerAsync(customer, "carol");
         await Post([.. FollowUpCustomers.Select(f => new PostedEvent(f + "-visit", f, "x.visit"))]);
         await carol.WaitForCustomersAsync([.. FollowUpCustomers.Where(f => VariantOf(f) != "holdout")]);

@@ -50,6 +50,20 @@ public sealed class TagCatalogTests(SingleNodePlatform platform) : IClassFixture
     }
 
     [Fact]
+    public async Task A_tag_and_its_names_of_64_emoji_are_accepted_and_65_are_refused_naming_the_field()
+    {
+        static string Emoji(int count) => string.Concat(Enumerable.Repeat("👍", count));
+
+        var created = await Tags.CreateAsync(new(Emoji(64), Names: new Dictionary<string, string> { ["en"] = Emoji(64) }));
+
+        Assert.Equal(Emoji(64), created.Tag);
+        var tooLongTag = await Assert.ThrowsAsync<PlatformApiException>(() => Tags.CreateAsync(new(Emoji(65))));
+        Assert.Equal(["tag"], tooLongTag.Problem!.Errors!.Keys);
+        var tooLongName = await Assert.ThrowsAsync<PlatformApiException>(() => Tags.CreateAsync(new("tc-emoji-name", Names: new Dictionary<string, string> { ["en"] = Emoji(65) })));
+        Assert.Equal(["names.en"], tooLongName.Problem!.Errors!.Keys);
+    }
+
+    [Fact]
     public async Task Renaming_a_tag_reaches_every_holder_and_the_catalog()
     {
         await Tags.CreateAsync(new("tc-gold", Names: new Dictionary<string, string> { ["zh-CN"] = "金卡", ["en"] = "Gold" }));

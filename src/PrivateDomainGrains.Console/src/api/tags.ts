@@ -1,4 +1,5 @@
 import { send } from "./client";
+import { uploadTypeOf } from "./uploads";
 
 /** A tag group of the catalog: names per language ({"zh-CN":"肤质","en":"Skin type"}), exclusive or not, its tags. */
 export interface TagGroup {
@@ -114,10 +115,14 @@ export const tagsApi = {
   startJob(token: string, job: { add: string[]; remove: string[]; customerIds?: string[]; segmentId?: string }): Promise<TagJobAccepted> {
     return send(`${path}/tag-jobs`, { method: "POST", headers: { ...json, ...bearer(token) }, body: JSON.stringify(job) });
   },
-  /** Batch tagging for the customers of a CSV file as it is (a customer id per line, or `kind,value`), for admins. */
-  startCsvJob(token: string, add: string[], remove: string[], csv: Blob): Promise<TagJobAccepted> {
+  /**
+   * Batch tagging for the customers of a CSV file as it is (a customer id per line, or `kind,value`), for admins; sent
+   * naming its charset (`uploadTypeOf`), so a GBK export is read as GBK.
+   */
+  async startCsvJob(token: string, add: string[], remove: string[], csv: Blob): Promise<TagJobAccepted> {
     const query = new URLSearchParams([...add.map((t) => ["add", t]), ...remove.map((t) => ["remove", t])]);
-    return send(`${path}/tag-jobs/csv?${query}`, { method: "POST", headers: { "Content-Type": "text/csv", ...bearer(token) }, body: csv });
+    const type = await uploadTypeOf(csv, "text/csv");
+    return send(`${path}/tag-jobs/csv?${query}`, { method: "POST", headers: { "Content-Type": type, ...bearer(token) }, body: csv });
   },
   /** The first `limit` rows of a job with the given status (`failed`: which customers, and why), in the job's order. */
   jobRows(token: string, jobId: string, status: TagJobRow["status"], limit: number): Promise<{ items: TagJobRow[]; nextAfter: number | null }> {

@@ -32,3 +32,13 @@ export function tagSuggestions(
   for (const tag of inUse) if (!seen.has(tag) && hit(tag)) (out.push({ label: tag, value: tag }), seen.add(tag));
   return out.slice(0, limit);
 }
+
+/**
+ * The batch card's tag pickers: the catalog's tags (labelled "name · tag"), then the free tags customers hold, so a
+ * batch can remove or spread a tag that is not in the catalog without typing it; each tag once.
+ */
+export function batchTagOptions(catalogOptions: readonly Suggestion[], inUse: readonly { tag: string; inCatalog: boolean }[]): Suggestion[] {
+  const seen = new Set(catalogOptions.map((o) => o.value));
+  const free = inUse.filter((i) => !i.inCatalog && !seen.has(i.tag)).map((i) => ({ label: i.tag, value: i.tag }));
+  return [...catalogOptions, ...free];
+}

@@ -383,12 +383,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>
     /// A write's keys for forming batches (<see cref="BatchPump{T, TKey}"/>): each nudge it inserts or changes (closes,
     /// marks, credits, conversions) and each customer it writes rows of (events, snapshot, index entries, directory,
-    /// timeline changes, moves of its open nudges) or whose nudges a staff member closes or marks. Two flushes in flight
-    /// never hold the same key, so they never change the same rows and one never waits for the other's row locks; the
-    /// writes of one nudge or one customer commit in the order they were queued. A staff member's close or mark is keyed by its customer as well: a
-    /// move of that customer's open nudges (a new owner, a handover) changes the rows the close is checked against (whose
-    /// nudge it is) without naming them, and must not pass a close queued before it (the close would then be refused as
-    /// not the staff member's, and the click lost).
+    /// timeline changes, moves of its open nudges) or whose nudge a staff member closes, opens or snoozes. Two flushes in
+    /// flight never hold the same key, so they never change the same rows and one never waits for the other's row locks;
+    /// the writes of one nudge or one customer commit in the order they were queued. A staff member's close, opening or
+    /// snooze is keyed by its customer as well: a move of that customer's open nudges (a new owner, a handover) changes
+    /// the rows it is checked against (whose nudge it is) without naming them, and must not pass a close queued before it
+    /// (the close would then be refused as not the staff member's, and the click lost).
     /// </summary>
     private static WriteKey[] KeysOf(WriteRequest r)
     {
@@ -408,7 +408,9 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             if (keys.Count == 0 || keys[^1] != new WriteKey(tenant, customerId, true)) keys.Add(new(tenant, customerId, true));
         }
         foreach (var a in r.Acks) Customer(a.Tenant, a.CustomerId);
-        foreach (var m in r.Marks) Customer(m.Tenant, m.CustomerId);
+        // Not a delivery: one console's delivery names many customers, and would hold each one's events behind any one of
+        // them held; a delivery a move overtakes costs only the first-delivered time (the new owner's console is sent it).
+        foreach (var m in r.Marks) if (m.Kind != NudgeMarkKind.Delivered) Customer(m.Tenant, m.CustomerId);
         foreach (var e in r.Events) Customer(e.Tenant, e.CustomerId);
         foreach (var s in r.Snapshots) Customer(s.Tenant, s.CustomerId);
         foreach (var d in r.Due) Customer(d.Tenant, d.CustomerId);

@@ -68,8 +68,8 @@ public sealed record NudgeCreditRow(string Tenant, string NudgeId, string Outcom
 /// <summary>
 /// A console-side fact about one of a staff member's nudges: first delivered to a connected console, first opened, or
 /// snoozed until <see cref="Until"/> (null until: snooze ended). Only that staff member's nudge is marked.
-/// <see cref="CustomerId"/> is the customer the nudge is about, ordering the mark with that customer's writes as for
-/// <see cref="NudgeAck"/>.
+/// <see cref="CustomerId"/> is the customer the nudge is about, ordering an opening or a snooze with that customer's
+/// writes as for <see cref="NudgeAck"/> (a delivery is not: one console's delivery names many customers).
 /// </summary>
 public sealed record NudgeMark(string Tenant, string CustomerId, string StaffId, string NudgeId, NudgeMarkKind Kind, DateTimeOffset At,
     DateTimeOffset? Until = null);

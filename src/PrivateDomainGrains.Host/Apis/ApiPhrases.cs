@@ -113,6 +113,9 @@ public static class ApiPhrases
         "'{0}' must be 1-64 characters of valid text without control or invisible format characters",
         "'{0}' 须为 1-64 个字符的有效文本，不含控制字符或不可见的格式字符");
     public static readonly Phrase TooManyTags = new("'{0}' must hold at most {1} tags", "'{0}' 最多 {1} 个标签");
+    public static readonly Phrase ExclusiveClash = new(
+        "'{0}' holds '{1}' and '{2}', both of exclusive group '{3}': a customer holds one of them; add one",
+        "'{0}' 含 '{1}' 和 '{2}'，同属互斥标签组 '{3}'：客户只能有其中一个；请只加一个");
     public static readonly Phrase NamesRequired = new(
         "'names' must hold a name in at least one language, e.g. {{\"zh-CN\":\"肤质\",\"en\":\"Skin type\"}}",
         "'names' 至少要有一种语言的名称，如 {{\"zh-CN\":\"肤质\",\"en\":\"Skin type\"}}");

@@ -266,7 +266,7 @@ public static class TagJobsApi
         var catalog = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).GetAsync();
         if (new ExclusiveTagGroups(catalog.ExclusiveGroups()).Clash(add) is not var (first, second)) return null;
         var group = catalog.Tags.First(t => t.Tag == first).GroupId;
-        return Problems.BadRequest(field, $"'{field}' holds '{first}' and '{second}', both of exclusive group '{group}': a customer holds one of them; add one");
+        return Problems.BadRequest(field, ApiPhrases.ExclusiveClash.Say(field, first, second, group));
     }
 
     internal static (TagJobFilter? Filter, ProblemHttpResult? Problem) ReadFilter(TagJobFilterRequest request)

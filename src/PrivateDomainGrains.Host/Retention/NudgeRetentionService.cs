@@ -41,20 +41,32 @@ public sealed partial class NudgeRetentionService(
 
     private async Task PassAsync(NudgeRetentionOptions o, CancellationToken ct)
     {
+        List<string> tenants;
         try
         {
-            foreach (var tenant in await retention.TenantsAsync(ct))
+            tenants = await retention.TenantsAsync(ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // The database is away: the next pass does it.
+            LogFailed(ex, o.PassEvery);
+            return;
+        }
+        foreach (var tenant in tenants)
+        {
+            try
             {
                 if (await AttributionWindowAsync(tenant) is not { } window) continue;
                 var before = time.GetUtcNow() - (window > o.KeepFor ? window : o.KeepFor);
                 var dropped = await retention.DropClosedBeforeAsync(tenant, before, o.BatchSize, ct);
                 if (dropped > 0) LogDropped(tenant, dropped, before);
             }
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // The database or the cluster is away: what was deleted stays deleted, the next pass does the rest.
-            LogFailed(ex, o.PassEvery);
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                // One tenant's failure (its playbook, the database for a moment) must not pass over the tenants after
+                // it on every pass: what was deleted stays deleted, the next pass does the rest.
+                LogTenantFailed(ex, tenant, o.PassEvery);
+            }
         }
     }
 
@@ -81,4 +93,7 @@ public sealed partial class NudgeRetentionService(
 
     [LoggerMessage(LogLevel.Warning, "Closed nudge retention failed; the next pass in {PassEvery}")]
     private partial void LogFailed(Exception ex, TimeSpan passEvery);
+
+    [LoggerMessage(LogLevel.Warning, "Closed nudge retention of {Tenant} failed; the next pass in {PassEvery}")]
+    private partial void LogTenantFailed(Exception ex, string tenant, TimeSpan passEvery);
 }

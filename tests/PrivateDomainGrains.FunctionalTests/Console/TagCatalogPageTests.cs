@@ -291,6 +291,9 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         var emoji = string.Concat(Enumerable.Repeat("👍", 64));
         await box.FillAsync(emoji);
         await Expect(box).ToHaveValueAsync(emoji);
+        await page.GetByTestId("add-tag").ClickAsync();
+        await Expect(page.Locator($"[data-testid=tag][data-tag='{emoji}']")).ToBeVisibleAsync();
+        Assert.Contains(emoji, (await api.Api.Customers.GetAsync("mei"))!.Tags);
         await box.FillAsync("干");
         var menu = page.Locator(".n-auto-complete-menu");
         await Expect(menu.Locator(".n-base-select-option", new() { HasText = "干皮 · skin-dry" })).ToBeVisibleAsync();

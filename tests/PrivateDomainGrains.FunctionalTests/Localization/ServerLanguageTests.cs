@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Identities;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
@@ -190,6 +191,23 @@ public sealed class ServerLanguageTests(SingleNodePlatform platform) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.StartsWith(chinese, Error(zh, field));
         Assert.StartsWith(english, Error(en, field));
+    }
+
+    [Fact]
+    public async Task Two_tags_of_one_exclusive_group_added_at_once_are_refused_in_the_callers_language()
+    {
+        await Api.Api.Tags.CreateGroupAsync(new CreateTagGroupRequest("lang-skin", new Dictionary<string, string> { ["zh-CN"] = "肤质" }, Exclusive: true));
+        await Api.Api.Tags.CreateAsync(new CreateTagRequest("lang-oily", "lang-skin"));
+        await Api.Api.Tags.CreateAsync(new CreateTagRequest("lang-dry", "lang-skin"));
+        var path = $"/api/v1/tenants/{Tenant}/customers/lang-anyone/tags";
+        const string Body = """{"tags":["lang-oily","lang-dry"]}""";
+
+        var (status, zh) = await SendAsync(HttpMethod.Post, path, Body, Api.ApiKey, Chinese);
+        var (_, en) = await SendAsync(HttpMethod.Post, path, Body, Api.ApiKey, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("'tags' 含 'lang-oily' 和 'lang-dry'，同属互斥标签组 'lang-skin'：客户只能有其中一个；请只加一个", Error(zh, "tags"));
+        Assert.Equal("'tags' holds 'lang-oily' and 'lang-dry', both of exclusive group 'lang-skin': a customer holds one of them; add one", Error(en, "tags"));
     }
 
     [Fact]

@@ -126,6 +126,32 @@ public sealed class GroupCommitTests(GrainTestCluster fixture) : IClassFixture<G
         Assert.Equal(action == "done" ? [] : ["n-b"], moved.MovedNudges.Select(n => n.NudgeId));
     }
 
+    [Fact]
+    public async Task A_consoles_delivery_waiting_for_one_nudge_does_not_hold_the_other_customers_events_behind_it()
+    {
+        const string Tenant = "gc-delivery";
+        await fixture.Writer.WriteAsync(new WriteRequest { Nudges = [Nudge(Tenant, "dong", "n-a"), Nudge(Tenant, "chen", "n-c")] });
+        await using var other = await fixture.DataSource.OpenConnectionAsync();
+        await using var hold = await other.BeginTransactionAsync();
+        await using (var lockRow = new Npgsql.NpgsqlCommand($"SELECT 1 FROM pdg_nudges WHERE tenant = '{Tenant}' AND nudge_id = 'n-a' FOR UPDATE", other, hold))
+            await lockRow.ExecuteScalarAsync();
+        var credited = fixture.Writer.WriteAsync(new WriteRequest { Credits = [new(Tenant, "n-a", "replied", At, null, null)] });
+        await WaitUntilAsync(() => fixture.Writer.Queued == 0);
+
+        // alice's console was sent n-a and n-c: the delivery waits for n-a's flush; chen's next event must not wait with it.
+        var delivered = fixture.Writer.WriteAsync(new WriteRequest
+        {
+            Marks = [new(Tenant, "dong", "alice", "n-a", NudgeMarkKind.Delivered, At), new(Tenant, "chen", "alice", "n-c", NudgeMarkKind.Delivered, At)],
+        });
+        var chensEvent = await fixture.Writer.WriteAsync(new WriteRequest { Events = [Event(Tenant, "chen", 1, "e-chen")] }).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Empty(chensEvent.Refused);
+        Assert.False(delivered.IsCompleted);
+        await hold.RollbackAsync();
+        Assert.Equal(["n-a", "n-c"], (await delivered).MarkedNudgeIds.Order());
+        await credited;
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited += 20)

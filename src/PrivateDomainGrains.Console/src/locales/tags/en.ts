@@ -65,7 +65,7 @@ const en: typeof zhCN = {
     ids: "Customer ids ({count})",
     idsPlaceholder: "One per line, or separated by commas or spaces",
     csv: "CSV file",
-    csvNote: "A customer id per line, or kind,value (phone,13800138000); an optional header line; UTF-8 (a BOM is fine).",
+    csvNote: "A customer id per line, or kind,value (phone,13800138000); an optional header line; UTF-8 (a BOM is fine) or GBK/GB18030, as spreadsheets export it.",
     choose: "Choose a file",
     segment: "Saved segment",
     segmentPlaceholder: "Choose a segment",

@@ -63,7 +63,7 @@ export default {
     ids: "客户 ID（{count} 个）",
     idsPlaceholder: "每行一个，或用逗号、空格分隔",
     csv: "CSV 文件",
-    csvNote: "每行一个客户 ID，或 类型,值（phone,13800138000）；可有表头行；UTF-8（可带 BOM）。",
+    csvNote: "每行一个客户 ID，或 类型,值（phone,13800138000）；可有表头行；UTF-8（可带 BOM）或 GBK/GB18030（表格软件导出的编码）。",
     choose: "选择文件",
     segment: "已保存的分群",
     segmentPlaceholder: "选择分群",

@@ -16,6 +16,8 @@ public static class ApiPhrases
     public static readonly Phrase Limit = new("'limit' must be 1-{0}", "'limit' 须为 1-{0}");
     public static readonly Phrase PageToken = new("'{0}' must be the 'next' of a previous page, as it was", "'{0}' 须为上一页原样给出的 'next'");
     public static readonly Phrase FieldEmpty = new("'{0}' must not be empty", "'{0}' 不能为空");
+    /// <summary>A message about a field after its name: <c>'tag': Tag 'vip' is in the catalog</c>.</summary>
+    public static readonly Phrase FieldSays = new("'{0}': {1}", "'{0}'：{1}");
     public static readonly Phrase FieldOneOf = new("'{0}' must be one of {1}", "'{0}' 须为以下之一：{1}");
     public static readonly Phrase TrueOrFalse = new("'{0}' must be true or false", "'{0}' 须为 true 或 false");
     public static readonly Phrase BodyTooLarge = new("The body is {0} bytes; at most {1}", "请求体有 {0} 字节，最多 {1}");
@@ -97,8 +99,6 @@ public static class ApiPhrases
     public static readonly Phrase NoPendingEvent = new("No event '{0}' in the pending pool", "待定池中没有事件 '{0}'");
 
     // The tag catalog and merges
-    public static readonly Phrase NoTagGroup = new("'groupId': Tag group '{0}' does not exist", "'groupId'：标签组 '{0}' 不存在");
-    public static readonly Phrase TagNotInCatalog = new("'tag': Tag '{0}' is not in the catalog", "'tag'：标签 '{0}' 不在标签库中");
     public static readonly Phrase RenameToItself = new("'to' must differ from the tag renamed", "'to' 须与被改名的标签不同");
     public static readonly Phrase MergeIntoItself = new("'into' must differ from the tag merged", "'into' 须与被合并的标签不同");
     public static readonly Phrase TagChangeStarting = new(

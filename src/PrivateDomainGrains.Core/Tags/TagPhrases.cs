@@ -27,4 +27,8 @@ public static class TagPhrases
     public static readonly Phrase HeldTogether = new(
         "{0} customers hold two or more of [{1}], which exclusive group '{2}' does not allow: remove all but one from them (a tag job) and send this again",
         "{0} 位客户持有 [{1}] 中的两个或更多，互斥标签组 '{2}' 不允许：请先（用标签任务）只给他们留下一个，再发送");
+
+    // A tag job's failed row (the host stages it, TagJobGrain works it in the language of the request that started the job)
+    public static readonly Phrase NoHolder = new("no customer holds this {0}", "没有客户持有此 {0}");
+    public static readonly Phrase NoCustomer = new("customer '{0}' has no events, owner or tags", "客户 '{0}' 尚无事件、负责人或标签");
 }

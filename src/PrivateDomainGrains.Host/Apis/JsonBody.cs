@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Host.Apis;
@@ -19,18 +20,18 @@ public static class JsonBody
     public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadDocumentAsync(HttpRequest request)
     {
         if (request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
-            return (null, Problems.TooLarge($"The body is {request.ContentLength} bytes; at most {ApiHostingExtensions.MaxRequestBodyBytes}"));
+            return (null, Problems.TooLarge(ApiPhrases.BodyTooLarge.Say(request.ContentLength, ApiHostingExtensions.MaxRequestBodyBytes)));
         try
         {
             return (await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted), null);
         }
         catch (JsonException ex)
         {
-            return (null, Problems.BadRequest(Whole, $"'{Whole}' is not valid JSON: {ex.Message}"));
+            return (null, Problems.BadRequest(Whole, $"'{Whole}' {CommonPhrases.JsonNotValid.Say(ex.Message)}"));
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Problems.TooLarge($"The body exceeds {ApiHostingExtensions.MaxRequestBodyBytes} bytes"));
+            return (null, Problems.TooLarge(ApiPhrases.BodyExceeds.Say(ApiHostingExtensions.MaxRequestBodyBytes)));
         }
     }
 
@@ -43,7 +44,7 @@ public static class JsonBody
             try
             {
                 var value = document.Deserialize<T>(Web);
-                return value is null ? (null, Problems.BadRequest(Whole, $"'{Whole}' must be a JSON object")) : (value, null);
+                return value is null ? (null, Problems.BadRequest(Whole, $"'{Whole}' {EventPhrases.JsonObject.Say()}")) : (value, null);
             }
             catch (JsonException ex)
             {
@@ -52,7 +53,7 @@ public static class JsonBody
                     .Select(e => (Field: e.Path == "$" ? Whole : e.Path.TrimStart('$').TrimStart('.'), e.Problem))
                     .GroupBy(e => e.Field)
                     .ToDictionary(g => g.Key, g => g.Select(e => $"'{e.Field}' {e.Problem}").ToArray());
-                return (null, Problems.BadRequest(errors, string.Join("; ", errors.Values.SelectMany(m => m))));
+                return (null, Problems.BadRequest(errors, string.Join(CommonPhrases.Separator.Say(), errors.Values.SelectMany(m => m))));
             }
         }
     }

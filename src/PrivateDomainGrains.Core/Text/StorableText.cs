@@ -38,11 +38,14 @@ public static class StorableText
         return string.Concat(text[..FittingPrefix(text, maxLength - 1)], "…");
     }
 
-    /// <summary>The length of the longest prefix of whole text elements within <paramref name="maxLength"/> units.</summary>
-    public static int FittingPrefix(ReadOnlySpan<char> text, int maxLength)
+    /// <summary>
+    /// The length of the longest prefix of whole text elements within <paramref name="maxLength"/> units and, when
+    /// given, <paramref name="maxElements"/> text elements.
+    /// </summary>
+    public static int FittingPrefix(ReadOnlySpan<char> text, int maxLength, int maxElements = int.MaxValue)
     {
         var length = 0;
-        while (length < text.Length)
+        for (var elements = 0; length < text.Length && elements < maxElements; elements++)
         {
             var next = StringInfo.GetNextTextElementLength(text[length..]);
             if (length + next > maxLength) break;

@@ -177,19 +177,33 @@ public sealed class EngineState
     /// </summary>
     internal void Remember(SentNudge nudge)
     {
-        RecentNudges ??= [];
-        RecentNudges.Add(nudge);
+        RememberOnly(nudge);
+        ForgetOldestClosed();
+    }
+
+    /// <summary>
+    /// Remembers a raised nudge, forgetting nothing yet: a decision raising several calls <see cref="ForgetOldestClosed"/>
+    /// once after them. That forgets what forgetting after each would have (a raised nudge is open, or held out and
+    /// awaiting its outcome: never forgotten itself), without counting the closed ones and shifting the list per nudge.
+    /// </summary>
+    internal void RememberOnly(SentNudge nudge) => (RecentNudges ??= []).Add(nudge);
+
+    /// <summary>Forgets the oldest closed nudges beyond <see cref="RecentNudgeLimit"/> that no longer await their outcome, in place.</summary>
+    internal void ForgetOldestClosed()
+    {
+        if (RecentNudges is not { } nudges) return;
         var closed = 0;
-        foreach (var n in RecentNudges) if (!n.Open) closed++;
-        for (var i = 0; closed > RecentNudgeLimit && i < RecentNudges.Count;)
+        foreach (var n in nudges)
+            if (!n.Open) closed++;
+        if (closed <= RecentNudgeLimit) return;
+        var kept = 0;
+        for (var i = 0; i < nudges.Count; i++)
         {
-            if (RecentNudges[i].Open || RecentNudges[i].Awaiting) i++;
-            else
-            {
-                RecentNudges.RemoveAt(i);
-                closed--;
-            }
+            var n = nudges[i];
+            if (closed > RecentNudgeLimit && !n.Open && !n.Awaiting) closed--;
+            else nudges[kept++] = n;
         }
+        nudges.RemoveRange(kept, nudges.Count - kept);
     }
 
     /// <summary>

@@ -45,11 +45,12 @@ internal static class Attribution
     }
 
     /// <summary>The nudge's one outcome for learning, unless it already had it.</summary>
-    public static void Settle(SentNudge sent, NudgeOutcome outcome, List<LearningSignal> signals)
+    /// <param name="id">The nudge's id when the caller spelled it out already (a resident nudge keeps it compact).</param>
+    public static void Settle(SentNudge sent, NudgeOutcome outcome, List<LearningSignal> signals, string? id = null)
     {
         if (!sent.Awaiting) return;
         sent.Awaiting = false;
-        signals.Add(new LearningSignal(sent.Source, sent.Segment, outcome, sent.Id));
+        signals.Add(new LearningSignal(sent.Source, sent.Segment, outcome, id ?? sent.Id));
     }
 
     /// <summary>

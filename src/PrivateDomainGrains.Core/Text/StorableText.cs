@@ -41,6 +41,10 @@ public static class StorableText
     /// <summary>The length of the longest prefix of whole text elements within <paramref name="maxLength"/> units.</summary>
     public static int FittingPrefix(ReadOnlySpan<char> text, int maxLength)
     {
+        if (text.Length <= maxLength) return text.Length;
+        // Between two characters that never join another (see Standalone) text elements always part, whatever comes
+        // before: the cut needs no walk from the start. Every quote of a long message in every decision walked it.
+        if (maxLength > 0 && Standalone(text[maxLength - 1]) && Standalone(text[maxLength])) return maxLength;
         var length = 0;
         while (length < text.Length)
         {
@@ -50,4 +54,11 @@ public static class StorableText
         }
         return length;
     }
+
+    /// <summary>
+    /// Printable ASCII and CJK unified ideographs: in Unicode's text segmentation (UAX #29) each is a text element of
+    /// its own kind "Other" (no mark, joiner, prepended or regional character, no control, no Hangul), so no rule keeps
+    /// it together with a neighbour.
+    /// </summary>
+    private static bool Standalone(char c) => c is >= ' ' and <= '~' or >= '\u4E00' and <= '\u9FFF';
 }

@@ -325,6 +325,12 @@ public sealed class SentNudge
     /// <summary>Whether this is the nudge with that id, without spelling out its own id.</summary>
     public bool Is(string nudgeId) => _id.Is(nudgeId);
 
+    /// <summary>
+    /// Whether this is the nudge <paramref name="action"/> points at: the two kept ids compared, where spelling the
+    /// action's out and reading it back did both for every nudge a decision closes.
+    /// </summary>
+    public bool IsNextBestAction(NextBestAction action) => _id.Equals(action.CompactNudgeId);
+
     [Flags]
     public enum Credit { None = 0, Reply = 1, Order = 2 }
 }

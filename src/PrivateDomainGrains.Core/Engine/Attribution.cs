@@ -34,7 +34,7 @@ internal static class Attribution
             }
         if (sent is null) return;
         sent.Open = false;
-        if (customer.NextBestAction is { } nba && sent.Is(nba.NudgeId)) customer.NextBestAction = null;
+        if (customer.NextBestAction is { } nba && sent.IsNextBestAction(nba)) customer.NextBestAction = null;
         if (o.Outcome == NudgeOutcome.Acted) sent.ActedAt ??= at;
         if (o.Outcome == NudgeOutcome.Dismissed)
         {

@@ -225,7 +225,7 @@ internal sealed class NudgeLifecycle(List<ClosedNudge> closed, List<LearningSign
         if (how == NudgeClosings.Obsolete) n.Awaiting = false;
         var id = n.Id;
         closed.Add(new ClosedNudge(id, how, at));
-        if (_customer.NextBestAction is { } nba && n.Is(nba.NudgeId)) _customer.NextBestAction = null;
+        if (_customer.NextBestAction is { } nba && n.IsNextBestAction(nba)) _customer.NextBestAction = null;
         return id;
     }
 }

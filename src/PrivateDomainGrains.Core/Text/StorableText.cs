@@ -44,6 +44,10 @@ public static class StorableText
     /// </summary>
     public static int FittingPrefix(ReadOnlySpan<char> text, int maxLength, int maxElements = int.MaxValue)
     {
+        if (text.Length <= maxLength) return text.Length;
+        // Between two characters that never join another (see Standalone) text elements always part, whatever comes
+        // before: the cut needs no walk from the start. Every quote of a long message in every decision walked it.
+        if (maxLength > 0 && Standalone(text[maxLength - 1]) && Standalone(text[maxLength])) return maxLength;
         var length = 0;
         for (var elements = 0; length < text.Length && elements < maxElements; elements++)
         {
@@ -53,4 +57,11 @@ public static class StorableText
         }
         return length;
     }
+
+    /// <summary>
+    /// Printable ASCII and CJK unified ideographs: in Unicode's text segmentation (UAX #29) each is a text element of
+    /// its own kind "Other" (no mark, joiner, prepended or regional character, no control, no Hangul), so no rule keeps
+    /// it together with a neighbour.
+    /// </summary>
+    private static bool Standalone(char c) => c is >= ' ' and <= '~' or >= '\u4E00' and <= '\u9FFF';
 }

@@ -16,6 +16,7 @@ namespace PrivateDomainGrains.Host.Hubs;
 /// </summary>
 public sealed class ConsoleCallsRefusedWhileStopping(ShutdownDrain drain) : IHubFilter
 {
+    /// <summary>Runs the hub call, unless the node has begun to stop: then a <see cref="HubException"/> at once.</summary>
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next) =>
         drain.Stopping ? throw new HubException($"{ProblemTitles.NodeStopping.Say()}: {ApiPhrases.ConnectElsewhere.Say()}") : next(invocationContext);
 }

@@ -319,6 +319,7 @@ public static class ApiPhrases
     public static readonly Phrase Unterminated = new("has an unterminated quoted field", "有未闭合的引号字段");
     public static readonly Phrase NeverClosed = new("opens a quoted field that is never closed", "打开的引号字段始终未闭合");
     public static readonly Phrase TwiceInRow = new("is given twice: a row names each field once", "重复出现：每行每个字段只能给一次");
+    public static readonly Phrase TwiceInBody = new("is given twice: a body names each field once", "重复出现：每个字段只能给一次");
     public static readonly Phrase RowFieldNotString = new("must be a string, not {0}", "须为字符串，而不是 {0}");
     public static readonly Phrase Columns = new("must have 3 columns (customerId,kind,value), not {0}", "须有 3 列（customerId,kind,value），而不是 {0} 列");
     public static readonly Phrase RowObject = new(

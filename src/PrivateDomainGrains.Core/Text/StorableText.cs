@@ -44,10 +44,12 @@ public static class StorableText
     /// </summary>
     public static int FittingPrefix(ReadOnlySpan<char> text, int maxLength, int maxElements = int.MaxValue)
     {
-        if (text.Length <= maxLength) return text.Length;
+        // A text element is at least one unit, so a text this short has no more elements than units.
+        if (text.Length <= maxLength && text.Length <= maxElements) return text.Length;
         // Between two characters that never join another (see Standalone) text elements always part, whatever comes
-        // before: the cut needs no walk from the start. Every quote of a long message in every decision walked it.
-        if (maxLength > 0 && Standalone(text[maxLength - 1]) && Standalone(text[maxLength])) return maxLength;
+        // before: the cut needs no walk from the start. Every quote of a long message in every decision walked it. A
+        // bound on elements needs the walk (to count them).
+        if (maxElements == int.MaxValue && maxLength > 0 && Standalone(text[maxLength - 1]) && Standalone(text[maxLength])) return maxLength;
         var length = 0;
         for (var elements = 0; length < text.Length && elements < maxElements; elements++)
         {

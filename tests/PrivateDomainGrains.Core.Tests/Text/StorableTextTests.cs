@@ -18,6 +18,14 @@ public sealed class StorableTextTests
         return string.Concat(Enumerable.Range(0, count).Select(_ => Graphemes[random.Next(Graphemes.Length)]));
     }
 
+    [Theory]
+    [InlineData("话话话话话话话话话话", 100, 4, 4)]
+    [InlineData("abcdefghij", 100, 3, 3)]
+    [InlineData("abcdefghij", 5, 3, 3)]
+    [InlineData("abcdefghij", 2, 3, 2)]
+    public void The_fitting_prefix_keeps_to_a_bound_on_elements_even_when_the_text_is_within_the_bound_on_units(string text, int maxLength, int maxElements, int expected) =>
+        Assert.Equal(expected, StorableText.FittingPrefix(text, maxLength, maxElements));
+
     [Fact]
     public void The_fitting_prefix_ends_where_walking_text_elements_from_the_start_ends_at_every_length()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Persistence.Statements;
 
 namespace PrivateDomainGrains.Persistence;
@@ -69,9 +70,9 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
                    (SELECT coalesce(max(seq), 0) FROM pdg_event_journal WHERE tenant = $1 AND customer_id = $2),
                    (SELECT survivor_id FROM pdg_customer_merges WHERE tenant = $1 AND absorbed_id = $2 AND undone_at IS NULL)
             """, ct, w.Tenant, w.AbsorbedId);
-        if (state[2] is string already) return new(null, $"customer '{w.AbsorbedId}' was merged into '{already}' meanwhile");
+        if (state[2] is string already) return new(null, MergePhrases.MergedMeanwhile.Say(w.AbsorbedId, already));
         if (state[0] as long? != w.AbsorbedRevision || (long)state[1]! != w.AbsorbedSequence)
-            return new(null, $"customer '{w.AbsorbedId}' changed while it was being merged: ask again");
+            return new(null, MergePhrases.ChangedWhileMerged.Say(w.AbsorbedId));
 
         var identities = new List<(string Kind, string Value)>();
         await using (var reader = await Command(connection, tx,
@@ -136,9 +137,9 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
             SELECT undone_at, (SELECT count(*) FROM pdg_event_journal WHERE tenant = $1 AND customer_id = $3 AND seq > $4)
             FROM pdg_customer_merges WHERE tenant = $1 AND merge_id = $2 FOR UPDATE
             """, ct, m.Tenant, m.MergeId, m.SurvivorId, m.SurvivorSequence + m.AbsorbedSequence);
-        if (state.Length == 0) return new(null, $"no merge '{m.MergeId}'");
-        if (state[0] is DateTime) return new(null, $"merge '{m.MergeId}' was undone already");
-        if ((long)state[1]! > 0) return new(null, $"customer '{m.SurvivorId}' received {state[1]} events since the merge");
+        if (state.Length == 0) return new(null, MergePhrases.NoMerge.Say(m.MergeId));
+        if (state[0] is DateTime) return new(null, MergePhrases.UndoneAlready.Say(m.MergeId));
+        if ((long)state[1]! > 0) return new(null, MergePhrases.EventsSince.Say(m.SurvivorId, state[1]));
 
         var back = 0;
         var missing = new List<string>();
@@ -153,7 +154,7 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
             while (await reader.ReadAsync(ct))
                 if (reader.GetBoolean(2)) back++;
                 else missing.Add($"{reader.GetString(0)} {reader.GetString(1)}");
-        if (missing.Count > 0) return new(null, $"identities it moved no longer name customer '{m.SurvivorId}': {string.Join(", ", missing)}");
+        if (missing.Count > 0) return new(null, MergePhrases.IdentitiesMoved.Say(m.SurvivorId, string.Join(", ", missing)));
 
         var readdressed = new List<NudgeRow>();
         await using (var reader = await Command(connection, tx, $"""

@@ -59,6 +59,17 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>Whether the staff member's nudge was opened before (a repeated opening marks nothing): false when it is not theirs or not stored.</summary>
+    public async Task<bool> WasOpenedAsync(string tenant, string staffId, string nudgeId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM pdg_nudges WHERE tenant = $1 AND nudge_id = $2 AND staff_id = $3 AND opened_at IS NOT NULL)");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = nudgeId });
+        command.Parameters.Add(new() { Value = staffId });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Whether the staff member has an open nudge about the customer (addressed to them by name or as owner).</summary>
     public async Task<bool> HasOpenAboutAsync(string tenant, string staffId, string customerId, CancellationToken ct = default)
     {

@@ -17,7 +17,11 @@ public sealed class BadInputTests(BadInputTests.Platform platform) : IClassFixtu
         {
             await client.ProvisionAsync("acme", "alice");
             await client.PostEventsAsync(Events.FriendAdded("seed-1", "li", "alice", nickname: "Li"));
+            AliceToken = await client.ConsoleTokenAsync("alice");
         }
+
+        /// <summary>Alice's console token, taken before a test of failed sign-ins blocks her for a minute.</summary>
+        public string AliceToken { get; private set; } = "";
     }
 
     private PlatformClient Api => platform.Client;
@@ -218,4 +222,44 @@ public sealed class BadInputTests(BadInputTests.Platform platform) : IClassFixtu
 
     private Task<HttpResponseMessage> SignInAsync(string staffId, string password) =>
         Api.SendAsync(HttpMethod.Post, "/api/v1/auth/console-token", new { tenant = "acme", staffId, password }, key: null);
+    [Theory]
+    [InlineData("POST", "staff", """{"staffId":"twice-1","password":"long enough","role":"staff","role":"admin"}""", "role")]
+    [InlineData("POST", "keys", """{"name":"k-twice","scopes":["events:write"],"Name":"k-other"}""", "Name")]
+    [InlineData("POST", "customers/li/identities", """{"identities":{"phone":"13800138000"},"identities":{"phone":"13900139000"}}""", "identities")]
+    public Task A_body_naming_a_field_twice_is_refused_naming_that_field_rather_than_keeping_the_last(string method, string path, string body, string field) =>
+        AssertRefusedAsync(() => Api.SendRawAsync(new HttpMethod(method), $"/api/v1/tenants/acme/{path}", body, Api.AdminKey),
+            HttpStatusCode.BadRequest, $"'{field}' is given twice");
+
+    [Theory]
+    [InlineData("segments", """{"name":"twice","filter":{"tier":"VIP","tier":"New"}}""", "'tier'")]
+    [InlineData("events", """{"events":[{"id":"tw-1","customerId":"li","type":"page.viewed","type":"order.paid"}]}""", "'type'")]
+    public Task A_body_read_as_a_document_naming_a_field_twice_is_refused_as_malformed_naming_the_field(string path, string body, string field) =>
+        AssertRefusedAsync(() => Api.SendRawAsync(HttpMethod.Post, $"/api/v1/tenants/acme/{path}", body, path == "events" ? Api.ApiKey : Api.AdminKey),
+            HttpStatusCode.BadRequest, $"Duplicate property {field}");
+
+    [Fact]
+    public async Task A_retention_given_twice_is_refused_and_the_tenants_retention_is_unchanged()
+    {
+        var before = (await Api.Api.JournalRetention.GetAsync()).Days;
+
+        var response = await Api.SendRawAsync(HttpMethod.Put, "/api/v1/tenants/acme/journal-retention", """{"days":5,"days":null}""", Api.AdminKey);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'days' is given twice", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, (await Api.Api.JournalRetention.GetAsync()).Days);
+    }
+
+    [Theory]
+    [InlineData("a\\u0007b")]
+    [InlineData("call\\u200bback")]
+    [InlineData("\\u202eevil")]
+    [InlineData("line one\\nline two")]
+    public Task A_remark_with_a_control_or_invisible_character_is_refused_naming_it(string remark) =>
+        AssertRefusedAsync(() => Api.SendRawAsync(HttpMethod.Put, "/api/v1/console/customers/li/remark", "{\"remark\":\"" + remark + "\"}", platform.AliceToken),
+            HttpStatusCode.BadRequest, "remark");
+
+    [Fact]
+    public Task A_staff_members_name_with_a_control_character_is_refused_naming_it() =>
+        AssertRefusedAsync(() => Api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/acme/staff",
+            """{"staffId":"bel-1","name":"Ann\u0007","password":"long enough"}""", Api.AdminKey), HttpStatusCode.BadRequest, "name");
 }

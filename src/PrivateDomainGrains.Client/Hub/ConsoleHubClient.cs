@@ -8,7 +8,8 @@ namespace PrivateDomainGrains.Client;
 /// <c>signedOut</c> (the staff member was disabled; the server closes the connection and this client stops
 /// reconnecting). <see cref="AckAsync"/> (done) and <see cref="DismissAsync"/> (not useful) close a nudge and answer
 /// one of <see cref="CloseResults"/>; <see cref="SnoozeAsync"/> hides it for a while and answers one of
-/// <see cref="SnoozeResults"/>. All three are idempotent, so an action whose answer was lost may be sent again.
+/// <see cref="SnoozeResults"/>; <see cref="OpenedAsync"/> records that the staff member opened it. All four are
+/// idempotent, so an action whose answer was lost may be sent again.
 /// </summary>
 public sealed class ConsoleHubClient : IAsyncDisposable
 {
@@ -110,6 +111,14 @@ public sealed class ConsoleHubClient : IAsyncDisposable
     /// </summary>
     public Task<string> SnoozeAsync(string nudgeId, DateTimeOffset until, CancellationToken cancellationToken = default) =>
         _connection.InvokeAsync<string>("Snooze", nudgeId, until, cancellationToken);
+
+    /// <summary>
+    /// The staff member opened the nudge (read its detail, opened its customer): the execution reports count its first
+    /// opening (<c>opened</c>, "was it seen"). Idempotent, so a console may send it whenever it is unsure; answers one of
+    /// <see cref="OpenedResults"/>.
+    /// </summary>
+    public Task<string> OpenedAsync(string nudgeId, CancellationToken cancellationToken = default) =>
+        _connection.InvokeAsync<string>("Opened", nudgeId, cancellationToken);
 
     /// <summary>Done, sent without waiting for (or receiving) the hub's answer.</summary>
     public Task SendAckAsync(string nudgeId, CancellationToken cancellationToken = default) =>

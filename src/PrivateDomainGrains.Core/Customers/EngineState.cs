@@ -177,19 +177,33 @@ public sealed class EngineState
     /// </summary>
     internal void Remember(SentNudge nudge)
     {
-        RecentNudges ??= [];
-        RecentNudges.Add(nudge);
+        RememberOnly(nudge);
+        ForgetOldestClosed();
+    }
+
+    /// <summary>
+    /// Remembers a raised nudge, forgetting nothing yet: a decision raising several calls <see cref="ForgetOldestClosed"/>
+    /// once after them. That forgets what forgetting after each would have (a raised nudge is open, or held out and
+    /// awaiting its outcome: never forgotten itself), without counting the closed ones and shifting the list per nudge.
+    /// </summary>
+    internal void RememberOnly(SentNudge nudge) => (RecentNudges ??= []).Add(nudge);
+
+    /// <summary>Forgets the oldest closed nudges beyond <see cref="RecentNudgeLimit"/> that no longer await their outcome, in place.</summary>
+    internal void ForgetOldestClosed()
+    {
+        if (RecentNudges is not { } nudges) return;
         var closed = 0;
-        foreach (var n in RecentNudges) if (!n.Open) closed++;
-        for (var i = 0; closed > RecentNudgeLimit && i < RecentNudges.Count;)
+        foreach (var n in nudges)
+            if (!n.Open) closed++;
+        if (closed <= RecentNudgeLimit) return;
+        var kept = 0;
+        for (var i = 0; i < nudges.Count; i++)
         {
-            if (RecentNudges[i].Open || RecentNudges[i].Awaiting) i++;
-            else
-            {
-                RecentNudges.RemoveAt(i);
-                closed--;
-            }
+            var n = nudges[i];
+            if (closed > RecentNudgeLimit && !n.Open && !n.Awaiting) closed--;
+            else nudges[kept++] = n;
         }
+        nudges.RemoveRange(kept, nudges.Count - kept);
     }
 
     /// <summary>
@@ -310,6 +324,12 @@ public sealed class SentNudge
 
     /// <summary>Whether this is the nudge with that id, without spelling out its own id.</summary>
     public bool Is(string nudgeId) => _id.Is(nudgeId);
+
+    /// <summary>
+    /// Whether this is the nudge <paramref name="action"/> points at: the two kept ids compared, where spelling the
+    /// action's out and reading it back did both for every nudge a decision closes.
+    /// </summary>
+    public bool IsNextBestAction(NextBestAction action) => _id.Equals(action.CompactNudgeId);
 
     [Flags]
     public enum Credit { None = 0, Reply = 1, Order = 2 }

@@ -17,6 +17,9 @@ public sealed record NextBestAction(
 
     [JsonPropertyName("nudgeId")] public string NudgeId { get => _nudgeId.ToString(); init => _nudgeId = CompactNudgeId.From(value); }
 
+    /// <summary>Its nudge's id as kept: compared with a remembered nudge's without spelling either out.</summary>
+    internal CompactNudgeId CompactNudgeId => _nudgeId;
+
     /// <summary>One of a few kinds, shared across customers.</summary>
     [JsonPropertyName("kind")] public string Kind { get; init; } = SharedStrings.Share(Kind);
 

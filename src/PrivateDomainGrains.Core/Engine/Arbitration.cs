@@ -25,7 +25,8 @@ public static class Arbitration
     /// queued until their time.
     /// </summary>
     /// <param name="wouldBeClosed">
-    /// Why a candidate would already be closed had events arrived in order (see <see cref="NudgeLifecycle.WouldBeClosed"/>), or null.
+    /// The policy that suppresses a candidate because it would already be closed had events arrived in order ("already
+    /// expired at ...", see <see cref="NudgeLifecycle.WouldBeClosed"/>), or null.
     /// </param>
     public static Judgement Judge(IReadOnlyList<PlannedNudge> candidates, CompiledPlaybook playbook, CustomerProfile customer,
         DecisionContext ctx, TimeZoneInfo zone, Func<PlannedNudge, string?>? wouldBeClosed = null)
@@ -54,7 +55,7 @@ public static class Arbitration
         {
             var nudge = candidates[k];
             var score = ScoreOf(nudge, segment, context, ctx);
-            if (wouldBeClosed?.Invoke(nudge) is { } closed) judged.Add(Suppress(nudge, score, "already " + closed));
+            if (wouldBeClosed?.Invoke(nudge) is { } closed) judged.Add(Suppress(nudge, score, closed));
             // Reactive nudges about a customer no one owns wait in the unassigned queue; outreach needs someone to do it.
             else if (nudge.To is null && customer.OwnerStaffId is null && nudge.Proactive) judged.Add(Suppress(nudge, score, "no owner"));
             else if (nudge.Lever == 0) judged.Add(Suppress(nudge, score, "lever off"));
@@ -106,12 +107,13 @@ public static class Arbitration
             var c = judged[k];
             if (c.Verdict == Verdict.Raised)
             {
-                state.Remember(NudgeLifecycle.Raised(c.Nudge, segment, now, contact.NudgeExpiry));
+                state.RememberOnly(NudgeLifecycle.Raised(c.Nudge, segment, now, contact.NudgeExpiry));
                 if (!c.Nudge.HeldOut && (chosen is null || ByScore(c, chosen) < 0)) chosen = c;
             }
             else if (c.Verdict == Verdict.Held && !AlreadyHeld(state, c.Nudge.Id, ref heldIds, judged.Count))
                 (state.Held ??= []).Add(new HeldNudge(c.Nudge, c.HoldUntil!.Value, c.Policy!));
         }
+        state.ForgetOldestClosed();
         if (state.Held is { Count: > EngineState.HeldNudgeLimit } held) held.RemoveRange(0, held.Count - EngineState.HeldNudgeLimit);
         if (chosen is null) judged.Sort(ByScore);
         else ChosenFirst.Sort(judged, chosen);

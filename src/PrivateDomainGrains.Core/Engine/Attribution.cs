@@ -34,7 +34,7 @@ internal static class Attribution
             }
         if (sent is null) return;
         sent.Open = false;
-        if (customer.NextBestAction is { } nba && sent.Is(nba.NudgeId)) customer.NextBestAction = null;
+        if (customer.NextBestAction is { } nba && sent.IsNextBestAction(nba)) customer.NextBestAction = null;
         if (o.Outcome == NudgeOutcome.Acted) sent.ActedAt ??= at;
         if (o.Outcome == NudgeOutcome.Dismissed)
         {
@@ -45,11 +45,12 @@ internal static class Attribution
     }
 
     /// <summary>The nudge's one outcome for learning, unless it already had it.</summary>
-    public static void Settle(SentNudge sent, NudgeOutcome outcome, List<LearningSignal> signals)
+    /// <param name="id">The nudge's id when the caller spelled it out already (a resident nudge keeps it compact).</param>
+    public static void Settle(SentNudge sent, NudgeOutcome outcome, List<LearningSignal> signals, string? id = null)
     {
         if (!sent.Awaiting) return;
         sent.Awaiting = false;
-        signals.Add(new LearningSignal(sent.Source, sent.Segment, outcome, sent.Id));
+        signals.Add(new LearningSignal(sent.Source, sent.Segment, outcome, id ?? sent.Id));
     }
 
     /// <summary>

@@ -77,8 +77,10 @@ public sealed class Decision
         var text = new DefaultInterpolatedStringHandler(Math.Min(candidates.Count, MaxAlternativesExplained + 2) * 160, 0);
         raised.AppendExplanation(ref text, formats);
         var listed = 0;
-        foreach (var c in candidates)
+        // Indexed: a foreach over an IReadOnlyList allocates its enumerator.
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var c = candidates[i];
             if (ReferenceEquals(c, raised) || listed++ >= MaxAlternativesExplained) continue;
             text.AppendLiteral("\nvs ");
             c.AppendExplanation(ref text, formats);

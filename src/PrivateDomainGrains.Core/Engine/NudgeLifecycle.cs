@@ -34,8 +34,11 @@ internal sealed class NudgeLifecycle(List<ClosedNudge> closed, List<LearningSign
     private DateTimeOffset _now;
 
     /// <summary>Points this (pooled) lifecycle at one decision: its playbook, customer and time.</summary>
-    public void Bind(CompiledPlaybook playbook, CustomerProfile customer, DateTimeOffset now) =>
+    public void Bind(CompiledPlaybook playbook, CustomerProfile customer, DateTimeOffset now)
+    {
         (_playbook, _customer, _state, _now) = (playbook, customer, customer.Engine, now);
+        _reasons.Clear();
+    }
 
     /// <summary>What an event, already folded into the profile, does to the customer's open nudges.</summary>
     public void OnEvent(CustomerEvent e)
@@ -62,9 +65,9 @@ internal sealed class NudgeLifecycle(List<ClosedNudge> closed, List<LearningSign
     }
 
     /// <summary>
-    /// Whether a nudge about to be raised would already be closed had every event arrived in order, and how: an
-    /// event that does or obsoletes it happened after <see cref="PlannedNudge.Since"/>, or it would have expired by the
-    /// customer's latest event. Null when it stands.
+    /// Whether a nudge about to be raised would already be closed had every event arrived in order, and how ("already"
+    /// and the closing, its policy when suppressed): an event that does or obsoletes it happened after
+    /// <see cref="PlannedNudge.Since"/>, or it would have expired by the customer's latest event. Null when it stands.
     /// </summary>
     public string? WouldBeClosed(PlannedNudge n)
     {
@@ -79,15 +82,46 @@ internal sealed class NudgeLifecycle(List<ClosedNudge> closed, List<LearningSign
                 _ => _state.LastTime(type),
             };
             // Strictly after: at the same instant arrival order decides, and whatever is folded already arrived first.
-            if (doneAt > since) return $"{NudgeClosings.DoneByAction}: {type} at {doneAt:u}";
+            if (doneAt > since) return Reason(ClosingReason.DoneBy, type, doneAt.Value);
         }
         if (n.To is not null && Later(_customer.RelationshipWith(n.To)?.RemovedAt, _customer.AllRemovedAt) is { } removed && removed > since)
-            return $"{NudgeClosings.Obsolete}: {n.To} deleted at {removed:u}";
+            return Reason(ClosingReason.Deleted, n.To, removed);
         if (n.Proactive && _customer.LostAt() is { } lost && lost > since)
-            return $"{NudgeClosings.Obsolete}: customer lost at {lost:u}";
+            return Reason(ClosingReason.Lost, null, lost);
         var expiresAt = Instants.Plus(since, n.ExpiresAfter ?? _playbook.Contact.NudgeExpiry);
-        if (_customer.LastInteractionAt >= expiresAt) return $"{NudgeClosings.Expired} at {expiresAt:u}";
+        if (_customer.LastInteractionAt >= expiresAt) return Reason(ClosingReason.Expired, null, expiresAt);
         return null;
+    }
+
+    private enum ClosingReason { DoneBy, Deleted, Lost, Expired }
+
+    /// <summary>The most reasons one decision keeps for reuse; more are formatted each time.</summary>
+    private const int ReasonMemoLimit = 16;
+
+    /// <summary>
+    /// This decision's reasons so far. Its candidates share a few: a decision's timer nudges fell due at a few instants,
+    /// and formatting the time anew for each was most of the cost of suppressing them (21 of the 41 candidates of the
+    /// decision benchmark's message, two distinct texts).
+    /// </summary>
+    private readonly List<(ClosingReason Kind, string? Name, DateTimeOffset At, string Text)> _reasons = [];
+
+    /// <summary>
+    /// The text of one reason. Times compare as instants, and "u" writes the instant in UTC, so equal keys have equal
+    /// texts.
+    /// </summary>
+    private string Reason(ClosingReason kind, string? name, DateTimeOffset at)
+    {
+        foreach (var r in _reasons)
+            if (r.Kind == kind && r.At == at && string.Equals(r.Name, name, StringComparison.Ordinal)) return r.Text;
+        var text = kind switch
+        {
+            ClosingReason.DoneBy => $"already {NudgeClosings.DoneByAction}: {name} at {at:u}",
+            ClosingReason.Deleted => $"already {NudgeClosings.Obsolete}: {name} deleted at {at:u}",
+            ClosingReason.Lost => $"already {NudgeClosings.Obsolete}: customer lost at {at:u}",
+            _ => $"already {NudgeClosings.Expired} at {at:u}",
+        };
+        if (_reasons.Count < ReasonMemoLimit) _reasons.Add((kind, name, at, text));
+        return text;
     }
 
     /// <summary>
@@ -108,21 +142,21 @@ internal sealed class NudgeLifecycle(List<ClosedNudge> closed, List<LearningSign
         foreach (var n in _state.RecentNudges ?? [])
         {
             if (!n.Open || n.ExpiresAt is not { } at || at > _now) continue;
-            Close(n, NudgeClosings.Expired, at);
-            Attribution.Settle(n, NudgeOutcome.Ignored, signals);
+            Attribution.Settle(n, NudgeOutcome.Ignored, signals, Close(n, NudgeClosings.Expired, at));
         }
     }
 
     /// <summary>Beyond <see cref="EngineState.OpenNudgeLimit"/> open nudges the oldest are closed as expired.</summary>
     public void CloseBeyondLimit()
     {
-        var open = _state.RecentNudges?.Count(n => n.Open) ?? 0;
+        var open = 0;
+        foreach (var n in _state.RecentNudges ?? [])
+            if (n.Open) open++;
         foreach (var n in _state.RecentNudges ?? [])
         {
             if (open <= EngineState.OpenNudgeLimit) break;
             if (!n.Open) continue;
-            Close(n, NudgeClosings.Expired, _now);
-            Attribution.Settle(n, NudgeOutcome.Ignored, signals);
+            Attribution.Settle(n, NudgeOutcome.Ignored, signals, Close(n, NudgeClosings.Expired, _now));
             open--;
         }
     }
@@ -169,6 +203,9 @@ internal sealed class NudgeLifecycle(List<ClosedNudge> closed, List<LearningSign
     /// </summary>
     private bool Withdrawn(SentNudge n, CustomerEvent e)
     {
+        // Only an event dated before the nudge fell due can withdraw it (a rule's delay is never negative): most come
+        // after, and looking every open nudge's rule up for each event was a good part of an event's cost here.
+        if (e.At >= n.From) return false;
         if (_playbook.Rule(n.Source) is not { } rule || rule.Trigger.Kind is not (TriggerKinds.After or TriggerKinds.Inactive)) return false;
         var anchor = Instants.Plus(n.From, -rule.Delay);
         var within = e.At > anchor && e.At < n.From;
@@ -180,13 +217,16 @@ internal sealed class NudgeLifecycle(List<ClosedNudge> closed, List<LearningSign
 
     private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null || a > b ? a : b;
 
-    private void Close(SentNudge n, string how, DateTimeOffset at)
+    /// <returns>The nudge's id, spelled out for the close: its settlement, if any, names it too.</returns>
+    private string Close(SentNudge n, string how, DateTimeOffset at)
     {
         n.Open = false;
         // Obsolete (no one's doing) teaches nothing; whoever closes it otherwise settles it first or starts its window.
         if (how == NudgeClosings.Obsolete) n.Awaiting = false;
-        closed.Add(new ClosedNudge(n.Id, how, at));
-        if (_customer.NextBestAction is { } nba && n.Is(nba.NudgeId)) _customer.NextBestAction = null;
+        var id = n.Id;
+        closed.Add(new ClosedNudge(id, how, at));
+        if (_customer.NextBestAction is { } nba && n.IsNextBestAction(nba)) _customer.NextBestAction = null;
+        return id;
     }
 }
 

@@ -39,6 +39,14 @@ public static class EventPhrases
     public static readonly Phrase IdentityKindNotUnicode = new("has a kind that is not valid Unicode text", "有一个类型不是有效的 Unicode 文本");
     public static readonly Phrase NoIdentity = new("must name at least one identity", "至少要有一个身份");
     public static readonly Phrase TooManyIdentities = new("may name at most {0} identities", "最多 {0} 个身份");
+    // What needs the tenant or the customer (EventIngestion, CustomerIngest)
+    public static readonly Phrase BeforeRetention = new(
+        "'at' is before {0:O}: tenant '{1}' keeps events of its journal retention's days only",
+        "'at' 早于 {0:O}：租户 '{1}' 的日志只保留其保留期内的事件");
+    public static readonly Phrase UnknownStaff = new("'{0}' is not a staff member of tenant '{1}'", "'{0}' 不是租户 '{1}' 的员工");
+    public static readonly Phrase IdUsedHere = new("already used by this customer's {0} at {1:O}", "已被该客户 {1:O} 的 {0} 使用");
+    public static readonly Phrase IdUsedElsewhere = new(
+        "already used by customer '{0}': event ids are unique per tenant", "已被客户 '{0}' 使用：事件 id 在租户内唯一");
     public static readonly Phrase NeedsAmount = new("order.paid needs an amount", "order.paid 需要金额");
     public static readonly Phrase Number = new("must be a number", "须为数字");
     public static readonly Phrase Negative = new("must not be negative", "不能为负数");

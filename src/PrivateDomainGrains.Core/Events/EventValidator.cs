@@ -7,7 +7,8 @@ namespace PrivateDomainGrains.Core.Events;
 /// <summary>
 /// Checks one event against the v1 contract and returns every problem with the field it concerns, so callers can
 /// report them all at once. The bounds keep every accepted event storable and every date computed from it within the
-/// calendar: strings PostgreSQL can store (<see cref="StorableText"/>), times from <see cref="Earliest"/> to
+/// calendar: strings PostgreSQL can store (<see cref="StorableText"/>) and lengths as a person counts them
+/// (<see cref="TextElements"/>: 👍 is one), times from <see cref="Earliest"/> to
 /// <see cref="DefaultMaxFutureSkew"/> ahead of now, amounts up to <see cref="MaxAmount"/>; data keys under
 /// <see cref="EventIdentities.DataPrefix"/> are the platform's own. Every way an event comes in (the events API, WeCom
 /// callbacks, a playbook dry run) is checked with it; what needs the tenant (its staff) is checked by the host next.
@@ -57,7 +58,7 @@ public static class EventValidator
         if (data.Count > MaxDataEntries) errors.Add(new("data", EventPhrases.DataFields.Say(MaxDataEntries)));
         foreach (var (key, value) in data)
         {
-            if (key.Length is 0 or > MaxDataKeyLength || StorableText.Problem(key) is not null)
+            if (key.Length == 0 || !TextElements.Fit(key, MaxDataKeyLength) || StorableText.Problem(key) is not null)
                 errors.Add(new("data", EventPhrases.DataKeys.Say(MaxDataKeyLength)));
             else if (key.StartsWith(EventIdentities.DataPrefix, StringComparison.Ordinal))
                 errors.Add(new("data." + key, EventPhrases.Reserved.Say()));
@@ -68,7 +69,7 @@ public static class EventValidator
     private static void Text(string field, string? value, int maxLength, List<FieldError> errors)
     {
         if (value is null) return;
-        if (value.Length > maxLength) errors.Add(new(field, EventPhrases.AtMostCharacters.Say(maxLength)));
+        if (!TextElements.Fit(value, maxLength)) errors.Add(new(field, EventPhrases.AtMostCharacters.Say(maxLength)));
         if (StorableText.Problem(value) is { } problem) errors.Add(new(field, problem));
     }
 

@@ -49,8 +49,9 @@ public sealed class PropensityModel
 
     public (double Alpha, double Beta) Posterior(string action, string segment)
     {
-        var all = Find(action, AllSegments) ?? BetaArm.Uniform;
-        var seg = segment == AllSegments ? null : Find(action, segment);
+        var arms = ByAction().GetValueOrDefault(action);
+        var all = arms?.All ?? BetaArm.Uniform;
+        var seg = segment == AllSegments ? null : arms?.Of(segment);
         if (seg is null) return (all.Alpha, all.Beta);
         var mean = all.Alpha / (all.Alpha + all.Beta);
         return (SegmentPriorWeight * mean + seg.Successes, SegmentPriorWeight * (1 - mean) + seg.Failures);
@@ -64,6 +65,48 @@ public sealed class PropensityModel
             return (kv.Key[(bar + 1)..], kv.Key[..bar], kv.Value);
         });
 
+    /// <summary>
+    /// The arms grouped by action, built when the arms change (a new arm, a model read anew): every candidate of every
+    /// decision asks for its action's arms, and spelling two keys and looking each up was most of that. Built whole and
+    /// published in one write, as decisions on many threads read one model.
+    /// </summary>
+    private ArmIndex? _index;
+
+    private Dictionary<string, ActionArms> ByAction()
+    {
+        var index = _index;
+        if (index is not null && ReferenceEquals(index.Arms, Arms) && index.Count == Arms.Count) return index.ByAction;
+        var byAction = new Dictionary<string, ActionArms>(StringComparer.Ordinal);
+        foreach (var (key, arm) in Arms)
+        {
+            var bar = key.IndexOf('|');
+            if (bar < 0) continue;
+            var action = key[(bar + 1)..];
+            if (!byAction.TryGetValue(action, out var arms)) byAction[action] = arms = new ActionArms();
+            if (key.AsSpan(0, bar).SequenceEqual(AllSegments)) arms.All = arm;
+            else arms.Segments.Add((key[..bar], arm));
+        }
+        _index = new ArmIndex(Arms, Arms.Count, byAction);
+        return byAction;
+    }
+
+    /// <summary>The index and what it was built from: arms are only ever added, so the same dictionary with as many is unchanged.</summary>
+    private sealed record ArmIndex(Dictionary<string, BetaArm> Arms, int Count, Dictionary<string, ActionArms> ByAction);
+
+    /// <summary>One action's tenant-wide arm and its few per-segment ones (a segment is a tier).</summary>
+    private sealed class ActionArms
+    {
+        public BetaArm? All;
+        public readonly List<(string Segment, BetaArm Arm)> Segments = [];
+
+        public BetaArm? Of(string segment)
+        {
+            foreach (var (s, arm) in Segments)
+                if (string.Equals(s, segment, StringComparison.Ordinal)) return arm;
+            return null;
+        }
+    }
+
     private BetaArm Arm(string action, string segment)
     {
         // The key is built only for a new arm: every outcome recorded looks up two.
@@ -72,7 +115,7 @@ public sealed class PropensityModel
         return arm;
     }
 
-    /// <summary>Looks the arm up by a key spelled on the stack: every candidate of every decision asks twice.</summary>
+    /// <summary>Looks the arm up by a key spelled on the stack: every outcome recorded asks twice.</summary>
     private BetaArm? Find(string action, string segment)
     {
         if (!Arms.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup)) return Arms.GetValueOrDefault(Key(action, segment));

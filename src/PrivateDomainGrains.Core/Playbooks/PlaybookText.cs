@@ -8,7 +8,7 @@ namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>
 /// Every string of a playbook, wherever it sits (templates, tags, keywords, descriptions, field names...), checked
-/// once: storable (<see cref="StorableText"/>), not longer than the general cap, and plain text of one or more lines
+/// once: storable (<see cref="StorableText"/>), not longer than the general cap as a person counts (<see cref="TextElements"/>), and plain text of one or more lines
 /// (<see cref="PlainText"/>: a BEL or a U+202E in a script or a title is refused; single-line fields are checked for
 /// line breaks where they are validated) when the playbook is sent now. Walks the spec types' public
 /// properties, so a string property added to a spec later is covered without a new check. Paths are the JSON paths
@@ -27,7 +27,7 @@ internal static class PlaybookText
                 return;
             case string text:
                 if (StorableText.Problem(text) is { } problem) error(path, problem);
-                else if (text.Length > maxLength) error(path, CommonPhrases.AtMostCharacters.Say(maxLength));
+                else if (!TextElements.Fit(text, maxLength)) error(path, CommonPhrases.AtMostCharacters.Say(maxLength));
                 else if (plain && PlainText.Problem(text, multiline: true) is { } notPlain) error(path, notPlain);
                 return;
             case IEnumerable items:

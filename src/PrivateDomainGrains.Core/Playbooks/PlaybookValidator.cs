@@ -214,7 +214,7 @@ public static class PlaybookValidator
                     if (!Durations.TryParse(c.Duration, out _)) v.Add(cp + ".duration", CommonPhrases.Duration.Say());
                     break;
                 case ConditionKinds.Channel:
-                    if (c.In is not { Count: > 0 and <= MaxListItems } || c.In.Any(ch => ch is not { Length: > 0 and <= MaxNameLength }))
+                    if (c.In is not { Count: > 0 and <= MaxListItems } || c.In.Any(ch => !IsName(ch)))
                         v.Add(cp + ".in", PlaybookPhrases.ChannelList.Say(MaxListItems, MaxNameLength));
                     break;
                 case ConditionKinds.Field:
@@ -268,7 +268,7 @@ public static class PlaybookValidator
         else RequireTemplate(a.Script, path + ".script", v);
         if (a.Suggested is not null) RequireTemplate(a.Suggested, path + ".suggested", v);
         if (a.Reason is not null) RequireTemplate(a.Reason, path + ".reason", v);
-        if (a.Channel is "" or { Length: > MaxNameLength }) v.Add(path + ".channel", PlaybookPhrases.NudgeChannel.Say(MaxNameLength));
+        if (a.Channel is not null && !IsName(a.Channel)) v.Add(path + ".channel", PlaybookPhrases.NudgeChannel.Say(MaxNameLength));
         else if (v.SentNow && PlainText.Problem(a.Channel) is { } notPlain) v.Add(path + ".channel", notPlain);
         if (a.To is not (null or NudgeAddressees.Owner or NudgeAddressees.Staff)) v.Add(path + ".to", CommonPhrases.EitherOf.Say(NudgeAddressees.Owner, NudgeAddressees.Staff));
         if (a.DoneOn is { Count: > MaxListItems }) v.Add(path + ".doneOn", PlaybookPhrases.AtMostEventTypes.Say(MaxListItems));
@@ -355,7 +355,7 @@ public static class PlaybookValidator
                 v.Add(path, CommonPhrases.NotNull.Say());
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(k.Keyword) || k.Keyword.Trim().Length > MaxKeywordLength)
+            if (string.IsNullOrWhiteSpace(k.Keyword) || !TextElements.Fit(k.Keyword.Trim(), MaxKeywordLength))
                 v.Add(path + ".keyword", PlaybookPhrases.Keyword.Say(MaxKeywordLength));
             RequireTag(k.Tag, path + ".tag", v);
         }
@@ -388,7 +388,7 @@ public static class PlaybookValidator
             if (cap.Max is < 0 or > MaxCapCount) v.Add(path + ".max", CommonPhrases.Between.Say(0, MaxCapCount));
             if (!Durations.TryParse(cap.Window, out var w) || w <= TimeSpan.Zero) v.Add(path + ".window", CommonPhrases.Duration.Say());
             if (cap.Channel is "") v.Add(path + ".channel", PlaybookPhrases.AllChannels.Say());
-            else if (cap.Channel is { Length: > MaxNameLength }) v.Add(path + ".channel", CommonPhrases.AtMostCharacters.Say(MaxNameLength));
+            else if (cap.Channel is not null && !IsName(cap.Channel)) v.Add(path + ".channel", CommonPhrases.AtMostCharacters.Say(MaxNameLength));
         }
         if (c.QuietHours is { } q)
         {
@@ -415,8 +415,11 @@ public static class PlaybookValidator
 
     private static void RequireFieldName(string? field, string path, Errors v)
     {
-        if (field is not { Length: > 0 and <= MaxNameLength }) v.Add(path, PlaybookPhrases.FieldName.Say(MaxNameLength));
+        if (!IsName(field)) v.Add(path, PlaybookPhrases.FieldName.Say(MaxNameLength));
     }
+
+    /// <summary>A channel or field name: 1 to <see cref="MaxNameLength"/> characters as a person counts them (<see cref="TextElements"/>).</summary>
+    private static bool IsName(string? name) => name is { Length: > 0 } && TextElements.Fit(name, MaxNameLength);
 
     private static void RequireEventType(string? type, string path, Errors v)
     {
@@ -425,7 +428,7 @@ public static class PlaybookValidator
 
     private static void RequireTag(string? tag, string path, Errors v)
     {
-        if (v.SentNow ? TagNames.Normalize(tag) is null : string.IsNullOrWhiteSpace(tag) || tag.Length > MaxTagLength || PlainText.HasControlCharacters(tag))
+        if (v.SentNow ? TagNames.Normalize(tag) is null : string.IsNullOrWhiteSpace(tag) || !TextElements.Fit(tag, MaxTagLength) || PlainText.HasControlCharacters(tag))
             v.Add(path, PlaybookPhrases.TagIs.Say());
     }
 

@@ -91,8 +91,8 @@ public sealed class Template
     public const int MaxRenderedLength = PlaybookValidator.MaxTextLength;
 
     /// <summary>
-    /// The text for this customer and event: at most <see cref="MaxRenderedLength"/> characters, a longer one cut between
-    /// characters with "…" as its last (<see cref="StorableText.Shorten"/>).
+    /// The text for this customer and event: at most <see cref="MaxRenderedLength"/> characters as a person counts them, a
+    /// longer one cut between characters with "…" as its last (<see cref="TextElements.Shorten"/>).
     /// </summary>
     public string Render(CustomerProfile customer, CustomerEvent? e)
     {
@@ -105,7 +105,7 @@ public sealed class Template
             else Append(ref text, s.Placeholder!, customer, e);
         }
         var rendered = text.ToStringAndClear();
-        return rendered.Length <= MaxRenderedLength ? rendered : StorableText.Shorten(rendered, MaxRenderedLength);
+        return TextElements.Shorten(rendered, MaxRenderedLength);
     }
 
     private static void Append(ref DefaultInterpolatedStringHandler text, string placeholder, CustomerProfile c, CustomerEvent? e)

@@ -42,6 +42,9 @@ public static class CommonPhrases
         "contains an unpaired surrogate (U+{0:X4}) at position {1}: not valid Unicode",
         "第 {1} 位含不成对的代理项（U+{0:X4}），不是有效的 Unicode");
 
+    /// <summary>Between the parts of a message that lists several problems.</summary>
+    public static readonly Phrase Separator = new("; ", "；");
+
     public static readonly Phrase NotNull = new("must not be null", "不能为 null");
 
     public static readonly Phrase NotAnObject = new("must be an object", "须为对象");

@@ -38,11 +38,20 @@ public static class StorableText
         return string.Concat(text[..FittingPrefix(text, maxLength - 1)], "…");
     }
 
-    /// <summary>The length of the longest prefix of whole text elements within <paramref name="maxLength"/> units.</summary>
-    public static int FittingPrefix(ReadOnlySpan<char> text, int maxLength)
+    /// <summary>
+    /// The length of the longest prefix of whole text elements within <paramref name="maxLength"/> units and, when
+    /// given, <paramref name="maxElements"/> text elements.
+    /// </summary>
+    public static int FittingPrefix(ReadOnlySpan<char> text, int maxLength, int maxElements = int.MaxValue)
     {
+        // A text element is at least one unit, so a text this short has no more elements than units.
+        if (text.Length <= maxLength && text.Length <= maxElements) return text.Length;
+        // Between two characters that never join another (see Standalone) text elements always part, whatever comes
+        // before: the cut needs no walk from the start. Every quote of a long message in every decision walked it. A
+        // bound on elements needs the walk (to count them).
+        if (maxElements == int.MaxValue && maxLength > 0 && Standalone(text[maxLength - 1]) && Standalone(text[maxLength])) return maxLength;
         var length = 0;
-        while (length < text.Length)
+        for (var elements = 0; length < text.Length && elements < maxElements; elements++)
         {
             var next = StringInfo.GetNextTextElementLength(text[length..]);
             if (length + next > maxLength) break;
@@ -50,4 +59,11 @@ public static class StorableText
         }
         return length;
     }
+
+    /// <summary>
+    /// Printable ASCII and CJK unified ideographs: in Unicode's text segmentation (UAX #29) each is a text element of
+    /// its own kind "Other" (no mark, joiner, prepended or regional character, no control, no Hangul), so no rule keeps
+    /// it together with a neighbour.
+    /// </summary>
+    private static bool Standalone(char c) => c is >= ' ' and <= '~' or >= '\u4E00' and <= '\u9FFF';
 }

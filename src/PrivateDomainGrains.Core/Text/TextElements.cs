@@ -17,4 +17,12 @@ public static class TextElements
     /// <summary>True when <paramref name="text"/> is at most <paramref name="maxLength"/> text elements (and bounded in units).</summary>
     public static bool Fit(string text, int maxLength) =>
         text.Length <= maxLength || (text.Length <= maxLength * MaxUnitsPerElement && new StringInfo(text).LengthInTextElements <= maxLength);
+
+    /// <summary>
+    /// <paramref name="text"/> if it <see cref="Fit"/>s in <paramref name="maxLength"/>, else its first
+    /// <paramref name="maxLength"/> - 1 whole text elements (bounded in units likewise) followed by "…".
+    /// </summary>
+    public static string Shorten(string text, int maxLength) => Fit(text, maxLength)
+        ? text
+        : string.Concat(text.AsSpan(0, StorableText.FittingPrefix(text, (maxLength - 1) * MaxUnitsPerElement, maxLength - 1)), "…");
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -55,9 +56,9 @@ public sealed partial class CustomerGrain
     {
         _onlyWoken = false;
         var id = _profile.CustomerId;
-        if (await SurvivorAsync() is not null) return MergeOutcome.Conflict($"customer '{id}' was merged into '{_mergedInto}': merge into that one");
-        if (absorbedId == id) return MergeOutcome.Conflict($"customer '{id}' cannot be merged into itself");
-        if (_erasedAt is { } erasedAt) return MergeOutcome.Conflict($"the personal data of customer '{id}' was erased at {erasedAt:O}");
+        if (await SurvivorAsync() is not null) return MergeOutcome.Conflict(MergePhrases.MergedInto.Say(id, _mergedInto));
+        if (absorbedId == id) return MergeOutcome.Conflict(MergePhrases.IntoItself.Say(id));
+        if (_erasedAt is { } erasedAt) return MergeOutcome.Conflict(MergePhrases.Erased.Say(id, erasedAt));
         if (!_profile.Exists) return MergeOutcome.NotFound(Unknown(id));
         var absorbed = Customer(absorbedId);
         var handoff = await absorbed.HandToMergeAsync(id);
@@ -109,10 +110,10 @@ public sealed partial class CustomerGrain
         _onlyWoken = false;
         var id = _profile.CustomerId;
         if (await SurvivorAsync() is not null)
-            return MergeOutcome.Conflict($"customer '{id}' was itself merged into '{_mergedInto}' since: undo that merge first");
+            return MergeOutcome.Conflict(MergePhrases.ItselfMergedSince.Say(id, _mergedInto));
         if (await store.Merges.GetAsync(_tenant, mergeId) is not { } merge || merge.SurvivorId != id)
-            return MergeOutcome.NotFound($"customer '{id}' has no merge '{mergeId}'");
-        if (merge.UndoneAt is { } undoneAt) return MergeOutcome.Conflict($"merge '{mergeId}' was undone at {undoneAt:O}");
+            return MergeOutcome.NotFound(MergePhrases.NoMergeOf.Say(id, mergeId));
+        if (merge.UndoneAt is { } undoneAt) return MergeOutcome.Conflict(MergePhrases.UndoneAt.Say(mergeId, undoneAt));
         if (!StorageJson.Write(_profile).AsSpan().SequenceEqual(merge.SurvivorAfter)) return MergeOutcome.Conflict(await WhatChangedAsync(merge));
 
         var before = StorageJson.Read<CustomerProfile>(merge.SurvivorBefore);
@@ -135,8 +136,8 @@ public sealed partial class CustomerGrain
     {
         _onlyWoken = false;
         var id = _profile.CustomerId;
-        if (await SurvivorAsync() is not null) return Refused($"customer '{id}' was merged into '{_mergedInto}' already");
-        if (_erasedAt is { } erasedAt) return Refused($"the personal data of customer '{id}' was erased at {erasedAt:O}");
+        if (await SurvivorAsync() is not null) return Refused(MergePhrases.MergedAlready.Say(id, _mergedInto));
+        if (_erasedAt is { } erasedAt) return Refused(MergePhrases.Erased.Say(id, erasedAt));
         if (!_profile.Exists) return Refused(Unknown(id), unknown: true);
         // Snapshot first: the survivor's merge is refused if this revision or the journal moved on before it committed,
         // and an undo finds this customer exactly as it is now in its snapshot row.
@@ -181,18 +182,18 @@ public sealed partial class CustomerGrain
         var later = (await store.Merges.ListAsync(_tenant, id))
             .FirstOrDefault(m => m.SurvivorId == id && m.UndoneAt is null && m.MergedAt > merge.MergedAt);
         if (later is not null)
-            return $"customer '{later.AbsorbedId}' was merged into customer '{id}' since (merge '{later.MergeId}'): undo that merge first";
+            return MergePhrases.LaterMerge.Say(later.AbsorbedId, id, later.MergeId);
         var after = StorageJson.Read<CustomerProfile>(merge.SurvivorAfter);
         var what = new List<string>();
-        if (_profile.JournalSequence != after.JournalSequence) what.Add($"{_profile.JournalSequence - after.JournalSequence} events arrived");
-        if (!_profile.Tags.SequenceEqual(after.Tags)) what.Add($"its tags changed (now: {string.Join(", ", _profile.Tags)})");
-        if (_profile.OwnerStaffId != after.OwnerStaffId) what.Add($"its owner changed to '{_profile.OwnerStaffId}'");
-        if (what.Count == 0) what.Add("it decided since (a nudge response, a timer or SOP step, or an edit)");
-        return $"customer '{id}' changed since merge '{merge.MergeId}': {string.Join("; ", what)}";
+        if (_profile.JournalSequence != after.JournalSequence) what.Add(MergePhrases.EventsArrived.Say(_profile.JournalSequence - after.JournalSequence));
+        if (!_profile.Tags.SequenceEqual(after.Tags)) what.Add(MergePhrases.TagsChanged.Say(string.Join(", ", _profile.Tags)));
+        if (_profile.OwnerStaffId != after.OwnerStaffId) what.Add(MergePhrases.OwnerChanged.Say(_profile.OwnerStaffId));
+        if (what.Count == 0) what.Add(MergePhrases.DecidedSince.Say());
+        return MergePhrases.ChangedSince.Say(id, merge.MergeId, string.Join(CommonPhrases.Separator.Say(), what));
     }
 
     private static CustomerMergeView ViewOf(CustomerMerges.MergeRecord m) => new(
         m.MergeId, m.SurvivorId, m.AbsorbedId, m.MergedAt, m.MergedBy, m.AbsorbedSequence, m.MovedIdentities.Count, m.MovedNudges, m.UndoneAt, m.UndoneBy);
 
-    private static string Unknown(string customerId) => $"Customer '{customerId}' has no events, owner or tags yet";
+    private static string Unknown(string customerId) => MergePhrases.NotYet.Say(customerId);
 }

@@ -42,7 +42,7 @@ internal sealed class CustomerIngest(EventJournal journal, string tenant, string
             }
             if (profile.RecentInteraction(e.Id) is { } seen)
             {
-                if (!SameEvent(seen.Type, seen.At, e)) _outcome.Conflict(i, $"already used by this customer's {seen.Type} at {seen.At:O}");
+                if (!SameEvent(seen.Type, seen.At, e)) _outcome.Conflict(i, EventPhrases.IdUsedHere.Say(seen.Type, seen.At));
                 continue;
             }
             var history = backfill || Instants.Plus(e.At, inputs.Playbook.Contact.BackfillAfter) < arrived;
@@ -69,9 +69,9 @@ internal sealed class CustomerIngest(EventJournal journal, string tenant, string
         {
             if (!held.TryGetValue(row.Event.Id, out var existing)) again.Add(index);
             else if (existing.CustomerId != customerId)
-                _outcome.Conflict(index, $"already used by customer '{existing.CustomerId}': event ids are unique per tenant");
+                _outcome.Conflict(index, EventPhrases.IdUsedElsewhere.Say(existing.CustomerId));
             else if (!SameEvent(existing.Event.Type, existing.Event.At, row.Event))
-                _outcome.Conflict(index, $"already used by this customer's {existing.Event.Type} at {existing.Event.At:O}");
+                _outcome.Conflict(index, EventPhrases.IdUsedHere.Say(existing.Event.Type, existing.Event.At));
         }
         _take = again;
     }

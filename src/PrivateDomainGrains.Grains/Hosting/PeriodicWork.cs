@@ -59,7 +59,9 @@ internal sealed class PeriodicWork(string name, TimeSpan interval, Func<Cancella
         {
             await run(ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        // Any failure but the silo's stop, a cancelled database or HTTP call's too: letting that one through ended the
+        // loop for good, silently.
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(ex, "{Work} failed; it runs again in {Interval}", name, interval);
         }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tags;
+using PrivateDomainGrains.Core.Tags;
+using PrivateDomainGrains.Grains.Hosting;
 using PrivateDomainGrains.Grains.Jobs;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
@@ -48,6 +50,7 @@ public sealed class TagJobGrain(
             Add = spec.Add,
             Remove = spec.Remove,
             By = spec.By,
+            Language = CallerLanguage.Current,
             State = TagJobStates.Running,
             Total = total,
             Failed = failed,
@@ -74,6 +77,8 @@ public sealed class TagJobGrain(
     private async Task<bool> WorkPageAsync(CancellationToken cancellationToken)
     {
         var job = state.State;
+        // Rows are worded in the language of the request that started the job, whoever's call or reminder works the page.
+        CallerLanguage.Adopt(job.Language);
         var page = await rows.PageAsync(_tenant, _jobId, job.After, options.Value.PageSize, ct: cancellationToken);
         if (page.Count == 0) return false;
         // Rows staged without a customer failed at the start and were counted then.
@@ -115,7 +120,7 @@ public sealed class TagJobGrain(
                     true => TagJobRowStatus.Changed,
                     false => row.Status == TagJobRowStatus.Changed ? TagJobRowStatus.Changed : TagJobRowStatus.Unchanged,
                 },
-                Error = changed is null ? $"customer '{row.CustomerId}' has no events, owner or tags" : null,
+                Error = changed is null ? TagPhrases.NoCustomer.Say(row.CustomerId) : null,
             };
         }
         catch (Exception ex)

@@ -10,6 +10,8 @@ public sealed class TagJobState
     [JsonPropertyName("add")] public string[] Add { get; set; } = [];
     [JsonPropertyName("remove")] public string[] Remove { get; set; } = [];
     [JsonPropertyName("by")] public string? By { get; set; }
+    /// <summary>The language of the request that started the job (null: English), which its rows' reasons are worded in.</summary>
+    [JsonPropertyName("language")] public string? Language { get; set; }
     [JsonPropertyName("state")] public string State { get; set; } = "";
     [JsonPropertyName("total")] public long Total { get; set; }
     [JsonPropertyName("done")] public long Done { get; set; }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Tags;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -43,8 +44,8 @@ public sealed class TenantTagCatalogGrain(
     public async Task<TagCatalogOutcome> PutGroupAsync(TagGroupDefinition group, bool create)
     {
         var i = Catalog.Groups.FindIndex(g => g.GroupId == group.GroupId);
-        if (create && i >= 0) return TagCatalogOutcome.Conflict("groupId", $"Tag group '{group.GroupId}' exists");
-        if (!create && i < 0) return TagCatalogOutcome.NotFound("groupId", $"Tag group '{group.GroupId}' does not exist");
+        if (create && i >= 0) return TagCatalogOutcome.Conflict("groupId", TagPhrases.GroupExists.Say(group.GroupId));
+        if (!create && i < 0) return TagCatalogOutcome.NotFound("groupId", TagPhrases.NoGroup.Say(group.GroupId));
         if (group.Exclusive && !(i >= 0 && Catalog.Groups[i].Exclusive)
             && await HeldTogetherAsync("exclusive", group.GroupId, TagsOf(group.GroupId)) is { } held)
             return held;
@@ -55,7 +56,7 @@ public sealed class TenantTagCatalogGrain(
 
     public async Task<TagCatalogOutcome> DeleteGroupAsync(string groupId)
     {
-        if (Catalog.Groups.RemoveAll(g => g.GroupId == groupId) == 0) return TagCatalogOutcome.NotFound("groupId", $"Tag group '{groupId}' does not exist");
+        if (Catalog.Groups.RemoveAll(g => g.GroupId == groupId) == 0) return TagCatalogOutcome.NotFound("groupId", TagPhrases.NoGroup.Say(groupId));
         for (var i = 0; i < Catalog.Tags.Count; i++)
             if (Catalog.Tags[i].GroupId == groupId) Catalog.Tags[i] = Catalog.Tags[i] with { GroupId = null };
         return await SaveAsync($"group {groupId} deleted");
@@ -64,10 +65,10 @@ public sealed class TenantTagCatalogGrain(
     public async Task<TagCatalogOutcome> PutTagAsync(CatalogTag tag, bool create)
     {
         var i = IndexOf(tag.Tag);
-        if (create && i >= 0) return TagCatalogOutcome.Conflict("tag", $"Tag '{tag.Tag}' is in the catalog");
-        if (!create && i < 0) return TagCatalogOutcome.NotFound("tag", $"Tag '{tag.Tag}' is not in the catalog");
+        if (create && i >= 0) return TagCatalogOutcome.Conflict("tag", TagPhrases.InCatalog.Say(tag.Tag));
+        if (!create && i < 0) return TagCatalogOutcome.NotFound("tag", TagPhrases.NotInCatalog.Say(tag.Tag));
         if (tag.GroupId is { } groupId && !Catalog.Groups.Exists(g => g.GroupId == groupId))
-            return TagCatalogOutcome.Invalid("groupId", $"Tag group '{groupId}' does not exist");
+            return TagCatalogOutcome.Invalid("groupId", TagPhrases.NoGroup.Say(groupId));
         if (tag.GroupId is { } joined && (i < 0 || Catalog.Tags[i].GroupId != joined) && Catalog.Groups.Exists(g => g.GroupId == joined && g.Exclusive)
             && await HeldTogetherAsync("groupId", joined, [.. TagsOf(joined), tag.Tag]) is { } held)
             return held;
@@ -83,7 +84,7 @@ public sealed class TenantTagCatalogGrain(
         if (i >= 0 && IndexOf(to) >= 0)
         {
             Catalog.Changes.Remove(from);
-            return TagCatalogOutcome.Conflict("to", $"Tag '{to}' is in the catalog: merge '{from}' into it instead");
+            return TagCatalogOutcome.Conflict("to", TagPhrases.RenameOntoTag.Say(to, from));
         }
         // A free tag (or one renamed already: the holders' job of a rename that failed to start is started again
         // by renaming again) changes only its holders and the playbook.
@@ -132,8 +133,8 @@ public sealed class TenantTagCatalogGrain(
             if (!over)
             {
                 if (running.Kind == kind && running.Target == target) return TagCatalogOutcome.Ok with { JobId = running.JobId };
-                var what = running.Kind == "delete" ? "deleted" : $"{running.Kind}d into '{running.Target}'";
-                return TagCatalogOutcome.Conflict("tag", $"Tag '{tag}' is being {what} (tag job {running.JobId}): send this again when that job has finished");
+                var phrase = running.Kind switch { "delete" => TagPhrases.BeingDeleted, "rename" => TagPhrases.BeingRenamed, _ => TagPhrases.BeingMerged };
+                return TagCatalogOutcome.Conflict("tag", phrase.Say(tag, running.JobId, running.Target));
             }
         }
         Catalog.Changes[tag] = new TagChange(kind, target, jobId, DateTimeOffset.UtcNow);
@@ -155,9 +156,7 @@ public sealed class TenantTagCatalogGrain(
     {
         if (tags.Length < 2) return null;
         var count = await holders.CountHoldingSeveralAsync(Tenant, tags);
-        return count == 0 ? null : TagCatalogOutcome.Conflict(field,
-            $"{count} customers hold two or more of [{string.Join(", ", tags)}], which exclusive group '{groupId}' does not allow: " +
-            "remove all but one from them (a tag job) and send this again");
+        return count == 0 ? null : TagCatalogOutcome.Conflict(field, TagPhrases.HeldTogether.Say(count, string.Join(", ", tags), groupId));
     }
 
     /// <summary>

@@ -3,8 +3,8 @@ using PrivateDomainGrains.Core.Text;
 namespace PrivateDomainGrains.Host.Apis;
 
 /// <summary>
-/// What the HTTP API says in its ProblemDetails (the <c>detail</c> and the <c>errors</c> by field) where the console shows
-/// it: sign-in, API keys, webhooks, segments, campaigns, identity imports, the playbook. Worded in the request's language
+/// What the HTTP API says in its ProblemDetails (the <c>detail</c> and the <c>errors</c> by field) and in the rows of its
+/// jobs, route by route (the console shows them; the headings below name the routes). Worded in the request's language
 /// (<see cref="Phrase"/>, <c>Hosting/LanguageHostingExtensions.cs</c>).
 /// </summary>
 public static class ApiPhrases
@@ -16,6 +16,8 @@ public static class ApiPhrases
     public static readonly Phrase Limit = new("'limit' must be 1-{0}", "'limit' 须为 1-{0}");
     public static readonly Phrase PageToken = new("'{0}' must be the 'next' of a previous page, as it was", "'{0}' 须为上一页原样给出的 'next'");
     public static readonly Phrase FieldEmpty = new("'{0}' must not be empty", "'{0}' 不能为空");
+    /// <summary>A message about a field after its name: <c>'tag': Tag 'vip' is in the catalog</c>.</summary>
+    public static readonly Phrase FieldSays = new("'{0}': {1}", "'{0}'：{1}");
     public static readonly Phrase FieldOneOf = new("'{0}' must be one of {1}", "'{0}' 须为以下之一：{1}");
     public static readonly Phrase TrueOrFalse = new("'{0}' must be true or false", "'{0}' 须为 true 或 false");
     public static readonly Phrase BodyTooLarge = new("The body is {0} bytes; at most {1}", "请求体有 {0} 字节，最多 {1}");
@@ -97,8 +99,6 @@ public static class ApiPhrases
     public static readonly Phrase NoPendingEvent = new("No event '{0}' in the pending pool", "待定池中没有事件 '{0}'");
 
     // The tag catalog and merges
-    public static readonly Phrase NoTagGroup = new("'groupId': Tag group '{0}' does not exist", "'groupId'：标签组 '{0}' 不存在");
-    public static readonly Phrase TagNotInCatalog = new("'tag': Tag '{0}' is not in the catalog", "'tag'：标签 '{0}' 不在标签库中");
     public static readonly Phrase RenameToItself = new("'to' must differ from the tag renamed", "'to' 须与被改名的标签不同");
     public static readonly Phrase MergeIntoItself = new("'into' must differ from the tag merged", "'into' 须与被合并的标签不同");
     public static readonly Phrase TagChangeStarting = new(
@@ -107,6 +107,91 @@ public static class ApiPhrases
         "'absorbedTenant' is '{0}': customers of tenant '{1}' never merge with another tenant's", "'absorbedTenant' 是 '{0}'：租户 '{1}' 的客户从不与其他租户的客户合并");
     public static readonly Phrase MergeManagersOnly = new("Only managers and admins merge customers", "只有经理和管理员能合并客户");
     public static readonly Phrase UndoMergeManagersOnly = new("Only managers and admins undo merges", "只有经理和管理员能撤销合并");
+
+    // Tag jobs (TagJobsApi, TagJobCsv, ConsoleTagsApi)
+    public static readonly Phrase CustomerIdsCount = new("'customerIds' must hold 1-{0:N0} customer ids", "'customerIds' 须有 1-{0:N0} 个客户 id");
+    public static readonly Phrase NoTagJob = new("Tag job '{0}' does not exist", "标签任务 '{0}' 不存在");
+    public static readonly Phrase CatalogJobKept = new(
+        "'jobId': tag job '{0}' changes the holders of a catalog {1}, which cannot be cancelled",
+        "'jobId'：标签任务 '{0}' 在变更标签库 {1} 所涉及的持有者，不能取消");
+    public static readonly Phrase TagJobDone = new(
+        "'jobId': tag job '{0}' already completed ({1} done, {2} failed)", "'jobId'：标签任务 '{0}' 已完成（完成 {1}，失败 {2}）");
+    public static readonly Phrase SeqAfter = new("'after' must be the seq of a row of the previous page, or 0", "'after' 须为上一页某行的 seq，或 0");
+    public static readonly Phrase TagRowStatus = new("'status' must be pending, changed, unchanged or failed", "'status' 须为 pending、changed、unchanged 或 failed");
+    public static readonly Phrase OneSource = new("Give exactly one of 'customerIds', 'filter' and 'segmentId'", "'customerIds'、'filter' 和 'segmentId' 须恰好给出一个");
+    public static readonly Phrase NoSegmentOfTenant = new("'segmentId': the tenant has no segment '{0}'", "'segmentId'：本租户没有分群 '{0}'");
+    public static readonly Phrase AddOrRemove = new("'add' and 'remove' must name at least one tag between them", "'add' 和 'remove' 合起来至少要有一个标签");
+    public static readonly Phrase AddedAndRemoved = new("'remove' must not hold '{0}', which 'add' holds", "'remove' 不能含 'add' 已有的 '{0}'");
+    public static readonly Phrase FilterEmpty = new(
+        "'filter' must give at least one of tagsAny, tagsAll, owner, tier and status", "'filter' 至少要给出 tagsAny、tagsAll、owner、tier 和 status 之一");
+    public static readonly Phrase StartTagJobsManagersOnly = new("Only admins and managers start tag jobs", "只有管理员和经理能启动标签任务");
+    public static readonly Phrase ReadTagJobsManagersOnly = new("Only admins and managers read tag jobs", "只有管理员和经理能查看标签任务");
+    public static readonly Phrase CancelTagJobsManagersOnly = new("Only admins and managers cancel tag jobs", "只有管理员和经理能取消标签任务");
+    public static readonly Phrase ManagerByIds = new(
+        "'customerIds': a manager tags by 'segmentId', or by 'filter' with an 'owner' of their team",
+        "'customerIds'：经理按 'segmentId' 打标签，或按带本团队 'owner' 的 'filter' 打标签");
+    public static readonly Phrase ManagerOwner = new(
+        "'filter.owner' must be a staff member of the manager's team (or the manager)", "'filter.owner' 须为经理团队的员工（或经理本人）");
+    public static readonly Phrase CatalogAdminsOnly = new("Only admins change the tag catalog", "只有管理员能修改标签库");
+    public static readonly Phrase CsvNeverClosed = new("'body' line {0}: a quoted field is never closed", "'body' 第 {0} 行：引号字段始终未闭合");
+    public static readonly Phrase CsvLineTooLong = new("'body' line {0} is longer than {1:N0} bytes", "'body' 第 {0} 行超过 {1:N0} 字节");
+    public static readonly Phrase CsvUnterminated = new("'body' line {0}: an unterminated quoted field", "'body' 第 {0} 行：有未闭合的引号字段");
+    public static readonly Phrase CsvCustomerId = new("'body' line {0}: a customer id {1}", "'body' 第 {0} 行：客户 id {1}");
+    public static readonly Phrase CsvIdentityKind = new("'body' line {0}: the identity kind {1}", "'body' 第 {0} 行：身份类型{1}");
+    public static readonly Phrase CsvIdentityValue = new("'body' line {0}: the identity value {1}", "'body' 第 {0} 行：身份值{1}");
+    public static readonly Phrase CsvColumns = new(
+        "'body' line {0}: one column (a customer id) or two (kind,value), not {1}", "'body' 第 {0} 行：须为一列（客户 id）或两列（kind,value），而不是 {1} 列");
+    public static readonly Phrase CsvTooManyCustomers = new("'body' must hold at most {0:N0} customers", "'body' 最多 {0:N0} 位客户");
+    public static readonly Phrase CsvNoCustomer = new("'body' must name at least one customer", "'body' 至少要有一位客户");
+
+    // Handovers, reports, WeCom settings, the console's pending pool
+    public static readonly Phrase HandoverToSelf = new(
+        "'toStaffId' must be another staff member than the one handing over", "'toStaffId' 须是交接人以外的另一位员工");
+    public static readonly Phrase NoHandover = new("Handover '{0}' does not exist", "交接 '{0}' 不存在");
+    public static readonly Phrase ReportDate = new(
+        "'{0}' must be a date as yyyy-MM-dd from {1:yyyy-MM-dd} to {2:yyyy-MM-dd}", "'{0}' 须为 {1:yyyy-MM-dd} 到 {2:yyyy-MM-dd} 之间 yyyy-MM-dd 格式的日期");
+    public static readonly Phrase ToBeforeFrom = new("'to' must not be before 'from'", "'to' 不能早于 'from'");
+    public static readonly Phrase ToWithin = new("'to' must be within {0} days of 'from'", "'to' 须在 'from' 之后 {0} 天以内");
+    public static readonly Phrase OverdueAfter = new(
+        "'overdueAfter' must be a duration like 5m, 2h, 3d or 1w, at most 3650d, more than 0",
+        "'overdueAfter' 须为大于零的时长，如 5m、2h、3d 或 1w，最长 3650d");
+    public static readonly Phrase NotInYourTeam = new("'staffId': '{0}' is not in your team", "'staffId'：'{0}' 不在你的团队中");
+    public static readonly Phrase WeComInvalid = new("The WeCom settings are invalid; nothing was stored", "企业微信设置无效，未保存任何内容");
+    public static readonly Phrase WeComCorpId = new(
+        "'corpId' must be WeCom's CorpID: 'ww' or 'wx' followed by 16 letters or digits ({0} characters)",
+        "'corpId' 须为企业微信的 CorpID：'ww' 或 'wx' 后接 16 个字母或数字（共 {0} 个字符）");
+    public static readonly Phrase WeComToken = new(
+        "'token' must be 1-{0} ASCII letters or digits, as set in WeCom's admin console",
+        "'token' 须为 1-{0} 个 ASCII 字母或数字，与企业微信管理后台中设置的一致");
+    public static readonly Phrase WeComAesKey = new(
+        "'encodingAesKey' must be {0} characters of base64 (letters, digits, '+', '/') without padding",
+        "'encodingAesKey' 须为 {0} 个 base64 字符（字母、数字、'+'、'/'），不带填充");
+    public static readonly Phrase PendingPoolManagersOnly = new("Only managers and admins work the pending pool", "只有经理和管理员能处理待定池");
+
+    // Events (EventsApi, EventAdmission), webhooks' subscriptions, keys and rate limits (Security)
+    public static readonly Phrase TenantInFlight = new(
+        "This tenant already has {0:N0} events in progress on this node.", "本租户在此节点上已有 {0:N0} 个事件正在处理。");
+    public static readonly Phrase NodeInFlight = new("This node already has {0:N0} events in progress.", "此节点已有 {0:N0} 个事件正在处理。");
+    public static readonly Phrase ShedRetry = new(
+        "{0} Retry the same request after Retry-After; nothing of it was stored.", "{0}请在 Retry-After 之后重发同一请求；其中的内容均未保存。");
+    public static readonly Phrase EventsNotStored = new(
+        "The events could not all be stored. Retry the same request: events already stored are reported as duplicates.",
+        "这些事件未能全部保存。请重发同一请求：已保存的事件会报告为重复。");
+    public static readonly Phrase UrlSubscribed = new(
+        "'url' is subscribed already by {0} ({1}): change that subscription's event types instead",
+        "'url' 已被 {0}（{1}）订阅：请改为修改那个订阅的事件类型");
+    public static readonly Phrase OperatorKeyNeeded = new(
+        "This route needs the platform operator key as 'Authorization: Bearer <key>'", "此路由需要平台运维密钥，以 'Authorization: Bearer <key>' 发送");
+    public static readonly Phrase AdminKeyNeeded = new(
+        "This route needs tenant '{0}' admin key as 'Authorization: Bearer <key>'", "此路由需要租户 '{0}' 的管理密钥，以 'Authorization: Bearer <key>' 发送");
+    public static readonly Phrase ApiKeyNeeded = new(
+        "This route needs tenant '{0}' API key as 'Authorization: Bearer <key>'", "此路由需要租户 '{0}' 的 API 密钥，以 'Authorization: Bearer <key>' 发送");
+    public static readonly Phrase KeyNotOpen = new(
+        "This key is not an open key of tenant '{0}': unknown, revoked or expired", "此密钥不是租户 '{0}' 的有效密钥：未知、已吊销或已过期");
+    public static readonly Phrase ScopeNeeded = new(
+        "This route needs the scope '{0}'; key '{1}' ({2}) has {3}", "此路由需要权限范围 '{0}'；密钥 '{1}'（{2}）只有 {3}");
+    public static readonly Phrase TooManyRequests = new(
+        "Too many requests: slow down and retry after the time in Retry-After.", "请求过多：请放慢速度，在 Retry-After 给出的时间之后重试。");
 
     // Customers and tags
     public static readonly Phrase TagField = new(
@@ -234,6 +319,7 @@ public static class ApiPhrases
     public static readonly Phrase Unterminated = new("has an unterminated quoted field", "有未闭合的引号字段");
     public static readonly Phrase NeverClosed = new("opens a quoted field that is never closed", "打开的引号字段始终未闭合");
     public static readonly Phrase TwiceInRow = new("is given twice: a row names each field once", "重复出现：每行每个字段只能给一次");
+    public static readonly Phrase TwiceInBody = new("is given twice: a body names each field once", "重复出现：每个字段只能给一次");
     public static readonly Phrase RowFieldNotString = new("must be a string, not {0}", "须为字符串，而不是 {0}");
     public static readonly Phrase Columns = new("must have 3 columns (customerId,kind,value), not {0}", "须有 3 列（customerId,kind,value），而不是 {0} 列");
     public static readonly Phrase RowObject = new(

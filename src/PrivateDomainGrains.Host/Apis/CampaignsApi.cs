@@ -177,7 +177,7 @@ public static class CampaignsApi
             error("script", ApiPhrases.ScriptRequired.Say());
             return null;
         }
-        var valid = Checked("script.title", s.Title, MaxTitleLength, error) & Checked("script.text", s.Text, MaxTextLength, error);
+        var valid = Checked("script.title", s.Title, MaxTitleLength, error) & Checked("script.text", s.Text, MaxTextLength, error, multiline: true);
         CoreVariant[]? variants = null;
         if (s.Variants is { } given)
         {
@@ -199,7 +199,7 @@ public static class CampaignsApi
                 }
                 var idError = !Ids.IsValid(v.Id) ? Ids.Describe(field + ".id") : !ids.Add(v.Id!) ? ApiPhrases.VariantRepeats.Say(field, v.Id) : null;
                 error(field + ".id", idError);
-                var texts = Checked(field + ".title", v.Title, MaxTitleLength, error) & Checked(field + ".text", v.Text, MaxTextLength, error);
+                var texts = Checked(field + ".title", v.Title, MaxTitleLength, error) & Checked(field + ".text", v.Text, MaxTextLength, error, multiline: true);
                 if (idError is null && texts) variants[i] = new CoreVariant(v.Id!, v.Title!, v.Text!);
                 else valid = false;
             }
@@ -208,9 +208,9 @@ public static class CampaignsApi
     }
 
     /// <summary>Whether the text may be sent: not missing, too long, unstorable or a template with errors (each told to <paramref name="error"/>).</summary>
-    private static bool Checked(string field, string? text, int maxLength, Action<string, string?> error)
+    private static bool Checked(string field, string? text, int maxLength, Action<string, string?> error, bool multiline = false)
     {
-        var message = string.IsNullOrWhiteSpace(text) ? ApiPhrases.FieldRequired.Say(field) : TextFields.Error(field, text, maxLength) ?? TemplateError(field, text);
+        var message = string.IsNullOrWhiteSpace(text) ? ApiPhrases.FieldRequired.Say(field) : TextFields.Error(field, text, maxLength, multiline) ?? TemplateError(field, text);
         error(field, message);
         return message is null;
     }

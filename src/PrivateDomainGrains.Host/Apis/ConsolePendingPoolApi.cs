@@ -84,5 +84,5 @@ public static class ConsolePendingPoolApi
         return row.Event.StaffId is not { } staffId || await scope.DefaultOwnersAsync(user) is not { } owners || owners.Contains(staffId);
     }
 
-    private static ProblemHttpResult Forbidden() => Problems.Forbidden("Only managers and admins work the pending pool");
+    private static ProblemHttpResult Forbidden() => Problems.Forbidden(ApiPhrases.PendingPoolManagersOnly.Say());
 }

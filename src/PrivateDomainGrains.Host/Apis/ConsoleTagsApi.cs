@@ -34,7 +34,7 @@ public static class ConsoleTagsApi
         console.MapGet("/tags/in-use", (ConsoleUser user, IGrainFactory grains, TagHolders holders, CancellationToken ct) => TagsApi.ListAsync(user.Tenant, grains, holders, ct))
             .WithName("ListMyTagsInUse")
             .WithSummary("Catalog tags and free tags customers hold, ordinal order, each with its holder count (as ListTags), for suggestions.");
-        MapCatalogChanges(console.MapGroup("").AddEndpointFilter(AdminsOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, AdminsOnly));
+        MapCatalogChanges(console.MapGroup("").AddEndpointFilter(AdminsOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, ApiPhrases.CatalogAdminsOnly.English));
         console.MapPost("/tag-jobs", StartAsync).WithName("StartMyTagJob").Audited()
             .WithSummary("Batch tagging as the signed-in admin (any customers) or manager (a saved segment over their team's customers, or a filter with an owner of their team), in the background. " +
                 "202 with a status URL; each change shows in the timelines as this staff member's.")
@@ -48,7 +48,7 @@ public static class ConsoleTagsApi
             .WithSummary("Batch tagging from a CSV upload as StartTagJobFromCsv, for admins; each change shows in the timelines as this admin's.")
             .WithMetadata(new RequestBodyMetadata(typeof(string), "text/csv"))
             .WithProblem(StatusCodes.Status400BadRequest, "A parameter or the upload is invalid (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status403Forbidden, AdminsOnly)
+            .WithProblem(StatusCodes.Status403Forbidden, ApiPhrases.CatalogAdminsOnly.English)
             .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
             .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv");
         console.MapGet("/tag-jobs/{jobId}", GetAsync).WithName("GetMyTagJob")
@@ -63,7 +63,7 @@ public static class ConsoleTagsApi
             .WithProblem(StatusCodes.Status404NotFound, "No such job in the tenant (or another manager's)");
         console.MapPost("/tag-jobs/{jobId}/cancel", (ConsoleUser user, string jobId, IGrainFactory grains) => user.IsManager
                 ? CancelAsync(grains, user.Tenant, jobId, user.IsAdmin ? null : user.StaffId)
-                : Task.FromResult<Results<Ok<TagJobView>, ProblemHttpResult>>(Problems.Forbidden("Only admins and managers cancel tag jobs")))
+                : Task.FromResult<Results<Ok<TagJobView>, ProblemHttpResult>>(Problems.Forbidden(ApiPhrases.CancelTagJobsManagersOnly.Say())))
             .WithName("CancelMyTagJob").Audited()
             .WithSummary("Cancel a running batch as CancelTagJob: an admin any of the tenant's, a manager the ones they started.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
@@ -73,10 +73,8 @@ public static class ConsoleTagsApi
         return api;
     }
 
-    private const string AdminsOnly = "Only admins change the tag catalog";
-
     private static async ValueTask<object?> AdminsOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        ConsoleUser.From(context.HttpContext.User) is { IsAdmin: true } ? await next(context) : Problems.Forbidden(AdminsOnly);
+        ConsoleUser.From(context.HttpContext.User) is { IsAdmin: true } ? await next(context) : Problems.Forbidden(ApiPhrases.CatalogAdminsOnly.Say());
 
     /// <summary>The admin key's catalog changes for a signed-in admin: same bodies, checks and answers.</summary>
     private static void MapCatalogChanges(RouteGroupBuilder admin)
@@ -149,7 +147,7 @@ public static class ConsoleTagsApi
     private static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartAsync(ConsoleUser user, HttpRequest request, IGrainFactory grains,
         TagJobRows rows, ConsoleScope scope, SegmentStore segments)
     {
-        if (!user.IsManager) return Problems.Forbidden("Only admins and managers start tag jobs");
+        if (!user.IsManager) return Problems.Forbidden(ApiPhrases.StartTagJobsManagersOnly.Say());
         var (body, problem) = await JsonBody.ReadAsync<TagJobRequest>(request);
         if (body is null) return problem!;
         var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
@@ -159,9 +157,9 @@ public static class ConsoleTagsApi
         {
             // A manager's customers are their team's: the job is bounded by one owner they may see, or a segment's
             // members among the customers they may see (as its listing shows them), checked before anything is stored.
-            if (body.CustomerIds is not null) return Problems.Forbidden("'customerIds': a manager tags by 'segmentId', or by 'filter' with an 'owner' of their team");
+            if (body.CustomerIds is not null) return Problems.Forbidden(ApiPhrases.ManagerByIds.Say());
             if (body.SegmentId is null && (body.Filter?.Owner is not { } owner || !await scope.CanSeeCustomerOfAsync(user, owner)))
-                return Problems.Forbidden("'filter.owner' must be a staff member of the manager's team (or the manager)");
+                return Problems.Forbidden(ApiPhrases.ManagerOwner.Say());
         }
         if (OneSourceProblem(body) is { } sources) return sources;
         var jobId = NewJobId();
@@ -174,7 +172,7 @@ public static class ConsoleTagsApi
         }
         if (body.CustomerIds is { } ids)
         {
-            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", $"'customerIds' must hold 1-{MaxRows:N0} customer ids");
+            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", ApiPhrases.CustomerIdsCount.Say(MaxRows));
             for (var i = 0; i < ids.Count; i++)
                 if (!Core.Identity.Ids.IsValid(ids[i])) return Problems.InvalidId($"customerIds[{i}]");
             await rows.StageAsync(user.Tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
@@ -188,22 +186,22 @@ public static class ConsoleTagsApi
 
     private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string jobId, IGrainFactory grains)
     {
-        if (!user.IsManager) return Problems.Forbidden("Only admins and managers read tag jobs");
+        if (!user.IsManager) return Problems.Forbidden(ApiPhrases.ReadTagJobsManagersOnly.Say());
         if (!Core.Identity.Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(user.Tenant, jobId)).GetAsync();
         // A manager reads the jobs they started; another's is answered as a missing one (it may cover other teams).
         return view is null || !user.IsAdmin && view.Spec.By != user.StaffId
-            ? Problems.NotFound($"Tag job '{jobId}' does not exist")
+            ? Problems.NotFound(ApiPhrases.NoTagJob.Say(jobId))
             : TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(ConsoleUser user, string jobId, int? after, int? limit, string? status,
         IGrainFactory grains, TagJobRows rows, CancellationToken ct)
     {
-        if (!user.IsManager) return Problems.Forbidden("Only admins and managers read tag jobs");
+        if (!user.IsManager) return Problems.Forbidden(ApiPhrases.ReadTagJobsManagersOnly.Say());
         // As GetAsync: a manager reads the rows of the jobs they started, another's is answered as a missing one.
         if (!user.IsAdmin && Core.Identity.Ids.IsValid(jobId) && (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(user.Tenant, jobId)).GetAsync())?.Spec.By != user.StaffId)
-            return Problems.NotFound($"Tag job '{jobId}' does not exist");
+            return Problems.NotFound(ApiPhrases.NoTagJob.Say(jobId));
         return await TagJobsApi.RowsAsync(user.Tenant, jobId, after, limit, status, grains, rows, ct);
     }
 

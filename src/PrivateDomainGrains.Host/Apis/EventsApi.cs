@@ -71,7 +71,7 @@ public static class EventsApi
             if (admitted is null)
             {
                 metrics.Refused(tenant, "shed", batch.Total);
-                return Problems.Unavailable(refusal + " Retry the same request after Retry-After; nothing of it was stored.");
+                return Problems.Unavailable(ApiPhrases.ShedRetry.Say(refusal));
             }
             try
             {
@@ -83,7 +83,7 @@ public static class EventsApi
             catch (Exception ex) when (TransientFailures.Is(ex))
             {
                 logger.LogWarning(ex, "Ingesting {Count} events for {Tenant} failed for a transient reason", batch.Total, tenant);
-                return Problems.Unavailable("The events could not all be stored. Retry the same request: events already stored are reported as duplicates.");
+                return Problems.Unavailable(ApiPhrases.EventsNotStored.Say());
             }
         }
     }

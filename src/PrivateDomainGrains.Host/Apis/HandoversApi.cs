@@ -43,11 +43,11 @@ public static class HandoversApi
         if (body is null) return problem!;
         if (!Ids.IsValid(body.ToStaffId)) return Problems.InvalidId("toStaffId");
         if (string.Equals(staffId, body.ToStaffId, StringComparison.Ordinal))
-            return Problems.BadRequest("toStaffId", "'toStaffId' must be another staff member than the one handing over");
+            return Problems.BadRequest("toStaffId", ApiPhrases.HandoverToSelf.Say());
         foreach (var id in new[] { staffId, body.ToStaffId })
         {
             if (await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, id)).GetAsync() is null)
-                return Problems.NotFound($"Staff '{id}' is not a staff member of tenant '{tenant}'");
+                return Problems.NotFound(ApiPhrases.NoStaff.Say(id, tenant));
         }
 
         if (body.Departure) await grains.GetGrain<IStaffGrain>(GrainKeys.For(tenant, staffId)).DisableAsync();
@@ -61,6 +61,6 @@ public static class HandoversApi
     {
         if (!Ids.IsValid(handoverId)) return Problems.InvalidId("handoverId");
         var view = await grains.GetGrain<IHandoverGrain>(GrainKeys.For(tenant, handoverId)).GetAsync();
-        return view is null ? Problems.NotFound($"Handover '{handoverId}' does not exist") : TypedResults.Ok(view);
+        return view is null ? Problems.NotFound(ApiPhrases.NoHandover.Say(handoverId)) : TypedResults.Ok(view);
     }
 }

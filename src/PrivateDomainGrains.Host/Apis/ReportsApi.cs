@@ -169,7 +169,7 @@ public static class ReportsApi
         var visible = await reports.VisibleToAsync(user.Tenant, user.StaffId, user.Role, user.Team);
         if (staffId is not null)
         {
-            if (visible is not null && !visible.Contains(staffId)) return Problems.Forbidden($"'staffId': '{staffId}' is not in your team");
+            if (visible is not null && !visible.Contains(staffId)) return Problems.Forbidden(ApiPhrases.NotInYourTeam.Say(staffId));
             visible = new HashSet<string>([staffId], StringComparer.Ordinal);
         }
         return TypedResults.Ok(await reports.OverdueAsync(user.Tenant, after, visible, limit ?? 100, ct));
@@ -180,21 +180,21 @@ public static class ReportsApi
     private static ProblemHttpResult? ReadPeriod(string? from, string? to, string? groupBy, string? overdueAfter, out ReportQuery query)
     {
         query = default;
-        if (!TryDate(from, out var start)) return Problems.BadRequest("from", $"'from' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
-        if (!TryDate(to, out var end)) return Problems.BadRequest("to", $"'to' must be a date as yyyy-MM-dd from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}");
-        if (end < start) return Problems.BadRequest("to", "'to' must not be before 'from'");
-        if (end.DayNumber - start.DayNumber >= MaxDays) return Problems.BadRequest("to", $"'to' must be within {MaxDays} days of 'from'");
+        if (!TryDate(from, out var start)) return Problems.BadRequest("from", ApiPhrases.ReportDate.Say("from", EarliestDate, LatestDate));
+        if (!TryDate(to, out var end)) return Problems.BadRequest("to", ApiPhrases.ReportDate.Say("to", EarliestDate, LatestDate));
+        if (end < start) return Problems.BadRequest("to", ApiPhrases.ToBeforeFrom.Say());
+        if (end.DayNumber - start.DayNumber >= MaxDays) return Problems.BadRequest("to", ApiPhrases.ToWithin.Say(MaxDays));
         var by = groupBy ?? "staff";
-        if (!GroupBys.Contains(by)) return Problems.BadRequest("groupBy", $"'groupBy' must be one of {string.Join(", ", GroupBys)}");
-        if (!TryOverdueAfter(overdueAfter, out var after)) return Problems.BadRequest("overdueAfter", $"'overdueAfter' must be {Durations.Describe}, more than 0");
+        if (!GroupBys.Contains(by)) return Problems.BadRequest("groupBy", ApiPhrases.FieldOneOf.Say("groupBy", string.Join(", ", GroupBys)));
+        if (!TryOverdueAfter(overdueAfter, out var after)) return Problems.BadRequest("overdueAfter", ApiPhrases.OverdueAfter.Say());
         query = new ReportQuery(start, end, by, after);
         return null;
     }
 
     private static ProblemHttpResult? ReadOverdue(string? overdueAfter, string? staffId, int? limit, out TimeSpan after)
     {
-        if (!TryOverdueAfter(overdueAfter, out after)) return Problems.BadRequest("overdueAfter", $"'overdueAfter' must be {Durations.Describe}, more than 0");
-        if (limit is < 1 or > MaxOverdue) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxOverdue}");
+        if (!TryOverdueAfter(overdueAfter, out after)) return Problems.BadRequest("overdueAfter", ApiPhrases.OverdueAfter.Say());
+        if (limit is < 1 or > MaxOverdue) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxOverdue));
         if (staffId is not null && !Ids.IsValid(staffId)) return Problems.InvalidId("staffId");
         return null;
     }

@@ -65,9 +65,9 @@ public static partial class TagFields
     /// <summary>A refused catalog change as the API answers it: 404, 409 or 400, naming the field.</summary>
     public static ProblemHttpResult Problem(TagCatalogOutcome outcome) => outcome.Kind switch
     {
-        TagCatalogOutcomes.NotFound => Problems.NotFound($"'{outcome.Field}': {outcome.Message}"),
-        TagCatalogOutcomes.Conflict => Problems.Conflict($"'{outcome.Field}': {outcome.Message}"),
-        _ => Problems.BadRequest(outcome.Field ?? JsonBody.Whole, $"'{outcome.Field}': {outcome.Message}"),
+        TagCatalogOutcomes.NotFound => Problems.NotFound(ApiPhrases.FieldSays.Say(outcome.Field, outcome.Message)),
+        TagCatalogOutcomes.Conflict => Problems.Conflict(ApiPhrases.FieldSays.Say(outcome.Field, outcome.Message)),
+        _ => Problems.BadRequest(outcome.Field ?? JsonBody.Whole, ApiPhrases.FieldSays.Say(outcome.Field, outcome.Message)),
     };
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Tags;
 using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
@@ -80,7 +81,7 @@ public static class TagGroupsApi
         if (names is null) return namesProblem!;
         var catalog = grains.GetGrain<ITenantTagCatalogGrain>(tenant);
         if ((await catalog.GetAsync()).Groups.FirstOrDefault(g => g.GroupId == groupId) is not { } current)
-            return Problems.NotFound(ApiPhrases.NoTagGroup.Say(groupId));
+            return Problems.NotFound(ApiPhrases.FieldSays.Say("groupId", TagPhrases.NoGroup.Say(groupId)));
         var group = current with { Names = names.Count > 0 ? names : current.Names, Exclusive = body.Exclusive ?? current.Exclusive };
         var outcome = await catalog.PutGroupAsync(group, create: false);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);

@@ -29,32 +29,32 @@ public static class TagJobCsv
             await foreach (var record in TextUpload.ReadAsync(body, encoding, csv: true, MaxRecordBytes, ct))
             {
                 var number = record.Line;
-                if (record.Unclosed) return (null, Problems.BadRequest("body", $"'body' line {number}: a quoted field is never closed"));
-                if (record.Text is null) return (null, Problems.BadRequest("body", $"'body' line {number} is longer than {MaxRecordBytes:N0} bytes"));
+                if (record.Unclosed) return (null, Problems.BadRequest("body", ApiPhrases.CsvNeverClosed.Say(number)));
+                if (record.Text is null) return (null, Problems.BadRequest("body", ApiPhrases.CsvLineTooLong.Say(number, MaxRecordBytes)));
                 if (record.Text.Trim().Length == 0) continue;
-                if (TextUpload.CsvFields(record.Text) is not { } fields) return (null, Problems.BadRequest("body", $"'body' line {number}: an unterminated quoted field"));
+                if (TextUpload.CsvFields(record.Text) is not { } fields) return (null, Problems.BadRequest("body", ApiPhrases.CsvUnterminated.Say(number)));
                 if (lines.Count == 0 && IsHeader(fields)) continue;
                 if (fields.Count == 1)
                 {
-                    if (!Ids.IsValid(fields[0])) return (null, Problems.BadRequest("body", $"'body' line {number}: a customer id {Ids.Rule}"));
+                    if (!Ids.IsValid(fields[0])) return (null, Problems.BadRequest("body", ApiPhrases.CsvCustomerId.Say(number, Ids.Rule)));
                     lines.Add(new Line(new TagJobInput(fields[0], fields[0]), null));
                 }
                 else if (fields.Count == 2)
                 {
                     if (normalizer.Normalize(fields[0], fields[1], out var problem) is not { } identity)
-                        return (null, Problems.BadRequest("body", $"'body' line {number}: the identity {(IdentityKinds.IsKnown(fields[0]) ? "value" : "kind")} {problem}"));
+                        return (null, Problems.BadRequest("body", (IdentityKinds.IsKnown(fields[0]) ? ApiPhrases.CsvIdentityValue : ApiPhrases.CsvIdentityKind).Say(number, problem)));
                     // The row keeps the kind and a masked value: a job's results are no copy of the personal data it was given.
                     lines.Add(new Line(new TagJobInput(identity.Masked, null), identity));
                 }
-                else return (null, Problems.BadRequest("body", $"'body' line {number}: one column (a customer id) or two (kind,value), not {fields.Count}"));
-                if (lines.Count > maxRows) return (null, Problems.BadRequest("body", $"'body' must hold at most {maxRows:N0} customers"));
+                else return (null, Problems.BadRequest("body", ApiPhrases.CsvColumns.Say(number, fields.Count)));
+                if (lines.Count > maxRows) return (null, Problems.BadRequest("body", ApiPhrases.CsvTooManyCustomers.Say(maxRows)));
             }
         }
         catch (TextUpload.UploadException refused)
         {
             return (null, TextUpload.Problem(refused));
         }
-        return lines.Count == 0 ? (null, Problems.BadRequest("body", "'body' must name at least one customer")) : (lines, null);
+        return lines.Count == 0 ? (null, Problems.BadRequest("body", ApiPhrases.CsvNoCustomer.Say())) : (lines, null);
     }
 
     private static bool IsHeader(List<string> fields) =>

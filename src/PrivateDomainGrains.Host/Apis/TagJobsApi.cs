@@ -52,7 +52,7 @@ public static class TagJobsApi
     /// <param name="Input">The customer id as given; for an identity of a CSV upload, its kind and masked value (<c>phone:+86********000</c>), never the value itself.</param>
     /// <param name="CustomerId">The customer it named; null when it named none.</param>
     /// <param name="Status"><c>pending</c>, <c>changed</c>, <c>unchanged</c> (already as asked) or <c>failed</c>.</param>
-    /// <param name="Error">Why it failed.</param>
+    /// <param name="Error">Why it failed, worded in the language of the request that started the job.</param>
     public sealed record TagJobRowItem(int Seq, string Input, string? CustomerId, string Status, string? Error);
 
     /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
@@ -108,7 +108,7 @@ public static class TagJobsApi
         }
         if (body.CustomerIds is { } ids)
         {
-            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", $"'customerIds' must hold 1-{MaxRows:N0} customer ids");
+            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", ApiPhrases.CustomerIdsCount.Say(MaxRows));
             for (var i = 0; i < ids.Count; i++)
                 if (!Ids.IsValid(ids[i])) return Problems.InvalidId($"customerIds[{i}]");
             await rows.StageAsync(tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
@@ -151,7 +151,7 @@ public static class TagJobsApi
         var found = wanted.Count == 0 ? [] : await identities.FindAsync(tenant, wanted, request.HttpContext.RequestAborted);
         var staged = inputs.ConvertAll(r => r.Identity is null ? r.Row
             : found.TryGetValue(r.Identity, out var customerId) ? r.Row with { CustomerId = customerId }
-            : r.Row with { Error = $"no customer holds this {r.Identity.Kind}" });
+            : r.Row with { Error = TagPhrases.NoHolder.Say(r.Identity.Kind) });
         var jobId = NewJobId();
         await rows.StageAsync(tenant, jobId, staged, request.HttpContext.RequestAborted);
         return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "csv", adds!, removes!, by));
@@ -161,7 +161,7 @@ public static class TagJobsApi
     {
         if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var view = await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync();
-        return view is null ? Problems.NotFound($"Tag job '{jobId}' does not exist") : TypedResults.Ok(view);
+        return view is null ? Problems.NotFound(ApiPhrases.NoTagJob.Say(jobId)) : TypedResults.Ok(view);
     }
 
     /// <param name="by">The console manager who may cancel only the jobs they started; null for the admin key or an admin.</param>
@@ -170,13 +170,13 @@ public static class TagJobsApi
         if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         var job = grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId));
         var view = await job.GetAsync();
-        if (view is null || by is not null && view.Spec.By != by) return Problems.NotFound($"Tag job '{jobId}' does not exist");
+        if (view is null || by is not null && view.Spec.By != by) return Problems.NotFound(ApiPhrases.NoTagJob.Say(jobId));
         // A catalog change's job finishes what the catalog already recorded: stopping it would leave the tag half renamed.
         if (view.Spec.Kind != TagJobKinds.Batch)
-            return Problems.Conflict($"'jobId': tag job '{jobId}' changes the holders of a catalog {view.Spec.Kind}, which cannot be cancelled");
+            return Problems.Conflict(ApiPhrases.CatalogJobKept.Say(jobId, view.Spec.Kind));
         if (view.State == TagJobStates.Running) view = await job.CancelAsync() ?? view;
         return view.State == TagJobStates.Completed
-            ? Problems.Conflict($"'jobId': tag job '{jobId}' already completed ({view.Done} done, {view.Failed} failed)")
+            ? Problems.Conflict(ApiPhrases.TagJobDone.Say(jobId, view.Done, view.Failed))
             : TypedResults.Ok(view);
     }
 
@@ -184,11 +184,11 @@ public static class TagJobsApi
         IGrainFactory grains, TagJobRows rows, CancellationToken ct)
     {
         if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
-        if (after is < 0) return Problems.BadRequest("after", "'after' must be the seq of a row of the previous page, or 0");
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", $"'limit' must be 1-{MaxPageSize}");
+        if (after is < 0) return Problems.BadRequest("after", ApiPhrases.SeqAfter.Say());
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
         if (status is not (null or TagJobRowStatus.Pending or TagJobRowStatus.Changed or TagJobRowStatus.Unchanged or TagJobRowStatus.Failed))
-            return Problems.BadRequest("status", "'status' must be pending, changed, unchanged or failed");
-        if (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync() is null) return Problems.NotFound($"Tag job '{jobId}' does not exist");
+            return Problems.BadRequest("status", ApiPhrases.TagRowStatus.Say());
+        if (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync() is null) return Problems.NotFound(ApiPhrases.NoTagJob.Say(jobId));
         var pageSize = limit ?? 100;
         var page = await rows.PageAsync(tenant, jobId, after ?? 0, pageSize + 1, status, ct);
         var items = page.Take(pageSize).Select(r => new TagJobRowItem(r.Seq, r.Input, r.CustomerId, r.Status, r.Error)).ToList();
@@ -226,7 +226,7 @@ public static class TagJobsApi
     /// <summary>A 400 naming the three unless exactly one of customerIds, filter and segmentId says whom the job tags.</summary>
     internal static ProblemHttpResult? OneSourceProblem(TagJobRequest body) =>
         (body.CustomerIds is null ? 0 : 1) + (body.Filter is null ? 0 : 1) + (body.SegmentId is null ? 0 : 1) == 1 ? null
-            : Problems.BadRequest(["customerIds", "filter", "segmentId"], "Give exactly one of 'customerIds', 'filter' and 'segmentId'");
+            : Problems.BadRequest(["customerIds", "filter", "segmentId"], ApiPhrases.OneSource.Say());
 
     /// <summary>
     /// Stages the members of saved segment <paramref name="segmentId"/> now, over the customers of
@@ -237,7 +237,7 @@ public static class TagJobsApi
         string segmentId, string[]? visibleOwners, CancellationToken ct)
     {
         var saved = Ids.IsValid(segmentId) ? await segments.GetAsync(tenant, segmentId, ct) : null;
-        if (saved is null) return Problems.BadRequest("segmentId", $"'segmentId': the tenant has no segment '{segmentId}'");
+        if (saved is null) return Problems.BadRequest("segmentId", ApiPhrases.NoSegmentOfTenant.Say(segmentId));
         var scope = await SegmentsApi.ScopeAsync(grains, tenant, saved.Filter, visibleOwners);
         await rows.StageFromSegmentAsync(tenant, jobId, saved.Filter, scope, DateTimeOffset.UtcNow, ct);
         return null;
@@ -249,9 +249,9 @@ public static class TagJobsApi
         if (adds is null) return (null, null, addProblem);
         var (removes, removeProblem) = TagFields.Tags("remove", remove);
         if (removes is null) return (null, null, removeProblem);
-        if (adds.Length + removes.Length == 0) return (null, null, Problems.BadRequest(["add", "remove"], "'add' and 'remove' must name at least one tag between them"));
+        if (adds.Length + removes.Length == 0) return (null, null, Problems.BadRequest(["add", "remove"], ApiPhrases.AddOrRemove.Say()));
         if (adds.Intersect(removes, StringComparer.Ordinal).FirstOrDefault() is { } both)
-            return (null, null, Problems.BadRequest("remove", $"'remove' must not hold '{both}', which 'add' holds"));
+            return (null, null, Problems.BadRequest("remove", ApiPhrases.AddedAndRemoved.Say(both)));
         return (adds, removes, null);
     }
 
@@ -278,11 +278,11 @@ public static class TagJobsApi
         if (request.Owner is { } owner && !Ids.IsValid(owner)) return (null, Problems.InvalidId("filter.owner"));
         string? tier = null, status = null;
         if (request.Tier is { } t && !TryName<CustomerTier>(t, out tier))
-            return (null, Problems.BadRequest("filter.tier", $"'filter.tier' must be one of {string.Join(", ", Enum.GetNames<CustomerTier>())}"));
+            return (null, Problems.BadRequest("filter.tier", ApiPhrases.FieldOneOf.Say("filter.tier", string.Join(", ", Enum.GetNames<CustomerTier>()))));
         if (request.Status is { } s && !TryName<CustomerStatus>(s, out status))
-            return (null, Problems.BadRequest("filter.status", $"'filter.status' must be one of {string.Join(", ", Enum.GetNames<CustomerStatus>())}"));
+            return (null, Problems.BadRequest("filter.status", ApiPhrases.FieldOneOf.Say("filter.status", string.Join(", ", Enum.GetNames<CustomerStatus>()))));
         if (any.Length + all.Length == 0 && request.Owner is null && tier is null && status is null)
-            return (null, Problems.BadRequest("filter", "'filter' must give at least one of tagsAny, tagsAll, owner, tier and status"));
+            return (null, Problems.BadRequest("filter", ApiPhrases.FilterEmpty.Say()));
         return (new TagJobFilter(any.Length > 0 ? any : null, all.Length > 0 ? all : null, request.Owner, tier, status), null);
     }
 

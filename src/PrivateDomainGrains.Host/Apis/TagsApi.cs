@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Tags;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
 using static PrivateDomainGrains.Host.Apis.TagJobsApi;
@@ -108,7 +109,7 @@ public static class TagsApi
         if (names is null) return namesProblem!;
         var catalog = grains.GetGrain<ITenantTagCatalogGrain>(tenant);
         if ((await catalog.GetAsync()).Tags.FirstOrDefault(t => t.Tag == name) is not { } current)
-            return Problems.NotFound(ApiPhrases.TagNotInCatalog.Say(name));
+            return Problems.NotFound(ApiPhrases.FieldSays.Say("tag", TagPhrases.NotInCatalog.Say(name)));
         var changed = current with
         {
             GroupId = body.GroupId is null ? current.GroupId : body.GroupId.Length == 0 ? null : body.GroupId,

@@ -76,7 +76,7 @@ public static class WeComApi
         var (body, problem) = await JsonBody.ReadAsync<WeComSettingsRequest>(request);
         if (body is null) return problem!;
         var errors = WeComSettingsRules.Validate(body.CorpId, body.Token, body.EncodingAesKey);
-        if (errors.Count > 0) return Problems.Invalid("The WeCom settings are invalid; nothing was stored", errors);
+        if (errors.Count > 0) return Problems.Invalid(ApiPhrases.WeComInvalid.Say(), errors);
         var stored = await grains.GetGrain<IWeComSettingsGrain>(tenant).PutAsync(body.CorpId, protector.Protect(tenant, body.Token, body.EncodingAesKey));
         return TypedResults.Ok(await ViewAsync(tenant, stored, log, time, request.HttpContext.RequestAborted));
     }

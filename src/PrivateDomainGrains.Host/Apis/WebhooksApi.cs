@@ -246,7 +246,7 @@ public static class WebhooksApi
 
     /// <summary>A second subscription to one URL would post every notification twice: 409, naming the one there is.</summary>
     private static ProblemHttpResult SameUrl(WebhookSubscriptionRow same) =>
-        Problems.Conflict("url", $"'url' is subscribed already by {same.SubscriptionId} ({same.Url}): change that subscription's event types instead");
+        Problems.Conflict("url", ApiPhrases.UrlSubscribed.Say(same.SubscriptionId, same.Url));
 
     private static string? Description(string? description) => string.IsNullOrWhiteSpace(description) ? null : description.Trim();
 

@@ -1,12 +1,15 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace PrivateDomainGrains.Host.Hubs;
 
 public static class ConsoleHostingExtensions
 {
-    /// <summary>SignalR, this node's nudge observer and its subscription upkeep.</summary>
+    /// <summary>SignalR (its calls refused while the node stops), this node's nudge observer and its subscription upkeep.</summary>
     public static WebApplicationBuilder AddConsolePush(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<ConsoleCallsRefusedWhileStopping>();
+        builder.Services.AddSignalR(o => o.AddFilter<ConsoleCallsRefusedWhileStopping>());
         builder.Services.AddSingleton<ConsoleMetrics>();
         builder.Services.AddSingleton<CampaignNames>();
         builder.Services.AddSingleton<ConsoleConnections>();

@@ -108,12 +108,16 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         return actions.SnoozeAsync(tenant, staffId, nudgeId, until, CallerAddress());
     }
 
-    /// <summary>The caller opened one of its nudges (read its detail): the first opening is recorded for the reports.</summary>
+    /// <summary>
+    /// The caller opened one of its nudges (read its detail): the first opening is recorded for the reports. Idempotent: a
+    /// repeat (another console, a resend) answers <see cref="MarkResults.Opened"/> too and counts nothing more.
+    /// </summary>
     public async Task<string> Opened(string nudgeId)
     {
         if (!Ids.IsValid(nudgeId)) return MarkResults.Invalid;
         var (tenant, staffId) = Caller();
-        return await inbox.MarkAsync(tenant, staffId, nudgeId, NudgeMarkKind.Opened, DateTimeOffset.UtcNow) ? MarkResults.Opened : MarkResults.Unknown;
+        return await inbox.MarkAsync(tenant, staffId, nudgeId, NudgeMarkKind.Opened, DateTimeOffset.UtcNow)
+            || await inbox.WasOpenedAsync(tenant, staffId, nudgeId) ? MarkResults.Opened : MarkResults.Unknown;
     }
 
     private bool WatchOnly => Context.GetHttpContext()?.Request.Query[WatchOnlyQuery].ToString() == "watch";

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Ingestion;
 
@@ -28,7 +29,7 @@ public sealed class EventAdmission(IOptions<IngestionOptions> options) : IDispos
         if (!tenantLease.IsAcquired)
         {
             tenantLease.Dispose();
-            refusal = $"This tenant already has {options.Value.MaxEventsInFlightPerTenant:N0} events in progress on this node.";
+            refusal = ApiPhrases.TenantInFlight.Say(options.Value.MaxEventsInFlightPerTenant);
             return null;
         }
         var nodeLease = _node.AttemptAcquire(events);
@@ -36,7 +37,7 @@ public sealed class EventAdmission(IOptions<IngestionOptions> options) : IDispos
         {
             nodeLease.Dispose();
             tenantLease.Dispose();
-            refusal = $"This node already has {options.Value.MaxEventsInFlight:N0} events in progress.";
+            refusal = ApiPhrases.NodeInFlight.Say(options.Value.MaxEventsInFlight);
             return null;
         }
         refusal = null;

@@ -81,8 +81,7 @@ public sealed class EventIngestion(IGrainFactory grains, GrainReferences<ICustom
         foreach (var (index, e) in events)
         {
             if (e.At >= keepsFrom) kept.Add((index, e));
-            else errors.Add(EventError.Invalid(index, e.Id, [new FieldError("at",
-                $"'at' is before {keepsFrom:O}: tenant '{tenant}' keeps events of its journal retention's days only")]));
+            else errors.Add(EventError.Invalid(index, e.Id, [new FieldError("at", EventPhrases.BeforeRetention.Say(keepsFrom, tenant))]));
         }
         return kept;
     }
@@ -112,7 +111,7 @@ public sealed class EventIngestion(IGrainFactory grains, GrainReferences<ICustom
         if (named.Count == 0) return unknown;
         var staff = (await grains.GetGrain<ITenantGrain>(tenant).GetStaffIdsAsync()).ToHashSet(StringComparer.Ordinal);
         foreach (var e in named)
-            if (!staff.Contains(e.StaffId!)) unknown[e] = new FieldError("staffId", $"'{e.StaffId}' is not a staff member of tenant '{tenant}'");
+            if (!staff.Contains(e.StaffId!)) unknown[e] = new FieldError("staffId", EventPhrases.UnknownStaff.Say(e.StaffId, tenant));
         return unknown;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Retention;
@@ -15,43 +16,24 @@ public sealed partial class JournalRetentionService(
     TimeProvider time,
     ILogger<JournalRetentionService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // The database is away: every committed page stays done, the pass resumes at the next poll.
+        PeriodicPass.RunAsync(time, options.Value.PollInterval, PassAsync, LogPassFailed, stoppingToken, firstAfter: TimeSpan.Zero);
+
+    private async Task PassAsync(CancellationToken ct)
     {
         var o = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
+        foreach (var tenant in await retention.DueAsync(o.PassEvery, TenantJournalRetention.CacheFor, ct))
         {
-            try
+            while (await retention.RunPageAsync(tenant, o.PageSize, o.PassEvery, ct) is { } pass)
             {
-                foreach (var tenant in await retention.DueAsync(o.PassEvery, TenantJournalRetention.CacheFor, stoppingToken))
+                if (pass.PassFinishedAt is null)
                 {
-                    while (await retention.RunPageAsync(tenant, o.PageSize, o.PassEvery, stoppingToken) is { } pass)
-                    {
-                        if (pass.PassFinishedAt is null)
-                        {
-                            if (o.PauseBetweenPages > TimeSpan.Zero) await Task.Delay(o.PauseBetweenPages, time, stoppingToken);
-                            continue;
-                        }
-                        LogPassFinished(tenant, pass.PassDropped, pass.PassCustomers, pass.PassCutoff);
-                        break;
-                    }
+                    if (o.PauseBetweenPages > TimeSpan.Zero) await Task.Delay(o.PauseBetweenPages, time, ct);
+                    continue;
                 }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database is away: every committed page stays done, the pass resumes at the next poll.
-                LogPassFailed(ex);
-            }
-            try
-            {
-                await Task.Delay(o.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                LogPassFinished(tenant, pass.PassDropped, pass.PassCustomers, pass.PassCutoff);
+                break;
             }
         }
     }

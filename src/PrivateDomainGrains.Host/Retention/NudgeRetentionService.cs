@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Retention;
@@ -19,39 +20,14 @@ public sealed partial class NudgeRetentionService(
     TimeProvider time,
     ILogger<NudgeRetentionService> logger) : BackgroundService
 {
-    /// <summary>After a start, before the first pass: the node's other start-up work goes first.</summary>
-    private static readonly TimeSpan FirstPassAfter = TimeSpan.FromSeconds(30);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // The database is away: the next pass does it.
+        PeriodicPass.RunAsync(time, options.Value.PassEvery, PassAsync, ex => LogFailed(ex, options.Value.PassEvery), stoppingToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task PassAsync(CancellationToken ct)
     {
         var o = options.Value;
-        try
-        {
-            await Task.Delay(o.PassEvery < FirstPassAfter ? o.PassEvery : FirstPassAfter, time, stoppingToken);
-            while (true)
-            {
-                await PassAsync(o, stoppingToken);
-                await Task.Delay(o.PassEvery, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task PassAsync(NudgeRetentionOptions o, CancellationToken ct)
-    {
-        List<string> tenants;
-        try
-        {
-            tenants = await retention.TenantsAsync(ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // The database is away: the next pass does it.
-            LogFailed(ex, o.PassEvery);
-            return;
-        }
+        var tenants = await retention.TenantsAsync(ct);
         foreach (var tenant in tenants)
         {
             try

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Host.Hosting;
 using PrivateDomainGrains.Persistence;
 
 namespace PrivateDomainGrains.Host.Retention;
@@ -16,41 +17,18 @@ public sealed partial class ReachRetentionService(
     TimeProvider time,
     ILogger<ReachRetentionService> logger) : BackgroundService
 {
-    /// <summary>After a start, before the first pass: the node's other start-up work goes first.</summary>
-    private static readonly TimeSpan FirstPassAfter = TimeSpan.FromSeconds(30);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // The database is away: what was deleted stays deleted, the next pass does the rest.
+        PeriodicPass.RunAsync(time, options.Value.PassEvery, PassAsync, ex => LogFailed(ex, options.Value.PassEvery), stoppingToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task PassAsync(CancellationToken ct)
     {
         var o = options.Value;
-        try
-        {
-            await Task.Delay(o.PassEvery < FirstPassAfter ? o.PassEvery : FirstPassAfter, time, stoppingToken);
-            while (true)
-            {
-                await PassAsync(o, stoppingToken);
-                await Task.Delay(o.PassEvery, time, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task PassAsync(ReachRetentionOptions o, CancellationToken ct)
-    {
-        try
-        {
-            var before = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1 - o.Days);
-            await reach.KeepFromAsync(before, ct);
-            if (o.Grace > TimeSpan.Zero) await Task.Delay(o.Grace, time, ct);
-            var dropped = await reach.DropBeforeAsync(before, o.BatchSize, ct);
-            if (dropped > 0) LogDropped(dropped, before);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // The database is away: what was deleted stays deleted, the next pass does the rest.
-            LogFailed(ex, o.PassEvery);
-        }
+        var before = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(1 - o.Days);
+        await reach.KeepFromAsync(before, ct);
+        if (o.Grace > TimeSpan.Zero) await Task.Delay(o.Grace, time, ct);
+        var dropped = await reach.DropBeforeAsync(before, o.BatchSize, ct);
+        if (dropped > 0) LogDropped(dropped, before);
     }
 
     [LoggerMessage(LogLevel.Information, "Customers reached retention: dropped {Rows} rows of the raised days before {Before}")]

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Host.Apis;
 using PrivateDomainGrains.Host.Hosting;
 
 namespace PrivateDomainGrains.Host.Security;
@@ -13,7 +14,7 @@ public sealed class OperatorKeyFilter : IEndpointFilter
         var expected = context.HttpContext.RequestServices.GetRequiredService<IOptions<PlatformOptions>>().Value.OperatorKey;
         var presented = ApiKeys.BearerToken(context.HttpContext.Request);
         if (presented is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected)))
-            return Problems.Unauthorized("This route needs the platform operator key as 'Authorization: Bearer <key>'");
+            return Problems.Unauthorized(ApiPhrases.OperatorKeyNeeded.Say());
         return await next(context);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Security;
 
@@ -40,7 +41,7 @@ public static class RateLimitingHostingExtensions
             limiter.OnRejected = (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-                return new ValueTask(Problems.TooManyRequests("Too many requests: slow down and retry after the time in Retry-After.", retryAfter)
+                return new ValueTask(Problems.TooManyRequests(ApiPhrases.TooManyRequests.Say(), retryAfter)
                     .ExecuteAsync(context.HttpContext));
             };
         });

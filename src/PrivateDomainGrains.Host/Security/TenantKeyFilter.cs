@@ -1,4 +1,5 @@
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Security;
 
@@ -28,8 +29,8 @@ public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
             return await ScopedAsync(context, next, tenant!, key);
         if (info is null || !(admin || role == TenantRole.Integration && integration))
             return Problems.Unauthorized(role == TenantRole.Admin
-                ? $"This route needs tenant '{tenant}' admin key as 'Authorization: Bearer <key>'"
-                : $"This route needs tenant '{tenant}' API key as 'Authorization: Bearer <key>'");
+                ? ApiPhrases.AdminKeyNeeded.Say(tenant)
+                : ApiPhrases.ApiKeyNeeded.Say(tenant));
         http.Items[AuditFilter.ActorItem] = admin ? "admin-key" : "api-key";
         return Limited(http, tenant!, key) ?? await next(context);
     }
@@ -38,16 +39,16 @@ public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
     {
         var http = context.HttpContext;
         var named = await http.RequestServices.GetRequiredService<ScopedKeys>().FindAsync(tenant, key, http.RequestAborted);
-        if (named is null) return Problems.Unauthorized($"This key is not an open key of tenant '{tenant}': unknown, revoked or expired");
+        if (named is null) return Problems.Unauthorized(ApiPhrases.KeyNotOpen.Say(tenant));
         var required = ApiScopes.Required(http.GetEndpoint(), http.Request.Method);
         if (!ApiScopes.Allows(named.Scopes, required))
-            return Problems.Forbidden($"This route needs the scope '{required}'; key '{named.Name}' ({named.KeyId}) has {string.Join(", ", named.Scopes)}");
+            return Problems.Forbidden(ApiPhrases.ScopeNeeded.Say(required, named.Name, named.KeyId, string.Join(", ", named.Scopes)));
         return Limited(http, tenant, key) ?? await next(context);
     }
 
     private static IResult? Limited(HttpContext http, string tenant, string key) =>
         http.RequestServices.GetRequiredService<TenantRateLimiter>().TryTake(tenant, key) is { } retryAfter
-            ? Problems.TooManyRequests("Too many requests: slow down and retry after the time in Retry-After.", retryAfter)
+            ? Problems.TooManyRequests(ApiPhrases.TooManyRequests.Say(), retryAfter)
             : null;
 }
 

@@ -51,12 +51,17 @@ public sealed class NodeProcess(int index, NodePorts ports, string hostDll, IRea
         await WaitUntilHealthyAsync(process, ct);
     }
 
-    /// <summary>SIGKILL: the process gets no chance to shut down, as in a crash or an OOM kill. Returns once it has exited.</summary>
+    /// <summary>
+    /// SIGKILL: the process gets no chance to shut down, as in a crash or an OOM kill. Returns once it has exited. Only the
+    /// process itself (the host starts no children): killing "the entire tree" first freezes it with SIGSTOP and reads
+    /// every process of the machine to find children, which on a busy machine kept the node frozen but connectable for
+    /// about a second, a slow node rather than a crash, before the SIGKILL.
+    /// </summary>
     public async Task KillAsync()
     {
         if (_process is not { } p) return;
         Write($"---- {DateTimeOffset.UtcNow:O} kill -9");
-        p.Kill(entireProcessTree: true);
+        p.Kill();
         await p.WaitForExitAsync();
     }
 

@@ -65,7 +65,7 @@ public static class ChaosReportBuilder
             var measured = groups.Length == 0 ? "no node loss with nudges owed"
                 : string.Create(CultureInfo.InvariantCulture, $"max {max:0.0} s{(notResumed > 0 ? $", {notResumed} not resumed in the window" : "")}");
             return new TargetCheck($"{who} silent after a node loss", $"<= {target.TotalSeconds:0} s", measured,
-                groups.Length > 0 && groups.All(g => g.OverTarget == 0));
+                groups.Length > 0 && groups.All(g => g.OverTarget == 0), Timed: true);
         }
         var status500 = requests.LongCount(q => q.Status == 500);
         return

@@ -45,7 +45,7 @@ public sealed class ArbitrationTests
     {
         var c = Customer();
         var (judged, chosen) = Arbitration.Judge([Planned("answer", proactive: false)], CompiledPlaybook.Compile(Playbook()), c,
-            new DecisionContext(T0), TimeZoneInfo.Utc, _ => "done-by-action: message.sent at 2026-01-01");
+            new DecisionContext(T0), TimeZoneInfo.Utc, _ => "already done-by-action: message.sent at 2026-01-01");
 
         Assert.Null(chosen);
         Assert.Equal((Verdict.Suppressed, "already done-by-action: message.sent at 2026-01-01"), (judged[0].Verdict, judged[0].Policy));

@@ -79,4 +79,35 @@ public sealed class NudgeLifecycleTests
 
         Assert.Equal((first, NudgeClosings.Expired), (Assert.Single(d.Closed).NudgeId, d.Closed[0].How));
     }
+
+    [Fact]
+    public void A_nudge_closed_past_the_open_limit_is_named_by_one_id_in_its_close_and_its_learning_signal()
+    {
+        var compiled = CompiledPlaybook.Compile(Playbook(Rule("answer", OnEvent(EventTypes.MessageReceived), Nudge("answer", proactive: false))));
+        var c = Customer();
+        for (var i = 0; i < EngineState.OpenNudgeLimit; i++) Send(compiled, c, Event(EventTypes.MessageReceived, T0.AddSeconds(i), text: "m"));
+
+        var d = Send(compiled, c, Event(EventTypes.MessageReceived, T0.AddMinutes(10), text: "one too many"));
+
+        // One string, not the compact id spelled out twice: a decision can close a hundred nudges.
+        Assert.Same(Assert.Single(d.Closed).NudgeId, Assert.Single(d.Signals).NudgeId);
+    }
+
+    [Fact]
+    public void Nudges_of_one_late_event_that_would_all_have_expired_share_one_reason()
+    {
+        var compiled = CompiledPlaybook.Compile(Playbook(
+            Rule("a", OnEvent(EventTypes.MessageReceived), Nudge("a", proactive: false)),
+            Rule("b", OnEvent(EventTypes.MessageReceived), Nudge("b", proactive: false)),
+            Rule("c", OnEvent(EventTypes.MessageReceived), Nudge("c", proactive: false))));
+        var c = Customer();
+        Send(compiled, c, Event(EventTypes.PageViewed, T0.AddDays(30)));
+
+        var late = Send(compiled, c, Event(EventTypes.MessageReceived, T0, text: "hello?"));
+
+        Assert.Equal(3, late.Candidates.Count);
+        Assert.All(late.Candidates, x => Assert.Equal($"already expired at {T0 + TimeSpan.FromDays(3):u}", x.Policy));
+        // Formatted once for the decision, not once per candidate.
+        Assert.All(late.Candidates, x => Assert.Same(late.Candidates[0].Policy, x.Policy));
+    }
 }

@@ -78,6 +78,18 @@ public sealed class EventValidatorTests
     }
 
     [Fact]
+    public void Lengths_count_characters_as_a_person_does_so_emoji_fill_a_field_as_letters_do()
+    {
+        static string Emoji(int count) => string.Concat(Enumerable.Repeat("👍", count));
+        Assert.Empty(Validate(Event(channel: Emoji(EventValidator.MaxChannelLength), text: Emoji(EventValidator.MaxTextLength),
+            data: new() { [Emoji(EventValidator.MaxDataKeyLength)] = Emoji(EventValidator.MaxDataValueLength) })));
+        Assert.Equal(["channel", "data", "data.note", "text"], Validate(Event(channel: Emoji(EventValidator.MaxChannelLength + 1),
+            text: Emoji(EventValidator.MaxTextLength + 1),
+            data: new() { [Emoji(EventValidator.MaxDataKeyLength + 1)] = "v", ["note"] = Emoji(EventValidator.MaxDataValueLength + 1) }))
+            .Select(f => f.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Emoji_cjk_combining_marks_and_rtl_text_are_storable()
     {
         Assert.Empty(Validate(Event(text: "油皮 👩🏽‍💻 é مرحبا", channel: "微信")));

@@ -31,6 +31,26 @@ public sealed class PropensityModelTests
     }
 
     [Fact]
+    public void A_posterior_read_between_outcomes_counts_every_outcome_and_every_new_arm()
+    {
+        var m = new PropensityModel();
+        m.Record("offer", "Repeat", NudgeOutcome.Ordered);
+        Assert.Equal((2.0, 1.0), m.Posterior("offer", PropensityModel.AllSegments));
+
+        m.Record("offer", "Repeat", NudgeOutcome.Ignored);
+        m.Record("offer", "Prospect", NudgeOutcome.Replied);
+        m.Record("welcome", "Repeat", NudgeOutcome.Replied);
+
+        Assert.Equal((3.0, 2.0), m.Posterior("offer", PropensityModel.AllSegments));
+        // The segment arm added after the first read: prior = tenant mean 0.6 worth 4 observations, plus 1 success.
+        Assert.Equal((4 * 0.6 + 1, 4 * 0.4), m.Posterior("offer", "Prospect"));
+        Assert.Equal((2.0, 1.0), m.Posterior("welcome", PropensityModel.AllSegments));
+
+        m.Arms = new() { ["*|offer"] = new BetaArm { Successes = 9 } };
+        Assert.Equal((10.0, 1.0), m.Posterior("offer", PropensityModel.AllSegments));
+    }
+
+    [Fact]
     public void Only_a_customers_reply_or_order_is_a_success_and_the_owners_done_teaches_nothing()
     {
         var m = new PropensityModel();

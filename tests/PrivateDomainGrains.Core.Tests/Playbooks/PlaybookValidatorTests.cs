@@ -93,6 +93,56 @@ public sealed class PlaybookValidatorTests
         ], errors);
     }
 
+    /// <summary>Every name of the playbook limited to 64 characters: tags, keywords, channels and field names.</summary>
+    private static string Names(string name) => $$"""
+        { "tenantId": "t1", "version": 1,
+          "rules": [ { "id": "r", "trigger": { "kind": "tagAdded", "tag": "{{name}}" },
+            "conditions": [ { "kind": "tags", "all": [ "{{name}}" ] }, { "kind": "channel", "in": [ "{{name}}" ] },
+                            { "kind": "field", "field": "{{name}}", "exists": true } ],
+            "actions": [ { "kind": "nudge", "nudgeKind": "welcome", "title": "Hi", "script": "Hi", "channel": "{{name}}" },
+                         { "kind": "addTag", "tag": "{{name}}" }, { "kind": "setField", "field": "{{name}}", "value": "x" } ] } ],
+          "keywords": [ { "keyword": "{{name}}", "tag": "{{name}}" } ],
+          "contactPolicy": { "caps": [ { "max": 1, "window": "1d", "channel": "{{name}}" } ] } }
+        """;
+
+    [Theory]
+    [InlineData("👍")]
+    [InlineData("👨‍👩‍👧‍👦")]
+    [InlineData("🇨🇳")]
+    [InlineData("油")]
+    public void Every_name_counts_characters_as_a_person_does_so_64_emoji_fit_sent_or_stored_and_65_do_not(string character)
+    {
+        var fits = Names(string.Concat(Enumerable.Repeat(character, PlaybookValidator.MaxTagLength)));
+        var tooLong = Names(string.Concat(Enumerable.Repeat(character, PlaybookValidator.MaxTagLength + 1)));
+
+        Assert.Empty(PlaybookValidator.Validate(fits));
+        // A stored playbook is compiled with the same count (a 64-emoji tag once made the stored playbook fail to compile).
+        Assert.Equal(1, CompiledPlaybook.Compile(fits).Source.Version);
+        Assert.Equal(
+        [
+            "$.contactPolicy.caps[0].channel", "$.keywords[0].keyword", "$.keywords[0].tag",
+            "$.rules[0].actions[0].channel", "$.rules[0].actions[1].tag", "$.rules[0].actions[2].field",
+            "$.rules[0].conditions[0].all[0]", "$.rules[0].conditions[1].in", "$.rules[0].conditions[2].field", "$.rules[0].trigger.tag",
+        ], PlaybookValidator.Validate(tooLong).Select(e => e.Path).Order(StringComparer.Ordinal));
+        Assert.Throws<PlaybookInvalidException>(() => CompiledPlaybook.Compile(tooLong));
+    }
+
+    [Fact]
+    public void Free_text_counts_characters_as_a_person_does_so_a_script_of_2000_emoji_fits_and_renders_whole()
+    {
+        string Script(int emoji) => $$"""
+            { "tenantId": "t1", "version": 1, "rules": [ { "id": "r", "trigger": { "kind": "event", "event": "friend.added" },
+              "actions": [ { "kind": "nudge", "nudgeKind": "welcome", "title": "Hi", "script": "{name}{{string.Concat(Enumerable.Repeat("👍", emoji))}}" } ] } ] }
+            """;
+
+        Assert.Empty(PlaybookValidator.Validate(Script(PlaybookValidator.MaxTextLength - "{name}".Length)));
+        Assert.Equal(["$.rules[0].actions[0].script: at most 2000 characters"],
+            PlaybookValidator.Validate(Script(PlaybookValidator.MaxTextLength - "{name}".Length + 1)).Select(e => e.ToString()));
+        // Rendered, "Lin" and 1994 emoji: 1997 characters, none cut.
+        var rendered = Template.Parse("{name}" + string.Concat(Enumerable.Repeat("👍", PlaybookValidator.MaxTextLength - "{name}".Length)), []).Render(Fixture.Customer(), null);
+        Assert.Equal("Lin" + string.Concat(Enumerable.Repeat("👍", PlaybookValidator.MaxTextLength - "{name}".Length)), rendered);
+    }
+
     [Fact]
     public void Malformed_json_is_reported_where_it_breaks()
     {

@@ -22,6 +22,8 @@ public sealed class TagNamesTests
     [InlineData("VIP\u200B")]
     [InlineData("\u202Epiv")]
     [InlineData("a\u0000")]
+    [InlineData("\U0001F44D\u200D")]
+    [InlineData("VIP\U000E0041")]
     public void Empty_control_format_and_unstorable_text_is_no_tag(string given) => Assert.Null(TagNames.Normalize(given));
 
     [Fact]
@@ -46,7 +48,16 @@ public sealed class TagNamesTests
         Assert.NotNull(TagNames.Normalize(string.Concat(Enumerable.Repeat("👍", 64))));
         Assert.NotNull(TagNames.Normalize(string.Concat(Enumerable.Repeat("🇨🇳", 64))));
         Assert.NotNull(TagNames.Normalize(string.Concat(Enumerable.Repeat("👍🏽", 64))));
+        Assert.NotNull(TagNames.Normalize(string.Concat(Enumerable.Repeat("👨‍👩‍👧‍👦", 64))));
         Assert.Null(TagNames.Normalize(string.Concat(Enumerable.Repeat("👍", 65))));
+    }
+
+    [Fact]
+    public void A_family_emoji_joined_by_zero_width_joiners_is_a_tag_of_one_character()
+    {
+        const string family = "\U0001F468\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466";
+        Assert.Equal(family, TagNames.Normalize(family));
+        Assert.Equal("VIP " + family, TagNames.Normalize("ＶＩＰ " + family));
     }
 
     [Fact]

@@ -18,6 +18,33 @@ public sealed class StorableTextTests
         return string.Concat(Enumerable.Range(0, count).Select(_ => Graphemes[random.Next(Graphemes.Length)]));
     }
 
+    [Theory]
+    [InlineData("话话话话话话话话话话", 100, 4, 4)]
+    [InlineData("abcdefghij", 100, 3, 3)]
+    [InlineData("abcdefghij", 5, 3, 3)]
+    [InlineData("abcdefghij", 2, 3, 2)]
+    public void The_fitting_prefix_keeps_to_a_bound_on_elements_even_when_the_text_is_within_the_bound_on_units(string text, int maxLength, int maxElements, int expected) =>
+        Assert.Equal(expected, StorableText.FittingPrefix(text, maxLength, maxElements));
+
+    [Fact]
+    public void The_fitting_prefix_ends_where_walking_text_elements_from_the_start_ends_at_every_length()
+    {
+        // ASCII and ideographs (cut without a walk) beside what joins them: marks, joiners, CR LF, Hangul jamo, a
+        // prepended sign, regional indicators, an Indic conjunct.
+        string[] pieces = ["a", "Z", "~", " ", "油", "皮", "\u0301", "\u200d", "\r", "\n", "\u1100", "\u1161", "\u0600", "🇨", "🇳", "क", "\u094d", "👩🏽‍💻"];
+        for (var seed = 0; seed < 200; seed++)
+        {
+            var random = new Random(seed);
+            var text = string.Concat(Enumerable.Range(0, 40).Select(_ => pieces[random.Next(pieces.Length)]));
+            for (var max = 0; max <= text.Length + 1; max++)
+            {
+                var walked = 0;
+                while (walked < text.Length && walked + StringInfo.GetNextTextElementLength(text.AsSpan(walked)) is var next && next <= max) walked = next;
+                Assert.Equal(walked, StorableText.FittingPrefix(text, max));
+            }
+        }
+    }
+
     [Fact]
     public void A_shortened_text_never_splits_a_character_at_any_length()
     {

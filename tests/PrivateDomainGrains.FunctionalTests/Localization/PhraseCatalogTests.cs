@@ -26,7 +26,7 @@ public sealed partial class PhraseCatalogTests
     public void The_catalog_holds_the_phrases_of_every_area_the_console_shows()
     {
         var classes = All().Select(p => p.Name.Split('.')[0]).ToHashSet();
-        Assert.Superset(new HashSet<string> { "CommonPhrases", "PlaybookPhrases", "SegmentPhrases", "IdentityPhrases", "EventPhrases", "ApiPhrases" }, classes);
+        Assert.Superset(new HashSet<string> { "CommonPhrases", "PlaybookPhrases", "SegmentPhrases", "IdentityPhrases", "EventPhrases", "TagPhrases", "MergePhrases", "ApiPhrases" }, classes);
         Assert.True(All().Count() > 150, $"{All().Count()} phrases");
     }
 
@@ -36,11 +36,13 @@ public sealed partial class PhraseCatalogTests
     {
         var phrase = All().Single(p => p.Name == name).Phrase;
 
-        Assert.Matches(Cjk(), phrase.Chinese);
+        // Words in Chinese; punctuation alone ("'{0}': {1}", "; ") in its Chinese, full-width form.
+        if (Word().IsMatch(phrase.English)) Assert.Matches(Cjk(), phrase.Chinese);
+        else Assert.Matches(FullWidth(), phrase.Chinese);
         Assert.Equal(Holes(phrase.English), Holes(phrase.Chinese));
         // A date for a date's format, a number for the rest.
         var values = Holes(phrase.English).OrderBy(h => h.Index)
-            .Select(h => h.Format is ":u" or ":yyyy-MM-dd" ? (object)new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero) : h.Index + 7).ToArray();
+            .Select(h => h.Format is ":u" or ":O" or ":yyyy-MM-dd" ? (object)new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero) : h.Index + 7).ToArray();
         Assert.NotEqual(phrase.In(CultureInfo.GetCultureInfo("en"), values), phrase.In(CultureInfo.GetCultureInfo("zh-CN"), values));
     }
 
@@ -64,4 +66,11 @@ public sealed partial class PhraseCatalogTests
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Cjk();
+
+    [GeneratedRegex(@"\p{IsHalfwidthandFullwidthForms}")]
+    private static partial Regex FullWidth();
+
+    /// <summary>A word, once the values' holes are left out.</summary>
+    [GeneratedRegex(@"(?<!\{[^}]*)[A-Za-z]{2,}")]
+    private static partial Regex Word();
 }

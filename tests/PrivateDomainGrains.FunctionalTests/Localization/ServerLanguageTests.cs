@@ -13,7 +13,7 @@ namespace PrivateDomainGrains.FunctionalTests.Localization;
 /// Chinese for zh, English otherwise and when none is asked for, word for word what integrations always read. Messages
 /// worded in grains (a playbook's errors, an import's pages worked later) follow the request that caused them.
 /// </summary>
-public sealed class ServerLanguageTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
+public sealed partial class ServerLanguageTests(SingleNodePlatform platform) : IClassFixture<SingleNodePlatform>
 {
     private const string Chinese = "zh-CN,zh;q=0.9,en;q=0.8";
 

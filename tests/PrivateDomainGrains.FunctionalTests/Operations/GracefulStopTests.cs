@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 using PrivateDomainGrains.Host.Hubs;
+using Xunit.Abstractions;
+using CloseResults = PrivateDomainGrains.Client.CloseResults;
 
 namespace PrivateDomainGrains.FunctionalTests.Operations;
 
@@ -9,12 +12,16 @@ namespace PrivateDomainGrains.FunctionalTests.Operations;
 /// How soon a stopping node reaches its grains (issue 16). SignalR closes the consoles as the stop begins and they
 /// reconnect at once; a node that took them back kept its web server's stop waiting for their WebSockets until the
 /// host's shutdown timeout, and its silo then stopped with no time left: in a rolling restart about 31 s from SIGTERM
-/// before any grain began to deactivate, and no customer snapshotted.
+/// before any grain began to deactivate, and no customer snapshotted. A console's hub calls could hold the web server's
+/// stop as long: every Ack it had sent before SIGTERM was still run, one after another, after SignalR closed it.
 /// </summary>
-public sealed class GracefulStopTests : IAsyncLifetime
+public sealed class GracefulStopTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>Far above a normal stop's few seconds to its first deactivation, far below the 30 s shutdown timeout.</summary>
     private static readonly TimeSpan FirstDeactivationWithin = TimeSpan.FromSeconds(10);
+
+    /// <summary>A stop that waits for nothing takes a few seconds; one held by the Acks, the host's whole timeout (21 s there).</summary>
+    private static readonly TimeSpan AckedStopWithin = TimeSpan.FromSeconds(12);
 
     private readonly TestDatabase _database = new();
 
@@ -54,6 +61,56 @@ public sealed class GracefulStopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Consoles_acking_nudges_through_SIGTERM_let_the_node_exit_within_seconds_and_every_ack_answered_closed_is_durable()
+    {
+        var settings = NodeSettings.Fresh(_database.ConnectionString, "stop-acks");
+        using var api = new PlatformClient(settings.BaseAddress);
+        // A short stop timeout, so a stop held by the Acks shows as one of 21 s (the host's timeout: drain plus this); no
+        // snapshot budget, so the thousand customers' deactivations take little of the stop.
+        using var host = HostProcess.Start(settings, "--Health:DrainDelay", "00:00:01", "--Health:StopTimeout", "00:00:20",
+            "--Customers:ShutdownSnapshotBudget", "00:00:00");
+        await host.WaitUntilHealthyAsync();
+        string[] staff = ["alice", "bob"];
+        await api.ProvisionAsync("acme", staff);
+        // A welcome nudge per customer: each console is sent its staff member's 500 at once and acks them all.
+        foreach (var chunk in Enumerable.Range(0, 1000).Chunk(100))
+            await api.PostEventsAsync([.. chunk.Select(i => Events.FriendAdded($"f-{i}", $"c-{i}", staff[i % 2]))]);
+        List<ConsoleClient> consoles = [];
+        foreach (var staffId in staff.Concat(staff))
+            consoles.Add(await ConsoleClient.ConnectAsync(settings.BaseAddress, await api.ConsoleTokenAsync(staffId)));
+        await Until(() => consoles.All(console => console.Received.Count == 500));
+        // Every console acks every nudge at once, without waiting for an answer first (as the load tool's consoles do); two
+        // consoles per staff member ack the same nudges, as two tabs would, so some answers are already-closed.
+        var closed = new ConcurrentBag<string>();
+        var acks = consoles.SelectMany(console => console.Received.Select(async nudge =>
+        {
+            try
+            {
+                if (await console.AckAsync(nudge.Id) == CloseResults.Closed) closed.Add(nudge.Id);
+            }
+            catch (Exception)
+            {
+                // Under way when SignalR closed the connection: no answer, the console sends it again after reconnecting.
+            }
+        })).ToArray();
+        await Until(() => closed.Count >= 20);
+        var before = host.Output.Count;
+
+        var sinceSigterm = Stopwatch.StartNew();
+        host.Terminate();
+        await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var stopTime = sinceSigterm.Elapsed;
+        await Task.WhenAll(acks);
+        foreach (var console in consoles) await console.DisposeAsync();
+
+        output.WriteLine($"SIGTERM to exit: {stopTime.TotalSeconds:0.0} s, {closed.Count} acks answered closed");
+        var stopLog = host.Output.Skip(before).ToArray();
+        Assert.True(stopTime < AckedStopWithin, $"the node exited {stopTime.TotalSeconds:0.0} s after SIGTERM ({closed.Count} acks answered closed); the stop logged:\n{string.Join("\n", stopLog)}");
+        var ids = string.Join(",", closed.Select(id => $"'{id}'"));
+        Assert.Equal(closed.Count, await _database.ScalarAsync<long>($"SELECT count(*) FROM pdg_nudges WHERE acked_at IS NOT NULL AND nudge_id IN ({ids})"));
+    }
+
+    [Fact]
     public async Task A_draining_node_answers_a_console_that_connects_503_with_Retry_After_and_still_serves_the_API()
     {
         var settings = NodeSettings.Fresh(_database.ConnectionString, "stop-refuse");
@@ -78,6 +135,16 @@ public sealed class GracefulStopTests : IAsyncLifetime
         Assert.Equal(1, (await api.PostEventsAsync(Events.FriendAdded("s-1", "li", "alice"))).Accepted);
         Assert.False(stopping.IsCompleted);
         await stopping;
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not hold within 60 s");
+            await Task.Delay(20);
+        }
     }
 
     private static Task<HttpResponseMessage> NegotiateAsync(HttpClient http, string token) =>

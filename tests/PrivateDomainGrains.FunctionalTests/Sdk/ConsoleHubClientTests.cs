@@ -81,4 +81,30 @@ public sealed class ConsoleHubClientTests(SingleNodePlatform platform) : IClassF
         Assert.Equal(CloseResults.Closed, await hub.AckAsync(welcome.Id));
         Assert.Equal(SnoozeResults.Unknown, await hub.SnoozeAsync(welcome.Id, until));
     }
+
+    [Fact]
+    public async Task An_opening_is_counted_once_in_the_execution_report_and_a_repeat_still_answers_opened()
+    {
+        await platform.Client.Api.Staff.CreateAsync("sdk-opener", PlatformClient.StaffPassword);
+        var token = await platform.Client.ConsoleTokenAsync("sdk-opener");
+        await using var hub = new ConsoleHubClient(platform.Node.BaseAddress, () => Task.FromResult<string?>(token));
+        var arrived = new TaskCompletionSource<Nudge>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.OnNudges(nudges =>
+        {
+            foreach (var nudge in nudges.Where(n => n.EventId == "sdk-hub-open")) arrived.TrySetResult(nudge);
+        });
+        await hub.StartAsync();
+        await platform.Client.PostEventsAsync(Events.FriendAdded("sdk-hub-open", "sdk-opened", "sdk-opener"));
+        var welcome = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(OpenedResults.Opened, await hub.OpenedAsync(welcome.Id));
+        Assert.Equal(OpenedResults.Opened, await hub.OpenedAsync(welcome.Id));
+        Assert.Equal(OpenedResults.Invalid, await hub.OpenedAsync("not a valid id!"));
+        Assert.Equal(OpenedResults.Unknown, await hub.OpenedAsync("sdk-never-raised"));
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var report = await platform.Client.Api.Reports.GetExecutionAsync(today.AddDays(-1), today.AddDays(1));
+        var opener = Assert.Single(report.Groups, g => g.Key == "sdk-opener");
+        Assert.Equal((1L, 1L), (opener.Raised, opener.Opened));
+    }
 }

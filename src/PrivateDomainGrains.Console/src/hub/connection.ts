@@ -30,6 +30,8 @@ export interface ConsoleHub {
   close(nudgeId: string, action: NudgeAction): Promise<CloseResult>;
   /** Hides the nudge until `until` (at most 30 days ahead); rejects when the connection is down. */
   snooze(nudgeId: string, until: Date): Promise<SnoozeResult>;
+  /** The staff member opened the nudge (its customer, its "why"): the reports count its first opening; rejects when the connection is down. */
+  opened(nudgeId: string): Promise<"opened" | "unknown" | "invalid">;
   /** Managers and admins: hear `executionChanged` for the staff whose figures they see, until the connection drops (call again on every connect). */
   watchExecution(): Promise<"watching" | "forbidden">;
 }
@@ -109,6 +111,7 @@ export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
     },
     close: (nudgeId, action) => connection.invoke<CloseResult>(action === "ack" ? "Ack" : "Dismiss", nudgeId),
     snooze: (nudgeId, until) => connection.invoke<SnoozeResult>("Snooze", nudgeId, until.toISOString()),
+    opened: (nudgeId) => connection.invoke<"opened" | "unknown" | "invalid">("Opened", nudgeId),
     watchExecution: () => connection.invoke<"watching" | "forbidden">("WatchExecution"),
   };
 }

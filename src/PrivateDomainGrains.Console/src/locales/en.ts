@@ -3,6 +3,7 @@ import type zhCN from "./zh-CN";
 /** English: the same keys as zh-CN.ts (the type checker holds them together). */
 const en: typeof zhCN = {
   app: { title: "Staff workbench", language: "Language" },
+  input: { tooLong: "At most {n} characters: shorten it to save" },
   signIn: {
     title: "Staff sign-in",
     subtitle: "Once signed in, prompts about your customers appear here as they happen.",
@@ -144,6 +145,12 @@ const en: typeof zhCN = {
     remarkSaved: "Remark saved",
     remarkCleared: "Remark cleared",
     remarkTooLong: "A remark is at most {n} characters",
+    remarkUnchanged: "The remark is unchanged",
+    remarkFailed: "Could not save the remark: {detail}",
+    tagAddFailed: "Could not add the tag: {detail}",
+    tagRemoveFailed: "Could not remove the tag: {detail}",
+    mergeFailed: "Could not merge: {detail}",
+    undoMergeFailed: "Could not undo the merge: {detail}",
     mergeInto: "Merge into…",
     mergeHint: "The same person as another customer? Their history, tags, phones and prompts move there, and this one opens that one.",
     mergeSurvivor: "The other customer's id",
@@ -266,6 +273,8 @@ const en: typeof zhCN = {
     revenue: "Revenue",
     states: { running: "Running", paused: "Paused", completed: "Completed", expired: "Expired", cancelled: "Cancelled" },
     failed: "Could not load campaigns: {detail}",
+    createFailed: "Could not create the campaign: {detail}",
+    changeFailed: "Could not change the campaign: {detail}",
   },
   segments: {
     title: "Segments",
@@ -304,6 +313,8 @@ const en: typeof zhCN = {
     noMembers: "No customer matches.",
     more: "Load more",
     failed: "Could not load segments: {detail}",
+    saveFailed: "Could not save the segment: {detail}",
+    deleteFailed: "Could not delete the segment: {detail}",
     readOnly: "Created by {by}: only they or an admin change it.",
     integration: "the integration",
   },

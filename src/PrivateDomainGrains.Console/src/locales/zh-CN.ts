@@ -1,6 +1,7 @@
 /** Chinese (the default): every string the console shows. en.ts has the same keys. */
 export default {
   app: { title: "私域工作台", language: "语言" },
+  input: { tooLong: "最多 {n} 个字，请删减后再保存" },
   signIn: {
     title: "员工登录",
     subtitle: "登录后，你负责的客户的提醒会实时出现在这里。",
@@ -142,6 +143,12 @@ export default {
     remarkSaved: "备注已保存",
     remarkCleared: "备注已清空",
     remarkTooLong: "备注最多 {n} 个字",
+    remarkUnchanged: "备注没有改动",
+    remarkFailed: "备注保存失败：{detail}",
+    tagAddFailed: "添加标签失败：{detail}",
+    tagRemoveFailed: "移除标签失败：{detail}",
+    mergeFailed: "合并失败：{detail}",
+    undoMergeFailed: "撤销合并失败：{detail}",
     mergeInto: "合并到…",
     mergeHint: "和另一位客户是同一个人？记录、标签、手机号和提醒都会合并过去，此客户此后打开那位客户。",
     mergeSurvivor: "另一位客户的 ID",
@@ -264,6 +271,8 @@ export default {
     revenue: "成交额",
     states: { running: "进行中", paused: "已暂停", completed: "已完成", expired: "已过期", cancelled: "已取消" },
     failed: "无法加载群发：{detail}",
+    createFailed: "创建群发失败：{detail}",
+    changeFailed: "群发状态未改：{detail}",
   },
   segments: {
     title: "客户分群",
@@ -302,6 +311,8 @@ export default {
     noMembers: "没有符合条件的客户。",
     more: "加载更多",
     failed: "无法加载分群：{detail}",
+    saveFailed: "分群保存失败：{detail}",
+    deleteFailed: "删除分群失败：{detail}",
     readOnly: "由 {by} 创建：只有创建者或管理员可以修改。",
     integration: "系统对接",
   },

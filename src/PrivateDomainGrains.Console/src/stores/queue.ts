@@ -3,6 +3,7 @@ import { computed, reactive, ref, shallowRef } from "vue";
 import { createConsoleHub, type ConnectionState, type ConsoleHub } from "../hub/connection";
 import type { Nudge, NudgeChange, QueuedAction } from "../queue/nudge";
 import { groupByCustomer } from "../queue/ordering";
+import { Openings } from "../queue/openings";
 import { Outbox, drainOutbox, type OutboxEntry, type OutboxResult } from "../queue/outbox";
 import { useCampaignNamesStore } from "./campaignNames";
 import { useSessionStore } from "./session";
@@ -11,6 +12,8 @@ import { useSessionStore } from "./session";
 const replayGraceMs = 1500;
 /** How long a new nudge stays highlighted. */
 const freshMs = 12_000;
+/** How long leaving the queue waits for the hub to answer the openings just sent, before the connection closes. */
+const openingsWaitMs = 2000;
 /** The longest wait setTimeout keeps (about 24.8 days; a snooze may reach 30): a later wake is planned again then. */
 const longestTimerMs = 2 ** 31 - 1;
 
@@ -43,6 +46,10 @@ export const useQueueStore = defineStore("queue", () => {
   let connectingSince = 0;
   let firstConnectedAt = 0;
   let draining: Promise<void> | null = null;
+  /** Kept across visits of the queue (not cleared on disconnect): back from a customer, nothing is sent again. */
+  const openings = new Openings();
+  /** Openings sent and not answered yet: leaving the queue waits for them (briefly) before closing the connection. */
+  const sendingOpenings = new Set<Promise<unknown>>();
   let drainAgain = false;
 
   const connection = computed<ConnectionState>(() => hub.value?.state.value ?? "offline");
@@ -73,6 +80,9 @@ export const useQueueStore = defineStore("queue", () => {
   async function disconnect(): Promise<void> {
     const current = hub.value;
     hub.value = null;
+    // Opening a customer from the queue leaves the queue at once: its openings must reach the hub before the connection goes.
+    if (sendingOpenings.size > 0)
+      await Promise.race([Promise.allSettled([...sendingOpenings]), new Promise((resolve) => setTimeout(resolve, openingsWaitMs))]);
     window.removeEventListener("storage", onOtherTab);
     await current?.stop();
     clearTimeout(wakeTimer);
@@ -164,6 +174,20 @@ export const useQueueStore = defineStore("queue", () => {
     void drain();
   }
 
+  /**
+   * The staff member opened these nudges (their customer's page, a card's "why"): each is reported to the hub once per
+   * console, for the managers' "was it seen". Nothing is kept while offline: the next opening, connected, sends it.
+   */
+  function opened(nudgeIds: string[]): void {
+    const current = hub.value;
+    if (!current || current.state.value !== "connected") return;
+    for (const id of openings.take(nudgeIds)) {
+      const sending = current.opened(id).catch(() => openings.forget(id));
+      sendingOpenings.add(sending);
+      void sending.finally(() => sendingOpenings.delete(sending));
+    }
+  }
+
   /** Sends the outbox; a click during a drain is picked up by the running drain or a next round. */
   function drain(): Promise<void> {
     if (draining) {
@@ -218,5 +242,5 @@ export const useQueueStore = defineStore("queue", () => {
     for (const e of entries) pending.set(e.nudgeId, e);
   }
 
-  return { nudges, pending, fresh, notice, connection, groups, openCount, pendingCount, connect, disconnect, act };
+  return { nudges, pending, fresh, notice, connection, groups, openCount, pendingCount, connect, disconnect, act, opened };
 });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PrivateDomainGrains.Host.Hosting;
 
 namespace PrivateDomainGrains.Host.Integrations.WeCom;
 
@@ -11,21 +12,13 @@ public sealed class WeComCallbackPruner(WeComCallbackLog log, IOptions<WeComOpti
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicPass.RunAsync(time, Interval, PruneAsync,
+            ex => logger.LogWarning(ex, "Pruning old WeCom callbacks failed; retrying in {Interval}", Interval), stoppingToken, firstAfter: TimeSpan.Zero);
+
+    private async Task PruneAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                var deleted = await log.PruneAsync(time.GetUtcNow() - options.Value.CallbackRetention, stoppingToken);
-                if (deleted > 0) logger.LogInformation("Pruned {Count} WeCom callbacks older than {Retention}", deleted, options.Value.CallbackRetention);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Pruning old WeCom callbacks failed; retrying in {Interval}", Interval);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        var deleted = await log.PruneAsync(time.GetUtcNow() - options.Value.CallbackRetention, ct);
+        if (deleted > 0) logger.LogInformation("Pruned {Count} WeCom callbacks older than {Retention}", deleted, options.Value.CallbackRetention);
     }
 }

@@ -1,3 +1,5 @@
+using PrivateDomainGrains.Host.Apis;
+
 namespace PrivateDomainGrains.Host.Integrations.WeCom;
 
 /// <summary>
@@ -10,18 +12,18 @@ public static class WeComSettingsRules
     public const int MaxTokenLength = 32;
     public const int CorpIdLength = 18;
 
-    /// <summary>Every problem, keyed by the request's field name; empty when all three hold.</summary>
+    /// <summary>Every problem, keyed by the request's field name and worded in its language; empty when all three hold.</summary>
     public static Dictionary<string, string[]> Validate(string? corpId, string? token, string? encodingAesKey)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (corpId is null || corpId.Length != CorpIdLength || !(corpId.StartsWith("ww", StringComparison.Ordinal) || corpId.StartsWith("wx", StringComparison.Ordinal))
             || !corpId.All(char.IsAsciiLetterOrDigit))
-            errors["corpId"] = [$"'corpId' must be WeCom's CorpID: 'ww' or 'wx' followed by 16 letters or digits ({CorpIdLength} characters)"];
+            errors["corpId"] = [ApiPhrases.WeComCorpId.Say(CorpIdLength)];
         if (token is null || token.Length is 0 or > MaxTokenLength || !token.All(char.IsAsciiLetterOrDigit))
-            errors["token"] = [$"'token' must be 1-{MaxTokenLength} ASCII letters or digits, as set in WeCom's admin console"];
+            errors["token"] = [ApiPhrases.WeComToken.Say(MaxTokenLength)];
         if (encodingAesKey is null || encodingAesKey.Length != WeComCallbackCrypto.EncodingAesKeyLength
             || !encodingAesKey.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/'))
-            errors["encodingAesKey"] = [$"'encodingAesKey' must be {WeComCallbackCrypto.EncodingAesKeyLength} characters of base64 (letters, digits, '+', '/') without padding"];
+            errors["encodingAesKey"] = [ApiPhrases.WeComAesKey.Say(WeComCallbackCrypto.EncodingAesKeyLength)];
         return errors;
     }
 }

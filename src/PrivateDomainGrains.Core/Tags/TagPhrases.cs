@@ -1,0 +1,34 @@
+using PrivateDomainGrains.Core.Text;
+
+namespace PrivateDomainGrains.Core.Tags;
+
+/// <summary>
+/// What the tag catalog refuses (after the field it is about: <c>'tag': ...</c>) and why a tag job's row failed,
+/// worded in the caller's language by the grains that decide it. See <see cref="Phrase"/>.
+/// </summary>
+public static class TagPhrases
+{
+    // The catalog (TenantTagCatalogGrain)
+    public static readonly Phrase GroupExists = new("Tag group '{0}' exists", "标签组 '{0}' 已存在");
+    public static readonly Phrase NoGroup = new("Tag group '{0}' does not exist", "标签组 '{0}' 不存在");
+    public static readonly Phrase InCatalog = new("Tag '{0}' is in the catalog", "标签 '{0}' 已在标签库中");
+    public static readonly Phrase NotInCatalog = new("Tag '{0}' is not in the catalog", "标签 '{0}' 不在标签库中");
+    public static readonly Phrase RenameOntoTag = new(
+        "Tag '{0}' is in the catalog: merge '{1}' into it instead", "标签 '{0}' 已在标签库中：请改为把 '{1}' 合并到它");
+    public static readonly Phrase BeingDeleted = new(
+        "Tag '{0}' is being deleted (tag job {1}): send this again when that job has finished",
+        "标签 '{0}' 正在被删除（标签任务 {1}）：请在该任务完成后再发送");
+    public static readonly Phrase BeingRenamed = new(
+        "Tag '{0}' is being renamed into '{2}' (tag job {1}): send this again when that job has finished",
+        "标签 '{0}' 正在被改名为 '{2}'（标签任务 {1}）：请在该任务完成后再发送");
+    public static readonly Phrase BeingMerged = new(
+        "Tag '{0}' is being merged into '{2}' (tag job {1}): send this again when that job has finished",
+        "标签 '{0}' 正在被合并到 '{2}'（标签任务 {1}）：请在该任务完成后再发送");
+    public static readonly Phrase HeldTogether = new(
+        "{0} customers hold two or more of [{1}], which exclusive group '{2}' does not allow: remove all but one from them (a tag job) and send this again",
+        "{0} 位客户持有 [{1}] 中的两个或更多，互斥标签组 '{2}' 不允许：请先（用标签任务）只给他们留下一个，再发送");
+
+    // A tag job's failed row (the host stages it, TagJobGrain works it in the language of the request that started the job)
+    public static readonly Phrase NoHolder = new("no customer holds this {0}", "没有客户持有此 {0}");
+    public static readonly Phrase NoCustomer = new("customer '{0}' has no events, owner or tags", "客户 '{0}' 尚无事件、负责人或标签");
+}

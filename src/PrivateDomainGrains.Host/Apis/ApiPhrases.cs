@@ -334,8 +334,8 @@ public static class ApiPhrases
         "'jobId'：身份导入 '{0}' 已完成（添加 {1}，拒绝 {2}，冲突 {3}）");
     public static readonly Phrase RowsAfter = new("'after' must be the line of a row of the previous page, or 0", "'after' 须为上一页某行的行号，或 0");
     public static readonly Phrase RowState = new(
-        "'state' must be pending, added, unchanged, refused or conflict",
-        "'state' 须为 pending、added、unchanged、refused 或 conflict");
+        "'state' must be pending, added, unchanged, refused, conflict or cancelled",
+        "'state' 须为 pending、added、unchanged、refused、conflict 或 cancelled");
     public static readonly Phrase NoImport = new("Identity import '{0}' does not exist", "身份导入 '{0}' 不存在");
     public static readonly Phrase NewCustomersAdminsOnly = new(
         "'createCustomers': only admins import identities of customers not known yet",

@@ -60,14 +60,14 @@ public static class IdentityImportsApi
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
             .WithProblem(StatusCodes.Status404NotFound, "No such import in the tenant");
         imports.MapPost("/{jobId}/cancel", CancelAsync).WithName("CancelIdentityImport").Audited()
-            .WithSummary("Stop a running import before its next page: the rows it worked keep their results, the others stay pending, and the answer " +
+            .WithSummary("Stop a running import before its next page: the rows it worked keep their results, the others become cancelled with their values masked, and the answer " +
                 "is its final status (state cancelled). A cancelled import answers the same again.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
             .WithProblem(StatusCodes.Status404NotFound, "No such import in the tenant")
             .WithProblem(StatusCodes.Status409Conflict, "The import completed already");
         imports.MapGet("/{jobId}/rows", RowsAsync).WithName("ListIdentityImportRows")
             .WithSummary("The import's rows and their results in line order, paged with ?after=<line>&limit=<1-1000> (100 by default), optionally " +
-                "?state=refused (or conflict, added, unchanged, pending): the per-row error report.")
+                "?state=refused (or conflict, added, unchanged, pending, cancelled: never added, the import having been cancelled): the per-row error report.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id, 'after', 'limit' or 'state' is invalid")
             .WithProblem(StatusCodes.Status404NotFound, "No such import in the tenant");
         return api;

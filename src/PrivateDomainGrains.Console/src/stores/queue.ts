@@ -97,7 +97,7 @@ export const useQueueStore = defineStore("queue", () => {
     const current = hub.value;
     hub.value = null;
     window.removeEventListener("storage", onOtherTab);
-    await current?.stop();
+    // Cleared before the stop is awaited: a page connecting meanwhile starts a connection (and an outbox) of its own.
     clearTimeout(wakeTimer);
     snoozed.clear();
     nudges.clear();
@@ -105,6 +105,7 @@ export const useQueueStore = defineStore("queue", () => {
     fresh.clear();
     closed.clear();
     outbox = null;
+    await current?.stop();
   }
 
   /**

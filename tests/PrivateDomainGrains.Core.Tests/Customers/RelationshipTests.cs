@@ -168,6 +168,20 @@ public sealed class RelationshipTests
     }
 
     [Fact]
+    public void After_a_handover_of_a_customer_assigned_without_a_relationship_callbacks_naming_the_former_owner_address_the_new_one()
+    {
+        var c = new CustomerProfile { CustomerId = "c1" };
+        Apply(c, EventTypes.FriendAdded, T, "dave");
+        c.OwnerStaffId = "alice";
+        c.HandOverRelationship("alice", "bob");
+
+        var reply = Apply(c, EventTypes.MessageReceived, T.AddMinutes(5), "alice");
+
+        Assert.Equal("bob", Assert.Single(reply.Raised).Nudge.To);
+        Assert.Equal("dave", c.AddresseeFor("dave"));
+    }
+
+    [Fact]
     public void A_relationship_handed_back_is_addressed_to_its_holder_again()
     {
         var c = new CustomerProfile { CustomerId = "c1" };

@@ -155,12 +155,12 @@ public static class PlaybookValidator
                 break;
             case TriggerKinds.TierChanged:
                 if (t.Tier is not null && !Enum.TryParse<CustomerTier>(t.Tier, ignoreCase: false, out _))
-                    v.Add(path + ".tier", PlaybookPhrases.UnknownTierOf.Say(t.Tier, string.Join(", ", Enum.GetNames<CustomerTier>())));
+                    v.Add(path + ".tier", PlaybookPhrases.UnknownTierOf.Say(t.Tier, WordedList.Each(Enum.GetNames<CustomerTier>())));
                 break;
             case TriggerKinds.After:
                 RequireEventType(t.Event, path + ".event", v);
                 if (!Durations.TryParse(t.Delay, out _)) v.Add(path + ".delay", CommonPhrases.Duration.Say());
-                if (t.Anchor is not (null or "first" or "latest")) v.Add(path + ".anchor", PlaybookPhrases.FirstOrLatest.Say());
+                if (t.Anchor is not (null or "first" or "latest")) v.Add(path + ".anchor", CommonPhrases.EitherOf.Say("first", "latest"));
                 if (t.Unless is not null) RequireEventType(t.Unless, path + ".unless", v);
                 break;
             case TriggerKinds.Inactive:
@@ -171,7 +171,7 @@ public static class PlaybookValidator
                 if (!LocalTimes.TryParse(t.At, out _)) v.Add(path + ".at", PlaybookPhrases.LocalTime.Say());
                 break;
             default:
-                v.Add(path + ".kind", PlaybookPhrases.UnknownTriggerKind.Say(t.Kind, string.Join(", ", TriggerKinds.All)));
+                v.Add(path + ".kind", PlaybookPhrases.UnknownTriggerKind.Say(t.Kind, WordedList.Each(TriggerKinds.All)));
                 break;
         }
     }
@@ -204,7 +204,7 @@ public static class PlaybookValidator
                     break;
                 case ConditionKinds.Counter:
                     if (c.Counter is null || !CounterNames.All.Contains(c.Counter))
-                        v.Add(cp + ".counter", CommonPhrases.OneOf.Say(string.Join(", ", CounterNames.All)));
+                        v.Add(cp + ".counter", CommonPhrases.OneOf.Say(WordedList.Each(CounterNames.All)));
                     RequireOp(c.Op, cp, v);
                     if (c.Value is null) v.Add(cp + ".value", PlaybookPhrases.NumberRequired.Say());
                     else if (Math.Abs(c.Value.Value) > MaxCounterValue) v.Add(cp + ".value", PlaybookPhrases.CounterBounds.Say(MaxCounterValue));
@@ -222,7 +222,7 @@ public static class PlaybookValidator
                     if ((c.EqualTo is null) == (c.Exists is null)) v.Add(cp, PlaybookPhrases.EqualsOrExists.Say());
                     break;
                 default:
-                    v.Add(cp + ".kind", PlaybookPhrases.UnknownConditionKind.Say(c.Kind, string.Join(", ", ConditionKinds.All)));
+                    v.Add(cp + ".kind", PlaybookPhrases.UnknownConditionKind.Say(c.Kind, WordedList.Each(ConditionKinds.All)));
                     break;
             }
         }
@@ -252,7 +252,7 @@ public static class PlaybookValidator
                     v.Add(path + ".sequence", PlaybookPhrases.UnknownSequence.Say(a.Sequence));
                 break;
             default:
-                v.Add(path + ".kind", PlaybookPhrases.UnknownActionKind.Say(a.Kind, string.Join(", ", ActionKinds.All)));
+                v.Add(path + ".kind", PlaybookPhrases.UnknownActionKind.Say(a.Kind, WordedList.Each(ActionKinds.All)));
                 break;
         }
     }
@@ -337,7 +337,7 @@ public static class PlaybookValidator
                 else previous = delay;
                 ValidateConditions(step.SkipIf, sp + ".skipIf", v);
                 if (step.Nudge is null) v.Add(sp + ".nudge", PlaybookPhrases.NeedsStepNudge.Say());
-                else if (step.Nudge.Kind != ActionKinds.Nudge) v.Add(sp + ".nudge.kind", PlaybookPhrases.MustBeNudge.Say());
+                else if (step.Nudge.Kind != ActionKinds.Nudge) v.Add(sp + ".nudge.kind", CommonPhrases.JsonMustBe.Say("'nudge'"));
                 else ValidateNudge(step.Nudge, sp + ".nudge", v);
                 ValidateScore(step.Priority, step.Value, step.Lever, sp, v);
             }
@@ -434,7 +434,7 @@ public static class PlaybookValidator
 
     private static void RequireOp(string? op, string path, Errors v)
     {
-        if (op is null || !Comparisons.All.Contains(op)) v.Add(path + ".op", CommonPhrases.OneOf.Say(string.Join(" ", Comparisons.All)));
+        if (op is null || !Comparisons.All.Contains(op)) v.Add(path + ".op", CommonPhrases.OneOf.Say(WordedList.Each(Comparisons.All)));
     }
 
     /// <summary>A template of one line (a title): no line breaks or tabs either (<see cref="PlainText"/>).</summary>

@@ -12,7 +12,6 @@ public static partial class ApiPhrases
     public static readonly Phrase KeyLimit = new(
         "Tenant '{0}' has {1} open keys, as many as it may have; revoke one first",
         "租户 '{0}' 已有 {1} 个有效密钥，已达上限；请先吊销一个");
-    public static readonly Phrase Overlap = new("'overlapMinutes' must be 0-{0}", "'overlapMinutes' 须为 0-{0}");
     public static readonly Phrase NoKey = new("Key '{0}' does not exist", "密钥 '{0}' 不存在");
     public static readonly Phrase NotOpenKey = new("Key '{0}' is not an open key of tenant '{1}'", "密钥 '{0}' 不是租户 '{1}' 的有效密钥");
 }

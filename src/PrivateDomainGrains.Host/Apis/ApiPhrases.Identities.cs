@@ -27,11 +27,10 @@ public static partial class ApiPhrases
     public static readonly Phrase AfterCursor = new("'after' must be the nextAfter of a previous page", "'after' 须为上一页给出的 nextAfter");
     public static readonly Phrase EventSettled = new("Event '{0}' is {1}, no longer pending", "事件 '{0}' 已是 {1}，不再待处理");
     public static readonly Phrase EventNotPending = new("Event '{0}' is no longer pending", "事件 '{0}' 不再待处理");
-    public static readonly Phrase NotAnIdentityKind = new("is not an identity kind: use {0}", "不是身份类型：请用 {0}");
     public static readonly Phrase NicknameWeak = new(
         "nickname is weak: many customers may share one, so it names no customer", "昵称是弱身份：许多客户可能同名，所以它不指向任何客户");
     public static readonly Phrase IdentityValueInvalid = new("is invalid", "无效");
-    public static readonly Phrase IdentityInvalid = new("Invalid identity", "身份无效");
+    public static readonly Phrase IdentityInvalid = new("Invalid identity", "该身份无效");
     public static readonly Phrase NoPendingEvent = new("No event '{0}' in the pending pool", "待定池中没有事件 '{0}'");
     public static readonly Phrase PendingPoolManagersOnly = new("Only managers and admins work the pending pool", "只有经理和管理员能处理待定池");
 }

@@ -22,5 +22,4 @@ public static partial class ApiPhrases
     public static readonly Phrase NoOpenNudge = new("No open nudge '{0}' of yours", "你没有未处理的提醒 '{0}'");
     public static readonly Phrase NoStaffOfTenant = new("'staffId' names no staff member of tenant '{0}': '{1}'", "'staffId' 不是租户 '{0}' 的员工：'{1}'");
     public static readonly Phrase TagsCount = new("'tags' must hold 1-{0} tags", "'tags' 须有 1-{0} 个标签");
-    public static readonly Phrase CustomerNotYet = new("Customer '{0}' has no events, owner or tags yet", "客户 '{0}' 尚无事件、负责人或标签");
 }

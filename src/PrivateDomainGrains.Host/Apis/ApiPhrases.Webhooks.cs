@@ -20,7 +20,6 @@ public static partial class ApiPhrases
         "'eventTypes' 含有 {0}；每个都须为以下之一：{1}，或一个类别（{2}），或 *");
     public static readonly Phrase BeforeDelivery = new("'before' must be a positive delivery id from a previous page", "'before' 须为上一页中的正整数投递 id");
     public static readonly Phrase NoDelivery = new("Subscription '{0}' of tenant '{1}' has no delivery {2}", "租户 '{1}' 的订阅 '{0}' 没有投递 {2}");
-    public static readonly Phrase UrlTooLong = new("'url' must be at most {0} characters", "'url' 最多 {0} 个字符");
     public static readonly Phrase UrlControl = new(
         "'url' must not contain control characters or unpaired surrogates", "'url' 不能含控制字符或不成对的代理项");
     public static readonly Phrase UrlEdgeSpace = new(

@@ -14,19 +14,18 @@ public static partial class ApiPhrases
     public static readonly Phrase FieldRequired = new("'{0}' is required", "'{0}' 必填");
     public static readonly Phrase FieldTooLong = new("'{0}' must be at most {1} characters", "'{0}' 最多 {1} 个字符");
     public static readonly Phrase FieldInFuture = new("'{0}' must be in the future", "'{0}' 须是将来的时间");
-    public static readonly Phrase Limit = new("'limit' must be 1-{0}", "'limit' 须为 1-{0}");
+    public static readonly Phrase FieldBetween = new("'{0}' must be {1}-{2}", "'{0}' 须为 {1}-{2}");
     public static readonly Phrase PageToken = new("'{0}' must be the 'next' of a previous page, as it was", "'{0}' 须为上一页原样给出的 'next'");
     public static readonly Phrase FieldEmpty = new("'{0}' must not be empty", "'{0}' 不能为空");
     /// <summary>A message about a field after its name: <c>'tag': Tag 'vip' is in the catalog</c>.</summary>
     public static readonly Phrase FieldSays = new("'{0}': {1}", "'{0}'：{1}");
     public static readonly Phrase FieldOneOf = new("'{0}' must be one of {1}", "'{0}' 须为以下之一：{1}");
     public static readonly Phrase TrueOrFalse = new("'{0}' must be true or false", "'{0}' 须为 true 或 false");
-    public static readonly Phrase BodyTooLarge = new("The body is {0} bytes; at most {1}", "请求体有 {0} 字节，最多 {1}");
+    public static readonly Phrase BodyTooLarge = new("The body is {0} bytes; at most {1:N0}", "请求体有 {0} 字节，最多 {1:N0}");
     public static readonly Phrase BodyExceeds = new("The body exceeds {0} bytes", "请求体超过 {0} 字节");
     public static readonly Phrase ContentTypeCsv = new("'Content-Type' must be text/csv", "'Content-Type' 须为 text/csv");
     public static readonly Phrase ContentTypeCsvOrNdjson = new(
         "'Content-Type' must be text/csv or application/x-ndjson", "'Content-Type' 须为 text/csv 或 application/x-ndjson");
-    public static readonly Phrase UploadBody = new("The body is {0} bytes; at most {1:N0}", "请求体有 {0} 字节，最多 {1:N0}");
 
     // A request no route takes, a parameter that does not bind (Hosting/StatusCodeProblems.cs, BadParameterHandler.cs)
     public static readonly Phrase NoRoute = new(
@@ -36,8 +35,8 @@ public static partial class ApiPhrases
     public static readonly Phrase ParameterInvalid = new("The parameter '{0}' is not valid.", "参数 '{0}' 无效。");
     public static readonly Phrase RequestUnreadable = new("The request could not be read.", "无法读取该请求。");
     public static readonly Phrase BodyNotOfShape = new("the body is not JSON of the expected shape", "请求体不是预期形状的 JSON");
-    public static readonly Phrase ParameterNotOf = new("'{0}' is not {1}", "'{0}' 不是 {1}");
-    public static readonly Phrase ParameterControl = new("must be {0} (it holds control characters)", "须为 {0}（其中含控制字符）");
+    public static readonly Phrase ParameterNotOf = new("'{0}' must be {1}, not '{2}'", "'{0}' 须为 {1}，而不是 '{2}'");
+    public static readonly Phrase ParameterControl = new("'{0}' must be {1} (it holds control characters)", "'{0}' 须为 {1}（其中含控制字符）");
     public static readonly Phrase ExpectedForm = new("of the expected form", "预期的形式");
 
     // Refusals the exception handlers and a stopping node write

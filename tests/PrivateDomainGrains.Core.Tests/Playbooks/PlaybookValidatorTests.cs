@@ -84,7 +84,7 @@ public sealed class PlaybookValidatorTests
             "$.rules[1].id: duplicate rule id 'ok'",
             "$.rules[1].trigger.delay: must be a duration like 5m, 2h, 3d or 1w, at most 3650d",
             "$.rules[1].conditions[0].counter: must be one of messagesIn, messagesOut, likes, comments, views, orders, refunds, spend, events",
-            "$.rules[1].conditions[0].op: must be one of = != > >= < <=",
+            "$.rules[1].conditions[0].op: must be one of =, !=, >, >=, <, <=",
             "$.rules[1].actions[0].script: unknown placeholder {foo}",
             "$.rules[1].actions[1].sequence: unknown sequence 'nope'",
             "$.keywords[0].keyword: must be 1-64 characters, not only spaces",
@@ -136,7 +136,7 @@ public sealed class PlaybookValidatorTests
             """;
 
         Assert.Empty(PlaybookValidator.Validate(Script(PlaybookValidator.MaxTextLength - "{name}".Length)));
-        Assert.Equal(["$.rules[0].actions[0].script: at most 2000 characters"],
+        Assert.Equal(["$.rules[0].actions[0].script: must be at most 2000 characters"],
             PlaybookValidator.Validate(Script(PlaybookValidator.MaxTextLength - "{name}".Length + 1)).Select(e => e.ToString()));
         // Rendered, "Lin" and 1994 emoji: 1997 characters, none cut.
         var rendered = Template.Parse("{name}" + string.Concat(Enumerable.Repeat("👍", PlaybookValidator.MaxTextLength - "{name}".Length)), []).Render(Fixture.Customer(), null);

@@ -41,6 +41,8 @@ public static class PlaybookValidator
     public const int MaxDays = 3650;
     public const double MaxScore = 1_000_000;
     public const int MaxCapCount = 1000;
+    public const int MaxPriority = 100;
+    public const int MaxSuperUserOrders = 1_000_000;
     public const int MaxOpenNudgesCap = 1_000_000;
     public const int MaxDismissals = 1000;
     /// <summary>The most proactive touches in a week <c>contactPolicy.restAfterTouches</c> may allow before a customer rests.</summary>
@@ -298,7 +300,7 @@ public static class PlaybookValidator
 
     private static void ValidateScore(int priority, double value, double lever, string path, Errors v)
     {
-        if (priority is < 0 or > 100) v.Add(path + ".priority", CommonPhrases.Between.Say(0, 100));
+        if (priority is < 0 or > MaxPriority) v.Add(path + ".priority", CommonPhrases.Between.Say(0, MaxPriority));
         if (!(value > 0 && value <= MaxScore)) v.Add(path + ".value", PlaybookPhrases.PositiveUpTo.Say(MaxScore));
         if (!(lever >= 0 && lever <= MaxScore)) v.Add(path + ".lever", PlaybookPhrases.Lever.Say(MaxScore));
     }
@@ -368,7 +370,7 @@ public static class PlaybookValidator
         if (t.SuperUser is not { } s) return;
         if (s.MinOrders is null && s.MinSpend is null && s.MaxDaysSinceOrder is null)
             v.Add("$.tiers.superUser", PlaybookPhrases.SuperUserNeeds.Say());
-        if (s.MinOrders is < 1 or > 1_000_000) v.Add("$.tiers.superUser.minOrders", CommonPhrases.Between.Say(1, 1_000_000));
+        if (s.MinOrders is < 1 or > MaxSuperUserOrders) v.Add("$.tiers.superUser.minOrders", CommonPhrases.Between.Say(1, MaxSuperUserOrders));
         if (s.MinSpend is < 0 or > MaxCounterValue) v.Add("$.tiers.superUser.minSpend", CommonPhrases.Between.Say(0, MaxCounterValue));
         if (s.MaxDaysSinceOrder is < 1 or > MaxDays) v.Add("$.tiers.superUser.maxDaysSinceOrder", CommonPhrases.Between.Say(1, MaxDays));
     }

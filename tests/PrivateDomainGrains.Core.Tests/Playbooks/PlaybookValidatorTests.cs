@@ -39,7 +39,21 @@ public sealed class PlaybookValidatorTests
         var error = Assert.Single(PlaybookValidator.Validate(json));
 
         Assert.Equal("$.contactPolicy.restAfterTouches", error.Path);
-        Assert.Equal("must be a whole number from -2147483648 to 2147483647", error.Message);
+        Assert.Equal("must be a whole number from 0 to 50", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "tenantId": "t1", "rules": [ { "id": "r", "trigger": { "kind": "inactivity", "days": 1.5 } } ] }""", "$.rules[0].trigger.days",
+        "must be a whole number from 1 to 3650")]
+    [InlineData("""{ "tenantId": "t1", "rules": [ { "id": "r", "priority": 99999999999 } ] }""", "$.rules[0].priority", "must be a whole number from 0 to 100")]
+    [InlineData("""{ "tenantId": "t1", "rules": [], "tiers": { "superUser": { "minOrders": true } } }""", "$.tiers.superUser.minOrders",
+        "must be a whole number from 1 to 1000000")]
+    [InlineData("""{ "tenantId": "t1", "version": 2.5, "rules": [] }""", "$.version", "must be a whole number from 1 to 2147483647")]
+    public void A_whole_number_that_is_not_one_is_told_the_range_the_playbook_takes_not_its_types(string json, string path, string message)
+    {
+        var error = Assert.Single(PlaybookValidator.Validate(json));
+
+        Assert.Equal((path, message), (error.Path, error.Message));
     }
 
     [Theory]

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Segments;
 using PrivateDomainGrains.Host.Apis;
 
@@ -39,11 +38,11 @@ public sealed partial class ServerLanguageTests
     }
 
     /// <summary>
-    /// A playbook's and a segment filter's whole numbers: their validators say each one's range once it is a number, but one
-    /// that is not (1.5) is still told its type's range; not ranged yet (one class, <see cref="CountRange"/>, bounds RFM
-    /// scores 0-5 and open nudges alike).
+    /// A segment filter's whole numbers: its validator says each one's range once it is a number, but one that is not (1.5)
+    /// is still told its type's range; not ranged yet, as one class (<see cref="CountRange"/>) bounds RFM scores (0-5) and
+    /// open nudges alike.
     /// </summary>
-    private static readonly Type[] CheckedByTheirValidators = [typeof(Playbook), typeof(SegmentFilter)];
+    private static readonly Type[] CheckedByTheirValidators = [typeof(SegmentFilter)];
 
     private static bool IsWhole(Type type) =>
         (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(int) || t == typeof(long) || t == typeof(short));

@@ -38,5 +38,4 @@ public static class TagPhrases
 
     // A tag job's failed row (the host stages it, TagJobGrain works it in the language of the request that started the job)
     public static readonly Phrase NoHolder = new("no customer holds this {0}", "没有客户持有此 {0}");
-    public static readonly Phrase NoCustomer = new("customer '{0}' has no events, owner or tags", "客户 '{0}' 尚无事件、负责人或标签");
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PrivateDomainGrains.Abstractions;
@@ -198,7 +199,8 @@ public static class ConsoleTagsApi
             : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(ConsoleUser user, string jobId, int? after, int? limit, string? status,
+    private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(
+        ConsoleUser user, string jobId, [Range(0, int.MaxValue)] int? after, [Range(1, TagJobsApi.MaxPageSize)] int? limit, string? status,
         IGrainFactory grains, TagJobRows rows, CancellationToken ct)
     {
         if (!user.IsManager) return Problems.Forbidden(ApiPhrases.ReadTagJobsManagersOnly.Say());

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions;
@@ -87,7 +88,7 @@ public static class IdentityImportsApi
     {
         if (IdentityImportUpload.FormatOf(request.ContentType) is not { } format)
             return Problems.UnsupportedMediaType(ApiPhrases.ContentTypeCsvOrNdjson.Say());
-        if (request.ContentLength > MaxUploadBytes) return Problems.TooLarge(ApiPhrases.UploadBody.Say(request.ContentLength, MaxUploadBytes));
+        if (request.ContentLength > MaxUploadBytes) return Problems.TooLarge(ApiPhrases.BodyTooLarge.Say(request.ContentLength, MaxUploadBytes));
         // This route alone takes more than the API's usual limit; the upload is read line by line, never held whole.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes;
         var ct = request.HttpContext.RequestAborted;
@@ -136,7 +137,8 @@ public static class IdentityImportsApi
             : TypedResults.Ok(view);
     }
 
-    private static Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, long? after, int? limit, string? state,
+    private static Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsAsync(
+        string tenant, string jobId, [Range(typeof(long), "0", WholeNumbers.LongMax)] long? after, [Range(1, MaxPageSize)] int? limit, string? state,
         IGrainFactory grains, IdentityImportRows rows, CancellationToken ct) =>
         RowsOfAsync(tenant, jobId, null, after, limit, state, grains, rows, ct);
 
@@ -146,7 +148,7 @@ public static class IdentityImportsApi
     {
         if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         if (after is < 0) return Problems.BadRequest("after", ApiPhrases.RowsAfter.Say());
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, MaxPageSize));
         if (state is not null && !IdentityImportRowState.IsKnown(state))
             return Problems.BadRequest("state", ApiPhrases.RowState.Say());
         if (!Visible(await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync(), by)) return NoSuchImport(jobId);

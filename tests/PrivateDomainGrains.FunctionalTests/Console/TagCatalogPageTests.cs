@@ -223,7 +223,7 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         await Expect(page.GetByTestId("tag-job-failure")).ToHaveCountAsync(1);
         // Its reason in the admin's language, as the job was started in it.
         await Expect(page.GetByTestId("tag-job-failure")).ToContainTextAsync(
-            english ? "customer 'nobody' has no events, owner or tags" : "客户 'nobody' 尚无事件、负责人或标签");
+            english ? "Customer 'nobody' has no events, owner or tags yet" : "客户 'nobody' 尚无事件、负责人或标签");
         // "100%" on one line, not its sign below.
         Assert.True((await page.GetByTestId("tag-job").Locator(".n-progress-icon--as-text").BoundingBoxAsync())!.Height < 30);
         await console.ScreenshotAsync($"tag-batch-ids-{width}{(english ? "-en" : "")}");

@@ -3,6 +3,7 @@ using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Tags;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -209,7 +210,7 @@ public sealed class TenantTagCatalogGrain(
     {
         if (tags.Length < 2) return null;
         var count = await holders.CountHoldingSeveralAsync(Tenant, tags);
-        return count == 0 ? null : TagCatalogOutcome.Conflict(field, TagPhrases.HeldTogether.Say(count, string.Join(", ", tags), groupId));
+        return count == 0 ? null : TagCatalogOutcome.Conflict(field, TagPhrases.HeldTogether.Say(count, WordedList.Each(tags), groupId));
     }
 
     /// <summary>

@@ -11,19 +11,13 @@ namespace PrivateDomainGrains.FunctionalTests.Localization;
 /// </summary>
 public sealed partial class WordedMessagesTests
 {
-    /// <summary>
-    /// Files that other changes were editing when lists became <c>WordedList</c> (the key filter's scopes, the tag
-    /// catalog grain's exclusive group); each leaves this list with its own next change.
-    /// </summary>
-    private static readonly HashSet<string> JoinedElsewhere = ["Host/Security/TenantKeyFilter.cs", "Grains/Tags/TenantTagCatalogGrain.cs"];
-
     /// <summary>The one place lists are joined for messages.</summary>
     private const string Helper = "Core/Text/WordedList.cs";
 
     [Fact]
     public void No_list_is_joined_into_a_message_before_its_language_is_known()
     {
-        var found = Sources().Where(f => !JoinedElsewhere.Contains(f.Name) && f.Name != Helper).SelectMany(f => JoinedIntoMessages(f.Root).Select(j => At(f.Name, j))).ToList();
+        var found = Sources().Where(f => f.Name != Helper).SelectMany(f => JoinedIntoMessages(f.Root).Select(j => At(f.Name, j))).ToList();
 
         Assert.True(found.Count == 0, "string.Join where a WordedList belongs:\n" + string.Join('\n', found));
     }

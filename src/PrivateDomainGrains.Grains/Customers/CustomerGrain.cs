@@ -329,7 +329,8 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>
-    /// Before a decision releases held nudges: those of a cancelled (or deleted) campaign are withdrawn, never raised;
+    /// Before every live decision (an event, a wake, a campaign's reach, a response, a tag change), any of which may
+    /// release held nudges: those of a cancelled (or deleted) campaign are withdrawn, never raised;
     /// those of a paused one wait a further window (<see cref="CampaignHolds.Postpone"/>) and are released once it runs again.
     /// </summary>
     private async Task SettleCampaignHoldsAsync(DateTimeOffset now)
@@ -362,6 +363,7 @@ public sealed partial class CustomerGrain(
         var now = DateTimeOffset.UtcNow;
         var outcome = response == NudgeResponse.Acted ? NudgeOutcome.Acted : NudgeOutcome.Dismissed;
         var inputs = await tenants.GetAsync(_tenant);
+        await SettleCampaignHoldsAsync(now);
         var pending = Pending();
         Decide(inputs, EngineInput.FromOutcome(nudgeId, outcome), now, eventId: null, live: true, pending);
         // Responses come as often as events; like events they wait for the periodic snapshot. A crash before it
@@ -378,6 +380,7 @@ public sealed partial class CustomerGrain(
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var inputs = await tenants.GetAsync(_tenant);
+        await SettleCampaignHoldsAsync(now);
         var pending = Pending();
         foreach (var tag in remove) Decide(inputs, EngineInput.FromTag(tag, false, now), now, eventId: null, live: true, pending, tag, staffId);
         foreach (var tag in add) Decide(inputs, EngineInput.FromTag(tag, true, now), now, eventId: null, live: true, pending, tag, staffId);

@@ -192,4 +192,17 @@ public sealed class RelationshipTests
         Assert.Equal("alice", c.AddresseeFor("alice"));
         Assert.Equal("alice", c.AddresseeFor("bob"));
     }
+
+    [Fact]
+    public void A_handover_readdresses_the_leavers_held_nudges_too_so_none_is_raised_to_them_later()
+    {
+        var c = new CustomerProfile { CustomerId = "c1" };
+        PlannedNudge Held(string id, string? to) =>
+            new(id, "k", "Title", "Text", null, "reason", 50, id, "event page.viewed", "wecom", true, 1, 1) { To = to };
+        c.Engine.Held = [new(Held("n-alice", "alice"), T, "cap"), new(Held("n-owner", null), T, "cap"), new(Held("n-dan", "dan"), T, "cap")];
+
+        c.Engine.Readdress("alice", "bob");
+
+        Assert.Equal(["bob", null, "dan"], c.Engine.Held.Select(h => h.Nudge.To));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using PrivateDomainGrains.Core.Text;
 
 namespace PrivateDomainGrains.Core.Tags;
@@ -10,7 +11,7 @@ namespace PrivateDomainGrains.Core.Tags;
 /// another sees. A catalog change is refused only for a name it brings (<see cref="Taken"/>): names that repeated
 /// before this rule stay until someone changes them.
 /// </summary>
-public static class CatalogNames
+public static partial class CatalogNames
 {
     /// <summary>
     /// <paramref name="name"/> as a person reads it: Unicode NFKC (full-width <c>ＳＫＩＮ</c> is <c>SKIN</c>, a decomposed
@@ -20,8 +21,11 @@ public static class CatalogNames
     public static string Fold(string name)
     {
         var normal = StorableText.IsStorable(name) ? name.Normalize(NormalizationForm.FormKC) : name;
-        return string.Join(' ', normal.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        return WhiteSpaceRuns().Replace(normal.Trim(), " ").ToLowerInvariant();
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpaceRuns();
 
     /// <summary>
     /// The first of <paramref name="names"/> (field, name) that is not one of <paramref name="kept"/> (what the entry was

@@ -128,7 +128,7 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         // Exclusive while Mei holds both of its tags: refused at the group, nothing changed; once she holds one, made so.
         await group.GetByTestId("group-make-exclusive").ClickAsync();
         await console.ConfirmAsync("设为互斥");
-        await Expect(group.GetByTestId("group-refusal")).ToContainTextAsync("1 位客户持有 [skin-oily, skin-dry] 中的两个或更多");
+        await Expect(group.GetByTestId("group-refusal")).ToContainTextAsync("1 位客户持有 [skin-oily、skin-dry] 中的两个或更多");
         Assert.False(Assert.Single((await tags.ListGroupsAsync()).Items).Exclusive);
         await api.Api.Customers.RemoveTagsAsync("mei", ["skin-dry"]);
         await group.GetByTestId("group-make-exclusive").ClickAsync();

@@ -55,14 +55,19 @@ for ((b = 0; b < ${#baselines[@]}; b++)); do
 done
 
 "$root/deploy/prerequisites.sh"
-for build in "${builds[@]}"; do
-    note "building $build (${trees[$build]})"
-    dotnet build "${trees[$build]}/src/PrivateDomainGrains.Host" -c Release -nologo -v q >/dev/null
-done
-dotnet build "$root/src/PrivateDomainGrains.LoadTest" -c Release -nologo -v q >/dev/null
+# Only the load rows need a host, the load tool and PostgreSQL (the decision row builds its benchmark as it runs).
+load_rows=0
+for row in "${rows[@]}"; do [ "$row" = decision ] || load_rows=1; done
+if [ "$load_rows" = 1 ]; then
+    for build in "${builds[@]}"; do
+        note "building $build (${trees[$build]})"
+        dotnet build "${trees[$build]}/src/PrivateDomainGrains.Host" -c Release -nologo -v q >/dev/null
+    done
+    dotnet build "$root/src/PrivateDomainGrains.LoadTest" -c Release -nologo -v q >/dev/null
+fi
 rm -rf "$out"
 mkdir -p "$out"
-"$root/deploy/postgres.sh" start "$root/.data/perf-pg" "$pg_port" >/dev/null
+[ "$load_rows" = 1 ] && "$root/deploy/postgres.sh" start "$root/.data/perf-pg" "$pg_port" >/dev/null
 
 host=""
 cleanup() {

@@ -15,4 +15,12 @@ mkdir -p "$root/.data"
 trap '"$root/deploy/postgres.sh" stop "$root/.data/pg-test" >/dev/null 2>&1 || true' EXIT
 
 export PDG_TEST_PG_ADMIN="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres;Database=postgres"
-dotnet test "$root/PrivateDomainGrains.sln" -c Release --logger "console;verbosity=normal" "$@"
+# The projects' outputs interleave and a failure can scroll far up: the failed tests are listed again at the end.
+log="$root/.data/test-output.log"
+status=0
+dotnet test "$root/PrivateDomainGrains.sln" -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "== the tests that failed (the whole output is in $log):"
+  grep -E -A6 '^  Failed [A-Za-z]' "$log" | grep -v '"LogLevel"' | cut -c1-400 || echo "(none: the run itself failed; see above)"
+fi
+exit "$status"

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using PrivateDomainGrains.Core.Customers;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Persistence.Statements;
 
 namespace PrivateDomainGrains.Persistence;
@@ -154,7 +155,7 @@ public sealed class CustomerMerges(NpgsqlDataSource dataSource)
             while (await reader.ReadAsync(ct))
                 if (reader.GetBoolean(2)) back++;
                 else missing.Add($"{reader.GetString(0)} {reader.GetString(1)}");
-        if (missing.Count > 0) return new(null, MergePhrases.IdentitiesMoved.Say(m.SurvivorId, string.Join(", ", missing)));
+        if (missing.Count > 0) return new(null, MergePhrases.IdentitiesMoved.Say(m.SurvivorId, WordedList.Each(missing)));
 
         var readdressed = new List<NudgeRow>();
         await using (var reader = await Command(connection, tx, $"""

@@ -18,10 +18,13 @@ public sealed record IdentityImportRow(long Line, string? CustomerId, string? Ki
 /// <summary>The values of <see cref="IdentityImportRow.State"/>.</summary>
 public static class IdentityImportRowState
 {
-    /// <summary><see cref="Unchanged"/>: the customer held the identity already; <see cref="Conflict"/>: another customer holds it (nothing moves).</summary>
-    public const string Pending = "pending", Added = "added", Unchanged = "unchanged", Refused = "refused", Conflict = "conflict";
+    /// <summary>
+    /// <see cref="Unchanged"/>: the customer held the identity already; <see cref="Conflict"/>: another customer holds it
+    /// (nothing moves); <see cref="Cancelled"/>: still pending when the import was cancelled, never added.
+    /// </summary>
+    public const string Pending = "pending", Added = "added", Unchanged = "unchanged", Refused = "refused", Conflict = "conflict", Cancelled = "cancelled";
 
-    public static bool IsKnown(string state) => state is Pending or Added or Unchanged or Refused or Conflict;
+    public static bool IsKnown(string state) => state is Pending or Added or Unchanged or Refused or Conflict or Cancelled;
 }
 
 /// <summary>
@@ -116,6 +119,24 @@ public sealed class IdentityImportRows(NpgsqlDataSource dataSource)
         command.Parameters.Add(Text(results.Select(r => r.Reason)));
         command.Parameters.Add(Text(results.Select(r => r.Value is null ? null : IdentityMask.Of(r.Value))));
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Marks the rows still pending <see cref="IdentityImportRowState.Cancelled"/>, page by page in line order, each value
+    /// masked as a worked row's is (<see cref="RecordAsync"/>): a cancelled import will never add them, so it keeps no
+    /// personal value of theirs. Returns how many rows it marked.
+    /// </summary>
+    public async Task<long> CancelPendingAsync(string tenant, string jobId, int pageSize, CancellationToken ct = default)
+    {
+        long cancelled = 0;
+        for (var after = 0L; ;)
+        {
+            var page = await PageAsync(tenant, jobId, after, pageSize, IdentityImportRowState.Pending, ct);
+            if (page.Count == 0) return cancelled;
+            await RecordAsync(tenant, jobId, [.. page.Select(r => r with { State = IdentityImportRowState.Cancelled })], ct);
+            cancelled += page.Count;
+            after = page[^1].Line;
+        }
     }
 
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

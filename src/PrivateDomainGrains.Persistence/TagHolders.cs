@@ -20,6 +20,16 @@ public sealed class TagHolders(NpgsqlDataSource dataSource)
         return counts;
     }
 
+    /// <summary>Whether any customer of the tenant holds <paramref name="tag"/> (ordinal). One index probe (GIN index on <c>tags</c>).</summary>
+    public async Task<bool> IsHeldAsync(string tenant, string tag, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM pdg_customer_directory d WHERE d.tenant = $1 AND d.tags @> ARRAY[$2])");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = tag });
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>
     /// How many of the tenant's customers hold two or more of <paramref name="tags"/> (ordinal): those an exclusive group
     /// of these tags would not allow. Reads the directory rows holding any of them (GIN index on <c>tags</c>).

@@ -44,6 +44,44 @@ public sealed class HandoverTests(SingleNodePlatform platform) : IClassFixture<S
     }
 
     [Fact]
+    public async Task After_a_handover_the_leaver_holds_no_open_nudge_about_a_moved_customer_so_no_longer_sees_or_acts_on_it()
+    {
+        await Api.Api.Staff.CreateAsync("ho-leaver", PlatformClient.StaffPassword, "Leaver");
+        await Api.Api.Staff.CreateAsync("ho-heir", PlatformClient.StaffPassword, "Heir");
+        // The welcome is addressed by name to the staff member the customer added (the default playbook's "to": "staff").
+        await Api.PostEventsAsync(Events.FriendAdded("ho-named-add", "ho-named", "ho-leaver"));
+        var leaver = Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("ho-leaver")).Workbench;
+        var nudge = (await leaver.GetCustomerAsync("ho-named"))!.NextBestAction!.NudgeId;
+
+        await CompletedAsync((await Api.Api.Handovers.StartAsync("ho-leaver", "ho-heir")).HandoverId);
+
+        Assert.Null(await leaver.GetCustomerAsync("ho-named"));
+        var refused = await Assert.ThrowsAsync<PlatformApiException>(() => leaver.MarkDoneAsync(nudge));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        await using var heir = await platform.ConsoleAsync("ho-heir");
+        var moved = await heir.WaitForAsync(n => n.Id == nudge);
+        Assert.Equal(("ho-heir", "ho-named"), (moved.StaffId, moved.CustomerId));
+    }
+
+    [Fact]
+    public async Task After_a_handover_of_a_customer_assigned_without_a_relationship_an_event_still_naming_the_leaver_goes_to_the_new_owner()
+    {
+        await Api.Api.Staff.CreateAsync("ho-assigned", PlatformClient.StaffPassword, "Assigned");
+        await Api.Api.Staff.CreateAsync("ho-taker", PlatformClient.StaffPassword, "Taker");
+        await Api.PostEventsAsync(Events.FriendAdded("ho-as-add", "ho-as", "bob"));
+        await Api.Api.Customers.AssignOwnerAsync("ho-as", "ho-assigned");
+        await CompletedAsync((await Api.Api.Handovers.StartAsync("ho-assigned", "ho-taker")).HandoverId);
+
+        // A late or stale callback still names the staff member the customer was handed away from.
+        await Api.PostEventsAsync(Events.MessageReceived("ho-as-msg", "ho-as", "still there?") with { StaffId = "ho-assigned" });
+
+        await using var taker = await platform.ConsoleAsync("ho-taker");
+        var reply = await taker.WaitForAsync(n => n.EventId == "ho-as-msg");
+        Assert.Equal(("reply", "ho-taker"), (reply.Kind, reply.StaffId));
+        Assert.Null(await Api.Api.WithConsoleToken(await Api.ConsoleTokenAsync("ho-assigned")).Workbench.GetCustomerAsync("ho-as"));
+    }
+
+    [Fact]
     public async Task Handing_over_a_staff_member_without_customers_completes_with_nothing_to_move()
     {
         await Api.Api.Staff.CreateAsync("ho-nobody", PlatformClient.StaffPassword, "Nobody");

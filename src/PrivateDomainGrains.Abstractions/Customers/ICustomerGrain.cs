@@ -71,8 +71,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <c>campaign:{campaignId}</c>, judged by the playbook's contact policy (caps, quiet hours, staff cap) like any
     /// other. Safe to repeat: a customer that has the campaign's nudge already (held, or raised and remembered) gets no
     /// second one and answers what it became. Never creates a customer: <see cref="CampaignReach.Unknown"/>.
+    /// <paramref name="place"/> is the member's place in the campaign (when its pacing released it, after the window's
+    /// start): a nudge the policy holds comes due that long after the hold ends, so held members keep the campaign's pace.
     /// </summary>
-    [Alias("Reach")] Task<CampaignReach> ReachAsync(string campaignId, CampaignScript script);
+    [Alias("Reach")] Task<CampaignReach> ReachAsync(string campaignId, CampaignScript script, TimeSpan place);
 
     /// <summary>The owner's response to one of this customer's nudges; unknown or old nudge ids are ignored.</summary>
     [Alias("RecordResponse")] Task RecordResponseAsync(string nudgeId, NudgeResponse response);

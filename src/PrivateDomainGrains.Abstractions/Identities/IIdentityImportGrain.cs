@@ -36,7 +36,7 @@ public interface IIdentityImportGrain : IGrainWithStringKey
 /// and count as unchanged, so <see cref="Added"/> may fall short by up to one page.
 /// </summary>
 /// <param name="Format"><c>csv</c> or <c>jsonl</c>.</param>
-/// <param name="State"><c>running</c>, <c>completed</c> or <c>cancelled</c> (its rows not yet worked stay pending).</param>
+/// <param name="State"><c>running</c>, <c>completed</c> or <c>cancelled</c> (its rows not yet worked become <c>cancelled</c>, their values masked).</param>
 /// <param name="AttachedFromPool">Pending events the imported identities attached to their customers.</param>
 /// <param name="CreateCustomers">Whether rows may name customers the platform does not know yet (see <see cref="IdentityImportSpec"/>).</param>
 /// <param name="By">The staff member who started it from the console; null when started with the admin key.</param>

@@ -10,7 +10,8 @@ export const router = createRouter({
     { path: "/queue", name: "queue", component: () => import("./views/QueueView.vue"), meta: { signedIn: true } },
     { path: "/customers", name: "customers", component: () => import("./views/CustomersView.vue"), meta: { signedIn: true } },
     { path: "/customers/:customerId", name: "customer", component: () => import("./views/CustomerDetailView.vue"), meta: { signedIn: true }, props: true },
-    { path: "/team", name: "team", component: () => import("./views/TeamDashboardView.vue"), meta: { signedIn: true } },
+    // One page, two addresses: the server's report decides whose figures it shows (a staff member's: their own).
+    { path: "/team", name: "team", alias: "/mine", component: () => import("./views/TeamDashboardView.vue"), meta: { signedIn: true } },
     { path: "/playbook", name: "playbook", component: () => import("./views/PlaybookView.vue"), meta: { signedIn: true } },
     { path: "/campaigns", name: "campaigns", component: () => import("./views/CampaignsView.vue"), meta: { signedIn: true } },
     { path: "/segments", name: "segments", component: () => import("./views/SegmentsView.vue"), meta: { signedIn: true } },

@@ -118,11 +118,14 @@ public sealed class CustomerProfile
     /// <summary>
     /// The relationship of a staff member who left becomes their successor's (WeCom's 离职继承 transfers the external
     /// contact): merged into the successor's own if they have one, the earlier start and the later change winning.
+    /// Events still naming the former staff member address the successor (<see cref="AddresseeFor"/>) whether or not a
+    /// relationship was known: a customer assigned to them without one was handed over all the same, and a nudge such an
+    /// event addressed to them let them go on seeing a customer that is no longer theirs.
     /// </summary>
     public void HandOverRelationship(string fromStaffId, string toStaffId)
     {
-        if (RelationshipWith(fromStaffId) is not { } from) return;
         Forward(fromStaffId, toStaffId);
+        if (RelationshipWith(fromStaffId) is not { } from) return;
         if (RelationshipWith(toStaffId) is not { } to)
         {
             from.StaffId = toStaffId;

@@ -207,13 +207,17 @@ public sealed class EngineState
     }
 
     /// <summary>
-    /// Open nudges addressed to <paramref name="from"/> by name now go to <paramref name="to"/> (the successor of a
-    /// staff member who left). Nudges addressed to the owner follow the owner without this.
+    /// Open and held nudges addressed to <paramref name="from"/> by name now go to <paramref name="to"/> (the successor
+    /// of a staff member who left): a held one is raised later, and must not be raised to the leaver then. Nudges
+    /// addressed to the owner follow the owner without this.
     /// </summary>
     public void Readdress(string from, string to)
     {
         foreach (var n in RecentNudges ?? [])
             if (n.Open && n.To == from) n.To = to;
+        if (Held is not { } held) return;
+        for (var i = 0; i < held.Count; i++)
+            if (held[i].Nudge.To == from) held[i] = held[i] with { Nudge = held[i].Nudge with { To = to } };
     }
 
     /// <summary>The open nudge with that id, if the customer has it.</summary>

@@ -8,7 +8,6 @@ namespace PrivateDomainGrains.Core.Customers;
 /// </summary>
 public static class MergePhrases
 {
-    public static readonly Phrase NotYet = new("Customer '{0}' has no events, owner or tags yet", "客户 '{0}' 尚无事件、负责人或标签");
     public static readonly Phrase MergedInto = new("customer '{0}' was merged into '{1}': merge into that one", "客户 '{0}' 已被合并到 '{1}'：请合并到那一位");
     public static readonly Phrase IntoItself = new("customer '{0}' cannot be merged into itself", "客户 '{0}' 不能合并到自己");
     public static readonly Phrase Erased = new("the personal data of customer '{0}' was erased at {1:O}", "客户 '{0}' 的个人数据已于 {1:O} 抹除");

@@ -43,8 +43,10 @@ public static class Arbitration
         var segment = customer.Tier.Name();
 
         var judged = new List<Candidate>(candidates.Count);
-        var eligibleProactive = new List<Candidate>();
+        var eligibleProactive = Eligible.Take();
         var reactiveRaised = 0;
+        // Policies that read the same for every candidate they stop: worded once, when the first is stopped.
+        string? staffCap = null, dismissed = null;
         // Both depend only on the customer and the moment, not on the candidate: work them out once.
         var context = state.ActiveHours?.ContextWeight(now, zone) ?? 1;
         // The contact policy's slot per channel, worked out once: nearly always one channel, so it is kept in locals.
@@ -60,12 +62,12 @@ public static class Arbitration
             else if (nudge.To is null && customer.OwnerStaffId is null && nudge.Proactive) judged.Add(Suppress(nudge, score, "no owner"));
             else if (nudge.Lever == 0) judged.Add(Suppress(nudge, score, "lever off"));
             else if (contact.SuppressAfterDismissals is { } n && state.DismissalsOf(nudge.Source) >= n)
-                judged.Add(Suppress(nudge, score, $"dismissed {n} times"));
+                judged.Add(Suppress(nudge, score, dismissed ??= $"dismissed {n} times"));
             else if (!nudge.Proactive)
                 judged.Add(reactiveRaised++ < Decision.MaxReactiveRaised ? new Candidate(nudge, score, Verdict.Raised, null, null)
                     : Suppress(nudge, score, ReactiveBeyondBound));
             else if (contact.MaxOpenNudgesPerStaff is { } max && ctx.OwnerOpenNudges >= max)
-                judged.Add(Hold(nudge, score, Instants.Plus(now, contact.RetryAfter), $"staff cap {max} open nudges"));
+                judged.Add(Hold(nudge, score, Instants.Plus(now, contact.RetryAfter), staffCap ??= $"staff cap {max} open nudges"));
             else
             {
                 var channel = nudge.Channel ?? "";
@@ -77,26 +79,27 @@ public static class Arbitration
                     otherSlots[channel] = slot = ContactScheduler.Earliest(contact, state.Touches ?? [], nudge.Channel, zone, now);
                 if (slot.Never) judged.Add(Suppress(nudge, score, slot.Policy!));
                 else if (slot.At > now) judged.Add(Hold(nudge, score, slot.At, slot.Policy!));
-                else eligibleProactive.Add(new Candidate(nudge, score, Verdict.Raised, null, null));
+                else eligibleProactive.Add(new Contender(nudge, score));
             }
         }
 
         if (rest is { } touches) LetTiredCustomerRest(eligibleProactive, judged, state.Touches, touches, now);
         if (ctx.WaitForActiveHour) DeferToActiveHour(eligibleProactive, judged, state, contact, zone, now);
         // One proactive touch per decision, the best scored; the rest wait and compete again.
-        eligibleProactive.Sort(ByScore);
+        eligibleProactive.Sort(Contender.ByScore);
         string? lostTo = null;
         for (var i = 0; i < eligibleProactive.Count; i++)
         {
             var c = eligibleProactive[i];
             if (i == 0)
             {
-                judged.Add(c);
+                judged.Add(new Candidate(c.Nudge, c.Score, Verdict.Raised, null, null));
                 // A held-out decision reaches no one: it takes the decision's touch, not the customer's.
                 if (!c.Nudge.HeldOut) (state.Touches ??= []).Add(new Touch(now, c.Nudge.Channel));
             }
             else judged.Add(Hold(c.Nudge, c.Score, Instants.Plus(now, contact.RetryAfter), lostTo ??= "arbitration: lost to " + eligibleProactive[0].Nudge.Source));
         }
+        Eligible.Return(eligibleProactive);
 
         // Raised nudges are remembered for attribution; held ones wait in the customer's state to compete again, once
         // per id (see AlreadyHeld: a decision can hold a hundred nudges, and a list scan per nudge is quadratic).
@@ -179,7 +182,7 @@ public static class Arbitration
     /// when they were first due: a message is read, and answered, far more often at the hour the customer usually reads.
     /// A campaign's nudges keep the moment its operator chose.
     /// </summary>
-    private static void DeferToActiveHour(List<Candidate> eligible, List<Candidate> judged, EngineState state, ContactPolicy contact,
+    private static void DeferToActiveHour(List<Contender> eligible, List<Candidate> judged, EngineState state, ContactPolicy contact,
         TimeZoneInfo zone, DateTimeOffset now)
     {
         if (eligible.Count == 0 || state.ActiveHours?.BestWithinDay(now, zone, contact.QuietHours) is not { } best || best <= now) return;
@@ -206,7 +209,7 @@ public static class Arbitration
     /// and released in a row when the rest ends (a fresh trigger raises a fresh nudge). A campaign's nudges keep the
     /// moment its operator chose.
     /// </summary>
-    private static void LetTiredCustomerRest(List<Candidate> eligible, List<Candidate> judged, List<Touch>? touches, int rest, DateTimeOffset now)
+    private static void LetTiredCustomerRest(List<Contender> eligible, List<Candidate> judged, List<Touch>? touches, int rest, DateTimeOffset now)
     {
         if (eligible.Count == 0 || touches is null) return;
         var from = Instants.Plus(now, -RestWindow);
@@ -257,11 +260,46 @@ public static class Arbitration
     }
 
     /// <summary>Higher score first; ties by priority, then id, so the order is deterministic.</summary>
-    private static int ByScore(Candidate a, Candidate b)
+    private static int ByScore(Candidate a, Candidate b) => ByScore(a.Nudge, a.Score, b.Nudge, b.Score);
+
+    private static int ByScore(PlannedNudge a, Score aScore, PlannedNudge b, Score bScore)
     {
-        var c = b.Score.Total.CompareTo(a.Score.Total);
-        if (c == 0) c = b.Nudge.Priority.CompareTo(a.Nudge.Priority);
-        return c != 0 ? c : string.CompareOrdinal(a.Nudge.Id, b.Nudge.Id);
+        var c = bScore.Total.CompareTo(aScore.Total);
+        if (c == 0) c = b.Priority.CompareTo(a.Priority);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    /// <summary>
+    /// A proactive nudge the policies allow now, competing for the decision's one touch. Only the winner becomes a
+    /// raised <see cref="Candidate"/>: every other gets its verdict (held, suppressed) once, rather than a raised
+    /// candidate first and a second one with its verdict after.
+    /// </summary>
+    private readonly record struct Contender(PlannedNudge Nudge, Score Score)
+    {
+        public static readonly Comparison<Contender> ByScore = static (a, b) => Arbitration.ByScore(a.Nudge, a.Score, b.Nudge, b.Score);
+    }
+
+    /// <summary>
+    /// The contenders' list, one per thread and taken while a judgement uses it (as <see cref="DecisionRun"/>'s
+    /// scratch): a new list per decision grew its array three times over for a dozen contenders.
+    /// </summary>
+    private static class Eligible
+    {
+        [ThreadStatic] private static List<Contender>? t_spare;
+
+        public static List<Contender> Take()
+        {
+            var list = t_spare ?? [];
+            t_spare = null;
+            return list;
+        }
+
+        /// <summary>Emptied, so the spare holds no nudges between decisions; it keeps its capacity.</summary>
+        public static void Return(List<Contender> list)
+        {
+            list.Clear();
+            t_spare = list;
+        }
     }
 
     /// <summary>Why a reactive nudge past <see cref="Decision.MaxReactiveRaised"/> in one decision is suppressed.</summary>

@@ -12,10 +12,8 @@ public static class EventPhrases
     public static readonly Phrase TooEarly = new("must not be before {0:yyyy-MM-dd}", "不能早于 {0:yyyy-MM-dd}");
     public static readonly Phrase EmptyChannel = new("must not be empty; omit it when unknown", "不能为空；未知时请省略");
     public static readonly Phrase ChannelName = new("{0}: a channel is a name such as wecom", "{0}：渠道是一个名称，如 wecom");
-    public static readonly Phrase DataFields = new("may hold at most {0} fields", "最多 {0} 个字段");
     public static readonly Phrase DataKeys = new("keys must be 1-{0} characters of valid text without U+0000", "键须为 1-{0} 个字符的有效文本，不含 U+0000");
     public static readonly Phrase Reserved = new("is reserved: send identities in 'identities'", "是保留字段：身份请放在 'identities' 中发送");
-    public static readonly Phrase AtMostCharacters = new("must be at most {0} characters", "最多 {0} 个字符");
     public static readonly Phrase OrderId = new(
         "{0} needs an order id: must be 1-128 characters of letters, digits and -_.:@",
         "{0} 需要订单 id：须为 1-128 个字符，只用字母、数字和 -_.:@");
@@ -30,9 +28,6 @@ public static class EventPhrases
     public static readonly Phrase JsonObject = new("must be a JSON object", "须为 JSON 对象");
     public static readonly Phrase KeyNotUnicode = new("has a key that is not valid Unicode text", "有一个键不是有效的 Unicode 文本");
     public static readonly Phrase NotAString = new("must be a string", "须为字符串");
-    public static readonly Phrase NotUnicode = new(
-        "is not valid Unicode text (invalid UTF-8 bytes or an unpaired surrogate)",
-        "不是有效的 Unicode 文本（含无效的 UTF-8 字节或不成对的代理项）");
     public static readonly Phrase IdentitiesObject = new(
         "must be a JSON object of kind to value, e.g. {{\"phone\":\"13800138000\"}}",
         "须为“类型到值”的 JSON 对象，如 {{\"phone\":\"13800138000\"}}");

@@ -37,7 +37,7 @@ public static class EventValidator
         if (!Ids.IsValid(e.Id)) errors.Add(new("id", Ids.Rule));
         if (!Ids.IsValid(e.CustomerId)) errors.Add(new("customerId", Ids.Rule));
         if (!EventTypes.IsValid(e.Type))
-            errors.Add(new("type", EventPhrases.UnknownType.Say(string.Join(", ", EventTypes.Known))));
+            errors.Add(new("type", EventPhrases.UnknownType.Say(WordedList.Each(EventTypes.Known))));
         if (e.StaffId is not null && !Ids.IsValid(e.StaffId)) errors.Add(new("staffId", Ids.Rule));
         var skew = maxFutureSkew ?? DefaultMaxFutureSkew;
         if (e.At > now + skew) errors.Add(new("at", EventPhrases.Ahead.Say(skew.TotalMinutes, now)));
@@ -55,7 +55,7 @@ public static class EventValidator
 
     private static void ValidateData(IReadOnlyDictionary<string, string> data, List<FieldError> errors)
     {
-        if (data.Count > MaxDataEntries) errors.Add(new("data", EventPhrases.DataFields.Say(MaxDataEntries)));
+        if (data.Count > MaxDataEntries) errors.Add(new("data", CommonPhrases.AtMostFields.Say(MaxDataEntries)));
         foreach (var (key, value) in data)
         {
             if (key.Length == 0 || !TextElements.Fit(key, MaxDataKeyLength) || StorableText.Problem(key) is not null)
@@ -69,7 +69,7 @@ public static class EventValidator
     private static void Text(string field, string? value, int maxLength, List<FieldError> errors)
     {
         if (value is null) return;
-        if (!TextElements.Fit(value, maxLength)) errors.Add(new(field, EventPhrases.AtMostCharacters.Say(maxLength)));
+        if (!TextElements.Fit(value, maxLength)) errors.Add(new(field, CommonPhrases.AtMostCharacters.Say(maxLength)));
         if (StorableText.Problem(value) is { } problem) errors.Add(new(field, problem));
     }
 

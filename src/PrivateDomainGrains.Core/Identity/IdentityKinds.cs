@@ -1,3 +1,5 @@
+using PrivateDomainGrains.Core.Text;
+
 namespace PrivateDomainGrains.Core.Identity;
 
 /// <summary>
@@ -11,8 +13,8 @@ public static class IdentityKinds
     public const string UnionId = "unionid", ExternalUserId = "external_userid", OpenId = "openid", Phone = "phone",
         Order = "order", Email = "email", Nickname = "nickname";
 
-    /// <summary>The kinds a request may name, as a message shows them.</summary>
-    public const string Listed = "unionid, external_userid, openid:{appId}, phone, order, email or nickname";
+    /// <summary>The kinds a request may name, as a message lists them ("unionid, ... email or nickname").</summary>
+    public static readonly WordedList Listed = WordedList.Or([UnionId, ExternalUserId, OpenId + ":{appId}", Phone, Order, Email, Nickname]);
 
     /// <summary>0 for the strongest (unionid) to 5 (email); nickname 9; -1 for an unknown kind (or an openid without a valid app id).</summary>
     public static int Priority(string kind) => kind switch

@@ -5,7 +5,7 @@ namespace PrivateDomainGrains.Core.Identity;
 /// <summary>Why an identity is refused, after the field's name (<see cref="IdentityNormalizer"/>, identity imports). See <see cref="Phrase"/>.</summary>
 public static class IdentityPhrases
 {
-    public static readonly Phrase NotAKind = new("is not an identity kind: use {0}", "不是身份类型，可用：{0}");
+    public static readonly Phrase NotAKind = new("is not an identity kind: use {0}", "不是身份类型：请用 {0}");
     public static readonly Phrase Empty = new("must not be empty", "不能为空");
     public static readonly Phrase ControlOrSurrogate = new("must not contain control characters or unpaired surrogates", "不能含控制字符或不成对的代理项");
     public static readonly Phrase Token = new("must be 1-{0} characters of letters, digits, '-' and '_'", "须为 1-{0} 个字符，只用字母、数字、'-' 和 '_'");

@@ -40,11 +40,15 @@ internal readonly struct CompactNudgeId : IEquatable<CompactNudgeId>
 
     public override int GetHashCode() => HashCode.Combine(_hash, _other);
 
-    public override string ToString()
+    /// <summary>
+    /// The id as given. A kept hash is spelled into one string: a decision spells every nudge it closes or credits,
+    /// and concatenating the prefix to the hex digits made each of those a second string.
+    /// </summary>
+    public override string ToString() => _other ?? string.Create(Prefix.Length + HexDigits, _hash, static (id, hash) =>
     {
-        if (_other is not null) return _other;
         Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, _hash);
-        return Prefix + Convert.ToHexStringLower(bytes[4..]);
-    }
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
+        Prefix.CopyTo(id);
+        Convert.TryToHexStringLower(bytes[4..], id[Prefix.Length..], out _);
+    });
 }

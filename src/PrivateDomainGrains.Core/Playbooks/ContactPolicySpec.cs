@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using PrivateDomainGrains.Core.Time;
 
 namespace PrivateDomainGrains.Core.Playbooks;
@@ -8,8 +9,10 @@ public sealed class ContactPolicySpec
     public List<ContactCapSpec> Caps { get; set; } = [];
     public QuietHoursSpec? QuietHours { get; set; }
     /// <summary>A rule whose nudges this customer dismissed this many times stops nudging about them.</summary>
+    [Range(1, PlaybookValidator.MaxDismissals)]
     public int? SuppressAfterDismissals { get; set; }
     /// <summary>When the owner already has this many open nudges, proactive nudges wait <see cref="RetryAfter"/>.</summary>
+    [Range(1, PlaybookValidator.MaxOpenNudgesCap)]
     public int? MaxOpenNudgesPerStaff { get; set; }
     /// <summary>
     /// A customer who had this many proactive touches in the last 7 days rests: a further proactive nudge waits until
@@ -17,6 +20,7 @@ public sealed class ContactPolicySpec
     /// exempt). 0-50; 0 turns the rest off, leaving only <see cref="Caps"/>. The default 2 is what the decision simulator
     /// showed: touches beyond a customer's weekly tolerance cause most of the friends lost (README, "Decisions, proven").
     /// </summary>
+    [Range(0, PlaybookValidator.MaxRestAfterTouches)]
     public int RestAfterTouches { get; set; } = 2;
     /// <summary>How long a proactive nudge that lost arbitration or met the staff cap waits before it is reconsidered.</summary>
     public string RetryAfter { get; set; } = "1h";
@@ -41,6 +45,7 @@ public sealed class ContactPolicySpec
 /// <summary>At most <see cref="Max"/> proactive touches in any window of <see cref="Window"/>, optionally on one channel only.</summary>
 public sealed class ContactCapSpec
 {
+    [Range(0, PlaybookValidator.MaxCapCount)]
     public int Max { get; set; }
     public string Window { get; set; } = "";
     public string? Channel { get; set; }

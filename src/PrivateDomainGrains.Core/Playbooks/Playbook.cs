@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace PrivateDomainGrains.Core.Playbooks;
 public sealed class Playbook
 {
     public string TenantId { get; set; } = "";
+    [Range(1, int.MaxValue)]
     public int Version { get; set; } = 1;
     /// <summary>IANA zone for customers whose own <c>timeZone</c> field is not set.</summary>
     public string TimeZone { get; set; } = "UTC";

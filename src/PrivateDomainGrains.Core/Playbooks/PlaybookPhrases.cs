@@ -27,7 +27,6 @@ public static class PlaybookPhrases
         "同一触发条件上的规则合计最多产生 {0} 条提醒；加上本规则的 {1} 条将达到 {2} 条");
     public static readonly Phrase UnknownTier = new("unknown tier '{0}'", "未知的分层 '{0}'");
     public static readonly Phrase UnknownTierOf = new("unknown tier '{0}': one of {1}", "未知的分层 '{0}'，可选：{1}");
-    public static readonly Phrase FirstOrLatest = new("must be 'first' or 'latest'", "须为 'first' 或 'latest'");
     public static readonly Phrase NamesDateField = new("names the date field, e.g. 'birthday'", "须填写日期字段名，如 'birthday'");
     public static readonly Phrase LocalTime = new("must be a local time HH:mm", "须为本地时间 HH:mm");
     public static readonly Phrase UnknownTriggerKind = new("unknown trigger kind '{0}': one of {1}", "未知的触发类型 '{0}'，可选：{1}");
@@ -51,7 +50,6 @@ public static class PlaybookPhrases
     public static readonly Phrase NeedsStep = new("a sequence needs at least one step", "SOP 至少需要一个步骤");
     public static readonly Phrase StepsForward = new("steps must not go back in time", "步骤的时间不能倒退");
     public static readonly Phrase NeedsStepNudge = new("a step needs a nudge", "步骤需要一条提醒");
-    public static readonly Phrase MustBeNudge = new("must be 'nudge'", "须为 'nudge'");
     public static readonly Phrase Keyword = new("must be 1-{0} characters, not only spaces", "须为 1-{0} 个字符，不能只有空格");
     public static readonly Phrase SuperUserNeeds = new("give at least one of minOrders, minSpend, maxDaysSinceOrder", "请至少给出 minOrders、minSpend、maxDaysSinceOrder 之一");
     public static readonly Phrase AllChannels = new("omit it for all channels", "适用于所有渠道时请省略");

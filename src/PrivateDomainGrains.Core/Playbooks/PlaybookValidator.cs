@@ -41,6 +41,8 @@ public static class PlaybookValidator
     public const int MaxDays = 3650;
     public const double MaxScore = 1_000_000;
     public const int MaxCapCount = 1000;
+    public const int MaxPriority = 100;
+    public const int MaxSuperUserOrders = 1_000_000;
     public const int MaxOpenNudgesCap = 1_000_000;
     public const int MaxDismissals = 1000;
     /// <summary>The most proactive touches in a week <c>contactPolicy.restAfterTouches</c> may allow before a customer rests.</summary>
@@ -155,12 +157,12 @@ public static class PlaybookValidator
                 break;
             case TriggerKinds.TierChanged:
                 if (t.Tier is not null && !Enum.TryParse<CustomerTier>(t.Tier, ignoreCase: false, out _))
-                    v.Add(path + ".tier", PlaybookPhrases.UnknownTierOf.Say(t.Tier, string.Join(", ", Enum.GetNames<CustomerTier>())));
+                    v.Add(path + ".tier", PlaybookPhrases.UnknownTierOf.Say(t.Tier, WordedList.Each(Enum.GetNames<CustomerTier>())));
                 break;
             case TriggerKinds.After:
                 RequireEventType(t.Event, path + ".event", v);
                 if (!Durations.TryParse(t.Delay, out _)) v.Add(path + ".delay", CommonPhrases.Duration.Say());
-                if (t.Anchor is not (null or "first" or "latest")) v.Add(path + ".anchor", PlaybookPhrases.FirstOrLatest.Say());
+                if (t.Anchor is not (null or "first" or "latest")) v.Add(path + ".anchor", CommonPhrases.EitherOf.Say("first", "latest"));
                 if (t.Unless is not null) RequireEventType(t.Unless, path + ".unless", v);
                 break;
             case TriggerKinds.Inactive:
@@ -171,7 +173,7 @@ public static class PlaybookValidator
                 if (!LocalTimes.TryParse(t.At, out _)) v.Add(path + ".at", PlaybookPhrases.LocalTime.Say());
                 break;
             default:
-                v.Add(path + ".kind", PlaybookPhrases.UnknownTriggerKind.Say(t.Kind, string.Join(", ", TriggerKinds.All)));
+                v.Add(path + ".kind", PlaybookPhrases.UnknownTriggerKind.Say(t.Kind, WordedList.Each(TriggerKinds.All)));
                 break;
         }
     }
@@ -204,7 +206,7 @@ public static class PlaybookValidator
                     break;
                 case ConditionKinds.Counter:
                     if (c.Counter is null || !CounterNames.All.Contains(c.Counter))
-                        v.Add(cp + ".counter", CommonPhrases.OneOf.Say(string.Join(", ", CounterNames.All)));
+                        v.Add(cp + ".counter", CommonPhrases.OneOf.Say(WordedList.Each(CounterNames.All)));
                     RequireOp(c.Op, cp, v);
                     if (c.Value is null) v.Add(cp + ".value", PlaybookPhrases.NumberRequired.Say());
                     else if (Math.Abs(c.Value.Value) > MaxCounterValue) v.Add(cp + ".value", PlaybookPhrases.CounterBounds.Say(MaxCounterValue));
@@ -222,7 +224,7 @@ public static class PlaybookValidator
                     if ((c.EqualTo is null) == (c.Exists is null)) v.Add(cp, PlaybookPhrases.EqualsOrExists.Say());
                     break;
                 default:
-                    v.Add(cp + ".kind", PlaybookPhrases.UnknownConditionKind.Say(c.Kind, string.Join(", ", ConditionKinds.All)));
+                    v.Add(cp + ".kind", PlaybookPhrases.UnknownConditionKind.Say(c.Kind, WordedList.Each(ConditionKinds.All)));
                     break;
             }
         }
@@ -252,7 +254,7 @@ public static class PlaybookValidator
                     v.Add(path + ".sequence", PlaybookPhrases.UnknownSequence.Say(a.Sequence));
                 break;
             default:
-                v.Add(path + ".kind", PlaybookPhrases.UnknownActionKind.Say(a.Kind, string.Join(", ", ActionKinds.All)));
+                v.Add(path + ".kind", PlaybookPhrases.UnknownActionKind.Say(a.Kind, WordedList.Each(ActionKinds.All)));
                 break;
         }
     }
@@ -298,7 +300,7 @@ public static class PlaybookValidator
 
     private static void ValidateScore(int priority, double value, double lever, string path, Errors v)
     {
-        if (priority is < 0 or > 100) v.Add(path + ".priority", CommonPhrases.Between.Say(0, 100));
+        if (priority is < 0 or > MaxPriority) v.Add(path + ".priority", CommonPhrases.Between.Say(0, MaxPriority));
         if (!(value > 0 && value <= MaxScore)) v.Add(path + ".value", PlaybookPhrases.PositiveUpTo.Say(MaxScore));
         if (!(lever >= 0 && lever <= MaxScore)) v.Add(path + ".lever", PlaybookPhrases.Lever.Say(MaxScore));
     }
@@ -337,7 +339,7 @@ public static class PlaybookValidator
                 else previous = delay;
                 ValidateConditions(step.SkipIf, sp + ".skipIf", v);
                 if (step.Nudge is null) v.Add(sp + ".nudge", PlaybookPhrases.NeedsStepNudge.Say());
-                else if (step.Nudge.Kind != ActionKinds.Nudge) v.Add(sp + ".nudge.kind", PlaybookPhrases.MustBeNudge.Say());
+                else if (step.Nudge.Kind != ActionKinds.Nudge) v.Add(sp + ".nudge.kind", CommonPhrases.JsonMustBe.Say("'nudge'"));
                 else ValidateNudge(step.Nudge, sp + ".nudge", v);
                 ValidateScore(step.Priority, step.Value, step.Lever, sp, v);
             }
@@ -368,7 +370,7 @@ public static class PlaybookValidator
         if (t.SuperUser is not { } s) return;
         if (s.MinOrders is null && s.MinSpend is null && s.MaxDaysSinceOrder is null)
             v.Add("$.tiers.superUser", PlaybookPhrases.SuperUserNeeds.Say());
-        if (s.MinOrders is < 1 or > 1_000_000) v.Add("$.tiers.superUser.minOrders", CommonPhrases.Between.Say(1, 1_000_000));
+        if (s.MinOrders is < 1 or > MaxSuperUserOrders) v.Add("$.tiers.superUser.minOrders", CommonPhrases.Between.Say(1, MaxSuperUserOrders));
         if (s.MinSpend is < 0 or > MaxCounterValue) v.Add("$.tiers.superUser.minSpend", CommonPhrases.Between.Say(0, MaxCounterValue));
         if (s.MaxDaysSinceOrder is < 1 or > MaxDays) v.Add("$.tiers.superUser.maxDaysSinceOrder", CommonPhrases.Between.Say(1, MaxDays));
     }
@@ -434,7 +436,7 @@ public static class PlaybookValidator
 
     private static void RequireOp(string? op, string path, Errors v)
     {
-        if (op is null || !Comparisons.All.Contains(op)) v.Add(path + ".op", CommonPhrases.OneOf.Say(string.Join(" ", Comparisons.All)));
+        if (op is null || !Comparisons.All.Contains(op)) v.Add(path + ".op", CommonPhrases.OneOf.Say(WordedList.Each(Comparisons.All)));
     }
 
     /// <summary>A template of one line (a title): no line breaks or tabs either (<see cref="PlainText"/>).</summary>

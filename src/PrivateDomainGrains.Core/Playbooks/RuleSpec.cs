@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class RuleSpec
     public TriggerSpec? Trigger { get; set; }
     public List<ConditionSpec> Conditions { get; set; } = [];
     public List<ActionSpec> Actions { get; set; } = [];
+    [Range(0, PlaybookValidator.MaxPriority)]
     public int Priority { get; set; } = 50;
     public double Value { get; set; } = 1;
     public double Lever { get; set; } = 1;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed class StepSpec
     public List<ConditionSpec> SkipIf { get; set; } = [];
     /// <summary>The nudge raised when the step falls due; must be of kind <c>nudge</c>.</summary>
     public ActionSpec? Nudge { get; set; }
+    [Range(0, PlaybookValidator.MaxPriority)]
     public int Priority { get; set; } = 50;
     public double Value { get; set; } = 1;
     public double Lever { get; set; } = 1;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>
@@ -8,14 +10,17 @@ namespace PrivateDomainGrains.Core.Playbooks;
 public sealed class TierSpec
 {
     public SuperUserSpec? SuperUser { get; set; }
+    [Range(1, PlaybookValidator.MaxDays)]
     public int? DormantAfterDays { get; set; }
 }
 
 /// <summary>All given thresholds must hold (recency / frequency / monetary).</summary>
 public sealed class SuperUserSpec
 {
+    [Range(1, PlaybookValidator.MaxSuperUserOrders)]
     public int? MinOrders { get; set; }
     public decimal? MinSpend { get; set; }
     /// <summary>The last order is at most this many days old.</summary>
+    [Range(1, PlaybookValidator.MaxDays)]
     public int? MaxDaysSinceOrder { get; set; }
 }

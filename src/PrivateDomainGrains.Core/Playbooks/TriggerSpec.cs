@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PrivateDomainGrains.Core.Playbooks;
 
 /// <summary>
@@ -20,6 +22,7 @@ public sealed class TriggerSpec
     /// <summary><c>after</c>: cancel when this event type happened after the anchor.</summary>
     public string? Unless { get; set; }
     /// <summary><c>inactive</c>: days without any interaction.</summary>
+    [Range(1, PlaybookValidator.MaxDays)]
     public int? Days { get; set; }
     /// <summary><c>annual</c>: the profile field holding the date (<c>yyyy-MM-dd</c> or <c>MM-dd</c>).</summary>
     public string? Field { get; set; }

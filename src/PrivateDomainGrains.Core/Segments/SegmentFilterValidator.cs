@@ -102,7 +102,7 @@ public static class SegmentFilterValidator
         Range(f.OpenNudges, ".openNudges", 0, PlaybookValidator.MaxOpenNudgesCap);
         if (f.Fields is { } fields)
         {
-            if (fields.Count > MaxFields) Add(".fields", SegmentPhrases.AtMostFields.Say(MaxFields));
+            if (fields.Count > MaxFields) Add(".fields", CommonPhrases.AtMostFields.Say(MaxFields));
             foreach (var (name, value) in fields)
             {
                 if (name.Length is 0 or > MaxFieldLength || !StorableText.IsStorable(name)) Add(".fields", SegmentPhrases.FieldNames.Say(MaxFieldLength));
@@ -136,7 +136,7 @@ public static class SegmentFilterValidator
             {
                 if (items[i] is { } name && !name.Any(char.IsDigit) && Enum.TryParse<TEnum>(name, ignoreCase: true, out var value) && Enum.IsDefined(value))
                     names[i] = value.ToString();
-                else Add($"{at}[{i}]", CommonPhrases.OneOf.Say(string.Join(", ", Enum.GetNames<TEnum>())));
+                else Add($"{at}[{i}]", CommonPhrases.OneOf.Say(WordedList.Each(Enum.GetNames<TEnum>())));
             }
             return names;
         }

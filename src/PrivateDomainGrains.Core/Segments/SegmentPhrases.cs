@@ -10,7 +10,6 @@ public static class SegmentPhrases
     public static readonly Phrase Within = new("must be within ±{0:0}", "须在 ±{0:0} 之内");
     public static readonly Phrase LastInteractionNeeds = new("give before, after, withinDays or notWithinDays", "请给出 before、after、withinDays 或 notWithinDays");
     public static readonly Phrase BeforeAfter = new("must be later than after", "须晚于 after");
-    public static readonly Phrase AtMostFields = new("at most {0} fields", "最多 {0} 个字段");
     public static readonly Phrase FieldNames = new("field names must be 1-{0} characters of valid text", "字段名须为 1-{0} 个字符的有效文本");
     public static readonly Phrase FieldValue = new("must be a text of at most {0} characters", "须为最多 {0} 个字符的文本");
     public static readonly Phrase ListItems = new("must list 1-{0} items (leave it out for everyone)", "须列出 1-{0} 项（不限时请省略）");

@@ -13,6 +13,14 @@ public static class TagPhrases
     public static readonly Phrase NoGroup = new("Tag group '{0}' does not exist", "标签组 '{0}' 不存在");
     public static readonly Phrase InCatalog = new("Tag '{0}' is in the catalog", "标签 '{0}' 已在标签库中");
     public static readonly Phrase NotInCatalog = new("Tag '{0}' is not in the catalog", "标签 '{0}' 不在标签库中");
+    public static readonly Phrase NoSuchTag = new(
+        "Tag '{0}' is not in the catalog and no customer holds it", "标签 '{0}' 不在标签库中，也没有客户持有");
+    public static readonly Phrase GroupNameTaken = new(
+        "Tag group '{1}' is named '{0}' already: give this group another name", "标签组 '{1}' 已叫 '{0}'：请给本组另起名称");
+    public static readonly Phrase TagNameTaken = new(
+        "Tag '{1}' of group '{2}' is shown as '{0}' already: give this tag another name", "标签组 '{2}' 中的标签 '{1}' 已显示为 '{0}'：请给本标签另起名称");
+    public static readonly Phrase UngroupedTagNameTaken = new(
+        "Tag '{1}', outside any group as this one, is shown as '{0}' already: give this tag another name", "同样不在任何组中的标签 '{1}' 已显示为 '{0}'：请给本标签另起名称");
     public static readonly Phrase RenameOntoTag = new(
         "Tag '{0}' is in the catalog: merge '{1}' into it instead", "标签 '{0}' 已在标签库中：请改为把 '{1}' 合并到它");
     public static readonly Phrase BeingDeleted = new(
@@ -30,5 +38,4 @@ public static class TagPhrases
 
     // A tag job's failed row (the host stages it, TagJobGrain works it in the language of the request that started the job)
     public static readonly Phrase NoHolder = new("no customer holds this {0}", "没有客户持有此 {0}");
-    public static readonly Phrase NoCustomer = new("customer '{0}' has no events, owner or tags", "客户 '{0}' 尚无事件、负责人或标签");
 }

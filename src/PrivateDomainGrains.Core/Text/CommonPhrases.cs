@@ -42,9 +42,6 @@ public static class CommonPhrases
         "contains an unpaired surrogate (U+{0:X4}) at position {1}: not valid Unicode",
         "第 {1} 位含不成对的代理项（U+{0:X4}），不是有效的 Unicode");
 
-    /// <summary>Between the parts of a message that lists several problems.</summary>
-    public static readonly Phrase Separator = new("; ", "；");
-
     public static readonly Phrase NotNull = new("must not be null", "不能为 null");
 
     public static readonly Phrase NotAnObject = new("must be an object", "须为对象");
@@ -57,7 +54,9 @@ public static class CommonPhrases
 
     public static readonly Phrase OneOf = new("must be one of {0}", "须为以下之一：{0}");
 
-    public static readonly Phrase AtMostCharacters = new("at most {0} characters", "最多 {0} 个字符");
+    public static readonly Phrase AtMostCharacters = new("must be at most {0} characters", "最多 {0} 个字符");
+
+    public static readonly Phrase AtMostFields = new("may hold at most {0} fields", "最多 {0} 个字段");
 
     public static readonly Phrase MinOrMax = new("give min, max or both", "请给出 min、max 或两者");
 

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
@@ -29,21 +31,27 @@ public static partial class JsonValueErrors
             return [new(Child(path, unmapped.Groups["name"].Value), CommonPhrases.JsonUnknownProperty.Say())];
         if (MissingRequired().Match(ex.Message) is { Success: true } missing)
             return [.. Quoted().Matches(missing.Groups["names"].Value).Select(m => new Error(Child(path, m.Groups[1].Value), CommonPhrases.Required.Say()))];
-        return [new(path, TypeAt(root, path, options) is { } expected && Expected(expected) is { } words ? CommonPhrases.JsonMustBe.Say(words) : CommonPhrases.JsonWrongType.Say())];
+        return [new(path, TypeAt(root, path, options) is var (expected, declared) && expected is not null && Expected(expected.Type, expected, declared) is { } words
+            ? CommonPhrases.JsonMustBe.Say(words) : CommonPhrases.JsonWrongType.Say())];
     }
 
     /// <summary>
     /// What a value of <paramref name="type"/> is in JSON (or in a query string, for the scalar types), or null when
-    /// there are no plain words for it: "a string", "a whole number from 1 to 2147483647"-style ranges, "true or false",
-    /// in the current UI culture's language ("字符串").
+    /// there are no plain words for it: "a string", "a whole number from 1 to 500", "true or false", in the current UI
+    /// culture's language ("字符串"). A whole number's range is the one <paramref name="declared"/> (the parameter or
+    /// property) gives with <see cref="RangeAttribute"/>, so a route says its own (<c>?limit=abc</c>: 1 to 500), else
+    /// the type's.
     /// </summary>
-    public static string? Expected(Type type) => Expected(type, null);
+    public static string? Expected(Type type, ICustomAttributeProvider? declared = null) => Expected(type, null, declared);
 
-    private static string? Expected(Type type, JsonTypeInfo? info)
+    private static string? Expected(Type type, JsonTypeInfo? info, ICustomAttributeProvider? declared)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t == typeof(string)) return CommonPhrases.JsonString.Say();
         if (t == typeof(bool)) return CommonPhrases.JsonBoolean.Say();
+        if (Range(declared) is { } range && IsWhole(t))
+            return CommonPhrases.JsonWhole.Say(
+                Convert.ToString(range.Minimum, CultureInfo.InvariantCulture), Convert.ToString(range.Maximum, CultureInfo.InvariantCulture));
         if (t == typeof(int)) return Whole(int.MinValue, int.MaxValue);
         if (t == typeof(long)) return Whole(long.MinValue, long.MaxValue);
         if (t == typeof(short)) return Whole(short.MinValue, short.MaxValue);
@@ -68,38 +76,49 @@ public static partial class JsonValueErrors
 
     /// <summary>"an array whose items are each a string"; just "an array" when its items have no plain words.</summary>
     private static string Of(Phrase container, Phrase containerOf, Type element, JsonSerializerOptions options) =>
-        Expected(element, options.GetTypeInfo(element)) is { } words ? containerOf.Say(words) : container.Say();
+        Expected(element, options.GetTypeInfo(element), null) is { } words ? containerOf.Say(words) : container.Say();
+
+    private static bool IsWhole(Type t) =>
+        t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte) || t == typeof(uint) || t == typeof(ulong);
+
+    private static RangeAttribute? Range(ICustomAttributeProvider? declared) =>
+        declared?.GetCustomAttributes(typeof(RangeAttribute), inherit: false).OfType<RangeAttribute>().FirstOrDefault();
 
     private static string Whole<T>(T min, T max) where T : IFormattable =>
         CommonPhrases.JsonWhole.Say(min.ToString(null, CultureInfo.InvariantCulture), max.ToString(null, CultureInfo.InvariantCulture));
 
-    /// <summary>The type the value at <paramref name="path"/> is read as, walking properties, items and values from <paramref name="root"/>.</summary>
-    private static JsonTypeInfo? TypeAt(Type root, string path, JsonSerializerOptions options)
+    /// <summary>
+    /// The type the value at <paramref name="path"/> is read as, walking properties, items and values from
+    /// <paramref name="root"/>, and the property (or its record's constructor parameter) that declares it, if the value is one.
+    /// </summary>
+    private static (JsonTypeInfo? Info, ICustomAttributeProvider? Declared) TypeAt(Type root, string path, JsonSerializerOptions options)
     {
         var info = options.GetTypeInfo(root);
+        ICustomAttributeProvider? declared = null;
         foreach (Match segment in Segment().Matches(path))
         {
             if (segment.Groups["index"].Success)
             {
-                if (info.Kind != JsonTypeInfoKind.Enumerable) return null;
+                if (info.Kind != JsonTypeInfoKind.Enumerable) return default;
                 info = options.GetTypeInfo(info.ElementType!);
+                declared = null;
                 continue;
             }
             var name = segment.Groups["name"].Success ? segment.Groups["name"].Value : segment.Groups["quoted"].Value;
             if (info.Kind == JsonTypeInfoKind.Dictionary)
             {
                 info = options.GetTypeInfo(info.ElementType!);
+                declared = null;
                 continue;
             }
             var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             if (info.Kind != JsonTypeInfoKind.Object || info.Properties.FirstOrDefault(p => string.Equals(p.Name, name, comparison)) is not { } property)
-                return null;
+                return default;
             info = options.GetTypeInfo(property.PropertyType);
+            declared = Range(property.AttributeProvider) is not null ? property.AttributeProvider : property.AssociatedParameter?.AttributeProvider;
         }
-        return info.Kind == JsonTypeInfoKind.None && Expected(info.Type) is null ? null : info;
+        return info.Kind == JsonTypeInfoKind.None && Expected(info.Type) is null ? default : (info, declared);
     }
-
-    private static string? Expected(JsonTypeInfo info) => Expected(info.Type, info);
 
     /// <summary>The path of a property of the object at <paramref name="path"/>, unless the path names it already.</summary>
     private static string Child(string path, string name)

@@ -21,9 +21,13 @@ public sealed class Phrase(string english, string chinese)
     /// <summary>The text with <paramref name="values"/> in the current UI culture's language.</summary>
     public string Say(params object?[] values) => In(CultureInfo.CurrentUICulture, values);
 
-    /// <summary>The text with <paramref name="values"/> in <paramref name="culture"/>'s language (English unless it is Chinese).</summary>
+    /// <summary>
+    /// The text with <paramref name="values"/> in <paramref name="culture"/>'s language (English unless it is Chinese); a
+    /// <see cref="WordedList"/> among them is joined in that language too.
+    /// </summary>
     public string In(CultureInfo culture, params object?[] values) =>
-        string.Format(CultureInfo.InvariantCulture, IsChinese(culture) ? Chinese : English, values);
+        string.Format(CultureInfo.InvariantCulture, IsChinese(culture) ? Chinese : English,
+            [.. values.Select(v => v is WordedList list ? list.In(culture) : v)]);
 
     /// <summary>Whether <paramref name="culture"/> reads Chinese (zh, zh-CN, zh-Hans...).</summary>
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";

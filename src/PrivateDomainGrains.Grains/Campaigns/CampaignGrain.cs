@@ -141,7 +141,9 @@ public sealed class CampaignGrain(
             if (due <= 0) return;
             var limit = (int)Math.Min(due, options.Value.PageSize);
             var (page, more) = await members.PageAsync(_tenant, segment.Filter, scope, c.ListedAt.Value, c.After, limit, cancellationToken);
-            var reaches = await BoundedWork.ForEachAsync(page, options.Value.MaxConcurrentReaches, m => ReachAsync(m.CustomerId, c));
+            var first = c.Reached;
+            var reaches = await BoundedWork.ForEachAsync([.. page.Select((m, i) => (m.CustomerId, Place: DueAt(c, first + i) - c.StartAt))],
+                options.Value.MaxConcurrentReaches, m => ReachAsync(m.CustomerId, m.Place, c));
             foreach (var reach in reaches)
             {
                 switch (reach)
@@ -179,6 +181,20 @@ public sealed class CampaignGrain(
         return Math.Min(c.Total, c.PacedFromReached + (long)Math.Floor(left * share) + 1);
     }
 
+    /// <summary>
+    /// When member <paramref name="index"/> (0-based, in release order) is due by <see cref="DueCount"/>'s pace: its
+    /// place in the campaign, which a nudge the contact policy holds keeps after the hold (issue 17: a campaign sent in
+    /// quiet hours reaches each staff member at its pace when they end, not all at once).
+    /// </summary>
+    private static DateTimeOffset DueAt(CampaignState c, long index)
+    {
+        var from = c.PacedFrom ?? c.StartAt;
+        var spread = c.EndAt - TickInterval - from;
+        var left = c.Total - c.PacedFromReached;
+        if (left <= 0 || spread <= TimeSpan.Zero) return from;
+        return from + spread * Math.Clamp((double)(index - c.PacedFromReached) / left, 0, 1);
+    }
+
     private async Task FinishAsync(string end)
     {
         Job.Stop();
@@ -201,11 +217,11 @@ public sealed class CampaignGrain(
     }
 
     /// <summary>Reaches one member; what their nudge became, or null where reaching them failed.</summary>
-    private async Task<CampaignReach?> ReachAsync(string customerId, CampaignState c)
+    private async Task<CampaignReach?> ReachAsync(string customerId, TimeSpan place, CampaignState c)
     {
         try
         {
-            var reach = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId)).ReachAsync(_campaignId, c.Script);
+            var reach = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(_tenant, customerId)).ReachAsync(_campaignId, c.Script, place);
             return reach == CampaignReach.Unknown ? null : reach;
         }
         catch (Exception ex)

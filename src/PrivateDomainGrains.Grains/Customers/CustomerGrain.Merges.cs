@@ -186,14 +186,14 @@ public sealed partial class CustomerGrain
         var after = StorageJson.Read<CustomerProfile>(merge.SurvivorAfter);
         var what = new List<string>();
         if (_profile.JournalSequence != after.JournalSequence) what.Add(MergePhrases.EventsArrived.Say(_profile.JournalSequence - after.JournalSequence));
-        if (!_profile.Tags.SequenceEqual(after.Tags)) what.Add(MergePhrases.TagsChanged.Say(string.Join(", ", _profile.Tags)));
+        if (!_profile.Tags.SequenceEqual(after.Tags)) what.Add(MergePhrases.TagsChanged.Say(WordedList.Each(_profile.Tags)));
         if (_profile.OwnerStaffId != after.OwnerStaffId) what.Add(MergePhrases.OwnerChanged.Say(_profile.OwnerStaffId));
         if (what.Count == 0) what.Add(MergePhrases.DecidedSince.Say());
-        return MergePhrases.ChangedSince.Say(id, merge.MergeId, string.Join(CommonPhrases.Separator.Say(), what));
+        return MergePhrases.ChangedSince.Say(id, merge.MergeId, WordedList.Clauses(what));
     }
 
     private static CustomerMergeView ViewOf(CustomerMerges.MergeRecord m) => new(
         m.MergeId, m.SurvivorId, m.AbsorbedId, m.MergedAt, m.MergedBy, m.AbsorbedSequence, m.MovedIdentities.Count, m.MovedNudges, m.UndoneAt, m.UndoneBy);
 
-    private static string Unknown(string customerId) => MergePhrases.NotYet.Say(customerId);
+    private static string Unknown(string customerId) => CustomerPhrases.NotYet.Say(customerId);
 }

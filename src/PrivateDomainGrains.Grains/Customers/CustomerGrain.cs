@@ -102,6 +102,7 @@ public sealed partial class CustomerGrain(
             return admission.ToOutcome(null);
         }
         var inputs = await tenants.GetAsync(_tenant);
+        if (_profile.Exists) await SettleCampaignHoldsAsync(DateTimeOffset.UtcNow);
         // The journal refuses a call whole when it already holds one of its ids: nothing of it was stored, and this
         // activation decided on events it must forget. Start again from storage, tell duplicates and conflicts apart,
         // and take the rest again (another customer may have taken one of its ids meanwhile: a few rounds at most).
@@ -270,7 +271,9 @@ public sealed partial class CustomerGrain(
         if (_profile.Exists)
         {
             var now = DateTimeOffset.UtcNow;
-            Decide(await tenants.GetAsync(_tenant), EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true, pending);
+            var inputs = await tenants.GetAsync(_tenant);
+            await SettleCampaignHoldsAsync(now > dueAt ? now : dueAt);
+            Decide(inputs, EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true, pending);
             _commits.Changed();
         }
         // Timer decisions are not journaled. A customer woken only for this leaves memory, so its state commits with
@@ -294,22 +297,26 @@ public sealed partial class CustomerGrain(
         return new ErasureOutcome(erased.ErasedAt, erased.Rows);
     }
 
-    public async Task<CampaignReach> ReachAsync(string campaignId, CampaignScript script)
+    public async Task<CampaignReach> ReachAsync(string campaignId, CampaignScript script, TimeSpan place)
     {
-        if (await SurvivorAsync() is { } survivor) return await survivor.ReachAsync(campaignId, script);
+        if (await SurvivorAsync() is { } survivor) return await survivor.ReachAsync(campaignId, script, place);
         // A segment lists customers from the directory; one erased or gone since must not be created again.
         if (!_profile.Exists) return CampaignReach.Unknown;
         var now = DateTimeOffset.UtcNow;
         var inputs = await tenants.GetAsync(_tenant);
+        await SettleCampaignHoldsAsync(now);
         var pending = Pending();
         var decision = DecisionEngine.Decide(inputs.Playbook, _profile, EngineInput.FromCampaign(campaignId, script), Context(inputs.Playbook, inputs, now, explore: true, ownerLoad: true));
         Decided(inputs, decision, now, eventId: null, live: true, pending);
+        var id = CampaignNudges.IdFor(_profile.CustomerId, campaignId);
+        // Held with the rest of the campaign until one instant (quiet hours' end): it comes due its place later.
+        if (decision.Candidates.Any(c => c.Nudge.Id == id && c.Verdict == Verdict.Held) && CampaignHolds.Stagger(_profile.Engine, id, place))
+            _nextDueAt = DecisionEngine.NextDueAt(inputs.Playbook, _profile, now);
         _commits.Changed();
         // The touch, or the held nudge, is in the profile: snapshot with the nudge so a restart cannot touch twice.
         await CommitAsync(pending, snapshot: true);
         // A campaign touches up to millions of customers once each: one activated only for it leaves memory, as a wake's does.
         if (_onlyWoken) DeactivateOnIdle();
-        var id = CampaignNudges.IdFor(_profile.CustomerId, campaignId);
         var verdict = decision.Candidates.FirstOrDefault(c => c.Nudge.Id == id)?.Verdict;
         return verdict switch
         {
@@ -319,6 +326,26 @@ public sealed partial class CustomerGrain(
             // Reached before: what its nudge became then.
             _ => _profile.Engine.Held?.Exists(h => h.Nudge.Id == id) == true ? CampaignReach.Held : CampaignReach.Raised,
         };
+    }
+
+    /// <summary>
+    /// Before every live decision (an event, a wake, a campaign's reach, a response, a tag change), any of which may
+    /// release held nudges: those of a cancelled (or deleted) campaign are withdrawn, never raised;
+    /// those of a paused one wait a further window (<see cref="CampaignHolds.Postpone"/>) and are released once it runs again.
+    /// </summary>
+    private async Task SettleCampaignHoldsAsync(DateTimeOffset now)
+    {
+        foreach (var campaignId in CampaignHolds.DueCampaigns(_profile.Engine, now) ?? [])
+        {
+            var campaign = await GrainFactory.GetGrain<ICampaignGrain>(GrainKeys.For(_tenant, campaignId)).GetAsync();
+            if (campaign is null || campaign.State == CampaignStates.Cancelled)
+            {
+                var withdrawn = CampaignHolds.Withdraw(_profile.Engine, campaignId);
+                logger.LogDebug("{Tenant}/{CustomerId}: {Count} held nudges of cancelled campaign {CampaignId} withdrawn", _tenant, _profile.CustomerId, withdrawn, campaignId);
+            }
+            else if (campaign.State == CampaignStates.Paused)
+                CampaignHolds.Postpone(_profile.Engine, campaignId, now, campaign.Spec.EndAt - campaign.Spec.StartAt);
+        }
     }
 
     public async Task RecordResponseAsync(string nudgeId, NudgeResponse response)
@@ -336,6 +363,7 @@ public sealed partial class CustomerGrain(
         var now = DateTimeOffset.UtcNow;
         var outcome = response == NudgeResponse.Acted ? NudgeOutcome.Acted : NudgeOutcome.Dismissed;
         var inputs = await tenants.GetAsync(_tenant);
+        await SettleCampaignHoldsAsync(now);
         var pending = Pending();
         Decide(inputs, EngineInput.FromOutcome(nudgeId, outcome), now, eventId: null, live: true, pending);
         // Responses come as often as events; like events they wait for the periodic snapshot. A crash before it
@@ -352,6 +380,7 @@ public sealed partial class CustomerGrain(
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var inputs = await tenants.GetAsync(_tenant);
+        await SettleCampaignHoldsAsync(now);
         var pending = Pending();
         foreach (var tag in remove) Decide(inputs, EngineInput.FromTag(tag, false, now), now, eventId: null, live: true, pending, tag, staffId);
         foreach (var tag in add) Decide(inputs, EngineInput.FromTag(tag, true, now), now, eventId: null, live: true, pending, tag, staffId);

@@ -66,6 +66,8 @@ public sealed class IdentityImportGrain(
     {
         if (!state.RecordExists) return null;
         if (Running) await Job.CancelAsync();
+        // Again for an import cancelled before rows were marked at its end: a repeated cancel clears their values too.
+        else if (state.State.State == IdentityImportStates.Cancelled) await rows.CancelPendingAsync(_tenant, _jobId, options.Value.PageSize);
         return View();
     }
 
@@ -102,6 +104,7 @@ public sealed class IdentityImportGrain(
         var job = state.State;
         job.State = cancelled ? IdentityImportStates.Cancelled : IdentityImportStates.Completed;
         job.FinishedAt = DateTimeOffset.UtcNow;
+        if (cancelled) await rows.CancelPendingAsync(_tenant, _jobId, options.Value.PageSize, cancellationToken);
         await state.WriteStateAsync(cancellationToken);
         logger.LogInformation("{Tenant} identity import {JobId} {State}: {Read} rows, {Added} added, {Unchanged} unchanged, {Refused} refused, {Conflicts} conflicts, {Attached} pending events attached",
             _tenant, _jobId, job.State, job.Read, job.Added, job.Unchanged, job.Refused, job.Conflicts, job.AttachedFromPool);

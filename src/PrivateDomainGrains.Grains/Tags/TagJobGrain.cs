@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Tags;
+using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Tags;
 using PrivateDomainGrains.Grains.Hosting;
 using PrivateDomainGrains.Grains.Jobs;
@@ -120,7 +121,7 @@ public sealed class TagJobGrain(
                     true => TagJobRowStatus.Changed,
                     false => row.Status == TagJobRowStatus.Changed ? TagJobRowStatus.Changed : TagJobRowStatus.Unchanged,
                 },
-                Error = changed is null ? TagPhrases.NoCustomer.Say(row.CustomerId) : null,
+                Error = changed is null ? CustomerPhrases.NotYet.Say(row.CustomerId) : null,
             };
         }
         catch (Exception ex)

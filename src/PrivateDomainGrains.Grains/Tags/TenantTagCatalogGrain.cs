@@ -3,6 +3,7 @@ using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Playbooks;
 using PrivateDomainGrains.Core.Tags;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Grains.Storage;
 using PrivateDomainGrains.Persistence;
 
@@ -13,6 +14,13 @@ namespace PrivateDomainGrains.Grains.Tags;
 /// the versions and stores them. Shapes (ids, lengths, languages) are the API's to check; this grain checks what only
 /// the whole catalog knows (exists, taken, unknown group), and what a change means for what exists already (issue 17):
 /// <list type="bullet">
+/// <item>A tag exists while it is in the catalog or a customer holds it (a free tag, as the tag list shows it), and for a
+/// rename or merge also while the playbook names it (its rules are what the change rewrites): renaming, merging or
+/// deleting one that does not is refused as not found, and no job starts. The same change sent again after it
+/// went through (its answer lost, or its holders' job never started) is not refused: it is answered as a change is.</item>
+/// <item>No two groups are shown by one name, nor two tags of one group (or two tags outside any group): a name is
+/// compared folded, across languages (<see cref="CatalogNames"/>), and a change bringing a name another shows is refused
+/// (a conflict naming <c>names.{language}</c>, or <c>tag</c>, <c>to</c>, <c>into</c> for a tag shown by itself).</item>
 /// <item>A group made exclusive, or a tag joining an exclusive group, while customers hold two or more of its tags is
 /// refused (a conflict naming how many): the catalog does not guess which tag those customers meant to keep. Remove the
 /// extra tags with a tag job, then send the change again. Counted from the customer directory; a customer given a
@@ -46,6 +54,9 @@ public sealed class TenantTagCatalogGrain(
         var i = Catalog.Groups.FindIndex(g => g.GroupId == group.GroupId);
         if (create && i >= 0) return TagCatalogOutcome.Conflict("groupId", TagPhrases.GroupExists.Say(group.GroupId));
         if (!create && i < 0) return TagCatalogOutcome.NotFound("groupId", TagPhrases.NoGroup.Say(group.GroupId));
+        var others = Catalog.Groups.Where(g => g.GroupId != group.GroupId).ToList();
+        if (CatalogNames.Taken(Fields(group.Names, null), i >= 0 ? Catalog.Groups[i].Names.Values : [], [.. others.Select(g => g.Names.Values)]) is { } taken)
+            return TagCatalogOutcome.Conflict(taken.Field, TagPhrases.GroupNameTaken.Say(taken.Shown, others[taken.Other].GroupId));
         if (group.Exclusive && !(i >= 0 && Catalog.Groups[i].Exclusive)
             && await HeldTogetherAsync("exclusive", group.GroupId, TagsOf(group.GroupId)) is { } held)
             return held;
@@ -69,6 +80,7 @@ public sealed class TenantTagCatalogGrain(
         if (!create && i < 0) return TagCatalogOutcome.NotFound("tag", TagPhrases.NotInCatalog.Say(tag.Tag));
         if (tag.GroupId is { } groupId && !Catalog.Groups.Exists(g => g.GroupId == groupId))
             return TagCatalogOutcome.Invalid("groupId", TagPhrases.NoGroup.Say(groupId));
+        if (NameTaken(tag, tag.Tag, null) is { } taken) return taken;
         if (tag.GroupId is { } joined && (i < 0 || Catalog.Tags[i].GroupId != joined) && Catalog.Groups.Exists(g => g.GroupId == joined && g.Exclusive)
             && await HeldTogetherAsync("groupId", joined, [.. TagsOf(joined), tag.Tag]) is { } held)
             return held;
@@ -79,16 +91,15 @@ public sealed class TenantTagCatalogGrain(
 
     public async Task<TagCatalogOutcome> RenameTagAsync(string from, string to, string jobId)
     {
-        if (await ClaimAsync(from, "rename", to, jobId) is { } busy) return busy;
+        if ((await RunningAsync(from, "rename", to, jobId) ?? await MissingAsync(from, "rename", to)) is { } refused) return refused;
         var i = IndexOf(from);
-        if (i >= 0 && IndexOf(to) >= 0)
-        {
-            Catalog.Changes.Remove(from);
-            return TagCatalogOutcome.Conflict("to", TagPhrases.RenameOntoTag.Say(to, from));
-        }
+        if (i >= 0 && IndexOf(to) >= 0) return TagCatalogOutcome.Conflict("to", TagPhrases.RenameOntoTag.Say(to, from));
+        var renamed = i >= 0 ? Catalog.Tags[i].RenamedTo(to) : null;
+        if (renamed is not null && NameTaken(renamed, from, "to") is { } taken) return taken;
+        Claim(from, "rename", to, jobId);
         // A free tag (or one renamed already: the holders' job of a rename that failed to start is started again
         // by renaming again) changes only its holders and the playbook.
-        if (i >= 0) Catalog.Tags[i] = Catalog.Tags[i].RenamedTo(to);
+        if (renamed is not null) Catalog.Tags[i] = renamed;
         var outcome = i < 0 ? await SaveChangesAsync() : await SaveAsync($"tag {from} renamed {to}");
         await RewritePlaybookAsync(from, to);
         return outcome;
@@ -96,13 +107,15 @@ public sealed class TenantTagCatalogGrain(
 
     public async Task<TagCatalogOutcome> MergeTagAsync(string from, string into, string jobId)
     {
-        if (await ClaimAsync(from, "merge", into, jobId) is { } busy) return busy;
+        if ((await RunningAsync(from, "merge", into, jobId) ?? await MissingAsync(from, "merge", into)) is { } refused) return refused;
         var i = IndexOf(from);
+        var joining = i >= 0 && IndexOf(into) < 0 ? Catalog.Tags[i].RenamedTo(into) : null;
+        if (joining is not null && NameTaken(joining, from, "into") is { } taken) return taken;
+        Claim(from, "merge", into, jobId);
         if (i >= 0)
         {
-            var merged = Catalog.Tags[i];
             Catalog.Tags.RemoveAt(i);
-            if (IndexOf(into) < 0) Catalog.Tags.Add(merged.RenamedTo(into));
+            if (joining is not null) Catalog.Tags.Add(joining);
         }
         var outcome = i < 0 ? await SaveChangesAsync() : await SaveAsync($"tag {from} merged into {into}");
         await RewritePlaybookAsync(from, into);
@@ -111,7 +124,8 @@ public sealed class TenantTagCatalogGrain(
 
     public async Task<TagCatalogOutcome> DeleteTagAsync(string tag, string jobId)
     {
-        if (await ClaimAsync(tag, "delete", null, jobId) is { } busy) return busy;
+        if ((await RunningAsync(tag, "delete", null, jobId) ?? await MissingAsync(tag, "delete", null)) is { } refused) return refused;
+        Claim(tag, "delete", null, jobId);
         var i = IndexOf(tag);
         if (i < 0) return await SaveChangesAsync();
         Catalog.Tags.RemoveAt(i);
@@ -119,27 +133,67 @@ public sealed class TenantTagCatalogGrain(
     }
 
     /// <summary>
-    /// Records <paramref name="jobId"/> as the one change of <paramref name="tag"/> (not saved yet: the caller saves),
-    /// unless another change of it may still be running: then the same change is answered with its job, and another
-    /// change is a conflict. Concurrent renames of one tag to two names each moved every holder, and holders ended
-    /// with both. A job that finished, or one recorded but never started within a minute (its request failed), is over.
+    /// While another change of <paramref name="tag"/> may still be running, the same change is answered with its job and
+    /// another change is a conflict; null otherwise. Concurrent renames of one tag to two names each moved every holder,
+    /// and holders ended with both. A job that finished, or one recorded but never started within a minute (its request
+    /// failed), is over.
     /// </summary>
-    private async Task<TagCatalogOutcome?> ClaimAsync(string tag, string kind, string? target, string jobId)
+    private async Task<TagCatalogOutcome?> RunningAsync(string tag, string kind, string? target, string jobId)
     {
-        if (Catalog.Changes.TryGetValue(tag, out var running) && running.JobId != jobId)
-        {
-            var job = await GrainFactory.GetGrain<ITagJobGrain>(Abstractions.GrainKeys.For(Tenant, running.JobId)).GetAsync();
-            var over = job is null ? DateTimeOffset.UtcNow - running.At > TimeSpan.FromMinutes(1) : job.FinishedAt is not null;
-            if (!over)
-            {
-                if (running.Kind == kind && running.Target == target) return TagCatalogOutcome.Ok with { JobId = running.JobId };
-                var phrase = running.Kind switch { "delete" => TagPhrases.BeingDeleted, "rename" => TagPhrases.BeingRenamed, _ => TagPhrases.BeingMerged };
-                return TagCatalogOutcome.Conflict("tag", phrase.Say(tag, running.JobId, running.Target));
-            }
-        }
-        Catalog.Changes[tag] = new TagChange(kind, target, jobId, DateTimeOffset.UtcNow);
-        return null;
+        if (!Catalog.Changes.TryGetValue(tag, out var running) || running.JobId == jobId) return null;
+        var job = await GrainFactory.GetGrain<ITagJobGrain>(Abstractions.GrainKeys.For(Tenant, running.JobId)).GetAsync();
+        var over = job is null ? DateTimeOffset.UtcNow - running.At > TimeSpan.FromMinutes(1) : job.FinishedAt is not null;
+        if (over) return null;
+        if (running.Kind == kind && running.Target == target) return TagCatalogOutcome.Ok with { JobId = running.JobId };
+        var phrase = running.Kind switch { "delete" => TagPhrases.BeingDeleted, "rename" => TagPhrases.BeingRenamed, _ => TagPhrases.BeingMerged };
+        return TagCatalogOutcome.Conflict("tag", phrase.Say(tag, running.JobId, running.Target));
     }
+
+    /// <summary>
+    /// Not found, naming <c>tag</c>, unless <paramref name="tag"/> exists: in the catalog, held by a customer (the
+    /// directory), named by the tenant's playbook for a rename or merge (<paramref name="target"/> given: rewriting its
+    /// rules is the change), or last changed by this same change (sent again after it went through: answered as a
+    /// change is).
+    /// </summary>
+    private async Task<TagCatalogOutcome?> MissingAsync(string tag, string kind, string? target) =>
+        IndexOf(tag) >= 0
+        || Catalog.Changes.TryGetValue(tag, out var last) && last.Kind == kind && last.Target == target
+        || await holders.IsHeldAsync(Tenant, tag)
+        || target is not null && PlaybookTagReferences.Rename(await PlaybookAsync(), tag, target).Count > 0
+            ? null
+            : TagCatalogOutcome.NotFound("tag", TagPhrases.NoSuchTag.Say(tag));
+
+    /// <summary>The tenant's current playbook, parsed afresh (a copy to change or to look into).</summary>
+    private async Task<Playbook> PlaybookAsync() => PlaybookJson.Parse((await GrainFactory.GetGrain<ITenantPlaybookGrain>(Tenant).GetAsync()).Json);
+
+    /// <summary>Records <paramref name="jobId"/> as the one change of <paramref name="tag"/> (not saved yet: the caller saves).</summary>
+    private void Claim(string tag, string kind, string? target, string jobId) =>
+        Catalog.Changes[tag] = new TagChange(kind, target, jobId, DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// A conflict when <paramref name="tag"/> would be shown by a name another tag of its group (or, outside any group,
+    /// another tag outside any group) is shown by; names <paramref name="was"/> (the catalog tag it replaces, if any)
+    /// was shown by in the same group are not checked again. A tag without names is shown as itself (field <c>tag</c>);
+    /// <paramref name="field"/>, when given, is named instead (a rename's <c>to</c>, a merge's <c>into</c>).
+    /// </summary>
+    private TagCatalogOutcome? NameTaken(CatalogTag tag, string was, string? field)
+    {
+        var siblings = Catalog.Tags.Where(t => t.GroupId == tag.GroupId && t.Tag != tag.Tag && t.Tag != was).ToList();
+        var before = Catalog.Tags.Find(t => t.Tag == was) is { } current && current.GroupId == tag.GroupId ? Shown(current) : [];
+        var names = tag.Names.Count > 0 ? Fields(tag.Names, field) : [(field ?? "tag", tag.Tag)];
+        if (CatalogNames.Taken(names, before, [.. siblings.Select(Shown)]) is not { } taken) return null;
+        var other = siblings[taken.Other].Tag;
+        return TagCatalogOutcome.Conflict(taken.Field, tag.GroupId is { } groupId
+            ? TagPhrases.TagNameTaken.Say(taken.Shown, other, groupId)
+            : TagPhrases.UngroupedTagNameTaken.Say(taken.Shown, other));
+    }
+
+    /// <summary>What a catalog tag is shown as: its names, or the tag itself when it has none (as the console shows it).</summary>
+    private static IEnumerable<string> Shown(CatalogTag tag) => tag.Names.Count > 0 ? tag.Names.Values : [tag.Tag];
+
+    /// <summary>Names per language as the fields a conflict names (<c>names.zh-CN</c>), or all as <paramref name="field"/>; by language.</summary>
+    private static IEnumerable<(string Field, string Name)> Fields(Dictionary<string, string> names, string? field) =>
+        names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (field ?? $"names.{n.Key}", n.Value));
 
     /// <summary>Saves a recorded change of a tag outside the catalog: no new catalog version.</summary>
     private async Task<TagCatalogOutcome> SaveChangesAsync()
@@ -156,7 +210,7 @@ public sealed class TenantTagCatalogGrain(
     {
         if (tags.Length < 2) return null;
         var count = await holders.CountHoldingSeveralAsync(Tenant, tags);
-        return count == 0 ? null : TagCatalogOutcome.Conflict(field, TagPhrases.HeldTogether.Say(count, string.Join(", ", tags), groupId));
+        return count == 0 ? null : TagCatalogOutcome.Conflict(field, TagPhrases.HeldTogether.Say(count, WordedList.Each(tags), groupId));
     }
 
     /// <summary>
@@ -166,11 +220,10 @@ public sealed class TenantTagCatalogGrain(
     /// </summary>
     private async Task RewritePlaybookAsync(string from, string to)
     {
-        var playbooks = GrainFactory.GetGrain<ITenantPlaybookGrain>(Tenant);
-        var playbook = PlaybookJson.Parse((await playbooks.GetAsync()).Json);
+        var playbook = await PlaybookAsync();
         var changed = PlaybookTagReferences.Rename(playbook, from, to);
         if (changed.Count == 0) return;
-        var stored = await playbooks.PutAsync(PlaybookJson.Serialize(playbook), TagRenameAuthor);
+        var stored = await GrainFactory.GetGrain<ITenantPlaybookGrain>(Tenant).PutAsync(PlaybookJson.Serialize(playbook), TagRenameAuthor);
         if (stored.Accepted)
             logger.LogInformation("Tenant {Tenant} playbook version {Version}: tag {From} renamed {To} in {Changed}", Tenant, stored.Version, from, to, string.Join("; ", changed));
         else

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Text;
@@ -62,7 +63,9 @@ public static class ApiKeysApi
             .WithProblem(StatusCodes.Status409Conflict, $"The tenant has {MaxActiveKeys} open keys, as many as it may have");
         console.MapGet("", (ConsoleUser user, ApiKeyStore store, TimeProvider time, HttpContext http) => ListAsync(user.Tenant, store, time, http))
             .WithName("ListConsoleApiKeys").WithSummary("As ListApiKeys, for the signed-in admin's tenant.");
-        console.MapPost("/{keyId}/rotate", (ConsoleUser user, string keyId, int? overlapMinutes, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http) =>
+        console.MapPost("/{keyId}/rotate", (
+                ConsoleUser user, string keyId, [Range(0, MaxOverlapMinutes)] int? overlapMinutes, ApiKeyStore store, ScopedKeys keys,
+                TimeProvider time, HttpContext http) =>
                 RotateAsync(user.Tenant, keyId, overlapMinutes, store, keys, time, http))
             .WithName("RotateConsoleApiKey").WithSummary("As RotateApiKey, for the signed-in admin's tenant.")
             .WithProblem(StatusCodes.Status400BadRequest, "'overlapMinutes' is not 0-10080")
@@ -84,7 +87,7 @@ public static class ApiKeysApi
             errors["name"] = [ApiPhrases.KeyName.Say(MaxNameLength)];
         if (body.Scopes is null || body.Scopes.Count == 0) errors["scopes"] = [ApiPhrases.NoScopes.Say()];
         else if (body.Scopes.Where(s => s is null || !ApiScopes.IsValid(s)).ToList() is { Count: > 0 } bad)
-            errors["scopes"] = [ApiPhrases.UnknownScopes.Say(string.Join(", ", bad.Select(s => $"'{s}'")), string.Join(", ", ApiScopes.All))];
+            errors["scopes"] = [ApiPhrases.UnknownScopes.Say(WordedList.Each(bad.Select(s => $"'{s}'")), WordedList.Each(ApiScopes.All))];
         if (body.ExpiresAt is { } expires && expires <= time.GetUtcNow()) errors["expiresAt"] = [ApiPhrases.FieldInFuture.Say("expiresAt")];
         if (errors.Count > 0) return Problems.Invalid(ApiPhrases.KeyInvalid.Say(), errors);
         var ct = request.HttpContext.RequestAborted;
@@ -99,9 +102,9 @@ public static class ApiKeysApi
         TypedResults.Ok(new ApiKeyList([.. (await store.ListAsync(tenant, http.RequestAborted)).Select(r => View(r, time))]));
 
     private static async Task<Results<Created<ApiKeyIssued>, ProblemHttpResult>> RotateAsync(
-        string tenant, string keyId, int? overlapMinutes, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http)
+        string tenant, string keyId, [Range(0, MaxOverlapMinutes)] int? overlapMinutes, ApiKeyStore store, ScopedKeys keys, TimeProvider time, HttpContext http)
     {
-        if (overlapMinutes is < 0 or > MaxOverlapMinutes) return Problems.BadRequest("overlapMinutes", ApiPhrases.Overlap.Say(MaxOverlapMinutes));
+        if (overlapMinutes is < 0 or > MaxOverlapMinutes) return Problems.BadRequest("overlapMinutes", ApiPhrases.FieldBetween.Say("overlapMinutes", 0, MaxOverlapMinutes));
         if (!Ids.IsValid(keyId)) return Problems.NotFound(ApiPhrases.NoKey.Say(keyId));
         var (newKeyId, key, hash) = ScopedKeys.Generate();
         var rotated = await store.RotateAsync(tenant, keyId, newKeyId, hash, TimeSpan.FromMinutes(overlapMinutes ?? 60), http.RequestAborted);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Persistence;
@@ -21,10 +22,12 @@ public static class AuditApi
 
     internal static AuditItem Item(AuditEntryRow r) => new(r.Id, r.At, r.Actor, r.Action, r.CustomerId, r.Target, r.Status, r.RemoteAddress);
 
-    private static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> ListAsync(string tenant, string? customerId, long? before, int? limit, AuditLog audit)
+    private static async Task<Results<Ok<AuditPage>, ProblemHttpResult>> ListAsync(
+        string tenant, string? customerId, [Range(typeof(long), "1", WholeNumbers.LongMax)] long? before,
+        [Range(1, AuditLog.MaxPageSize)] int? limit, AuditLog audit)
     {
         if (customerId is not null && !Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
-        if (limit is < 1 or > AuditLog.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(AuditLog.MaxPageSize));
+        if (limit is < 1 or > AuditLog.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, AuditLog.MaxPageSize));
         if (before is < 1) return Problems.BadRequest("before", ApiPhrases.BeforeId.Say());
         var pageSize = limit ?? 100;
         var rows = await audit.PageAsync(tenant, customerId, before ?? long.MaxValue, pageSize + 1);

@@ -7,6 +7,7 @@ using CoreScript = PrivateDomainGrains.Core.Campaigns.CampaignScript;
 using CoreVariant = PrivateDomainGrains.Core.Campaigns.CampaignVariant;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Reports;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
@@ -219,7 +220,7 @@ public static class CampaignsApi
     {
         var errors = new List<string>();
         Template.Parse(text, errors);
-        return errors.Count > 0 ? $"'{field}' {string.Join("; ", errors)}" : null;
+        return errors.Count > 0 ? $"'{field}' {WordedList.Clauses(errors).Say()}" : null;
     }
 
     private static async Task<Ok<CampaignList>> ListAsync(string tenant, IGrainFactory grains, CampaignIndex index, IReadOnlySet<string>? visible,

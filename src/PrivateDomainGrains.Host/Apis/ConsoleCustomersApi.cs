@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions;
@@ -105,17 +106,18 @@ public static class ConsoleCustomersApi
     private const string NotVisibleReason = "No such customer among those this user may see (another staff member's is answered alike)";
 
     private static async Task<Results<Ok<ConsoleCustomerPage>, ProblemHttpResult>> ListAsync(ConsoleUser user, string? q, string? tag, string? tier,
-        string? status, string? hasOpenNudges, string? owner, string? after, int? limit, ConsoleScope scope, CustomerDirectory directory, CancellationToken ct)
+        string? status, string? hasOpenNudges, string? owner, string? after, [Range(1, CustomerDirectory.MaxPageSize)] int? limit, ConsoleScope scope,
+        CustomerDirectory directory, CancellationToken ct)
     {
-        if (limit is < 1 or > CustomerDirectory.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(CustomerDirectory.MaxPageSize));
+        if (limit is < 1 or > CustomerDirectory.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, CustomerDirectory.MaxPageSize));
         var query = q?.Trim();
         if (query is { Length: > MaxQueryLength }) return Problems.BadRequest("q", ApiPhrases.FieldTooLong.Say("q", MaxQueryLength));
         if (query is not null && StorableText.Problem(query) is { } textProblem) return Problems.BadRequest("q", $"'q' {textProblem}");
         if (tag is not null && (tag = TagNames.Normalize(tag)) is null) return Problems.BadRequest("tag", ApiPhrases.TagField.Say("tag"));
         if (tier is not null && !TryName<CustomerTier>(tier, out tier))
-            return Problems.BadRequest("tier", ApiPhrases.FieldOneOf.Say("tier", string.Join(", ", Enum.GetNames<CustomerTier>())));
+            return Problems.BadRequest("tier", ApiPhrases.FieldOneOf.Say("tier", WordedList.Each(Enum.GetNames<CustomerTier>())));
         if (status is not null && !TryName<CustomerStatus>(status, out status))
-            return Problems.BadRequest("status", ApiPhrases.FieldOneOf.Say("status", string.Join(", ", Enum.GetNames<CustomerStatus>())));
+            return Problems.BadRequest("status", ApiPhrases.FieldOneOf.Say("status", WordedList.Each(Enum.GetNames<CustomerStatus>())));
         bool? open = hasOpenNudges switch { null => null, "true" => true, "false" => false, _ => null };
         if (hasOpenNudges is not null && open is null) return Problems.BadRequest("hasOpenNudges", ApiPhrases.TrueOrFalse.Say("hasOpenNudges"));
         DirectoryCursor? cursor = null;
@@ -152,10 +154,11 @@ public static class ConsoleCustomersApi
         return view is null ? problem! : TypedResults.Ok(await completion.CompleteAsync(user.Tenant, view));
     }
 
-    private static async Task<Results<Ok<ConsoleTimelinePage>, ProblemHttpResult>> TimelineAsync(ConsoleUser user, string customerId, string? before, int? limit,
+    private static async Task<Results<Ok<ConsoleTimelinePage>, ProblemHttpResult>> TimelineAsync(
+        ConsoleUser user, string customerId, string? before, [Range(1, CustomerTimeline.MaxPageSize)] int? limit,
         ConsoleScope scope, IGrainFactory grains, CustomerTimeline timeline, CampaignNames campaignNames, CancellationToken ct)
     {
-        if (limit is < 1 or > CustomerTimeline.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(CustomerTimeline.MaxPageSize));
+        if (limit is < 1 or > CustomerTimeline.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, CustomerTimeline.MaxPageSize));
         TimelineCursor? cursor = null;
         if (before is not null)
         {

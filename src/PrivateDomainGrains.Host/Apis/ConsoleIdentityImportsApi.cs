@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions.Identities;
 using PrivateDomainGrains.Host.Ingestion;
@@ -60,7 +61,8 @@ public static class ConsoleIdentityImportsApi
     private static async Task<Results<Ok<IdentityImportView>, ProblemHttpResult>> CancelAsync(ConsoleUser user, string jobId, IGrainFactory grains) =>
         !user.IsManager ? Forbidden() : await CancelImportAsync(user.Tenant, jobId, StartedBy(user), grains);
 
-    private static async Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsAsync(ConsoleUser user, string jobId, long? after, int? limit, string? state,
+    private static async Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsAsync(
+        ConsoleUser user, string jobId, [Range(typeof(long), "0", WholeNumbers.LongMax)] long? after, [Range(1, MaxPageSize)] int? limit, string? state,
         IGrainFactory grains, IdentityImportRows rows, CancellationToken ct) =>
         !user.IsManager ? Forbidden() : await RowsOfAsync(user.Tenant, jobId, StartedBy(user), after, limit, state, grains, rows, ct);
 

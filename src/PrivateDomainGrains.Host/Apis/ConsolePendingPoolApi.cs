@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Grains.Identities;
@@ -40,7 +41,8 @@ public static class ConsolePendingPoolApi
         return api;
     }
 
-    private static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PageAsync(ConsoleUser user, string? state, string? after, int? limit,
+    private static async Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PageAsync(
+        ConsoleUser user, string? state, string? after, [Range(1, MaxPageSize)] int? limit,
         ConsoleScope scope, IdentityPendingPool pool) =>
         !user.IsManager ? Forbidden() : await PendingPageOfAsync(user.Tenant, state, after, limit, pool, await scope.DefaultOwnersAsync(user));
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Playbooks;
@@ -27,11 +28,11 @@ public static class ConsolePlaybookApi
             .Accepts<Playbook>("application/json")
             .WithProblem(StatusCodes.Status400BadRequest, "The playbook is invalid: every error at once in `errors`, keyed by JSON path (`$.rules[0].trigger.event`); nothing was stored")
             .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes");
-        playbook.MapGet("/versions", (ConsoleUser user, int? limit, IGrainFactory grains, PlaybookVersions history, CancellationToken ct) =>
+        playbook.MapGet("/versions", (ConsoleUser user, [Range(1, MaxVersionsListed)] int? limit, IGrainFactory grains, PlaybookVersions history, CancellationToken ct) =>
                 ListVersionsAsync(user.Tenant, limit, grains, history, ct))
             .WithName("ListConsolePlaybookVersions").WithSummary("The stored versions, newest first, as ListPlaybookVersions.")
             .WithProblem(StatusCodes.Status400BadRequest, $"'limit' is not 1-{MaxVersionsListed}");
-        playbook.MapGet("/versions/{version}", (ConsoleUser user, int version, PlaybookVersions history, CancellationToken ct) =>
+        playbook.MapGet("/versions/{version}", (ConsoleUser user, [Range(1, int.MaxValue)] int version, PlaybookVersions history, CancellationToken ct) =>
                 GetVersionAsync(user.Tenant, version, history, ct))
             .WithName("GetConsolePlaybookVersion").WithSummary("One stored version with its playbook, as GetPlaybookVersion.")
             .WithProblem(StatusCodes.Status404NotFound, "The tenant has no such version");
@@ -57,7 +58,7 @@ public static class ConsolePlaybookApi
     }
 
     private static async Task<Results<Ok<PlaybookStored>, ProblemHttpResult, ValidationProblem>> RollbackConsoleAsync(
-        ConsoleUser user, int version, HttpContext http, IGrainFactory grains, AuditTrail audit)
+        ConsoleUser user, [Range(1, int.MaxValue)] int version, HttpContext http, IGrainFactory grains, AuditTrail audit)
     {
         var result = await RollbackAsync(user.Tenant, version, Actor(user), grains);
         await AuditAsync(audit, user, "RollbackConsolePlaybook", result, JsonSerializer.Serialize(new Dictionary<string, int> { ["version"] = version }), http);

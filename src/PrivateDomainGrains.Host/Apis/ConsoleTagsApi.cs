@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PrivateDomainGrains.Abstractions;
@@ -83,14 +84,14 @@ public static class ConsoleTagsApi
             .WithName("CreateMyTagGroup").Audited().WithSummary("Create a tag group as CreateTagGroup, for admins.")
             .WithJsonBody<CreateTagGroupRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "A group with this id exists");
+            .WithProblem(StatusCodes.Status409Conflict, TagGroupsApi.CreateConflict);
         admin.MapPut("/tag-groups/{groupId}", (ConsoleUser user, string groupId, HttpRequest request, IGrainFactory grains) =>
                 TagGroupsApi.UpdateAsync(user.Tenant, groupId, request, grains))
             .WithName("UpdateMyTagGroup").Audited().WithSummary("Rename a group or make it exclusive or not, as UpdateTagGroup, for admins.")
             .WithJsonBody<UpdateTagGroupRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "No such group")
-            .WithProblem(StatusCodes.Status409Conflict, "Made exclusive while customers hold two or more of its tags; nothing was stored");
+            .WithProblem(StatusCodes.Status409Conflict, TagGroupsApi.UpdateConflict);
         admin.MapDelete("/tag-groups/{groupId}", (ConsoleUser user, string groupId, IGrainFactory grains) => TagGroupsApi.DeleteAsync(user.Tenant, groupId, grains))
             .WithName("DeleteMyTagGroup").Audited().WithSummary("Delete a group as DeleteTagGroup (its tags stay, outside any group), for admins.")
             .WithProblem(StatusCodes.Status400BadRequest, "The group id is not a valid id")
@@ -99,32 +100,35 @@ public static class ConsoleTagsApi
             .WithName("CreateMyTag").Audited().WithSummary("Add a tag to the catalog as CreateTag, for admins.")
             .WithJsonBody<TagsApi.CreateTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "The tag is in the catalog, or holders clash with the exclusive group it would join");
+            .WithProblem(StatusCodes.Status409Conflict, "The tag is in the catalog, another tag of its group is shown by one of its names, or holders clash with the exclusive group it would join");
         admin.MapPut("/tags/{tag}", (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains) => TagsApi.UpdateAsync(user.Tenant, tag, request, grains))
             .WithName("UpdateMyTag").Audited().WithSummary("Change a catalog tag's group or names as UpdateTag, for admins.")
             .WithJsonBody<TagsApi.UpdateTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog")
-            .WithProblem(StatusCodes.Status409Conflict, "Holders clash with the exclusive group it would join; nothing was stored");
+            .WithProblem(StatusCodes.Status409Conflict, "Another tag of its group is shown by one of its names, or holders clash with the exclusive group it would join; nothing was stored");
         admin.MapPost("/tags/{tag}/rename", async (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains, TagJobRows rows) =>
                 AtConsole(await TagsApi.RenameAsync(user.Tenant, tag, request, grains, rows)))
             .WithName("RenameMyTag").Audited()
             .WithSummary("Rename a tag as RenameTag (a tag job on every holder, its progress at GetMyTagJob), for admins.")
             .WithJsonBody<TagsApi.RenameTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'to' is not a valid tag, or they are the same; nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags (merge into 'to' instead), or another rename, merge or delete of the tag is still running");
+            .WithProblem(StatusCodes.Status404NotFound, TagsApi.NoSuchTag)
+            .WithProblem(StatusCodes.Status409Conflict, TagsApi.RenameConflict);
         admin.MapPost("/tags/{tag}/merge", async (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains, TagJobRows rows) =>
                 AtConsole(await TagsApi.MergeAsync(user.Tenant, tag, request, grains, rows)))
             .WithName("MergeMyTag").Audited()
             .WithSummary("Merge a tag into another as MergeTag (a tag job on every holder, its progress at GetMyTagJob), for admins.")
             .WithJsonBody<TagsApi.MergeTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'into' is not a valid tag, or they are the same; nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, TagsApi.ChangingConflict);
+            .WithProblem(StatusCodes.Status404NotFound, TagsApi.NoSuchTag)
+            .WithProblem(StatusCodes.Status409Conflict, TagsApi.MergeConflict);
         admin.MapDelete("/tags/{tag}", async (ConsoleUser user, string tag, IGrainFactory grains, TagJobRows rows, CancellationToken ct) =>
                 AtConsole(await TagsApi.DeleteAsync(user.Tenant, tag, grains, rows, ct)))
             .WithName("DeleteMyTag").Audited()
             .WithSummary("Delete a tag from the catalog and every holder as DeleteTag (a tag job, its progress at GetMyTagJob), for admins.")
             .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag")
+            .WithProblem(StatusCodes.Status404NotFound, TagsApi.NoSuchTag)
             .WithProblem(StatusCodes.Status409Conflict, TagsApi.ChangingConflict);
     }
 
@@ -195,7 +199,8 @@ public static class ConsoleTagsApi
             : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(ConsoleUser user, string jobId, int? after, int? limit, string? status,
+    private static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(
+        ConsoleUser user, string jobId, [Range(0, int.MaxValue)] int? after, [Range(1, TagJobsApi.MaxPageSize)] int? limit, string? status,
         IGrainFactory grains, TagJobRows rows, CancellationToken ct)
     {
         if (!user.IsManager) return Problems.Forbidden(ApiPhrases.ReadTagJobsManagersOnly.Say());

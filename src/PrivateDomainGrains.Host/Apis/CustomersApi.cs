@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Abstractions.Staff;
+using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Tags;
 using PrivateDomainGrains.Persistence;
@@ -70,10 +72,11 @@ public static class CustomersApi
     }
 
     private static async Task<Results<Ok<InteractionPage>, ProblemHttpResult>> InteractionsAsync(
-        string tenant, string customerId, long? before, int? limit, IGrainFactory grains, EventJournal journal)
+        string tenant, string customerId, [Range(typeof(long), "1", WholeNumbers.LongMax)] long? before, [Range(1, MaxPageSize)] int? limit,
+        IGrainFactory grains, EventJournal journal)
     {
         if (!Ids.IsValid(customerId)) return Problems.InvalidId("customerId");
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, MaxPageSize));
         if (before is < 1) return Problems.BadRequest("before", ApiPhrases.BeforeSequence.Say());
         // A customer merged into another reads as that one (the view names it), history included.
         if (await Customer(grains, tenant, customerId).GetAsync() is not { } view) return UnknownCustomer(customerId);
@@ -128,5 +131,5 @@ public static class CustomersApi
     private static ICustomerGrain Customer(IGrainFactory grains, string tenant, string customerId) =>
         grains.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId));
 
-    private static ProblemHttpResult UnknownCustomer(string customerId) => Problems.NotFound(ApiPhrases.CustomerNotYet.Say(customerId));
+    private static ProblemHttpResult UnknownCustomer(string customerId) => Problems.NotFound(CustomerPhrases.NotYet.Say(customerId));
 }

@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Events;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Grains.Identities;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Security;
@@ -176,7 +178,7 @@ public static class IdentitiesApi
         if (errors.Count > 0) return Problems.Invalid(ApiPhrases.IdentitiesInvalid.Say(), errors);
         var held = (await index.FindAsync(tenant, identities)).Where(h => h.Value != customerId).ToList();
         if (held.Count > 0)
-            return Problems.Conflict(ApiPhrases.NothingAdded.Say(string.Join("; ", held.Select(h => ApiPhrases.IdentityHeld.Say(h.Key.Kind, h.Value)))));
+            return Problems.Conflict(ApiPhrases.NothingAdded.Say(WordedList.Clauses(held.Select(h => ApiPhrases.IdentityHeld.Say(h.Key.Kind, h.Value)))));
         var outcomes = await index.AddAsync([.. identities.Select(i => new IdentityRow(tenant, i.Kind, i.Value, customerId, "api"))]);
         if (outcomes.Where(o => o.Outcome == IdentityIndex.AddOutcome.HeldByAnother).Select(o => o.Holder).FirstOrDefault() is { } raced)
             return Problems.Conflict(ApiPhrases.IdentityRaced.Say(raced));
@@ -278,7 +280,7 @@ public static class IdentitiesApi
     }
 
     private static Task<Results<Ok<PendingEventPage>, ProblemHttpResult>> PendingPageAsync(
-        string tenant, string? state, string? after, int? limit, IdentityPendingPool pool) =>
+        string tenant, string? state, string? after, [Range(1, MaxPageSize)] int? limit, IdentityPendingPool pool) =>
         PendingPageOfAsync(tenant, state, after, limit, pool, null);
 
     /// <summary>A page of the pool; with <paramref name="staffIds"/>, only events naming one of them or no staff member (a manager's console).</summary>
@@ -288,7 +290,7 @@ public static class IdentitiesApi
         state ??= PendingEventRow.Pending;
         if (state is not (PendingEventRow.Pending or PendingEventRow.Attached or PendingEventRow.Dismissed))
             return Problems.BadRequest("state", ApiPhrases.PendingState.Say());
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, MaxPageSize));
         (DateTimeOffset At, string EventId)? cursor = null;
         if (after is not null)
         {
@@ -353,7 +355,7 @@ public static class IdentitiesApi
     /// <summary>The 400 for an identity in a route that names no customer, naming <c>kind</c> or <c>value</c>.</summary>
     internal static ValidationProblem Invalid(IdentityNormalizer normalizer, string kind, string value)
     {
-        var (field, problem) = !IdentityKinds.IsKnown(kind) ? ("kind", ApiPhrases.NotAnIdentityKind.Say(IdentityKinds.Listed))
+        var (field, problem) = !IdentityKinds.IsKnown(kind) ? ("kind", IdentityPhrases.NotAKind.Say(IdentityKinds.Listed))
             : !IdentityKinds.IsStrong(kind) ? ("kind", ApiPhrases.NicknameWeak.Say())
             : normalizer.Normalize(kind, value, out var why) is null ? ("value", why!) : ("value", ApiPhrases.IdentityValueInvalid.Say());
         return Problems.Invalid(ApiPhrases.IdentityInvalid.Say(), new Dictionary<string, string[]> { [field] = [problem] });

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions;
@@ -60,14 +61,14 @@ public static class IdentityImportsApi
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
             .WithProblem(StatusCodes.Status404NotFound, "No such import in the tenant");
         imports.MapPost("/{jobId}/cancel", CancelAsync).WithName("CancelIdentityImport").Audited()
-            .WithSummary("Stop a running import before its next page: the rows it worked keep their results, the others stay pending, and the answer " +
+            .WithSummary("Stop a running import before its next page: the rows it worked keep their results, the others become cancelled with their values masked, and the answer " +
                 "is its final status (state cancelled). A cancelled import answers the same again.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
             .WithProblem(StatusCodes.Status404NotFound, "No such import in the tenant")
             .WithProblem(StatusCodes.Status409Conflict, "The import completed already");
         imports.MapGet("/{jobId}/rows", RowsAsync).WithName("ListIdentityImportRows")
             .WithSummary("The import's rows and their results in line order, paged with ?after=<line>&limit=<1-1000> (100 by default), optionally " +
-                "?state=refused (or conflict, added, unchanged, pending): the per-row error report.")
+                "?state=refused (or conflict, added, unchanged, pending, cancelled: never added, the import having been cancelled): the per-row error report.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id, 'after', 'limit' or 'state' is invalid")
             .WithProblem(StatusCodes.Status404NotFound, "No such import in the tenant");
         return api;
@@ -87,7 +88,7 @@ public static class IdentityImportsApi
     {
         if (IdentityImportUpload.FormatOf(request.ContentType) is not { } format)
             return Problems.UnsupportedMediaType(ApiPhrases.ContentTypeCsvOrNdjson.Say());
-        if (request.ContentLength > MaxUploadBytes) return Problems.TooLarge(ApiPhrases.UploadBody.Say(request.ContentLength, MaxUploadBytes));
+        if (request.ContentLength > MaxUploadBytes) return Problems.TooLarge(ApiPhrases.BodyTooLarge.Say(request.ContentLength, MaxUploadBytes));
         // This route alone takes more than the API's usual limit; the upload is read line by line, never held whole.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxUploadBytes;
         var ct = request.HttpContext.RequestAborted;
@@ -136,7 +137,8 @@ public static class IdentityImportsApi
             : TypedResults.Ok(view);
     }
 
-    private static Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, long? after, int? limit, string? state,
+    private static Task<Results<Ok<IdentityImportRowPage>, ProblemHttpResult>> RowsAsync(
+        string tenant, string jobId, [Range(typeof(long), "0", WholeNumbers.LongMax)] long? after, [Range(1, MaxPageSize)] int? limit, string? state,
         IGrainFactory grains, IdentityImportRows rows, CancellationToken ct) =>
         RowsOfAsync(tenant, jobId, null, after, limit, state, grains, rows, ct);
 
@@ -146,7 +148,7 @@ public static class IdentityImportsApi
     {
         if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         if (after is < 0) return Problems.BadRequest("after", ApiPhrases.RowsAfter.Say());
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, MaxPageSize));
         if (state is not null && !IdentityImportRowState.IsKnown(state))
             return Problems.BadRequest("state", ApiPhrases.RowState.Say());
         if (!Visible(await grains.GetGrain<IIdentityImportGrain>(GrainKeys.For(tenant, jobId)).GetAsync(), by)) return NoSuchImport(jobId);

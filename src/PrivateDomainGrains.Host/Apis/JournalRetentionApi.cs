@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Host.Retention;
 using PrivateDomainGrains.Host.Security;
@@ -15,7 +16,7 @@ public static class JournalRetentionApi
     public const int MaxDays = 36_500;
 
     /// <param name="Days">Days of events the journal keeps, by each event's <c>at</c>: 1-36500; null keeps every event. Events older than this are refused when posted.</param>
-    public sealed record JournalRetentionRequest(int? Days);
+    public sealed record JournalRetentionRequest([Range(1, MaxDays)] int? Days);
 
     /// <summary>The current pass (<c>finishedAt</c> null) or the last one.</summary>
     /// <param name="Cutoff">Events before this are dropped.</param>

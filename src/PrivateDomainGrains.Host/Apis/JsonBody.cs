@@ -71,7 +71,7 @@ public static class JsonBody
                     .Select(e => (Field: e.Path == "$" ? Whole : e.Path.TrimStart('$').TrimStart('.'), e.Problem))
                     .GroupBy(e => e.Field)
                     .ToDictionary(g => g.Key, g => g.Select(e => $"'{e.Field}' {e.Problem}").ToArray());
-                return (null, Problems.BadRequest(errors, string.Join(CommonPhrases.Separator.Say(), errors.Values.SelectMany(m => m))));
+                return (null, Problems.BadRequest(errors, WordedList.Clauses(errors.Values.SelectMany(m => m)).Say()));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,15 +68,18 @@ public static class PlaybookApi
             .WithProblem(StatusCodes.Status400BadRequest, InvalidPlaybook)
             .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
             .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as application/json");
-        playbook.MapGet("/versions", (string tenant, int? limit, IGrainFactory grains, PlaybookVersions history, CancellationToken ct) => ListVersionsAsync(tenant, limit, grains, history, ct))
+        playbook.MapGet("/versions", (string tenant, [Range(1, MaxVersionsListed)] int? limit, IGrainFactory grains, PlaybookVersions history, CancellationToken ct) =>
+                ListVersionsAsync(tenant, limit, grains, history, ct))
             .WithName("ListPlaybookVersions").RequireAdminKey()
             .WithSummary($"The versions stored, newest first, with who stored each and when; ?limit=1-{MaxVersionsListed} (100).")
             .WithProblem(StatusCodes.Status400BadRequest, $"'limit' is not 1-{MaxVersionsListed}");
-        playbook.MapGet("/versions/{version}", (string tenant, int version, PlaybookVersions history, CancellationToken ct) => GetVersionAsync(tenant, version, history, ct))
+        playbook.MapGet("/versions/{version}", (string tenant, [Range(1, int.MaxValue)] int version, PlaybookVersions history, CancellationToken ct) =>
+                GetVersionAsync(tenant, version, history, ct))
             .WithName("GetPlaybookVersion").RequireAdminKey()
             .WithSummary("One stored version with its playbook, exactly as it was stored.")
             .WithProblem(StatusCodes.Status404NotFound, "The tenant has no such version");
-        playbook.MapPost("/versions/{version}/rollback", (string tenant, int version, HttpContext http, IGrainFactory grains) => RollbackAsync(tenant, version, Actor(http), grains))
+        playbook.MapPost("/versions/{version}/rollback", (string tenant, [Range(1, int.MaxValue)] int version, HttpContext http, IGrainFactory grains) =>
+                RollbackAsync(tenant, version, Actor(http), grains))
             .WithName("RollbackPlaybook").Audited().RequireAdminKey()
             .WithSummary("Store that version's playbook again, exactly, as the next version (which names the version it restored); version 0 stores the built-in default's content.")
             .WithProblem(StatusCodes.Status400BadRequest, "That version no longer validates (errors keyed by JSON path); nothing was stored")
@@ -123,7 +127,7 @@ public static class PlaybookApi
     internal static async Task<Results<Ok<PlaybookVersionList>, ProblemHttpResult>> ListVersionsAsync(
         string tenant, int? limit, IGrainFactory grains, PlaybookVersions history, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxVersionsListed) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxVersionsListed));
+        if (limit is < 1 or > MaxVersionsListed) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, MaxVersionsListed));
         var current = await grains.GetGrain<ITenantPlaybookGrain>(tenant).GetVersionAsync();
         var rows = await history.ListAsync(tenant, current, limit ?? 100, ct);
         return TypedResults.Ok(new PlaybookVersionList(current, [.. rows.Select(r => new PlaybookVersionSummary(r.Version, r.StoredAt, r.StoredBy, r.RestoredFrom))]));

@@ -34,6 +34,10 @@ public static class Problems
     public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, ProblemTitles.NotFound, detail);
     public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, ProblemTitles.Conflict, detail);
 
+    /// <summary>A 404 about what one field names (a tag no one holds), named in <c>errors</c> as a 400 names it.</summary>
+    public static ProblemHttpResult NotFound(string field, string detail) =>
+        Fields(StatusCodes.Status404NotFound, ProblemTitles.NotFound, new Dictionary<string, string[]> { [field] = [detail] }, detail);
+
     /// <summary>A 409 about one field's value (a URL subscribed already), named in <c>errors</c> as a 400 names it.</summary>
     public static ProblemHttpResult Conflict(string field, string detail) =>
         Fields(StatusCodes.Status409Conflict, ProblemTitles.Conflict, new Dictionary<string, string[]> { [field] = [detail] }, detail);

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Playbooks;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Reports;
 using PrivateDomainGrains.Host.Security;
 
@@ -155,7 +157,7 @@ public static class ReportsApi
     }
 
     private static async Task<Results<Ok<OverdueNudges>, ProblemHttpResult>> GetOverdueAsync(
-        string tenant, string? overdueAfter, string? staffId, int? limit, ExecutionReports reports, CancellationToken ct)
+        string tenant, string? overdueAfter, string? staffId, [Range(1, MaxOverdue)] int? limit, ExecutionReports reports, CancellationToken ct)
     {
         if (ReadOverdue(overdueAfter, staffId, limit, out var after) is { } problem) return problem;
         var only = staffId is null ? null : new HashSet<string>([staffId], StringComparer.Ordinal);
@@ -163,7 +165,7 @@ public static class ReportsApi
     }
 
     private static async Task<Results<Ok<OverdueNudges>, ProblemHttpResult>> GetConsoleOverdueAsync(
-        ConsoleUser user, string? overdueAfter, string? staffId, int? limit, ExecutionReports reports, CancellationToken ct)
+        ConsoleUser user, string? overdueAfter, string? staffId, [Range(1, MaxOverdue)] int? limit, ExecutionReports reports, CancellationToken ct)
     {
         if (ReadOverdue(overdueAfter, staffId, limit, out var after) is { } problem) return problem;
         var visible = await reports.VisibleToAsync(user.Tenant, user.StaffId, user.Role, user.Team);
@@ -185,7 +187,7 @@ public static class ReportsApi
         if (end < start) return Problems.BadRequest("to", ApiPhrases.ToBeforeFrom.Say());
         if (end.DayNumber - start.DayNumber >= MaxDays) return Problems.BadRequest("to", ApiPhrases.ToWithin.Say(MaxDays));
         var by = groupBy ?? "staff";
-        if (!GroupBys.Contains(by)) return Problems.BadRequest("groupBy", ApiPhrases.FieldOneOf.Say("groupBy", string.Join(", ", GroupBys)));
+        if (!GroupBys.Contains(by)) return Problems.BadRequest("groupBy", ApiPhrases.FieldOneOf.Say("groupBy", WordedList.Each(GroupBys)));
         if (!TryOverdueAfter(overdueAfter, out var after)) return Problems.BadRequest("overdueAfter", ApiPhrases.OverdueAfter.Say());
         query = new ReportQuery(start, end, by, after);
         return null;
@@ -194,7 +196,7 @@ public static class ReportsApi
     private static ProblemHttpResult? ReadOverdue(string? overdueAfter, string? staffId, int? limit, out TimeSpan after)
     {
         if (!TryOverdueAfter(overdueAfter, out after)) return Problems.BadRequest("overdueAfter", ApiPhrases.OverdueAfter.Say());
-        if (limit is < 1 or > MaxOverdue) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxOverdue));
+        if (limit is < 1 or > MaxOverdue) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, MaxOverdue));
         if (staffId is not null && !Ids.IsValid(staffId)) return Problems.InvalidId("staffId");
         return null;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PrivateDomainGrains.Abstractions.Customers;
@@ -53,7 +54,7 @@ public static class SegmentsApi
 
     /// <summary>What the preview takes: an unsaved filter.</summary>
     /// <param name="Limit">Members to return with the count, 0-500 (20 by default).</param>
-    public sealed record SegmentPreviewRequest(SegmentFilter Filter, int? Limit);
+    public sealed record SegmentPreviewRequest(SegmentFilter Filter, [Range(0, SegmentMembers.MaxPageSize)] int? Limit);
 
     /// <summary>The count and first members of an unsaved filter.</summary>
     /// <param name="Exact">As in <see cref="SegmentCount"/>.</param>
@@ -86,7 +87,8 @@ public static class SegmentsApi
         segment.MapGet("/count", (string tenant, string segmentId, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct) =>
                 CountAsync(tenant, segmentId, store, members, grains, ct, visibleOwners: null))
             .WithName("CountSegment").WithSummary("How many customers are in the segment now, from the customer directory: exact, or an estimate (exact: false) when an exact count would take too long.");
-        segment.MapGet("/members", (string tenant, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members,
+        segment.MapGet("/members", (
+                string tenant, string segmentId, string? cursor, [Range(1, SegmentMembers.MaxPageSize)] int? limit, SegmentStore store, SegmentMembers members,
                 IGrainFactory grains, CancellationToken ct) => MembersAsync(tenant, segmentId, cursor, limit, store, members, grains, ct, visibleOwners: null))
             .WithName("ListSegmentMembers")
             .WithSummary("The segment's members by customer id, paged by ?cursor=<next>&limit=<1-500> (100 by default).")
@@ -118,7 +120,8 @@ public static class SegmentsApi
         mine.MapGet("/count", async (ConsoleUser user, string segmentId, SegmentStore store, SegmentMembers members, IGrainFactory grains, ConsoleScope scope,
                 CancellationToken ct) => await CountAsync(user.Tenant, segmentId, store, members, grains, ct, await scope.DefaultOwnersAsync(user)))
             .WithName("CountMySegment").WithSummary("CountSegment over the customers the user may see.");
-        mine.MapGet("/members", async (ConsoleUser user, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members,
+        mine.MapGet("/members", async (
+                ConsoleUser user, string segmentId, string? cursor, [Range(1, SegmentMembers.MaxPageSize)] int? limit, SegmentStore store, SegmentMembers members,
                 IGrainFactory grains, ConsoleScope scope, CancellationToken ct) =>
                 await MembersAsync(user.Tenant, segmentId, cursor, limit, store, members, grains, ct, await scope.DefaultOwnersAsync(user)))
             .WithName("ListMySegmentMembers").WithSummary("ListSegmentMembers over the customers the user may see.")
@@ -196,7 +199,7 @@ public static class SegmentsApi
         string tenant, string segmentId, string? cursor, int? limit, SegmentStore store, SegmentMembers members, IGrainFactory grains, CancellationToken ct,
         string[]? visibleOwners)
     {
-        if (limit is < 1 or > SegmentMembers.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(SegmentMembers.MaxPageSize));
+        if (limit is < 1 or > SegmentMembers.MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, SegmentMembers.MaxPageSize));
         var now = DateTimeOffset.UtcNow;
         string? after = null;
         if (cursor is not null)

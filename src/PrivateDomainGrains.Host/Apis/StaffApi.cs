@@ -4,6 +4,7 @@ using PrivateDomainGrains.Abstractions;
 using PrivateDomainGrains.Abstractions.Staff;
 using PrivateDomainGrains.Abstractions.Tenants;
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Security;
 
 namespace PrivateDomainGrains.Host.Apis;
@@ -87,7 +88,7 @@ public static class StaffApi
 
     private static ProblemHttpResult? RoleOrTeamProblem(string? role, string? team, bool allowEmptyTeam)
     {
-        if (role is not null && !StaffRoles.IsValid(role)) return Problems.BadRequest("role", ApiPhrases.FieldOneOf.Say("role", string.Join(", ", StaffRoles.All)));
+        if (role is not null && !StaffRoles.IsValid(role)) return Problems.BadRequest("role", ApiPhrases.FieldOneOf.Say("role", WordedList.Each(StaffRoles.All)));
         if (team is not null && !(allowEmptyTeam && team.Length == 0) && !Ids.IsValid(team)) return Problems.InvalidId("team");
         return null;
     }

@@ -62,13 +62,17 @@ public static partial class TagFields
         return (names, null);
     }
 
-    /// <summary>A refused catalog change as the API answers it: 404, 409 or 400, naming the field.</summary>
-    public static ProblemHttpResult Problem(TagCatalogOutcome outcome) => outcome.Kind switch
+    /// <summary>A refused catalog change as the API answers it: 404, 409 or 400, naming the field in its detail and in <c>errors</c>.</summary>
+    public static ProblemHttpResult Problem(TagCatalogOutcome outcome)
     {
-        TagCatalogOutcomes.NotFound => Problems.NotFound(ApiPhrases.FieldSays.Say(outcome.Field, outcome.Message)),
-        TagCatalogOutcomes.Conflict => Problems.Conflict(ApiPhrases.FieldSays.Say(outcome.Field, outcome.Message)),
-        _ => Problems.BadRequest(outcome.Field ?? JsonBody.Whole, ApiPhrases.FieldSays.Say(outcome.Field, outcome.Message)),
-    };
+        var (field, detail) = (outcome.Field ?? JsonBody.Whole, ApiPhrases.FieldSays.Say(outcome.Field, outcome.Message));
+        return outcome.Kind switch
+        {
+            TagCatalogOutcomes.NotFound => Problems.NotFound(field, detail),
+            TagCatalogOutcomes.Conflict => Problems.Conflict(field, detail),
+            _ => Problems.BadRequest(field, detail),
+        };
+    }
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex Language();

@@ -8,7 +8,9 @@ namespace PrivateDomainGrains.Host.Apis;
 
 /// <summary>
 /// The tag groups of the tenant's catalog (肤质, 城市...): names per language, and whether a customer holds at most one
-/// of a group's tags (exclusive). Read with the integration key, changed with the admin key.
+/// of a group's tags (exclusive). Read with the integration key, changed with the admin key. No two groups of a tenant
+/// are shown by one name: a name another group has in any language, compared as a person reads it (trimmed, NFKC,
+/// white space runs as one, case-insensitive: <see cref="CatalogNames"/>), is a 409 naming <c>names.{language}</c>.
 /// </summary>
 public static class TagGroupsApi
 {
@@ -38,19 +40,26 @@ public static class TagGroupsApi
             .WithSummary("Create a tag group; exclusive groups are enforced on every customer within seconds.")
             .WithJsonBody<CreateTagGroupRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "A group with this id exists");
+            .WithProblem(StatusCodes.Status409Conflict, CreateConflict);
         groups.MapPut("/{groupId}", UpdateAsync).WithName("UpdateTagGroup").Audited().RequireAdminKey()
             .WithSummary("Rename a group (names per language) or make it exclusive or not.")
             .WithJsonBody<UpdateTagGroupRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "No such group")
-            .WithProblem(StatusCodes.Status409Conflict, "Made exclusive while customers hold two or more of its tags (the problem counts them): remove the extra tags with a tag job first; nothing was stored");
+            .WithProblem(StatusCodes.Status409Conflict, UpdateConflict);
         groups.MapDelete("/{groupId}", DeleteAsync).WithName("DeleteTagGroup").Audited().RequireAdminKey()
             .WithSummary("Delete a group: its tags stay in the catalog outside any group, and customers keep them.")
             .WithProblem(StatusCodes.Status400BadRequest, "The group id is not a valid id")
             .WithProblem(StatusCodes.Status404NotFound, "No such group");
         return api;
     }
+
+    /// <summary>The 409 of a group's creation.</summary>
+    internal const string CreateConflict = "A group with this id exists, or another group has one of its names (names.{language}); nothing was stored";
+
+    /// <summary>The 409 of a group's change.</summary>
+    internal const string UpdateConflict = "Another group has one of its new names (names.{language}), or it was made exclusive while customers hold two or more of its tags " +
+        "(the problem counts them): remove the extra tags with a tag job first; nothing was stored";
 
     private static async Task<Ok<TagGroupList>> ListAsync(string tenant, IGrainFactory grains)
     {
@@ -81,7 +90,7 @@ public static class TagGroupsApi
         if (names is null) return namesProblem!;
         var catalog = grains.GetGrain<ITenantTagCatalogGrain>(tenant);
         if ((await catalog.GetAsync()).Groups.FirstOrDefault(g => g.GroupId == groupId) is not { } current)
-            return Problems.NotFound(ApiPhrases.FieldSays.Say("groupId", TagPhrases.NoGroup.Say(groupId)));
+            return Problems.NotFound("groupId", ApiPhrases.FieldSays.Say("groupId", TagPhrases.NoGroup.Say(groupId)));
         var group = current with { Names = names.Count > 0 ? names : current.Names, Exclusive = body.Exclusive ?? current.Exclusive };
         var outcome = await catalog.PutGroupAsync(group, create: false);
         if (outcome.Kind != TagCatalogOutcomes.Ok) return TagFields.Problem(outcome);

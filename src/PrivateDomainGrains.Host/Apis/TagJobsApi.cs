@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using PrivateDomainGrains.Abstractions.Tags;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Tags;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Ingestion;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
@@ -180,12 +182,13 @@ public static class TagJobsApi
             : TypedResults.Ok(view);
     }
 
-    internal static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(string tenant, string jobId, int? after, int? limit, string? status,
+    internal static async Task<Results<Ok<TagJobRowPage>, ProblemHttpResult>> RowsAsync(
+        string tenant, string jobId, [Range(0, int.MaxValue)] int? after, [Range(1, MaxPageSize)] int? limit, string? status,
         IGrainFactory grains, TagJobRows rows, CancellationToken ct)
     {
         if (!Ids.IsValid(jobId)) return Problems.InvalidId("jobId");
         if (after is < 0) return Problems.BadRequest("after", ApiPhrases.SeqAfter.Say());
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, MaxPageSize));
         if (status is not (null or TagJobRowStatus.Pending or TagJobRowStatus.Changed or TagJobRowStatus.Unchanged or TagJobRowStatus.Failed))
             return Problems.BadRequest("status", ApiPhrases.TagRowStatus.Say());
         if (await grains.GetGrain<ITagJobGrain>(GrainKeys.For(tenant, jobId)).GetAsync() is null) return Problems.NotFound(ApiPhrases.NoTagJob.Say(jobId));
@@ -278,9 +281,9 @@ public static class TagJobsApi
         if (request.Owner is { } owner && !Ids.IsValid(owner)) return (null, Problems.InvalidId("filter.owner"));
         string? tier = null, status = null;
         if (request.Tier is { } t && !TryName<CustomerTier>(t, out tier))
-            return (null, Problems.BadRequest("filter.tier", ApiPhrases.FieldOneOf.Say("filter.tier", string.Join(", ", Enum.GetNames<CustomerTier>()))));
+            return (null, Problems.BadRequest("filter.tier", ApiPhrases.FieldOneOf.Say("filter.tier", WordedList.Each(Enum.GetNames<CustomerTier>()))));
         if (request.Status is { } s && !TryName<CustomerStatus>(s, out status))
-            return (null, Problems.BadRequest("filter.status", ApiPhrases.FieldOneOf.Say("filter.status", string.Join(", ", Enum.GetNames<CustomerStatus>()))));
+            return (null, Problems.BadRequest("filter.status", ApiPhrases.FieldOneOf.Say("filter.status", WordedList.Each(Enum.GetNames<CustomerStatus>()))));
         if (any.Length + all.Length == 0 && request.Owner is null && tier is null && status is null)
             return (null, Problems.BadRequest("filter", ApiPhrases.FilterEmpty.Say()));
         return (new TagJobFilter(any.Length > 0 ? any : null, all.Length > 0 ? all : null, request.Owner, tier, status), null);

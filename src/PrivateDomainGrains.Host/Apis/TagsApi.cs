@@ -13,6 +13,15 @@ namespace PrivateDomainGrains.Host.Apis;
 /// The tags of the tenant: catalog tags (with group and names per language) and the free tags customers hold, with
 /// holder counts. Renaming, merging and deleting a tag change the catalog at once and every holder through a tag job
 /// (<see cref="TagJobsApi"/>); read with the integration key, changed with the admin key.
+/// <para>
+/// A tag <b>exists</b> while it is in the catalog or at least one customer holds it (a free tag: README "Tags" allows
+/// them and this list shows them), so a free tag may be renamed, merged or deleted like a catalog tag; for a rename or
+/// merge also while the playbook names it (rewriting its rules is the change). One that is none of these is a 404
+/// naming <c>tag</c>, and no job starts. A merge's <c>into</c> need not exist: it joins the catalog
+/// with the merged tag's group and names. Within a group (and among the tags outside any group) no two tags are shown
+/// by one name: a name another tag is shown by, compared as a person reads it (<see cref="CatalogNames"/>), is a 409
+/// naming <c>names.{language}</c> (or <c>tag</c>, <c>to</c>, <c>into</c> for a tag shown by itself), nothing stored.
+/// </para>
 /// </summary>
 public static class TagsApi
 {
@@ -46,32 +55,44 @@ public static class TagsApi
             .WithSummary("Add a tag to the catalog (a free tag customers hold may join it), in a group or none.")
             .WithJsonBody<CreateTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "The tag is in the catalog, or customers hold it with another tag of the exclusive group it would join (the problem counts them)");
+            .WithProblem(StatusCodes.Status409Conflict, "The tag is in the catalog, another tag of its group is shown by one of its names (names.{language}, or tag), or customers hold it with another tag of the exclusive group it would join (the problem counts them)");
         tags.MapPut("/{tag}", UpdateAsync).WithName("UpdateTag").Audited().RequireAdminKey()
             .WithSummary("Change a catalog tag's group or names per language.")
             .WithJsonBody<UpdateTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog")
-            .WithProblem(StatusCodes.Status409Conflict, "Customers hold the tag with another tag of the exclusive group it would join (the problem counts them); nothing was stored");
+            .WithProblem(StatusCodes.Status409Conflict, "Another tag of the group it is in or joins is shown by one of its names (names.{language}, or tag), or customers hold it with another tag of the exclusive group it would join (the problem counts them); nothing was stored");
         tags.MapPost("/{tag}/rename", RenameAsync).WithName("RenameTag").Audited().RequireAdminKey()
             .WithSummary("Rename a tag in the catalog, on every holder (a tag job) and in the playbook's rules (a new version). 202 with the job's status URL.")
             .WithJsonBody<RenameTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'to' is not a valid tag, or they are the same; nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, "Both are catalog tags (merge into 'to' instead), or another rename, merge or delete of the tag is still running");
+            .WithProblem(StatusCodes.Status404NotFound, NoSuchTag)
+            .WithProblem(StatusCodes.Status409Conflict, RenameConflict);
         tags.MapPost("/{tag}/merge", MergeAsync).WithName("MergeTag").Audited().RequireAdminKey()
             .WithSummary("Merge a tag into another: it leaves the catalog, every holder holds the other instead (a tag job), and the playbook's rules name the other (a new version). 202 with the job's status URL.")
             .WithJsonBody<MergeTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "The tag or 'into' is not a valid tag, or they are the same; nothing was stored")
-            .WithProblem(StatusCodes.Status409Conflict, ChangingConflict);
+            .WithProblem(StatusCodes.Status404NotFound, NoSuchTag)
+            .WithProblem(StatusCodes.Status409Conflict, MergeConflict);
         tags.MapDelete("/{tag}", DeleteAsync).WithName("DeleteTag").Audited().RequireAdminKey()
             .WithSummary("Delete a tag from the catalog and from every holder (a tag job). 202 with the job's status URL.")
             .WithProblem(StatusCodes.Status400BadRequest, "The tag is not a valid tag")
+            .WithProblem(StatusCodes.Status404NotFound, NoSuchTag)
             .WithProblem(StatusCodes.Status409Conflict, ChangingConflict);
         return api;
     }
 
     /// <summary>The 409 of a rename, merge or delete while another change of the same tag is still running.</summary>
     internal const string ChangingConflict = "Another rename, merge or delete of the tag is still running (its tag job): send this again when it has finished";
+
+    /// <summary>The 409 of a rename.</summary>
+    internal const string RenameConflict = "Both are catalog tags (merge into 'to' instead), another tag of its group is shown as 'to' already, or another rename, merge or delete of the tag is still running";
+
+    /// <summary>The 409 of a merge.</summary>
+    internal const string MergeConflict = "'into' would join the catalog under a name another tag of its group is shown by, or another rename, merge or delete of the tag is still running";
+
+    /// <summary>The 404 of a rename, merge or delete of a tag that does not exist.</summary>
+    internal const string NoSuchTag = "The tag is not in the catalog, no customer holds it (and, for a rename or merge, the playbook does not name it): nothing to change, no job started";
 
     internal static async Task<Ok<TagList>> ListAsync(string tenant, IGrainFactory grains, TagHolders holders, CancellationToken ct)
     {
@@ -109,7 +130,7 @@ public static class TagsApi
         if (names is null) return namesProblem!;
         var catalog = grains.GetGrain<ITenantTagCatalogGrain>(tenant);
         if ((await catalog.GetAsync()).Tags.FirstOrDefault(t => t.Tag == name) is not { } current)
-            return Problems.NotFound(ApiPhrases.FieldSays.Say("tag", TagPhrases.NotInCatalog.Say(name)));
+            return Problems.NotFound("tag", ApiPhrases.FieldSays.Say("tag", TagPhrases.NotInCatalog.Say(name)));
         var changed = current with
         {
             GroupId = body.GroupId is null ? current.GroupId : body.GroupId.Length == 0 ? null : body.GroupId,
@@ -120,6 +141,11 @@ public static class TagsApi
         return TypedResults.Ok(new TagItem(changed.Tag, true, changed.GroupId, changed.Names, 0));
     }
 
+    /// <summary>
+    /// Renames a tag that exists (in the catalog, held by a customer: a free tag, or named by the playbook) in the catalog,
+    /// on its holders (a tag job) and in the playbook; a 404 naming <c>tag</c> when it is none of these, no job started. Sent again after it went
+    /// through, it is answered as a rename is (its holders' job may never have started).
+    /// </summary>
     internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> RenameAsync(string tenant, string tag, HttpRequest request,
         IGrainFactory grains, TagJobRows rows)
     {
@@ -137,6 +163,11 @@ public static class TagsApi
         return Accepted(await StartForHoldersAsync(grains, rows, tenant, jobId, TagJobKinds.Rename, from, [to], request.HttpContext.RequestAborted));
     }
 
+    /// <summary>
+    /// Merges a tag that exists (in the catalog, held by a customer: a free tag, or named by the playbook) into
+    /// <c>into</c>, which need not exist (it joins the catalog with the merged tag's group and names); a 404 naming
+    /// <c>tag</c> when the merged tag is none of these, no job started.
+    /// </summary>
     internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> MergeAsync(string tenant, string tag, HttpRequest request,
         IGrainFactory grains, TagJobRows rows)
     {
@@ -154,6 +185,10 @@ public static class TagsApi
         return Accepted(await StartForHoldersAsync(grains, rows, tenant, jobId, TagJobKinds.Merge, from, [into], request.HttpContext.RequestAborted));
     }
 
+    /// <summary>
+    /// Deletes a tag that exists (in the catalog, or held by a customer: a free tag) from the catalog and its holders (a
+    /// tag job); a 404 naming <c>tag</c> when it is neither, no job started.
+    /// </summary>
     internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> DeleteAsync(string tenant, string tag, IGrainFactory grains, TagJobRows rows,
         CancellationToken ct)
     {

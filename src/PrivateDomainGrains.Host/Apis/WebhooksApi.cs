@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -125,12 +126,15 @@ public static class WebhooksApi
                 RotateSecretAsync(user.Tenant, webhookId, subscriptions, protector, http))
             .WithName("RotateConsoleWebhookSecret").WithSummary("As RotateWebhookSecret, for the signed-in admin's tenant: the new secret is shown this once.")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
-        console.MapGet("/{webhookId}/deliveries", (ConsoleUser user, string webhookId, long? before, int? limit, WebhookSubscriptions subscriptions,
+        console.MapGet("/{webhookId}/deliveries", (
+                ConsoleUser user, string webhookId, [Range(typeof(long), "1", WholeNumbers.LongMax)] long? before, [Range(1, MaxPageSize)] int? limit,
+                WebhookSubscriptions subscriptions,
                 WebhookDeliveries deliveries, HttpContext http) => ListDeliveriesAsync(user.Tenant, webhookId, before, limit, subscriptions, deliveries, http))
             .WithName("ListConsoleWebhookDeliveries").WithSummary("As ListWebhookDeliveries, for the signed-in admin's tenant.")
             .WithProblem(StatusCodes.Status400BadRequest, "'limit' is not 1-200, or 'before' is not a positive delivery id")
             .WithProblem(StatusCodes.Status404NotFound, "No such subscription in the tenant");
-        console.MapPost("/{webhookId}/deliveries/{deliveryId}/replay", (ConsoleUser user, string webhookId, long deliveryId, WebhookDeliveries deliveries,
+        console.MapPost("/{webhookId}/deliveries/{deliveryId}/replay", (
+                ConsoleUser user, string webhookId, [Range(typeof(long), "1", WholeNumbers.LongMax)] long deliveryId, WebhookDeliveries deliveries,
                 HttpContext http) => ReplayAsync(user.Tenant, webhookId, deliveryId, deliveries, http))
             .WithName("ReplayConsoleWebhookDelivery").WithSummary("As ReplayWebhookDelivery, for the signed-in admin's tenant. 202.")
             .WithProblem(StatusCodes.Status400BadRequest, "'deliveryId' is not a whole number (errors name it)")
@@ -198,9 +202,10 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Ok<WebhookDeliveryPage>, ProblemHttpResult>> ListDeliveriesAsync(
-        string tenant, string webhookId, long? before, int? limit, WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, HttpContext http)
+        string tenant, string webhookId, [Range(typeof(long), "1", WholeNumbers.LongMax)] long? before, [Range(1, MaxPageSize)] int? limit,
+        WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, HttpContext http)
     {
-        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.Limit.Say(MaxPageSize));
+        if (limit is < 1 or > MaxPageSize) return Problems.BadRequest("limit", ApiPhrases.FieldBetween.Say("limit", 1, MaxPageSize));
         if (before is < 1) return Problems.BadRequest("before", ApiPhrases.BeforeDelivery.Say());
         if (await subscriptions.GetAsync(tenant, webhookId, http.RequestAborted) is null) return NotFound(webhookId);
         var pageSize = limit ?? 50;
@@ -210,7 +215,7 @@ public static class WebhooksApi
     }
 
     private static async Task<Results<Accepted<WebhookDeliveryView>, ProblemHttpResult>> ReplayAsync(
-        string tenant, string webhookId, long deliveryId, WebhookDeliveries deliveries, HttpContext http)
+        string tenant, string webhookId, [Range(typeof(long), "1", WholeNumbers.LongMax)] long deliveryId, WebhookDeliveries deliveries, HttpContext http)
     {
         var row = await deliveries.ReplayAsync(tenant, webhookId, deliveryId, http.RequestAborted);
         return row is null
@@ -237,7 +242,8 @@ public static class WebhooksApi
         else
         {
             var bad = eventTypes.Where(t => t is null || !WebhookEventTypes.IsValid(t)).ToList();
-            if (bad.Count > 0) errors["eventTypes"] = [ApiPhrases.UnknownEventTypes.Say(string.Join(", ", bad.Select(t => $"'{t}'")), string.Join(", ", WebhookEventTypes.All), string.Join(", ", WebhookEventTypes.Families))];
+            if (bad.Count > 0) errors["eventTypes"] = [ApiPhrases.UnknownEventTypes.Say(WordedList.Each(bad.Select(t => $"'{t}'")),
+                WordedList.Each(WebhookEventTypes.All), WordedList.Each(WebhookEventTypes.Families))];
         }
         if (description is { Length: > MaxDescriptionLength }) errors["description"] = [ApiPhrases.FieldTooLong.Say("description", MaxDescriptionLength)];
         else if (StorableText.Problem(description) is { } problem) errors["description"] = [$"'description' {problem}"];

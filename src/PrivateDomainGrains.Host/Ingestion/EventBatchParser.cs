@@ -139,7 +139,7 @@ public static class EventBatchParser
         }
         catch (InvalidOperationException)
         {
-            problems.Add(new(field, EventPhrases.NotUnicode.Say()));
+            problems.Add(new(field, CommonPhrases.JsonNotUnicode.Say()));
             return null;
         }
     }

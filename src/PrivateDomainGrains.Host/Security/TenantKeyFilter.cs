@@ -1,4 +1,5 @@
 using PrivateDomainGrains.Core.Identity;
+using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Host.Apis;
 
 namespace PrivateDomainGrains.Host.Security;
@@ -42,7 +43,7 @@ public sealed class TenantKeyFilter(TenantRole role) : IEndpointFilter
         if (named is null) return Problems.Unauthorized(ApiPhrases.KeyNotOpen.Say(tenant));
         var required = ApiScopes.Required(http.GetEndpoint(), http.Request.Method);
         if (!ApiScopes.Allows(named.Scopes, required))
-            return Problems.Forbidden(ApiPhrases.ScopeNeeded.Say(required, named.Name, named.KeyId, string.Join(", ", named.Scopes)));
+            return Problems.Forbidden(ApiPhrases.ScopeNeeded.Say(required, named.Name, named.KeyId, WordedList.Each(named.Scopes)));
         return Limited(http, tenant, key) ?? await next(context);
     }
 

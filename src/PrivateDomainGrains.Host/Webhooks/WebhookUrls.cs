@@ -20,7 +20,7 @@ public static partial class WebhookUrls
     public static string? Problem(string? url, bool allowInsecure)
     {
         if (string.IsNullOrWhiteSpace(url)) return ApiPhrases.FieldRequired.Say("url");
-        if (url.Length > MaxLength) return ApiPhrases.UrlTooLong.Say(MaxLength);
+        if (url.Length > MaxLength) return ApiPhrases.FieldTooLong.Say("url", MaxLength);
         if (PlainText.HasControlCharacters(url) || StorableText.Problem(url) is not null) return ApiPhrases.UrlControl.Say();
         if (url.Trim().Length != url.Length) return ApiPhrases.UrlEdgeSpace.Say();
         if (url.Any(char.IsWhiteSpace)) return ApiPhrases.UrlSpace.Say();

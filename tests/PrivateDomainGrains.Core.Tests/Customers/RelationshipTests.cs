@@ -168,6 +168,20 @@ public sealed class RelationshipTests
     }
 
     [Fact]
+    public void After_a_handover_of_a_customer_assigned_without_a_relationship_callbacks_naming_the_former_owner_address_the_new_one()
+    {
+        var c = new CustomerProfile { CustomerId = "c1" };
+        Apply(c, EventTypes.FriendAdded, T, "dave");
+        c.OwnerStaffId = "alice";
+        c.HandOverRelationship("alice", "bob");
+
+        var reply = Apply(c, EventTypes.MessageReceived, T.AddMinutes(5), "alice");
+
+        Assert.Equal("bob", Assert.Single(reply.Raised).Nudge.To);
+        Assert.Equal("dave", c.AddresseeFor("dave"));
+    }
+
+    [Fact]
     public void A_relationship_handed_back_is_addressed_to_its_holder_again()
     {
         var c = new CustomerProfile { CustomerId = "c1" };
@@ -177,5 +191,18 @@ public sealed class RelationshipTests
 
         Assert.Equal("alice", c.AddresseeFor("alice"));
         Assert.Equal("alice", c.AddresseeFor("bob"));
+    }
+
+    [Fact]
+    public void A_handover_readdresses_the_leavers_held_nudges_too_so_none_is_raised_to_them_later()
+    {
+        var c = new CustomerProfile { CustomerId = "c1" };
+        PlannedNudge Held(string id, string? to) =>
+            new(id, "k", "Title", "Text", null, "reason", 50, id, "event page.viewed", "wecom", true, 1, 1) { To = to };
+        c.Engine.Held = [new(Held("n-alice", "alice"), T, "cap"), new(Held("n-owner", null), T, "cap"), new(Held("n-dan", "dan"), T, "cap")];
+
+        c.Engine.Readdress("alice", "bob");
+
+        Assert.Equal(["bob", null, "dan"], c.Engine.Held.Select(h => h.Nudge.To));
     }
 }

@@ -15,6 +15,25 @@ public sealed class CompactNudgeIdTests
         Assert.True(CompactNudgeId.From(id).Is(id));
     }
 
+    [Fact]
+    public void A_kept_id_is_spelled_as_one_string()
+    {
+        var id = CompactNudgeId.From(NudgeIds.For("e1", "welcome"));
+        var spelled = id.ToString();
+
+        // Exactly the bytes of one string of its length: a decision spells every nudge it closes or credits.
+        Assert.Equal(Allocated(() => new string('n', spelled.Length)), Allocated(() => id.ToString()));
+    }
+
+    /// <summary>What one call allocates on this thread, its code already compiled by a first call.</summary>
+    private static long Allocated(Func<string> spell)
+    {
+        spell();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        spell();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("n1")]

@@ -39,7 +39,21 @@ public sealed class PlaybookValidatorTests
         var error = Assert.Single(PlaybookValidator.Validate(json));
 
         Assert.Equal("$.contactPolicy.restAfterTouches", error.Path);
-        Assert.Equal("must be a whole number from -2147483648 to 2147483647", error.Message);
+        Assert.Equal("must be a whole number from 0 to 50", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "tenantId": "t1", "rules": [ { "id": "r", "trigger": { "kind": "inactivity", "days": 1.5 } } ] }""", "$.rules[0].trigger.days",
+        "must be a whole number from 1 to 3650")]
+    [InlineData("""{ "tenantId": "t1", "rules": [ { "id": "r", "priority": 99999999999 } ] }""", "$.rules[0].priority", "must be a whole number from 0 to 100")]
+    [InlineData("""{ "tenantId": "t1", "rules": [], "tiers": { "superUser": { "minOrders": true } } }""", "$.tiers.superUser.minOrders",
+        "must be a whole number from 1 to 1000000")]
+    [InlineData("""{ "tenantId": "t1", "version": 2.5, "rules": [] }""", "$.version", "must be a whole number from 1 to 2147483647")]
+    public void A_whole_number_that_is_not_one_is_told_the_range_the_playbook_takes_not_its_types(string json, string path, string message)
+    {
+        var error = Assert.Single(PlaybookValidator.Validate(json));
+
+        Assert.Equal((path, message), (error.Path, error.Message));
     }
 
     [Theory]
@@ -84,7 +98,7 @@ public sealed class PlaybookValidatorTests
             "$.rules[1].id: duplicate rule id 'ok'",
             "$.rules[1].trigger.delay: must be a duration like 5m, 2h, 3d or 1w, at most 3650d",
             "$.rules[1].conditions[0].counter: must be one of messagesIn, messagesOut, likes, comments, views, orders, refunds, spend, events",
-            "$.rules[1].conditions[0].op: must be one of = != > >= < <=",
+            "$.rules[1].conditions[0].op: must be one of =, !=, >, >=, <, <=",
             "$.rules[1].actions[0].script: unknown placeholder {foo}",
             "$.rules[1].actions[1].sequence: unknown sequence 'nope'",
             "$.keywords[0].keyword: must be 1-64 characters, not only spaces",
@@ -136,7 +150,7 @@ public sealed class PlaybookValidatorTests
             """;
 
         Assert.Empty(PlaybookValidator.Validate(Script(PlaybookValidator.MaxTextLength - "{name}".Length)));
-        Assert.Equal(["$.rules[0].actions[0].script: at most 2000 characters"],
+        Assert.Equal(["$.rules[0].actions[0].script: must be at most 2000 characters"],
             PlaybookValidator.Validate(Script(PlaybookValidator.MaxTextLength - "{name}".Length + 1)).Select(e => e.ToString()));
         // Rendered, "Lin" and 1994 emoji: 1997 characters, none cut.
         var rendered = Template.Parse("{name}" + string.Concat(Enumerable.Repeat("👍", PlaybookValidator.MaxTextLength - "{name}".Length)), []).Render(Fixture.Customer(), null);

@@ -11,22 +11,37 @@ namespace PrivateDomainGrains.FunctionalTests.Console;
 /// </summary>
 public sealed class CustomerDetailPageTests(SingleNodePlatform platform, Chromium chromium) : IClassFixture<SingleNodePlatform>, IClassFixture<Chromium>
 {
-    private async Task<PlatformClient> TenantAsync(string tenant, string customerId)
+    /// <summary>
+    /// A tenant whose customer <paramref name="customerId"/> (named 周) is alice's, and alice's console on that
+    /// customer's page, loaded.
+    /// </summary>
+    private async Task<CustomerOpened> OpenCustomerAsync(string tenant, string customerId)
     {
         var api = new PlatformClient(platform.Node.BaseAddress);
         await api.ProvisionAsync(tenant, "alice", "bob");
         await api.PostEventsAsync(Events.FriendAdded(customerId + "-add", customerId, "alice", nickname: "周"));
-        return api;
+        var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync(tenant, "alice");
+        await console.Page.GotoAsync($"/customers/{customerId}");
+        await Expect(console.Page.GetByTestId("customer-name")).ToHaveTextAsync("周");
+        return new CustomerOpened(api, console);
+    }
+
+    /// <summary>The tenant's client and the console on the customer's page; disposing closes both.</summary>
+    private sealed record CustomerOpened(PlatformClient Api, ConsolePage Console) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Console.DisposeAsync();
+            Api.Dispose();
+        }
     }
 
     [Fact]
     public async Task A_refused_tag_add_and_remark_save_each_say_what_failed_with_the_servers_reason_not_a_load_failure_and_store_nothing()
     {
-        using var api = await TenantAsync("cd-refused", "zhou");
-        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
-        await console.SignInAsync("cd-refused", "alice");
-        await console.Page.GotoAsync("/customers/zhou");
-        await Expect(console.Page.GetByTestId("customer-name")).ToHaveTextAsync("周");
+        await using var opened = await OpenCustomerAsync("cd-refused", "zhou");
+        var (api, console) = opened;
         var toast = console.Page.Locator(".n-message");
 
         // Pasted from a chat with a zero-width space in it: the server refuses the tag (400), the console does not know why.
@@ -44,18 +59,15 @@ public sealed class CustomerDetailPageTests(SingleNodePlatform platform, Chromiu
         await Expect(console.Page.GetByTestId("remark-input").Locator("textarea")).ToHaveValueAsync("周末\0联系");
 
         var stored = (await api.Api.Customers.GetAsync("zhou"))!;
-        Assert.Empty(stored.Tags.Where(t => t.StartsWith("vip", StringComparison.Ordinal)));
+        Assert.DoesNotContain(stored.Tags, t => t.StartsWith("vip", StringComparison.Ordinal));
         Assert.False(stored.Fields.ContainsKey("remark"));
     }
 
     [Fact]
     public async Task A_remark_pasted_over_200_characters_shows_whole_counted_and_refused_and_an_unchanged_one_is_not_called_saved()
     {
-        using var api = await TenantAsync("cd-long", "qin");
-        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
-        await console.SignInAsync("cd-long", "alice");
-        await console.Page.GotoAsync("/customers/qin");
-        await Expect(console.Page.GetByTestId("customer-name")).ToHaveTextAsync("周");
+        await using var opened = await OpenCustomerAsync("cd-long", "qin");
+        var (api, console) = opened;
         var box = console.Page.GetByTestId("remark-input");
         var save = console.Page.GetByTestId("remark-save");
 

@@ -31,6 +31,8 @@ public sealed class NavigationPageTests(SingleNodePlatform platform, Chromium ch
     [InlineData("root", 9, 1280)]
     [InlineData("mia", 7, 390)]
     [InlineData("mia", 7, 1280)]
+    [InlineData("alice", 3, 390)]
+    [InlineData("alice", 3, 1280)]
     public async Task The_navigation_is_one_row_of_whole_labels_as_wide_as_the_page(string staffId, int links, int width)
     {
         var tenant = $"nav-{staffId}-{width}";

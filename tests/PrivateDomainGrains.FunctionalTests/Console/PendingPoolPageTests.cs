@@ -43,4 +43,36 @@ public sealed class PendingPoolPageTests(SingleNodePlatform platform, Chromium c
         await Expect(console.Page.GetByTestId("timeline").Locator("[data-kind=event][data-what='order.paid']")).ToHaveCountAsync(1);
         Assert.Equal(1, (await api.Api.Customers.GetAsync("wu"))!.Counters.Orders);
     }
+
+    [Fact]
+    public async Task A_customer_id_pasted_over_128_characters_shows_whole_counted_and_refused_and_the_event_stays_pending()
+    {
+        using var api = new PlatformClient(platform.Node.BaseAddress);
+        await api.ProvisionAsync("pool-long", "alice");
+        await api.Api.Staff.CreateAsync(new CreateStaffRequest("root", PlatformClient.StaffPassword, "Root", Role: "admin"));
+        var order = new PostedEvent("pl-order", null, "order.paid", DateTimeOffset.UtcNow.AddMinutes(-5), Channel: "shop",
+            Identities: new Dictionary<string, string> { ["phone"] = "+86 137 0013 7002" },
+            Data: new Dictionary<string, string> { ["orderId"] = "PL-1", ["amount"] = "9", ["currency"] = "CNY" });
+        Assert.Single((await api.PostEventsAsync(order)).Pooled);
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress);
+        await console.SignInAsync("pool-long", "root");
+        await console.Page.GetByTestId("nav-pool").ClickAsync();
+        var item = console.Page.Locator("[data-testid=pool-event][data-event-id='pl-order']");
+        var box = item.GetByTestId("pool-customer");
+
+        // A native maxlength kept the first 128 and dropped the rest silently: the attach would have gone to another id.
+        var pasted = new string('w', 130);
+        await box.Locator("input").FillAsync(pasted);
+        await Expect(box.Locator("input")).ToHaveValueAsync(pasted);
+        await Expect(box).ToContainTextAsync("130 / 128");
+        await Expect(item.GetByTestId("too-long")).ToBeVisibleAsync();
+        await Expect(item.GetByTestId("pool-attach")).ToBeDisabledAsync();
+        await box.Locator("input").PressAsync("Enter");
+        await Expect(item).ToBeVisibleAsync();
+        Assert.Equal("pending", (await api.Api.Identities.GetPendingAsync("pl-order"))!.State);
+
+        await box.Locator("input").FillAsync(new string('w', 128));
+        await Expect(item.GetByTestId("too-long")).ToHaveCountAsync(0);
+        await Expect(item.GetByTestId("pool-attach")).ToBeEnabledAsync();
+    }
 }

@@ -128,7 +128,7 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         // Exclusive while Mei holds both of its tags: refused at the group, nothing changed; once she holds one, made so.
         await group.GetByTestId("group-make-exclusive").ClickAsync();
         await console.ConfirmAsync("设为互斥");
-        await Expect(group.GetByTestId("group-refusal")).ToContainTextAsync("1 位客户持有 [skin-oily, skin-dry] 中的两个或更多");
+        await Expect(group.GetByTestId("group-refusal")).ToContainTextAsync("1 位客户持有 [skin-oily、skin-dry] 中的两个或更多");
         Assert.False(Assert.Single((await tags.ListGroupsAsync()).Items).Exclusive);
         await api.Api.Customers.RemoveTagsAsync("mei", ["skin-dry"]);
         await group.GetByTestId("group-make-exclusive").ClickAsync();
@@ -223,7 +223,7 @@ public sealed class TagCatalogPageTests(SingleNodePlatform platform, Chromium ch
         await Expect(page.GetByTestId("tag-job-failure")).ToHaveCountAsync(1);
         // Its reason in the admin's language, as the job was started in it.
         await Expect(page.GetByTestId("tag-job-failure")).ToContainTextAsync(
-            english ? "customer 'nobody' has no events, owner or tags" : "客户 'nobody' 尚无事件、负责人或标签");
+            english ? "Customer 'nobody' has no events, owner or tags yet" : "客户 'nobody' 尚无事件、负责人或标签");
         // "100%" on one line, not its sign below.
         Assert.True((await page.GetByTestId("tag-job").Locator(".n-progress-icon--as-text").BoundingBoxAsync())!.Height < 30);
         await console.ScreenshotAsync($"tag-batch-ids-{width}{(english ? "-en" : "")}");

@@ -7,7 +7,8 @@ namespace PrivateDomainGrains.FunctionalTests.Identities;
 
 /// <summary>
 /// Cancelling an identity import (issue 14) through a real node whose imports go 10 rows a page: it stops before its
-/// next page, keeps what it did, leaves the rest pending and says cancelled.
+/// next page, keeps what it did, marks the rest cancelled with their values masked (a cancelled import will never add
+/// them, so it keeps no personal value of theirs) and says cancelled.
 /// </summary>
 public sealed class IdentityImportCancelTests(IdentityImportCancelTests.Platform platform) : IClassFixture<IdentityImportCancelTests.Platform>
 {
@@ -24,7 +25,7 @@ public sealed class IdentityImportCancelTests(IdentityImportCancelTests.Platform
     private static MemoryStream Upload(string text) => new(Encoding.UTF8.GetBytes(text));
 
     [Fact]
-    public async Task A_cancelled_import_stops_before_its_next_page_keeps_what_it_added_and_reports_cancelled()
+    public async Task A_cancelled_import_stops_before_its_next_page_keeps_what_it_added_marks_the_rest_cancelled_masked_and_reports_cancelled()
     {
         var accepted = await Identities.StartImportAsync(Upload(IdentityImportTests.PhoneCsv("iic", 3_000)), IdentityImportFormats.Csv, createCustomers: true);
 
@@ -34,7 +35,9 @@ public sealed class IdentityImportCancelTests(IdentityImportCancelTests.Platform
         Assert.NotNull(cancelled.FinishedAt);
         var worked = cancelled.Added + cancelled.Unchanged + cancelled.Refused + cancelled.Conflicts;
         Assert.True(worked < cancelled.Read, $"{worked} of {cancelled.Read} rows worked: the import was not stopped");
-        Assert.Equal((cancelled.Read - worked, cancelled.Added), (await CountAsync(accepted.JobId, "pending"), await CountAsync(accepted.JobId, "added")));
+        var left = await RowsAsync(accepted.JobId, "cancelled");
+        Assert.Equal((cancelled.Read - worked, 0, cancelled.Added), (left.Count, (await RowsAsync(accepted.JobId, "pending")).Count, (await RowsAsync(accepted.JobId, "added")).Count));
+        Assert.All(left, row => Assert.Matches(@"^\+86\*{8}\d{3}$", row.Value));
         Assert.Null(await Identities.LookupAsync("phone", "13500002999"));
         Assert.Equal((cancelled.State, cancelled.Added, cancelled.FinishedAt), Final(await Identities.CancelImportAsync(accepted.JobId)));
         Assert.Equal((cancelled.State, cancelled.Added, cancelled.FinishedAt), Final(await Identities.GetImportAsync(accepted.JobId)));
@@ -53,15 +56,15 @@ public sealed class IdentityImportCancelTests(IdentityImportCancelTests.Platform
 
     private static (string, long, DateTimeOffset?) Final(IdentityImportView job) => (job.State, job.Added, job.FinishedAt);
 
-    private async Task<long> CountAsync(string jobId, string state)
+    private async Task<List<IdentityImportRowItem>> RowsAsync(string jobId, string state)
     {
-        long count = 0;
+        List<IdentityImportRowItem> rows = [];
         for (long? after = 0; after is { } from;)
         {
             var page = await Identities.ListImportRowsAsync(jobId, state: state, after: from, limit: 1_000);
-            count += page.Items.Count;
+            rows.AddRange(page.Items);
             after = page.NextAfter;
         }
-        return count;
+        return rows;
     }
 }

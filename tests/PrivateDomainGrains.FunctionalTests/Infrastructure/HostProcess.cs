@@ -33,6 +33,26 @@ public sealed class HostProcess : IDisposable
     /// <summary>Every line the host wrote to standard output and error so far.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
+    /// <summary>
+    /// The entries of <paramref name="log"/> (the console logger's simple format: a <c>warn: Category[id]</c> line, then
+    /// its message) at one of <paramref name="levels"/> (<c>warn</c>, <c>fail</c>, <c>crit</c>), each with its message, so
+    /// a test that finds one says which.
+    /// </summary>
+    public static List<string> EntriesAt(IReadOnlyList<string> log, params string[] levels) =>
+        [.. log.Select((line, i) => (line, i))
+            .Where(e => levels.Any(level => e.line.StartsWith(level + ":", StringComparison.Ordinal)))
+            .Select(e => e.i + 1 < log.Count ? $"{e.line} {log[e.i + 1].Trim()}" : e.line)];
+
+    /// <summary>
+    /// Orleans' timing notes: a lifecycle observer took over a second to stop (<c>StopPerformanceMeasure</c>, 100452; a
+    /// customer's snapshot budget alone may), a task ran long on the scheduler (101215), the watchdog's check came late
+    /// (100150). Figures of how busy the machine was, not faults of the stop.
+    /// </summary>
+    public static bool IsTimingNote(string entry) =>
+        entry.StartsWith("warn: Orleans.Runtime.SiloLifecycleSubject[100452]", StringComparison.Ordinal)
+        || entry.StartsWith("warn: Orleans.Runtime.Scheduler.WorkItemGroup[101215]", StringComparison.Ordinal)
+        || entry.StartsWith("warn: Orleans.Runtime.Watchdog[100150]", StringComparison.Ordinal);
+
     /// <summary>A graceful stop (SIGTERM, as an orchestrator sends), waiting for the process to exit.</summary>
     public async Task StopAsync()
     {

@@ -17,6 +17,9 @@ public sealed class PlatformNode : IAsyncDisposable
     public NodeSettings Settings { get; }
     public Uri BaseAddress => Settings.BaseAddress;
 
+    /// <summary>The host's services, for a test that reads what the host is made of (its endpoints).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<PlatformNode> StartAsync(NodeSettings settings, params string[] extraArgs)
     {
         var app = PlatformApp.Create(settings.Args(extraArgs));

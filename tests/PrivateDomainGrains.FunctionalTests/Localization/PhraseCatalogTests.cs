@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Text;
 using PrivateDomainGrains.Grains.Hosting;
 using PrivateDomainGrains.Host.Apis;
@@ -47,6 +48,32 @@ public sealed partial class PhraseCatalogTests
     }
 
     [Fact]
+    public void No_two_phrases_say_the_same_thing_even_with_another_field_or_number_in_it()
+    {
+        // A sentence declared twice drifts apart (its Chinese reworded in one place only). A field's name and a number are
+        // values: "'limit' must be 1-{0}" and "'overlapMinutes' must be 0-{0}" are one phrase, "'{0}' must be {1}-{2}".
+        static IEnumerable<string> Twins(Func<Phrase, string> text) => All()
+            .GroupBy(p => Value().Replace(text(p.Phrase), "#"))
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(" = ", g.Select(p => p.Name)));
+
+        Assert.Empty(Twins(p => p.English).Concat(Twins(p => p.Chinese)));
+    }
+
+    [Fact]
+    public void A_list_in_a_phrase_is_joined_in_the_phrases_language()
+    {
+        var (zh, en) = (CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en"));
+        string[] three = ["a", "b", "c"];
+
+        Assert.Equal("不是身份类型：请用 unionid、external_userid、openid:{appId}、phone、order、email 或 nickname", IdentityPhrases.NotAKind.In(zh, IdentityKinds.Listed));
+        Assert.Equal("is not an identity kind: use unionid, external_userid, openid:{appId}, phone, order, email or nickname", IdentityPhrases.NotAKind.In(en, IdentityKinds.Listed));
+        Assert.Equal(("须为以下之一：a、b、c", "must be one of a, b, c"), (CommonPhrases.OneOf.In(zh, WordedList.Each(three)), CommonPhrases.OneOf.In(en, WordedList.Each(three))));
+        Assert.Equal(("a 或 b", "a or b", "a"), (WordedList.Or(["a", "b"]).In(zh), WordedList.Or(["a", "b"]).In(en), WordedList.Or(["a"]).In(zh)));
+        Assert.Equal(("a；b", "a; b"), (WordedList.Clauses(["a", "b"]).In(zh), WordedList.Clauses(["a", "b"]).In(en)));
+    }
+
+    [Fact]
     public void The_language_is_the_UI_cultures_Chinese_for_any_zh_and_English_otherwise()
     {
         var phrase = CommonPhrases.Between;
@@ -63,6 +90,10 @@ public sealed partial class PhraseCatalogTests
 
     [GeneratedRegex(@"\{(\d+)(:[^}]*)?\}")]
     private static partial Regex Hole();
+
+    /// <summary>A value in a text: a hole (quoted or not), a quoted field name, a number.</summary>
+    [GeneratedRegex(@"'?\{\d+(:[^}]*)?\}'?|'[A-Za-z.]+'|\d+")]
+    private static partial Regex Value();
 
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}")]
     private static partial Regex Cjk();

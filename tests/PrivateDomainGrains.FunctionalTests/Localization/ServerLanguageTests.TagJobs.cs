@@ -26,7 +26,7 @@ public sealed partial class ServerLanguageTests
         Assert.Equal(HttpStatusCode.Accepted, status);
 
         Assert.Equal(["客户 'lang-tj-nobody' 尚无事件、负责人或标签", "没有客户持有此 phone"], await FailedReasonsAsync(zh.GetProperty("jobId").GetString()!));
-        Assert.Equal(["customer 'lang-tj-nobody' has no events, owner or tags", "no customer holds this phone"],
+        Assert.Equal(["Customer 'lang-tj-nobody' has no events, owner or tags yet", "no customer holds this phone"],
             await FailedReasonsAsync(en.GetProperty("jobId").GetString()!));
     }
 

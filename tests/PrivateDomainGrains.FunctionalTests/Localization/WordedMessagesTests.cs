@@ -56,8 +56,15 @@ public sealed partial class WordedMessagesTests
     [Fact]
     public void No_message_for_people_is_written_as_English_words_where_it_is_sent()
     {
+        var found = Sources().SelectMany(f => Messages(f.Root).Where(Worded).Select(m => At(f.Name, m))).ToList();
+
+        Assert.True(found.Count == 0, "English words where a Phrase belongs:\n" + string.Join('\n', found));
+    }
+
+    /// <summary>The files read (<see cref="Read"/>), by their path under src without the project's prefix, parsed.</summary>
+    private static IEnumerable<(string Name, SyntaxNode Root)> Sources()
+    {
         var src = Path.Combine(DeployManifestTests.RepositoryRoot(), "src");
-        var found = new List<string>();
         foreach (var place in Read)
         {
             var path = Path.Combine(src, "PrivateDomainGrains." + place);
@@ -65,13 +72,12 @@ public sealed partial class WordedMessagesTests
             {
                 var name = Path.GetRelativePath(src, file).Replace('\\', '/')["PrivateDomainGrains.".Length..];
                 if (StayEnglish.Contains(name) || ForOperators.Contains(name) || name.Contains("/obj/") || name.Contains("/bin/")) continue;
-                var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
-                found.AddRange(Messages(root).Where(Worded).Select(m => $"{name}:{m.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {m}"));
+                yield return (name, CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot());
             }
         }
-
-        Assert.True(found.Count == 0, "English words where a Phrase belongs:\n" + string.Join('\n', found));
     }
+
+    private static string At(string name, SyntaxNode node) => $"{name}:{node.GetLocation().GetLineSpan().StartLinePosition.Line + 1}: {node}";
 
     [Fact]
     public void The_reader_finds_words_in_each_place_a_message_is_sent_and_lets_field_names_and_phrases_be()

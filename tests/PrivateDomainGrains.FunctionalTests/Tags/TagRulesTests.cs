@@ -115,9 +115,13 @@ public sealed class TagRulesTests(SingleNodePlatform platform) : IClassFixture<S
     {
         using var api = await TenantAsync("tr-merge");
         await api.Api.Playbook.PutAsync(Playbook);
+        await api.PostEventsAsync(Events.FriendAdded("tr-m-add", "tr-m", "alice"));
+        await api.Api.Customers.AddTagsAsync("tr-m", ["敏感"]);
 
+        // 油皮 only the playbook names, 敏感 only a customer holds, 干性 no one: it is not found and changes nothing.
         await api.Api.Tags.MergeAsync("油皮", "混合");
         await api.Api.Tags.MergeAsync("敏感", "混合");
+        Assert.Equal(HttpStatusCode.NotFound, (await Assert.ThrowsAsync<PlatformApiException>(() => api.Api.Tags.MergeAsync("干性", "混合"))).StatusCode);
 
         var history = await api.Api.Playbook.ListVersionsAsync();
         Assert.Equal([(2, "system: tag rename"), (1, "admin-key")], history.Versions.Select(v => (v.Version, v.StoredBy)));

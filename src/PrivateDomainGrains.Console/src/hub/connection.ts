@@ -32,6 +32,12 @@ export interface ConsoleHub {
   snooze(nudgeId: string, until: Date): Promise<SnoozeResult>;
   /** The staff member opened the nudge (its customer, its "why"): the reports count its first opening; rejects when the connection is down. */
   opened(nudgeId: string): Promise<"opened" | "unknown" | "invalid">;
+  /**
+   * Resolves once the replay of this connect has arrived in full. The hub reads a connection's calls only after its
+   * connect handler, which sends the replay, has returned, so the answer to any call made now comes after the last
+   * replayed nudge: the call is `Opened` of no id, which the hub answers "invalid" and does nothing with.
+   */
+  replayed(): Promise<void>;
   /** Managers and admins: hear `executionChanged` for the staff whose figures they see, until the connection drops (call again on every connect). */
   watchExecution(): Promise<"watching" | "forbidden">;
 }
@@ -112,6 +118,7 @@ export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
     close: (nudgeId, action) => connection.invoke<CloseResult>(action === "ack" ? "Ack" : "Dismiss", nudgeId),
     snooze: (nudgeId, until) => connection.invoke<SnoozeResult>("Snooze", nudgeId, until.toISOString()),
     opened: (nudgeId) => connection.invoke<"opened" | "unknown" | "invalid">("Opened", nudgeId),
+    replayed: () => connection.invoke("Opened", "").then(() => undefined),
     watchExecution: () => connection.invoke<"watching" | "forbidden">("WatchExecution"),
   };
 }

@@ -25,7 +25,7 @@ export interface IdentityImportRow {
   customerId: string | null;
   kind: string | null;
   value: string | null;
-  state: "pending" | "added" | "unchanged" | "refused" | "conflict";
+  state: "pending" | "added" | "unchanged" | "refused" | "conflict" | "cancelled";
   field: string | null;
   reason: string | null;
 }

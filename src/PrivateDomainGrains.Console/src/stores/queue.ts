@@ -1,6 +1,7 @@
 import { defineStore } from "pinia";
 import { computed, reactive, ref, shallowRef } from "vue";
 import { createConsoleHub, type ConnectionState, type ConsoleHub } from "../hub/connection";
+import { Freshness } from "../queue/freshness";
 import type { Nudge, NudgeChange, QueuedAction } from "../queue/nudge";
 import { groupByCustomer } from "../queue/ordering";
 import { Openings } from "../queue/openings";
@@ -8,11 +9,9 @@ import { Outbox, drainOutbox, type OutboxEntry, type OutboxResult } from "../que
 import { useCampaignNamesStore } from "./campaignNames";
 import { useSessionStore } from "./session";
 
-/** How long after the first connect older nudges still count as the replay of what was open, not as new. */
-const replayGraceMs = 1500;
 /** How long a new nudge stays highlighted. */
 const freshMs = 12_000;
-/** How long leaving the queue waits for the hub to answer the openings just sent, before the connection closes. */
+/** How long the last page leaving the connection waits for the hub to answer the openings just sent, before it closes. */
 const openingsWaitMs = 2000;
 /** The longest wait setTimeout keeps (about 24.8 days; a snooze may reach 30): a later wake is planned again then. */
 const longestTimerMs = 2 ** 31 - 1;
@@ -20,7 +19,8 @@ const longestTimerMs = 2 ** 31 - 1;
 /**
  * The signed-in staff member's queue of open nudges: fed by the hub (replay on connect, then live), closed through
  * the durable outbox. A card leaves the queue only when the server has confirmed its Done / Not useful / Snooze; a
- * snoozed card comes back by itself at its time (the server does not send it again until the next connect).
+ * snoozed card comes back by itself at its time (the server does not send it again until the next connect). The queue
+ * and a customer's page share the one connection: going from one to the other keeps it (nothing replayed again).
  */
 export const useQueueStore = defineStore("queue", () => {
   const session = useSessionStore();
@@ -39,12 +39,13 @@ export const useQueueStore = defineStore("queue", () => {
   /** Closed here and confirmed: a replay page read before the close must not bring the card back. */
   const closed = new Set<string>();
   /** Snoozed nudges, off the queue until their `snoozedUntil`. */
-  const snoozed = new Map<string, Nudge>();
+  const snoozed = reactive(new Map<string, Nudge>());
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   let outbox: Outbox | null = null;
-  /** When this page started connecting, and when it first got through (0: not yet). */
-  let connectingSince = 0;
-  let firstConnectedAt = 0;
+  /** What is news to this console: after its first replay, what it has not shown. */
+  let freshness = new Freshness();
+  /** The pages using the connection (the queue, a customer's page): it closes when the last one has left. */
+  let users = 0;
   let draining: Promise<void> | null = null;
   /** Kept across visits of the queue (not cleared on disconnect): back from a customer, nothing is sent again. */
   const openings = new Openings();
@@ -59,8 +60,9 @@ export const useQueueStore = defineStore("queue", () => {
   const pendingCount = computed(() => pending.size);
 
   function connect(): void {
+    users++;
     if (hub.value) return;
-    connectingSince = Date.now();
+    freshness = new Freshness();
     outbox = new Outbox(localStorage, `pdg.console.outbox:${session.tenant}/${session.staffId}`);
     syncPending();
     window.addEventListener("storage", onOtherTab);
@@ -69,7 +71,13 @@ export const useQueueStore = defineStore("queue", () => {
       onNudges: receive,
       onChanged: change,
       onConnected() {
-        firstConnectedAt ||= Date.now();
+        const connected = hub.value;
+        void connected?.replayed().then(
+          () => {
+            if (connected === hub.value) freshness.replayEnded();
+          },
+          () => {},
+        );
         void drain();
       },
       onUnauthorized: () => void session.renew(),
@@ -77,14 +85,19 @@ export const useQueueStore = defineStore("queue", () => {
     hub.value.start();
   }
 
+  /** A page stops using the connection; the last one closes it, once the next page (mounted in the same turn) has not taken it over. */
   async function disconnect(): Promise<void> {
-    const current = hub.value;
-    hub.value = null;
-    // Opening a customer from the queue leaves the queue at once: its openings must reach the hub before the connection goes.
+    users = Math.max(0, users - 1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (users > 0) return;
+    // Openings just sent must reach the hub before the connection goes.
     if (sendingOpenings.size > 0)
       await Promise.race([Promise.allSettled([...sendingOpenings]), new Promise((resolve) => setTimeout(resolve, openingsWaitMs))]);
+    if (users > 0) return;
+    const current = hub.value;
+    hub.value = null;
     window.removeEventListener("storage", onOtherTab);
-    await current?.stop();
+    // Cleared before the stop is awaited: a page connecting meanwhile starts a connection (and an outbox) of its own.
     clearTimeout(wakeTimer);
     snoozed.clear();
     nudges.clear();
@@ -92,18 +105,18 @@ export const useQueueStore = defineStore("queue", () => {
     fresh.clear();
     closed.clear();
     outbox = null;
-    connectingSince = firstConnectedAt = 0;
+    await current?.stop();
   }
 
   /**
-   * New to the staff member: raised since this page opened (live, or while it was reconnecting), or arriving after the
-   * first replay settled. What was already open when the page opened is the replay, not news.
+   * New to the staff member (`Freshness`): after the first replay, what this console has not shown, however late that
+   * replay arrives. What was already open when it connected is the replay, not news.
    */
   function receive(arrived: Nudge[]): void {
-    const replaySettled = firstConnectedAt > 0 && Date.now() - firstConnectedAt > replayGraceMs;
     campaignNames.rememberNamed(arrived);
     for (const nudge of arrived) {
       if (closed.has(nudge.id) || nudges.has(nudge.id)) continue;
+      const news = freshness.arrived(nudge.id);
       if (nudge.snoozedUntil && Date.parse(nudge.snoozedUntil) > Date.now()) {
         hide(nudge, nudge.snoozedUntil);
         continue;
@@ -111,7 +124,7 @@ export const useQueueStore = defineStore("queue", () => {
       // The server's word on a replay: a nudge kept aside here as snoozed is not snoozed any more.
       snoozed.delete(nudge.id);
       nudges.set(nudge.id, nudge);
-      if (replaySettled || Date.parse(nudge.createdAt) > connectingSince) highlight(nudge.id);
+      if (news) highlight(nudge.id);
     }
   }
 
@@ -188,6 +201,16 @@ export const useQueueStore = defineStore("queue", () => {
     }
   }
 
+  /**
+   * The staff member has a customer's page open (reached from the queue, the customer list, a search, a segment's
+   * members, a merge, a link): that customer's open nudges addressed to them (shown or snoozed) count as opened, as
+   * opening it from the queue does; one arriving while the page is open too (the staff member is on that customer).
+   */
+  function openedCustomer(customerIds: string[]): void {
+    const ids = [...nudges.values(), ...snoozed.values()].filter((n) => customerIds.includes(n.customerId)).map((n) => n.id);
+    if (ids.length > 0) opened(ids);
+  }
+
   /** Sends the outbox; a click during a drain is picked up by the running drain or a next round. */
   function drain(): Promise<void> {
     if (draining) {
@@ -242,5 +265,5 @@ export const useQueueStore = defineStore("queue", () => {
     for (const e of entries) pending.set(e.nudgeId, e);
   }
 
-  return { nudges, pending, fresh, notice, connection, groups, openCount, pendingCount, connect, disconnect, act, opened };
+  return { nudges, pending, fresh, notice, connection, groups, openCount, pendingCount, connect, disconnect, act, opened, openedCustomer };
 });

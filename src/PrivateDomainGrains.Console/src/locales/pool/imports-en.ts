@@ -22,7 +22,7 @@ const en: typeof zhCN = {
   problems: "Refused and conflicting rows",
   noProblems: "No row was refused or in conflict.",
   line: "Line {n}",
-  rowStates: { pending: "Pending", added: "Added", unchanged: "Already there", refused: "Refused", conflict: "Conflict" },
+  rowStates: { pending: "Pending", added: "Added", unchanged: "Already there", refused: "Refused", conflict: "Conflict", cancelled: "Cancelled" },
   fields: { customerId: "Customer id", kind: "Kind", value: "Value", line: "Whole line" },
   failed: "That failed: {detail}",
   staffOnly: "Only managers and admins import identities.",

@@ -20,7 +20,7 @@ export default {
   problems: "被拒绝和冲突的行",
   noProblems: "没有被拒绝或冲突的行。",
   line: "第 {n} 行",
-  rowStates: { pending: "待处理", added: "已添加", unchanged: "原已存在", refused: "被拒绝", conflict: "冲突" },
+  rowStates: { pending: "待处理", added: "已添加", unchanged: "原已存在", refused: "被拒绝", conflict: "冲突", cancelled: "已取消" },
   fields: { customerId: "客户 ID", kind: "类型", value: "值", line: "整行" },
   failed: "操作失败：{detail}",
   staffOnly: "只有主管和管理员可以导入身份。",

@@ -37,7 +37,7 @@ public sealed class CampaignsPageTests(CampaignsPageTests.OnePerPageNode platfor
     private async Task<PlatformClient> TeamAsync(string tenant)
     {
         var api = new PlatformClient(platform.Node.BaseAddress);
-        await CampaignTests.TenantAsync(api, tenant, CampaignTests.QuietPlaybook);
+        await CampaignSetUp.TenantAsync(api, tenant, CampaignSetUp.QuietPlaybook);
         await api.Api.Staff.UpdateAsync("alice", new UpdateStaffRequest(Team: "north"));
         await api.Api.Staff.CreateAsync(new CreateStaffRequest("mia", PlatformClient.StaffPassword, "Mia", "manager", "north"));
         return api;
@@ -99,7 +99,7 @@ public sealed class CampaignsPageTests(CampaignsPageTests.OnePerPageNode platfor
         await manager.ScreenshotAsync("campaigns-zh-CN");
 
         // The team's campaign only: one the admin key created is not the manager's to see.
-        var admins = await CampaignTests.CreateAsync(api, (await api.Api.Segments.ListAsync())[0].SegmentId, 3600);
+        var admins = await CampaignSetUp.CreateAsync(api, (await api.Api.Segments.ListAsync())[0].SegmentId, 3600);
         var mine = api.Api.WithConsoleToken(await api.ConsoleTokenAsync("mia")).Workbench.Campaigns;
         Assert.Equal([campaignId], (await mine.ListAsync()).Select(c => c.CampaignId));
         Assert.Null(await mine.GetAsync(admins.CampaignId));

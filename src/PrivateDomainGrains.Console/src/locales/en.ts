@@ -81,7 +81,7 @@ const en: typeof zhCN = {
     lostTo: "“{rule}” was a better fit",
   },
   unit: { day: "{n} day | {n} days", hour: "{n} hour | {n} hours", minute: "{n} minute | {n} minutes" },
-  nav: { queue: "To do", customers: "My customers", playbook: "Playbook", team: "Team", mine: "My execution", segments: "Segments", campaigns: "Campaigns", pool: "Pending pool", tags: "Tags", integrations: "Integrations" },
+  nav: { queue: "To do", backToQueue: "Back to to-do", customers: "My customers", playbook: "Playbook", team: "Team", mine: "My execution", segments: "Segments", campaigns: "Campaigns", pool: "Pending pool", tags: "Tags", integrations: "Integrations" },
   snooze: {
     button: "Snooze",
     inOneHour: "In 1 hour",
@@ -238,7 +238,6 @@ const en: typeof zhCN = {
   campaigns: {
     title: "Campaigns",
     link: "Campaigns",
-    back: "Back to the queue",
     managersOnly: "Campaigns are for managers and admins.",
     list: "Campaigns",
     none: "No campaign yet.",
@@ -278,7 +277,6 @@ const en: typeof zhCN = {
   },
   segments: {
     title: "Segments",
-    back: "Back to the queue",
     link: "Segments",
     managersOnly: "Segments are for managers and admins.",
     new: "New segment",
@@ -322,7 +320,6 @@ const en: typeof zhCN = {
     title: "Team execution",
     link: "Team execution",
     linkOverdue: " ({n} overdue)",
-    backToQueue: "Back to the queue",
     mineTitle: "My execution",
     myOverdue: "My overdue nudges",
     noOverdue: "No overdue nudges.",

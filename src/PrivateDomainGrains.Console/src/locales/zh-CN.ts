@@ -79,7 +79,7 @@ export default {
     lostTo: "有更合适的提醒「{rule}」",
   },
   unit: { day: "{n} 天", hour: "{n} 小时", minute: "{n} 分钟" },
-  nav: { queue: "待办", customers: "我的客户", playbook: "运营剧本", team: "团队执行", mine: "我的执行", segments: "客户分群", campaigns: "群发", pool: "待匹配池", tags: "标签", integrations: "集成" },
+  nav: { queue: "待办", backToQueue: "返回待办", customers: "我的客户", playbook: "运营剧本", team: "团队执行", mine: "我的执行", segments: "客户分群", campaigns: "群发", pool: "待匹配池", tags: "标签", integrations: "集成" },
   snooze: {
     button: "稍后提醒",
     inOneHour: "1 小时后",
@@ -236,7 +236,6 @@ export default {
   campaigns: {
     title: "群发",
     link: "群发",
-    back: "返回待办",
     managersOnly: "群发仅对主管和管理员开放。",
     list: "群发任务",
     none: "还没有群发任务。",
@@ -276,7 +275,6 @@ export default {
   },
   segments: {
     title: "客户分群",
-    back: "返回待办",
     link: "客户分群",
     managersOnly: "客户分群仅供主管和管理员使用。",
     new: "新建分群",
@@ -320,7 +318,6 @@ export default {
     title: "团队执行",
     link: "团队执行",
     linkOverdue: "（{n} 条超时）",
-    backToQueue: "返回待办",
     mineTitle: "我的执行",
     myOverdue: "我的超时提醒",
     noOverdue: "没有超时的提醒。",

@@ -6,8 +6,9 @@ namespace PrivateDomainGrains.FunctionalTests.Campaigns;
 
 /// <summary>
 /// A campaign's nudges the contact policy holds (here quiet hours, set to end a minute or so from now in UTC): when
-/// the hold ends they come due at the campaign's pace, not all at once; a cancelled campaign's are never raised; a
-/// paused campaign's wait until it is resumed.
+/// the hold ends they come due at the campaign's pace, not all at once, and the campaign's header counts them raised as
+/// they are; a cancelled campaign's are never raised (the header counts them withdrawn); a paused campaign's wait until
+/// it is resumed.
 /// </summary>
 public sealed class CampaignHeldNudgeTests(CampaignPlatform platform) : IClassFixture<CampaignPlatform>
 {
@@ -76,6 +77,45 @@ public sealed class CampaignHeldNudgeTests(CampaignPlatform platform) : IClassFi
         Assert.Empty(await CampaignNudgesAsync(platform.Database, "stop", cancelled.CampaignId));
         var results = (await _api.Api.Campaigns.GetAsync(cancelled.CampaignId))!;
         Assert.Equal(("cancelled", 0L), (results.State, results.Results?.Raised ?? 0L));
+    }
+
+    [Fact]
+    public async Task A_campaigns_header_moves_members_held_by_quiet_hours_to_raised_as_they_are_raised_and_a_cancelled_ones_to_withdrawn()
+    {
+        var quietEnd = await QuietTenantAsync("header");
+        await CustomersAsync(_api, "k", 20);
+        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var sent = await CreateAsync(_api, segment.SegmentId, 10);
+        var cancelled = await CreateAsync(_api, segment.SegmentId, (int)(quietEnd - DateTimeOffset.UtcNow).TotalSeconds + 60);
+        var done = await FinishedAsync(_api, sent.CampaignId);
+        Assert.True(done.FinishedAt < quietEnd, "the campaign was not released wholly in quiet hours");
+        Assert.Equal(("completed", 0L, 20L, 0L), (done.State, done.Raised, done.Held, done.Withdrawn));
+
+        // Cancelled while some of its members are held: they will never be raised, so they read as withdrawn, not held.
+        await EventuallyAsync(async () => await _api.Api.Campaigns.GetAsync(cancelled.CampaignId) is { Held: >= 2 } v ? v : null);
+        Assert.Equal("cancelled", (await _api.Api.Campaigns.CancelAsync(cancelled.CampaignId)).State);
+        var stopped = await EventuallyAsync(async () =>
+        {
+            var before = await _api.Api.Campaigns.GetAsync(cancelled.CampaignId);
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // more than a tick: the page in flight has finished
+            return await _api.Api.Campaigns.GetAsync(cancelled.CampaignId) is { } v && v.Reached == before!.Reached ? v : null;
+        });
+        Assert.Equal((0L, 0L, stopped.Reached), (stopped.Raised, stopped.Held, stopped.Withdrawn));
+
+        // Quiet hours end: the held members are raised at the campaign's pace, and the header follows its results all the way.
+        var seen = new HashSet<long>();
+        var raised = await EventuallyAsync(async () =>
+        {
+            var v = (await _api.Api.Campaigns.GetAsync(sent.CampaignId))!;
+            Assert.Equal((v.Results?.Raised ?? 0, 20L, 0L), (v.Raised, v.Raised + v.Held, v.Withdrawn));
+            seen.Add(v.Raised);
+            return v.Raised == 20 ? v : null;
+        }, TimeSpan.FromMinutes(3));
+        Assert.Equal(("completed", 0L, 0L, 20L), (raised.State, raised.Held, raised.Suppressed + raised.Failed, raised.Reached));
+        Assert.True(seen.Count > 2, $"the header went {string.Join(", ", seen.Order())}: not one by one as they were raised");
+        var withdrawn = (await _api.Api.Campaigns.GetAsync(cancelled.CampaignId))!;
+        Assert.Equal((0L, 0L, stopped.Withdrawn, 0L), (withdrawn.Raised, withdrawn.Held, withdrawn.Withdrawn, withdrawn.Results?.Raised ?? 0L));
+        Assert.Empty(await CampaignNudgesAsync(_database, "header", cancelled.CampaignId));
     }
 
     /// <summary>When the last member reached was due, after the window's start (its place): the pacing of <see cref="CampaignTests"/>.</summary>

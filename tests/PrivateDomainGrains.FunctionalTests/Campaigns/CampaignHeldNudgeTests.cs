@@ -115,7 +115,7 @@ public sealed class CampaignHeldNudgeTests(CampaignPlatform platform) : IClassFi
         Assert.True(seen.Count > 2, $"the header went {string.Join(", ", seen.Order())}: not one by one as they were raised");
         var withdrawn = (await _api.Api.Campaigns.GetAsync(cancelled.CampaignId))!;
         Assert.Equal((0L, 0L, stopped.Withdrawn, 0L), (withdrawn.Raised, withdrawn.Held, withdrawn.Withdrawn, withdrawn.Results?.Raised ?? 0L));
-        Assert.Empty(await CampaignNudgesAsync(_database, "header", cancelled.CampaignId));
+        Assert.Empty(await CampaignNudgesAsync(platform.Database, "header", cancelled.CampaignId));
     }
 
     /// <summary>When the last member reached was due, after the window's start (its place): the pacing of <see cref="CampaignTests"/>.</summary>

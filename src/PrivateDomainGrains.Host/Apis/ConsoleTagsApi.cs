@@ -154,9 +154,6 @@ public static class ConsoleTagsApi
         if (!user.IsManager) return Problems.Forbidden(ApiPhrases.StartTagJobsManagersOnly.Say());
         var (body, problem) = await JsonBody.ReadAsync<TagJobRequest>(request);
         if (body is null) return problem!;
-        var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
-        if (tagsProblem is not null) return tagsProblem;
-        if (await ExclusiveClashAsync(grains, user.Tenant, add!) is { } clash) return clash;
         if (!user.IsAdmin)
         {
             // A manager's customers are their team's: the job is bounded by one owner they may see, or a segment's
@@ -165,27 +162,10 @@ public static class ConsoleTagsApi
             if (body.SegmentId is null && (body.Filter?.Owner is not { } owner || !await scope.CanSeeCustomerOfAsync(user, owner)))
                 return Problems.Forbidden(ApiPhrases.ManagerOwner.Say());
         }
-        if (OneSourceProblem(body) is { } sources) return sources;
-        var jobId = NewJobId();
-        if (body.SegmentId is { } segmentId)
-        {
-            if (await StageSegmentAsync(grains, rows, segments, user.Tenant, jobId, segmentId, await scope.DefaultOwnersAsync(user), request.HttpContext.RequestAborted)
-                is { } missing)
-                return missing;
-            return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "segment", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
-        }
-        if (body.CustomerIds is { } ids)
-        {
-            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", ApiPhrases.CustomerIdsCount.Say(MaxRows));
-            for (var i = 0; i < ids.Count; i++)
-                if (!Core.Identity.Ids.IsValid(ids[i])) return Problems.InvalidId($"customerIds[{i}]");
-            await rows.StageAsync(user.Tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
-            return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
-        }
-        var (filter, filterProblem) = ReadFilter(body.Filter!);
-        if (filter is null) return filterProblem!;
-        await rows.StageFromDirectoryAsync(user.Tenant, jobId, filter, request.HttpContext.RequestAborted);
-        return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "filter", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
+        var (order, invalid) = await CheckAsync(grains, segments, user.Tenant, body, request.HttpContext.RequestAborted);
+        if (order is null) return invalid!;
+        return await StageAndLaunchAsync(grains, rows, user.Tenant, order, user.StaffId, await scope.DefaultOwnersAsync(user), ConsoleJobPath,
+            request.HttpContext.RequestAborted);
     }
 
     private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string jobId, IGrainFactory grains)

@@ -41,7 +41,8 @@ public static class ConsoleTagsApi
                 "202 with a status URL; each change shows in the timelines as this staff member's.")
             .WithJsonBody<TagJobRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager, or a manager's job not limited to an owner of their team");
+            .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager, or a manager's job not limited to an owner of their team")
+            .WithProblem(StatusCodes.Status409Conflict, BatchConflict);
         console.MapPost("/tag-jobs/csv", async (ConsoleUser user, [FromQuery] string[]? add, [FromQuery] string[]? remove, HttpRequest request, IGrainFactory grains,
                 TagJobRows rows, IdentityIndex identities, TenantIdentitySettings settings) =>
                 AtConsole(await TagJobsApi.StartCsvJobAsync(user.Tenant, add, remove, request, grains, rows, identities, settings, user.StaffId)))
@@ -51,7 +52,8 @@ public static class ConsoleTagsApi
             .WithProblem(StatusCodes.Status400BadRequest, "A parameter or the upload is invalid (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status403Forbidden, ApiPhrases.CatalogAdminsOnly.English)
             .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
-            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv");
+            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv")
+            .WithProblem(StatusCodes.Status409Conflict, BatchConflict);
         console.MapGet("/tag-jobs/{jobId}", GetAsync).WithName("GetMyTagJob")
             .WithSummary("A tag job's progress, for admins and managers.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
@@ -95,7 +97,8 @@ public static class ConsoleTagsApi
         admin.MapDelete("/tag-groups/{groupId}", (ConsoleUser user, string groupId, IGrainFactory grains) => TagGroupsApi.DeleteAsync(user.Tenant, groupId, grains))
             .WithName("DeleteMyTagGroup").Audited().WithSummary("Delete a group as DeleteTagGroup (its tags stay, outside any group), for admins.")
             .WithProblem(StatusCodes.Status400BadRequest, "The group id is not a valid id")
-            .WithProblem(StatusCodes.Status404NotFound, "No such group");
+            .WithProblem(StatusCodes.Status404NotFound, "No such group")
+            .WithProblem(StatusCodes.Status409Conflict, TagGroupsApi.DeleteConflict);
         admin.MapPost("/tags", (ConsoleUser user, HttpRequest request, IGrainFactory grains) => TagsApi.CreateAsync(user.Tenant, request, grains))
             .WithName("CreateMyTag").Audited().WithSummary("Add a tag to the catalog as CreateTag, for admins.")
             .WithJsonBody<TagsApi.CreateTagRequest>()
@@ -106,7 +109,7 @@ public static class ConsoleTagsApi
             .WithJsonBody<TagsApi.UpdateTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog")
-            .WithProblem(StatusCodes.Status409Conflict, "Another tag of its group is shown by one of its names, or holders clash with the exclusive group it would join; nothing was stored");
+            .WithProblem(StatusCodes.Status409Conflict, "Another tag of its group is shown by one of its names, holders clash with the exclusive group it would join, or it moves in or out of an exclusive group while a batch adds it; nothing was stored");
         admin.MapPost("/tags/{tag}/rename", async (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains, TagJobRows rows) =>
                 AtConsole(await TagsApi.RenameAsync(user.Tenant, tag, request, grains, rows)))
             .WithName("RenameMyTag").Audited()

@@ -60,13 +60,17 @@ public static class TagJobsApi
     /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
     public sealed record TagJobRowPage(IReadOnlyList<TagJobRowItem> Items, int? NextAfter);
 
+    /// <summary>The 409 of a batch's start.</summary>
+    internal const string BatchConflict = "A catalog rename, merge or delete of a tag it adds or removes (or into one) is still running (the problem names its job): send this again when it has finished";
+
     public static RouteGroupBuilder MapTagJobsApi(this RouteGroupBuilder api)
     {
         var jobs = api.MapGroup("/tenants/{tenant}/tag-jobs").WithTags("Tags").RequireAdminKey();
         jobs.MapPost("", StartAsync).WithName("StartTagJob").Audited()
             .WithSummary("Add or remove tags for customers given by id list, directory filter or saved segment, in the background. 202 with a status URL.")
             .WithJsonBody<TagJobRequest>()
-            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored");
+            .WithProblem(StatusCodes.Status400BadRequest, "Fields are invalid (the problem names every one); nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, BatchConflict);
         jobs.MapPost("/csv", StartCsvAsync).WithName("StartTagJobFromCsv").Audited()
             .WithSummary("Add (?add=) or remove (?remove=) tags for the customers of a CSV upload (text/csv): one per line, a customer id, " +
                 "or an identity as two columns `kind,value` (`phone,13800138000`) resolved through the identity index; an optional header line `customerId` or `kind,value`.")
@@ -74,7 +78,8 @@ public static class TagJobsApi
             .WithMetadata(new RequestBodyMetadata(typeof(string), "text/csv"))
             .WithProblem(StatusCodes.Status400BadRequest, "A parameter or the upload is invalid (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
-            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv");
+            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv")
+            .WithProblem(StatusCodes.Status409Conflict, BatchConflict);
         jobs.MapGet("/{jobId}", GetAsync).WithName("GetTagJob")
             .WithSummary("A tag job's progress: state (running, completed, cancelled), total, done, changed, failed.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")

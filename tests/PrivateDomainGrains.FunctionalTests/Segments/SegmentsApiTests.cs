@@ -309,6 +309,42 @@ public sealed class SegmentsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_filter_naming_an_owner_team_or_custom_field_the_tenant_does_not_know_is_a_400_naming_each_by_json_path()
+    {
+        await new SegmentPopulation(50, seed: 9).InsertAsync(_database.ConnectionString, "seg");
+        await using (var connection = new NpgsqlConnection(_database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            // An owner only the directory knows (a staff member of WeCom never added to the roster) is still an owner.
+            await using var command = new NpgsqlCommand("UPDATE pdg_customer_directory SET owner = 'wecom-only' WHERE tenant = 'seg' AND customer_id = 'c00001'", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        await _api.Api.Playbook.PutAsync("""
+            { "rules": [ { "id": "zodiac", "trigger": { "kind": "event", "event": "order.paid" },
+                           "actions": [ { "kind": "setField", "field": "星座", "value": "leo" } ] } ] }
+            """);
+        const string Bad = """
+            {"name":"x","filter":{"owners":["alice","ghost","wecom-only"],"teams":["north","nowhere"],
+             "fields":{"city":"上海","星座":"leo","mood":"happy"},"rfm":{"recency":{"min":1.5}}}}
+            """;
+
+        using var answer = await _api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/seg/segments", Bad, _api.ApiKey);
+        var problem = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal(["$.filter.rfm.recency.min"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal("must be a whole number from 0 to 5", problem.GetProperty("errors").GetProperty("$.filter.rfm.recency.min")[0].GetString());
+        using var named = await _api.SendRawAsync(HttpMethod.Post, "/api/v1/tenants/seg/segments", Bad.Replace("1.5", "1"), _api.ApiKey);
+        var errors = System.Text.Json.JsonDocument.Parse(await named.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal(HttpStatusCode.BadRequest, named.StatusCode);
+        Assert.Equal(["$.filter.fields.mood", "$.filter.owners[1]", "$.filter.teams[1]"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("'ghost'", errors.GetProperty("$.filter.owners[1]")[0].GetString());
+        Assert.Empty(await _api.Api.Segments.ListAsync());
+        var known = new SegmentFilter(Owners: ["alice", "carol", "wecom-only"], Teams: ["south"], Fields: new Dictionary<string, string> { ["city"] = "上海", ["星座"] = "leo" });
+        Assert.Equal(known.Owners, (await _api.Api.Segments.CreateAsync(new SegmentRequest("known", known))).Filter.Owners);
+    }
+
+    [Fact]
     public async Task The_directory_holds_each_customers_lifetime_value_per_currency_and_scores_from_its_own_events()
     {
         var now = DateTimeOffset.UtcNow;

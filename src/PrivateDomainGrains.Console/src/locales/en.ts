@@ -28,6 +28,7 @@ const en: typeof zhCN = {
   queue: {
     open: "{n} open",
     sending: "{n} waiting to send",
+    more: "Show more ({n} more open)",
     empty: "Nothing to do right now. New prompts appear here as they happen.",
     customer: "Customer {id}",
     new: "New",
@@ -114,6 +115,7 @@ const en: typeof zhCN = {
     more: "Load more",
     open: "{n} open",
     noInteraction: "No interaction yet",
+    noOrders: "No orders",
     failed: "Could not load: {detail}",
     tiers: { Prospect: "Prospect", FirstPurchase: "First purchase", Repeat: "Repeat buyer", SuperUser: "Super user", Dormant: "Dormant" },
     statuses: { Unknown: "Not a friend", Active: "Friend", Lost: "Lost" },

@@ -26,6 +26,7 @@ export default {
   queue: {
     open: "{n} 条待办",
     sending: "{n} 条待发送",
+    more: "显示更多（还有 {n} 条待办）",
     empty: "暂时没有待办。新的提醒会实时出现在这里。",
     customer: "客户 {id}",
     new: "新",
@@ -112,6 +113,7 @@ export default {
     more: "加载更多",
     open: "{n} 条待办",
     noInteraction: "还没有互动",
+    noOrders: "未下单",
     failed: "加载失败：{detail}",
     tiers: { Prospect: "潜在客户", FirstPurchase: "首单客户", Repeat: "复购客户", SuperUser: "超级用户", Dormant: "沉睡客户" },
     statuses: { Unknown: "未加好友", Active: "好友", Lost: "已流失" },

@@ -66,7 +66,9 @@ public static class SegmentsApi
     public static RouteGroupBuilder MapSegmentsApi(this RouteGroupBuilder api)
     {
         var segments = api.MapGroup("/tenants/{tenant}/segments").WithTags("Segments").RequireIntegrationKey();
-        segments.MapPost("", CreateAsync).WithName("CreateSegment").WithJsonBody<SegmentRequest>()
+        // The creator is the console user's alone: bound directly, an optional parameter would be read from ?createdBy=.
+        segments.MapPost("", (string tenant, HttpRequest request, SegmentStore store, IGrainFactory grains, DirectoryNames directory, CancellationToken ct) =>
+                CreateAsync(tenant, request, store, grains, directory, ct, createdBy: null)).WithName("CreateSegment").WithJsonBody<SegmentRequest>()
             .WithSummary("Save a segment: a name and a filter over tags, tiers, statuses, owners or teams, RFM scores, lifetime value per currency, last interaction, open nudges and custom fields.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem)
             .WithProblem(StatusCodes.Status409Conflict, $"The tenant already has {SegmentStore.MaxPerTenant} segments");
@@ -246,9 +248,12 @@ public static class SegmentsApi
         DateTimeOffset now, string? after, int limit, CancellationToken ct)
     {
         var (rows, more) = await members.PageAsync(tenant, filter, scope, now, after, limit, ct);
-        var items = rows.Select(m => new SegmentMember(m.CustomerId, m.DisplayName, m.Owner, m.Tags, m.Tier, m.Status, m.LastInteractionAt, m.OpenNudges, m.Orders,
-            new RfmView(Core.Tiers.RfmScores.RecencyOf(m.LastOrderAt is { } at ? Math.Max(0, (now - at).TotalDays) : null),
-                Core.Tiers.RfmScores.FrequencyOf(m.Orders), m.MonetaryScore), m.LifetimeValue)).ToList();
+        var items = rows.Select(m =>
+        {
+            var rfm = Core.Tiers.RfmScores.At(now, m.Orders, m.LastOrderAt, m.MonetaryScore);
+            return new SegmentMember(m.CustomerId, m.DisplayName, m.Owner, m.Tags, m.Tier, m.Status, m.LastInteractionAt, m.OpenNudges, m.Orders,
+                new RfmView(rfm.Recency, rfm.Frequency, rfm.Monetary), m.LifetimeValue);
+        }).ToList();
         return new SegmentMemberPage(items, more ? PageCursor.Encode(now, rows[^1].CustomerId) : null);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -118,13 +119,16 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
     /// <summary>A search's matches (<c>found</c>, of <see cref="DirectoryColumns"/>) as <c>d</c>, with their activity <c>a</c>.</summary>
     private const string Found = "found d JOIN pdg_customer_activity a ON a.tenant = d.tenant AND a.customer_id = d.customer_id";
 
-    private const string DirectoryColumns = "d.tenant, d.customer_id, d.owner, d.display_name, d.remark, d.tags, d.tier, d.status";
+    private const string DirectoryColumns = "d.tenant, d.customer_id, d.owner, d.display_name, d.remark, d.tags, d.tier, d.status, " + Values;
 
-    private const string Columns = "d.tenant, d.customer_id, d.owner, d.display_name, d.remark, d.tags, d.tier, d.status, a.last_interaction_at, a.open_nudges";
+    /// <summary>The values each row shows: paid orders, the last one's time, the monetary score and the lifetime value per currency.</summary>
+    private const string Values = "d.orders, d.last_order_at, d.monetary_score, d.lifetime_value";
+
+    private const string Columns = "d.tenant, d.customer_id, d.owner, d.display_name, d.remark, d.tags, d.tier, d.status, a.last_interaction_at, a.open_nudges, " + Values;
     private const string Order = " ORDER BY a.last_interaction_at DESC NULLS LAST, a.customer_id LIMIT ";
 
     /// <summary>The <see cref="Columns"/> and <see cref="Order"/> of a query over a subquery's rows.</summary>
-    private const string Names = "tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges";
+    private const string Names = "tenant, customer_id, owner, display_name, remark, tags, tier, status, last_interaction_at, open_nudges, orders, last_order_at, monetary_score, lifetime_value";
     private const string NamesOrder = " ORDER BY last_interaction_at DESC NULLS LAST, customer_id LIMIT ";
 
     /// <summary>The conditions on tag, tier, status and open nudges.</summary>
@@ -162,7 +166,13 @@ public sealed class CustomerDirectory(NpgsqlDataSource dataSource)
             rows.Add(new DirectoryRow(reader.GetString(0), reader.GetString(1),
                 reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<string[]>(5), reader.GetString(6), reader.GetString(7),
-                reader.IsDBNull(8) ? null : new DateTimeOffset(reader.GetDateTime(8), TimeSpan.Zero), reader.GetInt32(9)));
+                reader.IsDBNull(8) ? null : new DateTimeOffset(reader.GetDateTime(8), TimeSpan.Zero), reader.GetInt32(9))
+            {
+                Orders = reader.GetInt32(10),
+                LastOrderAt = reader.IsDBNull(11) ? null : new DateTimeOffset(reader.GetDateTime(11), TimeSpan.Zero),
+                MonetaryScore = reader.GetInt16(12),
+                LifetimeValue = JsonSerializer.Deserialize<Dictionary<string, decimal>>(reader.GetString(13))!,
+            });
         }
         return rows;
     }

@@ -119,6 +119,23 @@ public sealed class NudgeInbox(NpgsqlDataSource dataSource, GroupCommitWriter wr
         return await ReadRowsAsync(command, ct);
     }
 
+    /// <summary>
+    /// How many open nudges the staff member has now: those shown in a queue, and those snoozed past <paramref name="now"/>
+    /// (one index range of the open nudges by staff member, <c>pdg_nudges_open_by_staff</c>).
+    /// </summary>
+    public async Task<(int Open, int Snoozed)> CountOpenAsync(string tenant, string staffId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*) FILTER (WHERE snoozed_until IS NULL OR snoozed_until <= $3)::int, count(*) FILTER (WHERE snoozed_until > $3)::int " +
+            "FROM pdg_nudges WHERE tenant = $1 AND staff_id = $2 AND acked_at IS NULL");
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = staffId });
+        command.Parameters.Add(new() { Value = now.UtcDateTime });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
     /// <summary>How many open nudges each of the staff members has (absent: none).</summary>
     public async Task<Dictionary<string, int>> CountOpenAsync(string tenant, IReadOnlyList<string> staffIds, CancellationToken ct = default)
     {

@@ -28,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<WebhookDeliveries>();
         services.AddSingleton<CustomerDirectory>();
         services.AddSingleton<Segments.SegmentStore>();
+        services.AddSingleton<Segments.DirectoryNames>();
         services.AddSingleton<Segments.SegmentMembers>();
         services.AddSingleton<CampaignIndex>();
         services.AddSingleton<CustomerTimeline>();

@@ -9,8 +9,10 @@ namespace PrivateDomainGrains.Grains.Tests;
 /// <summary>An in-process test cluster whose grains store into a fresh PostgreSQL database of their own.</summary>
 public sealed class GrainTestCluster : IAsyncLifetime
 {
-    // Silo configurators are created by type, so the database they use is handed over here.
-    private static string s_connectionString = "";
+    // Silo configurators are created by type: the database reaches them through the cluster's own configuration. A
+    // static field once handed it over, and test classes starting at once gave their silos each other's databases
+    // (a push waited on another class's row locks).
+    private const string ConnectionStringKey = "PdgGrainTestsConnectionString";
 
     private readonly string _database = "pdg_grains_" + Guid.NewGuid().ToString("N")[..12];
 
@@ -47,13 +49,14 @@ public sealed class GrainTestCluster : IAsyncLifetime
             await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
             await create.ExecuteNonQueryAsync();
         }
-        s_connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _database }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _database }.ConnectionString;
         _store = new ServiceCollection().AddLogging()
             .AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build())
-            .AddPlatformPersistence(s_connectionString).BuildServiceProvider();
+            .AddPlatformPersistence(connectionString).BuildServiceProvider();
         await _store.GetRequiredService<SchemaMigrator>().ApplyAsync();
 
         var builder = new TestClusterBuilder(initialSilosCount: 1);
+        builder.Properties[ConnectionStringKey] = connectionString;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -71,8 +74,9 @@ public sealed class GrainTestCluster : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.Services.AddPlatformPersistence(s_connectionString);
-            silo.AddPlatformStorage(s_connectionString).AddPlatformGrains();
+            var connectionString = silo.Configuration[ConnectionStringKey]!;
+            silo.Services.AddPlatformPersistence(connectionString);
+            silo.AddPlatformStorage(connectionString).AddPlatformGrains();
         }
     }
 }

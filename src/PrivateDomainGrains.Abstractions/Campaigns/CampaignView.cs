@@ -25,7 +25,8 @@ public sealed record CampaignSpec(
 /// <summary>
 /// A campaign's progress. <see cref="MembersTotal"/> is the segment's count when it started; each member reached ends
 /// <see cref="Raised"/>, <see cref="Held"/> (by the contact policy: raised later, when it allows), <see cref="Suppressed"/>
-/// or <see cref="Failed"/> (unknown customer, an error); <see cref="Reached"/> is their sum. A completed campaign has
+/// or <see cref="Failed"/> (unknown customer, an error), as its nudge was when reached; <see cref="Reached"/> is their sum.
+/// What became of the held since, the execution facts say (<c>Core/Campaigns/CampaignCounts.cs</c> settles the two). A completed campaign has
 /// reached every member its pages listed, restarts included.
 /// </summary>
 /// <param name="State">A <see cref="CampaignStates"/> value.</param>

@@ -63,4 +63,12 @@ public interface ITenantTagCatalogGrain : IGrainWithStringKey
     /// </summary>
     /// <remarks>One change at a time per tag, as for <see cref="RenameTagAsync"/>.</remarks>
     [Alias("DeleteTag")] Task<TagCatalogOutcome> DeleteTagAsync(string tag, string jobId);
+
+    /// <summary>
+    /// Records batch job <paramref name="jobId"/> (not started yet) as adding <paramref name="add"/> and removing
+    /// <paramref name="remove"/> while it runs. A conflict (on <c>add</c> or <c>remove</c>, naming the catalog's job)
+    /// when a rename, merge or delete of one of those tags, or into one of them, is still running: a batch and such a
+    /// change of one tag never run at once, so which reaches a customer first never decides what the customer holds.
+    /// </summary>
+    [Alias("ClaimBatch")] Task<TagCatalogOutcome> ClaimBatchAsync(string jobId, string[] add, string[] remove);
 }

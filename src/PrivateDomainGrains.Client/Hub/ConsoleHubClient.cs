@@ -4,7 +4,7 @@ namespace PrivateDomainGrains.Client;
 
 /// <summary>
 /// A staff member's live console on the hub (<c>/hubs/console</c>), over the official SignalR client. The server sends
-/// <c>nudges</c> (every open nudge on connect, then live ones as they are raised, several in one message) and
+/// <c>replaying</c> (on connect, how many open nudges follow), <c>nudges</c> (every open nudge on connect, then live ones as they are raised, several in one message) and
 /// <c>signedOut</c> (the staff member was disabled; the server closes the connection and this client stops
 /// reconnecting). <see cref="AckAsync"/> (done) and <see cref="DismissAsync"/> (not useful) close a nudge and answer
 /// one of <see cref="CloseResults"/>; <see cref="SnoozeAsync"/> hides it for a while and answers one of
@@ -15,6 +15,7 @@ public sealed class ConsoleHubClient : IAsyncDisposable
 {
     public const string HubPath = "hubs/console";
     public const string NudgesMessage = "nudges";
+    public const string ReplayingMessage = "replaying";
     public const string SignedOutMessage = "signedOut";
     public const string ChangedMessage = "changed";
     public const string ExecutionChangedMessage = "executionChanged";
@@ -73,6 +74,9 @@ public sealed class ConsoleHubClient : IAsyncDisposable
 
     /// <summary>Calls <paramref name="handler"/> with every <c>nudges</c> message, in order; dispose the result to stop.</summary>
     public IDisposable OnNudges(Action<IReadOnlyList<Nudge>> handler) => _connection.On<Nudge[]>(NudgesMessage, nudges => handler(nudges));
+
+    /// <summary>On every connect, before the replay of the open nudges: how many it brings.</summary>
+    public IDisposable OnReplaying(Action<ReplayTotals> handler) => _connection.On<ReplayTotals>(ReplayingMessage, handler);
 
     /// <summary>Nudges this console shows changed: closed elsewhere or by the platform, moved away, or snoozed.</summary>
     public IDisposable OnChanged(Action<IReadOnlyList<NudgeChange>> handler) => _connection.On<NudgeChange[]>(ChangedMessage, changes => handler(changes));

@@ -37,3 +37,11 @@ public sealed record Nudge(
 /// member), or snoozed until <see cref="SnoozedUntil"/>.
 /// </summary>
 public sealed record NudgeChange(string Id, string? Closed, DateTimeOffset? SnoozedUntil);
+
+/// <summary>
+/// The hub's <c>replaying</c> message, sent on every connect before the open nudges are replayed: how many the replay
+/// brings, counted just before it began.
+/// </summary>
+/// <param name="Open">Open nudges to show.</param>
+/// <param name="Snoozed">Open nudges snoozed until later (replayed with their <c>snoozedUntil</c>).</param>
+public sealed record ReplayTotals(int Open, int Snoozed);

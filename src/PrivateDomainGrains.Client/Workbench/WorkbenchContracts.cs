@@ -9,8 +9,11 @@ public sealed record ConsoleMe(string Tenant, string StaffId, string Name, strin
 /// <param name="Remark">The owner's remark (the custom field <c>remark</c>).</param>
 /// <param name="LastInteractionAt">To the minute; null when the customer never interacted.</param>
 /// <param name="OpenNudges">Nudges about the customer not yet closed.</param>
+/// <param name="Orders">Paid orders.</param>
+/// <param name="Rfm">Recency (as of the answer), frequency and monetary scores, 0-5 each (0: never ordered).</param>
+/// <param name="LifetimeValue">Paid minus refunded per currency, by currency code; never added across currencies.</param>
 public sealed record ConsoleCustomerSummary(string CustomerId, string? Name, string? Owner, string? Remark, IReadOnlyList<string> Tags,
-    string Tier, string Status, DateTimeOffset? LastInteractionAt, int OpenNudges);
+    string Tier, string Status, DateTimeOffset? LastInteractionAt, int OpenNudges, int Orders, RfmView Rfm, IReadOnlyList<MoneyView> LifetimeValue);
 
 /// <param name="Next">Pass as <see cref="ConsoleCustomerQuery.After"/> for the next page; null on the last page.</param>
 public sealed record ConsoleCustomerPage(IReadOnlyList<ConsoleCustomerSummary> Items, string? Next);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ExecutionGroup } from "../src/api/reports";
-import { actionsFor, doneShare, fieldOf, perHour, reachedShare } from "../src/campaigns/progress";
+import { actionsFor, doneShare, perHour, reachedShare } from "../src/campaigns/progress";
 
 describe("campaign progress", () => {
   it("the share reached is of the members counted, unknown before the first page, whole for an empty completed one", () => {
@@ -28,14 +28,5 @@ describe("campaign progress", () => {
     expect(actionsFor("paused")).toEqual(["resume", "cancel"]);
     expect(actionsFor("completed")).toEqual([]);
     expect(actionsFor("cancelled")).toEqual([]);
-  });
-
-  it("a server error lands at the field it quotes first, a variant's at the script", () => {
-    const fields = ["name", "segmentId", "script", "startAt", "endAt"];
-    expect(fieldOf("'endAt' must be after 'startAt'", fields)).toBe("endAt");
-    expect(fieldOf("'script.text' unknown placeholder {nmae}", fields)).toBe("script");
-    expect(fieldOf("'script.variants[1].id' repeats 'a'", fields)).toBe("script");
-    expect(fieldOf("Something else", fields)).toBeNull();
-    expect(fieldOf(undefined, fields)).toBeNull();
   });
 });

@@ -19,6 +19,11 @@ public sealed class Decision
     public Candidate? Chosen { get; init; }
     public required IReadOnlyList<string> TagsAdded { get; init; }
     public required IReadOnlyList<string> TagsRemoved { get; init; }
+    /// <summary>
+    /// The removed tags an exclusive group displaced, each with the tag whose adding displaced it: the removal is that
+    /// add's doing (by hand, a tag job, a rule), and is attributed as the add is.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Displaced { get; init; } = [];
     /// <summary>Fields set by rules; a null value means cleared.</summary>
     public required IReadOnlyList<KeyValuePair<string, string?>> FieldsSet { get; init; }
     public required IReadOnlyList<SequenceMove> SequenceMoves { get; init; }

@@ -45,6 +45,7 @@ internal sealed class DecisionRun
     private readonly List<PlannedNudge> _candidates = [];
     private readonly List<string> _tagsAdded = [];
     private readonly List<string> _tagsRemoved = [];
+    private readonly List<KeyValuePair<string, string>> _displaced = [];
     private readonly List<KeyValuePair<string, string?>> _fieldsSet = [];
     private readonly List<SequenceMove> _moves = [];
     private readonly List<LearningSignal> _signals = [];
@@ -104,6 +105,7 @@ internal sealed class DecisionRun
         _candidates.Clear();
         _tagsAdded.Clear();
         _tagsRemoved.Clear();
+        _displaced.Clear();
         _fieldsSet.Clear();
         _moves.Clear();
         _signals.Clear();
@@ -206,7 +208,11 @@ internal sealed class DecisionRun
         (added ? _tagsRemoved : _tagsAdded).Remove(tag);
         _tagChanges.Enqueue((tag, added, key));
         if (added && _ctx.ExclusiveTags is { IsEmpty: false } exclusive)
-            foreach (var rival in exclusive.Displaced(tag, _customer.Tags).ToList()) ChangeTag(rival, added: false, key);
+            foreach (var rival in exclusive.Displaced(tag, _customer.Tags).ToList())
+            {
+                ChangeTag(rival, added: false, key);
+                _displaced.Add(new(rival, tag));
+            }
     }
 
     private void DrainTagChanges()
@@ -343,6 +349,7 @@ internal sealed class DecisionRun
             Chosen = chosen,
             TagsAdded = Copy(_tagsAdded),
             TagsRemoved = Copy(_tagsRemoved),
+            Displaced = Copy(_displaced),
             FieldsSet = Copy(_fieldsSet),
             SequenceMoves = Copy(_moves),
             TierChange = _tierChange,

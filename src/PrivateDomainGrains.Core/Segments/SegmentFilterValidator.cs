@@ -22,6 +22,18 @@ public static class SegmentFilterValidator
     public const int MaxDays = PlaybookValidator.MaxDays;
     public const decimal MaxAmount = PlaybookValidator.MaxCounterValue;
 
+    /// <summary>
+    /// The range of each whole number of a filter, by its path: said whether the value is out of range or no whole
+    /// number at all (<c>1.5</c>), never the range of the .NET type that reads it (one class, <see cref="CountRange"/>,
+    /// bounds RFM scores and open nudges alike, so no attribute on it can say either).
+    /// </summary>
+    private static readonly Dictionary<string, (int Least, int Most)> WholeRanges = new(StringComparer.Ordinal)
+    {
+        [".rfm.recency"] = (0, 5), [".rfm.frequency"] = (0, 5), [".rfm.monetary"] = (0, 5),
+        [".openNudges"] = (0, PlaybookValidator.MaxOpenNudgesCap),
+        [".lastInteraction.withinDays"] = (1, MaxDays), [".lastInteraction.notWithinDays"] = (1, MaxDays),
+    };
+
     /// <summary>camelCase names, unknown members an error (a misspelt condition must not silently select everyone).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -42,10 +54,21 @@ public static class SegmentFilterValidator
         }
         catch (JsonException ex)
         {
-            return (null, [.. JsonValueErrors.Describe(ex, typeof(SegmentFilter), Json).Select(e => new PlaybookError(path + e.Path.TrimStart('$'), e.Problem))]);
+            return (null, [.. JsonValueErrors.Describe(ex, typeof(SegmentFilter), Json).Select(e => new PlaybookError(path + e.Path.TrimStart('$'), WholeProblem(e) ?? e.Problem))]);
         }
         var errors = Validate(parsed, path);
         return errors.Count == 0 ? (parsed, errors) : (null, errors);
+    }
+
+    /// <summary>What a value at one of <see cref="WholeRanges"/> must be (a count range's min or max, a number of days); null elsewhere.</summary>
+    private static string? WholeProblem(JsonValueErrors.Error e)
+    {
+        var at = e.Path.TrimStart('$');
+        // A count range's bound is ranged by the range it belongs to.
+        var dot = at.LastIndexOf('.');
+        if (!WholeRanges.TryGetValue(at, out var range) && !(dot > 0 && at[dot..] is ".min" or ".max" && WholeRanges.TryGetValue(at[..dot], out range)))
+            return null;
+        return CommonPhrases.JsonMustBe.Say(CommonPhrases.JsonWhole.Say(range.Least, range.Most));
     }
 
     /// <summary>Every error of <paramref name="f"/>; canonicalises tier and status names in place.</summary>
@@ -71,9 +94,9 @@ public static class SegmentFilterValidator
                     Add($".teams[{i}]", SegmentPhrases.TeamName.Say(PlaybookValidator.MaxNameLength));
         if (f.Rfm is { } rfm)
         {
-            Range(rfm.Recency, ".rfm.recency", 0, 5);
-            Range(rfm.Frequency, ".rfm.frequency", 0, 5);
-            Range(rfm.Monetary, ".rfm.monetary", 0, 5);
+            Range(rfm.Recency, ".rfm.recency");
+            Range(rfm.Frequency, ".rfm.frequency");
+            Range(rfm.Monetary, ".rfm.monetary");
         }
         if (List(f.LifetimeValue, ".lifetimeValue"))
         {
@@ -95,11 +118,11 @@ public static class SegmentFilterValidator
         {
             if (li.Before is null && li.After is null && li.WithinDays is null && li.NotWithinDays is null)
                 Add(".lastInteraction", SegmentPhrases.LastInteractionNeeds.Say());
-            if (li.WithinDays is < 1 or > MaxDays) Add(".lastInteraction.withinDays", CommonPhrases.Between.Say(1, MaxDays));
-            if (li.NotWithinDays is < 1 or > MaxDays) Add(".lastInteraction.notWithinDays", CommonPhrases.Between.Say(1, MaxDays));
+            Days(li.WithinDays, ".lastInteraction.withinDays");
+            Days(li.NotWithinDays, ".lastInteraction.notWithinDays");
             if (li.After >= li.Before) Add(".lastInteraction.before", SegmentPhrases.BeforeAfter.Say());
         }
-        Range(f.OpenNudges, ".openNudges", 0, PlaybookValidator.MaxOpenNudgesCap);
+        Range(f.OpenNudges, ".openNudges");
         if (f.Fields is { } fields)
         {
             if (fields.Count > MaxFields) Add(".fields", CommonPhrases.AtMostFields.Say(MaxFields));
@@ -141,9 +164,16 @@ public static class SegmentFilterValidator
             return names;
         }
 
-        void Range(CountRange? range, string at, int least, int most)
+        void Days(int? days, string at)
+        {
+            var (least, most) = WholeRanges[at];
+            if (days < least || days > most) Add(at, CommonPhrases.Between.Say(least, most));
+        }
+
+        void Range(CountRange? range, string at)
         {
             if (range is null) return;
+            var (least, most) = WholeRanges[at];
             if (range.Min is null && range.Max is null) Add(at, CommonPhrases.MinOrMax.Say());
             if (range.Min < least || range.Min > most) Add(at + ".min", CommonPhrases.Between.Say(least, most));
             if (range.Max < least || range.Max > most) Add(at + ".max", CommonPhrases.Between.Say(least, most));

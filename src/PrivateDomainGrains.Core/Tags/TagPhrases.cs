@@ -32,6 +32,12 @@ public static class TagPhrases
     public static readonly Phrase BeingMerged = new(
         "Tag '{0}' is being merged into '{2}' (tag job {1}): send this again when that job has finished",
         "标签 '{0}' 正在被合并到 '{2}'（标签任务 {1}）：请在该任务完成后再发送");
+    public static readonly Phrase InBatch = new(
+        "Tag '{0}' is being added or removed by batch tag job {1}: send this again when that job has finished (or cancel it)",
+        "批量标签任务 {1} 正在添加或移除标签 '{0}'：请在该任务完成（或取消）后再发送");
+    public static readonly Phrase AddedByBatch = new(
+        "Tag '{0}' of this group is being added by batch tag job {1}, whose adds the group's exclusivity decides: send this again when that job has finished (or cancel it)",
+        "批量标签任务 {1} 正在添加本组的标签 '{0}'，其效果取决于本组是否互斥：请在该任务完成（或取消）后再发送");
     public static readonly Phrase HeldTogether = new(
         "{0} customers hold two or more of [{1}], which exclusive group '{2}' does not allow: remove all but one from them (a tag job) and send this again",
         "{0} 位客户持有 [{1}] 中的两个或更多，互斥标签组 '{2}' 不允许：请先（用标签任务）只给他们留下一个，再发送");

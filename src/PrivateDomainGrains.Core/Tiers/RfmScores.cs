@@ -22,6 +22,13 @@ public readonly record struct RfmScores(int Recency, int Frequency, int Monetary
         ? new(0, 0, 0)
         : new(RecencyOf(v.DaysSinceOrder), FrequencyOf(v.Frequency), MonetaryOf(v.Monetary));
 
+    /// <summary>
+    /// The scores as of <paramref name="now"/> from what the customer directory stores: paid orders, the last one's time
+    /// (recency is worked out at the moment of asking, so a stored row never goes stale) and the monetary score.
+    /// </summary>
+    public static RfmScores At(DateTimeOffset now, int orders, DateTimeOffset? lastOrderAt, int monetaryScore) =>
+        new(RecencyOf(lastOrderAt is { } at ? Math.Max(0, (now - at).TotalDays) : null), FrequencyOf(orders), monetaryScore);
+
     /// <summary>Recency score of a customer who ordered <paramref name="days"/> ago (0 when never).</summary>
     public static int RecencyOf(double? days)
     {

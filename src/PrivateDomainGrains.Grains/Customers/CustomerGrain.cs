@@ -101,8 +101,7 @@ public sealed partial class CustomerGrain(
             admission.RefuseAll($"refused: the personal data of customer '{_profile.CustomerId}' was erased at {erasedAt:O}");
             return admission.ToOutcome(null);
         }
-        var inputs = await tenants.GetAsync(_tenant);
-        if (_profile.Exists) await SettleCampaignHoldsAsync(DateTimeOffset.UtcNow);
+        var inputs = await LiveInputsAsync(DateTimeOffset.UtcNow);
         // The journal refuses a call whole when it already holds one of its ids: nothing of it was stored, and this
         // activation decided on events it must forget. Start again from storage, tell duplicates and conflicts apart,
         // and take the rest again (another customer may have taken one of its ids meanwhile: a few rounds at most).
@@ -271,9 +270,9 @@ public sealed partial class CustomerGrain(
         if (_profile.Exists)
         {
             var now = DateTimeOffset.UtcNow;
-            var inputs = await tenants.GetAsync(_tenant);
-            await SettleCampaignHoldsAsync(now > dueAt ? now : dueAt);
-            Decide(inputs, EngineInput.Timer, now > dueAt ? now : dueAt, eventId: null, live: true, pending);
+            var at = now > dueAt ? now : dueAt;
+            var inputs = await LiveInputsAsync(at);
+            Decide(inputs, EngineInput.Timer, at, eventId: null, live: true, pending);
             _commits.Changed();
         }
         // Timer decisions are not journaled. A customer woken only for this leaves memory, so its state commits with
@@ -303,8 +302,7 @@ public sealed partial class CustomerGrain(
         // A segment lists customers from the directory; one erased or gone since must not be created again.
         if (!_profile.Exists) return CampaignReach.Unknown;
         var now = DateTimeOffset.UtcNow;
-        var inputs = await tenants.GetAsync(_tenant);
-        await SettleCampaignHoldsAsync(now);
+        var inputs = await LiveInputsAsync(now);
         var pending = Pending();
         var decision = DecisionEngine.Decide(inputs.Playbook, _profile, EngineInput.FromCampaign(campaignId, script), Context(inputs.Playbook, inputs, now, explore: true, ownerLoad: true));
         Decided(inputs, decision, now, eventId: null, live: true, pending);
@@ -329,12 +327,16 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>
-    /// Before every live decision (an event, a wake, a campaign's reach, a response, a tag change), any of which may
-    /// release held nudges: those of a cancelled (or deleted) campaign are withdrawn, never raised;
-    /// those of a paused one wait a further window (<see cref="CampaignHolds.Postpone"/>) and are released once it runs again.
+    /// The one way a live decision (an event, a wake, a campaign's reach, a response, a tag change) gets the tenant's
+    /// inputs: it first settles the customer's held campaign nudges due by <paramref name="now"/>, since any live
+    /// decision may release them. Those of a cancelled (or deleted) campaign are withdrawn, never raised; those of a
+    /// paused one wait a further window (<see cref="CampaignHolds.Postpone"/>) and are released once it runs again.
+    /// Replays and views read the inputs directly: they release nothing.
     /// </summary>
-    private async Task SettleCampaignHoldsAsync(DateTimeOffset now)
+    private async Task<TenantDecisionInputs> LiveInputsAsync(DateTimeOffset now)
     {
+        var inputs = await tenants.GetAsync(_tenant);
+        if (!_profile.Exists) return inputs;
         foreach (var campaignId in CampaignHolds.DueCampaigns(_profile.Engine, now) ?? [])
         {
             var campaign = await GrainFactory.GetGrain<ICampaignGrain>(GrainKeys.For(_tenant, campaignId)).GetAsync();
@@ -346,6 +348,7 @@ public sealed partial class CustomerGrain(
             else if (campaign.State == CampaignStates.Paused)
                 CampaignHolds.Postpone(_profile.Engine, campaignId, now, campaign.Spec.EndAt - campaign.Spec.StartAt);
         }
+        return inputs;
     }
 
     public async Task RecordResponseAsync(string nudgeId, NudgeResponse response)
@@ -362,8 +365,7 @@ public sealed partial class CustomerGrain(
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
         var outcome = response == NudgeResponse.Acted ? NudgeOutcome.Acted : NudgeOutcome.Dismissed;
-        var inputs = await tenants.GetAsync(_tenant);
-        await SettleCampaignHoldsAsync(now);
+        var inputs = await LiveInputsAsync(now);
         var pending = Pending();
         Decide(inputs, EngineInput.FromOutcome(nudgeId, outcome), now, eventId: null, live: true, pending);
         // Responses come as often as events; like events they wait for the periodic snapshot. A crash before it
@@ -379,8 +381,7 @@ public sealed partial class CustomerGrain(
         if (!_profile.Exists) return (null, false);
         _onlyWoken = false;
         var now = DateTimeOffset.UtcNow;
-        var inputs = await tenants.GetAsync(_tenant);
-        await SettleCampaignHoldsAsync(now);
+        var inputs = await LiveInputsAsync(now);
         var pending = Pending();
         foreach (var tag in remove) Decide(inputs, EngineInput.FromTag(tag, false, now), now, eventId: null, live: true, pending, tag, staffId);
         foreach (var tag in add) Decide(inputs, EngineInput.FromTag(tag, true, now), now, eventId: null, live: true, pending, tag, staffId);

@@ -36,10 +36,17 @@ internal sealed class PendingWrites(string tenant, string customerId)
         foreach (var c in decision.Closed) Closes.Add(new NudgeClose(tenant, c.NudgeId, c.How, c.At));
         foreach (var c in decision.Credits) Credits.Add(Row(c));
         foreach (var c in decision.Conversions) Conversions.Add(Row(c));
-        // The tag changed by hand was a staff member's or an integration's doing; the others a rule's or a keyword's.
+        // The tag changed by hand was a staff member's or an integration's doing; the others a rule's or a keyword's,
+        // except a tag an exclusive group displaced, which is the doing of whoever added the tag that displaced it.
         string Who(string tag) => tag != manualTag ? "rule" : by is null ? "integration" : "staff:" + by;
+        string Remover(string tag)
+        {
+            foreach (var (displaced, cause) in decision.Displaced)
+                if (displaced == tag) return Who(cause);
+            return Who(tag);
+        }
         foreach (var tag in decision.TagsAdded) Change(at, CustomerChangeKinds.TagAdded, new { tag, by = Who(tag) });
-        foreach (var tag in decision.TagsRemoved) Change(at, CustomerChangeKinds.TagRemoved, new { tag, by = Who(tag) });
+        foreach (var tag in decision.TagsRemoved) Change(at, CustomerChangeKinds.TagRemoved, new { tag, by = Remover(tag) });
         if (decision.TierChange is { } tier) Change(at, CustomerChangeKinds.TierChanged, new { from = tier.From.ToString(), to = tier.To.ToString() });
         foreach (var (field, value) in decision.FieldsSet) Change(at, CustomerChangeKinds.FieldSet, new { field, value });
     }

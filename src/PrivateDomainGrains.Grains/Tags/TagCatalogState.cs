@@ -13,7 +13,16 @@ public sealed class TagCatalogState
 
     /// <summary>The rename, merge or delete of each tag whose holders' job may still run, by the tag changed.</summary>
     [JsonPropertyName("changes")] public Dictionary<string, TagChange> Changes { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The batch jobs that may still be running, by job id: the tags each adds and removes.</summary>
+    [JsonPropertyName("batches")] public Dictionary<string, BatchClaim> Batches { get; set; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>A batch job's tags, recorded before the job starts (<c>at</c>: when).</summary>
+public sealed record BatchClaim(
+    [property: JsonPropertyName("add")] string[] Add,
+    [property: JsonPropertyName("remove")] string[] Remove,
+    [property: JsonPropertyName("at")] DateTimeOffset At);
 
 /// <summary>A rename, merge or delete of a tag and the job changing its holders (<c>kind</c>: rename, merge, delete).</summary>
 public sealed record TagChange(

@@ -25,6 +25,12 @@ namespace PrivateDomainGrains.Grains.Tags;
 /// refused (a conflict naming how many): the catalog does not guess which tag those customers meant to keep. Remove the
 /// extra tags with a tag job, then send the change again. Counted from the customer directory; a customer given a
 /// second tag of the group between the count and the save keeps both until one is added again.</item>
+/// <item>A batch job and a rename, merge or delete of a tag it adds or removes never run at once (either order is
+/// refused, a conflict naming the running job): otherwise the batch goes on adding a tag the catalog deleted or renamed
+/// away, and what a customer ends with depends on which job reached them first. A batch adding a tag of a group also
+/// keeps the group's exclusivity as it is (deleting an exclusive group, making one exclusive or not, moving the tag in
+/// or out of an exclusive group), which decides what its adds displace. The batch's tags are recorded here before it
+/// starts (<see cref="ClaimBatchAsync"/>); one that finished, or never started within a minute, is over.</item>
 /// <item>A rename or merge rewrites the tenant's playbook where it names the tag (triggers, conditions, actions, SOP
 /// steps, keywords) as the next playbook version, stored by <see cref="TagRenameAuthor"/>, so rules keep firing for the
 /// holders under the new name. Sent again, it finds nothing left to rewrite.</item>
@@ -60,6 +66,8 @@ public sealed class TenantTagCatalogGrain(
         if (group.Exclusive && !(i >= 0 && Catalog.Groups[i].Exclusive)
             && await HeldTogetherAsync("exclusive", group.GroupId, TagsOf(group.GroupId)) is { } held)
             return held;
+        if (i >= 0 && group.Exclusive != Catalog.Groups[i].Exclusive && await BatchAddingAsync("exclusive", TagsOf(group.GroupId)) is { } adding)
+            return adding;
         if (i >= 0) Catalog.Groups[i] = group;
         else Catalog.Groups.Add(group);
         return await SaveAsync($"group {group.GroupId} {(create ? "created" : "changed")}");
@@ -67,7 +75,9 @@ public sealed class TenantTagCatalogGrain(
 
     public async Task<TagCatalogOutcome> DeleteGroupAsync(string groupId)
     {
-        if (Catalog.Groups.RemoveAll(g => g.GroupId == groupId) == 0) return TagCatalogOutcome.NotFound("groupId", TagPhrases.NoGroup.Say(groupId));
+        if (Catalog.Groups.Find(g => g.GroupId == groupId) is not { } group) return TagCatalogOutcome.NotFound("groupId", TagPhrases.NoGroup.Say(groupId));
+        if (group.Exclusive && await BatchAddingAsync("groupId", TagsOf(groupId)) is { } adding) return adding;
+        Catalog.Groups.Remove(group);
         for (var i = 0; i < Catalog.Tags.Count; i++)
             if (Catalog.Tags[i].GroupId == groupId) Catalog.Tags[i] = Catalog.Tags[i] with { GroupId = null };
         return await SaveAsync($"group {groupId} deleted");
@@ -84,6 +94,8 @@ public sealed class TenantTagCatalogGrain(
         if (tag.GroupId is { } joined && (i < 0 || Catalog.Tags[i].GroupId != joined) && Catalog.Groups.Exists(g => g.GroupId == joined && g.Exclusive)
             && await HeldTogetherAsync("groupId", joined, [.. TagsOf(joined), tag.Tag]) is { } held)
             return held;
+        if (IsExclusive(i >= 0 ? Catalog.Tags[i].GroupId : null) != IsExclusive(tag.GroupId) && await BatchAddingAsync("groupId", [tag.Tag]) is { } adding)
+            return adding;
         if (i >= 0) Catalog.Tags[i] = tag;
         else Catalog.Tags.Add(tag);
         return await SaveAsync($"tag {tag.Tag} {(create ? "created" : "changed")}");
@@ -91,7 +103,7 @@ public sealed class TenantTagCatalogGrain(
 
     public async Task<TagCatalogOutcome> RenameTagAsync(string from, string to, string jobId)
     {
-        if ((await RunningAsync(from, "rename", to, jobId) ?? await MissingAsync(from, "rename", to)) is { } refused) return refused;
+        if ((await RunningAsync(from, "rename", to, jobId) ?? await MissingAsync(from, "rename", to) ?? await InBatchAsync(from, to)) is { } refused) return refused;
         var i = IndexOf(from);
         if (i >= 0 && IndexOf(to) >= 0) return TagCatalogOutcome.Conflict("to", TagPhrases.RenameOntoTag.Say(to, from));
         var renamed = i >= 0 ? Catalog.Tags[i].RenamedTo(to) : null;
@@ -107,7 +119,7 @@ public sealed class TenantTagCatalogGrain(
 
     public async Task<TagCatalogOutcome> MergeTagAsync(string from, string into, string jobId)
     {
-        if ((await RunningAsync(from, "merge", into, jobId) ?? await MissingAsync(from, "merge", into)) is { } refused) return refused;
+        if ((await RunningAsync(from, "merge", into, jobId) ?? await MissingAsync(from, "merge", into) ?? await InBatchAsync(from, into)) is { } refused) return refused;
         var i = IndexOf(from);
         var joining = i >= 0 && IndexOf(into) < 0 ? Catalog.Tags[i].RenamedTo(into) : null;
         if (joining is not null && NameTaken(joining, from, "into") is { } taken) return taken;
@@ -124,13 +136,67 @@ public sealed class TenantTagCatalogGrain(
 
     public async Task<TagCatalogOutcome> DeleteTagAsync(string tag, string jobId)
     {
-        if ((await RunningAsync(tag, "delete", null, jobId) ?? await MissingAsync(tag, "delete", null)) is { } refused) return refused;
+        if ((await RunningAsync(tag, "delete", null, jobId) ?? await MissingAsync(tag, "delete", null) ?? await InBatchAsync(tag, null)) is { } refused) return refused;
         Claim(tag, "delete", null, jobId);
         var i = IndexOf(tag);
         if (i < 0) return await SaveChangesAsync();
         Catalog.Tags.RemoveAt(i);
         return await SaveAsync($"tag {tag} deleted");
     }
+
+    public async Task<TagCatalogOutcome> ClaimBatchAsync(string jobId, string[] add, string[] remove)
+    {
+        foreach (var (field, tags) in new[] { ("add", add), ("remove", remove) })
+            foreach (var tag in tags)
+                foreach (var (changed, change) in Catalog.Changes)
+                    if ((changed == tag || change.Target == tag) && !await IsOverAsync(change.JobId, change.At))
+                        return TagCatalogOutcome.Conflict(field, ChangePhrase(change.Kind).Say(changed, change.JobId, change.Target));
+        await ForgetFinishedBatchesAsync();
+        Catalog.Batches[jobId] = new BatchClaim(add, remove, DateTimeOffset.UtcNow);
+        return await SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A conflict on <c>tag</c> naming the batch job while one that may still be running adds or removes
+    /// <paramref name="tag"/> or <paramref name="target"/> (a rename's or merge's); null otherwise.
+    /// </summary>
+    private async Task<TagCatalogOutcome?> InBatchAsync(string tag, string? target)
+    {
+        await ForgetFinishedBatchesAsync();
+        foreach (var (jobId, claim) in Catalog.Batches)
+            if (claim.Add.Concat(claim.Remove).FirstOrDefault(t => t == tag || t == target) is { } named)
+                return TagCatalogOutcome.Conflict("tag", TagPhrases.InBatch.Say(named, jobId));
+        return null;
+    }
+
+    /// <summary>A conflict on <paramref name="field"/> naming the batch job while one that may still be running adds one of <paramref name="tags"/>; null otherwise.</summary>
+    private async Task<TagCatalogOutcome?> BatchAddingAsync(string field, string[] tags)
+    {
+        await ForgetFinishedBatchesAsync();
+        foreach (var (jobId, claim) in Catalog.Batches)
+            if (claim.Add.FirstOrDefault(tags.Contains) is { } added)
+                return TagCatalogOutcome.Conflict(field, TagPhrases.AddedByBatch.Say(added, jobId));
+        return null;
+    }
+
+    /// <summary>Drops the batches that are over from memory (saved with the next change).</summary>
+    private async Task ForgetFinishedBatchesAsync()
+    {
+        foreach (var (jobId, claim) in Catalog.Batches.ToList())
+            if (await IsOverAsync(jobId, claim.At)) Catalog.Batches.Remove(jobId);
+    }
+
+    /// <summary>A job that finished, or one recorded at <paramref name="at"/> but not started within a minute (its request failed), is over.</summary>
+    private async Task<bool> IsOverAsync(string jobId, DateTimeOffset at)
+    {
+        var job = await GrainFactory.GetGrain<ITagJobGrain>(Abstractions.GrainKeys.For(Tenant, jobId)).GetAsync();
+        return job is null ? DateTimeOffset.UtcNow - at > TimeSpan.FromMinutes(1) : job.FinishedAt is not null;
+    }
+
+    private static Phrase ChangePhrase(string kind) =>
+        kind switch { "delete" => TagPhrases.BeingDeleted, "rename" => TagPhrases.BeingRenamed, _ => TagPhrases.BeingMerged };
+
+    private bool IsExclusive(string? groupId) => groupId is not null && Catalog.Groups.Exists(g => g.GroupId == groupId && g.Exclusive);
 
     /// <summary>
     /// While another change of <paramref name="tag"/> may still be running, the same change is answered with its job and
@@ -141,12 +207,9 @@ public sealed class TenantTagCatalogGrain(
     private async Task<TagCatalogOutcome?> RunningAsync(string tag, string kind, string? target, string jobId)
     {
         if (!Catalog.Changes.TryGetValue(tag, out var running) || running.JobId == jobId) return null;
-        var job = await GrainFactory.GetGrain<ITagJobGrain>(Abstractions.GrainKeys.For(Tenant, running.JobId)).GetAsync();
-        var over = job is null ? DateTimeOffset.UtcNow - running.At > TimeSpan.FromMinutes(1) : job.FinishedAt is not null;
-        if (over) return null;
+        if (await IsOverAsync(running.JobId, running.At)) return null;
         if (running.Kind == kind && running.Target == target) return TagCatalogOutcome.Ok with { JobId = running.JobId };
-        var phrase = running.Kind switch { "delete" => TagPhrases.BeingDeleted, "rename" => TagPhrases.BeingRenamed, _ => TagPhrases.BeingMerged };
-        return TagCatalogOutcome.Conflict("tag", phrase.Say(tag, running.JobId, running.Target));
+        return TagCatalogOutcome.Conflict("tag", ChangePhrase(running.Kind).Say(tag, running.JobId, running.Target));
     }
 
     /// <summary>

@@ -52,15 +52,18 @@ public static class CampaignsApi
     /// <summary>A campaign, its progress and (one campaign) its results.</summary>
     /// <param name="State"><c>running</c> (also while waiting for its window), <c>paused</c>, <c>completed</c>, <c>expired</c> (the window ended first) or <c>cancelled</c>.</param>
     /// <param name="MembersTotal">The segment's count when the campaign's first page was read; 0 before.</param>
-    /// <param name="Reached">Members worked so far: <c>raised + held + suppressed + failed</c>.</param>
-    /// <param name="Raised">Nudges raised to the owner.</param>
-    /// <param name="Held">Nudges held by the contact policy (caps, quiet hours): raised later when it allows.</param>
+    /// <param name="Reached">Members worked so far: <c>raised + held + withdrawn + suppressed + failed</c>.</param>
+    /// <param name="Raised">Members whose nudge was raised to the owner, when reached or later (held, then raised when the
+    /// contact policy allowed): <c>results.raised</c> as one campaign reads it. A listing and a pause, resume or cancel
+    /// answer the counts as the campaign reached its members, without the later raises.</param>
+    /// <param name="Held">Members whose nudge the contact policy (caps, quiet hours) still holds: raised later when it allows.</param>
+    /// <param name="Withdrawn">Members of a cancelled campaign whose held nudge is withdrawn: never raised.</param>
     /// <param name="Suppressed">Never raised (no owner, a cap of 0, dismissed too often).</param>
     /// <param name="Failed">Customers gone since they were listed, or an error.</param>
     /// <param name="Results">What came of its nudges (<c>shown</c>, <c>done</c>, <c>replies</c>, <c>orders</c>, <c>revenue</c>...), from the execution rollups; null in listings and before any was raised.</param>
     public sealed record CampaignView(string CampaignId, string Name, string SegmentId, int SegmentVersion, CampaignScript Script,
-        DateTimeOffset StartAt, DateTimeOffset EndAt, string By, string State, long MembersTotal, long Reached, long Raised, long Held, long Suppressed,
-        long Failed, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, ExecutionGroup? Results);
+        DateTimeOffset StartAt, DateTimeOffset EndAt, string By, string State, long MembersTotal, long Reached, long Raised, long Held, long Withdrawn,
+        long Suppressed, long Failed, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, ExecutionGroup? Results);
 
     public sealed record CampaignList(IReadOnlyList<CampaignView> Items);
 
@@ -77,10 +80,10 @@ public static class CampaignsApi
         campaigns.MapGet("", (string tenant, IGrainFactory grains, CampaignIndex index, CancellationToken ct) => ListAsync(tenant, grains, index, visible: null, ct))
             .WithName("ListCampaigns").WithSummary("The tenant's campaigns, newest first (at most 200), with their progress.");
         var campaign = campaigns.MapGroup("/{campaignId}").WithProblem(StatusCodes.Status404NotFound, NotFoundProblem);
-        campaign.MapGet("", (string tenant, string campaignId, IGrainFactory grains, ExecutionReports reports, CancellationToken ct) =>
-                GetAsync(tenant, campaignId, grains, reports, visible: null, "tenant", ct))
+        campaign.MapGet("", (string tenant, string campaignId, IGrainFactory grains, ExecutionReports reports, TimeProvider clock, CancellationToken ct) =>
+                GetAsync(tenant, campaignId, grains, reports, clock, visible: null, "tenant", ct))
             .WithName("GetCampaign")
-            .WithSummary("A campaign: state, members total, raised, held, suppressed, failed, and its results (reached, done, replies, orders, revenue).");
+            .WithSummary("A campaign: state, members total, raised (later raises of held nudges too), held, withdrawn, suppressed, failed, and its results (reached, done, replies, orders, revenue).");
         campaign.MapPost("/pause", (string tenant, string campaignId, IGrainFactory grains) => ChangeAsync(tenant, campaignId, grains, null, g => g.PauseAsync()))
             .WithName("PauseCampaign").Audited().WithSummary(PauseSummary);
         campaign.MapPost("/resume", (string tenant, string campaignId, IGrainFactory grains) => ChangeAsync(tenant, campaignId, grains, null, g => g.ResumeAsync()))
@@ -103,8 +106,8 @@ public static class CampaignsApi
                 await ListAsync(user.Tenant, grains, index, await VisibleAsync(user, reports), ct))
             .WithName("ListMyCampaigns").WithSummary("ListCampaigns: a manager's team's campaigns, or an admin's tenant's.");
         var mine = console.MapGroup("/{campaignId}").WithProblem(StatusCodes.Status404NotFound, NotFoundProblem);
-        mine.MapGet("", async (ConsoleUser user, string campaignId, IGrainFactory grains, ExecutionReports reports, CancellationToken ct) =>
-                await GetAsync(user.Tenant, campaignId, grains, reports, await VisibleAsync(user, reports), user.IsAdmin ? "tenant" : "team", ct))
+        mine.MapGet("", async (ConsoleUser user, string campaignId, IGrainFactory grains, ExecutionReports reports, TimeProvider clock, CancellationToken ct) =>
+                await GetAsync(user.Tenant, campaignId, grains, reports, clock, await VisibleAsync(user, reports), user.IsAdmin ? "tenant" : "team", ct))
             .WithName("GetMyCampaign").WithSummary("GetCampaign for a manager or admin; the results cover the customers the user may see.");
         mine.MapPost("/pause", async (ConsoleUser user, string campaignId, IGrainFactory grains, ExecutionReports reports) =>
                 await ChangeAsync(user.Tenant, campaignId, grains, await VisibleAsync(user, reports), g => g.PauseAsync()))
@@ -234,13 +237,15 @@ public static class CampaignsApi
     /// <param name="visible">Whose campaigns the caller may see and whose nudges its results count (null: all).</param>
     /// <param name="scope">The report's scope: <c>tenant</c> or <c>team</c>.</param>
     private static async Task<Results<Ok<CampaignView>, ProblemHttpResult>> GetAsync(string tenant, string campaignId, IGrainFactory grains,
-        ExecutionReports reports, IReadOnlySet<string>? visible, string scope, CancellationToken ct)
+        ExecutionReports reports, TimeProvider clock, IReadOnlySet<string>? visible, string scope, CancellationToken ct)
     {
         if (!Ids.IsValid(campaignId) || await grains.GetGrain<ICampaignGrain>(GrainKeys.For(tenant, campaignId)).GetAsync() is not { } view || !Sees(visible, view))
             return NotFound(campaignId);
-        // Nudges count under the day they were raised in the playbook's zone: a day either side of the window covers every zone.
+        // Nudges count under the day they were raised in the playbook's zone: a day either side of the window covers every
+        // zone, and up to today the held nudges raised after it (quiet hours, a cap), whose raises the header counts too.
         var from = DateOnly.FromDateTime(view.Spec.StartAt.UtcDateTime).AddDays(-1);
-        var to = DateOnly.FromDateTime((view.FinishedAt ?? view.Spec.EndAt).UtcDateTime).AddDays(1);
+        var last = view.FinishedAt ?? view.Spec.EndAt;
+        var to = DateOnly.FromDateTime((clock.GetUtcNow() > last ? clock.GetUtcNow() : last).UtcDateTime).AddDays(1);
         if (to.DayNumber - from.DayNumber >= MaxDays) to = from.AddDays(MaxDays - 1);
         var report = await reports.BuildAsync(tenant, from, to, "rule", TimeSpan.FromHours(1), visible, scope, ct);
         var source = CampaignNudges.Source(campaignId);
@@ -258,9 +263,13 @@ public static class CampaignsApi
         return TypedResults.Ok(Response(view, null));
     }
 
-    private static CampaignView Response(CampaignRun v, ExecutionGroup? results) =>
-        new(v.CampaignId, v.Spec.Name, v.Spec.SegmentId, v.Spec.SegmentVersion, ScriptOf(v.Spec.Script), v.Spec.StartAt, v.Spec.EndAt, v.Spec.By, v.State,
-            v.MembersTotal, v.Reached, v.Raised, v.Held, v.Suppressed, v.Failed, v.CreatedAt, v.FinishedAt, results);
+    /// <summary>The campaign with its raised, held and withdrawn as <paramref name="results"/> (null: none yet, or not read) settle them.</summary>
+    private static CampaignView Response(CampaignRun v, ExecutionGroup? results)
+    {
+        var counts = CampaignCounts.Of(v.Raised, v.Held, results?.Raised, v.State == CampaignStates.Cancelled);
+        return new(v.CampaignId, v.Spec.Name, v.Spec.SegmentId, v.Spec.SegmentVersion, ScriptOf(v.Spec.Script), v.Spec.StartAt, v.Spec.EndAt, v.Spec.By,
+            v.State, v.MembersTotal, v.Reached, counts.Raised, counts.Held, counts.Withdrawn, v.Suppressed, v.Failed, v.CreatedAt, v.FinishedAt, results);
+    }
 
     private static CampaignScript ScriptOf(CoreScript s) =>
         new(s.Title, s.Text, s.Variants?.Select(v => (CampaignVariant?)new CampaignVariant(v.Id, v.Title, v.Text)).ToArray());

@@ -6,6 +6,7 @@ using PrivateDomainGrains.Abstractions.Customers;
 using PrivateDomainGrains.Core.Customers;
 using PrivateDomainGrains.Core.Identity;
 using PrivateDomainGrains.Core.Text;
+using PrivateDomainGrains.Core.Tiers;
 using PrivateDomainGrains.Host.Hubs;
 using PrivateDomainGrains.Host.Security;
 using PrivateDomainGrains.Persistence;
@@ -37,8 +38,11 @@ public static class ConsoleCustomersApi
     /// <param name="Status"><c>Unknown</c> (never a friend), <c>Active</c> or <c>Lost</c>.</param>
     /// <param name="LastInteractionAt">To the minute; null when the customer never interacted.</param>
     /// <param name="OpenNudges">Nudges about the customer not yet closed.</param>
+    /// <param name="Orders">Paid orders.</param>
+    /// <param name="Rfm">Recency (as of the answer), frequency and monetary scores, 0-5 each (0: never ordered).</param>
+    /// <param name="LifetimeValue">Paid minus refunded per ISO 4217 currency, by currency code; never added across currencies.</param>
     public sealed record ConsoleCustomerSummary(string CustomerId, string? Name, string? Owner, string? Remark, IReadOnlyList<string> Tags,
-        string Tier, string Status, DateTimeOffset? LastInteractionAt, int OpenNudges);
+        string Tier, string Status, DateTimeOffset? LastInteractionAt, int OpenNudges, int Orders, RfmView Rfm, IReadOnlyList<MoneyView> LifetimeValue);
 
     /// <summary>The owner's remark about a customer.</summary>
     /// <param name="Remark">At most 200 characters, surrounding spaces trimmed; null or empty clears it.</param>
@@ -143,8 +147,17 @@ public static class ConsoleCustomersApi
         }
 
         var (rows, more) = await directory.ListAsync(user.Tenant, filter, cursor, limit ?? DefaultPageSize, ct);
-        var items = rows.Select(r => new ConsoleCustomerSummary(r.CustomerId, r.DisplayName, r.Owner, r.Remark, r.Tags, r.Tier, r.Status, r.LastInteractionAt, r.OpenNudges)).ToList();
+        var now = DateTimeOffset.UtcNow;
+        var items = rows.Select(r => Summary(r, now)).ToList();
         return TypedResults.Ok(new ConsoleCustomerPage(items, more ? PageCursor.Encode(rows[^1].LastInteractionAt, rows[^1].CustomerId) : null));
+    }
+
+    private static ConsoleCustomerSummary Summary(DirectoryRow row, DateTimeOffset now)
+    {
+        var rfm = RfmScores.At(now, row.Orders, row.LastOrderAt, row.MonetaryScore);
+        return new(row.CustomerId, row.DisplayName, row.Owner, row.Remark, row.Tags, row.Tier, row.Status, row.LastInteractionAt, row.OpenNudges, row.Orders,
+            new RfmView(rfm.Recency, rfm.Frequency, rfm.Monetary),
+            [.. row.LifetimeValue.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new MoneyView(v.Key, v.Value))]);
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string customerId, ConsoleScope scope, IGrainFactory grains,

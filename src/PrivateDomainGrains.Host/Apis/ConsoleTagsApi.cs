@@ -41,7 +41,8 @@ public static class ConsoleTagsApi
                 "202 with a status URL; each change shows in the timelines as this staff member's.")
             .WithJsonBody<TagJobRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored")
-            .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager, or a manager's job not limited to an owner of their team");
+            .WithProblem(StatusCodes.Status403Forbidden, "Not an admin or manager, or a manager's job not limited to an owner of their team")
+            .WithProblem(StatusCodes.Status409Conflict, BatchConflict);
         console.MapPost("/tag-jobs/csv", async (ConsoleUser user, [FromQuery] string[]? add, [FromQuery] string[]? remove, HttpRequest request, IGrainFactory grains,
                 TagJobRows rows, IdentityIndex identities, TenantIdentitySettings settings) =>
                 AtConsole(await TagJobsApi.StartCsvJobAsync(user.Tenant, add, remove, request, grains, rows, identities, settings, user.StaffId)))
@@ -51,7 +52,8 @@ public static class ConsoleTagsApi
             .WithProblem(StatusCodes.Status400BadRequest, "A parameter or the upload is invalid (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status403Forbidden, ApiPhrases.CatalogAdminsOnly.English)
             .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
-            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv");
+            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv")
+            .WithProblem(StatusCodes.Status409Conflict, BatchConflict);
         console.MapGet("/tag-jobs/{jobId}", GetAsync).WithName("GetMyTagJob")
             .WithSummary("A tag job's progress, for admins and managers.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
@@ -95,7 +97,8 @@ public static class ConsoleTagsApi
         admin.MapDelete("/tag-groups/{groupId}", (ConsoleUser user, string groupId, IGrainFactory grains) => TagGroupsApi.DeleteAsync(user.Tenant, groupId, grains))
             .WithName("DeleteMyTagGroup").Audited().WithSummary("Delete a group as DeleteTagGroup (its tags stay, outside any group), for admins.")
             .WithProblem(StatusCodes.Status400BadRequest, "The group id is not a valid id")
-            .WithProblem(StatusCodes.Status404NotFound, "No such group");
+            .WithProblem(StatusCodes.Status404NotFound, "No such group")
+            .WithProblem(StatusCodes.Status409Conflict, TagGroupsApi.DeleteConflict);
         admin.MapPost("/tags", (ConsoleUser user, HttpRequest request, IGrainFactory grains) => TagsApi.CreateAsync(user.Tenant, request, grains))
             .WithName("CreateMyTag").Audited().WithSummary("Add a tag to the catalog as CreateTag, for admins.")
             .WithJsonBody<TagsApi.CreateTagRequest>()
@@ -106,7 +109,7 @@ public static class ConsoleTagsApi
             .WithJsonBody<TagsApi.UpdateTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog")
-            .WithProblem(StatusCodes.Status409Conflict, "Another tag of its group is shown by one of its names, or holders clash with the exclusive group it would join; nothing was stored");
+            .WithProblem(StatusCodes.Status409Conflict, "Another tag of its group is shown by one of its names, holders clash with the exclusive group it would join, or it moves in or out of an exclusive group while a batch adds it; nothing was stored");
         admin.MapPost("/tags/{tag}/rename", async (ConsoleUser user, string tag, HttpRequest request, IGrainFactory grains, TagJobRows rows) =>
                 AtConsole(await TagsApi.RenameAsync(user.Tenant, tag, request, grains, rows)))
             .WithName("RenameMyTag").Audited()
@@ -154,9 +157,6 @@ public static class ConsoleTagsApi
         if (!user.IsManager) return Problems.Forbidden(ApiPhrases.StartTagJobsManagersOnly.Say());
         var (body, problem) = await JsonBody.ReadAsync<TagJobRequest>(request);
         if (body is null) return problem!;
-        var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
-        if (tagsProblem is not null) return tagsProblem;
-        if (await ExclusiveClashAsync(grains, user.Tenant, add!) is { } clash) return clash;
         if (!user.IsAdmin)
         {
             // A manager's customers are their team's: the job is bounded by one owner they may see, or a segment's
@@ -165,27 +165,10 @@ public static class ConsoleTagsApi
             if (body.SegmentId is null && (body.Filter?.Owner is not { } owner || !await scope.CanSeeCustomerOfAsync(user, owner)))
                 return Problems.Forbidden(ApiPhrases.ManagerOwner.Say());
         }
-        if (OneSourceProblem(body) is { } sources) return sources;
-        var jobId = NewJobId();
-        if (body.SegmentId is { } segmentId)
-        {
-            if (await StageSegmentAsync(grains, rows, segments, user.Tenant, jobId, segmentId, await scope.DefaultOwnersAsync(user), request.HttpContext.RequestAborted)
-                is { } missing)
-                return missing;
-            return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "segment", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
-        }
-        if (body.CustomerIds is { } ids)
-        {
-            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", ApiPhrases.CustomerIdsCount.Say(MaxRows));
-            for (var i = 0; i < ids.Count; i++)
-                if (!Core.Identity.Ids.IsValid(ids[i])) return Problems.InvalidId($"customerIds[{i}]");
-            await rows.StageAsync(user.Tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
-            return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
-        }
-        var (filter, filterProblem) = ReadFilter(body.Filter!);
-        if (filter is null) return filterProblem!;
-        await rows.StageFromDirectoryAsync(user.Tenant, jobId, filter, request.HttpContext.RequestAborted);
-        return await LaunchAsync(grains, user.Tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "filter", add!, remove!, user.StaffId), ConsoleJobPath(jobId));
+        var (order, invalid) = await CheckAsync(grains, segments, user.Tenant, body, request.HttpContext.RequestAborted);
+        if (order is null) return invalid!;
+        return await StageAndLaunchAsync(grains, rows, user.Tenant, order, user.StaffId, await scope.DefaultOwnersAsync(user), ConsoleJobPath,
+            request.HttpContext.RequestAborted);
     }
 
     private static async Task<Results<Ok<TagJobView>, ProblemHttpResult>> GetAsync(ConsoleUser user, string jobId, IGrainFactory grains)

@@ -66,14 +66,16 @@ public static class SegmentsApi
     public static RouteGroupBuilder MapSegmentsApi(this RouteGroupBuilder api)
     {
         var segments = api.MapGroup("/tenants/{tenant}/segments").WithTags("Segments").RequireIntegrationKey();
-        segments.MapPost("", CreateAsync).WithName("CreateSegment").WithJsonBody<SegmentRequest>()
+        // The creator is the console user's alone: bound directly, an optional parameter would be read from ?createdBy=.
+        segments.MapPost("", (string tenant, HttpRequest request, SegmentStore store, IGrainFactory grains, DirectoryNames directory, CancellationToken ct) =>
+                CreateAsync(tenant, request, store, grains, directory, ct, createdBy: null)).WithName("CreateSegment").WithJsonBody<SegmentRequest>()
             .WithSummary("Save a segment: a name and a filter over tags, tiers, statuses, owners or teams, RFM scores, lifetime value per currency, last interaction, open nudges and custom fields.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem)
             .WithProblem(StatusCodes.Status409Conflict, $"The tenant already has {SegmentStore.MaxPerTenant} segments");
         segments.MapGet("", ListAsync).WithName("ListSegments").WithSummary("The tenant's segments by name.");
         // The whole tenant: no owners to keep to (the console's twins below pass the user's).
-        segments.MapPost("/preview", (string tenant, HttpRequest request, SegmentMembers members, IGrainFactory grains, CancellationToken ct) =>
-                PreviewAsync(tenant, request, members, grains, ct, visibleOwners: null))
+        segments.MapPost("/preview", (string tenant, HttpRequest request, SegmentMembers members, IGrainFactory grains, DirectoryNames directory, CancellationToken ct) =>
+                PreviewAsync(tenant, request, members, grains, directory, ct, visibleOwners: null))
             .WithName("PreviewSegment").WithJsonBody<SegmentPreviewRequest>().RequireScope(ApiScopes.CustomersRead)
             .WithSummary("Count an unsaved filter and list its first members (nothing is stored): for editing a filter with a live count.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem);
@@ -98,21 +100,22 @@ public static class SegmentsApi
         // customers the user may see (a manager: the team's and the unowned; an admin: all).
         var console = api.MapGroup("/console/segments").WithTags("Console").RequireConsoleToken()
             .AddEndpointFilter(ManagersOnlyAsync).WithProblem(StatusCodes.Status403Forbidden, ApiPhrases.SegmentsManagersOnly.English);
-        console.MapPost("", (ConsoleUser user, HttpRequest request, SegmentStore store, CancellationToken ct) => CreateAsync(user.Tenant, request, store, ct, user.StaffId))
+        console.MapPost("", (ConsoleUser user, HttpRequest request, SegmentStore store, IGrainFactory grains, DirectoryNames directory, CancellationToken ct) =>
+                CreateAsync(user.Tenant, request, store, grains, directory, ct, user.StaffId))
             .WithName("CreateMySegment").WithJsonBody<SegmentRequest>().WithSummary("CreateSegment for a manager or admin.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem)
             .WithProblem(StatusCodes.Status409Conflict, $"The tenant already has {SegmentStore.MaxPerTenant} segments");
         console.MapGet("", (ConsoleUser user, SegmentStore store, CancellationToken ct) => ListAsync(user.Tenant, store, ct))
             .WithName("ListMySegments").WithSummary("ListSegments for a manager or admin.");
-        console.MapPost("/preview", async (ConsoleUser user, HttpRequest request, SegmentMembers members, IGrainFactory grains, ConsoleScope scope, CancellationToken ct) =>
-                await PreviewAsync(user.Tenant, request, members, grains, ct, await scope.DefaultOwnersAsync(user)))
+        console.MapPost("/preview", async (ConsoleUser user, HttpRequest request, SegmentMembers members, IGrainFactory grains, DirectoryNames directory, ConsoleScope scope,
+                CancellationToken ct) => await PreviewAsync(user.Tenant, request, members, grains, directory, ct, await scope.DefaultOwnersAsync(user)))
             .WithName("PreviewMySegment").WithJsonBody<SegmentPreviewRequest>().WithSummary("PreviewSegment over the customers the user may see.")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem);
         var mine = console.MapGroup("/{segmentId}").WithProblem(StatusCodes.Status404NotFound, NotFoundProblem);
         mine.MapGet("", (ConsoleUser user, string segmentId, SegmentStore store, CancellationToken ct) => GetAsync(user.Tenant, segmentId, store, ct))
             .WithName("GetMySegment").WithSummary("GetSegment for a manager or admin.");
-        mine.MapPut("", (ConsoleUser user, string segmentId, HttpRequest request, SegmentStore store, CancellationToken ct) =>
-                ReplaceAsync(user.Tenant, segmentId, request, store, ct, user))
+        mine.MapPut("", (ConsoleUser user, string segmentId, HttpRequest request, SegmentStore store, IGrainFactory grains, DirectoryNames directory, CancellationToken ct) =>
+                ReplaceAsync(user.Tenant, segmentId, request, store, grains, directory, ct, user))
             .WithName("ReplaceMySegment").WithJsonBody<SegmentRequest>().WithSummary("ReplaceSegment for the segment's creator or an admin; other managers read it (403).")
             .WithProblem(StatusCodes.Status400BadRequest, FilterProblem);
         mine.MapDelete("", (ConsoleUser user, string segmentId, SegmentStore store, CancellationToken ct) => DeleteAsync(user.Tenant, segmentId, store, ct, user))
@@ -135,10 +138,10 @@ public static class SegmentsApi
         ConsoleUser.From(context.HttpContext.User) is { IsManager: true } ? await next(context) : Problems.Forbidden(ApiPhrases.SegmentsManagersOnly.Say());
 
     /// <param name="createdBy">The console user creating it (they and admins may change it later); null for the integration key.</param>
-    private static async Task<Results<Created<SegmentView>, ProblemHttpResult, ValidationProblem>> CreateAsync(string tenant, HttpRequest request, SegmentStore store, CancellationToken ct,
-        string? createdBy = null)
+    private static async Task<Results<Created<SegmentView>, ProblemHttpResult, ValidationProblem>> CreateAsync(string tenant, HttpRequest request, SegmentStore store,
+        IGrainFactory grains, DirectoryNames directory, CancellationToken ct, string? createdBy = null)
     {
-        var (body, problem, invalid) = await ReadBodyAsync(request);
+        var (body, problem, invalid) = await ReadBodyAsync(request, grains, directory, tenant, ct);
         if (body is null) return problem is not null ? problem : invalid!;
         var segmentId = "seg-" + Guid.NewGuid().ToString("N")[..16];
         var saved = await store.CreateAsync(tenant, segmentId, body.Name, body.Description, body.Filter, createdBy, ct);
@@ -154,11 +157,12 @@ public static class SegmentsApi
 
     /// <param name="editor">The console user changing it, who must be its creator or an admin; null for the integration key.</param>
     private static async Task<Results<Ok<SegmentView>, ProblemHttpResult, ValidationProblem>> ReplaceAsync(
-        string tenant, string segmentId, HttpRequest request, SegmentStore store, CancellationToken ct, ConsoleUser? editor = null)
+        string tenant, string segmentId, HttpRequest request, SegmentStore store, IGrainFactory grains, DirectoryNames directory, CancellationToken ct,
+        ConsoleUser? editor = null)
     {
         if (!Ids.IsValid(segmentId)) return NotFound(segmentId);
         if (await NotTheirsAsync(tenant, segmentId, store, editor, ct) is { } refused) return refused;
-        var (body, problem, invalid) = await ReadBodyAsync(request);
+        var (body, problem, invalid) = await ReadBodyAsync(request, grains, directory, tenant, ct);
         if (body is null) return problem is not null ? problem : invalid!;
         var saved = await store.ReplaceAsync(tenant, segmentId, body.Name, body.Description, body.Filter, ct);
         return saved is null ? NotFound(segmentId) : TypedResults.Ok(View(saved));
@@ -213,7 +217,7 @@ public static class SegmentsApi
     }
 
     private static async Task<Results<Ok<SegmentPreview>, ProblemHttpResult, ValidationProblem>> PreviewAsync(
-        string tenant, HttpRequest request, SegmentMembers members, IGrainFactory grains, CancellationToken ct, string[]? visibleOwners)
+        string tenant, HttpRequest request, SegmentMembers members, IGrainFactory grains, DirectoryNames directory, CancellationToken ct, string[]? visibleOwners)
     {
         var (document, problem) = await JsonBody.ReadDocumentAsync(request);
         if (document is null) return problem!;
@@ -223,6 +227,7 @@ public static class SegmentsApi
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return Invalid([new("$", CommonPhrases.NotAnObject.Say())]);
             var filter = ReadFilter(root, errors);
+            if (filter is not null) await SegmentNames.CheckAsync(grains, directory, tenant, filter, "$.filter", errors, ct);
             foreach (var property in root.EnumerateObject())
                 if (property.Name is not ("filter" or "limit")) errors.Add(new("$." + property.Name, ApiPhrases.NotAPreviewProperty.Say()));
             var limit = 20;
@@ -243,14 +248,21 @@ public static class SegmentsApi
         DateTimeOffset now, string? after, int limit, CancellationToken ct)
     {
         var (rows, more) = await members.PageAsync(tenant, filter, scope, now, after, limit, ct);
-        var items = rows.Select(m => new SegmentMember(m.CustomerId, m.DisplayName, m.Owner, m.Tags, m.Tier, m.Status, m.LastInteractionAt, m.OpenNudges, m.Orders,
-            new RfmView(Core.Tiers.RfmScores.RecencyOf(m.LastOrderAt is { } at ? Math.Max(0, (now - at).TotalDays) : null),
-                Core.Tiers.RfmScores.FrequencyOf(m.Orders), m.MonetaryScore), m.LifetimeValue)).ToList();
+        var items = rows.Select(m =>
+        {
+            var rfm = Core.Tiers.RfmScores.At(now, m.Orders, m.LastOrderAt, m.MonetaryScore);
+            return new SegmentMember(m.CustomerId, m.DisplayName, m.Owner, m.Tags, m.Tier, m.Status, m.LastInteractionAt, m.OpenNudges, m.Orders,
+                new RfmView(rfm.Recency, rfm.Frequency, rfm.Monetary), m.LifetimeValue);
+        }).ToList();
         return new SegmentMemberPage(items, more ? PageCursor.Encode(now, rows[^1].CustomerId) : null);
     }
 
-    /// <summary>Reads a POST or PUT body: the name and description checked here, the filter by <see cref="SegmentFilterValidator"/>.</summary>
-    private static async Task<(SegmentRequest? Body, ProblemHttpResult? Problem, ValidationProblem? Invalid)> ReadBodyAsync(HttpRequest request)
+    /// <summary>
+    /// Reads a POST or PUT body: the name and description checked here, the filter by <see cref="SegmentFilterValidator"/>
+    /// and what it names by <see cref="SegmentNames"/>; every error at once.
+    /// </summary>
+    private static async Task<(SegmentRequest? Body, ProblemHttpResult? Problem, ValidationProblem? Invalid)> ReadBodyAsync(HttpRequest request, IGrainFactory grains,
+        DirectoryNames directory, string tenant, CancellationToken ct)
     {
         var (document, problem) = await JsonBody.ReadDocumentAsync(request);
         if (document is null) return (null, problem, null);
@@ -268,6 +280,7 @@ public static class SegmentsApi
                 errors.Add(new("$.description", ApiPhrases.SegmentDescription.Say(MaxDescriptionLength)));
             else description = descriptionJson.ValueKind == JsonValueKind.String ? descriptionJson.GetString() : null;
             var filter = ReadFilter(root, errors);
+            if (filter is not null) await SegmentNames.CheckAsync(grains, directory, tenant, filter, "$.filter", errors, ct);
             foreach (var property in root.EnumerateObject())
                 if (property.Name is not ("name" or "description" or "filter")) errors.Add(new("$." + property.Name, ApiPhrases.NotASegmentProperty.Say()));
             if (errors.Count > 0) return (null, null, Invalid(errors));

@@ -25,19 +25,20 @@ public static partial class TagFields
     public static (string? Tag, ProblemHttpResult? Problem) PathTag(string segment) =>
         Tag("tag", segment.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>0-50 tags (trimmed, repeats once); a 400 naming <paramref name="field"/> when one is not a tag.</summary>
+    /// <summary>0-50 tags (trimmed, repeats once); a 400 naming <paramref name="field"/>, or each item of it that is not a tag.</summary>
     public static (string[]? Tags, ProblemHttpResult? Problem) Tags(string field, IReadOnlyList<string?>? values)
     {
         if (values is null) return ([], null);
         if (values.Count > CustomersApi.MaxTagsPerRequest) return (null, Problems.BadRequest(field, ApiPhrases.TooManyTags.Say(field, CustomersApi.MaxTagsPerRequest)));
         var tags = new List<string>(values.Count);
+        var errors = new FieldErrors();
         for (var i = 0; i < values.Count; i++)
         {
             var (tag, problem) = Tag($"{field}[{i}]", values[i]);
-            if (tag is null) return (null, problem);
-            if (!tags.Contains(tag, StringComparer.Ordinal)) tags.Add(tag);
+            errors.Add(problem);
+            if (tag is not null && !tags.Contains(tag, StringComparer.Ordinal)) tags.Add(tag);
         }
-        return ([.. tags], null);
+        return errors.Problem() is { } invalid ? (null, invalid) : ([.. tags], null);
     }
 
     /// <summary>

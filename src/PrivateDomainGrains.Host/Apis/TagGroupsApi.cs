@@ -50,16 +50,20 @@ public static class TagGroupsApi
         groups.MapDelete("/{groupId}", DeleteAsync).WithName("DeleteTagGroup").Audited().RequireAdminKey()
             .WithSummary("Delete a group: its tags stay in the catalog outside any group, and customers keep them.")
             .WithProblem(StatusCodes.Status400BadRequest, "The group id is not a valid id")
-            .WithProblem(StatusCodes.Status404NotFound, "No such group");
+            .WithProblem(StatusCodes.Status404NotFound, "No such group")
+            .WithProblem(StatusCodes.Status409Conflict, DeleteConflict);
         return api;
     }
 
     /// <summary>The 409 of a group's creation.</summary>
     internal const string CreateConflict = "A group with this id exists, or another group has one of its names (names.{language}); nothing was stored";
 
+    /// <summary>The 409 of a group's deletion.</summary>
+    internal const string DeleteConflict = "The group is exclusive and a batch tag job adding one of its tags is still running (the problem names the job): send this again when it has finished";
+
     /// <summary>The 409 of a group's change.</summary>
     internal const string UpdateConflict = "Another group has one of its new names (names.{language}), or it was made exclusive while customers hold two or more of its tags " +
-        "(the problem counts them): remove the extra tags with a tag job first; nothing was stored";
+        "(the problem counts them): remove the extra tags with a tag job first, or made exclusive or not while a batch tag job adds one of its tags (the problem names the job); nothing was stored";
 
     private static async Task<Ok<TagGroupList>> ListAsync(string tenant, IGrainFactory grains)
     {

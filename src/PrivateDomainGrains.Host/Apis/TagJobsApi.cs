@@ -60,13 +60,17 @@ public static class TagJobsApi
     /// <param name="NextAfter">The <c>after</c> of the next page; null on the last.</param>
     public sealed record TagJobRowPage(IReadOnlyList<TagJobRowItem> Items, int? NextAfter);
 
+    /// <summary>The 409 of a batch's start.</summary>
+    internal const string BatchConflict = "A catalog rename, merge or delete of a tag it adds or removes (or into one) is still running (the problem names its job): send this again when it has finished";
+
     public static RouteGroupBuilder MapTagJobsApi(this RouteGroupBuilder api)
     {
         var jobs = api.MapGroup("/tenants/{tenant}/tag-jobs").WithTags("Tags").RequireAdminKey();
         jobs.MapPost("", StartAsync).WithName("StartTagJob").Audited()
             .WithSummary("Add or remove tags for customers given by id list, directory filter or saved segment, in the background. 202 with a status URL.")
             .WithJsonBody<TagJobRequest>()
-            .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid (the problem names it); nothing was stored");
+            .WithProblem(StatusCodes.Status400BadRequest, "Fields are invalid (the problem names every one); nothing was stored")
+            .WithProblem(StatusCodes.Status409Conflict, BatchConflict);
         jobs.MapPost("/csv", StartCsvAsync).WithName("StartTagJobFromCsv").Audited()
             .WithSummary("Add (?add=) or remove (?remove=) tags for the customers of a CSV upload (text/csv): one per line, a customer id, " +
                 "or an identity as two columns `kind,value` (`phone,13800138000`) resolved through the identity index; an optional header line `customerId` or `kind,value`.")
@@ -74,7 +78,8 @@ public static class TagJobsApi
             .WithMetadata(new RequestBodyMetadata(typeof(string), "text/csv"))
             .WithProblem(StatusCodes.Status400BadRequest, "A parameter or the upload is invalid (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {ApiHostingExtensions.MaxRequestBodyBytes} bytes")
-            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv");
+            .WithProblem(StatusCodes.Status415UnsupportedMediaType, "The body is not sent as text/csv")
+            .WithProblem(StatusCodes.Status409Conflict, BatchConflict);
         jobs.MapGet("/{jobId}", GetAsync).WithName("GetTagJob")
             .WithSummary("A tag job's progress: state (running, completed, cancelled), total, done, changed, failed.")
             .WithProblem(StatusCodes.Status400BadRequest, "The job id is not a valid id")
@@ -97,29 +102,86 @@ public static class TagJobsApi
     {
         var (body, problem) = await JsonBody.ReadAsync<TagJobRequest>(request);
         if (body is null) return problem!;
-        var (add, remove, tagsProblem) = ReadTags(body.Add, body.Remove);
-        if (tagsProblem is not null) return tagsProblem;
-        if (await ExclusiveClashAsync(grains, tenant, add!) is { } clash) return clash;
-        if (OneSourceProblem(body) is { } sources) return sources;
+        var (order, invalid) = await CheckAsync(grains, segments, tenant, body, request.HttpContext.RequestAborted);
+        if (order is null) return invalid!;
+        return await StageAndLaunchAsync(grains, rows, tenant, order, by: null, visibleOwners: null, statusPath: null, request.HttpContext.RequestAborted);
+    }
+
+    /// <summary>A batch request checked whole: the tags it adds and removes, and whom it tags (one source).</summary>
+    internal sealed record BatchOrder(string[] Add, string[] Remove, IReadOnlyList<string?>? CustomerIds, TagJobFilter? Filter, SavedSegment? Segment);
+
+    /// <summary>
+    /// The request checked whole, or a 400 naming every bad field at once: its tags (each bad one, two of one exclusive
+    /// group, one both added and removed), whom it tags (exactly one source; the bad customer ids, up to
+    /// <see cref="MaxIdErrors"/> of them; each bad filter field; a segment the tenant does not have).
+    /// </summary>
+    internal static async Task<(BatchOrder? Order, ProblemHttpResult? Problem)> CheckAsync(IGrainFactory grains, SegmentStore segments, string tenant, TagJobRequest body,
+        CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var (add, remove) = await ReadTagsAsync(grains, tenant, body.Add, body.Remove, errors);
+        TagJobFilter? filter = null;
+        SavedSegment? segment = null;
+        if (OneSourceProblem(body) is { } sources) errors.Add(sources);
+        else if (body.CustomerIds is { } ids)
+        {
+            if (ids.Count is 0 or > MaxRows) errors.Add("customerIds", ApiPhrases.CustomerIdsCount.Say(MaxRows));
+            for (int i = 0, bad = 0; i < ids.Count && bad < MaxIdErrors; i++)
+                if (!Ids.IsValid(ids[i]))
+                {
+                    errors.Add(Problems.InvalidId($"customerIds[{i}]"));
+                    bad++;
+                }
+        }
+        else if (body.Filter is { } given) filter = ReadFilter(given, errors);
+        else
+        {
+            segment = Ids.IsValid(body.SegmentId) ? await segments.GetAsync(tenant, body.SegmentId!, ct) : null;
+            if (segment is null) errors.Add("segmentId", ApiPhrases.NoSegmentOfTenant.Say(body.SegmentId));
+        }
+        return errors.Problem() is { } invalid ? (null, invalid) : (new BatchOrder(add!, remove!, body.CustomerIds, filter, segment), null);
+    }
+
+    /// <summary>The most bad customer ids one 400 names (a list of a million bad ids is not read back in one answer).</summary>
+    public const int MaxIdErrors = 100;
+
+    /// <summary>
+    /// Claims the batch's tags with the tag catalog (a 409 while a rename, merge or delete of one of them runs: see
+    /// <see cref="ITenantTagCatalogGrain.ClaimBatchAsync"/>), then stages its customers and starts it.
+    /// </summary>
+    /// <param name="by">The console user who started it (null for the admin key).</param>
+    /// <param name="visibleOwners">Whose customers a segment's members are taken from (null: all).</param>
+    /// <param name="statusPath">Where the caller reads the job (null: the tenant route).</param>
+    internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StageAndLaunchAsync(IGrainFactory grains, TagJobRows rows, string tenant,
+        BatchOrder order, string? by, string[]? visibleOwners, Func<string, string>? statusPath, CancellationToken ct)
+    {
         var jobId = NewJobId();
-        if (body.SegmentId is { } segmentId)
+        if (await ClaimAsync(grains, tenant, jobId, order.Add, order.Remove) is { } busy) return busy;
+        string source;
+        if (order.Segment is { } segment)
         {
-            if (await StageSegmentAsync(grains, rows, segments, tenant, jobId, segmentId, visibleOwners: null, request.HttpContext.RequestAborted) is { } missing)
-                return missing;
-            return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "segment", add!, remove!));
+            var scope = await SegmentsApi.ScopeAsync(grains, tenant, segment.Filter, visibleOwners);
+            await rows.StageFromSegmentAsync(tenant, jobId, segment.Filter, scope, DateTimeOffset.UtcNow, ct);
+            source = "segment";
         }
-        if (body.CustomerIds is { } ids)
+        else if (order.CustomerIds is { } ids)
         {
-            if (ids.Count is 0 or > MaxRows) return Problems.BadRequest("customerIds", ApiPhrases.CustomerIdsCount.Say(MaxRows));
-            for (var i = 0; i < ids.Count; i++)
-                if (!Ids.IsValid(ids[i])) return Problems.InvalidId($"customerIds[{i}]");
-            await rows.StageAsync(tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], request.HttpContext.RequestAborted);
-            return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "ids", add!, remove!));
+            await rows.StageAsync(tenant, jobId, [.. ids.Select(id => new TagJobInput(id!, id))], ct);
+            source = "ids";
         }
-        var (filter, filterProblem) = ReadFilter(body.Filter!);
-        if (filter is null) return filterProblem!;
-        await rows.StageFromDirectoryAsync(tenant, jobId, filter, request.HttpContext.RequestAborted);
-        return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "filter", add!, remove!));
+        else
+        {
+            await rows.StageFromDirectoryAsync(tenant, jobId, order.Filter!, ct);
+            source = "filter";
+        }
+        return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, source, order.Add, order.Remove, by), statusPath?.Invoke(jobId));
+    }
+
+    /// <summary>A 409 naming the catalog's job while a rename, merge or delete of a tag the batch adds or removes runs; null once the batch's tags are claimed.</summary>
+    private static async Task<ProblemHttpResult?> ClaimAsync(IGrainFactory grains, string tenant, string jobId, string[] add, string[] remove)
+    {
+        var outcome = await grains.GetGrain<ITenantTagCatalogGrain>(tenant).ClaimBatchAsync(jobId, add, remove);
+        return outcome.Kind == TagCatalogOutcomes.Ok ? null : TagFields.Problem(outcome);
     }
 
     private static Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartCsvAsync(string tenant, [FromQuery] string[]? add, [FromQuery] string[]? remove,
@@ -130,9 +192,8 @@ public static class TagJobsApi
     internal static async Task<Results<Accepted<TagJobAccepted>, ProblemHttpResult>> StartCsvJobAsync(string tenant, string[]? add, string[]? remove,
         HttpRequest request, IGrainFactory grains, TagJobRows rows, IdentityIndex identities, TenantIdentitySettings settings, string? by)
     {
-        var (adds, removes, tagsProblem) = ReadTags(add, remove);
-        if (tagsProblem is not null) return tagsProblem;
-        if (await ExclusiveClashAsync(grains, tenant, adds!) is { } clash) return clash;
+        var errors = new FieldErrors();
+        var (adds, removes) = await ReadTagsAsync(grains, tenant, add, remove, errors);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media) || !media.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
             return Problems.UnsupportedMediaType(ApiPhrases.ContentTypeCsv.Say());
         if (request.ContentLength > ApiHostingExtensions.MaxRequestBodyBytes)
@@ -148,6 +209,9 @@ public static class TagJobsApi
         }
         var normalizer = (await settings.GetAsync(tenant, request.HttpContext.RequestAborted)).Normalizer;
         var (inputs, csvProblem) = await TagJobCsv.ReadAsync(request.Body, encoding, normalizer, MaxRows, request.HttpContext.RequestAborted);
+        if (csvProblem?.StatusCode == StatusCodes.Status400BadRequest) errors.Add(csvProblem);
+        else if (csvProblem is not null) return csvProblem;
+        if (errors.Problem() is { } invalid) return invalid;
         if (inputs is null) return csvProblem!;
         var wanted = inputs.Where(r => r.Identity is not null).Select(r => r.Identity!).Distinct().ToList();
         var found = wanted.Count == 0 ? [] : await identities.FindAsync(tenant, wanted, request.HttpContext.RequestAborted);
@@ -155,6 +219,7 @@ public static class TagJobsApi
             : found.TryGetValue(r.Identity, out var customerId) ? r.Row with { CustomerId = customerId }
             : r.Row with { Error = TagPhrases.NoHolder.Say(r.Identity.Kind) });
         var jobId = NewJobId();
+        if (await ClaimAsync(grains, tenant, jobId, adds!, removes!) is { } busy) return busy;
         await rows.StageAsync(tenant, jobId, staged, request.HttpContext.RequestAborted);
         return await LaunchAsync(grains, tenant, jobId, new TagJobSpec(TagJobKinds.Batch, "csv", adds!, removes!, by));
     }
@@ -232,30 +297,34 @@ public static class TagJobsApi
             : Problems.BadRequest(["customerIds", "filter", "segmentId"], ApiPhrases.OneSource.Say());
 
     /// <summary>
-    /// Stages the members of saved segment <paramref name="segmentId"/> now, over the customers of
-    /// <paramref name="visibleOwners"/> (null: all), as its member listing has them; a 400 naming segmentId when the
-    /// tenant has no such segment (nothing staged).
+    /// A job's tags to add and remove, each bad one noted in <paramref name="errors"/>, as are no tag at all, a tag both
+    /// added and removed, and two added tags of one exclusive group; null lists when any is bad.
     /// </summary>
-    internal static async Task<ProblemHttpResult?> StageSegmentAsync(IGrainFactory grains, TagJobRows rows, SegmentStore segments, string tenant, string jobId,
-        string segmentId, string[]? visibleOwners, CancellationToken ct)
-    {
-        var saved = Ids.IsValid(segmentId) ? await segments.GetAsync(tenant, segmentId, ct) : null;
-        if (saved is null) return Problems.BadRequest("segmentId", ApiPhrases.NoSegmentOfTenant.Say(segmentId));
-        var scope = await SegmentsApi.ScopeAsync(grains, tenant, saved.Filter, visibleOwners);
-        await rows.StageFromSegmentAsync(tenant, jobId, saved.Filter, scope, DateTimeOffset.UtcNow, ct);
-        return null;
-    }
-
-    internal static (string[]? Add, string[]? Remove, ProblemHttpResult? Problem) ReadTags(IReadOnlyList<string?>? add, IReadOnlyList<string?>? remove)
+    internal static async Task<(string[]? Add, string[]? Remove)> ReadTagsAsync(IGrainFactory grains, string tenant, IReadOnlyList<string?>? add,
+        IReadOnlyList<string?>? remove, FieldErrors errors)
     {
         var (adds, addProblem) = TagFields.Tags("add", add);
-        if (adds is null) return (null, null, addProblem);
+        errors.Add(addProblem);
         var (removes, removeProblem) = TagFields.Tags("remove", remove);
-        if (removes is null) return (null, null, removeProblem);
-        if (adds.Length + removes.Length == 0) return (null, null, Problems.BadRequest(["add", "remove"], ApiPhrases.AddOrRemove.Say()));
+        errors.Add(removeProblem);
+        if (adds is null || removes is null) return (null, null);
+        if (adds.Length + removes.Length == 0)
+        {
+            errors.Add(Problems.BadRequest(["add", "remove"], ApiPhrases.AddOrRemove.Say()));
+            return (null, null);
+        }
+        var bad = false;
         if (adds.Intersect(removes, StringComparer.Ordinal).FirstOrDefault() is { } both)
-            return (null, null, Problems.BadRequest("remove", ApiPhrases.AddedAndRemoved.Say(both)));
-        return (adds, removes, null);
+        {
+            errors.Add("remove", ApiPhrases.AddedAndRemoved.Say(both));
+            bad = true;
+        }
+        if (await ExclusiveClashAsync(grains, tenant, adds) is { } clash)
+        {
+            errors.Add(clash);
+            bad = true;
+        }
+        return bad ? (null, null) : (adds, removes);
     }
 
     /// <summary>
@@ -272,21 +341,37 @@ public static class TagJobsApi
         return Problems.BadRequest(field, ApiPhrases.ExclusiveClash.Say(field, first, second, group));
     }
 
-    internal static (TagJobFilter? Filter, ProblemHttpResult? Problem) ReadFilter(TagJobFilterRequest request)
+    /// <summary>The filter, each bad field of it noted in <paramref name="errors"/>; null when any is bad.</summary>
+    internal static TagJobFilter? ReadFilter(TagJobFilterRequest request, FieldErrors errors)
     {
         var (any, anyProblem) = TagFields.Tags("filter.tagsAny", request.TagsAny);
-        if (any is null) return (null, anyProblem);
+        errors.Add(anyProblem);
         var (all, allProblem) = TagFields.Tags("filter.tagsAll", request.TagsAll);
-        if (all is null) return (null, allProblem);
-        if (request.Owner is { } owner && !Ids.IsValid(owner)) return (null, Problems.InvalidId("filter.owner"));
+        errors.Add(allProblem);
+        var bad = any is null || all is null;
+        if (request.Owner is { } owner && !Ids.IsValid(owner))
+        {
+            errors.Add(Problems.InvalidId("filter.owner"));
+            bad = true;
+        }
         string? tier = null, status = null;
         if (request.Tier is { } t && !TryName<CustomerTier>(t, out tier))
-            return (null, Problems.BadRequest("filter.tier", ApiPhrases.FieldOneOf.Say("filter.tier", WordedList.Each(Enum.GetNames<CustomerTier>()))));
+        {
+            errors.Add("filter.tier", ApiPhrases.FieldOneOf.Say("filter.tier", WordedList.Each(Enum.GetNames<CustomerTier>())));
+            bad = true;
+        }
         if (request.Status is { } s && !TryName<CustomerStatus>(s, out status))
-            return (null, Problems.BadRequest("filter.status", ApiPhrases.FieldOneOf.Say("filter.status", WordedList.Each(Enum.GetNames<CustomerStatus>()))));
-        if (any.Length + all.Length == 0 && request.Owner is null && tier is null && status is null)
-            return (null, Problems.BadRequest("filter", ApiPhrases.FilterEmpty.Say()));
-        return (new TagJobFilter(any.Length > 0 ? any : null, all.Length > 0 ? all : null, request.Owner, tier, status), null);
+        {
+            errors.Add("filter.status", ApiPhrases.FieldOneOf.Say("filter.status", WordedList.Each(Enum.GetNames<CustomerStatus>())));
+            bad = true;
+        }
+        if (bad) return null;
+        if (any!.Length + all!.Length == 0 && request.Owner is null && tier is null && status is null)
+        {
+            errors.Add("filter", ApiPhrases.FilterEmpty.Say());
+            return null;
+        }
+        return new TagJobFilter(any.Length > 0 ? any : null, all.Length > 0 ? all : null, request.Owner, tier, status);
     }
 
     /// <summary>An enum value's name from any casing; numbers are not names.</summary>

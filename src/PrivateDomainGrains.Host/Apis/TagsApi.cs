@@ -61,7 +61,7 @@ public static class TagsApi
             .WithJsonBody<UpdateTagRequest>()
             .WithProblem(StatusCodes.Status400BadRequest, "A field is invalid or names an unknown group (the problem names it); nothing was stored")
             .WithProblem(StatusCodes.Status404NotFound, "The tag is not in the catalog")
-            .WithProblem(StatusCodes.Status409Conflict, "Another tag of the group it is in or joins is shown by one of its names (names.{language}, or tag), or customers hold it with another tag of the exclusive group it would join (the problem counts them); nothing was stored");
+            .WithProblem(StatusCodes.Status409Conflict, "Another tag of the group it is in or joins is shown by one of its names (names.{language}, or tag), or customers hold it with another tag of the exclusive group it would join (the problem counts them), or it moves in or out of an exclusive group while a batch tag job adds it (the problem names the job); nothing was stored");
         tags.MapPost("/{tag}/rename", RenameAsync).WithName("RenameTag").Audited().RequireAdminKey()
             .WithSummary("Rename a tag in the catalog, on every holder (a tag job) and in the playbook's rules (a new version). 202 with the job's status URL.")
             .WithJsonBody<RenameTagRequest>()
@@ -83,13 +83,13 @@ public static class TagsApi
     }
 
     /// <summary>The 409 of a rename, merge or delete while another change of the same tag is still running.</summary>
-    internal const string ChangingConflict = "Another rename, merge or delete of the tag is still running (its tag job): send this again when it has finished";
+    internal const string ChangingConflict = "Another rename, merge or delete of the tag, or a batch tag job adding or removing it, is still running (the problem names the job): send this again when it has finished";
 
     /// <summary>The 409 of a rename.</summary>
-    internal const string RenameConflict = "Both are catalog tags (merge into 'to' instead), another tag of its group is shown as 'to' already, or another rename, merge or delete of the tag is still running";
+    internal const string RenameConflict = "Both are catalog tags (merge into 'to' instead), another tag of its group is shown as 'to' already, or another rename, merge or delete of the tag, or a batch adding or removing it or 'to', is still running (the problem names the job)";
 
     /// <summary>The 409 of a merge.</summary>
-    internal const string MergeConflict = "'into' would join the catalog under a name another tag of its group is shown by, or another rename, merge or delete of the tag is still running";
+    internal const string MergeConflict = "'into' would join the catalog under a name another tag of its group is shown by, or another rename, merge or delete of the tag, or a batch adding or removing it or 'into', is still running (the problem names the job)";
 
     /// <summary>The 404 of a rename, merge or delete of a tag that does not exist.</summary>
     internal const string NoSuchTag = "The tag is not in the catalog, no customer holds it (and, for a rename or merge, the playbook does not name it): nothing to change, no job started";

@@ -16,6 +16,9 @@ public sealed class ConsoleConnections
 {
     public const string NudgesMethod = "nudges";
 
+    /// <summary>Sent on connect before the replay: how many open nudges it brings (<see cref="ReplayTotals"/>).</summary>
+    public const string ReplayingMethod = "replaying";
+
     /// <summary>Tells consoles that nudges they show changed: closed (done elsewhere, done by the owner's own action, obsolete, expired) or snoozed.</summary>
     public const string ChangedMethod = "changed";
 

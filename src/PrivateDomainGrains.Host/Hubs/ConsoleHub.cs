@@ -13,8 +13,8 @@ using PrivateDomainGrains.Persistence;
 namespace PrivateDomainGrains.Host.Hubs;
 
 /// <summary>
-/// A staff member's live console. On connect it receives every open nudge from the inbox, then live ones as they
-/// are raised; <see cref="Ack"/> and <see cref="Dismiss"/> close a nudge (it is not replayed again) and feed the
+/// A staff member's live console. On connect it receives how many nudges are open (<see cref="ReplayTotals"/>), every
+/// open nudge from the inbox, then live ones as they are raised; <see cref="Ack"/> and <see cref="Dismiss"/> close a nudge (it is not replayed again) and feed the
 /// tenant's propensity model. Both answer a <see cref="CloseResults"/> value and are idempotent, so a console may
 /// resend a close whose answer it never got (its outbox does, after a reconnect).
 /// </summary>
@@ -40,6 +40,9 @@ public sealed class ConsoleHub(ConsoleConnections connections, ConsoleNode node,
         connections.Add(staffKey, Context.ConnectionId, Context.Abort);
         await node.SubscribeAsync(staffKey);
 
+        // The totals first, so a console shows the true count of a long queue at once, not the replay's pages as they arrive.
+        var (open, snoozed) = await inbox.CountOpenAsync(tenant, staffId, DateTimeOffset.UtcNow, Context.ConnectionAborted);
+        await Clients.Caller.SendAsync(ConsoleConnections.ReplayingMethod, new ReplayTotals(open, snoozed), Context.ConnectionAborted);
         (DateTimeOffset, string)? after = null;
         while (true)
         {

@@ -35,7 +35,7 @@ public sealed class CampaignFanOutMeasurement(ITestOutputHelper output) : IAsync
         _host = HostProcess.Start(settings, [.. WeComPlatform.Unlimited]);
         await _host.WaitUntilHealthyAsync();
         _api = new PlatformClient(settings.BaseAddress);
-        await CampaignTests.TenantAsync(_api, "fan", CampaignTests.QuietPlaybook);
+        await CampaignSetUp.TenantAsync(_api, "fan", CampaignSetUp.QuietPlaybook);
     }
 
     [Fact]
@@ -52,14 +52,14 @@ public sealed class CampaignFanOutMeasurement(ITestOutputHelper output) : IAsync
 
         var window = TimeSpan.FromSeconds(Math.Max(10, Members / 100));
         var started = Stopwatch.GetTimestamp();
-        var created = await CampaignTests.CreateAsync(_api, segment.SegmentId, (int)window.TotalSeconds);
-        var done = await CampaignTests.FinishedAsync(_api, created.CampaignId);
+        var created = await CampaignSetUp.CreateAsync(_api, segment.SegmentId, (int)window.TotalSeconds);
+        var done = await CampaignSetUp.FinishedAsync(_api, created.CampaignId);
         var elapsed = Stopwatch.GetElapsedTime(started);
 
         var unowned = owners.Count(o => o.Value is null);
         Assert.Equal(("completed", (long)Members, (long)Members), (done.State, done.MembersTotal, done.Reached));
         Assert.Equal((Members - unowned, 0L, unowned, 0L), ((int)done.Raised, done.Held, (int)done.Suppressed, done.Failed));
-        var nudges = await CampaignTests.CampaignNudgesAsync(_database, "fan", created.CampaignId);
+        var nudges = await CampaignSetUp.CampaignNudgesAsync(_database, "fan", created.CampaignId);
         Assert.Empty(nudges.GroupBy(x => x.CustomerId).Where(g => g.Count() > 1).Select(g => g.Key));
         Assert.Equal(owners.Where(o => o.Value is not null).Select(o => (o.Key, o.Value!)).Order(), nudges.Select(x => (x.CustomerId, x.StaffId)).Order());
 

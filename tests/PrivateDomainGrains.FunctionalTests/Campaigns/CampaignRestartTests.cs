@@ -1,6 +1,6 @@
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
-using static PrivateDomainGrains.FunctionalTests.Campaigns.CampaignTests;
+using static PrivateDomainGrains.FunctionalTests.Campaigns.CampaignSetUp;
 
 namespace PrivateDomainGrains.FunctionalTests.Campaigns;
 
@@ -25,7 +25,7 @@ public sealed class CampaignRestartTests : IAsyncLifetime
             await host.WaitUntilHealthyAsync();
             await TenantAsync(api, "acme", QuietPlaybook);
             owners = await CustomersAsync(api, "r", 300);
-            var segment = await api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+            var segment = await EveryoneAsync(api);
             // 15 pages of 20 over 100 s: killed once two pages are saved (about 13 s in), the restart has the rest of the
             // window to come back in even on a busy machine; members still unreached when the window ends would expire.
             campaignId = (await CreateAsync(api, segment.SegmentId, 100)).CampaignId;

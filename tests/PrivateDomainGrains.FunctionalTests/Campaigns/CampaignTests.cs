@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Npgsql;
 using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
+using static PrivateDomainGrains.FunctionalTests.Campaigns.CampaignSetUp;
 
 namespace PrivateDomainGrains.FunctionalTests.Campaigns;
 
@@ -11,35 +11,16 @@ namespace PrivateDomainGrains.FunctionalTests.Campaigns;
 /// paced over the window; the contact policy holds what it holds and the campaign counts it; pause stops new nudges,
 /// cancel ends the campaign; bad input is a 400 naming the field.
 /// </summary>
-public sealed class CampaignTests : IAsyncLifetime
+public sealed class CampaignTests(CampaignPlatform platform) : IClassFixture<CampaignPlatform>
 {
-    /// <summary>No rules (a friend.added raises nothing) and, unless a test adds one, no contact policy.</summary>
-    public const string QuietPlaybook = """{ "timeZone": "Asia/Shanghai", "rules": [] }""";
-
-    private readonly TestDatabase _database = new();
-    private PlatformNode _node = null!;
-    private PlatformClient _api = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _database.InitializeAsync();
-        _node = await PlatformNode.StartAsync(NodeSettings.Fresh(_database.ConnectionString, "campaigns"), "--Campaigns:PageSize", "50");
-        _api = new PlatformClient(_node.BaseAddress);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _node.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    private readonly PlatformClient _api = platform.Client;
 
     [Fact]
     public async Task A_campaign_raises_one_nudge_per_member_to_its_owner_spread_over_its_window_and_reports_their_results()
     {
         await TenantAsync(_api, "cmp", QuietPlaybook);
         var owners = await CustomersAsync(_api, "c", 300);
-        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var segment = await EveryoneAsync(_api);
         var start = DateTimeOffset.UtcNow;
         var created = await _api.Api.Campaigns.CreateAsync(new CampaignRequest("spring", segment.SegmentId,
             new CampaignScript("Spring offer for {name}", "Hi {name}, spring is here"), start, start.AddSeconds(8)));
@@ -48,7 +29,7 @@ public sealed class CampaignTests : IAsyncLifetime
         var done = await FinishedAsync(_api, created.CampaignId);
 
         Assert.Equal(("completed", 300L, 300L, 300L, 0L, 0L, 0L), (done.State, done.MembersTotal, done.Reached, done.Raised, done.Held, done.Suppressed, done.Failed));
-        var nudges = await CampaignNudgesAsync(_database, "cmp", created.CampaignId);
+        var nudges = await CampaignNudgesAsync(platform.Database, "cmp", created.CampaignId);
         Assert.Equal(owners.OrderBy(o => o.Key), nudges.Select(n => KeyValuePair.Create(n.CustomerId, n.StaffId)).OrderBy(o => o.Key));
         Assert.All(nudges, n => Assert.InRange(n.At, created.StartAt.AddSeconds(-1), created.EndAt));
         // Members are released at an even pace: 300 over the 7 s before the window's last tick, the last at 299/300 of it.
@@ -65,21 +46,21 @@ public sealed class CampaignTests : IAsyncLifetime
     {
         await TenantAsync(_api, "cap", """{ "timeZone": "Asia/Shanghai", "rules": [], "contactPolicy": { "caps": [ { "max": 1, "window": "1d" } ] } }""");
         await CustomersAsync(_api, "k", 60);
-        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var segment = await EveryoneAsync(_api);
         var first = await FinishedAsync(_api, (await CreateAsync(_api, segment.SegmentId, 3)).CampaignId);
         var second = await FinishedAsync(_api, (await CreateAsync(_api, segment.SegmentId, 3)).CampaignId);
 
         Assert.Equal((60L, 0L), (first.Raised, first.Held));
         Assert.Equal((0L, 60L, 60L), (second.Raised, second.Held, second.Reached));
-        Assert.Empty(await CampaignNudgesAsync(_database, "cap", second.CampaignId));
+        Assert.Empty(await CampaignNudgesAsync(platform.Database, "cap", second.CampaignId));
 
-        using var quiet = new PlatformClient(_node.BaseAddress);
-        await TenantAsync(quiet, "quiet", """{ "timeZone": "Asia/Shanghai", "rules": [], "contactPolicy": { "quietHours": { "start": "00:00", "end": "23:59" } } }""");
+        using var quiet = new PlatformClient(platform.Node.BaseAddress);
+        await TenantAsync(quiet, "quiet", QuietHoursPlaybook("00:00", "23:59"));
         await CustomersAsync(quiet, "q", 40);
-        var all = await quiet.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var all = await EveryoneAsync(quiet);
         var held = await FinishedAsync(quiet, (await CreateAsync(quiet, all.SegmentId, 3)).CampaignId);
         Assert.Equal(("completed", 0L, 40L), (held.State, held.Raised, held.Held));
-        Assert.Empty(await CampaignNudgesAsync(_database, "quiet", held.CampaignId));
+        Assert.Empty(await CampaignNudgesAsync(platform.Database, "quiet", held.CampaignId));
     }
 
     [Fact]
@@ -87,13 +68,13 @@ public sealed class CampaignTests : IAsyncLifetime
     {
         await TenantAsync(_api, "pace", QuietPlaybook);
         await CustomersAsync(_api, "s", 10);
-        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var segment = await EveryoneAsync(_api);
         var created = await CreateAsync(_api, segment.SegmentId, 20);
 
         var done = await FinishedAsync(_api, created.CampaignId);
 
         Assert.Equal(("completed", 10L, 10L), (done.State, done.MembersTotal, done.Raised));
-        var at = (await CampaignNudgesAsync(_database, "pace", created.CampaignId)).Select(n => n.At).Order().ToList();
+        var at = (await CampaignNudgesAsync(platform.Database, "pace", created.CampaignId)).Select(n => n.At).Order().ToList();
         Assert.Equal(10, at.Count);
         // Member i of 10 is due once i/10 of the window before its last 1 s tick has passed: 0, 1.9, 3.8 … 17.1 s.
         // None goes before it is due (0.5 s for clocks and rounding); every one goes before the window ends.
@@ -108,7 +89,7 @@ public sealed class CampaignTests : IAsyncLifetime
     {
         await TenantAsync(_api, "pause", QuietPlaybook);
         await CustomersAsync(_api, "p", 300);
-        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var segment = await EveryoneAsync(_api);
         var campaign = await CreateAsync(_api, segment.SegmentId, 60);
         await EventuallyAsync(async () => await _api.Api.Campaigns.GetAsync(campaign.CampaignId) is { Reached: > 0 } v ? v : null);
 
@@ -124,7 +105,7 @@ public sealed class CampaignTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(12)); // an unpaused campaign would release about 60 members in it (300 over 60 s)
         var still = (await _api.Api.Campaigns.GetAsync(campaign.CampaignId))!;
         Assert.Equal((settled.Reached, settled.Raised), (still.Reached, still.Raised));
-        Assert.Equal(still.Raised, (await CampaignNudgesAsync(_database, "pause", campaign.CampaignId)).Count);
+        Assert.Equal(still.Raised, (await CampaignNudgesAsync(platform.Database, "pause", campaign.CampaignId)).Count);
 
         Assert.Equal("running", (await _api.Api.Campaigns.ResumeAsync(campaign.CampaignId)).State);
         var more = await EventuallyAsync(async () => await _api.Api.Campaigns.GetAsync(campaign.CampaignId) is { } v && v.Reached > still.Reached ? v : null);
@@ -135,7 +116,7 @@ public sealed class CampaignTests : IAsyncLifetime
         var final = (await _api.Api.Campaigns.GetAsync(campaign.CampaignId))!;
         Assert.Equal(("cancelled", cancelled.Reached), (final.State, final.Reached));
         Assert.InRange(final.Reached, more.Reached, 299);
-        Assert.Equal(final.Raised, (await CampaignNudgesAsync(_database, "pause", campaign.CampaignId)).Count);
+        Assert.Equal(final.Raised, (await CampaignNudgesAsync(platform.Database, "pause", campaign.CampaignId)).Count);
         Assert.Equal("cancelled", (await _api.Api.Campaigns.ResumeAsync(campaign.CampaignId)).State);
     }
 
@@ -198,58 +179,5 @@ public sealed class CampaignTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, withApiKey.StatusCode);
         Assert.Empty(await _api.Api.Campaigns.ListAsync());
         Assert.Null(await _api.Api.Campaigns.GetAsync("cmp-nothing"));
-    }
-
-    internal static async Task TenantAsync(PlatformClient api, string tenant, string playbook)
-    {
-        await api.ProvisionAsync(tenant, "alice", "bob");
-        using var put = await api.PutPlaybookRawAsync(playbook);
-        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>Customers <c>{prefix}-0..n-1</c>, owned by alice and bob in turn; returns customer → owner.</summary>
-    internal static async Task<Dictionary<string, string>> CustomersAsync(PlatformClient api, string prefix, int count)
-    {
-        var owners = Enumerable.Range(0, count).ToDictionary(i => $"{prefix}-{i}", i => i % 2 == 0 ? "alice" : "bob");
-        foreach (var chunk in owners.Chunk(100))
-            await api.PostEventsAsync([.. chunk.Select(c => Events.FriendAdded("fa-" + c.Key, c.Key, c.Value, c.Key))]);
-        return owners;
-    }
-
-    internal static Task<CampaignView> CreateAsync(PlatformClient api, string segmentId, int windowSeconds)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return api.Api.Campaigns.CreateAsync(new CampaignRequest("c", segmentId, new CampaignScript("Hello {name}", "Hi"), now, now.AddSeconds(windowSeconds)));
-    }
-
-    internal static async Task<CampaignView> FinishedAsync(PlatformClient api, string campaignId) =>
-        await EventuallyAsync(async () => await api.Api.Campaigns.GetAsync(campaignId) is { State: not ("running" or "paused") } v ? v : null, TimeSpan.FromMinutes(2));
-
-    internal static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan? within = null) where T : class
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            if (await probe() is { } value) return value;
-            Assert.True(DateTime.UtcNow < deadline, "not within the time allowed");
-            await Task.Delay(100);
-        }
-    }
-
-    internal sealed record CampaignNudge(string CustomerId, string StaffId, DateTimeOffset At, string Text);
-
-    /// <summary>The campaign's nudges as the inbox stores them.</summary>
-    internal static async Task<List<CampaignNudge>> CampaignNudgesAsync(TestDatabase database, string tenant, string campaignId)
-    {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT customer_id, staff_id, created_at, body FROM pdg_nudges WHERE tenant = $1 AND source = $2", connection);
-        command.Parameters.Add(new() { Value = tenant });
-        command.Parameters.Add(new() { Value = "campaign:" + campaignId });
-        var nudges = new List<CampaignNudge>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            nudges.Add(new(reader.GetString(0), reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), reader.GetString(3)));
-        return nudges;
     }
 }

@@ -35,21 +35,21 @@ public sealed class ConsoleCampaignTests : IAsyncLifetime
     [Fact]
     public async Task A_managers_campaign_reaches_the_teams_customers_only_and_another_teams_manager_can_neither_see_nor_change_it()
     {
-        await CampaignTests.TenantAsync(_api, "cc", CampaignTests.QuietPlaybook);
+        await CampaignSetUp.TenantAsync(_api, "cc", CampaignSetUp.QuietPlaybook);
         await _api.Api.Staff.UpdateAsync("alice", new UpdateStaffRequest(Team: "north"));
         await _api.Api.Staff.UpdateAsync("bob", new UpdateStaffRequest(Team: "south"));
         await _api.Api.Staff.CreateAsync(new CreateStaffRequest("mia", PlatformClient.StaffPassword, "Mia", "manager", "north"));
         await _api.Api.Staff.CreateAsync(new CreateStaffRequest("sam", PlatformClient.StaffPassword, "Sam", "manager", "south"));
-        var owners = await CampaignTests.CustomersAsync(_api, "m", 8);
-        var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice", "bob"])));
+        var owners = await CampaignSetUp.CustomersAsync(_api, "m", 8);
+        var segment = await CampaignSetUp.EveryoneAsync(_api);
         var mia = await ConsoleOfAsync("mia");
         var now = DateTimeOffset.UtcNow;
 
         var created = await mia.CreateAsync(new CampaignRequest("north only", segment.SegmentId, new CampaignScript("Hello {name}", "Hi"), now, now.AddSeconds(3)));
-        var done = await CampaignTests.FinishedAsync(_api, created.CampaignId);
+        var done = await CampaignSetUp.FinishedAsync(_api, created.CampaignId);
 
         Assert.Equal(("completed", "mia", 4L, 4L), (done.State, done.By, done.MembersTotal, done.Raised));
-        var nudges = await CampaignTests.CampaignNudgesAsync(_database, "cc", created.CampaignId);
+        var nudges = await CampaignSetUp.CampaignNudgesAsync(_database, "cc", created.CampaignId);
         Assert.Equal(owners.Where(o => o.Value == "alice").Select(o => o.Key).Order(), nudges.Select(n => n.CustomerId).Order());
         Assert.Equal(created.CampaignId, Assert.Single(await mia.ListAsync()).CampaignId);
         Assert.Equal(4L, (await EventuallyResultsAsync(mia, created.CampaignId)).Raised);
@@ -70,7 +70,7 @@ public sealed class ConsoleCampaignTests : IAsyncLifetime
     [Fact]
     public async Task Bad_input_from_the_console_is_a_400_naming_the_field_and_staff_are_refused()
     {
-        await CampaignTests.TenantAsync(_api, "cb", CampaignTests.QuietPlaybook);
+        await CampaignSetUp.TenantAsync(_api, "cb", CampaignSetUp.QuietPlaybook);
         await _api.Api.Staff.CreateAsync(new CreateStaffRequest("mia", PlatformClient.StaffPassword, "Mia", "manager", "north"));
         var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("everyone", new SegmentFilter(Owners: ["alice"])));
         var mia = await ConsoleOfAsync("mia");
@@ -96,8 +96,8 @@ public sealed class ConsoleCampaignTests : IAsyncLifetime
     [Fact]
     public async Task A_staff_member_who_may_not_list_campaigns_gets_the_campaigns_name_with_its_nudge_live_replayed_in_the_timeline_and_next_best_action()
     {
-        await CampaignTests.TenantAsync(_api, "cn", CampaignTests.QuietPlaybook);
-        await CampaignTests.CustomersAsync(_api, "n", 2);
+        await CampaignSetUp.TenantAsync(_api, "cn", CampaignSetUp.QuietPlaybook);
+        await CampaignSetUp.CustomersAsync(_api, "n", 2);
         var segment = await _api.Api.Segments.CreateAsync(new SegmentRequest("alice's", new SegmentFilter(Owners: ["alice"])));
         var token = await _api.ConsoleTokenAsync("alice");
         await using var live = new ConsoleHubClient(_node.BaseAddress, () => Task.FromResult<string?>(token));
@@ -138,5 +138,5 @@ public sealed class ConsoleCampaignTests : IAsyncLifetime
     }
 
     private static async Task<ExecutionGroup> EventuallyResultsAsync(CampaignsClient client, string campaignId) =>
-        (await CampaignTests.EventuallyAsync(async () => await client.GetAsync(campaignId) is { Results.Raised: > 0 } v ? v : null)).Results!;
+        (await CampaignSetUp.EventuallyAsync(async () => await client.GetAsync(campaignId) is { Results.Raised: > 0 } v ? v : null)).Results!;
 }

@@ -37,7 +37,7 @@ public sealed class CampaignsPageTests(CampaignsPageTests.OnePerPageNode platfor
     private async Task<PlatformClient> TeamAsync(string tenant)
     {
         var api = new PlatformClient(platform.Node.BaseAddress);
-        await CampaignTests.TenantAsync(api, tenant, CampaignTests.QuietPlaybook);
+        await CampaignSetUp.TenantAsync(api, tenant, CampaignSetUp.QuietPlaybook);
         await api.Api.Staff.UpdateAsync("alice", new UpdateStaffRequest(Team: "north"));
         await api.Api.Staff.CreateAsync(new CreateStaffRequest("mia", PlatformClient.StaffPassword, "Mia", "manager", "north"));
         return api;
@@ -99,12 +99,76 @@ public sealed class CampaignsPageTests(CampaignsPageTests.OnePerPageNode platfor
         await manager.ScreenshotAsync("campaigns-zh-CN");
 
         // The team's campaign only: one the admin key created is not the manager's to see.
-        var admins = await CampaignTests.CreateAsync(api, (await api.Api.Segments.ListAsync())[0].SegmentId, 3600);
+        var admins = await CampaignSetUp.CreateAsync(api, (await api.Api.Segments.ListAsync())[0].SegmentId, 3600);
         var mine = api.Api.WithConsoleToken(await api.ConsoleTokenAsync("mia")).Workbench.Campaigns;
         Assert.Equal([campaignId], (await mine.ListAsync()).Select(c => c.CampaignId));
         Assert.Null(await mine.GetAsync(admins.CampaignId));
         Assert.Equal(("mia", 2L), ((await api.Api.Campaigns.GetAsync(campaignId))!.By, (await api.Api.Campaigns.GetAsync(campaignId))!.MembersTotal));
     }
+
+    [Theory]
+    [InlineData("zh-CN", 1280)]
+    [InlineData("zh-CN", 360)]
+    [InlineData("en", 1280)]
+    [InlineData("en", 360)]
+    public async Task Every_field_the_server_refuses_turns_red_at_its_own_box_a_variants_too_and_fixed_the_campaign_goes_out_with_its_variants(
+        string language, int width)
+    {
+        var english = language == "en";
+        var tenant = $"cmpform-{(english ? "en" : "zh")}-{width}";
+        using var api = await TeamAsync(tenant);
+        await api.PostEventsAsync(Events.FriendAdded("f-1", "qian", "alice", nickname: "Qian"));
+        var segment = await api.Api.Segments.CreateAsync(new SegmentRequest("全部客户", new SegmentFilter(Owners: ["alice"])));
+
+        await using var manager = await chromium.OpenAsync(platform.Node.BaseAddress, width: width, height: 900);
+        var page = manager.Page;
+        await manager.SignInAsync(tenant, "mia");
+        if (english) await page.GetByTestId("language").ClickAsync();
+        await page.GotoAsync("/campaigns");
+        await page.GetByTestId("campaign-name").Locator("input").FillAsync("春季优惠");
+        await page.GetByTestId("campaign-segment").ClickAsync();
+        await page.Locator(".n-base-select-option", new() { HasText = "全部客户" }).ClickAsync();
+        // Two script fields wrong at once (a blank title, an unknown placeholder), and the second variant's id and text.
+        await page.GetByTestId("campaign-text").Locator("textarea").FillAsync("{nmae}您好");
+        for (var i = 0; i < 3; i++) await page.GetByTestId("variant-add").ClickAsync();
+        var variants = page.GetByTestId("campaign-variant");
+        await variants.Nth(2).GetByTestId("variant-remove").ClickAsync();
+        await Expect(variants).ToHaveCountAsync(2);
+        await FillVariantAsync(variants.Nth(0), "short", "短版", "{name}您好");
+        await FillVariantAsync(variants.Nth(1), "short", "长版", "{bad}您好");
+        await page.GetByTestId("create-campaign").ClickAsync();
+
+        await Expect(page.GetByTestId("campaign-errors")).ToContainTextAsync(english ? "The campaign is invalid" : "群发无效");
+        await Expect(Feedback(page.GetByTestId("campaign-title-item"))).ToContainTextAsync("'script.title'");
+        await Expect(Feedback(page.GetByTestId("campaign-text-item"))).ToContainTextAsync("'script.text'");
+        await Expect(Feedback(variants.Nth(1).GetByTestId("variant-id-item"))).ToContainTextAsync("'script.variants[1].id'");
+        await Expect(Feedback(variants.Nth(1).GetByTestId("variant-text-item"))).ToContainTextAsync("'script.variants[1].text'");
+        foreach (var fine in new[] { page.GetByTestId("campaign-name-item"), variants.Nth(0).GetByTestId("variant-id-item"), variants.Nth(0).GetByTestId("variant-text-item"), variants.Nth(1).GetByTestId("variant-title-item") })
+            await Expect(Feedback(fine)).ToHaveTextAsync("");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        await manager.ScreenshotAsync($"campaign-errors-{language}-{width}");
+        Assert.Empty((await api.Api.Campaigns.ListAsync()));
+
+        await page.GetByTestId("campaign-title").Locator("input").FillAsync("给 {name} 的春季优惠");
+        await page.GetByTestId("campaign-text").Locator("textarea").FillAsync("{name}您好");
+        await FillVariantAsync(variants.Nth(1), "long", "长版", "{name}您好，春季优惠来了");
+        await page.GetByTestId("create-campaign").ClickAsync();
+        await Expect(page.GetByTestId("campaign-detail")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("campaign-errors")).ToHaveCountAsync(0);
+        var made = Assert.Single((await api.Api.Campaigns.ListAsync()));
+        Assert.Equal((segment.SegmentId, "short, long"), (made.SegmentId, string.Join(", ", made.Script.Variants!.Select(v => v.Id))));
+    }
+
+    private static async Task FillVariantAsync(Microsoft.Playwright.ILocator variant, string id, string title, string text)
+    {
+        await variant.GetByTestId("variant-id").Locator("input").FillAsync(id);
+        await variant.GetByTestId("variant-title").Locator("input").FillAsync(title);
+        await variant.GetByTestId("variant-text").Locator("textarea").FillAsync(text);
+    }
+
+    /// <summary>What a form item says under its box (Naive UI's feedback), empty when nothing is wrong.</summary>
+    private static Microsoft.Playwright.ILocator Feedback(Microsoft.Playwright.ILocator item) =>
+        item.Locator("> .n-form-item-feedback-wrapper");
 
     [Fact]
     public async Task A_staff_member_has_no_link_to_campaigns_and_cannot_open_them()

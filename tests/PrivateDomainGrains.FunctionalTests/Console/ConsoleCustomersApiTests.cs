@@ -109,6 +109,39 @@ public sealed class ConsoleCustomersApiTests(SingleNodePlatform platform) : ICla
     }
 
     [Fact]
+    public async Task The_list_shows_each_customers_rfm_scores_and_lifetime_value_per_currency_never_added_together_however_it_is_read()
+    {
+        using var api = await TenantAsync("cc-list-values");
+        await api.Api.Staff.CreateAsync(new CreateStaffRequest("mona", PlatformClient.StaffPassword, "Mona", "manager", "north"));
+        await api.Api.Staff.UpdateAsync("alice", new UpdateStaffRequest(Team: "north"));
+        var now = DateTimeOffset.UtcNow;
+        await api.PostEventsAsync(
+            Events.FriendAdded("lv-1", "wang", "alice", nickname: "王晓雯", at: now.AddDays(-100)),
+            Events.OrderPaid("lv-2", "wang", "o-1", 2000m, at: now.AddDays(-95)),
+            Events.OrderPaid("lv-3", "wang", "o-2", 1200m, at: now.AddDays(-40)),
+            Events.OrderPaid("lv-4", "wang", "o-3", 35.5m, "USD", at: now.AddDays(-40)),
+            new PostedEvent("lv-5", "wang", "order.refunded", now.AddDays(-39),
+                Data: new Dictionary<string, string> { ["orderId"] = "o-2", ["amount"] = "200", ["currency"] = "CNY" }),
+            Events.FriendAdded("lv-6", "zhou", "alice", nickname: "周杰", at: now.AddDays(-2)));
+        // Paid 3,200 and refunded 200 in CNY, 35.5 in USD: two amounts, never one sum. Last order 40 days ago: recency 4;
+        // 3 orders: frequency 3; 3,000 in its own currency: monetary 4. 周杰 never ordered: zeros and no amount.
+        var wang = ("wang", 3, new RfmView(4, 3, 4), (MoneyView[])[new("CNY", 3000m), new("USD", 35.5m)]);
+        var zhou = ("zhou", 0, new RfmView(0, 0, 0), (MoneyView[])[]);
+        static (string, int, RfmView, MoneyView[]) Values(ConsoleCustomerSummary c) => (c.CustomerId, c.Orders, c.Rfm, [.. c.LifetimeValue]);
+        var alice = await ConsoleOfAsync(api, "alice");
+        var mona = await ConsoleOfAsync(api, "mona");
+
+        // Each way the directory reads a page: one owner's list, a search through the index, a one-character search
+        // among the owner's most recent, the end of a phone number, and a team's list merged owner by owner.
+        Assert.Equal([wang, zhou], (await alice.ListCustomersAsync()).Items.Select(Values).OrderBy(v => v.Item1));
+        Assert.Equal([wang], (await alice.ListCustomersAsync(new(Query: "晓雯"))).Items.Select(Values));
+        Assert.Equal([wang], (await alice.ListCustomersAsync(new(Query: "王"))).Items.Select(Values));
+        await api.Api.Identities.AddAsync("wang", new Dictionary<string, string> { ["phone"] = "13800138000" });
+        Assert.Equal([wang], (await alice.ListCustomersAsync(new(Query: "8000"))).Items.Select(Values));
+        Assert.Equal([wang, zhou], (await mona.ListCustomersAsync()).Items.Select(Values).OrderBy(v => v.Item1));
+    }
+
+    [Fact]
     public async Task A_remark_set_by_the_owner_is_listed_searched_and_in_the_timeline_and_a_bad_or_foreign_one_stores_nothing()
     {
         using var api = await TenantAsync("cc-remark");

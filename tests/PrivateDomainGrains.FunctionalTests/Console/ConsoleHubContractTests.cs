@@ -1,3 +1,4 @@
+using PrivateDomainGrains.Client;
 using PrivateDomainGrains.FunctionalTests.Infrastructure;
 
 namespace PrivateDomainGrains.FunctionalTests.Console;
@@ -30,5 +31,25 @@ public sealed class ConsoleHubContractTests(SingleNodePlatform platform) : IClas
         await LearnedOutcomes.WaitForAsync(platform.Client, o => o.Successes >= 1);
         await Task.Delay(TimeSpan.FromSeconds(2)); // two of the node's learning flushes: a second count would have arrived
         Assert.Equal((1, 0), await LearnedOutcomes.ReadAsync(platform.Client));
+    }
+
+    [Fact]
+    public async Task On_connect_the_hub_first_says_how_many_open_nudges_its_replay_brings_shown_and_snoozed()
+    {
+        await platform.Client.PostEventsAsync(
+            Events.FriendAdded("hub-t-1", "t-qian", "bob"), Events.FriendAdded("hub-t-2", "t-sun", "bob"), Events.FriendAdded("hub-t-3", "t-li", "bob"));
+        await using (var first = await platform.ConsoleAsync("bob"))
+        {
+            var li = await first.WaitForAsync(n => n.CustomerId == "t-li");
+            await first.WaitForAsync(n => n.CustomerId == "t-qian");
+            await first.WaitForAsync(n => n.CustomerId == "t-sun");
+            Assert.Equal("snoozed", await first.SnoozeAsync(li.Id, DateTimeOffset.UtcNow.AddHours(3)));
+        }
+
+        await using var console = await platform.ConsoleAsync("bob");
+        await console.WaitForAsync(n => n.CustomerId == "t-li");
+        await console.WaitForAsync(n => n.CustomerId == "t-qian");
+        await console.WaitForAsync(n => n.CustomerId == "t-sun");
+        Assert.Equal([(new ReplayTotals(2, 1), 0)], console.Replays);
     }
 }

@@ -77,6 +77,27 @@ public sealed class NavigationPageTests(SingleNodePlatform platform, Chromium ch
         await Expect(page.Locator(".n-tabs-tab[data-name=history]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("n-tabs-tab--active"));
     }
 
+    [Theory]
+    [InlineData(false, 1280)]
+    [InlineData(true, 360)]
+    public async Task Every_managers_page_links_back_to_the_queue_in_the_same_words(bool english, int width)
+    {
+        var tenant = $"nav-back-{(english ? "en" : "zh")}";
+        using var api = await TenantAsync(tenant);
+        await using var console = await chromium.OpenAsync(platform.Node.BaseAddress, width: width, height: 844);
+        var page = console.Page;
+        await console.SignInAsync(tenant, "mia");
+        if (english) await page.GetByTestId("language").ClickAsync();
+        var wording = english ? "‹ Back to to-do" : "‹ 返回待办";
+        foreach (var path in new[] { "/campaigns", "/segments", "/tags", "/pool", "/team" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByTestId("to-queue")).ToHaveTextAsync(wording);
+        }
+        await page.GetByTestId("to-queue").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/queue$"));
+    }
+
     [Fact]
     public async Task The_console_has_an_icon()
     {

@@ -10,6 +10,7 @@ public sealed class ConsoleClient : IAsyncDisposable
     private readonly ConcurrentQueue<Nudge> _received = new();
     private readonly ConcurrentQueue<NudgeChange> _changes = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private readonly ConcurrentQueue<(ReplayTotals Totals, int NudgesBefore)> _replays = new();
 
     private ConsoleClient(ConsoleHubClient hub)
     {
@@ -22,6 +23,7 @@ public sealed class ConsoleClient : IAsyncDisposable
                 _arrived.Release();
             }
         });
+        _hub.OnReplaying(totals => _replays.Enqueue((totals, _received.Count)));
         _hub.OnChanged(changes =>
         {
             foreach (var change in changes)
@@ -50,6 +52,12 @@ public sealed class ConsoleClient : IAsyncDisposable
     }
 
     public IReadOnlyList<Nudge> Received => _received.ToList();
+
+    /// <summary>Every <c>replaying</c> message (one per connect), with how many nudges had arrived before it.</summary>
+    public IReadOnlyList<(ReplayTotals Totals, int NudgesBefore)> Replays => _replays.ToList();
+
+    /// <summary>Snooze: the hub's answer.</summary>
+    public Task<string> SnoozeAsync(string nudgeId, DateTimeOffset until) => _hub.SnoozeAsync(nudgeId, until);
 
     public static async Task<ConsoleClient> ConnectAsync(Uri node, string? accessToken)
     {

@@ -38,9 +38,8 @@ public sealed partial class ServerLanguageTests
     }
 
     /// <summary>
-    /// A segment filter's whole numbers: its validator says each one's range once it is a number, but one that is not (1.5)
-    /// is still told its type's range; not ranged yet, as one class (<see cref="CountRange"/>) bounds RFM scores (0-5) and
-    /// open nudges alike.
+    /// A segment filter's whole numbers: its validator names each one's range, a whole number or not (1.5), by its path,
+    /// as one class (<see cref="CountRange"/>) bounds RFM scores (0-5) and open nudges alike and no attribute can say both.
     /// </summary>
     private static readonly Type[] CheckedByTheirValidators = [typeof(SegmentFilter)];
 

@@ -146,7 +146,7 @@ public sealed partial class ServerLanguageTests(SingleNodePlatform platform) : I
         var (_, en) = await SendAsync(HttpMethod.Post, path, Body, Api.AdminKey, null);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("'name' 须为 字符串", FirstError(zh));
+        Assert.Equal("'name' 须为字符串", FirstError(zh));
         Assert.Equal("'name' must be a string", FirstError(en));
     }
 

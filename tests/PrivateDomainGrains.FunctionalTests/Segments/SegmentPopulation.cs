@@ -93,7 +93,7 @@ internal sealed class SegmentPopulation
             Tiers: Maybe() ? Some(Tiers) : null,
             Statuses: Maybe() ? Some(Statuses) : null,
             Owners: Maybe() ? Some(Staff) : null,
-            Teams: Maybe() ? Some(["north", "south", "nobody"]) : null,
+            Teams: Maybe() ? Some(["north", "south"]) : null,
             Unowned: Maybe() ? true : null,
             Rfm: Maybe() ? new RfmCondition(Maybe() ? Range(5) : null, Maybe() ? Range(5) : null, Maybe() ? Range(5) : null) : null,
             LifetimeValue: Maybe() ? [random.Next(3) switch

@@ -128,4 +128,41 @@ public sealed class TagRulesTests(SingleNodePlatform platform) : IClassFixture<S
         var rules = (await api.Api.Playbook.GetAsync()).Playbook.GetProperty("rules");
         Assert.Equal("混合", rules[0].GetProperty("trigger").GetProperty("tag").GetString());
     }
+
+    [Fact]
+    public async Task A_tag_an_exclusive_group_displaces_is_removed_by_whoever_added_the_tag_that_displaced_it()
+    {
+        using var api = await TenantAsync("tr-displaced");
+        await api.Api.Playbook.PutAsync("""{ "keywords": [ { "keyword": "dry", "tag": "干皮" } ] }""");
+        await api.Api.Tags.CreateGroupAsync(new("skin", new Dictionary<string, string> { ["zh-CN"] = "肤质" }, Exclusive: true));
+        await api.Api.Tags.CreateAsync(new("油皮", "skin"));
+        await api.Api.Tags.CreateAsync(new("干皮", "skin"));
+        await api.Api.Staff.CreateAsync(new CreateStaffRequest("tr-d-ada", PlatformClient.StaffPassword, Role: "admin"));
+        string[] customers = ["tr-d-hand", "tr-d-staff", "tr-d-job", "tr-d-keyword"];
+        await api.PostEventsAsync([.. customers.Append("tr-d-probe").Select(c => Events.FriendAdded($"{c}-add", c, "alice"))]);
+        // The node enforces the group once its cached catalog refreshes (Decisions:RefreshInterval): a probe shows when.
+        await api.Api.Customers.AddTagsAsync("tr-d-probe", ["油皮"]);
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); (await api.Api.Customers.AddTagsAsync("tr-d-probe", ["干皮"])).Tags.Contains("油皮"); await Task.Delay(100))
+        {
+            await api.Api.Customers.RemoveTagsAsync("tr-d-probe", ["干皮"]);
+            Assert.True(DateTime.UtcNow < deadline, "the exclusive group did not reach the node's customers within 20 s");
+        }
+        foreach (var customer in customers) await api.Api.Customers.AddTagsAsync(customer, ["油皮"]);
+        var ada = api.Api.WithConsoleToken(await api.ConsoleTokenAsync("tr-d-ada"));
+
+        await api.Api.Customers.AddTagsAsync("tr-d-hand", ["干皮"]);
+        await ada.Workbench.AddTagAsync("tr-d-staff", "干皮");
+        var job = await api.Api.Tags.StartJobAsync(new(Add: ["干皮"], CustomerIds: ["tr-d-job"]));
+        await TagJobTests.CompletedAsync(api.Api.Tags, job.JobId);
+        await api.PostEventsAsync(Events.MessageReceived("tr-d-keyword-msg", "tr-d-keyword", "my skin is dry"));
+
+        var timelines = api.Api.WithConsoleToken(await api.ConsoleTokenAsync("alice")).Workbench;
+        foreach (var (customer, by) in new[] { ("tr-d-hand", "integration"), ("tr-d-staff", "staff:tr-d-ada"), ("tr-d-job", "integration"), ("tr-d-keyword", "rule") })
+        {
+            var items = (await timelines.ListTimelineAsync(customer)).Items;
+            var added = items.First(e => e.What == "tag-added" && e.Detail!["tag"] == "干皮");
+            var removed = items.First(e => e.What == "tag-removed" && e.Detail!["tag"] == "油皮");
+            Assert.Equal((customer, by, by), (customer, added.Detail!["by"], removed.Detail!["by"]));
+        }
+    }
 }

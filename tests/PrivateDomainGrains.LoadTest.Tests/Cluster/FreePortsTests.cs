@@ -24,4 +24,13 @@ public sealed class FreePortsTests
             listener.Start();
         });
     }
+
+    [Fact]
+    public void The_range_lies_below_this_machines_ephemeral_ports()
+    {
+        var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.True(int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture) > 31_999,
+            $"the kernel hands out ports from {range[0]}: a chosen port could be taken by an outgoing connection");
+    }
 }

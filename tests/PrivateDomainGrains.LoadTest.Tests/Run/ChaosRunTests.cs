@@ -70,9 +70,9 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
     private async Task<RunReport> RunAsync(params string[] arguments)
     {
         var layout = RepositoryLayout.Find();
-        var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("PDG_TEST_PG_ADMIN")
-            ?? throw new InvalidOperationException("PDG_TEST_PG_ADMIN must name a PostgreSQL admin connection string; deploy/test.sh sets it"));
-        var pgPort = int.TryParse(Environment.GetEnvironmentVariable("PDG_TEST_CHAOS_PG_PORT"), out var port) ? port : admin.Port + 1;
+        // Below the ephemeral range: a port beside the test server's (55434) was once taken by a client socket of the
+        // functional tests running alongside, and PostgreSQL could not bind it.
+        var pgPort = int.TryParse(Environment.GetEnvironmentVariable("PDG_TEST_CHAOS_PG_PORT"), out var port) ? port : FreePorts.Next();
         var database = "pdg_chaos_" + Guid.NewGuid().ToString("N")[..12];
         var clusterOptions = new ManagedClusterOptions(
             Enumerable.Range(0, 3).Select(_ => new NodePorts(FreePorts.Next(), FreePorts.Next(), FreePorts.Next())).ToArray(),

@@ -35,11 +35,14 @@ export interface Campaign {
   state: CampaignState;
   /** The segment's count when the first page was read; 0 before. */
   membersTotal: number;
-  /** raised + held + suppressed + failed. */
+  /** raised + held + withdrawn + suppressed + failed. */
   reached: number;
+  /** Raised to the owner, when reached or later (held, then raised when the policy allowed); as reached in listings. */
   raised: number;
-  /** Held by the contact policy (caps, quiet hours): raised later when it allows. */
+  /** Still held by the contact policy (caps, quiet hours): raised later when it allows. */
   held: number;
+  /** Of a cancelled campaign: held, and never to be raised. */
+  withdrawn: number;
   /** Never raised: no owner, a cap of 0, dismissed too often. */
   suppressed: number;
   failed: number;

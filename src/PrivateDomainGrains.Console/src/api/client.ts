@@ -91,6 +91,12 @@ export interface CustomerSummary {
   /** ISO 8601, to the minute. */
   lastInteractionAt: string | null;
   openNudges: number;
+  /** Paid orders. */
+  orders: number;
+  /** 0-5 each, recency as of the answer; 0: never ordered. */
+  rfm: { recency: number; frequency: number; monetary: number };
+  /** Paid minus refunded per currency, by currency code; never added across currencies. */
+  lifetimeValue: { currency: string; amount: number }[];
 }
 
 /** One page of customers; `next` is the `after` of the following page (null: the last). */

@@ -1,8 +1,8 @@
 import type { Campaign, CampaignState } from "../api/campaigns";
 
 /**
- * Pure figures of the campaigns page: how far a campaign has come, what its done rate is, how fast it sends, which
- * field a server error names, and which actions its state allows.
+ * Pure figures of the campaigns page: how far a campaign has come, what its done rate is, how fast it sends and which
+ * actions its state allows.
  */
 
 /** Share of members reached, 0-1; null before the first page counted the members. */
@@ -38,14 +38,4 @@ export function actionsFor(state: CampaignState): ("pause" | "resume" | "cancel"
     default:
       return [];
   }
-}
-
-/**
- * The form field a 400's detail names: the server quotes the field first ("'script.text' …", "'endAt' must be …");
- * null when it names none the form shows.
- */
-export function fieldOf(detail: string | undefined, fields: readonly string[]): string | null {
-  const named = /^'([^']+)'/.exec(detail ?? "")?.[1];
-  if (!named) return null;
-  return fields.find((f) => named === f || named.startsWith(f + ".") || named.startsWith(f + "[")) ?? null;
 }

@@ -15,6 +15,8 @@ export const limits = {
   campaignName: 64,
   campaignTitle: 200,
   campaignText: 2000,
+  /** A campaign script's variants, at most (CampaignsApi.cs MaxVariants); each variant's id is an `id`. */
+  campaignVariants: 10,
   /** A segment's name (Host/Apis/SegmentsApi.cs), a field filter's name and value (Core/Segments/SegmentFilterValidator.cs). */
   segmentName: 64,
   fieldName: 64,

@@ -1,6 +1,6 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import { ref, type Ref } from "vue";
-import type { CloseResult, Nudge, NudgeAction, NudgeChange, SnoozeResult } from "../queue/nudge";
+import type { CloseResult, Nudge, NudgeAction, NudgeChange, ReplayTotals, SnoozeResult } from "../queue/nudge";
 
 /** What the staff member sees: live, trying to get back, or without a connection (retrying in the background). */
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
@@ -8,6 +8,8 @@ export type ConnectionState = "connecting" | "connected" | "reconnecting" | "off
 export interface ConsoleHubOptions {
   /** Asked on every connect and reconnect, so a renewed token is picked up. */
   accessToken: () => string;
+  /** On every connect, before the replay: how many open nudges it brings. */
+  onReplaying?: (totals: ReplayTotals) => void;
   /** Every `nudges` message: on connect the open ones (replayed), then live ones. */
   onNudges: (nudges: Nudge[]) => void;
   /** Every `changed` message: nudges shown here closed elsewhere (another tab, the platform) or were snoozed. */
@@ -69,6 +71,8 @@ export function createConsoleHub(options: ConsoleHubOptions): ConsoleHub {
     .configureLogging(LogLevel.Warning)
     .build();
 
+  // A handler returning a value would be taken as an answer the server never asked for (an error logged): none here.
+  connection.on("replaying", (totals: ReplayTotals) => void options.onReplaying?.(totals));
   connection.on("nudges", (nudges: Nudge[]) => options.onNudges(nudges));
   connection.on("changed", (changes: NudgeChange[]) => options.onChanged(changes));
   connection.on("executionChanged", () => options.onExecutionChanged?.());

@@ -38,6 +38,12 @@ export interface NudgeChange {
 }
 
 /** The hub's answer to Snooze: "snoozed"; "unknown" (not an open nudge of this staff member); "invalid" (a bad id or time). */
+/** The hub's `replaying` message, on every connect before the replay: how many open nudges it brings (shown, and snoozed until later). */
+export interface ReplayTotals {
+  open: number;
+  snoozed: number;
+}
+
 export type SnoozeResult = "snoozed" | "unknown" | "invalid";
 
 /** What the staff member did with a nudge: Done (`Ack`) or Not useful (`Dismiss`). */

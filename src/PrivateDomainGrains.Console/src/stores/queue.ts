@@ -52,11 +52,20 @@ export const useQueueStore = defineStore("queue", () => {
   /** Openings sent and not answered yet: leaving the queue waits for them (briefly) before closing the connection. */
   const sendingOpenings = new Set<Promise<unknown>>();
   let drainAgain = false;
+  /**
+   * While a connect's replay arrives: how many open nudges the hub said it brings (its first message), less those that
+   * left since; null once the replay has ended. The count shows it from the start, not the pages as they come.
+   */
+  const replayOpen = ref<number | null>(null);
 
   const connection = computed<ConnectionState>(() => hub.value?.state.value ?? "offline");
   const groups = computed(() => groupByCustomer(nudges.values()));
-  /** Open nudges not already marked done or not useful. */
-  const openCount = computed(() => [...nudges.keys()].filter((id) => !pending.has(id)).length);
+  /** Open nudges not already marked done or not useful; during a replay, the hub's total until more have arrived. */
+  const openCount = computed(() => {
+    const waiting = [...nudges.keys()].filter((id) => pending.has(id)).length;
+    return Math.max(nudges.size, replayOpen.value ?? 0) - waiting;
+  });
+  const replaying = computed(() => replayOpen.value !== null);
   const pendingCount = computed(() => pending.size);
 
   function connect(): void {
@@ -68,13 +77,18 @@ export const useQueueStore = defineStore("queue", () => {
     window.addEventListener("storage", onOtherTab);
     hub.value = createConsoleHub({
       accessToken: session.accessToken,
+      onReplaying(totals) {
+        replayOpen.value = totals.open;
+      },
       onNudges: receive,
       onChanged: change,
       onConnected() {
         const connected = hub.value;
         void connected?.replayed().then(
           () => {
-            if (connected === hub.value) freshness.replayEnded();
+            if (connected !== hub.value) return;
+            freshness.replayEnded();
+            replayOpen.value = null;
           },
           () => {},
         );
@@ -104,6 +118,7 @@ export const useQueueStore = defineStore("queue", () => {
     pending.clear();
     fresh.clear();
     closed.clear();
+    replayOpen.value = null;
     outbox = null;
     await current?.stop();
   }
@@ -160,9 +175,15 @@ export const useQueueStore = defineStore("queue", () => {
     planWake();
   }
 
+  /** A nudge the replay's total counted left the queue (closed or snoozed) before the replay ended. */
+  function left(): void {
+    if (replayOpen.value !== null) replayOpen.value = Math.max(0, replayOpen.value - 1);
+  }
+
   /** Closed elsewhere (another tab or device, the platform) or snoozed: off this queue. A close is for good. */
   function change(changes: NudgeChange[]): void {
     for (const c of changes) {
+      left();
       const shown = nudges.get(c.id) ?? snoozed.get(c.id);
       if (!c.closed && c.snoozedUntil && shown) {
         hide(shown, c.snoozedUntil);
@@ -230,6 +251,7 @@ export const useQueueStore = defineStore("queue", () => {
 
   function settle(entry: OutboxEntry, result: OutboxResult): void {
     pending.delete(entry.nudgeId);
+    if (result !== "invalid") left();
     if (entry.action !== "snooze") {
       closed.add(entry.nudgeId);
       nudges.delete(entry.nudgeId);
@@ -265,5 +287,5 @@ export const useQueueStore = defineStore("queue", () => {
     for (const e of entries) pending.set(e.nudgeId, e);
   }
 
-  return { nudges, pending, fresh, notice, connection, groups, openCount, pendingCount, connect, disconnect, act, opened, openedCustomer };
+  return { nudges, pending, fresh, notice, connection, groups, openCount, replaying, pendingCount, connect, disconnect, act, opened, openedCustomer };
 });

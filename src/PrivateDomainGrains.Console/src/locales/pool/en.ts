@@ -4,7 +4,6 @@ import type zhCN from "./zh-CN";
 const en: typeof zhCN = {
   title: "Pending pool",
   tab: "Pending events",
-  back: "Back to the queue",
   managersOnly: "Only managers and admins work the pending pool.",
   empty: "No event is waiting for its customer.",
   reasons: { "unknown-identity": "Unknown identity", "nickname-only": "Nickname only" },

@@ -2,7 +2,6 @@
 export default {
   title: "待匹配池",
   tab: "待匹配事件",
-  back: "返回待办",
   managersOnly: "只有主管和管理员可以处理待匹配池。",
   empty: "没有等待匹配的事件。",
   reasons: { "unknown-identity": "身份未知", "nickname-only": "只有昵称" },

@@ -3,7 +3,6 @@ import type zhCN from "./zh-CN";
 /** The tag catalog page's strings in English: the same keys as zh-CN.ts. */
 const en: typeof zhCN = {
   title: "Tag catalog",
-  back: "Back to to-do",
   managersOnly: "The tag catalog is for managers and admins.",
   readOnly: "Only admins change the tag catalog.",
   failed: "Could not load the tag catalog: {detail}",

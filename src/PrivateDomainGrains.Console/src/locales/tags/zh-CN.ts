@@ -1,7 +1,6 @@
 /** 标签目录页面的中文文案（en.ts 与此键相同）。 */
 export default {
   title: "标签目录",
-  back: "返回待办",
   managersOnly: "标签目录仅对主管和管理员开放。",
   readOnly: "只有管理员可以修改标签目录。",
   failed: "无法读取标签目录：{detail}",

@@ -123,12 +123,18 @@ public sealed class CustomerGrainTests(GrainTestCluster fixture) : IClassFixture
     public async Task A_staff_grain_pushes_new_nudges_to_subscribed_nodes()
     {
         var received = new TaskCompletionSource<Nudge[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var node = fixture.Cluster.Client.CreateObjectReference<INudgeObserver>(new RecordingObserver(received));
+        // A client holds the object behind a reference weakly: unheld, a collection (forced here, as a busy run makes
+        // one) dropped the push.
+        var observer = new RecordingObserver(received);
+        var node = fixture.Cluster.Client.CreateObjectReference<INudgeObserver>(observer);
         await fixture.Grains.GetGrain<IStaffGrain>(GrainKeys.For("t4", "alice")).SubscribeAsync(node);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
 
         await Customer("t4", "zhou").IngestAsync([Event("t4-1", "zhou", "friend.added", staffId: "alice")]);
 
         var nudge = Assert.Single(await received.Task.WaitAsync(TimeSpan.FromSeconds(15)));
+        GC.KeepAlive(observer);
         Assert.Equal(("welcome", "zhou", "alice", "t4-1"), (nudge.Kind, nudge.CustomerId, nudge.StaffId, nudge.EventId));
     }
 
